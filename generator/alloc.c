@@ -1,0 +1,62 @@
+/* alloc.c - allocation wrappers that die on out-of-memory */
+#include "alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void S_oom(size_t size)
+{
+	fprintf(stderr, "kitgen: fatal: out of memory allocating %zu bytes\n", size);
+	exit(3);
+}
+
+void *kg_xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		S_oom(size);
+	return p;
+}
+
+void *kg_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		S_oom(n * size);
+	return p;
+}
+
+void *kg_xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+	if (!p)
+		S_oom(size);
+	return p;
+}
+
+char *kg_xstrndup(const char *s, size_t n)
+{
+	char *p = kg_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *kg_xstrdup(const char *s)
+{
+	return kg_xstrndup(s, strlen(s));
+}
+
+void kg_grow(void **items, size_t *cap, size_t need, size_t elem_size)
+{
+	size_t n;
+
+	if (need <= *cap)
+		return;
+	n = *cap ? *cap : 8;
+	while (n < need)
+		n *= 2;
+	*items = kg_xrealloc(*items, n * elem_size);
+	*cap = n;
+}

@@ -1,0 +1,201 @@
+/*
+ * check.c - the content rules that span files: every id unique in the
+ * kit, every level, area and scenario kind referenced is declared, and each
+ * profile weighs every area, with weights summing to 100.
+ *
+ * The per-file shape (fields, kinds, id syntax) was checked while loading;
+ * here a NULL field means that check already reported it.
+ */
+#include "kit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "schema.h"
+
+typedef struct S_ids {
+	const kg_node **items;
+	size_t n, cap;
+} S_ids;
+
+static void S_add(S_ids *ids, const kg_node *id)
+{
+	if (!id || !kg_id_valid(id->text))
+		return;
+	KG_GROW(ids->items, ids->cap, ids->n + 1);
+	ids->items[ids->n++] = id;
+}
+
+typedef struct S_entry {
+	const kg_node *id;
+	size_t order; /* order of appearance: kit.yaml, topics, scenarios */
+} S_entry;
+
+static int S_entry_cmp(const void *a, const void *b)
+{
+	const S_entry *x = a, *y = b;
+	int c = strcmp(x->id->text, y->id->text);
+
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Sort by (id, order) so the first of each run is the one defined first;
+ * every later one is an error with a note pointing at the first. */
+static size_t S_report_duplicates(const S_ids *ids, kg_diags *d)
+{
+	S_entry *e = kg_xcalloc(ids->n, sizeof(*e));
+	size_t i, first = 0, errors = 0;
+
+	for (i = 0; i < ids->n; i++) {
+		e[i].id = ids->items[i];
+		e[i].order = i;
+	}
+	qsort(e, ids->n, sizeof(*e), S_entry_cmp);
+	for (i = 1; i < ids->n; i++) {
+		if (strcmp(e[first].id->text, e[i].id->text) != 0) {
+			first = i;
+			continue;
+		}
+		kg_error(d, e[i].id->mark, "duplicate id '%s'", e[i].id->text);
+		kg_note(d, e[first].id->mark, "'%s' is first defined here",
+			e[first].id->text);
+		errors++;
+	}
+	free(e);
+	return errors;
+}
+
+static size_t S_check_ids(const kg_kit *kit, kg_diags *d)
+{
+	S_ids ids = {NULL, 0, 0};
+	size_t i, j, errors;
+
+	S_add(&ids, kit->id);
+	for (i = 0; i < kit->nlevels; i++)
+		S_add(&ids, kit->levels[i].id);
+	for (i = 0; i < kit->nareas; i++)
+		S_add(&ids, kit->areas[i].id);
+	for (i = 0; i < kit->nkinds; i++)
+		S_add(&ids, kit->kinds[i].id);
+	for (i = 0; i < kit->nprofiles; i++)
+		S_add(&ids, kit->profiles[i].id);
+	for (i = 0; i < kit->ntopics; i++) {
+		S_add(&ids, kit->topics[i].id);
+		for (j = 0; j < kit->topics[i].nquestions; j++)
+			S_add(&ids, kit->topics[i].questions[j].id);
+	}
+	for (i = 0; i < kit->nscenarios; i++)
+		S_add(&ids, kit->scenarios[i].id);
+	errors = S_report_duplicates(&ids, d);
+	free(ids.items);
+	return errors;
+}
+
+/* A reference to something kit.yaml must declare. */
+static size_t S_ref(const kg_node *ref, int declared, const char *what,
+		    kg_diags *d)
+{
+	if (!ref || declared || !kg_id_valid(ref->text))
+		return 0;
+	kg_error(d, ref->mark, "%s '%s' is not declared in kit.yaml", what,
+		 ref->text);
+	return 1;
+}
+
+static int S_kind_declared(const kg_kit *kit, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < kit->nkinds; i++)
+		if (strcmp(kg_text(kit->kinds[i].id), id) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t S_check_refs(const kg_kit *kit, kg_diags *d)
+{
+	size_t errors = 0, i, j;
+
+	for (i = 0; i < kit->ntopics; i++) {
+		const kg_topic *t = &kit->topics[i];
+
+		for (j = 0; j < t->areas.n; j++)
+			errors += S_ref(t->areas.items[j],
+					kg_kit_area(kit, t->areas.items[j]->text) != NULL,
+					"area", d);
+		for (j = 0; j < t->nquestions; j++) {
+			const kg_node *lv = t->questions[j].level;
+			errors += S_ref(lv, lv && kg_kit_level(kit, lv->text),
+					"level", d);
+		}
+	}
+	for (i = 0; i < kit->nscenarios; i++) {
+		const kg_node *k = kit->scenarios[i].kind;
+		errors += S_ref(k, k && S_kind_declared(kit, k->text),
+				"scenario kind", d);
+	}
+	return errors;
+}
+
+static size_t S_check_profile(const kg_kit *kit, const kg_profile *p,
+			      kg_diags *d)
+{
+	size_t errors = 0, i, j;
+	long sum = 0;
+	int complete = 1;
+
+	if (!p->weights_node || p->weights_node->kind != KG_NODE_MAP)
+		return 0;
+	for (i = 0; i < p->nweights; i++) {
+		const kg_weight *w = &p->weights[i];
+
+		errors += S_ref(w->area, kg_kit_area(kit, w->area->text) != NULL,
+				"area", d);
+		if (kg_node_scalar_type(w->value) != KG_SCALAR_INT) {
+			complete = 0;
+			continue;
+		}
+		sum += strtol(w->value->text, NULL, 0);
+		if (w->value->text[0] == '-') {
+			kg_error(d, w->value->mark, "weight %s is negative",
+				 w->value->text);
+			errors++;
+		}
+	}
+	for (i = 0; i < kit->nareas; i++) {
+		const char *area = kg_text(kit->areas[i].id);
+		int found = 0;
+
+		for (j = 0; j < p->nweights; j++)
+			found |= strcmp(p->weights[j].area->text, area) == 0;
+		if (!found && *area) {
+			kg_error(d, p->weights_node->mark,
+				 "profile '%s' gives no weight to area '%s'",
+				 kg_text(p->id), area);
+			errors++;
+		}
+	}
+	if (complete && sum != 100) {
+		kg_error(d, p->weights_node->mark,
+			 "weights of profile '%s' sum to %ld, not 100",
+			 kg_text(p->id), sum);
+		errors++;
+	}
+	for (i = 0; i < p->must_have.n; i++)
+		errors += S_ref(p->must_have.items[i],
+				kg_kit_area(kit, p->must_have.items[i]->text) != NULL,
+				"area", d);
+	return errors;
+}
+
+size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
+{
+	size_t errors = S_check_ids(kit, d) + S_check_refs(kit, d), i;
+
+	for (i = 0; i < kit->nprofiles; i++)
+		errors += S_check_profile(kit, &kit->profiles[i], d);
+	return errors;
+}

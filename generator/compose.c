@@ -1,0 +1,483 @@
+/*
+ * compose.c - what the public kit contains, and in what order, as a
+ * document tree. The writers decide only how each block looks.
+ *
+ * Order: contents; how to use the kit (introduction, levels, capability
+ * areas, weighting profiles); the rating scale; running the loop; the
+ * comparison table; one part per topic (each on a new page); scenario
+ * challenges; the question index by level.
+ */
+#include "edition.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+/* ---- small helpers --------------------------------------------------------- */
+
+static char *S_fmt(const char *fmt, const char *a, const char *b)
+{
+	kg_buf buf = KG_BUF_INIT;
+
+	kg_buf_printf(&buf, fmt, a, b ? b : "");
+	return kg_buf_detach(&buf, NULL);
+}
+
+/* A section whose id is prefix-suffix. */
+static kg_block *S_section(kg_block *parent, int level, const char *prefix,
+			   const char *suffix, const char *title, unsigned flags)
+{
+	char *id = suffix ? S_fmt("%s-%s", prefix, suffix) : kg_xstrdup(prefix);
+	kg_block *s = kg_add_section(parent, level, id, title, flags);
+
+	free(id);
+	return s;
+}
+
+static void S_list(kg_block *parent, const kg_list *items, int style)
+{
+	kg_block *list;
+	size_t i;
+
+	if (items->n == 0)
+		return;
+	list = kg_add_list(parent, style);
+	for (i = 0; i < items->n; i++)
+		kg_add_item(list, kg_text(items->items[i]));
+}
+
+static void S_signals(kg_block *parent, const kg_signal *s, size_t n)
+{
+	kg_block *fields = kg_block_add(parent, kg_block_new(KG_BLOCK_FIELDS));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		kg_add_field(fields, kg_text(s[i].name), kg_text(s[i].detail));
+}
+
+static void S_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r)
+{
+	kg_block *rubric = kg_block_add(parent, kg_block_new(KG_BLOCK_RUBRIC));
+	int b;
+
+	for (b = 0; b < KG_NBANDS; b++)
+		kg_add_band(rubric, b, kg_text(kit->bands[b].label),
+			    kg_text(r->band[b]));
+}
+
+static const char *S_level_title(const kg_kit *kit, const kg_node *id)
+{
+	const kg_level *lv = kg_kit_level(kit, kg_text(id));
+
+	return lv ? kg_text(lv->title) : kg_text(id);
+}
+
+static const char *S_area_title(const kg_kit *kit, const char *id)
+{
+	const kg_area *a = kg_kit_area(kit, id);
+
+	return a ? kg_text(a->title) : id;
+}
+
+/* ---- the front parts ------------------------------------------------------ */
+
+static void S_how_to_use(const kg_kit *kit, kg_block *root)
+{
+	kg_block *part = S_section(root, 1, "how-to-use", NULL,
+				   "How to use this kit", KG_SECTION_IN_TOC |
+				   KG_SECTION_NEW_PAGE);
+	kg_block *sec, *fields;
+	kg_buf buf = KG_BUF_INIT;
+	size_t i, j, k;
+
+	kg_add_prose(part, kg_text(kit->introduction));
+
+	sec = S_section(part, 2, "levels", NULL, "Candidate levels",
+			KG_SECTION_IN_TOC);
+	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
+	for (i = 0; i < kit->nlevels; i++)
+		kg_add_field(fields, kg_text(kit->levels[i].title),
+			     kg_text(kit->levels[i].expects));
+
+	sec = S_section(part, 2, "areas", NULL, "Capability areas",
+			KG_SECTION_IN_TOC);
+	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
+	for (i = 0; i < kit->nareas; i++) {
+		const char *area = kg_text(kit->areas[i].id);
+		const char *sep = "";
+
+		kg_buf_reset(&buf);
+		kg_buf_printf(&buf, "%s\n\n*Topics:* ",
+			      kg_text(kit->areas[i].description));
+		for (j = 0; j < kit->ntopics; j++)
+			for (k = 0; k < kit->topics[j].areas.n; k++)
+				if (strcmp(kit->topics[j].areas.items[k]->text,
+					   area) == 0) {
+					kg_buf_printf(&buf, "%s[%s](#topic-%s)", sep,
+						      kg_text(kit->topics[j].title),
+						      kg_text(kit->topics[j].id));
+					sep = ", ";
+				}
+		kg_add_field(fields, kg_text(kit->areas[i].title), buf.ptr);
+	}
+
+	sec = S_section(part, 2, "profiles", NULL, "Weighting profiles",
+			KG_SECTION_IN_TOC);
+	kg_add_prose(sec, "Each profile keeps the rubric and changes only how "
+			  "much each capability area counts toward the total.");
+	for (i = 0; i < kit->nprofiles; i++) {
+		const kg_profile *p = &kit->profiles[i];
+		kg_block *psec = S_section(sec, 3, "profile", kg_text(p->id),
+					   kg_text(p->title), 0);
+		kg_block *list;
+
+		kg_add_prose(psec, kg_text(p->rationale));
+		list = kg_add_list(psec, KG_LIST_BULLET);
+		for (j = 0; j < p->nweights; j++) {
+			const char *area = p->weights[j].area->text;
+			int must = 0;
+
+			for (k = 0; k < p->must_have.n; k++)
+				must |= strcmp(p->must_have.items[k]->text, area) == 0;
+			kg_buf_reset(&buf);
+			kg_buf_printf(&buf, "%s: **%s%%**%s", S_area_title(kit, area),
+				      kg_text(p->weights[j].value),
+				      must ? " (must-have)" : "");
+			kg_add_item(list, buf.ptr);
+		}
+	}
+	kg_buf_release(&buf);
+}
+
+static void S_rating_scale(const kg_kit *kit, kg_block *root)
+{
+	kg_block *part = S_section(root, 1, "rating-scale", NULL,
+				   "The rating scale", KG_SECTION_IN_TOC);
+	kg_block *rubric;
+	kg_buf buf = KG_BUF_INIT;
+	int b;
+
+	kg_add_prose(part, "Every answer is rated on the same three bands. "
+			   "Each band is defined by what the candidate does, "
+			   "so two interviewers who saw the same answer give "
+			   "the same rating.");
+	rubric = kg_block_add(part, kg_block_new(KG_BLOCK_RUBRIC));
+	for (b = 0; b < KG_NBANDS; b++) {
+		kg_buf_reset(&buf);
+		kg_buf_printf(&buf, "%s\n\n*Points:* %s",
+			      kg_text(kit->bands[b].definition),
+			      kg_text(kit->bands[b].points));
+		kg_add_band(rubric, b, kg_text(kit->bands[b].label), buf.ptr);
+	}
+	kg_buf_release(&buf);
+}
+
+static void S_guidance(const kg_kit *kit, kg_block *root)
+{
+	const kg_guidance *g = &kit->guidance;
+	kg_block *part = S_section(root, 1, "running-the-loop", NULL,
+				   "Running a consistent loop",
+				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	kg_block *sec, *box;
+
+	kg_add_prose(part, kg_text(g->running_a_loop));
+	sec = S_section(part, 2, "scoring", NULL, "Score before the debrief",
+			KG_SECTION_IN_TOC);
+	kg_add_prose(sec, kg_text(g->scoring));
+
+	sec = S_section(part, 2, "evidence", NULL, "Write down the evidence",
+			KG_SECTION_IN_TOC);
+	kg_add_prose(sec, kg_text(g->evidence_summary));
+	box = kg_add_callout(sec, KG_CALLOUT_GOOD_NOTE, "Notes that cite evidence");
+	S_list(box, &g->good_notes, KG_LIST_BULLET);
+	box = kg_add_callout(sec, KG_CALLOUT_BAD_NOTE, "Notes that do not");
+	S_list(box, &g->bad_notes, KG_LIST_BULLET);
+
+	sec = S_section(part, 2, "calibration", NULL, "Calibrate the panel",
+			KG_SECTION_IN_TOC);
+	kg_add_prose(sec, kg_text(g->calibration_summary));
+	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Borderline examples");
+	S_list(box, &g->borderline, KG_LIST_BULLET);
+
+	sec = S_section(part, 2, "bias", NULL, "Reduce bias", KG_SECTION_IN_TOC);
+	kg_add_prose(sec, kg_text(g->bias));
+
+	sec = S_section(part, 2, "decision-rule", NULL, "From scores to a decision",
+			KG_SECTION_IN_TOC);
+	kg_add_prose(sec, kg_text(kit->decision_rule));
+}
+
+static void S_comparison(const kg_kit *kit, kg_block *root)
+{
+	static const char *const head[] = {
+		"Topic", "Complexity", "Resources", "Expected outcomes",
+		"Ideal use cases", "Key advantages"};
+	kg_block *part = S_section(root, 1, "comparison", NULL,
+				   "The topics side by side",
+				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	kg_block *table, *row;
+	kg_buf link = KG_BUF_INIT;
+	size_t i;
+
+	kg_add_prose(part, "What each topic costs to discuss, what it needs, "
+			   "and what it tells you about a candidate.");
+	table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
+	row = kg_add_row(table);
+	for (i = 0; i < sizeof(head) / sizeof(*head); i++)
+		kg_add_cell(row, head[i]);
+	for (i = 0; i < kit->ntopics; i++) {
+		const kg_topic *t = &kit->topics[i];
+
+		kg_buf_reset(&link);
+		kg_buf_printf(&link, "[%s](#topic-%s)", kg_text(t->title),
+			      kg_text(t->id));
+		row = kg_add_row(table);
+		kg_add_cell(row, link.ptr);
+		kg_add_cell(row, kg_text(t->cmp_complexity));
+		kg_add_cell(row, kg_text(t->cmp_resources));
+		kg_add_cell(row, kg_text(t->cmp_outcomes));
+		kg_add_cell(row, kg_text(t->cmp_use_cases));
+		kg_add_cell(row, kg_text(t->cmp_advantages));
+	}
+	kg_buf_release(&link);
+}
+
+/* ---- topics ------------------------------------------------------------------- */
+
+/* Question numbers run through the kit: Q1 .. Q40, in presentation order. */
+typedef struct S_numbering {
+	const kg_question **order;
+	size_t n, cap;
+} S_numbering;
+
+static size_t S_number_of(const S_numbering *num, const kg_question *q)
+{
+	size_t i;
+
+	for (i = 0; i < num->n; i++)
+		if (num->order[i] == q)
+			return i + 1;
+	return 0;
+}
+
+static void S_question(const kg_kit *kit, kg_block *parent,
+		       const kg_question *q, size_t number)
+{
+	char title[160];
+	kg_block *sec, *box;
+
+	snprintf(title, sizeof(title), "Q%zu \xC2\xB7 %s", number,
+		 S_level_title(kit, q->level));
+	sec = S_section(parent, 3, "q", kg_text(q->id), title, 0);
+	kg_add_prose(sec, kg_text(q->prompt));
+	box = kg_add_callout(sec, KG_CALLOUT_CUES, "Recruiter cues");
+	S_list(box, &q->recruiter_cues, KG_LIST_BULLET);
+	box = kg_add_callout(sec, KG_CALLOUT_STRONG, "A strong answer");
+	kg_add_prose(box, kg_text(q->strong_answer));
+	box = kg_add_callout(sec, KG_CALLOUT_WEAK, "A weak answer");
+	kg_add_prose(box, kg_text(q->weak_answer));
+	box = kg_add_field(kg_block_add(box, kg_block_new(KG_BLOCK_FIELDS)),
+			   "Why it is weak", kg_text(q->weak_because));
+	box = kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
+			   "Follow-ups", NULL);
+	S_list(box, &q->follow_ups, KG_LIST_BULLET);
+}
+
+static void S_topic(const kg_kit *kit, kg_block *root, const kg_topic *t,
+		    S_numbering *num)
+{
+	const char *id = kg_text(t->id);
+	kg_block *part = S_section(root, 1, "topic", id, kg_text(t->title),
+				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	kg_block *sec, *fields, *box;
+	kg_buf buf = KG_BUF_INIT;
+	size_t i, l;
+
+	kg_buf_puts(&buf, "*Capability areas:* ");
+	for (i = 0; i < t->areas.n; i++)
+		kg_buf_printf(&buf, "%s%s", i ? ", " : "",
+			      S_area_title(kit, t->areas.items[i]->text));
+	kg_add_prose(part, buf.ptr);
+	kg_add_prose(part, kg_text(t->exposes));
+
+	sec = S_section(part, 2, id, "clarifying",
+			"Clarifying questions a strong candidate asks", 0);
+	S_list(sec, &t->clarifying_questions, KG_LIST_BULLET);
+	sec = S_section(part, 2, id, "signals", "Signals of a good answer", 0);
+	S_signals(sec, t->signals, t->nsignals);
+	sec = S_section(part, 2, id, "rubric", "Rubric", 0);
+	S_rubric(kit, sec, &t->rubric);
+
+	sec = S_section(part, 2, id, "answer-key", "Answer key", 0);
+	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
+	kg_add_field(fields, "A strong answer contains", kg_text(t->key_contains));
+	kg_add_field(fields, "Acceptable trade-offs", kg_text(t->key_tradeoffs));
+	kg_add_field(fields, "Push on", kg_text(t->key_push_on));
+	box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, "Red flags");
+	S_list(box, &t->red_flags, KG_LIST_BULLET);
+
+	sec = S_section(part, 2, id, "follow-ups", "Follow-ups that change the problem", 0);
+	S_list(sec, &t->follow_ups, KG_LIST_BULLET);
+	sec = S_section(part, 2, id, "scenario", "A practical scenario", 0);
+	box = kg_add_callout(sec, KG_CALLOUT_NOTE, kg_text(t->scenario_title));
+	kg_add_prose(box, kg_text(t->scenario_prompt));
+
+	sec = S_section(part, 2, id, "questions", "Questions", 0);
+	/* grouped by level, in the order kit.yaml declares the levels */
+	for (l = 0; l < kit->nlevels; l++)
+		for (i = 0; i < t->nquestions; i++) {
+			const kg_question *q = &t->questions[i];
+
+			if (strcmp(kg_text(q->level), kg_text(kit->levels[l].id)))
+				continue;
+			S_question(kit, sec, q, S_number_of(num, q));
+		}
+	kg_buf_release(&buf);
+}
+
+static void S_number_questions(const kg_kit *kit, S_numbering *num)
+{
+	size_t t, l, i;
+
+	for (t = 0; t < kit->ntopics; t++)
+		for (l = 0; l < kit->nlevels; l++)
+			for (i = 0; i < kit->topics[t].nquestions; i++) {
+				const kg_question *q = &kit->topics[t].questions[i];
+
+				if (strcmp(kg_text(q->level),
+					   kg_text(kit->levels[l].id)))
+					continue;
+				KG_GROW(num->order, num->cap, num->n + 1);
+				num->order[num->n++] = q;
+			}
+}
+
+/* ---- the back parts --------------------------------------------------------- */
+
+static void S_scenarios(const kg_kit *kit, kg_block *root)
+{
+	kg_block *part = S_section(root, 1, "scenarios", NULL,
+				   "Scenario challenges",
+				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	size_t k, i;
+
+	kg_add_prose(part, "Behavioural and delivery scenarios, scored on the "
+			   "same three bands as the technical topics.");
+	for (k = 0; k < kit->nkinds; k++) {
+		const char *kind = kg_text(kit->kinds[k].id);
+		kg_block *group = S_section(part, 2, "kind", kind,
+					    kg_text(kit->kinds[k].title),
+					    KG_SECTION_IN_TOC);
+
+		for (i = 0; i < kit->nscenarios; i++) {
+			const kg_scenario *s = &kit->scenarios[i];
+			kg_block *sec, *box;
+
+			if (strcmp(kg_text(s->kind), kind))
+				continue;
+			sec = S_section(group, 3, "scenario", kg_text(s->id),
+					kg_text(s->title), 0);
+			kg_add_prose(sec, kg_text(s->prompt));
+			S_signals(sec, s->signals, s->nsignals);
+			S_rubric(kit, sec, &s->rubric);
+			box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, "Red flags");
+			S_list(box, &s->red_flags, KG_LIST_BULLET);
+		}
+	}
+}
+
+static void S_index(const kg_kit *kit, kg_block *root, const S_numbering *num)
+{
+	kg_block *part = S_section(root, 1, "question-index", NULL,
+				   "Questions by level",
+				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	kg_buf buf = KG_BUF_INIT;
+	size_t l, i;
+
+	for (l = 0; l < kit->nlevels; l++) {
+		const kg_level *lv = &kit->levels[l];
+		kg_block *sec = S_section(part, 2, "index", kg_text(lv->id),
+					  kg_text(lv->title), 0);
+		kg_block *list = kg_add_list(sec, KG_LIST_BULLET);
+
+		for (i = 0; i < num->n; i++) {
+			const kg_question *q = num->order[i];
+
+			if (strcmp(kg_text(q->level), kg_text(lv->id)))
+				continue;
+			kg_buf_reset(&buf);
+			kg_buf_printf(&buf, "[Q%zu](#q-%s) %s", i + 1,
+				      kg_text(q->id), kg_text(q->topic->title));
+			kg_add_item(list, buf.ptr);
+		}
+	}
+	kg_buf_release(&buf);
+}
+
+/* ---- the document -------------------------------------------------------------- */
+
+static void S_meta(kg_doc_meta *m, const kg_kit *kit, const kg_edition *ed,
+		   const char *digest)
+{
+	m->kit_id = kg_one_line(kg_text(kit->id));
+	m->edition_id = kg_one_line(ed->id);
+	m->edition_title = kg_one_line(ed->title);
+	m->title = kg_one_line(kg_text(kit->title));
+	m->subtitle = kg_one_line(kg_text(kit->subtitle));
+	m->version = kg_one_line(kg_text(kit->version));
+	m->publisher = kg_one_line(kg_text(kit->publisher));
+	m->licence = kg_one_line(kg_text(kit->licence));
+	m->digest = kg_xstrdup(digest);
+}
+
+kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
+{
+	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
+	S_numbering num = {NULL, 0, 0};
+	size_t i;
+
+	S_meta(&doc->meta, kit, ed, digest);
+	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
+	kg_block_add(doc->root, kg_block_new(KG_BLOCK_TOC));
+	S_number_questions(kit, &num);
+	S_how_to_use(kit, doc->root);
+	S_rating_scale(kit, doc->root);
+	S_guidance(kit, doc->root);
+	S_comparison(kit, doc->root);
+	for (i = 0; i < kit->ntopics; i++)
+		S_topic(kit, doc->root, &kit->topics[i], &num);
+	S_scenarios(kit, doc->root);
+	S_index(kit, doc->root, &num);
+	free(num.order);
+	return doc;
+}
+
+/* ---- editions --------------------------------------------------------------- */
+
+kg_editions kg_editions_of(const kg_kit *kit)
+{
+	kg_editions e;
+
+	e.n = 1;
+	e.items = kg_xcalloc(1, sizeof(*e.items));
+	e.items[0].kind = KG_EDITION_PUBLIC;
+	e.items[0].id = kg_xstrdup(kg_text(kit->id));
+	e.items[0].title = kg_xstrdup("Public kit");
+	return e;
+}
+
+void kg_editions_free(kg_editions *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++) {
+		free(e->items[i].id);
+		free(e->items[i].title);
+	}
+	free(e->items);
+	e->items = NULL;
+	e->n = 0;
+}

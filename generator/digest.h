@@ -1,0 +1,20 @@
+/*
+ * digest.h - the content digest: SHA-256 over a canonical form of the
+ * loaded content.
+ *
+ * The canonical form is independent of YAML formatting (quoting style,
+ * indentation, block or flow style, comments) and of file names: only the
+ * values count, in the order the kit presents them (kit.yaml, the topics in
+ * file order, scenarios.yaml). Changing any character of any value changes
+ * the digest.
+ */
+#ifndef KG_DIGEST_H
+#define KG_DIGEST_H
+
+#include "kit.h"
+
+#define KG_DIGEST_HEX 65 /* 64 hex digits and a NUL */
+
+void kg_kit_digest(const kg_kit *kit, char hex[KG_DIGEST_HEX]);
+
+#endif

@@ -1,0 +1,164 @@
+/* doc.c - building and freeing the composed document tree (see doc.h) */
+#include "doc.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "markdown.h"
+
+kg_block *kg_block_new(kg_block_type type)
+{
+	kg_block *b = kg_xcalloc(1, sizeof(*b));
+
+	b->type = type;
+	return b;
+}
+
+kg_block *kg_block_add(kg_block *parent, kg_block *child)
+{
+	KG_GROW(parent->children, parent->cap, parent->n + 1);
+	parent->children[parent->n++] = child;
+	return child;
+}
+
+char *kg_one_line(const char *s)
+{
+	kg_buf b = KG_BUF_INIT;
+	int space = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			kg_buf_putc(&b, ' ');
+		space = 0;
+		kg_buf_putc(&b, *s);
+	}
+	return kg_buf_detach(&b, NULL);
+}
+
+static kg_block *S_add(kg_block *parent, kg_block_type type, const char *title)
+{
+	kg_block *b = kg_block_add(parent, kg_block_new(type));
+
+	if (title)
+		b->title = kg_one_line(title);
+	return b;
+}
+
+kg_block *kg_add_section(kg_block *parent, int level, const char *id,
+			 const char *title, unsigned flags)
+{
+	kg_block *b = S_add(parent, KG_BLOCK_SECTION, title);
+
+	b->level = level;
+	b->id = kg_xstrdup(id);
+	b->flags = flags;
+	return b;
+}
+
+kg_block *kg_add_prose(kg_block *parent, const char *markdown)
+{
+	kg_block *b;
+
+	if (!markdown || !*markdown)
+		return NULL;
+	b = S_add(parent, KG_BLOCK_PROSE, NULL);
+	b->md = kg_md_parse(markdown);
+	return b;
+}
+
+kg_block *kg_add_list(kg_block *parent, int style)
+{
+	kg_block *b = S_add(parent, KG_BLOCK_LIST, NULL);
+
+	b->style = style;
+	return b;
+}
+
+kg_block *kg_add_item(kg_block *list, const char *markdown)
+{
+	kg_block *b = S_add(list, KG_BLOCK_ITEM, NULL);
+
+	kg_add_prose(b, markdown);
+	return b;
+}
+
+kg_block *kg_add_field(kg_block *fields, const char *label,
+		       const char *markdown)
+{
+	kg_block *b = S_add(fields, KG_BLOCK_FIELD, label);
+
+	kg_add_prose(b, markdown);
+	return b;
+}
+
+kg_block *kg_add_callout(kg_block *parent, int style, const char *title)
+{
+	kg_block *b = S_add(parent, KG_BLOCK_CALLOUT, title);
+
+	b->style = style;
+	return b;
+}
+
+kg_block *kg_add_band(kg_block *rubric, int band, const char *label,
+		      const char *markdown)
+{
+	kg_block *b = S_add(rubric, KG_BLOCK_BAND, label);
+
+	b->style = band;
+	kg_add_prose(b, markdown);
+	return b;
+}
+
+kg_block *kg_add_row(kg_block *table)
+{
+	return S_add(table, KG_BLOCK_ROW, NULL);
+}
+
+kg_block *kg_add_cell(kg_block *row, const char *markdown)
+{
+	kg_block *b = S_add(row, KG_BLOCK_CELL, NULL);
+
+	kg_add_prose(b, markdown);
+	return b;
+}
+
+static void S_free_block(kg_block *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		S_free_block(b->children[i]);
+	free(b->children);
+	free(b->id);
+	free(b->title);
+	if (b->md)
+		cmark_node_free(b->md);
+	free(b);
+}
+
+void kg_doc_free(kg_doc *doc)
+{
+	kg_doc_meta *m;
+
+	if (!doc)
+		return;
+	m = &doc->meta;
+	free(m->kit_id);
+	free(m->edition_id);
+	free(m->title);
+	free(m->subtitle);
+	free(m->edition_title);
+	free(m->version);
+	free(m->publisher);
+	free(m->licence);
+	free(m->digest);
+	if (doc->root)
+		S_free_block(doc->root);
+	free(doc);
+}

@@ -1,0 +1,127 @@
+/*
+ * doc.h - the composed document: one block tree per output file.
+ *
+ * compose.c decides what a document contains and in what order; the
+ * writers (write_md.c, and later HTML and PDF) only decide how each block
+ * looks, walking the tree with one switch on the block type. No writer
+ * reads YAML or decides content.
+ *
+ * Tree shape (children in brackets):
+ *   DOCUMENT [any]
+ *   SECTION   title, id (anchor), level 1.. [any]        a heading and its body
+ *   PROSE     md (a sanitised cmark document)             CommonMark text
+ *   LIST      style ordered/bullet [ITEM]
+ *   ITEM      [any]
+ *   FIELDS    [FIELD]                                      label: value pairs
+ *   FIELD     title (the label) [any]
+ *   TABLE     [ROW]; the first ROW is the header
+ *   ROW       [CELL]
+ *   CELL      [PROSE]
+ *   RUBRIC    [BAND]                                       strong/acceptable/weak
+ *   BAND      title (label), style = KG_BAND_* [any]
+ *   CALLOUT   title, style = kg_callout [any]              set-apart box
+ *   TOC                                                    contents go here
+ *
+ * Ownership: a block owns its children, strings and cmark nodes;
+ * kg_doc_free frees the whole document.
+ */
+#ifndef KG_DOC_H
+#define KG_DOC_H
+
+#include <stddef.h>
+
+struct cmark_node;
+
+typedef enum {
+	KG_BLOCK_DOCUMENT,
+	KG_BLOCK_SECTION,
+	KG_BLOCK_PROSE,
+	KG_BLOCK_LIST,
+	KG_BLOCK_ITEM,
+	KG_BLOCK_FIELDS,
+	KG_BLOCK_FIELD,
+	KG_BLOCK_TABLE,
+	KG_BLOCK_ROW,
+	KG_BLOCK_CELL,
+	KG_BLOCK_RUBRIC,
+	KG_BLOCK_BAND,
+	KG_BLOCK_CALLOUT,
+	KG_BLOCK_TOC
+} kg_block_type;
+
+typedef enum {
+	KG_CALLOUT_NOTE,      /* neutral aside: a scenario, an example */
+	KG_CALLOUT_CUES,      /* recruiter cues */
+	KG_CALLOUT_RED_FLAGS, /* warning signs */
+	KG_CALLOUT_STRONG,    /* a strong answer example */
+	KG_CALLOUT_WEAK,      /* a weak answer example */
+	KG_CALLOUT_GOOD_NOTE, /* example of good written evidence */
+	KG_CALLOUT_BAD_NOTE   /* example of poor written evidence */
+} kg_callout;
+
+enum { KG_LIST_BULLET = 0, KG_LIST_ORDERED = 1 };
+
+/* Section flags. */
+enum {
+	KG_SECTION_NEW_PAGE = 1 << 0, /* paged formats start it on a new page */
+	KG_SECTION_IN_TOC = 1 << 1    /* listed in the table of contents */
+};
+
+typedef struct kg_block kg_block;
+struct kg_block {
+	kg_block_type type;
+	int style;       /* kg_callout, KG_LIST_*, KG_BAND_* */
+	int level;       /* SECTION: 1 = a part of the document */
+	unsigned flags;  /* SECTION: KG_SECTION_* */
+	char *id;        /* SECTION: anchor, unique in the document */
+	char *title;     /* plain text: SECTION, FIELD, BAND, CALLOUT */
+	struct cmark_node *md; /* PROSE */
+	kg_block **children;
+	size_t n, cap;
+};
+
+/* What the page shell (cover, header, footer, front matter) shows. */
+typedef struct kg_doc_meta {
+	char *kit_id;
+	char *edition_id;    /* also the output file's base name */
+	char *title;
+	char *subtitle;      /* may be "" */
+	char *edition_title; /* "Public kit", "Platform engineer, expert" */
+	char *version;
+	char *publisher;
+	char *licence;       /* may be "" */
+	char *digest;        /* hex SHA-256 of the content */
+} kg_doc_meta;
+
+typedef struct kg_doc {
+	kg_doc_meta meta;
+	kg_block *root; /* a DOCUMENT */
+} kg_doc;
+
+kg_block *kg_block_new(kg_block_type type);
+/* Append child to parent and return child (for chaining). */
+kg_block *kg_block_add(kg_block *parent, kg_block *child);
+
+/* Constructors that append to parent and return the new block. */
+kg_block *kg_add_section(kg_block *parent, int level, const char *id,
+			 const char *title, unsigned flags);
+/* PROSE from CommonMark source; nothing is added for empty text. */
+kg_block *kg_add_prose(kg_block *parent, const char *markdown);
+kg_block *kg_add_list(kg_block *parent, int style);
+/* An ITEM holding one PROSE. */
+kg_block *kg_add_item(kg_block *list, const char *markdown);
+kg_block *kg_add_field(kg_block *fields, const char *label,
+		       const char *markdown);
+kg_block *kg_add_callout(kg_block *parent, int style, const char *title);
+kg_block *kg_add_band(kg_block *rubric, int band, const char *label,
+		      const char *markdown);
+kg_block *kg_add_row(kg_block *table);
+kg_block *kg_add_cell(kg_block *row, const char *markdown);
+
+void kg_doc_free(kg_doc *doc);
+
+/* s with runs of white space made one space, trimmed: titles and metadata
+ * are plain text on one line. The caller frees the result. */
+char *kg_one_line(const char *s);
+
+#endif

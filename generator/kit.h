@@ -1,0 +1,160 @@
+/*
+ * kit.h - the interview kit as loaded from content/: the model every later
+ * stage (check, compose, digest, diff) reads.
+ *
+ * Every value is the kg_node it came from, so a check can point at it and a
+ * writer can read its text (kg_text). A field that was missing or of the
+ * wrong kind is NULL (loading reported it); code that runs after a clean
+ * check may rely on every required field being there.
+ *
+ * The kit owns all of its nodes and arrays; kg_kit_free releases them.
+ */
+#ifndef KG_KIT_H
+#define KG_KIT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "node.h"
+
+/* The text of a scalar node, "" for NULL. */
+const char *kg_text(const kg_node *n);
+
+typedef struct kg_list {
+	const kg_node **items;
+	size_t n;
+} kg_list;
+
+typedef struct kg_signal {
+	const kg_node *name, *detail;
+} kg_signal;
+
+enum { KG_BAND_STRONG, KG_BAND_ACCEPTABLE, KG_BAND_WEAK, KG_NBANDS };
+extern const char *const kg_band_keys[KG_NBANDS]; /* "strong", ... */
+
+typedef struct kg_rubric {
+	const kg_node *band[KG_NBANDS];
+} kg_rubric;
+
+typedef struct kg_band {
+	const kg_node *label, *points, *definition;
+} kg_band;
+
+typedef struct kg_level {
+	const kg_node *id, *title, *expects;
+} kg_level;
+
+typedef struct kg_area {
+	const kg_node *id, *title, *description;
+} kg_area;
+
+typedef struct kg_scenario_kind {
+	const kg_node *id, *title;
+} kg_scenario_kind;
+
+typedef struct kg_weight {
+	const kg_node *area; /* the key: an area id */
+	const kg_node *value;
+} kg_weight;
+
+typedef struct kg_profile {
+	const kg_node *id, *title, *rationale;
+	const kg_node *weights_node;
+	kg_weight *weights;
+	size_t nweights;
+	kg_list must_have;
+} kg_profile;
+
+typedef struct kg_topic kg_topic;
+
+typedef struct kg_question {
+	const kg_node *id, *level, *prompt;
+	kg_list recruiter_cues;
+	const kg_node *strong_answer, *weak_answer, *weak_because;
+	kg_list follow_ups;
+	kg_topic *topic;
+} kg_question;
+
+struct kg_topic {
+	const char *file;
+	const kg_node *id, *title, *exposes;
+	kg_list areas, clarifying_questions;
+	kg_signal *signals;
+	size_t nsignals;
+	const kg_node *rubric_node;
+	kg_rubric rubric;
+	const kg_node *key_contains, *key_tradeoffs, *key_push_on;
+	const kg_node *red_flags_node;
+	kg_list red_flags, follow_ups;
+	const kg_node *scenario_title, *scenario_prompt;
+	const kg_node *cmp_complexity, *cmp_resources, *cmp_outcomes,
+		*cmp_use_cases, *cmp_advantages;
+	kg_question *questions;
+	size_t nquestions;
+};
+
+typedef struct kg_scenario {
+	const kg_node *id, *kind, *title, *prompt;
+	kg_signal *signals;
+	size_t nsignals;
+	const kg_node *rubric_node;
+	kg_rubric rubric;
+	const kg_node *red_flags_node;
+	kg_list red_flags;
+} kg_scenario;
+
+typedef struct kg_guidance {
+	const kg_node *running_a_loop, *scoring;
+	const kg_node *evidence_summary;
+	kg_list good_notes, bad_notes;
+	const kg_node *calibration_summary;
+	kg_list borderline;
+	const kg_node *bias;
+} kg_guidance;
+
+typedef struct kg_kit {
+	const char *dir;          /* the content folder, as given */
+	char *kit_file;           /* dir/kit.yaml */
+	kg_node *root;            /* kit.yaml */
+	kg_node **topic_roots;    /* one per topic file, in file-name order */
+	char **topic_files;
+	size_t ntopic_files;
+	char *scenarios_file;
+	kg_node *scenarios_root;
+
+	const kg_node *id, *title, *subtitle, *version, *publisher, *licence,
+		*introduction, *decision_rule;
+	kg_band bands[KG_NBANDS];
+	kg_level *levels;
+	size_t nlevels;
+	kg_area *areas;
+	size_t nareas;
+	kg_scenario_kind *kinds;
+	size_t nkinds;
+	kg_profile *profiles;
+	size_t nprofiles;
+	kg_guidance guidance;
+	kg_topic *topics;
+	size_t ntopics;
+	kg_scenario *scenarios;
+	size_t nscenarios;
+} kg_kit;
+
+/* Load dir/kit.yaml, dir/topics/NN-*.yaml (in name order) and
+ * dir/scenarios.yaml, checking each file's shape against the content model
+ * (fields, kinds, unknown and missing fields, empty text, id syntax).
+ * Problems go to d. Returns the kit (possibly incomplete when d has
+ * errors), or NULL when the folder itself cannot be read. */
+kg_kit *kg_kit_load(const char *dir, kg_diags *d);
+void kg_kit_free(kg_kit *kit);
+
+/* The rules that span files: unique ids, declared references, weights.
+ * Returns the number of errors added. */
+size_t kg_kit_check(const kg_kit *kit, kg_diags *d);
+
+/* Look-ups by id; NULL when absent. */
+const kg_level *kg_kit_level(const kg_kit *kit, const char *id);
+const kg_area *kg_kit_area(const kg_kit *kit, const char *id);
+const kg_profile *kg_kit_profile(const kg_kit *kit, const char *id);
+
+#endif

@@ -1,0 +1,468 @@
+/*
+ * load.c - reading a content folder into a kg_kit.
+ *
+ * Each file is parsed (node.c), checked against its shape (schema.c), then
+ * read into the model. Reading is defensive: a value of the wrong kind was
+ * already reported by the shape check and simply reads as NULL or empty
+ * here, so one run can report the problems of every file.
+ */
+#include "kit.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "schema.h"
+
+const char *const kg_band_keys[KG_NBANDS] = {"strong", "acceptable", "weak"};
+
+const char *kg_text(const kg_node *n)
+{
+	return n && n->kind == KG_NODE_SCALAR ? n->text : "";
+}
+
+/* ---- defensive readers ---------------------------------------------------- */
+
+static const kg_node *S_scalar(const kg_node *map, const char *key)
+{
+	const kg_node *v = kg_node_get(map, key);
+
+	return v && v->kind == KG_NODE_SCALAR ? v : NULL;
+}
+
+static const kg_node *S_kind(const kg_node *map, const char *key,
+			     kg_node_kind kind)
+{
+	const kg_node *v = kg_node_get(map, key);
+
+	return v && v->kind == kind ? v : NULL;
+}
+
+static kg_list S_list(const kg_node *map, const char *key)
+{
+	const kg_node *v = S_kind(map, key, KG_NODE_SEQ);
+	kg_list l = {NULL, 0};
+	size_t i;
+
+	if (!v)
+		return l;
+	l.items = kg_xcalloc(v->n, sizeof(*l.items));
+	for (i = 0; i < v->n; i++)
+		if (v->items[i]->kind == KG_NODE_SCALAR)
+			l.items[l.n++] = v->items[i];
+	return l;
+}
+
+/* The mapping items of the list at key; *n is their count. */
+static const kg_node **S_maps(const kg_node *map, const char *key, size_t *n)
+{
+	const kg_node *v = S_kind(map, key, KG_NODE_SEQ);
+	const kg_node **out;
+	size_t i;
+
+	*n = 0;
+	if (!v)
+		return NULL;
+	out = kg_xcalloc(v->n, sizeof(*out));
+	for (i = 0; i < v->n; i++)
+		if (v->items[i]->kind == KG_NODE_MAP)
+			out[(*n)++] = v->items[i];
+	return out;
+}
+
+static void S_rubric(const kg_node *map, const kg_node **node, kg_rubric *r)
+{
+	int b;
+
+	*node = kg_node_get(map, "rubric");
+	for (b = 0; b < KG_NBANDS; b++)
+		r->band[b] = S_scalar(*node, kg_band_keys[b]);
+}
+
+static kg_signal *S_signals(const kg_node *map, size_t *n)
+{
+	const kg_node **maps = S_maps(map, "signals", n);
+	kg_signal *s = kg_xcalloc(*n, sizeof(*s));
+	size_t i;
+
+	for (i = 0; i < *n; i++) {
+		s[i].name = S_scalar(maps[i], "name");
+		s[i].detail = S_scalar(maps[i], "detail");
+	}
+	free(maps);
+	return s;
+}
+
+/* ---- kit.yaml ----------------------------------------------------------- */
+
+static void S_read_profiles(kg_kit *kit, const kg_node *root)
+{
+	const kg_node **maps = S_maps(root, "profiles", &kit->nprofiles);
+	size_t i, j;
+
+	kit->profiles = kg_xcalloc(kit->nprofiles, sizeof(*kit->profiles));
+	for (i = 0; i < kit->nprofiles; i++) {
+		kg_profile *p = &kit->profiles[i];
+		const kg_node *w = S_kind(maps[i], "weights", KG_NODE_MAP);
+
+		p->id = S_scalar(maps[i], "id");
+		p->title = S_scalar(maps[i], "title");
+		p->rationale = S_scalar(maps[i], "rationale");
+		p->must_have = S_list(maps[i], "must_have");
+		p->weights_node = kg_node_get(maps[i], "weights");
+		if (!w)
+			continue;
+		p->weights = kg_xcalloc(w->npairs, sizeof(*p->weights));
+		for (j = 0; j < w->npairs; j++) {
+			p->weights[j].area = w->pairs[j].key;
+			p->weights[j].value = w->pairs[j].value;
+		}
+		p->nweights = w->npairs;
+	}
+	free(maps);
+}
+
+static void S_read_guidance(kg_kit *kit, const kg_node *root)
+{
+	const kg_node *g = kg_node_get(root, "guidance");
+	const kg_node *ev = kg_node_get(g, "evidence");
+	const kg_node *cal = kg_node_get(g, "calibration");
+	kg_guidance *out = &kit->guidance;
+
+	out->running_a_loop = S_scalar(g, "running_a_loop");
+	out->scoring = S_scalar(g, "scoring");
+	out->evidence_summary = S_scalar(ev, "summary");
+	out->good_notes = S_list(ev, "good_notes");
+	out->bad_notes = S_list(ev, "bad_notes");
+	out->calibration_summary = S_scalar(cal, "summary");
+	out->borderline = S_list(cal, "borderline");
+	out->bias = S_scalar(g, "bias");
+}
+
+static void S_read_kit(kg_kit *kit, const kg_node *root)
+{
+	const kg_node *scale = kg_node_get(root, "rating_scale");
+	const kg_node **maps;
+	size_t i;
+	int b;
+
+	kit->id = S_scalar(root, "id");
+	kit->title = S_scalar(root, "title");
+	kit->subtitle = S_scalar(root, "subtitle");
+	kit->version = S_scalar(root, "version");
+	kit->publisher = S_scalar(root, "publisher");
+	kit->licence = S_scalar(root, "licence");
+	kit->introduction = S_scalar(root, "introduction");
+	kit->decision_rule = S_scalar(root, "decision_rule");
+	for (b = 0; b < KG_NBANDS; b++) {
+		const kg_node *band = kg_node_get(scale, kg_band_keys[b]);
+
+		kit->bands[b].label = S_scalar(band, "label");
+		kit->bands[b].points = S_scalar(band, "points");
+		kit->bands[b].definition = S_scalar(band, "definition");
+	}
+
+	maps = S_maps(root, "levels", &kit->nlevels);
+	kit->levels = kg_xcalloc(kit->nlevels, sizeof(*kit->levels));
+	for (i = 0; i < kit->nlevels; i++) {
+		kit->levels[i].id = S_scalar(maps[i], "id");
+		kit->levels[i].title = S_scalar(maps[i], "title");
+		kit->levels[i].expects = S_scalar(maps[i], "expects");
+	}
+	free(maps);
+
+	maps = S_maps(root, "areas", &kit->nareas);
+	kit->areas = kg_xcalloc(kit->nareas, sizeof(*kit->areas));
+	for (i = 0; i < kit->nareas; i++) {
+		kit->areas[i].id = S_scalar(maps[i], "id");
+		kit->areas[i].title = S_scalar(maps[i], "title");
+		kit->areas[i].description = S_scalar(maps[i], "description");
+	}
+	free(maps);
+
+	maps = S_maps(root, "scenario_kinds", &kit->nkinds);
+	kit->kinds = kg_xcalloc(kit->nkinds, sizeof(*kit->kinds));
+	for (i = 0; i < kit->nkinds; i++) {
+		kit->kinds[i].id = S_scalar(maps[i], "id");
+		kit->kinds[i].title = S_scalar(maps[i], "title");
+	}
+	free(maps);
+
+	S_read_profiles(kit, root);
+	S_read_guidance(kit, root);
+}
+
+/* ---- topics and scenarios ---------------------------------------------- */
+
+static void S_read_question(kg_question *q, const kg_node *m, kg_topic *t)
+{
+	q->topic = t;
+	q->id = S_scalar(m, "id");
+	q->level = S_scalar(m, "level");
+	q->prompt = S_scalar(m, "prompt");
+	q->recruiter_cues = S_list(m, "recruiter_cues");
+	q->strong_answer = S_scalar(m, "strong_answer");
+	q->weak_answer = S_scalar(m, "weak_answer");
+	q->weak_because = S_scalar(m, "weak_because");
+	q->follow_ups = S_list(m, "follow_ups");
+}
+
+static void S_read_topic(kg_topic *t, const kg_node *root, const char *file)
+{
+	const kg_node *key = kg_node_get(root, "answer_key");
+	const kg_node *sc = kg_node_get(root, "scenario");
+	const kg_node *cmp = kg_node_get(root, "comparison");
+	const kg_node **maps;
+	size_t i;
+
+	t->file = file;
+	t->id = S_scalar(root, "id");
+	t->title = S_scalar(root, "title");
+	t->areas = S_list(root, "areas");
+	t->exposes = S_scalar(root, "exposes");
+	t->clarifying_questions = S_list(root, "clarifying_questions");
+	t->signals = S_signals(root, &t->nsignals);
+	S_rubric(root, &t->rubric_node, &t->rubric);
+	t->key_contains = S_scalar(key, "contains");
+	t->key_tradeoffs = S_scalar(key, "tradeoffs");
+	t->key_push_on = S_scalar(key, "push_on");
+	t->red_flags_node = kg_node_get(root, "red_flags");
+	t->red_flags = S_list(root, "red_flags");
+	t->follow_ups = S_list(root, "follow_ups");
+	t->scenario_title = S_scalar(sc, "title");
+	t->scenario_prompt = S_scalar(sc, "prompt");
+	t->cmp_complexity = S_scalar(cmp, "complexity");
+	t->cmp_resources = S_scalar(cmp, "resources");
+	t->cmp_outcomes = S_scalar(cmp, "outcomes");
+	t->cmp_use_cases = S_scalar(cmp, "use_cases");
+	t->cmp_advantages = S_scalar(cmp, "advantages");
+	maps = S_maps(root, "questions", &t->nquestions);
+	t->questions = kg_xcalloc(t->nquestions, sizeof(*t->questions));
+	for (i = 0; i < t->nquestions; i++)
+		S_read_question(&t->questions[i], maps[i], t);
+	free(maps);
+}
+
+static void S_read_scenarios(kg_kit *kit, const kg_node *root)
+{
+	const kg_node **maps = S_maps(root, "scenarios", &kit->nscenarios);
+	size_t i;
+
+	kit->scenarios = kg_xcalloc(kit->nscenarios, sizeof(*kit->scenarios));
+	for (i = 0; i < kit->nscenarios; i++) {
+		kg_scenario *s = &kit->scenarios[i];
+
+		s->id = S_scalar(maps[i], "id");
+		s->kind = S_scalar(maps[i], "kind");
+		s->title = S_scalar(maps[i], "title");
+		s->prompt = S_scalar(maps[i], "prompt");
+		s->signals = S_signals(maps[i], &s->nsignals);
+		S_rubric(maps[i], &s->rubric_node, &s->rubric);
+		s->red_flags_node = kg_node_get(maps[i], "red_flags");
+		s->red_flags = S_list(maps[i], "red_flags");
+	}
+	free(maps);
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+static char *S_join(const char *dir, const char *name)
+{
+	kg_buf b = KG_BUF_INIT;
+	size_t len = strlen(dir);
+
+	kg_buf_puts(&b, dir);
+	if (len && dir[len - 1] != '/')
+		kg_buf_putc(&b, '/');
+	kg_buf_puts(&b, name);
+	return kg_buf_detach(&b, NULL);
+}
+
+/* A topic file is NN-name.yaml: two digits, a hyphen, ".yaml". */
+static int S_is_topic_file(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 8 && name[0] >= '0' && name[0] <= '9' && name[1] >= '0' &&
+	       name[1] <= '9' && name[2] == '-' &&
+	       strcmp(name + len - 5, ".yaml") == 0;
+}
+
+static int S_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The topic file names under dir/topics, sorted (so the order never depends
+ * on the file system). Warns about .yaml files that do not fit the pattern. */
+static char **S_topic_names(const char *topics_dir, size_t *n, kg_diags *d)
+{
+	DIR *dp = opendir(topics_dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (!dp) {
+		kg_io_error(d, (kg_mark){topics_dir, 0, 0}, "cannot open folder: %s",
+			    strerror(errno));
+		return NULL;
+	}
+	while ((e = readdir(dp))) {
+		size_t len = strlen(e->d_name);
+
+		if (S_is_topic_file(e->d_name)) {
+			KG_GROW(names, cap, *n + 1);
+			names[(*n)++] = kg_xstrdup(e->d_name);
+		} else if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0) {
+			char *path = S_join(topics_dir, e->d_name);
+			kg_warning(d, (kg_mark){path, 0, 0},
+				   "not read: topic files are named NN-name.yaml");
+			free(path);
+		}
+	}
+	closedir(dp);
+	if (*n)
+		qsort(names, *n, sizeof(*names), S_name_cmp);
+	return names;
+}
+
+static kg_node *S_load_checked(const char *path, const kg_shape *shape,
+			       kg_diags *d)
+{
+	kg_node *root = kg_node_load_file(path, d);
+
+	if (root)
+		kg_schema_check(root, shape, d);
+	return root;
+}
+
+kg_kit *kg_kit_load(const char *dir, kg_diags *d)
+{
+	kg_kit *kit = kg_xcalloc(1, sizeof(*kit));
+	char *topics_dir = S_join(dir, "topics");
+	char **names;
+	size_t i, n;
+
+	kit->dir = dir;
+	kit->kit_file = S_join(dir, "kit.yaml");
+	kit->root = S_load_checked(kit->kit_file, &kg_shape_kit, d);
+	if (kit->root && kit->root->kind == KG_NODE_MAP)
+		S_read_kit(kit, kit->root);
+
+	names = S_topic_names(topics_dir, &n, d);
+	kit->topic_files = kg_xcalloc(n, sizeof(char *));
+	kit->topic_roots = kg_xcalloc(n, sizeof(kg_node *));
+	kit->topics = kg_xcalloc(n, sizeof(kg_topic));
+	kit->ntopic_files = n;
+	for (i = 0; i < n; i++) {
+		kg_node *root;
+
+		kit->topic_files[i] = S_join(topics_dir, names[i]);
+		free(names[i]);
+		root = S_load_checked(kit->topic_files[i], &kg_shape_topic, d);
+		kit->topic_roots[i] = root;
+		if (root && root->kind == KG_NODE_MAP)
+			S_read_topic(&kit->topics[kit->ntopics++], root,
+				     kit->topic_files[i]);
+	}
+	free(names);
+	free(topics_dir);
+	if (n == 0 && !d->io_errors)
+		kg_error(d, (kg_mark){dir, 0, 0},
+			 "no topics: add topics/NN-name.yaml files");
+
+	kit->scenarios_file = S_join(dir, "scenarios.yaml");
+	kit->scenarios_root =
+		S_load_checked(kit->scenarios_file, &kg_shape_scenarios, d);
+	if (kit->scenarios_root && kit->scenarios_root->kind == KG_NODE_MAP)
+		S_read_scenarios(kit, kit->scenarios_root);
+	return kit;
+}
+
+static void S_free_topic(kg_topic *t)
+{
+	size_t i;
+
+	free(t->areas.items);
+	free(t->clarifying_questions.items);
+	free(t->signals);
+	free(t->red_flags.items);
+	free(t->follow_ups.items);
+	for (i = 0; i < t->nquestions; i++) {
+		free(t->questions[i].recruiter_cues.items);
+		free(t->questions[i].follow_ups.items);
+	}
+	free(t->questions);
+}
+
+void kg_kit_free(kg_kit *kit)
+{
+	size_t i;
+
+	if (!kit)
+		return;
+	for (i = 0; i < kit->nprofiles; i++) {
+		free(kit->profiles[i].weights);
+		free(kit->profiles[i].must_have.items);
+	}
+	free(kit->profiles);
+	free(kit->levels);
+	free(kit->areas);
+	free(kit->kinds);
+	free(kit->guidance.good_notes.items);
+	free(kit->guidance.bad_notes.items);
+	free(kit->guidance.borderline.items);
+	for (i = 0; i < kit->ntopics; i++)
+		S_free_topic(&kit->topics[i]);
+	free(kit->topics);
+	for (i = 0; i < kit->nscenarios; i++) {
+		free(kit->scenarios[i].signals);
+		free(kit->scenarios[i].red_flags.items);
+	}
+	free(kit->scenarios);
+	for (i = 0; i < kit->ntopic_files; i++) {
+		kg_node_free(kit->topic_roots[i]);
+		free(kit->topic_files[i]);
+	}
+	free(kit->topic_roots);
+	free(kit->topic_files);
+	kg_node_free(kit->root);
+	free(kit->kit_file);
+	kg_node_free(kit->scenarios_root);
+	free(kit->scenarios_file);
+	free(kit);
+}
+
+const kg_level *kg_kit_level(const kg_kit *kit, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < kit->nlevels; i++)
+		if (strcmp(kg_text(kit->levels[i].id), id) == 0)
+			return &kit->levels[i];
+	return NULL;
+}
+
+const kg_area *kg_kit_area(const kg_kit *kit, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < kit->nareas; i++)
+		if (strcmp(kg_text(kit->areas[i].id), id) == 0)
+			return &kit->areas[i];
+	return NULL;
+}
+
+const kg_profile *kg_kit_profile(const kg_kit *kit, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < kit->nprofiles; i++)
+		if (strcmp(kg_text(kit->profiles[i].id), id) == 0)
+			return &kit->profiles[i];
+	return NULL;
+}

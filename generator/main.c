@@ -1,0 +1,533 @@
+/*
+ * main.c - kitgen's command line: one function per subcommand, found in a
+ * table. Only main exits; everything else returns a status.
+ *
+ * Exit statuses: 0 success, 1 content errors, 2 usage error, 3 I/O error.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "digest.h"
+#include "edition.h"
+#include "kit.h"
+#include "node.h"
+#include "output.h"
+#include "template.h"
+#include "writer.h"
+
+#ifndef KG_VERSION
+#define KG_VERSION "0.1.0"
+#endif
+
+enum { EXIT_CONTENT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+
+typedef struct S_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+	const char *usage; /* the full --help text */
+} S_cmd;
+
+static unsigned S_diag_flags(void)
+{
+	unsigned flags = KG_DIAG_SOURCE;
+	const char *nc = getenv("NO_COLOR");
+
+	if (isatty(STDERR_FILENO) && !(nc && *nc))
+		flags |= KG_DIAG_COLOR;
+	return flags;
+}
+
+static const char *S_s(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* Print diagnostics and a count; return the exit status they mean. */
+static int S_report(const kg_diags *d)
+{
+	kg_diags_print(d, stderr, S_diag_flags());
+	if (d->errors || d->warnings)
+		fprintf(stderr, "%zu error%s, %zu warning%s\n", d->errors,
+			S_s(d->errors), d->warnings, S_s(d->warnings));
+	if (d->io_errors)
+		return EXIT_IO;
+	return d->errors ? EXIT_CONTENT : 0;
+}
+
+static int S_usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "kitgen %s: ", cmd);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'kitgen %s --help'.\n", cmd);
+	return EXIT_USAGE;
+}
+
+/* ---- options shared by the content commands ------------------------------- */
+
+typedef struct S_opts {
+	const char *content;
+	const char *templates;
+	const char *out;
+	const char *formats;
+	const char *data;
+	const char *partials;
+} S_opts;
+
+enum { OPT_HELP = 'h', OPT_CONTENT = 'c', OPT_TEMPLATES = 't', OPT_OUT = 'o',
+       OPT_FORMAT = 'f', OPT_DATA = 'd', OPT_PARTIALS = 'p' };
+
+static const S_cmd *S_find(const char *name);
+
+/* Parse argv with the given long options; prints help and returns -1 when
+ * asked, or EXIT_USAGE on a bad option; 0 otherwise with optind set. */
+static int S_parse(const char *cmd, int argc, char **argv,
+		   const struct option *longopts, S_opts *o)
+{
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_HELP:
+			fputs(S_find(cmd)->usage, stdout);
+			return -1;
+		case OPT_CONTENT: o->content = optarg; break;
+		case OPT_TEMPLATES: o->templates = optarg; break;
+		case OPT_OUT: o->out = optarg; break;
+		case OPT_FORMAT: o->formats = optarg; break;
+		case OPT_DATA: o->data = optarg; break;
+		case OPT_PARTIALS: o->partials = optarg; break;
+		case ':':
+			return S_usage_error(cmd, "option '%s' needs a value",
+					     argv[optind - 1]);
+		default:
+			return S_usage_error(cmd, "unknown option '%s'",
+					     argv[optind - 1]);
+		}
+	}
+	return 0;
+}
+
+/* Load and check the kit; *kit is set even when there are errors. */
+static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
+{
+	*kit = kg_kit_load(dir, d);
+	kg_kit_check(*kit, d);
+}
+
+/* ---- check -------------------------------------------------------------- */
+
+static int S_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"content", required_argument, NULL, OPT_CONTENT},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0}};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL};
+	kg_diags d = KG_DIAGS_INIT;
+	kg_kit *kit;
+	size_t questions = 0, i;
+	int rc = S_parse("check", argc, argv, longopts, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind < argc)
+		return S_usage_error("check", "unexpected argument '%s'", argv[optind]);
+	S_load(o.content, &kit, &d);
+	rc = S_report(&d);
+	if (rc == 0) {
+		for (i = 0; i < kit->ntopics; i++)
+			questions += kit->topics[i].nquestions;
+		printf("%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
+		       "%zu profile%s\n", o.content, kit->ntopics,
+		       S_s(kit->ntopics), questions, S_s(questions),
+		       kit->nscenarios, S_s(kit->nscenarios), kit->nprofiles,
+		       S_s(kit->nprofiles));
+	}
+	kg_kit_free(kit);
+	kg_diags_free(&d);
+	return rc;
+}
+
+/* ---- build -------------------------------------------------------------- */
+
+/* Resolve --format into the writers to run; NULL-terminated in out. */
+static int S_formats(const char *list, const kg_writer **out, size_t max)
+{
+	size_t n = 0, i;
+	char *copy, *tok, *save = NULL;
+	int rc = 0;
+
+	if (!list) {
+		for (i = 0; kg_writers[i] && n + 1 < max; i++)
+			out[n++] = kg_writers[i];
+		out[n] = NULL;
+		return 0;
+	}
+	copy = kg_xstrdup(list);
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		const kg_writer *w = NULL;
+
+		for (i = 0; kg_writers[i]; i++)
+			if (strcmp(kg_writers[i]->name, tok) == 0)
+				w = kg_writers[i];
+		if (!w) {
+			kg_buf avail = KG_BUF_INIT;
+
+			for (i = 0; kg_writers[i]; i++)
+				kg_buf_printf(&avail, "%s%s", i ? ", " : "",
+					      kg_writers[i]->name);
+			fprintf(stderr, "kitgen build: unknown format '%s' "
+				"(available: %s)\n", tok, avail.ptr);
+			kg_buf_release(&avail);
+			rc = EXIT_USAGE;
+			break;
+		}
+		for (i = 0; i < n && out[i] != w; i++)
+			;
+		if (i == n && n + 1 < max)
+			out[n++] = w;
+	}
+	out[n] = NULL;
+	free(copy);
+	return rc;
+}
+
+typedef struct S_file {
+	char *path;
+	kg_buf bytes;
+} S_file;
+
+/* Render every edition in every format into memory first, so a failure
+ * in any of them writes nothing. */
+static int S_render_all(const kg_kit *kit, const S_opts *o,
+			const kg_writer *const *writers, S_file **files,
+			size_t *nfiles, kg_diags *d)
+{
+	kg_editions eds = kg_editions_of(kit);
+	char digest[KG_DIGEST_HEX];
+	size_t e, w, cap = 0;
+	int rc = 0;
+
+	kg_kit_digest(kit, digest);
+	*files = NULL;
+	*nfiles = 0;
+	for (e = 0; e < eds.n && rc == 0; e++) {
+		kg_doc *doc = kg_compose(kit, &eds.items[e], digest);
+
+		for (w = 0; writers[w] && rc == 0; w++) {
+			S_file *f;
+			kg_buf path = KG_BUF_INIT;
+
+			KG_GROW(*files, cap, *nfiles + 1);
+			f = &(*files)[(*nfiles)++];
+			kg_buf_init(&f->bytes);
+			kg_buf_printf(&path, "%s/%s%s", o->out, eds.items[e].id,
+				      writers[w]->extension);
+			f->path = kg_buf_detach(&path, NULL);
+			rc = writers[w]->write(doc, o->templates, &f->bytes, d);
+		}
+		kg_doc_free(doc);
+	}
+	kg_editions_free(&eds);
+	return rc;
+}
+
+static int S_build(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"content", required_argument, NULL, OPT_CONTENT},
+		{"templates", required_argument, NULL, OPT_TEMPLATES},
+		{"out", required_argument, NULL, OPT_OUT},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0}};
+	S_opts o = {"content", "templates", "output", NULL, NULL, NULL};
+	const kg_writer *writers[16];
+	kg_diags d = KG_DIAGS_INIT;
+	kg_kit *kit;
+	S_file *files = NULL;
+	size_t nfiles = 0, i;
+	int rc = S_parse("build", argc, argv, longopts, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind < argc)
+		return S_usage_error("build", "unexpected argument '%s'", argv[optind]);
+	if ((rc = S_formats(o.formats, writers, 16)))
+		return rc;
+	S_load(o.content, &kit, &d);
+	if (d.errors == 0 && S_render_all(kit, &o, writers, &files, &nfiles, &d) == 0 &&
+	    kg_mkdirs(o.out, &d) == 0) {
+		for (i = 0; i < nfiles; i++)
+			if (kg_write_atomic(files[i].path, files[i].bytes.ptr,
+					    files[i].bytes.len, &d) < 0)
+				break;
+	}
+	rc = S_report(&d);
+	if (rc == 0)
+		for (i = 0; i < nfiles; i++)
+			printf("wrote %s\n", files[i].path);
+	for (i = 0; i < nfiles; i++) {
+		free(files[i].path);
+		kg_buf_release(&files[i].bytes);
+	}
+	free(files);
+	kg_kit_free(kit);
+	kg_diags_free(&d);
+	return rc;
+}
+
+/* ---- list --------------------------------------------------------------- */
+
+static int S_list(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"content", required_argument, NULL, OPT_CONTENT},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0}};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL};
+	kg_diags d = KG_DIAGS_INIT;
+	kg_editions eds;
+	kg_kit *kit;
+	size_t e, w;
+	int rc = S_parse("list", argc, argv, longopts, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind < argc)
+		return S_usage_error("list", "unexpected argument '%s'", argv[optind]);
+	S_load(o.content, &kit, &d);
+	rc = S_report(&d);
+	if (rc == 0) {
+		eds = kg_editions_of(kit);
+		for (e = 0; e < eds.n; e++) {
+			printf("%-32s %-24s", eds.items[e].id, eds.items[e].title);
+			for (w = 0; kg_writers[w]; w++)
+				printf(" %s%s", eds.items[e].id, kg_writers[w]->extension);
+			putchar('\n');
+		}
+		kg_editions_free(&eds);
+	}
+	kg_kit_free(kit);
+	kg_diags_free(&d);
+	return rc;
+}
+
+/* ---- digest ------------------------------------------------------------- */
+
+static int S_digest(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"content", required_argument, NULL, OPT_CONTENT},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0}};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL};
+	kg_diags d = KG_DIAGS_INIT;
+	char hex[KG_DIGEST_HEX];
+	kg_kit *kit;
+	int rc = S_parse("digest", argc, argv, longopts, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind < argc)
+		return S_usage_error("digest", "unexpected argument '%s'", argv[optind]);
+	S_load(o.content, &kit, &d);
+	rc = S_report(&d);
+	if (rc == 0) {
+		kg_kit_digest(kit, hex);
+		printf("%s\n", hex);
+	}
+	kg_kit_free(kit);
+	kg_diags_free(&d);
+	return rc;
+}
+
+/* ---- render ------------------------------------------------------------- */
+
+static int S_read_file(const char *path, kg_buf *out, kg_diags *d)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t got;
+
+	if (!f)
+		return kg_io_error(d, (kg_mark){path, 0, 0}, "cannot open: %s",
+				   strerror(errno));
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		kg_buf_put(out, chunk, got);
+	fclose(f);
+	return 0;
+}
+
+static int S_render(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"data", required_argument, NULL, OPT_DATA},
+		{"partials", required_argument, NULL, OPT_PARTIALS},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0}};
+	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL};
+	kg_diags d = KG_DIAGS_INIT;
+	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
+	kg_template_opts topts = {NULL, NULL, NULL, true};
+	kg_node *data = NULL;
+	const char *tpl;
+	int rc = S_parse("render", argc, argv, longopts, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind >= argc)
+		return S_usage_error("render", "%s", "missing TEMPLATE");
+	if (optind + 1 < argc)
+		return S_usage_error("render", "unexpected argument '%s'",
+				     argv[optind + 1]);
+	if (!o.data)
+		return S_usage_error("render", "%s", "missing --data FILE.yaml");
+	tpl = argv[optind];
+	if (o.partials) {
+		topts.partial = kg_template_partial_from_dir;
+		topts.partial_ctx = (void *)o.partials;
+	}
+	data = kg_node_load_file(o.data, &d);
+	if (data && S_read_file(tpl, &src, &d) == 0 &&
+	    kg_template_render(tpl, src.ptr, src.len, data, &topts, &out, &d) == 0)
+		fwrite(out.ptr, 1, out.len, stdout);
+	rc = S_report(&d);
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+		fprintf(stderr, "kitgen render: cannot write standard output\n");
+		rc = EXIT_IO;
+	}
+	kg_node_free(data);
+	kg_buf_release(&src);
+	kg_buf_release(&out);
+	kg_diags_free(&d);
+	return rc;
+}
+
+/* ---- the table ------------------------------------------------------------ */
+
+static const S_cmd S_cmds[] = {
+	{"check", S_check, "load and validate the content",
+	 "Usage: kitgen check [--content DIR]\n"
+	 "\n"
+	 "Load the kit in DIR (default: content) and check it against the\n"
+	 "content model (content/README.md). Every problem is printed as\n"
+	 "FILE:LINE:COL: error: MESSAGE, with the source line and a caret.\n"
+	 "\n"
+	 "  -c, --content DIR   the content folder (default: content)\n"
+	 "  -h, --help          show this help\n"
+	 "\n"
+	 "Exit status: 0 clean, 1 content errors, 2 usage error, 3 I/O error.\n"},
+	{"build", S_build, "check, then write every edition",
+	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
+	 "                    [--format md]\n"
+	 "\n"
+	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
+	 "format. A kit with any error writes nothing; each file is written to\n"
+	 "a temporary name and renamed, so earlier outputs are never left\n"
+	 "half-written.\n"
+	 "\n"
+	 "  -c, --content DIR     the content folder (default: content)\n"
+	 "  -t, --templates DIR   the templates folder (default: templates)\n"
+	 "  -o, --out DIR         where to write (default: output)\n"
+	 "  -f, --format LIST     comma-separated formats (default: all): md\n"
+	 "  -h, --help            show this help\n"
+	 "\n"
+	 "Exit status: 0 built, 1 content errors, 2 usage error, 3 I/O error.\n"},
+	{"list", S_list, "list the editions a build writes",
+	 "Usage: kitgen list [--content DIR]\n"
+	 "\n"
+	 "Print each edition a build writes: its id, its title and its files.\n"
+	 "\n"
+	 "  -c, --content DIR   the content folder (default: content)\n"
+	 "  -h, --help          show this help\n"},
+	{"digest", S_digest, "print the content digest",
+	 "Usage: kitgen digest [--content DIR]\n"
+	 "\n"
+	 "Print the SHA-256 digest of the kit's content: it changes when any\n"
+	 "value changes, and not when the YAML is only reformatted. Every\n"
+	 "output shows it.\n"
+	 "\n"
+	 "  -c, --content DIR   the content folder (default: content)\n"
+	 "  -h, --help          show this help\n"},
+	{"render", S_render, "render one Mustache template against YAML data",
+	 "Usage: kitgen render TEMPLATE --data FILE.yaml [--partials DIR]\n"
+	 "\n"
+	 "Render the Mustache template TEMPLATE against the YAML in FILE.yaml\n"
+	 "and print the result. {{x}} is HTML-escaped; {{{x}}} is not. YAML\n"
+	 "scalars follow the core schema: false, null, ~ and an empty list are\n"
+	 "falsey. Partial {{> x}} is read from DIR/x.mustache.\n"
+	 "\n"
+	 "  -d, --data FILE       the data (one YAML document)\n"
+	 "  -p, --partials DIR    the folder of partials\n"
+	 "  -h, --help            show this help\n"},
+	{NULL, NULL, NULL, NULL}};
+
+static const S_cmd *S_find(const char *name)
+{
+	const S_cmd *c;
+
+	for (c = S_cmds; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+static void S_help(FILE *out)
+{
+	const S_cmd *c;
+
+	fputs("Usage: kitgen COMMAND [OPTIONS]\n"
+	      "\n"
+	      "kitgen turns a structured interview kit, kept as YAML, into\n"
+	      "Markdown, HTML and PDF documents.\n"
+	      "\n"
+	      "Commands:\n", out);
+	for (c = S_cmds; c->name; c++)
+		fprintf(out, "  %-8s %s\n", c->name, c->summary);
+	fputs("\n"
+	      "Run 'kitgen COMMAND --help' for a command's options.\n"
+	      "  -h, --help      show this help\n"
+	      "  -V, --version   show the version\n"
+	      "\n"
+	      "Exit status: 0 success, 1 content errors, 2 usage error, 3 I/O error.\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	const S_cmd *c;
+
+	/* a file-size limit must fail a write, not kill the process */
+	signal(SIGXFSZ, SIG_IGN);
+	if (argc < 2) {
+		S_help(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		S_help(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("kitgen %s\n", KG_VERSION);
+		return 0;
+	}
+	if (!(c = S_find(argv[1]))) {
+		fprintf(stderr, "kitgen: unknown command '%s'\n"
+			"Try 'kitgen --help'.\n", argv[1]);
+		return EXIT_USAGE;
+	}
+	return c->run(argc - 1, argv + 1);
+}

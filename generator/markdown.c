@@ -1,0 +1,182 @@
+/*
+ * markdown.c - libcmark glue: parsing content prose into a sanitised tree
+ * and rendering it as CommonMark or HTML.
+ */
+#include "markdown.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+bool kg_md_url_safe(const char *url)
+{
+	if (!url)
+		return false;
+	return strncasecmp(url, "http://", 7) == 0 ||
+	       strncasecmp(url, "https://", 8) == 0 ||
+	       strncasecmp(url, "mailto:", 7) == 0 || url[0] == '#';
+}
+
+/* Replace node by a text node holding `literal`. */
+static void S_to_text(cmark_node *node, const char *literal)
+{
+	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+
+	cmark_node_set_literal(text, literal ? literal : "");
+	cmark_node_replace(node, text);
+	cmark_node_free(node);
+}
+
+/* An HTML block becomes a paragraph of literal text. */
+static void S_html_block_to_text(cmark_node *node)
+{
+	cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+	const char *lit = cmark_node_get_literal(node);
+	size_t len = lit ? strlen(lit) : 0;
+	char *copy = malloc(len + 1);
+
+	memcpy(copy, lit ? lit : "", len + 1);
+	while (len && (copy[len - 1] == '\n' || copy[len - 1] == '\r'))
+		copy[--len] = '\0';
+	cmark_node_set_literal(text, copy);
+	free(copy);
+	cmark_node_append_child(para, text);
+	cmark_node_replace(node, para);
+	cmark_node_free(node);
+}
+
+/* Move node's children in front of it and drop node (unwrap a link). */
+static void S_unwrap(cmark_node *node)
+{
+	cmark_node *child;
+
+	while ((child = cmark_node_first_child(node)))
+		cmark_node_insert_before(node, child);
+	cmark_node_free(node);
+}
+
+/* Image alt text is the plain text of its children. */
+static void S_alt_text(cmark_node *node, char **out, size_t *len)
+{
+	cmark_node *c;
+
+	for (c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+		const char *lit = cmark_node_get_literal(c);
+
+		if (lit) {
+			size_t l = strlen(lit);
+			*out = realloc(*out, *len + l + 1);
+			memcpy(*out + *len, lit, l + 1);
+			*len += l;
+		}
+		S_alt_text(c, out, len);
+	}
+}
+
+static int S_unsafe(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_IMAGE:
+		return 1;
+	case CMARK_NODE_LINK:
+		return !kg_md_url_safe(cmark_node_get_url(n));
+	default:
+		return 0;
+	}
+}
+
+/* Find the first unsafe node, or NULL. Mutating while iterating is not
+ * allowed, so the caller fixes one node at a time and searches again;
+ * content prose is small, and unsafe nodes are rare. */
+static cmark_node *S_find_unsafe(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *found = NULL;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER && S_unsafe(n)) {
+			found = n;
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
+cmark_node *kg_md_parse(const char *text)
+{
+	cmark_node *doc = cmark_parse_document(text, strlen(text),
+					       CMARK_OPT_DEFAULT);
+	cmark_node *n;
+
+	while ((n = S_find_unsafe(doc))) {
+		char *alt = NULL;
+		size_t len = 0;
+
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HTML_BLOCK:
+			S_html_block_to_text(n);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			S_to_text(n, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_IMAGE:
+			S_alt_text(n, &alt, &len);
+			S_to_text(n, alt);
+			free(alt);
+			break;
+		default:
+			S_unwrap(n);
+			break;
+		}
+	}
+	return doc;
+}
+
+void kg_md_to_commonmark(cmark_node *doc, kg_buf *out)
+{
+	char *s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+
+	kg_buf_puts(out, s);
+	free(s);
+}
+
+void kg_md_to_html(cmark_node *doc, kg_buf *out)
+{
+	char *s = cmark_render_html(doc, CMARK_OPT_SMART);
+
+	kg_buf_puts(out, s);
+	free(s);
+}
+
+static void S_escape(kg_buf *out, const char *s, size_t len, bool cell)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (cell && (s[i] == '\n' || s[i] == '\r')) {
+			kg_buf_putc(out, ' ');
+			continue;
+		}
+		if (s[i] && strchr("\\`*_[]<>|~&", s[i]))
+			kg_buf_putc(out, '\\');
+		kg_buf_putc(out, s[i]);
+	}
+}
+
+void kg_md_escape(kg_buf *out, const char *s, size_t len)
+{
+	S_escape(out, s, len, false);
+}
+
+void kg_md_escape_cell(kg_buf *out, const char *s, size_t len)
+{
+	S_escape(out, s, len, true);
+}

@@ -1,0 +1,38 @@
+/*
+ * markdown.h - CommonMark prose through libcmark: parse once, sanitise,
+ * render.
+ *
+ * kg_md_parse returns a cmark document in which nothing unsafe survives:
+ * raw HTML (blocks and inline) becomes literal text, links whose URL is not
+ * http(s), mailto or an in-page anchor lose the link and keep their text,
+ * and images become their alt text (a kit never loads anything from
+ * another host). Every writer renders from this tree, so the rules hold in
+ * every format. The caller frees the result with cmark_node_free.
+ */
+#ifndef KG_MARKDOWN_H
+#define KG_MARKDOWN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+struct cmark_node;
+
+struct cmark_node *kg_md_parse(const char *text);
+
+/* Is this URL allowed in output? http://, https://, mailto: or #anchor. */
+bool kg_md_url_safe(const char *url);
+
+/* Append the tree rendered as CommonMark / as HTML (smart punctuation). */
+void kg_md_to_commonmark(struct cmark_node *doc, kg_buf *out);
+void kg_md_to_html(struct cmark_node *doc, kg_buf *out);
+
+/* Append plain text with Markdown's punctuation backslash-escaped, so it
+ * reads as the same text when parsed as CommonMark. */
+void kg_md_escape(kg_buf *out, const char *s, size_t len);
+/* The same, for a GFM table cell: also escapes '|' and turns line breaks
+ * into spaces. */
+void kg_md_escape_cell(kg_buf *out, const char *s, size_t len);
+
+#endif

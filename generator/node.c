@@ -1,0 +1,620 @@
+/*
+ * node.c - loading one YAML document into a kg_node tree, with marks.
+ *
+ * The loader drives libyaml's event parser and builds the tree itself, so
+ * it can refuse what is unsafe to walk before it is built: invalid UTF-8
+ * and NUL bytes (checked over the raw bytes first), anchors and aliases,
+ * tags other than !!str, nesting deeper than KG_NODE_MAX_DEPTH, duplicate
+ * keys and more than one document. libyaml's marks are zero-based; ours
+ * are one-based.
+ */
+#include "node.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+/* ---- construction ------------------------------------------------------ */
+
+static kg_node *S_new(kg_node_kind kind)
+{
+	kg_node *n = kg_xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	return n;
+}
+
+kg_node *kg_node_new_map(void)
+{
+	return S_new(KG_NODE_MAP);
+}
+
+kg_node *kg_node_new_seq(void)
+{
+	return S_new(KG_NODE_SEQ);
+}
+
+kg_node *kg_node_new_strn(const char *s, size_t len)
+{
+	kg_node *n = S_new(KG_NODE_SCALAR);
+
+	n->text = kg_xstrndup(s, len);
+	n->len = len;
+	return n;
+}
+
+kg_node *kg_node_new_str(const char *s)
+{
+	return kg_node_new_strn(s, strlen(s));
+}
+
+kg_node *kg_node_new_bool(bool v)
+{
+	kg_node *n = kg_node_new_str(v ? "true" : "false");
+
+	n->plain = true;
+	return n;
+}
+
+void kg_node_push(kg_node *seq, kg_node *value)
+{
+	KG_GROW(seq->items, seq->cap, seq->n + 1);
+	seq->items[seq->n++] = value;
+}
+
+static void S_add_pair(kg_node *map, kg_node *key, kg_node *value)
+{
+	KG_GROW(map->pairs, map->pcap, map->npairs + 1);
+	map->pairs[map->npairs].key = key;
+	map->pairs[map->npairs].value = value;
+	map->npairs++;
+}
+
+void kg_node_set(kg_node *map, const char *key, kg_node *value)
+{
+	size_t i;
+
+	for (i = 0; i < map->npairs; i++) {
+		if (strcmp(map->pairs[i].key->text, key) == 0) {
+			kg_node_free(map->pairs[i].value);
+			map->pairs[i].value = value;
+			return;
+		}
+	}
+	S_add_pair(map, kg_node_new_str(key), value);
+}
+
+void kg_node_set_str(kg_node *map, const char *key, const char *s)
+{
+	kg_node_set(map, key, kg_node_new_str(s));
+}
+
+void kg_node_set_bool(kg_node *map, const char *key, bool v)
+{
+	kg_node_set(map, key, kg_node_new_bool(v));
+}
+
+void kg_node_free(kg_node *n)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	for (i = 0; i < n->n; i++)
+		kg_node_free(n->items[i]);
+	for (i = 0; i < n->npairs; i++) {
+		kg_node_free(n->pairs[i].key);
+		kg_node_free(n->pairs[i].value);
+	}
+	free(n->items);
+	free(n->pairs);
+	free(n->text);
+	free(n);
+}
+
+/* ---- look-ups and the core schema -------------------------------------- */
+
+const kg_node *kg_node_get(const kg_node *map, const char *key)
+{
+	size_t i;
+
+	if (!map || map->kind != KG_NODE_MAP)
+		return NULL;
+	for (i = 0; i < map->npairs; i++)
+		if (strcmp(map->pairs[i].key->text, key) == 0)
+			return map->pairs[i].value;
+	return NULL;
+}
+
+const char *kg_node_str(const kg_node *map, const char *key)
+{
+	const kg_node *v = kg_node_get(map, key);
+
+	return v && v->kind == KG_NODE_SCALAR ? v->text : NULL;
+}
+
+static bool S_one_of(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (strcmp(s, *words) == 0)
+			return true;
+	return false;
+}
+
+static bool S_all(const char *s, const char *set)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!strchr(set, *s))
+			return false;
+	return true;
+}
+
+static bool S_is_float(const char *s)
+{
+	static const char *const special[] = {
+		".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
+		"-.Inf", "-.INF", ".nan", ".NaN", ".NAN", NULL};
+	bool digits = false;
+
+	if (S_one_of(s, special))
+		return true;
+	if (*s == '+' || *s == '-')
+		s++;
+	while (*s >= '0' && *s <= '9')
+		s++, digits = true;
+	if (*s == '.') {
+		s++;
+		while (*s >= '0' && *s <= '9')
+			s++, digits = true;
+	}
+	if (!digits)
+		return false;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return false;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+kg_scalar_type kg_node_scalar_type(const kg_node *n)
+{
+	static const char *const nulls[] = {"", "~", "null", "Null", "NULL", NULL};
+	static const char *const bools[] = {"true", "True", "TRUE", "false",
+					    "False", "FALSE", NULL};
+	const char *s;
+
+	if (!n || n->kind != KG_NODE_SCALAR || !n->plain)
+		return KG_SCALAR_STR;
+	s = n->text;
+	if (S_one_of(s, nulls))
+		return KG_SCALAR_NULL;
+	if (S_one_of(s, bools))
+		return KG_SCALAR_BOOL;
+	if (strncmp(s, "0o", 2) == 0 && S_all(s + 2, "01234567"))
+		return KG_SCALAR_INT;
+	if (strncmp(s, "0x", 2) == 0 && S_all(s + 2, "0123456789abcdefABCDEF"))
+		return KG_SCALAR_INT;
+	if (S_all(*s == '-' || *s == '+' ? s + 1 : s, "0123456789"))
+		return KG_SCALAR_INT;
+	if (S_is_float(s))
+		return KG_SCALAR_FLOAT;
+	return KG_SCALAR_STR;
+}
+
+bool kg_node_truthy(const kg_node *n)
+{
+	if (!n)
+		return false;
+	switch (n->kind) {
+	case KG_NODE_MAP:
+		return true;
+	case KG_NODE_SEQ:
+		return n->n > 0;
+	case KG_NODE_SCALAR:
+		switch (kg_node_scalar_type(n)) {
+		case KG_SCALAR_NULL:
+			return false;
+		case KG_SCALAR_BOOL:
+			return n->text[0] == 't' || n->text[0] == 'T';
+		default:
+			return n->len > 0;
+		}
+	}
+	return false;
+}
+
+void kg_node_scalar_text(const kg_node *n, kg_buf *out)
+{
+	size_t len;
+
+	if (!n || n->kind != KG_NODE_SCALAR)
+		return;
+	switch (kg_node_scalar_type(n)) {
+	case KG_SCALAR_NULL:
+		return;
+	case KG_SCALAR_FLOAT:
+		len = n->len;
+		/* 1.210 -> 1.21, 2.0 -> 2; exponents and specials as written */
+		if (strchr(n->text, '.') && !strpbrk(n->text, "eEnN")) {
+			while (len && n->text[len - 1] == '0')
+				len--;
+			if (len && n->text[len - 1] == '.')
+				len--;
+		}
+		kg_buf_put(out, n->text, len);
+		return;
+	default:
+		kg_buf_put(out, n->text, n->len);
+	}
+}
+
+/* ---- raw byte checks ---------------------------------------------------- */
+
+/* Line and column (1-based, in characters) of byte offset `off`. */
+static kg_mark S_mark_at(const char *name, const unsigned char *s, size_t off)
+{
+	kg_mark m = {name, 1, 1};
+	size_t i;
+
+	for (i = 0; i < off; i++) {
+		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n')) {
+			m.line++;
+			m.col = 1;
+		} else if ((s[i] & 0xC0) != 0x80 && s[i] != '\r') {
+			m.col++;
+		}
+	}
+	return m;
+}
+
+/* Length of the valid UTF-8 sequence at s (of n bytes), or 0. */
+static size_t S_utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		len = 2, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		len = 3, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+static int S_check_bytes(const char *name, const char *src, size_t len,
+			 kg_diags *d)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i = 0, step;
+
+	while (i < len) {
+		if (s[i] == 0)
+			return kg_error(d, S_mark_at(name, s, i),
+					"file contains a NUL byte");
+		step = S_utf8_len(s + i, len - i);
+		if (step == 0)
+			return kg_error(d, S_mark_at(name, s, i),
+					"invalid UTF-8 (byte 0x%02X)", s[i]);
+		i += step;
+	}
+	return 0;
+}
+
+/* ---- the event-driven builder ------------------------------------------- */
+
+typedef struct S_loader {
+	const char *name;
+	const char *src;
+	size_t len;
+	kg_diags *d;
+	yaml_parser_t parser;
+	unsigned depth;
+} S_loader;
+
+static kg_mark S_mark(const S_loader *l, yaml_mark_t m)
+{
+	kg_mark k = {l->name, (unsigned)m.line + 1, (unsigned)m.column + 1};
+	return k;
+}
+
+static int S_parser_error(S_loader *l)
+{
+	yaml_parser_t *p = &l->parser;
+	const char *problem = p->problem ? p->problem : "malformed YAML";
+	kg_mark at = S_mark(l, p->problem_mark);
+	size_t off = p->problem_mark.index;
+
+	if (p->error == YAML_READER_ERROR || p->error == YAML_MEMORY_ERROR)
+		return kg_error(l->d, S_mark_at(l->name,
+				(const unsigned char *)l->src,
+				p->problem_offset < l->len ? p->problem_offset : l->len),
+				"%s", problem);
+	if (off < l->len && l->src[off] == '\t')
+		return kg_error(l->d, at, "%s (tabs are not allowed in indentation)",
+				problem);
+	if (p->context)
+		return kg_error(l->d, at, "%s %s (line %u)", problem, p->context,
+				(unsigned)p->context_mark.line + 1);
+	return kg_error(l->d, at, "%s", problem);
+}
+
+/* Next event into *e; -1 (with a diagnostic) on a parse error. */
+static int S_next(S_loader *l, yaml_event_t *e)
+{
+	if (!yaml_parser_parse(&l->parser, e))
+		return S_parser_error(l);
+	return 0;
+}
+
+static int S_check_props(S_loader *l, const yaml_event_t *e,
+			 yaml_char_t *anchor, yaml_char_t *tag)
+{
+	if (anchor)
+		return kg_error(l->d, S_mark(l, e->start_mark),
+				"anchors and aliases are not supported ('&%s')",
+				(char *)anchor);
+	if (tag && strcmp((char *)tag, YAML_STR_TAG) != 0)
+		return kg_error(l->d, S_mark(l, e->start_mark),
+				"tag '%s' is not supported", (char *)tag);
+	return 0;
+}
+
+static kg_node *S_parse_node(S_loader *l, yaml_event_t *e);
+
+static int S_key_cmp(const void *a, const void *b)
+{
+	const kg_pair *x = *(const kg_pair *const *)a;
+	const kg_pair *y = *(const kg_pair *const *)b;
+	int c = strcmp(x->key->text, y->key->text);
+
+	if (c)
+		return c;
+	/* equal keys keep document order, so the first one stays first */
+	return x < y ? -1 : x > y;
+}
+
+/* Duplicate keys in O(n log n): sort pointers, compare neighbours. */
+static int S_check_duplicates(S_loader *l, kg_node *map)
+{
+	kg_pair **sorted;
+	const kg_pair *first;
+	size_t i;
+	int rc = 0;
+
+	if (map->npairs < 2)
+		return 0;
+	sorted = kg_xmalloc(map->npairs * sizeof(*sorted));
+	for (i = 0; i < map->npairs; i++)
+		sorted[i] = &map->pairs[i];
+	qsort(sorted, map->npairs, sizeof(*sorted), S_key_cmp);
+	first = sorted[0];
+	for (i = 1; i < map->npairs; i++) {
+		if (strcmp(sorted[i - 1]->key->text, sorted[i]->key->text) != 0) {
+			first = sorted[i];
+			continue;
+		}
+		rc = kg_error(l->d, sorted[i]->key->mark,
+			      "duplicate key '%s' (first at line %u)",
+			      sorted[i]->key->text, first->key->mark.line);
+	}
+	free(sorted);
+	return rc;
+}
+
+static kg_node *S_parse_collection(S_loader *l, yaml_event_t *e, bool is_map)
+{
+	kg_node *n = S_new(is_map ? KG_NODE_MAP : KG_NODE_SEQ);
+	yaml_event_type_t end = is_map ? YAML_MAPPING_END_EVENT
+				       : YAML_SEQUENCE_END_EVENT;
+	int failed = 0;
+
+	n->mark = S_mark(l, e->start_mark);
+	yaml_event_delete(e);
+	if (++l->depth > KG_NODE_MAX_DEPTH) {
+		kg_error(l->d, n->mark, "nesting deeper than %d levels",
+			 KG_NODE_MAX_DEPTH);
+		kg_node_free(n);
+		return NULL;
+	}
+	for (;;) {
+		yaml_event_t ev;
+		kg_node *key, *value;
+
+		if (S_next(l, &ev) < 0)
+			goto fail;
+		if (ev.type == end) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		key = S_parse_node(l, &ev);
+		if (!key)
+			goto fail;
+		if (!is_map) {
+			kg_node_push(n, key);
+			continue;
+		}
+		if (key->kind != KG_NODE_SCALAR) {
+			kg_error(l->d, key->mark, "a mapping key must be text");
+			failed = 1;
+		}
+		if (S_next(l, &ev) < 0 || !(value = S_parse_node(l, &ev))) {
+			kg_node_free(key);
+			goto fail;
+		}
+		S_add_pair(n, key, value);
+	}
+	l->depth--;
+	if (is_map && S_check_duplicates(l, n) < 0)
+		failed = 1;
+	if (failed) {
+		kg_node_free(n);
+		return NULL;
+	}
+	return n;
+fail:
+	kg_node_free(n);
+	return NULL;
+}
+
+/* Build the node that starts with event e (which this consumes). */
+static kg_node *S_parse_node(S_loader *l, yaml_event_t *e)
+{
+	kg_node *n;
+
+	switch (e->type) {
+	case YAML_SCALAR_EVENT:
+		if (S_check_props(l, e, e->data.scalar.anchor,
+				  e->data.scalar.tag) < 0)
+			break;
+		n = kg_node_new_strn((char *)e->data.scalar.value,
+				     e->data.scalar.length);
+		n->mark = S_mark(l, e->start_mark);
+		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+			   !e->data.scalar.tag;
+		yaml_event_delete(e);
+		return n;
+	case YAML_SEQUENCE_START_EVENT:
+		if (S_check_props(l, e, e->data.sequence_start.anchor,
+				  e->data.sequence_start.tag) < 0)
+			break;
+		return S_parse_collection(l, e, false);
+	case YAML_MAPPING_START_EVENT:
+		if (S_check_props(l, e, e->data.mapping_start.anchor,
+				  e->data.mapping_start.tag) < 0)
+			break;
+		return S_parse_collection(l, e, true);
+	case YAML_ALIAS_EVENT:
+		kg_error(l->d, S_mark(l, e->start_mark),
+			 "anchors and aliases are not supported ('*%s')",
+			 (char *)e->data.alias.anchor);
+		break;
+	default:
+		kg_error(l->d, S_mark(l, e->start_mark), "unexpected YAML event");
+		break;
+	}
+	yaml_event_delete(e);
+	return NULL;
+}
+
+/* Expect an event of type t, consuming it. */
+static int S_expect(S_loader *l, yaml_event_type_t t, yaml_event_t *e)
+{
+	if (S_next(l, e) < 0)
+		return -1;
+	if (e->type != t) {
+		yaml_event_delete(e);
+		return -1;
+	}
+	return 0;
+}
+
+kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
+			     kg_diags *d)
+{
+	S_loader l = {name, src, len, d, {0}, 0};
+	yaml_event_t e;
+	kg_node *root = NULL;
+
+	if (S_check_bytes(name, src, len, d) < 0)
+		return NULL;
+	if (!yaml_parser_initialize(&l.parser))
+		return kg_error(d, (kg_mark){name, 0, 0}, "cannot start libyaml"),
+		       NULL;
+	yaml_parser_set_input_string(&l.parser, (const unsigned char *)src, len);
+	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
+	if (S_expect(&l, YAML_STREAM_START_EVENT, &e) < 0)
+		goto out;
+	yaml_event_delete(&e);
+	if (S_next(&l, &e) < 0)
+		goto out;
+	if (e.type == YAML_STREAM_END_EVENT) {
+		kg_error(d, (kg_mark){name, 1, 1}, "file is empty");
+		yaml_event_delete(&e);
+		goto out;
+	}
+	yaml_event_delete(&e); /* document start */
+	if (S_next(&l, &e) < 0 || !(root = S_parse_node(&l, &e)))
+		goto out;
+	if (S_expect(&l, YAML_DOCUMENT_END_EVENT, &e) < 0)
+		goto fail;
+	yaml_event_delete(&e);
+	if (S_next(&l, &e) < 0)
+		goto fail;
+	if (e.type == YAML_DOCUMENT_START_EVENT) {
+		kg_error(d, S_mark(&l, e.start_mark),
+			 "more than one YAML document in the file");
+		yaml_event_delete(&e);
+		goto fail;
+	}
+	yaml_event_delete(&e);
+	goto out;
+fail:
+	kg_node_free(root);
+	root = NULL;
+out:
+	yaml_parser_delete(&l.parser);
+	return root;
+}
+
+kg_node *kg_node_load_file(const char *path, kg_diags *d)
+{
+	kg_mark at = {path, 0, 0};
+	struct stat st;
+	kg_buf text = KG_BUF_INIT;
+	kg_node *root;
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t got;
+
+	if (!f)
+		return kg_io_error(d, at, "cannot open: %s", strerror(errno)), NULL;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return kg_io_error(d, at, "is a folder, not a file"), NULL;
+	}
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (text.len + got > KG_NODE_MAX_FILE) {
+			fclose(f);
+			kg_buf_release(&text);
+			return kg_error(d, at, "file is larger than the %u MiB limit",
+					KG_NODE_MAX_FILE >> 20), NULL;
+		}
+		kg_buf_put(&text, chunk, got);
+	}
+	if (ferror(f)) {
+		fclose(f);
+		kg_buf_release(&text);
+		return kg_io_error(d, at, "cannot read: %s", strerror(errno)), NULL;
+	}
+	fclose(f);
+	root = kg_node_load_string(path, text.ptr, text.len, d);
+	kg_buf_release(&text);
+	return root;
+}

@@ -1,0 +1,96 @@
+/*
+ * node.h - a YAML document as a tree of scalars, sequences and mappings.
+ *
+ * Every node carries the place it came from (1-based line and column from
+ * libyaml's marks), so later checks can point at the offending value. The
+ * same tree is the data that Mustache templates are rendered against, so
+ * writers build small trees of their own with the kg_node_new_* functions.
+ *
+ * Loading is safe on hostile input: invalid UTF-8, NUL bytes, aliases,
+ * more than one document, duplicate keys and nesting deeper than
+ * KG_NODE_MAX_DEPTH are reported as diagnostics, never walked.
+ *
+ * Ownership: a tree is freed with kg_node_free on its root. Marks point at
+ * the file name passed to the loader, which must outlive the tree.
+ */
+#ifndef KG_NODE_H
+#define KG_NODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+#define KG_NODE_MAX_DEPTH 64
+#define KG_NODE_MAX_FILE (16u << 20) /* bytes */
+
+typedef enum { KG_NODE_SCALAR, KG_NODE_SEQ, KG_NODE_MAP } kg_node_kind;
+
+/* How a scalar resolves under the YAML core schema. Only plain (unquoted)
+ * scalars resolve to anything but a string. */
+typedef enum {
+	KG_SCALAR_STR,
+	KG_SCALAR_NULL,
+	KG_SCALAR_BOOL,
+	KG_SCALAR_INT,
+	KG_SCALAR_FLOAT
+} kg_scalar_type;
+
+typedef struct kg_node kg_node;
+
+typedef struct kg_pair {
+	kg_node *key; /* always a scalar */
+	kg_node *value;
+} kg_pair;
+
+struct kg_node {
+	kg_node_kind kind;
+	kg_mark mark;    /* where the node starts */
+	/* scalar */
+	char *text;      /* NUL-terminated; never NULL for a scalar */
+	size_t len;
+	bool plain;      /* unquoted, not a block scalar */
+	/* sequence */
+	kg_node **items;
+	size_t n, cap;
+	/* mapping, in document order */
+	kg_pair *pairs;
+	size_t npairs, pcap;
+};
+
+/* Load the single document of a file / of a string named `name`. On any
+ * problem, diagnostics are added to d and NULL is returned. An empty file
+ * (no document) is an error too. */
+kg_node *kg_node_load_file(const char *path, kg_diags *d);
+kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
+			     kg_diags *d);
+void kg_node_free(kg_node *n);
+
+/* Look-ups; NULL when absent or when n is not of the right kind. */
+const kg_node *kg_node_get(const kg_node *map, const char *key);
+const char *kg_node_str(const kg_node *map, const char *key);
+
+kg_scalar_type kg_node_scalar_type(const kg_node *n);
+/* Mustache truthiness: false, null, ~, an empty string and an empty list are
+ * falsey; every mapping and every other scalar is truthy. */
+bool kg_node_truthy(const kg_node *n);
+/* A scalar's text as interpolation shows it: null as "", a float without
+ * trailing zeros ("1.210" -> "1.21"), anything else as written. Appends to
+ * out. */
+struct kg_buf;
+void kg_node_scalar_text(const kg_node *n, struct kg_buf *out);
+
+/* Building trees (for template data). The new node has no mark. */
+kg_node *kg_node_new_map(void);
+kg_node *kg_node_new_seq(void);
+kg_node *kg_node_new_str(const char *s);
+kg_node *kg_node_new_strn(const char *s, size_t len);
+kg_node *kg_node_new_bool(bool v);
+/* Add to a sequence / mapping; the container takes ownership of value. */
+void kg_node_push(kg_node *seq, kg_node *value);
+void kg_node_set(kg_node *map, const char *key, kg_node *value);
+/* Shorthands: kg_node_set(map, key, kg_node_new_str(s)) and friends. */
+void kg_node_set_str(kg_node *map, const char *key, const char *s);
+void kg_node_set_bool(kg_node *map, const char *key, bool v);
+
+#endif

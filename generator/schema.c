@@ -1,0 +1,446 @@
+/*
+ * schema.c - the content model (which fields, of which kind) and the
+ * generic check of a YAML tree against it.
+ *
+ * content/README.md documents the same model for people; keep them in step.
+ */
+#include "schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+/* ---- the model ---------------------------------------------------------- */
+
+#define REQ 1
+#define OPT 0
+
+static const kg_field S_band_fields[] = {
+	{"label", KG_F_TEXT, REQ, NULL, 0},
+	{"points", KG_F_INT, REQ, NULL, 0},
+	{"definition", KG_F_TEXT, REQ, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_band = {"rating band", NULL, S_band_fields};
+
+static const kg_field S_scale_fields[] = {
+	{"strong", KG_F_MAP, REQ, &S_band, 0},
+	{"acceptable", KG_F_MAP, REQ, &S_band, 0},
+	{"weak", KG_F_MAP, REQ, &S_band, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_scale = {"rating scale",
+				 "rating scale has no '%s' band", S_scale_fields};
+
+static const kg_field S_level_fields[] = {
+	{"id", KG_F_ID, REQ, NULL, 0},
+	{"title", KG_F_TEXT, REQ, NULL, 0},
+	{"expects", KG_F_TEXT, REQ, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_level = {"level", NULL, S_level_fields};
+
+static const kg_field S_area_fields[] = {
+	{"id", KG_F_ID, REQ, NULL, 0},
+	{"title", KG_F_TEXT, REQ, NULL, 0},
+	{"description", KG_F_TEXT, REQ, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_area = {"area", NULL, S_area_fields};
+
+static const kg_field S_kind_fields[] = {
+	{"id", KG_F_ID, REQ, NULL, 0},
+	{"title", KG_F_TEXT, REQ, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_kind = {"scenario kind", NULL, S_kind_fields};
+
+static const kg_field S_profile_fields[] = {
+	{"id", KG_F_ID, REQ, NULL, 0},
+	{"title", KG_F_TEXT, REQ, NULL, 0},
+	{"rationale", KG_F_TEXT, REQ, NULL, 0},
+	{"weights", KG_F_INT_MAP, REQ, NULL, 0},
+	{"must_have", KG_F_ID_LIST, OPT, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_profile = {"profile", NULL, S_profile_fields};
+
+static const kg_field S_evidence_fields[] = {
+	{"summary", KG_F_TEXT, REQ, NULL, 0},
+	{"good_notes", KG_F_TEXT_LIST, REQ, NULL, 1},
+	{"bad_notes", KG_F_TEXT_LIST, REQ, NULL, 1},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_evidence = {"evidence", NULL, S_evidence_fields};
+
+static const kg_field S_calibration_fields[] = {
+	{"summary", KG_F_TEXT, REQ, NULL, 0},
+	{"borderline", KG_F_TEXT_LIST, REQ, NULL, 1},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_calibration = {"calibration", NULL,
+				       S_calibration_fields};
+
+static const kg_field S_guidance_fields[] = {
+	{"running_a_loop", KG_F_TEXT, REQ, NULL, 0},
+	{"scoring", KG_F_TEXT, REQ, NULL, 0},
+	{"evidence", KG_F_MAP, REQ, &S_evidence, 0},
+	{"calibration", KG_F_MAP, REQ, &S_calibration, 0},
+	{"bias", KG_F_TEXT, REQ, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_guidance = {"guidance", NULL, S_guidance_fields};
+
+static const kg_field S_kit_fields[] = {
+	{"id", KG_F_ID, REQ, NULL, 0},
+	{"title", KG_F_TEXT, REQ, NULL, 0},
+	{"subtitle", KG_F_TEXT, OPT, NULL, 0},
+	{"version", KG_F_VERSION, REQ, NULL, 0},
+	{"publisher", KG_F_TEXT, REQ, NULL, 0},
+	{"licence", KG_F_TEXT, OPT, NULL, 0},
+	{"introduction", KG_F_TEXT, REQ, NULL, 0},
+	{"rating_scale", KG_F_MAP, REQ, &S_scale, 0},
+	{"levels", KG_F_MAP_LIST, REQ, &S_level, 1},
+	{"areas", KG_F_MAP_LIST, REQ, &S_area, 1},
+	{"scenario_kinds", KG_F_MAP_LIST, REQ, &S_kind, 1},
+	{"profiles", KG_F_MAP_LIST, REQ, &S_profile, 1},
+	{"decision_rule", KG_F_TEXT, REQ, NULL, 0},
+	{"guidance", KG_F_MAP, REQ, &S_guidance, 0},
+	{NULL, 0, 0, NULL, 0}};
+const kg_shape kg_shape_kit = {"kit", NULL, S_kit_fields};
+
+static const kg_field S_signal_fields[] = {
+	{"name", KG_F_TEXT, REQ, NULL, 0},
+	{"detail", KG_F_TEXT, REQ, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_signal = {"signal", NULL, S_signal_fields};
+
+static const kg_field S_rubric_fields[] = {
+	{"strong", KG_F_TEXT, REQ, NULL, 0},
+	{"acceptable", KG_F_TEXT, REQ, NULL, 0},
+	{"weak", KG_F_TEXT, REQ, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_rubric = {"rubric", "rubric has no '%s' band",
+				  S_rubric_fields};
+
+static const kg_field S_key_fields[] = {
+	{"contains", KG_F_TEXT, REQ, NULL, 0},
+	{"tradeoffs", KG_F_TEXT, REQ, NULL, 0},
+	{"push_on", KG_F_TEXT, REQ, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_key = {"answer key", NULL, S_key_fields};
+
+static const kg_field S_practical_fields[] = {
+	{"title", KG_F_TEXT, REQ, NULL, 0},
+	{"prompt", KG_F_TEXT, REQ, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_practical = {"scenario", NULL, S_practical_fields};
+
+static const kg_field S_cmp_fields[] = {
+	{"complexity", KG_F_TEXT, REQ, NULL, 0},
+	{"resources", KG_F_TEXT, REQ, NULL, 0},
+	{"outcomes", KG_F_TEXT, REQ, NULL, 0},
+	{"use_cases", KG_F_TEXT, REQ, NULL, 0},
+	{"advantages", KG_F_TEXT, REQ, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_cmp = {"comparison", NULL, S_cmp_fields};
+
+static const kg_field S_question_fields[] = {
+	{"id", KG_F_ID, REQ, NULL, 0},
+	{"level", KG_F_ID, REQ, NULL, 0},
+	{"prompt", KG_F_TEXT, REQ, NULL, 0},
+	{"recruiter_cues", KG_F_TEXT_LIST, REQ, NULL, 1},
+	{"strong_answer", KG_F_TEXT, REQ, NULL, 0},
+	{"weak_answer", KG_F_TEXT, REQ, NULL, 0},
+	{"weak_because", KG_F_TEXT, REQ, NULL, 0},
+	{"follow_ups", KG_F_TEXT_LIST, REQ, NULL, 1},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_question = {"question", NULL, S_question_fields};
+
+static const kg_field S_topic_fields[] = {
+	{"id", KG_F_ID, REQ, NULL, 0},
+	{"title", KG_F_TEXT, REQ, NULL, 0},
+	{"areas", KG_F_ID_LIST, REQ, NULL, 1},
+	{"exposes", KG_F_TEXT, REQ, NULL, 0},
+	{"clarifying_questions", KG_F_TEXT_LIST, REQ, NULL, 1},
+	{"signals", KG_F_MAP_LIST, REQ, &S_signal, 1},
+	{"rubric", KG_F_MAP, REQ, &S_rubric, 0},
+	{"answer_key", KG_F_MAP, REQ, &S_key, 0},
+	{"red_flags", KG_F_TEXT_LIST, REQ, NULL, 3},
+	{"follow_ups", KG_F_TEXT_LIST, REQ, NULL, 1},
+	{"scenario", KG_F_MAP, REQ, &S_practical, 0},
+	{"comparison", KG_F_MAP, REQ, &S_cmp, 0},
+	{"questions", KG_F_MAP_LIST, REQ, &S_question, 1},
+	{NULL, 0, 0, NULL, 0}};
+const kg_shape kg_shape_topic = {"topic", NULL, S_topic_fields};
+
+static const kg_field S_scenario_fields[] = {
+	{"id", KG_F_ID, REQ, NULL, 0},
+	{"kind", KG_F_ID, REQ, NULL, 0},
+	{"title", KG_F_TEXT, REQ, NULL, 0},
+	{"prompt", KG_F_TEXT, REQ, NULL, 0},
+	{"signals", KG_F_MAP_LIST, REQ, &S_signal, 1},
+	{"rubric", KG_F_MAP, REQ, &S_rubric, 0},
+	{"red_flags", KG_F_TEXT_LIST, REQ, NULL, 3},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_scenario = {"scenario", NULL, S_scenario_fields};
+
+static const kg_field S_scenarios_fields[] = {
+	{"scenarios", KG_F_MAP_LIST, REQ, &S_scenario, 1},
+	{NULL, 0, 0, NULL, 0}};
+const kg_shape kg_shape_scenarios = {"scenarios file", NULL,
+				     S_scenarios_fields};
+
+/* ---- the check ---------------------------------------------------------- */
+
+static const char *S_kind_name(const kg_node *n)
+{
+	if (n->kind == KG_NODE_MAP)
+		return "a mapping";
+	if (n->kind == KG_NODE_SEQ)
+		return "a list";
+	return "text";
+}
+
+size_t kg_edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, best;
+
+	if (la > 64 || lb > 64)
+		return 64;
+	row = kg_xmalloc((lb + 1) * sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+int kg_id_valid(const char *s)
+{
+	const char *p;
+
+	if (!*s || *s == '-' || strlen(s) > 64)
+		return 0;
+	for (p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-'))
+			return 0;
+	return 1;
+}
+
+static int S_blank(const char *s)
+{
+	for (; *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return 0;
+	return 1;
+}
+
+static size_t S_check_value(const kg_node *v, const kg_field *f, kg_diags *d);
+
+/* A scalar of the field's kind: text, id, integer or version. */
+static size_t S_check_scalar(const kg_node *v, const char *name,
+			     kg_field_kind kind, kg_diags *d)
+{
+	kg_scalar_type t = kg_node_scalar_type(v);
+	const char *s = v->text;
+	unsigned a, b, c;
+	char end;
+
+	if (v->kind != KG_NODE_SCALAR) {
+		kg_error(d, v->mark, "'%s' should be %s, not %s", name,
+			 kind == KG_F_INT ? "a whole number" : "text",
+			 S_kind_name(v));
+		return 1;
+	}
+	if (t == KG_SCALAR_NULL || S_blank(s)) {
+		kg_error(d, v->mark, "'%s' is empty", name);
+		return 1;
+	}
+	switch (kind) {
+	case KG_F_ID:
+		if (!kg_id_valid(s)) {
+			kg_error(d, v->mark,
+				 "'%s' is not a valid id: use lowercase letters, "
+				 "digits and hyphens (at most 64)", s);
+			return 1;
+		}
+		break;
+	case KG_F_INT:
+		if (t != KG_SCALAR_INT) {
+			kg_error(d, v->mark, "'%s' should be a whole number, not '%s'",
+				 name, s);
+			return 1;
+		}
+		break;
+	case KG_F_VERSION:
+		if (sscanf(s, "%u.%u.%u%c", &a, &b, &c, &end) != 3 ||
+		    strspn(s, "0123456789.") != strlen(s)) {
+			kg_error(d, v->mark,
+				 "version '%s' should be MAJOR.MINOR.PATCH, "
+				 "like 1.0.0", s);
+			return 1;
+		}
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static size_t S_check_list(const kg_node *v, const kg_field *f, kg_diags *d)
+{
+	kg_field item = *f;
+	size_t errors = 0, i;
+
+	if (v->kind != KG_NODE_SEQ) {
+		kg_error(d, v->mark, "'%s' should be a list, not %s", f->name,
+			 S_kind_name(v));
+		return 1;
+	}
+	if (v->n < f->min_items) {
+		kg_error(d, v->mark, "'%s' has %zu item%s; at least %zu needed",
+			 f->name, v->n, v->n == 1 ? "" : "s", f->min_items);
+		errors++;
+	}
+	item.kind = f->kind == KG_F_TEXT_LIST ? KG_F_TEXT
+		  : f->kind == KG_F_ID_LIST  ? KG_F_ID
+					     : KG_F_MAP;
+	for (i = 0; i < v->n; i++) {
+		const kg_node *it = v->items[i];
+
+		if (item.kind != KG_F_MAP && it->kind == KG_NODE_MAP) {
+			/* the classic YAML slip: "- text with: a colon" */
+			kg_error(d, it->mark,
+				 "item %zu of '%s' should be text, not a mapping "
+				 "(quote text that contains ': ')", i + 1, f->name);
+			errors++;
+			continue;
+		}
+		errors += S_check_value(it, &item, d);
+	}
+	return errors;
+}
+
+static size_t S_check_int_map(const kg_node *v, const kg_field *f, kg_diags *d)
+{
+	size_t errors = 0, i;
+
+	if (v->kind != KG_NODE_MAP) {
+		kg_error(d, v->mark, "'%s' should be a mapping, not %s", f->name,
+			 S_kind_name(v));
+		return 1;
+	}
+	for (i = 0; i < v->npairs; i++) {
+		errors += S_check_scalar(v->pairs[i].key, f->name, KG_F_ID, d);
+		errors += S_check_scalar(v->pairs[i].value, v->pairs[i].key->text,
+					 KG_F_INT, d);
+	}
+	return errors;
+}
+
+static size_t S_check_map(const kg_node *v, const char *name,
+			  const kg_shape *shape, kg_diags *d);
+
+static size_t S_check_value(const kg_node *v, const kg_field *f, kg_diags *d)
+{
+	switch (f->kind) {
+	case KG_F_TEXT:
+	case KG_F_ID:
+	case KG_F_INT:
+	case KG_F_VERSION:
+		return S_check_scalar(v, f->name, f->kind, d);
+	case KG_F_TEXT_LIST:
+	case KG_F_ID_LIST:
+	case KG_F_MAP_LIST:
+		return S_check_list(v, f, d);
+	case KG_F_MAP:
+		return S_check_map(v, f->name, f->shape, d);
+	case KG_F_INT_MAP:
+		return S_check_int_map(v, f, d);
+	}
+	return 0;
+}
+
+static const kg_field *S_field(const kg_shape *shape, const char *name)
+{
+	const kg_field *f;
+
+	for (f = shape->fields; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+static void S_unknown(const kg_node *key, const kg_shape *shape, kg_diags *d)
+{
+	const kg_field *f, *best = NULL;
+	size_t dist, best_dist = 3;
+
+	for (f = shape->fields; f->name; f++) {
+		dist = kg_edit_distance(key->text, f->name);
+		if (dist < best_dist) {
+			best = f;
+			best_dist = dist;
+		}
+	}
+	if (best)
+		kg_error(d, key->mark, "unknown field '%s' in %s (did you mean '%s'?)",
+			 key->text, shape->what, best->name);
+	else
+		kg_error(d, key->mark, "unknown field '%s' in %s", key->text,
+			 shape->what);
+}
+
+static size_t S_check_map(const kg_node *v, const char *name,
+			  const kg_shape *shape, kg_diags *d)
+{
+	const kg_field *f;
+	size_t errors = 0, i;
+
+	if (v->kind != KG_NODE_MAP) {
+		kg_error(d, v->mark, "'%s' should be a mapping, not %s", name,
+			 S_kind_name(v));
+		return 1;
+	}
+	for (i = 0; i < v->npairs; i++) {
+		const kg_pair *p = &v->pairs[i];
+
+		if (!(f = S_field(shape, p->key->text))) {
+			S_unknown(p->key, shape, d);
+			errors++;
+			continue;
+		}
+		errors += S_check_value(p->value, f, d);
+	}
+	for (f = shape->fields; f->name; f++) {
+		if (!f->required || kg_node_get(v, f->name))
+			continue;
+		if (shape->missing_fmt)
+			kg_error(d, v->mark, shape->missing_fmt, f->name);
+		else
+			kg_error(d, v->mark, "%s has no '%s' field", shape->what,
+				 f->name);
+		errors++;
+	}
+	return errors;
+}
+
+size_t kg_schema_check(const kg_node *node, const kg_shape *shape, kg_diags *d)
+{
+	if (node->kind != KG_NODE_MAP) {
+		kg_error(d, node->mark,
+			 "the document should be a mapping of fields, not %s",
+			 S_kind_name(node));
+		return 1;
+	}
+	return S_check_map(node, shape->what, shape, d);
+}

@@ -1,0 +1,68 @@
+/*
+ * template.h - Mustache templates rendered against a kg_node tree.
+ *
+ * Implements the core modules of the Mustache spec: interpolation ({{x}},
+ * {{{x}}}, {{&x}}, dotted names, the implicit iterator {{.}}), sections and
+ * inverted sections, comments, partials (with the indentation of standalone
+ * partials) and set-delimiter tags, with the spec's standalone-line rules.
+ * Lambdas, inheritance and dynamic names are not supported.
+ *
+ * A template and every partial it can reach are parsed before anything is
+ * rendered, so syntax errors (and, when strict, missing partials) leave out
+ * untouched. Each partial is asked for once per render. Diagnostics carry
+ * the 1-based line and column of the offending tag in its own file.
+ *
+ * Data: a mapping or sequence or scalar tree from node.h; NULL is an empty
+ * context. Truthiness is kg_node_truthy; a scalar shows as
+ * kg_node_scalar_text; a sequence or mapping interpolates as "".
+ */
+#ifndef KG_TEMPLATE_H
+#define KG_TEMPLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "node.h"
+
+/* Partials may nest this deep; one level more is an error. */
+#define KG_TEMPLATE_MAX_PARTIAL_DEPTH 64
+/* Sections may nest this deep within one template or partial. */
+#define KG_TEMPLATE_MAX_SECTION_DEPTH 100
+
+typedef struct kg_template_opts {
+	/* escape {{x}} output; NULL = HTML escaping of & < > " ' as the spec
+	 * expects */
+	void (*escape)(kg_buf *out, const char *s, size_t len);
+	/* find partial `name`: append its source to out and set *file to a
+	 * display name for diagnostics (may be left NULL, then the name is
+	 * shown); return 0, or -1 when absent. *file need only stay valid
+	 * until the callback returns: the engine copies it. */
+	int (*partial)(void *ctx, const char *name, kg_buf *out,
+		       const char **file);
+	void *partial_ctx;
+	bool strict; /* true: a missing partial is an error (kitgen's own use);
+			false: it renders as "" (what the spec requires) */
+} kg_template_opts;
+
+/* Render src (named `file` in diagnostics) against data, appending to out.
+ * opts may be NULL (HTML escaping, no partials, not strict). Returns 0, or
+ * -1 after adding diagnostics to d; on error out may hold partial text the
+ * caller discards. src need not be NUL-terminated. */
+int kg_template_render(const char *file, const char *src, size_t len,
+		       const kg_node *data, const kg_template_opts *opts,
+		       kg_buf *out, kg_diags *d);
+
+/* Append s with & < > " ' replaced by HTML entities (the default escape). */
+void kg_template_escape_html(kg_buf *out, const char *s, size_t len);
+
+/* Partial loader for `kitgen render --partials DIR`: partial x is
+ * DIR/x.mustache; ctx is the directory path (const char *). Names that are
+ * empty, contain '/' or start with '.' are refused (-1), as are files that
+ * cannot be read. *file is set to the path, valid until the next call from
+ * the same thread. */
+int kg_template_partial_from_dir(void *ctx, const char *name, kg_buf *out,
+				 const char **file);
+
+#endif

@@ -1,0 +1,290 @@
+/*
+ * write_md.c - the Markdown writer: the composed document as CommonMark
+ * with GFM tables, inside the templates/md/ shell.
+ *
+ * Output is stable and diff-friendly: no dates, no paths, one line per
+ * paragraph line of the content. Headings carry an empty <a id> anchor so
+ * the ids match the HTML edition and in-page links resolve everywhere.
+ * Every block is rendered into a buffer and then indented as a unit, which
+ * is how nesting (list items, quotes) is done.
+ */
+#include "writer.h"
+
+#include <cmark.h>
+#include <string.h>
+
+#include "markdown.h"
+
+/* Lists look the way cmark's CommonMark renderer writes them (content
+ * prose goes through it), so a file is consistent: bullets "  - ", ordered
+ * items "1.  ", continuation lines indented by four. */
+#define KG_MD_BULLET "  - "
+
+static void S_block(const kg_block *root, const kg_block *b, kg_buf *out);
+
+static void S_children(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		S_block(root, b->children[i], out);
+}
+
+/* Append text with `first` before its first line and `rest` before every
+ * later non-empty line (empty lines get `empty`), ending with one blank
+ * line. */
+static void S_indent(kg_buf *out, const char *text, const char *first,
+		     const char *rest, const char *empty)
+{
+	const char *p = text, *nl;
+	int line = 0;
+
+	while (*p) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		if (line == 0)
+			kg_buf_puts(out, first);
+		else
+			kg_buf_puts(out, nl == p ? empty : rest);
+		kg_buf_put(out, p, (size_t)(nl - p));
+		kg_buf_putc(out, '\n');
+		p = *nl ? nl + 1 : nl;
+		line++;
+	}
+}
+
+/* Render b's children as a unit, without the trailing blank line. */
+static void S_render_children(const kg_block *root, const kg_block *b, kg_buf *tmp)
+{
+	kg_buf_reset(tmp);
+	S_children(root, b, tmp);
+	kg_buf_rtrim(tmp);
+}
+
+static void S_heading(const kg_block *b, kg_buf *out)
+{
+	int i;
+
+	for (i = 0; i <= b->level && i < 6; i++)
+		kg_buf_putc(out, '#');
+	kg_buf_printf(out, " <a id=\"%s\"></a>", b->id);
+	kg_md_escape(out, b->title, strlen(b->title));
+	kg_buf_puts(out, "\n\n");
+}
+
+static void S_list(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	kg_buf item = KG_BUF_INIT;
+	char marker[16];
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		S_render_children(root, b->children[i], &item);
+		if (b->style == KG_LIST_ORDERED)
+				snprintf(marker, sizeof(marker), "%u.  ",
+				 (unsigned)(i + 1) % 100000u);
+		else
+			strcpy(marker, KG_MD_BULLET);
+		S_indent(out, item.ptr, marker, "    ", "");
+	}
+	kg_buf_putc(out, '\n');
+	kg_buf_release(&item);
+}
+
+/* A label in bold before the first paragraph of the body, or on a line
+ * of its own when the body does not start with a paragraph. */
+static void S_labelled(const kg_block *root, const char *prefix, const char *label,
+		       const kg_block *b, kg_buf *out)
+{
+	const kg_block *first = b->n ? b->children[0] : NULL;
+	int inline_label = first && first->type == KG_BLOCK_PROSE &&
+			   cmark_node_get_type(cmark_node_first_child(first->md)) ==
+				   CMARK_NODE_PARAGRAPH;
+	kg_buf body = KG_BUF_INIT;
+	kg_buf lead = KG_BUF_INIT;
+
+	S_render_children(root, b, &body);
+	kg_buf_printf(&lead, "%s**", prefix);
+	kg_md_escape(&lead, label, strlen(label));
+	kg_buf_puts(&lead, ":**");
+	if (inline_label || body.len == 0) {
+		kg_buf_putc(&lead, ' ');
+		S_indent(out, body.len ? body.ptr : "", lead.ptr,
+			 *prefix ? "    " : "", "");
+		if (body.len == 0) {
+			kg_buf_rtrim(out);
+			kg_buf_puts(out, "\n");
+		}
+	} else {
+		kg_buf_puts(&lead, "\n\n");
+		kg_buf_puts(out, lead.ptr);
+		S_indent(out, body.ptr, *prefix ? "    " : "", *prefix ? "    " : "",
+			 "");
+	}
+	kg_buf_release(&body);
+	kg_buf_release(&lead);
+}
+
+static void S_fields(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		S_labelled(root, "", b->children[i]->title, b->children[i], out);
+		kg_buf_putc(out, '\n');
+	}
+}
+
+static void S_rubric(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		S_labelled(root, KG_MD_BULLET, b->children[i]->title, b->children[i], out);
+	kg_buf_putc(out, '\n');
+}
+
+static void S_callout(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	kg_buf inner = KG_BUF_INIT, body = KG_BUF_INIT;
+
+	S_render_children(root, b, &body);
+	kg_buf_puts(&inner, "**");
+	kg_md_escape(&inner, b->title, strlen(b->title));
+	kg_buf_puts(&inner, ":**\n\n");
+	kg_buf_puts(&inner, body.ptr);
+	S_indent(out, inner.ptr, "> ", "> ", ">");
+	kg_buf_putc(out, '\n');
+	kg_buf_release(&inner);
+	kg_buf_release(&body);
+}
+
+static void S_table(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	kg_buf cell = KG_BUF_INIT;
+	size_t r, c, k;
+
+	for (r = 0; r < b->n; r++) {
+		const kg_block *row = b->children[r];
+
+		kg_buf_putc(out, '|');
+		for (c = 0; c < row->n; c++) {
+			S_render_children(root, row->children[c], &cell);
+			kg_buf_putc(out, ' ');
+			for (k = 0; k < cell.len; k++) {
+				char ch = cell.ptr[k];
+				if (ch == '\n')
+					ch = ' ';
+				if (ch == '|')
+					kg_buf_putc(out, '\\');
+				kg_buf_putc(out, ch);
+			}
+			kg_buf_puts(out, " |");
+		}
+		kg_buf_putc(out, '\n');
+		if (r == 0) {
+			kg_buf_putc(out, '|');
+			for (c = 0; c < row->n; c++)
+				kg_buf_puts(out, " --- |");
+			kg_buf_putc(out, '\n');
+		}
+	}
+	kg_buf_putc(out, '\n');
+	kg_buf_release(&cell);
+}
+
+/* Contents: the document's parts, and their sections listed in the TOC. */
+static void S_toc(const kg_block *doc, kg_buf *out)
+{
+	size_t i, j;
+
+	kg_buf_puts(out, "## <a id=\"contents\"></a>Contents\n\n");
+	for (i = 0; i < doc->n; i++) {
+		const kg_block *part = doc->children[i];
+
+		if (part->type != KG_BLOCK_SECTION || !(part->flags & KG_SECTION_IN_TOC))
+			continue;
+		kg_buf_puts(out, KG_MD_BULLET "[");
+		kg_md_escape(out, part->title, strlen(part->title));
+		kg_buf_printf(out, "](#%s)\n", part->id);
+		for (j = 0; j < part->n; j++) {
+			const kg_block *s = part->children[j];
+
+			if (s->type != KG_BLOCK_SECTION ||
+			    !(s->flags & KG_SECTION_IN_TOC))
+				continue;
+			kg_buf_puts(out, "    " KG_MD_BULLET "[");
+			kg_md_escape(out, s->title, strlen(s->title));
+			kg_buf_printf(out, "](#%s)\n", s->id);
+		}
+	}
+	kg_buf_putc(out, '\n');
+}
+
+static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	kg_buf tmp = KG_BUF_INIT;
+
+	switch (b->type) {
+	case KG_BLOCK_DOCUMENT:
+	case KG_BLOCK_ITEM:
+	case KG_BLOCK_CELL:
+		S_children(root, b, out);
+		break;
+	case KG_BLOCK_SECTION:
+		S_heading(b, out);
+		S_children(root, b, out);
+		break;
+	case KG_BLOCK_PROSE:
+		kg_md_to_commonmark(b->md, &tmp);
+		kg_buf_rtrim(&tmp);
+		kg_buf_puts(out, tmp.ptr);
+		kg_buf_puts(out, "\n\n");
+		break;
+	case KG_BLOCK_LIST:
+		S_list(root, b, out);
+		break;
+	case KG_BLOCK_FIELDS:
+		S_fields(root, b, out);
+		break;
+	case KG_BLOCK_FIELD: /* a field outside FIELDS: same look */
+		S_labelled(root, "", b->title, b, out);
+		kg_buf_putc(out, '\n');
+		break;
+	case KG_BLOCK_RUBRIC:
+		S_rubric(root, b, out);
+		break;
+	case KG_BLOCK_BAND:
+		S_labelled(root, KG_MD_BULLET, b->title, b, out);
+		break;
+	case KG_BLOCK_CALLOUT:
+		S_callout(root, b, out);
+		break;
+	case KG_BLOCK_TABLE:
+		S_table(root, b, out);
+		break;
+	case KG_BLOCK_ROW:
+		break; /* rows are written by their table */
+	case KG_BLOCK_TOC:
+		S_toc(root, out);
+		break;
+	}
+	kg_buf_release(&tmp);
+}
+
+static int S_write(const kg_doc *doc, const char *templates, kg_buf *out,
+		   kg_diags *d)
+{
+	kg_buf body = KG_BUF_INIT;
+	int rc;
+
+	S_block(doc->root, doc->root, &body);
+	kg_buf_rtrim(&body);
+	rc = kg_shell_render(doc, templates, "md", "document", body.ptr,
+			     kg_md_escape, out, d);
+	kg_buf_release(&body);
+	return rc;
+}
+
+const kg_writer kg_writer_md = {"md", ".md", S_write};

@@ -1,0 +1,37 @@
+/*
+ * writer.h - the output formats. Each writer turns a composed document
+ * into the bytes of one file, rendering the page shell from a Mustache
+ * template in templates/<format>/. Writers never read content and never
+ * decide what a document holds (see doc.h).
+ */
+#ifndef KG_WRITER_H
+#define KG_WRITER_H
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+
+typedef struct kg_writer {
+	const char *name;      /* "md": also the --format name */
+	const char *extension; /* ".md" */
+	/* Render doc to out. templates is the templates folder. Returns 0,
+	 * or -1 with diagnostics. */
+	int (*write)(const kg_doc *doc, const char *templates, kg_buf *out,
+		     kg_diags *d);
+} kg_writer;
+
+extern const kg_writer kg_writer_md;
+
+/* Every writer, in the order a build runs them; ends with NULL. */
+extern const kg_writer *const kg_writers[];
+
+/* The page shell: render templates/<format>/<name>.mustache with the
+ * document's metadata and `body` (already in the target format) as data;
+ * other templates in that folder are its partials. escape is how {{x}}
+ * escapes. */
+int kg_shell_render(const kg_doc *doc, const char *templates,
+		    const char *format, const char *name, const char *body,
+		    void (*escape)(kg_buf *, const char *, size_t),
+		    kg_buf *out, kg_diags *d);
+
+#endif

@@ -1,0 +1,56 @@
+#!/bin/sh
+# deps.sh - check that kitgen's build and test dependencies are present;
+# install the missing Debian packages when apt-get is usable (root, or sudo
+# without a password), otherwise print the exact command and fail.
+#
+#   tools/deps.sh          libraries needed to build and test kitgen
+#   tools/deps.sh --test   also the tools `make test` runs (qpdf, poppler...)
+set -u
+
+missing=""
+need() { missing="$missing $1"; }
+
+have_pc() { pkg-config --exists "$1" 2>/dev/null; }
+
+command -v pkg-config >/dev/null 2>&1 || need pkg-config
+command -v cc >/dev/null 2>&1 || need gcc
+have_pc yaml-0.1 || need libyaml-dev
+have_pc libcmark || need libcmark-dev
+have_pc fontconfig || need libfontconfig-dev
+have_pc cmocka || need libcmocka-dev
+have_pc nettle || need nettle-dev
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
+# libharu ships no .pc file: try to compile and link against it.
+probe=$(mktemp -d)
+printf '#include <hpdf.h>\nint main(void){HPDF_Doc d=HPDF_New(0,0);HPDF_Free(d);return 0;}\n' >"$probe/t.c"
+${CC:-cc} "$probe/t.c" -o "$probe/t" -lhpdf >/dev/null 2>&1 || need libhpdf-dev
+rm -rf "$probe"
+
+if [ "${1:-}" = "--test" ]; then
+	command -v node >/dev/null 2>&1 || need nodejs
+	command -v npm >/dev/null 2>&1 || need npm
+	command -v python3 >/dev/null 2>&1 || need python3
+fi
+
+[ -z "$missing" ] && exit 0
+
+line="apt-get install -y$missing"
+if [ "$(id -u)" = 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	sudo="sudo"
+else
+	echo "kitgen: missing packages:$missing" >&2
+	echo "kitgen: install them with:  sudo apt-get update && sudo $line" >&2
+	exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "kitgen: missing packages:$missing (this is not a Debian system; install their equivalents)" >&2
+	exit 1
+fi
+echo "kitgen: installing:$missing" >&2
+$sudo apt-get update -qq >&2 &&
+	DEBIAN_FRONTEND=noninteractive $sudo $line >&2 || {
+	echo "kitgen: could not install; run:  sudo apt-get update && sudo $line" >&2
+	exit 1
+}
