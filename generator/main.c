@@ -80,10 +80,12 @@ typedef struct S_opts {
 	const char *formats;
 	const char *data;
 	const char *partials;
+	const char *paper;
 } S_opts;
 
 enum { OPT_HELP = 'h', OPT_CONTENT = 'c', OPT_TEMPLATES = 't', OPT_OUT = 'o',
-       OPT_FORMAT = 'f', OPT_DATA = 'd', OPT_PARTIALS = 'p' };
+       OPT_FORMAT = 'f', OPT_DATA = 'd', OPT_PARTIALS = 'p',
+       OPT_PAPER = 'P' };
 
 static const S_cmd *S_find(const char *name);
 
@@ -107,6 +109,7 @@ static int S_parse(const char *cmd, int argc, char **argv,
 		case OPT_FORMAT: o->formats = optarg; break;
 		case OPT_DATA: o->data = optarg; break;
 		case OPT_PARTIALS: o->partials = optarg; break;
+		case OPT_PAPER: o->paper = optarg; break;
 		case ':':
 			return S_usage_error(cmd, "option '%s' needs a value",
 					     argv[optind - 1]);
@@ -133,7 +136,7 @@ static int S_check(int argc, char **argv)
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_kit *kit;
 	size_t questions = 0, i;
@@ -215,6 +218,7 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 			size_t *nfiles, kg_diags *d)
 {
 	kg_editions eds = kg_editions_of(kit);
+	kg_write_opts wo = {o->templates, o->paper};
 	char digest[KG_DIGEST_HEX];
 	size_t e, w, cap = 0;
 	int rc = 0;
@@ -235,7 +239,7 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 			kg_buf_printf(&path, "%s/%s%s", o->out, eds.items[e].id,
 				      writers[w]->extension);
 			f->path = kg_buf_detach(&path, NULL);
-			rc = writers[w]->write(doc, o->templates, &f->bytes, d);
+			rc = writers[w]->write(doc, &wo, &f->bytes, d);
 		}
 		kg_doc_free(doc);
 	}
@@ -250,9 +254,10 @@ static int S_build(int argc, char **argv)
 		{"templates", required_argument, NULL, OPT_TEMPLATES},
 		{"out", required_argument, NULL, OPT_OUT},
 		{"format", required_argument, NULL, OPT_FORMAT},
+		{"paper", required_argument, NULL, OPT_PAPER},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", "templates", "output", NULL, NULL, NULL};
+	S_opts o = {"content", "templates", "output", NULL, NULL, NULL, "a4"};
 	const kg_writer *writers[16];
 	kg_diags d = KG_DIAGS_INIT;
 	kg_kit *kit;
@@ -266,6 +271,9 @@ static int S_build(int argc, char **argv)
 		return S_usage_error("build", "unexpected argument '%s'", argv[optind]);
 	if ((rc = S_formats(o.formats, writers, 16)))
 		return rc;
+	if (strcmp(o.paper, "a4") != 0 && strcmp(o.paper, "letter") != 0)
+		return S_usage_error("build", "unknown paper '%s' (a4 or letter)",
+				     o.paper);
 	S_load(o.content, &kit, &d);
 	if (d.errors == 0 && S_render_all(kit, &o, writers, &files, &nfiles, &d) == 0 &&
 	    kg_mkdirs(o.out, &d) == 0) {
@@ -296,7 +304,7 @@ static int S_list(int argc, char **argv)
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_editions eds;
 	kg_kit *kit;
@@ -332,7 +340,7 @@ static int S_digest(int argc, char **argv)
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	char hex[KG_DIGEST_HEX];
 	kg_kit *kit;
@@ -377,7 +385,7 @@ static int S_render(int argc, char **argv)
 		{"partials", required_argument, NULL, OPT_PARTIALS},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
 	kg_template_opts topts = {NULL, NULL, NULL, true};
@@ -431,7 +439,7 @@ static const S_cmd S_cmds[] = {
 	 "Exit status: 0 clean, 1 content errors, 2 usage error, 3 I/O error.\n"},
 	{"build", S_build, "check, then write every edition",
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
-	 "                    [--format md]\n"
+	 "                    [--format LIST] [--paper a4|letter]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
 	 "format. A kit with any error writes nothing; each file is written to\n"
@@ -442,6 +450,7 @@ static const S_cmd S_cmds[] = {
 	 "  -t, --templates DIR   the templates folder (default: templates)\n"
 	 "  -o, --out DIR         where to write (default: output)\n"
 	 "  -f, --format LIST     comma-separated formats (default: all): md\n"
+	 "      --paper SIZE      page size of paged formats: a4 (default), letter\n"
 	 "  -h, --help            show this help\n"
 	 "\n"
 	 "Exit status: 0 built, 1 content errors, 2 usage error, 3 I/O error.\n"},

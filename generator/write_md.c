@@ -273,7 +273,7 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 	kg_buf_release(&tmp);
 }
 
-static int S_write(const kg_doc *doc, const char *templates, kg_buf *out,
+static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_buf *out,
 		   kg_diags *d)
 {
 	kg_buf body = KG_BUF_INIT;
@@ -281,7 +281,7 @@ static int S_write(const kg_doc *doc, const char *templates, kg_buf *out,
 
 	S_block(doc->root, doc->root, &body);
 	kg_buf_rtrim(&body);
-	rc = kg_shell_render(doc, templates, "md", "document", body.ptr,
+	rc = kg_shell_render(doc, o->templates, "md", "document", body.ptr,
 			     kg_md_escape, out, d);
 	kg_buf_release(&body);
 	return rc;

@@ -11,12 +11,17 @@
 #include "diag.h"
 #include "doc.h"
 
+/* What a build asks of every writer. */
+typedef struct kg_write_opts {
+	const char *templates; /* the templates folder */
+	const char *paper;     /* paged formats: "a4" (default) or "letter" */
+} kg_write_opts;
+
 typedef struct kg_writer {
 	const char *name;      /* "md": also the --format name */
 	const char *extension; /* ".md" */
-	/* Render doc to out. templates is the templates folder. Returns 0,
-	 * or -1 with diagnostics. */
-	int (*write)(const kg_doc *doc, const char *templates, kg_buf *out,
+	/* Render doc to out. Returns 0, or -1 with diagnostics. */
+	int (*write)(const kg_doc *doc, const kg_write_opts *o, kg_buf *out,
 		     kg_diags *d);
 } kg_writer;
 

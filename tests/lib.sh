@@ -1,0 +1,42 @@
+# lib.sh - shared helpers for the shell test groups (tests/t-*.sh).
+#
+# A group prints one line per check: "ok - NAME" or "not ok - NAME", with
+# the reason on the lines after a failure; run-tests.sh counts them.
+# Source it from a group; it sets KITGEN, ROOT and a scratch folder TMP.
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+KITGEN=${KITGEN:-$ROOT/kitgen}
+FIXTURE=$ROOT/tests/fixture/kit
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/kitgen-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+ok() { echo "ok - $1"; }
+not_ok() {
+	echo "not ok - $1"
+	shift
+	[ $# -gt 0 ] && printf '%s\n' "$@" | sed 's/^/    /'
+	return 0
+}
+
+# check NAME COMMAND...: ok when the command succeeds.
+check() {
+	name=$1
+	shift
+	if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
+}
+
+# same_text NAME EXPECTED_FILE ACTUAL_FILE: ok when identical, else a diff.
+same_text() {
+	if diff -u "$2" "$3" >"$TMP/diff" 2>&1; then
+		ok "$1"
+	else
+		not_ok "$1" "$(head -40 "$TMP/diff")"
+	fi
+}
+
+# A private copy of the fixture kit in $TMP/NAME; prints its path.
+fixture_copy() {
+	rm -rf "$TMP/$1"
+	cp -R "$FIXTURE" "$TMP/$1"
+	echo "$TMP/$1"
+}
