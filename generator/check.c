@@ -193,8 +193,13 @@ static size_t S_check_profile(const kg_kit *kit, const kg_profile *p,
 
 size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 {
-	size_t errors = S_check_ids(kit, d) + S_check_refs(kit, d), i;
+	size_t errors = S_check_ids(kit, d), i;
 
+	/* Without a readable kit.yaml nothing is declared: reporting every
+	 * reference as undeclared would bury the one real problem. */
+	if (!kit->root || kit->root->kind != KG_NODE_MAP)
+		return errors;
+	errors += S_check_refs(kit, d);
 	for (i = 0; i < kit->nprofiles; i++)
 		errors += S_check_profile(kit, &kit->profiles[i], d);
 	return errors;

@@ -166,11 +166,12 @@ static void S_rating_scale(const kg_kit *kit, kg_block *root)
 			   "the same rating.");
 	rubric = kg_block_add(part, kg_block_new(KG_BLOCK_RUBRIC));
 	for (b = 0; b < KG_NBANDS; b++) {
+		const char *points = kg_text(kit->bands[b].points);
+
 		kg_buf_reset(&buf);
-		kg_buf_printf(&buf, "%s\n\n*Points:* %s",
-			      kg_text(kit->bands[b].definition),
-			      kg_text(kit->bands[b].points));
-		kg_add_band(rubric, b, kg_text(kit->bands[b].label), buf.ptr);
+		kg_buf_printf(&buf, "%s (%s point%s)", kg_text(kit->bands[b].label),
+			      points, strcmp(points, "1") ? "s" : "");
+		kg_add_band(rubric, b, buf.ptr, kg_text(kit->bands[b].definition));
 	}
 	kg_buf_release(&buf);
 }
@@ -289,9 +290,10 @@ static void S_question(const kg_kit *kit, kg_block *parent,
 static void S_topic(const kg_kit *kit, kg_block *root, const kg_topic *t,
 		    S_numbering *num)
 {
-	const char *id = kg_text(t->id);
-	kg_block *part = S_section(root, 1, "topic", id, kg_text(t->title),
+	kg_block *part = S_section(root, 1, "topic", kg_text(t->id),
+				   kg_text(t->title),
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	const char *id = part->id; /* topic-<id>: its parts are topic-<id>-... */
 	kg_block *sec, *fields, *box;
 	kg_buf buf = KG_BUF_INIT;
 	size_t i, l;

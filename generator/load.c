@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -344,10 +345,18 @@ kg_kit *kg_kit_load(const char *dir, kg_diags *d)
 {
 	kg_kit *kit = kg_xcalloc(1, sizeof(*kit));
 	char *topics_dir = S_join(dir, "topics");
+	struct stat st;
 	char **names;
 	size_t i, n;
 
+	errno = 0;
 	kit->dir = dir;
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		kg_io_error(d, (kg_mark){dir, 0, 0}, "cannot open content folder: %s",
+			    errno ? strerror(errno) : "not a folder");
+		free(topics_dir);
+		return kit;
+	}
 	kit->kit_file = S_join(dir, "kit.yaml");
 	kit->root = S_load_checked(kit->kit_file, &kg_shape_kit, d);
 	if (kit->root && kit->root->kind == KG_NODE_MAP)

@@ -356,12 +356,12 @@ static int S_parser_error(S_loader *l)
 				(const unsigned char *)l->src,
 				p->problem_offset < l->len ? p->problem_offset : l->len),
 				"%s", problem);
-	if (off < l->len && l->src[off] == '\t')
+	if (off < l->len && l->src[off] == '\t' && !strstr(problem, "tab"))
 		return kg_error(l->d, at, "%s (tabs are not allowed in indentation)",
 				problem);
 	if (p->context)
-		return kg_error(l->d, at, "%s %s (line %u)", problem, p->context,
-				(unsigned)p->context_mark.line + 1);
+		return kg_error(l->d, at, "%s %s that starts at line %u", problem,
+				p->context, (unsigned)p->context_mark.line + 1);
 	return kg_error(l->d, at, "%s", problem);
 }
 

@@ -380,7 +380,9 @@ static const kg_field *S_field(const kg_shape *shape, const char *name)
 	return NULL;
 }
 
-static void S_unknown(const kg_node *key, const kg_shape *shape, kg_diags *d)
+/* Report an unknown key; returns the field it was probably meant to be. */
+static const kg_field *S_unknown(const kg_node *key, const kg_shape *shape,
+				 kg_diags *d)
 {
 	const kg_field *f, *best = NULL;
 	size_t dist, best_dist = 3;
@@ -398,13 +400,14 @@ static void S_unknown(const kg_node *key, const kg_shape *shape, kg_diags *d)
 	else
 		kg_error(d, key->mark, "unknown field '%s' in %s", key->text,
 			 shape->what);
+	return best;
 }
 
 static size_t S_check_map(const kg_node *v, const char *name,
 			  const kg_shape *shape, kg_diags *d)
 {
-	const kg_field *f;
-	size_t errors = 0, i;
+	const kg_field *f, *hinted[8];
+	size_t errors = 0, nhinted = 0, i;
 
 	if (v->kind != KG_NODE_MAP) {
 		kg_error(d, v->mark, "'%s' should be a mapping, not %s", name,
@@ -415,14 +418,21 @@ static size_t S_check_map(const kg_node *v, const char *name,
 		const kg_pair *p = &v->pairs[i];
 
 		if (!(f = S_field(shape, p->key->text))) {
-			S_unknown(p->key, shape, d);
+			f = S_unknown(p->key, shape, d);
+			if (f && nhinted < sizeof(hinted) / sizeof(*hinted))
+				hinted[nhinted++] = f;
 			errors++;
 			continue;
 		}
 		errors += S_check_value(p->value, f, d);
 	}
 	for (f = shape->fields; f->name; f++) {
-		if (!f->required || kg_node_get(v, f->name))
+		int was_hinted = 0;
+
+		for (i = 0; i < nhinted; i++)
+			was_hinted |= hinted[i] == f;
+		/* "did you mean 'title'?" already said what is missing */
+		if (!f->required || was_hinted || kg_node_get(v, f->name))
 			continue;
 		if (shape->missing_fmt)
 			kg_error(d, v->mark, shape->missing_fmt, f->name);

@@ -1,10 +1,10 @@
 /* template.c - the Mustache engine: parse a template to tokens, then render */
 /*
  * A template is lexed into one flat array of tokens. Literal text is split
- * so that no TEXT token spans a line end, and every source line that has
- * content starts with an INDENT token: a standalone partial's indentation
- * is then "emit the current indent at each INDENT", and the standalone
- * rules are a look at a tag's two neighbours. Tokens removed by those rules
+ * so that no TEXT token spans a line end, and every source line (but an
+ * empty last one) starts with an INDENT token: a standalone partial's
+ * indentation is then "emit the current indent at each INDENT", and the
+ * standalone rules are a look at a tag's two neighbours. Tokens removed by those rules
  * stay in the array, marked dead, so indices never move; a section token
  * holds the index of its closing tag, which makes the array a tree.
  *
@@ -277,8 +277,8 @@ static bool S_set_delims(struct lexer *lx, const char *s, size_t len)
 	return true;
 }
 
-/* A name is "." or non-empty parts joined by dots, without whitespace;
- * a partial's name only needs to be non-empty without whitespace. */
+/* A name is "." or non-empty parts joined by dots, without whitespace or
+ * NUL; a partial's name only needs to be non-empty without those. */
 static int S_check_name(struct lexer *lx, kg_mark at, const struct tok *k)
 {
 	bool dotted = k->kind != TOK_PARTIAL;
@@ -287,7 +287,7 @@ static int S_check_name(struct lexer *lx, kg_mark at, const struct tok *k)
 	if (k->len == 0)
 		return kg_error(lx->d, at, "empty tag name");
 	for (i = 0; i < k->len; i++)
-		if (S_is_space(k->s[i]))
+		if (S_is_space(k->s[i]) || k->s[i] == '\0')
 			break;
 	if (i == k->len && dotted && !(k->len == 1 && k->s[0] == '.'))
 		for (i = 0; i < k->len; i++)
@@ -372,62 +372,78 @@ static enum tok_kind S_kind_of(char sigil)
 	}
 }
 
+static int S_bad_delims(struct lexer *lx, kg_mark at)
+{
+	return kg_error(lx->d, at,
+			"bad set-delimiter tag (want '%.*s=OPEN CLOSE=%.*s')",
+			(int)lx->olen, lx->otag, (int)lx->clen, lx->ctag);
+}
+
+/* Find the extent of the tag whose opening delimiter is at p: its kind and
+ * content (untrimmed) in *tag, the position after it in *end. */
+static int S_scan_tag(struct lexer *lx, size_t p, kg_mark at,
+		      struct tok *tag, size_t *end)
+{
+	size_t q = p + lx->olen, close;
+	char sigil = q < lx->len ? lx->src[q] : '\0';
+	const char *f;
+
+	if (sigil == '{' || sigil == '=') {
+		char c = sigil == '{' ? '}' : '=';
+
+		if (!S_find_close(lx, q + 1, c, &close)) {
+			if (sigil == '=' && S_find(lx->src + q, lx->len - q,
+						   lx->ctag, lx->clen))
+				return S_bad_delims(lx, at);
+			return kg_error(lx->d, at,
+					"unclosed tag (no '%c%.*s' after it)",
+					c, (int)lx->clen, lx->ctag);
+		}
+		tag->kind = sigil == '{' ? TOK_RAW : TOK_DELIM;
+		tag->s = lx->src + q + 1;
+		tag->len = close - q - 1;
+		*end = close + 1 + lx->clen;
+		return 0;
+	}
+	f = S_find(lx->src + q, lx->len - q, lx->ctag, lx->clen);
+	if (!f)
+		return kg_error(lx->d, at, "unclosed tag (no '%.*s' after it)",
+				(int)lx->clen, lx->ctag);
+	tag->kind = S_kind_of(sigil);
+	tag->s = lx->src + q + (tag->kind != TOK_VAR);
+	tag->len = (size_t)(f - tag->s);
+	*end = (size_t)(f - lx->src) + lx->clen;
+	return 0;
+}
+
 /* Lex the tag whose opening delimiter is at p. Returns -1 when lexing
  * cannot go on (the tag does not end, or the delimiters are unknown). */
 static int S_lex_tag(struct lexer *lx, size_t p)
 {
 	kg_mark at = S_mark(lx, p);
-	size_t q = p + lx->olen, close;
-	char sigil = q < lx->len ? lx->src[q] : '\0';
-	const char *name;
-	size_t len, end;
-	enum tok_kind kind;
-	struct tok *k;
+	struct tok tag, *k;
+	size_t end = 0;
 
-	if (sigil == '{' || sigil == '=') {
-		if (!S_find_close(lx, q + 1, sigil == '{' ? '}' : '=', &close)) {
-			if (sigil == '=' && S_find(lx->src + q, lx->len - q,
-						   lx->ctag, lx->clen))
-				goto bad_delims;
-			return kg_error(lx->d, at, "unclosed tag (no '%c%.*s' after it)",
-					sigil == '{' ? '}' : '=', (int)lx->clen,
-					lx->ctag);
-		}
-		kind = sigil == '{' ? TOK_RAW : TOK_DELIM;
-		name = lx->src + q + 1;
-		len = close - q - 1;
-		end = close + 1 + lx->clen;
-	} else {
-		const char *f = S_find(lx->src + q, lx->len - q, lx->ctag,
-				       lx->clen);
-
-		if (!f)
-			return kg_error(lx->d, at, "unclosed tag (no '%.*s' after it)",
-					(int)lx->clen, lx->ctag);
-		kind = S_kind_of(sigil);
-		name = lx->src + q + (kind != TOK_VAR);
-		len = (size_t)(f - name);
-		end = (size_t)(f - lx->src) + lx->clen;
+	memset(&tag, 0, sizeof(tag));
+	if (S_scan_tag(lx, p, at, &tag, &end) < 0)
+		return -1;
+	if (tag.kind == TOK_DELIM) {
+		if (!S_set_delims(lx, tag.s, tag.len))
+			return S_bad_delims(lx, at);
+	} else if (tag.kind != TOK_COMMENT) {
+		S_trim(&tag.s, &tag.len);
 	}
-	if (kind == TOK_DELIM && !S_set_delims(lx, name, len))
-		goto bad_delims;
-	if (kind != TOK_COMMENT && kind != TOK_DELIM)
-		S_trim(&name, &len);
-	k = S_add_tok(lx->t, kind, name, len);
+	k = S_add_tok(lx->t, tag.kind, tag.s, tag.len);
 	k->line = at.line;
 	k->col = at.col;
-	if (kind != TOK_COMMENT && kind != TOK_DELIM)
+	if (k->kind != TOK_COMMENT && k->kind != TOK_DELIM)
 		S_check_name(lx, at, k);
-	if (kind == TOK_SECTION || kind == TOK_INVERTED)
+	if (k->kind == TOK_SECTION || k->kind == TOK_INVERTED)
 		S_open_section(lx, at);
-	else if (kind == TOK_CLOSE)
+	else if (k->kind == TOK_CLOSE)
 		S_close_section(lx, at);
 	lx->pos = end;
 	return 0;
-
-bad_delims:
-	return kg_error(lx->d, at, "bad set-delimiter tag (want '%.*s=OPEN CLOSE=%.*s')",
-			(int)lx->olen, lx->otag, (int)lx->clen, lx->ctag);
 }
 
 /* Can this tag stand alone on a line (and take the line with it)? */
@@ -474,11 +490,11 @@ static void S_standalone(struct tpl *t)
 	}
 }
 
-/* Parse src into t->toks; t->file must be set. Returns 0 or -1. */
-static int S_parse(struct tpl *t, const char *src, size_t len, kg_diags *d)
+/* Parse src into t->toks (t->file must be set), adding any syntax errors
+ * to d. */
+static void S_parse(struct tpl *t, const char *src, size_t len, kg_diags *d)
 {
 	struct lexer lx;
-	size_t errors = d->errors;
 	const char *f;
 
 	memset(&lx, 0, sizeof(lx));
@@ -499,7 +515,6 @@ static int S_parse(struct tpl *t, const char *src, size_t len, kg_diags *d)
 	S_unclosed_sections(&lx);
 	free(lx.open);
 	S_standalone(t);
-	return d->errors > errors ? -1 : 0;
 }
 
 /* ---- partials --------------------------------------------------------- */
@@ -658,7 +673,8 @@ static int S_partial(struct render *r, const struct tpl *t,
 	if (r->nesting == KG_TEMPLATE_MAX_PARTIAL_DEPTH)
 		return kg_error(r->d, S_tok_mark(t, k),
 				"partials nest deeper than %d (partial '%s')",
-				KG_TEMPLATE_MAX_PARTIAL_DEPTH, k->partial->name);
+				KG_TEMPLATE_MAX_PARTIAL_DEPTH,
+				k->partial->name);
 	/* A standalone partial adds its indentation to the current one; one
 	 * inside a line is not indented at all. */
 	if (k->standalone)

@@ -60,8 +60,8 @@ void kg_template_escape_html(kg_buf *out, const char *s, size_t len);
 /* Partial loader for `kitgen render --partials DIR`: partial x is
  * DIR/x.mustache; ctx is the directory path (const char *). Names that are
  * empty, contain '/' or start with '.' are refused (-1), as are files that
- * cannot be read. *file is set to the path, valid until the next call from
- * the same thread. */
+ * cannot be read. *file is set to the path (unless it is 4 KiB or longer),
+ * valid until the next call from the same thread. */
 int kg_template_partial_from_dir(void *ctx, const char *name, kg_buf *out,
 				 const char **file);
 

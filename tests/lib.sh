@@ -22,7 +22,7 @@ not_ok() {
 check() {
 	name=$1
 	shift
-	if out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$out"; fi
+	if _out=$("$@" 2>&1); then ok "$name"; else not_ok "$name" "$_out"; fi
 }
 
 # same_text NAME EXPECTED_FILE ACTUAL_FILE: ok when identical, else a diff.

@@ -1,4 +1,4 @@
-/* mustache_spec.c - runs the Mustache spec's YAML test files against template.c */
+/* mustache_spec.c - runs the Mustache spec's YAML tests against template.c */
 /*
  * Usage: mustache_spec FILE.yml...
  * Each file holds `tests`, a list of {name, data, template, partials,
@@ -67,7 +67,8 @@ static int S_run_test(const char *path, const kg_node *test)
 		name = "(unnamed)";
 	if (!tpl || tpl->kind != KG_NODE_SCALAR || !want ||
 	    want->kind != KG_NODE_SCALAR) {
-		printf("FAIL %s: %s: no template or expected text\n", path, name);
+		printf("FAIL %s: %s: no template or expected text\n", path,
+		       name);
 		return -1;
 	}
 	opts.partial_ctx = (void *)kg_node_get(test, "partials");

@@ -1,5 +1,5 @@
-/* test_template.c - unit tests of template.c beyond what the Mustache spec checks */
-#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+/* test_template.c - unit tests of template.c beyond the Mustache spec */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, mkdir */
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
 #include <cmocka.h>
 
@@ -102,7 +102,8 @@ static void test_escape_html_default(void **state)
 	(void)state;
 	kg_node_set_str(data, "x", "<a href=\"u\">Tom & 'Jerry'</a>");
 	S_expect_output("{{x}}|{{{x}}}|{{&x}}", data, NULL,
-			"&lt;a href=&quot;u&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+			"&lt;a href=&quot;u&quot;&gt;"
+			"Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
 			"|<a href=\"u\">Tom & 'Jerry'</a>"
 			"|<a href=\"u\">Tom & 'Jerry'</a>");
 	kg_node_free(data);
@@ -122,15 +123,16 @@ static void test_escape_custom(void **state)
 
 	(void)state;
 	kg_node_set_str(data, "x", "a*b<");
-	S_expect_output("{{x}} {{{x}}} {{&x}}", data, &opts, "[a*b<] a*b< a*b<");
+	S_expect_output("{{x}} {{{x}}} {{&x}}", data, &opts,
+			"[a*b<] a*b< a*b<");
 	kg_node_free(data);
 }
 
 static void test_no_opts_no_data(void **state)
 {
 	(void)state;
-	S_expect_output("a{{x}}b{{#x}}no{{/x}}{{^x}}yes{{/x}}{{>p}}", NULL, NULL,
-			"abyes");
+	S_expect_output("a{{x}}b{{#x}}no{{/x}}{{^x}}yes{{/x}}{{>p}}", NULL,
+			NULL, "abyes");
 }
 
 /* ---- syntax errors ---------------------------------------------------- */
@@ -173,7 +175,8 @@ static void test_close_without_open(void **state)
 static void test_unclosed_tag(void **state)
 {
 	(void)state;
-	S_expect_error("ok\nok {{name", 2, 4, "unclosed tag (no '}}' after it)");
+	S_expect_error("ok\nok {{name", 2, 4,
+		       "unclosed tag (no '}}' after it)");
 	S_expect_error("{{{name}}", 1, 1, "unclosed tag (no '}}}' after it)");
 	S_expect_error("{{=<% %>=}}\n<%name", 2, 1,
 		       "unclosed tag (no '%>' after it)");
@@ -433,68 +436,104 @@ static void test_recursion_limit(void **state)
 	kg_node_free(parts);
 }
 
-static void test_partial_from_dir(void **state)
+static void S_write(const char *dir, const char *name, const char *text)
 {
-	char dir[] = "/tmp/kg_template_XXXXXX";
-	kg_template_opts opts = {NULL, kg_template_partial_from_dir, dir, true};
-	kg_buf path = KG_BUF_INIT, want = KG_BUF_INIT;
-	kg_buf out = KG_BUF_INIT;
-	const char *file = NULL;
-	kg_node *data = kg_node_new_map();
-	struct run r;
+	kg_buf path = KG_BUF_INIT;
 	FILE *f;
 
+	kg_buf_printf(&path, "%s/%s", dir, name);
+	f = fopen(path.ptr, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	kg_buf_release(&path);
+}
+
+static void S_remove(const char *dir, const char *name)
+{
+	kg_buf path = KG_BUF_INIT;
+
+	kg_buf_printf(&path, "%s/%s", dir, name);
+	assert_int_equal(remove(path.ptr), 0);
+	kg_buf_release(&path);
+}
+
+/* In a fresh directory: x.mustache, and in its partials directory p/:
+ * y.mustache, bad.mustache, .h.mustache and a/b.mustache, so that every
+ * refused name would otherwise be found. */
+static void test_partial_from_dir(void **state)
+{
+	char top[] = "/tmp/kg_template_XXXXXX";
+	kg_buf dir = KG_BUF_INIT, want = KG_BUF_INIT, out = KG_BUF_INIT;
+	kg_template_opts opts = {NULL, kg_template_partial_from_dir, NULL,
+				 true};
+	const char *file = NULL;
+	kg_node *data = kg_node_new_map();
+	void *ctx;
+	struct run r;
+
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	kg_buf_printf(&path, "%s/x.mustache", dir);
-	f = fopen(path.ptr, "w");
-	assert_non_null(f);
-	fputs("hi {{n}}\n", f);
-	fclose(f);
-	kg_buf_reset(&path);
-	kg_buf_printf(&path, "%s/bad.mustache", dir);
-	f = fopen(path.ptr, "w");
-	assert_non_null(f);
-	fputs("ok\n  {{/y}}\n", f);
-	fclose(f);
+	assert_non_null(mkdtemp(top));
+	kg_buf_printf(&dir, "%s/p", top);
+	assert_int_equal(mkdir(dir.ptr, 0700), 0);
+	kg_buf_puts(&dir, "/a");
+	assert_int_equal(mkdir(dir.ptr, 0700), 0);
+	kg_buf_reset(&dir);
+	kg_buf_printf(&dir, "%s/p", top);
+	S_write(top, "x.mustache", "outside\n");
+	S_write(dir.ptr, "y.mustache", "hi {{n}}\n");
+	S_write(dir.ptr, "bad.mustache", "ok\n  {{/y}}\n");
+	S_write(dir.ptr, ".h.mustache", "hidden\n");
+	S_write(dir.ptr, "a/b.mustache", "nested\n");
+	ctx = dir.ptr;
+	opts.partial_ctx = ctx;
 
 	/* refused names leave out and *file alone */
-	assert_int_equal(kg_template_partial_from_dir(dir, "../x", &out, &file), -1);
-	assert_int_equal(kg_template_partial_from_dir(dir, "a/b", &out, &file), -1);
-	assert_int_equal(kg_template_partial_from_dir(dir, ".x", &out, &file), -1);
-	assert_int_equal(kg_template_partial_from_dir(dir, "", &out, &file), -1);
-	assert_int_equal(kg_template_partial_from_dir(dir, "absent", &out, &file), -1);
+	assert_int_equal(kg_template_partial_from_dir(ctx, "../x", &out, &file),
+			 -1);
+	assert_int_equal(kg_template_partial_from_dir(ctx, "a/b", &out, &file),
+			 -1);
+	assert_int_equal(kg_template_partial_from_dir(ctx, ".h", &out, &file),
+			 -1);
+	assert_int_equal(kg_template_partial_from_dir(ctx, "", &out, &file), -1);
+	assert_int_equal(kg_template_partial_from_dir(ctx, "no", &out, &file),
+			 -1);
 	assert_int_equal(out.len, 0);
 	assert_null(file);
 
-	assert_int_equal(kg_template_partial_from_dir(dir, "x", &out, &file), 0);
+	assert_int_equal(kg_template_partial_from_dir(ctx, "y", &out, &file), 0);
 	assert_string_equal(out.ptr, "hi {{n}}\n");
-	kg_buf_reset(&want);
-	kg_buf_printf(&want, "%s/x.mustache", dir);
+	kg_buf_printf(&want, "%s/y.mustache", dir.ptr);
 	assert_string_equal(file, want.ptr);
 
 	kg_node_set_str(data, "n", "there");
-	S_expect_output("[{{>x}}]", data, &opts, "[hi there\n]");
+	S_expect_output("[{{>y}}]", data, &opts, "[hi there\n]");
 
-	S_render(&r, "{{>../x}}", data, &opts);
+	S_render(&r, "{{>y}}\n{{>../x}}", data, &opts);
 	assert_int_equal(r.rc, -1);
-	S_expect_diag(&r, 0, "t.mustache", 1, 1, "partial '../x' not found");
+	assert_int_equal(r.d.n, 1);
+	S_expect_diag(&r, 0, "t.mustache", 2, 1, "partial '../x' not found");
 	S_done(&r);
 
+	/* a partial's diagnostics name its file */
 	kg_buf_reset(&want);
-	kg_buf_printf(&want, "%s/bad.mustache", dir);
+	kg_buf_printf(&want, "%s/bad.mustache", dir.ptr);
 	S_render(&r, "{{>bad}}", data, &opts);
 	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.d.n, 1);
 	S_expect_diag(&r, 0, want.ptr, 2, 3,
 		      "section 'y' closed but never opened");
 	S_done(&r);
 
-	unlink(want.ptr);
-	kg_buf_reset(&path);
-	kg_buf_printf(&path, "%s/x.mustache", dir);
-	unlink(path.ptr);
-	rmdir(dir);
-	kg_buf_release(&path);
+	S_remove(dir.ptr, "a/b.mustache");
+	S_remove(dir.ptr, "a");
+	S_remove(dir.ptr, ".h.mustache");
+	S_remove(dir.ptr, "bad.mustache");
+	S_remove(dir.ptr, "y.mustache");
+	S_remove(top, "p");
+	S_remove(top, "x.mustache");
+	assert_int_equal(remove(top), 0);
+	kg_buf_release(&dir);
 	kg_buf_release(&want);
 	kg_buf_release(&out);
 	kg_node_free(data);
