@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "template.h"
+
 bool kg_md_url_safe(const char *url)
 {
 	if (!url)
@@ -110,10 +112,10 @@ static cmark_node *S_find_unsafe(cmark_node *doc)
 	return found;
 }
 
-cmark_node *kg_md_parse(const char *text)
+/* Parse with cmark options (CMARK_OPT_SMART or not), then sanitise. */
+static cmark_node *S_parse(const char *text, int options)
 {
-	cmark_node *doc = cmark_parse_document(text, strlen(text),
-					       CMARK_OPT_DEFAULT);
+	cmark_node *doc = cmark_parse_document(text, strlen(text), options);
 	cmark_node *n;
 
 	while ((n = S_find_unsafe(doc))) {
@@ -140,6 +142,11 @@ cmark_node *kg_md_parse(const char *text)
 	return doc;
 }
 
+cmark_node *kg_md_parse(const char *text)
+{
+	return S_parse(text, CMARK_OPT_DEFAULT);
+}
+
 void kg_md_to_commonmark(cmark_node *doc, kg_buf *out)
 {
 	char *s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
@@ -148,12 +155,44 @@ void kg_md_to_commonmark(cmark_node *doc, kg_buf *out)
 	free(s);
 }
 
+/* cmark applies smart punctuation while parsing, not while rendering, and
+ * the tree is parsed without it so that the Markdown edition keeps the
+ * author's quotes. So the tree goes back to CommonMark and is parsed again
+ * with CMARK_OPT_SMART, through the same sanitiser; cmark's renderer, in
+ * its default safe mode, then writes it. */
 void kg_md_to_html(cmark_node *doc, kg_buf *out)
 {
-	char *s = cmark_render_html(doc, CMARK_OPT_SMART);
+	char *src = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+	cmark_node *smart = S_parse(src, CMARK_OPT_SMART);
+	char *s = cmark_render_html(smart, CMARK_OPT_DEFAULT);
 
 	kg_buf_puts(out, s);
 	free(s);
+	cmark_node_free(smart);
+	free(src);
+}
+
+void kg_md_text_to_html(const char *text, kg_buf *out)
+{
+	kg_buf src = KG_BUF_INIT;
+	cmark_node *doc, *para;
+	char *s;
+
+	kg_md_escape(&src, text, strlen(text));
+	doc = S_parse(src.ptr, CMARK_OPT_SMART);
+	para = cmark_node_first_child(doc);
+	if (para && !cmark_node_next(para) &&
+	    cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
+		/* "<p>...</p>\n" without the paragraph */
+		s = cmark_render_html(para, CMARK_OPT_DEFAULT);
+		if (strncmp(s, "<p>", 3) == 0 && strlen(s) >= 8)
+			kg_buf_put(out, s + 3, strlen(s) - 8);
+		free(s);
+	} else { /* text that reads as a block ("1. ...", "# ..."): as is */
+		kg_template_escape_html(out, text, strlen(text));
+	}
+	cmark_node_free(doc);
+	kg_buf_release(&src);
 }
 
 static void S_escape(kg_buf *out, const char *s, size_t len, bool cell)

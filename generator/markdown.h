@@ -24,9 +24,14 @@ struct cmark_node *kg_md_parse(const char *text);
 /* Is this URL allowed in output? http://, https://, mailto: or #anchor. */
 bool kg_md_url_safe(const char *url);
 
-/* Append the tree rendered as CommonMark / as HTML (smart punctuation). */
+/* Append the tree rendered as CommonMark / as HTML (smart punctuation:
+ * curly quotes, dashes, ellipses; cmark's safe mode). */
 void kg_md_to_commonmark(struct cmark_node *doc, kg_buf *out);
 void kg_md_to_html(struct cmark_node *doc, kg_buf *out);
+
+/* Append plain text (a title: one line, no Markdown) as HTML, escaped, with
+ * the same smart punctuation as prose. */
+void kg_md_text_to_html(const char *text, kg_buf *out);
 
 /* Append plain text with Markdown's punctuation backslash-escaped, so it
  * reads as the same text when parsed as CommonMark. */

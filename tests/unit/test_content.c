@@ -1,0 +1,189 @@
+/*
+ * test_content.c - the committed kit (content/) keeps the minimums the
+ * public kit promises: ten topics with four questions each, at least 12
+ * questions per level, answers of 60-150 words, the per-topic lists, six
+ * scenarios covering every kind, three profiles. Fails if any drops.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kit.h"
+
+static kg_kit *S_kit;
+
+static int S_setup(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+
+	(void)state;
+	S_kit = kg_kit_load("content", &d);
+	kg_kit_check(S_kit, &d);
+	if (d.errors) {
+		kg_diags_print(&d, stderr, 0);
+		kg_diags_free(&d);
+		return -1;
+	}
+	kg_diags_free(&d);
+	return 0;
+}
+
+static int S_teardown(void **state)
+{
+	(void)state;
+	kg_kit_free(S_kit);
+	return 0;
+}
+
+static size_t S_words(const char *s)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; *s; s++) {
+		int space = *s == ' ' || *s == '\n' || *s == '\t';
+
+		if (!space && !in)
+			n++;
+		in = !space;
+	}
+	return n;
+}
+
+static void test_ten_topics_in_seed_order(void **state)
+{
+	static const char *const ids[] = {
+		"url-shortener", "rate-limiter", "job-queue", "caching",
+		"database-indexing", "distributed-transactions", "search-engine",
+		"rest-api-design", "concurrency-control", "microservices"};
+	size_t i;
+
+	(void)state;
+	assert_int_equal(S_kit->ntopics, 10);
+	for (i = 0; i < 10; i++)
+		assert_string_equal(kg_text(S_kit->topics[i].id), ids[i]);
+}
+
+static void test_forty_questions_by_level(void **state)
+{
+	size_t per_level[8] = {0}, total = 0, t, q, l;
+
+	(void)state;
+	assert_int_equal(S_kit->nlevels, 3);
+	for (t = 0; t < S_kit->ntopics; t++) {
+		assert_int_equal(S_kit->topics[t].nquestions, 4);
+		for (q = 0; q < S_kit->topics[t].nquestions; q++)
+			for (l = 0; l < S_kit->nlevels; l++)
+				if (strcmp(kg_text(S_kit->topics[t].questions[q].level),
+					   kg_text(S_kit->levels[l].id)) == 0) {
+					per_level[l]++;
+					total++;
+				}
+	}
+	assert_int_equal(total, 40);
+	for (l = 0; l < S_kit->nlevels; l++) {
+		print_message("level %s: %zu questions\n",
+			      kg_text(S_kit->levels[l].id), per_level[l]);
+		assert_true(per_level[l] >= 12);
+	}
+}
+
+static void test_topic_minimums(void **state)
+{
+	size_t t;
+
+	(void)state;
+	for (t = 0; t < S_kit->ntopics; t++) {
+		const kg_topic *k = &S_kit->topics[t];
+
+		print_message("%s\n", kg_text(k->id));
+		assert_true(k->clarifying_questions.n >= 4);
+		assert_true(k->nsignals >= 5);
+		assert_true(k->red_flags.n >= 4);
+		assert_true(k->follow_ups.n >= 3);
+		assert_true(S_words(kg_text(k->exposes)) >= 30);
+		assert_true(S_words(kg_text(k->key_contains)) >= 30);
+		assert_true(S_words(kg_text(k->key_tradeoffs)) >= 15);
+		assert_true(S_words(kg_text(k->key_push_on)) >= 15);
+		assert_true(S_words(kg_text(k->scenario_prompt)) >= 20);
+	}
+}
+
+static void test_answers_are_60_to_150_words(void **state)
+{
+	size_t t, q, n;
+
+	(void)state;
+	for (t = 0; t < S_kit->ntopics; t++)
+		for (q = 0; q < S_kit->topics[t].nquestions; q++) {
+			const kg_question *x = &S_kit->topics[t].questions[q];
+
+			n = S_words(kg_text(x->strong_answer));
+			if (n < 60 || n > 150)
+				fail_msg("%s: strong answer has %zu words",
+					 kg_text(x->id), n);
+			n = S_words(kg_text(x->weak_answer));
+			if (n < 60 || n > 150)
+				fail_msg("%s: weak answer has %zu words",
+					 kg_text(x->id), n);
+			assert_true(x->follow_ups.n >= 2);
+			assert_true(x->recruiter_cues.n >= 2);
+			assert_true(S_words(kg_text(x->weak_because)) >= 8);
+		}
+}
+
+static void test_scenarios_cover_every_kind(void **state)
+{
+	size_t k, s, n;
+
+	(void)state;
+	assert_true(S_kit->nscenarios >= 6);
+	assert_int_equal(S_kit->nkinds, 3);
+	for (k = 0; k < S_kit->nkinds; k++) {
+		for (n = 0, s = 0; s < S_kit->nscenarios; s++)
+			n += strcmp(kg_text(S_kit->scenarios[s].kind),
+				    kg_text(S_kit->kinds[k].id)) == 0;
+		print_message("%s: %zu scenarios\n", kg_text(S_kit->kinds[k].id), n);
+		assert_true(n >= 2);
+	}
+	for (s = 0; s < S_kit->nscenarios; s++) {
+		assert_true(S_kit->scenarios[s].nsignals >= 4);
+		assert_true(S_kit->scenarios[s].red_flags.n >= 3);
+	}
+}
+
+static void test_kit_yaml(void **state)
+{
+	static const char *const profiles[] = {"generalist", "platform-engineer",
+						"api-product-engineer"};
+	size_t i;
+
+	(void)state;
+	assert_string_equal(kg_text(S_kit->version), "1.0.0");
+	assert_int_equal(S_kit->nareas, 4);
+	assert_true(S_kit->nprofiles >= 3);
+	for (i = 0; i < 3; i++)
+		assert_non_null(kg_kit_profile(S_kit, profiles[i]));
+	assert_true(S_kit->guidance.good_notes.n >= 3);
+	assert_true(S_kit->guidance.bad_notes.n >= 3);
+	assert_true(S_kit->guidance.borderline.n >= 3);
+	for (i = 0; i < S_kit->nlevels; i++)
+		assert_true(S_words(kg_text(S_kit->levels[i].expects)) >= 25);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ten_topics_in_seed_order),
+		cmocka_unit_test(test_forty_questions_by_level),
+		cmocka_unit_test(test_topic_minimums),
+		cmocka_unit_test(test_answers_are_60_to_150_words),
+		cmocka_unit_test(test_scenarios_cover_every_kind),
+		cmocka_unit_test(test_kit_yaml),
+	};
+	return cmocka_run_group_tests_name("content", tests, S_setup, S_teardown);
+}
