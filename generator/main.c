@@ -83,9 +83,10 @@ typedef struct S_opts {
 	const char *paper;
 } S_opts;
 
+/* Letters are also the short options; other values are long-only. */
 enum { OPT_HELP = 'h', OPT_CONTENT = 'c', OPT_TEMPLATES = 't', OPT_OUT = 'o',
        OPT_FORMAT = 'f', OPT_DATA = 'd', OPT_PARTIALS = 'p',
-       OPT_PAPER = 'P' };
+       OPT_PAPER = 256 };
 
 static const S_cmd *S_find(const char *name);
 
@@ -94,11 +95,23 @@ static const S_cmd *S_find(const char *name);
 static int S_parse(const char *cmd, int argc, char **argv,
 		   const struct option *longopts, S_opts *o)
 {
+	char shorts[64] = ":";
+	size_t n = 1;
+	const struct option *lo;
 	int c;
 
+	/* the short options are the long ones' values that are letters */
+	for (lo = longopts; lo->name && n + 2 < sizeof(shorts); lo++) {
+		if (lo->val >= 'a' && lo->val <= 'z') {
+			shorts[n++] = (char)lo->val;
+			if (lo->has_arg == required_argument)
+				shorts[n++] = ':';
+		}
+	}
+	shorts[n] = '\0';
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_HELP:
 			fputs(S_find(cmd)->usage, stdout);
@@ -114,6 +127,10 @@ static int S_parse(const char *cmd, int argc, char **argv,
 			return S_usage_error(cmd, "option '%s' needs a value",
 					     argv[optind - 1]);
 		default:
+			if (optopt && optopt != '?') {
+				char opt[3] = {'-', (char)optopt, '\0'};
+				return S_usage_error(cmd, "unknown option '%s'", opt);
+			}
 			return S_usage_error(cmd, "unknown option '%s'",
 					     argv[optind - 1]);
 		}
@@ -449,7 +466,7 @@ static const S_cmd S_cmds[] = {
 	 "  -c, --content DIR     the content folder (default: content)\n"
 	 "  -t, --templates DIR   the templates folder (default: templates)\n"
 	 "  -o, --out DIR         where to write (default: output)\n"
-	 "  -f, --format LIST     comma-separated formats (default: all): md\n"
+	 "  -f, --format LIST     comma-separated formats (default: all): md, html\n"
 	 "      --paper SIZE      page size of paged formats: a4 (default), letter\n"
 	 "  -h, --help            show this help\n"
 	 "\n"

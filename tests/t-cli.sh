@@ -1,0 +1,98 @@
+#!/bin/sh
+# t-cli.sh - the command line: help, version, usage errors, the diagnostic
+# format with its source line and caret, colour only on a terminal,
+# `kitgen render`, `kitgen list` and `kitgen digest`.
+. "$(dirname "$0")/lib.sh"
+
+for cmd in check build list digest render; do
+	"$KITGEN" "$cmd" --help >"$TMP/help" 2>&1
+	status=$?
+	if [ "$status" = 0 ] && grep -q "^Usage: kitgen $cmd" "$TMP/help"; then
+		ok "kitgen $cmd --help"
+	else
+		not_ok "kitgen $cmd --help" "status $status" "$(cat "$TMP/help")"
+	fi
+done
+check "kitgen --help lists every command" sh -c \
+	"'$KITGEN' --help | grep -q '^  check ' && '$KITGEN' --help | grep -q '^  render '"
+check "kitgen --version" sh -c "'$KITGEN' --version | grep -Eq '^kitgen [0-9]+\.[0-9]+\.[0-9]+$'"
+"$KITGEN" >/dev/null 2>&1
+[ $? = 2 ] && ok "no command is a usage error" || not_ok "no command is a usage error"
+
+# The diagnostic: FILE:LINE:COL: error: MESSAGE, the source line, a caret
+# under the column, and a count.
+kit=$(fixture_copy caret)
+sed -i 's/^    level: expert$/    level: principal/' "$kit/topics/01-cache.yaml"
+(cd "$TMP" && "$KITGEN" check --content caret) >/dev/null 2>"$TMP/err"
+printf '%s\n' \
+	"caret/topics/01-cache.yaml:48:12: error: level 'principal' is not declared in kit.yaml" \
+	"      level: principal" \
+	"             ^" \
+	"1 error, 0 warnings" >"$TMP/want"
+same_text "a diagnostic shows its source line and a caret" "$TMP/want" "$TMP/err"
+if grep -q "$(printf '\033')" "$TMP/err"; then
+	not_ok "no colour when stderr is not a terminal"
+else
+	ok "no colour when stderr is not a terminal"
+fi
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$KITGEN' check --content '$kit'" /dev/null >"$TMP/tty" 2>&1
+	grep -q "$(printf '\033')\[" "$TMP/tty" && ok "colour on a terminal" ||
+		not_ok "colour on a terminal" "$(cat "$TMP/tty")"
+	NO_COLOR=1 script -qec "'$KITGEN' check --content '$kit'" /dev/null >"$TMP/tty" 2>&1
+	grep -q "$(printf '\033')\[" "$TMP/tty" && not_ok "NO_COLOR turns colour off" ||
+		ok "NO_COLOR turns colour off"
+fi
+
+# A clean check says so, on standard output, and exits 0.
+check "check on the fixture is clean" sh -c \
+	"'$KITGEN' check --content '$FIXTURE' | grep -q 'ok: 2 topics, 3 questions'"
+check "check on the committed content is clean" "$KITGEN" check --content "$ROOT/content"
+
+# list: every edition with its files
+"$KITGEN" list --content "$FIXTURE" >"$TMP/list" 2>&1
+check "list shows the public kit and its file" grep -q '^fixture-kit .*Public kit.* fixture-kit.md' "$TMP/list"
+
+# digest: SHA-256 hex; values count, formatting does not.
+d1=$("$KITGEN" digest --content "$FIXTURE")
+echo "$d1" | grep -Eq '^[0-9a-f]{64}$' && ok "digest is 64 hex digits" || not_ok "digest is 64 hex digits" "$d1"
+kit=$(fixture_copy reformat)
+sed -i 's/^title: Design a cache$/title: "Design a cache"   # quoted now/; s/^areas: \[coding, systems\]$/areas:\n  - coding\n  - systems/' "$kit/topics/01-cache.yaml"
+d2=$("$KITGEN" digest --content "$kit")
+[ "$d1" = "$d2" ] && ok "reformatting the YAML keeps the digest" ||
+	not_ok "reformatting the YAML keeps the digest" "$d1 / $d2"
+sed -i 's/Design a cache/Design a cachE/' "$kit/topics/01-cache.yaml"
+d3=$("$KITGEN" digest --content "$kit")
+[ "$d1" != "$d3" ] && ok "changing one character changes the digest" ||
+	not_ok "changing one character changes the digest"
+
+# render: a template against YAML data, core-schema falsiness, partials.
+mkdir -p "$TMP/r/partials"
+cat >"$TMP/r/data.yaml" <<'YAML'
+name: "Ada & <co>"
+f1: false
+f2: null
+f3: ~
+f4: []
+t1: "false"
+items: [a, b]
+YAML
+printf '{{name}}|{{{name}}}|{{#f1}}x{{/f1}}{{#f2}}x{{/f2}}{{#f3}}x{{/f3}}{{#f4}}x{{/f4}}|{{#t1}}T{{/t1}}|{{#items}}{{> item}}{{/items}}\n' >"$TMP/r/t.mustache"
+printf '[{{.}}]' >"$TMP/r/partials/item.mustache"
+"$KITGEN" render "$TMP/r/t.mustache" --data "$TMP/r/data.yaml" --partials "$TMP/r/partials" >"$TMP/r/out" 2>"$TMP/r/err"
+printf 'Ada &amp; &lt;co&gt;|Ada & <co>||T|[a][b]\n' >"$TMP/r/want"
+same_text "render: escaping, falsey values, partials" "$TMP/r/want" "$TMP/r/out"
+"$KITGEN" render "$TMP/r/t.mustache" --data "$TMP/r/data.yaml" >/dev/null 2>"$TMP/r/err"
+status=$?
+[ "$status" = 1 ] && grep -q "partial 'item' not found" "$TMP/r/err" &&
+	ok "render: a missing partial is an error" ||
+	not_ok "render: a missing partial is an error" "status $status" "$(cat "$TMP/r/err")"
+"$KITGEN" render "$TMP/r/t.mustache" >/dev/null 2>&1
+[ $? = 2 ] && ok "render without --data is a usage error" || not_ok "render without --data is a usage error"
+printf '{{#a}}\n' >"$TMP/r/bad.mustache"
+"$KITGEN" render "$TMP/r/bad.mustache" --data "$TMP/r/data.yaml" >"$TMP/r/out" 2>"$TMP/r/err"
+status=$?
+[ "$status" = 1 ] && [ ! -s "$TMP/r/out" ] &&
+	grep -q "bad.mustache:1:1: error: unclosed section 'a'" "$TMP/r/err" &&
+	ok "render: an unclosed section is an error at its tag, with no output" ||
+	not_ok "render: an unclosed section is an error at its tag, with no output" "$(cat "$TMP/r/err")"
