@@ -15,8 +15,10 @@
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
+#include "diff.h"
 #include "digest.h"
 #include "edition.h"
+#include "git.h"
 #include "kit.h"
 #include "node.h"
 #include "output.h"
@@ -81,12 +83,13 @@ typedef struct S_opts {
 	const char *data;
 	const char *partials;
 	const char *paper;
+	const char *git;
 } S_opts;
 
 /* Letters are also the short options; other values are long-only. */
 enum { OPT_HELP = 'h', OPT_CONTENT = 'c', OPT_TEMPLATES = 't', OPT_OUT = 'o',
        OPT_FORMAT = 'f', OPT_DATA = 'd', OPT_PARTIALS = 'p',
-       OPT_PAPER = 256 };
+       OPT_PAPER = 256, OPT_GIT = 257 };
 
 static const S_cmd *S_find(const char *name);
 
@@ -123,6 +126,7 @@ static int S_parse(const char *cmd, int argc, char **argv,
 		case OPT_DATA: o->data = optarg; break;
 		case OPT_PARTIALS: o->partials = optarg; break;
 		case OPT_PAPER: o->paper = optarg; break;
+		case OPT_GIT: o->git = optarg; break;
 		case ':':
 			return S_usage_error(cmd, "option '%s' needs a value",
 					     argv[optind - 1]);
@@ -153,7 +157,7 @@ static int S_check(int argc, char **argv)
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_kit *kit;
 	size_t questions = 0, i;
@@ -164,6 +168,8 @@ static int S_check(int argc, char **argv)
 	if (optind < argc)
 		return S_usage_error("check", "unexpected argument '%s'", argv[optind]);
 	S_load(o.content, &kit, &d);
+	if (d.errors == 0)
+		kg_git_version_warning(kit, &d);
 	rc = S_report(&d);
 	if (rc == 0) {
 		for (i = 0; i < kit->ntopics; i++)
@@ -274,7 +280,7 @@ static int S_build(int argc, char **argv)
 		{"paper", required_argument, NULL, OPT_PAPER},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", "templates", "output", NULL, NULL, NULL, "a4"};
+	S_opts o = {"content", "templates", "output", NULL, NULL, NULL, "a4", NULL};
 	const kg_writer *writers[16];
 	kg_diags d = KG_DIAGS_INIT;
 	kg_kit *kit;
@@ -321,7 +327,7 @@ static int S_list(int argc, char **argv)
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_editions eds;
 	kg_kit *kit;
@@ -357,7 +363,7 @@ static int S_digest(int argc, char **argv)
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	char hex[KG_DIGEST_HEX];
 	kg_kit *kit;
@@ -374,6 +380,82 @@ static int S_digest(int argc, char **argv)
 		printf("%s\n", hex);
 	}
 	kg_kit_free(kit);
+	kg_diags_free(&d);
+	return rc;
+}
+
+/* ---- diff --------------------------------------------------------------- */
+
+/* Load and check one side of a diff; problems are reported and mean 2. */
+static kg_kit *S_diff_side(const char *dir, kg_diags *d)
+{
+	kg_kit *kit;
+
+	S_load(dir, &kit, d);
+	if (d->errors) {
+		kg_kit_free(kit);
+		return NULL;
+	}
+	return kit;
+}
+
+static int S_diff(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"git", required_argument, NULL, OPT_GIT},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0}};
+	S_opts o = {NULL, NULL, NULL, "text", NULL, NULL, NULL, NULL};
+	kg_diags d = KG_DIAGS_INIT;
+	kg_changes changes = {NULL, 0, 0};
+	kg_kit *old = NULL, *new_kit = NULL;
+	kg_buf out = KG_BUF_INIT, tmp = KG_BUF_INIT;
+	const char *old_dir, *new_dir;
+	int rc = S_parse("diff", argc, argv, longopts, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (strcmp(o.formats, "text") != 0 && strcmp(o.formats, "md") != 0)
+		return S_usage_error("diff", "unknown format '%s' (text or md)",
+				     o.formats);
+	if (argc - optind != (o.git ? 1 : 2))
+		return S_usage_error("diff", "%s", o.git ?
+				     "give one folder with --git REV" :
+				     "give two content folders, OLD and NEW");
+	new_dir = argv[argc - 1];
+	old_dir = o.git ? NULL : argv[optind];
+	if (o.git) {
+		const char *base = getenv("TMPDIR");
+
+		kg_buf_printf(&tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
+		if (!mkdtemp(tmp.ptr)) {
+			fprintf(stderr, "kitgen diff: cannot create a temporary folder: %s\n",
+				strerror(errno));
+			kg_buf_release(&tmp);
+			return EXIT_USAGE;
+		}
+		if (kg_git_export(new_dir, o.git, tmp.ptr, &d) == 0)
+			old_dir = tmp.ptr;
+	}
+	if (old_dir && (old = S_diff_side(old_dir, &d)) &&
+	    (new_kit = S_diff_side(new_dir, &d))) {
+		kg_kit_diff(old, new_kit, &changes);
+		if (strcmp(o.formats, "md") == 0)
+			kg_changes_markdown(&changes, old, new_kit, &out);
+		else
+			kg_changes_text(&changes, &out);
+		fwrite(out.ptr, 1, out.len, stdout);
+	}
+	/* like diff(1): 0 same, 1 different, 2 trouble */
+	rc = d.errors ? (S_report(&d), EXIT_USAGE) : changes.n ? 1 : 0;
+	if (o.git && tmp.len)
+		kg_remove_tree(tmp.ptr);
+	kg_changes_free(&changes);
+	kg_kit_free(old);
+	kg_kit_free(new_kit);
+	kg_buf_release(&out);
+	kg_buf_release(&tmp);
 	kg_diags_free(&d);
 	return rc;
 }
@@ -402,7 +484,7 @@ static int S_render(int argc, char **argv)
 		{"partials", required_argument, NULL, OPT_PARTIALS},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
 	kg_template_opts topts = {NULL, NULL, NULL, true};
@@ -487,6 +569,23 @@ static const S_cmd S_cmds[] = {
 	 "\n"
 	 "  -c, --content DIR   the content folder (default: content)\n"
 	 "  -h, --help          show this help\n"},
+	{"diff", S_diff, "what changed between two versions of the content",
+	 "Usage: kitgen diff [--format text|md] OLD NEW\n"
+	 "       kitgen diff [--format text|md] --git REV NEW\n"
+	 "\n"
+	 "Compare two content folders by id: topics, questions, rubric bands,\n"
+	 "red flags, scenarios, levels, areas, profiles and weights added,\n"
+	 "removed or changed. File names do not matter. With --git REV, OLD is\n"
+	 "the folder NEW as it was at git revision REV (a tag, a commit).\n"
+	 "\n"
+	 "  -f, --format FMT   text (default: one line per change) or md (a\n"
+	 "                     Markdown changelog)\n"
+	 "      --git REV      read the old content from git\n"
+	 "  -h, --help         show this help\n"
+	 "\n"
+	 "Exit status, as diff(1): 0 no change, 1 changes, 2 trouble.\n"
+	 "\n"
+	 "Example: kitgen diff --git v1.0.0 content\n"},
 	{"render", S_render, "render one Mustache template against YAML data",
 	 "Usage: kitgen render TEMPLATE --data FILE.yaml [--partials DIR]\n"
 	 "\n"

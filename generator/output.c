@@ -1,6 +1,8 @@
 /* output.c - atomic file output: temporary file, then rename (see output.h) */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include "output.h"
 
+#include <ftw.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,4 +87,18 @@ int kg_write_atomic(const char *path, const char *data, size_t len,
 	}
 	kg_buf_release(&tmp);
 	return err ? -1 : 0;
+}
+
+static int S_remove_entry(const char *path, const struct stat *st, int flag,
+			  struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+void kg_remove_tree(const char *dir)
+{
+	nftw(dir, S_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }

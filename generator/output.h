@@ -19,4 +19,7 @@ int kg_mkdirs(const char *dir, kg_diags *d);
 int kg_write_atomic(const char *path, const char *data, size_t len,
 		    kg_diags *d);
 
+/* Remove a folder and everything in it (a temporary tree); best effort. */
+void kg_remove_tree(const char *dir);
+
 #endif

@@ -1,0 +1,460 @@
+/*
+ * diff.c - comparing two kits by id (see diff.h).
+ *
+ * The comparison walks the YAML trees, not the model, so every field is
+ * covered without a list of fields to keep in step with the schema. Lists
+ * of mappings that carry an `id` (or, for signals, a `name`) are entity
+ * lists and are matched by that key; other lists are compared as lists.
+ */
+#include "diff.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+#define SHORT_TEXT 60
+
+/* ---- recording ---------------------------------------------------------- */
+
+static void S_record(kg_changes *c, kg_change_kind kind, const char *entity,
+		     const char *parent, const char *field, const char *detail)
+{
+	kg_change *ch;
+
+	KG_GROW(c->items, c->cap, c->n + 1);
+	ch = &c->items[c->n++];
+	ch->kind = kind;
+	ch->entity = kg_xstrdup(entity);
+	ch->parent = parent ? kg_xstrdup(parent) : NULL;
+	ch->field = field ? kg_xstrdup(field) : NULL;
+	ch->detail = detail ? kg_xstrdup(detail) : NULL;
+}
+
+/* ---- comparing values --------------------------------------------------- */
+
+static int S_equal(const kg_node *a, const kg_node *b)
+{
+	size_t i;
+
+	if (!a || !b)
+		return a == b;
+	if (a->kind != b->kind)
+		return 0;
+	switch (a->kind) {
+	case KG_NODE_SCALAR:
+		return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+	case KG_NODE_SEQ:
+		if (a->n != b->n)
+			return 0;
+		for (i = 0; i < a->n; i++)
+			if (!S_equal(a->items[i], b->items[i]))
+				return 0;
+		return 1;
+	case KG_NODE_MAP:
+		if (a->npairs != b->npairs)
+			return 0;
+		for (i = 0; i < a->npairs; i++)
+			if (!S_equal(a->pairs[i].value,
+				     kg_node_get(b, a->pairs[i].key->text)))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* A scalar as one short line: runs of white space become one space, and
+ * long text is cut with an ellipsis. */
+static void S_quote(kg_buf *out, const kg_node *n)
+{
+	const char *s = n->kind == KG_NODE_SCALAR ? n->text : "";
+	size_t chars = 0;
+	int space = 0;
+
+	kg_buf_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && chars)
+			kg_buf_putc(out, ' '), chars++;
+		space = 0;
+		if (chars >= SHORT_TEXT && (*s & 0xC0) != 0x80) {
+			kg_buf_puts(out, "\xE2\x80\xA6");
+			break;
+		}
+		kg_buf_putc(out, *s);
+		if ((*s & 0xC0) != 0x80)
+			chars++;
+	}
+	kg_buf_putc(out, '"');
+}
+
+static int S_short(const kg_node *n)
+{
+	return n->kind == KG_NODE_SCALAR && n->len <= SHORT_TEXT &&
+	       !memchr(n->text, '\n', n->len ? n->len - 1 : 0);
+}
+
+static size_t S_words(const kg_node *n)
+{
+	const char *s = n->text;
+	size_t w = 0;
+	int in = 0;
+
+	for (; *s; s++) {
+		int sp = *s == ' ' || *s == '\n' || *s == '\t';
+		w += !sp && !in;
+		in = !sp;
+	}
+	return w;
+}
+
+/* The key that matches items of an entity list, or NULL. */
+static const char *S_list_key(const kg_node *list)
+{
+	static const char *const keys[] = {"id", "name", NULL};
+	size_t i, k;
+
+	if (!list || list->kind != KG_NODE_SEQ || list->n == 0)
+		return NULL;
+	for (k = 0; keys[k]; k++) {
+		for (i = 0; i < list->n; i++)
+			if (!kg_node_str(list->items[i], keys[k]))
+				break;
+		if (i == list->n)
+			return keys[k];
+	}
+	return NULL;
+}
+
+/* What one item of the list field `name` is called. */
+static const char *S_singular(const char *name)
+{
+	static const char *const map[][2] = {
+		{"levels", "level"}, {"areas", "area"},
+		{"scenario_kinds", "scenario kind"}, {"profiles", "profile"},
+		{"questions", "question"}, {"scenarios", "scenario"},
+		{"topics", "topic"}, {"signals", "signal"}};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(*map); i++)
+		if (strcmp(map[i][0], name) == 0)
+			return map[i][1];
+	return name;
+}
+
+typedef struct S_ctx {
+	kg_changes *out;
+	kg_buf tmp;
+} S_ctx;
+
+static void S_diff_value(S_ctx *x, const char *entity, const char *path,
+			 const kg_node *o, const kg_node *n);
+
+static char *S_join(const char *a, const char *sep, const char *b)
+{
+	kg_buf buf = KG_BUF_INIT;
+
+	if (a && *a)
+		kg_buf_printf(&buf, "%s%s", a, sep);
+	kg_buf_puts(&buf, b);
+	return kg_buf_detach(&buf, NULL);
+}
+
+/* Compare two mappings of one entity field by field, new order first. */
+static void S_diff_map(S_ctx *x, const char *entity, const char *path,
+		       const kg_node *o, const kg_node *n)
+{
+	size_t i;
+
+	for (i = 0; i < n->npairs; i++) {
+		const char *key = n->pairs[i].key->text;
+		char *sub = S_join(path, ".", key);
+		const kg_node *ov = kg_node_get(o, key);
+
+		if (!ov)
+			S_record(x->out, KG_CHANGED, entity, NULL, sub, "added");
+		else
+			S_diff_value(x, entity, sub, ov, n->pairs[i].value);
+		free(sub);
+	}
+	for (i = 0; i < o->npairs; i++) {
+		const char *key = o->pairs[i].key->text;
+
+		if (!kg_node_get(n, key)) {
+			char *sub = S_join(path, ".", key);
+			S_record(x->out, KG_CHANGED, entity, NULL, sub, "removed");
+			free(sub);
+		}
+	}
+}
+
+static const kg_node *S_find(const kg_node *list, const char *key,
+			     const char *value)
+{
+	size_t i;
+	const char *v;
+
+	for (i = 0; i < list->n; i++)
+		if ((v = kg_node_str(list->items[i], key)) && strcmp(v, value) == 0)
+			return list->items[i];
+	return NULL;
+}
+
+static char *S_entity_name(const char *list_name, const char *key,
+			   const char *value, const char *parent_entity,
+			   const char *path)
+{
+	kg_buf b = KG_BUF_INIT;
+
+	if (strcmp(key, "id") == 0)
+		kg_buf_printf(&b, "%s %s", S_singular(list_name), value);
+	else /* named items of an entity: "topic x: signal 'Name'" */
+		kg_buf_printf(&b, "%s: %s '%s'", parent_entity,
+			      S_singular(path), value);
+	return kg_buf_detach(&b, NULL);
+}
+
+/* Entity lists: match by key; report added and removed items, recurse
+ * into the ones present in both. */
+static void S_diff_keyed(S_ctx *x, const char *entity, const char *path,
+			 const char *key, const kg_node *o, const kg_node *n)
+{
+	const char *last = strrchr(path, '.');
+	const char *list_name = last ? last + 1 : path;
+	size_t i;
+
+	for (i = 0; i < n->n; i++) {
+		const char *v = kg_node_str(n->items[i], key);
+		const kg_node *match = S_find(o, key, v);
+		char *name = S_entity_name(list_name, key, v, entity, list_name);
+
+		if (!match)
+			S_record(x->out, KG_ADDED, name, entity, NULL, NULL);
+		else
+			S_diff_map(x, name, "", match, n->items[i]);
+		free(name);
+	}
+	for (i = 0; i < o->n; i++) {
+		const char *v = kg_node_str(o->items[i], key);
+		char *name;
+
+		if (S_find(n, key, v))
+			continue;
+		name = S_entity_name(list_name, key, v, entity, list_name);
+		S_record(x->out, KG_REMOVED, name, entity, NULL, NULL);
+		free(name);
+	}
+}
+
+static int S_contains(const kg_node *list, const kg_node *item)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		if (S_equal(list->items[i], item))
+			return 1;
+	return 0;
+}
+
+/* Plain lists: the items added and removed, or that the order changed. */
+static void S_diff_list(S_ctx *x, const char *entity, const char *path,
+			const kg_node *o, const kg_node *n)
+{
+	size_t i, changes = 0;
+
+	for (i = 0; i < n->n; i++)
+		if (!S_contains(o, n->items[i])) {
+			kg_buf_reset(&x->tmp);
+			kg_buf_puts(&x->tmp, "added ");
+			S_quote(&x->tmp, n->items[i]);
+			S_record(x->out, KG_CHANGED, entity, NULL, path, x->tmp.ptr);
+			changes++;
+		}
+	for (i = 0; i < o->n; i++)
+		if (!S_contains(n, o->items[i])) {
+			kg_buf_reset(&x->tmp);
+			kg_buf_puts(&x->tmp, "removed ");
+			S_quote(&x->tmp, o->items[i]);
+			S_record(x->out, KG_CHANGED, entity, NULL, path, x->tmp.ptr);
+			changes++;
+		}
+	if (changes == 0)
+		S_record(x->out, KG_CHANGED, entity, NULL, path, "reordered");
+}
+
+static void S_diff_value(S_ctx *x, const char *entity, const char *path,
+			 const kg_node *o, const kg_node *n)
+{
+	const char *key;
+
+	if (S_equal(o, n))
+		return;
+	if (o->kind != n->kind) {
+		S_record(x->out, KG_CHANGED, entity, NULL, path, "changed kind");
+		return;
+	}
+	switch (n->kind) {
+	case KG_NODE_SCALAR:
+		kg_buf_reset(&x->tmp);
+		if (kg_node_scalar_type(o) == KG_SCALAR_INT &&
+		    kg_node_scalar_type(n) == KG_SCALAR_INT) {
+			kg_buf_printf(&x->tmp, "%s \xE2\x86\x92 %s", o->text, n->text);
+		} else if (S_short(o) && S_short(n)) {
+			S_quote(&x->tmp, o);
+			kg_buf_puts(&x->tmp, " \xE2\x86\x92 ");
+			S_quote(&x->tmp, n);
+		} else {
+			kg_buf_printf(&x->tmp, "reworded (%zu \xE2\x86\x92 %zu words)",
+				      S_words(o), S_words(n));
+		}
+		S_record(x->out, KG_CHANGED, entity, NULL, path, x->tmp.ptr);
+		break;
+	case KG_NODE_MAP:
+		S_diff_map(x, entity, path, o, n);
+		break;
+	case KG_NODE_SEQ:
+		key = S_list_key(n) ? S_list_key(n) : S_list_key(o);
+		if (key && S_list_key(o) && S_list_key(n))
+			S_diff_keyed(x, entity, path, key, o, n);
+		else
+			S_diff_list(x, entity, path, o, n);
+		break;
+	}
+}
+
+/* ---- the kit ----------------------------------------------------------------- */
+
+/* The kit's topics as one list node (borrowing the file roots), so topics
+ * are matched by id whatever their files are called. */
+static kg_node S_topic_list(const kg_kit *kit)
+{
+	kg_node list;
+	size_t i;
+
+	memset(&list, 0, sizeof(list));
+	list.kind = KG_NODE_SEQ;
+	list.items = kg_xcalloc(kit->ntopic_files + 1, sizeof(kg_node *));
+	for (i = 0; i < kit->ntopic_files; i++)
+		if (kit->topic_roots[i])
+			list.items[list.n++] = kit->topic_roots[i];
+	return list;
+}
+
+void kg_kit_diff(const kg_kit *old, const kg_kit *new_kit, kg_changes *out)
+{
+	S_ctx x = {out, KG_BUF_INIT};
+	kg_node ot = S_topic_list(old), nt = S_topic_list(new_kit);
+
+	S_diff_value(&x, "kit", "", old->root, new_kit->root);
+	S_diff_value(&x, "kit", "topics", &ot, &nt);
+	S_diff_value(&x, "kit", "", old->scenarios_root, new_kit->scenarios_root);
+	free(ot.items);
+	free(nt.items);
+	kg_buf_release(&x.tmp);
+}
+
+/* ---- printing ------------------------------------------------------------------ */
+
+void kg_changes_text(const kg_changes *c, kg_buf *out)
+{
+	static const char *const verbs[] = {"added", "removed", "changed"};
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		const kg_change *ch = &c->items[i];
+
+		kg_buf_printf(out, "%-7s %s", verbs[ch->kind], ch->entity);
+		if (ch->parent && strcmp(ch->parent, "kit") != 0)
+			kg_buf_printf(out, " (in %s)", ch->parent);
+		if (ch->field && *ch->field)
+			kg_buf_printf(out, ": %s", ch->field);
+		if (ch->detail)
+			kg_buf_printf(out, ": %s", ch->detail);
+		kg_buf_putc(out, '\n');
+	}
+}
+
+/* Markdown text: the characters that would start markup are escaped. */
+static void S_md(kg_buf *out, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\`*_[]<>|#&~", *s))
+			kg_buf_putc(out, '\\');
+		kg_buf_putc(out, *s);
+	}
+}
+
+static void S_md_section(kg_buf *out, const kg_changes *c, kg_change_kind kind,
+			 const char *heading)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n; i++)
+		n += c->items[i].kind == kind;
+	if (n == 0)
+		return;
+	kg_buf_printf(out, "## %s\n\n", heading);
+	for (i = 0; i < c->n; i++) {
+		const kg_change *ch = &c->items[i];
+
+		if (ch->kind != kind)
+			continue;
+		kg_buf_puts(out, "  - ");
+		S_md(out, ch->entity);
+		if (ch->parent && strcmp(ch->parent, "kit") != 0) {
+			kg_buf_puts(out, " (in ");
+			S_md(out, ch->parent);
+			kg_buf_puts(out, ")");
+		}
+		if (ch->field && *ch->field) {
+			kg_buf_puts(out, ": `");
+			kg_buf_puts(out, ch->field);
+			kg_buf_puts(out, "`");
+		}
+		if (ch->detail) {
+			kg_buf_puts(out, ": ");
+			S_md(out, ch->detail);
+		}
+		kg_buf_putc(out, '\n');
+	}
+	kg_buf_putc(out, '\n');
+}
+
+void kg_changes_markdown(const kg_changes *c, const kg_kit *old,
+			 const kg_kit *new_kit, kg_buf *out)
+{
+	kg_buf_puts(out, "# Changes to ");
+	S_md(out, kg_text(new_kit->title));
+	kg_buf_puts(out, "\n\n");
+	kg_buf_puts(out, "From version ");
+	S_md(out, kg_text(old->version));
+	kg_buf_puts(out, " to version ");
+	S_md(out, kg_text(new_kit->version));
+	kg_buf_puts(out, ".\n\n");
+	if (c->n == 0) {
+		kg_buf_puts(out, "No changes.\n");
+		return;
+	}
+	S_md_section(out, c, KG_ADDED, "Added");
+	S_md_section(out, c, KG_REMOVED, "Removed");
+	S_md_section(out, c, KG_CHANGED, "Changed");
+	kg_buf_rtrim(out);
+	kg_buf_putc(out, '\n');
+}
+
+void kg_changes_free(kg_changes *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->items[i].entity);
+		free(c->items[i].parent);
+		free(c->items[i].field);
+		free(c->items[i].detail);
+	}
+	free(c->items);
+	memset(c, 0, sizeof(*c));
+}

@@ -1,0 +1,45 @@
+/*
+ * diff.h - what changed between two versions of a kit, by id.
+ *
+ * Entities are matched by id, never by file or position: topics,
+ * questions, scenarios, levels, areas, scenario kinds and profiles. Within
+ * an entity, fields are compared by value: a short text shows old → new,
+ * a long one is "reworded"; a list of texts shows the items added and
+ * removed, or "reordered"; mappings (rubric, weights, answer key) are
+ * compared key by key. Renaming a file changes nothing.
+ */
+#ifndef KG_DIFF_H
+#define KG_DIFF_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "kit.h"
+
+typedef enum { KG_ADDED, KG_REMOVED, KG_CHANGED } kg_change_kind;
+
+typedef struct kg_change {
+	kg_change_kind kind;
+	char *entity; /* "question rate-limiter-2", "kit" */
+	char *parent; /* for added/removed: "topic rate-limiter", or NULL */
+	char *field;  /* for changed: "weights.coding", or NULL */
+	char *detail; /* for changed: "35 → 40", "reworded", ... */
+} kg_change;
+
+typedef struct kg_changes {
+	kg_change *items;
+	size_t n, cap;
+} kg_changes;
+
+/* Append the changes from old to new (both loaded and checked). */
+void kg_kit_diff(const kg_kit *old, const kg_kit *new_kit, kg_changes *out);
+
+/* One line per change. */
+void kg_changes_text(const kg_changes *c, kg_buf *out);
+/* A Markdown changelog a panel can read. */
+void kg_changes_markdown(const kg_changes *c, const kg_kit *old,
+			 const kg_kit *new_kit, kg_buf *out);
+
+void kg_changes_free(kg_changes *c);
+
+#endif

@@ -1,0 +1,140 @@
+#!/bin/sh
+# t-diff.sh - versioned kits: `kitgen diff` on real pairs of content trees,
+# `--git REV`, and the warning of `kitgen check` when content changed since
+# the last tag but the version did not.
+. "$(dirname "$0")/lib.sh"
+
+# expect_diff NAME STATUS WANT_FILE ARGS...: run kitgen diff, compare.
+expect_diff() {
+	name=$1 want_status=$2 want=$3
+	shift 3
+	"$KITGEN" diff "$@" >"$TMP/got" 2>"$TMP/err"
+	status=$?
+	if [ "$status" != "$want_status" ]; then
+		not_ok "$name" "status $status, expected $want_status" "$(cat "$TMP/err")"
+	else
+		same_text "$name" "$want" "$TMP/got"
+	fi
+}
+
+old=$(fixture_copy old)
+
+new=$(fixture_copy same)
+: >"$TMP/none"
+expect_diff "identical content: no changes, exit 0" 0 "$TMP/none" "$old" "$new"
+
+new=$(fixture_copy renamed)
+mv "$new/topics/02-queue.yaml" "$new/topics/07-jobs.yaml"
+sed -i 's/^title: "\?Design a cache"\?$/title: "Design a cache"  # reformatted/' "$new/topics/01-cache.yaml"
+expect_diff "a renamed file with the same ids is no change" 0 "$TMP/none" "$old" "$new"
+
+new=$(fixture_copy added)
+cat >>"$new/topics/02-queue.yaml" <<'YAML'
+  - id: queue-2
+    level: expert
+    prompt: How do you drain a poisoned queue?
+    recruiter_cues:
+      - Mentions dead letters.
+    strong_answer: Park poison messages in a dead-letter queue and alert.
+    weak_answer: Restart the workers.
+    weak_because: It ignores the failing message.
+    follow_ups:
+      - What if every message fails?
+YAML
+printf 'added   question queue-2 (in topic queue)\n' >"$TMP/want"
+expect_diff "an added question" 1 "$TMP/want" "$old" "$new"
+
+new=$(fixture_copy removed)
+sed -i '/^  - id: cache-2$/,$d' "$new/topics/01-cache.yaml"
+printf 'removed question cache-2 (in topic cache)\n' >"$TMP/want"
+expect_diff "a removed question" 1 "$TMP/want" "$old" "$new"
+
+new=$(fixture_copy changed)
+sed -i 's/^    prompt: What is a cache for?$/    prompt: Why would you add a cache?/; s/^    level: expert$/    level: fresher/' "$new/topics/01-cache.yaml"
+printf '%s\n' \
+	'changed question cache-1: prompt: "What is a cache for?" → "Why would you add a cache?"' \
+	'changed question cache-2: level: "expert" → "fresher"' >"$TMP/want"
+expect_diff "a changed question" 1 "$TMP/want" "$old" "$new"
+
+new=$(fixture_copy weights)
+sed -i 's/^      coding: 50$/      coding: 70/; s/^      systems: 50$/      systems: 30/' "$new/kit.yaml"
+printf '%s\n' \
+	'changed profile balanced: weights.coding: 50 → 70' \
+	'changed profile balanced: weights.systems: 50 → 30' >"$TMP/want"
+expect_diff "a weight change" 1 "$TMP/want" "$old" "$new"
+
+new=$(fixture_copy reordered)
+sed -i '/^  - No dead-letter queue.$/d; s/^  - No idempotency plan.$/  - No dead-letter queue.\n  - No idempotency plan./' "$new/topics/02-queue.yaml"
+printf 'changed topic queue: red_flags: reordered\n' >"$TMP/want"
+expect_diff "a reordered list" 1 "$TMP/want" "$old" "$new"
+
+new=$(fixture_copy flags)
+sed -i 's/^  - No queue depth metric.$/  - No metric for queue depth or lag./; s/^  weak: Calls APIs synchronously.$/  weak: Calls every API synchronously./' "$new/topics/02-queue.yaml"
+printf '%s\n' \
+	'changed topic queue: rubric.weak: "Calls APIs synchronously." → "Calls every API synchronously."' \
+	'changed topic queue: red_flags: added "No metric for queue depth or lag."' \
+	'changed topic queue: red_flags: removed "No queue depth metric."' >"$TMP/want"
+expect_diff "a rubric band and a red flag" 1 "$TMP/want" "$old" "$new"
+
+new=$(fixture_copy scen)
+sed -i 's/^  - id: design-dispute$/  - id: design-debate/' "$new/scenarios.yaml"
+sed -i '/^  - id: expert$/,/^    expects:/d' "$new/kit.yaml"
+sed -i '/^  - id: cache-2$/,$d' "$new/topics/01-cache.yaml"
+printf '%s\n' 'removed level expert' 'removed question cache-2 (in topic cache)' \
+	'added   scenario design-debate' 'removed scenario design-dispute' >"$TMP/want"
+expect_diff "scenarios and levels by id" 1 "$TMP/want" "$old" "$new"
+
+# The Markdown changelog reads as Markdown.
+new=$(fixture_copy md)
+sed -i 's/^version: 0.3.1$/version: 0.4.0/; s/^      coding: 50$/      coding: 60/; s/^      systems: 50$/      systems: 40/' "$new/kit.yaml"
+"$KITGEN" diff --format md "$old" "$new" >"$TMP/changes.md"
+check "the changelog names both versions" grep -q '^From version 0.3.1 to version 0.4.0.$' "$TMP/changes.md"
+check "the changelog lists the weight change" grep -q 'weights.coding`: 50 → 60$' "$TMP/changes.md"
+if [ -x "$ROOT/node_modules/.bin/markdownlint-cli2" ]; then
+	check "markdownlint passes on the changelog" sh -c \
+		"cd '$ROOT' && node_modules/.bin/markdownlint-cli2 '$TMP/changes.md'"
+fi
+
+# Errors: exit 2.
+bad=$(fixture_copy bad)
+sed -i 's/^    level: expert$/    level: guru/' "$bad/topics/01-cache.yaml"
+"$KITGEN" diff "$old" "$bad" >/dev/null 2>"$TMP/err"
+status=$?
+[ "$status" = 2 ] && grep -q "level 'guru' is not declared" "$TMP/err" &&
+	ok "content errors make diff exit 2" || not_ok "content errors make diff exit 2" "status $status"
+"$KITGEN" diff "$old" >/dev/null 2>&1
+[ $? = 2 ] && ok "one folder without --git is a usage error" || not_ok "one folder without --git is a usage error"
+
+# --git REV, and the version warning, in a scratch repository.
+if command -v git >/dev/null 2>&1; then
+	repo="$TMP/repo"
+	mkdir -p "$repo"
+	cp -R "$FIXTURE" "$repo/content"
+	(cd "$repo" && git init -q && git config user.email t@example.com &&
+		git config user.name t && git add -A && git commit -qm one &&
+		git tag v0.3.1) >/dev/null 2>&1
+	sed -i 's/^      coding: 50$/      coding: 55/; s/^      systems: 50$/      systems: 45/' "$repo/content/kit.yaml"
+	printf '%s\n' 'changed profile balanced: weights.coding: 50 → 55' \
+		'changed profile balanced: weights.systems: 50 → 45' >"$TMP/want"
+	(cd "$repo" && "$KITGEN" diff --git v0.3.1 content) >"$TMP/got" 2>"$TMP/err"
+	status=$?
+	[ "$status" = 1 ] && same_text "diff --git v0.3.1 content" "$TMP/want" "$TMP/got" ||
+		not_ok "diff --git v0.3.1 content" "status $status" "$(cat "$TMP/err")"
+	(cd "$repo/content" && "$KITGEN" diff --git v0.3.1 .) >"$TMP/got" 2>"$TMP/err"
+	same_text "diff --git works from inside the content folder" "$TMP/want" "$TMP/got"
+	(cd "$repo" && "$KITGEN" diff --git no-such-tag content) >/dev/null 2>"$TMP/err"
+	status=$?
+	[ "$status" = 2 ] && grep -q "'no-such-tag' is not a revision" "$TMP/err" &&
+		ok "an unknown revision is an error" ||
+		not_ok "an unknown revision is an error" "status $status" "$(cat "$TMP/err")"
+
+	(cd "$repo" && "$KITGEN" check --content content) >/dev/null 2>"$TMP/err"
+	status=$?
+	[ "$status" = 0 ] && grep -q "^content/kit.yaml:6:10: warning: content changed since tag 'v0.3.1' but the version is still 0.3.1$" "$TMP/err" &&
+		ok "check warns when content changed but the version did not" ||
+		not_ok "check warns when content changed but the version did not" "status $status" "$(cat "$TMP/err")"
+	sed -i 's/^version: 0.3.1$/version: 0.3.2/' "$repo/content/kit.yaml"
+	(cd "$repo" && "$KITGEN" check --content content) >/dev/null 2>"$TMP/err"
+	grep -q warning "$TMP/err" && not_ok "no warning once the version changed" "$(cat "$TMP/err")" ||
+		ok "no warning once the version changed"
+fi
