@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "plan.h"
 #include "schema.h"
 
 typedef struct S_ids {
@@ -191,6 +192,83 @@ static size_t S_check_profile(const kg_kit *kit, const kg_profile *p,
 	return errors;
 }
 
+static size_t S_check_pinned_questions(const kg_topic *t, const kg_list *ids,
+				       kg_diags *d)
+{
+	size_t errors = 0, i, j;
+
+	for (i = 0; i < ids->n; i++) {
+		int found = 0;
+
+		for (j = 0; j < t->nquestions; j++)
+			found |= strcmp(kg_text(t->questions[j].id),
+					ids->items[i]->text) == 0;
+		if (!found) {
+			kg_error(d, ids->items[i]->mark,
+				 "topic '%s' has no question '%s'", kg_text(t->id),
+				 ids->items[i]->text);
+			errors++;
+		}
+	}
+	return errors;
+}
+
+/* A profile's pinned rounds: declared areas, once each, real topics. */
+static size_t S_check_pins(const kg_kit *kit, const kg_profile *p, kg_diags *d)
+{
+	size_t errors = 0, i, j;
+
+	for (i = 0; i < p->npins; i++) {
+		const kg_pin *pin = &p->pins[i];
+		const kg_topic *t;
+
+		if (!pin->area || !pin->topic)
+			continue;
+		if (S_ref(pin->area, kg_kit_area(kit, pin->area->text) != NULL,
+			  "area", d)) {
+			errors++;
+			continue;
+		}
+		for (j = 0; j < i; j++)
+			if (p->pins[j].area &&
+			    strcmp(p->pins[j].area->text, pin->area->text) == 0) {
+				kg_error(d, pin->area->mark,
+					 "profile '%s' pins area '%s' twice",
+					 kg_text(p->id), pin->area->text);
+				errors++;
+			}
+		t = kg_kit_topic(kit, pin->topic->text);
+		if (!t) {
+			kg_error(d, pin->topic->mark, "topic '%s' does not exist",
+				 pin->topic->text);
+			errors++;
+		} else if (!kg_topic_in_area(t, pin->area->text)) {
+			kg_error(d, pin->topic->mark,
+				 "topic '%s' does not serve area '%s'",
+				 pin->topic->text, pin->area->text);
+			errors++;
+		} else {
+			errors += S_check_pinned_questions(t, &pin->questions, d);
+		}
+	}
+	return errors;
+}
+
+/* Every (profile, level) pair must give a full loop plan. */
+static size_t S_check_plans(const kg_kit *kit, kg_diags *d)
+{
+	size_t before = d->errors, i, j;
+
+	for (i = 0; i < kit->nprofiles; i++)
+		for (j = 0; j < kit->nlevels; j++) {
+			kg_plan plan;
+
+			kg_plan_loop(kit, &kit->profiles[i], &kit->levels[j], &plan, d);
+			kg_plan_free(&plan);
+		}
+	return d->errors - before;
+}
+
 size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 {
 	size_t errors = S_check_ids(kit, d), i;
@@ -201,6 +279,11 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 		return errors;
 	errors += S_check_refs(kit, d);
 	for (i = 0; i < kit->nprofiles; i++)
-		errors += S_check_profile(kit, &kit->profiles[i], d);
+		errors += S_check_profile(kit, &kit->profiles[i], d) +
+			  S_check_pins(kit, &kit->profiles[i], d);
+	/* plans need every reference sound, or they report the same fault
+	 * again in other words */
+	if (errors == 0 && d->errors == 0)
+		errors += S_check_plans(kit, d);
 	return errors;
 }

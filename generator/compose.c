@@ -1,13 +1,14 @@
 /*
  * compose.c - what the public kit contains, and in what order, as a
- * document tree. The writers decide only how each block looks.
+ * document tree, and the pieces panel packets share with it (compose.h).
+ * The writers decide only how each block looks.
  *
  * Order: contents; how to use the kit (introduction, levels, capability
  * areas, weighting profiles); the rating scale; running the loop; the
  * comparison table; one part per topic (each on a new page); scenario
  * challenges; the question index by level.
  */
-#include "edition.h"
+#include "compose.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +27,8 @@ static char *S_fmt(const char *fmt, const char *a, const char *b)
 	return kg_buf_detach(&buf, NULL);
 }
 
-/* A section whose id is prefix-suffix. */
-static kg_block *S_section(kg_block *parent, int level, const char *prefix,
-			   const char *suffix, const char *title, unsigned flags)
+kg_block *kg_c_section(kg_block *parent, int level, const char *prefix,
+		       const char *suffix, const char *title, unsigned flags)
 {
 	char *id = suffix ? S_fmt("%s-%s", prefix, suffix) : kg_xstrdup(prefix);
 	kg_block *s = kg_add_section(parent, level, id, title, flags);
@@ -37,19 +37,19 @@ static kg_block *S_section(kg_block *parent, int level, const char *prefix,
 	return s;
 }
 
-static void S_list(kg_block *parent, const kg_list *items, int style)
+void kg_c_list(kg_block *parent, const kg_list *items)
 {
 	kg_block *list;
 	size_t i;
 
 	if (items->n == 0)
 		return;
-	list = kg_add_list(parent, style);
+	list = kg_add_list(parent, KG_LIST_BULLET);
 	for (i = 0; i < items->n; i++)
 		kg_add_item(list, kg_text(items->items[i]));
 }
 
-static void S_signals(kg_block *parent, const kg_signal *s, size_t n)
+void kg_c_signals(kg_block *parent, const kg_signal *s, size_t n)
 {
 	kg_block *fields = kg_block_add(parent, kg_block_new(KG_BLOCK_FIELDS));
 	size_t i;
@@ -58,7 +58,7 @@ static void S_signals(kg_block *parent, const kg_signal *s, size_t n)
 		kg_add_field(fields, kg_text(s[i].name), kg_text(s[i].detail));
 }
 
-static void S_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r)
+void kg_c_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r)
 {
 	kg_block *rubric = kg_block_add(parent, kg_block_new(KG_BLOCK_RUBRIC));
 	int b;
@@ -68,14 +68,14 @@ static void S_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r)
 			    kg_text(r->band[b]));
 }
 
-static const char *S_level_title(const kg_kit *kit, const kg_node *id)
+const char *kg_c_level_title(const kg_kit *kit, const char *id)
 {
-	const kg_level *lv = kg_kit_level(kit, kg_text(id));
+	const kg_level *lv = kg_kit_level(kit, id);
 
-	return lv ? kg_text(lv->title) : kg_text(id);
+	return lv ? kg_text(lv->title) : id;
 }
 
-static const char *S_area_title(const kg_kit *kit, const char *id)
+const char *kg_c_area_title(const kg_kit *kit, const char *id)
 {
 	const kg_area *a = kg_kit_area(kit, id);
 
@@ -86,7 +86,7 @@ static const char *S_area_title(const kg_kit *kit, const char *id)
 
 static void S_how_to_use(const kg_kit *kit, kg_block *root)
 {
-	kg_block *part = S_section(root, 1, "how-to-use", NULL,
+	kg_block *part = kg_c_section(root, 1, "how-to-use", NULL,
 				   "How to use this kit", KG_SECTION_IN_TOC |
 				   KG_SECTION_NEW_PAGE);
 	kg_block *sec, *fields;
@@ -95,14 +95,14 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 
 	kg_add_prose(part, kg_text(kit->introduction));
 
-	sec = S_section(part, 2, "levels", NULL, "Candidate levels",
+	sec = kg_c_section(part, 2, "levels", NULL, "Candidate levels",
 			KG_SECTION_IN_TOC);
 	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
 	for (i = 0; i < kit->nlevels; i++)
 		kg_add_field(fields, kg_text(kit->levels[i].title),
 			     kg_text(kit->levels[i].expects));
 
-	sec = S_section(part, 2, "areas", NULL, "Capability areas",
+	sec = kg_c_section(part, 2, "areas", NULL, "Capability areas",
 			KG_SECTION_IN_TOC);
 	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
 	for (i = 0; i < kit->nareas; i++) {
@@ -124,13 +124,13 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 		kg_add_field(fields, kg_text(kit->areas[i].title), buf.ptr);
 	}
 
-	sec = S_section(part, 2, "profiles", NULL, "Weighting profiles",
+	sec = kg_c_section(part, 2, "profiles", NULL, "Weighting profiles",
 			KG_SECTION_IN_TOC);
 	kg_add_prose(sec, "Each profile keeps the rubric and changes only how "
 			  "much each capability area counts toward the total.");
 	for (i = 0; i < kit->nprofiles; i++) {
 		const kg_profile *p = &kit->profiles[i];
-		kg_block *psec = S_section(sec, 3, "profile", kg_text(p->id),
+		kg_block *psec = kg_c_section(sec, 3, "profile", kg_text(p->id),
 					   kg_text(p->title), 0);
 		kg_block *list;
 
@@ -143,7 +143,7 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 			for (k = 0; k < p->must_have.n; k++)
 				must |= strcmp(p->must_have.items[k]->text, area) == 0;
 			kg_buf_reset(&buf);
-			kg_buf_printf(&buf, "%s: **%s%%**%s", S_area_title(kit, area),
+			kg_buf_printf(&buf, "%s: **%s%%**%s", kg_c_area_title(kit, area),
 				      kg_text(p->weights[j].value),
 				      must ? " (must-have)" : "");
 			kg_add_item(list, buf.ptr);
@@ -154,7 +154,7 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 
 static void S_rating_scale(const kg_kit *kit, kg_block *root)
 {
-	kg_block *part = S_section(root, 1, "rating-scale", NULL,
+	kg_block *part = kg_c_section(root, 1, "rating-scale", NULL,
 				   "The rating scale", KG_SECTION_IN_TOC);
 	kg_block *rubric;
 	kg_buf buf = KG_BUF_INIT;
@@ -179,34 +179,34 @@ static void S_rating_scale(const kg_kit *kit, kg_block *root)
 static void S_guidance(const kg_kit *kit, kg_block *root)
 {
 	const kg_guidance *g = &kit->guidance;
-	kg_block *part = S_section(root, 1, "running-the-loop", NULL,
+	kg_block *part = kg_c_section(root, 1, "running-the-loop", NULL,
 				   "Running a consistent loop",
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_block *sec, *box;
 
 	kg_add_prose(part, kg_text(g->running_a_loop));
-	sec = S_section(part, 2, "scoring", NULL, "Score before the debrief",
+	sec = kg_c_section(part, 2, "scoring", NULL, "Score before the debrief",
 			KG_SECTION_IN_TOC);
 	kg_add_prose(sec, kg_text(g->scoring));
 
-	sec = S_section(part, 2, "evidence", NULL, "Write down the evidence",
+	sec = kg_c_section(part, 2, "evidence", NULL, "Write down the evidence",
 			KG_SECTION_IN_TOC);
 	kg_add_prose(sec, kg_text(g->evidence_summary));
 	box = kg_add_callout(sec, KG_CALLOUT_GOOD_NOTE, "Notes that cite evidence");
-	S_list(box, &g->good_notes, KG_LIST_BULLET);
+	kg_c_list(box, &g->good_notes);
 	box = kg_add_callout(sec, KG_CALLOUT_BAD_NOTE, "Notes that do not");
-	S_list(box, &g->bad_notes, KG_LIST_BULLET);
+	kg_c_list(box, &g->bad_notes);
 
-	sec = S_section(part, 2, "calibration", NULL, "Calibrate the panel",
+	sec = kg_c_section(part, 2, "calibration", NULL, "Calibrate the panel",
 			KG_SECTION_IN_TOC);
 	kg_add_prose(sec, kg_text(g->calibration_summary));
 	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Borderline examples");
-	S_list(box, &g->borderline, KG_LIST_BULLET);
+	kg_c_list(box, &g->borderline);
 
-	sec = S_section(part, 2, "bias", NULL, "Reduce bias", KG_SECTION_IN_TOC);
+	sec = kg_c_section(part, 2, "bias", NULL, "Reduce bias", KG_SECTION_IN_TOC);
 	kg_add_prose(sec, kg_text(g->bias));
 
-	sec = S_section(part, 2, "decision-rule", NULL, "From scores to a decision",
+	sec = kg_c_section(part, 2, "decision-rule", NULL, "From scores to a decision",
 			KG_SECTION_IN_TOC);
 	kg_add_prose(sec, kg_text(kit->decision_rule));
 }
@@ -216,7 +216,7 @@ static void S_comparison(const kg_kit *kit, kg_block *root)
 	static const char *const head[] = {
 		"Topic", "Complexity", "Resources", "Expected outcomes",
 		"Ideal use cases", "Key advantages"};
-	kg_block *part = S_section(root, 1, "comparison", NULL,
+	kg_block *part = kg_c_section(root, 1, "comparison", NULL,
 				   "The topics side by side",
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_block *table, *row;
@@ -264,18 +264,18 @@ static size_t S_number_of(const S_numbering *num, const kg_question *q)
 	return 0;
 }
 
-static void S_question(const kg_kit *kit, kg_block *parent,
-		       const kg_question *q, size_t number)
+void kg_c_question(const kg_kit *kit, kg_block *parent, int level,
+		   const kg_question *q, size_t number)
 {
 	char title[160];
 	kg_block *sec, *box;
 
 	snprintf(title, sizeof(title), "Q%zu \xC2\xB7 %s", number,
-		 S_level_title(kit, q->level));
-	sec = S_section(parent, 3, "q", kg_text(q->id), title, 0);
+		 kg_c_level_title(kit, kg_text(q->level)));
+	sec = kg_c_section(parent, level, "q", kg_text(q->id), title, 0);
 	kg_add_prose(sec, kg_text(q->prompt));
 	box = kg_add_callout(sec, KG_CALLOUT_CUES, "Recruiter cues");
-	S_list(box, &q->recruiter_cues, KG_LIST_BULLET);
+	kg_c_list(box, &q->recruiter_cues);
 	box = kg_add_callout(sec, KG_CALLOUT_STRONG, "A strong answer");
 	kg_add_prose(box, kg_text(q->strong_answer));
 	box = kg_add_callout(sec, KG_CALLOUT_WEAK, "A weak answer");
@@ -284,13 +284,13 @@ static void S_question(const kg_kit *kit, kg_block *parent,
 			   "Why it is weak", kg_text(q->weak_because));
 	box = kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
 			   "Follow-ups", NULL);
-	S_list(box, &q->follow_ups, KG_LIST_BULLET);
+	kg_c_list(box, &q->follow_ups);
 }
 
 static void S_topic(const kg_kit *kit, kg_block *root, const kg_topic *t,
 		    S_numbering *num)
 {
-	kg_block *part = S_section(root, 1, "topic", kg_text(t->id),
+	kg_block *part = kg_c_section(root, 1, "topic", kg_text(t->id),
 				   kg_text(t->title),
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	const char *id = part->id; /* topic-<id>: its parts are topic-<id>-... */
@@ -301,33 +301,33 @@ static void S_topic(const kg_kit *kit, kg_block *root, const kg_topic *t,
 	kg_buf_puts(&buf, "*Capability areas:* ");
 	for (i = 0; i < t->areas.n; i++)
 		kg_buf_printf(&buf, "%s%s", i ? ", " : "",
-			      S_area_title(kit, t->areas.items[i]->text));
+			      kg_c_area_title(kit, t->areas.items[i]->text));
 	kg_add_prose(part, buf.ptr);
 	kg_add_prose(part, kg_text(t->exposes));
 
-	sec = S_section(part, 2, id, "clarifying",
+	sec = kg_c_section(part, 2, id, "clarifying",
 			"Clarifying questions a strong candidate asks", 0);
-	S_list(sec, &t->clarifying_questions, KG_LIST_BULLET);
-	sec = S_section(part, 2, id, "signals", "Signals of a good answer", 0);
-	S_signals(sec, t->signals, t->nsignals);
-	sec = S_section(part, 2, id, "rubric", "Rubric", 0);
-	S_rubric(kit, sec, &t->rubric);
+	kg_c_list(sec, &t->clarifying_questions);
+	sec = kg_c_section(part, 2, id, "signals", "Signals of a good answer", 0);
+	kg_c_signals(sec, t->signals, t->nsignals);
+	sec = kg_c_section(part, 2, id, "rubric", "Rubric", 0);
+	kg_c_rubric(kit, sec, &t->rubric);
 
-	sec = S_section(part, 2, id, "answer-key", "Answer key", 0);
+	sec = kg_c_section(part, 2, id, "answer-key", "Answer key", 0);
 	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
 	kg_add_field(fields, "A strong answer contains", kg_text(t->key_contains));
 	kg_add_field(fields, "Acceptable trade-offs", kg_text(t->key_tradeoffs));
 	kg_add_field(fields, "Push on", kg_text(t->key_push_on));
 	box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, "Red flags");
-	S_list(box, &t->red_flags, KG_LIST_BULLET);
+	kg_c_list(box, &t->red_flags);
 
-	sec = S_section(part, 2, id, "follow-ups", "Follow-ups that change the problem", 0);
-	S_list(sec, &t->follow_ups, KG_LIST_BULLET);
-	sec = S_section(part, 2, id, "scenario", "A practical scenario", 0);
+	sec = kg_c_section(part, 2, id, "follow-ups", "Follow-ups that change the problem", 0);
+	kg_c_list(sec, &t->follow_ups);
+	sec = kg_c_section(part, 2, id, "scenario", "A practical scenario", 0);
 	box = kg_add_callout(sec, KG_CALLOUT_NOTE, kg_text(t->scenario_title));
 	kg_add_prose(box, kg_text(t->scenario_prompt));
 
-	sec = S_section(part, 2, id, "questions", "Questions", 0);
+	sec = kg_c_section(part, 2, id, "questions", "Questions", 0);
 	/* grouped by level, in the order kit.yaml declares the levels */
 	for (l = 0; l < kit->nlevels; l++)
 		for (i = 0; i < t->nquestions; i++) {
@@ -335,7 +335,7 @@ static void S_topic(const kg_kit *kit, kg_block *root, const kg_topic *t,
 
 			if (strcmp(kg_text(q->level), kg_text(kit->levels[l].id)))
 				continue;
-			S_question(kit, sec, q, S_number_of(num, q));
+			kg_c_question(kit, sec, 3, q, S_number_of(num, q));
 		}
 	kg_buf_release(&buf);
 }
@@ -361,7 +361,7 @@ static void S_number_questions(const kg_kit *kit, S_numbering *num)
 
 static void S_scenarios(const kg_kit *kit, kg_block *root)
 {
-	kg_block *part = S_section(root, 1, "scenarios", NULL,
+	kg_block *part = kg_c_section(root, 1, "scenarios", NULL,
 				   "Scenario challenges",
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	size_t k, i;
@@ -370,7 +370,7 @@ static void S_scenarios(const kg_kit *kit, kg_block *root)
 			   "same three bands as the technical topics.");
 	for (k = 0; k < kit->nkinds; k++) {
 		const char *kind = kg_text(kit->kinds[k].id);
-		kg_block *group = S_section(part, 2, "kind", kind,
+		kg_block *group = kg_c_section(part, 2, "kind", kind,
 					    kg_text(kit->kinds[k].title),
 					    KG_SECTION_IN_TOC);
 
@@ -380,20 +380,20 @@ static void S_scenarios(const kg_kit *kit, kg_block *root)
 
 			if (strcmp(kg_text(s->kind), kind))
 				continue;
-			sec = S_section(group, 3, "scenario", kg_text(s->id),
+			sec = kg_c_section(group, 3, "scenario", kg_text(s->id),
 					kg_text(s->title), 0);
 			kg_add_prose(sec, kg_text(s->prompt));
-			S_signals(sec, s->signals, s->nsignals);
-			S_rubric(kit, sec, &s->rubric);
+			kg_c_signals(sec, s->signals, s->nsignals);
+			kg_c_rubric(kit, sec, &s->rubric);
 			box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, "Red flags");
-			S_list(box, &s->red_flags, KG_LIST_BULLET);
+			kg_c_list(box, &s->red_flags);
 		}
 	}
 }
 
 static void S_index(const kg_kit *kit, kg_block *root, const S_numbering *num)
 {
-	kg_block *part = S_section(root, 1, "question-index", NULL,
+	kg_block *part = kg_c_section(root, 1, "question-index", NULL,
 				   "Questions by level",
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_buf buf = KG_BUF_INIT;
@@ -401,7 +401,7 @@ static void S_index(const kg_kit *kit, kg_block *root, const S_numbering *num)
 
 	for (l = 0; l < kit->nlevels; l++) {
 		const kg_level *lv = &kit->levels[l];
-		kg_block *sec = S_section(part, 2, "index", kg_text(lv->id),
+		kg_block *sec = kg_c_section(part, 2, "index", kg_text(lv->id),
 					  kg_text(lv->title), 0);
 		kg_block *list = kg_add_list(sec, KG_LIST_BULLET);
 
@@ -421,28 +421,34 @@ static void S_index(const kg_kit *kit, kg_block *root, const S_numbering *num)
 
 /* ---- the document -------------------------------------------------------------- */
 
-static void S_meta(kg_doc_meta *m, const kg_kit *kit, const kg_edition *ed,
-		   const char *digest)
+kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
+		      const char *digest)
 {
+	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
+	kg_doc_meta *m = &doc->meta;
+
 	m->kit_id = kg_one_line(kg_text(kit->id));
 	m->edition_id = kg_one_line(ed->id);
 	m->edition_title = kg_one_line(ed->title);
+	m->profile = kg_one_line(ed->profile ? kg_text(ed->profile->title) : "");
+	m->level = kg_one_line(ed->level ? kg_text(ed->level->title) : "");
 	m->title = kg_one_line(kg_text(kit->title));
 	m->subtitle = kg_one_line(kg_text(kit->subtitle));
 	m->version = kg_one_line(kg_text(kit->version));
 	m->publisher = kg_one_line(kg_text(kit->publisher));
 	m->licence = kg_one_line(kg_text(kit->licence));
 	m->digest = kg_xstrdup(digest);
+	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
+	return doc;
 }
 
-kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
+kg_doc *kg_compose_public(const kg_kit *kit, const kg_edition *ed,
+			  const char *digest)
 {
-	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
+	kg_doc *doc = kg_c_document(kit, ed, digest);
 	S_numbering num = {NULL, 0, 0};
 	size_t i;
 
-	S_meta(&doc->meta, kit, ed, digest);
-	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
 	kg_block_add(doc->root, kg_block_new(KG_BLOCK_TOC));
 	S_number_questions(kit, &num);
 	S_how_to_use(kit, doc->root);
@@ -455,31 +461,4 @@ kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
 	S_index(kit, doc->root, &num);
 	free(num.order);
 	return doc;
-}
-
-/* ---- editions --------------------------------------------------------------- */
-
-kg_editions kg_editions_of(const kg_kit *kit)
-{
-	kg_editions e;
-
-	e.n = 1;
-	e.items = kg_xcalloc(1, sizeof(*e.items));
-	e.items[0].kind = KG_EDITION_PUBLIC;
-	e.items[0].id = kg_xstrdup(kg_text(kit->id));
-	e.items[0].title = kg_xstrdup("Public kit");
-	return e;
-}
-
-void kg_editions_free(kg_editions *e)
-{
-	size_t i;
-
-	for (i = 0; i < e->n; i++) {
-		free(e->items[i].id);
-		free(e->items[i].title);
-	}
-	free(e->items);
-	e->items = NULL;
-	e->n = 0;
 }

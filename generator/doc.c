@@ -128,6 +128,23 @@ kg_block *kg_add_cell(kg_block *row, const char *markdown)
 	return b;
 }
 
+kg_block *kg_add_dimension(kg_block *scorecard, const char *name,
+			   const char *markdown)
+{
+	kg_block *b = S_add(scorecard, KG_BLOCK_DIMENSION, name);
+
+	kg_add_prose(b, markdown);
+	return b;
+}
+
+kg_block *kg_add_notes(kg_block *parent, const char *label, int lines)
+{
+	kg_block *b = S_add(parent, KG_BLOCK_NOTES, label);
+
+	b->level = lines;
+	return b;
+}
+
 static void S_free_block(kg_block *b)
 {
 	size_t i;
@@ -154,6 +171,8 @@ void kg_doc_free(kg_doc *doc)
 	free(m->title);
 	free(m->subtitle);
 	free(m->edition_title);
+	free(m->profile);
+	free(m->level);
 	free(m->version);
 	free(m->publisher);
 	free(m->licence);

@@ -21,6 +21,11 @@
  *   BAND      title (label), style = KG_BAND_* [any]
  *   CALLOUT   title, style = kg_callout [any]              set-apart box
  *   TOC                                                    contents go here
+ *   SCORECARD [ROW] [DIMENSION...]                         a form to fill in:
+ *             the ROW holds the column labels (dimension, each band, evidence)
+ *   DIMENSION title [PROSE]                                one scored line:
+ *             a box per band and room to write the evidence
+ *   NOTES     title (a label, may be NULL), level = lines    room to write by hand
  *
  * Ownership: a block owns its children, strings and cmark nodes;
  * kg_doc_free frees the whole document.
@@ -46,7 +51,10 @@ typedef enum {
 	KG_BLOCK_RUBRIC,
 	KG_BLOCK_BAND,
 	KG_BLOCK_CALLOUT,
-	KG_BLOCK_TOC
+	KG_BLOCK_TOC,
+	KG_BLOCK_SCORECARD,
+	KG_BLOCK_DIMENSION,
+	KG_BLOCK_NOTES
 } kg_block_type;
 
 typedef enum {
@@ -71,7 +79,7 @@ typedef struct kg_block kg_block;
 struct kg_block {
 	kg_block_type type;
 	int style;       /* kg_callout, KG_LIST_*, KG_BAND_* */
-	int level;       /* SECTION: 1 = a part of the document */
+	int level;       /* SECTION: 1 = a part of the document; NOTES: lines */
 	unsigned flags;  /* SECTION: KG_SECTION_* */
 	char *id;        /* SECTION: anchor, unique in the document */
 	char *title;     /* plain text: SECTION, FIELD, BAND, CALLOUT */
@@ -86,7 +94,9 @@ typedef struct kg_doc_meta {
 	char *edition_id;    /* also the output file's base name */
 	char *title;
 	char *subtitle;      /* may be "" */
-	char *edition_title; /* "Public kit", "Platform engineer, expert" */
+	char *edition_title; /* "Public kit", "Platform engineer, Expert" */
+	char *profile;       /* a panel packet's role; "" for the public kit */
+	char *level;         /* a panel packet's level; "" for the public kit */
 	char *version;
 	char *publisher;
 	char *licence;       /* may be "" */
@@ -117,6 +127,9 @@ kg_block *kg_add_band(kg_block *rubric, int band, const char *label,
 		      const char *markdown);
 kg_block *kg_add_row(kg_block *table);
 kg_block *kg_add_cell(kg_block *row, const char *markdown);
+kg_block *kg_add_dimension(kg_block *scorecard, const char *name,
+			   const char *markdown);
+kg_block *kg_add_notes(kg_block *parent, const char *label, int lines);
 
 void kg_doc_free(kg_doc *doc);
 

@@ -3,8 +3,9 @@
  * document.
  *
  * An edition is one document a build writes in every format: the public
- * kit now, a panel packet per (profile, level) later. Which editions exist
- * follows from the content alone.
+ * kit, and a panel packet for every (profile, level) pair kit.yaml
+ * declares. Which editions exist follows from the content alone: a new
+ * profile or level in kit.yaml adds its packets to the next build.
  */
 #ifndef KG_EDITION_H
 #define KG_EDITION_H
@@ -14,12 +15,16 @@
 #include "doc.h"
 #include "kit.h"
 
-typedef enum { KG_EDITION_PUBLIC } kg_edition_kind;
+typedef enum { KG_EDITION_PUBLIC, KG_EDITION_PACKET } kg_edition_kind;
 
 typedef struct kg_edition {
 	kg_edition_kind kind;
-	char *id;    /* output base name, relative to the output folder */
-	char *title; /* for people: "Public kit" */
+	char *id;    /* the output path without extension, relative to the
+			output folder: "backend-interview-kit",
+			"panels/platform-engineer-expert" */
+	char *title; /* for people: "Public kit", "Panel packet: ..." */
+	const kg_profile *profile; /* packets only */
+	const kg_level *level;     /* packets only */
 } kg_edition;
 
 typedef struct kg_editions {
@@ -27,8 +32,12 @@ typedef struct kg_editions {
 	size_t n;
 } kg_editions;
 
-/* The editions of a checked kit, in a fixed order. */
+/* The editions of a checked kit: the public kit, then the packets by
+ * profile and level in kit.yaml's order. */
 kg_editions kg_editions_of(const kg_kit *kit);
+/* The edition called `name` (its id, or its id's last part); NULL when
+ * there is none. */
+const kg_edition *kg_editions_find(const kg_editions *e, const char *name);
 void kg_editions_free(kg_editions *e);
 
 /* Compose one edition of a checked kit into a new document (the caller

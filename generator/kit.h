@@ -57,12 +57,21 @@ typedef struct kg_weight {
 	const kg_node *value;
 } kg_weight;
 
+/* A round of a profile's loop pinned in kit.yaml (`rounds:`). */
+typedef struct kg_pin {
+	const kg_node *node; /* the round's mapping, for diagnostics */
+	const kg_node *area, *topic, *minutes;
+	kg_list questions;   /* empty: the topic's questions at the level */
+} kg_pin;
+
 typedef struct kg_profile {
 	const kg_node *id, *title, *rationale;
 	const kg_node *weights_node;
 	kg_weight *weights;
 	size_t nweights;
 	kg_list must_have;
+	kg_pin *pins;
+	size_t npins;
 } kg_profile;
 
 typedef struct kg_topic kg_topic;
@@ -124,6 +133,7 @@ typedef struct kg_kit {
 
 	const kg_node *id, *title, *subtitle, *version, *publisher, *licence,
 		*introduction, *decision_rule;
+	const kg_node *round_minutes; /* loop.round_minutes, or NULL */
 	kg_band bands[KG_NBANDS];
 	kg_level *levels;
 	size_t nlevels;
@@ -156,5 +166,12 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d);
 const kg_level *kg_kit_level(const kg_kit *kit, const char *id);
 const kg_area *kg_kit_area(const kg_kit *kit, const char *id);
 const kg_profile *kg_kit_profile(const kg_kit *kit, const char *id);
+const kg_topic *kg_kit_topic(const kg_kit *kit, const char *id);
+/* The weight a profile gives an area (0 when it gives none). */
+int kg_profile_weight(const kg_profile *p, const char *area);
+/* Is area one of the profile's must-have areas? */
+int kg_profile_must_have(const kg_profile *p, const char *area);
+/* Does the topic serve the area? */
+int kg_topic_in_area(const kg_topic *t, const char *area);
 
 #endif

@@ -99,6 +99,22 @@ static kg_signal *S_signals(const kg_node *map, size_t *n)
 
 /* ---- kit.yaml ----------------------------------------------------------- */
 
+static void S_read_pins(kg_profile *p, const kg_node *profile)
+{
+	const kg_node **maps = S_maps(profile, "rounds", &p->npins);
+	size_t i;
+
+	p->pins = kg_xcalloc(p->npins, sizeof(*p->pins));
+	for (i = 0; i < p->npins; i++) {
+		p->pins[i].node = maps[i];
+		p->pins[i].area = S_scalar(maps[i], "area");
+		p->pins[i].topic = S_scalar(maps[i], "topic");
+		p->pins[i].minutes = S_scalar(maps[i], "minutes");
+		p->pins[i].questions = S_list(maps[i], "questions");
+	}
+	free(maps);
+}
+
 static void S_read_profiles(kg_kit *kit, const kg_node *root)
 {
 	const kg_node **maps = S_maps(root, "profiles", &kit->nprofiles);
@@ -114,6 +130,7 @@ static void S_read_profiles(kg_kit *kit, const kg_node *root)
 		p->rationale = S_scalar(maps[i], "rationale");
 		p->must_have = S_list(maps[i], "must_have");
 		p->weights_node = kg_node_get(maps[i], "weights");
+		S_read_pins(p, maps[i]);
 		if (!w)
 			continue;
 		p->weights = kg_xcalloc(w->npairs, sizeof(*p->weights));
@@ -158,6 +175,7 @@ static void S_read_kit(kg_kit *kit, const kg_node *root)
 	kit->licence = S_scalar(root, "licence");
 	kit->introduction = S_scalar(root, "introduction");
 	kit->decision_rule = S_scalar(root, "decision_rule");
+	kit->round_minutes = S_scalar(kg_node_get(root, "loop"), "round_minutes");
 	for (b = 0; b < KG_NBANDS; b++) {
 		const kg_node *band = kg_node_get(scale, kg_band_keys[b]);
 
@@ -415,8 +433,13 @@ void kg_kit_free(kg_kit *kit)
 	if (!kit)
 		return;
 	for (i = 0; i < kit->nprofiles; i++) {
+		size_t j;
+
 		free(kit->profiles[i].weights);
 		free(kit->profiles[i].must_have.items);
+		for (j = 0; j < kit->profiles[i].npins; j++)
+			free(kit->profiles[i].pins[j].questions.items);
+		free(kit->profiles[i].pins);
 	}
 	free(kit->profiles);
 	free(kit->levels);
@@ -474,4 +497,44 @@ const kg_profile *kg_kit_profile(const kg_kit *kit, const char *id)
 		if (strcmp(kg_text(kit->profiles[i].id), id) == 0)
 			return &kit->profiles[i];
 	return NULL;
+}
+
+const kg_topic *kg_kit_topic(const kg_kit *kit, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < kit->ntopics; i++)
+		if (strcmp(kg_text(kit->topics[i].id), id) == 0)
+			return &kit->topics[i];
+	return NULL;
+}
+
+int kg_profile_weight(const kg_profile *p, const char *area)
+{
+	size_t i;
+
+	for (i = 0; i < p->nweights; i++)
+		if (strcmp(p->weights[i].area->text, area) == 0)
+			return (int)strtol(kg_text(p->weights[i].value), NULL, 10);
+	return 0;
+}
+
+static int S_in(const kg_list *l, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->items[i]->text, id) == 0)
+			return 1;
+	return 0;
+}
+
+int kg_profile_must_have(const kg_profile *p, const char *area)
+{
+	return S_in(&p->must_have, area);
+}
+
+int kg_topic_in_area(const kg_topic *t, const char *area)
+{
+	return S_in(&t->areas, area);
 }

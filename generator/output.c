@@ -67,6 +67,16 @@ int kg_write_atomic(const char *path, const char *data, size_t len,
 			      slash + 1);
 	else
 		kg_buf_printf(&tmp, ".%s.XXXXXX", path);
+	if (slash) { /* the file's folder, when it is new (output/panels/) */
+		char *dir = kg_xstrndup(path, (size_t)(slash - path));
+		int rc = *dir ? kg_mkdirs(dir, d) : 0;
+
+		free(dir);
+		if (rc < 0) {
+			kg_buf_release(&tmp);
+			return -1;
+		}
+	}
 	fd = mkstemp(tmp.ptr);
 	if (fd < 0) {
 		kg_io_error(d, (kg_mark){path, 0, 0}, "cannot create file: %s",

@@ -15,7 +15,8 @@
 /* Create dir and its parents when missing. Returns 0 or -1 (I/O error). */
 int kg_mkdirs(const char *dir, kg_diags *d);
 
-/* Write len bytes to path atomically, mode 0644. Returns 0 or -1. */
+/* Write len bytes to path atomically, mode 0644, creating its folder when
+ * missing. Returns 0 or -1. */
 int kg_write_atomic(const char *path, const char *data, size_t len,
 		    kg_diags *d);
 

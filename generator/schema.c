@@ -52,12 +52,21 @@ static const kg_field S_kind_fields[] = {
 	{NULL, 0, 0, NULL, 0}};
 static const kg_shape S_kind = {"scenario kind", NULL, S_kind_fields};
 
+static const kg_field S_round_fields[] = {
+	{"area", KG_F_ID, REQ, NULL, 0},
+	{"topic", KG_F_ID, REQ, NULL, 0},
+	{"questions", KG_F_ID_LIST, OPT, NULL, 1},
+	{"minutes", KG_F_INT, OPT, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_round = {"round", NULL, S_round_fields};
+
 static const kg_field S_profile_fields[] = {
 	{"id", KG_F_ID, REQ, NULL, 0},
 	{"title", KG_F_TEXT, REQ, NULL, 0},
 	{"rationale", KG_F_TEXT, REQ, NULL, 0},
 	{"weights", KG_F_INT_MAP, REQ, NULL, 0},
 	{"must_have", KG_F_ID_LIST, OPT, NULL, 0},
+	{"rounds", KG_F_MAP_LIST, OPT, &S_round, 1},
 	{NULL, 0, 0, NULL, 0}};
 static const kg_shape S_profile = {"profile", NULL, S_profile_fields};
 
@@ -84,6 +93,11 @@ static const kg_field S_guidance_fields[] = {
 	{NULL, 0, 0, NULL, 0}};
 static const kg_shape S_guidance = {"guidance", NULL, S_guidance_fields};
 
+static const kg_field S_loop_fields[] = {
+	{"round_minutes", KG_F_INT, OPT, NULL, 0},
+	{NULL, 0, 0, NULL, 0}};
+static const kg_shape S_loop = {"loop", NULL, S_loop_fields};
+
 static const kg_field S_kit_fields[] = {
 	{"id", KG_F_ID, REQ, NULL, 0},
 	{"title", KG_F_TEXT, REQ, NULL, 0},
@@ -98,6 +112,7 @@ static const kg_field S_kit_fields[] = {
 	{"scenario_kinds", KG_F_MAP_LIST, REQ, &S_kind, 1},
 	{"profiles", KG_F_MAP_LIST, REQ, &S_profile, 1},
 	{"decision_rule", KG_F_TEXT, REQ, NULL, 0},
+	{"loop", KG_F_MAP, OPT, &S_loop, 0},
 	{"guidance", KG_F_MAP, REQ, &S_guidance, 0},
 	{NULL, 0, 0, NULL, 0}};
 const kg_shape kg_shape_kit = {"kit", NULL, S_kit_fields};

@@ -160,38 +160,111 @@ static void S_callout(const kg_block *root, const kg_block *b, kg_buf *out)
 	kg_buf_release(&body);
 }
 
-static void S_table(const kg_block *root, const kg_block *b, kg_buf *out)
+/* One table row: each cell's Markdown on one line, pipes escaped. */
+static void S_row(const kg_block *root, const kg_block *const *cells, size_t n,
+		  kg_buf *out)
 {
 	kg_buf cell = KG_BUF_INIT;
-	size_t r, c, k;
+	size_t c, k;
 
-	for (r = 0; r < b->n; r++) {
-		const kg_block *row = b->children[r];
+	kg_buf_putc(out, '|');
+	for (c = 0; c < n; c++) {
+		S_render_children(root, cells[c], &cell);
+		if (cell.len == 0) { /* an empty cell is "| |" */
+			kg_buf_puts(out, " |");
+			continue;
+		}
+		kg_buf_putc(out, ' ');
+		for (k = 0; k < cell.len; k++) {
+			char ch = cell.ptr[k] == '\n' ? ' ' : cell.ptr[k];
 
-		kg_buf_putc(out, '|');
-		for (c = 0; c < row->n; c++) {
-			S_render_children(root, row->children[c], &cell);
-			kg_buf_putc(out, ' ');
-			for (k = 0; k < cell.len; k++) {
-				char ch = cell.ptr[k];
-				if (ch == '\n')
-					ch = ' ';
+			if (ch == '|')
+				kg_buf_putc(out, '\\');
+			kg_buf_putc(out, ch);
+		}
+		kg_buf_puts(out, " |");
+	}
+	kg_buf_putc(out, '\n');
+	kg_buf_release(&cell);
+}
+
+static void S_rule(size_t columns, kg_buf *out)
+{
+	kg_buf_putc(out, '|');
+	while (columns--)
+		kg_buf_puts(out, " --- |");
+	kg_buf_putc(out, '\n');
+}
+
+#define KG_MD_BOX "\xE2\x98\x90"
+
+/* A scorecard is a table: the label row, then per dimension its name and
+ * detail, a box per band and an empty evidence cell. */
+static void S_scorecard(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	const kg_block *head = b->children[0];
+	kg_buf body = KG_BUF_INIT;
+	size_t i, k;
+
+	S_row(root, (const kg_block *const *)head->children, head->n, out);
+	S_rule(head->n, out);
+	for (i = 1; i < b->n; i++) {
+		const kg_block *dim = b->children[i];
+
+		S_render_children(root, dim, &body);
+		kg_buf_puts(out, "| **");
+		kg_md_escape_cell(out, dim->title, strlen(dim->title));
+		kg_buf_puts(out, "**");
+		if (body.len) {
+			kg_buf_puts(out, ": ");
+			for (k = 0; k < body.len; k++) {
+				char ch = body.ptr[k] == '\n' ? ' ' : body.ptr[k];
+
 				if (ch == '|')
 					kg_buf_putc(out, '\\');
 				kg_buf_putc(out, ch);
 			}
-			kg_buf_puts(out, " |");
 		}
-		kg_buf_putc(out, '\n');
-		if (r == 0) {
-			kg_buf_putc(out, '|');
-			for (c = 0; c < row->n; c++)
-				kg_buf_puts(out, " --- |");
-			kg_buf_putc(out, '\n');
-		}
+		kg_buf_puts(out, " |");
+		for (k = 2; k < head->n; k++)
+			kg_buf_puts(out, " " KG_MD_BOX " |");
+		kg_buf_puts(out, " |\n");
 	}
 	kg_buf_putc(out, '\n');
-	kg_buf_release(&cell);
+	kg_buf_release(&body);
+}
+
+/* Room to write: a label, then lines to write on. */
+static void S_notes(const kg_block *b, kg_buf *out)
+{
+	int i;
+
+	if (b->title) {
+		kg_buf_puts(out, "**");
+		kg_md_escape(out, b->title, strlen(b->title));
+		kg_buf_puts(out, b->level > 1 ? ":**\n\n" : ":** ");
+	}
+	for (i = 0; i < b->level; i++) {
+		int k;
+
+		for (k = 0; k < 40; k++)
+			kg_buf_puts(out, "\\_");
+		kg_buf_puts(out, i + 1 < b->level ? "\\\n" : "\n\n");
+	}
+}
+
+static void S_table(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	size_t r;
+
+	for (r = 0; r < b->n; r++) {
+		const kg_block *row = b->children[r];
+
+		S_row(root, (const kg_block *const *)row->children, row->n, out);
+		if (r == 0)
+			S_rule(row->n, out);
+	}
+	kg_buf_putc(out, '\n');
 }
 
 /* Contents: the document's parts, and their sections listed in the TOC. */
@@ -268,6 +341,14 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 		break; /* rows are written by their table */
 	case KG_BLOCK_TOC:
 		S_toc(root, out);
+		break;
+	case KG_BLOCK_SCORECARD:
+		S_scorecard(root, b, out);
+		break;
+	case KG_BLOCK_DIMENSION:
+		break; /* dimensions are written by their scorecard */
+	case KG_BLOCK_NOTES:
+		S_notes(b, out);
 		break;
 	}
 	kg_buf_release(&tmp);

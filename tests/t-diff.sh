@@ -30,7 +30,7 @@ expect_diff "a renamed file with the same ids is no change" 0 "$TMP/none" "$old"
 
 new=$(fixture_copy added)
 cat >>"$new/topics/02-queue.yaml" <<'YAML'
-  - id: queue-2
+  - id: queue-3
     level: expert
     prompt: How do you drain a poisoned queue?
     recruiter_cues:
@@ -41,7 +41,7 @@ cat >>"$new/topics/02-queue.yaml" <<'YAML'
     follow_ups:
       - What if every message fails?
 YAML
-printf 'added   question queue-2 (in topic queue)\n' >"$TMP/want"
+printf 'added   question queue-3 (in topic queue)\n' >"$TMP/want"
 expect_diff "an added question" 1 "$TMP/want" "$old" "$new"
 
 new=$(fixture_copy removed)

@@ -6,16 +6,21 @@
 LINT="$ROOT/node_modules/.bin/markdownlint-cli2"
 
 "$KITGEN" build --content "$FIXTURE" --templates "$ROOT/templates" \
-	--out "$TMP/fx" >/dev/null 2>"$TMP/err"
-same_text "fixture kit matches tests/golden/fixture-kit.md" \
-	"$ROOT/tests/golden/fixture-kit.md" "$TMP/fx/fixture-kit.md"
+	--out "$TMP/fx" --format md >/dev/null 2>"$TMP/err"
+(cd "$ROOT/tests/golden" && find . -name '*.md' | sort) >"$TMP/golden.list"
+(cd "$TMP/fx" && find . -name '*.md' | sort) >"$TMP/built.list"
+same_text "the fixture builds the editions in tests/golden" "$TMP/golden.list" "$TMP/built.list"
+while read -r f; do
+	same_text "fixture ${f#./} matches tests/golden" "$ROOT/tests/golden/$f" "$TMP/fx/$f"
+done <"$TMP/golden.list"
 
 "$KITGEN" build --content "$ROOT/content" --templates "$ROOT/templates" \
 	--out "$TMP/real" --format md >/dev/null 2>"$TMP/err"
 check "the real kit builds as Markdown" test -s "$TMP/real/backend-interview-kit.md"
 
 if [ -x "$LINT" ]; then
-	for f in "$TMP/fx/fixture-kit.md" "$TMP/real/backend-interview-kit.md"; do
+	for f in "$TMP/fx/fixture-kit.md" "$TMP/fx/panels/balanced-expert.md" \
+		"$TMP/real/backend-interview-kit.md"; do
 		check "markdownlint passes on $(basename "$f")" \
 			sh -c "cd '$ROOT' && '$LINT' '$f'"
 	done

@@ -1,0 +1,38 @@
+/*
+ * compose.h - the pieces every composition shares: sections with anchors,
+ * lists of texts, signals, rubrics, questions. compose.c builds the public
+ * kit with them, packet.c the panel packets; edition.c picks which.
+ */
+#ifndef KG_COMPOSE_H
+#define KG_COMPOSE_H
+
+#include "doc.h"
+#include "edition.h"
+#include "kit.h"
+
+/* A section whose anchor is prefix-suffix (or prefix alone). */
+kg_block *kg_c_section(kg_block *parent, int level, const char *prefix,
+		       const char *suffix, const char *title, unsigned flags);
+/* A bulleted list of the texts; nothing for an empty list. */
+void kg_c_list(kg_block *parent, const kg_list *items);
+/* Signals as label: detail fields. */
+void kg_c_signals(kg_block *parent, const kg_signal *s, size_t n);
+/* The three bands, labelled as the rating scale labels them. */
+void kg_c_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r);
+/* One question: prompt, recruiter cues, strong and weak answers, why the
+ * weak one is weak, follow-ups; a section titled "Q<number> · <Level>". */
+void kg_c_question(const kg_kit *kit, kg_block *parent, int level,
+		   const kg_question *q, size_t number);
+/* The title of a level / an area, from its id. */
+const char *kg_c_level_title(const kg_kit *kit, const char *id);
+const char *kg_c_area_title(const kg_kit *kit, const char *id);
+/* A new document with its metadata filled in. */
+kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
+		      const char *digest);
+
+kg_doc *kg_compose_public(const kg_kit *kit, const kg_edition *ed,
+			  const char *digest);
+kg_doc *kg_compose_packet(const kg_kit *kit, const kg_edition *ed,
+			  const char *digest);
+
+#endif

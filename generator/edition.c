@@ -1,0 +1,76 @@
+/* edition.c - which editions a kit has, and composing one (see edition.h) */
+#include "edition.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "compose.h"
+
+kg_editions kg_editions_of(const kg_kit *kit)
+{
+	kg_editions e;
+	kg_buf b = KG_BUF_INIT;
+	size_t p, l;
+
+	e.n = 0;
+	e.items = kg_xcalloc(1 + kit->nprofiles * kit->nlevels, sizeof(*e.items));
+	e.items[0].kind = KG_EDITION_PUBLIC;
+	e.items[0].id = kg_xstrdup(kg_text(kit->id));
+	e.items[0].title = kg_xstrdup("Public kit");
+	e.n = 1;
+	for (p = 0; p < kit->nprofiles; p++)
+		for (l = 0; l < kit->nlevels; l++) {
+			kg_edition *ed = &e.items[e.n++];
+
+			ed->kind = KG_EDITION_PACKET;
+			ed->profile = &kit->profiles[p];
+			ed->level = &kit->levels[l];
+			kg_buf_reset(&b);
+			kg_buf_printf(&b, "panels/%s-%s", kg_text(ed->profile->id),
+				      kg_text(ed->level->id));
+			ed->id = kg_xstrdup(b.ptr);
+			kg_buf_reset(&b);
+			kg_buf_printf(&b, "Panel packet: %s, %s",
+				      kg_text(ed->profile->title),
+				      kg_text(ed->level->title));
+			ed->title = kg_one_line(b.ptr);
+		}
+	kg_buf_release(&b);
+	return e;
+}
+
+const kg_edition *kg_editions_find(const kg_editions *e, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++) {
+		const char *slash = strrchr(e->items[i].id, '/');
+
+		if (strcmp(e->items[i].id, name) == 0 ||
+		    (slash && strcmp(slash + 1, name) == 0))
+			return &e->items[i];
+	}
+	return NULL;
+}
+
+void kg_editions_free(kg_editions *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++) {
+		free(e->items[i].id);
+		free(e->items[i].title);
+	}
+	free(e->items);
+	e->items = NULL;
+	e->n = 0;
+}
+
+kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
+{
+	if (ed->kind == KG_EDITION_PACKET)
+		return kg_compose_packet(kit, ed, digest);
+	return kg_compose_public(kit, ed, digest);
+}

@@ -1,0 +1,277 @@
+/*
+ * packet.c - what a panel packet contains: the loop plan for one profile
+ * and level, an interviewer guide and a scorecard per round, and a debrief
+ * sheet. Everything comes from the kit; nothing here is per profile or
+ * per level, so a new profile or level in kit.yaml is a new packet.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "compose.h"
+#include "plan.h"
+
+#define BOX "\xE2\x98\x90" /* U+2610 BALLOT BOX */
+
+static void S_loop_plan(const kg_edition *ed, const kg_plan *plan,
+			kg_block *root)
+{
+	kg_block *part = kg_c_section(root, 1, "loop-plan", NULL, "The loop plan",
+				      KG_SECTION_IN_TOC);
+	kg_block *fields, *table, *row;
+	kg_buf b = KG_BUF_INIT;
+	size_t i, j, q = 0;
+	int minutes = 0;
+
+	for (i = 0; i < plan->n; i++)
+		minutes += plan->rounds[i].minutes;
+	kg_buf_printf(&b, "A loop for the role of **%s** at the **%s** level: "
+		      "%zu rounds, %d minutes of interviews. Each round tests one "
+		      "capability area; every interviewer fills in the round's "
+		      "scorecard before the debrief.",
+		      kg_text(ed->profile->title), kg_text(ed->level->title),
+		      plan->n, minutes);
+	kg_add_prose(part, b.ptr);
+	fields = kg_block_add(part, kg_block_new(KG_BLOCK_FIELDS));
+	kg_add_field(fields, "Why these weights", kg_text(ed->profile->rationale));
+	kg_add_field(fields, "What this level expects", kg_text(ed->level->expects));
+
+	table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
+	row = kg_add_row(table);
+	kg_add_cell(row, "Round");
+	kg_add_cell(row, "Capability area");
+	kg_add_cell(row, "Topic");
+	kg_add_cell(row, "Questions");
+	kg_add_cell(row, "Time");
+	kg_add_cell(row, "Weight");
+	for (i = 0; i < plan->n; i++) {
+		const kg_round *r = &plan->rounds[i];
+
+		row = kg_add_row(table);
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, "[%zu](#round-%zu)", i + 1, i + 1);
+		kg_add_cell(row, b.ptr);
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, "%s%s", kg_text(r->area->title),
+			      r->must_have ? " (must-have)" : "");
+		kg_add_cell(row, b.ptr);
+		kg_add_cell(row, kg_text(r->topic->title));
+		kg_buf_reset(&b);
+		for (j = 0; j < r->nquestions; j++)
+			kg_buf_printf(&b, "%s[Q%zu](#q-%s)", j ? ", " : "", ++q,
+				      kg_text(r->questions[j]->id));
+		kg_add_cell(row, b.ptr);
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, "%d min", r->minutes);
+		kg_add_cell(row, b.ptr);
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, "%d%%", r->weight);
+		kg_add_cell(row, b.ptr);
+	}
+	kg_buf_release(&b);
+}
+
+static void S_guide(const kg_kit *kit, const kg_round *r, kg_block *round,
+		    const char *anchor, size_t *qnum)
+{
+	const kg_topic *t = r->topic;
+	kg_block *guide = kg_c_section(round, 2, anchor, "guide",
+				       "Interviewer guide", 0);
+	kg_block *sec, *fields, *box;
+	size_t i;
+
+	kg_add_prose(guide, kg_text(t->exposes));
+	sec = kg_c_section(guide, 3, anchor, "questions",
+			   r->nquestions == 1 ? "The question" : "The questions", 0);
+	for (i = 0; i < r->nquestions; i++)
+		kg_c_question(kit, sec, 4, r->questions[i], ++*qnum);
+	sec = kg_c_section(guide, 3, anchor, "clarifying",
+			   "Clarifying questions to expect", 0);
+	kg_c_list(sec, &t->clarifying_questions);
+	sec = kg_c_section(guide, 3, anchor, "signals", "Signals to look for", 0);
+	kg_c_signals(sec, t->signals, t->nsignals);
+	sec = kg_c_section(guide, 3, anchor, "rubric", "Rubric", 0);
+	kg_c_rubric(kit, sec, &t->rubric);
+	sec = kg_c_section(guide, 3, anchor, "answer-key", "Answer key", 0);
+	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
+	kg_add_field(fields, "A strong answer contains", kg_text(t->key_contains));
+	kg_add_field(fields, "Acceptable trade-offs", kg_text(t->key_tradeoffs));
+	kg_add_field(fields, "Push on", kg_text(t->key_push_on));
+	box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, "Red flags");
+	kg_c_list(box, &t->red_flags);
+	sec = kg_c_section(guide, 3, anchor, "follow-ups",
+			   "Follow-ups that change the problem", 0);
+	kg_c_list(sec, &t->follow_ups);
+	sec = kg_c_section(guide, 3, anchor, "notes", "Notes", 0);
+	kg_add_notes(sec, NULL, 16);
+}
+
+static void S_scorecard(const kg_kit *kit, const kg_edition *ed,
+			const kg_round *r, kg_block *round, const char *anchor)
+{
+	kg_block *sec = kg_c_section(round, 2, anchor, "scorecard", "Scorecard",
+				     KG_SECTION_NEW_PAGE);
+	kg_block *card, *row, *box;
+	kg_buf b = KG_BUF_INIT;
+	size_t i;
+	int band;
+
+	kg_add_notes(sec, "Candidate", 1);
+	kg_add_notes(sec, "Interviewer", 1);
+	kg_buf_printf(&b, "Rate each dimension against what the **%s** level "
+		      "expects. Tick one box a line, and write down the evidence: "
+		      "what the candidate said or did.", kg_text(ed->level->title));
+	kg_add_prose(sec, b.ptr);
+	card = kg_block_add(sec, kg_block_new(KG_BLOCK_SCORECARD));
+	row = kg_add_row(card);
+	kg_add_cell(row, "Dimension");
+	for (band = 0; band < KG_NBANDS; band++)
+		kg_add_cell(row, kg_text(kit->bands[band].label));
+	kg_add_cell(row, "Evidence");
+	for (i = 0; i < r->topic->nsignals; i++)
+		kg_add_dimension(card, kg_text(r->topic->signals[i].name),
+				 kg_text(r->topic->signals[i].detail));
+	kg_buf_reset(&b);
+	kg_buf_printf(&b, "Overall: %s", kg_text(r->area->title));
+	kg_add_dimension(card, b.ptr, "One rating for the round, from the lines above.");
+
+	kg_buf_reset(&b);
+	kg_buf_printf(&b, "This round carries **%d%%** of the weighted total.",
+		      r->weight);
+	if (r->must_have)
+		kg_buf_puts(&b, " It is a **must-have** area for this role: an "
+				"overall Weak here decides the loop on its own.");
+	kg_add_prose(sec, b.ptr);
+	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Score before the debrief");
+	kg_add_prose(box, "Finish this card, ratings and evidence, and hand it "
+			  "in before the debrief starts. If the discussion "
+			  "changes your mind, add a note; do not rewrite the "
+			  "rating.");
+	kg_buf_release(&b);
+}
+
+static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
+		    size_t number, kg_block *root, size_t *qnum)
+{
+	char anchor[32], title[256];
+	kg_block *round, *fields;
+	kg_buf b = KG_BUF_INIT;
+
+	snprintf(anchor, sizeof(anchor), "round-%zu", number);
+	snprintf(title, sizeof(title), "Round %zu: %s", number,
+		 kg_text(r->area->title));
+	round = kg_c_section(root, 1, anchor, NULL, title,
+			     KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	fields = kg_block_add(round, kg_block_new(KG_BLOCK_FIELDS));
+	kg_add_field(fields, "Topic", kg_text(r->topic->title));
+	kg_buf_printf(&b, "%d minutes", r->minutes);
+	kg_add_field(fields, "Time box", b.ptr);
+	kg_buf_reset(&b);
+	kg_buf_printf(&b, "%d%% of the weighted total%s", r->weight,
+		      r->must_have ? " (must-have area)" : "");
+	kg_add_field(fields, "Weight", b.ptr);
+	kg_add_field(fields, "What this area tests", kg_text(r->area->description));
+	S_guide(kit, r, round, anchor, qnum);
+	S_scorecard(kit, ed, r, round, anchor);
+	kg_buf_release(&b);
+}
+
+static void S_debrief(const kg_kit *kit, const kg_plan *plan, kg_block *root)
+{
+	const kg_guidance *g = &kit->guidance;
+	kg_block *part = kg_c_section(root, 1, "debrief", NULL, "Debrief sheet",
+				      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	kg_block *sec, *table, *row, *box;
+	kg_buf b = KG_BUF_INIT;
+	size_t i;
+
+	kg_buf_printf(&b, "Each round's overall rating earns points: %s = %s, "
+		      "%s = %s, %s = %s. Multiply each round's points by its "
+		      "weight, add the products and divide by 100: the weighted "
+		      "score lies between the lowest and the highest number of "
+		      "points.",
+		      kg_text(kit->bands[KG_BAND_STRONG].label),
+		      kg_text(kit->bands[KG_BAND_STRONG].points),
+		      kg_text(kit->bands[KG_BAND_ACCEPTABLE].label),
+		      kg_text(kit->bands[KG_BAND_ACCEPTABLE].points),
+		      kg_text(kit->bands[KG_BAND_WEAK].label),
+		      kg_text(kit->bands[KG_BAND_WEAK].points));
+	kg_add_prose(part, b.ptr);
+	kg_add_notes(part, "Candidate", 1);
+	table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
+	row = kg_add_row(table);
+	kg_add_cell(row, "Round");
+	kg_add_cell(row, "Capability area");
+	kg_add_cell(row, "Weight");
+	kg_add_cell(row, "Rating");
+	kg_add_cell(row, "Points");
+	kg_add_cell(row, "Points × weight");
+	for (i = 0; i < plan->n; i++) {
+		const kg_round *r = &plan->rounds[i];
+
+		row = kg_add_row(table);
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, "%zu", i + 1);
+		kg_add_cell(row, b.ptr);
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, "%s%s", kg_text(r->area->title),
+			      r->must_have ? " (must-have)" : "");
+		kg_add_cell(row, b.ptr);
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, "%d", r->weight);
+		kg_add_cell(row, b.ptr);
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, BOX " %s " BOX " %s " BOX " %s",
+			      kg_text(kit->bands[0].label),
+			      kg_text(kit->bands[1].label),
+			      kg_text(kit->bands[2].label));
+		kg_add_cell(row, b.ptr);
+		kg_add_cell(row, "");
+		kg_add_cell(row, "");
+	}
+	kg_add_notes(part, "Sum of points × weight, divided by 100", 1);
+
+	sec = kg_c_section(part, 2, "debrief-rule", NULL, "The decision rule", 0);
+	kg_add_prose(sec, kg_text(kit->decision_rule));
+	kg_buf_reset(&b);
+	kg_buf_printf(&b, BOX " Hire    " BOX " No hire    " BOX
+		      " One more round on: ______________");
+	kg_add_prose(sec, b.ptr);
+	kg_add_notes(sec, "Reasons, citing evidence", 6);
+
+	sec = kg_c_section(part, 2, "debrief-calibration", NULL,
+			   "Calibration reminders", 0);
+	kg_add_prose(sec, kg_text(g->calibration_summary));
+	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Borderline examples");
+	kg_c_list(box, &g->borderline);
+
+	sec = kg_c_section(part, 2, "debrief-evidence", NULL,
+			   "Evidence, not impressions", 0);
+	kg_add_prose(sec, kg_text(g->evidence_summary));
+	box = kg_add_callout(sec, KG_CALLOUT_GOOD_NOTE, "Notes that cite evidence");
+	kg_c_list(box, &g->good_notes);
+	box = kg_add_callout(sec, KG_CALLOUT_BAD_NOTE, "Notes that do not");
+	kg_c_list(box, &g->bad_notes);
+	kg_buf_release(&b);
+}
+
+kg_doc *kg_compose_packet(const kg_kit *kit, const kg_edition *ed,
+			  const char *digest)
+{
+	kg_doc *doc = kg_c_document(kit, ed, digest);
+	kg_diags quiet = KG_DIAGS_INIT; /* a checked kit plans cleanly */
+	kg_plan plan;
+	size_t i, qnum = 0;
+
+	kg_plan_loop(kit, ed->profile, ed->level, &plan, &quiet);
+	kg_block_add(doc->root, kg_block_new(KG_BLOCK_TOC));
+	S_loop_plan(ed, &plan, doc->root);
+	for (i = 0; i < plan.n; i++)
+		S_round(kit, ed, &plan.rounds[i], i + 1, doc->root, &qnum);
+	S_debrief(kit, &plan, doc->root);
+	kg_plan_free(&plan);
+	kg_diags_free(&quiet);
+	return doc;
+}

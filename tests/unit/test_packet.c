@@ -1,0 +1,212 @@
+/*
+ * test_packet.c - panel packets of the committed kit: for every (profile,
+ * level) packet, each round's questions are at the packet's level, the
+ * round weights are the profile's, and each scorecard lists every
+ * dimension (signal) of its round's topic. Checked on the composed
+ * document, which is what every writer is given.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "digest.h"
+#include "edition.h"
+#include "kit.h"
+#include "plan.h"
+
+static kg_kit *S_kit;
+
+static int S_setup(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+
+	(void)state;
+	S_kit = kg_kit_load("content", &d);
+	kg_kit_check(S_kit, &d);
+	kg_diags_free(&d);
+	return d.errors ? -1 : 0;
+}
+
+static int S_teardown(void **state)
+{
+	(void)state;
+	kg_kit_free(S_kit);
+	return 0;
+}
+
+static const kg_block *S_find_id(const kg_block *b, const char *id)
+{
+	const kg_block *hit;
+	size_t i;
+
+	if (b->type == KG_BLOCK_SECTION && strcmp(b->id, id) == 0)
+		return b;
+	for (i = 0; i < b->n; i++)
+		if ((hit = S_find_id(b->children[i], id)))
+			return hit;
+	return NULL;
+}
+
+static const kg_block *S_find_type(const kg_block *b, kg_block_type t)
+{
+	const kg_block *hit;
+	size_t i;
+
+	if (b->type == t)
+		return b;
+	for (i = 0; i < b->n; i++)
+		if ((hit = S_find_type(b->children[i], t)))
+			return hit;
+	return NULL;
+}
+
+/* Collect the question ids (sections "q-...") under b. */
+static void S_questions(const kg_block *b, const char **ids, size_t *n)
+{
+	size_t i;
+
+	if (b->type == KG_BLOCK_SECTION && strncmp(b->id, "q-", 2) == 0)
+		ids[(*n)++] = b->id + 2;
+	for (i = 0; i < b->n; i++)
+		S_questions(b->children[i], ids, n);
+}
+
+static const kg_question *S_question(const char *id)
+{
+	size_t t, q;
+
+	for (t = 0; t < S_kit->ntopics; t++)
+		for (q = 0; q < S_kit->topics[t].nquestions; q++)
+			if (strcmp(kg_text(S_kit->topics[t].questions[q].id), id) == 0)
+				return &S_kit->topics[t].questions[q];
+	return NULL;
+}
+
+static void S_check_packet(const kg_edition *ed)
+{
+	char digest[KG_DIGEST_HEX], anchor[48];
+	kg_diags d = KG_DIAGS_INIT;
+	kg_plan plan;
+	kg_doc *doc;
+	size_t r, i, total = 0;
+	int weights = 0;
+
+	kg_kit_digest(S_kit, digest);
+	assert_int_equal(kg_plan_loop(S_kit, ed->profile, ed->level, &plan, &d), 0);
+	doc = kg_compose(S_kit, ed, digest);
+	assert_int_equal(plan.n, S_kit->nareas);
+	for (r = 0; r < plan.n; r++) {
+		const kg_round *round = &plan.rounds[r];
+		const kg_block *sec, *card;
+		const char *ids[16];
+		size_t n = 0;
+
+		/* the round's weight is the profile's weight for its area */
+		assert_int_equal(round->weight,
+				 kg_profile_weight(ed->profile, kg_text(round->area->id)));
+		weights += round->weight;
+
+		snprintf(anchor, sizeof(anchor), "round-%zu", r + 1);
+		sec = S_find_id(doc->root, anchor);
+		assert_non_null(sec);
+		/* every question in the round is at the packet's level */
+		S_questions(sec, ids, &n);
+		assert_true(n >= 1);
+		assert_int_equal(n, round->nquestions);
+		for (i = 0; i < n; i++) {
+			const kg_question *q = S_question(ids[i]);
+
+			assert_non_null(q);
+			assert_string_equal(kg_text(q->level), kg_text(ed->level->id));
+			assert_ptr_equal(q->topic, round->topic);
+		}
+		total += n;
+		/* the scorecard lists every dimension of the round, then overall */
+		snprintf(anchor, sizeof(anchor), "round-%zu-scorecard", r + 1);
+		card = S_find_type(S_find_id(doc->root, anchor), KG_BLOCK_SCORECARD);
+		assert_non_null(card);
+		assert_int_equal(card->n, 1 + round->topic->nsignals + 1);
+		for (i = 0; i < round->topic->nsignals; i++) {
+			assert_int_equal(card->children[1 + i]->type, KG_BLOCK_DIMENSION);
+			assert_string_equal(card->children[1 + i]->title,
+					    kg_text(round->topic->signals[i].name));
+		}
+		assert_int_equal(card->children[0]->n, 2 + KG_NBANDS);
+	}
+	assert_int_equal(weights, 100);
+	assert_true(total >= plan.n);
+	assert_non_null(S_find_id(doc->root, "debrief"));
+	assert_non_null(S_find_id(doc->root, "loop-plan"));
+	kg_plan_free(&plan);
+	kg_doc_free(doc);
+	kg_diags_free(&d);
+}
+
+static void test_every_packet(void **state)
+{
+	kg_editions eds = kg_editions_of(S_kit);
+	size_t e, packets = 0;
+
+	(void)state;
+	for (e = 0; e < eds.n; e++) {
+		if (eds.items[e].kind != KG_EDITION_PACKET)
+			continue;
+		print_message("%s\n", eds.items[e].id);
+		S_check_packet(&eds.items[e]);
+		packets++;
+	}
+	assert_int_equal(packets, S_kit->nprofiles * S_kit->nlevels);
+	assert_int_equal(eds.n, 1 + packets);
+	kg_editions_free(&eds);
+}
+
+static void test_pinned_rounds_are_used(void **state)
+{
+	const kg_profile *p = kg_kit_profile(S_kit, "platform-engineer");
+	kg_diags d = KG_DIAGS_INIT;
+	kg_plan plan;
+	size_t r, k;
+
+	(void)state;
+	assert_non_null(p);
+	assert_true(p->npins >= 1);
+	assert_int_equal(kg_plan_loop(S_kit, p, &S_kit->levels[0], &plan, &d), 0);
+	for (k = 0; k < p->npins; k++)
+		for (r = 0; r < plan.n; r++)
+			if (strcmp(kg_text(plan.rounds[r].area->id),
+				   kg_text(p->pins[k].area)) == 0)
+				assert_string_equal(kg_text(plan.rounds[r].topic->id),
+						    kg_text(p->pins[k].topic));
+	/* heaviest round first */
+	for (r = 1; r < plan.n; r++)
+		assert_true(plan.rounds[r - 1].weight >= plan.rounds[r].weight);
+	kg_plan_free(&plan);
+	kg_diags_free(&d);
+}
+
+static void test_editions_find(void **state)
+{
+	kg_editions eds = kg_editions_of(S_kit);
+
+	(void)state;
+	assert_non_null(kg_editions_find(&eds, "panels/platform-engineer-expert"));
+	assert_ptr_equal(kg_editions_find(&eds, "platform-engineer-expert"),
+			 kg_editions_find(&eds, "panels/platform-engineer-expert"));
+	assert_non_null(kg_editions_find(&eds, "backend-interview-kit"));
+	assert_null(kg_editions_find(&eds, "nope"));
+	kg_editions_free(&eds);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_packet),
+		cmocka_unit_test(test_pinned_rounds_are_used),
+		cmocka_unit_test(test_editions_find),
+	};
+	return cmocka_run_group_tests_name("packet", tests, S_setup, S_teardown);
+}
