@@ -26,6 +26,8 @@ typedef struct kg_writer {
 } kg_writer;
 
 extern const kg_writer kg_writer_md;
+extern const kg_writer kg_writer_html;
+extern const kg_writer kg_writer_pdf;
 
 /* Every writer, in the order a build runs them; ends with NULL. */
 extern const kg_writer *const kg_writers[];
@@ -34,6 +36,14 @@ extern const kg_writer *const kg_writers[];
  * document's metadata and `body` (already in the target format) as data;
  * other templates in that folder are its partials. escape is how {{x}}
  * escapes. */
+/* Render templates/<format>/<name>.mustache against data (other templates
+ * in that folder are its partials). */
+struct kg_node;
+int kg_template_render_file(const char *templates, const char *format,
+			    const char *name, const struct kg_node *data,
+			    void (*escape)(kg_buf *, const char *, size_t),
+			    kg_buf *out, kg_diags *d);
+
 int kg_shell_render(const kg_doc *doc, const char *templates,
 		    const char *format, const char *name, const char *body,
 		    void (*escape)(kg_buf *, const char *, size_t),

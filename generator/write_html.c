@@ -1,0 +1,390 @@
+/*
+ * write_html.c - the HTML writer: the composed document as one
+ * self-contained page inside the templates/html/ shell (inline CSS, no
+ * script, nothing loaded from anywhere).
+ *
+ * Every string from the content reaches the page through one of two doors:
+ * prose through cmark's HTML renderer (kg_md_to_html: a sanitised tree,
+ * safe mode), titles through kg_md_text_to_html (escaped). Nothing is
+ * copied raw. Anchors are the tree's section ids, so links survive
+ * rebuilds. The shell's h1 is the kit title; a level-1 section is an h2,
+ * and each level below goes one deeper (capped at h6).
+ */
+#include "writer.h"
+
+#include <cmark.h>
+#include <string.h>
+
+#include "markdown.h"
+#include "template.h"
+
+static void S_block(const kg_block *root, const kg_block *b, kg_buf *out);
+
+static void S_children(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		S_block(root, b->children[i], out);
+}
+
+/* A title: plain text, escaped, with smart punctuation like the prose. */
+static void S_title(const char *title, kg_buf *out)
+{
+	kg_md_text_to_html(title ? title : "", out);
+}
+
+/* An attribute value or other plain text. */
+static void S_escape(const char *s, kg_buf *out)
+{
+	kg_template_escape_html(out, s, strlen(s));
+}
+
+/* The class name for a style number, "" when out of range. */
+static const char *S_class(const char *const *names, size_t n, int style)
+{
+	return style >= 0 && (size_t)style < n ? names[style] : "";
+}
+
+static const char *S_callout_class(int style)
+{
+	static const char *const names[] = {
+		"note", "cues", "red-flags", "strong", "weak", "good-note",
+		"bad-note"};
+
+	return S_class(names, sizeof(names) / sizeof(*names), style);
+}
+
+static const char *S_band_class(int style)
+{
+	static const char *const names[] = {"strong", "acceptable", "weak"};
+
+	return S_class(names, sizeof(names) / sizeof(*names), style);
+}
+
+/* A section: its heading links to itself, so every heading can be shared. */
+static void S_section(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	int h = b->level + 1 < 6 ? b->level + 1 : 6;
+
+	kg_buf_puts(out, "<section id=\"");
+	S_escape(b->id, out);
+	kg_buf_printf(out, "\" class=\"level-%d%s\">\n<h%d><a class=\"self\" "
+		      "href=\"#", b->level,
+		      b->flags & KG_SECTION_NEW_PAGE ? " new-page" : "", h);
+	S_escape(b->id, out);
+	kg_buf_puts(out, "\">");
+	S_title(b->title, out);
+	kg_buf_printf(out, "</a></h%d>\n", h);
+	S_children(root, b, out);
+	kg_buf_puts(out, "</section>\n");
+}
+
+static void S_list(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	const char *tag = b->style == KG_LIST_ORDERED ? "ol" : "ul";
+	size_t i;
+
+	kg_buf_printf(out, "<%s>\n", tag);
+	for (i = 0; i < b->n; i++) {
+		kg_buf_puts(out, "<li>");
+		S_children(root, b->children[i], out);
+		kg_buf_puts(out, "</li>\n");
+	}
+	kg_buf_printf(out, "</%s>\n", tag);
+}
+
+/* One label and its body in a description list: a FIELD, or a BAND with
+ * its band's class. */
+static void S_pair(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	if (b->type == KG_BLOCK_BAND)
+		kg_buf_printf(out, "<div class=\"band band-%s\">",
+			      S_band_class(b->style));
+	else
+		kg_buf_puts(out, "<div>");
+	kg_buf_puts(out, "<dt>");
+	S_title(b->title, out);
+	kg_buf_puts(out, "</dt>\n<dd>");
+	S_children(root, b, out);
+	kg_buf_puts(out, "</dd></div>\n");
+}
+
+/* FIELDS and RUBRIC: a description list of FIELD / BAND children. */
+static void S_pairs(const kg_block *root, const kg_block *b, const char *cls,
+		    kg_buf *out)
+{
+	size_t i;
+
+	kg_buf_printf(out, "<dl class=\"%s\">\n", cls);
+	for (i = 0; i < b->n; i++)
+		S_pair(root, b->children[i], out);
+	kg_buf_puts(out, "</dl>\n");
+}
+
+static void S_callout(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	kg_buf_printf(out, "<div class=\"callout callout-%s\" role=\"note\">\n"
+		      "<p class=\"callout-title\">",
+		      S_callout_class(b->style));
+	S_title(b->title, out);
+	kg_buf_puts(out, "</p>\n");
+	S_children(root, b, out);
+	kg_buf_puts(out, "</div>\n");
+}
+
+/* The plain text of a cmark tree (for an attribute). */
+static void S_plain(struct cmark_node *md, kg_buf *out)
+{
+	cmark_iter *it = cmark_iter_new(md);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			kg_buf_puts(out, cmark_node_get_literal(n));
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			kg_buf_putc(out, ' ');
+	}
+	cmark_iter_free(it);
+}
+
+/* The plain text of a CELL: its PROSE blocks, one after another. */
+static void S_cell_text(const kg_block *cell, kg_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < cell->n; i++)
+		if (cell->children[i]->type == KG_BLOCK_PROSE)
+			S_plain(cell->children[i]->md, out);
+}
+
+/* A body row: its first cell heads the row; every other cell carries its
+ * column's name, which narrow screens show when rows become cards. */
+static void S_body_row(const kg_block *root, const kg_block *row,
+		       const kg_block *head, kg_buf *out)
+{
+	kg_buf label = KG_BUF_INIT;
+	size_t c;
+
+	kg_buf_puts(out, "<tr>");
+	for (c = 0; c < row->n; c++) {
+		if (c == 0) {
+			kg_buf_puts(out, "<th scope=\"row\">");
+		} else {
+			kg_buf_reset(&label);
+			if (head && c < head->n)
+				S_cell_text(head->children[c], &label);
+			kg_buf_puts(out, "<td data-label=\"");
+			S_escape(label.ptr, out);
+			kg_buf_puts(out, "\">");
+		}
+		S_children(root, row->children[c], out);
+		kg_buf_puts(out, c == 0 ? "</th>" : "</td>");
+	}
+	kg_buf_puts(out, "</tr>\n");
+	kg_buf_release(&label);
+}
+
+/* The column labels: a table's or a scorecard's first ROW. */
+static void S_head_row(const kg_block *root, const kg_block *head, kg_buf *out)
+{
+	size_t c;
+
+	kg_buf_puts(out, "<thead>\n<tr>");
+	for (c = 0; c < head->n; c++) {
+		kg_buf_puts(out, "<th scope=\"col\">");
+		S_children(root, head->children[c], out);
+		kg_buf_puts(out, "</th>");
+	}
+	kg_buf_puts(out, "</tr>\n</thead>\n");
+}
+
+static void S_table(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	const kg_block *head = b->n ? b->children[0] : NULL;
+	size_t r;
+
+	kg_buf_puts(out, "<div class=\"table\">\n<table>\n");
+	if (head)
+		S_head_row(root, head, out);
+	kg_buf_puts(out, "<tbody>\n");
+	for (r = 1; r < b->n; r++)
+		S_body_row(root, b->children[r], head, out);
+	kg_buf_puts(out, "</tbody>\n</table>\n</div>\n");
+}
+
+/* An empty cell to fill in, carrying its column's name like S_body_row. */
+static void S_blank_cell(const kg_block *head, size_t c, const char *cls,
+			 const char *inner, kg_buf *out)
+{
+	kg_buf label = KG_BUF_INIT;
+
+	S_cell_text(head->children[c], &label);
+	kg_buf_printf(out, "<td class=\"%s\" data-label=\"", cls);
+	S_escape(label.ptr, out);
+	kg_buf_printf(out, "\">%s</td>", inner);
+	kg_buf_release(&label);
+}
+
+/* A scorecard, a form: the first ROW labels the columns (the dimension, a
+ * column per band, the evidence); each DIMENSION is a row with its name
+ * and detail, an empty box per band and room to write the evidence. */
+static void S_scorecard(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	const kg_block *head = b->n ? b->children[0] : NULL;
+	size_t i, c;
+
+	if (!head)
+		return;
+	kg_buf_puts(out, "<div class=\"table scorecard\">\n<table>\n");
+	S_head_row(root, head, out);
+	kg_buf_puts(out, "<tbody>\n");
+	for (i = 1; i < b->n; i++) {
+		const kg_block *dim = b->children[i];
+
+		kg_buf_puts(out, "<tr><th scope=\"row\"><p class=\"dimension\">");
+		S_title(dim->title, out);
+		kg_buf_puts(out, "</p>");
+		S_children(root, dim, out);
+		kg_buf_puts(out, "</th>");
+		for (c = 1; c + 1 < head->n; c++)
+			S_blank_cell(head, c, "box", "<span class=\"box\"></span>", out);
+		if (head->n > 1)
+			S_blank_cell(head, head->n - 1, "evidence", "", out);
+		kg_buf_puts(out, "</tr>\n");
+	}
+	kg_buf_puts(out, "</tbody>\n</table>\n</div>\n");
+}
+
+/* Room to write by hand: a label (or none), then `level` ruled lines; a
+ * one-line note keeps its label on the line. */
+static void S_notes(const kg_block *b, kg_buf *out)
+{
+	int i;
+
+	kg_buf_puts(out, b->level == 1 ? "<div class=\"notes notes-1\">"
+				       : "<div class=\"notes\">");
+	if (b->title) {
+		kg_buf_puts(out, "<p class=\"notes-label\">");
+		S_title(b->title, out);
+		kg_buf_puts(out, "</p>");
+	}
+	kg_buf_puts(out, "<div class=\"lines\">");
+	for (i = 0; i < b->level; i++)
+		kg_buf_puts(out, "<div class=\"line\"></div>");
+	kg_buf_puts(out, "</div></div>\n");
+}
+
+static void S_toc_link(const kg_block *s, kg_buf *out)
+{
+	kg_buf_puts(out, "<a href=\"#");
+	S_escape(s->id, out);
+	kg_buf_puts(out, "\">");
+	S_title(s->title, out);
+	kg_buf_puts(out, "</a>");
+}
+
+/* Contents: the document's parts, and their sections listed in the TOC. */
+static void S_toc(const kg_block *doc, kg_buf *out)
+{
+	size_t i, j;
+
+	kg_buf_puts(out, "<nav class=\"toc\" id=\"contents\" "
+			 "aria-labelledby=\"contents-title\">\n"
+			 "<h2 id=\"contents-title\"><a class=\"self\" "
+			 "href=\"#contents\">Contents</a></h2>\n<ol>\n");
+	for (i = 0; i < doc->n; i++) {
+		const kg_block *part = doc->children[i];
+		int open = 0;
+
+		if (part->type != KG_BLOCK_SECTION || !(part->flags & KG_SECTION_IN_TOC))
+			continue;
+		kg_buf_puts(out, "<li>");
+		S_toc_link(part, out);
+		for (j = 0; j < part->n; j++) {
+			const kg_block *s = part->children[j];
+
+			if (s->type != KG_BLOCK_SECTION ||
+			    !(s->flags & KG_SECTION_IN_TOC))
+				continue;
+			kg_buf_puts(out, open ? "</li>\n<li>" : "\n<ol>\n<li>");
+			S_toc_link(s, out);
+			open = 1;
+		}
+		kg_buf_puts(out, open ? "</li>\n</ol>\n</li>\n" : "</li>\n");
+	}
+	kg_buf_puts(out, "</ol>\n</nav>\n");
+}
+
+static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	switch (b->type) {
+	case KG_BLOCK_DOCUMENT:
+	case KG_BLOCK_ITEM:
+	case KG_BLOCK_CELL:
+		S_children(root, b, out);
+		break;
+	case KG_BLOCK_SECTION:
+		S_section(root, b, out);
+		break;
+	case KG_BLOCK_PROSE:
+		kg_md_to_html(b->md, out);
+		break;
+	case KG_BLOCK_LIST:
+		S_list(root, b, out);
+		break;
+	case KG_BLOCK_FIELDS:
+		S_pairs(root, b, "fields", out);
+		break;
+	case KG_BLOCK_RUBRIC:
+		S_pairs(root, b, "rubric", out);
+		break;
+	case KG_BLOCK_FIELD: /* outside FIELDS / RUBRIC: the same look */
+	case KG_BLOCK_BAND:
+		kg_buf_printf(out, "<dl class=\"%s\">\n",
+			      b->type == KG_BLOCK_BAND ? "rubric" : "fields");
+		S_pair(root, b, out);
+		kg_buf_puts(out, "</dl>\n");
+		break;
+	case KG_BLOCK_CALLOUT:
+		S_callout(root, b, out);
+		break;
+	case KG_BLOCK_TABLE:
+		S_table(root, b, out);
+		break;
+	case KG_BLOCK_ROW:
+		break; /* rows are written by their table */
+	case KG_BLOCK_TOC:
+		S_toc(root, out);
+		break;
+	case KG_BLOCK_SCORECARD:
+		S_scorecard(root, b, out);
+		break;
+	case KG_BLOCK_DIMENSION:
+		break; /* dimensions are written by their scorecard */
+	case KG_BLOCK_NOTES:
+		S_notes(b, out);
+		break;
+	}
+}
+
+static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_buf *out,
+		   kg_diags *d)
+{
+	kg_buf body = KG_BUF_INIT;
+	int rc;
+
+	S_block(doc->root, doc->root, &body);
+	kg_buf_rtrim(&body);
+	rc = kg_shell_render(doc, o->templates, "html", "document", body.ptr,
+			     kg_template_escape_html, out, d);
+	kg_buf_release(&body);
+	return rc;
+}
+
+const kg_writer kg_writer_html = {"html", ".html", S_write};

@@ -1,0 +1,311 @@
+/* test_write_html.c - unit tests of write_html.c: how each block of the
+ * composed document becomes HTML (the page shell is a bare {{{body}}}) */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "writer.h"
+
+static char S_dir[64];
+static char S_html[96];
+
+/* A templates folder whose html/document.mustache is the body alone. */
+static int S_setup(void **state)
+{
+	char path[128];
+	FILE *f;
+
+	(void)state;
+	strcpy(S_dir, "/tmp/kg-test-html.XXXXXX");
+	if (!mkdtemp(S_dir))
+		return -1;
+	snprintf(S_html, sizeof(S_html), "%s/html", S_dir);
+	mkdir(S_html, 0777);
+	snprintf(path, sizeof(path), "%s/document.mustache", S_html);
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	fputs("{{{body}}}\n", f);
+	fclose(f);
+	return 0;
+}
+
+static int S_teardown(void **state)
+{
+	char path[128];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/document.mustache", S_html);
+	unlink(path);
+	rmdir(S_html);
+	rmdir(S_dir);
+	return 0;
+}
+
+/* A document with every metadata string set (to ""). Every field of
+ * kg_doc_meta is an owned string, so this keeps working as fields are
+ * added. */
+static kg_doc *S_doc(void)
+{
+	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
+	char **field = (char **)(void *)&doc->meta;
+	size_t i;
+
+	for (i = 0; i < sizeof(doc->meta) / sizeof(char *); i++)
+		field[i] = kg_xstrdup("");
+	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
+	return doc;
+}
+
+/* Render doc through the HTML writer; the caller frees the result. */
+static char *S_render(kg_doc *doc, const char *templates, int *rc)
+{
+	kg_write_opts o = {templates, "a4"};
+	kg_diags d = KG_DIAGS_INIT;
+	kg_buf out = KG_BUF_INIT;
+
+	*rc = kg_writer_html.write(doc, &o, &out, &d);
+	kg_diags_free(&d);
+	kg_doc_free(doc);
+	return kg_buf_detach(&out, NULL);
+}
+
+static char *S_html_of(kg_doc *doc)
+{
+	int rc;
+	char *s = S_render(doc, S_dir, &rc);
+
+	assert_int_equal(rc, 0);
+	return s;
+}
+
+#define assert_has(haystack, needle)                                       \
+	do {                                                                   \
+		if (!strstr((haystack), (needle)))                                 \
+			fail_msg("missing: %s\n--- in ---\n%s", (needle), (haystack)); \
+	} while (0)
+#define assert_lacks(haystack, needle)                                     \
+	do {                                                                   \
+		if (strstr((haystack), (needle)))                                  \
+			fail_msg("unexpected: %s\n--- in ---\n%s", (needle), (haystack)); \
+	} while (0)
+
+static void test_sections_headings_and_contents(void **state)
+{
+	kg_doc *doc = S_doc();
+	kg_block *part, *s;
+	char *html;
+	int level;
+
+	(void)state;
+	kg_block_add(doc->root, kg_block_new(KG_BLOCK_TOC));
+	part = kg_add_section(doc->root, 1, "part", "The part",
+			      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	s = kg_add_section(part, 2, "sub", "A sub", KG_SECTION_IN_TOC);
+	for (level = 3; level <= 6; level++) {
+		char id[16];
+
+		snprintf(id, sizeof(id), "l%d", level);
+		s = kg_add_section(s, level, id, id, 0);
+	}
+	kg_add_section(doc->root, 1, "other", "Other", KG_SECTION_IN_TOC);
+	kg_add_section(doc->root, 1, "hidden", "Not listed", 0);
+	html = S_html_of(doc);
+	assert_has(html, "<section id=\"part\" class=\"level-1 new-page\">\n"
+			 "<h2><a class=\"self\" href=\"#part\">The part</a></h2>");
+	assert_has(html, "<section id=\"sub\" class=\"level-2\">\n<h3>");
+	assert_has(html, "<section id=\"l4\" class=\"level-4\">\n<h5>");
+	/* deeper than h6 stays h6 */
+	assert_has(html, "<section id=\"l5\" class=\"level-5\">\n<h6>");
+	assert_has(html, "<section id=\"l6\" class=\"level-6\">\n<h6>");
+	/* contents: parts, and their listed sections nested */
+	assert_has(html, "<nav class=\"toc\" id=\"contents\"");
+	assert_has(html, "<li><a href=\"#part\">The part</a>\n<ol>\n"
+			 "<li><a href=\"#sub\">A sub</a></li>\n</ol>\n</li>\n"
+			 "<li><a href=\"#other\">Other</a></li>\n</ol>");
+	assert_lacks(html, "href=\"#hidden\">Not listed</a></li>");
+	assert_lacks(html, "<a href=\"#l3\">");
+	free(html);
+}
+
+static void test_titles_are_escaped_with_smart_punctuation(void **state)
+{
+	kg_doc *doc = S_doc();
+	char *html;
+
+	(void)state;
+	kg_add_section(doc->root, 1, "a", "It's \"x\" <b onclick=y> & [l](javascript:z) -- *e*", 0);
+	kg_add_section(doc->root, 1, "b", "1. Reads like a list", 0);
+	kg_add_section(doc->root, 1, "c", "# Reads like a heading", 0);
+	html = S_html_of(doc);
+	assert_has(html, ">It\xE2\x80\x99s \xE2\x80\x9Cx\xE2\x80\x9D &lt;b onclick=y&gt; "
+			 "&amp; [l](javascript:z) \xE2\x80\x93 *e*</a></h2>");
+	assert_has(html, ">1. Reads like a list</a></h2>");
+	assert_has(html, "># Reads like a heading</a></h2>");
+	assert_lacks(html, "<b ");
+	assert_lacks(html, "<em>");
+	free(html);
+}
+
+static void test_prose_is_sanitised_with_smart_punctuation(void **state)
+{
+	kg_doc *doc = S_doc();
+	char *html;
+
+	(void)state;
+	kg_add_prose(doc->root,
+		     "It's [bad](javascript:alert(1)) and [good](https://example.com/) "
+		     "<img src=x onerror=alert(2)> ![alt](https://example.com/p.png) "
+		     "[data](data:text/html,x) [in](#a) <mailto:a@example.com>\n\n"
+		     "<script>alert(3)</script>\n");
+	html = S_html_of(doc);
+	assert_has(html, "<p>It\xE2\x80\x99s bad and <a href=\"https://example.com/\">good</a> "
+			 "&lt;img src=x onerror=alert(2)&gt; alt data "
+			 "<a href=\"#a\">in</a> <a href=\"mailto:a@example.com\">");
+	assert_has(html, "<p>&lt;script&gt;alert(3)&lt;/script&gt;</p>");
+	assert_lacks(html, "<img");
+	assert_lacks(html, "<script");
+	assert_lacks(html, "javascript:");
+	assert_lacks(html, "raw HTML omitted");
+	free(html);
+}
+
+static void test_table_heads_rows_and_columns(void **state)
+{
+	kg_doc *doc = S_doc();
+	kg_block *table = kg_block_add(doc->root, kg_block_new(KG_BLOCK_TABLE));
+	kg_block *row = kg_add_row(table);
+	char *html;
+
+	(void)state;
+	kg_add_cell(row, "Topic");
+	kg_add_cell(row, "Cost *in* `time`");
+	row = kg_add_row(table);
+	kg_add_cell(row, "[A topic](#t)");
+	kg_add_cell(row, "Low \"really\"");
+	html = S_html_of(doc);
+	assert_has(html, "<thead>\n<tr><th scope=\"col\"><p>Topic</p>\n</th>"
+			 "<th scope=\"col\"><p>Cost <em>in</em> <code>time</code></p>\n</th></tr>");
+	assert_has(html, "<tr><th scope=\"row\"><p><a href=\"#t\">A topic</a></p>\n</th>"
+			 "<td data-label=\"Cost in time\"><p>Low \xE2\x80\x9Creally\xE2\x80\x9D</p>\n</td></tr>");
+	free(html);
+}
+
+static void test_fields_rubric_and_callouts(void **state)
+{
+	kg_doc *doc = S_doc();
+	kg_block *fields = kg_block_add(doc->root, kg_block_new(KG_BLOCK_FIELDS));
+	kg_block *rubric, *box;
+	char *html;
+
+	(void)state;
+	kg_add_field(fields, "Label <x>", "Value");
+	kg_add_field(doc->root, "Alone", "By itself");
+	rubric = kg_block_add(doc->root, kg_block_new(KG_BLOCK_RUBRIC));
+	kg_add_band(rubric, 0, "Strong", "Does it all.");
+	kg_add_band(rubric, 2, "Weak", "Does not.");
+	box = kg_add_callout(doc->root, KG_CALLOUT_CUES, "Recruiter cues");
+	kg_add_prose(box, "Listen.");
+	kg_add_callout(doc->root, KG_CALLOUT_RED_FLAGS, "Red flags");
+	html = S_html_of(doc);
+	assert_has(html, "<dl class=\"fields\">\n<div><dt>Label &lt;x&gt;</dt>\n<dd><p>Value</p>\n</dd></div>\n</dl>");
+	assert_has(html, "<dl class=\"fields\">\n<div><dt>Alone</dt>");
+	assert_has(html, "<dl class=\"rubric\">\n<div class=\"band band-strong\"><dt>Strong</dt>");
+	assert_has(html, "<div class=\"band band-weak\"><dt>Weak</dt>\n<dd><p>Does not.</p>");
+	assert_has(html, "<div class=\"callout callout-cues\" role=\"note\">\n"
+			 "<p class=\"callout-title\">Recruiter cues</p>\n<p>Listen.</p>\n</div>");
+	assert_has(html, "<div class=\"callout callout-red-flags\" role=\"note\">");
+	free(html);
+}
+
+static void test_lists(void **state)
+{
+	kg_doc *doc = S_doc();
+	kg_block *list = kg_add_list(doc->root, KG_LIST_ORDERED);
+	char *html;
+
+	(void)state;
+	kg_add_item(list, "One");
+	kg_add_item(list, "Two");
+	list = kg_add_list(doc->root, KG_LIST_BULLET);
+	kg_add_item(list, "Dot");
+	html = S_html_of(doc);
+	assert_has(html, "<ol>\n<li><p>One</p>\n</li>\n<li><p>Two</p>\n</li>\n</ol>");
+	assert_has(html, "<ul>\n<li><p>Dot</p>\n</li>\n</ul>");
+	free(html);
+}
+
+static void test_scorecard_and_notes(void **state)
+{
+	kg_doc *doc = S_doc();
+	kg_block *card = kg_block_add(doc->root, kg_block_new(KG_BLOCK_SCORECARD));
+	kg_block *row = kg_add_row(card);
+	char *html;
+
+	(void)state;
+	kg_add_cell(row, "Dimension");
+	kg_add_cell(row, "Strong");
+	kg_add_cell(row, "Weak");
+	kg_add_cell(row, "Evidence");
+	kg_add_dimension(card, "Clarity", "Says what it means.");
+	kg_add_notes(doc->root, "Candidate", 1);
+	kg_add_notes(doc->root, NULL, 3);
+	html = S_html_of(doc);
+	assert_has(html, "<div class=\"table scorecard\">\n<table>\n<thead>\n<tr>"
+			 "<th scope=\"col\"><p>Dimension</p>\n</th>");
+	assert_has(html, "<tr><th scope=\"row\"><p class=\"dimension\">Clarity</p>"
+			 "<p>Says what it means.</p>\n</th>"
+			 "<td class=\"box\" data-label=\"Strong\"><span class=\"box\"></span></td>"
+			 "<td class=\"box\" data-label=\"Weak\"><span class=\"box\"></span></td>"
+			 "<td class=\"evidence\" data-label=\"Evidence\"></td></tr>");
+	assert_has(html, "<div class=\"notes notes-1\"><p class=\"notes-label\">Candidate</p>"
+			 "<div class=\"lines\"><div class=\"line\"></div></div></div>");
+	assert_has(html, "<div class=\"notes\"><div class=\"lines\"><div class=\"line\"></div>"
+			 "<div class=\"line\"></div><div class=\"line\"></div></div></div>");
+	free(html);
+}
+
+static void test_missing_template_is_an_io_error(void **state)
+{
+	kg_write_opts o = {"/nonexistent/kitgen-templates", "a4"};
+	kg_diags d = KG_DIAGS_INIT;
+	kg_buf out = KG_BUF_INIT;
+	kg_doc *doc = S_doc();
+
+	(void)state;
+	assert_int_equal(kg_writer_html.write(doc, &o, &out, &d), -1);
+	assert_int_equal(d.io_errors, 1);
+	kg_diags_free(&d);
+	kg_buf_release(&out);
+	kg_doc_free(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sections_headings_and_contents),
+		cmocka_unit_test(test_titles_are_escaped_with_smart_punctuation),
+		cmocka_unit_test(test_prose_is_sanitised_with_smart_punctuation),
+		cmocka_unit_test(test_table_heads_rows_and_columns),
+		cmocka_unit_test(test_fields_rubric_and_callouts),
+		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_scorecard_and_notes),
+		cmocka_unit_test(test_missing_template_is_an_io_error),
+	};
+
+	return cmocka_run_group_tests(tests, S_setup, S_teardown);
+}
