@@ -1,0 +1,65 @@
+/*
+ * fonts.h - the PDF edition's typefaces: found through fontconfig, loaded
+ * into libharu, measured through a per-face width cache, embedded as
+ * subsets with a correct ToUnicode map.
+ *
+ * Use: kg_fonts_new (find and load the five faces), measure as much as
+ * the layout needs, kg_fonts_prepare (make the PDF fonts: after the last
+ * measurement, since the encoding holds exactly the characters measured),
+ * then draw with kg_fonts_pdf_font and kg_fonts_encode, and call
+ * kg_fonts_finish before saving the document.
+ *
+ * Every character drawn must have been measured first (the layout
+ * measures everything it places). Text is UTF-8; characters outside the
+ * Basic Multilingual Plane, and invalid bytes, become U+FFFD.
+ */
+#ifndef KG_FONTS_H
+#define KG_FONTS_H
+
+#include <hpdf.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "pdf_style.h"
+
+typedef enum {
+	KG_FACE_REGULAR,
+	KG_FACE_BOLD,
+	KG_FACE_ITALIC,
+	KG_FACE_BOLD_ITALIC,
+	KG_FACE_MONO,
+	KG_NFACES
+} kg_face;
+
+typedef struct kg_fonts kg_fonts;
+
+/* Find the faces the style names and load them into pdf. Returns NULL
+ * with a diagnostic naming the font when one is missing. */
+kg_fonts *kg_fonts_new(HPDF_Doc pdf, const kg_pdf_style *style, kg_diags *d);
+void kg_fonts_free(kg_fonts *f);
+
+/* Decode one character of UTF-8 at *p (before end) and advance *p. */
+uint32_t kg_utf8_next(const char **p, const char *end);
+
+/* Advance width in 1/1000 em: of one character, and of a UTF-8 text. */
+int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c);
+long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len);
+
+/* The face's ascent and descent (positive, below the baseline), 1/1000 em. */
+int kg_fonts_ascent(const kg_fonts *f, kg_face face);
+int kg_fonts_descent(const kg_fonts *f, kg_face face);
+
+/* Make the PDF fonts of every face measured. Returns 0 or -1. */
+int kg_fonts_prepare(kg_fonts *f, kg_diags *d);
+/* The PDF font of a face (after kg_fonts_prepare), or NULL when the face
+ * was never measured. */
+HPDF_Font kg_fonts_pdf_font(const kg_fonts *f, kg_face face);
+/* Append s as a PDF string literal, "(...)", in the fonts' encoding. */
+void kg_fonts_encode(const kg_fonts *f, const char *s, size_t len, kg_buf *out);
+
+/* Write the ToUnicode maps; call once, after drawing, before saving. */
+int kg_fonts_finish(kg_fonts *f, kg_diags *d);
+
+#endif

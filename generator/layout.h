@@ -1,0 +1,291 @@
+/*
+ * layout.h - the PDF edition's layout engine: styled text broken into
+ * lines, lines and blocks stacked into a vertical list, the list cut into
+ * pages. It knows nothing of the document tree (write_pdf.c walks that)
+ * nor of libharu pages (render_pdf.c draws the result).
+ *
+ * The model, a small cousin of TeX's:
+ *   - inline content (kg_inline) is a list of pieces: words in one style,
+ *     spaces, forced breaks; a paragraph breaks it into lines by measured
+ *     glyph widths, first fit, ragged right; a word wider than the line
+ *     is cut between characters;
+ *   - the vertical list is a list of elements (a line, a table row, a
+ *     rule, a padding), each with its height, the space above it (dropped
+ *     at the top of a page), its drawing operations, and whether a page
+ *     may end after it (KG_EL_KEEP keeps it with the next element);
+ *   - boxes (callouts, rubric bands, quotes, code blocks) are ranges of
+ *     elements with a background; a box cut by a page break is drawn as
+ *     one fragment per page;
+ *   - a table's rows repeat its header row on every page they reach; a
+ *     row is one element, unless it is taller than a page: then each of
+ *     its lines is one, so that it fills the page it starts on;
+ *   - kg_lay_paginate cuts a run of elements into pages, ending a page
+ *     only where keeps allow, and records where every anchor landed.
+ *
+ * Coordinates: points, y downwards. An operation's x is from the left
+ * margin, its y from the top of its element. Ownership: everything
+ * belongs to the kg_lay; kg_lay_free frees it.
+ */
+#ifndef KG_LAYOUT_H
+#define KG_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fonts.h"
+#include "pdf_style.h"
+
+/* ---- styles and inline content ---------------------------------------- */
+
+typedef struct kg_tstyle {
+	kg_face face;
+	float size;
+	kg_rgb color;
+	int code;  /* shade the background (inline code) */
+	int link;  /* a link (kg_lay_link) or -1 */
+} kg_tstyle;
+
+typedef enum { KG_PIECE_WORD, KG_PIECE_SPACE, KG_PIECE_BREAK } kg_piece_kind;
+
+typedef struct kg_piece {
+	kg_piece_kind kind;
+	kg_tstyle st;
+	uint32_t str, len; /* bytes in the layout's text store */
+	float w;           /* measured width */
+	int brk;           /* a line may end after this word piece */
+} kg_piece;
+
+typedef struct kg_inline {
+	kg_piece *p;
+	size_t n, cap;
+} kg_inline;
+
+#define KG_INLINE_INIT {NULL, 0, 0}
+
+/* ---- operations, elements, boxes ------------------------------------------- */
+
+typedef enum {
+	KG_OP_TEXT,    /* str in face/size/color; x, y: baseline start */
+	KG_OP_RECT,    /* filled: x, y top-left, w, h, color */
+	KG_OP_LINE,    /* stroked from (x, y) to (x + w, y + h), size = width */
+	KG_OP_LINK,    /* clickable area x, y, w, h to link aux */
+	KG_OP_DEST,    /* an anchor: str is its id; y its top */
+	KG_OP_PAGEREF  /* the page number of anchor str, right-aligned at x */
+} kg_op_type;
+
+typedef struct kg_op {
+	kg_op_type type;
+	kg_face face;
+	float x, y, w, h, size;
+	kg_rgb color;
+	uint32_t str, len;
+	int aux;
+} kg_op;
+
+enum {
+	KG_EL_KEEP = 1 << 0,     /* no page break after this element */
+	KG_EL_NEW_PAGE = 1 << 1  /* a page break before this element */
+};
+
+typedef struct kg_elem {
+	float h, space;  /* height; space above (dropped at a page top) */
+	uint32_t op0, nops;
+	int box;         /* innermost box, or -1 */
+	int part;        /* running-header part (kg_lay_part), or -1 */
+	int head;        /* for a table row: its header row's element, or -1 */
+	unsigned flags;
+} kg_elem;
+
+typedef struct kg_box_style {
+	kg_rgb fill;     /* background; 0xFFFFFF for none */
+	kg_rgb bar;      /* left bar colour */
+	float bar_w;     /* left bar width; 0 for none */
+	kg_rgb strip;    /* left label strip colour (rubric bands) */
+	float strip_w;   /* its width; 0 for none */
+	float pad;       /* inner padding, top, bottom, left and right */
+	float pad_left;  /* extra indent of the content beyond pad */
+	const kg_inline *label; /* set in the strip, wrapped; or NULL */
+} kg_box_style;
+
+typedef struct kg_box {
+	kg_box_style st;
+	int parent;
+	float x, w;           /* the box's outer left and width */
+	float min_h;          /* its least height (to hold its label) */
+	size_t first, last;   /* its elements, inclusive */
+} kg_box;
+
+/* ---- pages ------------------------------------------------------------------- */
+
+typedef struct kg_place {
+	size_t elem;
+	float y; /* from the top of the body area */
+} kg_place;
+
+typedef struct kg_lpage {
+	size_t p0, np; /* placements */
+	int part;      /* the part shown in the running header, or -1 */
+	int kind;      /* the caller's: cover, contents, body */
+	/* elements drawn outside the body, or -1: the running header and
+	 * footer (origin: their band's top-left) and a background (origin:
+	 * the page's top-left corner) */
+	long head, foot, back;
+} kg_lpage;
+
+typedef struct kg_dest {
+	uint32_t id, len; /* the anchor, in the text store */
+	size_t page;
+	float y;          /* from the top of the body area */
+} kg_dest;
+
+typedef struct kg_link {
+	uint32_t target, len; /* "#id" or a URI, in the text store */
+} kg_link;
+
+/* ---- the layout ---------------------------------------------------------------- */
+
+typedef struct kg_lay {
+	kg_fonts *fonts;
+	const kg_pdf_style *st;
+	float width;   /* of the body area */
+	float height;  /* of the body area */
+	kg_buf text;   /* every string: pieces, operations, anchors */
+	kg_op *ops;
+	size_t nops, cap_ops;
+	kg_elem *el;
+	size_t nel, cap_el;
+	kg_box *boxes;
+	size_t nboxes, cap_boxes;
+	int open_box;  /* innermost open box, or -1 */
+	kg_link *links;
+	size_t nlinks, cap_links;
+	char **parts;  /* running-header titles */
+	size_t nparts, cap_parts;
+	int part;      /* part of the elements being added */
+	/* where paragraphs go: left edge and width within the body */
+	float x, w;
+	float space;   /* pending space above the next element */
+	int new_page;  /* the next element starts a page */
+	/* pagination */
+	kg_place *place;
+	size_t nplace, cap_place;
+	kg_lpage *pages;
+	size_t npages, cap_pages;
+	kg_dest *dests;
+	size_t ndests, cap_dests;
+	int dests_sorted;
+} kg_lay;
+
+void kg_lay_init(kg_lay *lay, kg_fonts *fonts, const kg_pdf_style *st,
+		 float width, float height);
+void kg_lay_free(kg_lay *lay);
+
+/* Store a string; returns its offset in lay->text. */
+uint32_t kg_lay_str(kg_lay *lay, const char *s, size_t len);
+const char *kg_lay_at(const kg_lay *lay, uint32_t off);
+/* A link to "#id" or a URI; returns its number for kg_tstyle.link. */
+int kg_lay_link(kg_lay *lay, const char *target);
+/* Begin a running-header part titled title; later elements belong to it. */
+void kg_lay_part(kg_lay *lay, const char *title);
+
+/* Inline content: append UTF-8 text in a style. Runs of white space
+ * become one breakable space unless keep_spaces (code blocks). */
+void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
+		    const char *s, size_t len, int keep_spaces);
+void kg_inline_break(kg_lay *lay, kg_inline *in, const kg_tstyle *st);
+void kg_inline_reset(kg_inline *in);
+void kg_inline_free(kg_inline *in);
+/* Natural width of the content on one line, and of its widest word. */
+float kg_inline_width(const kg_inline *in);
+float kg_inline_min_width(const kg_inline *in);
+
+/* ---- adding to the vertical list -------------------------------------------------- */
+
+typedef struct kg_para_opts {
+	float leading;      /* line height as a multiple of the largest size */
+	float indent;       /* extra left indent of every line */
+	int align;          /* 0 left, 1 centre, 2 right */
+	int keep;           /* keep every line together and with the next */
+	const char *dest;   /* an anchor at the first line, or NULL */
+	/* a list marker set in the hanging indent, right-aligned at
+	 * marker_x (from the paragraph's left edge, negative) */
+	const kg_inline *marker;
+	float marker_x;
+	/* a page reference at the right edge, with dot leaders, for the
+	 * contents and the index: the page of anchor pageref */
+	const char *pageref;
+	const kg_tstyle *ref_style;
+} kg_para_opts;
+
+/* Space above the next element: the larger of what is pending and pts. */
+void kg_lay_space(kg_lay *lay, float pts);
+/* The next element starts a new page. */
+void kg_lay_page_break(kg_lay *lay);
+/* Keep the last element with the next one. */
+void kg_lay_keep(kg_lay *lay);
+/* Break in into lines and add one element per line. Widows and orphans
+ * are avoided: the first two and the last two lines stay together. */
+void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o);
+/* An empty element of height h (keep: stay with the next). */
+void kg_lay_gap(kg_lay *lay, float h, int keep);
+/* A line to write on by hand, h high: label (may be NULL or empty) at its
+ * start, then a rule to the right edge. */
+void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
+		      kg_rgb rule);
+/* A horizontal rule of the given thickness, length long (0: across the
+ * current width). */
+void kg_lay_rule(kg_lay *lay, kg_rgb color, float thickness, float length);
+
+/* Open a box around the following elements; its content is indented by
+ * its padding. Boxes nest. */
+void kg_lay_box_open(kg_lay *lay, const kg_box_style *bs);
+void kg_lay_box_close(kg_lay *lay);
+/* Indent what follows (list items); returns the old left edge and width
+ * for kg_lay_outdent. */
+void kg_lay_indent(kg_lay *lay, float left, float *old_x, float *old_w);
+void kg_lay_outdent(kg_lay *lay, float old_x, float old_w);
+
+typedef struct kg_table_style {
+	float pad;          /* cell padding */
+	float leading;
+	kg_rgb head_fill;   /* the header row's background */
+	kg_rgb stripe;      /* every other body row's background */
+	kg_rgb rule;        /* lines between rows */
+	/* forms (scorecards): fixed column widths as fractions of the width,
+	 * columns set centred, the least height of a body row, lines between
+	 * columns; NULL or 0 when the content decides */
+	const float *widths;
+	const unsigned char *centre;
+	float min_row;
+	int grid;
+} kg_table_style;
+
+/* A table of nrows x ncols cells (row-major), the first row the header.
+ * Column widths follow the content; rows are never split unless one is
+ * taller than a page. */
+void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
+		  size_t ncols, const kg_table_style *ts);
+
+/* ---- elements outside the flow ------------------------------------------------------ */
+
+/* Running headers and footers, a cover's background: an element that no
+ * flow holds, drawn where kg_lpage says. Between begin and end, put adds
+ * one line of in at (x, y: the line's top), cut with an ellipsis when
+ * wider than width, aligned in width (0 left, 1 centre, 2 right). */
+long kg_lay_free_begin(kg_lay *lay, float h);
+void kg_lay_put_line(kg_lay *lay, const kg_inline *in, float x, float y,
+		     float width, int align);
+void kg_lay_put_rect(kg_lay *lay, float x, float y, float w, float h,
+		     kg_rgb color);
+void kg_lay_put_rule(kg_lay *lay, float x, float y, float w, float width,
+		     kg_rgb color);
+void kg_lay_free_end(kg_lay *lay);
+
+/* ---- pages ----------------------------------------------------------------------------- */
+
+/* Cut elements [from, lay->nel) into pages of kind. */
+void kg_lay_paginate(kg_lay *lay, size_t from, int kind);
+/* The page (0-based) an anchor landed on, or -1. y is set to its top. */
+long kg_lay_dest(kg_lay *lay, const char *id, float *y);
+
+#endif

@@ -1,0 +1,278 @@
+/*
+ * pdf_style.c - loading templates/pdf/style.yaml (see pdf_style.h).
+ *
+ * The file is a mapping of sections (page, fonts, sizes, spacing,
+ * colours) of scalars. One table lists every key with its kind, its place
+ * in kg_pdf_style and its range; loading walks the table, then reports
+ * the keys the table does not know.
+ */
+#include "pdf_style.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "node.h"
+
+typedef enum { S_LEN, S_NUM, S_COLOUR, S_FONT } S_kind;
+
+typedef struct S_key {
+	const char *section, *key;
+	S_kind kind;
+	size_t offset;
+	float min, max;
+} S_key;
+
+#define S_F(field) offsetof(kg_pdf_style, field)
+
+static const S_key S_keys[] = {
+	{"page", "margin_top", S_LEN, S_F(margin_top), 0, 200},
+	{"page", "margin_bottom", S_LEN, S_F(margin_bottom), 0, 200},
+	{"page", "margin_left", S_LEN, S_F(margin_left), 0, 200},
+	{"page", "margin_right", S_LEN, S_F(margin_right), 0, 200},
+	{"page", "header", S_LEN, S_F(header), 0, 100},
+	{"page", "footer", S_LEN, S_F(footer), 0, 100},
+	{"fonts", "sans", S_FONT, S_F(sans), 0, 0},
+	{"fonts", "mono", S_FONT, S_F(mono), 0, 0},
+	{"sizes", "body", S_LEN, S_F(body), 5, 24},
+	{"sizes", "leading", S_NUM, S_F(leading), 1, 3},
+	{"sizes", "small", S_LEN, S_F(small), 4, 24},
+	{"sizes", "code", S_LEN, S_F(code), 4, 24},
+	{"sizes", "table", S_LEN, S_F(table), 4, 24},
+	{"sizes", "running", S_LEN, S_F(running), 4, 24},
+	{"sizes", "h1", S_LEN, S_F(h1), 5, 72},
+	{"sizes", "h2", S_LEN, S_F(h2), 5, 72},
+	{"sizes", "h3", S_LEN, S_F(h3), 5, 72},
+	{"sizes", "cover_title", S_LEN, S_F(cover_title), 5, 96},
+	{"sizes", "cover_subtitle", S_LEN, S_F(cover_subtitle), 5, 72},
+	{"spacing", "paragraph", S_LEN, S_F(paragraph), 0, 72},
+	{"spacing", "section", S_LEN, S_F(section), 0, 144},
+	{"spacing", "box_padding", S_LEN, S_F(box_padding), 0, 72},
+	{"spacing", "indent", S_LEN, S_F(indent), 0, 144},
+	{"colours", "tint", S_NUM, S_F(tint), 0, 1},
+	{"colours", "text", S_COLOUR, S_F(text), 0, 0},
+	{"colours", "muted", S_COLOUR, S_F(muted), 0, 0},
+	{"colours", "accent", S_COLOUR, S_F(accent), 0, 0},
+	{"colours", "link", S_COLOUR, S_F(link), 0, 0},
+	{"colours", "rule", S_COLOUR, S_F(rule), 0, 0},
+	{"colours", "code_background", S_COLOUR, S_F(code_background), 0, 0},
+	{"colours", "cover", S_COLOUR, S_F(cover), 0, 0},
+	{"colours", "cover_text", S_COLOUR, S_F(cover_text), 0, 0},
+	{"colours", "cover_rule", S_COLOUR, S_F(cover_rule), 0, 0},
+	{"colours", "table_header", S_COLOUR, S_F(table_header), 0, 0},
+	{"colours", "table_header_text", S_COLOUR, S_F(table_header_text), 0, 0},
+	{"colours", "table_stripe", S_COLOUR, S_F(table_stripe), 0, 0},
+	{"colours", "strong", S_COLOUR, S_F(strong), 0, 0},
+	{"colours", "acceptable", S_COLOUR, S_F(acceptable), 0, 0},
+	{"colours", "weak", S_COLOUR, S_F(weak), 0, 0},
+	{"colours", "cues", S_COLOUR, S_F(cues), 0, 0},
+	{"colours", "note", S_COLOUR, S_F(note), 0, 0},
+};
+#define S_NKEYS (sizeof(S_keys) / sizeof(*S_keys))
+
+kg_rgb kg_rgb_tint(kg_rgb c, float t)
+{
+	kg_rgb out = 0;
+	int shift;
+
+	for (shift = 16; shift >= 0; shift -= 8) {
+		float v = (float)((c >> shift) & 0xff);
+		float m = 255.0f - (255.0f - v) * t;
+
+		out |= (kg_rgb)lrintf(m) << shift;
+	}
+	return out;
+}
+
+/* "12", "12.5", "18mm", "0.5in", "12pt" in points; -1 when malformed. */
+static float S_length(const char *s)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || !isfinite(v))
+		return -1;
+	if (*end == '\0' || strcmp(end, "pt") == 0)
+		return (float)v;
+	if (strcmp(end, "mm") == 0)
+		return (float)(v * 72.0 / 25.4);
+	if (strcmp(end, "cm") == 0)
+		return (float)(v * 72.0 / 2.54);
+	if (strcmp(end, "in") == 0)
+		return (float)(v * 72.0);
+	return -1;
+}
+
+static int S_hex(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static int S_colour(const char *s, kg_rgb *out)
+{
+	kg_rgb v = 0;
+	int i;
+
+	if (s[0] != '#' || strlen(s) != 7)
+		return -1;
+	for (i = 1; i < 7; i++) {
+		int h = S_hex((unsigned char)s[i]);
+
+		if (h < 0)
+			return -1;
+		v = v << 4 | (kg_rgb)h;
+	}
+	*out = v;
+	return 0;
+}
+
+static int S_value(kg_pdf_style *s, const S_key *k, const kg_node *n,
+		   kg_diags *d)
+{
+	char *field = (char *)s + k->offset;
+	float v;
+
+	if (n->kind != KG_NODE_SCALAR || !*n->text)
+		return kg_error(d, n->mark, "'%s.%s' must be a %s", k->section,
+				k->key, k->kind == S_COLOUR ? "colour" :
+				k->kind == S_FONT ? "font family name" : "number");
+	switch (k->kind) {
+	case S_FONT:
+		*(char **)(void *)field = kg_xstrdup(n->text);
+		if (strcmp(k->key, "sans") == 0)
+			s->sans_at = n->mark;
+		else
+			s->mono_at = n->mark;
+		return 0;
+	case S_COLOUR:
+		if (S_colour(n->text, (kg_rgb *)(void *)field) < 0)
+			return kg_error(d, n->mark, "'%s.%s' must be a colour "
+					"\"#rrggbb\", not '%s'", k->section,
+					k->key, n->text);
+		return 0;
+	case S_LEN:
+	case S_NUM:
+		v = k->kind == S_LEN ? S_length(n->text) : -1;
+		if (k->kind == S_NUM) {
+			char *end;
+			double dv = strtod(n->text, &end);
+
+			v = (end != n->text && !*end && isfinite(dv)) ? (float)dv : -1;
+		}
+		if (v < 0)
+			return kg_error(d, n->mark, "'%s.%s' must be a %s, not '%s'",
+					k->section, k->key,
+					k->kind == S_LEN ? "length (12, \"12pt\", "
+							   "\"18mm\", \"0.5in\")"
+							 : "number",
+					n->text);
+		if (v < k->min || v > k->max)
+			return kg_error(d, n->mark, "'%s.%s' is %g, out of range "
+					"%g..%g%s", k->section, k->key, v, k->min,
+					k->max, k->kind == S_LEN ? " pt" : "");
+		*(float *)(void *)field = v;
+		return 0;
+	}
+	return 0;
+}
+
+static int S_known(const char *section, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < S_NKEYS; i++)
+		if (strcmp(S_keys[i].section, section) == 0 &&
+		    (!key || strcmp(S_keys[i].key, key) == 0))
+			return 1;
+	return 0;
+}
+
+/* Report every key of the file that the table does not list. */
+static int S_unknown_keys(const kg_node *root, kg_diags *d)
+{
+	size_t i, j;
+	int rc = 0;
+
+	for (i = 0; i < root->npairs; i++) {
+		const kg_pair *p = &root->pairs[i];
+
+		if (!S_known(p->key->text, NULL)) {
+			rc = kg_error(d, p->key->mark, "unknown section '%s' "
+				      "(page, fonts, sizes, spacing, colours)",
+				      p->key->text);
+			continue;
+		}
+		if (p->value->kind != KG_NODE_MAP) {
+			rc = kg_error(d, p->value->mark, "'%s' must be a mapping",
+				      p->key->text);
+			continue;
+		}
+		for (j = 0; j < p->value->npairs; j++) {
+			const kg_node *key = p->value->pairs[j].key;
+
+			if (!S_known(p->key->text, key->text))
+				rc = kg_error(d, key->mark, "unknown key '%s.%s'",
+					      p->key->text, key->text);
+		}
+	}
+	return rc;
+}
+
+int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d)
+{
+	kg_node *root;
+	size_t i;
+	int rc = 0;
+
+	memset(s, 0, sizeof(*s));
+	s->path = kg_xstrdup(path);
+	root = kg_node_load_file(s->path, d);
+	if (!root)
+		return -1;
+	if (root->kind != KG_NODE_MAP) {
+		kg_error(d, root->mark, "the style must be a mapping of sections");
+		kg_node_free(root);
+		return -1;
+	}
+	rc = S_unknown_keys(root, d);
+	for (i = 0; i < S_NKEYS; i++) {
+		const S_key *k = &S_keys[i];
+		const kg_node *sec = kg_node_get(root, k->section);
+		const kg_node *n = sec ? kg_node_get(sec, k->key) : NULL;
+
+		if (sec && sec->kind != KG_NODE_MAP)
+			continue; /* reported above */
+		if (!sec) {
+			if (i == 0 || strcmp(S_keys[i - 1].section, k->section))
+				rc = kg_error(d, root->mark, "missing section '%s'",
+					      k->section);
+			continue;
+		}
+		if (!n) {
+			rc = kg_error(d, sec->mark, "missing '%s.%s'", k->section,
+				      k->key);
+			continue;
+		}
+		if (S_value(s, k, n, d) < 0)
+			rc = -1;
+	}
+	/* the font family names must outlive the tree: marks point at path */
+	kg_node_free(root);
+	return rc < 0 ? -1 : 0;
+}
+
+void kg_pdf_style_free(kg_pdf_style *s)
+{
+	free(s->sans);
+	free(s->mono);
+	free(s->path);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,425 @@
+/*
+ * render_pdf.c - drawing laid-out pages with libharu (see render_pdf.h).
+ *
+ * Each page is drawn in three passes: backgrounds and rules (box
+ * fragments first, outer boxes before inner ones), then all text as one
+ * text object, then link annotations. libharu holds the document: pages,
+ * resources, fonts, annotations, destinations. The page's content stream
+ * is written here, with the handful of operators the layout needs (re f,
+ * m l S, rg RG w, BT Tf Td Tj ET), then deflated (pdf_deflate.c):
+ * HPDF_Page_ShowText would measure every string again through libharu's
+ * cmap look-up, which the layout has already done, each of libharu's
+ * operators clears a 512-byte buffer byte by byte, and its stream would
+ * have to be read back to be compressed.
+ */
+#include "render_pdf.h"
+
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "pdf_deflate.h"
+
+typedef struct S_pen {
+	HPDF_Page page;
+	const kg_geom *g;
+	kg_buf out;           /* the content stream */
+	kg_rgb fill, stroke;  /* graphics state */
+	float line_w;
+	int face;             /* text state */
+	float size;
+	float tx, ty;         /* start of the current line (Td) */
+} S_pen;
+
+/* Append v with at most two decimals ("12", "12.5", "-0.25"). */
+static void S_num(kg_buf *b, float v)
+{
+	long n = lrintf(v * 100);
+	char tmp[32], *p = tmp + sizeof(tmp);
+	int neg = n < 0;
+
+	if (neg)
+		n = -n;
+	if (n % 100) {
+		long frac = n % 100;
+
+		if (frac % 10 == 0)
+			*--p = (char)('0' + frac / 10);
+		else
+			*--p = (char)('0' + frac % 10), *--p = (char)('0' + frac / 10);
+		*--p = '.';
+	}
+	n /= 100;
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	if (neg)
+		*--p = '-';
+	kg_buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	kg_buf_putc(b, ' ');
+}
+
+/* "r g b rg" (op "rg") or "RG" */
+static void S_colour_op(kg_buf *b, kg_rgb c, const char *op)
+{
+	int shift;
+
+	for (shift = 16; shift >= 0; shift -= 8) {
+		/* three decimals is finer than 8 bits a channel */
+		long v = lrintf((float)((c >> shift) & 0xff) * 1000.0f / 255.0f);
+		char d[6];
+
+		if (v == 0 || v == 1000) {
+			kg_buf_puts(b, v ? "1 " : "0 ");
+			continue;
+		}
+		d[0] = '.';
+		d[1] = (char)('0' + v / 100);
+		d[2] = (char)('0' + v / 10 % 10);
+		d[3] = (char)('0' + v % 10);
+		d[4] = ' ';
+		kg_buf_put(b, d, 5);
+	}
+	kg_buf_puts(b, op);
+	kg_buf_putc(b, '\n');
+}
+
+static void S_fill_colour(S_pen *pen, kg_rgb c)
+{
+	if (pen->fill != c) {
+		S_colour_op(&pen->out, c, "rg");
+		pen->fill = c;
+	}
+}
+
+static void S_rect(S_pen *pen, float x, float y, float w, float h, kg_rgb c)
+{
+	if (w <= 0 || h <= 0)
+		return;
+	S_fill_colour(pen, c);
+	S_num(&pen->out, x);
+	S_num(&pen->out, pen->g->page_h - y - h);
+	S_num(&pen->out, w);
+	S_num(&pen->out, h);
+	kg_buf_puts(&pen->out, "re f\n");
+}
+
+static void S_line(S_pen *pen, float x, float y, float dx, float dy,
+		   float width, kg_rgb c)
+{
+	if (pen->stroke != c) {
+		S_colour_op(&pen->out, c, "RG");
+		pen->stroke = c;
+	}
+	if (pen->line_w != width) {
+		S_num(&pen->out, width);
+		kg_buf_puts(&pen->out, "w\n");
+		pen->line_w = width;
+	}
+	S_num(&pen->out, x);
+	S_num(&pen->out, pen->g->page_h - y);
+	kg_buf_puts(&pen->out, "m ");
+	S_num(&pen->out, x + dx);
+	S_num(&pen->out, pen->g->page_h - y - dy);
+	kg_buf_puts(&pen->out, "l S\n");
+}
+
+/* ---- one element at an origin ------------------------------------------ */
+
+/* The element's filled areas (lines 0) or its rules (lines 1). */
+static void S_elem_graphics(kg_lay *lay, S_pen *pen, const kg_elem *e,
+			    float ox, float oy, int lines)
+{
+	uint32_t k;
+
+	for (k = e->op0; k < e->op0 + e->nops; k++) {
+		const kg_op *op = &lay->ops[k];
+
+		if (op->type == KG_OP_RECT && !lines)
+			S_rect(pen, ox + op->x, oy + op->y, op->w, op->h, op->color);
+		else if (op->type == KG_OP_LINE && lines)
+			S_line(pen, ox + op->x, oy + op->y, op->w, op->h, op->size,
+			       op->color);
+	}
+}
+
+static void S_show(kg_lay *lay, S_pen *pen, kg_face face, float size,
+		   kg_rgb color, float x, float y, const char *s, size_t len)
+{
+	HPDF_Font font = kg_fonts_pdf_font(lay->fonts, face);
+	kg_buf *b = &pen->out;
+
+	if (!font || len == 0)
+		return;
+	if ((int)face != pen->face || size != pen->size) {
+		kg_buf_putc(b, '/');
+		kg_buf_puts(b, HPDF_Page_GetLocalFontName(pen->page, font));
+		kg_buf_putc(b, ' ');
+		S_num(b, size);
+		kg_buf_puts(b, "Tf\n");
+		pen->face = (int)face;
+		pen->size = size;
+	}
+	S_fill_colour(pen, color);
+	y = pen->g->page_h - y;
+	S_num(b, x - pen->tx);
+	S_num(b, y - pen->ty);
+	kg_buf_puts(b, "Td ");
+	/* Td moves by the rounded amounts: track where the line really is */
+	pen->tx += (float)lrintf((x - pen->tx) * 100) / 100;
+	pen->ty += (float)lrintf((y - pen->ty) * 100) / 100;
+	kg_fonts_encode(lay->fonts, s, len, b);
+	kg_buf_puts(b, "Tj\n");
+}
+
+static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
+			float oy)
+{
+	uint32_t k;
+
+	for (k = e->op0; k < e->op0 + e->nops; k++) {
+		const kg_op *op = &lay->ops[k];
+
+		if (op->type == KG_OP_TEXT) {
+			S_show(lay, pen, op->face, op->size, op->color, ox + op->x,
+			       oy + op->y, lay->text.ptr + op->str, op->len);
+		} else if (op->type == KG_OP_PAGEREF) {
+			char *id = kg_xstrndup(lay->text.ptr + op->str, op->len);
+			long page = kg_lay_dest(lay, id, NULL);
+			char num[24];
+			float w;
+
+			free(id);
+			if (page < 0)
+				continue;
+			snprintf(num, sizeof(num), "%ld", page + 1);
+			w = (float)kg_fonts_width(lay->fonts, op->face, num, strlen(num)) *
+			    op->size / 1000.0f;
+			S_show(lay, pen, op->face, op->size, op->color,
+			       ox + op->x - w, oy + op->y, num, strlen(num));
+		}
+	}
+}
+
+static void S_elem_links(kg_lay *lay, HPDF_Page *pages, S_pen *pen,
+			 const kg_elem *e, float ox, float oy)
+{
+	uint32_t k;
+
+	for (k = e->op0; k < e->op0 + e->nops; k++) {
+		const kg_op *op = &lay->ops[k];
+		const kg_link *l;
+		HPDF_Rect r;
+		HPDF_Annotation a = NULL;
+		char *target;
+
+		if (op->type != KG_OP_LINK)
+			continue;
+		l = &lay->links[op->aux];
+		target = kg_xstrndup(lay->text.ptr + l->target, l->len);
+		r.left = ox + op->x;
+		r.right = r.left + op->w;
+		r.top = pen->g->page_h - (oy + op->y);
+		r.bottom = r.top - op->h;
+		if (target[0] == '#') {
+			HPDF_Destination dst = kg_render_dest(lay, pages, pen->g,
+							      target + 1);
+
+			if (dst)
+				a = HPDF_Page_CreateLinkAnnot(pen->page, r, dst);
+		} else {
+			a = HPDF_Page_CreateURILinkAnnot(pen->page, r, target);
+		}
+		if (a)
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		free(target);
+	}
+}
+
+/* ---- boxes ---------------------------------------------------------------- */
+
+/* Draw the fragment of every box with elements on page pg. A box that
+ * began on an earlier page starts at the padding left for it at the top;
+ * one that goes on to a later page ends a padding below its last line. */
+static void S_boxes(kg_lay *lay, const kg_lpage *pg, S_pen *pen, float *top,
+		    float *bot)
+{
+	size_t p, b;
+	size_t first_el = 0, last_el = 0;
+	int any = 0;
+
+	for (b = 0; b < lay->nboxes; b++) {
+		top[b] = HUGE_VALF;
+		bot[b] = -HUGE_VALF;
+	}
+	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
+		const kg_place *pl = &lay->place[p];
+		const kg_elem *e = &lay->el[pl->elem];
+		int bx;
+
+		/* a repeated table header comes first but is not where the
+		 * page's flow starts */
+		if (!any || (first_el == lay->place[pg->p0].elem &&
+			     (long)first_el == lay->el[pl->elem].head))
+			first_el = pl->elem;
+		last_el = pl->elem;
+		any = 1;
+		for (bx = e->box; bx >= 0; bx = lay->boxes[bx].parent) {
+			top[bx] = fminf(top[bx], pl->y);
+			bot[bx] = fmaxf(bot[bx], pl->y + e->h);
+		}
+	}
+	if (!any)
+		return;
+	{ /* boxes cut at the top: outermost at 0, each inner one a pad lower */
+		int chain[64], n = 0, i, bx;
+		float y = 0;
+
+		for (bx = lay->el[first_el].box; bx >= 0 && n < 64;
+		     bx = lay->boxes[bx].parent)
+			if (lay->boxes[bx].first < first_el)
+				chain[n++] = bx;
+		for (i = n - 1; i >= 0; i--) {
+			top[chain[i]] = y;
+			y += lay->boxes[chain[i]].st.pad;
+		}
+		/* boxes cut at the bottom: innermost a pad below, each outer one
+		 * a pad further */
+		n = 0;
+		for (bx = lay->el[last_el].box; bx >= 0 && n < 64;
+		     bx = lay->boxes[bx].parent)
+			if (lay->boxes[bx].last > last_el)
+				chain[n++] = bx;
+		y = n ? bot[chain[0]] : 0;
+		for (i = 0; i < n; i++) {
+			y += lay->boxes[chain[i]].st.pad;
+			bot[chain[i]] = y;
+		}
+	}
+	for (b = 0; b < lay->nboxes; b++) {
+		const kg_box *bx = &lay->boxes[b];
+		float x = pen->g->body_x + bx->x, y = pen->g->body_y + top[b];
+		float h = bot[b] - top[b];
+
+		if (top[b] == HUGE_VALF)
+			continue;
+		if (bx->st.fill != 0xFFFFFF)
+			S_rect(pen, x, y, bx->w, h, bx->st.fill);
+		if (bx->st.bar_w > 0)
+			S_rect(pen, x, y, bx->st.bar_w, h, bx->st.bar);
+		if (bx->st.strip_w > 0)
+			S_rect(pen, x + bx->st.bar_w, y, bx->st.strip_w, h, bx->st.strip);
+	}
+}
+
+/* ---- pages ------------------------------------------------------------------------ */
+
+HPDF_Destination kg_render_dest(kg_lay *lay, HPDF_Page *pages,
+				const kg_geom *g, const char *id)
+{
+	float y;
+	long page = kg_lay_dest(lay, id, &y);
+	HPDF_Destination dst;
+
+	if (page < 0)
+		return NULL;
+	/* [page /XYZ left top null]: keep the reader's zoom, which
+	 * HPDF_Destination_SetXYZ cannot say */
+	dst = HPDF_Page_CreateDestination(pages[page]);
+	if (!dst)
+		return NULL;
+	HPDF_Array_Clear(dst);
+	if (HPDF_Array_Add(dst, pages[page]) != HPDF_OK ||
+	    HPDF_Array_AddName(dst, "XYZ") != HPDF_OK ||
+	    HPDF_Array_AddReal(dst, 0) != HPDF_OK ||
+	    HPDF_Array_AddReal(dst, g->page_h - g->body_y - y + 4) != HPDF_OK ||
+	    HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr)) != HPDF_OK)
+		return NULL;
+	return dst;
+}
+
+static int S_page(kg_lay *lay, HPDF_Page *pages, size_t n, const kg_geom *g,
+		  float *top, float *bot)
+{
+	const kg_lpage *pg = &lay->pages[n];
+	S_pen pen;
+	size_t p;
+	int rc, lines;
+
+	memset(&pen, 0, sizeof(pen));
+	pen.page = pages[n];
+	pen.g = g;
+	pen.fill = pen.stroke = 0x000000;
+	pen.line_w = 1;
+	kg_buf_init(&pen.out);
+	pen.face = -1;
+	if (pg->back >= 0)
+		S_elem_graphics(lay, &pen, &lay->el[pg->back], 0, 0, 0);
+	S_boxes(lay, pg, &pen, top, bot);
+	/* all filled areas first, so that no background hides a rule */
+	for (lines = 0; lines < 2; lines++) {
+		for (p = pg->p0; p < pg->p0 + pg->np; p++)
+			S_elem_graphics(lay, &pen, &lay->el[lay->place[p].elem],
+					g->body_x, g->body_y + lay->place[p].y, lines);
+		if (pg->head >= 0)
+			S_elem_graphics(lay, &pen, &lay->el[pg->head], g->body_x,
+					g->head_y, lines);
+		if (pg->foot >= 0)
+			S_elem_graphics(lay, &pen, &lay->el[pg->foot], g->body_x,
+					g->foot_y, lines);
+	}
+
+	kg_buf_puts(&pen.out, "BT\n");
+	if (pg->back >= 0)
+		S_elem_text(lay, &pen, &lay->el[pg->back], 0, 0);
+	for (p = pg->p0; p < pg->p0 + pg->np; p++)
+		S_elem_text(lay, &pen, &lay->el[lay->place[p].elem], g->body_x,
+			    g->body_y + lay->place[p].y);
+	if (pg->head >= 0)
+		S_elem_text(lay, &pen, &lay->el[pg->head], g->body_x, g->head_y);
+	if (pg->foot >= 0)
+		S_elem_text(lay, &pen, &lay->el[pg->foot], g->body_x, g->foot_y);
+	kg_buf_puts(&pen.out, "ET\n");
+	for (p = pg->p0; p < pg->p0 + pg->np; p++)
+		S_elem_links(lay, pages, &pen, &lay->el[lay->place[p].elem], g->body_x,
+			     g->body_y + lay->place[p].y);
+	rc = kg_pdf_deflate(((HPDF_PageAttr)pen.page->attr)->contents, pen.out.ptr,
+			    pen.out.len);
+	kg_buf_release(&pen.out);
+	return rc;
+}
+
+HPDF_Page *kg_render_pages(kg_lay *lay, HPDF_Doc pdf, const kg_geom *g,
+			   kg_diags *d)
+{
+	HPDF_Page *pages = kg_xcalloc(lay->npages ? lay->npages : 1, sizeof(*pages));
+	float *top = kg_xcalloc(lay->nboxes + 1, sizeof(*top));
+	float *bot = kg_xcalloc(lay->nboxes + 1, sizeof(*bot));
+	size_t n;
+	int rc = 0;
+
+	for (n = 0; n < lay->npages && rc == 0; n++) {
+		pages[n] = HPDF_AddPage(pdf);
+		if (!pages[n] || HPDF_Page_SetWidth(pages[n], g->page_w) != HPDF_OK ||
+		    HPDF_Page_SetHeight(pages[n], g->page_h) != HPDF_OK)
+			rc = -1;
+	}
+	for (n = 0; n < lay->npages && rc == 0; n++)
+		rc = S_page(lay, pages, n, g, top, bot);
+	free(top);
+	free(bot);
+	if (rc < 0 || HPDF_GetError(pdf) != HPDF_OK) {
+		kg_error(d, (kg_mark){NULL, 0, 0}, "cannot draw the PDF pages "
+			 "(libharu error 0x%04lX)", (unsigned long)HPDF_GetError(pdf));
+		free(pages);
+		return NULL;
+	}
+	return pages;
+}

@@ -1,0 +1,306 @@
+/* test_pdf_layout.c - the PDF edition's layout engine, smart punctuation
+ * and TrueType subsets */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <hpdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "fonts.h"
+#include "layout.h"
+#include "pdf_style.h"
+#include "smart.h"
+#include "ttf_subset.h"
+
+/* ---- smart punctuation --------------------------------------------------- */
+
+static void S_smart_is(const char *in, const char *want)
+{
+	kg_buf out = KG_BUF_INIT;
+	uint32_t prev = 0;
+
+	kg_smart_append(&out, in, strlen(in), &prev);
+	assert_string_equal(out.ptr, want);
+	kg_buf_release(&out);
+}
+
+static void test_smart_quotes(void **state)
+{
+	(void)state;
+	S_smart_is("\"quoted\" and 'single'", "\xE2\x80\x9Cquoted\xE2\x80\x9D and "
+		   "\xE2\x80\x98single\xE2\x80\x99");
+	S_smart_is("it's (\"x\")", "it\xE2\x80\x99s (\xE2\x80\x9Cx\xE2\x80\x9D)");
+	S_smart_is("a -- b --- c - d", "a \xE2\x80\x93 b \xE2\x80\x94 c - d");
+	S_smart_is("wait...", "wait\xE2\x80\xA6");
+	S_smart_is("no change: 10-20, x/y", "no change: 10-20, x/y");
+}
+
+static void test_smart_across_calls(void **state)
+{
+	kg_buf out = KG_BUF_INIT;
+	uint32_t prev = 0;
+
+	(void)state;
+	/* "**bold**" after a quote: the quote opens, the one after closes */
+	kg_smart_append(&out, "say \"", 5, &prev);
+	kg_smart_append(&out, "bold", 4, &prev);
+	kg_smart_append(&out, "\"", 1, &prev);
+	assert_string_equal(out.ptr, "say \xE2\x80\x9C" "bold\xE2\x80\x9D");
+	kg_buf_release(&out);
+}
+
+/* ---- TrueType subsets ------------------------------------------------------- */
+
+#define S_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+static uint32_t S_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static unsigned char *S_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *data;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	*len = (size_t)ftell(f);
+	fseek(f, 0, SEEK_SET);
+	data = malloc(*len);
+	assert_int_equal(fread(data, 1, *len, f), *len);
+	fclose(f);
+	return data;
+}
+
+/* The offset and length of a table of font, or 0. */
+static uint32_t S_table(const kg_buf *font, const char *tag, uint32_t *len)
+{
+	const unsigned char *p = (const unsigned char *)font->ptr;
+	unsigned n = (unsigned)(p[4] << 8 | p[5]), i;
+
+	for (i = 0; i < n; i++)
+		if (memcmp(p + 12 + 16 * i, tag, 4) == 0) {
+			*len = S_u32(p + 12 + 16 * i + 12);
+			return S_u32(p + 12 + 16 * i + 8);
+		}
+	return 0;
+}
+
+static void test_subset(void **state)
+{
+	size_t len, i;
+	unsigned char *data = S_read(S_FONT, &len);
+	unsigned char used[40] = {0};
+	kg_buf out = KG_BUF_INIT;
+	const unsigned char *o;
+	uint32_t sum = 0, loca, loca_len, glyf, glyf_len, post_len;
+	unsigned g;
+
+	(void)state;
+	used[36] = 1; /* one glyph, plus glyph 0 */
+	assert_int_equal(kg_ttf_subset(data, len, used, sizeof(used), &out), 0);
+	o = (const unsigned char *)out.ptr;
+	assert_true(out.len < len / 4);
+	assert_int_equal(S_u32(o), 0x00010000);
+	/* the tables PDF needs, and not the others */
+	assert_true(S_table(&out, "glyf", &glyf_len) != 0);
+	assert_true(S_table(&out, "head", &post_len) != 0);
+	assert_int_equal(S_table(&out, "post", &post_len), 0);
+	assert_int_equal(S_table(&out, "cmap", &post_len), 0);
+	/* the whole file sums to B1B0AFBA, head's adjustment included */
+	assert_int_equal(out.len % 4, 0);
+	for (i = 0; i < out.len; i += 4)
+		sum += S_u32(o + i);
+	assert_int_equal(sum, 0xB1B0AFBAu);
+	/* long loca: glyphs 0 and 36 have outlines, 37 none */
+	loca = S_table(&out, "loca", &loca_len);
+	glyf = S_table(&out, "glyf", &glyf_len);
+	(void)glyf;
+	for (g = 0; g < 40; g++) {
+		uint32_t a = S_u32(o + loca + 4 * g), b = S_u32(o + loca + 4 * g + 4);
+
+		if (g == 0 || g == 36)
+			assert_true(b > a);
+		else
+			assert_int_equal(b, a);
+	}
+	assert_int_equal(kg_ttf_subset((const unsigned char *)"nope", 4, used, 1, &out), -1);
+	kg_buf_release(&out);
+	free(data);
+}
+
+/* ---- the layout engine -------------------------------------------------------- */
+
+typedef struct S_fix {
+	kg_pdf_style st;
+	HPDF_Doc pdf;
+	kg_fonts *fonts;
+	kg_lay lay;
+} S_fix;
+
+static int S_setup(void **state)
+{
+	S_fix *f = calloc(1, sizeof(*f));
+	kg_diags d = KG_DIAGS_INIT;
+
+	f->st.sans = strdup("DejaVu Sans");
+	f->st.mono = strdup("DejaVu Sans Mono");
+	f->st.body = 10;
+	f->st.leading = 1.4f;
+	f->st.small = 8;
+	f->st.code_background = 0xEEEEEE;
+	f->st.muted = 0x777777;
+	f->pdf = HPDF_New(NULL, NULL);
+	f->fonts = kg_fonts_new(f->pdf, &f->st, &d);
+	assert_non_null(f->fonts);
+	/* a body 200 pt wide and 140 pt high: ten lines of 14 pt */
+	kg_lay_init(&f->lay, f->fonts, &f->st, 200, 140);
+	kg_diags_free(&d);
+	*state = f;
+	return 0;
+}
+
+static int S_teardown(void **state)
+{
+	S_fix *f = *state;
+
+	kg_lay_free(&f->lay);
+	kg_fonts_free(f->fonts);
+	HPDF_Free(f->pdf);
+	free(f->st.sans);
+	free(f->st.mono);
+	free(f);
+	return 0;
+}
+
+static kg_tstyle S_body(void)
+{
+	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1};
+
+	return t;
+}
+
+static void S_para(kg_lay *lay, const char *text, int keep)
+{
+	kg_inline in = KG_INLINE_INIT;
+	kg_para_opts o;
+	kg_tstyle t = S_body();
+
+	memset(&o, 0, sizeof(o));
+	o.leading = 1.4f;
+	o.keep = keep;
+	kg_inline_text(lay, &in, &t, text, strlen(text), 0);
+	kg_lay_para(lay, &in, &o);
+	kg_inline_free(&in);
+}
+
+/* The right edge of the text of element e. */
+static float S_right(const kg_lay *lay, size_t e)
+{
+	float right = 0;
+	uint32_t k;
+
+	for (k = lay->el[e].op0; k < lay->el[e].op0 + lay->el[e].nops; k++) {
+		const kg_op *op = &lay->ops[k];
+
+		if (op->type == KG_OP_TEXT) {
+			float w = (float)kg_fonts_width(lay->fonts, op->face,
+							lay->text.ptr + op->str, op->len) *
+				  op->size / 1000.0f;
+
+			right = op->x + w > right ? op->x + w : right;
+		}
+	}
+	return right;
+}
+
+static void test_lines_fit(void **state)
+{
+	S_fix *f = *state;
+	size_t i;
+
+	S_para(&f->lay, "The quick brown fox jumps over the lazy dog, and then "
+		       "the dog wakes up and chases the fox across the field "
+		       "until both of them are tired. "
+		       "Antidisestablishmentarianismantidisestablishmentarianism "
+		       "is a word wider than the line.", 0);
+	assert_true(f->lay.nel >= 5);
+	for (i = 0; i < f->lay.nel; i++)
+		assert_true(S_right(&f->lay, i) <= 200.01f);
+	/* first two and last two lines stay together */
+	assert_true(f->lay.el[0].flags & KG_EL_KEEP);
+	assert_true(f->lay.el[f->lay.nel - 2].flags & KG_EL_KEEP);
+	assert_false(f->lay.el[1].flags & KG_EL_KEEP && f->lay.nel > 4);
+}
+
+static void test_heading_never_ends_a_page(void **state)
+{
+	S_fix *f = *state;
+	size_t p, i;
+
+	for (i = 0; i < 8; i++) /* eight lines: two lines of the page left */
+		S_para(&f->lay, "one line", 0);
+	S_para(&f->lay, "Heading", 1);
+	S_para(&f->lay, "A paragraph of three lines, long enough to fill the "
+		       "width of the body three times over, or nearly.", 0);
+	kg_lay_paginate(&f->lay, 0, 0);
+	assert_int_equal(f->lay.npages, 2);
+	/* the heading went to the second page with its paragraph */
+	p = f->lay.pages[1].p0;
+	assert_int_equal(f->lay.place[p].elem, 8);
+	for (i = 0; i < f->lay.pages[0].np; i++)
+		assert_true(f->lay.place[f->lay.pages[0].p0 + i].y + 14 <= 140.01f);
+}
+
+static void test_table_header_repeats(void **state)
+{
+	S_fix *f = *state;
+	kg_inline cells[2 * 20];
+	kg_table_style ts;
+	kg_tstyle t = S_body();
+	size_t r, c, heads = 0, p;
+
+	memset(&ts, 0, sizeof(ts));
+	ts.pad = 3;
+	ts.leading = 1.4f;
+	ts.head_fill = 0x333333;
+	ts.stripe = 0xF0F0F0;
+	for (r = 0; r < 20; r++)
+		for (c = 0; c < 2; c++) {
+			const char *s = r == 0 ? (c ? "Value" : "Name") : "cell";
+
+			cells[r * 2 + c].p = NULL;
+			cells[r * 2 + c].n = cells[r * 2 + c].cap = 0;
+			kg_inline_text(&f->lay, &cells[r * 2 + c], &t, s, strlen(s), 0);
+		}
+	kg_lay_table(&f->lay, cells, 20, 2, &ts);
+	kg_lay_paginate(&f->lay, 0, 0);
+	assert_true(f->lay.npages >= 3);
+	for (p = 0; p < f->lay.npages; p++)
+		heads += f->lay.place[f->lay.pages[p].p0].elem == 0;
+	assert_int_equal(heads, f->lay.npages); /* every page starts with it */
+	for (r = 0; r < 40; r++)
+		kg_inline_free(&cells[r]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_smart_quotes),
+		cmocka_unit_test(test_smart_across_calls),
+		cmocka_unit_test(test_subset),
+		cmocka_unit_test_setup_teardown(test_lines_fit, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_heading_never_ends_a_page,
+						S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_table_header_repeats, S_setup,
+						S_teardown),
+	};
+	return cmocka_run_group_tests_name("pdf_layout", tests, NULL, NULL);
+}
