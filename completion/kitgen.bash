@@ -1,0 +1,114 @@
+# kitgen.bash - bash completion for kitgen: its commands, each command's
+# options, and their values (folders, formats, paper sizes, editions, git
+# revisions). Installed as share/bash-completion/completions/kitgen;
+# tests/t-install.sh checks the option lists against each --help.
+
+_kitgen_options()
+{
+	case $1 in
+	check) echo "--content --quiet --help" ;;
+	build) echo "--content --templates --out --edition --format --paper --quiet --help" ;;
+	list | digest) echo "--content --help" ;;
+	diff) echo "--format --git --help" ;;
+	render) echo "--data --partials --help" ;;
+	init) echo "--role --quiet --help" ;;
+	esac
+}
+
+# The value of --content on the command line so far, or "content".
+_kitgen_content()
+{
+	local i
+	for ((i = 2; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		-c | --content)
+			if [[ ${COMP_WORDS[i + 1]} == = ]]; then
+				echo "${COMP_WORDS[i + 2]}"
+			else
+				echo "${COMP_WORDS[i + 1]}"
+			fi
+			return
+			;;
+		esac
+	done
+	echo content
+}
+
+# Complete the last item of a comma-separated list from the words in $1.
+_kitgen_list()
+{
+	local head="" last=$cur w
+	if [[ $cur == *,* ]]; then
+		head=${cur%,*},
+		last=${cur##*,}
+	fi
+	COMPREPLY=()
+	for w in $1; do
+		[[ $w == "$last"* ]] && COMPREPLY+=("$head$w")
+	done
+}
+
+_kitgen()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]} prev="" cmd=${COMP_WORDS[1]:-}
+	local kitgen=${COMP_WORDS[0]} IFS=$' \t\n'
+	((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+	# --opt=value arrives as three words: --opt, =, value
+	if [[ $cur == = ]]; then
+		cur=""
+	elif [[ $prev == = ]] && ((COMP_CWORD > 1)); then
+		prev=${COMP_WORDS[COMP_CWORD - 2]}
+	fi
+	COMPREPLY=()
+	if ((COMP_CWORD == 1)); then
+		COMPREPLY=($(compgen -W "check build list digest diff render init --help --version" -- "$cur"))
+		return
+	fi
+	case $prev in
+	-c | --content | -t | --templates | -o | --out | -p | --partials)
+		COMPREPLY=($(compgen -d -- "$cur"))
+		return
+		;;
+	-d | --data)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return
+		;;
+	-f | --format)
+		if [[ $cmd == diff ]]; then
+			COMPREPLY=($(compgen -W "text md" -- "$cur"))
+		else
+			_kitgen_list "md html pdf"
+		fi
+		return
+		;;
+	--paper)
+		COMPREPLY=($(compgen -W "a4 letter" -- "$cur"))
+		return
+		;;
+	-e | --edition)
+		local ids
+		ids=$("$kitgen" list --content "$(_kitgen_content)" 2>/dev/null |
+			awk '/^[^ ]/ { print $1 }')
+		COMPREPLY=($(compgen -W "$ids" -- "$cur"))
+		return
+		;;
+	--git)
+		COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' \
+			refs/tags refs/heads 2>/dev/null) HEAD" -- "$cur"))
+		return
+		;;
+	-r | --role)
+		return
+		;;
+	esac
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$(_kitgen_options "$cmd")" -- "$cur"))
+		return
+	fi
+	case $cmd in
+	diff | init) COMPREPLY=($(compgen -d -- "$cur")) ;;
+	render) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	esac
+}
+
+complete -F _kitgen kitgen

@@ -1,0 +1,138 @@
+#!/bin/sh
+# t-init.sh - `kitgen init`: the skeleton for a role checks clean as
+# written, builds into every format, is named for the role and marks its
+# topics as examples; bad roles and non-empty folders are refused.
+. "$(dirname "$0")/lib.sh"
+LINT="$ROOT/node_modules/.bin/markdownlint-cli2"
+
+"$KITGEN" init --help >"$TMP/help" 2>&1
+check "kitgen init --help" grep -q '^Usage: kitgen init DIR' "$TMP/help"
+
+# The default role.
+(cd "$TMP" && "$KITGEN" init plain) >"$TMP/out" 2>&1
+status=$?
+[ "$status" = 0 ] && ok "init writes a kit (status 0)" ||
+	not_ok "init writes a kit (status 0)" "status $status" "$(cat "$TMP/out")"
+for f in README.md content/kit.yaml content/scenarios.yaml \
+	content/topics/01-example-debugging.yaml content/topics/02-example-change.yaml; do
+	check "init wrote $f" test -s "$TMP/plain/$f"
+done
+check "init lists the files and the next step" sh -c \
+	"grep -q '^wrote plain/content/kit.yaml$' '$TMP/out' && grep -q '^next: cd plain && kitgen build$' '$TMP/out'"
+check "the default role names the kit" sh -c \
+	"grep -q '^id: software-engineering-interview-kit$' '$TMP/plain/content/kit.yaml' &&
+	 grep -q '^title: \"Software engineering interview kit\"$' '$TMP/plain/content/kit.yaml'"
+
+# check passes on it as written, from inside it with no options.
+(cd "$TMP/plain" && "$KITGEN" check) >"$TMP/out" 2>&1
+status=$?
+[ "$status" = 0 ] && [ "$(cat "$TMP/out")" = "content: ok: 2 topics, 6 questions, 1 scenario, 1 profile" ] &&
+	ok "kitgen check passes on a new kit with no diagnostics" ||
+	not_ok "kitgen check passes on a new kit with no diagnostics" "status $status" "$(cat "$TMP/out")"
+
+# build turns it into every format: every file `kitgen list` names.
+(cd "$TMP/plain" && "$KITGEN" build --templates "$ROOT/templates") >"$TMP/out" 2>&1
+status=$?
+[ "$status" = 0 ] && ok "kitgen build builds a new kit" ||
+	not_ok "kitgen build builds a new kit" "status $status" "$(cat "$TMP/out")"
+(cd "$TMP/plain" && "$KITGEN" list) | awk '/^ / { for (i = 1; i <= NF; i++) print $i }' >"$TMP/files"
+missing=""
+n=0
+while read -r f; do
+	n=$((n + 1))
+	[ -s "$TMP/plain/output/$f" ] || missing="$missing $f"
+done <"$TMP/files"
+[ "$n" -ge 8 ] && [ -z "$missing" ] &&
+	ok "the build wrote all $n files of the public kit and 3 panel packets" ||
+	not_ok "the build wrote every file kitgen list names" "$n files; missing:$missing"
+for ext in md html; do
+	check "the public kit is written as .$ext" \
+		test -s "$TMP/plain/output/software-engineering-interview-kit.$ext"
+done
+if "$KITGEN" build --help | grep -q 'pdf'; then
+	check "the public kit is written as .pdf" sh -c \
+		"head -c 5 '$TMP/plain/output/software-engineering-interview-kit.pdf' | grep -q '%PDF-'"
+fi
+check "each level has a full loop plan (a packet per level)" sh -c \
+	"for l in fresher intermediate expert; do test -s '$TMP/plain/output/panels/generalist-'\$l.md || exit 1; done"
+
+# The example topics say they are examples, in the file and in the kit.
+check "the example topics are marked as examples to replace" sh -c \
+	"grep -l '^# EXAMPLE TOPIC' '$TMP'/plain/content/topics/*.yaml | wc -l | grep -qx 2 &&
+	 grep -c '^title: \"Example: ' '$TMP'/plain/content/topics/*.yaml | grep -c ':1$' | grep -qx 2"
+check "the built kit shows the topics as examples" \
+	grep -q '^## .*Example: find out why a scheduled job failed' \
+	"$TMP/plain/output/software-engineering-interview-kit.md"
+
+# A role names the kit: title, id and prose.
+"$KITGEN" init "$TMP/data" --role "Data engineering" >/dev/null 2>&1
+check "--role sets the title and id" sh -c \
+	"grep -q '^id: data-engineering-interview-kit$' '$TMP/data/content/kit.yaml' &&
+	 grep -q '^title: \"Data engineering interview kit\"$' '$TMP/data/content/kit.yaml' &&
+	 grep -q '^# Data engineering interview kit$' '$TMP/data/README.md'"
+check "--role reads as prose mid-sentence" \
+	grep -q 'for data engineering interviews' "$TMP/data/content/kit.yaml"
+check "a kit for another role checks clean" "$KITGEN" check --content "$TMP/data/content"
+"$KITGEN" init "$TMP/devops" --role DevOps >/dev/null 2>&1
+check "--role DevOps keeps its capitals" sh -c \
+	"grep -q '^id: devops-interview-kit$' '$TMP/devops/content/kit.yaml' &&
+	 grep -q 'who run DevOps hiring' '$TMP/devops/content/kit.yaml'"
+"$KITGEN" init "$TMP/rnd" --role "R&D tools (C++), v2" >/dev/null 2>&1
+"$KITGEN" build --content "$TMP/rnd/content" --templates "$ROOT/templates" \
+	--out "$TMP/rnd/output" --format md,html >/dev/null 2>&1
+check "a role with & + ( ) , builds, escaped in HTML" sh -c \
+	"grep -q '^id: r-d-tools-c-v2-interview-kit$' '$TMP/rnd/content/kit.yaml' &&
+	 grep -q 'R&amp;D tools (C++), v2 interview kit' '$TMP/rnd/output/r-d-tools-c-v2-interview-kit.html'"
+"$KITGEN" init "$TMP/utf" --role "Données" >/dev/null 2>&1
+check "a role in UTF-8 checks clean" "$KITGEN" check --content "$TMP/utf/content"
+
+# Refusals: usage errors (status 2) that write nothing.
+refuse() { # refuse NAME DIR [ARGS...]: status 2, nothing new in $TMP/r
+	name=$1
+	shift
+	"$KITGEN" init "$@" >"$TMP/out" 2>&1
+	status=$?
+	left=$(find "$TMP/r" -newer "$TMP/stamp" 2>/dev/null | head -1)
+	[ "$status" = 2 ] && [ -z "$left" ] && [ -s "$TMP/out" ] && ok "$name" ||
+		not_ok "$name" "status $status, wrote: $left" "$(cat "$TMP/out")"
+}
+mkdir -p "$TMP/r/full"
+echo keep >"$TMP/r/full/notes.txt"
+echo file >"$TMP/r/file"
+touch "$TMP/stamp"
+sleep 1
+refuse "a folder that is not empty is refused" "$TMP/r/full"
+check "... saying so" grep -qx "kitgen init: cannot write a kit into '$TMP/r/full': it is not empty" "$TMP/out"
+check "the folder is left as it was" sh -c \
+	"test \"\$(ls -A '$TMP/r/full')\" = notes.txt && test \"\$(cat '$TMP/r/full/notes.txt')\" = keep"
+refuse "a file is refused" "$TMP/r/file"
+refuse "no DIR is a usage error" --role x
+refuse "two folders are a usage error" "$TMP/r/a" "$TMP/r/b"
+refuse "an empty role is refused" "$TMP/r/a" --role ""
+refuse "a role with a quote is refused" "$TMP/r/a" --role 'a "b"'
+refuse "a role with a colon is refused" "$TMP/r/a" --role 'a: b'
+refuse "a role with a backslash is refused" "$TMP/r/a" --role 'a\b'
+refuse "a role with a newline is refused" "$TMP/r/a" --role "$(printf 'a\nb')"
+refuse "a role with a leading space is refused" "$TMP/r/a" --role " a"
+refuse "a role that is not UTF-8 is refused" "$TMP/r/a" --role "$(printf 'caf\351')"
+refuse "a role without a letter or digit is refused" "$TMP/r/a" --role "--"
+refuse "a role over 60 characters is refused" "$TMP/r/a" \
+	--role "$(printf '%061d' 0)"
+grep -q "kitgen init: bad --role: " "$TMP/out" && ok "a bad role says why" ||
+	not_ok "a bad role says why" "$(cat "$TMP/out")"
+mkdir "$TMP/empty"
+check "an empty folder is fine" "$KITGEN" init -q "$TMP/empty"
+
+# -q: nothing on success
+"$KITGEN" init -q "$TMP/quiet" >"$TMP/out" 2>&1
+[ $? = 0 ] && [ ! -s "$TMP/out" ] && ok "init -q prints nothing" ||
+	not_ok "init -q prints nothing" "$(cat "$TMP/out")"
+
+# Its Markdown passes the linter: the README as a hand-written file
+# (default rules), the built kit with the rules of kitgen's output.
+if [ -x "$LINT" ]; then
+	check "markdownlint passes on the new kit's README" sh -c \
+		"cd '$TMP/plain' && '$LINT' README.md"
+	check "markdownlint passes on the new kit's built Markdown" sh -c \
+		"cd '$ROOT' && '$LINT' '$TMP/plain/output/software-engineering-interview-kit.md'"
+fi
