@@ -3,16 +3,27 @@
 #   make            check dependencies, build kitgen, build every kit into output/
 #   make test       build and run every test
 #   make clean      remove build/ and output/
+#   make install    install kitgen, its templates, man page and bash completion
+#                   (PREFIX=/usr/local, DESTDIR for staging); make uninstall
+#   make docs       the README's pictures, docs/*.png, from the real output
+#   make pages      every page of every PDF edition as PNG, in build/pages/
+#   make bench      speed and memory against pandoc, WeasyPrint and a libharu
+#                   floor; targets met or missed (BENCHMARKS.md)
 #
 # User CFLAGS/CPPFLAGS/LDFLAGS are added to ours, never replace them.
 
 PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/kitgen
+MANDIR ?= $(PREFIX)/share/man
+DOCDIR ?= $(PREFIX)/share/doc/kitgen
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
 VERSION := 0.1.0
-PKGS := yaml-0.1 libcmark nettle
+PKGS := yaml-0.1 libcmark nettle fontconfig zlib
 BUILD := build
 OUT := output
 
@@ -23,10 +34,13 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DKG_VERSION='"$(VERSION)"' \
 	-Igenerator $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
-LIBS = $(DEP_LIBS) -lm
+# libharu ships no pkg-config file
+LIBS = $(DEP_LIBS) -lhpdf -lm
 
 SRCS := $(sort $(wildcard generator/*.c))
-OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o)
+# the `kitgen init` skeleton, carried in the binary (tools/embed.sh)
+SKELETON := $(shell find generator/skeleton -type f 2>/dev/null | LC_ALL=C sort)
+OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -35,7 +49,7 @@ SPEC_BIN := $(BUILD)/tests/mustache_spec
 
 CONTENT := $(shell find content templates -type f 2>/dev/null | LC_ALL=C sort)
 
-.PHONY: all deps kits test check clean
+.PHONY: all deps kits test check clean install uninstall docs
 
 all: kitgen kits
 
@@ -52,6 +66,21 @@ kitgen: $(BUILD)/deps.ok $(OBJS)
 $(BUILD)/obj/%.o: generator/%.c $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/gen/embedded.c: tools/embed.sh $(SKELETON)
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh generator/skeleton $(SKELETON) >$@.tmp && mv $@.tmp $@
+$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The data folder is compiled into datadir.o: rebuild it when it changes.
+# The stamp is rewritten as the Makefile is read, and only when DATADIR
+# differs, so a `make` with nothing changed has nothing to do (`make -q`).
+$(BUILD)/obj/datadir.o: ALL_CFLAGS += -DKG_DATADIR='"$(DATADIR)"'
+$(BUILD)/obj/datadir.o: $(BUILD)/datadir.stamp
+$(shell mkdir -p $(BUILD) && { echo '$(DATADIR)' | cmp -s - $(BUILD)/datadir.stamp 2>/dev/null || echo '$(DATADIR)' >$(BUILD)/datadir.stamp; })
+$(BUILD)/datadir.stamp: ;
 
 # Every kit: rebuilt only when the program, the content or the templates change.
 kits: $(OUT)/.built
@@ -71,10 +100,58 @@ $(SPEC_BIN): tests/mustache_spec.c $(LIB_OBJS)
 test: kitgen $(UNIT_BINS) $(SPEC_BIN)
 	@tools/deps.sh --test
 	@tests/run-tests.sh
+	@$(MAKE) --no-print-directory test-sanitizers
 
 check: test
 
+# Install: the binary; templates/ (page shells, PDF style) as
+# $(DATADIR)/templates, where kitgen looks when ./templates is not there;
+# the man page; bash completion; the content model. DESTDIR stages it.
+TEMPLATE_DIRS = $(shell find templates -type d | LC_ALL=C sort)
+TEMPLATE_FILES = $(shell find templates -type f | LC_ALL=C sort)
+
+install: kitgen
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DOCDIR)
+	install -m 755 kitgen $(DESTDIR)$(BINDIR)/kitgen
+	for d in $(TEMPLATE_DIRS); do \
+		install -d "$(DESTDIR)$(DATADIR)/$$d" || exit 1; done
+	for f in $(TEMPLATE_FILES); do \
+		install -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; done
+	sed 's/@VERSION@/$(VERSION)/g' man/kitgen.1 >$(DESTDIR)$(MANDIR)/man1/kitgen.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/kitgen.1
+	install -m 644 completion/kitgen.bash $(DESTDIR)$(BASHCOMPDIR)/kitgen
+	install -m 644 content/README.md $(DESTDIR)$(DOCDIR)/content-model.md
+
+# Removes what install wrote, and the folders of kitgen's own it made.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kitgen $(DESTDIR)$(MANDIR)/man1/kitgen.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/kitgen $(DESTDIR)$(DOCDIR)/content-model.md
+	for f in $(TEMPLATE_FILES); do rm -f "$(DESTDIR)$(DATADIR)/$$f"; done
+	for d in $(shell find templates -type d | LC_ALL=C sort -r); do \
+		rmdir "$(DESTDIR)$(DATADIR)/$$d" 2>/dev/null; done; \
+	rmdir "$(DESTDIR)$(DATADIR)" "$(DESTDIR)$(DOCDIR)" 2>/dev/null || true
+
+# Page images of every PDF edition, for looking at, in build/pages/ (not
+# committed); and the benchmarks (bench/bench.py; a few minutes; never part
+# of `make test`).
+.PHONY: pages bench
+pages: $(OUT)/.built
+	@rm -rf $(BUILD)/pages && mkdir -p $(BUILD)/pages
+	for f in $(OUT)/*.pdf $(OUT)/panels/*.pdf; do [ -f "$$f" ] || continue; \
+		pdftoppm -png -r 60 "$$f" "$(BUILD)/pages/$$(basename "$$f" .pdf)" || exit 1; done
+bench: kitgen
+	@python3 bench/bench.py
+
+# The README's pictures, from the real output: a page of the PDF kit
+# that shows a rubric, and the HTML kit (tools/docs.sh).
+docs: $(OUT)/.built
+	sh tools/docs.sh $(OUT)/backend-interview-kit docs
+
 clean:
-	rm -rf $(BUILD) $(OUT) kitgen
+	rm -rf $(BUILD) $(OUT) kitgen $(ASAN) $(FUZZ)
+
+# Sanitizers, valgrind and fuzzing: test-sanitizers, fuzz, fuzz-ci.
+include tests/quality.mk
 
 -include $(OBJS:.o=.d)

@@ -403,7 +403,7 @@ static void S_index(const kg_kit *kit, kg_block *root, const S_numbering *num)
 		const kg_level *lv = &kit->levels[l];
 		kg_block *sec = kg_c_section(part, 2, "index", kg_text(lv->id),
 					  kg_text(lv->title), 0);
-		kg_block *list = kg_add_list(sec, KG_LIST_BULLET);
+		kg_block *list = kg_add_list(sec, KG_LIST_INDEX);
 
 		for (i = 0; i < num->n; i++) {
 			const kg_question *q = num->order[i];
@@ -433,7 +433,17 @@ kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
 	m->profile = kg_one_line(ed->profile ? kg_text(ed->profile->title) : "");
 	m->level = kg_one_line(ed->level ? kg_text(ed->level->title) : "");
 	m->title = kg_one_line(kg_text(kit->title));
-	m->subtitle = kg_one_line(kg_text(kit->subtitle));
+	if (ed->kind == KG_EDITION_PACKET) { /* the kit's subtitle is the public kit's */
+		kg_buf sub = KG_BUF_INIT;
+
+		kg_buf_printf(&sub, "For the panel of a %s loop at the %s level: "
+			      "the loop plan, an interviewer guide and a scorecard "
+			      "for every round, and the debrief sheet.",
+			      kg_text(ed->profile->title), kg_text(ed->level->title));
+		m->subtitle = kg_buf_detach(&sub, NULL);
+	} else {
+		m->subtitle = kg_one_line(kg_text(kit->subtitle));
+	}
 	m->version = kg_one_line(kg_text(kit->version));
 	m->publisher = kg_one_line(kg_text(kit->publisher));
 	m->licence = kg_one_line(kg_text(kit->licence));

@@ -29,6 +29,14 @@ static void S_add(kg_diags *d, kg_severity sev, kg_mark at, const char *fmt,
 		return;
 	}
 	kg_buf_vprintf(&msg, fmt, ap);
+	if (msg.len > KG_DIAG_MAX_MSG) {
+		size_t cut = KG_DIAG_MAX_MSG;
+
+		while (cut && (msg.ptr[cut] & 0xC0) == 0x80)
+			cut--;
+		msg.len = cut;
+		kg_buf_puts(&msg, "...");
+	}
 	KG_GROW(d->items, d->cap, d->n + 1);
 	g = &d->items[d->n++];
 	g->sev = sev;

@@ -41,6 +41,9 @@ typedef struct kg_diags {
 #define KG_DIAGS_INIT {NULL, 0, 0, 0, 0, 0, 0}
 /* At most this many diagnostics are kept; the rest are only counted. */
 #define KG_DIAGS_MAX 500
+/* A message longer than this many bytes (it quotes a huge key or value) is
+ * cut, at a character boundary, and ends in "...". */
+#define KG_DIAG_MAX_MSG 400
 
 int kg_error(kg_diags *d, kg_mark at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -10,7 +10,7 @@
  *   DOCUMENT [any]
  *   SECTION   title, id (anchor), level 1.. [any]        a heading and its body
  *   PROSE     md (a sanitised cmark document)             CommonMark text
- *   LIST      style ordered/bullet [ITEM]
+ *   LIST      style bullet/ordered/index [ITEM]
  *   ITEM      [any]
  *   FIELDS    [FIELD]                                      label: value pairs
  *   FIELD     title (the label) [any]
@@ -67,7 +67,10 @@ typedef enum {
 	KG_CALLOUT_BAD_NOTE   /* example of poor written evidence */
 } kg_callout;
 
-enum { KG_LIST_BULLET = 0, KG_LIST_ORDERED = 1 };
+/* List styles. Each item of an index list begins with a link to a place
+ * in the document (the question index): paged formats set that place's
+ * page number beside it; the others show a bulleted list. */
+enum { KG_LIST_BULLET = 0, KG_LIST_ORDERED = 1, KG_LIST_INDEX = 2 };
 
 /* Section flags. */
 enum {

@@ -42,16 +42,25 @@ static const kg_node *S_kind(const kg_node *map, const char *key,
 	return v && v->kind == kind ? v : NULL;
 }
 
+/* Lists are read up to their limit (the shape check reported the rest). */
+static size_t S_count(const kg_node *v, const char *key)
+{
+	size_t max = kg_schema_max_items(key);
+
+	return v->n < max ? v->n : max;
+}
+
 static kg_list S_list(const kg_node *map, const char *key)
 {
 	const kg_node *v = S_kind(map, key, KG_NODE_SEQ);
 	kg_list l = {NULL, 0};
-	size_t i;
+	size_t i, n;
 
 	if (!v)
 		return l;
-	l.items = kg_xcalloc(v->n, sizeof(*l.items));
-	for (i = 0; i < v->n; i++)
+	n = S_count(v, key);
+	l.items = kg_xcalloc(n, sizeof(*l.items));
+	for (i = 0; i < n; i++)
 		if (v->items[i]->kind == KG_NODE_SCALAR)
 			l.items[l.n++] = v->items[i];
 	return l;
@@ -62,13 +71,14 @@ static const kg_node **S_maps(const kg_node *map, const char *key, size_t *n)
 {
 	const kg_node *v = S_kind(map, key, KG_NODE_SEQ);
 	const kg_node **out;
-	size_t i;
+	size_t i, max;
 
 	*n = 0;
 	if (!v)
 		return NULL;
-	out = kg_xcalloc(v->n, sizeof(*out));
-	for (i = 0; i < v->n; i++)
+	max = S_count(v, key);
+	out = kg_xcalloc(max, sizeof(*out));
+	for (i = 0; i < max; i++)
 		if (v->items[i]->kind == KG_NODE_MAP)
 			out[(*n)++] = v->items[i];
 	return out;
@@ -133,12 +143,12 @@ static void S_read_profiles(kg_kit *kit, const kg_node *root)
 		S_read_pins(p, maps[i]);
 		if (!w)
 			continue;
-		p->weights = kg_xcalloc(w->npairs, sizeof(*p->weights));
-		for (j = 0; j < w->npairs; j++) {
+		p->nweights = w->npairs < KG_MAX_AREAS ? w->npairs : KG_MAX_AREAS;
+		p->weights = kg_xcalloc(p->nweights, sizeof(*p->weights));
+		for (j = 0; j < p->nweights; j++) {
 			p->weights[j].area = w->pairs[j].key;
 			p->weights[j].value = w->pairs[j].value;
 		}
-		p->nweights = w->npairs;
 	}
 	free(maps);
 }
@@ -349,11 +359,32 @@ static char **S_topic_names(const char *topics_dir, size_t *n, kg_diags *d)
 	return names;
 }
 
-static kg_node *S_load_checked(const char *path, const kg_shape *shape,
-			       kg_diags *d)
-{
-	kg_node *root = kg_node_load_file(path, d);
+/* The bytes read so far, against KG_MAX_CONTENT: the file that would pass
+ * the limit is an error, and neither it nor any later file is read. */
+typedef struct S_budget {
+	size_t used;
+	int over;
+} S_budget;
 
+static kg_node *S_load_checked(const char *path, const kg_shape *shape,
+			       S_budget *b, kg_diags *d)
+{
+	struct stat st;
+	kg_node *root;
+
+	if (b->over)
+		return NULL;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((size_t)st.st_size > KG_MAX_CONTENT - b->used) {
+			b->over = 1;
+			kg_error(d, (kg_mark){path, 0, 0},
+				 "the content passes the %zu MiB limit for all "
+				 "files together here", KG_MAX_CONTENT >> 20);
+			return NULL;
+		}
+		b->used += (size_t)st.st_size;
+	}
+	root = kg_node_load_file(path, d);
 	if (root)
 		kg_schema_check(root, shape, d);
 	return root;
@@ -364,8 +395,10 @@ kg_kit *kg_kit_load(const char *dir, kg_diags *d)
 	kg_kit *kit = kg_xcalloc(1, sizeof(*kit));
 	char *topics_dir = S_join(dir, "topics");
 	struct stat st;
+	S_budget budget = {0, 0};
 	char **names;
 	size_t i, n;
+	int too_many;
 
 	errno = 0;
 	kit->dir = dir;
@@ -376,11 +409,20 @@ kg_kit *kg_kit_load(const char *dir, kg_diags *d)
 		return kit;
 	}
 	kit->kit_file = S_join(dir, "kit.yaml");
-	kit->root = S_load_checked(kit->kit_file, &kg_shape_kit, d);
+	kit->root = S_load_checked(kit->kit_file, &kg_shape_kit, &budget, d);
 	if (kit->root && kit->root->kind == KG_NODE_MAP)
 		S_read_kit(kit, kit->root);
 
 	names = S_topic_names(topics_dir, &n, d);
+	too_many = n > KG_MAX_TOPICS;
+	if (too_many) {
+		kg_error(d, (kg_mark){topics_dir, 0, 0},
+			 "%zu topic files; at most %d are allowed", n,
+			 KG_MAX_TOPICS);
+		for (i = 0; i < n; i++)
+			free(names[i]);
+		n = 0;
+	}
 	kit->topic_files = kg_xcalloc(n, sizeof(char *));
 	kit->topic_roots = kg_xcalloc(n, sizeof(kg_node *));
 	kit->topics = kg_xcalloc(n, sizeof(kg_topic));
@@ -390,7 +432,8 @@ kg_kit *kg_kit_load(const char *dir, kg_diags *d)
 
 		kit->topic_files[i] = S_join(topics_dir, names[i]);
 		free(names[i]);
-		root = S_load_checked(kit->topic_files[i], &kg_shape_topic, d);
+		root = S_load_checked(kit->topic_files[i], &kg_shape_topic,
+				      &budget, d);
 		kit->topic_roots[i] = root;
 		if (root && root->kind == KG_NODE_MAP)
 			S_read_topic(&kit->topics[kit->ntopics++], root,
@@ -398,13 +441,13 @@ kg_kit *kg_kit_load(const char *dir, kg_diags *d)
 	}
 	free(names);
 	free(topics_dir);
-	if (n == 0 && !d->io_errors)
+	if (n == 0 && !d->io_errors && !too_many)
 		kg_error(d, (kg_mark){dir, 0, 0},
 			 "no topics: add topics/NN-name.yaml files");
 
 	kit->scenarios_file = S_join(dir, "scenarios.yaml");
 	kit->scenarios_root =
-		S_load_checked(kit->scenarios_file, &kg_shape_scenarios, d);
+		S_load_checked(kit->scenarios_file, &kg_shape_scenarios, &budget, d);
 	if (kit->scenarios_root && kit->scenarios_root->kind == KG_NODE_MAP)
 		S_read_scenarios(kit, kit->scenarios_root);
 	return kit;

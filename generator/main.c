@@ -10,15 +10,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
+#include "datadir.h"
 #include "diag.h"
 #include "diff.h"
 #include "digest.h"
 #include "edition.h"
+#include "embedded.h"
 #include "git.h"
+#include "index.h"
+#include "init.h"
 #include "kit.h"
 #include "node.h"
 #include "output.h"
@@ -84,12 +89,18 @@ typedef struct S_opts {
 	const char *partials;
 	const char *paper;
 	const char *git;
+	const char *edition;
 } S_opts;
 
 /* Letters are also the short options; other values are long-only. */
 enum { OPT_HELP = 'h', OPT_CONTENT = 'c', OPT_TEMPLATES = 't', OPT_OUT = 'o',
        OPT_FORMAT = 'f', OPT_DATA = 'd', OPT_PARTIALS = 'p',
-       OPT_PAPER = 256, OPT_GIT = 257 };
+       OPT_PAPER = 256, OPT_GIT = 257, OPT_EDITION = 'e', OPT_QUIET = 'q',
+       OPT_ROLE = 'r' };
+
+/* -q: print nothing but diagnostics; --role of `kitgen init` */
+static int S_quiet;
+static const char *S_role = KG_INIT_ROLE;
 
 static const S_cmd *S_find(const char *name);
 
@@ -127,6 +138,9 @@ static int S_parse(const char *cmd, int argc, char **argv,
 		case OPT_PARTIALS: o->partials = optarg; break;
 		case OPT_PAPER: o->paper = optarg; break;
 		case OPT_GIT: o->git = optarg; break;
+		case OPT_EDITION: o->edition = optarg; break;
+		case OPT_QUIET: S_quiet = 1; break;
+		case OPT_ROLE: S_role = optarg; break;
 		case ':':
 			return S_usage_error(cmd, "option '%s' needs a value",
 					     argv[optind - 1]);
@@ -155,9 +169,10 @@ static int S_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"content", required_argument, NULL, OPT_CONTENT},
+		{"quiet", no_argument, NULL, OPT_QUIET},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_kit *kit;
 	size_t questions = 0, i;
@@ -171,7 +186,7 @@ static int S_check(int argc, char **argv)
 	if (d.errors == 0)
 		kg_git_version_warning(kit, &d);
 	rc = S_report(&d);
-	if (rc == 0) {
+	if (rc == 0 && !S_quiet) {
 		for (i = 0; i < kit->ntopics; i++)
 			questions += kit->topics[i].nquestions;
 		printf("%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
@@ -234,13 +249,43 @@ typedef struct S_file {
 	kg_buf bytes;
 } S_file;
 
-/* Render every edition in every format into memory first, so a failure
- * in any of them writes nothing. */
+/* A new, empty file dir/base+ext at the end of the list. */
+static S_file *S_add_file(S_file **files, size_t *nfiles, size_t *cap,
+			  const char *dir, const char *base, const char *ext)
+{
+	S_file *f;
+	kg_buf path = KG_BUF_INIT;
+
+	KG_GROW(*files, *cap, *nfiles + 1);
+	f = &(*files)[(*nfiles)++];
+	kg_buf_init(&f->bytes);
+	kg_buf_printf(&path, "%s/%s%s", dir, base, ext);
+	f->path = kg_buf_detach(&path, NULL);
+	return f;
+}
+
+/* Write a rendered file under its temporary name (the output folder
+ * first, with the first file) and let its bytes go. */
+static int S_stage(kg_out_set *set, const char *dir, S_file *f, kg_diags *d)
+{
+	int rc = set->n == 0 ? kg_out_mkdir(set, dir, d) : 0;
+
+	if (rc == 0)
+		rc = kg_out_add(set, f->path, f->bytes.ptr, f->bytes.len, d);
+	kg_buf_release(&f->bytes);
+	return rc;
+}
+
+/* Render every edition in every format, then the index page that links
+ * them. Each file goes to a temporary name as soon as it is rendered, so
+ * memory holds one file at a time; the caller renames them all (or, when
+ * any failed, removes them), so a failure in any of them writes nothing. */
 static int S_render_all(const kg_kit *kit, const S_opts *o,
 			const kg_writer *const *writers, S_file **files,
-			size_t *nfiles, kg_diags *d)
+			size_t *nfiles, kg_out_set *set, kg_diags *d)
 {
 	kg_editions eds = kg_editions_of(kit);
+	kg_index idx = KG_INDEX_INIT;
 	kg_write_opts wo = {o->templates, o->paper};
 	char digest[KG_DIGEST_HEX];
 	size_t e, w, cap = 0;
@@ -250,45 +295,85 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 	*files = NULL;
 	*nfiles = 0;
 	for (e = 0; e < eds.n && rc == 0; e++) {
-		kg_doc *doc = kg_compose(kit, &eds.items[e], digest);
+		kg_doc *doc;
+
+		if (o->edition && kg_editions_find(&eds, o->edition) != &eds.items[e])
+			continue;
+		doc = kg_compose(kit, &eds.items[e], digest);
 
 		for (w = 0; writers[w] && rc == 0; w++) {
-			S_file *f;
-			kg_buf path = KG_BUF_INIT;
+			S_file *f = S_add_file(files, nfiles, &cap, o->out,
+					       eds.items[e].id,
+					       writers[w]->extension);
 
-			KG_GROW(*files, cap, *nfiles + 1);
-			f = &(*files)[(*nfiles)++];
-			kg_buf_init(&f->bytes);
-			kg_buf_printf(&path, "%s/%s%s", o->out, eds.items[e].id,
-				      writers[w]->extension);
-			f->path = kg_buf_detach(&path, NULL);
 			rc = writers[w]->write(doc, &wo, &f->bytes, d);
+			kg_index_add(&idx, &eds.items[e], writers[w], f->bytes.len);
+			if (rc == 0)
+				rc = S_stage(set, o->out, f, d);
 		}
 		kg_doc_free(doc);
 	}
+	/* (a one-edition build would list only that edition: it writes none) */
+	if (rc == 0 && !o->edition && kg_index_wanted(writers)) {
+		S_file *f = S_add_file(files, nfiles, &cap, o->out, KG_INDEX_NAME, "");
+
+		rc = kg_index_render(&idx, kit, digest, o->templates, &f->bytes, d);
+		if (rc == 0)
+			rc = S_stage(set, o->out, f, d);
+	}
+	kg_index_free(&idx);
 	kg_editions_free(&eds);
 	return rc;
+}
+
+/* Is there no edition called name? Then say so, listing the ids. */
+static int S_no_edition(const kg_kit *kit, const char *name)
+{
+	kg_editions eds = kg_editions_of(kit);
+	int missing = kg_editions_find(&eds, name) == NULL;
+
+	if (missing)
+		fprintf(stderr, "kitgen build: no edition '%s' (see 'kitgen list')\n",
+			name);
+	kg_editions_free(&eds);
+	return missing;
+}
+
+/* Seconds since *t0 on the monotonic clock. */
+static double S_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
 static int S_build(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"content", required_argument, NULL, OPT_CONTENT},
+		{"quiet", no_argument, NULL, OPT_QUIET},
 		{"templates", required_argument, NULL, OPT_TEMPLATES},
 		{"out", required_argument, NULL, OPT_OUT},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"paper", required_argument, NULL, OPT_PAPER},
+		{"edition", required_argument, NULL, OPT_EDITION},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", "templates", "output", NULL, NULL, NULL, "a4", NULL};
+	S_opts o = {"content", NULL, "output", NULL, NULL, NULL, "a4", NULL, NULL};
 	const kg_writer *writers[16];
 	kg_diags d = KG_DIAGS_INIT;
 	kg_kit *kit;
 	S_file *files = NULL;
 	size_t nfiles = 0, i;
-	int rc = S_parse("build", argc, argv, longopts, &o);
+	kg_out_set set = KG_OUT_SET_INIT;
+	struct timespec t0;
+	char *found = NULL;
+	int rc;
 
-	if (rc)
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if ((rc = S_parse("build", argc, argv, longopts, &o)))
 		return rc < 0 ? 0 : rc;
 	if (optind < argc)
 		return S_usage_error("build", "unexpected argument '%s'", argv[optind]);
@@ -297,18 +382,32 @@ static int S_build(int argc, char **argv)
 	if (strcmp(o.paper, "a4") != 0 && strcmp(o.paper, "letter") != 0)
 		return S_usage_error("build", "unknown paper '%s' (a4 or letter)",
 				     o.paper);
-	S_load(o.content, &kit, &d);
-	if (d.errors == 0 && S_render_all(kit, &o, writers, &files, &nfiles, &d) == 0 &&
-	    kg_mkdirs(o.out, &d) == 0) {
-		for (i = 0; i < nfiles; i++)
-			if (kg_write_atomic(files[i].path, files[i].bytes.ptr,
-					    files[i].bytes.len, &d) < 0)
-				break;
+	if (!o.templates && !(o.templates = found = kg_default_templates(&d))) {
+		rc = S_report(&d);
+		kg_diags_free(&d);
+		return rc;
 	}
+	S_load(o.content, &kit, &d);
+	if (d.errors == 0 && o.edition && S_no_edition(kit, o.edition)) {
+		kg_kit_free(kit);
+		kg_diags_free(&d);
+		free(found);
+		return EXIT_USAGE;
+	}
+	/* all files or none: a failure leaves every earlier output */
+	if (d.errors ||
+	    S_render_all(kit, &o, writers, &files, &nfiles, &set, &d) != 0 ||
+	    kg_out_commit(&set, &d) != 0)
+		kg_out_abort(&set);
 	rc = S_report(&d);
-	if (rc == 0)
+	if (rc == 0 && !S_quiet) {
 		for (i = 0; i < nfiles; i++)
 			printf("wrote %s\n", files[i].path);
+		/* the time goes to the terminal only, never into a file */
+		printf("wrote %zu file%s to %s in %.2f s\n", nfiles, S_s(nfiles),
+		       o.out, S_since(&t0));
+	}
+	free(found);
 	for (i = 0; i < nfiles; i++) {
 		free(files[i].path);
 		kg_buf_release(&files[i].bytes);
@@ -327,7 +426,7 @@ static int S_list(int argc, char **argv)
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_editions eds;
 	kg_kit *kit;
@@ -342,8 +441,14 @@ static int S_list(int argc, char **argv)
 	rc = S_report(&d);
 	if (rc == 0) {
 		eds = kg_editions_of(kit);
+		int width = 0;
+
+		for (e = 0; e < eds.n; e++)
+			if ((int)strlen(eds.items[e].id) > width)
+				width = (int)strlen(eds.items[e].id);
 		for (e = 0; e < eds.n; e++) {
-			printf("%-32s %-24s", eds.items[e].id, eds.items[e].title);
+			printf("%-*s  %s\n%-*s ", width, eds.items[e].id,
+			       eds.items[e].title, width, "");
 			for (w = 0; kg_writers[w]; w++)
 				printf(" %s%s", eds.items[e].id, kg_writers[w]->extension);
 			putchar('\n');
@@ -363,7 +468,7 @@ static int S_digest(int argc, char **argv)
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	char hex[KG_DIGEST_HEX];
 	kg_kit *kit;
@@ -406,7 +511,7 @@ static int S_diff(int argc, char **argv)
 		{"git", required_argument, NULL, OPT_GIT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {NULL, NULL, NULL, "text", NULL, NULL, NULL, NULL};
+	S_opts o = {NULL, NULL, NULL, "text", NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_changes changes = {NULL, 0, 0};
 	kg_kit *old = NULL, *new_kit = NULL;
@@ -471,7 +576,9 @@ static int S_read_file(const char *path, kg_buf *out, kg_diags *d)
 	if (!f)
 		return kg_io_error(d, (kg_mark){path, 0, 0}, "cannot open: %s",
 				   strerror(errno));
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+	/* past the limit, the engine refuses the template */
+	while (out->len <= KG_TEMPLATE_MAX_FILE &&
+	       (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		kg_buf_put(out, chunk, got);
 	fclose(f);
 	return 0;
@@ -484,7 +591,7 @@ static int S_render(int argc, char **argv)
 		{"partials", required_argument, NULL, OPT_PARTIALS},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
 	kg_template_opts topts = {NULL, NULL, NULL, true};
@@ -522,6 +629,55 @@ static int S_render(int argc, char **argv)
 	return rc;
 }
 
+/* ---- init --------------------------------------------------------------- */
+
+static int S_init(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"role", required_argument, NULL, OPT_ROLE},
+		{"quiet", no_argument, NULL, OPT_QUIET},
+		{"help", no_argument, NULL, OPT_HELP},
+		{NULL, 0, NULL, 0}};
+	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	kg_diags d = KG_DIAGS_INIT;
+	kg_buf content = KG_BUF_INIT;
+	const kg_embedded_file *f;
+	const char *dir, *why;
+	kg_kit *kit;
+	int rc = S_parse("init", argc, argv, longopts, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind >= argc)
+		return S_usage_error("init", "%s", "missing DIR");
+	if (optind + 1 < argc)
+		return S_usage_error("init", "unexpected argument '%s'",
+				     argv[optind + 1]);
+	dir = argv[optind];
+	if ((why = kg_init_bad_role(S_role)))
+		return S_usage_error("init", "bad --role: %s", why);
+	if ((why = kg_init_bad_dir(dir))) {
+		fprintf(stderr, "kitgen init: cannot write a kit into '%s': %s\n",
+			dir, why);
+		return EXIT_USAGE;
+	}
+	/* the new kit is checked as `kitgen check` would: it must be clean */
+	if (kg_init_write(dir, S_role, &d) == 0) {
+		kg_buf_printf(&content, "%s/content", dir);
+		S_load(content.ptr, &kit, &d);
+		kg_kit_free(kit);
+	}
+	rc = S_report(&d);
+	if (rc == 0 && !S_quiet) {
+		for (f = kg_embedded; f->path; f++)
+			printf("wrote %s/%s\n", dir, f->path);
+		printf("next: cd %s && kitgen build\n", dir);
+	}
+	kg_buf_release(&content);
+	kg_diags_free(&d);
+	return rc;
+}
+
 /* ---- the table ------------------------------------------------------------ */
 
 static const S_cmd S_cmds[] = {
@@ -533,12 +689,13 @@ static const S_cmd S_cmds[] = {
 	 "FILE:LINE:COL: error: MESSAGE, with the source line and a caret.\n"
 	 "\n"
 	 "  -c, --content DIR   the content folder (default: content)\n"
+	 "  -q, --quiet         print nothing but errors and warnings\n"
 	 "  -h, --help          show this help\n"
 	 "\n"
 	 "Exit status: 0 clean, 1 content errors, 2 usage error, 3 I/O error.\n"},
 	{"build", S_build, "check, then write every edition",
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
-	 "                    [--format LIST] [--paper a4|letter]\n"
+	 "                    [--edition ID] [--format LIST] [--paper a4|letter]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
 	 "format. A kit with any error writes nothing; each file is written to\n"
@@ -546,17 +703,24 @@ static const S_cmd S_cmds[] = {
 	 "half-written.\n"
 	 "\n"
 	 "  -c, --content DIR     the content folder (default: content)\n"
-	 "  -t, --templates DIR   the templates folder (default: templates)\n"
+	 "  -t, --templates DIR   the templates folder (default: ./templates when\n"
+	 "                        it exists, else the installed ones)\n"
 	 "  -o, --out DIR         where to write (default: output)\n"
-	 "  -f, --format LIST     comma-separated formats (default: all): md, html\n"
+	 "  -e, --edition ID      build only this edition (see 'kitgen list')\n"
+	 "  -f, --format LIST     comma-separated formats (default: all): md, html,\n"
+	 "                        pdf\n"
 	 "      --paper SIZE      page size of paged formats: a4 (default), letter\n"
+	 "  -q, --quiet           print nothing but errors and warnings (no list\n"
+	 "                        of files, no summary)\n"
 	 "  -h, --help            show this help\n"
 	 "\n"
 	 "Exit status: 0 built, 1 content errors, 2 usage error, 3 I/O error.\n"},
 	{"list", S_list, "list the editions a build writes",
 	 "Usage: kitgen list [--content DIR]\n"
 	 "\n"
-	 "Print each edition a build writes: its id, its title and its files.\n"
+	 "Print each edition a build writes: its id and title, then its files\n"
+	 "(relative to the output folder). The editions are the public kit and\n"
+	 "a panel packet for every profile and level kit.yaml declares.\n"
 	 "\n"
 	 "  -c, --content DIR   the content folder (default: content)\n"
 	 "  -h, --help          show this help\n"},
@@ -597,6 +761,25 @@ static const S_cmd S_cmds[] = {
 	 "  -d, --data FILE       the data (one YAML document)\n"
 	 "  -p, --partials DIR    the folder of partials\n"
 	 "  -h, --help            show this help\n"},
+	{"init", S_init, "start a new kit for a role",
+	 "Usage: kitgen init DIR [--role NAME]\n"
+	 "\n"
+	 "Write a new kit into DIR, which must not exist or must be empty:\n"
+	 "README.md, content/kit.yaml, content/scenarios.yaml and two example\n"
+	 "topics to replace with your own. It passes 'kitgen check' as written\n"
+	 "and 'kitgen build' turns it into every format.\n"
+	 "\n"
+	 "  -r, --role NAME   the role the kit hires for (default: software\n"
+	 "                    engineering); --role 'Data engineering' makes the\n"
+	 "                    \"Data engineering interview kit\", id\n"
+	 "                    data-engineering-interview-kit\n"
+	 "  -q, --quiet       print nothing but errors\n"
+	 "  -h, --help        show this help\n"
+	 "\n"
+	 "Exit status: 0 written, 2 usage error (DIR not empty, bad role),\n"
+	 "3 I/O error.\n"
+	 "\n"
+	 "Example: kitgen init devops-kit --role DevOps && cd devops-kit && kitgen build\n"},
 	{NULL, NULL, NULL, NULL}};
 
 static const S_cmd *S_find(const char *name)

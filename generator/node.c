@@ -351,11 +351,17 @@ static int S_parser_error(S_loader *l)
 	kg_mark at = S_mark(l, p->problem_mark);
 	size_t off = p->problem_mark.index;
 
-	if (p->error == YAML_READER_ERROR || p->error == YAML_MEMORY_ERROR)
-		return kg_error(l->d, S_mark_at(l->name,
-				(const unsigned char *)l->src,
-				p->problem_offset < l->len ? p->problem_offset : l->len),
-				"%s", problem);
+	if (p->error == YAML_READER_ERROR || p->error == YAML_MEMORY_ERROR) {
+		at = S_mark_at(l->name, (const unsigned char *)l->src,
+			       p->problem_offset < l->len ? p->problem_offset
+							  : l->len);
+		/* the bytes are valid UTF-8 (checked first): the reader's
+		 * complaint is about a character, which it names */
+		if (p->error == YAML_READER_ERROR && p->problem_value >= 0)
+			return kg_error(l->d, at, "%s (U+%04X)", problem,
+					(unsigned)p->problem_value);
+		return kg_error(l->d, at, "%s", problem);
+	}
 	if (off < l->len && l->src[off] == '\t' && !strstr(problem, "tab"))
 		return kg_error(l->d, at, "%s (tabs are not allowed in indentation)",
 				problem);
@@ -380,9 +386,17 @@ static int S_check_props(S_loader *l, const yaml_event_t *e,
 		return kg_error(l->d, S_mark(l, e->start_mark),
 				"anchors and aliases are not supported ('&%s')",
 				(char *)anchor);
-	if (tag && strcmp((char *)tag, YAML_STR_TAG) != 0)
+	if (tag && strcmp((char *)tag, YAML_STR_TAG) != 0) {
+		/* tag:yaml.org,2002:int was written !!int */
+		static const char core[] = "tag:yaml.org,2002:";
+		const char *t = (const char *)tag;
+		int short_form = strncmp(t, core, sizeof(core) - 1) == 0;
+
 		return kg_error(l->d, S_mark(l, e->start_mark),
-				"tag '%s' is not supported", (char *)tag);
+				"tag '%s%s' is not supported",
+				short_form ? "!!" : "",
+				short_form ? t + sizeof(core) - 1 : t);
+	}
 	return 0;
 }
 
@@ -467,6 +481,11 @@ static kg_node *S_parse_collection(S_loader *l, yaml_event_t *e, bool is_map)
 		if (S_next(l, &ev) < 0 || !(value = S_parse_node(l, &ev))) {
 			kg_node_free(key);
 			goto fail;
+		}
+		if (key->kind != KG_NODE_SCALAR) { /* reported: drop the pair */
+			kg_node_free(key);
+			kg_node_free(value);
+			continue;
 		}
 		S_add_pair(n, key, value);
 	}

@@ -18,7 +18,7 @@ int kg_mkdirs(const char *dir, kg_diags *d)
 	char *p;
 	int rc = 0;
 
-	for (p = path + 1; ; p++) {
+	for (p = path + (*path == '/'); ; p++) {
 		char c = *p;
 
 		if (c != '/' && c != '\0')
@@ -54,49 +54,192 @@ static int S_write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-int kg_write_atomic(const char *path, const char *data, size_t len,
-		    kg_diags *d)
+/* Write len bytes to a new temporary file beside path (its name in tmp),
+ * creating path's folder when missing. 0, or -1 with nothing left behind. */
+static int S_write_temp(const char *path, const char *data, size_t len,
+			kg_buf *tmp, kg_diags *d)
 {
-	kg_buf tmp = KG_BUF_INIT;
 	const char *slash = strrchr(path, '/');
+	struct stat st;
 	int fd, err = 0;
 
 	/* dir/.name.XXXXXX: same folder, so rename never crosses devices */
 	if (slash)
-		kg_buf_printf(&tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path,
+		kg_buf_printf(tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path,
 			      slash + 1);
 	else
-		kg_buf_printf(&tmp, ".%s.XXXXXX", path);
+		kg_buf_printf(tmp, ".%s.XXXXXX", path);
 	if (slash) { /* the file's folder, when it is new (output/panels/) */
 		char *dir = kg_xstrndup(path, (size_t)(slash - path));
 		int rc = *dir ? kg_mkdirs(dir, d) : 0;
 
 		free(dir);
-		if (rc < 0) {
-			kg_buf_release(&tmp);
+		if (rc < 0)
 			return -1;
-		}
 	}
-	fd = mkstemp(tmp.ptr);
-	if (fd < 0) {
-		kg_io_error(d, (kg_mark){path, 0, 0}, "cannot create file: %s",
-			    strerror(errno));
-		kg_buf_release(&tmp);
-		return -1;
-	}
+	/* rename() would fail on a folder only after other files moved */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return kg_io_error(d, (kg_mark){path, 0, 0},
+				   "cannot write file: it is a folder");
+	fd = mkstemp(tmp->ptr);
+	if (fd < 0)
+		return kg_io_error(d, (kg_mark){path, 0, 0},
+				   "cannot create file: %s", strerror(errno));
 	if (S_write_all(fd, data, len) < 0 || fchmod(fd, 0644) < 0)
 		err = errno;
 	if (close(fd) < 0 && !err)
 		err = errno;
-	if (!err && rename(tmp.ptr, path) < 0)
-		err = errno;
 	if (err) {
-		unlink(tmp.ptr);
-		kg_io_error(d, (kg_mark){path, 0, 0}, "cannot write file: %s",
-			    strerror(err));
+		unlink(tmp->ptr);
+		return kg_io_error(d, (kg_mark){path, 0, 0},
+				   "cannot write file: %s", strerror(err));
 	}
-	kg_buf_release(&tmp);
-	return err ? -1 : 0;
+	return 0;
+}
+
+int kg_write_atomic(const char *path, const char *data, size_t len,
+		    kg_diags *d)
+{
+	kg_out_file f = {path, data, len};
+
+	return kg_write_files(&f, 1, d);
+}
+
+/* path's folder, when it does not exist yet (the caller frees it). */
+static char *S_new_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+	char *dir;
+
+	if (!slash || slash == path)
+		return NULL;
+	dir = kg_xstrndup(path, (size_t)(slash - path));
+	if (stat(dir, &st) == 0) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* ---- a set of files: each written when ready, all renamed at the end ---- */
+
+struct kg_out_temp {
+	char *path; /* the target */
+	kg_buf tmp; /* its temporary name */
+	int renamed;
+};
+
+/* Remember a folder the set made (takes dir). */
+static void S_made(kg_out_set *s, char *dir)
+{
+	KG_GROW(s->made, s->madecap, s->nmade + 1);
+	s->made[s->nmade++] = dir;
+}
+
+/* Free the set; remove temporary files and, when undo, the folders made. */
+static void S_free_set(kg_out_set *s, int undo)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		if (undo && !s->files[i].renamed)
+			unlink(s->files[i].tmp.ptr);
+		free(s->files[i].path);
+		kg_buf_release(&s->files[i].tmp);
+	}
+	for (i = s->nmade; i-- > 0;) {
+		if (undo)
+			rmdir(s->made[i]); /* only when still empty */
+		free(s->made[i]);
+	}
+	free(s->files);
+	free(s->made);
+	memset(s, 0, sizeof(*s));
+}
+
+int kg_out_mkdir(kg_out_set *s, const char *dir, kg_diags *d)
+{
+	char *path = kg_xstrdup(dir);
+	struct stat st;
+	char *p;
+
+	/* each missing level, outermost first: abort removes them innermost first */
+	for (p = path + (*path == '/'); ; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (stat(path, &st) < 0)
+			S_made(s, kg_xstrdup(path));
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(path);
+	return kg_mkdirs(dir, d);
+}
+
+int kg_out_add(kg_out_set *s, const char *path, const char *data, size_t len,
+	       kg_diags *d)
+{
+	struct kg_out_temp *t;
+	char *dir = S_new_folder(path);
+
+	if (dir)
+		S_made(s, dir);
+	KG_GROW(s->files, s->cap, s->n + 1);
+	t = &s->files[s->n];
+	kg_buf_init(&t->tmp);
+	if (S_write_temp(path, data, len, &t->tmp, d) < 0) {
+		kg_buf_release(&t->tmp);
+		return -1;
+	}
+	t->path = kg_xstrdup(path);
+	t->renamed = 0;
+	s->n++;
+	return 0;
+}
+
+int kg_out_commit(kg_out_set *s, kg_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		if (rename(s->files[i].tmp.ptr, s->files[i].path) < 0)
+			return kg_io_error(d, (kg_mark){s->files[i].path, 0, 0},
+					   "cannot write file: %s", strerror(errno));
+		s->files[i].renamed = 1;
+	}
+	S_free_set(s, 0);
+	return 0;
+}
+
+void kg_out_abort(kg_out_set *s)
+{
+	S_free_set(s, 1);
+}
+
+/* first every file under a temporary name, then, when all are there, the
+ * renames */
+int kg_write_files(const kg_out_file *files, size_t n, kg_diags *d)
+{
+	kg_out_set s = KG_OUT_SET_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (kg_out_add(&s, files[i].path, files[i].data, files[i].len,
+			       d) < 0) {
+			kg_out_abort(&s);
+			return -1;
+		}
+	}
+	if (kg_out_commit(&s, d) < 0) {
+		kg_out_abort(&s);
+		return -1;
+	}
+	return 0;
 }
 
 static int S_remove_entry(const char *path, const struct stat *st, int flag,

@@ -201,6 +201,37 @@ const kg_shape kg_shape_scenarios = {"scenarios file", NULL,
 
 /* ---- the check ---------------------------------------------------------- */
 
+size_t kg_schema_max_items(const char *field)
+{
+	static const struct {
+		const char *field;
+		size_t max;
+	} limits[] = {
+		{"questions", KG_MAX_QUESTIONS}, {"levels", KG_MAX_LEVELS},
+		{"areas", KG_MAX_AREAS},         {"weights", KG_MAX_AREAS},
+		{"profiles", KG_MAX_PROFILES},   {"scenario_kinds", KG_MAX_KINDS},
+		{"scenarios", KG_MAX_SCENARIOS}};
+	size_t i;
+
+	for (i = 0; i < sizeof(limits) / sizeof(*limits); i++)
+		if (strcmp(limits[i].field, field) == 0)
+			return limits[i].max;
+	return KG_MAX_ITEMS;
+}
+
+/* More items than the field may hold? Then say so. */
+static size_t S_check_count(const kg_node *v, const char *name, size_t n,
+			    kg_diags *d)
+{
+	size_t max = kg_schema_max_items(name);
+
+	if (n <= max)
+		return 0;
+	kg_error(d, v->mark, "'%s' has %zu items; at most %zu are allowed",
+		 name, n, max);
+	return 1;
+}
+
 static const char *S_kind_name(const kg_node *n)
 {
 	if (n->kind == KG_NODE_MAP)
@@ -280,6 +311,11 @@ static size_t S_check_scalar(const kg_node *v, const char *name,
 		kg_error(d, v->mark, "'%s' is empty", name);
 		return 1;
 	}
+	if (v->len > KG_MAX_TEXT) {
+		kg_error(d, v->mark, "'%s' is %zu bytes long; a text may be at "
+			 "most %zu MiB", name, v->len, KG_MAX_TEXT >> 20);
+		return 1;
+	}
 	switch (kind) {
 	case KG_F_ID:
 		if (!kg_id_valid(s)) {
@@ -326,6 +362,7 @@ static size_t S_check_list(const kg_node *v, const kg_field *f, kg_diags *d)
 			 f->name, v->n, v->n == 1 ? "" : "s", f->min_items);
 		errors++;
 	}
+	errors += S_check_count(v, f->name, v->n, d);
 	item.kind = f->kind == KG_F_TEXT_LIST ? KG_F_TEXT
 		  : f->kind == KG_F_ID_LIST  ? KG_F_ID
 					     : KG_F_MAP;
@@ -354,6 +391,7 @@ static size_t S_check_int_map(const kg_node *v, const kg_field *f, kg_diags *d)
 			 S_kind_name(v));
 		return 1;
 	}
+	errors += S_check_count(v, f->name, v->npairs, d);
 	for (i = 0; i < v->npairs; i++) {
 		errors += S_check_scalar(v->pairs[i].key, f->name, KG_F_ID, d);
 		errors += S_check_scalar(v->pairs[i].value, v->pairs[i].key->text,

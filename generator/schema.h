@@ -15,6 +15,22 @@
 #include "diag.h"
 #include "node.h"
 
+/* The limits on content, each reported as an error at what passes it
+ * (content/README.md lists them; node.h has the per-file size and the
+ * nesting depth). They keep the work of a check and a build in proportion
+ * to content a person could write: every edition is a profile at a level,
+ * and every packet's loop plan looks at every topic. */
+#define KG_MAX_CONTENT ((size_t)256 << 20) /* bytes, all files together */
+#define KG_MAX_TOPICS 10000                /* topic files */
+#define KG_MAX_QUESTIONS 100               /* questions in one topic */
+#define KG_MAX_TEXT ((size_t)1 << 20)      /* bytes in one text */
+#define KG_MAX_LEVELS 10
+#define KG_MAX_AREAS 20                    /* also a topic's areas, weights */
+#define KG_MAX_PROFILES 20
+#define KG_MAX_KINDS 20                    /* scenario kinds */
+#define KG_MAX_SCENARIOS 1000
+#define KG_MAX_ITEMS 1000                  /* in any other list */
+
 typedef enum {
 	KG_F_TEXT,      /* non-empty scalar (CommonMark) */
 	KG_F_ID,        /* scalar: lowercase letters, digits, hyphens */
@@ -51,6 +67,11 @@ extern const kg_shape kg_shape_scenarios;
 /* Check node against shape (the file's root: `what` names it). Returns the
  * number of errors added to d. */
 size_t kg_schema_check(const kg_node *node, const kg_shape *shape, kg_diags *d);
+
+/* The most items the list (or mapping of weights) called `field` may
+ * hold: KG_MAX_QUESTIONS for "questions", ..., else KG_MAX_ITEMS. Loading
+ * reads no more than that, so the checks across files never walk more. */
+size_t kg_schema_max_items(const char *field);
 
 /* Is s a well-formed id? */
 int kg_id_valid(const char *s);

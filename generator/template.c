@@ -55,10 +55,12 @@ struct tok {
 
 struct tpl {
 	char *name;     /* partial name; NULL for the main template */
+	size_t name_len; /* as written: a bad name may hold a NUL */
 	char *file;     /* shown in diagnostics; NULL when unnamed */
 	char *src;      /* a partial's source */
 	size_t len;
 	bool missing;   /* the partial callback did not find it */
+	bool too_big;   /* found, but over KG_TEMPLATE_MAX_FILE */
 	struct tok *toks;
 	size_t n, cap;
 	struct tpl *next; /* every partial of one render, in load order */
@@ -91,7 +93,12 @@ struct render {
 	kg_buf indent;         /* the indentation is indent.ptr[from..len) */
 	size_t indent_from;
 	unsigned nesting;      /* partials entered */
+	size_t out_start;      /* out->len when the render began */
+	size_t steps;          /* tokens rendered so far */
 };
+
+static size_t S_max_output = KG_TEMPLATE_MAX_OUTPUT;
+static size_t S_max_steps = KG_TEMPLATE_MAX_STEPS;
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -528,11 +535,17 @@ static struct tpl *S_load_partial(struct render *r, const char *name,
 	const kg_template_opts *o = r->opts;
 
 	p->name = kg_xstrndup(name, len);
+	p->name_len = len;
 	*r->tail = p;
 	r->tail = &p->next;
 	if (!o->partial || o->partial(o->partial_ctx, p->name, &src, &file)) {
 		kg_buf_release(&src);
 		p->missing = true;
+		return p;
+	}
+	if (src.len > KG_TEMPLATE_MAX_FILE) {
+		kg_buf_release(&src);
+		p->missing = p->too_big = true;
 		return p;
 	}
 	p->file = kg_xstrdup(file ? file : p->name);
@@ -553,12 +566,16 @@ static void S_link_partials(struct render *r, struct tpl *t)
 		if (k->kind != TOK_PARTIAL)
 			continue;
 		for (p = r->partials; p; p = p->next)
-			if (strlen(p->name) == k->len &&
+			if (p->name_len == k->len &&
 			    memcmp(p->name, k->s, k->len) == 0)
 				break;
 		if (!p) {
 			p = S_load_partial(r, k->s, k->len);
-			if (p->missing && r->opts->strict)
+			if (p->too_big)
+				kg_error(r->d, S_tok_mark(t, k),
+					 "partial '%s' is larger than the %zu MiB "
+					 "limit", p->name, KG_TEMPLATE_MAX_FILE >> 20);
+			else if (p->missing && r->opts->strict)
 				kg_error(r->d, S_tok_mark(t, k),
 					 "partial '%s' not found", p->name);
 		}
@@ -620,6 +637,36 @@ static bool S_truthy(const kg_node *v)
 	return v && kg_node_truthy(v);
 }
 
+/* "256 MiB", or a byte count when it is not whole MiB. */
+static void S_size(char *s, size_t n, size_t bytes)
+{
+	if (bytes >= (1u << 20) && bytes % (1u << 20) == 0)
+		snprintf(s, n, "%zu MiB", bytes >> 20);
+	else
+		snprintf(s, n, "%zu bytes", bytes);
+}
+
+/* Has the render outgrown its limits at token k? Then say so (once: the
+ * error ends the render) and cut the output back to the limit. */
+static int S_over_limit(struct render *r, const struct tpl *t,
+			const struct tok *k)
+{
+	char size[32];
+
+	if (r->out->len - r->out_start > S_max_output) {
+		S_truncate(r->out, r->out_start + S_max_output);
+		S_size(size, sizeof(size), S_max_output);
+		return kg_error(r->d, S_tok_mark(t, k),
+				"output larger than %s (partials or sections "
+				"repeat too often)", size);
+	}
+	if (r->steps > S_max_steps)
+		return kg_error(r->d, S_tok_mark(t, k),
+				"rendering takes more than %zu steps (partials "
+				"or sections repeat too often)", S_max_steps);
+	return 0;
+}
+
 static int S_render(struct render *r, const struct tpl *t, size_t from,
 		    size_t to);
 
@@ -655,6 +702,10 @@ static int S_section(struct render *r, const struct tpl *t, size_t i)
 	if (v->kind == KG_NODE_SEQ)
 		n = v->n;
 	for (j = 0; j < n && rc == 0; j++) {
+		/* an iteration is work even when its body is empty */
+		r->steps++;
+		if (S_over_limit(r, t, k) < 0)
+			return -1;
 		S_push(r, v->kind == KG_NODE_SEQ ? v->items[j] : v);
 		rc = S_render(r, t, i + 1, k->end);
 		r->depth--;
@@ -699,6 +750,9 @@ static int S_render(struct render *r, const struct tpl *t, size_t from,
 
 		if (k->dead)
 			continue;
+		r->steps++;
+		if (S_over_limit(r, t, k) < 0)
+			return -1;
 		switch (k->kind) {
 		case TOK_TEXT:
 			kg_buf_put(r->out, k->s, k->len);
@@ -752,12 +806,19 @@ int kg_template_render(const char *file, const char *src, size_t len,
 	memset(&r, 0, sizeof(r));
 	r.opts = opts ? opts : &defaults;
 	r.out = out;
+	r.out_start = out->len;
 	r.d = d;
 	r.tail = &r.partials;
 	kg_buf_init(&r.scratch);
 	kg_buf_init(&r.indent);
 
 	top.file = file ? kg_xstrdup(file) : NULL;
+	if (len > KG_TEMPLATE_MAX_FILE) {
+		kg_error(d, (kg_mark){file, 0, 0}, "template is larger than the "
+			 "%zu MiB limit", KG_TEMPLATE_MAX_FILE >> 20);
+		free(top.file);
+		return -1;
+	}
 	S_parse(&top, src, len, d);
 	S_link_partials(&r, &top);
 	for (p = r.partials; p; p = p->next)
@@ -767,6 +828,8 @@ int kg_template_render(const char *file, const char *src, size_t len,
 		if (data)
 			S_push(&r, data);
 		rc = S_render(&r, &top, 0, top.n);
+		if (rc == 0 && top.n && S_over_limit(&r, &top, &top.toks[top.n - 1]) < 0)
+			rc = -1;
 	}
 
 	for (p = r.partials; p; p = next) {
@@ -779,6 +842,12 @@ int kg_template_render(const char *file, const char *src, size_t len,
 	kg_buf_release(&r.scratch);
 	kg_buf_release(&r.indent);
 	return rc;
+}
+
+void kg_template_set_limits(size_t max_output, size_t max_steps)
+{
+	S_max_output = max_output ? max_output : KG_TEMPLATE_MAX_OUTPUT;
+	S_max_steps = max_steps ? max_steps : KG_TEMPLATE_MAX_STEPS;
 }
 
 void kg_template_escape_html(kg_buf *out, const char *s, size_t len)
@@ -831,7 +900,9 @@ int kg_template_partial_from_dir(void *ctx, const char *name, kg_buf *out,
 		kg_buf_release(&path);
 		return -1;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+	/* one byte over the limit is enough for the engine to refuse it */
+	while (out->len - start <= KG_TEMPLATE_MAX_FILE &&
+	       (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		kg_buf_put(out, chunk, n);
 	if (ferror(f)) {
 		S_truncate(out, start);

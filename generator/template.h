@@ -30,6 +30,16 @@
 #define KG_TEMPLATE_MAX_PARTIAL_DEPTH 64
 /* Sections may nest this deep within one template or partial. */
 #define KG_TEMPLATE_MAX_SECTION_DEPTH 100
+/* Within those depths, partials and sections can still repeat each other
+ * exponentially. A render stops with an error at the tag where its output
+ * passes KG_TEMPLATE_MAX_OUTPUT bytes or it has visited
+ * KG_TEMPLATE_MAX_STEPS tags and texts; out then holds at most the limit. */
+#define KG_TEMPLATE_MAX_OUTPUT ((size_t)256 << 20)
+/* A template or partial may hold at most this many bytes: whoever reads
+ * one stops after KG_TEMPLATE_MAX_FILE + 1 bytes, and the engine refuses
+ * it with an error (a template that is really /dev/zero ends there). */
+#define KG_TEMPLATE_MAX_FILE ((size_t)16 << 20)
+#define KG_TEMPLATE_MAX_STEPS ((size_t)10000000)
 
 typedef struct kg_template_opts {
 	/* escape {{x}} output; NULL = HTML escaping of & < > " ' as the spec
@@ -54,14 +64,19 @@ int kg_template_render(const char *file, const char *src, size_t len,
 		       const kg_node *data, const kg_template_opts *opts,
 		       kg_buf *out, kg_diags *d);
 
+/* Lower (or restore, with 0) the two limits above for every later render
+ * of this process: for tests and fuzzing. */
+void kg_template_set_limits(size_t max_output, size_t max_steps);
+
 /* Append s with & < > " ' replaced by HTML entities (the default escape). */
 void kg_template_escape_html(kg_buf *out, const char *s, size_t len);
 
 /* Partial loader for `kitgen render --partials DIR`: partial x is
  * DIR/x.mustache; ctx is the directory path (const char *). Names that are
  * empty, contain '/' or start with '.' are refused (-1), as are files that
- * cannot be read. *file is set to the path (unless it is 4 KiB or longer),
- * valid until the next call from the same thread. */
+ * cannot be read. It reads at most KG_TEMPLATE_MAX_FILE + 1 bytes. *file
+ * is set to the path (unless it is 4 KiB or longer), valid until the next
+ * call from the same thread. */
 int kg_template_partial_from_dir(void *ctx, const char *name, kg_buf *out,
 				 const char **file);
 

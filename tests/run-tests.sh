@@ -5,10 +5,15 @@
 # Mustache spec (build/tests/mustache_spec) and the shell groups
 # tests/t-*.sh. Each group's output is shown; the run ends with
 # "N passed, M failed" and exits non-zero on any failure.
+#
+# KG_BUILD (default build) is the folder of the unit tests and the spec
+# runner, KITGEN the program: `make test-asan` points both at the
+# sanitizer build.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 2
-export KITGEN="$ROOT/kitgen"
+export KITGEN="${KITGEN:-$ROOT/kitgen}"
+BUILD=${KG_BUILD:-build}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 passed=0
@@ -36,13 +41,13 @@ group() { # group NAME COMMAND...
 	fi
 }
 
-for t in build/tests/test_*; do
+for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
 	group "unit: ${t##*/}" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
 done
 
 printf '\n== mustache spec\n'
-build/tests/mustache_spec tests/mustache-spec/*.yml >"$log" 2>&1
+"$BUILD"/tests/mustache_spec tests/mustache-spec/*.yml >"$log" 2>&1
 status=$?
 cat "$log"
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)

@@ -9,11 +9,15 @@
 #   # what it tests
 #   status 1                      expected exit status
 #   args check --content content  optional; this is the default
+#   ulimit -f 8                   optional: a limit kitgen runs under (a
+#                                 file-size limit stands for a full disk)
 #   --- setup                     shell commands run in the case folder,
 #   sed -i ... content/kit.yaml   which holds content/ (a fixture copy),
 #                                 templates/ (a copy) and out/
 #   --- expect                    the diagnostic lines, exactly
 #   content/kit.yaml:5:10: error: ...
+#   --- after                     optional: shell commands run in the case
+#   test -d out2/panels           folder after kitgen, that must succeed
 #
 # With UPDATE=1, a case's expect section is rewritten from what kitgen
 # prints (review the diff before committing it).
@@ -34,21 +38,30 @@ for case in "$ROOT"/tests/cases/*.case; do
 	printf 'earlier output\n' >"$dir/out/fixture-kit.md"
 	status=$(sed -n 's/^status //p' "$case")
 	args=$(sed -n 's/^args //p' "$case")
+	limit=$(sed -n 's/^ulimit //p' "$case")
 	[ -n "$args" ] || args="check --content content"
 	section setup "$case" >"$dir/setup.sh"
 	section expect "$case" >"$dir/expect"
+	section after "$case" >"$dir/after.sh"
 	(cd "$dir" && ROOT="$ROOT" sh ./setup.sh) >"$dir/setup.log" 2>&1 || {
 		not_ok "$name: setup failed" "$(cat "$dir/setup.log")"
 		continue
 	}
+	# Memory is capped (no case may grow without bound), but not under
+	# AddressSanitizer, which reserves terabytes of address space.
 	# shellcheck disable=SC2086
-	(cd "$dir" && ulimit -v 2000000 && exec timeout 20 "$KITGEN" $args) \
-		>"$dir/stdout" 2>"$dir/stderr"
+	(cd "$dir" && { [ -n "${KG_SANITIZED:-}" ] || ulimit -v 2000000; } &&
+		{ [ -z "$limit" ] || ulimit $limit; } &&
+		exec timeout 20 "$KITGEN" $args) >"$dir/stdout" 2>"$dir/stderr"
 	got=$?
 	grep -E '^[^ ].*: (error|warning|note): ' "$dir/stderr" >"$dir/got"
 	if [ "${UPDATE:-}" = 1 ]; then
 		awk '/^--- expect$/ { print; exit } { print }' "$case" >"$dir/new"
 		cat "$dir/got" >>"$dir/new"
+		if [ -s "$dir/after.sh" ]; then
+			echo "--- after" >>"$dir/new"
+			cat "$dir/after.sh" >>"$dir/new"
+		fi
 		cp "$dir/new" "$case"
 	fi
 	problems=""
@@ -64,6 +77,11 @@ earlier output in out/ was changed"
 		[ "$(ls -A "$dir/out")" = "fixture-kit.md" ] ||
 			problems="$problems
 out/ holds: $(ls -A "$dir/out" | tr '\n' ' ')"
+	fi
+	if [ -s "$dir/after.sh" ] &&
+		! (cd "$dir" && sh ./after.sh) >"$dir/after.log" 2>&1; then
+		problems="$problems
+the after section failed: $(cat "$dir/after.log")"
 	fi
 	if [ -z "$problems" ]; then
 		ok "$name"

@@ -46,12 +46,14 @@ fi
 
 # A clean check says so, on standard output, and exits 0.
 check "check on the fixture is clean" sh -c \
-	"'$KITGEN' check --content '$FIXTURE' | grep -q 'ok: 2 topics, 3 questions'"
+	"'$KITGEN' check --content '$FIXTURE' | grep -q 'ok: 2 topics, 4 questions'"
 check "check on the committed content is clean" "$KITGEN" check --content "$ROOT/content"
 
 # list: every edition with its files
 "$KITGEN" list --content "$FIXTURE" >"$TMP/list" 2>&1
-check "list shows the public kit and its file" grep -q '^fixture-kit .*Public kit.* fixture-kit.md' "$TMP/list"
+check "list shows the public kit" grep -q '^fixture-kit  *Public kit$' "$TMP/list"
+check "list shows the public kit's files" grep -q '^  *fixture-kit.md ' "$TMP/list"
+check "list shows each panel packet" grep -q '^panels/balanced-expert  *Panel packet: Balanced, Expert$' "$TMP/list"
 
 # digest: SHA-256 hex; values count, formatting does not.
 d1=$("$KITGEN" digest --content "$FIXTURE")

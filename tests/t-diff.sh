@@ -44,16 +44,15 @@ YAML
 printf 'added   question queue-3 (in topic queue)\n' >"$TMP/want"
 expect_diff "an added question" 1 "$TMP/want" "$old" "$new"
 
-new=$(fixture_copy removed)
-sed -i '/^  - id: cache-2$/,$d' "$new/topics/01-cache.yaml"
-printf 'removed question cache-2 (in topic cache)\n' >"$TMP/want"
-expect_diff "a removed question" 1 "$TMP/want" "$old" "$new"
+# removed: the kit with the extra question is the old side
+printf 'removed question queue-3 (in topic queue)\n' >"$TMP/want"
+expect_diff "a removed question" 1 "$TMP/want" "$TMP/added" "$old"
 
 new=$(fixture_copy changed)
-sed -i 's/^    prompt: What is a cache for?$/    prompt: Why would you add a cache?/; s/^    level: expert$/    level: fresher/' "$new/topics/01-cache.yaml"
+sed -i 's/^    prompt: What is a cache for?$/    prompt: Why would you add a cache?/; s/^    weak_answer: Add more servers.$/    weak_answer: Buy bigger servers./' "$new/topics/01-cache.yaml"
 printf '%s\n' \
 	'changed question cache-1: prompt: "What is a cache for?" → "Why would you add a cache?"' \
-	'changed question cache-2: level: "expert" → "fresher"' >"$TMP/want"
+	'changed question cache-2: weak_answer: "Add more servers." → "Buy bigger servers."' >"$TMP/want"
 expect_diff "a changed question" 1 "$TMP/want" "$old" "$new"
 
 new=$(fixture_copy weights)
@@ -76,13 +75,20 @@ printf '%s\n' \
 	'changed topic queue: red_flags: removed "No queue depth metric."' >"$TMP/want"
 expect_diff "a rubric band and a red flag" 1 "$TMP/want" "$old" "$new"
 
+# levels and scenarios: a kit with a level and a scenario of its own is
+# the old side of a kit without them
+old_more=$(fixture_copy more)
+sed -i 's/^  - id: expert$/  - id: staff\n    title: Staff\n    expects: Sets direction.\n  - id: expert/' "$old_more/kit.yaml"
+for f in 01-cache 02-queue; do
+	printf '  - id: %s-staff\n    level: staff\n    prompt: For ten teams?\n    recruiter_cues: [Ownership.]\n    strong_answer: A platform.\n    weak_answer: Each team alone.\n    weak_because: Duplication.\n    follow_ups: [On call?]\n' \
+		"${f#*-}" >>"$old_more/topics/$f.yaml"
+done
 new=$(fixture_copy scen)
 sed -i 's/^  - id: design-dispute$/  - id: design-debate/' "$new/scenarios.yaml"
-sed -i '/^  - id: expert$/,/^    expects:/d' "$new/kit.yaml"
-sed -i '/^  - id: cache-2$/,$d' "$new/topics/01-cache.yaml"
-printf '%s\n' 'removed level expert' 'removed question cache-2 (in topic cache)' \
+printf '%s\n' 'removed level staff' 'removed question cache-staff (in topic cache)' \
+	'removed question queue-staff (in topic queue)' \
 	'added   scenario design-debate' 'removed scenario design-dispute' >"$TMP/want"
-expect_diff "scenarios and levels by id" 1 "$TMP/want" "$old" "$new"
+expect_diff "scenarios and levels by id" 1 "$TMP/want" "$old_more" "$new"
 
 # The Markdown changelog reads as Markdown.
 new=$(fixture_copy md)

@@ -17,6 +17,7 @@ command -v cc >/dev/null 2>&1 || need gcc
 have_pc yaml-0.1 || need libyaml-dev
 have_pc libcmark || need libcmark-dev
 have_pc fontconfig || need libfontconfig-dev
+have_pc zlib || need zlib1g-dev
 have_pc cmocka || need libcmocka-dev
 have_pc nettle || need nettle-dev
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
@@ -30,6 +31,16 @@ if [ "${1:-}" = "--test" ]; then
 	command -v node >/dev/null 2>&1 || need nodejs
 	command -v npm >/dev/null 2>&1 || need npm
 	command -v python3 >/dev/null 2>&1 || need python3
+	# the memcheck run of a full build (make test-valgrind)
+	command -v valgrind >/dev/null 2>&1 || need valgrind
+	# the PDF checks
+	command -v qpdf >/dev/null 2>&1 || need qpdf
+	command -v pdftotext >/dev/null 2>&1 || need poppler-utils
+	command -v groff >/dev/null 2>&1 || need groff-base
+	# the HTML checks: the Nu Html Checker runs on Java; the browser test
+	# drives Debian's Chromium
+	command -v java >/dev/null 2>&1 || need default-jre-headless
+	[ -x /usr/bin/chromium ] || need chromium
 fi
 
 [ -z "$missing" ] && exit 0

@@ -1,0 +1,77 @@
+#!/bin/sh
+# t-limits.sh - content at the limits (content/README.md, "Limits") checks
+# clean: a kit of 1,000 topics of 4 questions each, and one with exactly
+# the most questions in a topic, levels, areas, profiles and items in a
+# list, and a text of exactly 1 MiB. tests/cases/ has each limit passed
+# by one, refused. Kits are made in /dev/shm when there is one (making a
+# thousand files takes seconds on some disks).
+. "$(dirname "$0")/lib.sh"
+
+scratch=$(mktemp -d /dev/shm/kitgen-limits.XXXXXX 2>/dev/null) || scratch="$TMP"
+trap 'rm -rf "$TMP"; [ "$scratch" = "$TMP" ] || rm -rf "$scratch"' EXIT
+
+# gen.py OUT TOPICS QUESTIONS LEVELS PROFILES AREAS ITEMS TEXT_BYTES: a kit
+# from the fixture, every topic in every area, questions cycling through
+# the levels, every list of texts ITEMS long, one text TEXT_BYTES long
+cat >"$TMP/gen.py" <<'PY'
+import os, sys
+out, T, Q, L, P, A, N, TEXT = sys.argv[1], *map(int, sys.argv[2:])
+fx = os.environ["FIXTURE"]
+os.makedirs(out + "/topics")
+kit = open(fx + "/kit.yaml").read()
+areas = ["a%d" % i for i in range(A)]
+levels = "levels:\n" + "".join(
+    "  - id: l%d\n    title: Level %d\n    expects: Things.\n" % (i, i) for i in range(L))
+adecl = "areas:\n" + "".join(
+    "  - id: %s\n    title: Area %s\n    description: Things.\n" % (a, a) for a in areas)
+w = [100 // A] * A
+w[0] += 100 - sum(w)
+weights = "".join("      %s: %d\n" % (a, w[i]) for i, a in enumerate(areas))
+profiles = "profiles:\n" + "".join(
+    "  - id: p%d\n    title: Profile %d\n    rationale: Because.\n    weights:\n%s" % (i, i, weights)
+    for i in range(P))
+kit = (kit[:kit.index("levels:")] + levels + "\n" + adecl +
+       "\nscenario_kinds:\n  - id: conflict\n    title: Team conflict\n\n" + profiles + "\n" +
+       kit[kit.index("decision_rule:"):])
+open(out + "/kit.yaml", "w").write(kit)
+open(out + "/scenarios.yaml", "w").write(open(fx + "/scenarios.yaml").read())
+topic = open(fx + "/topics/02-queue.yaml").read()
+head = topic[:topic.index("\nquestions:") + 1]
+head = head.replace("areas: [systems]", "areas: [%s]" % ", ".join(areas))
+flags = "red_flags:\n" + "".join("  - Flag %d.\n" % i for i in range(N))
+head = head[:head.index("red_flags:")] + flags + head[head.index("follow_ups:"):]
+q = topic[topic.index("  - id: queue-1"):topic.index("  - id: queue-2")]
+for t in range(T):
+    body = head.replace("id: queue\n", "id: t%d\n" % t)
+    if t == 0:
+        body = body.replace("exposes: Whether retries are safe.",
+                            "exposes: " + "x" * (TEXT - 1) + ".")
+    body += "questions:\n" + "".join(
+        q.replace("id: queue-1", "id: t%d-q%d" % (t, j)).replace(
+            "level: fresher", "level: l%d" % ((t + j) % L)) for j in range(Q))
+    open(out + "/topics/%02d-t%05d.yaml" % (t * 100 // T, t), "w").write(body)
+PY
+
+limits_kit() { # NAME WANT ARGS...: make the kit, check it, want WANT on stdout
+	name=$1
+	want=$2
+	shift 2
+	rm -rf "$scratch/kit"
+	if ! FIXTURE="$FIXTURE" python3 "$TMP/gen.py" "$scratch/kit" "$@" 2>"$TMP/err"; then
+		not_ok "$name" "cannot make the kit: $(cat "$TMP/err")"
+		return
+	fi
+	if got=$("$KITGEN" check --content "$scratch/kit" 2>"$TMP/err") &&
+		[ "$got" = "$scratch/kit: ok: $want" ]; then
+		ok "$name"
+	else
+		not_ok "$name" "$got" "$(head -10 "$TMP/err")"
+	fi
+}
+
+limits_kit "1,000 topics of 4 questions check clean" \
+	"1000 topics, 4000 questions, 1 scenario, 3 profiles" 1000 4 3 3 2 3 100
+limits_kit "every count at its limit checks clean" \
+	"20 topics, 2000 questions, 1 scenario, 20 profiles" 20 100 10 20 20 1000 100
+limits_kit "a text of exactly 1 MiB checks clean" \
+	"1 topic, 4 questions, 1 scenario, 1 profile" 1 4 2 1 1 3 1048576
