@@ -1,0 +1,83 @@
+#!/bin/sh
+# t-repro.sh - reproducible kits: the same content and templates give the
+# same bytes in every format, whatever the clock, time zone, locale,
+# working directory, output folder or the order files were created in;
+# SOURCE_DATE_EPOCH is the only date that may appear; a change to one
+# field changes only that field's lines in the Markdown.
+. "$(dirname "$0")/lib.sh"
+
+unset SOURCE_DATE_EPOCH
+"$KITGEN" build -q --content "$ROOT/content" --templates "$ROOT/templates" \
+	--out "$TMP/a" >/dev/null 2>"$TMP/err" ||
+	not_ok "the first build" "$(cat "$TMP/err")"
+
+# The second build: the content and templates copied file by file in
+# reverse name order (so the file system lists them differently), from
+# another working directory, under another time zone and locale, and
+# with the clock set years ahead (faketime, which .ci/run installs).
+mkdir -p "$TMP/b/work" "$TMP/b/src"
+for tree in content templates; do
+	(cd "$ROOT" && find "$tree" -type d) | while read -r d; do mkdir -p "$TMP/b/src/$d"; done
+	(cd "$ROOT" && find "$tree" -type f | LC_ALL=C sort -r) |
+		while read -r f; do cp "$ROOT/$f" "$TMP/b/src/$f"; done
+done
+clock=""
+command -v faketime >/dev/null 2>&1 && clock="faketime 2031-06-01"
+# shellcheck disable=SC2086
+(cd "$TMP/b/work" && TZ=Asia/Kolkata LC_ALL=C.UTF-8 LANG=de_DE.UTF-8 \
+	$clock "$KITGEN" build -q --content ../src/content --templates ../src/templates \
+	--out ../elsewhere/out >/dev/null 2>"$TMP/err") ||
+	not_ok "the second build" "$(cat "$TMP/err")"
+
+(cd "$TMP/a" && find . -type f | LC_ALL=C sort) >"$TMP/a.list"
+(cd "$TMP/b/elsewhere/out" && find . -type f | LC_ALL=C sort) >"$TMP/b.list"
+same_text "both builds write the same files" "$TMP/a.list" "$TMP/b.list"
+n=$(grep -c . "$TMP/a.list")
+[ "$n" -ge 31 ] && ok "every format of every edition is compared ($n files)" ||
+	not_ok "every format of every edition is compared" "only $n files"
+bad=""
+while read -r f; do
+	cmp -s "$TMP/a/$f" "$TMP/b/elsewhere/out/$f" || bad="$bad $f"
+done <"$TMP/a.list"
+[ -z "$bad" ] && ok "every file is byte-identical across the two builds" ||
+	not_ok "every file is byte-identical across the two builds" "$bad"
+
+# No date, time or absolute path in any output without SOURCE_DATE_EPOCH.
+year=$(date +%Y)
+if grep -l -a -e "CreationDate" -e "ModDate" -e "$ROOT" -e "$TMP" -r "$TMP/a" >"$TMP/found"; then
+	not_ok "no date and no absolute path in any output" "$(cat "$TMP/found")"
+else
+	ok "no date and no absolute path in any output"
+fi
+if grep -l -a -r "$year" "$TMP/a" | grep -v '\.pdf$' >"$TMP/found"; then
+	not_ok "this year appears in no text output" "$(cat "$TMP/found")"
+else
+	ok "this year appears in no text output"
+fi
+
+# With SOURCE_DATE_EPOCH the PDFs carry exactly that date, and nothing else
+# changes but the PDFs.
+SOURCE_DATE_EPOCH=1700000000 "$KITGEN" build -q --content "$ROOT/content" \
+	--templates "$ROOT/templates" --out "$TMP/c" --format md,pdf >/dev/null 2>&1
+if command -v pdfinfo >/dev/null 2>&1; then
+	pdfinfo -isodates "$TMP/c/backend-interview-kit.pdf" >"$TMP/info" 2>&1
+	check "SOURCE_DATE_EPOCH is the PDF's creation date" \
+		grep -q '^CreationDate: *2023-11-14T22:13:20' "$TMP/info"
+fi
+check "SOURCE_DATE_EPOCH leaves the Markdown as it was" \
+	cmp "$TMP/a/backend-interview-kit.md" "$TMP/c/backend-interview-kit.md"
+
+# One field changed: the Markdown changes on that field's line and on the
+# digest line, nowhere else.
+kit=$(fixture_copy field)
+"$KITGEN" build -q --content "$kit" --templates "$ROOT/templates" --out "$TMP/f1" --format md >/dev/null 2>&1
+sed -i 's/^  - No invalidation plan.$/  - No plan for invalidating entries./' "$kit/topics/01-cache.yaml"
+"$KITGEN" build -q --content "$kit" --templates "$ROOT/templates" --out "$TMP/f2" --format md >/dev/null 2>&1
+diff "$TMP/f1/fixture-kit.md" "$TMP/f2/fixture-kit.md" | grep '^[<>]' >"$TMP/changed"
+if [ "$(grep -c . "$TMP/changed")" = 4 ] &&
+	grep -q '^> >   - No plan for invalidating entries.$' "$TMP/changed" &&
+	grep -q '^> .*Content digest' "$TMP/changed"; then
+	ok "a one-field change touches only that field's line and the digest"
+else
+	not_ok "a one-field change touches only that field's line and the digest" "$(cat "$TMP/changed")"
+fi
