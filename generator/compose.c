@@ -155,7 +155,8 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 static void S_rating_scale(const kg_kit *kit, kg_block *root)
 {
 	kg_block *part = kg_c_section(root, 1, "rating-scale", NULL,
-				   "The rating scale", KG_SECTION_IN_TOC);
+				   "The rating scale",
+				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_block *rubric;
 	kg_buf buf = KG_BUF_INIT;
 	int b;
