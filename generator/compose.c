@@ -68,6 +68,18 @@ void kg_c_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r)
 			    kg_text(r->band[b]));
 }
 
+void kg_c_answer_key(kg_block *parent, const kg_topic *t)
+{
+	kg_block *fields = kg_block_add(parent, kg_block_new(KG_BLOCK_FIELDS));
+	kg_block *box;
+
+	kg_add_field(fields, "A strong answer contains", kg_text(t->key_contains));
+	kg_add_field(fields, "Acceptable trade-offs", kg_text(t->key_tradeoffs));
+	kg_add_field(fields, "Push on", kg_text(t->key_push_on));
+	box = kg_add_callout(parent, KG_CALLOUT_RED_FLAGS, "Red flags");
+	kg_c_list(box, &t->red_flags);
+}
+
 const char *kg_c_level_title(const kg_kit *kit, const char *id)
 {
 	const kg_level *lv = kg_kit_level(kit, id);
@@ -295,7 +307,7 @@ static void S_topic(const kg_kit *kit, kg_block *root, const kg_topic *t,
 				   kg_text(t->title),
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	const char *id = part->id; /* topic-<id>: its parts are topic-<id>-... */
-	kg_block *sec, *fields, *box;
+	kg_block *sec, *box;
 	kg_buf buf = KG_BUF_INIT;
 	size_t i, l;
 
@@ -315,12 +327,7 @@ static void S_topic(const kg_kit *kit, kg_block *root, const kg_topic *t,
 	kg_c_rubric(kit, sec, &t->rubric);
 
 	sec = kg_c_section(part, 2, id, "answer-key", "Answer key", 0);
-	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
-	kg_add_field(fields, "A strong answer contains", kg_text(t->key_contains));
-	kg_add_field(fields, "Acceptable trade-offs", kg_text(t->key_tradeoffs));
-	kg_add_field(fields, "Push on", kg_text(t->key_push_on));
-	box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, "Red flags");
-	kg_c_list(box, &t->red_flags);
+	kg_c_answer_key(sec, t);
 
 	sec = kg_c_section(part, 2, id, "follow-ups", "Follow-ups that change the problem", 0);
 	kg_c_list(sec, &t->follow_ups);

@@ -19,6 +19,9 @@ void kg_c_list(kg_block *parent, const kg_list *items);
 void kg_c_signals(kg_block *parent, const kg_signal *s, size_t n);
 /* The three bands, labelled as the rating scale labels them. */
 void kg_c_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r);
+/* A topic's answer key (what a strong answer contains, acceptable
+ * trade-offs, where to push) and its red flags. */
+void kg_c_answer_key(kg_block *parent, const kg_topic *t);
 /* One question: prompt, recruiter cues, strong and weak answers, why the
  * weak one is weak, follow-ups; a section titled "Q<number> · <Level>". */
 void kg_c_question(const kg_kit *kit, kg_block *parent, int level,

@@ -79,7 +79,7 @@ static void S_guide(const kg_kit *kit, const kg_round *r, kg_block *round,
 	const kg_topic *t = r->topic;
 	kg_block *guide = kg_c_section(round, 2, anchor, "guide",
 				       "Interviewer guide", 0);
-	kg_block *sec, *fields, *box;
+	kg_block *sec;
 	size_t i;
 
 	kg_add_prose(guide, kg_text(t->exposes));
@@ -95,12 +95,7 @@ static void S_guide(const kg_kit *kit, const kg_round *r, kg_block *round,
 	sec = kg_c_section(guide, 3, anchor, "rubric", "Rubric", 0);
 	kg_c_rubric(kit, sec, &t->rubric);
 	sec = kg_c_section(guide, 3, anchor, "answer-key", "Answer key", 0);
-	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
-	kg_add_field(fields, "A strong answer contains", kg_text(t->key_contains));
-	kg_add_field(fields, "Acceptable trade-offs", kg_text(t->key_tradeoffs));
-	kg_add_field(fields, "Push on", kg_text(t->key_push_on));
-	box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, "Red flags");
-	kg_c_list(box, &t->red_flags);
+	kg_c_answer_key(sec, t);
 	sec = kg_c_section(guide, 3, anchor, "follow-ups",
 			   "Follow-ups that change the problem", 0);
 	kg_c_list(sec, &t->follow_ups);
