@@ -97,7 +97,14 @@ $(SPEC_BIN): tests/mustache_spec.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(LIBS)
 
-test: kitgen $(UNIT_BINS) $(SPEC_BIN)
+# The npm tools the tests run (markdownlint, the Nu Html Checker, the
+# browser driver), as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	@tools/deps.sh --test
+	npm ci --no-audit --no-fund
+	@touch $@
+
+test: kitgen $(UNIT_BINS) $(SPEC_BIN) node_modules/.installed
 	@tools/deps.sh --test
 	@tests/run-tests.sh
 	@$(MAKE) --no-print-directory test-sanitizers

@@ -37,6 +37,8 @@ if [ "${1:-}" = "--test" ]; then
 	command -v qpdf >/dev/null 2>&1 || need qpdf
 	command -v pdftotext >/dev/null 2>&1 || need poppler-utils
 	command -v groff >/dev/null 2>&1 || need groff-base
+	# the reproducibility test sets the clock ahead
+	command -v faketime >/dev/null 2>&1 || need faketime
 	# the HTML checks: the Nu Html Checker runs on Java; the browser test
 	# drives Debian's Chromium
 	command -v java >/dev/null 2>&1 || need default-jre-headless
