@@ -165,6 +165,47 @@ static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 
 /* ---- check -------------------------------------------------------------- */
 
+/* The shape of check, list and digest: parse the options, take no
+ * arguments, load and check the kit, report, then (on a clean kit) act. */
+static int S_kit_command(const char *cmd, int argc, char **argv,
+			 const struct option *longopts,
+			 void (*act)(const kg_kit *kit, const S_opts *o),
+			 int version_warning)
+{
+	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	kg_diags d = KG_DIAGS_INIT;
+	kg_kit *kit;
+	int rc = S_parse(cmd, argc, argv, longopts, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind < argc)
+		return S_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	S_load(o.content, &kit, &d);
+	if (version_warning && d.errors == 0)
+		kg_git_version_warning(kit, &d);
+	rc = S_report(&d);
+	if (rc == 0)
+		act(kit, &o);
+	kg_kit_free(kit);
+	kg_diags_free(&d);
+	return rc;
+}
+
+static void S_check_summary(const kg_kit *kit, const S_opts *o)
+{
+	size_t questions = 0, i;
+
+	if (S_quiet)
+		return;
+	for (i = 0; i < kit->ntopics; i++)
+		questions += kit->topics[i].nquestions;
+	printf("%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
+	       "%zu profile%s\n", o->content, kit->ntopics, S_s(kit->ntopics),
+	       questions, S_s(questions), kit->nscenarios, S_s(kit->nscenarios),
+	       kit->nprofiles, S_s(kit->nprofiles));
+}
+
 static int S_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -172,32 +213,8 @@ static int S_check(int argc, char **argv)
 		{"quiet", no_argument, NULL, OPT_QUIET},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-	kg_diags d = KG_DIAGS_INIT;
-	kg_kit *kit;
-	size_t questions = 0, i;
-	int rc = S_parse("check", argc, argv, longopts, &o);
 
-	if (rc)
-		return rc < 0 ? 0 : rc;
-	if (optind < argc)
-		return S_usage_error("check", "unexpected argument '%s'", argv[optind]);
-	S_load(o.content, &kit, &d);
-	if (d.errors == 0)
-		kg_git_version_warning(kit, &d);
-	rc = S_report(&d);
-	if (rc == 0 && !S_quiet) {
-		for (i = 0; i < kit->ntopics; i++)
-			questions += kit->topics[i].nquestions;
-		printf("%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
-		       "%zu profile%s\n", o.content, kit->ntopics,
-		       S_s(kit->ntopics), questions, S_s(questions),
-		       kit->nscenarios, S_s(kit->nscenarios), kit->nprofiles,
-		       S_s(kit->nprofiles));
-	}
-	kg_kit_free(kit);
-	kg_diags_free(&d);
-	return rc;
+	return S_kit_command("check", argc, argv, longopts, S_check_summary, 1);
 }
 
 /* ---- build -------------------------------------------------------------- */
@@ -420,47 +437,46 @@ static int S_build(int argc, char **argv)
 
 /* ---- list --------------------------------------------------------------- */
 
+static void S_list_editions(const kg_kit *kit, const S_opts *o)
+{
+	kg_editions eds = kg_editions_of(kit);
+	size_t e, w;
+	int width = 0;
+
+	(void)o;
+	for (e = 0; e < eds.n; e++)
+		if ((int)strlen(eds.items[e].id) > width)
+			width = (int)strlen(eds.items[e].id);
+	for (e = 0; e < eds.n; e++) {
+		printf("%-*s  %s\n%-*s ", width, eds.items[e].id,
+		       eds.items[e].title, width, "");
+		for (w = 0; kg_writers[w]; w++)
+			printf(" %s%s", eds.items[e].id, kg_writers[w]->extension);
+		putchar('\n');
+	}
+	kg_editions_free(&eds);
+}
+
 static int S_list(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-	kg_diags d = KG_DIAGS_INIT;
-	kg_editions eds;
-	kg_kit *kit;
-	size_t e, w;
-	int rc = S_parse("list", argc, argv, longopts, &o);
 
-	if (rc)
-		return rc < 0 ? 0 : rc;
-	if (optind < argc)
-		return S_usage_error("list", "unexpected argument '%s'", argv[optind]);
-	S_load(o.content, &kit, &d);
-	rc = S_report(&d);
-	if (rc == 0) {
-		eds = kg_editions_of(kit);
-		int width = 0;
-
-		for (e = 0; e < eds.n; e++)
-			if ((int)strlen(eds.items[e].id) > width)
-				width = (int)strlen(eds.items[e].id);
-		for (e = 0; e < eds.n; e++) {
-			printf("%-*s  %s\n%-*s ", width, eds.items[e].id,
-			       eds.items[e].title, width, "");
-			for (w = 0; kg_writers[w]; w++)
-				printf(" %s%s", eds.items[e].id, kg_writers[w]->extension);
-			putchar('\n');
-		}
-		kg_editions_free(&eds);
-	}
-	kg_kit_free(kit);
-	kg_diags_free(&d);
-	return rc;
+	return S_kit_command("list", argc, argv, longopts, S_list_editions, 0);
 }
 
 /* ---- digest ------------------------------------------------------------- */
+
+static void S_print_digest(const kg_kit *kit, const S_opts *o)
+{
+	char hex[KG_DIGEST_HEX];
+
+	(void)o;
+	kg_kit_digest(kit, hex);
+	printf("%s\n", hex);
+}
 
 static int S_digest(int argc, char **argv)
 {
@@ -468,25 +484,8 @@ static int S_digest(int argc, char **argv)
 		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-	kg_diags d = KG_DIAGS_INIT;
-	char hex[KG_DIGEST_HEX];
-	kg_kit *kit;
-	int rc = S_parse("digest", argc, argv, longopts, &o);
 
-	if (rc)
-		return rc < 0 ? 0 : rc;
-	if (optind < argc)
-		return S_usage_error("digest", "unexpected argument '%s'", argv[optind]);
-	S_load(o.content, &kit, &d);
-	rc = S_report(&d);
-	if (rc == 0) {
-		kg_kit_digest(kit, hex);
-		printf("%s\n", hex);
-	}
-	kg_kit_free(kit);
-	kg_diags_free(&d);
-	return rc;
+	return S_kit_command("digest", argc, argv, longopts, S_print_digest, 0);
 }
 
 /* ---- diff --------------------------------------------------------------- */
