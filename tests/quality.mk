@@ -81,13 +81,15 @@ $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(LIB_OBJS)
 test: $(REPLAY_BINS)
 
 # ASan and ulimit -v do not mix (it reserves terabytes of address space):
-# KG_SANITIZED tells the suite not to cap memory that way.
+# KG_SANITIZED tells the suite not to cap memory that way. A test may run
+# kitgen under faketime, an LD_PRELOAD library that comes before ASan's
+# runtime: verify_asan_link_order=0 lets it.
 test-asan: $(ASAN)/kitgen $(ASAN_UNIT_BINS) $(ASAN)/tests/mustache_spec \
 		$(ASAN_REPLAY_BINS)
 	@echo
 	@echo "==== the suite under AddressSanitizer and UndefinedBehaviorSanitizer"
 	@KG_BUILD=$(ASAN) KITGEN=$(CURDIR)/$(ASAN)/kitgen KG_SANITIZED=1 \
-		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86:verify_asan_link_order=0 \
 		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=87 \
 		tests/run-tests.sh
 
