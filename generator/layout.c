@@ -452,7 +452,8 @@ static int S_same_look(const kg_tstyle *a, const kg_tstyle *b)
 static void S_line_ops(kg_lay *lay, const S_lines *ls, const S_line *l,
 		       float x0, float y0)
 {
-	const S_placed *s = ls->s + l->s0;
+	/* an empty line of an empty text has no pieces (and ls->s may be NULL) */
+	const S_placed *s = l->ns ? ls->s + l->s0 : NULL;
 	float asc = (float)kg_fonts_ascent(lay->fonts, KG_FACE_REGULAR) / 1000.0f;
 	float desc = (float)kg_fonts_descent(lay->fonts, KG_FACE_REGULAR) / 1000.0f;
 	float base = y0 + l->base;

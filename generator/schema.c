@@ -6,6 +6,7 @@
  */
 #include "schema.h"
 
+#include <cmark.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,6 +220,40 @@ size_t kg_schema_max_items(const char *field)
 	return KG_MAX_ITEMS;
 }
 
+size_t kg_md_depth(const char *text)
+{
+	cmark_node *doc = cmark_parse_document(text, strlen(text),
+					       CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	size_t depth = 0, max = 0;
+
+	/* containers give ENTER and EXIT, leaves (text, code...) ENTER only */
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		switch (cmark_node_get_type(cmark_iter_get_node(it))) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_THEMATIC_BREAK:
+			if (depth + 1 > max)
+				max = depth + 1;
+			break;
+		default:
+			if (ev == CMARK_EVENT_EXIT)
+				depth--;
+			else if (++depth > max)
+				max = depth;
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	return max;
+}
+
 /* More items than the field may hold? Then say so. */
 static size_t S_check_count(const kg_node *v, const char *name, size_t n,
 			    kg_diags *d)
@@ -299,6 +334,7 @@ static size_t S_check_scalar(const kg_node *v, const char *name,
 	kg_scalar_type t = kg_node_scalar_type(v);
 	const char *s = v->text;
 	unsigned a, b, c;
+	size_t depth;
 	char end;
 
 	if (v->kind != KG_NODE_SCALAR) {
@@ -314,6 +350,12 @@ static size_t S_check_scalar(const kg_node *v, const char *name,
 	if (v->len > KG_MAX_TEXT) {
 		kg_error(d, v->mark, "'%s' is %zu bytes long; a text may be at "
 			 "most %zu MiB", name, v->len, KG_MAX_TEXT >> 20);
+		return 1;
+	}
+	if (kind == KG_F_TEXT && (depth = kg_md_depth(s)) > KG_MAX_MD_DEPTH) {
+		kg_error(d, v->mark, "'%s' nests Markdown %zu deep (quotes, "
+			 "lists, emphasis, links); at most %d", name, depth,
+			 KG_MAX_MD_DEPTH);
 		return 1;
 	}
 	switch (kind) {

@@ -24,6 +24,7 @@
 #define KG_MAX_TOPICS 10000                /* topic files */
 #define KG_MAX_QUESTIONS 100               /* questions in one topic */
 #define KG_MAX_TEXT ((size_t)1 << 20)      /* bytes in one text */
+#define KG_MAX_MD_DEPTH 64                 /* Markdown nesting in a text */
 #define KG_MAX_LEVELS 10
 #define KG_MAX_AREAS 20                    /* also a topic's areas, weights */
 #define KG_MAX_PROFILES 20
@@ -72,6 +73,12 @@ size_t kg_schema_check(const kg_node *node, const kg_shape *shape, kg_diags *d);
  * hold: KG_MAX_QUESTIONS for "questions", ..., else KG_MAX_ITEMS. Loading
  * reads no more than that, so the checks across files never walk more. */
 size_t kg_schema_max_items(const char *field);
+
+/* How deep the CommonMark tree of text nests: the document is 1, a
+ * paragraph in it 2, emphasis in that 3, ... (quotes, lists, emphasis and
+ * links all nest). Writers walk prose recursively, so a text may nest at
+ * most KG_MAX_MD_DEPTH deep. */
+size_t kg_md_depth(const char *text);
 
 /* Is s a well-formed id? */
 int kg_id_valid(const char *s);

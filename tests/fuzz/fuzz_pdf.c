@@ -7,8 +7,9 @@
  * band and a scorecard line. The document is written by the PDF writer
  * with the committed style (templates/pdf/style.yaml) on A4.
  *
- * Inputs that are not valid UTF-8, or hold a NUL, are skipped: the loader
- * never lets such text through to a writer.
+ * Inputs that are not valid UTF-8, hold a NUL or nest Markdown deeper than
+ * KG_MAX_MD_DEPTH are skipped: the checks never let such text through to
+ * a writer.
  *
  * Invariant: text that a kit may hold always lays out: the writer returns
  * 0 and a buffer that starts with "%PDF-" and ends with "%%EOF".
@@ -24,6 +25,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "kit.h"
+#include "schema.h"
 #include "writer.h"
 
 #ifndef KG_FUZZ_TEMPLATES
@@ -138,6 +140,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (nl)
 		*nl = '\0';
 	title = kg_one_line(text);
+	if (nl && kg_md_depth(nl + 1) > KG_MAX_MD_DEPTH) {
+		free(title);
+		free(text);
+		return 0;
+	}
 	doc = S_doc(*title ? title : "Untitled", nl ? nl + 1 : "");
 	if (kg_writer_pdf.write(doc, &wo, &out, &d) < 0) {
 		kg_diags_print(&d, stderr, 0);

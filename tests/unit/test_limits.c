@@ -246,6 +246,52 @@ static void test_text_limit(void **state)
 	kg_buf_release(&src);
 }
 
+static void test_md_depth(void **state)
+{
+	kg_buf b = KG_BUF_INIT;
+	int i;
+
+	(void)state;
+	assert_int_equal(kg_md_depth(""), 1);           /* the document */
+	assert_int_equal(kg_md_depth("plain"), 3);      /* + paragraph, text */
+	assert_int_equal(kg_md_depth("*a* `c`"), 4);    /* + emphasis */
+	assert_int_equal(kg_md_depth("- a\n  - b"), 7); /* list, item, list, item */
+	assert_int_equal(kg_md_depth("> ```\n> x\n> ```"), 3);
+	for (i = 0; i < 61; i++)
+		kg_buf_puts(&b, "> ");
+	kg_buf_puts(&b, "x");
+	assert_int_equal(kg_md_depth(b.ptr), KG_MAX_MD_DEPTH);
+	kg_buf_release(&b);
+}
+
+/* A text at the nesting limit passes; one level more is refused. */
+static void test_md_depth_limit(void **state)
+{
+	kg_buf src = KG_BUF_INIT;
+	kg_diags d = KG_DIAGS_INIT;
+	kg_node *root;
+	size_t i, found;
+	int quotes;
+
+	(void)state;
+	for (quotes = 61; quotes <= 62; quotes++) {
+		kg_buf_reset(&src);
+		kg_buf_puts(&src, "exposes: \"");
+		for (i = 0; i < (size_t)quotes; i++)
+			kg_buf_puts(&src, "> ");
+		kg_buf_puts(&src, "deep\"\n");
+		root = kg_node_load_string("t.yaml", src.ptr, src.len, &d);
+		assert_non_null(root);
+		kg_schema_check(root, &kg_shape_topic, &d);
+		for (found = 0, i = 0; i < d.n; i++)
+			found += strstr(d.items[i].msg, "nests Markdown") != NULL;
+		assert_int_equal(found, quotes == 61 ? 0 : 1);
+		kg_node_free(root);
+		kg_diags_free(&d);
+	}
+	kg_buf_release(&src);
+}
+
 /* ---- all outputs or none ---------------------------------------------------- */
 
 static char *S_read(const char *path)
@@ -327,6 +373,8 @@ int main(void)
 		cmocka_unit_test(test_long_message_is_cut),
 		cmocka_unit_test(test_max_items),
 		cmocka_unit_test(test_text_limit),
+		cmocka_unit_test(test_md_depth),
+		cmocka_unit_test(test_md_depth_limit),
 		cmocka_unit_test(test_write_files_all_or_none),
 	};
 
