@@ -343,7 +343,7 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 	return rc;
 }
 
-/* Is there no edition called name? Then say so, listing the ids. */
+/* Is there no edition called name? Then say so, pointing at `kitgen list`. */
 static int S_no_edition(const kg_kit *kit, const char *name)
 {
 	kg_editions eds = kg_editions_of(kit);
