@@ -160,12 +160,26 @@ static void S_callout(const kg_block *root, const kg_block *b, kg_buf *out)
 	kg_buf_release(&body);
 }
 
+/* Rendered Markdown made fit for a table cell: one line, pipes escaped. */
+static void S_cell_markdown(kg_buf *out, const kg_buf *md)
+{
+	size_t k;
+
+	for (k = 0; k < md->len; k++) {
+		char ch = md->ptr[k] == '\n' ? ' ' : md->ptr[k];
+
+		if (ch == '|')
+			kg_buf_putc(out, '\\');
+		kg_buf_putc(out, ch);
+	}
+}
+
 /* One table row: each cell's Markdown on one line, pipes escaped. */
 static void S_row(const kg_block *root, const kg_block *const *cells, size_t n,
 		  kg_buf *out)
 {
 	kg_buf cell = KG_BUF_INIT;
-	size_t c, k;
+	size_t c;
 
 	kg_buf_putc(out, '|');
 	for (c = 0; c < n; c++) {
@@ -175,13 +189,7 @@ static void S_row(const kg_block *root, const kg_block *const *cells, size_t n,
 			continue;
 		}
 		kg_buf_putc(out, ' ');
-		for (k = 0; k < cell.len; k++) {
-			char ch = cell.ptr[k] == '\n' ? ' ' : cell.ptr[k];
-
-			if (ch == '|')
-				kg_buf_putc(out, '\\');
-			kg_buf_putc(out, ch);
-		}
+		S_cell_markdown(out, &cell);
 		kg_buf_puts(out, " |");
 	}
 	kg_buf_putc(out, '\n');
@@ -217,13 +225,7 @@ static void S_scorecard(const kg_block *root, const kg_block *b, kg_buf *out)
 		kg_buf_puts(out, "**");
 		if (body.len) {
 			kg_buf_puts(out, ": ");
-			for (k = 0; k < body.len; k++) {
-				char ch = body.ptr[k] == '\n' ? ' ' : body.ptr[k];
-
-				if (ch == '|')
-					kg_buf_putc(out, '\\');
-				kg_buf_putc(out, ch);
-			}
+			S_cell_markdown(out, &body);
 		}
 		kg_buf_puts(out, " |");
 		for (k = 2; k < head->n; k++)
