@@ -22,34 +22,17 @@
 
 #define S_ROLE_MAX 60
 
-/* Length of the UTF-8 sequence at p, or 0 when it is not a valid one
- * (overlong, surrogate, past U+10FFFF, truncated) or is a character YAML
- * does not take as it is: a C1 control, a line or paragraph separator,
- * a byte order mark, U+FFFE or U+FFFF. */
+/* Length of the UTF-8 sequence at p (a NUL-terminated string), or 0 when
+ * it is not valid UTF-8 or is a character YAML does not take as it is: a
+ * C1 control, a line or paragraph separator, a byte order mark, U+FFFE or
+ * U+FFFF. */
 static size_t S_utf8_len(const unsigned char *p)
 {
 	unsigned cp;
-	size_t n, i;
+	size_t n = kg_utf8_decode(p, strnlen((const char *)p, 4), &cp);
 
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		n = 2, cp = p[0] & 0x1F;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-		n = 3, cp = p[0] & 0x0F;
-	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-		n = 4, cp = p[0] & 0x07;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp <= 0x9F) ||
-	    cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE ||
-	    cp == 0xFFFF)
+	if (n == 0 || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 ||
+	    cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF)
 		return 0;
 	return n;
 }

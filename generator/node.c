@@ -279,14 +279,18 @@ static kg_mark S_mark_at(const char *name, const unsigned char *s, size_t off)
 	return m;
 }
 
-/* Length of the valid UTF-8 sequence at s (of n bytes), or 0. */
-static size_t S_utf8_len(const unsigned char *s, size_t n)
+size_t kg_utf8_decode(const unsigned char *s, size_t n, unsigned *cp_out)
 {
 	size_t len, i;
 	unsigned cp;
 
-	if (s[0] < 0x80)
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		if (cp_out)
+			*cp_out = s[0];
 		return 1;
+	}
 	if (s[0] >= 0xC2 && s[0] <= 0xDF)
 		len = 2, cp = s[0] & 0x1F;
 	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
@@ -305,6 +309,8 @@ static size_t S_utf8_len(const unsigned char *s, size_t n)
 	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
 	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		return 0;
+	if (cp_out)
+		*cp_out = cp;
 	return len;
 }
 
@@ -318,7 +324,7 @@ static int S_check_bytes(const char *name, const char *src, size_t len,
 		if (s[i] == 0)
 			return kg_error(d, S_mark_at(name, s, i),
 					"file contains a NUL byte");
-		step = S_utf8_len(s + i, len - i);
+		step = kg_utf8_decode(s + i, len - i, NULL);
 		if (step == 0)
 			return kg_error(d, S_mark_at(name, s, i),
 					"invalid UTF-8 (byte 0x%02X)", s[i]);
