@@ -2,8 +2,10 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "output.h"
 
-#include <ftw.h>
+#include <assert.h>
 #include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,30 +40,15 @@ int kg_mkdirs(const char *dir, kg_diags *d)
 	return rc;
 }
 
-static int S_write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Write len bytes to a new temporary file beside path (its name in tmp),
- * creating path's folder when missing. 0, or -1 with nothing left behind. */
-static int S_write_temp(const char *path, const char *data, size_t len,
-			kg_buf *tmp, kg_diags *d)
+/* Create a new temporary file beside path (its name in tmp), creating
+ * path's folder when missing, and open it for writing, mode 0644. The
+ * FILE, or NULL with a diagnostic and nothing left behind. */
+static FILE *S_open_temp(const char *path, kg_buf *tmp, kg_diags *d)
 {
 	const char *slash = strrchr(path, '/');
 	struct stat st;
-	int fd, err = 0;
+	FILE *f;
+	int fd;
 
 	/* dir/.name.XXXXXX: same folder, so rename never crosses devices */
 	if (slash)
@@ -75,26 +62,30 @@ static int S_write_temp(const char *path, const char *data, size_t len,
 
 		free(dir);
 		if (rc < 0)
-			return -1;
+			return NULL;
 	}
 	/* rename() would fail on a folder only after other files moved */
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return kg_io_error(d, (kg_mark){path, 0, 0},
-				   "cannot write file: it is a folder");
-	fd = mkstemp(tmp->ptr);
-	if (fd < 0)
-		return kg_io_error(d, (kg_mark){path, 0, 0},
-				   "cannot create file: %s", strerror(errno));
-	if (S_write_all(fd, data, len) < 0 || fchmod(fd, 0644) < 0)
-		err = errno;
-	if (close(fd) < 0 && !err)
-		err = errno;
-	if (err) {
-		unlink(tmp->ptr);
-		return kg_io_error(d, (kg_mark){path, 0, 0},
-				   "cannot write file: %s", strerror(err));
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		kg_io_error(d, (kg_mark){path, 0, 0},
+			    "cannot write file: it is a folder");
+		return NULL;
 	}
-	return 0;
+	fd = mkstemp(tmp->ptr);
+	if (fd < 0) {
+		kg_io_error(d, (kg_mark){path, 0, 0}, "cannot create file: %s",
+			    strerror(errno));
+		return NULL;
+	}
+	if (fchmod(fd, 0644) < 0 || !(f = fdopen(fd, "wb"))) {
+		int err = errno;
+
+		close(fd);
+		unlink(tmp->ptr);
+		kg_io_error(d, (kg_mark){path, 0, 0}, "cannot write file: %s",
+			    strerror(err));
+		return NULL;
+	}
+	return f;
 }
 
 int kg_write_atomic(const char *path, const char *data, size_t len,
@@ -127,6 +118,7 @@ static char *S_new_folder(const char *path)
 struct kg_out_temp {
 	char *path; /* the target */
 	kg_buf tmp; /* its temporary name */
+	FILE *file; /* while it is being written (kg_out_open), else NULL */
 	int renamed;
 };
 
@@ -143,6 +135,8 @@ static void S_free_set(kg_out_set *s, int undo)
 	size_t i;
 
 	for (i = 0; i < s->n; i++) {
+		if (s->files[i].file)
+			fclose(s->files[i].file);
 		if (undo && !s->files[i].renamed)
 			unlink(s->files[i].tmp.ptr);
 		free(s->files[i].path);
@@ -181,25 +175,93 @@ int kg_out_mkdir(kg_out_set *s, const char *dir, kg_diags *d)
 	return kg_mkdirs(dir, d);
 }
 
-int kg_out_add(kg_out_set *s, const char *path, const char *data, size_t len,
-	       kg_diags *d)
+int kg_out_open(kg_out_set *s, const char *path, kg_sink *out, kg_diags *d)
 {
 	struct kg_out_temp *t;
 	char *dir = S_new_folder(path);
+	FILE *f;
 
 	if (dir)
 		S_made(s, dir);
 	KG_GROW(s->files, s->cap, s->n + 1);
 	t = &s->files[s->n];
 	kg_buf_init(&t->tmp);
-	if (S_write_temp(path, data, len, &t->tmp, d) < 0) {
+	if (!(f = S_open_temp(path, &t->tmp, d))) {
 		kg_buf_release(&t->tmp);
 		return -1;
 	}
 	t->path = kg_xstrdup(path);
+	t->file = f;
 	t->renamed = 0;
 	s->n++;
+	kg_sink_init(out, f);
 	return 0;
+}
+
+/* The file out writes to: the set's last, which kg_out_open added. */
+static struct kg_out_temp *S_open_file(kg_out_set *s, const kg_sink *out)
+{
+	struct kg_out_temp *t = s->n ? &s->files[s->n - 1] : NULL;
+
+	assert(t && t->file && t->file == out->file);
+	return t;
+}
+
+/* Forget the set's last file: remove its temporary file. */
+static void S_drop_last(kg_out_set *s)
+{
+	struct kg_out_temp *t = &s->files[--s->n];
+
+	unlink(t->tmp.ptr);
+	free(t->path);
+	kg_buf_release(&t->tmp);
+}
+
+int kg_out_close(kg_out_set *s, kg_sink *out, kg_diags *d)
+{
+	struct kg_out_temp *t = S_open_file(s, out);
+	int err = 0;
+
+	if (kg_sink_flush(out) < 0)
+		err = errno;
+	if (fclose(t->file) != 0 && !err)
+		err = errno;
+	t->file = NULL;
+	kg_sink_release(out);
+	if (err) {
+		kg_io_error(d, (kg_mark){t->path, 0, 0}, "cannot write file: %s",
+			    strerror(err));
+		S_drop_last(s);
+		return -1;
+	}
+	return 0;
+}
+
+void kg_out_discard(kg_out_set *s, kg_sink *out)
+{
+	struct kg_out_temp *t = S_open_file(s, out);
+
+	fclose(t->file);
+	t->file = NULL;
+	kg_sink_release(out);
+	S_drop_last(s);
+}
+
+int kg_out_add(kg_out_set *s, const char *path, const char *data, size_t len,
+	       kg_diags *d)
+{
+	kg_sink out;
+	size_t n;
+
+	if (kg_out_open(s, path, &out, d) < 0)
+		return -1;
+	/* a chunk at a time: the caller's bytes are not copied whole */
+	for (; len > 0; data += n, len -= n) {
+		n = len < KG_SINK_CHUNK ? len : KG_SINK_CHUNK;
+		kg_buf_put(&out.buf, data, n);
+		kg_sink_drain(&out);
+	}
+	return kg_out_close(s, &out, d);
 }
 
 int kg_out_commit(kg_out_set *s, kg_diags *d)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "sink.h"
 
 /* Create dir and its parents when missing. Returns 0 or -1 (I/O error). */
 int kg_mkdirs(const char *dir, kg_diags *d);
@@ -37,7 +38,7 @@ int kg_write_files(const kg_out_file *files, size_t n, kg_diags *d);
  * memory: kg_out_add writes a file to its temporary name at once (the
  * caller may free the bytes), kg_out_commit renames them all over their
  * targets, kg_out_abort removes them and the folders made for them. After
- * a failed add or commit, call kg_out_abort; either frees the set.
+ * a failed add, close or commit, call kg_out_abort; either frees the set.
  * kg_out_mkdir creates a folder (and its parents) that abort removes again
  * when it was new and is still empty. */
 typedef struct kg_out_set {
@@ -52,6 +53,19 @@ typedef struct kg_out_set {
 int kg_out_mkdir(kg_out_set *s, const char *dir, kg_diags *d);
 int kg_out_add(kg_out_set *s, const char *path, const char *data, size_t len,
 	       kg_diags *d);
+
+/* kg_out_add for a file written as it is made: kg_out_open creates the
+ * temporary file of path (the same name, folders and bookkeeping as
+ * kg_out_add) and sets out up as a sink into it; the caller writes, then
+ * kg_out_close flushes the sink and closes the file, checking every step,
+ * and reports a failure as "PATH: cannot write file: REASON" with the
+ * temporary file removed. After a failed write (the writer's own error),
+ * kg_out_discard closes and removes it instead. Either frees out's buffer;
+ * one file is open at a time, and it is closed before the next open,
+ * commit or abort (abort closes it when it was not). */
+int kg_out_open(kg_out_set *s, const char *path, kg_sink *out, kg_diags *d);
+int kg_out_close(kg_out_set *s, kg_sink *out, kg_diags *d);
+void kg_out_discard(kg_out_set *s, kg_sink *out);
 int kg_out_commit(kg_out_set *s, kg_diags *d);
 void kg_out_abort(kg_out_set *s);
 
