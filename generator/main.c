@@ -261,12 +261,12 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 	return rc;
 }
 
+/* A file of the build, for the list `kitgen build` prints at the end. */
 typedef struct S_file {
 	char *path;
-	kg_buf bytes;
 } S_file;
 
-/* A new, empty file dir/base+ext at the end of the list. */
+/* A new file dir/base+ext at the end of the list. */
 static S_file *S_add_file(S_file **files, size_t *nfiles, size_t *cap,
 			  const char *dir, const char *base, const char *ext)
 {
@@ -275,28 +275,41 @@ static S_file *S_add_file(S_file **files, size_t *nfiles, size_t *cap,
 
 	KG_GROW(*files, *cap, *nfiles + 1);
 	f = &(*files)[(*nfiles)++];
-	kg_buf_init(&f->bytes);
 	kg_buf_printf(&path, "%s/%s%s", dir, base, ext);
 	f->path = kg_buf_detach(&path, NULL);
 	return f;
 }
 
-/* Write a rendered file under its temporary name (the output folder
- * first, with the first file) and let its bytes go. */
-static int S_stage(kg_out_set *set, const char *dir, S_file *f, kg_diags *d)
+/* The output folder, made with the build's first file so a failed build
+ * removes it again. */
+static int S_out_folder(kg_out_set *set, const char *dir, kg_diags *d)
 {
-	int rc = set->n == 0 ? kg_out_mkdir(set, dir, d) : 0;
+	return set->n == 0 ? kg_out_mkdir(set, dir, d) : 0;
+}
 
-	if (rc == 0)
-		rc = kg_out_add(set, f->path, f->bytes.ptr, f->bytes.len, d);
-	kg_buf_release(&f->bytes);
-	return rc;
+/* Write doc with w straight to f's temporary name, and say how many bytes
+ * that was. */
+static int S_write_file(kg_out_set *set, const char *dir, const S_file *f,
+			const kg_writer *w, const kg_doc *doc,
+			const kg_write_opts *wo, size_t *size, kg_diags *d)
+{
+	kg_sink out;
+
+	if (S_out_folder(set, dir, d) < 0 || kg_out_open(set, f->path, &out, d) < 0)
+		return -1;
+	if (w->write(doc, wo, &out, d) < 0) {
+		kg_out_discard(set, &out);
+		return -1;
+	}
+	*size = kg_sink_tell(&out);
+	return kg_out_close(set, &out, d);
 }
 
 /* Render every edition in every format, then the index page that links
- * them. Each file goes to a temporary name as soon as it is rendered, so
- * memory holds one file at a time; the caller renames them all (or, when
- * any failed, removes them), so a failure in any of them writes nothing. */
+ * them. Each file is written to a temporary name as it is rendered, so
+ * memory holds a chunk of one file at a time; the caller renames them all
+ * (or, when any failed, removes them), so a failure in any of them writes
+ * nothing. */
 static int S_render_all(const kg_kit *kit, const S_opts *o,
 			const kg_writer *const *writers, S_file **files,
 			size_t *nfiles, kg_out_set *set, kg_diags *d)
@@ -322,21 +335,26 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 			S_file *f = S_add_file(files, nfiles, &cap, o->out,
 					       eds.items[e].id,
 					       writers[w]->extension);
+			size_t size = 0;
 
-			rc = writers[w]->write(doc, &wo, &f->bytes, d);
-			kg_index_add(&idx, &eds.items[e], writers[w], f->bytes.len);
-			if (rc == 0)
-				rc = S_stage(set, o->out, f, d);
+			rc = S_write_file(set, o->out, f, writers[w], doc, &wo,
+					  &size, d);
+			kg_index_add(&idx, &eds.items[e], writers[w], size);
 		}
 		kg_doc_free(doc);
 	}
 	/* (a one-edition build would list only that edition: it writes none) */
 	if (rc == 0 && !o->edition && kg_index_wanted(writers)) {
 		S_file *f = S_add_file(files, nfiles, &cap, o->out, KG_INDEX_NAME, "");
+		kg_buf page = KG_BUF_INIT;
 
-		rc = kg_index_render(&idx, kit, digest, o->templates, &f->bytes, d);
+		/* the page is small: rendered whole, then written */
+		rc = kg_index_render(&idx, kit, digest, o->templates, &page, d);
 		if (rc == 0)
-			rc = S_stage(set, o->out, f, d);
+			rc = S_out_folder(set, o->out, d);
+		if (rc == 0)
+			rc = kg_out_add(set, f->path, page.ptr, page.len, d);
+		kg_buf_release(&page);
 	}
 	kg_index_free(&idx);
 	kg_editions_free(&eds);
@@ -425,10 +443,8 @@ static int S_build(int argc, char **argv)
 		       o.out, S_since(&t0));
 	}
 	free(found);
-	for (i = 0; i < nfiles; i++) {
+	for (i = 0; i < nfiles; i++)
 		free(files[i].path);
-		kg_buf_release(&files[i].bytes);
-	}
 	free(files);
 	kg_kit_free(kit);
 	kg_diags_free(&d);

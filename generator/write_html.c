@@ -62,8 +62,9 @@ static const char *S_band_class(int style)
 	return S_class(names, sizeof(names) / sizeof(*names), style);
 }
 
-/* A section: its heading links to itself, so every heading can be shared. */
-static void S_section(const kg_block *root, const kg_block *b, kg_buf *out)
+/* A section's start: its heading links to itself, so every heading can be
+ * shared. */
+static void S_section_open(const kg_block *b, kg_buf *out)
 {
 	int h = b->level + 1 < 6 ? b->level + 1 : 6;
 
@@ -76,6 +77,11 @@ static void S_section(const kg_block *root, const kg_block *b, kg_buf *out)
 	kg_buf_puts(out, "\">");
 	S_title(b->title, out);
 	kg_buf_printf(out, "</a></h%d>\n", h);
+}
+
+static void S_section(const kg_block *root, const kg_block *b, kg_buf *out)
+{
+	S_section_open(b, out);
 	S_children(root, b, out);
 	kg_buf_puts(out, "</section>\n");
 }
@@ -373,18 +379,37 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 	}
 }
 
-static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_buf *out,
+/* The body into the sink, block by block: the document and its sections
+ * are walked here, like S_block does, so the sink can drain between any
+ * two blocks outside a list, a table or a field (which S_block renders as
+ * a unit). */
+static void S_stream(const kg_block *root, const kg_block *b, kg_sink *out)
+{
+	size_t i;
+
+	if (b->type != KG_BLOCK_DOCUMENT && b->type != KG_BLOCK_SECTION) {
+		S_block(root, b, &out->buf);
+		kg_shell_drain(out);
+		return;
+	}
+	if (b->type == KG_BLOCK_SECTION)
+		S_section_open(b, &out->buf);
+	for (i = 0; i < b->n; i++)
+		S_stream(root, b->children[i], out);
+	if (b->type == KG_BLOCK_SECTION)
+		kg_buf_puts(&out->buf, "</section>\n");
+}
+
+static void S_body(const kg_doc *doc, kg_sink *out)
+{
+	S_stream(doc->root, doc->root, out);
+}
+
+static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,
 		   kg_diags *d)
 {
-	kg_buf body = KG_BUF_INIT;
-	int rc;
-
-	S_block(doc->root, doc->root, &body);
-	kg_buf_rtrim(&body);
-	rc = kg_shell_render(doc, o->templates, "html", "document", body.ptr,
-			     kg_template_escape_html, out, d);
-	kg_buf_release(&body);
-	return rc;
+	return kg_shell_write(doc, o->templates, "html", "document",
+			      kg_template_escape_html, S_body, out, d);
 }
 
 const kg_writer kg_writer_html = {"html", ".html", S_write};

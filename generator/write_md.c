@@ -356,18 +356,35 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 	kg_buf_release(&tmp);
 }
 
-static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_buf *out,
+/* The body into the sink, block by block: the document and its sections
+ * are walked here, like S_block does, so the sink can drain between any
+ * two blocks outside a list, a table or a field (which S_block renders as
+ * a unit). */
+static void S_stream(const kg_block *root, const kg_block *b, kg_sink *out)
+{
+	size_t i;
+
+	if (b->type != KG_BLOCK_DOCUMENT && b->type != KG_BLOCK_SECTION) {
+		S_block(root, b, &out->buf);
+		kg_shell_drain(out);
+		return;
+	}
+	if (b->type == KG_BLOCK_SECTION)
+		S_heading(b, &out->buf);
+	for (i = 0; i < b->n; i++)
+		S_stream(root, b->children[i], out);
+}
+
+static void S_body(const kg_doc *doc, kg_sink *out)
+{
+	S_stream(doc->root, doc->root, out);
+}
+
+static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,
 		   kg_diags *d)
 {
-	kg_buf body = KG_BUF_INIT;
-	int rc;
-
-	S_block(doc->root, doc->root, &body);
-	kg_buf_rtrim(&body);
-	rc = kg_shell_render(doc, o->templates, "md", "document", body.ptr,
-			     kg_md_escape, out, d);
-	kg_buf_release(&body);
-	return rc;
+	return kg_shell_write(doc, o->templates, "md", "document", kg_md_escape,
+			      S_body, out, d);
 }
 
 const kg_writer kg_writer_md = {"md", ".md", S_write};

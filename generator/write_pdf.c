@@ -1147,7 +1147,7 @@ static void S_error_handler(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 	}
 }
 
-static int S_save(HPDF_Doc pdf, kg_buf *out)
+static int S_save(HPDF_Doc pdf, kg_sink *out)
 {
 	HPDF_UINT32 size;
 	char chunk[65536];
@@ -1162,7 +1162,8 @@ static int S_save(HPDF_Doc pdf, kg_buf *out)
 		if (HPDF_ReadFromStream(pdf, (HPDF_BYTE *)chunk, &n) != HPDF_OK &&
 		    n == 0)
 			return -1;
-		kg_buf_put(out, chunk, n);
+		kg_buf_put(&out->buf, chunk, n);
+		kg_sink_drain(out);
 		size -= n;
 	}
 	return 0;
@@ -1200,7 +1201,7 @@ static void S_layout(S_ctx *c)
 	S_furniture(c);
 }
 
-static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_buf *out,
+static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 		   kg_diags *d)
 {
 	kg_pdf_style st;

@@ -1,8 +1,9 @@
 /*
  * writer.h - the output formats. Each writer turns a composed document
- * into the bytes of one file, rendering the page shell from a Mustache
- * template in templates/<format>/. Writers never read content and never
- * decide what a document holds (see doc.h).
+ * into the bytes of one file, written to a sink (sink.h) as it goes, with
+ * the page shell from a Mustache template in templates/<format>/ around
+ * them. Writers never read content and never decide what a document holds
+ * (see doc.h).
  */
 #ifndef KG_WRITER_H
 #define KG_WRITER_H
@@ -10,6 +11,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "sink.h"
 
 /* What a build asks of every writer. */
 typedef struct kg_write_opts {
@@ -20,8 +22,10 @@ typedef struct kg_write_opts {
 typedef struct kg_writer {
 	const char *name;      /* "md": also the --format name */
 	const char *extension; /* ".md" */
-	/* Render doc to out. Returns 0, or -1 with diagnostics. */
-	int (*write)(const kg_doc *doc, const kg_write_opts *o, kg_buf *out,
+	/* Write doc to out, draining it as it goes. Returns 0, or -1 with
+	 * diagnostics. A failed write to out's file is not the writer's to
+	 * report: whoever owns the file asks kg_sink_flush. */
+	int (*write)(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,
 		     kg_diags *d);
 } kg_writer;
 
@@ -32,21 +36,32 @@ extern const kg_writer kg_writer_pdf;
 /* Every writer, in the order a build runs them; ends with NULL. */
 extern const kg_writer *const kg_writers[];
 
-/* The page shell: render templates/<format>/<name>.mustache with the
- * document's metadata and `body` (already in the target format) as data;
- * other templates in that folder are its partials. escape is how {{x}}
- * escapes. */
 /* Render templates/<format>/<name>.mustache against data (other templates
- * in that folder are its partials). */
+ * in that folder are its partials), appending to out. escape is how {{x}}
+ * escapes. */
 struct kg_node;
 int kg_template_render_file(const char *templates, const char *format,
 			    const char *name, const struct kg_node *data,
 			    void (*escape)(kg_buf *, const char *, size_t),
 			    kg_buf *out, kg_diags *d);
 
-int kg_shell_render(const kg_doc *doc, const char *templates,
-		    const char *format, const char *name, const char *body,
-		    void (*escape)(kg_buf *, const char *, size_t),
-		    kg_buf *out, kg_diags *d);
+/* The page shell: templates/<format>/<name>.mustache with the document's
+ * metadata as data (title, subtitle, version, ...), written to out around
+ * the body, which the shell asks the writer for with body(doc, out) where
+ * the template shows `body`: never, once, or once per place. The body is
+ * written straight into the sink, never copied; the shell trims the
+ * whitespace at its end, so a body function drains with kg_shell_drain.
+ * Where the template escapes the body ({{body}}), the body is rendered
+ * whole and escaped with escape, as the shell's other values are.
+ * Returns 0, or -1 with diagnostics (then nothing was written). */
+typedef void (*kg_shell_body)(const kg_doc *doc, kg_sink *out);
+int kg_shell_write(const kg_doc *doc, const char *templates,
+		   const char *format, const char *name,
+		   void (*escape)(kg_buf *, const char *, size_t),
+		   kg_shell_body body, kg_sink *out, kg_diags *d);
+
+/* Drain out between two blocks of a body, holding back the whitespace at
+ * its end (which kg_shell_write may still trim). */
+void kg_shell_drain(kg_sink *out);
 
 #endif

@@ -91,9 +91,10 @@ static void S_build(const kg_kit *kit)
 	kg_editions eds = kg_editions_of(kit);
 	kg_changes changes = {NULL, 0, 0};
 	char digest[KG_DIGEST_HEX];
-	kg_buf out = KG_BUF_INIT;
+	kg_sink out;
 	size_t e, w;
 
+	kg_sink_init(&out, NULL); /* no file: every byte stays in out.buf */
 	kg_kit_digest(kit, digest);
 	kg_kit_diff(kit, kit, &changes);
 	if (changes.n)
@@ -105,7 +106,7 @@ static void S_build(const kg_kit *kit)
 		for (w = 0; w < sizeof(writers) / sizeof(*writers); w++) {
 			kg_diags d = KG_DIAGS_INIT;
 
-			kg_buf_reset(&out);
+			kg_buf_reset(&out.buf);
 			if (writers[w]->write(doc, &wo, &out, &d) < 0) {
 				kg_diags_print(&d, stderr, 0);
 				abort();
@@ -114,7 +115,7 @@ static void S_build(const kg_kit *kit)
 		}
 		kg_doc_free(doc);
 	}
-	kg_buf_release(&out);
+	kg_sink_release(&out);
 	kg_editions_free(&eds);
 }
 

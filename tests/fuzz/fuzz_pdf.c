@@ -129,7 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	kg_write_opts wo = {KG_FUZZ_TEMPLATES, "a4"};
 	kg_diags d = KG_DIAGS_INIT;
-	kg_buf out = KG_BUF_INIT;
+	kg_sink out;
 	char *text, *nl, *title;
 	kg_doc *doc;
 
@@ -146,15 +146,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	doc = S_doc(*title ? title : "Untitled", nl ? nl + 1 : "");
+	kg_sink_init(&out, NULL); /* the whole PDF stays in out.buf */
 	if (kg_writer_pdf.write(doc, &wo, &out, &d) < 0) {
 		kg_diags_print(&d, stderr, 0);
 		abort();
 	}
-	if (out.len < 16 || memcmp(out.ptr, "%PDF-", 5) != 0 ||
-	    !memmem(out.ptr + out.len - 16, 16, "%%EOF", 5))
+	if (out.buf.len < 16 || memcmp(out.buf.ptr, "%PDF-", 5) != 0 ||
+	    !memmem(out.buf.ptr + out.buf.len - 16, 16, "%%EOF", 5))
 		abort();
 	kg_doc_free(doc);
-	kg_buf_release(&out);
+	kg_sink_release(&out);
 	kg_diags_free(&d);
 	free(title);
 	free(text);

@@ -76,12 +76,13 @@ static char *S_render(kg_doc *doc, const char *templates, int *rc)
 {
 	kg_write_opts o = {templates, "a4"};
 	kg_diags d = KG_DIAGS_INIT;
-	kg_buf out = KG_BUF_INIT;
+	kg_sink out;
 
+	kg_sink_init(&out, NULL); /* no file: the page stays in out.buf */
 	*rc = kg_writer_html.write(doc, &o, &out, &d);
 	kg_diags_free(&d);
 	kg_doc_free(doc);
-	return kg_buf_detach(&out, NULL);
+	return kg_buf_detach(&out.buf, NULL);
 }
 
 static char *S_html_of(kg_doc *doc)
@@ -283,14 +284,16 @@ static void test_missing_template_is_an_io_error(void **state)
 {
 	kg_write_opts o = {"/nonexistent/kitgen-templates", "a4"};
 	kg_diags d = KG_DIAGS_INIT;
-	kg_buf out = KG_BUF_INIT;
+	kg_sink out;
 	kg_doc *doc = S_doc();
 
 	(void)state;
+	kg_sink_init(&out, NULL);
 	assert_int_equal(kg_writer_html.write(doc, &o, &out, &d), -1);
 	assert_int_equal(d.io_errors, 1);
+	assert_int_equal(out.buf.len, 0);
 	kg_diags_free(&d);
-	kg_buf_release(&out);
+	kg_sink_release(&out);
 	kg_doc_free(doc);
 }
 
