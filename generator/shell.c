@@ -110,11 +110,13 @@ typedef struct S_page {
 	size_t n, cap;
 } S_page;
 
+/* Free p's memory; p is left empty and reusable. */
 static void S_page_free(S_page *p)
 {
 	kg_buf_release(&p->text);
 	free(p->places);
-	memset(p, 0, sizeof(*p));
+	p->places = NULL;
+	p->n = p->cap = 0;
 }
 
 /* Marker number `nonce`, as {{{body}}} and as {{body}} show it. Every
