@@ -133,7 +133,8 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 						      kg_text(kit->topics[j].id));
 					sep = ", ";
 				}
-		kg_add_field(fields, kg_text(kit->areas[i].title), buf.ptr);
+		kg_add_prose_copy(kg_add_field(fields, kg_text(kit->areas[i].title),
+					       NULL), buf.ptr);
 	}
 
 	sec = kg_c_section(part, 2, "profiles", NULL, "Weighting profiles",
@@ -158,7 +159,7 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 			kg_buf_printf(&buf, "%s: **%s%%**%s", kg_c_area_title(kit, area),
 				      kg_text(p->weights[j].value),
 				      must ? " (must-have)" : "");
-			kg_add_item(list, buf.ptr);
+			kg_add_prose_copy(kg_add_item(list, NULL), buf.ptr);
 		}
 	}
 	kg_buf_release(&buf);
@@ -249,7 +250,7 @@ static void S_comparison(const kg_kit *kit, kg_block *root)
 		kg_buf_printf(&link, "[%s](#topic-%s)", kg_text(t->title),
 			      kg_text(t->id));
 		row = kg_add_row(table);
-		kg_add_cell(row, link.ptr);
+		kg_add_prose_copy(kg_add_cell(row, NULL), link.ptr);
 		kg_add_cell(row, kg_text(t->cmp_complexity));
 		kg_add_cell(row, kg_text(t->cmp_resources));
 		kg_add_cell(row, kg_text(t->cmp_outcomes));
@@ -315,7 +316,7 @@ static void S_topic(const kg_kit *kit, kg_block *root, const kg_topic *t,
 	for (i = 0; i < t->areas.n; i++)
 		kg_buf_printf(&buf, "%s%s", i ? ", " : "",
 			      kg_c_area_title(kit, t->areas.items[i]->text));
-	kg_add_prose(part, buf.ptr);
+	kg_add_prose_copy(part, buf.ptr);
 	kg_add_prose(part, kg_text(t->exposes));
 
 	sec = kg_c_section(part, 2, id, "clarifying",
@@ -421,7 +422,7 @@ static void S_index(const kg_kit *kit, kg_block *root, const S_numbering *num)
 			kg_buf_reset(&buf);
 			kg_buf_printf(&buf, "[Q%zu](#q-%s) %s", i + 1,
 				      kg_text(q->id), kg_text(q->topic->title));
-			kg_add_item(list, buf.ptr);
+			kg_add_prose_copy(kg_add_item(list, NULL), buf.ptr);
 		}
 	}
 	kg_buf_release(&buf);

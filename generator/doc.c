@@ -68,8 +68,36 @@ kg_block *kg_add_prose(kg_block *parent, const char *markdown)
 	if (!markdown || !*markdown)
 		return NULL;
 	b = S_add(parent, KG_BLOCK_PROSE, NULL);
-	b->md = kg_md_parse(markdown);
+	b->text = markdown;
 	return b;
+}
+
+kg_block *kg_add_prose_copy(kg_block *parent, const char *markdown)
+{
+	kg_block *b = kg_add_prose(parent, markdown);
+
+	if (b)
+		b->text = b->text_copy = kg_xstrdup(markdown);
+	return b;
+}
+
+cmark_node *kg_prose_parse(const kg_block *prose)
+{
+	return kg_md_parse(prose->text ? prose->text : "");
+}
+
+int kg_prose_starts_with_paragraph(const kg_block *prose)
+{
+	cmark_node *md;
+	int para;
+
+	if (!prose || prose->type != KG_BLOCK_PROSE)
+		return 0;
+	md = kg_prose_parse(prose);
+	para = cmark_node_get_type(cmark_node_first_child(md)) ==
+	       CMARK_NODE_PARAGRAPH;
+	cmark_node_free(md);
+	return para;
 }
 
 kg_block *kg_add_list(kg_block *parent, int style)
@@ -154,8 +182,7 @@ static void S_free_block(kg_block *b)
 	free(b->children);
 	free(b->id);
 	free(b->title);
-	if (b->md)
-		cmark_node_free(b->md);
+	free(b->text_copy);
 	free(b);
 }
 

@@ -9,7 +9,8 @@
  * Tree shape (children in brackets):
  *   DOCUMENT [any]
  *   SECTION   title, id (anchor), level 1.. [any]        a heading and its body
- *   PROSE     md (a sanitised cmark document)             CommonMark text
+ *   PROSE     text (CommonMark source)                     prose; a writer
+ *             parses it when it reaches it (kg_prose_parse)
  *   LIST      style bullet/ordered/index [ITEM]
  *   ITEM      [any]
  *   FIELDS    [FIELD]                                      label: value pairs
@@ -27,8 +28,18 @@
  *             a box per band and room to write the evidence
  *   NOTES     title (a label, may be NULL), level = lines    room to write by hand
  *
- * Ownership: a block owns its children, strings and cmark nodes;
+ * Ownership: a block owns its children and its strings, except the
+ * CommonMark source of a PROSE block: the markdown given to kg_add_prose
+ * and to the constructors that take it (item, field, band, cell,
+ * dimension) is borrowed, not copied, and must outlive the document. It
+ * is the kit's own text (kg_text: the kit outlives every document composed
+ * from it) or a string literal. Text composed in a temporary buffer goes
+ * through kg_add_prose_copy, whose block keeps a copy of its own.
  * kg_doc_free frees the whole document.
+ *
+ * Why: a cmark tree is many times the size of its source, and holding the
+ * trees of a whole edition at once was most of a build's memory. Each
+ * writer parses one PROSE block at a time and frees the tree when done.
  */
 #ifndef KG_DOC_H
 #define KG_DOC_H
@@ -86,7 +97,8 @@ struct kg_block {
 	unsigned flags;  /* SECTION: KG_SECTION_* */
 	char *id;        /* SECTION: anchor, unique in the document */
 	char *title;     /* plain text: SECTION, FIELD, BAND, CALLOUT */
-	struct cmark_node *md; /* PROSE */
+	const char *text; /* PROSE: CommonMark source, borrowed or text_copy */
+	char *text_copy;  /* PROSE: the block's own copy (kg_add_prose_copy) */
 	kg_block **children;
 	size_t n, cap;
 };
@@ -118,8 +130,14 @@ kg_block *kg_block_add(kg_block *parent, kg_block *child);
 /* Constructors that append to parent and return the new block. */
 kg_block *kg_add_section(kg_block *parent, int level, const char *id,
 			 const char *title, unsigned flags);
-/* PROSE from CommonMark source; nothing is added for empty text. */
+/* PROSE from CommonMark source, borrowed (see Ownership above); nothing is
+ * added for NULL or empty text. */
 kg_block *kg_add_prose(kg_block *parent, const char *markdown);
+/* The same, for text in a temporary buffer: the block keeps a copy. */
+kg_block *kg_add_prose_copy(kg_block *parent, const char *markdown);
+/* The constructors below that take markdown add it with kg_add_prose
+ * (borrowed); give NULL and add a kg_add_prose_copy to the new block for
+ * text that does not outlive the document. */
 kg_block *kg_add_list(kg_block *parent, int style);
 /* An ITEM holding one PROSE. */
 kg_block *kg_add_item(kg_block *list, const char *markdown);
@@ -135,6 +153,14 @@ kg_block *kg_add_dimension(kg_block *scorecard, const char *name,
 kg_block *kg_add_notes(kg_block *parent, const char *label, int lines);
 
 void kg_doc_free(kg_doc *doc);
+
+/* A PROSE block's text parsed and sanitised (kg_md_parse): a writer calls
+ * this when it reaches the block and frees the tree with cmark_node_free
+ * when done with it. */
+struct cmark_node *kg_prose_parse(const kg_block *prose);
+/* Does the block's prose start with a paragraph (so a label can run into
+ * it)? Parses the text; false for NULL or a block of another type. */
+int kg_prose_starts_with_paragraph(const kg_block *prose);
 
 /* s with runs of white space made one space, trimmed: titles and metadata
  * are plain text on one line. The caller frees the result. */

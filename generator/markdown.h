@@ -1,5 +1,5 @@
 /*
- * markdown.h - CommonMark prose through libcmark: parse once, sanitise,
+ * markdown.h - CommonMark prose through libcmark: parse, sanitise,
  * render.
  *
  * kg_md_parse returns a cmark document in which nothing unsafe survives:
@@ -7,7 +7,9 @@
  * http(s), mailto or an in-page anchor lose the link and keep their text,
  * and images become their alt text (a kit never loads anything from
  * another host). Every writer renders from this tree, so the rules hold in
- * every format. The caller frees the result with cmark_node_free.
+ * every format: a writer gets it from kg_prose_parse (doc.h) when it
+ * reaches a PROSE block, and frees it when done with that block. The
+ * caller frees the result with cmark_node_free.
  */
 #ifndef KG_MARKDOWN_H
 #define KG_MARKDOWN_H

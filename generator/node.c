@@ -7,6 +7,11 @@
  * tags other than !!str, nesting deeper than KG_NODE_MAX_DEPTH, duplicate
  * keys and more than one document. libyaml's marks are zero-based; ours
  * are one-based.
+ *
+ * A loaded file is one allocation for its root and an arena for the rest:
+ * nodes, scalar text, and each collection's array, copied there at its
+ * final size once the collection is complete. Nodes built by code are
+ * malloc'd one by one; kg_node.home tells kg_node_free which is which.
  */
 #include "node.h"
 
@@ -17,15 +22,36 @@
 #include <yaml.h>
 
 #include "alloc.h"
+#include "arena.h"
 #include "buf.h"
 
 /* ---- construction ------------------------------------------------------ */
+
+/* Where a node's memory comes from (kg_node.home). */
+enum {
+	S_BUILT = 0, /* kg_node_new_*: node and text malloc'd one by one */
+	S_LOADED,    /* node and text in its file's arena */
+	S_ROOT       /* a loaded file's root: S_file.root, holding the arena */
+};
+
+/* A loaded file: the arena of all its nodes, text and arrays, and the
+ * root, which kg_node_free recognises (S_ROOT) to free the rest. */
+typedef struct S_file {
+	kg_arena arena;
+	kg_node root;
+} S_file;
+
+static S_file *S_file_of(kg_node *root)
+{
+	return (S_file *)(void *)((char *)root - offsetof(S_file, root));
+}
 
 static kg_node *S_new(kg_node_kind kind)
 {
 	kg_node *n = kg_xcalloc(1, sizeof(*n));
 
 	n->kind = kind;
+	n->home = S_BUILT;
 	return n;
 }
 
@@ -61,15 +87,29 @@ kg_node *kg_node_new_bool(bool v)
 	return n;
 }
 
+/* Room for one more element in an array of n: one that is not the node's
+ * own (cap 0: a loaded file's, sized to fit) moves to the heap first. */
+static void S_room(void **items, size_t *cap, size_t n, size_t size)
+{
+	if (n > 0 && *cap == 0) {
+		void *own = kg_xmalloc(n * size);
+
+		memcpy(own, *items, n * size);
+		*items = own;
+		*cap = n;
+	}
+	kg_grow(items, cap, n + 1, size);
+}
+
 void kg_node_push(kg_node *seq, kg_node *value)
 {
-	KG_GROW(seq->items, seq->cap, seq->n + 1);
+	S_room((void **)&seq->items, &seq->cap, seq->n, sizeof(*seq->items));
 	seq->items[seq->n++] = value;
 }
 
 static void S_add_pair(kg_node *map, kg_node *key, kg_node *value)
 {
-	KG_GROW(map->pairs, map->pcap, map->npairs + 1);
+	S_room((void **)&map->pairs, &map->pcap, map->npairs, sizeof(*map->pairs));
 	map->pairs[map->npairs].key = key;
 	map->pairs[map->npairs].value = value;
 	map->npairs++;
@@ -99,22 +139,41 @@ void kg_node_set_bool(kg_node *map, const char *key, bool v)
 	kg_node_set(map, key, kg_node_new_bool(v));
 }
 
+/* Walks loaded nodes too: something built may have been added to them. */
 void kg_node_free(kg_node *n)
 {
 	size_t i;
 
 	if (!n)
 		return;
-	for (i = 0; i < n->n; i++)
-		kg_node_free(n->items[i]);
-	for (i = 0; i < n->npairs; i++) {
-		kg_node_free(n->pairs[i].key);
-		kg_node_free(n->pairs[i].value);
+	switch (n->kind) {
+	case KG_NODE_SCALAR:
+		if (n->home == S_BUILT)
+			free(n->text);
+		break;
+	case KG_NODE_SEQ:
+		for (i = 0; i < n->n; i++)
+			kg_node_free(n->items[i]);
+		if (n->cap)
+			free(n->items);
+		break;
+	case KG_NODE_MAP:
+		for (i = 0; i < n->npairs; i++) {
+			kg_node_free(n->pairs[i].key);
+			kg_node_free(n->pairs[i].value);
+		}
+		if (n->pcap)
+			free(n->pairs);
+		break;
 	}
-	free(n->items);
-	free(n->pairs);
-	free(n->text);
-	free(n);
+	if (n->home == S_BUILT) {
+		free(n);
+	} else if (n->home == S_ROOT) {
+		S_file *f = S_file_of(n);
+
+		kg_arena_free(&f->arena);
+		free(f);
+	}
 }
 
 /* ---- look-ups and the core schema -------------------------------------- */
@@ -335,6 +394,16 @@ static int S_check_bytes(const char *name, const char *src, size_t len,
 
 /* ---- the event-driven builder ------------------------------------------- */
 
+/* The children of the collections being built, innermost last: a
+ * collection's items (or pairs) are pushed here while it is parsed, then
+ * copied into the arena at their final size. */
+typedef struct S_pending {
+	kg_node **items;
+	size_t n, cap;
+	kg_pair *pairs;
+	size_t npairs, pcap;
+} S_pending;
+
 typedef struct S_loader {
 	const char *name;
 	const char *src;
@@ -342,12 +411,34 @@ typedef struct S_loader {
 	kg_diags *d;
 	yaml_parser_t parser;
 	unsigned depth;
+	S_file *file;      /* the arena; its root is the first node made */
+	bool root_made;
+	S_pending pending;
 } S_loader;
 
 static kg_mark S_mark(const S_loader *l, yaml_mark_t m)
 {
 	kg_mark k = {l->name, (unsigned)m.line + 1, (unsigned)m.column + 1};
 	return k;
+}
+
+/* A node in the file's arena; the first one made is the file's root. */
+static kg_node *S_node(S_loader *l, kg_node_kind kind, yaml_mark_t at)
+{
+	kg_node *n;
+
+	if (!l->root_made) {
+		n = &l->file->root;
+		n->home = S_ROOT;
+		l->root_made = true;
+	} else {
+		n = kg_arena_alloc(&l->file->arena, sizeof(*n));
+		memset(n, 0, sizeof(*n));
+		n->home = S_LOADED;
+	}
+	n->kind = kind;
+	n->mark = S_mark(l, at);
+	return n;
 }
 
 static int S_parser_error(S_loader *l)
@@ -448,19 +539,43 @@ static int S_check_duplicates(S_loader *l, kg_node *map)
 	return rc;
 }
 
+/* Move a collection's children, pending from index `from` on, into the
+ * arena: arrays sized to fit, with cap 0 (not the node's own). */
+static void S_settle(S_loader *l, kg_node *n, size_t from)
+{
+	S_pending *p = &l->pending;
+	kg_arena *a = &l->file->arena;
+
+	if (n->kind == KG_NODE_MAP) {
+		n->npairs = p->npairs - from;
+		n->pairs = n->npairs ? kg_arena_memdup(a, p->pairs + from,
+						       n->npairs * sizeof(*p->pairs))
+				     : NULL;
+		p->npairs = from;
+	} else {
+		n->n = p->n - from;
+		n->items = n->n ? kg_arena_memdup(a, p->items + from,
+						  n->n * sizeof(*p->items))
+				: NULL;
+		p->n = from;
+	}
+}
+
+/* On failure the caller gives up on the whole file, whose arena holds
+ * what was built so far: nothing here is freed one node at a time. */
 static kg_node *S_parse_collection(S_loader *l, yaml_event_t *e, bool is_map)
 {
-	kg_node *n = S_new(is_map ? KG_NODE_MAP : KG_NODE_SEQ);
+	kg_node *n = S_node(l, is_map ? KG_NODE_MAP : KG_NODE_SEQ, e->start_mark);
 	yaml_event_type_t end = is_map ? YAML_MAPPING_END_EVENT
 				       : YAML_SEQUENCE_END_EVENT;
+	S_pending *p = &l->pending;
+	size_t from = is_map ? p->npairs : p->n;
 	int failed = 0;
 
-	n->mark = S_mark(l, e->start_mark);
 	yaml_event_delete(e);
 	if (++l->depth > KG_NODE_MAX_DEPTH) {
 		kg_error(l->d, n->mark, "nesting deeper than %d levels",
 			 KG_NODE_MAX_DEPTH);
-		kg_node_free(n);
 		return NULL;
 	}
 	for (;;) {
@@ -468,44 +583,37 @@ static kg_node *S_parse_collection(S_loader *l, yaml_event_t *e, bool is_map)
 		kg_node *key, *value;
 
 		if (S_next(l, &ev) < 0)
-			goto fail;
+			return NULL;
 		if (ev.type == end) {
 			yaml_event_delete(&ev);
 			break;
 		}
 		key = S_parse_node(l, &ev);
 		if (!key)
-			goto fail;
+			return NULL;
 		if (!is_map) {
-			kg_node_push(n, key);
+			KG_GROW(p->items, p->cap, p->n + 1);
+			p->items[p->n++] = key;
 			continue;
 		}
 		if (key->kind != KG_NODE_SCALAR) {
 			kg_error(l->d, key->mark, "a mapping key must be text");
 			failed = 1;
 		}
-		if (S_next(l, &ev) < 0 || !(value = S_parse_node(l, &ev))) {
-			kg_node_free(key);
-			goto fail;
-		}
-		if (key->kind != KG_NODE_SCALAR) { /* reported: drop the pair */
-			kg_node_free(key);
-			kg_node_free(value);
+		if (S_next(l, &ev) < 0 || !(value = S_parse_node(l, &ev)))
+			return NULL;
+		if (key->kind != KG_NODE_SCALAR) /* reported: drop the pair */
 			continue;
-		}
-		S_add_pair(n, key, value);
+		KG_GROW(p->pairs, p->pcap, p->npairs + 1);
+		p->pairs[p->npairs].key = key;
+		p->pairs[p->npairs].value = value;
+		p->npairs++;
 	}
 	l->depth--;
+	S_settle(l, n, from);
 	if (is_map && S_check_duplicates(l, n) < 0)
 		failed = 1;
-	if (failed) {
-		kg_node_free(n);
-		return NULL;
-	}
-	return n;
-fail:
-	kg_node_free(n);
-	return NULL;
+	return failed ? NULL : n;
 }
 
 /* Build the node that starts with event e (which this consumes). */
@@ -518,9 +626,11 @@ static kg_node *S_parse_node(S_loader *l, yaml_event_t *e)
 		if (S_check_props(l, e, e->data.scalar.anchor,
 				  e->data.scalar.tag) < 0)
 			break;
-		n = kg_node_new_strn((char *)e->data.scalar.value,
-				     e->data.scalar.length);
-		n->mark = S_mark(l, e->start_mark);
+		n = S_node(l, KG_NODE_SCALAR, e->start_mark);
+		n->text = kg_arena_strndup(&l->file->arena,
+					   (char *)e->data.scalar.value,
+					   e->data.scalar.length);
+		n->len = e->data.scalar.length;
 		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 			   !e->data.scalar.tag;
 		yaml_event_delete(e);
@@ -563,7 +673,7 @@ static int S_expect(S_loader *l, yaml_event_type_t t, yaml_event_t *e)
 kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
 			     kg_diags *d)
 {
-	S_loader l = {name, src, len, d, {0}, 0};
+	S_loader l = {name, src, len, d, {0}, 0, NULL, false, {0}};
 	yaml_event_t e;
 	kg_node *root = NULL;
 
@@ -572,6 +682,7 @@ kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
 	if (!yaml_parser_initialize(&l.parser))
 		return kg_error(d, (kg_mark){name, 0, 0}, "cannot start libyaml"),
 		       NULL;
+	l.file = kg_xcalloc(1, sizeof(*l.file));
 	yaml_parser_set_input_string(&l.parser, (const unsigned char *)src, len);
 	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
 	if (S_expect(&l, YAML_STREAM_START_EVENT, &e) < 0)
@@ -601,10 +712,15 @@ kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
 	yaml_event_delete(&e);
 	goto out;
 fail:
-	kg_node_free(root);
 	root = NULL;
 out:
 	yaml_parser_delete(&l.parser);
+	free(l.pending.items);
+	free(l.pending.pairs);
+	if (!root) { /* all that was built is in the file's arena */
+		kg_arena_free(&l.file->arena);
+		free(l.file);
+	}
 	return root;
 }
 

@@ -10,8 +10,18 @@
  * more than one document, duplicate keys and nesting deeper than
  * KG_NODE_MAX_DEPTH are reported as diagnostics, never walked.
  *
- * Ownership: a tree is freed with kg_node_free on its root. Marks point at
- * the file name passed to the loader, which must outlive the tree.
+ * Memory: a loaded file's nodes, their scalar text and their arrays (sized
+ * to fit) come from one arena (arena.h) that its root node holds; nodes
+ * built by code are allocated one by one. The two may be mixed in one tree
+ * (a built node added to a loaded mapping, a loaded root added to a built
+ * one): kg_node_set and kg_node_push copy a loaded array to the heap before
+ * growing it, and kg_node_free knows which is which.
+ *
+ * Ownership: a tree is freed with kg_node_free on its root; a container
+ * owns what is added to it. Freeing a loaded node that is not a file's
+ * root frees only what was built into it: its own memory goes with its
+ * file's root. Marks point at the file name passed to the loader, which
+ * must outlive the tree.
  */
 #ifndef KG_NODE_H
 #define KG_NODE_H
@@ -43,19 +53,31 @@ typedef struct kg_pair {
 	kg_node *value;
 } kg_pair;
 
+/* A node is one of three kinds, and the union holds only that kind's
+ * fields: read text/len only from a KG_NODE_SCALAR, items/n only from a
+ * KG_NODE_SEQ, pairs/npairs only from a KG_NODE_MAP (check kind first, or
+ * use the look-ups below, which do). The other kinds' fields alias them
+ * and read as garbage. */
 struct kg_node {
-	kg_node_kind kind;
-	kg_mark mark;    /* where the node starts */
-	/* scalar */
-	char *text;      /* NUL-terminated; never NULL for a scalar */
-	size_t len;
-	bool plain;      /* unquoted, not a block scalar */
-	/* sequence */
-	kg_node **items;
-	size_t n, cap;
-	/* mapping, in document order */
-	kg_pair *pairs;
-	size_t npairs, pcap;
+	kg_mark mark;       /* where the node starts */
+	kg_node_kind kind;  /* which member of the union is in use */
+	bool plain;         /* scalar: unquoted, not a block scalar */
+	unsigned char home; /* node.c's: where the node's memory comes from */
+	union {
+		struct {            /* KG_NODE_SCALAR */
+			char *text; /* NUL-terminated; never NULL */
+			size_t len;
+		};
+		struct {            /* KG_NODE_SEQ */
+			kg_node **items;
+			size_t n, cap; /* cap: node.c's; 0 when items is not
+					  the node's own allocation */
+		};
+		struct {            /* KG_NODE_MAP, in document order */
+			kg_pair *pairs;
+			size_t npairs, pcap; /* pcap: as cap */
+		};
+	};
 };
 
 /* Load the single document of a file / of a string named `name`. On any

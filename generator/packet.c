@@ -33,7 +33,7 @@ static void S_loop_plan(const kg_edition *ed, const kg_plan *plan,
 		      "scorecard before the debrief.",
 		      kg_text(ed->profile->title), kg_text(ed->level->title),
 		      plan->n, minutes);
-	kg_add_prose(part, b.ptr);
+	kg_add_prose_copy(part, b.ptr);
 	fields = kg_block_add(part, kg_block_new(KG_BLOCK_FIELDS));
 	kg_add_field(fields, "Why these weights", kg_text(ed->profile->rationale));
 	kg_add_field(fields, "What this level expects", kg_text(ed->level->expects));
@@ -52,23 +52,23 @@ static void S_loop_plan(const kg_edition *ed, const kg_plan *plan,
 		row = kg_add_row(table);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "[%zu](#round-%zu)", i + 1, i + 1);
-		kg_add_cell(row, b.ptr);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%s%s", kg_text(r->area->title),
 			      r->must_have ? " (must-have)" : "");
-		kg_add_cell(row, b.ptr);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_add_cell(row, kg_text(r->topic->title));
 		kg_buf_reset(&b);
 		for (j = 0; j < r->nquestions; j++)
 			kg_buf_printf(&b, "%s[Q%zu](#q-%s)", j ? ", " : "", ++q,
 				      kg_text(r->questions[j]->id));
-		kg_add_cell(row, b.ptr);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%d min", r->minutes);
-		kg_add_cell(row, b.ptr);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%d%%", r->weight);
-		kg_add_cell(row, b.ptr);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 	}
 	kg_buf_release(&b);
 }
@@ -118,7 +118,7 @@ static void S_scorecard(const kg_kit *kit, const kg_edition *ed,
 	kg_buf_printf(&b, "Rate each dimension against what the **%s** level "
 		      "expects. Tick one box a line, and write down the evidence: "
 		      "what the candidate said or did.", kg_text(ed->level->title));
-	kg_add_prose(sec, b.ptr);
+	kg_add_prose_copy(sec, b.ptr);
 	card = kg_block_add(sec, kg_block_new(KG_BLOCK_SCORECARD));
 	row = kg_add_row(card);
 	kg_add_cell(row, "Dimension");
@@ -138,7 +138,7 @@ static void S_scorecard(const kg_kit *kit, const kg_edition *ed,
 	if (r->must_have)
 		kg_buf_puts(&b, " It is a **must-have** area for this role: an "
 				"overall Weak here decides the loop on its own.");
-	kg_add_prose(sec, b.ptr);
+	kg_add_prose_copy(sec, b.ptr);
 	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Score before the debrief");
 	kg_add_prose(box, "Finish this card, ratings and evidence, and hand it "
 			  "in before the debrief starts. If the discussion "
@@ -162,11 +162,11 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	fields = kg_block_add(round, kg_block_new(KG_BLOCK_FIELDS));
 	kg_add_field(fields, "Topic", kg_text(r->topic->title));
 	kg_buf_printf(&b, "%d minutes", r->minutes);
-	kg_add_field(fields, "Time box", b.ptr);
+	kg_add_prose_copy(kg_add_field(fields, "Time box", NULL), b.ptr);
 	kg_buf_reset(&b);
 	kg_buf_printf(&b, "%d%% of the weighted total%s", r->weight,
 		      r->must_have ? " (must-have area)" : "");
-	kg_add_field(fields, "Weight", b.ptr);
+	kg_add_prose_copy(kg_add_field(fields, "Weight", NULL), b.ptr);
 	kg_add_field(fields, "What this area tests", kg_text(r->area->description));
 	S_guide(kit, r, round, anchor, qnum);
 	S_scorecard(kit, ed, r, round, anchor);
@@ -193,7 +193,7 @@ static void S_debrief(const kg_kit *kit, const kg_plan *plan, kg_block *root)
 		      kg_text(kit->bands[KG_BAND_ACCEPTABLE].points),
 		      kg_text(kit->bands[KG_BAND_WEAK].label),
 		      kg_text(kit->bands[KG_BAND_WEAK].points));
-	kg_add_prose(part, b.ptr);
+	kg_add_prose_copy(part, b.ptr);
 	kg_add_notes(part, "Candidate", 1);
 	table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
 	row = kg_add_row(table);
@@ -209,20 +209,20 @@ static void S_debrief(const kg_kit *kit, const kg_plan *plan, kg_block *root)
 		row = kg_add_row(table);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%zu", i + 1);
-		kg_add_cell(row, b.ptr);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%s%s", kg_text(r->area->title),
 			      r->must_have ? " (must-have)" : "");
-		kg_add_cell(row, b.ptr);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%d", r->weight);
-		kg_add_cell(row, b.ptr);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, BOX " %s " BOX " %s " BOX " %s",
 			      kg_text(kit->bands[0].label),
 			      kg_text(kit->bands[1].label),
 			      kg_text(kit->bands[2].label));
-		kg_add_cell(row, b.ptr);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_add_cell(row, "");
 		kg_add_cell(row, "");
 	}
@@ -233,7 +233,7 @@ static void S_debrief(const kg_kit *kit, const kg_plan *plan, kg_block *root)
 	kg_buf_reset(&b);
 	kg_buf_printf(&b, BOX " Hire    " BOX " No hire    " BOX
 		      " One more round on: ______________");
-	kg_add_prose(sec, b.ptr);
+	kg_add_prose_copy(sec, b.ptr);
 	kg_add_notes(sec, "Reasons, citing evidence", 6);
 
 	sec = kg_c_section(part, 2, "debrief-calibration", NULL,

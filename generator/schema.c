@@ -332,7 +332,7 @@ static size_t S_check_scalar(const kg_node *v, const char *name,
 			     kg_field_kind kind, kg_diags *d)
 {
 	kg_scalar_type t = kg_node_scalar_type(v);
-	const char *s = v->text;
+	const char *s;
 	unsigned a, b, c;
 	size_t depth;
 	char end;
@@ -343,6 +343,7 @@ static size_t S_check_scalar(const kg_node *v, const char *name,
 			 S_kind_name(v));
 		return 1;
 	}
+	s = v->text; /* only a scalar has text (node.h) */
 	if (t == KG_SCALAR_NULL || S_blank(s)) {
 		kg_error(d, v->mark, "'%s' is empty", name);
 		return 1;

@@ -165,8 +165,12 @@ static void S_cell_text(const kg_block *cell, kg_buf *out)
 	size_t i;
 
 	for (i = 0; i < cell->n; i++)
-		if (cell->children[i]->type == KG_BLOCK_PROSE)
-			S_plain(cell->children[i]->md, out);
+		if (cell->children[i]->type == KG_BLOCK_PROSE) {
+			cmark_node *md = kg_prose_parse(cell->children[i]);
+
+			S_plain(md, out);
+			cmark_node_free(md);
+		}
 }
 
 /* A body row: its first cell heads the row; every other cell carries its
@@ -338,9 +342,13 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 	case KG_BLOCK_SECTION:
 		S_section(root, b, out);
 		break;
-	case KG_BLOCK_PROSE:
-		kg_md_to_html(b->md, out);
+	case KG_BLOCK_PROSE: {
+		cmark_node *md = kg_prose_parse(b);
+
+		kg_md_to_html(md, out);
+		cmark_node_free(md);
 		break;
+	}
 	case KG_BLOCK_LIST:
 		S_list(root, b, out);
 		break;

@@ -98,9 +98,7 @@ static void S_labelled(const kg_block *root, const char *prefix, const char *lab
 		       const kg_block *b, kg_buf *out)
 {
 	const kg_block *first = b->n ? b->children[0] : NULL;
-	int inline_label = first && first->type == KG_BLOCK_PROSE &&
-			   cmark_node_get_type(cmark_node_first_child(first->md)) ==
-				   CMARK_NODE_PARAGRAPH;
+	int inline_label = kg_prose_starts_with_paragraph(first);
 	kg_buf body = KG_BUF_INIT;
 	kg_buf lead = KG_BUF_INIT;
 
@@ -300,6 +298,7 @@ static void S_toc(const kg_block *doc, kg_buf *out)
 static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 {
 	kg_buf tmp = KG_BUF_INIT;
+	cmark_node *md;
 
 	switch (b->type) {
 	case KG_BLOCK_DOCUMENT:
@@ -312,7 +311,9 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 		S_children(root, b, out);
 		break;
 	case KG_BLOCK_PROSE:
-		kg_md_to_commonmark(b->md, &tmp);
+		md = kg_prose_parse(b);
+		kg_md_to_commonmark(md, &tmp);
+		cmark_node_free(md);
 		kg_buf_rtrim(&tmp);
 		kg_buf_puts(out, tmp.ptr);
 		kg_buf_puts(out, "\n\n");

@@ -423,7 +423,10 @@ static S_env S_body_env(const S_ctx *c)
 
 static void S_prose(S_ctx *c, const kg_block *b, const S_env *env)
 {
-	S_md_blocks(c, b->md, env);
+	cmark_node *md = kg_prose_parse(b);
+
+	S_md_blocks(c, md, env);
+	cmark_node_free(md);
 }
 
 /* ---- the document tree ------------------------------------------------------------ */
@@ -474,9 +477,7 @@ static void S_labelled(S_ctx *c, const char *label, const kg_block *b,
 		       kg_rgb color)
 {
 	const kg_block *first = b->n ? b->children[0] : NULL;
-	int run_in = first && first->type == KG_BLOCK_PROSE &&
-		     cmark_node_get_type(cmark_node_first_child(first->md)) ==
-			     CMARK_NODE_PARAGRAPH;
+	int run_in = kg_prose_starts_with_paragraph(first);
 	kg_inline lead = KG_INLINE_INIT;
 	kg_tstyle t = S_style(KG_FACE_BOLD, c->st->body, color);
 
@@ -602,16 +603,17 @@ static void S_cell(S_ctx *c, const kg_block *cell, const S_env *env, kg_inline *
 	size_t i;
 
 	for (i = 0; i < cell->n; i++) {
-		cmark_node *n;
+		cmark_node *md, *n;
 
 		if (cell->children[i]->type != KG_BLOCK_PROSE)
 			continue;
-		for (n = cmark_node_first_child(cell->children[i]->md); n;
-		     n = cmark_node_next(n)) {
+		md = kg_prose_parse(cell->children[i]);
+		for (n = cmark_node_first_child(md); n; n = cmark_node_next(n)) {
 			if (in->n)
 				kg_inline_break(&c->lay, in, &env->base);
 			S_inlines(c, n, env, in);
 		}
+		cmark_node_free(md);
 	}
 }
 
@@ -749,13 +751,15 @@ static char *S_first_anchor(const kg_block *item)
 	size_t i;
 
 	for (i = 0; i < item->n; i++) {
+		cmark_node *md;
 		cmark_iter *it;
 		cmark_event_type ev;
 		char *found = NULL;
 
 		if (item->children[i]->type != KG_BLOCK_PROSE)
 			continue;
-		it = cmark_iter_new(item->children[i]->md);
+		md = kg_prose_parse(item->children[i]);
+		it = cmark_iter_new(md);
 		while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			cmark_node *n = cmark_iter_get_node(it);
 			const char *url = cmark_node_get_url(n);
@@ -766,6 +770,7 @@ static char *S_first_anchor(const kg_block *item)
 				found = kg_xstrdup(url + 1);
 		}
 		cmark_iter_free(it);
+		cmark_node_free(md);
 		if (found)
 			return found;
 	}
@@ -787,11 +792,13 @@ static void S_index(S_ctx *c, const kg_block *list)
 
 		for (k = 0; k < item->n; k++)
 			if (item->children[k]->type == KG_BLOCK_PROSE) {
+				cmark_node *md = kg_prose_parse(item->children[k]);
 				cmark_node *n;
 
-				for (n = cmark_node_first_child(item->children[k]->md); n;
+				for (n = cmark_node_first_child(md); n;
 				     n = cmark_node_next(n))
 					S_inlines(c, n, &env, &in);
+				cmark_node_free(md);
 			}
 		o.pageref = anchor;
 		o.ref_style = &ref;

@@ -263,6 +263,46 @@ static void test_build_and_set(void **state)
 	kg_node_free(m);
 }
 
+/* A loaded file's nodes live in its arena, built ones on the heap; one
+ * tree may hold both (the sanitizer and valgrind runs check the frees). */
+static void test_built_and_loaded_nodes_mix(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_node *n = S_load("a: x\nlist: [p, q]\nm: {k: v}\n", &d);
+	kg_node *list, *data, *other;
+	size_t i;
+
+	(void)state;
+	assert_non_null(n);
+	/* a loaded mapping and list grow past the size they were loaded at */
+	kg_node_set_str(n, "b", "built");
+	list = (kg_node *)kg_node_get(n, "list");
+	for (i = 0; i < 20; i++)
+		kg_node_push(list, kg_node_new_str("more"));
+	assert_int_equal(list->n, 22);
+	assert_string_equal(list->items[1]->text, "q");
+	assert_string_equal(list->items[21]->text, "more");
+	/* a loaded value replaced by a built one, a built one by a loaded tree */
+	kg_node_set_str(n, "m", "flat");
+	assert_string_equal(kg_node_str(n, "m"), "flat");
+	assert_string_equal(kg_node_str(n, "a"), "x");
+	assert_string_equal(kg_node_str(n, "b"), "built");
+	assert_int_equal(kg_node_get(n, "a")->mark.line, 1);
+	assert_int_equal(list->mark.line, 2);
+	assert_int_equal(list->mark.col, 7);
+	data = kg_node_new_map();
+	kg_node_set(data, "kit", n);
+	other = S_load("- 1\n- {deep: [x]}\n", &d);
+	assert_non_null(other);
+	kg_node_set_str(data, "other", "placeholder");
+	kg_node_set(data, "other", other);
+	assert_string_equal(kg_node_str(kg_node_get(data, "kit"), "b"), "built");
+	assert_int_equal(kg_node_get(data, "other")->n, 2);
+	assert_int_equal(d.n, 0);
+	kg_node_free(data);
+	kg_diags_free(&d);
+}
+
 static void test_missing_file(void **state)
 {
 	kg_diags d = KG_DIAGS_INIT;
@@ -295,6 +335,7 @@ int main(void)
 		cmocka_unit_test(test_core_schema),
 		cmocka_unit_test(test_root_kinds),
 		cmocka_unit_test(test_build_and_set),
+		cmocka_unit_test(test_built_and_loaded_nodes_mix),
 		cmocka_unit_test(test_missing_file),
 	};
 	return cmocka_run_group_tests_name("node", tests, NULL, NULL);

@@ -1,0 +1,129 @@
+/* test_doc.c - unit tests of doc.c: PROSE blocks keep their CommonMark
+ * source (borrowed, or a copy of their own) and are parsed on demand */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+#include <cmocka.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "doc.h"
+
+/* Free a tree through kg_doc_free, the way every document is freed. */
+static void S_free(kg_block *root)
+{
+	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
+
+	doc->root = root;
+	kg_doc_free(doc);
+}
+
+static void test_empty_text_adds_nothing(void **state)
+{
+	kg_block *root = kg_block_new(KG_BLOCK_DOCUMENT);
+	kg_block *item;
+
+	(void)state;
+	assert_null(kg_add_prose(root, NULL));
+	assert_null(kg_add_prose(root, ""));
+	assert_null(kg_add_prose_copy(root, NULL));
+	assert_null(kg_add_prose_copy(root, ""));
+	assert_int_equal(root->n, 0);
+	/* an ITEM without text is an ITEM with no PROSE */
+	item = kg_add_item(kg_add_list(root, KG_LIST_BULLET), "");
+	assert_int_equal(item->n, 0);
+	/* white space is text: the block is there, and renders to nothing */
+	assert_non_null(kg_add_prose(root, " \n"));
+	assert_int_equal(root->n, 2);
+	S_free(root);
+}
+
+static void test_borrowed_text_is_not_copied(void **state)
+{
+	static const char text[] = "Some *prose*.";
+	kg_block *root = kg_block_new(KG_BLOCK_DOCUMENT);
+	kg_block *field = kg_add_field(root, "Label", text);
+
+	(void)state;
+	assert_int_equal(field->n, 1);
+	assert_ptr_equal(field->children[0]->text, text);
+	assert_null(field->children[0]->text_copy);
+	S_free(root);
+}
+
+static void test_copied_text_outlives_its_buffer(void **state)
+{
+	kg_block *root = kg_block_new(KG_BLOCK_DOCUMENT);
+	kg_buf b = KG_BUF_INIT;
+	kg_block *p, *cell;
+
+	(void)state;
+	kg_buf_puts(&b, "[Q1](#q-one) first");
+	p = kg_add_prose_copy(root, b.ptr);
+	cell = kg_add_cell(kg_add_row(kg_block_add(root, kg_block_new(KG_BLOCK_TABLE))), NULL);
+	assert_int_equal(cell->n, 0);
+	kg_add_prose_copy(cell, b.ptr);
+	kg_buf_reset(&b);
+	kg_buf_puts(&b, "overwritten, then released");
+	kg_buf_release(&b);
+	assert_string_equal(p->text, "[Q1](#q-one) first");
+	assert_ptr_equal(p->text, p->text_copy);
+	assert_string_equal(cell->children[0]->text, "[Q1](#q-one) first");
+	S_free(root);
+}
+
+/* The parsed tree is sanitised as kg_md_parse does it. */
+static void test_parse_on_demand_is_sanitised(void **state)
+{
+	kg_block *root = kg_block_new(KG_BLOCK_DOCUMENT);
+	kg_block *p = kg_add_prose(root, "<script>x()</script>\n\n"
+					 "[a](javascript:x) ![alt](http://h/i.png)");
+	cmark_node *md = kg_prose_parse(p);
+	char *html = cmark_render_html(md, CMARK_OPT_DEFAULT);
+
+	(void)state;
+	assert_string_equal(html, "<p>&lt;script&gt;x()&lt;/script&gt;</p>\n"
+				  "<p>a alt</p>\n");
+	free(html);
+	cmark_node_free(md);
+	/* each call is a fresh tree the caller owns */
+	md = kg_prose_parse(p);
+	assert_int_equal(cmark_node_get_type(cmark_node_first_child(md)),
+			 CMARK_NODE_PARAGRAPH);
+	cmark_node_free(md);
+	S_free(root);
+}
+
+static void test_starts_with_paragraph(void **state)
+{
+	kg_block *root = kg_block_new(KG_BLOCK_DOCUMENT);
+
+	(void)state;
+	assert_true(kg_prose_starts_with_paragraph(kg_add_prose(root, "Text")));
+	/* a raw HTML block is sanitised into a paragraph first */
+	assert_true(kg_prose_starts_with_paragraph(kg_add_prose(root, "<div>x</div>")));
+	assert_false(kg_prose_starts_with_paragraph(kg_add_prose(root, "- a\n- b")));
+	assert_false(kg_prose_starts_with_paragraph(kg_add_prose(root, "Title\n===")));
+	assert_false(kg_prose_starts_with_paragraph(kg_add_prose(root, "  \n")));
+	assert_false(kg_prose_starts_with_paragraph(NULL));
+	assert_false(kg_prose_starts_with_paragraph(root));
+	S_free(root);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_empty_text_adds_nothing),
+		cmocka_unit_test(test_borrowed_text_is_not_copied),
+		cmocka_unit_test(test_copied_text_outlives_its_buffer),
+		cmocka_unit_test(test_parse_on_demand_is_sanitised),
+		cmocka_unit_test(test_starts_with_paragraph),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
