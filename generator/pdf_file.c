@@ -168,22 +168,18 @@ int kg_pdf_file_finish(kg_pdf_file *f, uint32_t root, uint32_t info)
 
 /* ---- values ------------------------------------------------------------------ */
 
-void kg_pdf_num(kg_buf *b, double v, int decimals)
+void kg_pdf_fixed(kg_buf *b, long long n, int decimals)
 {
-	static const long scale[] = {1, 10, 100, 1000, 10000, 100000};
 	char tmp[48], *p = tmp + sizeof(tmp);
-	long long n;
-	int neg, d = decimals < 0 ? 0 : decimals > 5 ? 5 : decimals, i;
+	int neg = n < 0, d = decimals < 0 ? 0 : decimals > 5 ? 5 : decimals, i;
 
-	n = llround(v * (double)scale[d]);
-	neg = n < 0;
 	if (neg)
 		n = -n;
 	/* the fraction, without its trailing zeros */
 	while (d > 0 && n % 10 == 0 && n != 0)
 		n /= 10, d--;
 	if (n == 0)
-		d = 0;
+		d = 0, neg = 0;
 	for (i = 0; i < d; i++) {
 		*--p = (char)('0' + n % 10);
 		n /= 10;
@@ -198,6 +194,14 @@ void kg_pdf_num(kg_buf *b, double v, int decimals)
 		*--p = '-';
 	kg_buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
 	kg_buf_putc(b, ' ');
+}
+
+void kg_pdf_num(kg_buf *b, double v, int decimals)
+{
+	static const double scale[] = {1, 10, 100, 1000, 10000, 100000};
+	int d = decimals < 0 ? 0 : decimals > 5 ? 5 : decimals;
+
+	kg_pdf_fixed(b, llround(v * scale[d]), d);
 }
 
 void kg_pdf_literal(kg_buf *b, const char *s, size_t len)

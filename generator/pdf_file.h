@@ -87,6 +87,10 @@ int kg_pdf_file_finish(kg_pdf_file *f, uint32_t root, uint32_t info);
 /* A number with at most `decimals` decimals (0..5), trailing zeros
  * dropped, then a space: "12 ", "12.5 ", "-0.25 ". No locale. */
 void kg_pdf_num(kg_buf *b, double v, int decimals);
+/* The same for n / 10^decimals, n already rounded by the caller (the
+ * content streams round floats their own way, and track where that
+ * puts the pen). */
+void kg_pdf_fixed(kg_buf *b, long long n, int decimals);
 /* A byte string as a literal "(...)", with ( ) \ and control bytes
  * escaped. */
 void kg_pdf_literal(kg_buf *b, const char *s, size_t len);

@@ -35,30 +35,7 @@ typedef struct S_pen {
 /* Append v with at most two decimals ("12", "12.5", "-0.25"). */
 static void S_num(kg_buf *b, float v)
 {
-	long n = lrintf(v * 100);
-	char tmp[32], *p = tmp + sizeof(tmp);
-	int neg = n < 0;
-
-	if (neg)
-		n = -n;
-	if (n % 100) {
-		long frac = n % 100;
-
-		if (frac % 10 == 0)
-			*--p = (char)('0' + frac / 10);
-		else
-			*--p = (char)('0' + frac % 10), *--p = (char)('0' + frac / 10);
-		*--p = '.';
-	}
-	n /= 100;
-	do {
-		*--p = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	if (neg)
-		*--p = '-';
-	kg_buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
-	kg_buf_putc(b, ' ');
+	kg_pdf_fixed(b, lrintf(v * 100), 2);
 }
 
 /* "r g b rg" (op "rg") or "RG" */

@@ -187,7 +187,8 @@ static kg_tstyle S_body(void)
 	return t;
 }
 
-static void S_para(kg_lay *lay, const char *text, int keep)
+/* A paragraph; dest: an anchor at its first line, or NULL. */
+static void S_para_at(kg_lay *lay, const char *text, int keep, const char *dest)
 {
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o;
@@ -196,9 +197,15 @@ static void S_para(kg_lay *lay, const char *text, int keep)
 	memset(&o, 0, sizeof(o));
 	o.leading = 1.4f;
 	o.keep = keep;
+	o.dest = dest;
 	kg_inline_text(lay, &in, &t, text, strlen(text), 0);
 	kg_lay_para(lay, &in, &o);
 	kg_inline_free(&in);
+}
+
+static void S_para(kg_lay *lay, const char *text, int keep)
+{
+	S_para_at(lay, text, keep, NULL);
 }
 
 /* The right edge of the text of element e. */
@@ -290,21 +297,6 @@ static void test_table_header_repeats(void **state)
 		kg_inline_free(&cells[r]);
 }
 
-/* A paragraph with an anchor at its first line. */
-static void S_anchored(kg_lay *lay, const char *id, const char *text)
-{
-	kg_inline in = KG_INLINE_INIT;
-	kg_para_opts o;
-	kg_tstyle t = S_body();
-
-	memset(&o, 0, sizeof(o));
-	o.leading = 1.4f;
-	o.dest = id;
-	kg_inline_text(lay, &in, &t, text, strlen(text), 0);
-	kg_lay_para(lay, &in, &o);
-	kg_inline_free(&in);
-}
-
 /* A document of three runs, each starting on a new page; extra: one
  * more line at the start, which moves every anchor. */
 static void S_runs(kg_lay *lay, int extra)
@@ -318,8 +310,8 @@ static void S_runs(kg_lay *lay, int extra)
 		kg_lay_page_break(lay);
 		for (i = 0; i < 12; i++) { /* more than a page of 10 lines */
 			snprintf(id, sizeof(id), "a%d-%d", r, i);
-			S_anchored(lay, id, i % 3 ? "a line" : "a paragraph of "
-				   "two lines, long enough to wrap once here");
+			S_para_at(lay, i % 3 ? "a line" : "a paragraph of two "
+				  "lines, long enough to wrap once here", 0, id);
 		}
 		kg_lay_paginate(lay, 0, 0);
 		kg_lay_run_reset(lay);
