@@ -42,6 +42,7 @@
 #include "layout.h"
 #include "markdown.h"
 #include "pdf_file.h"
+#include "pdf_outline.h"
 #include "pdf_style.h"
 #include "render_pdf.h"
 #include "smart.h"
@@ -53,12 +54,6 @@
 enum { S_COVER, S_CONTENTS, S_BODY };
 
 #define S_WHITE 0xFFFFFFu
-
-typedef struct S_mark {
-	int level;
-	char *title;
-	char *id;
-} S_mark;
 
 typedef struct S_ctx {
 	const kg_doc *doc;
@@ -72,8 +67,7 @@ typedef struct S_ctx {
 	kg_page_objs po;
 	kg_diags *d;
 	int failed;         /* a run could not be written */
-	S_mark *marks; /* outline entries, in document order */
-	size_t nmarks, cap_marks;
+	kg_outline outline; /* collected in pass 1 */
 	int depth;     /* list nesting */
 	/* for the next paragraph: a run-in label and a list marker */
 	const kg_inline *lead;
@@ -145,13 +139,8 @@ static void S_text(S_ctx *c, kg_inline *in, const kg_tstyle *t, const char *s)
 
 static void S_mark_add(S_ctx *c, int level, const char *title, const char *id)
 {
-	if (c->pass != 1) /* the same entries again */
-		return;
-	KG_GROW(c->marks, c->cap_marks, c->nmarks + 1);
-	c->marks[c->nmarks].level = level;
-	c->marks[c->nmarks].title = kg_xstrdup(title);
-	c->marks[c->nmarks].id = kg_xstrdup(id);
-	c->nmarks++;
+	if (c->pass == 1) /* pass 2 meets the same headings again */
+		kg_outline_add(&c->outline, level, title, id);
 }
 
 /* ---- prose: cmark inlines ------------------------------------------------------ */
@@ -1127,87 +1116,6 @@ static void S_run_break(S_ctx *c)
 
 /* ---- the PDF document ------------------------------------------------------------------- */
 
-/* The outline: one entry per heading of level 1 to 3, nested, closed.
- * Entry i is object first + i; the root is first - 1. */
-static void S_outline(S_ctx *c, uint32_t root)
-{
-	size_t n = c->nmarks, i;
-	uint32_t first = root + 1;
-	long *parent = kg_xmalloc((n + 1) * sizeof(*parent));
-	long *prev = kg_xmalloc((n + 1) * sizeof(*prev));
-	long *next = kg_xmalloc((n + 1) * sizeof(*next));
-	long *kid0 = kg_xmalloc((n + 1) * sizeof(*kid0));
-	long *kid1 = kg_xmalloc((n + 1) * sizeof(*kid1));
-	size_t *kids = kg_xcalloc(n + 1, sizeof(*kids));
-	long level_at[4] = {-1, -1, -1, -1};
-	kg_buf b = KG_BUF_INIT, dest = KG_BUF_INIT;
-
-	/* the tree, as S_mark_add's levels say: an entry's parent is the
-	 * last entry of a lower level still open; node n is the root */
-	for (i = 0; i <= n; i++)
-		prev[i] = next[i] = kid0[i] = kid1[i] = -1;
-	for (i = 0; i < n; i++) {
-		int lv = c->marks[i].level, l;
-		long up = (long)n;
-
-		for (l = lv - 1; l >= 1 && up == (long)n; l--)
-			if (level_at[l] >= 0)
-				up = level_at[l];
-		parent[i] = up;
-		if (kid1[up] >= 0) {
-			next[kid1[up]] = (long)i;
-			prev[i] = kid1[up];
-		} else {
-			kid0[up] = (long)i;
-		}
-		kid1[up] = (long)i;
-		kids[up]++;
-		level_at[lv] = (long)i;
-		for (l = lv + 1; l < 4; l++)
-			level_at[l] = -1;
-	}
-	kg_pdf_obj_begin(c->pdf, root);
-	kg_pdf_puts(c->pdf, "<< /Type /Outlines");
-	if (kids[n])
-		kg_pdf_printf(c->pdf, " /First %lu 0 R /Last %lu 0 R /Count %zu",
-			      (unsigned long)(first + kid0[n]),
-			      (unsigned long)(first + kid1[n]), kids[n]);
-	kg_pdf_puts(c->pdf, " >>");
-	kg_pdf_obj_end(c->pdf);
-	for (i = 0; i < n; i++) {
-		const S_mark *mk = &c->marks[i];
-
-		kg_buf_reset(&b);
-		kg_buf_puts(&b, "<< /Title ");
-		kg_pdf_text(&b, mk->title, strlen(mk->title));
-		kg_buf_printf(&b, " /Parent %lu 0 R", (unsigned long)(parent[i] ==
-			      (long)n ? root : first + parent[i]));
-		if (prev[i] >= 0)
-			kg_buf_printf(&b, " /Prev %lu 0 R", (unsigned long)(first + prev[i]));
-		if (next[i] >= 0)
-			kg_buf_printf(&b, " /Next %lu 0 R", (unsigned long)(first + next[i]));
-		if (kids[i]) /* closed: the count is negative */
-			kg_buf_printf(&b, " /First %lu 0 R /Last %lu 0 R /Count -%zu",
-				      (unsigned long)(first + kid0[i]),
-				      (unsigned long)(first + kid1[i]), kids[i]);
-		kg_buf_reset(&dest);
-		if (kg_render_dest(&c->lay, &c->geom, &c->po, mk->id, &dest) == 0)
-			kg_buf_printf(&b, " /Dest %s", dest.ptr);
-		kg_buf_puts(&b, " >>");
-		kg_pdf_obj_begin(c->pdf, first + (uint32_t)i);
-		kg_pdf_put_buf(c->pdf, &b);
-		kg_pdf_obj_end(c->pdf);
-	}
-	kg_buf_release(&b);
-	kg_buf_release(&dest);
-	free(parent);
-	free(prev);
-	free(next);
-	free(kid0);
-	free(kid1);
-	free(kids);
-}
-
 /* The /Info entry key, as a text string. */
 static void S_info_entry(kg_buf *b, const char *key, const char *value)
 {
@@ -1360,8 +1268,7 @@ static int S_draw(S_ctx *c, kg_pdf_file *pdf, kg_diags *d)
 		return -1;
 	catalog = kg_pdf_reserve(pdf);
 	info = kg_pdf_reserve(pdf);
-	outline = kg_pdf_reserve_n(pdf, (uint32_t)c->nmarks + 1);
-	S_outline(c, outline);
+	outline = kg_outline_write(&c->outline, pdf, &c->lay, &c->geom, &c->po);
 	S_document(c, fonts, catalog, outline);
 	S_metadata(c, info);
 	if (kg_pdf_file_finish(pdf, catalog, info) < 0)
@@ -1393,7 +1300,6 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_buf *out,
 	kg_fonts *fonts = NULL;
 	kg_pdf_file pdf;
 	S_ctx c;
-	size_t i;
 	int rc = -1;
 
 	memset(&c, 0, sizeof(c));
@@ -1429,11 +1335,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_buf *out,
 	rc = 0;
 out:
 	kg_pdf_file_free(&pdf);
-	for (i = 0; i < c.nmarks; i++) {
-		free(c.marks[i].title);
-		free(c.marks[i].id);
-	}
-	free(c.marks);
+	kg_outline_free(&c.outline);
 	kg_buf_release(&c.tmp);
 	kg_buf_release(&c.text);
 	kg_inline_free(&c.para);
