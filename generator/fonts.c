@@ -1,31 +1,30 @@
 /*
  * fonts.c - typefaces for the PDF edition (see fonts.h).
  *
- * Why not libharu's own UTF-8 encoding: making a font with it looks up a
- * glyph for all 65,536 code units through a linear scan of the font's
- * cmap (several milliseconds a face), writes a 128 KiB CIDToGIDMap per
- * face, and libharu 2.3.0 writes its ToUnicode map with an operator that
- * is invalid there (poppler warns on every page). So the fonts use an
- * encoding of our own, registered through libharu's CMap encoder API:
+ * libharu reads the TrueType files (HPDF_LoadTTFontFromFile: cmap,
+ * widths, metrics, glyph flags); the PDF font objects are ours, written
+ * through pdf_file.c at the end of the document. The encoding:
  *
  *   - every character measured gets a two-byte code, in code point
  *     order (so the same text gives the same codes), made of bytes that
  *     need no escaping in a PDF string: 0x21..0x7E but for ( ) \ and
- *     0x80..0xFF;
- *   - the fonts are Type0 / CIDFontType2 with Identity-H, CID = code, so
- *     libharu's CIDToGIDMap covers only the codes in use;
- *   - kg_fonts_finish rewrites each font's ToUnicode stream as a valid
- *     bfchar map, so text extraction and search work.
+ *     0x80..0xFF; the codes are made once every character is measured
+ *     (kg_fonts_prepare, after the writer's first layout pass) and are
+ *     the same for every face;
+ *   - each face is a Type0 font with Identity-H (CID = code) over a
+ *     CIDFontType2 font whose CIDToGIDMap gives the glyph of each code
+ *     (covering only the codes in use, not all 65,536 code units as
+ *     libharu's own UTF-8 encoding would);
+ *   - one ToUnicode map, code to character, serves every face, so text
+ *     extraction and search work.
  *
  * Widths come from libharu's font definition, once per character and
  * face (HPDF_TTFontDef_GetCharWidth also marks the glyph as used), then
  * from a cache of 256-entry pages. A face is loaded when it is first
  * measured; the others never reach the PDF.
  *
- * Embedding: kg_fonts_finish gives each font its descriptor before
- * libharu would make one, with a font program cut down by ttf_subset.c
- * to the glyphs marked, and deflates it and the font's maps itself
- * (pdf_deflate.c).
+ * Embedding: the font program is cut down by ttf_subset.c to the glyphs
+ * marked, named with a six-letter subset tag.
  *
  * The font files fontconfig finds are remembered for the life of the
  * process: fontconfig's start-up is the slow part, and every document of
@@ -35,20 +34,14 @@
 
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
-#include <hpdf_doc.h>
-#include <hpdf_encoder.h>
-#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
-#include "pdf_deflate.h"
 #include "ttf_subset.h"
 
-#define S_ENCODING "KG-Identity-H"
 #define S_UNKNOWN INT16_MIN
 #define S_NBYTES 219 /* bytes usable in a code */
 #define S_MAX_CODES (S_NBYTES * S_NBYTES - 1)
@@ -60,13 +53,14 @@ struct kg_fonts {
 	int failed[KG_NFACES];        /* the file would not load */
 	const char *name[KG_NFACES];  /* libharu's font names */
 	HPDF_FontDef def[KG_NFACES];
-	HPDF_Font font[KG_NFACES];    /* after prepare; NULL when unused */
 	int16_t *width[KG_NFACES][256];
 	int measured[KG_NFACES];
 	unsigned char used[65536 / 8]; /* characters measured, any face */
 	uint16_t *code;                /* character -> code, after prepare */
 	uint16_t *chars;               /* code number k -> character */
 	size_t ncodes;
+	int prepared;                  /* the codes are made */
+	int late;                      /* a character was measured after */
 };
 
 /* ---- fontconfig ----------------------------------------------------------- */
@@ -286,6 +280,8 @@ int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c)
 			return f->def[KG_FACE_REGULAR]->missing_width;
 		page[c & 0xFF] = HPDF_TTFontDef_GetCharWidth(f->def[face],
 							     (HPDF_UINT16)c);
+		if (f->prepared && !(f->used[c >> 3] & (1u << (c & 7))))
+			f->late = 1; /* it has no code: kg_fonts_write fails */
 		f->used[c >> 3] |= (unsigned char)(1u << (c & 7));
 		f->measured[face] = 1;
 	}
@@ -314,38 +310,6 @@ int kg_fonts_descent(const kg_fonts *f, kg_face face)
 
 /* ---- the encoding ----------------------------------------------------------- */
 
-static HPDF_BOOL S_always(HPDF_Encoder e, HPDF_BYTE b)
-{
-	(void)e;
-	(void)b;
-	return HPDF_TRUE;
-}
-
-/* Called by libharu when the encoding is first asked for: a two-byte
- * CMap encoder with no codes yet (kg_fonts_prepare adds them). */
-static HPDF_STATUS S_encoder_init(HPDF_Encoder enc)
-{
-	HPDF_CMapEncoderAttr a;
-	HPDF_CidRange_Rec space = {0x2121, 0xFFFF, 0};
-	HPDF_STATUS rc = HPDF_CMapEncoder_InitAttr(enc);
-
-	if (rc != HPDF_OK)
-		return rc;
-	a = (HPDF_CMapEncoderAttr)enc->attr;
-	if ((rc = HPDF_CMapEncoder_AddCodeSpaceRange(enc, space)) != HPDF_OK)
-		return rc;
-	a->is_lead_byte_fn = S_always;
-	a->is_trial_byte_fn = S_always;
-	/* "Identity-H" makes libharu give the font /Encoding /Identity-H and
-	 * put this map under /ToUnicode, which kg_fonts_finish rewrites */
-	strcpy(a->registry, "Adobe");
-	strcpy(a->ordering, "Identity-H");
-	a->suppliment = 0;
-	a->writing_mode = HPDF_WMODE_HORIZONTAL;
-	enc->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
-	return HPDF_OK;
-}
-
 /* The byte of a code for digit i (0 <= i < S_NBYTES). */
 static unsigned S_byte(size_t i)
 {
@@ -364,13 +328,14 @@ static uint16_t S_code(size_t k)
 	return (uint16_t)(S_byte(k / S_NBYTES) << 8 | S_byte(k % S_NBYTES));
 }
 
-/* Codes for every character measured, in code point order. One extra
- * code past the last maps to a space: libharu's CIDToGIDMap and widths
- * stop one short of the highest CID. */
+/* Codes for every character measured, in code point order. */
 static void S_assign_codes(kg_fonts *f)
 {
 	uint32_t c;
 
+	free(f->code);
+	free(f->chars);
+	f->ncodes = 0;
 	f->code = kg_xcalloc(65536, sizeof(*f->code));
 	f->chars = kg_xmalloc(65536 * sizeof(*f->chars));
 	for (c = 0; c < 65536; c++)
@@ -378,41 +343,6 @@ static void S_assign_codes(kg_fonts *f)
 			f->code[c] = S_code(f->ncodes);
 			f->chars[f->ncodes++] = (uint16_t)c;
 		}
-	f->chars[f->ncodes] = ' ';
-}
-
-static int S_register_encoding(kg_fonts *f)
-{
-	char name[] = S_ENCODING;
-	HPDF_Encoder enc = HPDF_CMapEncoder_New(f->pdf->mmgr, name, S_encoder_init);
-	HPDF_CidRange_Rec *range;
-	HPDF_UnicodeMap_Rec *map;
-	size_t i;
-	int rc = 0;
-
-	if (!enc || HPDF_Doc_RegisterEncoder(f->pdf, enc) != HPDF_OK)
-		return -1;
-	enc = HPDF_GetEncoder(f->pdf, S_ENCODING);
-	if (!enc)
-		return -1;
-	range = kg_xmalloc((f->ncodes + 2) * sizeof(*range));
-	map = kg_xmalloc((f->ncodes + 2) * sizeof(*map));
-	for (i = 0; i <= f->ncodes; i++) {
-		range[i].from = range[i].to = range[i].cid = S_code(i);
-		map[i].code = S_code(i);
-		map[i].unicode = f->chars[i];
-	}
-	range[i].from = range[i].to = 0xFFFF;
-	range[i].cid = 0;
-	map[i].code = 0xFFFF;
-	map[i].unicode = 0xFFFF;
-	if (HPDF_CMapEncoder_AddCMap(enc, range) != HPDF_OK)
-		rc = -1;
-	else
-		HPDF_CMapEncoder_SetUnicodeArray(enc, map);
-	free(range);
-	free(map);
-	return rc;
 }
 
 int kg_fonts_prepare(kg_fonts *f, kg_diags *d)
@@ -423,26 +353,16 @@ int kg_fonts_prepare(kg_fonts *f, kg_diags *d)
 		if (f->failed[face])
 			return S_load_error(f, (kg_face)face, d);
 	S_assign_codes(f);
-	if (f->ncodes >= S_MAX_CODES || S_register_encoding(f) < 0)
+	if (f->ncodes >= S_MAX_CODES)
 		return kg_error(d, (kg_mark){NULL, 0, 0}, "cannot make the PDF "
-				"font encoding (%zu characters; libharu error 0x%04lX)",
-				f->ncodes, (unsigned long)HPDF_GetError(f->pdf));
-	for (face = 0; face < KG_NFACES; face++) {
-		if (!f->measured[face])
-			continue;
-		f->font[face] = HPDF_GetFont(f->pdf, f->name[face], S_ENCODING);
-		if (!f->font[face])
-			return kg_error(d, (kg_mark){NULL, 0, 0}, "cannot make PDF "
-					"font '%s' (libharu error 0x%04lX)",
-					f->name[face],
-					(unsigned long)HPDF_GetError(f->pdf));
-	}
+				"font encoding (%zu characters)", f->ncodes);
+	f->prepared = 1;
 	return 0;
 }
 
-HPDF_Font kg_fonts_pdf_font(const kg_fonts *f, kg_face face)
+int kg_fonts_used(const kg_fonts *f, kg_face face)
 {
-	return f->font[face];
+	return f->measured[face];
 }
 
 void kg_fonts_encode(const kg_fonts *f, const char *s, size_t len, kg_buf *out)
@@ -464,8 +384,9 @@ void kg_fonts_encode(const kg_fonts *f, const char *s, size_t len, kg_buf *out)
 	out->ptr[out->len] = '\0';
 }
 
-/* ---- ToUnicode ---------------------------------------------------------------- */
+/* ---- the font objects ------------------------------------------------------------ */
 
+/* One map from code to character for every face: the codes are shared. */
 static void S_to_unicode(const kg_fonts *f, kg_buf *out)
 {
 	size_t i, j;
@@ -489,6 +410,75 @@ static void S_to_unicode(const kg_fonts *f, kg_buf *out)
 			 "end\nend\n");
 }
 
+/* The width of character c in face, when the face measured it, or -1. */
+static int S_known_width(const kg_fonts *f, kg_face face, uint32_t c)
+{
+	const int16_t *page = f->width[face][c >> 8];
+
+	return page && page[c & 0xFF] != S_UNKNOWN ? page[c & 0xFF] : -1;
+}
+
+/* /W: the width of every code whose character the face measured, in
+ * runs of consecutive codes. */
+static void S_widths(const kg_fonts *f, kg_face face, kg_buf *b)
+{
+	long prev = -2;
+	size_t k;
+
+	kg_buf_puts(b, "/W [");
+	for (k = 0; k < f->ncodes; k++) {
+		int w = S_known_width(f, face, f->chars[k]);
+		long code = S_code(k);
+
+		if (w < 0)
+			continue;
+		if (code != prev + 1)
+			kg_buf_printf(b, "%s%ld [", prev >= 0 ? "]\n" : "", code);
+		kg_buf_printf(b, " %d", w);
+		prev = code;
+	}
+	kg_buf_puts(b, prev >= 0 ? "] ]" : "]");
+}
+
+/* The CIDToGIDMap: for every code up to the last, its glyph (2 bytes,
+ * big-endian); 0 for codes the face does not draw. */
+static void S_gid_map(const kg_fonts *f, kg_face face, kg_buf *map)
+{
+	size_t k, last = f->ncodes ? S_code(f->ncodes - 1) : 0;
+
+	kg_buf_grow(map, 2 * (last + 1));
+	memset(map->ptr, 0, 2 * (last + 1));
+	map->len = 2 * (last + 1);
+	for (k = 0; k < f->ncodes; k++) {
+		unsigned code = S_code(k), gid;
+
+		if (S_known_width(f, face, f->chars[k]) < 0)
+			continue;
+		gid = HPDF_TTFontDef_GetGlyphid(f->def[face], f->chars[k]);
+		map->ptr[2 * code] = (char)(gid >> 8);
+		map->ptr[2 * code + 1] = (char)(gid & 0xFF);
+	}
+}
+
+/* The subset's tag: six capitals from a hash of the face and its glyphs,
+ * so that two different subsets get different names. */
+static void S_tag(const kg_fonts *f, kg_face face, char tag[7])
+{
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)f->def[face]->attr;
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; f->def[face]->base_font[i]; i++)
+		h = (h ^ (unsigned char)f->def[face]->base_font[i]) * 16777619u;
+	for (i = 0; i < da->num_glyphs; i++)
+		if (da->glyph_tbl.flgs[i])
+			h = (h ^ (uint32_t)i) * 16777619u;
+	for (i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h = h / 26 + (uint32_t)i * 7919u;
+	}
+	tag[6] = '\0';
+}
 static int S_read_file(const char *path, kg_buf *out)
 {
 	FILE *in = fopen(path, "rb");
@@ -507,77 +497,94 @@ static int S_read_file(const char *path, kg_buf *out)
 	return got ? -1 : 0;
 }
 
-/* The font descriptor with the font program, made before libharu would
- * make its own when the document is saved (it then keeps this one). */
-static int S_embed(kg_fonts *f, kg_face face)
+/* One face: the Type0 font at obj, its CIDFontType2 descendant, the
+ * descriptor with the metrics, the subset font program, the glyph map. */
+static int S_write_face(kg_fonts *f, kg_face face, kg_pdf_file *pdf,
+			uint32_t obj, uint32_t to_unicode)
 {
 	HPDF_FontDef def = f->def[face];
 	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
-	HPDF_MMgr mmgr = f->pdf->mmgr;
-	HPDF_Dict desc, prog;
-	kg_buf file = KG_BUF_INIT, sub = KG_BUF_INIT;
-	HPDF_STATUS ret = HPDF_OK;
+	uint32_t cid = kg_pdf_reserve(pdf), desc = kg_pdf_reserve(pdf);
+	uint32_t prog = kg_pdf_reserve(pdf), map = kg_pdf_reserve(pdf);
+	kg_buf file = KG_BUF_INIT, sub = KG_BUF_INIT, b = KG_BUF_INIT;
+	char tag[7], extra[64];
+	/* libharu's name: the PostScript name and the style, "DejaVuSans,Book" */
+	const char *name = def->base_font;
 	int rc = -1;
 
-	if (def->descriptor)
-		return 0;
 	if (S_read_file(f->file[face], &file) < 0 ||
 	    kg_ttf_subset((const unsigned char *)file.ptr, file.len,
 			  da->glyph_tbl.flgs, da->num_glyphs, &sub) < 0)
 		goto out;
-	desc = HPDF_Dict_New(mmgr);
-	prog = HPDF_DictStream_New(mmgr, f->pdf->xref);
-	if (!desc || !prog || HPDF_Xref_Add(f->pdf->xref, desc) != HPDF_OK)
-		goto out;
-	ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-	ret += HPDF_Dict_AddName(desc, "FontName", da->base_font);
-	ret += HPDF_Dict_AddNumber(desc, "Flags", (HPDF_INT32)def->flags);
-	ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mmgr, def->font_bbox));
-	ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
-	ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
-	ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
-	ret += HPDF_Dict_AddNumber(desc, "CapHeight", def->cap_height ?
-				   def->cap_height : def->ascent);
-	ret += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
-	ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
-	ret += HPDF_Dict_Add(desc, "FontFile2", prog);
-	ret += HPDF_Dict_AddNumber(prog, "Length1", (HPDF_INT32)sub.len);
-	if (ret == HPDF_OK && kg_pdf_deflate(prog, sub.ptr, sub.len) == 0) {
-		def->descriptor = desc;
-		rc = 0;
-	}
+	S_tag(f, face, tag);
+
+	kg_pdf_obj_begin(pdf, obj);
+	kg_buf_puts(&b, "<< /Type /Font /Subtype /Type0 /BaseFont ");
+	kg_buf_printf(&b, "/%s+%s", tag, name);
+	kg_buf_printf(&b, " /Encoding /Identity-H /DescendantFonts [%lu 0 R]"
+		      " /ToUnicode %lu 0 R >>", (unsigned long)cid,
+		      (unsigned long)to_unicode);
+	kg_pdf_put_buf(pdf, &b);
+	kg_pdf_obj_end(pdf);
+
+	kg_buf_reset(&b);
+	kg_pdf_obj_begin(pdf, cid);
+	kg_buf_printf(&b, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont "
+		      "/%s+%s /CIDSystemInfo << /Registry (Adobe) /Ordering "
+		      "(Identity) /Supplement 0 >> /FontDescriptor %lu 0 R "
+		      "/DW %d /CIDToGIDMap %lu 0 R\n", tag, name,
+		      (unsigned long)desc, def->missing_width, (unsigned long)map);
+	S_widths(f, face, &b);
+	kg_buf_puts(&b, " >>");
+	kg_pdf_put_buf(pdf, &b);
+	kg_pdf_obj_end(pdf);
+
+	kg_buf_reset(&b);
+	kg_pdf_obj_begin(pdf, desc);
+	kg_buf_printf(&b, "<< /Type /FontDescriptor /FontName /%s+%s /Flags %u "
+		      "/FontBBox [%ld %ld %ld %ld] /ItalicAngle %d /Ascent %d "
+		      "/Descent %d /CapHeight %d /XHeight %u /StemV %u "
+		      "/FontFile2 %lu 0 R >>", tag, name, def->flags,
+		      lrintf(def->font_bbox.left), lrintf(def->font_bbox.bottom),
+		      lrintf(def->font_bbox.right), lrintf(def->font_bbox.top),
+		      def->italic_angle, def->ascent, def->descent,
+		      def->cap_height ? def->cap_height : def->ascent,
+		      def->x_height, def->stemv, (unsigned long)prog);
+	kg_pdf_put_buf(pdf, &b);
+	kg_pdf_obj_end(pdf);
+
+	snprintf(extra, sizeof(extra), "/Length1 %lu", (unsigned long)sub.len);
+	kg_pdf_stream(pdf, prog, extra, sub.ptr, sub.len);
+	kg_buf_reset(&b);
+	S_gid_map(f, face, &b);
+	kg_pdf_stream(pdf, map, NULL, b.ptr, b.len);
+	rc = 0;
 out:
 	kg_buf_release(&file);
 	kg_buf_release(&sub);
+	kg_buf_release(&b);
 	return rc;
 }
 
-int kg_fonts_finish(kg_fonts *f, kg_diags *d)
+int kg_fonts_write(kg_fonts *f, kg_pdf_file *pdf, const uint32_t *objs,
+		   kg_diags *d)
 {
 	kg_buf map = KG_BUF_INIT;
+	uint32_t to_unicode = 0;
 	int face, rc = 0;
 
-	S_to_unicode(f, &map);
+	if (f->late)
+		return kg_error(d, (kg_mark){NULL, 0, 0}, "a character was measured "
+				"after the PDF fonts were made");
 	for (face = 0; face < KG_NFACES && rc == 0; face++) {
-		HPDF_FontAttr attr;
-		HPDF_Dict cmap;
-
-		if (!f->font[face])
+		if (!f->measured[face])
 			continue;
-		attr = (HPDF_FontAttr)f->font[face]->attr;
-		cmap = attr->cmap_stream;
-		if (!cmap || HPDF_Dict_GetItem(f->font[face], "ToUnicode",
-					       HPDF_OCLASS_DICT) != cmap) {
-			rc = kg_error(d, (kg_mark){NULL, 0, 0}, "libharu made font "
-				      "'%s' without a ToUnicode map", f->name[face]);
-			break;
+		if (!to_unicode) {
+			to_unicode = kg_pdf_reserve(pdf);
+			S_to_unicode(f, &map);
+			kg_pdf_stream(pdf, to_unicode, NULL, map.ptr, map.len);
 		}
-		HPDF_MemStream_FreeData(cmap->stream);
-		if (kg_pdf_deflate(cmap, map.ptr, map.len) < 0 ||
-		    kg_pdf_deflate(attr->map_stream, NULL, 0) < 0)
-			rc = kg_error(d, (kg_mark){NULL, 0, 0}, "cannot write the "
-				      "maps of font '%s'", f->name[face]);
-		else if (S_embed(f, (kg_face)face) < 0)
+		if (S_write_face(f, (kg_face)face, pdf, objs[face], to_unicode) < 0)
 			rc = kg_error(d, f->at[face], "cannot embed font file '%s'",
 				      f->file[face]);
 	}

@@ -1,13 +1,14 @@
 /*
- * fonts.h - the PDF edition's typefaces: found through fontconfig, loaded
- * into libharu, measured through a per-face width cache, embedded as
+ * fonts.h - the PDF edition's typefaces: found through fontconfig, read
+ * with libharu, measured through a per-face width cache, embedded as
  * subsets with a correct ToUnicode map.
  *
- * Use: kg_fonts_new (find and load the five faces), measure as much as
- * the layout needs, kg_fonts_prepare (make the PDF fonts: after the last
- * measurement, since the encoding holds exactly the characters measured),
- * then draw with kg_fonts_pdf_font and kg_fonts_encode, and call
- * kg_fonts_finish before saving the document.
+ * Use: kg_fonts_new (find the five faces, load them through libharu,
+ * which serves only as a TrueType reader), measure as much as the layout
+ * needs, kg_fonts_prepare (make the encoding: after the last new
+ * character, since it holds exactly the characters measured), then draw
+ * with kg_fonts_encode, and write the font objects with kg_fonts_write
+ * at the end of the document.
  *
  * Every character drawn must have been measured first (the layout
  * measures everything it places). Text is UTF-8; characters outside the
@@ -22,6 +23,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "pdf_file.h"
 #include "pdf_style.h"
 
 typedef enum {
@@ -51,15 +53,21 @@ long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len);
 int kg_fonts_ascent(const kg_fonts *f, kg_face face);
 int kg_fonts_descent(const kg_fonts *f, kg_face face);
 
-/* Make the PDF fonts of every face measured. Returns 0 or -1. */
+/* Make the encoding: a code for every character measured so far. Call
+ * it once every character the document draws has been measured (a
+ * character measured later has no code: kg_fonts_write then fails).
+ * Returns 0 or -1. */
 int kg_fonts_prepare(kg_fonts *f, kg_diags *d);
-/* The PDF font of a face (after kg_fonts_prepare), or NULL when the face
- * was never measured. */
-HPDF_Font kg_fonts_pdf_font(const kg_fonts *f, kg_face face);
+/* Whether a face was measured (and so is drawn and written). */
+int kg_fonts_used(const kg_fonts *f, kg_face face);
 /* Append s as a PDF string literal, "(...)", in the fonts' encoding. */
 void kg_fonts_encode(const kg_fonts *f, const char *s, size_t len, kg_buf *out);
 
-/* Write the ToUnicode maps; call once, after drawing, before saving. */
-int kg_fonts_finish(kg_fonts *f, kg_diags *d);
+/* Write the font objects of every face used to pdf: the Type0 font of
+ * face at objs[face] (numbers the caller reserved, so pages could refer
+ * to them), and what it needs. Call after the last page is drawn.
+ * Returns 0, or -1 with a diagnostic. */
+int kg_fonts_write(kg_fonts *f, kg_pdf_file *pdf, const uint32_t *objs,
+		   kg_diags *d);
 
 #endif

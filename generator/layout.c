@@ -21,6 +21,7 @@ void kg_lay_init(kg_lay *lay, kg_fonts *fonts, const kg_pdf_style *st,
 {
 	memset(lay, 0, sizeof(*lay));
 	kg_buf_init(&lay->text);
+	kg_buf_init(&lay->anchor_text);
 	lay->fonts = fonts;
 	lay->st = st;
 	lay->width = lay->w = width;
@@ -44,7 +45,32 @@ void kg_lay_free(kg_lay *lay)
 	free(lay->place);
 	free(lay->pages);
 	free(lay->dests);
+	kg_buf_release(&lay->anchor_text);
 	memset(lay, 0, sizeof(*lay));
+}
+
+void kg_lay_run_reset(kg_lay *lay)
+{
+	kg_buf_reset(&lay->text);
+	lay->nops = lay->nel = lay->nboxes = lay->nlinks = lay->nplace = 0;
+	lay->page_base += lay->npages;
+	lay->npages = 0;
+	lay->open_box = -1;
+}
+
+void kg_lay_adopt_dests(kg_lay *lay, kg_lay *src)
+{
+	free(lay->dests);
+	kg_buf_release(&lay->anchor_text);
+	lay->dests = src->dests;
+	lay->ndests = src->ndests;
+	lay->cap_dests = src->cap_dests;
+	lay->anchor_text = src->anchor_text;
+	lay->dests_sorted = src->dests_sorted;
+	lay->dests_frozen = 1;
+	src->dests = NULL;
+	src->ndests = src->cap_dests = 0;
+	kg_buf_init(&src->anchor_text);
 }
 
 uint32_t kg_lay_str(kg_lay *lay, const char *s, size_t len)
@@ -1137,6 +1163,27 @@ static float S_reserve(const kg_lay *lay, size_t i)
 	return pad;
 }
 
+static long S_find_dest(kg_lay *lay, const char *id, size_t len);
+
+/* In a second pass: did some anchor of this id land here the first time
+ * (ids may repeat: any of them)? */
+static void S_check_dest(kg_lay *lay, const kg_op *op, size_t page, float y)
+{
+	const char *id = lay->text.ptr + op->str;
+	long i = S_find_dest(lay, id, op->len);
+
+	for (; i >= 0 && (size_t)i < lay->ndests; i++) {
+		const kg_dest *d = &lay->dests[i];
+
+		if (d->len != op->len ||
+		    memcmp(lay->anchor_text.ptr + d->id, id, op->len) != 0)
+			break;
+		if (d->page == page && d->y == y)
+			return;
+	}
+	lay->disagree++;
+}
+
 static void S_record_dests(kg_lay *lay, size_t page)
 {
 	const kg_lpage *pg = &lay->pages[page];
@@ -1152,12 +1199,20 @@ static void S_record_dests(kg_lay *lay, size_t page)
 
 			if (op->type != KG_OP_DEST)
 				continue;
+			if (lay->dests_frozen) {
+				S_check_dest(lay, op, lay->page_base + page,
+					     lay->place[p].y);
+				continue;
+			}
 			KG_GROW(lay->dests, lay->cap_dests, lay->ndests + 1);
-			dst = &lay->dests[lay->ndests++];
-			dst->id = op->str;
+			dst = &lay->dests[lay->ndests];
+			dst->id = (uint32_t)lay->anchor_text.len;
 			dst->len = op->len;
-			dst->page = page;
+			kg_buf_put(&lay->anchor_text, lay->text.ptr + op->str, op->len);
+			dst->page = lay->page_base + page;
 			dst->y = lay->place[p].y;
+			dst->seq = lay->ndests++;
+			lay->dests_sorted = 0;
 		}
 	}
 }
@@ -1223,16 +1278,61 @@ void kg_lay_paginate(kg_lay *lay, size_t from, int kind)
 	}
 }
 
+/* qsort's comparison needs the store: one sort at a time */
+static const kg_buf *S_sort_text;
+
+static int S_dest_cmp(const void *pa, const void *pb)
+{
+	const kg_dest *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(S_sort_text->ptr + a->id, S_sort_text->ptr + b->id, n);
+
+	if (c)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Anchors are looked up once per link and page reference: sorted by id
+ * on the first look-up after a change, then found by bisection. The
+ * index of the first entry of id (len bytes), or -1. */
+static long S_find_dest(kg_lay *lay, const char *id, size_t len)
+{
+	size_t lo = 0, hi;
+
+	if (!lay->dests_sorted) {
+		S_sort_text = &lay->anchor_text;
+		if (lay->ndests)
+			qsort(lay->dests, lay->ndests, sizeof(*lay->dests), S_dest_cmp);
+		S_sort_text = NULL;
+		lay->dests_sorted = 1;
+	}
+	hi = lay->ndests;
+	while (lo < hi) { /* the first entry not less than id */
+		size_t mid = lo + (hi - lo) / 2;
+		const kg_dest *m = &lay->dests[mid];
+		size_t n = m->len < len ? m->len : len;
+		int c = memcmp(lay->anchor_text.ptr + m->id, id, n);
+
+		if (c < 0 || (c == 0 && m->len < len))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < lay->ndests && lay->dests[lo].len == len &&
+	    memcmp(lay->anchor_text.ptr + lay->dests[lo].id, id, len) == 0)
+		return (long)lo;
+	return -1;
+}
+
 long kg_lay_dest(kg_lay *lay, const char *id, float *y)
 {
-	size_t i, len = strlen(id);
+	long i = S_find_dest(lay, id, strlen(id));
 
-	for (i = 0; i < lay->ndests; i++)
-		if (lay->dests[i].len == len &&
-		    memcmp(lay->text.ptr + lay->dests[i].id, id, len) == 0) {
-			if (y)
-				*y = lay->dests[i].y;
-			return (long)lay->dests[i].page;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	if (y)
+		*y = lay->dests[i].y;
+	return (long)lay->dests[i].page;
 }

@@ -22,6 +22,13 @@
  *   - kg_lay_paginate cuts a run of elements into pages, ending a page
  *     only where keeps allow, and records where every anchor landed.
  *
+ * Runs: a document too long to hold is laid out in runs. Once a run's
+ * elements are paginated (ending where a page must end anyway: before
+ * an element that starts a new page, with no box open), its pages are
+ * drawn and kg_lay_run_reset drops its elements, operations, text,
+ * boxes, links and pages; what later runs need stays: the running-header
+ * parts, where every anchor landed, the number of pages before.
+ *
  * Coordinates: points, y downwards. An operation's x is from the left
  * margin, its y from the top of its element. Ownership: everything
  * belongs to the kg_lay; kg_lay_free frees it.
@@ -133,9 +140,10 @@ typedef struct kg_lpage {
 } kg_lpage;
 
 typedef struct kg_dest {
-	uint32_t id, len; /* the anchor, in the text store */
-	size_t page;
+	uint32_t id, len; /* the anchor, in lay->anchor_text */
+	size_t page;      /* in the whole document, from 0 */
 	float y;          /* from the top of the body area */
+	size_t seq;       /* order of recording: the first of an id wins */
 } kg_dest;
 
 typedef struct kg_link {
@@ -169,11 +177,17 @@ typedef struct kg_lay {
 	/* pagination */
 	kg_place *place;
 	size_t nplace, cap_place;
-	kg_lpage *pages;
+	kg_lpage *pages;       /* of the current run */
 	size_t npages, cap_pages;
+	size_t page_base;      /* pages of the runs before: pages[0]'s number */
+	/* where every anchor landed, for the whole document: kept across
+	 * runs; small (an id, a page, a y) */
 	kg_dest *dests;
 	size_t ndests, cap_dests;
+	kg_buf anchor_text;
 	int dests_sorted;
+	int dests_frozen;      /* check anchors against dests, not record them */
+	size_t disagree;       /* anchors that landed elsewhere than recorded */
 } kg_lay;
 
 void kg_lay_init(kg_lay *lay, kg_fonts *fonts, const kg_pdf_style *st,
@@ -283,9 +297,20 @@ void kg_lay_free_end(kg_lay *lay);
 
 /* ---- pages ----------------------------------------------------------------------------- */
 
-/* Cut elements [from, lay->nel) into pages of kind. */
+/* Cut elements [from, lay->nel) into pages of kind, and record (or,
+ * when frozen, check) where their anchors landed. */
 void kg_lay_paginate(kg_lay *lay, size_t from, int kind);
-/* The page (0-based) an anchor landed on, or -1. y is set to its top. */
+/* The page (0-based, in the whole document) an anchor landed on, or -1.
+ * y is set to its top. */
 long kg_lay_dest(kg_lay *lay, const char *id, float *y);
+
+/* End the current run: drop everything but the parts and the anchors,
+ * and count its pages into page_base. No box may be open. */
+void kg_lay_run_reset(kg_lay *lay);
+/* Take the anchors src recorded (src keeps none) and check every anchor
+ * laid out from now on against them: a second pass over the same
+ * document must put each where the first did (lay->disagree counts those
+ * it does not). */
+void kg_lay_adopt_dests(kg_lay *lay, kg_lay *src);
 
 #endif

@@ -1,22 +1,18 @@
 /*
- * render_pdf.c - drawing laid-out pages with libharu (see render_pdf.h).
+ * render_pdf.c - drawing laid-out pages into the PDF file (see
+ * render_pdf.h).
  *
  * Each page is drawn in three passes: backgrounds and rules (box
  * fragments first, outer boxes before inner ones), then all text as one
- * text object, then link annotations. libharu holds the document: pages,
- * resources, fonts, annotations, destinations. The page's content stream
- * is written here, with the handful of operators the layout needs (re f,
- * m l S, rg RG w, BT Tf Td Tj ET), then deflated (pdf_deflate.c):
- * HPDF_Page_ShowText would measure every string again through libharu's
- * cmap look-up, which the layout has already done, each of libharu's
- * operators clears a 512-byte buffer byte by byte, and its stream would
- * have to be read back to be compressed.
+ * text object, then link annotations. The content stream holds the
+ * handful of operators the layout needs (re f, m l S, rg RG w, BT Tf Td
+ * Tj ET); text is already measured and encoded (fonts.c). A page is
+ * written the moment it is drawn: its content stream, then its link
+ * annotations, then the page object, whose number was reserved with all
+ * the others' so that a link may point to any page, before or after.
  */
 #include "render_pdf.h"
 
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,11 +20,10 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "pdf_deflate.h"
 
 typedef struct S_pen {
-	HPDF_Page page;
 	const kg_geom *g;
+	const kg_page_objs *po;
 	kg_buf out;           /* the content stream */
 	kg_rgb fill, stroke;  /* graphics state */
 	float line_w;
@@ -40,30 +35,7 @@ typedef struct S_pen {
 /* Append v with at most two decimals ("12", "12.5", "-0.25"). */
 static void S_num(kg_buf *b, float v)
 {
-	long n = lrintf(v * 100);
-	char tmp[32], *p = tmp + sizeof(tmp);
-	int neg = n < 0;
-
-	if (neg)
-		n = -n;
-	if (n % 100) {
-		long frac = n % 100;
-
-		if (frac % 10 == 0)
-			*--p = (char)('0' + frac / 10);
-		else
-			*--p = (char)('0' + frac % 10), *--p = (char)('0' + frac / 10);
-		*--p = '.';
-	}
-	n /= 100;
-	do {
-		*--p = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	if (neg)
-		*--p = '-';
-	kg_buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
-	kg_buf_putc(b, ' ');
+	kg_pdf_fixed(b, lrintf(v * 100), 2);
 }
 
 /* "r g b rg" (op "rg") or "RG" */
@@ -153,14 +125,13 @@ static void S_elem_graphics(kg_lay *lay, S_pen *pen, const kg_elem *e,
 static void S_show(kg_lay *lay, S_pen *pen, kg_face face, float size,
 		   kg_rgb color, float x, float y, const char *s, size_t len)
 {
-	HPDF_Font font = kg_fonts_pdf_font(lay->fonts, face);
 	kg_buf *b = &pen->out;
 
-	if (!font || len == 0)
+	if (!kg_fonts_used(lay->fonts, face) || len == 0)
 		return;
 	if ((int)face != pen->face || size != pen->size) {
 		kg_buf_putc(b, '/');
-		kg_buf_puts(b, HPDF_Page_GetLocalFontName(pen->page, font));
+		kg_buf_puts(b, kg_render_font_name(face));
 		kg_buf_putc(b, ' ');
 		S_num(b, size);
 		kg_buf_puts(b, "Tf\n");
@@ -208,39 +179,56 @@ static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
 	}
 }
 
-static void S_elem_links(kg_lay *lay, HPDF_Page *pages, S_pen *pen,
-			 const kg_elem *e, float ox, float oy)
+/* One link annotation per link area of the element, written as an
+ * object of its own; its number is added to annots. */
+static void S_elem_links(kg_lay *lay, kg_pdf_file *pdf, S_pen *pen,
+			 const kg_elem *e, float ox, float oy, kg_buf *annots)
 {
+	kg_buf a = KG_BUF_INIT;
 	uint32_t k;
 
 	for (k = e->op0; k < e->op0 + e->nops; k++) {
 		const kg_op *op = &lay->ops[k];
 		const kg_link *l;
-		HPDF_Rect r;
-		HPDF_Annotation a = NULL;
-		char *target;
+		float left, top;
+		const char *target;
+		uint32_t num;
 
 		if (op->type != KG_OP_LINK)
 			continue;
 		l = &lay->links[op->aux];
-		target = kg_xstrndup(lay->text.ptr + l->target, l->len);
-		r.left = ox + op->x;
-		r.right = r.left + op->w;
-		r.top = pen->g->page_h - (oy + op->y);
-		r.bottom = r.top - op->h;
+		target = lay->text.ptr + l->target;
+		left = ox + op->x;
+		top = pen->g->page_h - (oy + op->y);
+		kg_buf_reset(&a);
+		kg_buf_puts(&a, "<< /Type /Annot /Subtype /Link /Rect [");
+		kg_pdf_num(&a, left, 3);
+		kg_pdf_num(&a, top - op->h, 3);
+		kg_pdf_num(&a, left + op->w, 3);
+		kg_pdf_num(&a, top, 3);
+		kg_buf_puts(&a, "] /Border [0 0 0] ");
 		if (target[0] == '#') {
-			HPDF_Destination dst = kg_render_dest(lay, pages, pen->g,
-							      target + 1);
+			char *id = kg_xstrndup(target + 1, l->len - 1);
+			int found;
 
-			if (dst)
-				a = HPDF_Page_CreateLinkAnnot(pen->page, r, dst);
+			kg_buf_puts(&a, "/Dest ");
+			found = kg_render_dest(lay, pen->g, pen->po, id, &a) == 0;
+			free(id);
+			if (!found) /* no such anchor: no link */
+				continue;
 		} else {
-			a = HPDF_Page_CreateURILinkAnnot(pen->page, r, target);
+			kg_buf_puts(&a, "/A << /S /URI /URI ");
+			kg_pdf_literal(&a, target, l->len);
+			kg_buf_puts(&a, " >>");
 		}
-		if (a)
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-		free(target);
+		kg_buf_puts(&a, " >>");
+		num = kg_pdf_reserve(pdf);
+		kg_pdf_obj_begin(pdf, num);
+		kg_pdf_put_buf(pdf, &a);
+		kg_pdf_obj_end(pdf);
+		kg_buf_printf(annots, "%lu 0 R ", (unsigned long)num);
 	}
+	kg_buf_release(&a);
 }
 
 /* ---- boxes ---------------------------------------------------------------- */
@@ -321,41 +309,67 @@ static void S_boxes(kg_lay *lay, const kg_lpage *pg, S_pen *pen, float *top,
 
 /* ---- pages ------------------------------------------------------------------------ */
 
-HPDF_Destination kg_render_dest(kg_lay *lay, HPDF_Page *pages,
-				const kg_geom *g, const char *id)
+const char *kg_render_font_name(kg_face face)
+{
+	static const char *const names[KG_NFACES] = {"F0", "F1", "F2", "F3", "F4"};
+
+	return names[face];
+}
+
+int kg_render_dest(kg_lay *lay, const kg_geom *g, const kg_page_objs *po,
+		   const char *id, kg_buf *out)
 {
 	float y;
 	long page = kg_lay_dest(lay, id, &y);
-	HPDF_Destination dst;
 
 	if (page < 0)
-		return NULL;
-	/* [page /XYZ left top null]: keep the reader's zoom, which
-	 * HPDF_Destination_SetXYZ cannot say */
-	dst = HPDF_Page_CreateDestination(pages[page]);
-	if (!dst)
-		return NULL;
-	HPDF_Array_Clear(dst);
-	if (HPDF_Array_Add(dst, pages[page]) != HPDF_OK ||
-	    HPDF_Array_AddName(dst, "XYZ") != HPDF_OK ||
-	    HPDF_Array_AddReal(dst, 0) != HPDF_OK ||
-	    HPDF_Array_AddReal(dst, g->page_h - g->body_y - y + 4) != HPDF_OK ||
-	    HPDF_Array_Add(dst, HPDF_Null_New(dst->mmgr)) != HPDF_OK)
-		return NULL;
-	return dst;
+		return -1;
+	kg_buf_printf(out, "[%lu 0 R /XYZ 0 ", (unsigned long)(po->page0 + page));
+	kg_pdf_num(out, g->page_h - g->body_y - y + 4, 3);
+	kg_buf_puts(out, "null]");
+	return 0;
 }
 
-static int S_page(kg_lay *lay, HPDF_Page *pages, size_t n, const kg_geom *g,
-		  float *top, float *bot)
+/* The page object of page n of the document. */
+static void S_page_object(kg_pdf_file *pdf, const kg_geom *g,
+			  const kg_page_objs *po, size_t n, uint32_t contents,
+			  const kg_buf *annots)
+{
+	kg_buf b = KG_BUF_INIT;
+
+	kg_buf_printf(&b, "<< /Type /Page /Parent %lu 0 R /MediaBox [0 0 ",
+		      (unsigned long)po->parent);
+	/* the float's five decimals, as libharu wrote them (841.89001): the
+	 * same page, to the pixel */
+	kg_pdf_num(&b, g->page_w, 5);
+	kg_pdf_num(&b, g->page_h, 5);
+	kg_buf_printf(&b, "] /Resources %lu 0 R /Contents %lu 0 R",
+		      (unsigned long)po->resources, (unsigned long)contents);
+	if (annots->len) {
+		kg_buf_puts(&b, " /Annots [");
+		kg_buf_put(&b, annots->ptr, annots->len - 1); /* no last space */
+		kg_buf_putc(&b, ']');
+	}
+	kg_buf_puts(&b, " >>");
+	kg_pdf_obj_begin(pdf, (uint32_t)(po->page0 + n));
+	kg_pdf_put_buf(pdf, &b);
+	kg_pdf_obj_end(pdf);
+	kg_buf_release(&b);
+}
+
+static void S_page(kg_lay *lay, kg_pdf_file *pdf, size_t n, const kg_geom *g,
+		   const kg_page_objs *po, float *top, float *bot)
 {
 	const kg_lpage *pg = &lay->pages[n];
+	kg_buf annots = KG_BUF_INIT;
+	uint32_t contents = kg_pdf_reserve(pdf);
 	S_pen pen;
 	size_t p;
-	int rc, lines;
+	int lines;
 
 	memset(&pen, 0, sizeof(pen));
-	pen.page = pages[n];
 	pen.g = g;
+	pen.po = po;
 	pen.fill = pen.stroke = 0x000000;
 	pen.line_w = 1;
 	kg_buf_init(&pen.out);
@@ -387,39 +401,27 @@ static int S_page(kg_lay *lay, HPDF_Page *pages, size_t n, const kg_geom *g,
 	if (pg->foot >= 0)
 		S_elem_text(lay, &pen, &lay->el[pg->foot], g->body_x, g->foot_y);
 	kg_buf_puts(&pen.out, "ET\n");
-	for (p = pg->p0; p < pg->p0 + pg->np; p++)
-		S_elem_links(lay, pages, &pen, &lay->el[lay->place[p].elem], g->body_x,
-			     g->body_y + lay->place[p].y);
-	rc = kg_pdf_deflate(((HPDF_PageAttr)pen.page->attr)->contents, pen.out.ptr,
-			    pen.out.len);
+	kg_pdf_stream(pdf, contents, NULL, pen.out.ptr, pen.out.len);
 	kg_buf_release(&pen.out);
-	return rc;
+	for (p = pg->p0; p < pg->p0 + pg->np; p++)
+		S_elem_links(lay, pdf, &pen, &lay->el[lay->place[p].elem], g->body_x,
+			     g->body_y + lay->place[p].y, &annots);
+	S_page_object(pdf, g, po, lay->page_base + n, contents, &annots);
+	kg_buf_release(&annots);
 }
 
-HPDF_Page *kg_render_pages(kg_lay *lay, HPDF_Doc pdf, const kg_geom *g,
-			   kg_diags *d)
+int kg_render_run(kg_lay *lay, kg_pdf_file *pdf, const kg_geom *g,
+		  const kg_page_objs *po, kg_diags *d)
 {
-	HPDF_Page *pages = kg_xcalloc(lay->npages ? lay->npages : 1, sizeof(*pages));
 	float *top = kg_xcalloc(lay->nboxes + 1, sizeof(*top));
 	float *bot = kg_xcalloc(lay->nboxes + 1, sizeof(*bot));
 	size_t n;
-	int rc = 0;
 
-	for (n = 0; n < lay->npages && rc == 0; n++) {
-		pages[n] = HPDF_AddPage(pdf);
-		if (!pages[n] || HPDF_Page_SetWidth(pages[n], g->page_w) != HPDF_OK ||
-		    HPDF_Page_SetHeight(pages[n], g->page_h) != HPDF_OK)
-			rc = -1;
-	}
-	for (n = 0; n < lay->npages && rc == 0; n++)
-		rc = S_page(lay, pages, n, g, top, bot);
+	for (n = 0; n < lay->npages; n++)
+		S_page(lay, pdf, n, g, po, top, bot);
 	free(top);
 	free(bot);
-	if (rc < 0 || HPDF_GetError(pdf) != HPDF_OK) {
-		kg_error(d, (kg_mark){NULL, 0, 0}, "cannot draw the PDF pages "
-			 "(libharu error 0x%04lX)", (unsigned long)HPDF_GetError(pdf));
-		free(pages);
-		return NULL;
-	}
-	return pages;
+	if (pdf->failed)
+		return kg_error(d, (kg_mark){NULL, 0, 0}, "cannot write the PDF pages");
+	return 0;
 }

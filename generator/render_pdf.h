@@ -1,14 +1,17 @@
 /*
- * render_pdf.h - drawing laid-out pages (layout.h) with libharu: boxes,
- * rules, text, page numbers, links and anchors.
+ * render_pdf.h - drawing laid-out pages (layout.h) into the PDF file
+ * (pdf_file.h): each page's content stream (boxes, rules, text, page
+ * numbers), its link annotations and its page object, written as soon as
+ * the page is drawn.
  */
 #ifndef KG_RENDER_PDF_H
 #define KG_RENDER_PDF_H
 
-#include <hpdf.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "layout.h"
+#include "pdf_file.h"
 
 /* Where things go on a page, in points from the page's top-left. */
 typedef struct kg_geom {
@@ -17,15 +20,28 @@ typedef struct kg_geom {
 	float head_y, foot_y; /* the running header's and footer's tops */
 } kg_geom;
 
-/* Add every page of lay to pdf and draw it; kg_fonts_prepare must have
- * run. Returns the pages in order (the caller frees the array), or NULL
- * with a diagnostic. */
-HPDF_Page *kg_render_pages(kg_lay *lay, HPDF_Doc pdf, const kg_geom *g,
-			   kg_diags *d);
+/* The objects every page refers to, reserved before the first page is
+ * written: page n of the document is object page0 + n. */
+typedef struct kg_page_objs {
+	uint32_t page0;
+	uint32_t parent;    /* the page tree */
+	uint32_t resources; /* the fonts, shared by every page */
+} kg_page_objs;
 
-/* A destination at anchor id (its page and top), or NULL when the
- * document has no such anchor. */
-HPDF_Destination kg_render_dest(kg_lay *lay, HPDF_Page *pages,
-				const kg_geom *g, const char *id);
+/* The name of a face's font in the shared resources ("F0"...). */
+const char *kg_render_font_name(kg_face face);
+
+/* Draw every page of lay's current run and write it to pdf (content
+ * stream, annotations, page object); kg_fonts_prepare must have run and
+ * lay's anchors must be those of the whole document. Returns 0, or -1
+ * with a diagnostic. */
+int kg_render_run(kg_lay *lay, kg_pdf_file *pdf, const kg_geom *g,
+		  const kg_page_objs *po, kg_diags *d);
+
+/* Append a destination at anchor id, "[p 0 R /XYZ 0 top null]" (keep
+ * the reader's zoom); returns -1, appending nothing, when the document
+ * has no such anchor. */
+int kg_render_dest(kg_lay *lay, const kg_geom *g, const kg_page_objs *po,
+		   const char *id, kg_buf *out);
 
 #endif

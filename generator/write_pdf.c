@@ -1,15 +1,27 @@
 /*
  * write_pdf.c - the PDF writer: the composed document laid out by the
- * layout engine (layout.c) and drawn with libharu (render_pdf.c), in the
- * look of templates/pdf/style.yaml.
+ * layout engine (layout.c), drawn page by page (render_pdf.c) into a PDF
+ * file of our own making (pdf_file.c), in the look of
+ * templates/pdf/style.yaml.
  *
- * Order of work: the cover, the contents and the body are laid out as
- * three flows and cut into pages; the contents and the question index
- * hold page references that are filled in when pages are drawn, so the
- * contents can go in front of a body whose page numbers depend on how
- * long the contents are. Then the running header and footer of every page
- * ("page N of M"), the fonts (which hold exactly the characters measured),
- * the pages, the outline and the metadata.
+ * Two passes over the document, laying it out identically, so that
+ * memory holds one run of pages at a time, not the whole document:
+ *
+ *   1. lay out the cover, the contents and the body, cutting them into
+ *      pages run by run, and keep only what later pages need: where each
+ *      anchor landed (page, y), the number of pages, the outline entries;
+ *      every character is measured, so the fonts' encoding can be made;
+ *   2. lay it all out again; at the end of every run (the cover, the
+ *      contents, each stretch of the body between forced page breaks,
+ *      where a topic starts) cut it into pages, add the running header
+ *      and footer ("page N of M", M known from pass 1), draw the pages,
+ *      write them to the file and drop the run. The contents and the
+ *      index can give page numbers of pages not yet drawn, and links
+ *      can point forward, because page object numbers are reserved as
+ *      one block once pass 1 has counted the pages.
+ *
+ * At the end: the fonts (which hold exactly the characters measured), the
+ * page tree, the outline and the metadata, the xref table.
  *
  * One switch on the block type walks the tree, as in write_md.c; prose is
  * a cmark tree, walked block by block with one switch on the node type,
@@ -29,6 +41,8 @@
 #include "kit.h"
 #include "layout.h"
 #include "markdown.h"
+#include "pdf_file.h"
+#include "pdf_outline.h"
 #include "pdf_style.h"
 #include "render_pdf.h"
 #include "smart.h"
@@ -41,19 +55,19 @@ enum { S_COVER, S_CONTENTS, S_BODY };
 
 #define S_WHITE 0xFFFFFFu
 
-typedef struct S_mark {
-	int level;
-	char *title;
-	char *id;
-} S_mark;
-
 typedef struct S_ctx {
 	const kg_doc *doc;
 	const kg_pdf_style *st;
 	kg_lay lay;
 	kg_geom geom;
-	S_mark *marks; /* outline entries, in document order */
-	size_t nmarks, cap_marks;
+	int pass;           /* 1: count and measure; 2: draw and write */
+	int in_body;        /* runs may end at forced page breaks */
+	size_t total_pages; /* known after pass 1 */
+	kg_pdf_file *pdf;   /* pass 2 */
+	kg_page_objs po;
+	kg_diags *d;
+	int failed;         /* a run could not be written */
+	kg_outline outline; /* collected in pass 1 */
 	int depth;     /* list nesting */
 	/* for the next paragraph: a run-in label and a list marker */
 	const kg_inline *lead;
@@ -66,6 +80,8 @@ typedef struct S_ctx {
 
 static void S_block(S_ctx *c, const kg_block *b);
 static void S_children(S_ctx *c, const kg_block *b);
+static void S_run_break(S_ctx *c);
+static void S_run_end(S_ctx *c);
 
 /* ---- styles ------------------------------------------------------------------ */
 
@@ -123,11 +139,8 @@ static void S_text(S_ctx *c, kg_inline *in, const kg_tstyle *t, const char *s)
 
 static void S_mark_add(S_ctx *c, int level, const char *title, const char *id)
 {
-	KG_GROW(c->marks, c->cap_marks, c->nmarks + 1);
-	c->marks[c->nmarks].level = level;
-	c->marks[c->nmarks].title = kg_xstrdup(title);
-	c->marks[c->nmarks].id = kg_xstrdup(id);
-	c->nmarks++;
+	if (c->pass == 1) /* pass 2 meets the same headings again */
+		kg_outline_add(&c->outline, level, title, id);
 }
 
 /* ---- prose: cmark inlines ------------------------------------------------------ */
@@ -437,8 +450,11 @@ static void S_heading(S_ctx *c, const kg_block *b)
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o = S_para(c);
 	kg_tstyle t;
-	const char *title = S_smart(c, b->title);
+	const char *title;
 
+	if (b->flags & KG_SECTION_NEW_PAGE) /* first: a run's end uses c->tmp */
+		S_run_break(c);
+	title = S_smart(c, b->title);
 	o.keep = 1;
 	o.dest = b->id;
 	o.leading = 1.25f;
@@ -978,6 +994,7 @@ static void S_cover(S_ctx *c)
 	kg_lay_put_rect(&c->lay, 0, 0, c->geom.page_w, band, st->cover);
 	kg_lay_put_rect(&c->lay, 0, band, c->geom.page_w, 3, st->cover_rule);
 	kg_lay_free_end(&c->lay);
+	S_run_end(c);
 }
 
 /* One contents entry: the title, dot leaders, the page; all of it a link. */
@@ -1026,6 +1043,7 @@ static void S_contents(S_ctx *c)
 				S_toc_entry(c, part->children[j], 2);
 	}
 	kg_lay_paginate(&c->lay, from, S_CONTENTS);
+	S_run_end(c);
 }
 
 /* ---- running header and footer ------------------------------------------------------- */
@@ -1041,6 +1059,8 @@ static void S_furniture(S_ctx *c)
 	char num[64];
 	size_t p, n = c->lay.npages;
 
+	if (c->pass == 1) /* the total is not known yet: any digit may come */
+		kg_fonts_width(c->lay.fonts, t.face, "0123456789", 10);
 	for (p = 0; p < n; p++) {
 		kg_lpage *pg = &c->lay.pages[p];
 		const char *part = pg->part >= 0 ? c->lay.parts[pg->part] : "";
@@ -1066,7 +1086,8 @@ static void S_furniture(S_ctx *c)
 		S_text(c, &in, &t, c->text.ptr);
 		kg_lay_put_line(&c->lay, &in, 0, st->footer - line, w * 0.6f, 0);
 		kg_inline_reset(&in);
-		snprintf(num, sizeof(num), "page %zu of %zu", p + 1, n);
+		snprintf(num, sizeof(num), "page %zu of %zu",
+			 c->lay.page_base + p + 1, c->total_pages);
 		S_text(c, &in, &t, num);
 		kg_lay_put_line(&c->lay, &in, w * 0.6f, st->footer - line, w * 0.4f, 2);
 		kg_lay_free_end(&c->lay);
@@ -1074,74 +1095,117 @@ static void S_furniture(S_ctx *c)
 	kg_inline_free(&in);
 }
 
-/* ---- the PDF document ------------------------------------------------------------------- */
+/* ---- runs ------------------------------------------------------------------------------ */
 
-static void S_outline(S_ctx *c, HPDF_Doc pdf, HPDF_Page *pages)
+/* The end of a run, whose pages are cut: the running header and footer,
+ * then (pass 2) the pages drawn and written; then the run is dropped. */
+static void S_run_end(S_ctx *c)
 {
-	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
-	HPDF_Outline parent[4] = {NULL, NULL, NULL, NULL};
-	size_t i;
-
-	for (i = 0; i < c->nmarks; i++) {
-		const S_mark *mk = &c->marks[i];
-		HPDF_Outline up = NULL, o;
-		HPDF_Destination dst;
-		int l;
-
-		for (l = mk->level - 1; l >= 1 && !up; l--)
-			up = parent[l];
-		o = HPDF_CreateOutline(pdf, up, mk->title, enc);
-		if (!o)
-			continue;
-		HPDF_Outline_SetOpened(o, HPDF_FALSE);
-		dst = kg_render_dest(&c->lay, pages, &c->geom, mk->id);
-		if (dst)
-			HPDF_Outline_SetDestination(o, dst);
-		parent[mk->level] = o;
-		for (l = mk->level + 1; l < 4; l++)
-			parent[l] = NULL;
-	}
+	S_furniture(c);
+	if (c->pass == 2 && !c->failed &&
+	    kg_render_run(&c->lay, c->pdf, &c->geom, &c->po, c->d) < 0)
+		c->failed = 1;
+	kg_lay_run_reset(&c->lay);
 }
 
-static void S_metadata(S_ctx *c, HPDF_Doc pdf)
+/* A forced page break in the body: the run so far can end here, as the
+ * next element starts a page whatever comes after it, unless something
+ * still open refers to the run's elements or text (a box, a list item, a
+ * run-in label). Both passes end runs at the same places. */
+static void S_run_break(S_ctx *c)
+{
+	if (!c->in_body || c->lay.open_box >= 0 || c->lead || c->marker ||
+	    c->depth)
+		return;
+	kg_lay_paginate(&c->lay, 0, S_BODY);
+	S_run_end(c);
+}
+
+/* ---- the PDF document ------------------------------------------------------------------- */
+
+/* The /Info entry key, as a text string. */
+static void S_info_entry(kg_buf *b, const char *key, const char *value)
+{
+	kg_buf_printf(b, "/%s ", key);
+	kg_pdf_text(b, value, strlen(value));
+	kg_buf_putc(b, '\n');
+}
+
+/* The document information: title, author, subject and keywords with the
+ * version and digest, the creator; dates only from SOURCE_DATE_EPOCH, so
+ * that two builds give the same bytes. */
+static void S_metadata(S_ctx *c, uint32_t info)
 {
 	const kg_doc_meta *m = &c->doc->meta;
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	kg_buf b = KG_BUF_INIT;
+	kg_buf b = KG_BUF_INIT, v = KG_BUF_INIT;
 
-	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, S_smart(c, m->title));
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, S_smart(c, m->publisher));
-	kg_buf_printf(&b, "%s, version %s, content digest %s",
+	kg_buf_puts(&b, "<<\n");
+	S_info_entry(&b, "Title", S_smart(c, m->title));
+	S_info_entry(&b, "Author", S_smart(c, m->publisher));
+	kg_buf_printf(&v, "%s, version %s, content digest %s",
 		      S_smart(c, m->edition_title), m->version, m->digest);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, b.ptr);
-	kg_buf_reset(&b);
-	kg_buf_printf(&b, "%s; version %s; digest %s; interview kit", m->kit_id,
+	S_info_entry(&b, "Subject", v.ptr);
+	kg_buf_reset(&v);
+	kg_buf_printf(&v, "%s; version %s; digest %s; interview kit", m->kit_id,
 		      m->version, m->digest);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, b.ptr);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "kitgen " KG_VERSION);
-	kg_buf_release(&b);
+	S_info_entry(&b, "Keywords", v.ptr);
+	S_info_entry(&b, "Creator", "kitgen " KG_VERSION);
 	if (sde && *sde) {
 		char *end;
-		long long v = strtoll(sde, &end, 10);
-		time_t tt = (time_t)v;
+		long long t = strtoll(sde, &end, 10);
+		time_t tt = (time_t)t;
 		struct tm tm;
 
-		if (!*end && v >= 0 && gmtime_r(&tt, &tm)) {
-			HPDF_Date date;
+		if (!*end && t >= 0 && gmtime_r(&tt, &tm)) {
+			char date[64];
 
-			memset(&date, 0, sizeof(date));
-			date.year = tm.tm_year + 1900;
-			date.month = tm.tm_mon + 1;
-			date.day = tm.tm_mday;
-			date.hour = tm.tm_hour;
-			date.minutes = tm.tm_min;
-			date.seconds = tm.tm_sec;
-			date.ind = 'Z';
-			HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-			HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+			snprintf(date, sizeof(date), "D:%04d%02d%02d%02d%02d%02dZ",
+				 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+				 tm.tm_hour, tm.tm_min, tm.tm_sec);
+			S_info_entry(&b, "CreationDate", date);
+			S_info_entry(&b, "ModDate", date);
 		}
 	}
+	kg_buf_puts(&b, ">>");
+	kg_pdf_obj_begin(c->pdf, info);
+	kg_pdf_put_buf(c->pdf, &b);
+	kg_pdf_obj_end(c->pdf);
+	kg_buf_release(&b);
+	kg_buf_release(&v);
+}
+
+/* The page tree (one node: the pages are all its kids), the resources
+ * every page shares and the catalog. */
+static void S_document(S_ctx *c, const uint32_t *fonts, uint32_t catalog,
+		       uint32_t outline)
+{
+	kg_pdf_file *pdf = c->pdf;
+	size_t i;
+	int face;
+
+	kg_pdf_obj_begin(pdf, c->po.parent);
+	kg_pdf_puts(pdf, "<< /Type /Pages /Kids [");
+	for (i = 0; i < c->total_pages; i++)
+		kg_pdf_printf(pdf, "%s%lu 0 R", i % 10 ? " " : "\n",
+			      (unsigned long)(c->po.page0 + i));
+	kg_pdf_printf(pdf, "\n] /Count %zu >>", c->total_pages);
+	kg_pdf_obj_end(pdf);
+
+	kg_pdf_obj_begin(pdf, c->po.resources);
+	kg_pdf_puts(pdf, "<< /ProcSet [/PDF /Text] /Font <<");
+	for (face = 0; face < KG_NFACES; face++)
+		if (fonts[face])
+			kg_pdf_printf(pdf, " /%s %lu 0 R", kg_render_font_name(face),
+				      (unsigned long)fonts[face]);
+	kg_pdf_puts(pdf, " >> >>");
+	kg_pdf_obj_end(pdf);
+
+	kg_pdf_obj_begin(pdf, catalog);
+	kg_pdf_printf(pdf, "<< /Type /Catalog /Pages %lu 0 R /Outlines %lu 0 R "
+		      "/PageMode /UseOutlines >>", (unsigned long)c->po.parent,
+		      (unsigned long)outline);
+	kg_pdf_obj_end(pdf);
 }
 
 static void S_error_handler(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -1152,28 +1216,6 @@ static void S_error_handler(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 		first[0] = error;
 		first[1] = detail;
 	}
-}
-
-static int S_save(HPDF_Doc pdf, kg_sink *out)
-{
-	HPDF_UINT32 size;
-	char chunk[65536];
-
-	if (HPDF_SaveToStream(pdf) != HPDF_OK)
-		return -1;
-	size = HPDF_GetStreamSize(pdf);
-	HPDF_ResetStream(pdf);
-	while (size > 0) {
-		HPDF_UINT32 n = size < sizeof(chunk) ? size : (HPDF_UINT32)sizeof(chunk);
-
-		if (HPDF_ReadFromStream(pdf, (HPDF_BYTE *)chunk, &n) != HPDF_OK &&
-		    n == 0)
-			return -1;
-		kg_buf_put(&out->buf, chunk, n);
-		kg_sink_drain(out);
-		size -= n;
-	}
-	return 0;
 }
 
 static void S_geometry(S_ctx *c, const char *paper)
@@ -1194,18 +1236,65 @@ static void S_geometry(S_ctx *c, const char *paper)
 	g->foot_y = g->page_h - st->margin_bottom - st->footer;
 }
 
-/* Lay out the cover, the contents and the body; then furniture. */
+/* One pass: the cover, the contents and the body, run by run. */
 static void S_layout(S_ctx *c)
 {
-	size_t from;
-
 	S_cover(c);
 	S_contents(c);
-	from = c->lay.nel;
 	c->lay.new_page = 0;
+	c->in_body = 1;
 	S_block(c, c->doc->root);
-	kg_lay_paginate(&c->lay, from, S_BODY);
-	S_furniture(c);
+	kg_lay_paginate(&c->lay, 0, S_BODY);
+	S_run_end(c);
+	c->in_body = 0;
+}
+
+/* Pass 2 into pdf, the anchors and the page count known from pass 1. */
+static int S_draw(S_ctx *c, kg_pdf_file *pdf, kg_diags *d)
+{
+	uint32_t fonts[KG_NFACES] = {0}, catalog, info, outline;
+	int face;
+
+	c->pdf = pdf;
+	c->po.page0 = kg_pdf_reserve_n(pdf, (uint32_t)c->total_pages);
+	c->po.parent = kg_pdf_reserve(pdf);
+	c->po.resources = kg_pdf_reserve(pdf);
+	for (face = 0; face < KG_NFACES; face++)
+		if (kg_fonts_used(c->lay.fonts, (kg_face)face))
+			fonts[face] = kg_pdf_reserve(pdf);
+	c->pass = 2;
+	S_layout(c);
+	if (c->failed)
+		return -1;
+	if (c->lay.disagree || c->lay.page_base != c->total_pages)
+		return kg_error(d, (kg_mark){NULL, 0, 0}, "internal error: the "
+				"two layout passes disagree (%zu anchors moved; "
+				"%zu pages, then %zu)", c->lay.disagree,
+				c->total_pages, c->lay.page_base);
+	if (kg_fonts_write(c->lay.fonts, pdf, fonts, d) < 0)
+		return -1;
+	catalog = kg_pdf_reserve(pdf);
+	info = kg_pdf_reserve(pdf);
+	outline = kg_outline_write(&c->outline, pdf, &c->lay, &c->geom, &c->po);
+	S_document(c, fonts, catalog, outline);
+	S_metadata(c, info);
+	if (kg_pdf_file_finish(pdf, catalog, info) < 0)
+		return kg_error(d, (kg_mark){NULL, 0, 0}, "cannot write the PDF file");
+	return 0;
+}
+
+/* A fresh layout for pass 2 that knows where pass 1 put the anchors. */
+static void S_second_layout(S_ctx *c)
+{
+	kg_lay next;
+
+	kg_lay_init(&next, c->lay.fonts, c->st, c->lay.width, c->lay.height);
+	kg_lay_adopt_dests(&next, &c->lay);
+	kg_lay_free(&c->lay);
+	c->lay = next;
+	c->depth = 0;
+	c->suppress = 0;
+	c->lead = c->marker = NULL;
 }
 
 static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
@@ -1214,63 +1303,54 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_pdf_style st;
 	kg_buf path = KG_BUF_INIT;
 	HPDF_STATUS err[2] = {0, 0};
-	HPDF_Doc pdf = NULL;
-	HPDF_Page *pages = NULL;
+	HPDF_Doc loader = NULL;
 	kg_fonts *fonts = NULL;
+	kg_pdf_file pdf;
 	S_ctx c;
-	size_t i;
 	int rc = -1;
 
 	memset(&c, 0, sizeof(c));
+	memset(&pdf, 0, sizeof(pdf));
 	kg_buf_printf(&path, "%s/pdf/style.yaml", wo->templates);
 	if (kg_pdf_style_load(path.ptr, &st, d) < 0)
 		goto out;
-	pdf = HPDF_New(S_error_handler, err);
-	/* no compression mode: pdf_deflate.c compresses every stream */
-	if (!pdf || HPDF_UseUTFEncodings(pdf) != HPDF_OK) {
+	/* libharu reads the TrueType files, nothing more */
+	loader = HPDF_New(S_error_handler, err);
+	if (!loader) {
 		kg_error(d, (kg_mark){NULL, 0, 0}, "cannot start libharu");
 		goto out;
 	}
-	if (!(fonts = kg_fonts_new(pdf, &st, d)))
+	if (!(fonts = kg_fonts_new(loader, &st, d)))
 		goto out;
 	c.doc = doc;
 	c.st = &st;
+	c.d = d;
 	kg_buf_init(&c.tmp);
 	kg_buf_init(&c.text);
 	S_geometry(&c, wo->paper);
 	kg_lay_init(&c.lay, fonts, &st, c.geom.page_w - st.margin_left - st.margin_right,
 		    c.geom.foot_y - c.geom.body_y);
+	c.pass = 1;
 	S_layout(&c);
-	if (kg_fonts_prepare(fonts, d) < 0 ||
-	    !(pages = kg_render_pages(&c.lay, pdf, &c.geom, d)))
+	c.total_pages = c.lay.page_base;
+	if (kg_fonts_prepare(fonts, d) < 0)
 		goto out;
-	S_outline(&c, pdf, pages);
-	HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-	S_metadata(&c, pdf);
-	if (kg_fonts_finish(fonts, d) < 0)
+	S_second_layout(&c);
+	kg_pdf_file_init(&pdf, out);
+	if (S_draw(&c, &pdf, d) < 0)
 		goto out;
-	if (err[0] || S_save(pdf, out) < 0) {
-		kg_error(d, (kg_mark){NULL, 0, 0}, "libharu failed writing the PDF "
-			 "(error 0x%04lX, detail %lu)", (unsigned long)err[0],
-			 (unsigned long)err[1]);
-		goto out;
-	}
 	rc = 0;
 out:
-	free(pages);
-	for (i = 0; i < c.nmarks; i++) {
-		free(c.marks[i].title);
-		free(c.marks[i].id);
-	}
-	free(c.marks);
+	kg_pdf_file_free(&pdf);
+	kg_outline_free(&c.outline);
 	kg_buf_release(&c.tmp);
 	kg_buf_release(&c.text);
 	kg_inline_free(&c.para);
 	if (c.st)
 		kg_lay_free(&c.lay);
 	kg_fonts_free(fonts);
-	if (pdf)
-		HPDF_Free(pdf);
+	if (loader)
+		HPDF_Free(loader);
 	kg_pdf_style_free(&st);
 	kg_buf_release(&path);
 	return rc;

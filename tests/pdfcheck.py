@@ -10,6 +10,15 @@ exits 0 silently.
   pdfcheck.py contents PDF MD        the contents give each topic the page
                                      its heading is on
   pdfcheck.py outline PDF MD         the outline has an entry per topic
+  pdfcheck.py links PDF WAYS         every link into the document goes to a
+                                     page of it; a link on a line that ends
+                                     in a page number (contents, index) goes
+                                     to that page; WAYS: "later", "earlier"
+                                     or "later,earlier", the directions some
+                                     link must go
+  pdfcheck.py nesting PDF MD         the outline nests (entries with kids,
+                                     closed), and each entry goes to the page
+                                     its heading is on
 """
 import html
 import json
@@ -207,9 +216,91 @@ def cmd_outline(pdf, md):
     return ["no outline entry for %s (%s)" % (i, t) for i, t in topics(md) if norm(t) not in titles]
 
 
+def objects(pdf):
+    """qpdf's objects: {"N 0 R": value}."""
+    data = json.loads(run("qpdf", "--json", "--json-key=qpdf", pdf))
+    return {k[4:]: v.get("value") for k, v in data["qpdf"][1].items() if k.startswith("obj:")}
+
+
+def page_refs(objs):
+    """The page objects in order, through the page tree."""
+    root = next(v for v in objs.values() if isinstance(v, dict) and v.get("/Type") == "/Catalog")
+    out = []
+
+    def walk(ref):
+        node = objs[ref]
+        if node.get("/Type") == "/Pages":
+            for kid in node["/Kids"]:
+                walk(kid)
+        else:
+            out.append(ref)
+    walk(root["/Pages"])
+    return out
+
+
+def cmd_links(pdf, ways):
+    objs = objects(pdf)
+    pages = page_refs(objs)
+    index = {ref: n for n, ref in enumerate(pages, 1)}
+    words = bbox_pages(pdf)
+    bad, seen = [], set()
+    for n, ref in enumerate(pages, 1):
+        height = words[n - 1][1]
+        for a in objs[ref].get("/Annots", []):
+            ann = objs[a]
+            dest = ann.get("/Dest")
+            if dest is None:
+                continue
+            if isinstance(dest, str):  # an indirect destination
+                dest = objs.get(dest)
+            to = index.get(dest[0])
+            if to is None or dest[1] != "/XYZ" or not 0 < dest[3] <= height:
+                bad.append("page %d: link %s goes nowhere: %s" % (n, a, dest))
+                continue
+            seen.add("later" if to > n else "earlier" if to < n else "same")
+            # the words on the link's line; a number at its end after leaders
+            x0, y0, x1, y1 = ann["/Rect"]
+            mid = height - (y0 + y1) / 2
+            line = sorted((w for w in words[n - 1][2] if w[1] <= mid <= w[3]),
+                          key=lambda w: w[0])
+            text = " ".join(w[4] for w in line)
+            m = re.search(r"\. \.\s+(\d+)$", text)
+            if m and int(m.group(1)) != to:
+                bad.append("page %d: '%s' says page %s, its link goes to page %d" %
+                           (n, text[:40], m.group(1), to))
+    for way in ways.split(","):
+        if way not in seen:
+            bad.append("no link goes to an %s page" % way if way == "earlier"
+                       else "no link goes to a %s page" % way)
+    return bad
+
+
+def cmd_nesting(pdf, md):
+    data = json.loads(run("qpdf", "--json", "--json-key=outlines", pdf))
+    texts = [norm(t) for t in pages_text(pdf)]
+    bad, nested = [], [0]
+
+    def walk(items, depth):
+        for it in items:
+            kids = it.get("kids", [])
+            if kids:
+                nested[0] += 1
+                if it.get("open"):
+                    bad.append("outline entry '%s' is open" % it["title"])
+            page = it.get("destpageposfrom1")
+            if not page or norm(it["title"]) not in texts[page - 1]:
+                bad.append("outline entry '%s' goes to page %s, which does not have it" %
+                           (it["title"], page))
+            walk(kids, depth + 1)
+    walk(data.get("outlines", []), 0)
+    if not nested[0]:
+        bad.append("the outline does not nest")
+    return bad
+
+
 def main(argv):
     cmds = {"order": cmd_order, "margins": cmd_margins, "contents": cmd_contents,
-            "outline": cmd_outline}
+            "outline": cmd_outline, "links": cmd_links, "nesting": cmd_nesting}
     if len(argv) != 4 or argv[1] not in cmds:
         sys.stderr.write(__doc__)
         return 2

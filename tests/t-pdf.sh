@@ -74,6 +74,20 @@ n=$(pdftotext "$real.pdf" - | grep -c '^Q[0-9]* · ')
 check "the comparison table is there" sh -c \
 	"pdftotext '$real.pdf' - | grep -A2 -x Complexity | grep -qx Resources"
 
+# ---- links and the outline: written by kitgen's own PDF writer, two passes -------
+
+for name in fixture "real kit"; do
+	pdf=$fx.pdf
+	[ "$name" = fixture ] || pdf=$real.pdf
+	# the contents link forward to pages drawn later, the index back
+	if out=$($CHECK links "$pdf" later,earlier 2>&1); then
+		ok "$name: links go to later and earlier pages, each to the page its line names"
+	else not_ok "$name: links go to later and earlier pages, each to the page its line names" "$out"; fi
+	if out=$($CHECK nesting "$pdf" - 2>&1); then
+		ok "$name: the outline nests, closed, each entry at its heading's page"
+	else not_ok "$name: the outline nests, closed, each entry at its heading's page" "$out"; fi
+done
+
 # ---- metadata and stable bytes ----------------------------------------------
 
 digest=$("$KITGEN" digest --content "$ROOT/content")

@@ -187,7 +187,8 @@ static kg_tstyle S_body(void)
 	return t;
 }
 
-static void S_para(kg_lay *lay, const char *text, int keep)
+/* A paragraph; dest: an anchor at its first line, or NULL. */
+static void S_para_at(kg_lay *lay, const char *text, int keep, const char *dest)
 {
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o;
@@ -196,9 +197,15 @@ static void S_para(kg_lay *lay, const char *text, int keep)
 	memset(&o, 0, sizeof(o));
 	o.leading = 1.4f;
 	o.keep = keep;
+	o.dest = dest;
 	kg_inline_text(lay, &in, &t, text, strlen(text), 0);
 	kg_lay_para(lay, &in, &o);
 	kg_inline_free(&in);
+}
+
+static void S_para(kg_lay *lay, const char *text, int keep)
+{
+	S_para_at(lay, text, keep, NULL);
 }
 
 /* The right edge of the text of element e. */
@@ -290,6 +297,67 @@ static void test_table_header_repeats(void **state)
 		kg_inline_free(&cells[r]);
 }
 
+/* A document of three runs, each starting on a new page; extra: one
+ * more line at the start, which moves every anchor. */
+static void S_runs(kg_lay *lay, int extra)
+{
+	char id[16];
+	int r, i;
+
+	if (extra)
+		S_para(lay, "one more line", 0);
+	for (r = 0; r < 3; r++) {
+		kg_lay_page_break(lay);
+		for (i = 0; i < 12; i++) { /* more than a page of 10 lines */
+			snprintf(id, sizeof(id), "a%d-%d", r, i);
+			S_para_at(lay, i % 3 ? "a line" : "a paragraph of two "
+				  "lines, long enough to wrap once here", 0, id);
+		}
+		kg_lay_paginate(lay, 0, 0);
+		kg_lay_run_reset(lay);
+	}
+}
+
+/* Runs: anchors keep their page in the whole document after each run is
+ * dropped; a second pass that lays out the same agrees with the first,
+ * one that does not is caught. */
+static void test_runs_and_two_passes(void **state)
+{
+	S_fix *f = *state;
+	kg_lay again, other;
+	float y0, y1;
+	long p0, p1;
+
+	S_runs(&f->lay, 0);
+	assert_int_equal(f->lay.nel, 0);
+	assert_int_equal(f->lay.npages, 0);
+	assert_int_equal(f->lay.page_base, 6); /* two pages a run */
+	assert_int_equal(kg_lay_dest(&f->lay, "a0-0", &y0), 0);
+	assert_int_equal(kg_lay_dest(&f->lay, "a1-0", NULL), 2);
+	assert_int_equal(kg_lay_dest(&f->lay, "a2-11", &y1), 5);
+	assert_true(y0 == 0 && y1 > 0);
+	assert_int_equal(kg_lay_dest(&f->lay, "a3-0", NULL), -1);
+
+	kg_lay_init(&again, f->fonts, &f->st, 200, 140);
+	kg_lay_adopt_dests(&again, &f->lay);
+	assert_int_equal(f->lay.ndests, 0);
+	S_runs(&again, 0);
+	assert_int_equal(again.disagree, 0);
+	assert_int_equal(again.page_base, 6);
+	p0 = kg_lay_dest(&again, "a1-5", &y0);
+	assert_int_equal(p0, 2);
+
+	kg_lay_init(&other, f->fonts, &f->st, 200, 140);
+	kg_lay_adopt_dests(&other, &again);
+	S_runs(&other, 1); /* the first run's anchors are a line lower */
+	assert_true(other.disagree > 0);
+	p1 = kg_lay_dest(&other, "a1-5", &y1); /* what the first pass said */
+	assert_int_equal(p1, p0);
+	assert_true(y1 == y0);
+	kg_lay_free(&again);
+	kg_lay_free(&other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -300,6 +368,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_heading_never_ends_a_page,
 						S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_table_header_repeats, S_setup,
+						S_teardown),
+		cmocka_unit_test_setup_teardown(test_runs_and_two_passes, S_setup,
 						S_teardown),
 	};
 	return cmocka_run_group_tests_name("pdf_layout", tests, NULL, NULL);

@@ -1,0 +1,258 @@
+/*
+ * pdf_file.c - the PDF file format: objects, streams, strings, the xref
+ * table (see pdf_file.h).
+ *
+ * Invariants: offset[n] is set once, when object n begins, and is never
+ * 0 for a written object (the header comes first); every byte goes
+ * through the sink, so kg_pdf_tell (kg_sink_tell) is the true offset
+ * whether or not the sink has drained it.
+ */
+#include "pdf_file.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "alloc.h"
+#include "node.h" /* kg_utf8_decode */
+
+static void S_emit(kg_pdf_file *f, const void *data, size_t len)
+{
+	kg_buf_put(&f->out->buf, data, len);
+	kg_sink_drain(f->out);
+}
+
+void kg_pdf_file_init(kg_pdf_file *f, kg_sink *out)
+{
+	memset(f, 0, sizeof(*f));
+	kg_buf_init(&f->z);
+	f->out = out;
+	/* the second line's bytes above 127 say the file is binary */
+	S_emit(f, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", 15);
+}
+
+void kg_pdf_file_free(kg_pdf_file *f)
+{
+	free(f->offset);
+	kg_buf_release(&f->z);
+	memset(f, 0, sizeof(*f));
+}
+
+size_t kg_pdf_tell(const kg_pdf_file *f)
+{
+	return kg_sink_tell(f->out);
+}
+
+uint32_t kg_pdf_reserve_n(kg_pdf_file *f, uint32_t n)
+{
+	uint32_t first = f->nobjs + 1;
+
+	f->nobjs += n;
+	KG_GROW(f->offset, f->cap, (size_t)f->nobjs + 1);
+	memset(f->offset + first, 0, n * sizeof(*f->offset));
+	return first;
+}
+
+uint32_t kg_pdf_reserve(kg_pdf_file *f)
+{
+	return kg_pdf_reserve_n(f, 1);
+}
+
+void kg_pdf_put(kg_pdf_file *f, const void *data, size_t len)
+{
+	S_emit(f, data, len);
+}
+
+void kg_pdf_puts(kg_pdf_file *f, const char *s)
+{
+	S_emit(f, s, strlen(s));
+}
+
+void kg_pdf_put_buf(kg_pdf_file *f, const kg_buf *b)
+{
+	S_emit(f, b->ptr, b->len);
+}
+
+void kg_pdf_printf(kg_pdf_file *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	kg_buf_vprintf(&f->out->buf, fmt, ap);
+	va_end(ap);
+	kg_sink_drain(f->out);
+}
+
+void kg_pdf_obj_begin(kg_pdf_file *f, uint32_t num)
+{
+	if (num == 0 || num > f->nobjs || f->offset[num] || f->open) {
+		f->failed = 1; /* a caller's mistake: finish reports it */
+		return;
+	}
+	f->offset[num] = kg_pdf_tell(f);
+	f->open = num;
+	kg_pdf_printf(f, "%lu 0 obj\n", (unsigned long)num);
+}
+
+void kg_pdf_obj_end(kg_pdf_file *f)
+{
+	kg_pdf_puts(f, "\nendobj\n");
+	f->open = 0;
+}
+
+void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
+		   const void *data, size_t len)
+{
+	uLongf zlen = compressBound((uLong)len);
+
+	kg_buf_reset(&f->z);
+	kg_buf_grow(&f->z, zlen);
+	if (compress2((Bytef *)f->z.ptr, &zlen, (const Bytef *)data, (uLong)len,
+		      KG_PDF_ZLEVEL) != Z_OK) {
+		f->failed = 1;
+		zlen = 0;
+	}
+	f->z.len = zlen;
+	kg_pdf_obj_begin(f, num);
+	kg_pdf_printf(f, "<< /Length %lu /Filter /FlateDecode%s%s >>\nstream\n",
+		      (unsigned long)zlen, extra ? " " : "", extra ? extra : "");
+	S_emit(f, f->z.ptr, f->z.len);
+	kg_pdf_puts(f, "\nendstream");
+	kg_pdf_obj_end(f);
+	if (f->z.cap > KG_SINK_CHUNK) /* a font program: do not keep its size */
+		kg_buf_release(&f->z);
+}
+
+int kg_pdf_file_finish(kg_pdf_file *f, uint32_t root, uint32_t info)
+{
+	size_t xref = kg_pdf_tell(f);
+	uint32_t n;
+	int rc = f->failed || f->open ? -1 : 0;
+
+	kg_pdf_printf(f, "xref\n0 %lu\n0000000000 65535 f\r\n",
+		      (unsigned long)f->nobjs + 1);
+	for (n = 1; n <= f->nobjs; n++) {
+		if (!f->offset[n])
+			rc = -1;
+		kg_pdf_printf(f, "%010lu 00000 n\r\n", (unsigned long)f->offset[n]);
+	}
+	kg_pdf_printf(f, "trailer\n<< /Size %lu", (unsigned long)f->nobjs + 1);
+	if (root)
+		kg_pdf_printf(f, " /Root %lu 0 R", (unsigned long)root);
+	if (info)
+		kg_pdf_printf(f, " /Info %lu 0 R", (unsigned long)info);
+	kg_pdf_printf(f, " >>\nstartxref\n%lu\n%%%%EOF\n", (unsigned long)xref);
+	return f->failed ? -1 : rc;
+}
+
+/* ---- values ------------------------------------------------------------------ */
+
+void kg_pdf_fixed(kg_buf *b, long long n, int decimals)
+{
+	char tmp[48], *p = tmp + sizeof(tmp);
+	int neg = n < 0, d = decimals < 0 ? 0 : decimals > 5 ? 5 : decimals, i;
+
+	if (neg)
+		n = -n;
+	/* the fraction, without its trailing zeros */
+	while (d > 0 && n % 10 == 0 && n != 0)
+		n /= 10, d--;
+	if (n == 0)
+		d = 0, neg = 0;
+	for (i = 0; i < d; i++) {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	}
+	if (d)
+		*--p = '.';
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	if (neg)
+		*--p = '-';
+	kg_buf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	kg_buf_putc(b, ' ');
+}
+
+void kg_pdf_num(kg_buf *b, double v, int decimals)
+{
+	static const double scale[] = {1, 10, 100, 1000, 10000, 100000};
+	int d = decimals < 0 ? 0 : decimals > 5 ? 5 : decimals;
+
+	kg_pdf_fixed(b, llround(v * scale[d]), d);
+}
+
+void kg_pdf_literal(kg_buf *b, const char *s, size_t len)
+{
+	size_t i;
+
+	kg_buf_putc(b, '(');
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '(' || c == ')' || c == '\\') {
+			kg_buf_putc(b, '\\');
+			kg_buf_putc(b, c);
+		} else if (c < 0x20 || c == 0x7F) {
+			kg_buf_printf(b, "\\%03o", c);
+		} else {
+			kg_buf_putc(b, c);
+		}
+	}
+	kg_buf_putc(b, ')');
+}
+
+static int S_plain_ascii(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
+			return 0;
+	return 1;
+}
+
+void kg_pdf_text(kg_buf *b, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	if (S_plain_ascii(s, len)) {
+		kg_pdf_literal(b, s, len);
+		return;
+	}
+	kg_buf_puts(b, "<FEFF");
+	while (p < end) {
+		unsigned cp;
+		size_t n = kg_utf8_decode(p, (size_t)(end - p), &cp);
+
+		if (n == 0) { /* not UTF-8: the replacement character */
+			cp = 0xFFFD;
+			n = 1;
+		}
+		p += n;
+		if (cp > 0xFFFF) { /* a surrogate pair */
+			cp -= 0x10000;
+			kg_buf_printf(b, "%04X%04X", 0xD800 + (cp >> 10),
+				      0xDC00 + (cp & 0x3FF));
+		} else {
+			kg_buf_printf(b, "%04X", cp);
+		}
+	}
+	kg_buf_putc(b, '>');
+}
+
+void kg_pdf_name(kg_buf *b, const char *s)
+{
+	kg_buf_putc(b, '/');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < '!' || c > '~' || strchr("#()<>[]{}/%", c))
+			kg_buf_printf(b, "#%02X", c);
+		else
+			kg_buf_putc(b, c);
+	}
+}

@@ -1,0 +1,103 @@
+/*
+ * pdf_file.h - the PDF file format: numbered objects written one after
+ * the other as they are ready, streams deflated, strings encoded, and the
+ * cross-reference table and trailer at the end.
+ *
+ * Why our own and not libharu's: libharu holds the whole document as an
+ * object graph (every page, annotation and outline item a dictionary of
+ * 128-byte keys) and can only write it at the end, all at once. Here an
+ * object is written the moment it is complete and forgotten; all that is
+ * kept is its byte offset (8 bytes an object), for the xref table.
+ *
+ * Use: kg_pdf_file_init (writes the header); kg_pdf_reserve a number for
+ * every object that is referred to before it is written (forward
+ * references: a page's parent, a link's target page); write each object
+ * once, in any order, with kg_pdf_obj_begin ... kg_pdf_obj_end or
+ * kg_pdf_stream; kg_pdf_file_finish writes the xref table and the trailer
+ * and fails if a reserved object was never written.
+ *
+ * The output: bytes go to a kg_sink (sink.h), drained into its file as it
+ * fills (the offsets count every byte, drained or not); a sink without a
+ * file holds the whole PDF in its buffer. A failed write is the sink's to
+ * report (kg_sink_flush), not finish's. The file is the
+ * same bytes for the same calls: no /ID, no date unless the caller
+ * writes one.
+ */
+#ifndef KG_PDF_FILE_H
+#define KG_PDF_FILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "buf.h"
+#include "sink.h"
+
+/* zlib's level for every stream: on this kind of content the default
+ * level is several times slower for a file only a tenth smaller */
+#define KG_PDF_ZLEVEL 2
+
+typedef struct kg_pdf_file {
+	kg_sink *out;     /* where the bytes go (the caller's) */
+	size_t *offset;   /* of object n at offset[n]; 0: not written yet */
+	uint32_t nobjs;   /* the highest object number given out */
+	size_t cap;
+	uint32_t open;    /* the object being written, or 0 */
+	int failed;       /* a write to fp failed, or zlib did */
+	kg_buf z;         /* deflated stream data, reused */
+} kg_pdf_file;
+
+/* Start a PDF file in out: the header. */
+void kg_pdf_file_init(kg_pdf_file *f, kg_sink *out);
+/* Free what f holds (not out). */
+void kg_pdf_file_free(kg_pdf_file *f);
+
+/* The number of bytes written so far: the offset of the next byte. */
+size_t kg_pdf_tell(const kg_pdf_file *f);
+
+/* A new object number (from 1), to write later; n consecutive ones, the
+ * first returned. */
+uint32_t kg_pdf_reserve(kg_pdf_file *f);
+uint32_t kg_pdf_reserve_n(kg_pdf_file *f, uint32_t n);
+
+/* Begin object num ("num 0 obj"), recording where it starts; write its
+ * body with kg_pdf_puts and friends; end it. */
+void kg_pdf_obj_begin(kg_pdf_file *f, uint32_t num);
+void kg_pdf_obj_end(kg_pdf_file *f);
+void kg_pdf_put(kg_pdf_file *f, const void *data, size_t len);
+void kg_pdf_puts(kg_pdf_file *f, const char *s);
+void kg_pdf_printf(kg_pdf_file *f, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Append a whole kg_buf (a dictionary built elsewhere). */
+void kg_pdf_put_buf(kg_pdf_file *f, const kg_buf *b);
+
+/* Write object num as a stream of data, deflated: its dictionary holds
+ * /Length and /Filter and then extra (more entries, e.g. "/Length1 123";
+ * may be NULL). */
+void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
+		   const void *data, size_t len);
+
+/* Write the xref table and the trailer naming root and info (0: none).
+ * Returns 0, or -1 when a reserved object was never written, one was
+ * still open, or writing failed. */
+int kg_pdf_file_finish(kg_pdf_file *f, uint32_t root, uint32_t info);
+
+/* ---- values, appended to a kg_buf ---------------------------------------- */
+
+/* A number with at most `decimals` decimals (0..5), trailing zeros
+ * dropped, then a space: "12 ", "12.5 ", "-0.25 ". No locale. */
+void kg_pdf_num(kg_buf *b, double v, int decimals);
+/* The same for n / 10^decimals, n already rounded by the caller (the
+ * content streams round floats their own way, and track where that
+ * puts the pen). */
+void kg_pdf_fixed(kg_buf *b, long long n, int decimals);
+/* A byte string as a literal "(...)", with ( ) \ and control bytes
+ * escaped. */
+void kg_pdf_literal(kg_buf *b, const char *s, size_t len);
+/* A text string (PDF 1.7, 7.9.2.2) from UTF-8: a literal when it is
+ * printable ASCII, else UTF-16BE with a byte-order mark, in hex. */
+void kg_pdf_text(kg_buf *b, const char *s, size_t len);
+/* A name, "/Name", with bytes outside ! to ~ and delimiters as #xx. */
+void kg_pdf_name(kg_buf *b, const char *s);
+
+#endif
