@@ -301,12 +301,27 @@ void kg_c_question(const kg_kit *kit, kg_block *parent, int level,
 	kg_c_list(box, &q->follow_ups);
 }
 
-static void S_topic(const kg_kit *kit, kg_block *root, const kg_topic *t,
-		    S_numbering *num)
+/* What the public kit's deferred parts need: the kit and the numbering. */
+typedef struct S_public {
+	const kg_kit *kit;
+	S_numbering num;
+} S_public;
+
+static void S_public_free(void *state)
 {
-	kg_block *part = kg_c_section(root, 1, "topic", kg_text(t->id),
-				   kg_text(t->title),
-				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	S_public *p = state;
+
+	free(p->num.order);
+	free(p);
+}
+
+/* The body of topic number index (a deferred part: see doc.h). */
+static void S_topic(kg_block *part, const void *ctx, size_t index)
+{
+	const S_public *pub = ctx;
+	const kg_kit *kit = pub->kit;
+	const kg_topic *t = &kit->topics[index];
+	const S_numbering *num = &pub->num;
 	const char *id = part->id; /* topic-<id>: its parts are topic-<id>-... */
 	kg_block *sec, *box;
 	kg_buf buf = KG_BUF_INIT;
@@ -400,14 +415,16 @@ static void S_scenarios(const kg_kit *kit, kg_block *root)
 	}
 }
 
-static void S_index(const kg_kit *kit, kg_block *root, const S_numbering *num)
+/* The body of the question index (a deferred part). */
+static void S_index(kg_block *part, const void *ctx, size_t index)
 {
-	kg_block *part = kg_c_section(root, 1, "question-index", NULL,
-				   "Questions by level",
-				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	const S_public *pub = ctx;
+	const kg_kit *kit = pub->kit;
+	const S_numbering *num = &pub->num;
 	kg_buf buf = KG_BUF_INIT;
 	size_t l, i;
 
+	(void)index;
 	for (l = 0; l < kit->nlevels; l++) {
 		const kg_level *lv = &kit->levels[l];
 		kg_block *sec = kg_c_section(part, 2, "index", kg_text(lv->id),
@@ -465,19 +482,33 @@ kg_doc *kg_compose_public(const kg_kit *kit, const kg_edition *ed,
 			  const char *digest)
 {
 	kg_doc *doc = kg_c_document(kit, ed, digest);
-	S_numbering num = {NULL, 0, 0};
+	S_public *pub = kg_xcalloc(1, sizeof(*pub));
 	size_t i;
 
+	/* the topics and the index grow with the kit: each is composed when a
+	 * writer reaches it, so one at a time is in memory (doc.h) */
+	pub->kit = kit;
+	S_number_questions(kit, &pub->num);
+	doc->state = pub;
+	doc->free_state = S_public_free;
 	kg_block_add(doc->root, kg_block_new(KG_BLOCK_TOC));
-	S_number_questions(kit, &num);
 	S_how_to_use(kit, doc->root);
 	S_rating_scale(kit, doc->root);
 	S_guidance(kit, doc->root);
 	S_comparison(kit, doc->root);
-	for (i = 0; i < kit->ntopics; i++)
-		S_topic(kit, doc->root, &kit->topics[i], &num);
+	for (i = 0; i < kit->ntopics; i++) {
+		const kg_topic *t = &kit->topics[i];
+		char *id = S_fmt("%s-%s", "topic", kg_text(t->id));
+
+		kg_add_deferred_section(doc->root, 1, id, kg_text(t->title),
+					KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE,
+					S_topic, pub, i);
+		free(id);
+	}
 	S_scenarios(kit, doc->root);
-	S_index(kit, doc->root, &num);
-	free(num.order);
+	kg_add_deferred_section(doc->root, 1, "question-index",
+				"Questions by level",
+				KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE, S_index,
+				pub, 0);
 	return doc;
 }

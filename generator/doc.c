@@ -61,6 +61,63 @@ kg_block *kg_add_section(kg_block *parent, int level, const char *id,
 	return b;
 }
 
+struct kg_deferred {
+	kg_compose_fn compose;
+	const void *ctx;
+	size_t index;
+	unsigned opens; /* opens not yet closed; children exist while > 0 */
+};
+
+kg_block *kg_add_deferred_section(kg_block *parent, int level, const char *id,
+				  const char *title, unsigned flags,
+				  kg_compose_fn compose, const void *ctx,
+				  size_t index)
+{
+	kg_block *b = kg_add_section(parent, level, id, title, flags);
+
+	b->deferred = kg_xcalloc(1, sizeof(*b->deferred));
+	b->deferred->compose = compose;
+	b->deferred->ctx = ctx;
+	b->deferred->index = index;
+	return b;
+}
+
+static void S_free_block(kg_block *b);
+
+static void S_free_children(kg_block *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		S_free_block(b->children[i]);
+	free(b->children);
+	b->children = NULL;
+	b->n = b->cap = 0;
+}
+
+/* The casts: a deferred section's children are a cache of what its
+ * compose function gives, so filling and emptying them leaves the tree
+ * as it was to anyone reading it between an open and a close. */
+void kg_section_open(const kg_block *section)
+{
+	kg_block *b = (kg_block *)section;
+
+	if (!b->deferred)
+		return;
+	if (b->deferred->opens++ == 0)
+		b->deferred->compose(b, b->deferred->ctx, b->deferred->index);
+}
+
+void kg_section_close(const kg_block *section)
+{
+	kg_block *b = (kg_block *)section;
+
+	if (!b->deferred || b->deferred->opens == 0)
+		return;
+	if (--b->deferred->opens == 0)
+		S_free_children(b);
+}
+
 kg_block *kg_add_prose(kg_block *parent, const char *markdown)
 {
 	kg_block *b;
@@ -175,11 +232,8 @@ kg_block *kg_add_notes(kg_block *parent, const char *label, int lines)
 
 static void S_free_block(kg_block *b)
 {
-	size_t i;
-
-	for (i = 0; i < b->n; i++)
-		S_free_block(b->children[i]);
-	free(b->children);
+	S_free_children(b);
+	free(b->deferred);
 	free(b->id);
 	free(b->title);
 	free(b->text_copy);
@@ -206,5 +260,7 @@ void kg_doc_free(kg_doc *doc)
 	free(m->digest);
 	if (doc->root)
 		S_free_block(doc->root);
+	if (doc->free_state)
+		doc->free_state(doc->state);
 	free(doc);
 }

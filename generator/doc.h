@@ -40,6 +40,15 @@
  * Why: a cmark tree is many times the size of its source, and holding the
  * trees of a whole edition at once was most of a build's memory. Each
  * writer parses one PROSE block at a time and frees the tree when done.
+ *
+ * Deferred sections, for the same reason: a part of a big document (a
+ * topic of the public kit) may be added with its heading only and a
+ * function that composes its body. A writer (or anything else that walks
+ * the tree) brackets its walk of a section's children with
+ * kg_section_open and kg_section_close: the first open composes the
+ * body, the last close frees it, so only the parts being written are in
+ * memory. For a section that is not deferred both do nothing. Composing
+ * is deterministic: every open of a section gives the same children.
  */
 #ifndef KG_DOC_H
 #define KG_DOC_H
@@ -101,7 +110,16 @@ struct kg_block {
 	char *text_copy;  /* PROSE: the block's own copy (kg_add_prose_copy) */
 	kg_block **children;
 	size_t n, cap;
+	/* a deferred SECTION (kg_add_deferred_section): how to compose its
+	 * children, and how many opens hold them now */
+	struct kg_deferred *deferred;
 };
+
+/* What composes a deferred section's body: compose(section, ctx, index)
+ * appends its children. ctx must outlive the document (the document's
+ * state, kg_doc_set_state, or the kit). */
+typedef void (*kg_compose_fn)(kg_block *section, const void *ctx,
+			      size_t index);
 
 /* What the page shell (cover, header, footer, front matter) shows. */
 typedef struct kg_doc_meta {
@@ -121,6 +139,10 @@ typedef struct kg_doc_meta {
 typedef struct kg_doc {
 	kg_doc_meta meta;
 	kg_block *root; /* a DOCUMENT */
+	/* what the composer keeps for its deferred sections; freed with
+	 * free_state by kg_doc_free */
+	void *state;
+	void (*free_state)(void *state);
 } kg_doc;
 
 kg_block *kg_block_new(kg_block_type type);
@@ -130,6 +152,19 @@ kg_block *kg_block_add(kg_block *parent, kg_block *child);
 /* Constructors that append to parent and return the new block. */
 kg_block *kg_add_section(kg_block *parent, int level, const char *id,
 			 const char *title, unsigned flags);
+/* A SECTION whose children compose(section, ctx, index) appends when it is
+ * opened (see "Deferred sections" above). */
+kg_block *kg_add_deferred_section(kg_block *parent, int level, const char *id,
+				  const char *title, unsigned flags,
+				  kg_compose_fn compose, const void *ctx,
+				  size_t index);
+/* Bracket a walk of a section's children. The tree is logically const:
+ * opening a deferred section fills in its children (composing them on the
+ * first open), closing it frees them again after the last close. Both do
+ * nothing for any other block. */
+void kg_section_open(const kg_block *section);
+void kg_section_close(const kg_block *section);
+
 /* PROSE from CommonMark source, borrowed (see Ownership above); nothing is
  * added for NULL or empty text. */
 kg_block *kg_add_prose(kg_block *parent, const char *markdown);

@@ -24,8 +24,10 @@ static void S_children(const kg_block *root, const kg_block *b, kg_buf *out)
 {
 	size_t i;
 
+	kg_section_open(b);
 	for (i = 0; i < b->n; i++)
 		S_block(root, b->children[i], out);
+	kg_section_close(b);
 }
 
 /* A title: plain text, escaped, with smart punctuation like the prose. */
@@ -316,6 +318,7 @@ static void S_toc(const kg_block *doc, kg_buf *out)
 			continue;
 		kg_buf_puts(out, "<li>");
 		S_toc_link(part, out);
+		kg_section_open(part);
 		for (j = 0; j < part->n; j++) {
 			const kg_block *s = part->children[j];
 
@@ -326,6 +329,7 @@ static void S_toc(const kg_block *doc, kg_buf *out)
 			S_toc_link(s, out);
 			open = 1;
 		}
+		kg_section_close(part);
 		kg_buf_puts(out, open ? "</li>\n</ol>\n</li>\n" : "</li>\n");
 	}
 	kg_buf_puts(out, "</ol>\n</nav>\n");
@@ -402,8 +406,10 @@ static void S_stream(const kg_block *root, const kg_block *b, kg_sink *out)
 	}
 	if (b->type == KG_BLOCK_SECTION)
 		S_section_open(b, &out->buf);
+	kg_section_open(b);
 	for (i = 0; i < b->n; i++)
 		S_stream(root, b->children[i], out);
+	kg_section_close(b);
 	if (b->type == KG_BLOCK_SECTION)
 		kg_buf_puts(&out->buf, "</section>\n");
 }

@@ -26,8 +26,10 @@ static void S_children(const kg_block *root, const kg_block *b, kg_buf *out)
 {
 	size_t i;
 
+	kg_section_open(b);
 	for (i = 0; i < b->n; i++)
 		S_block(root, b->children[i], out);
+	kg_section_close(b);
 }
 
 /* Append text with `first` before its first line and `rest` before every
@@ -281,6 +283,7 @@ static void S_toc(const kg_block *doc, kg_buf *out)
 		kg_buf_puts(out, KG_MD_BULLET "[");
 		kg_md_escape(out, part->title, strlen(part->title));
 		kg_buf_printf(out, "](#%s)\n", part->id);
+		kg_section_open(part);
 		for (j = 0; j < part->n; j++) {
 			const kg_block *s = part->children[j];
 
@@ -291,6 +294,7 @@ static void S_toc(const kg_block *doc, kg_buf *out)
 			kg_md_escape(out, s->title, strlen(s->title));
 			kg_buf_printf(out, "](#%s)\n", s->id);
 		}
+		kg_section_close(part);
 	}
 	kg_buf_putc(out, '\n');
 }
@@ -372,8 +376,10 @@ static void S_stream(const kg_block *root, const kg_block *b, kg_sink *out)
 	}
 	if (b->type == KG_BLOCK_SECTION)
 		S_heading(b, &out->buf);
+	kg_section_open(b);
 	for (i = 0; i < b->n; i++)
 		S_stream(root, b->children[i], out);
+	kg_section_close(b);
 }
 
 static void S_body(const kg_doc *doc, kg_sink *out)

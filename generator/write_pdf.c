@@ -850,8 +850,10 @@ static void S_children(S_ctx *c, const kg_block *b)
 {
 	size_t i;
 
+	kg_section_open(b);
 	for (i = 0; i < b->n; i++)
 		S_block(c, b->children[i]);
+	kg_section_close(b);
 }
 
 static void S_block(S_ctx *c, const kg_block *b)
@@ -1037,10 +1039,12 @@ static void S_contents(S_ctx *c)
 		if (part->type != KG_BLOCK_SECTION || !(part->flags & KG_SECTION_IN_TOC))
 			continue;
 		S_toc_entry(c, part, 1);
+		kg_section_open(part);
 		for (j = 0; j < part->n; j++)
 			if (part->children[j]->type == KG_BLOCK_SECTION &&
 			    (part->children[j]->flags & KG_SECTION_IN_TOC))
 				S_toc_entry(c, part->children[j], 2);
+		kg_section_close(part);
 	}
 	kg_lay_paginate(&c->lay, from, S_CONTENTS);
 	S_run_end(c);

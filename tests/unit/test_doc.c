@@ -1,5 +1,6 @@
 /* test_doc.c - unit tests of doc.c: PROSE blocks keep their CommonMark
- * source (borrowed, or a copy of their own) and are parsed on demand */
+ * source (borrowed, or a copy of their own) and are parsed on demand;
+ * deferred sections are composed when opened and freed when closed */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -115,6 +116,84 @@ static void test_starts_with_paragraph(void **state)
 	S_free(root);
 }
 
+/* A deferred section's compose function: counts its calls in *ctx and
+ * adds index + 1 prose blocks. */
+static void S_compose(kg_block *section, const void *ctx, size_t index)
+{
+	int *calls = (int *)ctx;
+	size_t i;
+
+	(*calls)++;
+	for (i = 0; i <= index; i++)
+		kg_add_prose(section, "Composed *on demand*.");
+}
+
+static void test_deferred_section(void **state)
+{
+	kg_block *root = kg_block_new(KG_BLOCK_DOCUMENT);
+	kg_block *part, *plain;
+	int calls = 0;
+
+	(void)state;
+	part = kg_add_deferred_section(root, 1, "topic-a", "A  topic", 3,
+				       S_compose, &calls, 2);
+	/* the heading is there at once, the body only when opened */
+	assert_string_equal(part->id, "topic-a");
+	assert_string_equal(part->title, "A topic");
+	assert_int_equal(part->flags, 3);
+	assert_int_equal(part->n, 0);
+	assert_int_equal(calls, 0);
+
+	kg_section_open(part);
+	assert_int_equal(calls, 1);
+	assert_int_equal(part->n, 3);
+	assert_int_equal(part->children[0]->type, KG_BLOCK_PROSE);
+	/* a nested open (the contents while the part is written) reuses it */
+	kg_section_open(part);
+	assert_int_equal(calls, 1);
+	kg_section_close(part);
+	assert_int_equal(part->n, 3);
+	kg_section_close(part);
+	assert_int_equal(part->n, 0);
+	assert_null(part->children);
+	/* one close too many does nothing */
+	kg_section_close(part);
+	assert_int_equal(part->n, 0);
+
+	/* opened again: composed again, the same children */
+	kg_section_open(part);
+	assert_int_equal(calls, 2);
+	assert_int_equal(part->n, 3);
+	/* a document freed with a part open frees its body too */
+
+	plain = kg_add_section(root, 1, "plain", "Plain", 0);
+	kg_add_prose(plain, "Kept.");
+	kg_section_open(plain);
+	kg_section_close(plain);
+	assert_int_equal(plain->n, 1); /* not deferred: left alone */
+	S_free(root);
+}
+
+static int S_state_freed;
+
+static void S_free_state(void *state)
+{
+	assert_ptr_equal(state, &S_state_freed);
+	S_state_freed++;
+}
+
+static void test_doc_frees_its_state(void **state)
+{
+	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
+
+	(void)state;
+	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
+	doc->state = &S_state_freed;
+	doc->free_state = S_free_state;
+	kg_doc_free(doc);
+	assert_int_equal(S_state_freed, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -123,6 +202,8 @@ int main(void)
 		cmocka_unit_test(test_copied_text_outlives_its_buffer),
 		cmocka_unit_test(test_parse_on_demand_is_sanitised),
 		cmocka_unit_test(test_starts_with_paragraph),
+		cmocka_unit_test(test_deferred_section),
+		cmocka_unit_test(test_doc_frees_its_state),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
