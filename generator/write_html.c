@@ -81,11 +81,17 @@ static void S_section_open(const kg_block *b, kg_buf *out)
 	kg_buf_printf(out, "</a></h%d>\n", h);
 }
 
+static void S_section_close(const kg_block *b, kg_buf *out)
+{
+	(void)b;
+	kg_buf_puts(out, "</section>\n");
+}
+
 static void S_section(const kg_block *root, const kg_block *b, kg_buf *out)
 {
 	S_section_open(b, out);
 	S_children(root, b, out);
-	kg_buf_puts(out, "</section>\n");
+	S_section_close(b, out);
 }
 
 static void S_list(const kg_block *root, const kg_block *b, kg_buf *out)
@@ -391,32 +397,12 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 	}
 }
 
-/* The body into the sink, block by block: the document and its sections
- * are walked here, like S_block does, so the sink can drain between any
- * two blocks outside a list, a table or a field (which S_block renders as
- * a unit). */
-static void S_stream(const kg_block *root, const kg_block *b, kg_sink *out)
-{
-	size_t i;
-
-	if (b->type != KG_BLOCK_DOCUMENT && b->type != KG_BLOCK_SECTION) {
-		S_block(root, b, &out->buf);
-		kg_shell_drain(out);
-		return;
-	}
-	if (b->type == KG_BLOCK_SECTION)
-		S_section_open(b, &out->buf);
-	kg_section_open(b);
-	for (i = 0; i < b->n; i++)
-		S_stream(root, b->children[i], out);
-	kg_section_close(b);
-	if (b->type == KG_BLOCK_SECTION)
-		kg_buf_puts(&out->buf, "</section>\n");
-}
-
+/* The body into the sink, block by block (kg_shell_stream). */
 static void S_body(const kg_doc *doc, kg_sink *out)
 {
-	S_stream(doc->root, doc->root, out);
+	static const kg_stream_ops ops = {S_block, S_section_open, S_section_close};
+
+	kg_shell_stream(doc->root, &ops, out);
 }
 
 static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,
