@@ -259,6 +259,18 @@ async function checkPage(browser, file) {
 
 // Screenshots of the top of the page and, in an edition, of a question,
 // the comparison table and a rubric; light and dark, wide and narrow.
+// A screenshot is a picture for people to look at, not a check: on a busy
+// machine Chromium's compositor now and then stalls past the timeout, so
+// one that times out is taken again once before the run gives up.
+async function screenshot(page, path) {
+  try {
+    await page.screenshot({ path, timeout: 60000 });
+  } catch (e) {
+    if (e.name !== 'TimeoutError') throw e;
+    await page.screenshot({ path, timeout: 60000 });
+  }
+}
+
 async function screenshots(page, base, isEdition) {
   mkdirSync(opts.shots, { recursive: true });
   const spots = [['top', null]];
@@ -282,7 +294,7 @@ async function screenshots(page, base, isEdition) {
           if (target) document.getElementById(target).scrollIntoView();
           else window.scrollTo(0, 0);
         }, id);
-        await page.screenshot({ path: `${opts.shots}/${base}-${width}-${scheme}-${spot}.png` });
+        await screenshot(page, `${opts.shots}/${base}-${width}-${scheme}-${spot}.png`);
       }
     }
   }
