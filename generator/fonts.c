@@ -508,8 +508,9 @@ static int S_write_face(kg_fonts *f, kg_face face, kg_pdf_file *pdf,
 	uint32_t prog = kg_pdf_reserve(pdf), map = kg_pdf_reserve(pdf);
 	kg_buf file = KG_BUF_INIT, sub = KG_BUF_INIT, b = KG_BUF_INIT;
 	char tag[7], extra[64];
-	/* libharu's name: the PostScript name and the style, "DejaVuSans,Book" */
-	const char *name = def->base_font;
+	/* "/TAG+Name": the subset tag and libharu's name of the face (its
+	 * PostScript name and style, "DejaVuSans,Bold"), as a PDF name */
+	kg_buf name = KG_BUF_INIT;
 	int rc = -1;
 
 	if (S_read_file(f->file[face], &file) < 0 ||
@@ -517,10 +518,14 @@ static int S_write_face(kg_fonts *f, kg_face face, kg_pdf_file *pdf,
 			  da->glyph_tbl.flgs, da->num_glyphs, &sub) < 0)
 		goto out;
 	S_tag(f, face, tag);
+	/* any family fontconfig finds may name the font: escape the name */
+	kg_buf_printf(&b, "%s+%s", tag, def->base_font);
+	kg_pdf_name(&name, b.ptr);
+	kg_buf_reset(&b);
 
 	kg_pdf_obj_begin(pdf, obj);
 	kg_buf_puts(&b, "<< /Type /Font /Subtype /Type0 /BaseFont ");
-	kg_buf_printf(&b, "/%s+%s", tag, name);
+	kg_buf_puts(&b, name.ptr);
 	kg_buf_printf(&b, " /Encoding /Identity-H /DescendantFonts [%lu 0 R]"
 		      " /ToUnicode %lu 0 R >>", (unsigned long)cid,
 		      (unsigned long)to_unicode);
@@ -530,9 +535,9 @@ static int S_write_face(kg_fonts *f, kg_face face, kg_pdf_file *pdf,
 	kg_buf_reset(&b);
 	kg_pdf_obj_begin(pdf, cid);
 	kg_buf_printf(&b, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont "
-		      "/%s+%s /CIDSystemInfo << /Registry (Adobe) /Ordering "
+		      "%s /CIDSystemInfo << /Registry (Adobe) /Ordering "
 		      "(Identity) /Supplement 0 >> /FontDescriptor %lu 0 R "
-		      "/DW %d /CIDToGIDMap %lu 0 R\n", tag, name,
+		      "/DW %d /CIDToGIDMap %lu 0 R\n", name.ptr,
 		      (unsigned long)desc, def->missing_width, (unsigned long)map);
 	S_widths(f, face, &b);
 	kg_buf_puts(&b, " >>");
@@ -541,10 +546,10 @@ static int S_write_face(kg_fonts *f, kg_face face, kg_pdf_file *pdf,
 
 	kg_buf_reset(&b);
 	kg_pdf_obj_begin(pdf, desc);
-	kg_buf_printf(&b, "<< /Type /FontDescriptor /FontName /%s+%s /Flags %u "
+	kg_buf_printf(&b, "<< /Type /FontDescriptor /FontName %s /Flags %u "
 		      "/FontBBox [%ld %ld %ld %ld] /ItalicAngle %d /Ascent %d "
 		      "/Descent %d /CapHeight %d /XHeight %u /StemV %u "
-		      "/FontFile2 %lu 0 R >>", tag, name, def->flags,
+		      "/FontFile2 %lu 0 R >>", name.ptr, def->flags,
 		      lrintf(def->font_bbox.left), lrintf(def->font_bbox.bottom),
 		      lrintf(def->font_bbox.right), lrintf(def->font_bbox.top),
 		      def->italic_angle, def->ascent, def->descent,
@@ -563,6 +568,7 @@ out:
 	kg_buf_release(&file);
 	kg_buf_release(&sub);
 	kg_buf_release(&b);
+	kg_buf_release(&name);
 	return rc;
 }
 
@@ -579,6 +585,10 @@ int kg_fonts_write(kg_fonts *f, kg_pdf_file *pdf, const uint32_t *objs,
 	for (face = 0; face < KG_NFACES && rc == 0; face++) {
 		if (!f->measured[face])
 			continue;
+		if (!objs[face]) /* first measured after the numbers were given */
+			return kg_error(d, f->at[face], "internal error: font "
+					"face '%s' was first used in the second "
+					"layout pass", f->file[face]);
 		if (!to_unicode) {
 			to_unicode = kg_pdf_reserve(pdf);
 			S_to_unicode(f, &map);

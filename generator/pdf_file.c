@@ -9,6 +9,7 @@
  */
 #include "pdf_file.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -134,7 +135,8 @@ int kg_pdf_file_finish(kg_pdf_file *f, uint32_t root, uint32_t info)
 	kg_pdf_printf(f, "xref\n0 %lu\n0000000000 65535 f\r\n",
 		      (unsigned long)f->nobjs + 1);
 	for (n = 1; n <= f->nobjs; n++) {
-		if (!f->offset[n])
+		/* unwritten, or past the 10 digits an xref entry has */
+		if (!f->offset[n] || f->offset[n] > 9999999999ULL)
 			rc = -1;
 		kg_pdf_printf(f, "%010lu 00000 n\r\n", (unsigned long)f->offset[n]);
 	}
@@ -154,6 +156,10 @@ void kg_pdf_fixed(kg_buf *b, long long n, int decimals)
 	char tmp[48], *p = tmp + sizeof(tmp);
 	int neg = n < 0, d = decimals < 0 ? 0 : decimals > 5 ? 5 : decimals, i;
 
+	/* llround of a NaN or an infinity is LLONG_MIN, which has no
+	 * negation: no PDF number is that big, so write 0 */
+	if (n == LLONG_MIN)
+		n = 0, neg = 0;
 	if (neg)
 		n = -n;
 	/* the fraction, without its trailing zeros */

@@ -79,7 +79,8 @@ void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 
 /* Write the xref table and the trailer naming root and info (0: none).
  * Returns 0, or -1 when a reserved object was never written, one was
- * still open, or writing failed. */
+ * still open, one begins past the xref table's 10 digits of offset, or
+ * writing failed. */
 int kg_pdf_file_finish(kg_pdf_file *f, uint32_t root, uint32_t info);
 
 /* ---- values, appended to a kg_buf ---------------------------------------- */

@@ -67,6 +67,7 @@ typedef struct S_ctx {
 	kg_page_objs po;
 	kg_diags *d;
 	int failed;         /* a run could not be written */
+	int overrun;        /* pass 2 made more pages than pass 1 */
 	kg_outline outline; /* collected in pass 1 */
 	int depth;     /* list nesting */
 	/* for the next paragraph: a run-in label and a list marker */
@@ -1106,7 +1107,12 @@ static void S_furniture(S_ctx *c)
 static void S_run_end(S_ctx *c)
 {
 	S_furniture(c);
-	if (c->pass == 2 && !c->failed &&
+	/* pass 2 writes page n at the number reserved for it after pass 1:
+	 * a page past pass 1's count has none (S_draw says the passes
+	 * disagree) */
+	if (c->pass == 2 && c->lay.page_base + c->lay.npages > c->total_pages)
+		c->overrun = 1;
+	if (c->pass == 2 && !c->failed && !c->overrun &&
 	    kg_render_run(&c->lay, c->pdf, &c->geom, &c->po, c->d) < 0)
 		c->failed = 1;
 	kg_lay_run_reset(&c->lay);
@@ -1268,13 +1274,13 @@ static int S_draw(S_ctx *c, kg_pdf_file *pdf, kg_diags *d)
 			fonts[face] = kg_pdf_reserve(pdf);
 	c->pass = 2;
 	S_layout(c);
-	if (c->failed)
-		return -1;
-	if (c->lay.disagree || c->lay.page_base != c->total_pages)
+	if (c->lay.disagree || c->overrun || c->lay.page_base != c->total_pages)
 		return kg_error(d, (kg_mark){NULL, 0, 0}, "internal error: the "
 				"two layout passes disagree (%zu anchors moved; "
 				"%zu pages, then %zu)", c->lay.disagree,
 				c->total_pages, c->lay.page_base);
+	if (c->failed)
+		return -1;
 	if (kg_fonts_write(c->lay.fonts, pdf, fonts, d) < 0)
 		return -1;
 	catalog = kg_pdf_reserve(pdf);

@@ -1,6 +1,7 @@
 /* test_pdf_file.c - the PDF file format (pdf_file.c): objects written out
  * of order and found again through the xref table, deflated streams,
  * numbers, strings, and a file drained as it is written */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -216,6 +217,15 @@ static void test_values(void **state)
 	kg_pdf_num(&b, 841.8900146484375, 5);
 	kg_pdf_num(&b, 595.2760009765625, 5);
 	assert_string_equal(b.ptr, "12 12.5 -0.25 0 841.89001 595.276 ");
+	kg_buf_reset(&b);
+	/* llround's answer for a NaN or an infinity: no negation, 0 */
+	kg_pdf_fixed(&b, LLONG_MIN, 2);
+	kg_pdf_fixed(&b, -LLONG_MAX, 0);
+	assert_string_equal(b.ptr, "0 -9223372036854775807 ");
+	kg_buf_reset(&b);
+	/* a font's name from its file: delimiters and spaces escaped */
+	kg_pdf_name(&b, "ABCDEF+My Font(Bold)/#1");
+	assert_string_equal(b.ptr, "/ABCDEF+My#20Font#28Bold#29#2F#231");
 	kg_buf_release(&b);
 
 	S_is(kg_pdf_literal, "a (b) \\ c\n", "(a \\(b\\) \\\\ c\\012)");
