@@ -19,18 +19,21 @@
 
 /* ---- small helpers --------------------------------------------------------- */
 
-static char *S_fmt(const char *fmt, const char *a, const char *b)
+/* A section's anchor: prefix-suffix, or prefix alone. The caller frees it. */
+static char *S_anchor(const char *prefix, const char *suffix)
 {
 	kg_buf buf = KG_BUF_INIT;
 
-	kg_buf_printf(&buf, fmt, a, b ? b : "");
+	kg_buf_puts(&buf, prefix);
+	if (suffix)
+		kg_buf_printf(&buf, "-%s", suffix);
 	return kg_buf_detach(&buf, NULL);
 }
 
 kg_block *kg_c_section(kg_block *parent, int level, const char *prefix,
 		       const char *suffix, const char *title, unsigned flags)
 {
-	char *id = suffix ? S_fmt("%s-%s", prefix, suffix) : kg_xstrdup(prefix);
+	char *id = S_anchor(prefix, suffix);
 	kg_block *s = kg_add_section(parent, level, id, title, flags);
 
 	free(id);
@@ -498,7 +501,7 @@ kg_doc *kg_compose_public(const kg_kit *kit, const kg_edition *ed,
 	S_comparison(kit, doc->root);
 	for (i = 0; i < kit->ntopics; i++) {
 		const kg_topic *t = &kit->topics[i];
-		char *id = S_fmt("%s-%s", "topic", kg_text(t->id));
+		char *id = S_anchor("topic", kg_text(t->id));
 
 		kg_add_deferred_section(doc->root, 1, id, kg_text(t->title),
 					KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE,

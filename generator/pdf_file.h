@@ -19,16 +19,14 @@
  * The output: bytes go to a kg_sink (sink.h), drained into its file as it
  * fills (the offsets count every byte, drained or not); a sink without a
  * file holds the whole PDF in its buffer. A failed write is the sink's to
- * report (kg_sink_flush), not finish's. The file is the
- * same bytes for the same calls: no /ID, no date unless the caller
- * writes one.
+ * report (kg_sink_flush), not finish's. The file is the same bytes for
+ * the same calls: no /ID, no date unless the caller writes one.
  */
 #ifndef KG_PDF_FILE_H
 #define KG_PDF_FILE_H
 
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
 #include "buf.h"
 #include "sink.h"
@@ -43,7 +41,9 @@ typedef struct kg_pdf_file {
 	uint32_t nobjs;   /* the highest object number given out */
 	size_t cap;
 	uint32_t open;    /* the object being written, or 0 */
-	int failed;       /* a write to fp failed, or zlib did */
+	int failed;       /* a caller's mistake (a number written twice, an
+			   * object left open) or zlib failed; the sink
+			   * keeps write errors */
 	kg_buf z;         /* deflated stream data, reused */
 } kg_pdf_file;
 
