@@ -67,11 +67,14 @@ struct kg_node {
 	kg_mark mark;       /* where the node starts */
 	kg_node_kind kind;  /* which member of the union is in use */
 	bool plain;         /* scalar: unquoted, not a block scalar */
+	bool number;        /* scalar: num holds the whole number it reads
+			       as (set by the schema check, schema.h) */
 	unsigned char home; /* node.c's: where the node's memory comes from */
 	union {
 		struct {            /* KG_NODE_SCALAR */
 			char *text; /* NUL-terminated; never NULL */
 			size_t len;
+			long num;   /* valid when `number` is set */
 		};
 		struct {            /* KG_NODE_SEQ */
 			kg_node **items;
