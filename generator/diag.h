@@ -67,6 +67,8 @@ enum {
  * from its start; d owns it from now on and frees it in kg_diags_free. */
 struct kg_lines;
 void kg_diags_keep_lines(kg_diags *d, struct kg_lines *l);
+/* So a kg_diags that a YAML file was loaded with must be freed with
+ * kg_diags_free even when it holds no diagnostic. */
 
 /* Print every stored diagnostic in order, one per line. File names,
  * messages and source lines are printed with control characters escaped
