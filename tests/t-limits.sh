@@ -2,7 +2,7 @@
 # t-limits.sh - content at the limits (content/README.md, "Limits") checks
 # clean: a kit of 1,000 topics of 4 questions each, and one with exactly
 # the most questions in a topic, levels, areas, profiles and items in a
-# list, and a text of exactly 1 MiB. tests/cases/ has each limit passed
+# list, and a text of exactly 4,000 bytes. tests/cases/ has each limit passed
 # by one, refused. Kits are made in /dev/shm when there is one (making a
 # thousand files takes seconds on some disks).
 . "$(dirname "$0")/lib.sh"
@@ -73,5 +73,5 @@ limits_kit "1,000 topics of 4 questions check clean" \
 	"1000 topics, 4000 questions, 1 scenario, 3 profiles" 1000 4 3 3 2 3 100
 limits_kit "every count at its limit checks clean" \
 	"20 topics, 2000 questions, 1 scenario, 20 profiles" 20 100 10 20 20 1000 100
-limits_kit "a text of exactly 1 MiB checks clean" \
-	"1 topic, 4 questions, 1 scenario, 1 profile" 1 4 2 1 1 3 1048576
+limits_kit "a text of exactly 4,000 bytes checks clean" \
+	"1 topic, 4 questions, 1 scenario, 1 profile" 1 4 2 1 1 3 4000
