@@ -21,6 +21,7 @@
 #include "digest.h"
 #include "edition.h"
 #include "embedded.h"
+#include "file.h"
 #include "git.h"
 #include "index.h"
 #include "init.h"
@@ -582,23 +583,6 @@ static int S_diff(int argc, char **argv)
 
 /* ---- render ------------------------------------------------------------- */
 
-static int S_read_file(const char *path, kg_buf *out, kg_diags *d)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[65536];
-	size_t got;
-
-	if (!f)
-		return kg_io_error(d, (kg_mark){path, 0, 0}, "cannot open: %s",
-				   strerror(errno));
-	/* past the limit, the engine refuses the template */
-	while (out->len <= KG_TEMPLATE_MAX_FILE &&
-	       (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		kg_buf_put(out, chunk, got);
-	fclose(f);
-	return 0;
-}
-
 static int S_render(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -610,6 +594,7 @@ static int S_render(int argc, char **argv)
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
 	kg_template_opts topts = {NULL, NULL, NULL, true};
+	kg_partial_dir pd = {NULL, &d};
 	kg_node *data = NULL;
 	const char *tpl;
 	int rc = S_parse("render", argc, argv, longopts, &o);
@@ -626,10 +611,11 @@ static int S_render(int argc, char **argv)
 	tpl = argv[optind];
 	if (o.partials) {
 		topts.partial = kg_template_partial_from_dir;
-		topts.partial_ctx = (void *)o.partials;
+		pd.dir = o.partials;
+		topts.partial_ctx = &pd;
 	}
 	data = kg_node_load_file(o.data, &d);
-	if (data && S_read_file(tpl, &src, &d) == 0 &&
+	if (data && kg_file_read(tpl, KG_TEMPLATE_MAX_FILE, &src, &d) == 0 &&
 	    kg_template_render(tpl, src.ptr, src.len, data, &topts, &out, &d) == 0)
 		fwrite(out.ptr, 1, out.len, stdout);
 	rc = S_report(&d);
