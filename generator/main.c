@@ -105,6 +105,33 @@ static const char *S_role = KG_INIT_ROLE;
 
 static const S_cmd *S_find(const char *name);
 
+/* An option's value that is empty selects nothing: no path, no format,
+ * no edition. Every option with a value refuses it. */
+static int S_empty_value(int c, const char *value)
+{
+	return c != ':' && c != '?' && value && !*value;
+}
+
+/* The option as given: "--name" when getopt_long matched a long option
+ * (its index in li), else "-c". Static storage. */
+static const char *S_option_name(const struct option *longopts, int li, int c)
+{
+	static char name[64];
+
+	if (li >= 0)
+		snprintf(name, sizeof(name), "--%s", longopts[li].name);
+	else
+		snprintf(name, sizeof(name), "-%c", c);
+	return name;
+}
+
+/* An empty path as the argument `what` is a usage error, like an empty
+ * option value: "" is no folder and no file (init '' once wrote into /). */
+static int S_empty_arg(const char *cmd, const char *what, const char *arg)
+{
+	return *arg ? 0 : S_usage_error(cmd, "%s is an empty path", what);
+}
+
 /* Parse argv with the given long options; prints help and returns -1 when
  * asked, or EXIT_USAGE on a bad option; 0 otherwise with optind set. */
 static int S_parse(const char *cmd, int argc, char **argv,
@@ -113,7 +140,7 @@ static int S_parse(const char *cmd, int argc, char **argv,
 	char shorts[64] = ":";
 	size_t n = 1;
 	const struct option *lo;
-	int c;
+	int c, li = -1;
 
 	/* the short options are the long ones' values that are letters */
 	for (lo = longopts; lo->name && n + 2 < sizeof(shorts); lo++) {
@@ -126,7 +153,11 @@ static int S_parse(const char *cmd, int argc, char **argv,
 	shorts[n] = '\0';
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, shorts, longopts, &li)) != -1) {
+		if (S_empty_value(c, optarg))
+			return S_usage_error(cmd, "option '%s' has an empty value",
+					     S_option_name(longopts, li, c));
+		li = -1;
 		switch (c) {
 		case OPT_HELP:
 			fputs(S_find(cmd)->usage, stdout);
@@ -220,6 +251,16 @@ static int S_check(int argc, char **argv)
 
 /* ---- build -------------------------------------------------------------- */
 
+/* Whether a comma-separated list has an empty item: "", ",", "md,",
+ * "md,,pdf". strtok_r would skip them, and "," would select nothing. */
+static int S_empty_item(const char *list)
+{
+	size_t n = strlen(list);
+
+	return n == 0 || list[0] == ',' || list[n - 1] == ',' ||
+	       strstr(list, ",,") != NULL;
+}
+
 /* Resolve --format into the writers to run; NULL-terminated in out. */
 static int S_formats(const char *list, const kg_writer **out, size_t max)
 {
@@ -232,6 +273,11 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 			out[n++] = kg_writers[i];
 		out[n] = NULL;
 		return 0;
+	}
+	if (S_empty_item(list)) {
+		fprintf(stderr, "kitgen build: --format '%s' names an empty format "
+			"(give a comma-separated list: md, html, pdf)\n", list);
+		return EXIT_USAGE;
 	}
 	copy = kg_xstrdup(list);
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
@@ -546,6 +592,9 @@ static int S_diff(int argc, char **argv)
 				     "give two content folders, OLD and NEW");
 	new_dir = argv[argc - 1];
 	old_dir = o.git ? NULL : argv[optind];
+	if ((old_dir && (rc = S_empty_arg("diff", "OLD", old_dir))) ||
+	    (rc = S_empty_arg("diff", "NEW", new_dir)))
+		return rc;
 	if (o.git) {
 		const char *base = getenv("TMPDIR");
 
@@ -609,6 +658,8 @@ static int S_render(int argc, char **argv)
 	if (!o.data)
 		return S_usage_error("render", "%s", "missing --data FILE.yaml");
 	tpl = argv[optind];
+	if ((rc = S_empty_arg("render", "TEMPLATE", tpl)))
+		return rc;
 	if (o.partials) {
 		topts.partial = kg_template_partial_from_dir;
 		pd.dir = o.partials;
@@ -619,10 +670,6 @@ static int S_render(int argc, char **argv)
 	    kg_template_render(tpl, src.ptr, src.len, data, &topts, &out, &d) == 0)
 		fwrite(out.ptr, 1, out.len, stdout);
 	rc = S_report(&d);
-	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
-		fprintf(stderr, "kitgen render: cannot write standard output\n");
-		rc = EXIT_IO;
-	}
 	kg_node_free(data);
 	kg_buf_release(&src);
 	kg_buf_release(&out);
@@ -655,6 +702,8 @@ static int S_init(int argc, char **argv)
 		return S_usage_error("init", "unexpected argument '%s'",
 				     argv[optind + 1]);
 	dir = argv[optind];
+	if ((rc = S_empty_arg("init", "DIR", dir)))
+		return rc;
 	if ((why = kg_init_bad_role(S_role)))
 		return S_usage_error("init", "bad --role: %s", why);
 	if ((why = kg_init_bad_dir(dir))) {
@@ -814,12 +863,11 @@ static void S_help(FILE *out)
 	      out);
 }
 
-int main(int argc, char **argv)
+/* Run the command argv[1] names; its exit status. */
+static int S_run(int argc, char **argv)
 {
 	const S_cmd *c;
 
-	/* a file-size limit must fail a write, not kill the process */
-	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		S_help(stderr);
 		return EXIT_USAGE;
@@ -839,4 +887,34 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	return c->run(argc - 1, argv + 1);
+}
+
+/* Flush and close standard output, the one place every command's output
+ * is checked (as gnulib's close_stdout): what could not be written (a full
+ * disk, a closed or broken descriptor) is an I/O error, exit 3, whatever
+ * the command returned. A descriptor that was closed and never written to
+ * is no error. */
+static int S_close_stdout(int rc)
+{
+	int err = 0, pending = ferror(stdout);
+
+	if (fflush(stdout) != 0)
+		err = errno;
+	if (fclose(stdout) != 0 && !err && (pending || errno != EBADF))
+		err = errno;
+	if (!err && !pending)
+		return rc;
+	if (err)
+		fprintf(stderr, "kitgen: cannot write standard output: %s\n",
+			strerror(err));
+	else
+		fprintf(stderr, "kitgen: cannot write standard output\n");
+	return EXIT_IO;
+}
+
+int main(int argc, char **argv)
+{
+	/* a file-size limit must fail a write, not kill the process */
+	signal(SIGXFSZ, SIG_IGN);
+	return S_close_stdout(S_run(argc, argv));
 }
