@@ -688,10 +688,8 @@ static int S_init(int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
-	kg_buf content = KG_BUF_INIT;
 	const kg_embedded_file *f;
 	const char *dir, *why;
-	kg_kit *kit;
 	int rc = S_parse("init", argc, argv, longopts, &o);
 
 	if (rc)
@@ -711,19 +709,13 @@ static int S_init(int argc, char **argv)
 			dir, why);
 		return EXIT_USAGE;
 	}
-	/* the new kit is checked as `kitgen check` would: it must be clean */
-	if (kg_init_write(dir, S_role, &d) == 0) {
-		kg_buf_printf(&content, "%s/content", dir);
-		S_load(content.ptr, &kit, &d);
-		kg_kit_free(kit);
-	}
+	kg_init_write(dir, S_role, &d);
 	rc = S_report(&d);
 	if (rc == 0 && !S_quiet) {
 		for (f = kg_embedded; f->path; f++)
 			printf("wrote %s/%s\n", dir, f->path);
 		printf("next: cd %s && kitgen build\n", dir);
 	}
-	kg_buf_release(&content);
 	kg_diags_free(&d);
 	return rc;
 }
