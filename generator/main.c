@@ -750,7 +750,7 @@ static const S_cmd S_cmds[] = {
 	 "  -o, --out DIR         where to write (default: output)\n"
 	 "  -e, --edition ID      build only this edition (see 'kitgen list')\n"
 	 "  -f, --format LIST     comma-separated formats (default: all): md, html,\n"
-	 "                        pdf\n"
+	 "                        pdf; an empty item is a usage error\n"
 	 "      --paper SIZE      page size of paged formats: a4 (default), letter\n"
 	 "  -q, --quiet           print nothing but errors and warnings (no list\n"
 	 "                        of files, no summary)\n"
@@ -789,7 +789,11 @@ static const S_cmd S_cmds[] = {
 	 "      --git REV      read the old content from git\n"
 	 "  -h, --help         show this help\n"
 	 "\n"
-	 "Exit status, as diff(1): 0 no change, 1 changes, 2 trouble.\n"
+	 "git runs with no system or global configuration, no pager and only\n"
+	 "plumbing commands, so a repository's configuration runs nothing.\n"
+	 "\n"
+	 "Exit status, as diff(1): 0 no change, 1 changes, 2 trouble; 3 when\n"
+	 "standard output cannot be written.\n"
 	 "\n"
 	 "Example: kitgen diff --git v1.0.0 content\n"},
 	{"render", S_render, "render one Mustache template against YAML data",
@@ -806,10 +810,12 @@ static const S_cmd S_cmds[] = {
 	{"init", S_init, "start a new kit for a role",
 	 "Usage: kitgen init DIR [--role NAME]\n"
 	 "\n"
-	 "Write a new kit into DIR, which must not exist or must be empty:\n"
-	 "README.md, content/kit.yaml, content/scenarios.yaml and two example\n"
-	 "topics to replace with your own. It passes 'kitgen check' as written\n"
-	 "and 'kitgen build' turns it into every format.\n"
+	 "Write a new kit into DIR, an empty folder or a new one in a folder\n"
+	 "that exists: README.md, content/kit.yaml, content/scenarios.yaml and\n"
+	 "two example topics to replace with your own. It passes 'kitgen check'\n"
+	 "as written and 'kitgen build' turns it into every format. All or\n"
+	 "nothing: the kit is made in a temporary folder and moved into place,\n"
+	 "so a failure (a full disk) leaves DIR as it was.\n"
 	 "\n"
 	 "  -r, --role NAME   the role the kit hires for (default: software\n"
 	 "                    engineering); --role 'Data engineering' makes the\n"
@@ -818,8 +824,8 @@ static const S_cmd S_cmds[] = {
 	 "  -q, --quiet       print nothing but errors\n"
 	 "  -h, --help        show this help\n"
 	 "\n"
-	 "Exit status: 0 written, 2 usage error (DIR not empty, bad role),\n"
-	 "3 I/O error.\n"
+	 "Exit status: 0 written, 2 usage error (DIR not empty, no parent\n"
+	 "folder, bad role), 3 I/O error.\n"
 	 "\n"
 	 "Example: kitgen init devops-kit --role DevOps && cd devops-kit && kitgen build\n"},
 	{NULL, NULL, NULL, NULL}};
@@ -851,7 +857,8 @@ static void S_help(FILE *out)
 	      "  -h, --help      show this help\n"
 	      "  -V, --version   show the version\n"
 	      "\n"
-	      "Exit status: 0 success, 1 content errors, 2 usage error, 3 I/O error.\n",
+	      "Exit status: 0 success, 1 content errors, 2 usage error, 3 I/O error\n"
+	      "(also when standard output cannot be written).\n",
 	      out);
 }
 
