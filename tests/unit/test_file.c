@@ -112,6 +112,7 @@ static void test_an_empty_file_is_fine(void **state)
 	assert_int_equal(kg_file_read(S_path("empty"), 100, &out, &d), 0);
 	assert_int_equal(out.len, 0);
 	assert_int_equal(d.n, 0);
+	kg_buf_release(&out);
 }
 
 static void test_a_fifo_is_refused_at_once(void **state)
