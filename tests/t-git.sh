@@ -23,11 +23,8 @@ mark() {
 
 repo="$TMP/repo"
 mkdir -p "$repo"
-cp -R "$FIXTURE" "$repo/content"
 printf '* filter=evil diff=evil merge=evil\n' >"$repo/.gitattributes"
-(cd "$repo" && git init -q && git config user.email t@example.com &&
-	git config user.name t && git add -A && git commit -qm one &&
-	git tag v0.3.1) >/dev/null 2>&1 || {
+fixture_repo "$repo" || {
 	not_ok "a scratch repository" "git init/commit failed"
 	exit 0
 }
@@ -118,11 +115,7 @@ status=$?
 # The warning compares values, as the digest does: a reformatted file is
 # no change, a new file not yet committed is one.
 plain="$TMP/plain"
-mkdir -p "$plain"
-cp -R "$FIXTURE" "$plain/content"
-(cd "$plain" && git init -q && git config user.email t@example.com &&
-	git config user.name t && git add -A && git commit -qm one &&
-	git tag v0.3.1) >/dev/null 2>&1
+fixture_repo "$plain"
 sed -i 's/^title: \(.*\)$/title: \1   # reformatted/' "$plain/content/topics/01-cache.yaml"
 (cd "$plain" && "$KITGEN" check --content content) >/dev/null 2>"$TMP/err"
 grep -q warning "$TMP/err" && not_ok "a reformatted file is no change since the tag" "$(cat "$TMP/err")" ||
