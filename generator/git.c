@@ -88,8 +88,9 @@ static char **S_argv(char *const args[])
 }
 
 /* In the child: stdin from in (or /dev/null), stdout to out_fd, stderr
- * nowhere, the fixed environment; exec git. Never returns. */
-static void S_child(const char *cwd, char **argv, int in, int out_fd)
+ * nowhere, the environment env; exec git. Never returns. */
+static void S_child(const char *cwd, char **argv, char **env, int in,
+		    int out_fd)
 {
 	int null = open("/dev/null", O_RDWR);
 
@@ -99,7 +100,7 @@ static void S_child(const char *cwd, char **argv, int in, int out_fd)
 		dup2(null, STDERR_FILENO);
 	if (cwd && chdir(cwd) < 0)
 		_exit(127);
-	environ = S_env();
+	environ = env;
 	execvp(argv[0], argv);
 	_exit(127);
 }
@@ -133,7 +134,7 @@ static int S_drain(int fd, kg_buf *out)
  * when it could not run, was killed, or printed too much. */
 static int S_git(const char *cwd, char *const args[], int in, kg_buf *out)
 {
-	char **argv = S_argv(args);
+	char **argv = S_argv(args), **env = S_env();
 	int pipefd[2], status, over;
 	pid_t pid;
 
@@ -142,7 +143,7 @@ static int S_git(const char *cwd, char *const args[], int in, kg_buf *out)
 		return -1;
 	}
 	if ((pid = fork()) == 0)
-		S_child(cwd, argv, in, pipefd[1]);
+		S_child(cwd, argv, env, in, pipefd[1]);
 	free(argv);
 	close(pipefd[1]);
 	over = pid > 0 ? S_drain(pipefd[0], out) : -1;
@@ -279,8 +280,9 @@ static int S_write_blobs(const S_blobs *blobs, const kg_buf *cat,
 		unsigned long long size;
 		char type[16];
 
+		/* "OID blob SIZE\n", SIZE bytes, "\n" */
 		if (!nl || sscanf(p, "%*s %15s %llu", type, &size) != 2 ||
-		    strcmp(type, "blob") != 0 || size > (size_t)(end - nl - 1))
+		    strcmp(type, "blob") != 0 || size >= (size_t)(end - nl - 1))
 			return kg_buf_release(&path), -1;
 		kg_buf_reset(&path);
 		kg_buf_printf(&path, "%s/%s", dest, blobs->items[i].path);
