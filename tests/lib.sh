@@ -46,7 +46,8 @@ fixture_copy() {
 # version). Fails when git does.
 fixture_repo() {
 	mkdir -p "$1"
-	cp -R "$FIXTURE" "$1/content"
+	mkdir -p "$1/content"
+	cp -R "$FIXTURE/." "$1/content/"
 	(cd "$1" && git init -q && git config user.email t@example.com &&
 		git config user.name t && git add -A && git commit -qm one &&
 		git tag v0.3.1) >/dev/null 2>&1

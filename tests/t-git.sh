@@ -4,8 +4,8 @@
 # may set core.fsmonitor, a pager, an external diff, filter and textconv
 # drivers (named by a committed .gitattributes) and hooks, each to a
 # command; every kitgen command that runs git (check's warning that the
-# content changed since the last tag, diff --git) must still work and
-# leave no trace of any of them.
+# content changed since the last tag, diff --git; build runs none) must
+# still work and leave no trace of any of them.
 . "$(dirname "$0")/lib.sh"
 
 command -v git >/dev/null 2>&1 || {
@@ -23,7 +23,10 @@ mark() {
 
 repo="$TMP/repo"
 mkdir -p "$repo"
+# in the content folder too: an archive of that folder reads its own
 printf '* filter=evil diff=evil merge=evil\n' >"$repo/.gitattributes"
+mkdir -p "$repo/content"
+cp "$repo/.gitattributes" "$repo/content/.gitattributes"
 fixture_repo "$repo" || {
 	not_ok "a scratch repository" "git init/commit failed"
 	exit 0
@@ -60,57 +63,37 @@ cfg core.hooksPath "$TMP/evil-hooks"
 # the index is older than the files: git would refresh it (fsmonitor, clean)
 touch "$repo/content/kit.yaml" "$repo/content/topics/01-cache.yaml"
 
-nothing_ran() { # NAME: no marker was left
-	if [ -z "$(ls -A "$M")" ]; then ok "$1: the repository's commands did not run"; else
-		not_ok "$1: the repository's commands did not run" "ran: $(ls -A "$M" | tr '\n' ' ')"
+# worked NAME OK: ok when the command worked (OK is 0) and left no marker
+worked() {
+	ran=$(ls -A "$M" | tr '\n' ' ')
+	if [ "$2" = 0 ] && [ -z "$ran" ]; then ok "$1"; else
+		not_ok "$1" "${ran:+ran: $ran}" "$(head -5 "$TMP/err")"
 		rm -f "$M"/*
 	fi
 }
 
 # check: the version warning still works
 (cd "$repo" && timeout 60 "$KITGEN" check --content content) >/dev/null 2>"$TMP/err"
-status=$?
-[ "$status" = 0 ] && grep -q "^content/kit.yaml:6:10: warning: content changed since tag 'v0.3.1' but the version is still 0.3.1$" "$TMP/err" &&
-	ok "check in a hostile repository still warns that the content changed" ||
-	not_ok "check in a hostile repository still warns that the content changed" "status $status" "$(cat "$TMP/err")"
-nothing_ran "check"
+[ $? = 0 ] && grep -q "^content/kit.yaml:6:10: warning: content changed since tag 'v0.3.1' but the version is still 0.3.1$" "$TMP/err"
+worked "check in a hostile repository warns that the content changed, and runs nothing" $?
 
 # diff --git: still the right changes, from the top and from the folder
 printf '%s\n' 'changed profile balanced: weights.coding: 50 → 55' \
 	'changed profile balanced: weights.systems: 50 → 45' >"$TMP/want"
 (cd "$repo" && timeout 60 "$KITGEN" diff --git v0.3.1 content) >"$TMP/got" 2>"$TMP/err"
-status=$?
-[ "$status" = 1 ] && same_text "diff --git in a hostile repository" "$TMP/want" "$TMP/got" ||
-	not_ok "diff --git in a hostile repository" "status $status" "$(cat "$TMP/err")"
-nothing_ran "diff --git"
+[ $? = 1 ] && cmp -s "$TMP/want" "$TMP/got"
+worked "diff --git in a hostile repository gives the changes, and runs nothing" $?
 (cd "$repo/content" && timeout 60 "$KITGEN" diff --git v0.3.1 --format md .) >"$TMP/got" 2>"$TMP/err"
-status=$?
-[ "$status" = 1 ] && grep -q 'weights.coding`: 50 → 55' "$TMP/got" &&
-	ok "diff --git --format md from inside the content folder" ||
-	not_ok "diff --git --format md from inside the content folder" "status $status" "$(cat "$TMP/err")"
-nothing_ran "diff --git --format md"
+[ $? = 1 ] && grep -q 'weights.coding`: 50 → 55' "$TMP/got"
+worked "diff --git --format md from inside the content folder, running nothing" $?
 
-# build runs no git, but a build in the repository must not either
-(cd "$repo" && timeout 60 "$KITGEN" build --content content --templates "$ROOT/templates" \
-	--out "$TMP/out" --format md) >/dev/null 2>"$TMP/err" &&
-	ok "build in a hostile repository" || not_ok "build in a hostile repository" "$(cat "$TMP/err")"
-nothing_ran "build"
-
-# the user's own environment cannot point git elsewhere either
+# the user's own environment cannot point git elsewhere or add a command
 (cd "$repo" && GIT_DIR=/nonexistent GIT_EXTERNAL_DIFF="$(mark env-external-diff)" \
-	GIT_PAGER="$(mark env-pager)" PAGER="$(mark env-pager2)" GIT_CONFIG_PARAMETERS="'core.fsmonitor=$(mark env-config)'" \
+	GIT_PAGER="$(mark env-pager)" PAGER="$(mark env-pager2)" \
+	GIT_CONFIG_PARAMETERS="'core.fsmonitor=$(mark env-config)'" \
 	timeout 60 "$KITGEN" diff --git v0.3.1 content) >"$TMP/got" 2>"$TMP/err"
-status=$?
-[ "$status" = 1 ] && same_text "diff --git ignores GIT_* and pager variables" "$TMP/want" "$TMP/got" ||
-	not_ok "diff --git ignores GIT_* and pager variables" "status $status" "$(cat "$TMP/err")"
-nothing_ran "diff --git with GIT_* variables"
-
-# a revision that looks like an option is refused, not passed to git as one
-(cd "$repo" && timeout 60 "$KITGEN" diff --git=--output="$TMP/x" content) >/dev/null 2>"$TMP/err"
-status=$?
-[ "$status" = 2 ] && [ ! -e "$TMP/x" ] && grep -q "is not a revision" "$TMP/err" &&
-	ok "a revision starting with '-' is refused" ||
-	not_ok "a revision starting with '-' is refused" "status $status" "$(cat "$TMP/err")"
+[ $? = 1 ] && cmp -s "$TMP/want" "$TMP/got"
+worked "diff --git ignores GIT_* and pager variables" $?
 
 # The warning compares values, as the digest does: a reformatted file is
 # no change, a new file not yet committed is one.
@@ -120,6 +103,7 @@ sed -i 's/^title: \(.*\)$/title: \1   # reformatted/' "$plain/content/topics/01-
 (cd "$plain" && "$KITGEN" check --content content) >/dev/null 2>"$TMP/err"
 grep -q warning "$TMP/err" && not_ok "a reformatted file is no change since the tag" "$(cat "$TMP/err")" ||
 	ok "a reformatted file is no change since the tag"
+git -C "$plain" checkout -q -- content
 sed 's/^id: cache$/id: cache-two/; s/^  - id: cache-\([0-9]\)$/  - id: cache-two-\1/' \
 	"$FIXTURE/topics/01-cache.yaml" >"$plain/content/topics/03-cache-two.yaml"
 (cd "$plain" && "$KITGEN" check --content content) >/dev/null 2>"$TMP/err"

@@ -138,16 +138,17 @@ if [ -x "$LINT" ]; then
 fi
 
 # All or nothing (issue 14, class 1). A full disk (a file-size limit that
-# takes README.md, then fails on kit.yaml)
-# leaves no half kit and no temporary folder, and a rerun succeeds.
+# takes README.md, then fails on kit.yaml) leaves no half kit and no
+# temporary folder, and a rerun succeeds; the folder is named with a
+# trailing slash, as a shell completes it.
 mkdir -p "$TMP/disk"
-(cd "$TMP/disk" && ulimit -f 4 && exec "$KITGEN" init newkit) >"$TMP/out" 2>&1
+(cd "$TMP/disk" && ulimit -f 4 && exec "$KITGEN" init newkit/) >"$TMP/out" 2>&1
 status=$?
 [ "$status" = 3 ] && [ -z "$(ls -A "$TMP/disk")" ] &&
 	ok "init on a full disk exits 3 and leaves nothing behind" ||
 	not_ok "init on a full disk exits 3 and leaves nothing behind" "status $status" \
 		"left: $(ls -A "$TMP/disk")" "$(cat "$TMP/out")"
-(cd "$TMP/disk" && "$KITGEN" init -q newkit) >"$TMP/out" 2>&1 &&
+(cd "$TMP/disk" && "$KITGEN" init -q newkit/) >"$TMP/out" 2>&1 &&
 	[ -s "$TMP/disk/newkit/content/kit.yaml" ] && [ "$(ls -A "$TMP/disk")" = newkit ] &&
 	ok "a rerun after a full disk writes the kit" ||
 	not_ok "a rerun after a full disk writes the kit" "$(cat "$TMP/out")"
@@ -186,5 +187,3 @@ status=$?
 [ "$status" = 2 ] && [ -L "$TMP/r/dangling" ] && [ ! -e "$TMP/r/nowhere" ] &&
 	ok "a symbolic link to nothing is refused and left alone" ||
 	not_ok "a symbolic link to nothing is refused and left alone" "status $status" "$(cat "$TMP/out")"
-"$KITGEN" init -q "$TMP/disk/slash/" >/dev/null 2>&1 && [ -d "$TMP/disk/slash/content" ] &&
-	ok "a folder given with a trailing slash" || not_ok "a folder given with a trailing slash"
