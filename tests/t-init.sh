@@ -150,10 +150,10 @@ status=$?
 		"left: $(ls -A "$TMP/disk")" "$(cat "$TMP/out")"
 (cd "$TMP/disk" && "$KITGEN" init -q newkit/) >"$TMP/out" 2>&1 &&
 	[ -s "$TMP/disk/newkit/content/kit.yaml" ] && [ "$(ls -A "$TMP/disk")" = newkit ] &&
-	ok "a rerun after a full disk writes the kit" ||
-	not_ok "a rerun after a full disk writes the kit" "$(cat "$TMP/out")"
-check "the new folder has the mode a new folder gets" sh -c \
-	"test \"\$(stat -c %a '$TMP/disk/newkit')\" = \"\$(umask -S >/dev/null; mkdir '$TMP/disk/m' && stat -c %a '$TMP/disk/m')\""
+	mkdir "$TMP/m" && [ "$(stat -c %a "$TMP/disk/newkit")" = "$(stat -c %a "$TMP/m")" ] &&
+	ok "a rerun after a full disk writes the kit, in a folder with the usual mode" ||
+	not_ok "a rerun after a full disk writes the kit, in a folder with the usual mode" \
+		"$(ls -A "$TMP/disk")" "$(cat "$TMP/out")"
 
 # An existing empty folder stays the same folder (a shell inside it keeps
 # seeing it) and stays empty after a failure.
