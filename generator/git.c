@@ -158,7 +158,8 @@ static int S_git(const char *cwd, char *const args[], int in, kg_buf *out)
 	return WEXITSTATUS(status);
 }
 
-/* The first line of what git prints; 0, or -1 when it fails or is silent. */
+/* The first line of what git prints; 0, or -1 when it fails or is silent,
+ * or 127 when git could not be run at all. */
 static int S_line(const char *cwd, char *const args[], kg_buf *out)
 {
 	int rc = S_git(cwd, args, -1, out);
@@ -168,6 +169,8 @@ static int S_line(const char *cwd, char *const args[], kg_buf *out)
 		*nl = '\0';
 		out->len = (size_t)(nl - out->ptr);
 	}
+	if (rc == 127)
+		return 127;
 	return rc == 0 && out->len ? 0 : -1;
 }
 
@@ -311,32 +314,48 @@ static int S_export_tree(const char *cwd, const char *tree, const char *dest,
 	return rc;
 }
 
-int kg_git_export(const char *dir, const char *rev, const char *dest,
-		  kg_diags *d)
+/* The tree of folder dir at rev, as an object id, into tree. 0, or -1
+ * with a diagnostic. */
+static int S_resolve(const char *dir, const char *rev, kg_buf *tree,
+		     kg_diags *d)
 {
-	kg_buf spec = KG_BUF_INIT, tree = KG_BUF_INIT, top = KG_BUF_INIT;
+	kg_buf spec = KG_BUF_INIT, top = KG_BUF_INIT;
 	char *toplevel[] = {"rev-parse", "--show-toplevel", NULL};
 	char *resolve[] = {"rev-parse", "--verify", "--quiet", "--end-of-options",
 			   NULL, NULL};
-	size_t errors = d->errors;
-	int rc = -1;
+	int rc = S_line(dir, toplevel, &top);
 
 	/* REV:./ is the folder `dir` at REV */
 	kg_buf_printf(&spec, "%s:./", rev);
 	resolve[4] = spec.ptr;
-	if (S_line(dir, toplevel, &top) < 0)
-		kg_error(d, (kg_mark){dir, 0, 0}, "not inside a git work tree");
-	else if (rev[0] == '-' || S_line(dir, resolve, &tree) < 0)
+	if (rc == 127)
+		kg_io_error(d, (kg_mark){dir, 0, 0}, "cannot run git");
+	else if (rc != 0) /* git also refuses a work tree another user owns */
+		kg_error(d, (kg_mark){dir, 0, 0}, "not inside a git work tree "
+			 "(or in one owned by another user)");
+	else if (rev[0] == '-' || (rc = S_line(dir, resolve, tree)) != 0)
 		kg_error(d, (kg_mark){dir, 0, 0},
 			 "'%s' is not a revision of the git work tree "
 			 "holding this folder", rev);
-	else if ((rc = S_export_tree(dir, tree.ptr, dest, d)) < 0 &&
-		 d->errors == errors)
+	if (rev[0] == '-')
+		rc = -1;
+	kg_buf_release(&spec);
+	kg_buf_release(&top);
+	return rc == 0 ? 0 : -1;
+}
+
+int kg_git_export(const char *dir, const char *rev, const char *dest,
+		  kg_diags *d)
+{
+	kg_buf tree = KG_BUF_INIT;
+	size_t errors = d->errors;
+	int rc = S_resolve(dir, rev, &tree, d);
+
+	if (rc == 0 && (rc = S_export_tree(dir, tree.ptr, dest, d)) < 0 &&
+	    d->errors == errors)
 		kg_io_error(d, (kg_mark){dir, 0, 0},
 			    "cannot read the content of '%s' from git", rev);
-	kg_buf_release(&spec);
 	kg_buf_release(&tree);
-	kg_buf_release(&top);
 	return rc;
 }
 
