@@ -40,7 +40,12 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "file.h"
 #include "ttf_subset.h"
+
+/* A font file larger than this is not read (the largest TrueType fonts
+ * with the whole of Unicode's BMP are about 20 MiB). */
+#define S_MAX_FONT_FILE ((size_t)64 << 20)
 
 #define S_UNKNOWN INT16_MIN
 #define S_NBYTES 219 /* bytes usable in a code */
@@ -172,6 +177,11 @@ static int S_find_all(const kg_pdf_style *st, kg_diags *d)
 /* Load a face into the document; 0 or -1. */
 static int S_load(kg_fonts *f, kg_face face)
 {
+	/* libharu opens the file itself: a FIFO would block it */
+	if (kg_file_unreadable(f->file[face])) {
+		f->failed[face] = 1;
+		return -1;
+	}
 	f->name[face] = HPDF_LoadTTFontFromFile(f->pdf, f->file[face], HPDF_TRUE);
 	f->def[face] = f->name[face] ? HPDF_GetFontDef(f->pdf, f->name[face]) : NULL;
 	if (!f->def[face]) {
@@ -183,6 +193,11 @@ static int S_load(kg_fonts *f, kg_face face)
 
 static int S_load_error(const kg_fonts *f, kg_face face, kg_diags *d)
 {
+	const char *why = kg_file_unreadable(f->file[face]);
+
+	if (why)
+		return kg_io_error(d, f->at[face], "cannot load font file '%s': "
+				   "%s", f->file[face], why);
 	return kg_error(d, f->at[face], "cannot load font file '%s' (libharu "
 			"error 0x%04lX)", f->file[face],
 			(unsigned long)HPDF_GetError(f->pdf));
@@ -479,22 +494,15 @@ static void S_tag(const kg_fonts *f, kg_face face, char tag[7])
 	}
 	tag[6] = '\0';
 }
+/* The bytes of a font file (a regular file, at most S_MAX_FONT_FILE);
+ * 0 or -1: the caller reports that the font cannot be embedded. */
 static int S_read_file(const char *path, kg_buf *out)
 {
-	FILE *in = fopen(path, "rb");
-	size_t got;
+	kg_diags quiet = KG_DIAGS_INIT;
+	int rc = kg_file_read(path, S_MAX_FONT_FILE, out, &quiet);
 
-	if (!in)
-		return -1;
-	do {
-		kg_buf_grow(out, 65536);
-		got = fread(out->ptr + out->len, 1, 65536, in);
-		out->len += got;
-	} while (got > 0);
-	out->ptr[out->len] = '\0';
-	got = (size_t)ferror(in);
-	fclose(in);
-	return got ? -1 : 0;
+	kg_diags_free(&quiet);
+	return rc;
 }
 
 /* One face: the Type0 font at obj, its CIDFontType2 descendant, the

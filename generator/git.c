@@ -1,11 +1,22 @@
 /*
  * git.c - running git for `kitgen diff --git` and the version warning of
  * `kitgen check` (see git.h).
+ *
+ * A content folder may come with a .git folder nobody vetted, and git's
+ * configuration can name commands (core.fsmonitor, core.pager,
+ * diff.external, filter and textconv drivers, hooks). So git runs here
+ * with a fixed environment (no system or global configuration, no GIT_*
+ * variable of the caller, no pager, no prompt), with -c overrides for the
+ * keys that run a command, and only plumbing that reads objects and refs
+ * (rev-parse, ls-tree, cat-file, for-each-ref): none of them refreshes the
+ * index, runs a filter or a diff driver, pages or fires a hook. Old
+ * content is read as raw blobs and compared by kitgen, never by git diff.
  */
 #include "git.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -13,153 +24,417 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "digest.h"
 #include "node.h"
+#include "output.h"
+#include "schema.h"
 
-/* Run argv in folder cwd; its standard output goes to out (when not
- * NULL), its standard error nowhere. Returns the exit status, or -1 when
- * it could not run. */
-static int S_run(const char *cwd, char *const argv[], kg_buf *out)
+extern char **environ;
+
+/* What git may print for one export: the content's limit and the
+ * listing's lines around it. More is refused rather than held. */
+#define S_MAX_OUTPUT (KG_MAX_CONTENT + ((size_t)16 << 20))
+
+/* Before the subcommand: no pager, no replace refs, and every key that
+ * names a command a plumbing command could consult, neutralised. */
+static const char *const S_safe_args[] = {
+	"git", "--no-pager", "--no-replace-objects",
+	"-c", "core.fsmonitor=false",
+	"-c", "core.hooksPath=/dev/null",
+	"-c", "core.pager=cat",
+	"-c", "core.untrackedCache=false",
+	"-c", "core.sshCommand=false",
+	"-c", "core.askPass=",
+	"-c", "credential.helper=",
+	"-c", "diff.external=",
+	"-c", "log.showSignature=false",
+	"-c", "protocol.allow=never",
+	"-c", "safe.bareRepository=explicit",
+	NULL};
+
+/* The environment git runs in: nothing of the caller's but PATH and HOME. */
+static char **S_env(void)
 {
-	int pipefd[2], status;
-	pid_t pid;
-	char chunk[4096];
+	static char path[4096], home[4096];
+	static char *env[] = {path, home, "LC_ALL=C",
+		"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_SYSTEM=/dev/null",
+		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_ATTR_NOSYSTEM=1",
+		"GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0",
+		"GIT_NO_REPLACE_OBJECTS=1", "GIT_PAGER=cat", "PAGER=cat",
+		"GIT_ADVICE=0", NULL};
+	const char *p = getenv("PATH"), *h = getenv("HOME");
+
+	snprintf(path, sizeof(path), "PATH=%s", p ? p : "/usr/bin:/bin");
+	snprintf(home, sizeof(home), "HOME=%s", h ? h : "/");
+	return env;
+}
+
+/* The full argument vector: S_safe_args, then args. The caller frees it. */
+static char **S_argv(char *const args[])
+{
+	size_t n = 0, m = 0, i;
+	char **argv;
+
+	while (S_safe_args[n])
+		n++;
+	while (args[m])
+		m++;
+	argv = kg_xcalloc(n + m + 1, sizeof(*argv));
+	for (i = 0; i < n; i++)
+		argv[i] = (char *)S_safe_args[i];
+	for (i = 0; i < m; i++)
+		argv[n + i] = args[i];
+	return argv;
+}
+
+/* In the child: stdin from in (or /dev/null), stdout to out_fd, stderr
+ * nowhere, the environment env; exec git. Never returns. */
+static void S_child(const char *cwd, char **argv, char **env, int in,
+		    int out_fd)
+{
+	int null = open("/dev/null", O_RDWR);
+
+	dup2(out_fd, STDOUT_FILENO);
+	dup2(in >= 0 ? in : null, STDIN_FILENO);
+	if (null >= 0)
+		dup2(null, STDERR_FILENO);
+	if (cwd && chdir(cwd) < 0)
+		_exit(127);
+	environ = env;
+	execvp(argv[0], argv);
+	_exit(127);
+}
+
+/* Read fd to its end into out (when not NULL), at most S_MAX_OUTPUT
+ * bytes; 0, or -1 when there was more. */
+static int S_drain(int fd, kg_buf *out)
+{
+	char chunk[65536];
+	size_t total = 0;
 	ssize_t got;
 
-	if (pipe(pipefd) < 0)
-		return -1;
-	pid = fork();
-	if (pid < 0) {
-		close(pipefd[0]);
-		close(pipefd[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDWR);
-
-		dup2(pipefd[1], STDOUT_FILENO);
-		if (null >= 0) {
-			dup2(null, STDERR_FILENO);
-			dup2(null, STDIN_FILENO);
-		}
-		close(pipefd[0]);
-		close(pipefd[1]);
-		if (cwd && chdir(cwd) < 0)
-			_exit(127);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(pipefd[1]);
-	while ((got = read(pipefd[0], chunk, sizeof(chunk))) != 0) {
+	while ((got = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
-			break;
+			return -1;
 		}
+		total += (size_t)got;
+		if (total > S_MAX_OUTPUT)
+			return -1;
 		if (out)
 			kg_buf_put(out, chunk, (size_t)got);
 	}
+	return 0;
+}
+
+/* Run git with args in folder cwd, its standard input from the
+ * descriptor in (or nothing, -1); its standard output goes to out (when
+ * not NULL), its standard error nowhere. Returns git's exit status, or -1
+ * when it could not run, was killed, or printed too much. */
+static int S_git(const char *cwd, char *const args[], int in, kg_buf *out)
+{
+	char **argv = S_argv(args), **env = S_env();
+	int pipefd[2], status, over;
+	pid_t pid;
+
+	if (pipe(pipefd) < 0) {
+		free(argv);
+		return -1;
+	}
+	if ((pid = fork()) == 0)
+		S_child(cwd, argv, env, in, pipefd[1]);
+	free(argv);
+	close(pipefd[1]);
+	over = pid > 0 ? S_drain(pipefd[0], out) : -1;
 	close(pipefd[0]);
+	if (pid < 0)
+		return -1;
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	if (over < 0 || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
 }
 
-/* The first line of what argv prints, run in cwd; "" when it fails. */
-static int S_line(const char *cwd, char *const argv[], kg_buf *out)
+/* The first line of what git prints; 0, or -1 when it fails or is silent,
+ * or 127 when git could not be run at all. */
+static int S_line(const char *cwd, char *const args[], kg_buf *out)
 {
-	int rc = S_run(cwd, argv, out);
+	int rc = S_git(cwd, args, -1, out);
 	char *nl = strchr(out->ptr, '\n');
 
 	if (nl) {
 		*nl = '\0';
 		out->len = (size_t)(nl - out->ptr);
 	}
+	if (rc == 127)
+		return 127;
 	return rc == 0 && out->len ? 0 : -1;
+}
+
+/* ---- a content folder as it was at a revision ------------------------------ */
+
+/* One blob of a tree listing that the export writes. */
+typedef struct S_blob {
+	char oid[80];
+	char *path; /* relative to the content folder */
+} S_blob;
+
+typedef struct S_blobs {
+	S_blob *items;
+	size_t n, cap;
+} S_blobs;
+
+/* Whether path is a file the kit loader reads: kit.yaml, scenarios.yaml
+ * or topics/NAME.yaml. Nothing else is written, so nothing can land
+ * outside dest, whatever a tree holds. */
+static int S_wanted(const char *path)
+{
+	size_t n = strlen(path);
+
+	if (strcmp(path, "kit.yaml") == 0 || strcmp(path, "scenarios.yaml") == 0)
+		return 1;
+	return strncmp(path, "topics/", 7) == 0 && n > 12 &&
+	       !strchr(path + 7, '/') && strcmp(path + n - 5, ".yaml") == 0;
+}
+
+/* Take the regular files of one `ls-tree -z` listing (prefixed with
+ * prefix) into blobs; a subtree named "topics" sets topics_oid. */
+static void S_take_listing(const kg_buf *list, const char *prefix,
+			   S_blobs *blobs, char topics_oid[80])
+{
+	const char *p = list->ptr, *end = list->ptr + list->len;
+
+	for (; p < end; p += strlen(p) + 1) {
+		char mode[16], type[16], oid[80];
+		const char *tab = strchr(p, '\t');
+		kg_buf path = KG_BUF_INIT;
+
+		if (!tab || sscanf(p, "%15s %15s %79s", mode, type, oid) != 3)
+			continue;
+		kg_buf_printf(&path, "%s%s", prefix, tab + 1);
+		if (topics_oid && strcmp(type, "tree") == 0 &&
+		    strcmp(tab + 1, "topics") == 0)
+			snprintf(topics_oid, 80, "%s", oid);
+		if ((strcmp(mode, "100644") == 0 || strcmp(mode, "100755") == 0) &&
+		    S_wanted(path.ptr)) {
+			KG_GROW(blobs->items, blobs->cap, blobs->n + 1);
+			snprintf(blobs->items[blobs->n].oid, 80, "%s", oid);
+			blobs->items[blobs->n++].path = kg_buf_detach(&path, NULL);
+		}
+		kg_buf_release(&path);
+	}
+}
+
+/* The files kitgen reads in tree (an object id), and in its topics. */
+static int S_list(const char *cwd, const char *tree, S_blobs *blobs)
+{
+	char topics[80] = "";
+	kg_buf list = KG_BUF_INIT;
+	char *ls[] = {"ls-tree", "-z", "--full-tree", "--end-of-options",
+		      (char *)tree, NULL};
+	int rc = S_git(cwd, ls, -1, &list);
+
+	if (rc == 0)
+		S_take_listing(&list, "", blobs, topics);
+	if (rc == 0 && topics[0]) {
+		ls[4] = topics;
+		kg_buf_reset(&list);
+		if ((rc = S_git(cwd, ls, -1, &list)) == 0)
+			S_take_listing(&list, "topics/", blobs, NULL);
+	}
+	kg_buf_release(&list);
+	return rc == 0 ? 0 : -1;
+}
+
+/* The raw bytes of every blob (`cat-file --batch`: no filter, no
+ * textconv), in order, into out. 0 or -1. */
+static int S_cat(const char *cwd, const S_blobs *blobs, kg_buf *out)
+{
+	char *batch[] = {"cat-file", "--batch", NULL};
+	FILE *in = tmpfile();
+	size_t i;
+	int rc = -1;
+
+	if (!in)
+		return -1;
+	for (i = 0; i < blobs->n; i++)
+		fprintf(in, "%s\n", blobs->items[i].oid);
+	if (fflush(in) == 0 && !ferror(in) && fseek(in, 0, SEEK_SET) == 0)
+		rc = S_git(cwd, batch, fileno(in), out);
+	fclose(in);
+	return rc == 0 ? 0 : -1;
+}
+
+/* Write each blob of the batch output to dest/path. 0, or -1 (with a
+ * diagnostic when a file could not be written). */
+static int S_write_blobs(const S_blobs *blobs, const kg_buf *cat,
+			 const char *dest, kg_diags *d)
+{
+	const char *p = cat->ptr, *end = cat->ptr + cat->len;
+	kg_buf path = KG_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < blobs->n && rc == 0; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		unsigned long long size;
+		char type[16];
+
+		/* "OID blob SIZE\n", SIZE bytes, "\n" */
+		if (!nl || sscanf(p, "%*s %15s %llu", type, &size) != 2 ||
+		    strcmp(type, "blob") != 0 || size >= (size_t)(end - nl - 1))
+			return kg_buf_release(&path), -1;
+		kg_buf_reset(&path);
+		kg_buf_printf(&path, "%s/%s", dest, blobs->items[i].path);
+		rc = kg_write_atomic(path.ptr, nl + 1, (size_t)size, d);
+		p = nl + 1 + size + 1;
+	}
+	kg_buf_release(&path);
+	return rc;
+}
+
+/* Export tree (an object id, read in cwd) into dest. 0 or -1. */
+static int S_export_tree(const char *cwd, const char *tree, const char *dest,
+			 kg_diags *d)
+{
+	S_blobs blobs = {NULL, 0, 0};
+	kg_buf cat = KG_BUF_INIT;
+	size_t i;
+	int rc = S_list(cwd, tree, &blobs);
+
+	if (rc == 0 && (rc = S_cat(cwd, &blobs, &cat)) == 0)
+		rc = S_write_blobs(&blobs, &cat, dest, d);
+	for (i = 0; i < blobs.n; i++)
+		free(blobs.items[i].path);
+	free(blobs.items);
+	kg_buf_release(&cat);
+	return rc;
+}
+
+/* The tree of folder dir at rev, as an object id, into tree. 0, or -1
+ * with a diagnostic. */
+static int S_resolve(const char *dir, const char *rev, kg_buf *tree,
+		     kg_diags *d)
+{
+	kg_buf spec = KG_BUF_INIT, top = KG_BUF_INIT;
+	char *toplevel[] = {"rev-parse", "--show-toplevel", NULL};
+	char *resolve[] = {"rev-parse", "--verify", "--quiet", "--end-of-options",
+			   NULL, NULL};
+	int rc = S_line(dir, toplevel, &top);
+
+	/* REV:./ is the folder `dir` at REV */
+	kg_buf_printf(&spec, "%s:./", rev);
+	resolve[4] = spec.ptr;
+	if (rc == 127)
+		kg_io_error(d, (kg_mark){dir, 0, 0}, "cannot run git");
+	else if (rc != 0) /* git also refuses a work tree another user owns */
+		kg_error(d, (kg_mark){dir, 0, 0}, "not inside a git work tree "
+			 "(or in one owned by another user)");
+	else if (rev[0] == '-' || (rc = S_line(dir, resolve, tree)) != 0)
+		kg_error(d, (kg_mark){dir, 0, 0},
+			 "'%s' is not a revision of the git work tree "
+			 "holding this folder", rev);
+	if (rev[0] == '-')
+		rc = -1;
+	kg_buf_release(&spec);
+	kg_buf_release(&top);
+	return rc == 0 ? 0 : -1;
 }
 
 int kg_git_export(const char *dir, const char *rev, const char *dest,
 		  kg_diags *d)
 {
-	kg_buf spec = KG_BUF_INIT, tree = KG_BUF_INIT, top = KG_BUF_INIT,
-	       tar = KG_BUF_INIT;
-	char *abs_dest = realpath(dest, NULL);
+	kg_buf tree = KG_BUF_INIT;
+	size_t errors = d->errors;
+	int rc = S_resolve(dir, rev, &tree, d);
+
+	if (rc == 0 && (rc = S_export_tree(dir, tree.ptr, dest, d)) < 0 &&
+	    d->errors == errors)
+		kg_io_error(d, (kg_mark){dir, 0, 0},
+			    "cannot read the content of '%s' from git", rev);
+	kg_buf_release(&tree);
+	return rc;
+}
+
+/* ---- the version warning --------------------------------------------------- */
+
+/* The newest tag reachable from HEAD, as a full ref name, into out; 0, or
+ * -1 when there is none (or no git, no work tree). */
+static int S_last_tag(const char *dir, kg_buf *out)
+{
+	char *refs[] = {"for-each-ref", "--merged=HEAD", "--sort=-creatordate",
+			"--count=1", "--format=%(refname)", "refs/tags/", NULL};
+
+	return S_line(dir, refs, out);
+}
+
+/* A new temporary folder (the caller removes it and frees the name), or
+ * NULL. */
+static char *S_temp_dir(void)
+{
+	const char *base = getenv("TMPDIR");
+	kg_buf tmp = KG_BUF_INIT;
+
+	kg_buf_printf(&tmp, "%s/kitgen-git.XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(tmp.ptr)) {
+		kg_buf_release(&tmp);
+		return NULL;
+	}
+	return kg_buf_detach(&tmp, NULL);
+}
+
+/* The version of the kit at tag, into version, and whether its content
+ * differs from kit's (by digest: values, not layout). 0, or -1 when the
+ * content at tag cannot be read. */
+static int S_at_tag(const kg_kit *kit, const char *tag, kg_buf *version,
+		    int *changed)
+{
+	kg_diags quiet = KG_DIAGS_INIT;
+	char *tmp = S_temp_dir();
+	kg_kit *old = NULL;
 	int rc = -1;
 
-	if (!abs_dest)
-		return kg_io_error(d, (kg_mark){dest, 0, 0}, "%s", strerror(errno));
-	/* REV:./ is the folder `dir` at REV; archive that tree from the top
-	 * of the work tree (git archive refuses a tree from a subfolder) */
-	kg_buf_printf(&spec, "%s:./", rev);
-	kg_buf_printf(&tar, "%s/old.tar", abs_dest);
-	{
-		char *resolve[] = {"git", "rev-parse", "--verify", "--quiet",
-				   spec.ptr, NULL};
-		char *toplevel[] = {"git", "rev-parse", "--show-toplevel", NULL};
-		char *archive[] = {"git", "archive", "--format=tar", "-o",
-				   tar.ptr, NULL, NULL};
-		char *untar[] = {"tar", "-xf", tar.ptr, "-C", abs_dest, NULL};
+	if (tmp && kg_git_export(kit->dir, tag, tmp, &quiet) == 0) {
+		char a[KG_DIGEST_HEX], b[KG_DIGEST_HEX];
 
-		if (S_line(dir, toplevel, &top) < 0)
-			kg_error(d, (kg_mark){dir, 0, 0},
-				 "not inside a git work tree");
-		else if (S_line(dir, resolve, &tree) < 0)
-			kg_error(d, (kg_mark){dir, 0, 0},
-				 "'%s' is not a revision of the git work tree "
-				 "holding this folder", rev);
-		else if ((archive[5] = tree.ptr, S_run(top.ptr, archive, NULL)) != 0)
-			kg_io_error(d, (kg_mark){dir, 0, 0},
-				    "git archive of '%s' failed", rev);
-		else if (S_run(NULL, untar, NULL) != 0)
-			kg_io_error(d, (kg_mark){dest, 0, 0},
-				    "cannot unpack the content of '%s'", rev);
-		else
-			rc = 0;
+		old = kg_kit_load(tmp, &quiet);
+		kg_kit_check(old, &quiet);
+		kg_buf_puts(version, kg_text(old->version));
+		/* a kit with errors differs from this one, which has none */
+		*changed = quiet.errors != 0;
+		if (!*changed) {
+			kg_kit_digest(old, a);
+			kg_kit_digest(kit, b);
+			*changed = strcmp(a, b) != 0;
+		}
+		rc = 0;
 	}
-	unlink(tar.ptr);
-	kg_buf_release(&spec);
-	kg_buf_release(&tree);
-	kg_buf_release(&top);
-	kg_buf_release(&tar);
-	free(abs_dest);
+	kg_kit_free(old);
+	if (tmp)
+		kg_remove_tree(tmp);
+	free(tmp);
+	kg_diags_free(&quiet);
 	return rc;
 }
 
 void kg_git_version_warning(const kg_kit *kit, kg_diags *d)
 {
-	kg_buf tag = KG_BUF_INIT, old = KG_BUF_INIT, spec = KG_BUF_INIT;
-	kg_diags quiet = KG_DIAGS_INIT;
-	kg_node *old_kit = NULL;
-	const char *old_version;
-	char *describe[] = {"git", "describe", "--tags", "--abbrev=0", NULL};
+	kg_buf tag = KG_BUF_INIT, old_version = KG_BUF_INIT;
+	const char *name;
+	int changed = 0;
 
-	if (!kit->version || !kit->root)
-		return;
-	if (S_run(kit->dir, describe, &tag) != 0 || tag.len == 0)
+	if (!kit->version || !kit->root || S_last_tag(kit->dir, &tag) < 0)
 		goto out;
-	kg_buf_rtrim(&tag);
-	{
-		/* exit 1 from diff --quiet: the folder differs from the tag */
-		char *changed[] = {"git", "diff", "--quiet", tag.ptr, "--", ".", NULL};
-		char *show[] = {"git", "show", NULL, NULL};
-
-		if (S_run(kit->dir, changed, NULL) != 1)
-			goto out;
-		kg_buf_printf(&spec, "%s:./kit.yaml", tag.ptr);
-		show[2] = spec.ptr;
-		if (S_run(kit->dir, show, &old) != 0)
-			goto out;
-	}
-	old_kit = kg_node_load_string("kit.yaml", old.ptr, old.len, &quiet);
-	old_version = kg_node_str(old_kit, "version");
-	if (old_version && strcmp(old_version, kit->version->text) == 0)
+	name = strncmp(tag.ptr, "refs/tags/", 10) == 0 ? tag.ptr + 10 : tag.ptr;
+	if (S_at_tag(kit, tag.ptr, &old_version, &changed) == 0 && changed &&
+	    strcmp(old_version.ptr, kg_text(kit->version)) == 0)
 		kg_warning(d, kit->version->mark,
 			   "content changed since tag '%s' but the version is "
-			   "still %s", tag.ptr, old_version);
+			   "still %s", name, old_version.ptr);
 out:
-	kg_node_free(old_kit);
-	kg_diags_free(&quiet);
 	kg_buf_release(&tag);
-	kg_buf_release(&old);
-	kg_buf_release(&spec);
+	kg_buf_release(&old_version);
 }

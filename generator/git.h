@@ -3,7 +3,10 @@
  * revision, and whether content changed since the last tag.
  *
  * git is run as a program (never through a shell), with the content
- * folder as its working directory, so paths are relative to it.
+ * folder as its working directory, so paths are relative to it. It runs
+ * with a fixed environment and only plumbing commands, so that nothing a
+ * repository's configuration names (fsmonitor, pager, diff and filter
+ * drivers, hooks) is ever executed: see git.c.
  */
 #ifndef KG_GIT_H
 #define KG_GIT_H
@@ -11,14 +14,19 @@
 #include "diag.h"
 #include "kit.h"
 
-/* Write the files of folder `dir` as they were at revision `rev` into the
- * existing folder `dest`. Returns 0, or -1 with a diagnostic. */
+/* Write the files of folder `dir` that a kit is loaded from (kit.yaml,
+ * scenarios.yaml, topics/NAME.yaml) as they were at revision `rev` into
+ * the existing folder `dest`, byte for byte as committed (no filter, no
+ * line-ending conversion). A rev that starts with '-' is no revision.
+ * Returns 0, or -1 with a diagnostic. */
 int kg_git_export(const char *dir, const char *rev, const char *dest,
 		  kg_diags *d);
 
-/* When dir is inside a git work tree with a tag, and its content differs
- * from the last tag's while kit.yaml's version is the same, add a warning
- * at the version. Silent when git, the work tree or a tag is missing. */
+/* When kit's folder is inside a git work tree with a tag, and the kit's
+ * content differs from the kit at the newest tag reachable from HEAD (by
+ * digest: values, not layout; files not yet committed count) while
+ * kit.yaml's version is the same, add a warning at the version. Silent
+ * when git, the work tree, a tag or the content at the tag is missing. */
 void kg_git_version_warning(const kg_kit *kit, kg_diags *d);
 
 #endif

@@ -2,20 +2,30 @@
  * init.c - `kitgen init`: render the embedded skeleton for a role into a
  * new folder (see init.h).
  *
+ * All or nothing: the kit is written and checked in a temporary folder,
+ * then moved into place. A new folder is made beside the target (same
+ * parent, so one rename puts it there); an existing empty folder keeps
+ * its identity (a shell inside it stays there), so the kit is made inside
+ * it, in a hidden folder, and its entries renamed up, or back on failure.
+ *
  * The role reaches YAML double-quoted scalars, YAML block scalars and
  * CommonMark text unescaped, so kg_init_bad_role admits only characters
  * that mean nothing special in any of them.
  */
+#define _GNU_SOURCE /* renameat2 */
 #include "init.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "alloc.h"
 #include "embedded.h"
+#include "kit.h"
 #include "node.h"
 #include "output.h"
 #include "template.h"
@@ -88,22 +98,72 @@ void kg_init_kit_id(const char *role, kg_buf *out)
 	kg_buf_puts(out, "-interview-kit");
 }
 
-const char *kg_init_bad_dir(const char *dir)
+/* The folder that holds path (path without its last component and any
+ * slashes before it): "." for "kit", "/" for "/kit". The caller frees it. */
+static char *S_parent(const char *path)
 {
-	struct stat st;
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	while (n > 0 && path[n - 1] != '/')
+		n--;
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return n == 0 ? kg_xstrdup(".") : kg_xstrndup(path, n);
+}
+
+/* Whether dir, an existing folder, is empty; -1 when it cannot be read. */
+static int S_is_empty(const char *dir)
+{
 	struct dirent *e;
-	DIR *dp;
+	DIR *dp = opendir(dir);
 	int empty = 1;
 
-	if (stat(dir, &st) < 0)
-		return errno == ENOENT ? NULL : strerror(errno);
-	if (!S_ISDIR(st.st_mode))
-		return "it is not a folder";
-	if (!(dp = opendir(dir)))
-		return strerror(errno);
+	if (!dp)
+		return -1;
 	while (empty && (e = readdir(dp)))
 		empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
 	closedir(dp);
+	return empty;
+}
+
+/* Why a dir that does not exist cannot be made: its parent folder is
+ * missing or no folder. */
+static const char *S_bad_parent(const char *dir)
+{
+	static char why[256];
+	char *parent = S_parent(dir);
+	struct stat st;
+	const char *rc = NULL;
+
+	if (stat(parent, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		snprintf(why, sizeof(why), "its folder '%.200s' does not exist",
+			 parent);
+		rc = why;
+	}
+	free(parent);
+	return rc;
+}
+
+const char *kg_init_bad_dir(const char *dir)
+{
+	struct stat st;
+	int empty;
+
+	if (!*dir)
+		return "the path is empty";
+	if (stat(dir, &st) < 0) {
+		if (errno != ENOENT)
+			return strerror(errno);
+		if (lstat(dir, &st) == 0)
+			return "it is a symbolic link to nothing";
+		return S_bad_parent(dir);
+	}
+	if (!S_ISDIR(st.st_mode))
+		return "it is not a folder";
+	if ((empty = S_is_empty(dir)) < 0)
+		return strerror(errno);
 	return empty ? NULL : "it is not empty";
 }
 
@@ -139,7 +199,8 @@ static void S_raw(kg_buf *out, const char *s, size_t len)
 	kg_buf_put(out, s, len);
 }
 
-int kg_init_write(const char *dir, const char *role, kg_diags *d)
+/* Render the skeleton for role into the existing folder dir. 0 or -1. */
+static int S_fill(const char *dir, const char *role, kg_diags *d)
 {
 	kg_node *data = kg_node_new_map();
 	kg_template_opts opts = {S_raw, NULL, NULL, true};
@@ -167,5 +228,158 @@ int kg_init_write(const char *dir, const char *role, kg_diags *d)
 	kg_buf_release(&path);
 	free(prose);
 	free(title);
+	return rc;
+}
+
+/* The kit in dir/content loads and checks clean, as `kitgen check` would
+ * have it. 0, or -1 with the diagnostics. */
+static int S_check_kit(const char *dir, kg_diags *d)
+{
+	kg_buf content = KG_BUF_INIT;
+	size_t errors = d->errors;
+	kg_kit *kit;
+
+	kg_buf_printf(&content, "%s/content", dir);
+	kit = kg_kit_load(content.ptr, d);
+	kg_kit_check(kit, d);
+	kg_kit_free(kit);
+	kg_buf_release(&content);
+	return d->errors == errors ? 0 : -1;
+}
+
+/* dir without the slashes at its end ("/" stays). The caller frees it. */
+static char *S_trim(const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return kg_xstrndup(dir, n);
+}
+
+/* A new, empty temporary folder for the kit: inside dir when dir is an
+ * existing (empty) folder, else beside it, in the same parent folder, so
+ * that a rename moves it into place. The caller removes and frees it;
+ * NULL with a diagnostic when it cannot be made. */
+static char *S_stage(const char *dir, int inside, kg_diags *d)
+{
+	kg_buf b = KG_BUF_INIT;
+	char *parent = S_parent(dir);
+	const char *base = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+
+	if (inside)
+		kg_buf_printf(&b, "%s/.kitgen-init-XXXXXX", dir);
+	else if (base == dir) /* in the working folder: no "./" */
+		kg_buf_printf(&b, ".%s.kitgen-init-XXXXXX", base);
+	else
+		kg_buf_printf(&b, "%s/.%s.kitgen-init-XXXXXX", parent, base);
+	free(parent);
+	if (!mkdtemp(b.ptr)) {
+		kg_io_error(d, (kg_mark){dir, 0, 0},
+			    "cannot create a temporary folder for the kit: %s",
+			    strerror(errno));
+		kg_buf_release(&b);
+		return NULL;
+	}
+	return kg_buf_detach(&b, NULL);
+}
+
+/* rename(2) that never replaces: to must not exist (a file or folder made
+ * there since dir was found empty is kept, and this fails with EEXIST). */
+static int S_rename_new(const char *from, const char *to)
+{
+	struct stat st;
+
+#ifdef RENAME_NOREPLACE
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+#endif
+	/* a file system without RENAME_NOREPLACE: look, then rename */
+	if (lstat(to, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(from, to);
+}
+
+/* Move every entry of stage into dir; on a failure, move back those that
+ * went. 0, or -1 with a diagnostic. */
+static int S_move_entries(const char *stage, const char *dir, kg_diags *d)
+{
+	DIR *dp = opendir(stage);
+	struct dirent *e;
+	kg_buf from = KG_BUF_INIT, to = KG_BUF_INIT;
+	char **moved = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = 0;
+
+	if (!dp)
+		return kg_io_error(d, (kg_mark){stage, 0, 0}, "cannot open folder: %s",
+				   strerror(errno));
+	while (rc == 0 && (e = readdir(dp))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		kg_buf_reset(&from);
+		kg_buf_reset(&to);
+		kg_buf_printf(&from, "%s/%s", stage, e->d_name);
+		kg_buf_printf(&to, "%s/%s", dir, e->d_name);
+		if (S_rename_new(from.ptr, to.ptr) < 0) {
+			rc = kg_io_error(d, (kg_mark){to.ptr, 0, 0},
+					 "cannot create: %s", strerror(errno));
+			break;
+		}
+		KG_GROW(moved, cap, n + 1);
+		moved[n++] = kg_xstrdup(e->d_name);
+	}
+	closedir(dp);
+	for (i = 0; i < n; i++) {
+		if (rc < 0) { /* undo: the folder is as empty as it was */
+			kg_buf_reset(&from);
+			kg_buf_reset(&to);
+			kg_buf_printf(&from, "%s/%s", stage, moved[i]);
+			kg_buf_printf(&to, "%s/%s", dir, moved[i]);
+			rename(to.ptr, from.ptr);
+		}
+		free(moved[i]);
+	}
+	free(moved);
+	kg_buf_release(&from);
+	kg_buf_release(&to);
+	return rc;
+}
+
+/* Give the staged folder the mode a new folder gets, and rename it to dir.
+ * 0, or -1 with a diagnostic. */
+static int S_rename_into_place(const char *stage, const char *dir, kg_diags *d)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	if (chmod(stage, 0777 & ~mask) < 0 || S_rename_new(stage, dir) < 0)
+		return kg_io_error(d, (kg_mark){dir, 0, 0},
+				   "cannot create folder: %s", strerror(errno));
+	return 0;
+}
+
+int kg_init_write(const char *dir, const char *role, kg_diags *d)
+{
+	char *target = S_trim(dir), *stage;
+	struct stat st;
+	int inside = stat(target, &st) == 0, rc = -1;
+
+	if ((stage = S_stage(target, inside, d))) {
+		rc = S_fill(stage, role, d);
+		if (rc == 0)
+			rc = S_check_kit(stage, d);
+		if (rc == 0)
+			rc = inside ? S_move_entries(stage, target, d)
+				    : S_rename_into_place(stage, target, d);
+		if (rc < 0 || inside)
+			kg_remove_tree(stage); /* all of it, or what is left: empty */
+	}
+	free(stage);
+	free(target);
 	return rc;
 }

@@ -29,9 +29,11 @@ const char *kg_init_bad_role(const char *role);
 void kg_init_kit_id(const char *role, kg_buf *out);
 
 /* Why dir cannot take a new kit ("it is not empty", "it is not a
- * folder", or strerror's text when it cannot be looked at), or NULL when
- * it can: it does not exist, or is an empty folder. The message is
- * static, valid until the next strerror. */
+ * folder", "its folder 'X' does not exist", "the path is empty", "it is a
+ * symbolic link to nothing", or strerror's text when it cannot be looked
+ * at), or NULL when it can: it does not exist but its parent folder does,
+ * or it is an empty folder. The message is static, valid until the next
+ * call or strerror. */
 const char *kg_init_bad_dir(const char *dir);
 
 /* Write the skeleton for role (a good role, see above) into dir, creating

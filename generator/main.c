@@ -21,6 +21,7 @@
 #include "digest.h"
 #include "edition.h"
 #include "embedded.h"
+#include "file.h"
 #include "git.h"
 #include "index.h"
 #include "init.h"
@@ -105,6 +106,33 @@ static const char *S_role = KG_INIT_ROLE;
 
 static const S_cmd *S_find(const char *name);
 
+/* An option's value that is empty selects nothing: no path, no format,
+ * no edition. Every option with a value refuses it. */
+static int S_empty_value(int c, const char *value)
+{
+	return c != ':' && c != '?' && value && !*value;
+}
+
+/* The option as given: "--name" when getopt_long matched a long option
+ * (its index in li), else "-c". Static storage. */
+static const char *S_option_name(const struct option *longopts, int li, int c)
+{
+	static char name[64];
+
+	if (li >= 0)
+		snprintf(name, sizeof(name), "--%s", longopts[li].name);
+	else
+		snprintf(name, sizeof(name), "-%c", c);
+	return name;
+}
+
+/* An empty path as the argument `what` is a usage error, like an empty
+ * option value: "" is no folder and no file (init '' once wrote into /). */
+static int S_empty_arg(const char *cmd, const char *what, const char *arg)
+{
+	return *arg ? 0 : S_usage_error(cmd, "%s is an empty path", what);
+}
+
 /* Parse argv with the given long options; prints help and returns -1 when
  * asked, or EXIT_USAGE on a bad option; 0 otherwise with optind set. */
 static int S_parse(const char *cmd, int argc, char **argv,
@@ -113,7 +141,7 @@ static int S_parse(const char *cmd, int argc, char **argv,
 	char shorts[64] = ":";
 	size_t n = 1;
 	const struct option *lo;
-	int c;
+	int c, li = -1;
 
 	/* the short options are the long ones' values that are letters */
 	for (lo = longopts; lo->name && n + 2 < sizeof(shorts); lo++) {
@@ -126,7 +154,11 @@ static int S_parse(const char *cmd, int argc, char **argv,
 	shorts[n] = '\0';
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, shorts, longopts, &li)) != -1) {
+		if (S_empty_value(c, optarg))
+			return S_usage_error(cmd, "option '%s' has an empty value",
+					     S_option_name(longopts, li, c));
+		li = -1;
 		switch (c) {
 		case OPT_HELP:
 			fputs(S_find(cmd)->usage, stdout);
@@ -220,6 +252,16 @@ static int S_check(int argc, char **argv)
 
 /* ---- build -------------------------------------------------------------- */
 
+/* Whether a comma-separated list has an empty item: "", ",", "md,",
+ * "md,,pdf". strtok_r would skip them, and "," would select nothing. */
+static int S_empty_item(const char *list)
+{
+	size_t n = strlen(list);
+
+	return n == 0 || list[0] == ',' || list[n - 1] == ',' ||
+	       strstr(list, ",,") != NULL;
+}
+
 /* Resolve --format into the writers to run; NULL-terminated in out. */
 static int S_formats(const char *list, const kg_writer **out, size_t max)
 {
@@ -232,6 +274,11 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 			out[n++] = kg_writers[i];
 		out[n] = NULL;
 		return 0;
+	}
+	if (S_empty_item(list)) {
+		fprintf(stderr, "kitgen build: --format '%s' names an empty format "
+			"(give a comma-separated list: md, html, pdf)\n", list);
+		return EXIT_USAGE;
 	}
 	copy = kg_xstrdup(list);
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
@@ -547,6 +594,9 @@ static int S_diff(int argc, char **argv)
 				     "give two content folders, OLD and NEW");
 	new_dir = argv[argc - 1];
 	old_dir = o.git ? NULL : argv[optind];
+	if ((old_dir && (rc = S_empty_arg("diff", "OLD", old_dir))) ||
+	    (rc = S_empty_arg("diff", "NEW", new_dir)))
+		return rc;
 	if (o.git) {
 		const char *base = getenv("TMPDIR");
 
@@ -584,23 +634,6 @@ static int S_diff(int argc, char **argv)
 
 /* ---- render ------------------------------------------------------------- */
 
-static int S_read_file(const char *path, kg_buf *out, kg_diags *d)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[65536];
-	size_t got;
-
-	if (!f)
-		return kg_io_error(d, (kg_mark){path, 0, 0}, "cannot open: %s",
-				   strerror(errno));
-	/* past the limit, the engine refuses the template */
-	while (out->len <= KG_TEMPLATE_MAX_FILE &&
-	       (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		kg_buf_put(out, chunk, got);
-	fclose(f);
-	return 0;
-}
-
 static int S_render(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -612,6 +645,7 @@ static int S_render(int argc, char **argv)
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
 	kg_template_opts topts = {NULL, NULL, NULL, true};
+	kg_partial_dir pd = {NULL, &d};
 	kg_node *data = NULL;
 	const char *tpl;
 	int rc = S_parse("render", argc, argv, longopts, &o);
@@ -626,19 +660,18 @@ static int S_render(int argc, char **argv)
 	if (!o.data)
 		return S_usage_error("render", "%s", "missing --data FILE.yaml");
 	tpl = argv[optind];
+	if ((rc = S_empty_arg("render", "TEMPLATE", tpl)))
+		return rc;
 	if (o.partials) {
 		topts.partial = kg_template_partial_from_dir;
-		topts.partial_ctx = (void *)o.partials;
+		pd.dir = o.partials;
+		topts.partial_ctx = &pd;
 	}
 	data = kg_node_load_file(o.data, &d);
-	if (data && S_read_file(tpl, &src, &d) == 0 &&
+	if (data && kg_file_read(tpl, KG_TEMPLATE_MAX_FILE, &src, &d) == 0 &&
 	    kg_template_render(tpl, src.ptr, src.len, data, &topts, &out, &d) == 0)
 		fwrite(out.ptr, 1, out.len, stdout);
 	rc = S_report(&d);
-	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
-		fprintf(stderr, "kitgen render: cannot write standard output\n");
-		rc = EXIT_IO;
-	}
 	kg_node_free(data);
 	kg_buf_release(&src);
 	kg_buf_release(&out);
@@ -657,10 +690,8 @@ static int S_init(int argc, char **argv)
 		{NULL, 0, NULL, 0}};
 	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
-	kg_buf content = KG_BUF_INIT;
 	const kg_embedded_file *f;
 	const char *dir, *why;
-	kg_kit *kit;
 	int rc = S_parse("init", argc, argv, longopts, &o);
 
 	if (rc)
@@ -671,6 +702,8 @@ static int S_init(int argc, char **argv)
 		return S_usage_error("init", "unexpected argument '%s'",
 				     argv[optind + 1]);
 	dir = argv[optind];
+	if ((rc = S_empty_arg("init", "DIR", dir)))
+		return rc;
 	if ((why = kg_init_bad_role(S_role)))
 		return S_usage_error("init", "bad --role: %s", why);
 	if ((why = kg_init_bad_dir(dir))) {
@@ -678,19 +711,13 @@ static int S_init(int argc, char **argv)
 			dir, why);
 		return EXIT_USAGE;
 	}
-	/* the new kit is checked as `kitgen check` would: it must be clean */
-	if (kg_init_write(dir, S_role, &d) == 0) {
-		kg_buf_printf(&content, "%s/content", dir);
-		S_load(content.ptr, &kit, &d);
-		kg_kit_free(kit);
-	}
+	kg_init_write(dir, S_role, &d);
 	rc = S_report(&d);
 	if (rc == 0 && !S_quiet) {
 		for (f = kg_embedded; f->path; f++)
 			printf("wrote %s/%s\n", dir, f->path);
 		printf("next: cd %s && kitgen build\n", dir);
 	}
-	kg_buf_release(&content);
 	kg_diags_free(&d);
 	return rc;
 }
@@ -725,7 +752,7 @@ static const S_cmd S_cmds[] = {
 	 "  -o, --out DIR         where to write (default: output)\n"
 	 "  -e, --edition ID      build only this edition (see 'kitgen list')\n"
 	 "  -f, --format LIST     comma-separated formats (default: all): md, html,\n"
-	 "                        pdf\n"
+	 "                        pdf; an empty item is a usage error\n"
 	 "      --paper SIZE      page size of paged formats: a4 (default), letter\n"
 	 "  -q, --quiet           print nothing but errors and warnings (no list\n"
 	 "                        of files, no summary)\n"
@@ -764,7 +791,11 @@ static const S_cmd S_cmds[] = {
 	 "      --git REV      read the old content from git\n"
 	 "  -h, --help         show this help\n"
 	 "\n"
-	 "Exit status, as diff(1): 0 no change, 1 changes, 2 trouble.\n"
+	 "git runs with no system or global configuration, no pager and only\n"
+	 "plumbing commands, so a repository's configuration runs nothing.\n"
+	 "\n"
+	 "Exit status, as diff(1): 0 no change, 1 changes, 2 trouble; 3 when\n"
+	 "standard output cannot be written.\n"
 	 "\n"
 	 "Example: kitgen diff --git v1.0.0 content\n"},
 	{"render", S_render, "render one Mustache template against YAML data",
@@ -781,10 +812,12 @@ static const S_cmd S_cmds[] = {
 	{"init", S_init, "start a new kit for a role",
 	 "Usage: kitgen init DIR [--role NAME]\n"
 	 "\n"
-	 "Write a new kit into DIR, which must not exist or must be empty:\n"
-	 "README.md, content/kit.yaml, content/scenarios.yaml and two example\n"
-	 "topics to replace with your own. It passes 'kitgen check' as written\n"
-	 "and 'kitgen build' turns it into every format.\n"
+	 "Write a new kit into DIR, an empty folder or a new one in a folder\n"
+	 "that exists: README.md, content/kit.yaml, content/scenarios.yaml and\n"
+	 "two example topics to replace with your own. It passes 'kitgen check'\n"
+	 "as written and 'kitgen build' turns it into every format. All or\n"
+	 "nothing: the kit is made in a temporary folder and moved into place,\n"
+	 "so a failure (a full disk) leaves DIR as it was.\n"
 	 "\n"
 	 "  -r, --role NAME   the role the kit hires for (default: software\n"
 	 "                    engineering); --role 'Data engineering' makes the\n"
@@ -793,8 +826,8 @@ static const S_cmd S_cmds[] = {
 	 "  -q, --quiet       print nothing but errors\n"
 	 "  -h, --help        show this help\n"
 	 "\n"
-	 "Exit status: 0 written, 2 usage error (DIR not empty, bad role),\n"
-	 "3 I/O error.\n"
+	 "Exit status: 0 written, 2 usage error (DIR not empty, no parent\n"
+	 "folder, bad role), 3 I/O error.\n"
 	 "\n"
 	 "Example: kitgen init devops-kit --role DevOps && cd devops-kit && kitgen build\n"},
 	{NULL, NULL, NULL, NULL}};
@@ -826,16 +859,16 @@ static void S_help(FILE *out)
 	      "  -h, --help      show this help\n"
 	      "  -V, --version   show the version\n"
 	      "\n"
-	      "Exit status: 0 success, 1 content errors, 2 usage error, 3 I/O error.\n",
+	      "Exit status: 0 success, 1 content errors, 2 usage error, 3 I/O error\n"
+	      "(also when standard output cannot be written).\n",
 	      out);
 }
 
-int main(int argc, char **argv)
+/* Run the command argv[1] names; its exit status. */
+static int S_run(int argc, char **argv)
 {
 	const S_cmd *c;
 
-	/* a file-size limit must fail a write, not kill the process */
-	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		S_help(stderr);
 		return EXIT_USAGE;
@@ -855,4 +888,34 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	return c->run(argc - 1, argv + 1);
+}
+
+/* Flush and close standard output, the one place every command's output
+ * is checked (as gnulib's close_stdout): what could not be written (a full
+ * disk, a closed or broken descriptor) is an I/O error, exit 3, whatever
+ * the command returned. A descriptor that was closed and never written to
+ * is no error. */
+static int S_close_stdout(int rc)
+{
+	int err = 0, pending = ferror(stdout);
+
+	if (fflush(stdout) != 0)
+		err = errno;
+	if (fclose(stdout) != 0 && !err && (pending || errno != EBADF))
+		err = errno;
+	if (!err && !pending)
+		return rc;
+	if (err)
+		fprintf(stderr, "kitgen: cannot write standard output: %s\n",
+			strerror(err));
+	else
+		fprintf(stderr, "kitgen: cannot write standard output\n");
+	return EXIT_IO;
+}
+
+int main(int argc, char **argv)
+{
+	/* a file-size limit must fail a write, not kill the process */
+	signal(SIGXFSZ, SIG_IGN);
+	return S_close_stdout(S_run(argc, argv));
 }

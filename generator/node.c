@@ -18,15 +18,14 @@
  */
 #include "node.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "file.h"
 #include "lines.h"
 
 /* ---- construction ------------------------------------------------------ */
@@ -774,36 +773,11 @@ out:
 
 kg_node *kg_node_load_file(const char *path, kg_diags *d)
 {
-	kg_mark at = {path, 0, 0};
-	struct stat st;
 	kg_buf text = KG_BUF_INIT;
-	kg_node *root;
-	FILE *f = fopen(path, "rb");
-	char chunk[65536];
-	size_t got;
+	kg_node *root = NULL;
 
-	if (!f)
-		return kg_io_error(d, at, "cannot open: %s", strerror(errno)), NULL;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		return kg_io_error(d, at, "is a folder, not a file"), NULL;
-	}
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (text.len + got > KG_NODE_MAX_FILE) {
-			fclose(f);
-			kg_buf_release(&text);
-			return kg_error(d, at, "file is larger than the %u MiB limit",
-					KG_NODE_MAX_FILE >> 20), NULL;
-		}
-		kg_buf_put(&text, chunk, got);
-	}
-	if (ferror(f)) {
-		fclose(f);
-		kg_buf_release(&text);
-		return kg_io_error(d, at, "cannot read: %s", strerror(errno)), NULL;
-	}
-	fclose(f);
-	root = kg_node_load_string(path, text.ptr, text.len, d);
+	if (kg_file_read(path, KG_NODE_MAX_FILE, &text, d) == 0)
+		root = kg_node_load_string(path, text.ptr, text.len, d);
 	kg_buf_release(&text);
 	return root;
 }

@@ -14,13 +14,13 @@
  */
 #include "writer.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "file.h"
 #include "node.h"
 #include "template.h"
 
@@ -35,22 +35,6 @@ static char *S_path(const char *dir, const char *format, const char *name)
 	return kg_buf_detach(&b, NULL);
 }
 
-static int S_read(const char *path, kg_buf *out, kg_diags *d)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t got;
-
-	if (!f)
-		return kg_io_error(d, (kg_mark){path, 0, 0},
-				   "cannot open template: %s", strerror(errno));
-	/* past the limit, the engine refuses the template */
-	while (out->len <= KG_TEMPLATE_MAX_FILE &&
-	       (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		kg_buf_put(out, chunk, got);
-	fclose(f);
-	return 0;
-}
 
 int kg_template_render_file(const char *templates, const char *format,
 			    const char *name, const kg_node *data,
@@ -60,11 +44,13 @@ int kg_template_render_file(const char *templates, const char *format,
 	char *path = S_path(templates, format, name);
 	kg_buf src = KG_BUF_INIT, partials = KG_BUF_INIT;
 	kg_template_opts opts = {escape, kg_template_partial_from_dir, NULL, true};
+	kg_partial_dir pd = {NULL, d};
 	int rc;
 
 	kg_buf_printf(&partials, "%s/%s", templates, format);
-	opts.partial_ctx = partials.ptr;
-	rc = S_read(path, &src, d);
+	pd.dir = partials.ptr;
+	opts.partial_ctx = &pd;
+	rc = kg_file_read(path, KG_TEMPLATE_MAX_FILE, &src, d);
 	if (rc == 0)
 		rc = kg_template_render(path, src.ptr, src.len, data, &opts, out, d);
 	kg_buf_release(&src);

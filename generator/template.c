@@ -18,11 +18,14 @@
  */
 #include "template.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alloc.h"
+#include "file.h"
 
 enum tok_kind {
 	TOK_TEXT,     /* literal text; if it holds a '\n', that ends it */
@@ -61,6 +64,7 @@ struct tpl {
 	size_t len;
 	bool missing;   /* the partial callback did not find it */
 	bool too_big;   /* found, but over KG_TEMPLATE_MAX_FILE */
+	bool reported;  /* found but unreadable: the callback said why */
 	struct tok *toks;
 	size_t n, cap;
 	struct tpl *next; /* every partial of one render, in load order */
@@ -533,14 +537,17 @@ static struct tpl *S_load_partial(struct render *r, const char *name,
 	kg_buf src = KG_BUF_INIT;
 	const char *file = NULL;
 	const kg_template_opts *o = r->opts;
+	int rc = -1;
 
 	p->name = kg_xstrndup(name, len);
 	p->name_len = len;
 	*r->tail = p;
 	r->tail = &p->next;
-	if (!o->partial || o->partial(o->partial_ctx, p->name, &src, &file)) {
+	if (!o->partial || (rc = o->partial(o->partial_ctx, p->name, &src,
+					     &file)) != 0) {
 		kg_buf_release(&src);
 		p->missing = true;
+		p->reported = o->partial && rc == -2;
 		return p;
 	}
 	if (src.len > KG_TEMPLATE_MAX_FILE) {
@@ -575,6 +582,9 @@ static void S_link_partials(struct render *r, struct tpl *t)
 				kg_error(r->d, S_tok_mark(t, k),
 					 "partial '%s' is larger than the %zu MiB "
 					 "limit", p->name, KG_TEMPLATE_MAX_FILE >> 20);
+			else if (p->reported)
+				kg_note(r->d, S_tok_mark(t, k),
+					"partial '%s' is included here", p->name);
 			else if (p->missing && r->opts->strict)
 				kg_error(r->d, S_tok_mark(t, k),
 					 "partial '%s' not found", p->name);
@@ -886,32 +896,21 @@ int kg_template_partial_from_dir(void *ctx, const char *name, kg_buf *out,
 				 const char **file)
 {
 	static _Thread_local char shown[4096];
+	const kg_partial_dir *pd = ctx;
 	kg_buf path = KG_BUF_INIT;
-	size_t start = out->len, n;
-	char chunk[8192];
-	FILE *f;
 	int rc = 0;
 
 	if (!name[0] || name[0] == '.' || strchr(name, '/'))
 		return -1;
-	kg_buf_printf(&path, "%s/%s.mustache", (const char *)ctx, name);
-	f = fopen(path.ptr, "rb");
-	if (!f) {
-		kg_buf_release(&path);
-		return -1;
-	}
-	/* one byte over the limit is enough for the engine to refuse it */
-	while (out->len - start <= KG_TEMPLATE_MAX_FILE &&
-	       (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		kg_buf_put(out, chunk, n);
-	if (ferror(f)) {
-		S_truncate(out, start);
-		rc = -1;
-	} else if (path.len < sizeof(shown)) {
+	kg_buf_printf(&path, "%s/%s.mustache", pd->dir, name);
+	if (access(path.ptr, F_OK) < 0 && errno == ENOENT)
+		rc = -1; /* not there: the engine says "not found" when strict */
+	else if (kg_file_read(path.ptr, KG_TEMPLATE_MAX_FILE, out, pd->d) < 0)
+		rc = -2;
+	else if (path.len < sizeof(shown)) {
 		memcpy(shown, path.ptr, path.len + 1);
 		*file = shown;
 	}
-	fclose(f);
 	kg_buf_release(&path);
 	return rc;
 }

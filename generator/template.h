@@ -47,8 +47,10 @@ typedef struct kg_template_opts {
 	void (*escape)(kg_buf *out, const char *s, size_t len);
 	/* find partial `name`: append its source to out and set *file to a
 	 * display name for diagnostics (may be left NULL, then the name is
-	 * shown); return 0, or -1 when absent. *file need only stay valid
-	 * until the callback returns: the engine copies it. */
+	 * shown); return 0, or -1 when absent, or -2 when it is there but
+	 * cannot be read and the callback has reported why itself (the
+	 * engine then adds nothing). *file need only stay valid until the
+	 * callback returns: the engine copies it. */
 	int (*partial)(void *ctx, const char *name, kg_buf *out,
 		       const char **file);
 	void *partial_ctx;
@@ -71,12 +73,22 @@ void kg_template_set_limits(size_t max_output, size_t max_steps);
 /* Append s with & < > " ' replaced by HTML entities (the default escape). */
 void kg_template_escape_html(kg_buf *out, const char *s, size_t len);
 
-/* Partial loader for `kitgen render --partials DIR`: partial x is
- * DIR/x.mustache; ctx is the directory path (const char *). Names that are
- * empty, contain '/' or start with '.' are refused (-1), as are files that
- * cannot be read. It reads at most KG_TEMPLATE_MAX_FILE + 1 bytes. *file
- * is set to the path (unless it is 4 KiB or longer), valid until the next
- * call from the same thread. */
+/* The context of kg_template_partial_from_dir: the folder of the
+ * partials, and the diagnostics where a partial that is there but cannot
+ * be read is reported. */
+typedef struct kg_partial_dir {
+	const char *dir;
+	kg_diags *d;
+} kg_partial_dir;
+
+/* Partial loader for a folder of partials (`kitgen render --partials DIR`
+ * and the page shells): partial x is DIR/x.mustache; ctx is a
+ * kg_partial_dir. Names that are empty, contain '/' or start with '.' are
+ * refused (-1), as is a file that is not there. A file that is there but
+ * is not a regular file, cannot be read or is larger than
+ * KG_TEMPLATE_MAX_FILE is reported to ctx's diagnostics (kg_file_read)
+ * and gives -2. *file is set to the path (unless it is 4 KiB or longer),
+ * valid until the next call from the same thread. */
 int kg_template_partial_from_dir(void *ctx, const char *name, kg_buf *out,
 				 const char **file);
 

@@ -40,3 +40,15 @@ fixture_copy() {
 	cp -R "$FIXTURE" "$TMP/$1"
 	echo "$TMP/$1"
 }
+
+# A scratch git repository in DIR holding the fixture kit as content/ and
+# whatever DIR already held, committed and tagged v0.3.1 (the fixture's
+# version). Fails when git does.
+fixture_repo() {
+	mkdir -p "$1"
+	mkdir -p "$1/content"
+	cp -R "$FIXTURE/." "$1/content/"
+	(cd "$1" && git init -q && git config user.email t@example.com &&
+		git config user.name t && git add -A && git commit -qm one &&
+		git tag v0.3.1) >/dev/null 2>&1
+}

@@ -114,11 +114,7 @@ status=$?
 # --git REV, and the version warning, in a scratch repository.
 if command -v git >/dev/null 2>&1; then
 	repo="$TMP/repo"
-	mkdir -p "$repo"
-	cp -R "$FIXTURE" "$repo/content"
-	(cd "$repo" && git init -q && git config user.email t@example.com &&
-		git config user.name t && git add -A && git commit -qm one &&
-		git tag v0.3.1) >/dev/null 2>&1
+	fixture_repo "$repo"
 	sed -i 's/^      coding: 50$/      coding: 55/; s/^      systems: 50$/      systems: 45/' "$repo/content/kit.yaml"
 	printf '%s\n' 'changed profile balanced: weights.coding: 50 → 55' \
 		'changed profile balanced: weights.systems: 50 → 45' >"$TMP/want"

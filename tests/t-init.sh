@@ -136,3 +136,54 @@ if [ -x "$LINT" ]; then
 	check "markdownlint passes on the new kit's built Markdown" sh -c \
 		"cd '$ROOT' && '$LINT' '$TMP/plain/output/software-engineering-interview-kit.md'"
 fi
+
+# All or nothing (issue 14, class 1). A full disk (a file-size limit that
+# takes README.md, then fails on kit.yaml) leaves no half kit and no
+# temporary folder, and a rerun succeeds; the folder is named with a
+# trailing slash, as a shell completes it.
+mkdir -p "$TMP/disk"
+(cd "$TMP/disk" && ulimit -f 4 && exec "$KITGEN" init newkit/) >"$TMP/out" 2>&1
+status=$?
+[ "$status" = 3 ] && [ -z "$(ls -A "$TMP/disk")" ] &&
+	ok "init on a full disk exits 3 and leaves nothing behind" ||
+	not_ok "init on a full disk exits 3 and leaves nothing behind" "status $status" \
+		"left: $(ls -A "$TMP/disk")" "$(cat "$TMP/out")"
+(cd "$TMP/disk" && "$KITGEN" init -q newkit/) >"$TMP/out" 2>&1 &&
+	[ -s "$TMP/disk/newkit/content/kit.yaml" ] && [ "$(ls -A "$TMP/disk")" = newkit ] &&
+	mkdir "$TMP/m" && [ "$(stat -c %a "$TMP/disk/newkit")" = "$(stat -c %a "$TMP/m")" ] &&
+	ok "a rerun after a full disk writes the kit, in a folder with the usual mode" ||
+	not_ok "a rerun after a full disk writes the kit, in a folder with the usual mode" \
+		"$(ls -A "$TMP/disk")" "$(cat "$TMP/out")"
+
+# An existing empty folder stays the same folder (a shell inside it keeps
+# seeing it) and stays empty after a failure.
+mkdir "$TMP/disk/here"
+ino=$(stat -c %i "$TMP/disk/here")
+(cd "$TMP/disk/here" && ulimit -f 4 && exec "$KITGEN" init .) >"$TMP/out" 2>&1
+status=$?
+[ "$status" = 3 ] && [ -z "$(ls -A "$TMP/disk/here")" ] &&
+	ok "init . on a full disk leaves the empty folder empty" ||
+	not_ok "init . on a full disk leaves the empty folder empty" "status $status" \
+		"left: $(ls -A "$TMP/disk/here")" "$(cat "$TMP/out")"
+(cd "$TMP/disk/here" && "$KITGEN" init -q .) >"$TMP/out" 2>&1
+[ "$(ls -A "$TMP/disk/here" | tr '\n' ' ')" = "README.md content " ] &&
+	[ "$(stat -c %i "$TMP/disk/here")" = "$ino" ] &&
+	(cd "$TMP/disk/here" && "$KITGEN" check -q) &&
+	ok "init . fills the empty folder it runs in, which stays the same folder" ||
+	not_ok "init . fills the empty folder it runs in, which stays the same folder" \
+		"$(ls -A "$TMP/disk/here")" "$(cat "$TMP/out")"
+
+# init writes nothing outside the folder it names: not the folders above.
+touch "$TMP/stamp2"
+"$KITGEN" init "$TMP/r/no/such/kit" >"$TMP/out" 2>&1
+status=$?
+[ "$status" = 2 ] && [ ! -e "$TMP/r/no" ] &&
+	grep -qx "kitgen init: cannot write a kit into '$TMP/r/no/such/kit': its folder '$TMP/r/no/such' does not exist" "$TMP/out" &&
+	ok "a folder whose parent is missing is refused, and no parent is made" ||
+	not_ok "a folder whose parent is missing is refused, and no parent is made" "status $status" "$(cat "$TMP/out")"
+ln -s "$TMP/r/nowhere" "$TMP/r/dangling"
+"$KITGEN" init "$TMP/r/dangling" >"$TMP/out" 2>&1
+status=$?
+[ "$status" = 2 ] && [ -L "$TMP/r/dangling" ] && [ ! -e "$TMP/r/nowhere" ] &&
+	ok "a symbolic link to nothing is refused and left alone" ||
+	not_ok "a symbolic link to nothing is refused and left alone" "status $status" "$(cat "$TMP/out")"

@@ -105,6 +105,12 @@ static void test_bad_dirs(void **state)
 	assert_string_equal(kg_init_bad_dir(p.ptr), "it is not a folder");
 	kg_buf_puts(&p, "/below");
 	assert_non_null(kg_init_bad_dir(p.ptr)); /* ENOTDIR */
+	assert_string_equal(kg_init_bad_dir(""), "the path is empty");
+	kg_buf_reset(&p);
+	kg_buf_printf(&p, "%s/no/such", dir);
+	assert_non_null(strstr(kg_init_bad_dir(p.ptr), "/no' does not exist"));
+	kg_buf_puts(&p, "/..//");
+	assert_non_null(kg_init_bad_dir(p.ptr)); /* below a missing folder */
 	kg_buf_release(&p);
 	S_rm(dir);
 	free(dir);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -469,7 +470,9 @@ static void test_partial_from_dir(void **state)
 				 true};
 	const char *file = NULL;
 	kg_node *data = kg_node_new_map();
-	void *ctx;
+	kg_diags pdiags = KG_DIAGS_INIT;
+	kg_partial_dir pd = {NULL, &pdiags};
+	void *ctx = &pd;
 	struct run r;
 
 	(void)state;
@@ -485,7 +488,7 @@ static void test_partial_from_dir(void **state)
 	S_write(dir.ptr, "bad.mustache", "ok\n  {{/y}}\n");
 	S_write(dir.ptr, ".h.mustache", "hidden\n");
 	S_write(dir.ptr, "a/b.mustache", "nested\n");
-	ctx = dir.ptr;
+	pd.dir = dir.ptr;
 	opts.partial_ctx = ctx;
 
 	/* refused names leave out and *file alone */
@@ -500,6 +503,20 @@ static void test_partial_from_dir(void **state)
 			 -1);
 	assert_int_equal(out.len, 0);
 	assert_null(file);
+	assert_int_equal(pdiags.n, 0);
+
+	/* one that is there but is no regular file is reported: -2 */
+	kg_buf_printf(&want, "%s/f.mustache", dir.ptr);
+	assert_int_equal(mkfifo(want.ptr, 0600), 0);
+	assert_int_equal(kg_template_partial_from_dir(ctx, "f", &out, &file), -2);
+	assert_int_equal(out.len, 0);
+	assert_int_equal(pdiags.n, 1);
+	assert_string_equal(pdiags.items[0].file, want.ptr);
+	assert_string_equal(pdiags.items[0].msg, "is a FIFO, not a regular file");
+	assert_int_equal(pdiags.io_errors, 1);
+	assert_int_equal(unlink(want.ptr), 0);
+	kg_buf_reset(&want);
+	kg_diags_free(&pdiags);
 
 	assert_int_equal(kg_template_partial_from_dir(ctx, "y", &out, &file), 0);
 	assert_string_equal(out.ptr, "hi {{n}}\n");
