@@ -4,7 +4,9 @@
  * profile weighs every area, with weights summing to 100.
  *
  * The per-file shape (fields, kinds, id syntax) was checked while loading;
- * here a NULL field means that check already reported it.
+ * here a NULL field means that check already reported it. A topic's
+ * comparison row is checked here too: its levels are references, and its
+ * minutes a range.
  */
 #include "kit.h"
 
@@ -116,6 +118,31 @@ static int S_kind_declared(const kg_kit *kit, const char *id)
 	return 0;
 }
 
+/* A topic's row of the comparison table: the levels it suits are
+ * declared, and the time it takes is a plausible number of minutes. */
+static size_t S_check_comparison(const kg_kit *kit, const kg_topic *t,
+				 kg_diags *d)
+{
+	const kg_node *m = t->cmp_minutes;
+	size_t errors = 0, i;
+	long n;
+
+	for (i = 0; i < t->cmp_levels.n; i++) {
+		const kg_node *lv = t->cmp_levels.items[i];
+		errors += S_ref(lv, kg_kit_level(kit, lv->text) != NULL, "level", d);
+	}
+	if (!m || kg_node_scalar_type(m) != KG_SCALAR_INT)
+		return errors; /* the shape check reported it */
+	n = kg_int(m);
+	if (n < KG_CMP_MIN_MINUTES || n > KG_CMP_MAX_MINUTES) {
+		kg_error(d, m->mark, "minutes %s is out of range: a topic takes "
+			 "%d to %d minutes to discuss", m->text,
+			 KG_CMP_MIN_MINUTES, KG_CMP_MAX_MINUTES);
+		errors++;
+	}
+	return errors;
+}
+
 static size_t S_check_refs(const kg_kit *kit, kg_diags *d)
 {
 	size_t errors = 0, i, j;
@@ -127,6 +154,7 @@ static size_t S_check_refs(const kg_kit *kit, kg_diags *d)
 			errors += S_ref(t->areas.items[j],
 					kg_kit_area(kit, t->areas.items[j]->text) != NULL,
 					"area", d);
+		errors += S_check_comparison(kit, t, d);
 		for (j = 0; j < t->nquestions; j++) {
 			const kg_node *lv = t->questions[j].level;
 			errors += S_ref(lv, lv && kg_kit_level(kit, lv->text),

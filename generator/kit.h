@@ -19,6 +19,10 @@
 
 /* The text of a scalar node, "" for NULL. */
 const char *kg_text(const kg_node *n);
+/* The value of an integer scalar (kg_node_scalar_type KG_SCALAR_INT:
+ * decimal, 0x hex or 0o octal, as YAML 1.2 reads them), clamped to
+ * LONG_MIN..LONG_MAX; 0 for NULL or any other scalar. */
+long kg_int(const kg_node *n);
 
 typedef struct kg_list {
 	const kg_node **items;
@@ -76,6 +80,10 @@ typedef struct kg_profile {
 
 typedef struct kg_topic kg_topic;
 
+/* How long a good discussion of a topic may take (comparison.minutes). */
+#define KG_CMP_MIN_MINUTES 5
+#define KG_CMP_MAX_MINUTES 120
+
 typedef struct kg_question {
 	const kg_node *id, *level, *prompt;
 	kg_list recruiter_cues;
@@ -96,8 +104,10 @@ struct kg_topic {
 	const kg_node *red_flags_node;
 	kg_list red_flags, follow_ups;
 	const kg_node *scenario_title, *scenario_prompt;
-	const kg_node *cmp_complexity, *cmp_resources, *cmp_outcomes,
-		*cmp_use_cases, *cmp_advantages;
+	/* the topic's row of the comparison table; minutes is an integer
+	 * scalar, KG_CMP_MIN_MINUTES..KG_CMP_MAX_MINUTES after a clean check */
+	const kg_node *cmp_reveals, *cmp_minutes, *cmp_fits, *cmp_watch_for;
+	kg_list cmp_levels; /* declared level ids */
 	kg_question *questions;
 	size_t nquestions;
 };
