@@ -253,7 +253,8 @@ static void S_comparison_row(const kg_kit *kit, kg_block *table,
 	S_level_titles(kit, &t->cmp_levels, buf);
 	kg_add_prose_copy(kg_add_cell(row, NULL), buf->ptr);
 	kg_buf_reset(buf);
-	kg_buf_printf(buf, "%ld min", kg_int(t->cmp_minutes));
+	/* a no-break space: "40" and "min" never part at a narrow column */
+	kg_buf_printf(buf, "%ld\xC2\xA0min", kg_int(t->cmp_minutes));
 	kg_add_prose_copy(kg_add_cell(row, NULL), buf->ptr);
 	kg_add_cell(row, kg_text(t->cmp_fits));
 	kg_add_cell(row, kg_text(t->cmp_watch_for));
