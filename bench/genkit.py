@@ -27,8 +27,8 @@ WORD = re.compile(r"[A-Za-z]{4,}")
 # YAML plain scalars that would change meaning if a word became one of them
 AVOID = {"true", "false", "null", "True", "False", "Null"}
 # keys whose inline value is prose (all block scalars are prose too)
-TEXT_KEYS = {"title", "name", "complexity", "resources", "outcomes",
-             "use_cases", "advantages", "prompt", "detail", "strong",
+TEXT_KEYS = {"title", "name", "reveals", "fits", "watch_for",
+             "prompt", "detail", "strong",
              "acceptable", "weak", "contains", "tradeoffs", "push_on",
              "strong_answer", "weak_answer", "weak_because", "exposes"}
 # keys whose list items are prose

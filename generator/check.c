@@ -4,7 +4,9 @@
  * profile weighs every area, with weights summing to 100.
  *
  * The per-file shape (fields, kinds, id syntax) was checked while loading;
- * here a NULL field means that check already reported it.
+ * here a NULL field means that check already reported it. A topic's
+ * comparison row is checked here too: its levels are references, and its
+ * minutes a range.
  */
 #include "kit.h"
 
@@ -116,6 +118,20 @@ static int S_kind_declared(const kg_kit *kit, const char *id)
 	return 0;
 }
 
+/* A topic's row of the comparison table: the levels it suits are
+ * declared (the shape check keeps its minutes in range). */
+static size_t S_check_comparison(const kg_kit *kit, const kg_topic *t,
+				 kg_diags *d)
+{
+	size_t errors = 0, i;
+
+	for (i = 0; i < t->cmp_levels.n; i++) {
+		const kg_node *lv = t->cmp_levels.items[i];
+		errors += S_ref(lv, kg_kit_level(kit, lv->text) != NULL, "level", d);
+	}
+	return errors;
+}
+
 static size_t S_check_refs(const kg_kit *kit, kg_diags *d)
 {
 	size_t errors = 0, i, j;
@@ -127,6 +143,7 @@ static size_t S_check_refs(const kg_kit *kit, kg_diags *d)
 			errors += S_ref(t->areas.items[j],
 					kg_kit_area(kit, t->areas.items[j]->text) != NULL,
 					"area", d);
+		errors += S_check_comparison(kit, t, d);
 		for (j = 0; j < t->nquestions; j++) {
 			const kg_node *lv = t->questions[j].level;
 			errors += S_ref(lv, lv && kg_kit_level(kit, lv->text),

@@ -228,39 +228,61 @@ static void S_guidance(const kg_kit *kit, kg_block *root)
 	kg_add_prose(sec, kg_text(kit->decision_rule));
 }
 
+/* The titles of the levels a topic suits, in the topic's order, as one
+ * line of text in buf. */
+static void S_level_titles(const kg_kit *kit, const kg_list *levels,
+			   kg_buf *buf)
+{
+	size_t i;
+
+	kg_buf_reset(buf);
+	for (i = 0; i < levels->n; i++)
+		kg_buf_printf(buf, "%s%s", i ? ", " : "",
+			      kg_c_level_title(kit, kg_text(levels->items[i])));
+}
+
+static void S_comparison_row(const kg_kit *kit, kg_block *table,
+			     const kg_topic *t, kg_buf *buf)
+{
+	kg_block *row = kg_add_row(table);
+
+	kg_buf_reset(buf);
+	kg_buf_printf(buf, "[%s](#topic-%s)", kg_text(t->title), kg_text(t->id));
+	kg_add_prose_copy(kg_add_cell(row, NULL), buf->ptr);
+	kg_add_cell(row, kg_text(t->cmp_reveals));
+	S_level_titles(kit, &t->cmp_levels, buf);
+	kg_add_prose_copy(kg_add_cell(row, NULL), buf->ptr);
+	kg_buf_reset(buf);
+	/* a no-break space: "40" and "min" never part at a narrow column */
+	kg_buf_printf(buf, "%ld\xC2\xA0min", kg_int(t->cmp_minutes, 0));
+	kg_add_prose_copy(kg_add_cell(row, NULL), buf->ptr);
+	kg_add_cell(row, kg_text(t->cmp_fits));
+	kg_add_cell(row, kg_text(t->cmp_watch_for));
+}
+
 static void S_comparison(const kg_kit *kit, kg_block *root)
 {
 	static const char *const head[] = {
-		"Topic", "Complexity", "Resources", "Expected outcomes",
-		"Ideal use cases", "Key advantages"};
+		"Topic", "What it reveals", "Suits best", "Time",
+		"Where it matters most", "What separates the levels"};
 	kg_block *part = kg_c_section(root, 1, "comparison", NULL,
 				   "The topics side by side",
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_block *table, *row;
-	kg_buf link = KG_BUF_INIT;
+	kg_buf buf = KG_BUF_INIT;
 	size_t i;
 
-	kg_add_prose(part, "What each topic costs to discuss, what it needs, "
-			   "and what it tells you about a candidate.");
+	kg_add_prose(part, "What each topic tells you about a candidate, the "
+			   "levels where it tells the most, how long a good "
+			   "discussion of it takes, the roles it matters most "
+			   "for, and the one sign that best separates the levels.");
 	table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
 	row = kg_add_row(table);
 	for (i = 0; i < sizeof(head) / sizeof(*head); i++)
 		kg_add_cell(row, head[i]);
-	for (i = 0; i < kit->ntopics; i++) {
-		const kg_topic *t = &kit->topics[i];
-
-		kg_buf_reset(&link);
-		kg_buf_printf(&link, "[%s](#topic-%s)", kg_text(t->title),
-			      kg_text(t->id));
-		row = kg_add_row(table);
-		kg_add_prose_copy(kg_add_cell(row, NULL), link.ptr);
-		kg_add_cell(row, kg_text(t->cmp_complexity));
-		kg_add_cell(row, kg_text(t->cmp_resources));
-		kg_add_cell(row, kg_text(t->cmp_outcomes));
-		kg_add_cell(row, kg_text(t->cmp_use_cases));
-		kg_add_cell(row, kg_text(t->cmp_advantages));
-	}
-	kg_buf_release(&link);
+	for (i = 0; i < kit->ntopics; i++)
+		S_comparison_row(kit, table, &kit->topics[i], &buf);
+	kg_buf_release(&buf);
 }
 
 /* ---- topics ------------------------------------------------------------------- */

@@ -100,8 +100,10 @@ struct kg_topic {
 	const kg_node *red_flags_node;
 	kg_list red_flags, follow_ups;
 	const kg_node *scenario_title, *scenario_prompt;
-	const kg_node *cmp_complexity, *cmp_resources, *cmp_outcomes,
-		*cmp_use_cases, *cmp_advantages;
+	/* the topic's row of the comparison table; minutes is a whole
+	 * number in schema.c's range (5..120) after a clean check */
+	const kg_node *cmp_reveals, *cmp_minutes, *cmp_fits, *cmp_watch_for;
+	kg_list cmp_levels; /* declared level ids */
 	kg_question *questions;
 	size_t nquestions;
 };

@@ -268,11 +268,11 @@ static void S_read_topic(kg_topic *t, const kg_node *root, const char *file)
 	t->follow_ups = S_list(root, "follow_ups");
 	t->scenario_title = S_scalar(sc, "title");
 	t->scenario_prompt = S_scalar(sc, "prompt");
-	t->cmp_complexity = S_scalar(cmp, "complexity");
-	t->cmp_resources = S_scalar(cmp, "resources");
-	t->cmp_outcomes = S_scalar(cmp, "outcomes");
-	t->cmp_use_cases = S_scalar(cmp, "use_cases");
-	t->cmp_advantages = S_scalar(cmp, "advantages");
+	t->cmp_reveals = S_scalar(cmp, "reveals");
+	t->cmp_levels = S_list(cmp, "levels");
+	t->cmp_minutes = S_scalar(cmp, "minutes");
+	t->cmp_fits = S_scalar(cmp, "fits");
+	t->cmp_watch_for = S_scalar(cmp, "watch_for");
 	maps = S_maps(root, "questions", &t->nquestions);
 	t->questions = kg_xcalloc(t->nquestions, sizeof(*t->questions));
 	for (i = 0; i < t->nquestions; i++)
@@ -467,6 +467,7 @@ static void S_free_topic(kg_topic *t)
 	free(t->signals);
 	free(t->red_flags.items);
 	free(t->follow_ups.items);
+	free(t->cmp_levels.items);
 	for (i = 0; i < t->nquestions; i++) {
 		free(t->questions[i].recruiter_cues.items);
 		free(t->questions[i].follow_ups.items);

@@ -146,11 +146,11 @@ static const kg_field S_practical_fields[] = {
 static const kg_shape S_practical = {"scenario", NULL, S_practical_fields};
 
 static const kg_field S_cmp_fields[] = {
-	{"complexity", KG_F_ITEM, REQ, NULL, 0, 0, 0},
-	{"resources", KG_F_ITEM, REQ, NULL, 0, 0, 0},
-	{"outcomes", KG_F_ITEM, REQ, NULL, 0, 0, 0},
-	{"use_cases", KG_F_ITEM, REQ, NULL, 0, 0, 0},
-	{"advantages", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{"reveals", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{"levels", KG_F_ID_LIST, REQ, NULL, 1, 0, 0},
+	{"minutes", KG_F_INT, REQ, NULL, 0, 5, 120},
+	{"fits", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{"watch_for", KG_F_ITEM, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_cmp = {"comparison", NULL, S_cmp_fields};
 

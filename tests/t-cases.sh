@@ -56,7 +56,11 @@ for case in "$ROOT"/tests/cases/*.case; do
 	got=$?
 	grep -E '^[^ ].*: (error|warning|note): ' "$dir/stderr" >"$dir/got"
 	if [ "${UPDATE:-}" = 1 ]; then
-		awk '/^--- expect$/ { print; exit } { print }' "$case" >"$dir/new"
+		# everything before the expect section but the after section,
+		# which is written again at the end
+		awk '/^--- expect$/ { print; exit }
+			/^--- / { skip = ($0 == "--- after") }
+			!skip { print }' "$case" >"$dir/new"
 		cat "$dir/got" >>"$dir/new"
 		if [ -s "$dir/after.sh" ]; then
 			echo "--- after" >>"$dir/new"

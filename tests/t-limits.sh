@@ -38,6 +38,8 @@ open(out + "/scenarios.yaml", "w").write(open(fx + "/scenarios.yaml").read())
 topic = open(fx + "/topics/02-queue.yaml").read()
 head = topic[:topic.index("\nquestions:") + 1]
 head = head.replace("areas: [systems]", "areas: [%s]" % ", ".join(areas))
+head = head.replace("  levels: [expert]", "  levels: [%s]" % ", ".join(
+    "l%d" % i for i in range(L)))
 flags = "red_flags:\n" + "".join("  - Flag %d.\n" % i for i in range(N))
 head = head[:head.index("red_flags:")] + flags + head[head.index("follow_ups:"):]
 q = topic[topic.index("  - id: queue-1"):topic.index("  - id: queue-2")]

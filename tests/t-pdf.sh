@@ -72,7 +72,7 @@ n=$(pdftotext "$real.pdf" - | grep -c '^Q[0-9]* · ')
 [ "$n" = 40 ] && ok "the real kit has its 40 questions" ||
 	not_ok "the real kit has its 40 questions" "found $n"
 check "the comparison table is there" sh -c \
-	"pdftotext '$real.pdf' - | grep -A2 -x Complexity | grep -qx Resources"
+	"pdftotext '$real.pdf' - | grep -A2 -x 'What it reveals' | grep -qx 'Suits best'"
 
 # ---- links and the outline: written by kitgen's own PDF writer, two passes -------
 
@@ -134,14 +134,14 @@ check "US Letter: no word outside the margins" \
 kit=$(fixture_copy long)
 long=$(printf 'Horizontal scaling across regions with many moving parts %.0s' $(seq 17))
 word=$(printf 'x%.0s' $(seq 300))
-sed -i "s/^  \(outcomes\|use_cases\|advantages\): .*/  \1: $long/" "$kit/topics/01-cache.yaml" "$kit/topics/02-queue.yaml"
+sed -i "s/^  \(reveals\|fits\|watch_for\): .*/  \1: $long/" "$kit/topics/01-cache.yaml" "$kit/topics/02-queue.yaml"
 sed -i "s/^    prompt: What is a cache for?/    prompt: What is a cache for? $word and ₹ 1,200 → café, \"quoted\" -- done.../" \
 	"$kit/topics/01-cache.yaml"
 build "$TMP/long" --content "$kit"
 lp=$TMP/long/fixture-kit
 check "a kit with a table taller than a page builds" test -s "$lp.pdf"
 layout_checks "long cells and words" "$lp"
-pages=$(pdftotext -layout "$lp.pdf" - | awk 'BEGIN { RS = "\f" } /Complexity/ { n++ } END { print n + 0 }')
+pages=$(pdftotext -layout "$lp.pdf" - | awk 'BEGIN { RS = "\f" } /What it reveals/ { n++ } END { print n + 0 }')
 [ "$pages" -ge 2 ] && ok "the table's header row is repeated on every page it spans" ||
 	not_ok "the table's header row is repeated on every page it spans" "on $pages page(s)"
 pdftotext -enc UTF-8 "$lp.pdf" "$TMP/long.txt"

@@ -2,13 +2,16 @@
  * test_content.c - the committed kit (content/) keeps the minimums the
  * public kit promises: ten topics with four questions each, at least 12
  * questions per level, answers of 60-150 words, the per-topic lists, six
- * scenarios covering every kind, three profiles. Fails if any drops.
+ * scenarios covering every kind, three profiles, comparison rows that fit
+ * their topic, and weak-answer explanations that do not all open alike.
+ * Fails if any drops.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -175,6 +178,75 @@ static void test_kit_yaml(void **state)
 		assert_true(S_words(kg_text(S_kit->levels[i].expects)) >= 25);
 }
 
+/* A topic's comparison row says which levels it suits and how long it
+ * takes: it can only suit a level it has questions for, and a good
+ * discussion has to fit in one round of the loop. */
+static void test_comparison_fits_the_topic(void **state)
+{
+	long round = kg_int(S_kit->round_minutes, 45);
+	size_t t, l, q;
+
+	(void)state;
+	for (t = 0; t < S_kit->ntopics; t++) {
+		const kg_topic *k = &S_kit->topics[t];
+
+		if (kg_int(k->cmp_minutes, 0) > round)
+			fail_msg("%s: a discussion of %ld minutes does not fit a "
+				 "%ld-minute round", kg_text(k->id),
+				 kg_int(k->cmp_minutes, 0), round);
+		for (l = 0; l < k->cmp_levels.n; l++) {
+			const char *lv = kg_text(k->cmp_levels.items[l]);
+			int asked = 0;
+
+			for (q = 0; q < k->nquestions; q++)
+				asked |= strcmp(kg_text(k->questions[q].level), lv) == 0;
+			if (!asked)
+				fail_msg("%s: suits level %s but has no question at it",
+					 kg_text(k->id), lv);
+		}
+	}
+}
+
+/* The first three words of a text, lowercased and single-spaced, in buf. */
+static void S_opening(const char *s, char *buf, size_t size)
+{
+	size_t n = 0, words = 0;
+	int after_space = 1;
+
+	for (; *s && n + 1 < size; s++) {
+		int space = *s == ' ' || *s == '\n' || *s == '\t';
+
+		if (space && !after_space && ++words == 3)
+			break;
+		if (!(space && after_space))
+			buf[n++] = space ? ' ' : (char)tolower((unsigned char)*s);
+		after_space = space;
+	}
+	buf[n] = '\0';
+}
+
+/* A reader of the whole kit should not meet the same explanation forty
+ * times: no three-word opening starts more than three weak-answer
+ * explanations. */
+static void test_weak_because_openings_vary(void **state)
+{
+	char open[40][64];
+	size_t n = 0, t, q, i, j, same;
+
+	(void)state;
+	for (t = 0; t < S_kit->ntopics; t++)
+		for (q = 0; q < S_kit->topics[t].nquestions && n < 40; q++)
+			S_opening(kg_text(S_kit->topics[t].questions[q].weak_because),
+				  open[n++], sizeof(open[0]));
+	for (i = 0; i < n; i++) {
+		for (same = 0, j = 0; j < n; j++)
+			same += strcmp(open[i], open[j]) == 0;
+		if (same > 3)
+			fail_msg("%zu weak-answer explanations open with \"%s\"",
+				 same, open[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +256,8 @@ int main(void)
 		cmocka_unit_test(test_answers_are_60_to_150_words),
 		cmocka_unit_test(test_scenarios_cover_every_kind),
 		cmocka_unit_test(test_kit_yaml),
+		cmocka_unit_test(test_comparison_fits_the_topic),
+		cmocka_unit_test(test_weak_because_openings_vary),
 	};
 	return cmocka_run_group_tests_name("content", tests, S_setup, S_teardown);
 }
