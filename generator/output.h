@@ -13,6 +13,10 @@
 #include "diag.h"
 #include "sink.h"
 
+/* The lock file a build holds in its output folder while it writes (see
+ * kg_out_begin). Ids never start with a dot, so no edition is named so. */
+#define KG_OUT_LOCK_NAME ".kitgen.lock"
+
 /* Create dir and its parents when missing. Returns 0 or -1 (I/O error). */
 int kg_mkdirs(const char *dir, kg_diags *d);
 
