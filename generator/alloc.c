@@ -5,9 +5,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void S_oom(size_t size)
+#include "cleanup.h"
+
+void kg_oom(size_t size)
 {
-	fprintf(stderr, "kitgen: fatal: out of memory allocating %zu bytes\n", size);
+	/* the registry first: the message may need memory of its own */
+	kg_cleanup_run();
+	if (size)
+		fprintf(stderr, "kitgen: fatal: out of memory allocating %zu "
+			"bytes\n", size);
+	else
+		fputs("kitgen: fatal: out of memory\n", stderr);
 	exit(3);
 }
 
@@ -15,7 +23,7 @@ void *kg_xmalloc(size_t size)
 {
 	void *p = malloc(size ? size : 1);
 	if (!p)
-		S_oom(size);
+		kg_oom(size);
 	return p;
 }
 
@@ -23,7 +31,7 @@ void *kg_xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		S_oom(n * size);
+		kg_oom(n * size);
 	return p;
 }
 
@@ -31,7 +39,7 @@ void *kg_xrealloc(void *ptr, size_t size)
 {
 	void *p = realloc(ptr, size ? size : 1);
 	if (!p)
-		S_oom(size);
+		kg_oom(size);
 	return p;
 }
 

@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "cleanup.h"
 #include "datadir.h"
 #include "diag.h"
 #include "diff.h"
@@ -280,22 +281,15 @@ static S_file *S_add_file(S_file **files, size_t *nfiles, size_t *cap,
 	return f;
 }
 
-/* The output folder, made with the build's first file so a failed build
- * removes it again. */
-static int S_out_folder(kg_out_set *set, const char *dir, kg_diags *d)
-{
-	return set->n == 0 ? kg_out_mkdir(set, dir, d) : 0;
-}
-
 /* Write doc with w straight to f's temporary name, and say how many bytes
  * that was. */
-static int S_write_file(kg_out_set *set, const char *dir, const S_file *f,
+static int S_write_file(kg_out_set *set, const S_file *f,
 			const kg_writer *w, const kg_doc *doc,
 			const kg_write_opts *wo, size_t *size, kg_diags *d)
 {
 	kg_sink out;
 
-	if (S_out_folder(set, dir, d) < 0 || kg_out_open(set, f->path, &out, d) < 0)
+	if (kg_out_open(set, f->path, &out, d) < 0)
 		return -1;
 	if (w->write(doc, wo, &out, d) < 0) {
 		kg_out_discard(set, &out);
@@ -324,6 +318,8 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 	kg_kit_digest(kit, digest);
 	*files = NULL;
 	*nfiles = 0;
+	/* the folder (made when missing), its lock, no leftovers of killed builds */
+	rc = kg_out_begin(set, o->out, d);
 	for (e = 0; e < eds.n && rc == 0; e++) {
 		kg_doc *doc;
 
@@ -337,7 +333,7 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 					       writers[w]->extension);
 			size_t size = 0;
 
-			rc = S_write_file(set, o->out, f, writers[w], doc, &wo,
+			rc = S_write_file(set, f, writers[w], doc, &wo,
 					  &size, d);
 			kg_index_add(&idx, &eds.items[e], writers[w], size);
 		}
@@ -350,8 +346,6 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 
 		/* the page is small: rendered whole, then written */
 		rc = kg_index_render(&idx, kit, digest, o->templates, &page, d);
-		if (rc == 0)
-			rc = S_out_folder(set, o->out, d);
 		if (rc == 0)
 			rc = kg_out_add(set, f->path, page.ptr, page.len, d);
 		kg_buf_release(&page);
@@ -834,6 +828,8 @@ int main(int argc, char **argv)
 
 	/* a file-size limit must fail a write, not kill the process */
 	signal(SIGXFSZ, SIG_IGN);
+	/* SIGINT, SIGTERM, SIGHUP: no temporary file is left behind */
+	kg_cleanup_signals();
 	if (argc < 2) {
 		S_help(stderr);
 		return EXIT_USAGE;
