@@ -124,9 +124,26 @@ static void S_on_signal(int sig)
 	_exit(128 + sig);
 }
 
+/* Crashes (a library that dereferences the NULL of a failed allocation,
+ * a stack overflow, an abort): the temporary files go too, then the
+ * process dies of the signal as it would have. On a stack of its own, so
+ * a stack overflow can still run it. */
+static const int S_crashes[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
+
+static void S_install(int sig, const struct sigaction *sa)
+{
+	struct sigaction was;
+
+	if (sigaction(sig, NULL, &was) == 0 && was.sa_handler == SIG_IGN)
+		return;
+	sigaction(sig, sa, NULL);
+}
+
 void kg_cleanup_signals(void)
 {
-	struct sigaction sa, was;
+	static char altstack[64 * 1024];
+	stack_t ss;
+	struct sigaction sa;
 	size_t i;
 
 	memset(&sa, 0, sizeof(sa));
@@ -134,10 +151,12 @@ void kg_cleanup_signals(void)
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < S_NSIGNALS; i++) /* one handler at a time */
 		sigaddset(&sa.sa_mask, S_signals[i]);
-	for (i = 0; i < S_NSIGNALS; i++) {
-		if (sigaction(S_signals[i], NULL, &was) == 0 &&
-		    was.sa_handler == SIG_IGN)
-			continue;
-		sigaction(S_signals[i], &sa, NULL);
-	}
+	for (i = 0; i < S_NSIGNALS; i++)
+		S_install(S_signals[i], &sa);
+	ss.ss_sp = altstack;
+	ss.ss_size = sizeof(altstack);
+	ss.ss_flags = 0;
+	sa.sa_flags = sigaltstack(&ss, NULL) == 0 ? SA_ONSTACK : 0;
+	for (i = 0; i < sizeof(S_crashes) / sizeof(*S_crashes); i++)
+		S_install(S_crashes[i], &sa);
 }

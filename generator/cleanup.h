@@ -20,10 +20,11 @@
 
 #include <signal.h>
 
-/* Install the handlers for SIGINT, SIGTERM and SIGHUP: each runs
- * kg_cleanup_run, then ends the process by the same signal. A signal that
- * was ignored when kitgen started (nohup, a background job) stays
- * ignored. */
+/* Install the handlers for SIGINT, SIGTERM and SIGHUP, and for the
+ * crashes (SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL: a library that does
+ * not survive running out of memory): each runs kg_cleanup_run, then ends
+ * the process by the same signal. A signal that was ignored when kitgen
+ * started (nohup, a background job) stays ignored. */
 void kg_cleanup_signals(void);
 
 /* Register a file to unlink, or a folder to rmdir, when kitgen stops

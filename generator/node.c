@@ -448,6 +448,9 @@ static int S_parser_error(S_loader *l)
 	kg_mark at = S_mark(l, p->problem_mark);
 	size_t off = p->problem_mark.index;
 
+	/* libyaml's own allocation failed: the same exit as kitgen's */
+	if (p->error == YAML_MEMORY_ERROR)
+		kg_oom(0);
 	if (p->error == YAML_READER_ERROR || p->error == YAML_MEMORY_ERROR) {
 		at = S_mark_at(l->name, (const unsigned char *)l->src,
 			       p->problem_offset < l->len ? p->problem_offset
@@ -679,9 +682,8 @@ kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
 
 	if (S_check_bytes(name, src, len, d) < 0)
 		return NULL;
-	if (!yaml_parser_initialize(&l.parser))
-		return kg_error(d, (kg_mark){name, 0, 0}, "cannot start libyaml"),
-		       NULL;
+	if (!yaml_parser_initialize(&l.parser)) /* it only fails for memory */
+		kg_oom(0);
 	l.file = kg_xcalloc(1, sizeof(*l.file));
 	yaml_parser_set_input_string(&l.parser, (const unsigned char *)src, len);
 	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
