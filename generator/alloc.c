@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "cleanup.h"
 
@@ -67,4 +68,14 @@ void kg_grow(void **items, size_t *cap, size_t need, size_t elem_size)
 		n *= 2;
 	*items = kg_xrealloc(*items, n * elem_size);
 	*cap = n;
+}
+
+void kg_headroom(size_t size)
+{
+	/* address space, not pages: nothing is touched, so it costs nothing */
+	void *p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		kg_oom(size);
+	munmap(p, size);
 }

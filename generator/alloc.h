@@ -15,6 +15,11 @@
  * print a message and exit with status 3. Never returns. */
 _Noreturn void kg_oom(size_t size);
 
+/* Before a library that does not survive running out of memory (fontconfig
+ * crashes, or quietly loses its configuration and writes an empty font
+ * cache): make sure size more bytes could be had, or kg_oom. */
+void kg_headroom(size_t size);
+
 void *kg_xmalloc(size_t size);
 void *kg_xcalloc(size_t n, size_t size);
 void *kg_xrealloc(void *ptr, size_t size);
