@@ -707,9 +707,10 @@ static const S_cmd S_cmds[] = {
 	 "                    [--edition ID] [--format LIST] [--paper a4|letter]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
-	 "format. A kit with any error writes nothing; each file is written to\n"
-	 "a temporary name and renamed, so earlier outputs are never left\n"
-	 "half-written.\n"
+	 "format. A kit with any error writes nothing. The output folder changes\n"
+	 "all at once or not at all: after a failure, out of memory, SIGINT,\n"
+	 "SIGTERM or SIGHUP it holds exactly the files it held before, and no\n"
+	 "temporary file. A build locks the folder; a second one waits.\n"
 	 "\n"
 	 "  -c, --content DIR     the content folder (default: content)\n"
 	 "  -t, --templates DIR   the templates folder (default: ./templates when\n"
@@ -723,7 +724,8 @@ static const S_cmd S_cmds[] = {
 	 "                        of files, no summary)\n"
 	 "  -h, --help            show this help\n"
 	 "\n"
-	 "Exit status: 0 built, 1 content errors, 2 usage error, 3 I/O error.\n"},
+	 "Exit status: 0 built, 1 content errors, 2 usage error, 3 I/O error or\n"
+	 "out of memory, 128+N stopped by signal N.\n"},
 	{"list", S_list, "list the editions a build writes",
 	 "Usage: kitgen list [--content DIR]\n"
 	 "\n"
