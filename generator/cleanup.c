@@ -107,7 +107,6 @@ void kg_cleanup_run(void)
 	for (i = S_n; i-- > 0;)
 		if (S_items[i].dir)
 			rmdir(S_items[i].path); /* only when empty */
-	S_n = 0; /* the paths leak: free() is not async-signal-safe */
 	kg_cleanup_release(&old);
 }
 
@@ -130,11 +129,15 @@ static void S_on_signal(int sig)
  * a stack overflow can still run it. */
 static const int S_crashes[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
 
-static void S_install(int sig, const struct sigaction *sa)
+/* Install sa for sig unless sig is ignored, or, for a crash, unless
+ * someone else handles it already (a sanitizer's report comes first). */
+static void S_install(int sig, const struct sigaction *sa, int crash)
 {
 	struct sigaction was;
 
-	if (sigaction(sig, NULL, &was) == 0 && was.sa_handler == SIG_IGN)
+	if (sigaction(sig, NULL, &was) < 0 || was.sa_handler == SIG_IGN)
+		return;
+	if (crash && ((was.sa_flags & SA_SIGINFO) || was.sa_handler != SIG_DFL))
 		return;
 	sigaction(sig, sa, NULL);
 }
@@ -152,11 +155,11 @@ void kg_cleanup_signals(void)
 	for (i = 0; i < S_NSIGNALS; i++) /* one handler at a time */
 		sigaddset(&sa.sa_mask, S_signals[i]);
 	for (i = 0; i < S_NSIGNALS; i++)
-		S_install(S_signals[i], &sa);
+		S_install(S_signals[i], &sa, 0);
 	ss.ss_sp = altstack;
 	ss.ss_size = sizeof(altstack);
 	ss.ss_flags = 0;
 	sa.sa_flags = sigaltstack(&ss, NULL) == 0 ? SA_ONSTACK : 0;
 	for (i = 0; i < sizeof(S_crashes) / sizeof(*S_crashes); i++)
-		S_install(S_crashes[i], &sa);
+		S_install(S_crashes[i], &sa, 1);
 }

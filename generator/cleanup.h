@@ -36,8 +36,9 @@ void kg_cleanup_dir(const char *path);
  * No-op when it is not registered. */
 void kg_cleanup_forget(const char *path);
 
-/* Remove everything registered and empty the registry. Async-signal-safe;
- * also what the out-of-memory handler runs before it exits. */
+/* Remove everything registered. Async-signal-safe (so it frees nothing:
+ * the registry stays as it was, and the process is about to end); also
+ * what the out-of-memory handler runs before it exits. */
 void kg_cleanup_run(void);
 
 /* Hold SIGINT, SIGTERM and SIGHUP back (they stay pending) while a step

@@ -265,21 +265,26 @@ int kg_out_begin(kg_out_set *s, const char *dir, kg_diags *d)
 {
 	kg_buf path = KG_BUF_INIT;
 	struct stat st;
+	int tries = 0;
 
-	if (stat(dir, &st) < 0 && kg_out_mkdir(s, dir, d) < 0)
-		return -1;
 	kg_buf_printf(&path, "%s/%s", dir, KG_OUT_LOCK_NAME);
-	/* listed first: a signal while this waits removes what it made */
-	kg_cleanup_file(path.ptr);
-	if ((s->lock = S_lock(path.ptr)) < 0) {
+	do { /* a failed build that made the folder may remove it meanwhile */
+		if (stat(dir, &st) < 0 && kg_out_mkdir(s, dir, d) < 0) {
+			kg_buf_release(&path);
+			return -1;
+		}
+		s->lock = S_lock(path.ptr);
+	} while (s->lock < 0 && errno == ENOENT && ++tries < 5);
+	if (s->lock < 0) {
 		int err = errno;
 
-		kg_cleanup_forget(path.ptr);
 		kg_buf_release(&path);
 		return kg_io_error(d, (kg_mark){dir, 0, 0},
 				   "cannot lock the output folder: %s",
 				   strerror(err));
 	}
+	/* listed only once held: the file may be another build's until then */
+	kg_cleanup_file(path.ptr);
 	s->lockpath = kg_buf_detach(&path, NULL);
 	KG_GROW(s->seen, s->seencap, s->nseen + 1);
 	s->seen[s->nseen++] = kg_xstrdup(dir);
