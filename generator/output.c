@@ -71,7 +71,7 @@ static char *S_aside(const char *path, const char *prefix, unsigned long n)
 	kg_buf b = KG_BUF_INIT;
 
 	if (slash)
-		kg_buf_printf(&b, "%.*s/", (int)(slash - path + 0), path);
+		kg_buf_printf(&b, "%.*s/", (int)(slash - path), path);
 	kg_buf_printf(&b, "%s%s.%ld.%lu", prefix, slash ? slash + 1 : path,
 		      (long)getpid(), n);
 	return kg_buf_detach(&b, NULL);
@@ -108,7 +108,8 @@ static void S_sweep(const char *dir)
 static int S_folder(kg_out_set *s, const char *path, kg_diags *d)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = kg_xstrndup(path, slash ? (size_t)(slash - path) : 0);
+	size_t len = !slash ? 0 : slash == path ? 1 : (size_t)(slash - path);
+	char *dir = kg_xstrndup(path, len); /* "" is the current folder */
 	struct stat st;
 	size_t i;
 	int rc = 0;
