@@ -4,10 +4,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-static void S_oom(size_t size)
+#include "cleanup.h"
+
+void kg_oom(size_t size)
 {
-	fprintf(stderr, "kitgen: fatal: out of memory allocating %zu bytes\n", size);
+	/* the registry first: the message may need memory of its own */
+	kg_cleanup_run();
+	if (size)
+		fprintf(stderr, "kitgen: fatal: out of memory allocating %zu "
+			"bytes\n", size);
+	else
+		fputs("kitgen: fatal: out of memory\n", stderr);
 	exit(3);
 }
 
@@ -15,7 +24,7 @@ void *kg_xmalloc(size_t size)
 {
 	void *p = malloc(size ? size : 1);
 	if (!p)
-		S_oom(size);
+		kg_oom(size);
 	return p;
 }
 
@@ -23,7 +32,7 @@ void *kg_xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		S_oom(n * size);
+		kg_oom(n * size);
 	return p;
 }
 
@@ -31,7 +40,7 @@ void *kg_xrealloc(void *ptr, size_t size)
 {
 	void *p = realloc(ptr, size ? size : 1);
 	if (!p)
-		S_oom(size);
+		kg_oom(size);
 	return p;
 }
 
@@ -59,4 +68,14 @@ void kg_grow(void **items, size_t *cap, size_t need, size_t elem_size)
 		n *= 2;
 	*items = kg_xrealloc(*items, n * elem_size);
 	*cap = n;
+}
+
+void kg_headroom(size_t size)
+{
+	/* address space, not pages: nothing is touched, so it costs nothing */
+	void *p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		kg_oom(size);
+	munmap(p, size);
 }

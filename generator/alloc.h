@@ -1,13 +1,24 @@
 /*
  * alloc.h - allocation that never returns NULL.
  *
- * Every allocation in kitgen goes through these wrappers. On out-of-memory
- * they print a message and exit(3); callers never check for NULL.
+ * Every allocation in kitgen goes through these wrappers, libcmark's too
+ * (markdown.c hands them to cmark as its allocator). On out-of-memory they
+ * call kg_oom; callers never check for NULL.
  */
 #ifndef KG_ALLOC_H
 #define KG_ALLOC_H
 
 #include <stddef.h>
+
+/* Out of memory (size: what was asked for, 0 when not known, as when a
+ * library reports it): remove the temporary files of the run (cleanup.h),
+ * print a message and exit with status 3. Never returns. */
+_Noreturn void kg_oom(size_t size);
+
+/* Before a library that does not survive running out of memory (fontconfig
+ * crashes, or quietly loses its configuration and writes an empty font
+ * cache): make sure size more bytes could be had, or kg_oom. */
+void kg_headroom(size_t size);
 
 void *kg_xmalloc(size_t size);
 void *kg_xcalloc(size_t n, size_t size);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "outnames.h"
 #include "plan.h"
 #include "schema.h"
 
@@ -293,6 +294,7 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 	for (i = 0; i < kit->nprofiles; i++)
 		errors += S_check_profile(kit, &kit->profiles[i], d) +
 			  S_check_pins(kit, &kit->profiles[i], d);
+	errors += kg_check_output_names(kit, d);
 	/* plans need every reference sound, or they report the same fault
 	 * again in other words */
 	if (errors == 0 && d->errors == 0)

@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "cleanup.h"
 #include "datadir.h"
 #include "diag.h"
 #include "diff.h"
@@ -328,22 +329,15 @@ static S_file *S_add_file(S_file **files, size_t *nfiles, size_t *cap,
 	return f;
 }
 
-/* The output folder, made with the build's first file so a failed build
- * removes it again. */
-static int S_out_folder(kg_out_set *set, const char *dir, kg_diags *d)
-{
-	return set->n == 0 ? kg_out_mkdir(set, dir, d) : 0;
-}
-
 /* Write doc with w straight to f's temporary name, and say how many bytes
  * that was. */
-static int S_write_file(kg_out_set *set, const char *dir, const S_file *f,
+static int S_write_file(kg_out_set *set, const S_file *f,
 			const kg_writer *w, const kg_doc *doc,
 			const kg_write_opts *wo, size_t *size, kg_diags *d)
 {
 	kg_sink out;
 
-	if (S_out_folder(set, dir, d) < 0 || kg_out_open(set, f->path, &out, d) < 0)
+	if (kg_out_open(set, f->path, &out, d) < 0)
 		return -1;
 	if (w->write(doc, wo, &out, d) < 0) {
 		kg_out_discard(set, &out);
@@ -372,6 +366,8 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 	kg_kit_digest(kit, digest);
 	*files = NULL;
 	*nfiles = 0;
+	/* the folder (made when missing), its lock, no leftovers of killed builds */
+	rc = kg_out_begin(set, o->out, d);
 	for (e = 0; e < eds.n && rc == 0; e++) {
 		kg_doc *doc;
 
@@ -385,7 +381,7 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 					       writers[w]->extension);
 			size_t size = 0;
 
-			rc = S_write_file(set, o->out, f, writers[w], doc, &wo,
+			rc = S_write_file(set, f, writers[w], doc, &wo,
 					  &size, d);
 			kg_index_add(&idx, &eds.items[e], writers[w], size);
 		}
@@ -398,8 +394,6 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 
 		/* the page is small: rendered whole, then written */
 		rc = kg_index_render(&idx, kit, digest, o->templates, &page, d);
-		if (rc == 0)
-			rc = S_out_folder(set, o->out, d);
 		if (rc == 0)
 			rc = kg_out_add(set, f->path, page.ptr, page.len, d);
 		kg_buf_release(&page);
@@ -742,9 +736,10 @@ static const S_cmd S_cmds[] = {
 	 "                    [--edition ID] [--format LIST] [--paper a4|letter]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
-	 "format. A kit with any error writes nothing; each file is written to\n"
-	 "a temporary name and renamed, so earlier outputs are never left\n"
-	 "half-written.\n"
+	 "format. A kit with any error writes nothing. The output folder changes\n"
+	 "all at once or not at all: after a failure, out of memory, SIGINT,\n"
+	 "SIGTERM or SIGHUP it holds exactly the files it held before, and no\n"
+	 "temporary file. A build locks the folder; a second one waits.\n"
 	 "\n"
 	 "  -c, --content DIR     the content folder (default: content)\n"
 	 "  -t, --templates DIR   the templates folder (default: ./templates when\n"
@@ -758,7 +753,8 @@ static const S_cmd S_cmds[] = {
 	 "                        of files, no summary)\n"
 	 "  -h, --help            show this help\n"
 	 "\n"
-	 "Exit status: 0 built, 1 content errors, 2 usage error, 3 I/O error.\n"},
+	 "Exit status: 0 built, 1 content errors, 2 usage error, 3 I/O error or\n"
+	 "out of memory, 128+N stopped by signal N.\n"},
 	{"list", S_list, "list the editions a build writes",
 	 "Usage: kitgen list [--content DIR]\n"
 	 "\n"
@@ -869,6 +865,10 @@ static int S_run(int argc, char **argv)
 {
 	const S_cmd *c;
 
+	/* a file-size limit must fail a write, not kill the process */
+	signal(SIGXFSZ, SIG_IGN);
+	/* SIGINT, SIGTERM, SIGHUP: no temporary file is left behind */
+	kg_cleanup_signals();
 	if (argc < 2) {
 		S_help(stderr);
 		return EXIT_USAGE;

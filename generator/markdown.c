@@ -9,7 +9,32 @@
 #include <string.h>
 #include <strings.h>
 
+#include "alloc.h"
 #include "template.h"
+
+/* Every allocation cmark makes for kitgen goes through kitgen's wrappers,
+ * so running out of memory inside cmark is kitgen's clean exit 3 (with
+ * the temporary files removed), not cmark's abort(). A tree takes its
+ * allocator from its parser or first node, and renderers and iterators
+ * take the tree's: so every node is made here, with S_mem. */
+static cmark_mem S_mem = {kg_xcalloc, kg_xrealloc, free};
+
+/* cmark_parse_document with S_mem */
+static cmark_node *S_parse_raw(const char *text, int options)
+{
+	cmark_parser *p = cmark_parser_new_with_mem(options, &S_mem);
+	cmark_node *doc;
+
+	cmark_parser_feed(p, text, strlen(text));
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
+cmark_node *kg_md_parse_raw(const char *text)
+{
+	return S_parse_raw(text, CMARK_OPT_DEFAULT);
+}
 
 bool kg_md_url_safe(const char *url)
 {
@@ -23,7 +48,7 @@ bool kg_md_url_safe(const char *url)
 /* Replace node by a text node holding `literal`. */
 static void S_to_text(cmark_node *node, const char *literal)
 {
-	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node *text = cmark_node_new_with_mem(CMARK_NODE_TEXT, &S_mem);
 
 	cmark_node_set_literal(text, literal ? literal : "");
 	cmark_node_replace(node, text);
@@ -33,13 +58,12 @@ static void S_to_text(cmark_node *node, const char *literal)
 /* An HTML block becomes a paragraph of literal text. */
 static void S_html_block_to_text(cmark_node *node)
 {
-	cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
-	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node *para = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, &S_mem);
+	cmark_node *text = cmark_node_new_with_mem(CMARK_NODE_TEXT, &S_mem);
 	const char *lit = cmark_node_get_literal(node);
 	size_t len = lit ? strlen(lit) : 0;
-	char *copy = malloc(len + 1);
+	char *copy = kg_xstrndup(lit ? lit : "", len);
 
-	memcpy(copy, lit ? lit : "", len + 1);
 	while (len && (copy[len - 1] == '\n' || copy[len - 1] == '\r'))
 		copy[--len] = '\0';
 	cmark_node_set_literal(text, copy);
@@ -69,7 +93,7 @@ static void S_alt_text(cmark_node *node, char **out, size_t *len)
 
 		if (lit) {
 			size_t l = strlen(lit);
-			*out = realloc(*out, *len + l + 1);
+			*out = kg_xrealloc(*out, *len + l + 1);
 			memcpy(*out + *len, lit, l + 1);
 			*len += l;
 		}
@@ -115,7 +139,7 @@ static cmark_node *S_find_unsafe(cmark_node *doc)
 /* Parse with cmark options (CMARK_OPT_SMART or not), then sanitise. */
 static cmark_node *S_parse(const char *text, int options)
 {
-	cmark_node *doc = cmark_parse_document(text, strlen(text), options);
+	cmark_node *doc = S_parse_raw(text, options);
 	cmark_node *n;
 
 	while ((n = S_find_unsafe(doc))) {

@@ -23,6 +23,13 @@ struct cmark_node;
 
 struct cmark_node *kg_md_parse(const char *text);
 
+/* The tree as cmark parses it, not sanitised: for measuring it (schema.c),
+ * never for output. The caller frees it with cmark_node_free. Every tree
+ * and node comes from these functions, never from cmark_parse_document or
+ * cmark_node_new: they make it with kitgen's allocator (alloc.h), which
+ * renderers and iterators then use too. */
+struct cmark_node *kg_md_parse_raw(const char *text);
+
 /* Is this URL allowed in output? http://, https://, mailto: or #anchor. */
 bool kg_md_url_safe(const char *url);
 

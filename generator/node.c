@@ -454,6 +454,9 @@ static int S_parser_error(S_loader *l)
 	kg_mark at = S_mark(l, p->problem_mark);
 	size_t off = S_offset(l, p->problem_mark);
 
+	/* libyaml's own allocation failed: the same exit as kitgen's */
+	if (p->error == YAML_MEMORY_ERROR)
+		kg_oom(0);
 	if (p->error == YAML_READER_ERROR || p->error == YAML_MEMORY_ERROR) {
 		at = kg_lines_at_byte(l->lines, l->src - l->lines->bom,
 				      l->lines->bom + (p->problem_offset < l->len
@@ -723,9 +726,8 @@ kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
 	kg_diags_keep_lines(d, lines);
 	if (S_check_bytes(lines, src, len, d) < 0)
 		return NULL;
-	if (!yaml_parser_initialize(&l.parser))
-		return kg_error(d, (kg_mark){name, 0, 0}, "cannot start libyaml"),
-		       NULL;
+	if (!yaml_parser_initialize(&l.parser)) /* it only fails for memory */
+		kg_oom(0);
 	l.file = kg_xcalloc(1, sizeof(*l.file));
 	yaml_parser_set_input_string(&l.parser, (const unsigned char *)l.src,
 				     l.len);

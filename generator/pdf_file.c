@@ -107,11 +107,15 @@ void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 		   const void *data, size_t len)
 {
 	uLongf zlen = compressBound((uLong)len);
+	int zrc;
 
 	kg_buf_reset(&f->z);
 	kg_buf_grow(&f->z, zlen);
-	if (compress2((Bytef *)f->z.ptr, &zlen, (const Bytef *)data, (uLong)len,
-		      KG_PDF_ZLEVEL) != Z_OK) {
+	zrc = compress2((Bytef *)f->z.ptr, &zlen, (const Bytef *)data,
+			(uLong)len, KG_PDF_ZLEVEL);
+	if (zrc == Z_MEM_ERROR) /* zlib's own allocation: kitgen's exit */
+		kg_oom(0);
+	if (zrc != Z_OK) {
 		f->failed = 1;
 		zlen = 0;
 	}

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "markdown.h"
 
 /* ---- the model ---------------------------------------------------------- */
 
@@ -222,8 +223,7 @@ size_t kg_schema_max_items(const char *field)
 
 size_t kg_md_depth(const char *text)
 {
-	cmark_node *doc = cmark_parse_document(text, strlen(text),
-					       CMARK_OPT_DEFAULT);
+	cmark_node *doc = kg_md_parse_raw(text);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	size_t depth = 0, max = 0;

@@ -1218,6 +1218,21 @@ static void S_document(S_ctx *c, const uint32_t *fonts, uint32_t catalog,
 	kg_pdf_obj_end(pdf);
 }
 
+/* What fontconfig may need to load its configuration and font caches. */
+#define KG_FONTCONFIG_HEADROOM ((size_t)16 << 20)
+
+/* libharu allocates through kitgen's wrappers: out of memory in it is
+ * kitgen's exit 3, not a libharu error that reads like a bad font. */
+static void *S_hpdf_alloc(HPDF_UINT size)
+{
+	return kg_xmalloc(size);
+}
+
+static void S_hpdf_free(void *p)
+{
+	free(p);
+}
+
 static void S_error_handler(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 {
 	HPDF_STATUS *first = data;
@@ -1325,11 +1340,13 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	if (kg_pdf_style_load(path.ptr, &st, d) < 0)
 		goto out;
 	/* libharu reads the TrueType files, nothing more */
-	loader = HPDF_New(S_error_handler, err);
+	loader = HPDF_NewEx(S_error_handler, S_hpdf_alloc, S_hpdf_free, 0, err);
 	if (!loader) {
 		kg_error(d, (kg_mark){NULL, 0, 0}, "cannot start libharu");
 		goto out;
 	}
+	/* fontconfig has no allocator to give, and fails badly without memory */
+	kg_headroom(KG_FONTCONFIG_HEADROOM);
 	if (!(fonts = kg_fonts_new(loader, &st, d)))
 		goto out;
 	c.doc = doc;
