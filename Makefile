@@ -10,7 +10,8 @@
 #   make bench      speed and memory against pandoc, WeasyPrint and a libharu
 #                   floor; targets met or missed (BENCHMARKS.md)
 #
-# User CFLAGS/CPPFLAGS/LDFLAGS are added to ours, never replace them.
+# User CFLAGS/CPPFLAGS/LDFLAGS are added to ours, never replace them. CC is
+# make's own default (cc); `make CC=clang` picks another compiler.
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -18,7 +19,6 @@ DATADIR ?= $(PREFIX)/share/kitgen
 MANDIR ?= $(PREFIX)/share/man
 DOCDIR ?= $(PREFIX)/share/doc/kitgen
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-CC ?= cc
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
@@ -53,24 +53,27 @@ CONTENT := $(shell find content templates -type f 2>/dev/null | LC_ALL=C sort)
 
 all: kitgen kits
 
-# The dependency check runs once, then again only when the script changes.
+# The dependency check (tools/deps.sh, which may run apt-get) is a step of
+# its own: an order-only prerequisite of every object, so it runs once,
+# before the first compile, and never between compiles; a change to the
+# script runs it again without recompiling anything.
 deps: $(BUILD)/deps.ok
 $(BUILD)/deps.ok: tools/deps.sh
 	@mkdir -p $(BUILD)
 	@tools/deps.sh
 	@touch $@
 
-kitgen: $(BUILD)/deps.ok $(OBJS)
+kitgen: $(OBJS) | $(BUILD)/deps.ok
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(ALL_LDFLAGS) $(LIBS)
 
-$(BUILD)/obj/%.o: generator/%.c $(BUILD)/deps.ok
+$(BUILD)/obj/%.o: generator/%.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/gen/embedded.c: tools/embed.sh $(SKELETON)
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh generator/skeleton $(SKELETON) >$@.tmp && mv $@.tmp $@
-$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c $(BUILD)/deps.ok
+$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 

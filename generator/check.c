@@ -156,16 +156,11 @@ static size_t S_check_profile(const kg_kit *kit, const kg_profile *p,
 
 		errors += S_ref(w->area, kg_kit_area(kit, w->area->text) != NULL,
 				"area", d);
-		if (kg_node_scalar_type(w->value) != KG_SCALAR_INT) {
+		/* read and range-checked (0..100) by the schema check: at
+		 * most KG_MAX_AREAS of them, so the sum cannot overflow */
+		if (!w->value->number)
 			complete = 0;
-			continue;
-		}
-		sum += strtol(w->value->text, NULL, 0);
-		if (w->value->text[0] == '-') {
-			kg_error(d, w->value->mark, "weight %s is negative",
-				 w->value->text);
-			errors++;
-		}
+		sum += kg_int(w->value, 0);
 	}
 	for (i = 0; i < kit->nareas; i++) {
 		const char *area = kg_text(kit->areas[i].id);

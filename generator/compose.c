@@ -159,8 +159,8 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 			for (k = 0; k < p->must_have.n; k++)
 				must |= strcmp(p->must_have.items[k]->text, area) == 0;
 			kg_buf_reset(&buf);
-			kg_buf_printf(&buf, "%s: **%s%%**%s", kg_c_area_title(kit, area),
-				      kg_text(p->weights[j].value),
+			kg_buf_printf(&buf, "%s: **%ld%%**%s", kg_c_area_title(kit, area),
+				      kg_int(p->weights[j].value, 0),
 				      must ? " (must-have)" : "");
 			kg_add_prose_copy(kg_add_item(list, NULL), buf.ptr);
 		}
@@ -183,11 +183,11 @@ static void S_rating_scale(const kg_kit *kit, kg_block *root)
 			   "the same rating.");
 	rubric = kg_block_add(part, kg_block_new(KG_BLOCK_RUBRIC));
 	for (b = 0; b < KG_NBANDS; b++) {
-		const char *points = kg_text(kit->bands[b].points);
+		long points = kg_int(kit->bands[b].points, 0);
 
 		kg_buf_reset(&buf);
-		kg_buf_printf(&buf, "%s (%s point%s)", kg_text(kit->bands[b].label),
-			      points, strcmp(points, "1") ? "s" : "");
+		kg_buf_printf(&buf, "%s (%ld point%s)", kg_text(kit->bands[b].label),
+			      points, points == 1 ? "" : "s");
 		kg_add_band(rubric, b, buf.ptr, kg_text(kit->bands[b].definition));
 	}
 	kg_buf_release(&buf);

@@ -36,9 +36,11 @@ typedef struct kg_diags {
 	size_t warnings;
 	size_t dropped;  /* diagnostics not stored because of the limit */
 	size_t io_errors; /* errors that were about I/O, not content */
+	struct kg_lines **lines; /* line indexes of loaded files (owned) */
+	size_t nlines, lines_cap;
 } kg_diags;
 
-#define KG_DIAGS_INIT {NULL, 0, 0, 0, 0, 0, 0}
+#define KG_DIAGS_INIT {NULL, 0, 0, 0, 0, 0, 0, NULL, 0, 0}
 /* At most this many diagnostics are kept; the rest are only counted. */
 #define KG_DIAGS_MAX 500
 /* A message longer than this many bytes (it quotes a huge key or value) is
@@ -60,9 +62,20 @@ enum {
 	KG_DIAG_COLOR = 1 << 1   /* ANSI colours */
 };
 
-/* Print every stored diagnostic in order, one per line. */
+/* Keep the line index of a loaded file (lines.h), so printing finds a
+ * diagnostic's source line in O(log lines) instead of reading the file
+ * from its start; d owns it from now on and frees it in kg_diags_free. */
+struct kg_lines;
+void kg_diags_keep_lines(kg_diags *d, struct kg_lines *l);
+/* So a kg_diags that a YAML file was loaded with must be freed with
+ * kg_diags_free even when it holds no diagnostic. */
+
+/* Print every stored diagnostic in order, one per line. File names,
+ * messages and source lines are printed with control characters escaped
+ * (printable.h), so content never reaches a terminal raw. */
 void kg_diags_print(const kg_diags *d, FILE *out, unsigned flags);
-/* Append every diagnostic of src to dst (src is left as it was). */
+/* Append every diagnostic of src to dst (src is left as it was; its line
+ * indexes stay with it). */
 void kg_diags_merge(kg_diags *dst, const kg_diags *src);
 void kg_diags_free(kg_diags *d);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "canon.h"
 
 #define SHORT_TEXT 60
 
@@ -32,36 +33,6 @@ static void S_record(kg_changes *c, kg_change_kind kind, const char *entity,
 }
 
 /* ---- comparing values --------------------------------------------------- */
-
-static int S_equal(const kg_node *a, const kg_node *b)
-{
-	size_t i;
-
-	if (!a || !b)
-		return a == b;
-	if (a->kind != b->kind)
-		return 0;
-	switch (a->kind) {
-	case KG_NODE_SCALAR:
-		return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
-	case KG_NODE_SEQ:
-		if (a->n != b->n)
-			return 0;
-		for (i = 0; i < a->n; i++)
-			if (!S_equal(a->items[i], b->items[i]))
-				return 0;
-		return 1;
-	case KG_NODE_MAP:
-		if (a->npairs != b->npairs)
-			return 0;
-		for (i = 0; i < a->npairs; i++)
-			if (!S_equal(a->pairs[i].value,
-				     kg_node_get(b, a->pairs[i].key->text)))
-				return 0;
-		return 1;
-	}
-	return 0;
-}
 
 /* A scalar as one short line: runs of white space become one space, and
  * long text is cut with an ellipsis. */
@@ -254,7 +225,7 @@ static int S_contains(const kg_node *list, const kg_node *item)
 	size_t i;
 
 	for (i = 0; i < list->n; i++)
-		if (S_equal(list->items[i], item))
+		if (kg_canon_equal(list->items[i], item))
 			return 1;
 	return 0;
 }
@@ -290,7 +261,7 @@ static void S_diff_value(S_ctx *x, const char *entity, const char *path,
 {
 	const char *key;
 
-	if (S_equal(o, n))
+	if (kg_canon_equal(o, n))
 		return;
 	if (o->kind != n->kind) {
 		S_record(x->out, KG_CHANGED, entity, NULL, path, "changed kind");

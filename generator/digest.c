@@ -1,6 +1,6 @@
 /*
- * digest.c - SHA-256 (nettle) over a canonical serialisation of the
- * content trees: each node as a type byte, then length-prefixed bytes.
+ * digest.c - SHA-256 (nettle) over the canonical form of the content
+ * trees (canon.h), the same form diff compares.
  */
 #include "digest.h"
 
@@ -8,45 +8,26 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "canon.h"
+
 static void S_u64(struct sha256_ctx *ctx, size_t v)
 {
 	unsigned char b[8];
 	int i;
 
 	for (i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (56 - 8 * i));
+		b[i] = (unsigned char)((unsigned long long)v >> (56 - 8 * i));
 	sha256_update(ctx, sizeof(b), b);
+}
+
+static void S_put(void *ctx, const void *bytes, size_t len)
+{
+	sha256_update(ctx, len, bytes);
 }
 
 static void S_node(struct sha256_ctx *ctx, const kg_node *n)
 {
-	size_t i;
-
-	if (!n) {
-		sha256_update(ctx, 1, (const uint8_t *)"-");
-		return;
-	}
-	switch (n->kind) {
-	case KG_NODE_SCALAR:
-		sha256_update(ctx, 1, (const uint8_t *)"s");
-		S_u64(ctx, n->len);
-		sha256_update(ctx, n->len, (const uint8_t *)n->text);
-		break;
-	case KG_NODE_SEQ:
-		sha256_update(ctx, 1, (const uint8_t *)"l");
-		S_u64(ctx, n->n);
-		for (i = 0; i < n->n; i++)
-			S_node(ctx, n->items[i]);
-		break;
-	case KG_NODE_MAP:
-		sha256_update(ctx, 1, (const uint8_t *)"m");
-		S_u64(ctx, n->npairs);
-		for (i = 0; i < n->npairs; i++) {
-			S_node(ctx, n->pairs[i].key);
-			S_node(ctx, n->pairs[i].value);
-		}
-		break;
-	}
+	kg_canon_write(n, S_put, ctx);
 }
 
 void kg_kit_digest(const kg_kit *kit, char hex[KG_DIGEST_HEX])
@@ -56,7 +37,8 @@ void kg_kit_digest(const kg_kit *kit, char hex[KG_DIGEST_HEX])
 	size_t i;
 
 	sha256_init(&ctx);
-	sha256_update(&ctx, 10, (const uint8_t *)"kitgen-v1\n");
+	/* v2: mappings in key order (v1 hashed them in document order) */
+	sha256_update(&ctx, 10, (const uint8_t *)"kitgen-v2\n");
 	S_node(&ctx, kit->root);
 	S_u64(&ctx, kit->ntopic_files);
 	for (i = 0; i < kit->ntopic_files; i++)

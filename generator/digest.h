@@ -2,11 +2,12 @@
  * digest.h - the content digest: SHA-256 over a canonical form of the
  * loaded content.
  *
- * The canonical form is independent of YAML formatting (quoting style,
- * indentation, block or flow style, comments) and of file names: only the
- * values count, in the order the kit presents them (kit.yaml, the topics in
- * file order, scenarios.yaml). Changing any character of any value changes
- * the digest.
+ * The canonical form (canon.h) is independent of YAML formatting (quoting
+ * style, indentation, block or flow style, comments, the order of a
+ * mapping's keys) and of file names: only the values count, the files in
+ * the order the kit presents them (kit.yaml, the topics in file order,
+ * scenarios.yaml). Changing any character of any value, or the order of
+ * a list, changes the digest.
  */
 #ifndef KG_DIGEST_H
 #define KG_DIGEST_H

@@ -19,6 +19,10 @@
 
 /* The text of a scalar node, "" for NULL. */
 const char *kg_text(const kg_node *n);
+/* The whole number the schema check read from n (its range is the
+ * field's, schema.c), or `fallback` when n is NULL or not a valid number.
+ * Nothing parses a number's text again. */
+long kg_int(const kg_node *n, long fallback);
 
 typedef struct kg_list {
 	const kg_node **items;

@@ -25,6 +25,11 @@ const char *kg_text(const kg_node *n)
 	return n && n->kind == KG_NODE_SCALAR ? n->text : "";
 }
 
+long kg_int(const kg_node *n, long fallback)
+{
+	return n && n->kind == KG_NODE_SCALAR && n->number ? n->num : fallback;
+}
+
 /* ---- defensive readers ---------------------------------------------------- */
 
 static const kg_node *S_scalar(const kg_node *map, const char *key)
@@ -558,7 +563,7 @@ int kg_profile_weight(const kg_profile *p, const char *area)
 
 	for (i = 0; i < p->nweights; i++)
 		if (strcmp(p->weights[i].area->text, area) == 0)
-			return (int)strtol(kg_text(p->weights[i].value), NULL, 10);
+			return (int)kg_int(p->weights[i].value, 0);
 	return 0;
 }
 

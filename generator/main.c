@@ -27,6 +27,7 @@
 #include "kit.h"
 #include "node.h"
 #include "output.h"
+#include "printable.h"
 #include "template.h"
 #include "volume.h"
 #include "writer.h"
@@ -511,8 +512,9 @@ static void S_list_editions(const kg_kit *kit, const S_opts *o)
 		if ((int)strlen(eds.items[e].id) > width)
 			width = (int)strlen(eds.items[e].id);
 	for (e = 0; e < eds.n; e++) {
-		printf("%-*s  %s\n%-*s ", width, eds.items[e].id,
-		       eds.items[e].title, width, "");
+		printf("%-*s  ", width, eds.items[e].id);
+		kg_fputs_printable(eds.items[e].title, stdout);
+		printf("\n%-*s ", width, "");
 		for (w = 0; kg_writers[w]; w++)
 			printf(" %s%s", eds.items[e].id, kg_writers[w]->extension);
 		putchar('\n');

@@ -5,8 +5,11 @@
  * it can refuse what is unsafe to walk before it is built: invalid UTF-8
  * and NUL bytes (checked over the raw bytes first), anchors and aliases,
  * tags other than !!str, nesting deeper than KG_NODE_MAX_DEPTH, duplicate
- * keys and more than one document. libyaml's marks are zero-based; ours
- * are one-based.
+ * keys and more than one document, and scalars holding a NUL (however
+ * written) or a control character. A UTF-8 byte order mark is skipped.
+ * Places come from the file's line index (lines.h), not from libyaml's
+ * line and column, which count U+0085, U+2028 and U+2029 as line breaks;
+ * the index is handed to the diagnostics, which print source lines by it.
  *
  * A loaded file is one allocation for its root and an arena for the rest:
  * nodes, scalar text, and each collection's array, copied there at its
@@ -24,6 +27,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "lines.h"
 
 /* ---- construction ------------------------------------------------------ */
 
@@ -321,23 +325,6 @@ void kg_node_scalar_text(const kg_node *n, kg_buf *out)
 
 /* ---- raw byte checks ---------------------------------------------------- */
 
-/* Line and column (1-based, in characters) of byte offset `off`. */
-static kg_mark S_mark_at(const char *name, const unsigned char *s, size_t off)
-{
-	kg_mark m = {name, 1, 1};
-	size_t i;
-
-	for (i = 0; i < off; i++) {
-		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n')) {
-			m.line++;
-			m.col = 1;
-		} else if ((s[i] & 0xC0) != 0x80 && s[i] != '\r') {
-			m.col++;
-		}
-	}
-	return m;
-}
-
 size_t kg_utf8_decode(const unsigned char *s, size_t n, unsigned *cp_out)
 {
 	size_t len, i;
@@ -373,7 +360,7 @@ size_t kg_utf8_decode(const unsigned char *s, size_t n, unsigned *cp_out)
 	return len;
 }
 
-static int S_check_bytes(const char *name, const char *src, size_t len,
+static int S_check_bytes(const kg_lines *lines, const char *src, size_t len,
 			 kg_diags *d)
 {
 	const unsigned char *s = (const unsigned char *)src;
@@ -381,11 +368,11 @@ static int S_check_bytes(const char *name, const char *src, size_t len,
 
 	while (i < len) {
 		if (s[i] == 0)
-			return kg_error(d, S_mark_at(name, s, i),
+			return kg_error(d, kg_lines_at_byte(lines, src, i),
 					"file contains a NUL byte");
 		step = kg_utf8_decode(s + i, len - i, NULL);
 		if (step == 0)
-			return kg_error(d, S_mark_at(name, s, i),
+			return kg_error(d, kg_lines_at_byte(lines, src, i),
 					"invalid UTF-8 (byte 0x%02X)", s[i]);
 		i += step;
 	}
@@ -406,20 +393,40 @@ typedef struct S_pending {
 
 typedef struct S_loader {
 	const char *name;
-	const char *src;
+	const char *src;   /* after the BOM, if any: what libyaml reads */
 	size_t len;
+	const kg_lines *lines; /* over the whole file, BOM included */
 	kg_diags *d;
 	yaml_parser_t parser;
 	unsigned depth;
 	S_file *file;      /* the arena; its root is the first node made */
 	bool root_made;
+	bool bad_text;     /* a scalar held a control: reported, file refused */
 	S_pending pending;
 } S_loader;
 
+/* libyaml's line and column count U+0085, U+2028 and U+2029 as line
+ * breaks; its index (in characters) is right, and the line index turns it
+ * into the place an editor shows. */
 static kg_mark S_mark(const S_loader *l, yaml_mark_t m)
 {
-	kg_mark k = {l->name, (unsigned)m.line + 1, (unsigned)m.column + 1};
-	return k;
+	return kg_lines_at_char(l->lines, m.index);
+}
+
+/* The byte offset in l->src of mark m. */
+static size_t S_offset(const S_loader *l, yaml_mark_t m)
+{
+	kg_mark at = S_mark(l, m);
+	size_t off, col;
+
+	kg_lines_offset(l->lines, at.line, &off);
+	off -= l->lines->bom;
+	for (col = 1; off < l->len && col < at.col; col++) {
+		off++;
+		while (off < l->len && ((unsigned char)l->src[off] & 0xC0) == 0x80)
+			off++;
+	}
+	return off;
 }
 
 /* A node in the file's arena; the first one made is the file's root. */
@@ -446,12 +453,12 @@ static int S_parser_error(S_loader *l)
 	yaml_parser_t *p = &l->parser;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
 	kg_mark at = S_mark(l, p->problem_mark);
-	size_t off = p->problem_mark.index;
+	size_t off = S_offset(l, p->problem_mark);
 
 	if (p->error == YAML_READER_ERROR || p->error == YAML_MEMORY_ERROR) {
-		at = S_mark_at(l->name, (const unsigned char *)l->src,
-			       p->problem_offset < l->len ? p->problem_offset
-							  : l->len);
+		at = kg_lines_at_byte(l->lines, l->src - l->lines->bom,
+				      l->lines->bom + (p->problem_offset < l->len
+						       ? p->problem_offset : l->len));
 		/* the bytes are valid UTF-8 (checked first): the reader's
 		 * complaint is about a character, which it names */
 		if (p->error == YAML_READER_ERROR && p->problem_value >= 0)
@@ -464,7 +471,7 @@ static int S_parser_error(S_loader *l)
 				problem);
 	if (p->context)
 		return kg_error(l->d, at, "%s %s that starts at line %u", problem,
-				p->context, (unsigned)p->context_mark.line + 1);
+				p->context, S_mark(l, p->context_mark).line);
 	return kg_error(l->d, at, "%s", problem);
 }
 
@@ -498,6 +505,40 @@ static int S_check_props(S_loader *l, const yaml_event_t *e,
 }
 
 static kg_node *S_parse_node(S_loader *l, yaml_event_t *e);
+
+/* A NUL however it was written (raw NUL bytes were refused already, but
+ * the escapes "\0", "\x00", "\u0000" make one, and C would cut the text
+ * there), C0 controls other than tab and line feed, DEL and C1 controls
+ * (U+0080 to U+009F): no output can show them, and a terminal obeys them.
+ * Refused in every scalar, key or value, at the scalar's place; loading
+ * goes on, so every such scalar of the file is reported, and then the
+ * file is refused. */
+static void S_check_text(S_loader *l, const yaml_event_t *e)
+{
+	const unsigned char *s = e->data.scalar.value;
+	size_t len = e->data.scalar.length, i, step;
+	unsigned cp;
+
+	for (i = 0; i < len; i += step) {
+		step = kg_utf8_decode(s + i, len - i, &cp);
+		if (step == 0) /* libyaml writes only UTF-8: not reached */
+			step = 1, cp = s[i];
+		if (cp == 0) {
+			kg_error(l->d, S_mark(l, e->start_mark),
+				 "text holds a NUL character ('\\0')");
+			l->bad_text = true;
+			return;
+		}
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
+		    (cp >= 0x80 && cp <= 0x9F)) {
+			kg_error(l->d, S_mark(l, e->start_mark),
+				 "text holds control character U+%04X; only tab "
+				 "and line feed are allowed", cp);
+			l->bad_text = true;
+			return;
+		}
+	}
+}
 
 static int S_key_cmp(const void *a, const void *b)
 {
@@ -626,6 +667,7 @@ static kg_node *S_parse_node(S_loader *l, yaml_event_t *e)
 		if (S_check_props(l, e, e->data.scalar.anchor,
 				  e->data.scalar.tag) < 0)
 			break;
+		S_check_text(l, e);
 		n = S_node(l, KG_NODE_SCALAR, e->start_mark);
 		n->text = kg_arena_strndup(&l->file->arena,
 					   (char *)e->data.scalar.value,
@@ -673,17 +715,21 @@ static int S_expect(S_loader *l, yaml_event_type_t t, yaml_event_t *e)
 kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
 			     kg_diags *d)
 {
-	S_loader l = {name, src, len, d, {0}, 0, NULL, false, {0}};
+	kg_lines *lines = kg_lines_new(name, src, len);
+	S_loader l = {name, src + lines->bom, len - lines->bom, lines, d, {0},
+		      0, NULL, false, false, {0}};
 	yaml_event_t e;
 	kg_node *root = NULL;
 
-	if (S_check_bytes(name, src, len, d) < 0)
+	kg_diags_keep_lines(d, lines);
+	if (S_check_bytes(lines, src, len, d) < 0)
 		return NULL;
 	if (!yaml_parser_initialize(&l.parser))
 		return kg_error(d, (kg_mark){name, 0, 0}, "cannot start libyaml"),
 		       NULL;
 	l.file = kg_xcalloc(1, sizeof(*l.file));
-	yaml_parser_set_input_string(&l.parser, (const unsigned char *)src, len);
+	yaml_parser_set_input_string(&l.parser, (const unsigned char *)l.src,
+				     l.len);
 	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
 	if (S_expect(&l, YAML_STREAM_START_EVENT, &e) < 0)
 		goto out;
@@ -710,6 +756,8 @@ kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
 		goto fail;
 	}
 	yaml_event_delete(&e);
+	if (l.bad_text)
+		goto fail;
 	goto out;
 fail:
 	root = NULL;

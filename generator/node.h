@@ -1,14 +1,19 @@
 /*
  * node.h - a YAML document as a tree of scalars, sequences and mappings.
  *
- * Every node carries the place it came from (1-based line and column from
- * libyaml's marks), so later checks can point at the offending value. The
+ * Every node carries the place it came from (1-based line and column, as
+ * `grep -n` and editors count them: see lines.h), so later checks can point
+ * at the offending value. The
  * same tree is the data that Mustache templates are rendered against, so
  * writers build small trees of their own with the kg_node_new_* functions.
  *
  * Loading is safe on hostile input: invalid UTF-8, NUL bytes, aliases,
- * more than one document, duplicate keys and nesting deeper than
- * KG_NODE_MAX_DEPTH are reported as diagnostics, never walked.
+ * more than one document, duplicate keys, nesting deeper than
+ * KG_NODE_MAX_DEPTH, and scalars holding a NUL however written ("\0") or
+ * a control character other than tab and line feed are reported as
+ * diagnostics, never walked. A UTF-8 byte order mark is skipped. Loading
+ * hands the file's line index to d (kg_diags_keep_lines), so the
+ * diagnostics of later checks print their source lines cheaply.
  *
  * Memory: a loaded file's nodes, their scalar text and their arrays (sized
  * to fit) come from one arena (arena.h) that its root node holds; nodes
@@ -62,11 +67,14 @@ struct kg_node {
 	kg_mark mark;       /* where the node starts */
 	kg_node_kind kind;  /* which member of the union is in use */
 	bool plain;         /* scalar: unquoted, not a block scalar */
+	bool number;        /* scalar: num holds the whole number it reads
+			       as (set by the schema check, schema.h) */
 	unsigned char home; /* node.c's: where the node's memory comes from */
 	union {
 		struct {            /* KG_NODE_SCALAR */
 			char *text; /* NUL-terminated; never NULL */
 			size_t len;
+			long num;   /* valid when `number` is set */
 		};
 		struct {            /* KG_NODE_SEQ */
 			kg_node **items;

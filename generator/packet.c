@@ -182,17 +182,17 @@ static void S_debrief(const kg_kit *kit, const kg_plan *plan, kg_block *root)
 	kg_buf b = KG_BUF_INIT;
 	size_t i;
 
-	kg_buf_printf(&b, "Each round's overall rating earns points: %s = %s, "
-		      "%s = %s, %s = %s. Multiply each round's points by its "
+	kg_buf_printf(&b, "Each round's overall rating earns points: %s = %ld, "
+		      "%s = %ld, %s = %ld. Multiply each round's points by its "
 		      "weight, add the products and divide by 100: the weighted "
 		      "score lies between the lowest and the highest number of "
 		      "points.",
 		      kg_text(kit->bands[KG_BAND_STRONG].label),
-		      kg_text(kit->bands[KG_BAND_STRONG].points),
+		      kg_int(kit->bands[KG_BAND_STRONG].points, 0),
 		      kg_text(kit->bands[KG_BAND_ACCEPTABLE].label),
-		      kg_text(kit->bands[KG_BAND_ACCEPTABLE].points),
+		      kg_int(kit->bands[KG_BAND_ACCEPTABLE].points, 0),
 		      kg_text(kit->bands[KG_BAND_WEAK].label),
-		      kg_text(kit->bands[KG_BAND_WEAK].points));
+		      kg_int(kit->bands[KG_BAND_WEAK].points, 0));
 	kg_add_prose_copy(part, b.ptr);
 	kg_add_notes(part, "Candidate", 1);
 	table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));

@@ -48,8 +48,7 @@ static int S_pinned(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 		return kg_error(d, pin->topic->mark, "topic '%s' does not exist",
 				kg_text(pin->topic));
 	r->topic = t;
-	if (pin->minutes)
-		r->minutes = (int)strtol(pin->minutes->text, NULL, 10);
+	r->minutes = (int)kg_int(pin->minutes, r->minutes);
 	for (i = 0; i < pin->questions.n; i++) {
 		const kg_node *id = pin->questions.items[i];
 		const kg_question *q = NULL;
@@ -131,9 +130,7 @@ int kg_plan_loop(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 		 kg_plan *out, kg_diags *d)
 {
 	size_t *order = S_round_order(kit, p);
-	int minutes = kit->round_minutes
-		? (int)strtol(kit->round_minutes->text, NULL, 10)
-		: KG_DEFAULT_ROUND_MINUTES;
+	int minutes = (int)kg_int(kit->round_minutes, KG_DEFAULT_ROUND_MINUTES);
 	size_t i;
 	int rc = 0;
 

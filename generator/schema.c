@@ -19,184 +19,184 @@
 #define OPT 0
 
 static const kg_field S_band_fields[] = {
-	{"label", KG_F_TEXT, REQ, NULL, 0},
-	{"points", KG_F_INT, REQ, NULL, 0},
-	{"definition", KG_F_TEXT, REQ, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"label", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{"points", KG_F_INT, REQ, NULL, 0, 0, 100},
+	{"definition", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_band = {"rating band", NULL, S_band_fields};
 
 static const kg_field S_scale_fields[] = {
-	{"strong", KG_F_MAP, REQ, &S_band, 0},
-	{"acceptable", KG_F_MAP, REQ, &S_band, 0},
-	{"weak", KG_F_MAP, REQ, &S_band, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"strong", KG_F_MAP, REQ, &S_band, 0, 0, 0},
+	{"acceptable", KG_F_MAP, REQ, &S_band, 0, 0, 0},
+	{"weak", KG_F_MAP, REQ, &S_band, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_scale = {"rating scale",
 				 "rating scale has no '%s' band", S_scale_fields};
 
 static const kg_field S_level_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0},
-	{"title", KG_F_TEXT, REQ, NULL, 0},
-	{"expects", KG_F_TEXT, REQ, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{"expects", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_level = {"level", NULL, S_level_fields};
 
 static const kg_field S_area_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0},
-	{"title", KG_F_TEXT, REQ, NULL, 0},
-	{"description", KG_F_TEXT, REQ, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{"description", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_area = {"area", NULL, S_area_fields};
 
 static const kg_field S_kind_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0},
-	{"title", KG_F_TEXT, REQ, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_kind = {"scenario kind", NULL, S_kind_fields};
 
 static const kg_field S_round_fields[] = {
-	{"area", KG_F_ID, REQ, NULL, 0},
-	{"topic", KG_F_ID, REQ, NULL, 0},
-	{"questions", KG_F_ID_LIST, OPT, NULL, 1},
-	{"minutes", KG_F_INT, OPT, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"area", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"topic", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"questions", KG_F_ID_LIST, OPT, NULL, 1, 0, 0},
+	{"minutes", KG_F_INT, OPT, NULL, 0, 5, 240},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_round = {"round", NULL, S_round_fields};
 
 static const kg_field S_profile_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0},
-	{"title", KG_F_TEXT, REQ, NULL, 0},
-	{"rationale", KG_F_TEXT, REQ, NULL, 0},
-	{"weights", KG_F_INT_MAP, REQ, NULL, 0},
-	{"must_have", KG_F_ID_LIST, OPT, NULL, 0},
-	{"rounds", KG_F_MAP_LIST, OPT, &S_round, 1},
-	{NULL, 0, 0, NULL, 0}};
+	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{"rationale", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{"weights", KG_F_INT_MAP, REQ, NULL, 0, 0, 100},
+	{"must_have", KG_F_ID_LIST, OPT, NULL, 0, 0, 0},
+	{"rounds", KG_F_MAP_LIST, OPT, &S_round, 1, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_profile = {"profile", NULL, S_profile_fields};
 
 static const kg_field S_evidence_fields[] = {
-	{"summary", KG_F_TEXT, REQ, NULL, 0},
-	{"good_notes", KG_F_TEXT_LIST, REQ, NULL, 1},
-	{"bad_notes", KG_F_TEXT_LIST, REQ, NULL, 1},
-	{NULL, 0, 0, NULL, 0}};
+	{"summary", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{"good_notes", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{"bad_notes", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_evidence = {"evidence", NULL, S_evidence_fields};
 
 static const kg_field S_calibration_fields[] = {
-	{"summary", KG_F_TEXT, REQ, NULL, 0},
-	{"borderline", KG_F_TEXT_LIST, REQ, NULL, 1},
-	{NULL, 0, 0, NULL, 0}};
+	{"summary", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{"borderline", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_calibration = {"calibration", NULL,
 				       S_calibration_fields};
 
 static const kg_field S_guidance_fields[] = {
-	{"running_a_loop", KG_F_TEXT, REQ, NULL, 0},
-	{"scoring", KG_F_TEXT, REQ, NULL, 0},
-	{"evidence", KG_F_MAP, REQ, &S_evidence, 0},
-	{"calibration", KG_F_MAP, REQ, &S_calibration, 0},
-	{"bias", KG_F_TEXT, REQ, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"running_a_loop", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{"scoring", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{"evidence", KG_F_MAP, REQ, &S_evidence, 0, 0, 0},
+	{"calibration", KG_F_MAP, REQ, &S_calibration, 0, 0, 0},
+	{"bias", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_guidance = {"guidance", NULL, S_guidance_fields};
 
 static const kg_field S_loop_fields[] = {
-	{"round_minutes", KG_F_INT, OPT, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"round_minutes", KG_F_INT, OPT, NULL, 0, 5, 240},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_loop = {"loop", NULL, S_loop_fields};
 
 static const kg_field S_kit_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0},
-	{"title", KG_F_TEXT, REQ, NULL, 0},
-	{"subtitle", KG_F_TEXT, OPT, NULL, 0},
-	{"version", KG_F_VERSION, REQ, NULL, 0},
-	{"publisher", KG_F_TEXT, REQ, NULL, 0},
-	{"licence", KG_F_TEXT, OPT, NULL, 0},
-	{"introduction", KG_F_TEXT, REQ, NULL, 0},
-	{"rating_scale", KG_F_MAP, REQ, &S_scale, 0},
-	{"levels", KG_F_MAP_LIST, REQ, &S_level, 1},
-	{"areas", KG_F_MAP_LIST, REQ, &S_area, 1},
-	{"scenario_kinds", KG_F_MAP_LIST, REQ, &S_kind, 1},
-	{"profiles", KG_F_MAP_LIST, REQ, &S_profile, 1},
-	{"decision_rule", KG_F_TEXT, REQ, NULL, 0},
-	{"loop", KG_F_MAP, OPT, &S_loop, 0},
-	{"guidance", KG_F_MAP, REQ, &S_guidance, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{"subtitle", KG_F_ITEM, OPT, NULL, 0, 0, 0},
+	{"version", KG_F_VERSION, REQ, NULL, 0, 0, 0},
+	{"publisher", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{"licence", KG_F_LINE, OPT, NULL, 0, 0, 0},
+	{"introduction", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{"rating_scale", KG_F_MAP, REQ, &S_scale, 0, 0, 0},
+	{"levels", KG_F_MAP_LIST, REQ, &S_level, 1, 0, 0},
+	{"areas", KG_F_MAP_LIST, REQ, &S_area, 1, 0, 0},
+	{"scenario_kinds", KG_F_MAP_LIST, REQ, &S_kind, 1, 0, 0},
+	{"profiles", KG_F_MAP_LIST, REQ, &S_profile, 1, 0, 0},
+	{"decision_rule", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{"loop", KG_F_MAP, OPT, &S_loop, 0, 0, 0},
+	{"guidance", KG_F_MAP, REQ, &S_guidance, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_kit = {"kit", NULL, S_kit_fields};
 
 static const kg_field S_signal_fields[] = {
-	{"name", KG_F_TEXT, REQ, NULL, 0},
-	{"detail", KG_F_TEXT, REQ, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"name", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{"detail", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_signal = {"signal", NULL, S_signal_fields};
 
 static const kg_field S_rubric_fields[] = {
-	{"strong", KG_F_TEXT, REQ, NULL, 0},
-	{"acceptable", KG_F_TEXT, REQ, NULL, 0},
-	{"weak", KG_F_TEXT, REQ, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"strong", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{"acceptable", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{"weak", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_rubric = {"rubric", "rubric has no '%s' band",
 				  S_rubric_fields};
 
 static const kg_field S_key_fields[] = {
-	{"contains", KG_F_TEXT, REQ, NULL, 0},
-	{"tradeoffs", KG_F_TEXT, REQ, NULL, 0},
-	{"push_on", KG_F_TEXT, REQ, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"contains", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{"tradeoffs", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{"push_on", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_key = {"answer key", NULL, S_key_fields};
 
 static const kg_field S_practical_fields[] = {
-	{"title", KG_F_TEXT, REQ, NULL, 0},
-	{"prompt", KG_F_TEXT, REQ, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{"prompt", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_practical = {"scenario", NULL, S_practical_fields};
 
 static const kg_field S_cmp_fields[] = {
-	{"complexity", KG_F_TEXT, REQ, NULL, 0},
-	{"resources", KG_F_TEXT, REQ, NULL, 0},
-	{"outcomes", KG_F_TEXT, REQ, NULL, 0},
-	{"use_cases", KG_F_TEXT, REQ, NULL, 0},
-	{"advantages", KG_F_TEXT, REQ, NULL, 0},
-	{NULL, 0, 0, NULL, 0}};
+	{"complexity", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{"resources", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{"outcomes", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{"use_cases", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{"advantages", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_cmp = {"comparison", NULL, S_cmp_fields};
 
 static const kg_field S_question_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0},
-	{"level", KG_F_ID, REQ, NULL, 0},
-	{"prompt", KG_F_TEXT, REQ, NULL, 0},
-	{"recruiter_cues", KG_F_TEXT_LIST, REQ, NULL, 1},
-	{"strong_answer", KG_F_TEXT, REQ, NULL, 0},
-	{"weak_answer", KG_F_TEXT, REQ, NULL, 0},
-	{"weak_because", KG_F_TEXT, REQ, NULL, 0},
-	{"follow_ups", KG_F_TEXT_LIST, REQ, NULL, 1},
-	{NULL, 0, 0, NULL, 0}};
+	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"level", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"prompt", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{"recruiter_cues", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{"strong_answer", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{"weak_answer", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{"weak_because", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{"follow_ups", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_question = {"question", NULL, S_question_fields};
 
 static const kg_field S_topic_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0},
-	{"title", KG_F_TEXT, REQ, NULL, 0},
-	{"areas", KG_F_ID_LIST, REQ, NULL, 1},
-	{"exposes", KG_F_TEXT, REQ, NULL, 0},
-	{"clarifying_questions", KG_F_TEXT_LIST, REQ, NULL, 1},
-	{"signals", KG_F_MAP_LIST, REQ, &S_signal, 1},
-	{"rubric", KG_F_MAP, REQ, &S_rubric, 0},
-	{"answer_key", KG_F_MAP, REQ, &S_key, 0},
-	{"red_flags", KG_F_TEXT_LIST, REQ, NULL, 3},
-	{"follow_ups", KG_F_TEXT_LIST, REQ, NULL, 1},
-	{"scenario", KG_F_MAP, REQ, &S_practical, 0},
-	{"comparison", KG_F_MAP, REQ, &S_cmp, 0},
-	{"questions", KG_F_MAP_LIST, REQ, &S_question, 1},
-	{NULL, 0, 0, NULL, 0}};
+	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{"areas", KG_F_ID_LIST, REQ, NULL, 1, 0, 0},
+	{"exposes", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{"clarifying_questions", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{"signals", KG_F_MAP_LIST, REQ, &S_signal, 1, 0, 0},
+	{"rubric", KG_F_MAP, REQ, &S_rubric, 0, 0, 0},
+	{"answer_key", KG_F_MAP, REQ, &S_key, 0, 0, 0},
+	{"red_flags", KG_F_TEXT_LIST, REQ, NULL, 3, 0, 0},
+	{"follow_ups", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{"scenario", KG_F_MAP, REQ, &S_practical, 0, 0, 0},
+	{"comparison", KG_F_MAP, REQ, &S_cmp, 0, 0, 0},
+	{"questions", KG_F_MAP_LIST, REQ, &S_question, 1, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_topic = {"topic", NULL, S_topic_fields};
 
 static const kg_field S_scenario_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0},
-	{"kind", KG_F_ID, REQ, NULL, 0},
-	{"title", KG_F_TEXT, REQ, NULL, 0},
-	{"prompt", KG_F_TEXT, REQ, NULL, 0},
-	{"signals", KG_F_MAP_LIST, REQ, &S_signal, 1},
-	{"rubric", KG_F_MAP, REQ, &S_rubric, 0},
-	{"red_flags", KG_F_TEXT_LIST, REQ, NULL, 3},
-	{NULL, 0, 0, NULL, 0}};
+	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"kind", KG_F_ID, REQ, NULL, 0, 0, 0},
+	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{"prompt", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{"signals", KG_F_MAP_LIST, REQ, &S_signal, 1, 0, 0},
+	{"rubric", KG_F_MAP, REQ, &S_rubric, 0, 0, 0},
+	{"red_flags", KG_F_TEXT_LIST, REQ, NULL, 3, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_scenario = {"scenario", NULL, S_scenario_fields};
 
 static const kg_field S_scenarios_fields[] = {
-	{"scenarios", KG_F_MAP_LIST, REQ, &S_scenario, 1},
-	{NULL, 0, 0, NULL, 0}};
+	{"scenarios", KG_F_MAP_LIST, REQ, &S_scenario, 1, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_scenarios = {"scenarios file", NULL,
 				     S_scenarios_fields};
 
@@ -308,7 +308,7 @@ int kg_id_valid(const char *s)
 {
 	const char *p;
 
-	if (!*s || *s == '-' || strlen(s) > 64)
+	if (!*s || *s == '-' || strlen(s) > KG_MAX_ID)
 		return 0;
 	for (p = s; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
@@ -325,72 +325,154 @@ static int S_blank(const char *s)
 	return 1;
 }
 
-static size_t S_check_value(const kg_node *v, const kg_field *f, kg_diags *d);
+static size_t S_check_value(kg_node *v, const kg_field *f, kg_diags *d);
 
-/* A scalar of the field's kind: text, id, integer or version. */
-static size_t S_check_scalar(const kg_node *v, const char *name,
-			     kg_field_kind kind, kg_diags *d)
+size_t kg_field_max_bytes(kg_field_kind kind)
 {
-	kg_scalar_type t = kg_node_scalar_type(v);
-	const char *s;
+	switch (kind) {
+	case KG_F_ID: return KG_MAX_ID;
+	case KG_F_LINE: return KG_MAX_LINE;
+	case KG_F_ITEM: return KG_MAX_ITEM;
+	case KG_F_TEXT: return KG_MAX_TEXT;
+	case KG_F_PROSE: return KG_MAX_PROSE;
+	default: return 0;
+	}
+}
+
+static int S_is_prose(kg_field_kind kind)
+{
+	return kind == KG_F_LINE || kind == KG_F_ITEM || kind == KG_F_TEXT ||
+	       kind == KG_F_PROSE;
+}
+
+/* What breaks a single line: a line break of any kind, or a tab. NULL
+ * when s holds none. */
+static const char *S_line_breaker(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\n' || *s == '\r')
+			return "a line break";
+		if (*s == '\t')
+			return "a tab";
+		if (strncmp(s, "\xC2\x85", 2) == 0 || strncmp(s, "\xE2\x80\xA8", 3) == 0 ||
+		    strncmp(s, "\xE2\x80\xA9", 3) == 0)
+			return "a line break";
+	}
+	return NULL;
+}
+
+/* Read a whole number once, into v->num: plain decimal digits, no sign,
+ * no leading zero, within [f->min, f->max]. */
+static size_t S_check_int(kg_node *v, const char *name, const kg_field *f,
+			  kg_diags *d)
+{
+	const char *s = v->text;
+	size_t digits = strspn(s, "0123456789");
+	long n = 0;
+
+	if (!v->plain) {
+		kg_error(d, v->mark, "'%s' should be a whole number from %ld to %ld, "
+			 "not quoted text ('%s')", name, f->min, f->max, s);
+		return 1;
+	}
+	if (digits == 0 || s[digits] || (s[0] == '0' && digits > 1)) {
+		kg_error(d, v->mark, "'%s' should be a whole number from %ld to %ld "
+			 "(decimal digits, no sign or leading zero), not '%s'",
+			 name, f->min, f->max, s);
+		return 1;
+	}
+	for (; *s && n <= f->max; s++)
+		n = n * 10 + (*s - '0');
+	if (*s || n < f->min || n > f->max) {
+		kg_error(d, v->mark, "'%s' is %s; it should be from %ld to %ld",
+			 name, v->text, f->min, f->max);
+		return 1;
+	}
+	v->num = n;
+	v->number = true;
+	return 0;
+}
+
+static size_t S_check_version(const kg_node *v, kg_diags *d)
+{
+	const char *s = v->text;
 	unsigned a, b, c;
-	size_t depth;
 	char end;
 
-	if (v->kind != KG_NODE_SCALAR) {
-		kg_error(d, v->mark, "'%s' should be %s, not %s", name,
-			 kind == KG_F_INT ? "a whole number" : "text",
-			 S_kind_name(v));
+	if (sscanf(s, "%u.%u.%u%c", &a, &b, &c, &end) != 3 ||
+	    strspn(s, "0123456789.") != strlen(s)) {
+		kg_error(d, v->mark, "version '%s' should be MAJOR.MINOR.PATCH, "
+			 "like 1.0.0", s);
 		return 1;
 	}
-	s = v->text; /* only a scalar has text (node.h) */
-	if (t == KG_SCALAR_NULL || S_blank(s)) {
-		kg_error(d, v->mark, "'%s' is empty", name);
+	return 0;
+}
+
+/* A text kind's size, line and Markdown nesting. */
+static size_t S_check_prose(const kg_node *v, const char *name,
+			    kg_field_kind kind, kg_diags *d)
+{
+	static const char *const nouns[] = {
+		[KG_F_LINE] = "single line (title, name, label)",
+		[KG_F_ITEM] = "short text (list item, detail, cell)",
+		[KG_F_TEXT] = "text", [KG_F_PROSE] = "long text"};
+	size_t max = kg_field_max_bytes(kind), depth;
+	const char *breaker;
+
+	if (v->len > max) {
+		kg_error(d, v->mark, "'%s' is %zu bytes long; a %s may be at "
+			 "most %zu bytes", name, v->len, nouns[kind], max);
 		return 1;
 	}
-	if (v->len > KG_MAX_TEXT) {
-		kg_error(d, v->mark, "'%s' is %zu bytes long; a text may be at "
-			 "most %zu MiB", name, v->len, KG_MAX_TEXT >> 20);
+	if (kind == KG_F_LINE && (breaker = S_line_breaker(v->text))) {
+		kg_error(d, v->mark, "'%s' should be a single line, but it holds %s",
+			 name, breaker);
 		return 1;
 	}
-	if (kind == KG_F_TEXT && (depth = kg_md_depth(s)) > KG_MAX_MD_DEPTH) {
+	if ((depth = kg_md_depth(v->text)) > KG_MAX_MD_DEPTH) {
 		kg_error(d, v->mark, "'%s' nests Markdown %zu deep (quotes, "
 			 "lists, emphasis, links); at most %d", name, depth,
 			 KG_MAX_MD_DEPTH);
 		return 1;
 	}
-	switch (kind) {
-	case KG_F_ID:
-		if (!kg_id_valid(s)) {
-			kg_error(d, v->mark,
-				 "'%s' is not a valid id: use lowercase letters, "
-				 "digits and hyphens (at most 64)", s);
-			return 1;
-		}
-		break;
-	case KG_F_INT:
-		if (t != KG_SCALAR_INT) {
-			kg_error(d, v->mark, "'%s' should be a whole number, not '%s'",
-				 name, s);
-			return 1;
-		}
-		break;
-	case KG_F_VERSION:
-		if (sscanf(s, "%u.%u.%u%c", &a, &b, &c, &end) != 3 ||
-		    strspn(s, "0123456789.") != strlen(s)) {
-			kg_error(d, v->mark,
-				 "version '%s' should be MAJOR.MINOR.PATCH, "
-				 "like 1.0.0", s);
-			return 1;
-		}
-		break;
-	default:
-		break;
-	}
 	return 0;
 }
 
-static size_t S_check_list(const kg_node *v, const kg_field *f, kg_diags *d)
+/* A scalar of the field's kind: text, id, integer or version. */
+static size_t S_check_scalar(kg_node *v, const char *name, const kg_field *f,
+			     kg_diags *d)
+{
+	if (v->kind != KG_NODE_SCALAR) {
+		kg_error(d, v->mark, "'%s' should be %s, not %s", name,
+			 f->kind == KG_F_INT ? "a whole number" : "text",
+			 S_kind_name(v));
+		return 1;
+	}
+	if (kg_node_scalar_type(v) == KG_SCALAR_NULL || S_blank(v->text)) {
+		kg_error(d, v->mark, "'%s' is empty", name);
+		return 1;
+	}
+	if (S_is_prose(f->kind))
+		return S_check_prose(v, name, f->kind, d);
+	switch (f->kind) {
+	case KG_F_ID:
+		if (!kg_id_valid(v->text)) {
+			kg_error(d, v->mark,
+				 "'%s' is not a valid id: use lowercase letters, "
+				 "digits and hyphens (at most %d)", v->text, KG_MAX_ID);
+			return 1;
+		}
+		return 0;
+	case KG_F_INT:
+		return S_check_int(v, name, f, d);
+	case KG_F_VERSION:
+		return S_check_version(v, d);
+	default:
+		return 0;
+	}
+}
+
+static size_t S_check_list(kg_node *v, const kg_field *f, kg_diags *d)
 {
 	kg_field item = *f;
 	size_t errors = 0, i;
@@ -406,11 +488,11 @@ static size_t S_check_list(const kg_node *v, const kg_field *f, kg_diags *d)
 		errors++;
 	}
 	errors += S_check_count(v, f->name, v->n, d);
-	item.kind = f->kind == KG_F_TEXT_LIST ? KG_F_TEXT
+	item.kind = f->kind == KG_F_TEXT_LIST ? KG_F_ITEM
 		  : f->kind == KG_F_ID_LIST  ? KG_F_ID
 					     : KG_F_MAP;
 	for (i = 0; i < v->n; i++) {
-		const kg_node *it = v->items[i];
+		kg_node *it = v->items[i];
 
 		if (item.kind != KG_F_MAP && it->kind == KG_NODE_MAP) {
 			/* the classic YAML slip: "- text with: a colon" */
@@ -425,7 +507,7 @@ static size_t S_check_list(const kg_node *v, const kg_field *f, kg_diags *d)
 	return errors;
 }
 
-static size_t S_check_int_map(const kg_node *v, const kg_field *f, kg_diags *d)
+static size_t S_check_int_map(kg_node *v, const kg_field *f, kg_diags *d)
 {
 	size_t errors = 0, i;
 
@@ -436,24 +518,31 @@ static size_t S_check_int_map(const kg_node *v, const kg_field *f, kg_diags *d)
 	}
 	errors += S_check_count(v, f->name, v->npairs, d);
 	for (i = 0; i < v->npairs; i++) {
-		errors += S_check_scalar(v->pairs[i].key, f->name, KG_F_ID, d);
+		static const kg_field id = {NULL, KG_F_ID, REQ, NULL, 0, 0, 0};
+		kg_field value = *f;
+
+		value.kind = KG_F_INT;
+		errors += S_check_scalar(v->pairs[i].key, f->name, &id, d);
 		errors += S_check_scalar(v->pairs[i].value, v->pairs[i].key->text,
-					 KG_F_INT, d);
+					 &value, d);
 	}
 	return errors;
 }
 
-static size_t S_check_map(const kg_node *v, const char *name,
+static size_t S_check_map(kg_node *v, const char *name,
 			  const kg_shape *shape, kg_diags *d);
 
-static size_t S_check_value(const kg_node *v, const kg_field *f, kg_diags *d)
+static size_t S_check_value(kg_node *v, const kg_field *f, kg_diags *d)
 {
 	switch (f->kind) {
-	case KG_F_TEXT:
 	case KG_F_ID:
+	case KG_F_LINE:
+	case KG_F_ITEM:
+	case KG_F_TEXT:
+	case KG_F_PROSE:
 	case KG_F_INT:
 	case KG_F_VERSION:
-		return S_check_scalar(v, f->name, f->kind, d);
+		return S_check_scalar(v, f->name, f, d);
 	case KG_F_TEXT_LIST:
 	case KG_F_ID_LIST:
 	case KG_F_MAP_LIST:
@@ -499,7 +588,7 @@ static const kg_field *S_unknown(const kg_node *key, const kg_shape *shape,
 	return best;
 }
 
-static size_t S_check_map(const kg_node *v, const char *name,
+static size_t S_check_map(kg_node *v, const char *name,
 			  const kg_shape *shape, kg_diags *d)
 {
 	const kg_field *f, *hinted[8];
@@ -511,7 +600,7 @@ static size_t S_check_map(const kg_node *v, const char *name,
 		return 1;
 	}
 	for (i = 0; i < v->npairs; i++) {
-		const kg_pair *p = &v->pairs[i];
+		kg_pair *p = &v->pairs[i];
 
 		if (!(f = S_field(shape, p->key->text))) {
 			f = S_unknown(p->key, shape, d);
@@ -540,7 +629,7 @@ static size_t S_check_map(const kg_node *v, const char *name,
 	return errors;
 }
 
-size_t kg_schema_check(const kg_node *node, const kg_shape *shape, kg_diags *d)
+size_t kg_schema_check(kg_node *node, const kg_shape *shape, kg_diags *d)
 {
 	if (node->kind != KG_NODE_MAP) {
 		kg_error(d, node->mark,

@@ -25,7 +25,6 @@
 #define KG_MAX_CONTENT ((size_t)8 << 20)   /* bytes, all files together */
 #define KG_MAX_TOPICS 500                  /* topic files */
 #define KG_MAX_QUESTIONS 20                /* questions in one topic */
-#define KG_MAX_TEXT ((size_t)1 << 20)      /* bytes in one text */
 #define KG_MAX_MD_DEPTH 64                 /* Markdown nesting in a text */
 #define KG_MAX_LEVELS 8
 #define KG_MAX_AREAS 8                     /* rounds of a loop; also a
@@ -35,16 +34,30 @@
 #define KG_MAX_SCENARIOS 100
 #define KG_MAX_ITEMS 20                    /* in any other list */
 
+/* Bytes in one value, by the kind of its field (content/README.md). */
+#define KG_MAX_ID 64
+#define KG_MAX_LINE 200
+#define KG_MAX_ITEM 1000
+#define KG_MAX_TEXT 4000
+#define KG_MAX_PROSE 16000
+
+/* The kinds of field. Every text kind is CommonMark, non-empty, and holds
+ * no NUL or control character but tab and line feed (node.h); ids and
+ * single lines hold neither a line break (line feed, carriage return,
+ * U+0085, U+2028, U+2029) nor a tab. */
 typedef enum {
-	KG_F_TEXT,      /* non-empty scalar (CommonMark) */
-	KG_F_ID,        /* scalar: lowercase letters, digits, hyphens */
-	KG_F_INT,       /* integer scalar */
+	KG_F_ID,        /* lowercase letters, digits, hyphens; KG_MAX_ID */
+	KG_F_LINE,      /* one line: titles, names, labels; KG_MAX_LINE */
+	KG_F_ITEM,      /* short text: list items, details, cells; KG_MAX_ITEM */
+	KG_F_TEXT,      /* text: prompts, answers, bands; KG_MAX_TEXT */
+	KG_F_PROSE,     /* long prose: introduction, guidance; KG_MAX_PROSE */
+	KG_F_INT,       /* whole number in decimal, from min to max */
 	KG_F_VERSION,   /* MAJOR.MINOR.PATCH */
-	KG_F_TEXT_LIST, /* sequence of texts */
+	KG_F_TEXT_LIST, /* sequence of KG_F_ITEM */
 	KG_F_ID_LIST,   /* sequence of ids */
 	KG_F_MAP,       /* mapping with the fields of `shape` */
 	KG_F_MAP_LIST,  /* sequence of mappings with the fields of `shape` */
-	KG_F_INT_MAP    /* mapping of id to integer (weights) */
+	KG_F_INT_MAP    /* mapping of id to whole number from min to max */
 } kg_field_kind;
 
 typedef struct kg_shape kg_shape;
@@ -55,6 +68,7 @@ typedef struct kg_field {
 	int required;
 	const kg_shape *shape; /* KG_F_MAP and KG_F_MAP_LIST */
 	size_t min_items;      /* lists: fewer is an error */
+	long min, max;         /* KG_F_INT, KG_F_INT_MAP: the range */
 } kg_field;
 
 struct kg_shape {
@@ -69,8 +83,16 @@ extern const kg_shape kg_shape_topic;
 extern const kg_shape kg_shape_scenarios;
 
 /* Check node against shape (the file's root: `what` names it). Returns the
- * number of errors added to d. */
-size_t kg_schema_check(const kg_node *node, const kg_shape *shape, kg_diags *d);
+ * number of errors added to d. A whole number is read here, once: its
+ * node's `num` holds the value and `number` is set (kit.h's kg_int reads
+ * it), so
+ * nothing later parses the text again. A number is plain (unquoted)
+ * decimal digits, without a sign or leading zeros ("010" and "0x32" are
+ * refused, not read as octal or hex), within its field's range. */
+size_t kg_schema_check(kg_node *node, const kg_shape *shape, kg_diags *d);
+
+/* The most bytes a value of the kind may hold (0: no limit of its own). */
+size_t kg_field_max_bytes(kg_field_kind kind);
 
 /* The most items the list (or mapping of weights) called `field` may
  * hold: KG_MAX_QUESTIONS for "questions", ..., else KG_MAX_ITEMS. Loading

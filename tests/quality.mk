@@ -45,10 +45,10 @@ VALGRIND_FLAGS := --quiet --error-exitcode=99 --leak-check=full \
 
 # ---- the suite again, sanitized --------------------------------------------
 
-$(ASAN)/obj/%.o: generator/%.c $(BUILD)/deps.ok
+$(ASAN)/obj/%.o: generator/%.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
-$(ASAN)/obj/embedded.o: $(BUILD)/gen/embedded.c $(BUILD)/deps.ok
+$(ASAN)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
 $(ASAN)/obj/datadir.o $(FUZZ)/obj/datadir.o: ALL_CFLAGS += -DKG_DATADIR='"$(DATADIR)"'
@@ -113,11 +113,11 @@ test-sanitizers: test-asan test-valgrind
 
 # ---- fuzzing -----------------------------------------------------------------
 
-$(FUZZ)/obj/%.o: generator/%.c $(BUILD)/deps.ok
+$(FUZZ)/obj/%.o: generator/%.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
 		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
-$(FUZZ)/obj/embedded.o: $(BUILD)/gen/embedded.c $(BUILD)/deps.ok
+$(FUZZ)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
 		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<

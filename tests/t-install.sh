@@ -28,6 +28,15 @@ if [ "$status" != 0 ]; then
 fi
 ok "make install DESTDIR=... PREFIX=/usr from a clean copy"
 BIN=$STAGE/usr/bin/kitgen
+
+# The dependency check (which may run apt-get) is a step of its own: a
+# changed tools/deps.sh reruns it and recompiles nothing; CC picks the
+# compiler as users expect.
+touch "$SRC/tools/deps.sh"
+check "a changed tools/deps.sh reruns the check and recompiles nothing" sh -c \
+	"make -C '$SRC' -n PREFIX=/usr kitgen | grep -q deps.sh && ! make -C '$SRC' -n PREFIX=/usr kitgen | grep -q -- ' -c '"
+check "make CC=... compiles with that compiler" sh -c \
+	"make -C '$SRC' -n -B CC=my-cc build/obj/buf.o | grep -q '^my-cc '"
 check "the binary is installed in PREFIX/bin, executable" test -x "$BIN"
 check "the man page is installed as man1/kitgen.1" test -s "$STAGE/usr/share/man/man1/kitgen.1"
 check "bash completion is installed" test -s "$STAGE/usr/share/bash-completion/completions/kitgen"

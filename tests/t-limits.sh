@@ -2,7 +2,7 @@
 # t-limits.sh - content at the limits (content/README.md, "Limits") checks
 # clean: a kit of 500 topics of 4 questions each, and one with exactly
 # the most questions in a topic, levels, areas, profiles and items in a
-# list, and a text of exactly 1 MiB. tests/cases/ has each limit passed
+# list, and a text of exactly 4,000 bytes. tests/cases/ has each limit passed
 # by one, refused. Then the limit on a build's output: a build that would
 # write one byte more than it allows fails, says so and writes nothing; one
 # that fits it exactly writes everything. Kits are made in /dev/shm when
@@ -75,8 +75,8 @@ limits_kit "500 topics of 4 questions check clean" \
 	"500 topics, 2000 questions, 1 scenario, 3 profiles" 500 4 3 3 2 3 100
 limits_kit "every count at its limit checks clean" \
 	"20 topics, 400 questions, 1 scenario, 12 profiles" 20 20 8 12 8 20 100
-limits_kit "a text of exactly 1 MiB checks clean" \
-	"1 topic, 4 questions, 1 scenario, 1 profile" 1 4 2 1 1 3 1048576
+limits_kit "a text of exactly 4,000 bytes checks clean" \
+	"1 topic, 4 questions, 1 scenario, 1 profile" 1 4 2 1 1 3 4000
 
 # The output limit, lowered with KITGEN_MAX_OUTPUT to what a full build of
 # the fixture writes (the limit itself is 128 MiB: too slow for a test).

@@ -132,9 +132,9 @@ check "US Letter: no word outside the margins" \
 # ---- what does not fit: long cells, long words, UTF-8 ------------------------------
 
 kit=$(fixture_copy long)
-long=$(printf 'Horizontal scaling across regions with many moving parts %.0s' $(seq 60))
+long=$(printf 'Horizontal scaling across regions with many moving parts %.0s' $(seq 17))
 word=$(printf 'x%.0s' $(seq 300))
-sed -i "s/^  outcomes: .*/  outcomes: $long/" "$kit/topics/01-cache.yaml" "$kit/topics/02-queue.yaml"
+sed -i "s/^  \(outcomes\|use_cases\|advantages\): .*/  \1: $long/" "$kit/topics/01-cache.yaml" "$kit/topics/02-queue.yaml"
 sed -i "s/^    prompt: What is a cache for?/    prompt: What is a cache for? $word and ₹ 1,200 → café, \"quoted\" -- done.../" \
 	"$kit/topics/01-cache.yaml"
 build "$TMP/long" --content "$kit"

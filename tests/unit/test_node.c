@@ -126,6 +126,7 @@ static void test_nesting_at_limit_loads(void **state)
 	assert_int_equal(d.errors, 0);
 	kg_node_free(n);
 	kg_buf_release(&b);
+	kg_diags_free(&d); /* it holds the file's line index */
 }
 
 static void test_invalid_utf8(void **state)

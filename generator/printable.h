@@ -1,0 +1,26 @@
+/*
+ * printable.h - text made safe to print to a terminal.
+ *
+ * Content, file names and messages may hold bytes that a terminal obeys
+ * (ESC starts a control sequence that can clear the screen or set the
+ * window title, BEL rings). Everything kitgen prints that it did not write
+ * itself goes through here: C0 controls, DEL and C1 controls become
+ * escapes such as "\x1b" (C1 as "\u009b"), a byte that is not UTF-8 becomes
+ * "\xff", and a backslash stays as it is. Tab is kept only when asked.
+ */
+#ifndef KG_PRINTABLE_H
+#define KG_PRINTABLE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "buf.h"
+
+enum { KG_PRINT_KEEP_TAB = 1 << 0 };
+
+/* Append the len bytes of s to out, escaped as above. */
+void kg_printable(kg_buf *out, const char *s, size_t len, unsigned flags);
+/* fputs(s, f), escaped as above. */
+void kg_fputs_printable(const char *s, FILE *f);
+
+#endif
