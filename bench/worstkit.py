@@ -146,7 +146,7 @@ def scalar(value, indent):
     if "\n" not in value:
         return ' "%s"' % value.replace("\\", "\\\\").replace('"', '\\"')
     pad = " " * (indent + 2)
-    return " |\n" + "\n".join(pad + l if l else "" for l in
+    return " |-\n" + "\n".join(pad + l if l else "" for l in
                               value.split("\n"))
 
 
