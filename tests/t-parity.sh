@@ -7,9 +7,13 @@
 # quotes, headings, thematic breaks, raw HTML (which no output carries).
 # Every edition is built as Markdown, HTML and PDF, and for each edition
 # the markers in the Markdown, in the HTML's text and in pdftotext of the
-# PDF must be the same set: nothing shows in one format and not another.
-# A field whose kind refuses a block kind (a single-line field holds one
-# line) gets only what it may hold; check must pass the kit as made.
+# PDF must be the same set, and each multi-line text's markers must show
+# as many times: nothing shows in one format and not another, nor in one
+# place and not another. A single-line field (a title, a name, a label)
+# gets what one line may hold, every inline kind after a '# ', '- ', '> '
+# or '1. ': it is plain text, and the HTML and the PDF must show it as
+# written wherever it lands (never emphasis, a link, a heading or a list).
+# check must pass the kit as made.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/gen.py" <<'PY'
@@ -20,10 +24,11 @@ n = [0]
 
 
 def mark(field, kind):
-    return "K%s%03dk%sZ" % ("l" if field in LINES else "t", field, kind)
+    return "K%s%03dk%sZ" % ("b" if field in LABELS else
+                            "l" if field in LINES else "t", field, kind)
 
 
-LINES = set()
+LINES, LABELS = set(), set()
 
 
 # (kind, snippet); {m} is the marker
@@ -79,7 +84,7 @@ def line():
 def label():
     """A rating band's label heads a narrow scorecard column: one kind."""
     f = field_id()
-    LINES.add(f)
+    LABELS.add(f)
     k, snippet = INLINE[f % len(INLINE)]
     return snippet.format(m=mark(f, k))
 
@@ -229,8 +234,25 @@ elif fmt == "md":
 # a narrow PDF column breaks a long word where it must: compare without
 # white space (a marker ends in Z, so it never runs into the next word)
 text = re.sub(r"\s+", "", text)
+if len(sys.argv) > 3:  # literal: where a single line is not shown as written
+    # (a title, name or label is one line of plain text: its Markdown
+    # punctuation and a leading '# ', '- ', '> ' or '1. ' show as written)
+    LEADS = ["", "#", "-", ">", "1.", ""]
+    WRAP = {"emph": ("*", "*"), "strong": ("**", "**"), "code": ("`", "`"),
+            "link": ("[", "]("), "image": ("![", "]("),
+            "html": ("<span>", "</span>"), "entity": ("&amp;", "")}
+    for mm in re.finditer(r"K([lb])(\d{3})k([a-z]+)Z", text):
+        f, kind = int(mm.group(2)), mm.group(3)
+        lead = LEADS[f % len(LEADS)] if mm.group(1) == "l" else ""
+        before, after = WRAP.get(kind, (lead, ""))
+        # a running header may end a long title early, with an ellipsis
+        if not (text.endswith(before, 0, mm.start()) and
+                (text.startswith(after, mm.end()) or
+                 text.startswith("\u2026", mm.end()))):
+            print("%s: %s" % (mm.group(0), text[max(0, mm.start() - 30):mm.end() + 30]))
+    sys.exit(0)
 import collections
-for m, k in sorted(collections.Counter(re.findall(r"K[lt]\d{3}k[a-z]+Z", text)).items()):
+for m, k in sorted(collections.Counter(re.findall(r"K[blt]\d{3}k[a-z]+Z", text)).items()):
     print(m, k if m[1] == "t" else "")
 PY
 
@@ -255,15 +277,25 @@ for md in "$TMP/out"/*.md "$TMP/out"/panels/*.md; do
 	name=${base#"$TMP/out/"}
 	python3 "$TMP/markers.py" md "$md" >"$TMP/m.md"
 	python3 "$TMP/markers.py" html "$base.html" >"$TMP/m.html"
-	# pdftotext breaks a word at a line end with a hyphen: a marker
-	# never has one, so join such breaks first
-	pdftotext -enc UTF-8 "$base.pdf" - 2>/dev/null |
-		perl -0pe 's/-\n//g' >"$TMP/pdf.txt"
+	# the text in the order it is drawn (-raw: a cell's lines together,
+	# no hyphen taken away); a word hyphenated at a line end is joined
+	pdftotext -raw -enc UTF-8 "$base.pdf" - 2>/dev/null |
+		perl -0pe 's/(?<=[A-Za-z])-\n//g' >"$TMP/pdf.txt"
 	python3 "$TMP/markers.py" pdf "$TMP/pdf.txt" >"$TMP/m.pdf"
 	if [ ! -s "$TMP/m.md" ]; then
 		not_ok "$name: the Markdown shows markers"
 		continue
 	fi
+	python3 "$TMP/markers.py" html "$base.html" literal >"$TMP/l.html"
+	python3 "$TMP/markers.py" pdf "$TMP/pdf.txt" literal >"$TMP/l.pdf"
+	for fmt in html pdf; do
+		if [ -s "$TMP/l.$fmt" ]; then
+			not_ok "$name: the $fmt shows titles, names and labels as written" \
+				"$(head -10 "$TMP/l.$fmt")" "($(wc -l <"$TMP/l.$fmt") places)"
+		else
+			ok "$name: the $fmt shows titles, names and labels as written"
+		fi
+	done
 	for fmt in html pdf; do
 		if diff "$TMP/m.md" "$TMP/m.$fmt" >"$TMP/diff"; then
 			ok "$name: the $fmt says what the Markdown says ($(wc -l <"$TMP/m.md") markers)"
