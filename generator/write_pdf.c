@@ -323,6 +323,21 @@ static void S_md_list(S_ctx *c, cmark_node *list, const S_env *env)
 	kg_inline_free(&marker);
 }
 
+/* One line of a code block (len bytes at p) in c->tmp, tabs to four
+ * columns. */
+static void S_code_line(S_ctx *c, const char *p, size_t len)
+{
+	size_t i;
+
+	kg_buf_reset(&c->tmp);
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\t')
+			kg_buf_puts(&c->tmp, "    ");
+		else
+			kg_buf_putc(&c->tmp, p[i]);
+	}
+}
+
 static void S_md_code_block(S_ctx *c, cmark_node *n)
 {
 	const char *lit = cmark_node_get_literal(n), *p = lit ? lit : "";
@@ -341,15 +356,8 @@ static void S_md_code_block(S_ctx *c, cmark_node *n)
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		size_t i;
 
-		kg_buf_reset(&c->tmp);
-		for (i = 0; i < len; i++) { /* tabs to four columns */
-			if (p[i] == '\t')
-				kg_buf_puts(&c->tmp, "    ");
-			else
-				kg_buf_putc(&c->tmp, p[i]);
-		}
+		S_code_line(c, p, len);
 		kg_inline_reset(&in);
 		if (c->tmp.len)
 			kg_inline_text(&c->lay, &in, &t, c->tmp.ptr, c->tmp.len, 1);
@@ -644,15 +652,9 @@ static void S_cell_code(S_ctx *c, cmark_node *n, S_cell_ctx *cc)
 	t.size = cc->env->base.size * c->st->code / c->st->body;
 	t.color = c->st->text;
 	for (p = p ? p : ""; *p;) {
-		size_t len = strcspn(p, "\n"), i;
+		size_t len = strcspn(p, "\n");
 
-		kg_buf_reset(&c->tmp);
-		for (i = 0; i < len; i++) { /* tabs to four columns */
-			if (p[i] == '\t')
-				kg_buf_puts(&c->tmp, "    ");
-			else
-				kg_buf_putc(&c->tmp, p[i]);
-		}
+		S_code_line(c, p, len);
 		S_cell_line(c, cc);
 		if (c->tmp.len)
 			kg_inline_text(&c->lay, cc->in, &t, c->tmp.ptr, c->tmp.len, 1);
