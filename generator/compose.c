@@ -353,8 +353,8 @@ void kg_c_question(const kg_kit *kit, kg_block *parent, int level,
 	kg_add_prose(box, kg_text(q->strong_answer));
 	box = kg_add_callout(sec, KG_CALLOUT_WEAK, "A weak answer");
 	kg_add_prose(box, kg_text(q->weak_answer));
-	box = kg_add_field(kg_block_add(box, kg_block_new(KG_BLOCK_FIELDS)),
-			   "Why it is weak", kg_text(q->weak_because));
+	kg_add_field(kg_block_add(box, kg_block_new(KG_BLOCK_FIELDS)),
+		     "Why it is weak", kg_text(q->weak_because));
 	box = kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
 			   "Follow-ups", NULL);
 	kg_c_list(box, &q->follow_ups);
@@ -520,13 +520,16 @@ kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
 	m->profile = kg_one_line(ed->profile ? kg_text(ed->profile->title) : "");
 	m->level = kg_one_line(ed->level ? kg_text(ed->level->title) : "");
 	m->title = kg_one_line(kg_text(kit->title));
-	if (ed->kind == KG_EDITION_PACKET) { /* the kit's subtitle is the public kit's */
+	/* a packet has a profile and a level (edition.h): its subtitle names
+	 * them, as m->profile and m->level hold them; the kit's subtitle is
+	 * the public kit's */
+	if (ed->kind == KG_EDITION_PACKET) {
 		kg_buf sub = KG_BUF_INIT;
 
 		kg_buf_printf(&sub, "For the panel of a %s loop at the %s level: "
 			      "the loop plan, an interviewer guide and a scorecard "
 			      "for every round, and the debrief sheet.",
-			      kg_text(ed->profile->title), kg_text(ed->level->title));
+			      m->profile, m->level);
 		m->subtitle = kg_buf_detach(&sub, NULL);
 	} else {
 		m->subtitle = kg_one_line(kg_text(kit->subtitle));

@@ -686,10 +686,10 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 	S_break(lay, in, width, &ls, o->leading);
 	for (k = 0; k < ls.nl; k++) {
 		S_line *l = &ls.l[k];
-		kg_elem *e = S_elem(lay, l->h);
 		float shift = o->align == 1 ? (width - l->w) / 2 :
 			      o->align == 2 ? width - l->w : 0;
 
+		S_elem(lay, l->h);
 		if (k == 0 && o->dest) {
 			kg_op *op = S_op(lay, KG_OP_DEST);
 
@@ -726,7 +726,7 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 		}
 		S_elem_done(lay);
 		if (o->keep || (ls.nl >= 2 && (k == 0 || k + 2 == ls.nl)))
-			e = &lay->el[lay->nel - 1], e->flags |= KG_EL_KEEP;
+			lay->el[lay->nel - 1].flags |= KG_EL_KEEP;
 	}
 	S_lines_free(&ls);
 }
