@@ -14,6 +14,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "doc.h"
+#include "doc_iter.h"
 
 /* Free a tree through kg_doc_free, the way every document is freed. */
 static void S_free(kg_block *root)
@@ -174,6 +175,132 @@ static void test_deferred_section(void **state)
 	S_free(root);
 }
 
+/* A walk written as a string: "+T" for an ENTER, "-T" for an EXIT, T the
+ * block type's letter (D document, S section, P prose, L list, I item,
+ * B table, R row, C cell, T toc, N notes). */
+static void S_walk(const kg_block *root, const char *skip_at, kg_buf *out)
+{
+	static const char letters[] = "DSPLIFfBRCrbKTdmN";
+	kg_iter *it = kg_iter_new(root);
+	kg_event ev;
+
+	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
+		const kg_block *b = kg_iter_block(it);
+
+		kg_buf_printf(out, "%c%c%zu ", ev == KG_EVENT_ENTER ? '+' : '-',
+			      letters[b->type], kg_iter_depth(it));
+		if (ev == KG_EVENT_ENTER && skip_at && b->id &&
+		    strcmp(b->id, skip_at) == 0)
+			kg_iter_skip(it);
+	}
+	assert_int_equal(kg_iter_next(it), KG_EVENT_DONE); /* and stays so */
+	assert_null(kg_iter_block(it));
+	kg_iter_free(it);
+}
+
+static kg_block *S_sample(int *calls)
+{
+	kg_block *root = kg_block_new(KG_BLOCK_DOCUMENT);
+	kg_block *sec, *list;
+
+	kg_block_add(root, kg_block_new(KG_BLOCK_TOC));
+	sec = kg_add_section(root, 1, "one", "One", 0);
+	kg_add_prose(sec, "Text.");
+	list = kg_add_list(sec, KG_LIST_BULLET);
+	kg_add_item(list, "a");
+	kg_add_item(list, NULL); /* an empty item: ENTER and EXIT */
+	kg_add_notes(sec, NULL, 2);
+	kg_add_deferred_section(root, 1, "two", "Two", 0, S_compose, calls, 1);
+	return root;
+}
+
+static void test_iter_event_order(void **state)
+{
+	int calls = 0;
+	kg_block *root = S_sample(&calls);
+	kg_buf out = KG_BUF_INIT;
+
+	(void)state;
+	S_walk(root, NULL, &out);
+	assert_string_equal(out.ptr,
+			    "+D0 +T1 +S1 +P2 +L2 +I3 +P4 -I3 +I3 -I3 -L2 +N2 -S1 "
+			    "+S1 +P2 +P2 -S1 -D0 ");
+	kg_buf_release(&out);
+	S_free(root);
+}
+
+static void test_iter_opens_and_closes_deferred(void **state)
+{
+	int calls = 0;
+	kg_block *root = S_sample(&calls);
+	kg_block *two = root->children[2];
+	kg_iter *it = kg_iter_new(root);
+	kg_event ev;
+	size_t enters = 0;
+
+	(void)state;
+	assert_int_equal(two->n, 0);
+	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
+		if (kg_iter_block(it) != two)
+			continue;
+		/* composed before its ENTER, still there at its EXIT */
+		assert_int_equal(two->n, 2);
+		assert_int_equal(calls, 1);
+		enters += ev == KG_EVENT_ENTER;
+	}
+	assert_int_equal(enters, 1);
+	assert_int_equal(two->n, 0); /* closed after its EXIT */
+	assert_null(two->children);
+	kg_iter_free(it);
+	S_free(root);
+}
+
+static void test_iter_skip(void **state)
+{
+	int calls = 0;
+	kg_block *root = S_sample(&calls);
+	kg_buf out = KG_BUF_INIT;
+
+	(void)state;
+	S_walk(root, "one", &out);
+	assert_string_equal(out.ptr, "+D0 +T1 +S1 -S1 +S1 +P2 +P2 -S1 -D0 ");
+	kg_buf_reset(&out);
+	/* a skipped deferred section is opened for its ENTER (a writer may
+	 * read its children) and closed after its EXIT */
+	S_walk(root, "two", &out);
+	assert_int_equal(calls, 2);
+	assert_int_equal(root->children[2]->n, 0);
+	kg_buf_release(&out);
+	S_free(root);
+}
+
+/* A walk given up half way closes what it opened: nothing composed is
+ * left behind (and ASan sees nothing leak). */
+static void test_iter_free_midway_closes(void **state)
+{
+	int calls = 0;
+	kg_block *root = S_sample(&calls);
+	kg_block *two = root->children[2];
+	kg_block *outer = kg_add_deferred_section(root, 1, "three", "Three", 0,
+						  S_compose, &calls, 0);
+	kg_iter *it;
+	int stop;
+
+	(void)state;
+	for (stop = 1; stop < 30; stop++) {
+		int k;
+
+		it = kg_iter_new(root);
+		for (k = 0; k < stop; k++)
+			kg_iter_next(it);
+		kg_iter_free(it);
+		assert_int_equal(two->n, 0);
+		assert_int_equal(outer->n, 0);
+	}
+	kg_iter_free(NULL);
+	S_free(root);
+}
+
 static int S_state_freed;
 
 static void S_free_state(void *state)
@@ -204,6 +331,10 @@ int main(void)
 		cmocka_unit_test(test_starts_with_paragraph),
 		cmocka_unit_test(test_deferred_section),
 		cmocka_unit_test(test_doc_frees_its_state),
+		cmocka_unit_test(test_iter_event_order),
+		cmocka_unit_test(test_iter_opens_and_closes_deferred),
+		cmocka_unit_test(test_iter_skip),
+		cmocka_unit_test(test_iter_free_midway_closes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
