@@ -493,14 +493,19 @@ static void S_index(kg_block *part, const void *ctx, size_t index)
 
 		for (i = 0; i < num->n; i++) {
 			const kg_question *q = num->order[i];
+			kg_block *item;
+			char *target;
 
 			if (strcmp(kg_text(q->level), kg_text(lv->id)))
 				continue;
+			target = S_anchor("q", kg_text(q->id)); /* as kg_c_question */
+			item = kg_add_index_item(list, target, NULL);
+			free(target);
 			kg_buf_reset(&buf);
 			kg_buf_printf(&buf, "[Q%zu](#q-%s) ", i + 1,
 				      kg_text(q->id));
 			kg_c_put_line(&buf, kg_text(q->topic->title));
-			kg_add_prose_copy(kg_add_item(list, NULL), buf.ptr);
+			kg_add_prose_copy(item, buf.ptr);
 		}
 	}
 	kg_buf_release(&buf);

@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "doc_iter.h"
 #include "markdown.h"
 
 kg_block *kg_block_new(kg_block_type type)
@@ -173,6 +174,15 @@ kg_block *kg_add_item(kg_block *list, const char *markdown)
 	return b;
 }
 
+kg_block *kg_add_index_item(kg_block *list, const char *target,
+			    const char *markdown)
+{
+	kg_block *b = kg_add_item(list, markdown);
+
+	b->id = kg_xstrdup(target);
+	return b;
+}
+
 kg_block *kg_add_field(kg_block *fields, const char *label,
 		       const char *markdown)
 {
@@ -263,4 +273,50 @@ void kg_doc_free(kg_doc *doc)
 	if (doc->free_state)
 		doc->free_state(doc->state);
 	free(doc);
+}
+
+static int S_in_toc(const kg_block *b)
+{
+	return b->type == KG_BLOCK_SECTION && (b->flags & KG_SECTION_IN_TOC);
+}
+
+static void S_toc_entry(kg_block *toc, const kg_block *s, int level)
+{
+	kg_block *e = S_add(toc, KG_BLOCK_ITEM, NULL);
+
+	e->level = level;
+	e->id = kg_xstrdup(s->id);
+	e->title = kg_xstrdup(s->title);
+}
+
+/* Parts are the root's children (depth 1), their sections depth 2:
+ * nothing deeper is walked. */
+const kg_block *kg_doc_toc(const kg_doc *doc)
+{
+	const kg_block *first = doc->root->n ? doc->root->children[0] : NULL;
+
+	return first && first->type == KG_BLOCK_TOC ? first : NULL;
+}
+
+void kg_doc_toc_build(kg_doc *doc)
+{
+	kg_block *toc = doc->root->n ? doc->root->children[0] : NULL;
+	kg_iter *it;
+	kg_event ev;
+
+	if (!toc || toc->type != KG_BLOCK_TOC || toc->n)
+		return;
+	it = kg_iter_new(doc->root);
+	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
+		const kg_block *b = kg_iter_block(it);
+		size_t depth = kg_iter_depth(it);
+
+		if (ev != KG_EVENT_ENTER || depth == 0)
+			continue;
+		if (S_in_toc(b) && depth <= 2)
+			S_toc_entry(toc, b, (int)depth);
+		if (!S_in_toc(b) || depth >= 2)
+			kg_iter_skip(it);
+	}
+	kg_iter_free(it);
 }

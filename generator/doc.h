@@ -21,7 +21,10 @@
  *   RUBRIC    [BAND]                                       strong/acceptable/weak
  *   BAND      title (label), style = KG_BAND_* [any]
  *   CALLOUT   title, style = kg_callout [any]              set-apart box
- *   TOC                                                    contents go here
+ *   TOC       [ITEM]                                       contents go here;
+ *             kg_doc_toc_build fills it once: an ITEM per entry, level
+ *             1 a part, 2 a section of it, with the section's id, title
+ *   ITEM of an index LIST: id, the place in the document it stands for
  *   SCORECARD [ROW] [DIMENSION...]                         a form to fill in:
  *             the ROW holds the column labels (dimension, each band, evidence)
  *   DIMENSION title [PROSE]                                one scored line:
@@ -176,6 +179,10 @@ kg_block *kg_add_prose_copy(kg_block *parent, const char *markdown);
 kg_block *kg_add_list(kg_block *parent, int style);
 /* An ITEM holding one PROSE. */
 kg_block *kg_add_item(kg_block *list, const char *markdown);
+/* An ITEM of a KG_LIST_INDEX list, standing for the section whose id is
+ * target (paged formats print that section's page beside it). */
+kg_block *kg_add_index_item(kg_block *list, const char *target,
+			    const char *markdown);
 kg_block *kg_add_field(kg_block *fields, const char *label,
 		       const char *markdown);
 kg_block *kg_add_callout(kg_block *parent, int style, const char *title);
@@ -188,6 +195,15 @@ kg_block *kg_add_dimension(kg_block *scorecard, const char *name,
 kg_block *kg_add_notes(kg_block *parent, const char *label, int lines);
 
 void kg_doc_free(kg_doc *doc);
+
+/* Fill the document's TOC block (the first child of its root, if it is
+ * one) with the contents, in one walk: each part (level-1 SECTION)
+ * listed in the TOC, and each of its sections listed too. Writers show
+ * these entries and never walk the document for them. Called once, when
+ * the document is composed. */
+void kg_doc_toc_build(kg_doc *doc);
+/* The document's TOC block, or NULL when it has none. */
+const kg_block *kg_doc_toc(const kg_doc *doc);
 
 /* A PROSE block's text parsed and sanitised (kg_md_parse): a writer calls
  * this when it reaches the block and frees the tree with cmark_node_free

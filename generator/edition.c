@@ -70,7 +70,10 @@ void kg_editions_free(kg_editions *e)
 
 kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
 {
-	if (ed->kind == KG_EDITION_PACKET)
-		return kg_compose_packet(kit, ed, digest);
-	return kg_compose_public(kit, ed, digest);
+	kg_doc *doc = ed->kind == KG_EDITION_PACKET
+			      ? kg_compose_packet(kit, ed, digest)
+			      : kg_compose_public(kit, ed, digest);
+
+	kg_doc_toc_build(doc); /* once, for every writer */
+	return doc;
 }

@@ -307,37 +307,33 @@ static void S_toc_link(const kg_block *s, kg_buf *out)
 	kg_buf_puts(out, "</a>");
 }
 
-/* Contents: the document's parts, and their sections listed in the TOC. */
-static void S_toc(const kg_block *doc, kg_buf *out)
+/* Contents: the entries compose put in the TOC block (doc.h), a part's
+ * sections in a list of their own inside its item. */
+static void S_toc(const kg_block *toc, kg_buf *out)
 {
-	size_t i, j;
+	size_t i;
+	int open = 0; /* a part's list of sections is open */
 
 	kg_buf_puts(out, "<nav class=\"toc\" id=\"contents\" "
 			 "aria-labelledby=\"contents-title\">\n"
 			 "<h2 id=\"contents-title\"><a class=\"self\" "
 			 "href=\"#contents\">Contents</a></h2>\n<ol>\n");
-	for (i = 0; i < doc->n; i++) {
-		const kg_block *part = doc->children[i];
-		int open = 0;
+	for (i = 0; i < toc->n; i++) {
+		const kg_block *e = toc->children[i];
 
-		if (part->type != KG_BLOCK_SECTION || !(part->flags & KG_SECTION_IN_TOC))
-			continue;
-		kg_buf_puts(out, "<li>");
-		S_toc_link(part, out);
-		kg_section_open(part);
-		for (j = 0; j < part->n; j++) {
-			const kg_block *s = part->children[j];
-
-			if (s->type != KG_BLOCK_SECTION ||
-			    !(s->flags & KG_SECTION_IN_TOC))
-				continue;
+		if (e->level > 1) {
 			kg_buf_puts(out, open ? "</li>\n<li>" : "\n<ol>\n<li>");
-			S_toc_link(s, out);
 			open = 1;
+		} else {
+			if (i)
+				kg_buf_puts(out, open ? "</li>\n</ol>\n</li>\n" : "</li>\n");
+			kg_buf_puts(out, "<li>");
+			open = 0;
 		}
-		kg_section_close(part);
-		kg_buf_puts(out, open ? "</li>\n</ol>\n</li>\n" : "</li>\n");
+		S_toc_link(e, out);
 	}
+	if (toc->n)
+		kg_buf_puts(out, open ? "</li>\n</ol>\n</li>\n" : "</li>\n");
 	kg_buf_puts(out, "</ol>\n</nav>\n");
 }
 
@@ -384,7 +380,7 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 	case KG_BLOCK_ROW:
 		break; /* rows are written by their table */
 	case KG_BLOCK_TOC:
-		S_toc(root, out);
+		S_toc(b, out);
 		break;
 	case KG_BLOCK_SCORECARD:
 		S_scorecard(root, b, out);

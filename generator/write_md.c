@@ -269,32 +269,18 @@ static void S_table(const kg_block *root, const kg_block *b, kg_buf *out)
 	kg_buf_putc(out, '\n');
 }
 
-/* Contents: the document's parts, and their sections listed in the TOC. */
-static void S_toc(const kg_block *doc, kg_buf *out)
+/* Contents: the entries compose put in the TOC block (doc.h). */
+static void S_toc(const kg_block *toc, kg_buf *out)
 {
-	size_t i, j;
+	size_t i;
 
 	kg_buf_puts(out, "## <a id=\"contents\"></a>Contents\n\n");
-	for (i = 0; i < doc->n; i++) {
-		const kg_block *part = doc->children[i];
+	for (i = 0; i < toc->n; i++) {
+		const kg_block *e = toc->children[i];
 
-		if (part->type != KG_BLOCK_SECTION || !(part->flags & KG_SECTION_IN_TOC))
-			continue;
-		kg_buf_puts(out, KG_MD_BULLET "[");
-		kg_md_escape(out, part->title, strlen(part->title));
-		kg_buf_printf(out, "](#%s)\n", part->id);
-		kg_section_open(part);
-		for (j = 0; j < part->n; j++) {
-			const kg_block *s = part->children[j];
-
-			if (s->type != KG_BLOCK_SECTION ||
-			    !(s->flags & KG_SECTION_IN_TOC))
-				continue;
-			kg_buf_puts(out, "    " KG_MD_BULLET "[");
-			kg_md_escape(out, s->title, strlen(s->title));
-			kg_buf_printf(out, "](#%s)\n", s->id);
-		}
-		kg_section_close(part);
+		kg_buf_puts(out, e->level > 1 ? "    " KG_MD_BULLET "[" : KG_MD_BULLET "[");
+		kg_md_escape(out, e->title, strlen(e->title));
+		kg_buf_printf(out, "](#%s)\n", e->id);
 	}
 	kg_buf_putc(out, '\n');
 }
@@ -347,7 +333,7 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 	case KG_BLOCK_ROW:
 		break; /* rows are written by their table */
 	case KG_BLOCK_TOC:
-		S_toc(root, out);
+		S_toc(b, out);
 		break;
 	case KG_BLOCK_SCORECARD:
 		S_scorecard(root, b, out);

@@ -854,38 +854,6 @@ static void S_notes(S_ctx *c, const kg_block *b)
 	kg_inline_free(&label);
 }
 
-/* The first in-page link of an item: the place an index entry stands for. */
-static char *S_first_anchor(const kg_block *item)
-{
-	size_t i;
-
-	for (i = 0; i < item->n; i++) {
-		cmark_node *md;
-		cmark_iter *it;
-		cmark_event_type ev;
-		char *found = NULL;
-
-		if (item->children[i]->type != KG_BLOCK_PROSE)
-			continue;
-		md = kg_prose_parse(item->children[i]);
-		it = cmark_iter_new(md);
-		while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-			cmark_node *n = cmark_iter_get_node(it);
-			const char *url = cmark_node_get_url(n);
-
-			if (ev == CMARK_EVENT_ENTER &&
-			    cmark_node_get_type(n) == CMARK_NODE_LINK && url &&
-			    url[0] == '#')
-				found = kg_xstrdup(url + 1);
-		}
-		cmark_iter_free(it);
-		cmark_node_free(md);
-		if (found)
-			return found;
-	}
-	return NULL;
-}
-
 /* An index: each entry's text, dot leaders and the page it points to. */
 static void S_index(S_ctx *c, const kg_block *list)
 {
@@ -895,7 +863,6 @@ static void S_index(S_ctx *c, const kg_block *list)
 
 	for (i = 0; i < list->n; i++) {
 		const kg_block *item = list->children[i];
-		char *anchor = S_first_anchor(item);
 		kg_inline in = KG_INLINE_INIT;
 		kg_para_opts o = S_para(c);
 
@@ -909,12 +876,11 @@ static void S_index(S_ctx *c, const kg_block *list)
 					S_inlines(c, n, &env, &in);
 				cmark_node_free(md);
 			}
-		o.pageref = anchor;
+		o.pageref = item->id; /* compose's target (kg_add_index_item) */
 		o.ref_style = &ref;
 		S_space(c, i ? 1.5f : c->st->paragraph);
 		kg_lay_para(&c->lay, &in, &o);
 		kg_inline_free(&in);
-		free(anchor);
 	}
 }
 
@@ -1114,11 +1080,12 @@ static void S_toc_entry(S_ctx *c, const kg_block *s, int level)
 	kg_inline_free(&in);
 }
 
+/* The contents: the entries compose put in the TOC block (doc.h). */
 static void S_contents(S_ctx *c)
 {
-	const kg_block *root = c->doc->root;
+	const kg_block *toc = kg_doc_toc(c->doc);
 	kg_block head;
-	size_t i, j, from = c->lay.nel;
+	size_t i, from = c->lay.nel;
 
 	memset(&head, 0, sizeof(head));
 	head.type = KG_BLOCK_SECTION;
@@ -1126,19 +1093,8 @@ static void S_contents(S_ctx *c)
 	head.id = "contents";
 	head.title = "Contents";
 	S_heading(c, &head);
-	for (i = 0; i < root->n; i++) {
-		const kg_block *part = root->children[i];
-
-		if (part->type != KG_BLOCK_SECTION || !(part->flags & KG_SECTION_IN_TOC))
-			continue;
-		S_toc_entry(c, part, 1);
-		kg_section_open(part);
-		for (j = 0; j < part->n; j++)
-			if (part->children[j]->type == KG_BLOCK_SECTION &&
-			    (part->children[j]->flags & KG_SECTION_IN_TOC))
-				S_toc_entry(c, part->children[j], 2);
-		kg_section_close(part);
-	}
+	for (i = 0; toc && i < toc->n; i++)
+		S_toc_entry(c, toc->children[i], toc->children[i]->level);
 	kg_lay_paginate(&c->lay, from, S_CONTENTS);
 	S_run_end(c);
 }
