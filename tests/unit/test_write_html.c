@@ -125,6 +125,7 @@ static void test_sections_headings_and_contents(void **state)
 	}
 	kg_add_section(doc->root, 1, "other", "Other", KG_SECTION_IN_TOC);
 	kg_add_section(doc->root, 1, "hidden", "Not listed", 0);
+	kg_doc_toc_build(doc); /* as kg_compose does */
 	html = S_html_of(doc);
 	assert_has(html, "<section id=\"part\" class=\"level-1 new-page\">\n"
 			 "<h2><a class=\"self\" href=\"#part\">The part</a></h2>");
