@@ -301,6 +301,60 @@ static void test_iter_free_midway_closes(void **state)
 	S_free(root);
 }
 
+/* A deferred part with a listed and an unlisted section. */
+static void S_compose_part(kg_block *section, const void *ctx, size_t index)
+{
+	(void)ctx;
+	(void)index;
+	kg_add_prose(section, "Intro.");
+	kg_add_section(kg_add_section(section, 2, "listed", "Listed",
+				      KG_SECTION_IN_TOC),
+		       3, "deep", "Too deep", KG_SECTION_IN_TOC);
+	kg_add_section(section, 2, "unlisted", "Unlisted", 0);
+}
+
+static void test_toc_built_once(void **state)
+{
+	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
+	const kg_block *toc;
+	kg_block *part;
+
+	(void)state;
+	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
+	kg_block_add(doc->root, kg_block_new(KG_BLOCK_TOC));
+	part = kg_add_deferred_section(doc->root, 1, "part", "A  part",
+				       KG_SECTION_IN_TOC, S_compose_part, NULL, 0);
+	kg_add_section(kg_add_section(doc->root, 1, "hidden", "Hidden", 0), 2,
+		       "under-hidden", "Under hidden", KG_SECTION_IN_TOC);
+	kg_doc_toc_build(doc);
+	toc = kg_doc_toc(doc);
+	assert_ptr_equal(toc, doc->root->children[0]);
+	assert_int_equal(toc->n, 2);
+	assert_int_equal(toc->children[0]->type, KG_BLOCK_ITEM);
+	assert_int_equal(toc->children[0]->level, 1);
+	assert_string_equal(toc->children[0]->id, "part");
+	assert_string_equal(toc->children[0]->title, "A part");
+	assert_int_equal(toc->children[1]->level, 2);
+	assert_string_equal(toc->children[1]->id, "listed");
+	assert_int_equal(part->n, 0); /* the part's body is closed again */
+	kg_doc_toc_build(doc); /* once: a second call adds nothing */
+	assert_int_equal(toc->n, 2);
+	kg_doc_free(doc);
+}
+
+static void test_index_item_carries_its_target(void **state)
+{
+	kg_block *root = kg_block_new(KG_BLOCK_DOCUMENT);
+	kg_block *item;
+
+	(void)state;
+	item = kg_add_index_item(kg_add_list(root, KG_LIST_INDEX), "q-one",
+				 "[Q1](#q-one) One");
+	assert_string_equal(item->id, "q-one");
+	assert_int_equal(item->n, 1);
+	S_free(root);
+}
+
 static int S_state_freed;
 
 static void S_free_state(void *state)
@@ -335,6 +389,8 @@ int main(void)
 		cmocka_unit_test(test_iter_opens_and_closes_deferred),
 		cmocka_unit_test(test_iter_skip),
 		cmocka_unit_test(test_iter_free_midway_closes),
+		cmocka_unit_test(test_toc_built_once),
+		cmocka_unit_test(test_index_item_carries_its_target),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
