@@ -90,6 +90,11 @@ const kg_block *kg_iter_block(const kg_iter *it)
 	return it->cur;
 }
 
+const kg_block *kg_iter_parent(const kg_iter *it)
+{
+	return it->n ? it->stack[it->n - 1].b : NULL;
+}
+
 size_t kg_iter_depth(const kg_iter *it)
 {
 	return it->n; /* at an ENTER the block is not on the stack yet */

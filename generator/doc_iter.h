@@ -44,6 +44,8 @@ kg_iter *kg_iter_new(const kg_block *root);
 kg_event kg_iter_next(kg_iter *it);
 /* The block of the last event (NULL before the first and after DONE). */
 const kg_block *kg_iter_block(const kg_iter *it);
+/* The block that encloses the last event's block (NULL for root). */
+const kg_block *kg_iter_parent(const kg_iter *it);
 /* How many blocks enclose the last event's block (root: 0). */
 size_t kg_iter_depth(const kg_iter *it);
 /* After an ENTER: do not visit the block's children; the next event is

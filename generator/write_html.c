@@ -15,19 +15,23 @@
 #include <cmark.h>
 #include <string.h>
 
+#include "doc_iter.h"
 #include "markdown.h"
 #include "template.h"
 
-static void S_block(const kg_block *root, const kg_block *b, kg_buf *out);
+static void S_event(kg_iter *it, kg_event ev, kg_buf *out);
 
-static void S_children(const kg_block *root, const kg_block *b, kg_buf *out)
+/* The children of a block this writer handles whole (a table's cell, a
+ * scorecard's dimension): a walk of their own. */
+static void S_walk(const kg_block *b, kg_buf *out)
 {
-	size_t i;
+	kg_iter *it = kg_iter_new(b);
+	kg_event ev;
 
-	kg_section_open(b);
-	for (i = 0; i < b->n; i++)
-		S_block(root, b->children[i], out);
-	kg_section_close(b);
+	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE)
+		if (kg_iter_depth(it) > 0)
+			S_event(it, ev, out);
+	kg_iter_free(it);
 }
 
 /* A title: plain text, escaped, with smart punctuation like the prose. */
@@ -87,31 +91,20 @@ static void S_section_close(const kg_block *b, kg_buf *out)
 	kg_buf_puts(out, "</section>\n");
 }
 
-static void S_section(const kg_block *root, const kg_block *b, kg_buf *out)
+/* A FIELD or a BAND: one label and its body in a description list, with
+ * the band's class; outside FIELDS or RUBRIC, in a list of its own. */
+static int S_alone(const kg_iter *it)
 {
-	S_section_open(b, out);
-	S_children(root, b, out);
-	S_section_close(b, out);
+	const kg_block *p = kg_iter_parent(it);
+
+	return !p || (p->type != KG_BLOCK_FIELDS && p->type != KG_BLOCK_RUBRIC);
 }
 
-static void S_list(const kg_block *root, const kg_block *b, kg_buf *out)
+static void S_pair_open(const kg_iter *it, const kg_block *b, kg_buf *out)
 {
-	const char *tag = b->style == KG_LIST_ORDERED ? "ol" : "ul";
-	size_t i;
-
-	kg_buf_printf(out, "<%s>\n", tag);
-	for (i = 0; i < b->n; i++) {
-		kg_buf_puts(out, "<li>");
-		S_children(root, b->children[i], out);
-		kg_buf_puts(out, "</li>\n");
-	}
-	kg_buf_printf(out, "</%s>\n", tag);
-}
-
-/* One label and its body in a description list: a FIELD, or a BAND with
- * its band's class. */
-static void S_pair(const kg_block *root, const kg_block *b, kg_buf *out)
-{
+	if (S_alone(it))
+		kg_buf_printf(out, "<dl class=\"%s\">\n",
+			      b->type == KG_BLOCK_BAND ? "rubric" : "fields");
 	if (b->type == KG_BLOCK_BAND)
 		kg_buf_printf(out, "<div class=\"band band-%s\">",
 			      S_band_class(b->style));
@@ -120,31 +113,22 @@ static void S_pair(const kg_block *root, const kg_block *b, kg_buf *out)
 	kg_buf_puts(out, "<dt>");
 	S_title(b->title, out);
 	kg_buf_puts(out, "</dt>\n<dd>");
-	S_children(root, b, out);
-	kg_buf_puts(out, "</dd></div>\n");
 }
 
-/* FIELDS and RUBRIC: a description list of FIELD / BAND children. */
-static void S_pairs(const kg_block *root, const kg_block *b, const char *cls,
-		    kg_buf *out)
+static void S_pair_close(const kg_iter *it, kg_buf *out)
 {
-	size_t i;
-
-	kg_buf_printf(out, "<dl class=\"%s\">\n", cls);
-	for (i = 0; i < b->n; i++)
-		S_pair(root, b->children[i], out);
-	kg_buf_puts(out, "</dl>\n");
+	kg_buf_puts(out, "</dd></div>\n");
+	if (S_alone(it))
+		kg_buf_puts(out, "</dl>\n");
 }
 
-static void S_callout(const kg_block *root, const kg_block *b, kg_buf *out)
+static void S_callout_open(const kg_block *b, kg_buf *out)
 {
 	kg_buf_printf(out, "<div class=\"callout callout-%s\" role=\"note\">\n"
 		      "<p class=\"callout-title\">",
 		      S_callout_class(b->style));
 	S_title(b->title, out);
 	kg_buf_puts(out, "</p>\n");
-	S_children(root, b, out);
-	kg_buf_puts(out, "</div>\n");
 }
 
 /* The plain text of a cmark tree (for an attribute). */
@@ -183,7 +167,7 @@ static void S_cell_text(const kg_block *cell, kg_buf *out)
 
 /* A body row: its first cell heads the row; every other cell carries its
  * column's name, which narrow screens show when rows become cards. */
-static void S_body_row(const kg_block *root, const kg_block *row,
+static void S_body_row(const kg_block *row,
 		       const kg_block *head, kg_buf *out)
 {
 	kg_buf label = KG_BUF_INIT;
@@ -201,7 +185,7 @@ static void S_body_row(const kg_block *root, const kg_block *row,
 			S_escape(label.ptr, out);
 			kg_buf_puts(out, "\">");
 		}
-		S_children(root, row->children[c], out);
+		S_walk(row->children[c], out);
 		kg_buf_puts(out, c == 0 ? "</th>" : "</td>");
 	}
 	kg_buf_puts(out, "</tr>\n");
@@ -209,30 +193,30 @@ static void S_body_row(const kg_block *root, const kg_block *row,
 }
 
 /* The column labels: a table's or a scorecard's first ROW. */
-static void S_head_row(const kg_block *root, const kg_block *head, kg_buf *out)
+static void S_head_row(const kg_block *head, kg_buf *out)
 {
 	size_t c;
 
 	kg_buf_puts(out, "<thead>\n<tr>");
 	for (c = 0; c < head->n; c++) {
 		kg_buf_puts(out, "<th scope=\"col\">");
-		S_children(root, head->children[c], out);
+		S_walk(head->children[c], out);
 		kg_buf_puts(out, "</th>");
 	}
 	kg_buf_puts(out, "</tr>\n</thead>\n");
 }
 
-static void S_table(const kg_block *root, const kg_block *b, kg_buf *out)
+static void S_table(const kg_block *b, kg_buf *out)
 {
 	const kg_block *head = b->n ? b->children[0] : NULL;
 	size_t r;
 
 	kg_buf_puts(out, "<div class=\"table\">\n<table>\n");
 	if (head)
-		S_head_row(root, head, out);
+		S_head_row(head, out);
 	kg_buf_puts(out, "<tbody>\n");
 	for (r = 1; r < b->n; r++)
-		S_body_row(root, b->children[r], head, out);
+		S_body_row(b->children[r], head, out);
 	kg_buf_puts(out, "</tbody>\n</table>\n</div>\n");
 }
 
@@ -252,7 +236,7 @@ static void S_blank_cell(const kg_block *head, size_t c, const char *cls,
 /* A scorecard, a form: the first ROW labels the columns (the dimension, a
  * column per band, the evidence); each DIMENSION is a row with its name
  * and detail, an empty box per band and room to write the evidence. */
-static void S_scorecard(const kg_block *root, const kg_block *b, kg_buf *out)
+static void S_scorecard(const kg_block *b, kg_buf *out)
 {
 	const kg_block *head = b->n ? b->children[0] : NULL;
 	size_t i, c;
@@ -260,7 +244,7 @@ static void S_scorecard(const kg_block *root, const kg_block *b, kg_buf *out)
 	if (!head)
 		return;
 	kg_buf_puts(out, "<div class=\"table scorecard\">\n<table>\n");
-	S_head_row(root, head, out);
+	S_head_row(head, out);
 	kg_buf_puts(out, "<tbody>\n");
 	for (i = 1; i < b->n; i++) {
 		const kg_block *dim = b->children[i];
@@ -268,7 +252,7 @@ static void S_scorecard(const kg_block *root, const kg_block *b, kg_buf *out)
 		kg_buf_puts(out, "<tr><th scope=\"row\"><p class=\"dimension\">");
 		S_title(dim->title, out);
 		kg_buf_puts(out, "</p>");
-		S_children(root, dim, out);
+		S_walk(dim, out);
 		kg_buf_puts(out, "</th>");
 		for (c = 1; c + 1 < head->n; c++)
 			S_blank_cell(head, c, "box", "<span class=\"box\"></span>", out);
@@ -337,68 +321,123 @@ static void S_toc(const kg_block *toc, kg_buf *out)
 	kg_buf_puts(out, "</ol>\n</nav>\n");
 }
 
-static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
+/* A block whose children this writer does not walk: a table's or a
+ * scorecard's rows are written with it, the contents are data. */
+static void S_whole(const kg_block *b, kg_buf *out)
 {
-	switch (b->type) {
-	case KG_BLOCK_DOCUMENT:
-	case KG_BLOCK_ITEM:
-	case KG_BLOCK_CELL:
-		S_children(root, b, out);
-		break;
-	case KG_BLOCK_SECTION:
-		S_section(root, b, out);
-		break;
-	case KG_BLOCK_PROSE: {
-		cmark_node *md = kg_prose_parse(b);
+	cmark_node *md;
 
+	switch (b->type) {
+	case KG_BLOCK_PROSE:
+		md = kg_prose_parse(b);
 		kg_md_to_html(md, out);
 		cmark_node_free(md);
 		break;
-	}
-	case KG_BLOCK_LIST:
-		S_list(root, b, out);
-		break;
-	case KG_BLOCK_FIELDS:
-		S_pairs(root, b, "fields", out);
-		break;
-	case KG_BLOCK_RUBRIC:
-		S_pairs(root, b, "rubric", out);
-		break;
-	case KG_BLOCK_FIELD: /* outside FIELDS / RUBRIC: the same look */
-	case KG_BLOCK_BAND:
-		kg_buf_printf(out, "<dl class=\"%s\">\n",
-			      b->type == KG_BLOCK_BAND ? "rubric" : "fields");
-		S_pair(root, b, out);
-		kg_buf_puts(out, "</dl>\n");
-		break;
-	case KG_BLOCK_CALLOUT:
-		S_callout(root, b, out);
-		break;
 	case KG_BLOCK_TABLE:
-		S_table(root, b, out);
+		S_table(b, out);
 		break;
-	case KG_BLOCK_ROW:
-		break; /* rows are written by their table */
+	case KG_BLOCK_SCORECARD:
+		S_scorecard(b, out);
+		break;
 	case KG_BLOCK_TOC:
 		S_toc(b, out);
 		break;
-	case KG_BLOCK_SCORECARD:
-		S_scorecard(root, b, out);
-		break;
-	case KG_BLOCK_DIMENSION:
-		break; /* dimensions are written by their scorecard */
 	case KG_BLOCK_NOTES:
 		S_notes(b, out);
+		break;
+	default:
 		break;
 	}
 }
 
-/* The body into the sink, block by block (kg_shell_stream). */
+static void S_enter(kg_iter *it, const kg_block *b, kg_buf *out)
+{
+	switch (b->type) {
+	case KG_BLOCK_SECTION:
+		S_section_open(b, out);
+		break;
+	case KG_BLOCK_LIST:
+		kg_buf_puts(out, b->style == KG_LIST_ORDERED ? "<ol>\n" : "<ul>\n");
+		break;
+	case KG_BLOCK_ITEM:
+		kg_buf_puts(out, "<li>");
+		break;
+	case KG_BLOCK_FIELDS:
+	case KG_BLOCK_RUBRIC:
+		kg_buf_printf(out, "<dl class=\"%s\">\n",
+			      b->type == KG_BLOCK_RUBRIC ? "rubric" : "fields");
+		break;
+	case KG_BLOCK_FIELD:
+	case KG_BLOCK_BAND:
+		S_pair_open(it, b, out);
+		break;
+	case KG_BLOCK_CALLOUT:
+		S_callout_open(b, out);
+		break;
+	case KG_BLOCK_TABLE:
+	case KG_BLOCK_SCORECARD:
+	case KG_BLOCK_ROW:       /* rows are written by their table */
+	case KG_BLOCK_DIMENSION: /* dimensions by their scorecard */
+		S_whole(b, out);
+		kg_iter_skip(it);
+		break;
+	case KG_BLOCK_DOCUMENT:
+	case KG_BLOCK_CELL:
+		break;
+	default: /* the leaves: PROSE, TOC, NOTES */
+		S_whole(b, out);
+		break;
+	}
+}
+
+static void S_exit(kg_iter *it, const kg_block *b, kg_buf *out)
+{
+	switch (b->type) {
+	case KG_BLOCK_SECTION:
+		S_section_close(b, out);
+		break;
+	case KG_BLOCK_LIST:
+		kg_buf_puts(out, b->style == KG_LIST_ORDERED ? "</ol>\n" : "</ul>\n");
+		break;
+	case KG_BLOCK_ITEM:
+		kg_buf_puts(out, "</li>\n");
+		break;
+	case KG_BLOCK_FIELDS:
+	case KG_BLOCK_RUBRIC:
+		kg_buf_puts(out, "</dl>\n");
+		break;
+	case KG_BLOCK_FIELD:
+	case KG_BLOCK_BAND:
+		S_pair_close(it, out);
+		break;
+	case KG_BLOCK_CALLOUT:
+		kg_buf_puts(out, "</div>\n");
+		break;
+	default:
+		break;
+	}
+}
+
+static void S_event(kg_iter *it, kg_event ev, kg_buf *out)
+{
+	if (ev == KG_EVENT_ENTER)
+		S_enter(it, kg_iter_block(it), out);
+	else if (ev == KG_EVENT_EXIT)
+		S_exit(it, kg_iter_block(it), out);
+}
+
+/* The body into the sink, event by event: the sink drains between them
+ * (it writes once it holds a chunk). */
 static void S_body(const kg_doc *doc, kg_sink *out)
 {
-	static const kg_stream_ops ops = {S_block, S_section_open, S_section_close};
+	kg_iter *it = kg_iter_new(doc->root);
+	kg_event ev;
 
-	kg_shell_stream(doc->root, &ops, out);
+	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
+		S_event(it, ev, &out->buf);
+		kg_shell_drain(out);
+	}
+	kg_iter_free(it);
 }
 
 static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,

@@ -189,6 +189,16 @@ static void S_walk(const kg_block *root, const char *skip_at, kg_buf *out)
 
 		kg_buf_printf(out, "%c%c%zu ", ev == KG_EVENT_ENTER ? '+' : '-',
 			      letters[b->type], kg_iter_depth(it));
+		if (kg_iter_depth(it) == 0) {
+			assert_null(kg_iter_parent(it));
+		} else { /* the parent holds the block */
+			const kg_block *p = kg_iter_parent(it);
+			size_t k = 0;
+
+			while (k < p->n && p->children[k] != b)
+				k++;
+			assert_true(k < p->n);
+		}
 		if (ev == KG_EVENT_ENTER && skip_at && b->id &&
 		    strcmp(b->id, skip_at) == 0)
 			kg_iter_skip(it);
