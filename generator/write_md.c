@@ -11,8 +11,11 @@
 #include "writer.h"
 
 #include <cmark.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "doc_iter.h"
 #include "markdown.h"
 
 /* Lists look the way cmark's CommonMark renderer writes them (content
@@ -20,16 +23,50 @@
  * items "1.  ", continuation lines indented by four. */
 #define KG_MD_BULLET "  - "
 
-static void S_block(const kg_block *root, const kg_block *b, kg_buf *out);
+/* The writer's state during a walk: a frame per open block. A block
+ * whose body is indented as a unit (a list item, a field, a band, a
+ * callout) captures it in its frame's buffer and writes it, indented,
+ * into the enclosing one at its EXIT. */
+typedef struct S_frame {
+	kg_buf body;  /* what a capturing block's children wrote */
+	int capture;
+	size_t items; /* a LIST: the items entered so far */
+} S_frame;
 
-static void S_children(const kg_block *root, const kg_block *b, kg_buf *out)
+typedef struct S_md {
+	S_frame *f;
+	size_t n, cap;
+	kg_buf *out; /* where what no frame captures goes */
+} S_md;
+
+static void S_event(S_md *md, kg_iter *it, kg_event ev);
+
+/* Where the current block writes: the innermost capturing frame. */
+static kg_buf *S_target(const S_md *md)
 {
 	size_t i;
 
-	kg_section_open(b);
-	for (i = 0; i < b->n; i++)
-		S_block(root, b->children[i], out);
-	kg_section_close(b);
+	for (i = md->n; i > 0; i--)
+		if (md->f[i - 1].capture)
+			return &md->f[i - 1].body;
+	return md->out;
+}
+
+/* The children of b (a cell, a dimension) rendered as a unit into tmp,
+ * without the trailing blank line: a walk of their own. */
+static void S_render_children(const kg_block *b, kg_buf *tmp)
+{
+	S_md md = {NULL, 0, 0, tmp};
+	kg_iter *it = kg_iter_new(b);
+	kg_event ev;
+
+	kg_buf_reset(tmp);
+	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE)
+		if (kg_iter_depth(it) > 0)
+			S_event(&md, it, ev);
+	kg_iter_free(it);
+	free(md.f);
+	kg_buf_rtrim(tmp);
 }
 
 /* Append text with `first` before its first line and `rest` before every
@@ -56,14 +93,6 @@ static void S_indent(kg_buf *out, const char *text, const char *first,
 	}
 }
 
-/* Render b's children as a unit, without the trailing blank line. */
-static void S_render_children(const kg_block *root, const kg_block *b, kg_buf *tmp)
-{
-	kg_buf_reset(tmp);
-	S_children(root, b, tmp);
-	kg_buf_rtrim(tmp);
-}
-
 static void S_heading(const kg_block *b, kg_buf *out)
 {
 	int i;
@@ -75,89 +104,60 @@ static void S_heading(const kg_block *b, kg_buf *out)
 	kg_buf_puts(out, "\n\n");
 }
 
-static void S_list(const kg_block *root, const kg_block *b, kg_buf *out)
+/* A list item's body, indented after its marker. */
+static void S_item(const kg_block *list, size_t number, const kg_buf *body,
+		   kg_buf *out)
 {
-	kg_buf item = KG_BUF_INIT;
 	char marker[16];
-	size_t i;
 
-	for (i = 0; i < b->n; i++) {
-		S_render_children(root, b->children[i], &item);
-		if (b->style == KG_LIST_ORDERED)
-				snprintf(marker, sizeof(marker), "%u.  ",
-				 (unsigned)(i + 1) % 100000u);
-		else
-			strcpy(marker, KG_MD_BULLET);
-		S_indent(out, item.ptr, marker, "    ", "");
-	}
-	kg_buf_putc(out, '\n');
-	kg_buf_release(&item);
+	if (list->style == KG_LIST_ORDERED)
+		snprintf(marker, sizeof(marker), "%u.  ",
+			 (unsigned)number % 100000u);
+	else
+		strcpy(marker, KG_MD_BULLET);
+	S_indent(out, body->ptr, marker, "    ", "");
 }
 
 /* A label in bold before the first paragraph of the body, or on a line
  * of its own when the body does not start with a paragraph. */
-static void S_labelled(const kg_block *root, const char *prefix, const char *label,
-		       const kg_block *b, kg_buf *out)
+static void S_labelled(const char *prefix, const char *label,
+		       const kg_block *b, const kg_buf *body, kg_buf *out)
 {
 	const kg_block *first = b->n ? b->children[0] : NULL;
 	int inline_label = kg_prose_starts_with_paragraph(first);
-	kg_buf body = KG_BUF_INIT;
 	kg_buf lead = KG_BUF_INIT;
 
-	S_render_children(root, b, &body);
 	kg_buf_printf(&lead, "%s**", prefix);
 	kg_md_escape(&lead, label, strlen(label));
 	kg_buf_puts(&lead, ":**");
-	if (inline_label || body.len == 0) {
+	if (inline_label || body->len == 0) {
 		kg_buf_putc(&lead, ' ');
-		S_indent(out, body.len ? body.ptr : "", lead.ptr,
+		S_indent(out, body->len ? body->ptr : "", lead.ptr,
 			 *prefix ? "    " : "", "");
-		if (body.len == 0) {
+		if (body->len == 0) {
 			kg_buf_rtrim(out);
 			kg_buf_puts(out, "\n");
 		}
 	} else {
 		kg_buf_puts(&lead, "\n\n");
 		kg_buf_puts(out, lead.ptr);
-		S_indent(out, body.ptr, *prefix ? "    " : "", *prefix ? "    " : "",
+		S_indent(out, body->ptr, *prefix ? "    " : "", *prefix ? "    " : "",
 			 "");
 	}
-	kg_buf_release(&body);
 	kg_buf_release(&lead);
 }
 
-static void S_fields(const kg_block *root, const kg_block *b, kg_buf *out)
+static void S_callout(const kg_block *b, const kg_buf *body, kg_buf *out)
 {
-	size_t i;
+	kg_buf inner = KG_BUF_INIT;
 
-	for (i = 0; i < b->n; i++) {
-		S_labelled(root, "", b->children[i]->title, b->children[i], out);
-		kg_buf_putc(out, '\n');
-	}
-}
-
-static void S_rubric(const kg_block *root, const kg_block *b, kg_buf *out)
-{
-	size_t i;
-
-	for (i = 0; i < b->n; i++)
-		S_labelled(root, KG_MD_BULLET, b->children[i]->title, b->children[i], out);
-	kg_buf_putc(out, '\n');
-}
-
-static void S_callout(const kg_block *root, const kg_block *b, kg_buf *out)
-{
-	kg_buf inner = KG_BUF_INIT, body = KG_BUF_INIT;
-
-	S_render_children(root, b, &body);
 	kg_buf_puts(&inner, "**");
 	kg_md_escape(&inner, b->title, strlen(b->title));
 	kg_buf_puts(&inner, ":**\n\n");
-	kg_buf_puts(&inner, body.ptr);
+	kg_buf_puts(&inner, body->ptr);
 	S_indent(out, inner.ptr, "> ", "> ", ">");
 	kg_buf_putc(out, '\n');
 	kg_buf_release(&inner);
-	kg_buf_release(&body);
 }
 
 /* Rendered Markdown made fit for a table cell: one line, pipes escaped. */
@@ -175,7 +175,7 @@ static void S_cell_markdown(kg_buf *out, const kg_buf *md)
 }
 
 /* One table row: each cell's Markdown on one line, pipes escaped. */
-static void S_row(const kg_block *root, const kg_block *const *cells, size_t n,
+static void S_row(const kg_block *const *cells, size_t n,
 		  kg_buf *out)
 {
 	kg_buf cell = KG_BUF_INIT;
@@ -183,7 +183,7 @@ static void S_row(const kg_block *root, const kg_block *const *cells, size_t n,
 
 	kg_buf_putc(out, '|');
 	for (c = 0; c < n; c++) {
-		S_render_children(root, cells[c], &cell);
+		S_render_children(cells[c], &cell);
 		if (cell.len == 0) { /* an empty cell is "| |" */
 			kg_buf_puts(out, " |");
 			continue;
@@ -208,18 +208,18 @@ static void S_rule(size_t columns, kg_buf *out)
 
 /* A scorecard is a table: the label row, then per dimension its name and
  * detail, a box per band and an empty evidence cell. */
-static void S_scorecard(const kg_block *root, const kg_block *b, kg_buf *out)
+static void S_scorecard(const kg_block *b, kg_buf *out)
 {
 	const kg_block *head = b->children[0];
 	kg_buf body = KG_BUF_INIT;
 	size_t i, k;
 
-	S_row(root, (const kg_block *const *)head->children, head->n, out);
+	S_row((const kg_block *const *)head->children, head->n, out);
 	S_rule(head->n, out);
 	for (i = 1; i < b->n; i++) {
 		const kg_block *dim = b->children[i];
 
-		S_render_children(root, dim, &body);
+		S_render_children(dim, &body);
 		kg_buf_puts(out, "| **");
 		kg_md_escape_cell(out, dim->title, strlen(dim->title));
 		kg_buf_puts(out, "**");
@@ -255,14 +255,14 @@ static void S_notes(const kg_block *b, kg_buf *out)
 	}
 }
 
-static void S_table(const kg_block *root, const kg_block *b, kg_buf *out)
+static void S_table(const kg_block *b, kg_buf *out)
 {
 	size_t r;
 
 	for (r = 0; r < b->n; r++) {
 		const kg_block *row = b->children[r];
 
-		S_row(root, (const kg_block *const *)row->children, row->n, out);
+		S_row((const kg_block *const *)row->children, row->n, out);
 		if (r == 0)
 			S_rule(row->n, out);
 	}
@@ -285,74 +285,135 @@ static void S_toc(const kg_block *toc, kg_buf *out)
 	kg_buf_putc(out, '\n');
 }
 
-static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
+static void S_prose(const kg_block *b, kg_buf *out)
 {
 	kg_buf tmp = KG_BUF_INIT;
-	cmark_node *md;
+	cmark_node *md = kg_prose_parse(b);
 
-	switch (b->type) {
-	case KG_BLOCK_DOCUMENT:
-	case KG_BLOCK_ITEM:
-	case KG_BLOCK_CELL:
-		S_children(root, b, out);
-		break;
-	case KG_BLOCK_SECTION:
-		S_heading(b, out);
-		S_children(root, b, out);
-		break;
-	case KG_BLOCK_PROSE:
-		md = kg_prose_parse(b);
-		kg_md_to_commonmark(md, &tmp);
-		cmark_node_free(md);
-		kg_buf_rtrim(&tmp);
-		kg_buf_puts(out, tmp.ptr);
-		kg_buf_puts(out, "\n\n");
-		break;
-	case KG_BLOCK_LIST:
-		S_list(root, b, out);
-		break;
-	case KG_BLOCK_FIELDS:
-		S_fields(root, b, out);
-		break;
-	case KG_BLOCK_FIELD: /* a field outside FIELDS: same look */
-		S_labelled(root, "", b->title, b, out);
-		kg_buf_putc(out, '\n');
-		break;
-	case KG_BLOCK_RUBRIC:
-		S_rubric(root, b, out);
-		break;
-	case KG_BLOCK_BAND:
-		S_labelled(root, KG_MD_BULLET, b->title, b, out);
-		break;
-	case KG_BLOCK_CALLOUT:
-		S_callout(root, b, out);
-		break;
-	case KG_BLOCK_TABLE:
-		S_table(root, b, out);
-		break;
-	case KG_BLOCK_ROW:
-		break; /* rows are written by their table */
-	case KG_BLOCK_TOC:
-		S_toc(b, out);
-		break;
-	case KG_BLOCK_SCORECARD:
-		S_scorecard(root, b, out);
-		break;
-	case KG_BLOCK_DIMENSION:
-		break; /* dimensions are written by their scorecard */
-	case KG_BLOCK_NOTES:
-		S_notes(b, out);
-		break;
-	}
+	kg_md_to_commonmark(md, &tmp);
+	cmark_node_free(md);
+	kg_buf_rtrim(&tmp);
+	kg_buf_puts(out, tmp.ptr);
+	kg_buf_puts(out, "\n\n");
 	kg_buf_release(&tmp);
 }
 
-/* The body into the sink, block by block (kg_shell_stream). */
+static int S_captures(const kg_block *b, const kg_block *parent)
+{
+	switch (b->type) {
+	case KG_BLOCK_ITEM:
+		return parent && parent->type == KG_BLOCK_LIST;
+	case KG_BLOCK_FIELD:
+	case KG_BLOCK_BAND:
+	case KG_BLOCK_CALLOUT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A leaf, or a block written whole at its ENTER (then skipped). */
+static void S_enter(S_md *md, kg_iter *it, const kg_block *b)
+{
+	kg_buf *out = S_target(md);
+
+	switch (b->type) {
+	case KG_BLOCK_SECTION:
+		S_heading(b, out);
+		break;
+	case KG_BLOCK_PROSE:
+		S_prose(b, out);
+		break;
+	case KG_BLOCK_TABLE:
+		S_table(b, out);
+		kg_iter_skip(it);
+		break;
+	case KG_BLOCK_SCORECARD:
+		S_scorecard(b, out);
+		kg_iter_skip(it);
+		break;
+	case KG_BLOCK_ROW:       /* rows are written by their table */
+	case KG_BLOCK_DIMENSION: /* dimensions by their scorecard */
+		kg_iter_skip(it);
+		break;
+	case KG_BLOCK_TOC:
+		S_toc(b, out);
+		break;
+	case KG_BLOCK_NOTES:
+		S_notes(b, out);
+		break;
+	default:
+		break;
+	}
+}
+
+static void S_exit(S_md *md, const kg_block *b, const kg_block *parent,
+		   S_frame *f)
+{
+	kg_buf *out = S_target(md);
+
+	kg_buf_rtrim(&f->body);
+	switch (b->type) {
+	case KG_BLOCK_ITEM:
+		if (f->capture)
+			S_item(parent, md->f[md->n - 1].items, &f->body, out);
+		break;
+	case KG_BLOCK_LIST:
+	case KG_BLOCK_RUBRIC:
+		kg_buf_putc(out, '\n');
+		break;
+	case KG_BLOCK_FIELD:
+		S_labelled("", b->title, b, &f->body, out);
+		kg_buf_putc(out, '\n');
+		break;
+	case KG_BLOCK_BAND:
+		S_labelled(KG_MD_BULLET, b->title, b, &f->body, out);
+		break;
+	case KG_BLOCK_CALLOUT:
+		S_callout(b, &f->body, out);
+		break;
+	default:
+		break;
+	}
+}
+
+static void S_event(S_md *md, kg_iter *it, kg_event ev)
+{
+	const kg_block *b = kg_iter_block(it);
+	const kg_block *parent = kg_iter_parent(it);
+	S_frame f;
+
+	if (ev == KG_EVENT_ENTER) {
+		S_enter(md, it, b);
+		if (kg_iter_is_leaf(b))
+			return;
+		if (parent && parent->type == KG_BLOCK_LIST && md->n)
+			md->f[md->n - 1].items++;
+		KG_GROW(md->f, md->cap, md->n + 1);
+		kg_buf_init(&md->f[md->n].body);
+		md->f[md->n].capture = S_captures(b, parent);
+		md->f[md->n++].items = 0;
+	} else if (ev == KG_EVENT_EXIT) {
+		f = md->f[--md->n];
+		S_exit(md, b, parent, &f);
+		kg_buf_release(&f.body);
+	}
+}
+
+/* The body into the sink, event by event; the sink drains between them
+ * (what a frame captures is not in it yet). */
 static void S_body(const kg_doc *doc, kg_sink *out)
 {
-	static const kg_stream_ops ops = {S_block, S_heading, NULL};
+	S_md md = {NULL, 0, 0, &out->buf};
+	kg_iter *it = kg_iter_new(doc->root);
+	kg_event ev;
 
-	kg_shell_stream(doc->root, &ops, out);
+	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
+		S_event(&md, it, ev);
+		kg_shell_drain(out);
+	}
+	kg_iter_free(it);
+	free(md.f);
 }
 
 static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,
