@@ -37,6 +37,7 @@
 #include <time.h>
 
 #include "alloc.h"
+#include "doc_iter.h"
 #include "fonts.h"
 #include "kit.h"
 #include "layout.h"
@@ -54,6 +55,17 @@
 enum { S_COVER, S_CONTENTS, S_BODY };
 
 #define S_WHITE 0xFFFFFFu
+
+/* The state of a block the walk is inside: what its EXIT undoes. */
+typedef struct S_frame {
+	kg_inline inl; /* a LIST: its marker; a FIELD: its run-in label;
+			* a BAND: its label */
+	float ox, ow;  /* an ITEM: the indent to restore */
+	size_t count;  /* a LIST or RUBRIC: children entered so far */
+	int item;      /* an ITEM of a list: indented */
+	int boxed;     /* a BAND of a rubric: a box is open */
+	struct S_frame *up; /* the enclosing block's frame */
+} S_frame;
 
 typedef struct S_ctx {
 	const kg_doc *doc;
@@ -77,10 +89,11 @@ typedef struct S_ctx {
 	int suppress;  /* no space above the next block (top of an item) */
 	kg_buf tmp, text;
 	kg_inline para; /* the paragraph being set, reused */
+	/* a frame per block the walk is inside, innermost first; each is
+	 * allocated on its own, as c->lead and c->marker point into them */
+	S_frame *top;
 } S_ctx;
 
-static void S_block(S_ctx *c, const kg_block *b);
-static void S_children(S_ctx *c, const kg_block *b);
 static void S_run_break(S_ctx *c);
 static void S_run_end(S_ctx *c);
 
@@ -497,39 +510,33 @@ static void S_heading(S_ctx *c, const kg_block *b)
 }
 
 /* A label run into the first paragraph of the body, or on a line of its
- * own when the body starts with something else. */
-static void S_labelled(S_ctx *c, const char *label, const kg_block *b,
-		       kg_rgb color)
+ * own when the body starts with something else; the label lives in the
+ * block's frame until its EXIT (S_labelled_close). */
+static void S_labelled_open(S_ctx *c, const char *label, const kg_block *b,
+			    kg_rgb color, S_frame *f)
 {
 	const kg_block *first = b->n ? b->children[0] : NULL;
 	int run_in = kg_prose_starts_with_paragraph(first);
-	kg_inline lead = KG_INLINE_INIT;
 	kg_tstyle t = S_style(KG_FACE_BOLD, c->st->body, color);
 
 	S_smart(c, label);
 	kg_buf_puts(&c->tmp, run_in ? ": " : ":");
-	kg_inline_text(&c->lay, &lead, &t, c->tmp.ptr, c->tmp.len, 0);
+	kg_inline_text(&c->lay, &f->inl, &t, c->tmp.ptr, c->tmp.len, 0);
 	if (run_in) {
-		c->lead = &lead;
-		S_children(c, b);
-		c->lead = NULL;
+		c->lead = &f->inl;
 	} else {
 		kg_para_opts o = S_para(c);
 
 		S_space(c, c->st->paragraph);
 		o.keep = 1;
-		S_paragraph(c, &lead, &o);
-		S_children(c, b);
+		S_paragraph(c, &f->inl, &o);
 	}
-	kg_inline_free(&lead);
 }
 
-static void S_fields(S_ctx *c, const kg_block *b)
+static void S_labelled_close(S_ctx *c, S_frame *f)
 {
-	size_t i;
-
-	for (i = 0; i < b->n; i++)
-		S_labelled(c, b->children[i]->title, b->children[i], c->st->text);
+	if (c->lead == &f->inl)
+		c->lead = NULL;
 }
 
 static kg_rgb S_band_colour(const S_ctx *c, int band)
@@ -540,35 +547,24 @@ static kg_rgb S_band_colour(const S_ctx *c, int band)
 
 /* A rubric: three bands, each a tinted box with its label in a coloured
  * strip on the left. */
-static void S_rubric(S_ctx *c, const kg_block *b)
+static void S_band_open(S_ctx *c, const kg_block *band, size_t i, S_frame *f)
 {
 	const kg_pdf_style *st = c->st;
-	kg_inline label = KG_INLINE_INIT;
 	kg_tstyle t = S_style(KG_FACE_BOLD, st->small, S_WHITE);
-	float strip = 74;
-	size_t i;
+	kg_rgb col = S_band_colour(c, band->style);
+	kg_box_style bs;
 
-	S_space(c, st->paragraph * 1.5f);
-	for (i = 0; i < b->n; i++) {
-		const kg_block *band = b->children[i];
-		kg_box_style bs;
-		kg_rgb col = S_band_colour(c, band->style);
-
-		memset(&bs, 0, sizeof(bs));
-		bs.fill = kg_rgb_tint(col, st->tint);
-		bs.strip = col;
-		bs.strip_w = strip;
-		bs.pad = st->box_padding;
-		kg_inline_reset(&label);
-		S_text(c, &label, &t, S_smart(c, band->title));
-		bs.label = &label;
-		if (i)
-			kg_lay_space(&c->lay, 2);
-		kg_lay_box_open(&c->lay, &bs);
-		S_children(c, band);
-		kg_lay_box_close(&c->lay);
-	}
-	kg_inline_free(&label);
+	memset(&bs, 0, sizeof(bs));
+	bs.fill = kg_rgb_tint(col, st->tint);
+	bs.strip = col;
+	bs.strip_w = 74;
+	bs.pad = st->box_padding;
+	S_text(c, &f->inl, &t, S_smart(c, band->title));
+	bs.label = &f->inl;
+	if (i)
+		kg_lay_space(&c->lay, 2);
+	kg_lay_box_open(&c->lay, &bs);
+	f->boxed = 1;
 }
 
 static kg_rgb S_callout_colour(const S_ctx *c, int style)
@@ -593,7 +589,7 @@ static const char *S_callout_icon(int style)
 	}
 }
 
-static void S_callout(S_ctx *c, const kg_block *b)
+static void S_callout_open(S_ctx *c, const kg_block *b)
 {
 	const kg_pdf_style *st = c->st;
 	kg_rgb col = S_callout_colour(c, b->style);
@@ -616,10 +612,13 @@ static void S_callout(S_ctx *c, const kg_block *b)
 	kg_lay_para(&c->lay, &in, &o);
 	kg_lay_space(&c->lay, 2.5f);
 	c->suppress = 1;
-	S_children(c, b);
+	kg_inline_free(&in);
+}
+
+static void S_callout_close(S_ctx *c)
+{
 	c->suppress = 0;
 	kg_lay_box_close(&c->lay);
-	kg_inline_free(&in);
 }
 
 /* A cell is one kg_inline, so its blocks become lines of it: paragraphs
@@ -884,88 +883,133 @@ static void S_index(S_ctx *c, const kg_block *list)
 	}
 }
 
-static void S_list(S_ctx *c, const kg_block *b)
+/* A list item: its marker (kept in the list's frame), hung in the indent. */
+static void S_item_enter(S_ctx *c, const kg_block *list, S_frame *lf,
+			 S_frame *f)
 {
 	S_env env = S_body_env(c);
-	kg_inline marker = KG_INLINE_INIT;
-	size_t i;
-	float ox, ow;
+	size_t i = lf->count++;
 
-	if (b->style == KG_LIST_INDEX) {
-		S_index(c, b);
-		return;
-	}
-	for (i = 0; i < b->n; i++) {
-		S_marker(c, &marker, b->style == KG_LIST_ORDERED, (long)i + 1, 0, &env);
-		S_space(c, i ? c->st->paragraph / 2.5f : c->st->paragraph);
-		S_item_open(c, &marker, &ox, &ow);
-		S_children(c, b->children[i]);
-		S_item_close(c, ox, ow);
-	}
-	kg_inline_free(&marker);
+	S_marker(c, &lf->inl, list->style == KG_LIST_ORDERED, (long)i + 1, 0,
+		 &env);
+	S_space(c, i ? c->st->paragraph / 2.5f : c->st->paragraph);
+	S_item_open(c, &lf->inl, &f->ox, &f->ow);
+	f->item = 1;
 }
 
-static void S_children(S_ctx *c, const kg_block *b)
+/* ENTER: the frame f is the block's own, pf its parent's (NULL for the
+ * root). A block laid out whole is skipped. */
+static void S_enter(S_ctx *c, kg_iter *it, const kg_block *b, S_frame *pf,
+		    S_frame *f)
 {
-	size_t i;
-
-	kg_section_open(b);
-	for (i = 0; i < b->n; i++)
-		S_block(c, b->children[i]);
-	kg_section_close(b);
-}
-
-static void S_block(S_ctx *c, const kg_block *b)
-{
+	const kg_block *parent = kg_iter_parent(it);
 	S_env env = S_body_env(c);
 
 	switch (b->type) {
-	case KG_BLOCK_DOCUMENT:
-	case KG_BLOCK_ITEM:
-	case KG_BLOCK_CELL:
-		S_children(c, b);
-		break;
 	case KG_BLOCK_SECTION:
 		S_heading(c, b);
-		S_children(c, b);
 		break;
 	case KG_BLOCK_PROSE:
 		S_prose(c, b, &env);
 		break;
 	case KG_BLOCK_LIST:
-		S_list(c, b);
+		if (b->style == KG_LIST_INDEX) {
+			S_index(c, b);
+			kg_iter_skip(it);
+		}
 		break;
-	case KG_BLOCK_FIELDS:
-		S_fields(c, b);
+	case KG_BLOCK_ITEM:
+		if (parent && parent->type == KG_BLOCK_LIST)
+			S_item_enter(c, parent, pf, f);
 		break;
 	case KG_BLOCK_FIELD:
-		S_labelled(c, b->title, b, c->st->text);
+		S_labelled_open(c, b->title, b, c->st->text, f);
 		break;
 	case KG_BLOCK_RUBRIC:
-		S_rubric(c, b);
+		S_space(c, c->st->paragraph * 1.5f);
 		break;
 	case KG_BLOCK_BAND:
-		S_children(c, b);
+		if (parent && parent->type == KG_BLOCK_RUBRIC)
+			S_band_open(c, b, pf->count++, f);
 		break;
 	case KG_BLOCK_CALLOUT:
-		S_callout(c, b);
+		S_callout_open(c, b);
 		break;
 	case KG_BLOCK_TABLE:
 		S_table(c, b);
+		kg_iter_skip(it);
 		break;
-	case KG_BLOCK_ROW:
-		break; /* rows are laid out by their table */
-	case KG_BLOCK_TOC:
-		break; /* the contents are a flow of their own, in front */
 	case KG_BLOCK_SCORECARD:
 		S_scorecard(c, b);
+		kg_iter_skip(it);
 		break;
-	case KG_BLOCK_DIMENSION:
-		break; /* dimensions are laid out by their scorecard */
+	case KG_BLOCK_ROW:       /* rows are laid out by their table */
+	case KG_BLOCK_DIMENSION: /* dimensions by their scorecard */
+		kg_iter_skip(it);
+		break;
 	case KG_BLOCK_NOTES:
 		S_notes(c, b);
 		break;
+	default: /* DOCUMENT, FIELDS, CELL; TOC: the contents are a flow of
+		  * their own, in front */
+		break;
 	}
+}
+
+static void S_exit(S_ctx *c, const kg_block *b, S_frame *f)
+{
+	switch (b->type) {
+	case KG_BLOCK_ITEM:
+		if (f->item)
+			S_item_close(c, f->ox, f->ow);
+		break;
+	case KG_BLOCK_FIELD:
+		S_labelled_close(c, f);
+		break;
+	case KG_BLOCK_BAND:
+		if (f->boxed)
+			kg_lay_box_close(&c->lay);
+		break;
+	case KG_BLOCK_CALLOUT:
+		S_callout_close(c);
+		break;
+	default:
+		break;
+	}
+}
+
+static void S_pop(S_ctx *c)
+{
+	S_frame *f = c->top;
+
+	c->top = f->up;
+	kg_inline_free(&f->inl);
+	free(f);
+}
+
+/* The body: one walk of the document, a frame per block it is inside. */
+static void S_body(S_ctx *c)
+{
+	kg_iter *it = kg_iter_new(c->doc->root);
+	kg_event ev;
+
+	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
+		const kg_block *b = kg_iter_block(it);
+		S_frame *f;
+
+		if (ev == KG_EVENT_EXIT) {
+			S_exit(c, b, c->top);
+			S_pop(c);
+		} else if (kg_iter_is_leaf(b)) {
+			S_enter(c, it, b, c->top, NULL);
+		} else {
+			f = kg_xcalloc(1, sizeof(*f));
+			f->up = c->top;
+			S_enter(c, it, b, c->top, f);
+			c->top = f;
+		}
+	}
+	kg_iter_free(it);
 }
 
 /* ---- cover and contents ------------------------------------------------------------ */
@@ -1316,7 +1360,7 @@ static void S_layout(S_ctx *c)
 	S_contents(c);
 	c->lay.new_page = 0;
 	c->in_body = 1;
-	S_block(c, c->doc->root);
+	S_body(c);
 	kg_lay_paginate(&c->lay, 0, S_BODY);
 	S_run_end(c);
 	c->in_body = 0;
@@ -1421,6 +1465,8 @@ out:
 	kg_buf_release(&c.tmp);
 	kg_buf_release(&c.text);
 	kg_inline_free(&c.para);
+	while (c.top)
+		S_pop(&c);
 	if (c.st)
 		kg_lay_free(&c.lay);
 	kg_fonts_free(fonts);
