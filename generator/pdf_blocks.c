@@ -1,0 +1,320 @@
+/*
+ * pdf_blocks.c - the composed document's blocks laid out for the PDF
+ * writer: headings (with the outline), run-in labels, rubric bands,
+ * callouts, tables, scorecards, room for notes and the question index.
+ * The walk in write_pdf.c calls these at a block's ENTER and EXIT; what
+ * an EXIT needs is kept in the block's frame (kg_pw_frame).
+ */
+#include "pdf_writer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "kit.h"
+
+/* ---- the document tree ------------------------------------------------------------ */
+
+void kg_pw_heading(kg_pw *c, const kg_block *b)
+{
+	const kg_pdf_style *st = c->st;
+	kg_inline in = KG_INLINE_INIT;
+	kg_para_opts o = kg_pw_para(c);
+	kg_tstyle t;
+	const char *title;
+
+	if (b->flags & KG_SECTION_NEW_PAGE) /* first: a run's end uses c->tmp */
+		kg_pw_run_break(c);
+	title = kg_pw_smart(c, b->title);
+	o.keep = 1;
+	o.dest = b->id;
+	o.leading = 1.25f;
+	if (b->level <= 3)
+		kg_pw_mark_add(c, b->level, title, b->id);
+	if (b->flags & KG_SECTION_NEW_PAGE)
+		kg_lay_page_break(&c->lay);
+	if (b->level == 1) {
+		kg_lay_part(&c->lay, title);
+		kg_lay_space(&c->lay, st->section * 2);
+		kg_lay_rule(&c->lay, st->accent, 3, 36);
+		kg_lay_keep(&c->lay);
+		kg_lay_space(&c->lay, st->h1 * 0.45f);
+		t = kg_pw_style(KG_FACE_BOLD, st->h1, st->text);
+	} else if (b->level == 2) {
+		kg_lay_space(&c->lay, st->section);
+		t = kg_pw_style(KG_FACE_BOLD, st->h2, st->accent);
+	} else if (b->level == 3) {
+		kg_lay_space(&c->lay, st->section * 0.8f);
+		t = kg_pw_style(KG_FACE_BOLD, st->h3, st->text);
+	} else {
+		kg_lay_space(&c->lay, st->paragraph * 2);
+		t = kg_pw_style(KG_FACE_BOLD, st->body, st->text);
+	}
+	kg_pw_text(c, &in, &t, title);
+	c->suppress = 0;
+	kg_lay_para(&c->lay, &in, &o);
+	if (b->level == 1)
+		kg_lay_space(&c->lay, st->paragraph * 2);
+	kg_inline_free(&in);
+}
+
+/* A label run into the first paragraph of the body, or on a line of its
+ * own when the body starts with something else; the label lives in the
+ * block's frame until its EXIT (kg_pw_labelled_close). */
+void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
+			    kg_rgb color, kg_pw_frame *f)
+{
+	const kg_block *first = b->n ? b->children[0] : NULL;
+	int run_in = kg_prose_starts_with_paragraph(first);
+	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, c->st->body, color);
+
+	kg_pw_smart(c, label);
+	kg_buf_puts(&c->tmp, run_in ? ": " : ":");
+	kg_inline_text(&c->lay, &f->inl, &t, c->tmp.ptr, c->tmp.len, 0);
+	if (run_in) {
+		c->lead = &f->inl;
+	} else {
+		kg_para_opts o = kg_pw_para(c);
+
+		kg_pw_space(c, c->st->paragraph);
+		o.keep = 1;
+		kg_pw_paragraph(c, &f->inl, &o);
+	}
+}
+
+void kg_pw_labelled_close(kg_pw *c, kg_pw_frame *f)
+{
+	if (c->lead == &f->inl)
+		c->lead = NULL;
+}
+
+static kg_rgb S_band_colour(const kg_pw *c, int band)
+{
+	return band == KG_BAND_STRONG ? c->st->strong :
+	       band == KG_BAND_ACCEPTABLE ? c->st->acceptable : c->st->weak;
+}
+
+/* A rubric: three bands, each a tinted box with its label in a coloured
+ * strip on the left. */
+void kg_pw_band_open(kg_pw *c, const kg_block *band, size_t i, kg_pw_frame *f)
+{
+	const kg_pdf_style *st = c->st;
+	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, st->small, KG_PW_WHITE);
+	kg_rgb col = S_band_colour(c, band->style);
+	kg_box_style bs;
+
+	memset(&bs, 0, sizeof(bs));
+	bs.fill = kg_rgb_tint(col, st->tint);
+	bs.strip = col;
+	bs.strip_w = 74;
+	bs.pad = st->box_padding;
+	kg_pw_text(c, &f->inl, &t, kg_pw_smart(c, band->title));
+	bs.label = &f->inl;
+	if (i)
+		kg_lay_space(&c->lay, 2);
+	kg_lay_box_open(&c->lay, &bs);
+	f->boxed = 1;
+}
+
+static kg_rgb S_callout_colour(const kg_pw *c, int style)
+{
+	switch (style) {
+	case KG_CALLOUT_CUES: return c->st->cues;
+	case KG_CALLOUT_RED_FLAGS: return c->st->weak;
+	case KG_CALLOUT_STRONG: case KG_CALLOUT_GOOD_NOTE: return c->st->strong;
+	case KG_CALLOUT_WEAK: return c->st->acceptable;
+	case KG_CALLOUT_BAD_NOTE: return c->st->weak;
+	default: return c->st->note;
+	}
+}
+
+static const char *S_callout_icon(int style)
+{
+	switch (style) {
+	case KG_CALLOUT_STRONG: case KG_CALLOUT_GOOD_NOTE: return "\xE2\x9C\x93 ";
+	case KG_CALLOUT_WEAK: case KG_CALLOUT_BAD_NOTE: return "\xE2\x9C\x97 ";
+	case KG_CALLOUT_RED_FLAGS: return "\xE2\x9A\xA0 ";
+	default: return "";
+	}
+}
+
+void kg_pw_callout_open(kg_pw *c, const kg_block *b)
+{
+	const kg_pdf_style *st = c->st;
+	kg_rgb col = S_callout_colour(c, b->style);
+	kg_box_style bs;
+	kg_inline in = KG_INLINE_INIT;
+	kg_para_opts o = kg_pw_para(c);
+	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, st->small, col);
+
+	memset(&bs, 0, sizeof(bs));
+	bs.fill = kg_rgb_tint(col, st->tint);
+	bs.bar = col;
+	bs.bar_w = 3;
+	bs.pad = st->box_padding;
+	bs.pad_left = 3;
+	kg_pw_space(c, st->paragraph * 1.6f);
+	kg_lay_box_open(&c->lay, &bs);
+	kg_pw_text(c, &in, &t, S_callout_icon(b->style));
+	kg_pw_text(c, &in, &t, kg_pw_smart(c, b->title));
+	o.keep = 1;
+	kg_lay_para(&c->lay, &in, &o);
+	kg_lay_space(&c->lay, 2.5f);
+	c->suppress = 1;
+	kg_inline_free(&in);
+}
+
+void kg_pw_callout_close(kg_pw *c)
+{
+	c->suppress = 0;
+	kg_lay_box_close(&c->lay);
+}
+
+void kg_pw_table(kg_pw *c, const kg_block *b)
+{
+	const kg_pdf_style *st = c->st;
+	size_t ncols = 0, r, k;
+	kg_inline *cells;
+	kg_table_style ts;
+	kg_pw_env head, body;
+
+	for (r = 0; r < b->n; r++)
+		ncols = b->children[r]->n > ncols ? b->children[r]->n : ncols;
+	if (!ncols)
+		return;
+	cells = kg_xcalloc(b->n * ncols, sizeof(*cells));
+	head.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
+	body.base = kg_pw_style(KG_FACE_REGULAR, st->table, st->text);
+	for (r = 0; r < b->n; r++)
+		for (k = 0; k < b->children[r]->n; k++)
+			kg_pw_cell(c, b->children[r]->children[k], r ? &body : &head,
+			       &cells[r * ncols + k]);
+	memset(&ts, 0, sizeof(ts));
+	ts.pad = 4;
+	ts.leading = 1.26f;
+	ts.head_fill = st->table_header;
+	ts.stripe = st->table_stripe;
+	ts.rule = st->rule;
+	kg_pw_space(c, st->paragraph * 2);
+	kg_lay_table(&c->lay, cells, b->n, ncols, &ts);
+	for (k = 0; k < b->n * ncols; k++)
+		kg_inline_free(&cells[k]);
+	free(cells);
+}
+
+/* A scorecard, a form: the label row, then per dimension its name and
+ * detail, a box to tick per band and room for the evidence. */
+void kg_pw_scorecard(kg_pw *c, const kg_block *b)
+{
+	const kg_pdf_style *st = c->st;
+	const kg_block *head = b->n ? b->children[0] : NULL;
+	size_t ncols = head ? head->n : 0, nrows = b->n, r, k;
+	kg_inline *cells;
+	float *widths;
+	unsigned char *centre;
+	kg_table_style ts;
+	kg_pw_env hs;
+	kg_tstyle name = kg_pw_style(KG_FACE_BOLD, st->table + 0.4f, st->text);
+	kg_tstyle box = kg_pw_style(KG_FACE_REGULAR, st->body * 1.45f, st->muted);
+	kg_pw_env detail;
+
+	if (ncols < 2)
+		return;
+	cells = kg_xcalloc(nrows * ncols, sizeof(*cells));
+	widths = kg_xcalloc(ncols, sizeof(*widths));
+	centre = kg_xcalloc(ncols, sizeof(*centre));
+	hs.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
+	detail.base = kg_pw_style(KG_FACE_REGULAR, st->table, st->muted);
+	for (k = 0; k < ncols; k++)
+		kg_pw_cell(c, head->children[k], &hs, &cells[k]);
+	for (r = 1; r < nrows; r++) {
+		const kg_block *dim = b->children[r];
+		kg_inline *first = &cells[r * ncols];
+
+		kg_pw_text(c, first, &name, kg_pw_smart(c, dim->title));
+		kg_pw_cell(c, dim, &detail, first); /* on the lines below */
+		for (k = 1; k + 1 < ncols; k++)
+			kg_pw_text(c, &cells[r * ncols + k], &box, "\xE2\x98\x90");
+	}
+	/* the band columns as wide as their labels; the dimension and the
+	 * evidence share the rest */
+	widths[0] = 1;
+	for (k = 1; k + 1 < ncols; k++) {
+		float w = kg_inline_width(&cells[k]) + 2 * 5 + 4;
+
+		widths[k] = (w > 34 ? w : 34) / c->lay.w;
+		widths[0] -= widths[k];
+		centre[k] = 1;
+	}
+	widths[0] /= 2;
+	widths[ncols - 1] = widths[0];
+	memset(&ts, 0, sizeof(ts));
+	ts.pad = 5;
+	ts.leading = 1.3f;
+	ts.head_fill = st->table_header;
+	ts.stripe = KG_PW_WHITE;
+	ts.rule = st->rule;
+	ts.widths = widths;
+	ts.centre = centre;
+	ts.min_row = 50;
+	ts.grid = 1;
+	kg_pw_space(c, st->paragraph * 2);
+	kg_lay_table(&c->lay, cells, nrows, ncols, &ts);
+	for (k = 0; k < nrows * ncols; k++)
+		kg_inline_free(&cells[k]);
+	free(cells);
+	free(widths);
+	free(centre);
+}
+
+/* Room to write by hand: the label and a line, or the label above lines. */
+void kg_pw_notes(kg_pw *c, const kg_block *b)
+{
+	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, c->st->small, c->st->muted);
+	kg_inline label = KG_INLINE_INIT;
+	int i;
+
+	if (b->title) {
+		kg_pw_smart(c, b->title);
+		kg_buf_putc(&c->tmp, ':');
+		kg_pw_text(c, &label, &t, c->tmp.ptr);
+	}
+	kg_pw_space(c, c->st->paragraph * 1.5f);
+	if (b->level <= 1) {
+		kg_lay_fill_line(&c->lay, &label, 20, c->st->muted);
+	} else {
+		if (label.n) {
+			kg_para_opts o = kg_pw_para(c);
+
+			o.keep = 1;
+			kg_lay_para(&c->lay, &label, &o);
+		}
+		for (i = 0; i < b->level; i++) { /* kept together */
+			kg_lay_fill_line(&c->lay, NULL, 21, c->st->rule);
+			if (i + 1 < b->level)
+				kg_lay_keep(&c->lay);
+		}
+	}
+	kg_inline_free(&label);
+}
+
+/* An index: each entry's text, dot leaders and the page it points to. */
+void kg_pw_index(kg_pw *c, const kg_block *list)
+{
+	kg_tstyle ref = kg_pw_style(KG_FACE_REGULAR, c->st->body, c->st->text);
+	kg_pw_env env = kg_pw_body_env(c);
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		const kg_block *item = list->children[i];
+		kg_inline in = KG_INLINE_INIT;
+		kg_para_opts o = kg_pw_para(c);
+
+		kg_pw_run_on(c, item, &env, &in);
+		o.pageref = item->id; /* compose's target (kg_add_index_item) */
+		o.ref_style = &ref;
+		kg_pw_space(c, i ? 1.5f : c->st->paragraph);
+		kg_lay_para(&c->lay, &in, &o);
+		kg_inline_free(&in);
+	}
+}

@@ -1,0 +1,193 @@
+/*
+ * pdf_front.c - the PDF edition's front matter and page furniture: the
+ * cover (a block of colour, the title, the edition's particulars), the
+ * contents (the entries compose put in the TOC block, with dot leaders
+ * and page numbers), and the running header and footer of every page
+ * but the cover.
+ */
+#include "pdf_writer.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "fonts.h"
+
+/* ---- cover and contents ------------------------------------------------------------ */
+
+static float S_flow_height(const kg_lay *lay, size_t from)
+{
+	float h = 0;
+	size_t i;
+
+	for (i = from; i < lay->nel; i++)
+		h += lay->el[i].space + lay->el[i].h;
+	return h;
+}
+
+/* A cover line: a label in the left column, the value beside it. */
+static void S_cover_field(kg_pw *c, const char *label, const char *value,
+			  kg_face face, float size)
+{
+	kg_inline lab = KG_INLINE_INIT, in = KG_INLINE_INIT;
+	kg_tstyle tl = kg_pw_style(KG_FACE_REGULAR, c->st->small, c->st->muted);
+	kg_tstyle tv = kg_pw_style(face, size, c->st->text);
+	kg_para_opts o = kg_pw_para(c);
+
+	if (!value || !*value)
+		return;
+	kg_pw_text(c, &lab, &tl, label);
+	kg_pw_text(c, &in, &tv, face == KG_FACE_MONO ? value : kg_pw_smart(c, value));
+	o.indent = 96;
+	o.marker = &lab;
+	o.marker_x = -96 + kg_inline_width(&lab);
+	kg_lay_space(&c->lay, 5);
+	kg_lay_para(&c->lay, &in, &o);
+	kg_inline_free(&lab);
+	kg_inline_free(&in);
+}
+
+/* The cover: a block of colour across the top of the page with the
+ * edition, the title and the subtitle at its foot, and the edition's
+ * particulars at the foot of the page. */
+void kg_pw_cover(kg_pw *c)
+{
+	const kg_doc_meta *m = &c->doc->meta;
+	const kg_pdf_style *st = c->st;
+	kg_inline in = KG_INLINE_INIT;
+	kg_para_opts o = kg_pw_para(c);
+	kg_tstyle t;
+	float band = c->geom.page_h * 0.56f, y;
+	size_t from = c->lay.nel, first_page = c->lay.npages, gap;
+
+	kg_lay_part(&c->lay, "");
+	gap = c->lay.nel;
+	kg_lay_gap(&c->lay, 0, 1); /* set below, when the title's height is known */
+	t = kg_pw_style(KG_FACE_BOLD, st->small, kg_rgb_tint(st->cover_text, 0.75f));
+	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->edition_title));
+	kg_lay_para(&c->lay, &in, &o);
+	kg_lay_space(&c->lay, 10);
+	kg_inline_reset(&in);
+	t = kg_pw_style(KG_FACE_BOLD, st->cover_title, st->cover_text);
+	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->title));
+	o.leading = 1.12f;
+	kg_lay_para(&c->lay, &in, &o);
+	if (*m->subtitle) {
+		kg_lay_space(&c->lay, 14);
+		kg_inline_reset(&in);
+		t = kg_pw_style(KG_FACE_REGULAR, st->cover_subtitle,
+			    kg_rgb_tint(st->cover_text, 0.85f));
+		kg_pw_text(c, &in, &t, kg_pw_smart(c, m->subtitle));
+		o.leading = 1.35f;
+		kg_lay_para(&c->lay, &in, &o);
+	}
+	y = band - 36 - c->geom.body_y - S_flow_height(&c->lay, gap + 1);
+	c->lay.el[gap].h = y > 0 ? y : 0;
+
+	gap = c->lay.nel;
+	kg_lay_gap(&c->lay, 0, 0); /* set below: the particulars end the page */
+	S_cover_field(c, "Edition", m->edition_title, KG_FACE_BOLD, st->body + 1);
+	S_cover_field(c, "Version", m->version, KG_FACE_REGULAR, st->body + 1);
+	S_cover_field(c, "Publisher", m->publisher, KG_FACE_REGULAR, st->body + 1);
+	S_cover_field(c, "Licence", m->licence, KG_FACE_REGULAR, st->body + 1);
+	S_cover_field(c, "Content digest", m->digest, KG_FACE_MONO, st->small);
+	y = c->lay.height - S_flow_height(&c->lay, from) - 1;
+	c->lay.el[gap].h = y > 48 ? y : 48;
+	kg_inline_free(&in);
+	kg_lay_paginate(&c->lay, from, KG_PW_COVER);
+	/* the block of colour, across the whole first page */
+	c->lay.pages[first_page].back = kg_lay_free_begin(&c->lay, 0);
+	kg_lay_put_rect(&c->lay, 0, 0, c->geom.page_w, band, st->cover);
+	kg_lay_put_rect(&c->lay, 0, band, c->geom.page_w, 3, st->cover_rule);
+	kg_lay_free_end(&c->lay);
+	kg_pw_run_end(c);
+}
+
+/* One contents entry: the title, dot leaders, the page; all of it a link. */
+static void S_toc_entry(kg_pw *c, const kg_block *s, int level)
+{
+	kg_inline in = KG_INLINE_INIT;
+	kg_para_opts o = kg_pw_para(c);
+	kg_tstyle t, ref;
+	char target[256];
+
+	snprintf(target, sizeof(target), "#%s", s->id);
+	t = level == 1 ? kg_pw_style(KG_FACE_BOLD, c->st->body + 0.5f, c->st->text)
+		       : kg_pw_style(KG_FACE_REGULAR, c->st->body, c->st->text);
+	ref = t;
+	t.link = kg_lay_link(&c->lay, target);
+	kg_pw_text(c, &in, &t, kg_pw_smart(c, s->title));
+	o.pageref = s->id;
+	o.ref_style = &ref;
+	o.indent = level == 1 ? 0 : c->st->indent;
+	kg_lay_space(&c->lay, level == 1 ? c->st->paragraph * 1.6f : 1.5f);
+	kg_lay_para(&c->lay, &in, &o);
+	kg_inline_free(&in);
+}
+
+/* The contents: the entries compose put in the TOC block (doc.h). */
+void kg_pw_contents(kg_pw *c)
+{
+	const kg_block *toc = kg_doc_toc(c->doc);
+	kg_block head;
+	size_t i, from = c->lay.nel;
+
+	memset(&head, 0, sizeof(head));
+	head.type = KG_BLOCK_SECTION;
+	head.level = 1;
+	head.id = "contents";
+	head.title = "Contents";
+	kg_pw_heading(c, &head);
+	for (i = 0; toc && i < toc->n; i++)
+		S_toc_entry(c, toc->children[i], toc->children[i]->level);
+	kg_lay_paginate(&c->lay, from, KG_PW_CONTENTS);
+	kg_pw_run_end(c);
+}
+
+/* ---- running header and footer ------------------------------------------------------- */
+
+void kg_pw_furniture(kg_pw *c)
+{
+	const kg_pdf_style *st = c->st;
+	const kg_doc_meta *m = &c->doc->meta;
+	kg_tstyle t = kg_pw_style(KG_FACE_REGULAR, st->running, st->muted);
+	kg_tstyle tb = kg_pw_style(KG_FACE_BOLD, st->running, st->muted);
+	kg_inline in = KG_INLINE_INIT;
+	float w = c->lay.width, line = st->running * 1.3f;
+	char num[64];
+	size_t p, n = c->lay.npages;
+
+	if (c->pass == 1) /* the total is not known yet: any digit may come */
+		kg_fonts_width(c->lay.fonts, t.face, "0123456789", 10);
+	for (p = 0; p < n; p++) {
+		kg_lpage *pg = &c->lay.pages[p];
+		const char *part = pg->part >= 0 ? c->lay.parts[pg->part] : "";
+
+		if (pg->kind == KG_PW_COVER)
+			continue;
+		pg->head = kg_lay_free_begin(&c->lay, st->header);
+		kg_inline_reset(&in);
+		kg_pw_text(c, &in, &tb, kg_pw_smart(c, m->title));
+		kg_lay_put_line(&c->lay, &in, 0, 0, w * 0.45f, 0);
+		kg_inline_reset(&in);
+		kg_pw_text(c, &in, &t, part);
+		kg_lay_put_line(&c->lay, &in, w * 0.5f, 0, w * 0.5f, 2);
+		kg_lay_put_rule(&c->lay, 0, line + 3, w, 0.5f, st->rule);
+		kg_lay_free_end(&c->lay);
+
+		pg->foot = kg_lay_free_begin(&c->lay, st->footer);
+		kg_lay_put_rule(&c->lay, 0, st->footer - line - 3, w, 0.5f, st->rule);
+		kg_inline_reset(&in);
+		kg_buf_reset(&c->text);
+		kg_buf_printf(&c->text, "Version %s \xC2\xB7 %s", m->version,
+			      kg_pw_smart(c, m->edition_title));
+		kg_pw_text(c, &in, &t, c->text.ptr);
+		kg_lay_put_line(&c->lay, &in, 0, st->footer - line, w * 0.6f, 0);
+		kg_inline_reset(&in);
+		snprintf(num, sizeof(num), "page %zu of %zu",
+			 c->lay.page_base + p + 1, c->total_pages);
+		kg_pw_text(c, &in, &t, num);
+		kg_lay_put_line(&c->lay, &in, w * 0.6f, st->footer - line, w * 0.4f, 2);
+		kg_lay_free_end(&c->lay);
+	}
+	kg_inline_free(&in);
+}

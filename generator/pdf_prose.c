@@ -1,0 +1,443 @@
+/*
+ * pdf_prose.c - CommonMark prose to layout for the PDF writer: a PROSE
+ * block's cmark tree walked block by block with one switch on the node
+ * type, its inlines through cmark_iter (emphasis, strong, code, links,
+ * breaks), into paragraphs, list items with hung markers, code blocks and
+ * quotes. A table cell is one inline: its blocks become lines of it.
+ * Text gets smart punctuation here; code keeps its characters.
+ */
+#include "pdf_writer.h"
+
+#include <cmark.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "markdown.h"
+#include "smart.h"
+
+/* ---- prose: cmark inlines ------------------------------------------------------ */
+
+
+/* The inlines of a cmark block node, appended to in. */
+static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inline *in)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	int bold = env->base.face == KG_FACE_BOLD || env->base.face == KG_FACE_BOLD_ITALIC;
+	int italic = env->base.face == KG_FACE_ITALIC ||
+		     env->base.face == KG_FACE_BOLD_ITALIC;
+	int link = -1;
+	uint32_t prev = 0;
+	const char *lit;
+	kg_tstyle t;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int enter = ev == CMARK_EVENT_ENTER;
+		const char *url;
+
+		if (n == node)
+			continue;
+		t = env->base;
+		t.face = kg_pw_face(bold, italic);
+		t.link = link;
+		if (link >= 0)
+			t.color = c->st->link;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_EMPH:
+			italic += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_STRONG:
+			bold += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_LINK:
+			url = cmark_node_get_url(n);
+			if (enter && url && kg_md_url_safe(url))
+				link = kg_lay_link(&c->lay, url);
+			else if (!enter)
+				link = -1;
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_HTML_INLINE:
+			lit = cmark_node_get_literal(n);
+			kg_buf_reset(&c->text);
+			kg_smart_append(&c->text, lit, strlen(lit), &prev);
+			kg_inline_text(&c->lay, in, &t, c->text.ptr, c->text.len, 0);
+			break;
+		case CMARK_NODE_CODE:
+			t.face = KG_FACE_MONO;
+			t.size = env->base.size * c->st->code / c->st->body;
+			t.code = 1;
+			if (link < 0)
+				t.color = c->st->text;
+			lit = cmark_node_get_literal(n);
+			kg_pw_text(c, in, &t, lit);
+			prev = *lit ? (unsigned char)lit[strlen(lit) - 1] : prev;
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			kg_pw_text(c, in, &t, " ");
+			prev = ' ';
+			break;
+		case CMARK_NODE_LINEBREAK:
+			kg_inline_break(&c->lay, in, &t);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* ---- prose: cmark blocks ------------------------------------------------------- */
+
+static void S_md_blocks(kg_pw *c, cmark_node *parent, const kg_pw_env *env);
+
+/* A paragraph of in, with the pending run-in label and list marker. */
+void kg_pw_paragraph(kg_pw *c, kg_inline *in, kg_para_opts *o)
+{
+	kg_inline all = KG_INLINE_INIT;
+
+	if (c->lead) {
+		size_t i;
+
+		for (i = 0; i < c->lead->n; i++) {
+			KG_GROW(all.p, all.cap, all.n + 1);
+			all.p[all.n++] = c->lead->p[i];
+		}
+		for (i = 0; i < in->n; i++) {
+			KG_GROW(all.p, all.cap, all.n + 1);
+			all.p[all.n++] = in->p[i];
+		}
+		in = &all;
+		c->lead = NULL;
+	}
+	if (c->marker) {
+		o->marker = c->marker;
+		o->marker_x = c->marker_x;
+		c->marker = NULL;
+	}
+	if (in->n == 0 && o->marker) /* an item that starts with a block */
+		kg_inline_text(&c->lay, in, &o->marker->p[0].st, " ", 1, 0);
+	kg_lay_para(&c->lay, in, o);
+	kg_inline_free(&all);
+}
+
+static void S_md_paragraph(kg_pw *c, cmark_node *n, const kg_pw_env *env)
+{
+	kg_para_opts o = kg_pw_para(c);
+
+	kg_inline_reset(&c->para);
+	S_inlines(c, n, env, &c->para);
+	kg_pw_space(c, c->st->paragraph);
+	kg_pw_paragraph(c, &c->para, &o);
+}
+
+static const char *const S_bullets[] = {"\xE2\x80\xA2", "\xE2\x80\x93",
+					"\xE2\x96\xAA"}; /* bullet, en dash, square */
+
+/* The marker of item number i (from 1) of a list. */
+void kg_pw_marker(kg_pw *c, kg_inline *m, int ordered, long number,
+		     int delim_paren, const kg_pw_env *env)
+{
+	kg_tstyle t = env->base;
+	char num[32];
+
+	kg_inline_reset(m);
+	if (ordered) {
+		snprintf(num, sizeof(num), "%ld%c", number, delim_paren ? ')' : '.');
+		kg_pw_text(c, m, &t, num);
+	} else {
+		t.color = c->st->accent;
+		kg_pw_text(c, m, &t, S_bullets[c->depth % 3]);
+	}
+}
+
+/* One list item: indented, its marker hung in the indent. */
+void kg_pw_item_open(kg_pw *c, const kg_inline *marker, float *ox, float *ow)
+{
+	kg_lay_indent(&c->lay, c->st->indent, ox, ow);
+	c->marker = marker;
+	c->marker_x = -4.5f;
+	c->depth++;
+	c->suppress = 1;
+}
+
+void kg_pw_item_close(kg_pw *c, float ox, float ow)
+{
+	c->depth--;
+	c->marker = NULL;
+	c->suppress = 0;
+	kg_lay_outdent(&c->lay, ox, ow);
+}
+
+static void S_md_list(kg_pw *c, cmark_node *list, const kg_pw_env *env)
+{
+	int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+	int tight = cmark_node_get_list_tight(list);
+	long number = ordered ? cmark_node_get_list_start(list) : 0;
+	int paren = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM;
+	kg_inline marker = KG_INLINE_INIT;
+	cmark_node *item;
+	float ox, ow;
+
+	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+		kg_pw_marker(c, &marker, ordered, number++, paren, env);
+		kg_pw_space(c, tight && item != cmark_node_first_child(list)
+				   ? c->st->paragraph / 2.5f : c->st->paragraph);
+		kg_pw_item_open(c, &marker, &ox, &ow);
+		S_md_blocks(c, item, env);
+		kg_pw_item_close(c, ox, ow);
+	}
+	kg_inline_free(&marker);
+}
+
+/* One line of a code block (len bytes at p) in c->tmp, tabs to four
+ * columns. */
+static void S_code_line(kg_pw *c, const char *p, size_t len)
+{
+	size_t i;
+
+	kg_buf_reset(&c->tmp);
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\t')
+			kg_buf_puts(&c->tmp, "    ");
+		else
+			kg_buf_putc(&c->tmp, p[i]);
+	}
+}
+
+static void S_md_code_block(kg_pw *c, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n), *p = lit ? lit : "";
+	kg_tstyle t = kg_pw_style(KG_FACE_MONO, c->st->code, c->st->text);
+	kg_box_style bs;
+	kg_inline in = KG_INLINE_INIT;
+	kg_para_opts o = kg_pw_para(c);
+
+	memset(&bs, 0, sizeof(bs));
+	bs.fill = c->st->code_background;
+	bs.bar = c->st->rule;
+	bs.pad = c->st->box_padding * 0.8f;
+	kg_pw_space(c, c->st->paragraph);
+	kg_lay_box_open(&c->lay, &bs);
+	o.leading = 1.3f;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		S_code_line(c, p, len);
+		kg_inline_reset(&in);
+		if (c->tmp.len)
+			kg_inline_text(&c->lay, &in, &t, c->tmp.ptr, c->tmp.len, 1);
+		else
+			kg_inline_break(&c->lay, &in, &t);
+		kg_lay_para(&c->lay, &in, &o);
+		p += len + (nl ? 1 : 0);
+	}
+	kg_lay_box_close(&c->lay);
+	kg_inline_free(&in);
+}
+
+static void S_md_quote(kg_pw *c, cmark_node *n, const kg_pw_env *env)
+{
+	kg_box_style bs;
+	kg_pw_env inner = *env;
+
+	memset(&bs, 0, sizeof(bs));
+	bs.fill = KG_PW_WHITE;
+	bs.bar = c->st->rule;
+	bs.bar_w = 2.5f;
+	bs.pad = c->st->box_padding * 0.6f;
+	bs.pad_left = 4;
+	inner.base.color = c->st->muted;
+	kg_pw_space(c, c->st->paragraph);
+	kg_lay_box_open(&c->lay, &bs);
+	S_md_blocks(c, n, &inner);
+	kg_lay_box_close(&c->lay);
+}
+
+static void S_md_heading(kg_pw *c, cmark_node *n, const kg_pw_env *env)
+{
+	kg_pw_env h = *env;
+	kg_inline in = KG_INLINE_INIT;
+	kg_para_opts o = kg_pw_para(c);
+
+	h.base.face = KG_FACE_BOLD;
+	h.base.size = cmark_node_get_heading_level(n) <= 2 ? c->st->h3 : env->base.size;
+	S_inlines(c, n, &h, &in);
+	kg_pw_space(c, c->st->paragraph * 2);
+	o.keep = 1;
+	kg_pw_paragraph(c, &in, &o);
+	kg_inline_free(&in);
+}
+
+static void S_md_blocks(kg_pw *c, cmark_node *parent, const kg_pw_env *env)
+{
+	cmark_node *n;
+
+	for (n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HTML_BLOCK:
+			S_md_paragraph(c, n, env);
+			break;
+		case CMARK_NODE_LIST:
+			S_md_list(c, n, env);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			S_md_code_block(c, n);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			S_md_quote(c, n, env);
+			break;
+		case CMARK_NODE_HEADING:
+			S_md_heading(c, n, env);
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			kg_pw_space(c, c->st->paragraph * 2);
+			kg_lay_rule(&c->lay, c->st->rule, 0.6f, 0);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+kg_pw_env kg_pw_body_env(const kg_pw *c)
+{
+	kg_pw_env env;
+
+	env.base = kg_pw_style(KG_FACE_REGULAR, c->st->body, c->st->text);
+	return env;
+}
+
+void kg_pw_prose(kg_pw *c, const kg_block *b, const kg_pw_env *env)
+{
+	cmark_node *md = kg_prose_parse(b);
+
+	S_md_blocks(c, md, env);
+	cmark_node_free(md);
+}
+
+/* A cell is one kg_inline, so its blocks become lines of it: paragraphs
+ * and headings as they are, code blocks a line of monospace per line of
+ * code, list items after their marker, quotes as their blocks. Every
+ * block kind the other formats show in a cell shows here too. `fresh`
+ * holds the next line on the current one (a list item's first block
+ * follows its marker). */
+typedef struct S_cell_ctx {
+	const kg_pw_env *env;
+	kg_inline *in;
+	int fresh;
+} S_cell_ctx;
+
+static void S_cell_blocks(kg_pw *c, cmark_node *parent, S_cell_ctx *cc);
+
+static void S_cell_line(kg_pw *c, S_cell_ctx *cc)
+{
+	if (!cc->fresh && cc->in->n)
+		kg_inline_break(&c->lay, cc->in, &cc->env->base);
+	cc->fresh = 0;
+}
+
+static void S_cell_code(kg_pw *c, cmark_node *n, S_cell_ctx *cc)
+{
+	const char *p = cmark_node_get_literal(n);
+	kg_tstyle t = cc->env->base;
+
+	t.face = KG_FACE_MONO;
+	t.size = cc->env->base.size * c->st->code / c->st->body;
+	t.color = c->st->text;
+	for (p = p ? p : ""; *p;) {
+		size_t len = strcspn(p, "\n");
+
+		S_code_line(c, p, len);
+		S_cell_line(c, cc);
+		if (c->tmp.len)
+			kg_inline_text(&c->lay, cc->in, &t, c->tmp.ptr, c->tmp.len, 1);
+		p += len + (p[len] == '\n');
+	}
+}
+
+static void S_cell_list(kg_pw *c, cmark_node *list, S_cell_ctx *cc)
+{
+	int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+	long number = ordered ? cmark_node_get_list_start(list) : 0;
+	cmark_node *item;
+	char marker[32];
+
+	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+		if (ordered)
+			snprintf(marker, sizeof(marker), "%ld%c ", number++,
+				 cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM
+					 ? ')' : '.');
+		else
+			snprintf(marker, sizeof(marker), "\xE2\x80\xA2 "); /* • */
+		S_cell_line(c, cc);
+		kg_pw_text(c, cc->in, &cc->env->base, marker);
+		cc->fresh = 1;
+		S_cell_blocks(c, item, cc);
+	}
+}
+
+static void S_cell_blocks(kg_pw *c, cmark_node *parent, S_cell_ctx *cc)
+{
+	cmark_node *n;
+
+	for (n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+			S_cell_line(c, cc);
+			S_inlines(c, n, cc->env, cc->in);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			S_cell_code(c, n, cc);
+			break;
+		case CMARK_NODE_LIST:
+			S_cell_list(c, n, cc);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			S_cell_blocks(c, n, cc);
+			break;
+		default: /* raw HTML shows nowhere; a rule has no text */
+			break;
+		}
+	}
+}
+
+/* The content of a cell, appended to in, a line per block. */
+void kg_pw_cell(kg_pw *c, const kg_block *cell, const kg_pw_env *env, kg_inline *in)
+{
+	S_cell_ctx cc = {env, in, 0};
+	size_t i;
+
+	for (i = 0; i < cell->n; i++) {
+		cmark_node *md;
+
+		if (cell->children[i]->type != KG_BLOCK_PROSE)
+			continue;
+		md = kg_prose_parse(cell->children[i]);
+		S_cell_blocks(c, md, &cc);
+		cmark_node_free(md);
+	}
+}
+
+/* The prose of a block (an index entry) run on as one inline: the
+ * inlines of every block of every PROSE child, appended to in. */
+void kg_pw_run_on(kg_pw *c, const kg_block *b, const kg_pw_env *env,
+		  kg_inline *in)
+{
+	size_t k;
+
+	for (k = 0; k < b->n; k++)
+		if (b->children[k]->type == KG_BLOCK_PROSE) {
+			cmark_node *md = kg_prose_parse(b->children[k]);
+			cmark_node *n;
+
+			for (n = cmark_node_first_child(md); n; n = cmark_node_next(n))
+				S_inlines(c, n, env, in);
+			cmark_node_free(md);
+		}
+}

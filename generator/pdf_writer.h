@@ -1,0 +1,130 @@
+/*
+ * pdf_writer.h - what the files of the PDF writer share (write_pdf.c,
+ * pdf_prose.c, pdf_blocks.c, pdf_front.c, pdf_doc.c); nothing outside
+ * them includes it. The writer is one context, kg_pw, that the two
+ * passes (write_pdf.c) lay the document out with:
+ *
+ *   pdf_prose.c   CommonMark prose to layout: inlines, paragraphs, lists,
+ *                 code, quotes; a table cell's prose as lines of one inline
+ *   pdf_blocks.c  the document's blocks: headings, labels, rubric bands,
+ *                 callouts, tables, scorecards, notes, the index
+ *   pdf_front.c   the cover, the contents, the running header and footer
+ *   pdf_doc.c     the PDF objects around the pages: page tree, catalog, /Info
+ *   write_pdf.c   the walk over the document (one switch on ENTER, one on
+ *                 EXIT), runs of pages, the two-pass driver
+ *
+ * Nothing here is freed by its caller unless it says so.
+ */
+#ifndef KG_PDF_WRITER_H
+#define KG_PDF_WRITER_H
+
+#include <stdint.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "layout.h"
+#include "pdf_file.h"
+#include "pdf_outline.h"
+#include "pdf_style.h"
+#include "render_pdf.h"
+
+struct cmark_node;
+
+/* The kinds of page (kg_lay_paginate): the running header and footer
+ * leave the cover alone. */
+enum { KG_PW_COVER, KG_PW_CONTENTS, KG_PW_BODY };
+
+#define KG_PW_WHITE 0xFFFFFFu
+
+/* The state of a block the walk is inside: what its EXIT undoes. */
+typedef struct kg_pw_frame {
+	kg_inline inl; /* a LIST: its marker; a FIELD: its run-in label;
+			* a BAND: its label */
+	float ox, ow;  /* an ITEM: the indent to restore */
+	size_t count;  /* a LIST or RUBRIC: children entered so far */
+	int item;      /* an ITEM of a list: indented */
+	int boxed;     /* a BAND of a rubric: a box is open */
+	struct kg_pw_frame *up; /* the enclosing block's frame */
+} kg_pw_frame;
+
+/* The writer's context: one per PDF file written. */
+typedef struct kg_pw {
+	const kg_doc *doc;
+	const kg_pdf_style *st;
+	kg_lay lay;
+	kg_geom geom;
+	int pass;           /* 1: count and measure; 2: draw and write */
+	int in_body;        /* runs may end at forced page breaks */
+	size_t total_pages; /* known after pass 1 */
+	kg_pdf_file *pdf;   /* pass 2 */
+	kg_page_objs po;
+	kg_diags *d;
+	int failed;         /* a run could not be written */
+	int overrun;        /* pass 2 made more pages than pass 1 */
+	kg_outline outline; /* collected in pass 1 */
+	int depth;     /* list nesting */
+	/* for the next paragraph: a run-in label and a list marker */
+	const kg_inline *lead;
+	const kg_inline *marker;
+	float marker_x;
+	int suppress;  /* no space above the next block (top of an item) */
+	kg_buf tmp, text;
+	kg_inline para; /* the paragraph being set, reused */
+	/* a frame per block the walk is inside, innermost first; each is
+	 * allocated on its own, as c->lead and c->marker point into them */
+	kg_pw_frame *top;
+} kg_pw;
+
+/* A prose environment: the style of the text it sets. */
+typedef struct kg_pw_env {
+	kg_tstyle base; /* the paragraph's text */
+} kg_pw_env;
+
+/* write_pdf.c */
+kg_face kg_pw_face(int bold, int italic);
+void kg_pw_mark_add(kg_pw *c, int level, const char *title, const char *id);
+kg_para_opts kg_pw_para(const kg_pw *c);
+void kg_pw_run_break(kg_pw *c);
+void kg_pw_run_end(kg_pw *c);
+const char *kg_pw_smart(kg_pw *c, const char *text);
+void kg_pw_space(kg_pw *c, float pts);
+kg_tstyle kg_pw_style(kg_face face, float size, kg_rgb color);
+void kg_pw_text(kg_pw *c, kg_inline *in, const kg_tstyle *t, const char *s);
+
+/* pdf_prose.c */
+kg_pw_env kg_pw_body_env(const kg_pw *c);
+void kg_pw_cell(kg_pw *c, const kg_block *cell, const kg_pw_env *env, kg_inline *in);
+void kg_pw_item_close(kg_pw *c, float ox, float ow);
+void kg_pw_item_open(kg_pw *c, const kg_inline *marker, float *ox, float *ow);
+void kg_pw_marker(kg_pw *c, kg_inline *m, int ordered, long number,
+		  int delim_paren, const kg_pw_env *env);
+void kg_pw_paragraph(kg_pw *c, kg_inline *in, kg_para_opts *o);
+void kg_pw_prose(kg_pw *c, const kg_block *b, const kg_pw_env *env);
+void kg_pw_run_on(kg_pw *c, const kg_block *b, const kg_pw_env *env,
+		  kg_inline *in);
+
+/* pdf_blocks.c */
+void kg_pw_band_open(kg_pw *c, const kg_block *band, size_t i, kg_pw_frame *f);
+void kg_pw_callout_close(kg_pw *c);
+void kg_pw_callout_open(kg_pw *c, const kg_block *b);
+void kg_pw_heading(kg_pw *c, const kg_block *b);
+void kg_pw_index(kg_pw *c, const kg_block *list);
+void kg_pw_labelled_close(kg_pw *c, kg_pw_frame *f);
+void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
+			 kg_rgb color, kg_pw_frame *f);
+void kg_pw_notes(kg_pw *c, const kg_block *b);
+void kg_pw_scorecard(kg_pw *c, const kg_block *b);
+void kg_pw_table(kg_pw *c, const kg_block *b);
+
+/* pdf_front.c */
+void kg_pw_contents(kg_pw *c);
+void kg_pw_cover(kg_pw *c);
+void kg_pw_furniture(kg_pw *c);
+
+/* pdf_doc.c */
+void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
+		    uint32_t outline);
+void kg_pw_metadata(kg_pw *c, uint32_t info);
+
+#endif
