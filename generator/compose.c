@@ -20,6 +20,16 @@
 
 /* ---- small helpers --------------------------------------------------------- */
 
+/* The document's name for one of the kit's bands (KG_BAND_*). */
+static kg_doc_band S_band(int band)
+{
+	switch (band) {
+	case KG_BAND_STRONG: return KG_DOC_BAND_STRONG;
+	case KG_BAND_ACCEPTABLE: return KG_DOC_BAND_ACCEPTABLE;
+	default: return KG_DOC_BAND_WEAK;
+	}
+}
+
 /* A section's anchor: prefix-suffix, or prefix alone. The caller frees it. */
 static char *S_anchor(const char *prefix, const char *suffix)
 {
@@ -68,7 +78,7 @@ void kg_c_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r)
 	int b;
 
 	for (b = 0; b < KG_NBANDS; b++)
-		kg_add_band(rubric, b, kg_text(kit->bands[b].label),
+		kg_add_band(rubric, S_band(b), kg_text(kit->bands[b].label),
 			    kg_text(r->band[b]));
 }
 
@@ -218,7 +228,8 @@ static void S_rating_scale(const kg_kit *kit, kg_block *root)
 		kg_buf_reset(&buf);
 		kg_buf_printf(&buf, "%s (%ld point%s)", kg_text(kit->bands[b].label),
 			      points, points == 1 ? "" : "s");
-		kg_add_band(rubric, b, buf.ptr, kg_text(kit->bands[b].definition));
+		kg_add_band(rubric, S_band(b), buf.ptr,
+			    kg_text(kit->bands[b].definition));
 	}
 	kg_buf_release(&buf);
 }

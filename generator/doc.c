@@ -200,7 +200,7 @@ kg_block *kg_add_callout(kg_block *parent, int style, const char *title)
 	return b;
 }
 
-kg_block *kg_add_band(kg_block *rubric, int band, const char *label,
+kg_block *kg_add_band(kg_block *rubric, kg_doc_band band, const char *label,
 		      const char *markdown)
 {
 	kg_block *b = S_add(rubric, KG_BLOCK_BAND, label);

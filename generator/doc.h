@@ -19,7 +19,7 @@
  *   ROW       [CELL]
  *   CELL      [PROSE]
  *   RUBRIC    [BAND]                                       strong/acceptable/weak
- *   BAND      title (label), style = KG_BAND_* [any]
+ *   BAND      title (label), style = kg_doc_band [any]
  *   CALLOUT   title, style = kg_callout [any]              set-apart box
  *   TOC       [ITEM]                                       contents go here;
  *             kg_doc_toc_build fills it once: an ITEM per entry, level
@@ -90,6 +90,14 @@ typedef enum {
 	KG_CALLOUT_BAD_NOTE   /* example of poor written evidence */
 } kg_callout;
 
+/* A BAND's style: which band of the rating scale it shows. compose sets
+ * it from the kit's band, so a writer needs no more than this file. */
+typedef enum {
+	KG_DOC_BAND_STRONG,
+	KG_DOC_BAND_ACCEPTABLE,
+	KG_DOC_BAND_WEAK
+} kg_doc_band;
+
 /* List styles. Each item of an index list begins with a link to a place
  * in the document (the question index): paged formats set that place's
  * page number beside it; the others show a bulleted list. */
@@ -104,7 +112,7 @@ enum {
 typedef struct kg_block kg_block;
 struct kg_block {
 	kg_block_type type;
-	int style;       /* kg_callout, KG_LIST_*, KG_BAND_* */
+	int style;       /* kg_callout, KG_LIST_*, kg_doc_band */
 	int level;       /* SECTION: 1 = a part of the document; NOTES: lines */
 	unsigned flags;  /* SECTION: KG_SECTION_* */
 	char *id;        /* SECTION: anchor, unique in the document */
@@ -186,7 +194,7 @@ kg_block *kg_add_index_item(kg_block *list, const char *target,
 kg_block *kg_add_field(kg_block *fields, const char *label,
 		       const char *markdown);
 kg_block *kg_add_callout(kg_block *parent, int style, const char *title);
-kg_block *kg_add_band(kg_block *rubric, int band, const char *label,
+kg_block *kg_add_band(kg_block *rubric, kg_doc_band band, const char *label,
 		      const char *markdown);
 kg_block *kg_add_row(kg_block *table);
 kg_block *kg_add_cell(kg_block *row, const char *markdown);

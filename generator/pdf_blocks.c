@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "kit.h"
 
 /* ---- the document tree ------------------------------------------------------------ */
 
@@ -90,8 +89,8 @@ void kg_pw_labelled_close(kg_pw *c, kg_pw_frame *f)
 
 static kg_rgb S_band_colour(const kg_pw *c, int band)
 {
-	return band == KG_BAND_STRONG ? c->st->strong :
-	       band == KG_BAND_ACCEPTABLE ? c->st->acceptable : c->st->weak;
+	return band == KG_DOC_BAND_STRONG ? c->st->strong :
+	       band == KG_DOC_BAND_ACCEPTABLE ? c->st->acceptable : c->st->weak;
 }
 
 /* A rubric: three bands, each a tinted box with its label in a coloured

@@ -218,8 +218,8 @@ static void test_fields_rubric_and_callouts(void **state)
 	kg_add_field(fields, "Label <x>", "Value");
 	kg_add_field(doc->root, "Alone", "By itself");
 	rubric = kg_block_add(doc->root, kg_block_new(KG_BLOCK_RUBRIC));
-	kg_add_band(rubric, 0, "Strong", "Does it all.");
-	kg_add_band(rubric, 2, "Weak", "Does not.");
+	kg_add_band(rubric, KG_DOC_BAND_STRONG, "Strong", "Does it all.");
+	kg_add_band(rubric, KG_DOC_BAND_WEAK, "Weak", "Does not.");
 	box = kg_add_callout(doc->root, KG_CALLOUT_CUES, "Recruiter cues");
 	kg_add_prose(box, "Listen.");
 	kg_add_callout(doc->root, KG_CALLOUT_RED_FLAGS, "Red flags");
