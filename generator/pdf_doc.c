@@ -25,6 +25,20 @@ static void S_info_entry(kg_buf *b, const char *key, const char *value)
 	kg_buf_putc(b, '\n');
 }
 
+/* The /Info entry key from a label (pdf_labels.h), filled in v. */
+static void S_info_label(kg_pw *c, kg_buf *b, const char *key,
+			 const char *label, kg_buf *v)
+{
+	const kg_doc_meta *m = &c->doc->meta;
+	const char *vars[] = {"edition", kg_pw_smart(c, m->edition_title),
+			      "version", m->version, "digest", m->digest,
+			      "kit", m->kit_id, "kitgen", KG_VERSION, NULL};
+
+	kg_buf_reset(v);
+	kg_pdf_label_fill(v, label, vars);
+	S_info_entry(b, key, v->ptr);
+}
+
 /* The document information: title, author, subject and keywords with the
  * version and digest, the creator; dates only from SOURCE_DATE_EPOCH, so
  * that two builds give the same bytes. */
@@ -37,14 +51,9 @@ void kg_pw_metadata(kg_pw *c, uint32_t info)
 	kg_buf_puts(&b, "<<\n");
 	S_info_entry(&b, "Title", kg_pw_smart(c, m->title));
 	S_info_entry(&b, "Author", kg_pw_smart(c, m->publisher));
-	kg_buf_printf(&v, "%s, version %s, content digest %s",
-		      kg_pw_smart(c, m->edition_title), m->version, m->digest);
-	S_info_entry(&b, "Subject", v.ptr);
-	kg_buf_reset(&v);
-	kg_buf_printf(&v, "%s; version %s; digest %s; interview kit", m->kit_id,
-		      m->version, m->digest);
-	S_info_entry(&b, "Keywords", v.ptr);
-	S_info_entry(&b, "Creator", "kitgen " KG_VERSION);
+	S_info_label(c, &b, "Subject", c->st->labels.subject, &v);
+	S_info_label(c, &b, "Keywords", c->st->labels.keywords, &v);
+	S_info_label(c, &b, "Creator", c->st->labels.creator, &v);
 	if (sde && *sde) {
 		char *end;
 		long long t = strtoll(sde, &end, 10);

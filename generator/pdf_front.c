@@ -85,11 +85,11 @@ void kg_pw_cover(kg_pw *c)
 
 	gap = c->lay.nel;
 	kg_lay_gap(&c->lay, 0, 0); /* set below: the particulars end the page */
-	S_cover_field(c, "Edition", m->edition_title, KG_FACE_BOLD, st->body + 1);
-	S_cover_field(c, "Version", m->version, KG_FACE_REGULAR, st->body + 1);
-	S_cover_field(c, "Publisher", m->publisher, KG_FACE_REGULAR, st->body + 1);
-	S_cover_field(c, "Licence", m->licence, KG_FACE_REGULAR, st->body + 1);
-	S_cover_field(c, "Content digest", m->digest, KG_FACE_MONO, st->small);
+	S_cover_field(c, st->labels.edition, m->edition_title, KG_FACE_BOLD, st->body + 1);
+	S_cover_field(c, st->labels.version, m->version, KG_FACE_REGULAR, st->body + 1);
+	S_cover_field(c, st->labels.publisher, m->publisher, KG_FACE_REGULAR, st->body + 1);
+	S_cover_field(c, st->labels.licence, m->licence, KG_FACE_REGULAR, st->body + 1);
+	S_cover_field(c, st->labels.digest, m->digest, KG_FACE_MONO, st->small);
 	y = c->lay.height - S_flow_height(&c->lay, from) - 1;
 	c->lay.el[gap].h = y > 48 ? y : 48;
 	kg_inline_free(&in);
@@ -135,12 +135,34 @@ void kg_pw_contents(kg_pw *c)
 	head.type = KG_BLOCK_SECTION;
 	head.level = 1;
 	head.id = "contents";
-	head.title = "Contents";
+	head.title = c->st->labels.contents;
 	kg_pw_heading(c, &head);
 	for (i = 0; toc && i < toc->n; i++)
 		S_toc_entry(c, toc->children[i], toc->children[i]->level);
 	kg_lay_paginate(&c->lay, from, KG_PW_CONTENTS);
 	kg_pw_run_end(c);
+}
+
+/* The running footer's left side, in c->text: the version and edition. */
+static void S_footer_left(kg_pw *c, const kg_doc_meta *m)
+{
+	const char *vars[] = {"version", m->version, "edition",
+			      kg_pw_smart(c, m->edition_title), NULL};
+
+	kg_buf_reset(&c->text);
+	kg_pdf_label_fill(&c->text, c->st->labels.footer, vars);
+}
+
+/* "page N of M", in c->text. */
+static void S_page_number(kg_pw *c, size_t page)
+{
+	char n[32], of[32];
+	const char *vars[] = {"page", n, "pages", of, NULL};
+
+	snprintf(n, sizeof(n), "%zu", page);
+	snprintf(of, sizeof(of), "%zu", c->total_pages);
+	kg_buf_reset(&c->text);
+	kg_pdf_label_fill(&c->text, c->st->labels.page, vars);
 }
 
 /* ---- running header and footer ------------------------------------------------------- */
@@ -153,7 +175,6 @@ void kg_pw_furniture(kg_pw *c)
 	kg_tstyle tb = kg_pw_style(KG_FACE_BOLD, st->running, st->muted);
 	kg_inline in = KG_INLINE_INIT;
 	float w = c->lay.width, line = st->running * 1.3f;
-	char num[64];
 	size_t p, n = c->lay.npages;
 
 	if (c->pass == 1) /* the total is not known yet: any digit may come */
@@ -177,15 +198,12 @@ void kg_pw_furniture(kg_pw *c)
 		pg->foot = kg_lay_free_begin(&c->lay, st->footer);
 		kg_lay_put_rule(&c->lay, 0, st->footer - line - 3, w, 0.5f, st->rule);
 		kg_inline_reset(&in);
-		kg_buf_reset(&c->text);
-		kg_buf_printf(&c->text, "Version %s \xC2\xB7 %s", m->version,
-			      kg_pw_smart(c, m->edition_title));
+		S_footer_left(c, m);
 		kg_pw_text(c, &in, &t, c->text.ptr);
 		kg_lay_put_line(&c->lay, &in, 0, st->footer - line, w * 0.6f, 0);
 		kg_inline_reset(&in);
-		snprintf(num, sizeof(num), "page %zu of %zu",
-			 c->lay.page_base + p + 1, c->total_pages);
-		kg_pw_text(c, &in, &t, num);
+		S_page_number(c, c->lay.page_base + p + 1);
+		kg_pw_text(c, &in, &t, c->text.ptr);
 		kg_lay_put_line(&c->lay, &in, w * 0.6f, st->footer - line, w * 0.4f, 2);
 		kg_lay_free_end(&c->lay);
 	}

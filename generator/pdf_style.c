@@ -2,7 +2,7 @@
  * pdf_style.c - loading templates/pdf/style.yaml (see pdf_style.h).
  *
  * The file is a mapping of sections (page, fonts, sizes, spacing,
- * colours) of scalars. One table lists every key with its kind, its place
+ * colours, labels) of scalars. One table lists every key with its kind, its place
  * in kg_pdf_style and its range; loading walks the table, then reports
  * the keys the table does not know.
  */
@@ -16,59 +16,73 @@
 #include "alloc.h"
 #include "node.h"
 
-typedef enum { S_LEN, S_NUM, S_COLOUR, S_FONT } S_kind;
+typedef enum { S_LEN, S_NUM, S_COLOUR, S_FONT, S_LABEL } S_kind;
 
 typedef struct S_key {
 	const char *section, *key;
 	S_kind kind;
 	size_t offset;
 	float min, max;
+	const char *places; /* S_LABEL: the {names} it may use */
 } S_key;
 
 #define S_F(field) offsetof(kg_pdf_style, field)
 
 static const S_key S_keys[] = {
-	{"page", "margin_top", S_LEN, S_F(margin_top), 0, 200},
-	{"page", "margin_bottom", S_LEN, S_F(margin_bottom), 0, 200},
-	{"page", "margin_left", S_LEN, S_F(margin_left), 0, 200},
-	{"page", "margin_right", S_LEN, S_F(margin_right), 0, 200},
-	{"page", "header", S_LEN, S_F(header), 0, 100},
-	{"page", "footer", S_LEN, S_F(footer), 0, 100},
-	{"fonts", "sans", S_FONT, S_F(sans), 0, 0},
-	{"fonts", "mono", S_FONT, S_F(mono), 0, 0},
-	{"sizes", "body", S_LEN, S_F(body), 5, 24},
-	{"sizes", "leading", S_NUM, S_F(leading), 1, 3},
-	{"sizes", "small", S_LEN, S_F(small), 4, 24},
-	{"sizes", "code", S_LEN, S_F(code), 4, 24},
-	{"sizes", "table", S_LEN, S_F(table), 4, 24},
-	{"sizes", "running", S_LEN, S_F(running), 4, 24},
-	{"sizes", "h1", S_LEN, S_F(h1), 5, 72},
-	{"sizes", "h2", S_LEN, S_F(h2), 5, 72},
-	{"sizes", "h3", S_LEN, S_F(h3), 5, 72},
-	{"sizes", "cover_title", S_LEN, S_F(cover_title), 5, 96},
-	{"sizes", "cover_subtitle", S_LEN, S_F(cover_subtitle), 5, 72},
-	{"spacing", "paragraph", S_LEN, S_F(paragraph), 0, 72},
-	{"spacing", "section", S_LEN, S_F(section), 0, 144},
-	{"spacing", "box_padding", S_LEN, S_F(box_padding), 0, 72},
-	{"spacing", "indent", S_LEN, S_F(indent), 0, 144},
-	{"colours", "tint", S_NUM, S_F(tint), 0, 1},
-	{"colours", "text", S_COLOUR, S_F(text), 0, 0},
-	{"colours", "muted", S_COLOUR, S_F(muted), 0, 0},
-	{"colours", "accent", S_COLOUR, S_F(accent), 0, 0},
-	{"colours", "link", S_COLOUR, S_F(link), 0, 0},
-	{"colours", "rule", S_COLOUR, S_F(rule), 0, 0},
-	{"colours", "code_background", S_COLOUR, S_F(code_background), 0, 0},
-	{"colours", "cover", S_COLOUR, S_F(cover), 0, 0},
-	{"colours", "cover_text", S_COLOUR, S_F(cover_text), 0, 0},
-	{"colours", "cover_rule", S_COLOUR, S_F(cover_rule), 0, 0},
-	{"colours", "table_header", S_COLOUR, S_F(table_header), 0, 0},
-	{"colours", "table_header_text", S_COLOUR, S_F(table_header_text), 0, 0},
-	{"colours", "table_stripe", S_COLOUR, S_F(table_stripe), 0, 0},
-	{"colours", "strong", S_COLOUR, S_F(strong), 0, 0},
-	{"colours", "acceptable", S_COLOUR, S_F(acceptable), 0, 0},
-	{"colours", "weak", S_COLOUR, S_F(weak), 0, 0},
-	{"colours", "cues", S_COLOUR, S_F(cues), 0, 0},
-	{"colours", "note", S_COLOUR, S_F(note), 0, 0},
+	{"page", "margin_top", S_LEN, S_F(margin_top), 0, 200, NULL},
+	{"page", "margin_bottom", S_LEN, S_F(margin_bottom), 0, 200, NULL},
+	{"page", "margin_left", S_LEN, S_F(margin_left), 0, 200, NULL},
+	{"page", "margin_right", S_LEN, S_F(margin_right), 0, 200, NULL},
+	{"page", "header", S_LEN, S_F(header), 0, 100, NULL},
+	{"page", "footer", S_LEN, S_F(footer), 0, 100, NULL},
+	{"fonts", "sans", S_FONT, S_F(sans), 0, 0, NULL},
+	{"fonts", "mono", S_FONT, S_F(mono), 0, 0, NULL},
+	{"sizes", "body", S_LEN, S_F(body), 5, 24, NULL},
+	{"sizes", "leading", S_NUM, S_F(leading), 1, 3, NULL},
+	{"sizes", "small", S_LEN, S_F(small), 4, 24, NULL},
+	{"sizes", "code", S_LEN, S_F(code), 4, 24, NULL},
+	{"sizes", "table", S_LEN, S_F(table), 4, 24, NULL},
+	{"sizes", "running", S_LEN, S_F(running), 4, 24, NULL},
+	{"sizes", "h1", S_LEN, S_F(h1), 5, 72, NULL},
+	{"sizes", "h2", S_LEN, S_F(h2), 5, 72, NULL},
+	{"sizes", "h3", S_LEN, S_F(h3), 5, 72, NULL},
+	{"sizes", "cover_title", S_LEN, S_F(cover_title), 5, 96, NULL},
+	{"sizes", "cover_subtitle", S_LEN, S_F(cover_subtitle), 5, 72, NULL},
+	{"spacing", "paragraph", S_LEN, S_F(paragraph), 0, 72, NULL},
+	{"spacing", "section", S_LEN, S_F(section), 0, 144, NULL},
+	{"spacing", "box_padding", S_LEN, S_F(box_padding), 0, 72, NULL},
+	{"spacing", "indent", S_LEN, S_F(indent), 0, 144, NULL},
+	{"colours", "tint", S_NUM, S_F(tint), 0, 1, NULL},
+	{"colours", "text", S_COLOUR, S_F(text), 0, 0, NULL},
+	{"colours", "muted", S_COLOUR, S_F(muted), 0, 0, NULL},
+	{"colours", "accent", S_COLOUR, S_F(accent), 0, 0, NULL},
+	{"colours", "link", S_COLOUR, S_F(link), 0, 0, NULL},
+	{"colours", "rule", S_COLOUR, S_F(rule), 0, 0, NULL},
+	{"colours", "code_background", S_COLOUR, S_F(code_background), 0, 0, NULL},
+	{"colours", "cover", S_COLOUR, S_F(cover), 0, 0, NULL},
+	{"colours", "cover_text", S_COLOUR, S_F(cover_text), 0, 0, NULL},
+	{"colours", "cover_rule", S_COLOUR, S_F(cover_rule), 0, 0, NULL},
+	{"colours", "table_header", S_COLOUR, S_F(table_header), 0, 0, NULL},
+	{"colours", "table_header_text", S_COLOUR, S_F(table_header_text), 0, 0, NULL},
+	{"colours", "table_stripe", S_COLOUR, S_F(table_stripe), 0, 0, NULL},
+	{"colours", "strong", S_COLOUR, S_F(strong), 0, 0, NULL},
+	{"colours", "acceptable", S_COLOUR, S_F(acceptable), 0, 0, NULL},
+	{"colours", "weak", S_COLOUR, S_F(weak), 0, 0, NULL},
+	{"colours", "cues", S_COLOUR, S_F(cues), 0, 0, NULL},
+	{"colours", "note", S_COLOUR, S_F(note), 0, 0, NULL},
+#define S_L(key, places) {"labels", #key, S_LABEL, S_F(labels.key), 0, 0, places}
+	S_L(edition, ""),
+	S_L(version, ""),
+	S_L(publisher, ""),
+	S_L(licence, ""),
+	S_L(digest, ""),
+	S_L(contents, ""),
+	S_L(footer, "version edition"),
+	S_L(page, "page pages"),
+	S_L(subject, "edition version digest"),
+	S_L(keywords, "kit version digest"),
+	S_L(creator, "kitgen"),
+#undef S_L
 };
 #define S_NKEYS (sizeof(S_keys) / sizeof(*S_keys))
 
@@ -134,6 +148,26 @@ static int S_colour(const char *s, kg_rgb *out)
 	return 0;
 }
 
+/* A label: its text, with only the places its key allows. */
+static int S_label(const S_key *k, const kg_node *n, char **field, kg_diags *d)
+{
+	char *bad;
+
+	if (kg_pdf_label_check(n->text, k->places, &bad) < 0) {
+		int rc = strcmp(bad, "{") == 0
+			 ? kg_error(d, n->mark, "'%s.%s' has a '{' with no '}'",
+				    k->section, k->key)
+			 : kg_error(d, n->mark, "'%s.%s' has no place '{%s}' "
+				    "(it may use: %s)", k->section, k->key, bad,
+				    *k->places ? k->places : "none");
+
+		free(bad);
+		return rc;
+	}
+	*field = kg_xstrdup(n->text);
+	return 0;
+}
+
 static int S_value(kg_pdf_style *s, const S_key *k, const kg_node *n,
 		   kg_diags *d)
 {
@@ -143,8 +177,11 @@ static int S_value(kg_pdf_style *s, const S_key *k, const kg_node *n,
 	if (n->kind != KG_NODE_SCALAR || !*n->text)
 		return kg_error(d, n->mark, "'%s.%s' must be a %s", k->section,
 				k->key, k->kind == S_COLOUR ? "colour" :
-				k->kind == S_FONT ? "font family name" : "number");
+				k->kind == S_FONT ? "font family name" :
+				k->kind == S_LABEL ? "text" : "number");
 	switch (k->kind) {
+	case S_LABEL:
+		return S_label(k, n, (char **)(void *)field, d);
 	case S_FONT:
 		*(char **)(void *)field = kg_xstrdup(n->text);
 		if (strcmp(k->key, "sans") == 0)
@@ -206,7 +243,7 @@ static int S_unknown_keys(const kg_node *root, kg_diags *d)
 
 		if (!S_known(p->key->text, NULL)) {
 			rc = kg_error(d, p->key->mark, "unknown section '%s' "
-				      "(page, fonts, sizes, spacing, colours)",
+				      "(page, fonts, sizes, spacing, colours, labels)",
 				      p->key->text);
 			continue;
 		}
@@ -271,6 +308,11 @@ int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d)
 
 void kg_pdf_style_free(kg_pdf_style *s)
 {
+	size_t i;
+
+	for (i = 0; i < S_NKEYS; i++)
+		if (S_keys[i].kind == S_LABEL)
+			free(*(char **)(void *)((char *)s + S_keys[i].offset));
 	free(s->sans);
 	free(s->mono);
 	free(s->path);

@@ -3,7 +3,8 @@
  *
  * Every key of the file is required, so the file is the one place the
  * values live; a missing, unknown or out-of-range value is an error with
- * the file's line and column. Lengths are points (1/72 inch), or strings
+ * the file's line and column. The `labels` section holds the words the
+ * PDF writer prints (pdf_labels.h). Lengths are points (1/72 inch), or strings
  * with a unit: "18mm", "0.5in", "12pt". Colours are "#rrggbb".
  */
 #ifndef KG_PDF_STYLE_H
@@ -12,6 +13,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "pdf_labels.h"
 
 /* A colour as 0xRRGGBB. */
 typedef uint32_t kg_rgb;
@@ -36,6 +38,8 @@ typedef struct kg_pdf_style {
 	kg_rgb cover, cover_text, cover_rule;
 	kg_rgb table_header, table_header_text, table_stripe;
 	kg_rgb strong, acceptable, weak, cues, note;
+	/* the words the edition prints (pdf_labels.h) */
+	kg_pdf_labels labels;
 	char *path; /* the style file (marks point into it) */
 } kg_pdf_style;
 

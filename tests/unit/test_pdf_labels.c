@@ -1,0 +1,138 @@
+/* test_pdf_labels.c - unit tests of pdf_labels.c and of the labels section
+ * of templates/pdf/style.yaml: the PDF edition's words come from the
+ * style file, with places for values, and a missing or bad label is an
+ * error with its place */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "pdf_labels.h"
+#include "pdf_style.h"
+
+static void test_fill(void **state)
+{
+	const char *vars[] = {"page", "3", "pages", "40", NULL};
+	kg_buf b = KG_BUF_INIT;
+
+	(void)state;
+	kg_pdf_label_fill(&b, "page {page} of {pages}", vars);
+	assert_string_equal(b.ptr, "page 3 of 40");
+	kg_buf_reset(&b);
+	kg_pdf_label_fill(&b, "{pages}/{page}{page}", vars);
+	assert_string_equal(b.ptr, "40/33");
+	kg_buf_reset(&b);
+	kg_pdf_label_fill(&b, "Seite {page} von {pages}.", vars);
+	assert_string_equal(b.ptr, "Seite 3 von 40.");
+	kg_buf_reset(&b);
+	kg_pdf_label_fill(&b, "no places", vars);
+	assert_string_equal(b.ptr, "no places");
+	kg_buf_release(&b);
+}
+
+static void test_check(void **state)
+{
+	char *bad;
+
+	(void)state;
+	assert_int_equal(kg_pdf_label_check("page {page} of {pages}",
+					    "page pages", &bad), 0);
+	assert_null(bad);
+	assert_int_equal(kg_pdf_label_check("{version}", "page pages", &bad), -1);
+	assert_string_equal(bad, "version");
+	free(bad);
+	assert_int_equal(kg_pdf_label_check("page {pag", "page", &bad), -1);
+	assert_string_equal(bad, "{");
+	free(bad);
+	assert_int_equal(kg_pdf_label_check("Contents", "", &bad), 0);
+}
+
+/* templates/pdf/style.yaml with the line that starts with `from` changed
+ * to `to` (or dropped, for NULL), loaded. */
+static int S_load_changed(const char *from, const char *to, kg_pdf_style *st,
+			  kg_diags *d)
+{
+	static const char path[] = "build/tests/test_pdf_labels.style.yaml";
+	FILE *in = fopen("templates/pdf/style.yaml", "r");
+	FILE *out = fopen(path, "w");
+	char line[512];
+	int rc;
+
+	assert_non_null(in);
+	assert_non_null(out);
+	while (fgets(line, sizeof(line), in)) {
+		if (from && strncmp(line, from, strlen(from)) == 0) {
+			if (to)
+				fputs(to, out);
+			continue;
+		}
+		fputs(line, out);
+	}
+	fclose(in);
+	fclose(out);
+	rc = kg_pdf_style_load(path, st, d);
+	return rc;
+}
+
+static void test_labels_load(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_pdf_style st;
+
+	(void)state;
+	assert_int_equal(S_load_changed(NULL, NULL, &st, &d), 0);
+	assert_string_equal(st.labels.contents, "Contents");
+	assert_string_equal(st.labels.page, "page {page} of {pages}");
+	assert_string_equal(st.labels.digest, "Content digest");
+	kg_pdf_style_free(&st);
+	kg_diags_free(&d);
+}
+
+static void test_missing_label_is_an_error(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_pdf_style st;
+
+	(void)state;
+	assert_int_equal(S_load_changed("  page: ", NULL, &st, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.items[0].msg, "missing 'labels.page'");
+	assert_true(d.items[0].line > 0);
+	kg_pdf_style_free(&st);
+	kg_diags_free(&d);
+}
+
+static void test_bad_place_is_an_error(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_pdf_style st;
+
+	(void)state;
+	assert_int_equal(S_load_changed("  contents: ", "  contents: \"{title}\"\n",
+					&st, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.items[0].msg,
+			    "'labels.contents' has no place '{title}' (it may use: none)");
+	assert_true(d.items[0].line > 0 && d.items[0].col == 13);
+	kg_pdf_style_free(&st);
+	kg_diags_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fill),
+		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_labels_load),
+		cmocka_unit_test(test_missing_label_is_an_error),
+		cmocka_unit_test(test_bad_place_is_an_error),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
