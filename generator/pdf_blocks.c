@@ -27,7 +27,7 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	title = kg_pw_smart(c, b->title);
 	o.keep = 1;
 	o.dest = b->id;
-	o.leading = 1.25f;
+	o.leading = st->m.headings_leading;
 	if (b->level <= 3)
 		kg_pw_mark_add(c, b->level, title, b->id);
 	if (b->flags & KG_SECTION_NEW_PAGE)
@@ -35,15 +35,16 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	if (b->level == 1) {
 		kg_lay_part(&c->lay, title);
 		kg_lay_space(&c->lay, st->section * 2);
-		kg_lay_rule(&c->lay, st->accent, 3, 36);
+		kg_lay_rule(&c->lay, st->accent, st->m.headings_part_rule,
+			    st->m.headings_part_rule_length);
 		kg_lay_keep(&c->lay);
-		kg_lay_space(&c->lay, st->h1 * 0.45f);
+		kg_lay_space(&c->lay, st->h1 * st->m.headings_part_gap);
 		t = kg_pw_style(KG_FACE_BOLD, st->h1, st->text);
 	} else if (b->level == 2) {
 		kg_lay_space(&c->lay, st->section);
 		t = kg_pw_style(KG_FACE_BOLD, st->h2, st->accent);
 	} else if (b->level == 3) {
-		kg_lay_space(&c->lay, st->section * 0.8f);
+		kg_lay_space(&c->lay, st->section * st->m.headings_h3_space);
 		t = kg_pw_style(KG_FACE_BOLD, st->h3, st->text);
 	} else {
 		kg_lay_space(&c->lay, st->paragraph * 2);
@@ -105,12 +106,12 @@ void kg_pw_band_open(kg_pw *c, const kg_block *band, size_t i, kg_pw_frame *f)
 	memset(&bs, 0, sizeof(bs));
 	bs.fill = kg_rgb_tint(col, st->tint);
 	bs.strip = col;
-	bs.strip_w = 74;
+	bs.strip_w = st->m.rubric_label;
 	bs.pad = st->box_padding;
 	kg_pw_text(c, &f->inl, &t, kg_pw_smart(c, band->title));
 	bs.label = &f->inl;
 	if (i)
-		kg_lay_space(&c->lay, 2);
+		kg_lay_space(&c->lay, st->m.rubric_gap);
 	kg_lay_box_open(&c->lay, &bs);
 	f->boxed = 1;
 }
@@ -149,16 +150,16 @@ void kg_pw_callout_open(kg_pw *c, const kg_block *b)
 	memset(&bs, 0, sizeof(bs));
 	bs.fill = kg_rgb_tint(col, st->tint);
 	bs.bar = col;
-	bs.bar_w = 3;
+	bs.bar_w = st->m.callouts_bar;
 	bs.pad = st->box_padding;
-	bs.pad_left = 3;
-	kg_pw_space(c, st->paragraph * 1.6f);
+	bs.pad_left = st->m.callouts_padding_left;
+	kg_pw_space(c, st->paragraph * st->m.callouts_space);
 	kg_lay_box_open(&c->lay, &bs);
 	kg_pw_text(c, &in, &t, S_callout_icon(b->style));
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, b->title));
 	o.keep = 1;
 	kg_lay_para(&c->lay, &in, &o);
-	kg_lay_space(&c->lay, 2.5f);
+	kg_lay_space(&c->lay, st->m.callouts_title_gap);
 	c->suppress = 1;
 	kg_inline_free(&in);
 }
@@ -189,8 +190,8 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 			kg_pw_cell(c, b->children[r]->children[k], r ? &body : &head,
 			       &cells[r * ncols + k]);
 	memset(&ts, 0, sizeof(ts));
-	ts.pad = 4;
-	ts.leading = 1.26f;
+	ts.pad = st->m.tables_padding;
+	ts.leading = st->m.tables_leading;
 	ts.head_fill = st->table_header;
 	ts.stripe = st->table_stripe;
 	ts.rule = st->rule;
@@ -213,8 +214,10 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b)
 	unsigned char *centre;
 	kg_table_style ts;
 	kg_pw_env hs;
-	kg_tstyle name = kg_pw_style(KG_FACE_BOLD, st->table + 0.4f, st->text);
-	kg_tstyle box = kg_pw_style(KG_FACE_REGULAR, st->body * 1.45f, st->muted);
+	kg_tstyle name = kg_pw_style(KG_FACE_BOLD, st->table + st->m.scorecards_name,
+				     st->text);
+	kg_tstyle box = kg_pw_style(KG_FACE_REGULAR, st->body * st->m.scorecards_box,
+				    st->muted);
 	kg_pw_env detail;
 
 	if (ncols < 2)
@@ -239,23 +242,25 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b)
 	 * evidence share the rest */
 	widths[0] = 1;
 	for (k = 1; k + 1 < ncols; k++) {
-		float w = kg_inline_width(&cells[k]) + 2 * 5 + 4;
+		float w = kg_inline_width(&cells[k]) +
+			  (2 * st->m.scorecards_padding + st->m.scorecards_band_slack);
+		float least = st->m.scorecards_band_column;
 
-		widths[k] = (w > 34 ? w : 34) / c->lay.w;
+		widths[k] = (w > least ? w : least) / c->lay.w;
 		widths[0] -= widths[k];
 		centre[k] = 1;
 	}
 	widths[0] /= 2;
 	widths[ncols - 1] = widths[0];
 	memset(&ts, 0, sizeof(ts));
-	ts.pad = 5;
-	ts.leading = 1.3f;
+	ts.pad = st->m.scorecards_padding;
+	ts.leading = st->m.scorecards_leading;
 	ts.head_fill = st->table_header;
 	ts.stripe = KG_PW_WHITE;
 	ts.rule = st->rule;
 	ts.widths = widths;
 	ts.centre = centre;
-	ts.min_row = 50;
+	ts.min_row = st->m.scorecards_row;
 	ts.grid = 1;
 	kg_pw_space(c, st->paragraph * 2);
 	kg_lay_table(&c->lay, cells, nrows, ncols, &ts);
@@ -278,9 +283,10 @@ void kg_pw_notes(kg_pw *c, const kg_block *b)
 		kg_buf_putc(&c->tmp, ':');
 		kg_pw_text(c, &label, &t, c->tmp.ptr);
 	}
-	kg_pw_space(c, c->st->paragraph * 1.5f);
+	kg_pw_space(c, c->st->paragraph * c->st->m.notes_space);
 	if (b->level <= 1) {
-		kg_lay_fill_line(&c->lay, &label, 20, c->st->muted);
+		kg_lay_fill_line(&c->lay, &label, c->st->m.notes_line,
+				 c->st->muted);
 	} else {
 		if (label.n) {
 			kg_para_opts o = kg_pw_para(c);
@@ -289,7 +295,8 @@ void kg_pw_notes(kg_pw *c, const kg_block *b)
 			kg_lay_para(&c->lay, &label, &o);
 		}
 		for (i = 0; i < b->level; i++) { /* kept together */
-			kg_lay_fill_line(&c->lay, NULL, 21, c->st->rule);
+			kg_lay_fill_line(&c->lay, NULL, c->st->m.notes_lines,
+					 c->st->rule);
 			if (i + 1 < b->level)
 				kg_lay_keep(&c->lay);
 		}
@@ -312,7 +319,7 @@ void kg_pw_index(kg_pw *c, const kg_block *list)
 		kg_pw_run_on(c, item, &env, &in);
 		o.pageref = item->id; /* compose's target (kg_add_index_item) */
 		o.ref_style = &ref;
-		kg_pw_space(c, i ? 1.5f : c->st->paragraph);
+		kg_pw_space(c, i ? c->st->m.index_gap : c->st->paragraph);
 		kg_lay_para(&c->lay, &in, &o);
 		kg_inline_free(&in);
 	}

@@ -37,10 +37,10 @@ static void S_cover_field(kg_pw *c, const char *label, const char *value,
 		return;
 	kg_pw_text(c, &lab, &tl, label);
 	kg_pw_text(c, &in, &tv, face == KG_FACE_MONO ? value : kg_pw_smart(c, value));
-	o.indent = 96;
+	o.indent = c->st->m.cover_field_indent;
 	o.marker = &lab;
-	o.marker_x = -96 + kg_inline_width(&lab);
-	kg_lay_space(&c->lay, 5);
+	o.marker_x = -c->st->m.cover_field_indent + kg_inline_width(&lab);
+	kg_lay_space(&c->lay, c->st->m.cover_field_gap);
 	kg_lay_para(&c->lay, &in, &o);
 	kg_inline_free(&lab);
 	kg_inline_free(&in);
@@ -56,48 +56,50 @@ void kg_pw_cover(kg_pw *c)
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o = kg_pw_para(c);
 	kg_tstyle t;
-	float band = c->geom.page_h * 0.56f, y;
+	float band = c->geom.page_h * st->m.cover_band, y;
 	size_t from = c->lay.nel, first_page = c->lay.npages, gap;
 
 	kg_lay_part(&c->lay, "");
 	gap = c->lay.nel;
 	kg_lay_gap(&c->lay, 0, 1); /* set below, when the title's height is known */
-	t = kg_pw_style(KG_FACE_BOLD, st->small, kg_rgb_tint(st->cover_text, 0.75f));
+	t = kg_pw_style(KG_FACE_BOLD, st->small, kg_rgb_tint(st->cover_text,
+						     st->m.cover_edition_tint));
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->edition_title));
 	kg_lay_para(&c->lay, &in, &o);
-	kg_lay_space(&c->lay, 10);
+	kg_lay_space(&c->lay, st->m.cover_title_gap);
 	kg_inline_reset(&in);
 	t = kg_pw_style(KG_FACE_BOLD, st->cover_title, st->cover_text);
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->title));
-	o.leading = 1.12f;
+	o.leading = st->m.cover_title_leading;
 	kg_lay_para(&c->lay, &in, &o);
 	if (*m->subtitle) {
-		kg_lay_space(&c->lay, 14);
+		kg_lay_space(&c->lay, st->m.cover_subtitle_gap);
 		kg_inline_reset(&in);
 		t = kg_pw_style(KG_FACE_REGULAR, st->cover_subtitle,
-			    kg_rgb_tint(st->cover_text, 0.85f));
+			    kg_rgb_tint(st->cover_text, st->m.cover_subtitle_tint));
 		kg_pw_text(c, &in, &t, kg_pw_smart(c, m->subtitle));
-		o.leading = 1.35f;
+		o.leading = st->m.cover_subtitle_leading;
 		kg_lay_para(&c->lay, &in, &o);
 	}
-	y = band - 36 - c->geom.body_y - S_flow_height(&c->lay, gap + 1);
+	y = band - st->m.cover_band_gap - c->geom.body_y - S_flow_height(&c->lay, gap + 1);
 	c->lay.el[gap].h = y > 0 ? y : 0;
 
 	gap = c->lay.nel;
 	kg_lay_gap(&c->lay, 0, 0); /* set below: the particulars end the page */
-	S_cover_field(c, st->labels.edition, m->edition_title, KG_FACE_BOLD, st->body + 1);
-	S_cover_field(c, st->labels.version, m->version, KG_FACE_REGULAR, st->body + 1);
-	S_cover_field(c, st->labels.publisher, m->publisher, KG_FACE_REGULAR, st->body + 1);
-	S_cover_field(c, st->labels.licence, m->licence, KG_FACE_REGULAR, st->body + 1);
+	S_cover_field(c, st->labels.edition, m->edition_title, KG_FACE_BOLD, st->body + st->m.cover_field_size);
+	S_cover_field(c, st->labels.version, m->version, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
+	S_cover_field(c, st->labels.publisher, m->publisher, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
+	S_cover_field(c, st->labels.licence, m->licence, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
 	S_cover_field(c, st->labels.digest, m->digest, KG_FACE_MONO, st->small);
 	y = c->lay.height - S_flow_height(&c->lay, from) - 1;
-	c->lay.el[gap].h = y > 48 ? y : 48;
+	c->lay.el[gap].h = y > st->m.cover_fields_gap ? y : st->m.cover_fields_gap;
 	kg_inline_free(&in);
 	kg_lay_paginate(&c->lay, from, KG_PW_COVER);
 	/* the block of colour, across the whole first page */
 	c->lay.pages[first_page].back = kg_lay_free_begin(&c->lay, 0);
 	kg_lay_put_rect(&c->lay, 0, 0, c->geom.page_w, band, st->cover);
-	kg_lay_put_rect(&c->lay, 0, band, c->geom.page_w, 3, st->cover_rule);
+	kg_lay_put_rect(&c->lay, 0, band, c->geom.page_w, st->m.cover_rule,
+			st->cover_rule);
 	kg_lay_free_end(&c->lay);
 	kg_pw_run_end(c);
 }
@@ -111,7 +113,8 @@ static void S_toc_entry(kg_pw *c, const kg_block *s, int level)
 	char target[256];
 
 	snprintf(target, sizeof(target), "#%s", s->id);
-	t = level == 1 ? kg_pw_style(KG_FACE_BOLD, c->st->body + 0.5f, c->st->text)
+	t = level == 1 ? kg_pw_style(KG_FACE_BOLD, c->st->body + c->st->m.contents_part_size,
+				     c->st->text)
 		       : kg_pw_style(KG_FACE_REGULAR, c->st->body, c->st->text);
 	ref = t;
 	t.link = kg_lay_link(&c->lay, target);
@@ -119,7 +122,8 @@ static void S_toc_entry(kg_pw *c, const kg_block *s, int level)
 	o.pageref = s->id;
 	o.ref_style = &ref;
 	o.indent = level == 1 ? 0 : c->st->indent;
-	kg_lay_space(&c->lay, level == 1 ? c->st->paragraph * 1.6f : 1.5f);
+	kg_lay_space(&c->lay, level == 1 ? c->st->paragraph * c->st->m.contents_part_space
+					 : c->st->m.contents_gap);
 	kg_lay_para(&c->lay, &in, &o);
 	kg_inline_free(&in);
 }
@@ -174,7 +178,7 @@ void kg_pw_furniture(kg_pw *c)
 	kg_tstyle t = kg_pw_style(KG_FACE_REGULAR, st->running, st->muted);
 	kg_tstyle tb = kg_pw_style(KG_FACE_BOLD, st->running, st->muted);
 	kg_inline in = KG_INLINE_INIT;
-	float w = c->lay.width, line = st->running * 1.3f;
+	float w = c->lay.width, line = st->running * st->m.running_leading;
 	size_t p, n = c->lay.npages;
 
 	if (c->pass == 1) /* the total is not known yet: any digit may come */
@@ -188,23 +192,28 @@ void kg_pw_furniture(kg_pw *c)
 		pg->head = kg_lay_free_begin(&c->lay, st->header);
 		kg_inline_reset(&in);
 		kg_pw_text(c, &in, &tb, kg_pw_smart(c, m->title));
-		kg_lay_put_line(&c->lay, &in, 0, 0, w * 0.45f, 0);
+		kg_lay_put_line(&c->lay, &in, 0, 0, w * st->m.running_title_width, 0);
 		kg_inline_reset(&in);
 		kg_pw_text(c, &in, &t, part);
-		kg_lay_put_line(&c->lay, &in, w * 0.5f, 0, w * 0.5f, 2);
-		kg_lay_put_rule(&c->lay, 0, line + 3, w, 0.5f, st->rule);
+		kg_lay_put_line(&c->lay, &in, w * st->m.running_part_at, 0,
+				w - w * st->m.running_part_at, 2);
+		kg_lay_put_rule(&c->lay, 0, line + st->m.running_rule_gap, w,
+				st->m.running_rule, st->rule);
 		kg_lay_free_end(&c->lay);
 
 		pg->foot = kg_lay_free_begin(&c->lay, st->footer);
-		kg_lay_put_rule(&c->lay, 0, st->footer - line - 3, w, 0.5f, st->rule);
+		kg_lay_put_rule(&c->lay, 0, st->footer - line - st->m.running_rule_gap,
+				w, st->m.running_rule, st->rule);
 		kg_inline_reset(&in);
 		S_footer_left(c, m);
 		kg_pw_text(c, &in, &t, c->text.ptr);
-		kg_lay_put_line(&c->lay, &in, 0, st->footer - line, w * 0.6f, 0);
+		kg_lay_put_line(&c->lay, &in, 0, st->footer - line,
+				w * st->m.running_footer_left, 0);
 		kg_inline_reset(&in);
 		S_page_number(c, c->lay.page_base + p + 1);
 		kg_pw_text(c, &in, &t, c->text.ptr);
-		kg_lay_put_line(&c->lay, &in, w * 0.6f, st->footer - line, w * 0.4f, 2);
+		kg_lay_put_line(&c->lay, &in, w * st->m.running_footer_left,
+				st->footer - line, w * st->m.running_page_width, 2);
 		kg_lay_free_end(&c->lay);
 	}
 	kg_inline_free(&in);

@@ -158,7 +158,7 @@ void kg_pw_item_open(kg_pw *c, const kg_inline *marker, float *ox, float *ow)
 {
 	kg_lay_indent(&c->lay, c->st->indent, ox, ow);
 	c->marker = marker;
-	c->marker_x = -4.5f;
+	c->marker_x = -c->st->m.lists_marker_gap;
 	c->depth++;
 	c->suppress = 1;
 }
@@ -184,7 +184,8 @@ static void S_md_list(kg_pw *c, cmark_node *list, const kg_pw_env *env)
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
 		kg_pw_marker(c, &marker, ordered, number++, paren, env);
 		kg_pw_space(c, tight && item != cmark_node_first_child(list)
-				   ? c->st->paragraph / 2.5f : c->st->paragraph);
+				   ? c->st->paragraph / c->st->m.lists_tight
+				   : c->st->paragraph);
 		kg_pw_item_open(c, &marker, &ox, &ow);
 		S_md_blocks(c, item, env);
 		kg_pw_item_close(c, ox, ow);
@@ -218,10 +219,10 @@ static void S_md_code_block(kg_pw *c, cmark_node *n)
 	memset(&bs, 0, sizeof(bs));
 	bs.fill = c->st->code_background;
 	bs.bar = c->st->rule;
-	bs.pad = c->st->box_padding * 0.8f;
+	bs.pad = c->st->box_padding * c->st->m.code_padding;
 	kg_pw_space(c, c->st->paragraph);
 	kg_lay_box_open(&c->lay, &bs);
-	o.leading = 1.3f;
+	o.leading = c->st->m.code_leading;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -247,9 +248,9 @@ static void S_md_quote(kg_pw *c, cmark_node *n, const kg_pw_env *env)
 	memset(&bs, 0, sizeof(bs));
 	bs.fill = KG_PW_WHITE;
 	bs.bar = c->st->rule;
-	bs.bar_w = 2.5f;
-	bs.pad = c->st->box_padding * 0.6f;
-	bs.pad_left = 4;
+	bs.bar_w = c->st->m.quotes_bar;
+	bs.pad = c->st->box_padding * c->st->m.quotes_padding;
+	bs.pad_left = c->st->m.quotes_padding_left;
 	inner.base.color = c->st->muted;
 	kg_pw_space(c, c->st->paragraph);
 	kg_lay_box_open(&c->lay, &bs);
@@ -296,7 +297,7 @@ static void S_md_blocks(kg_pw *c, cmark_node *parent, const kg_pw_env *env)
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			kg_pw_space(c, c->st->paragraph * 2);
-			kg_lay_rule(&c->lay, c->st->rule, 0.6f, 0);
+			kg_lay_rule(&c->lay, c->st->rule, c->st->m.rules_width, 0);
 			break;
 		default:
 			break;

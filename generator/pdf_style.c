@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "node.h"
 
 typedef enum { S_LEN, S_NUM, S_COLOUR, S_FONT, S_LABEL } S_kind;
@@ -70,6 +71,62 @@ static const S_key S_keys[] = {
 	{"colours", "weak", S_COLOUR, S_F(weak), 0, 0, NULL},
 	{"colours", "cues", S_COLOUR, S_F(cues), 0, 0, NULL},
 	{"colours", "note", S_COLOUR, S_F(note), 0, 0, NULL},
+	{"lists", "marker_gap", S_LEN, S_F(m.lists_marker_gap), 0, 72, NULL},
+	{"lists", "tight", S_NUM, S_F(m.lists_tight), 1, 10, NULL},
+	{"code", "leading", S_NUM, S_F(m.code_leading), 1, 3, NULL},
+	{"code", "padding", S_NUM, S_F(m.code_padding), 0, 5, NULL},
+	{"quotes", "bar", S_LEN, S_F(m.quotes_bar), 0, 36, NULL},
+	{"quotes", "padding", S_NUM, S_F(m.quotes_padding), 0, 5, NULL},
+	{"quotes", "padding_left", S_LEN, S_F(m.quotes_padding_left), 0, 72, NULL},
+	{"rules", "width", S_LEN, S_F(m.rules_width), 0, 12, NULL},
+	{"headings", "leading", S_NUM, S_F(m.headings_leading), 1, 3, NULL},
+	{"headings", "part_rule", S_LEN, S_F(m.headings_part_rule), 0, 36, NULL},
+	{"headings", "part_rule_length", S_LEN, S_F(m.headings_part_rule_length), 0, 720, NULL},
+	{"headings", "part_gap", S_NUM, S_F(m.headings_part_gap), 0, 5, NULL},
+	{"headings", "h3_space", S_NUM, S_F(m.headings_h3_space), 0, 5, NULL},
+	{"rubric", "label", S_LEN, S_F(m.rubric_label), 0, 360, NULL},
+	{"rubric", "gap", S_LEN, S_F(m.rubric_gap), 0, 72, NULL},
+	{"rubric", "space", S_NUM, S_F(m.rubric_space), 0, 10, NULL},
+	{"callouts", "bar", S_LEN, S_F(m.callouts_bar), 0, 36, NULL},
+	{"callouts", "padding_left", S_LEN, S_F(m.callouts_padding_left), 0, 72, NULL},
+	{"callouts", "space", S_NUM, S_F(m.callouts_space), 0, 10, NULL},
+	{"callouts", "title_gap", S_LEN, S_F(m.callouts_title_gap), 0, 72, NULL},
+	{"tables", "padding", S_LEN, S_F(m.tables_padding), 0, 72, NULL},
+	{"tables", "leading", S_NUM, S_F(m.tables_leading), 1, 3, NULL},
+	{"scorecards", "padding", S_LEN, S_F(m.scorecards_padding), 0, 72, NULL},
+	{"scorecards", "leading", S_NUM, S_F(m.scorecards_leading), 1, 3, NULL},
+	{"scorecards", "band_column", S_LEN, S_F(m.scorecards_band_column), 0, 360, NULL},
+	{"scorecards", "band_slack", S_LEN, S_F(m.scorecards_band_slack), 0, 72, NULL},
+	{"scorecards", "row", S_LEN, S_F(m.scorecards_row), 0, 720, NULL},
+	{"scorecards", "name", S_LEN, S_F(m.scorecards_name), 0, 12, NULL},
+	{"scorecards", "box", S_NUM, S_F(m.scorecards_box), 0, 10, NULL},
+	{"notes", "space", S_NUM, S_F(m.notes_space), 0, 10, NULL},
+	{"notes", "line", S_LEN, S_F(m.notes_line), 0, 144, NULL},
+	{"notes", "lines", S_LEN, S_F(m.notes_lines), 0, 144, NULL},
+	{"index", "gap", S_LEN, S_F(m.index_gap), 0, 72, NULL},
+	{"contents", "part_size", S_LEN, S_F(m.contents_part_size), 0, 12, NULL},
+	{"contents", "part_space", S_NUM, S_F(m.contents_part_space), 0, 10, NULL},
+	{"contents", "gap", S_LEN, S_F(m.contents_gap), 0, 72, NULL},
+	{"cover", "band", S_NUM, S_F(m.cover_band), 0, 1, NULL},
+	{"cover", "band_gap", S_LEN, S_F(m.cover_band_gap), 0, 720, NULL},
+	{"cover", "edition_tint", S_NUM, S_F(m.cover_edition_tint), 0, 1, NULL},
+	{"cover", "title_gap", S_LEN, S_F(m.cover_title_gap), 0, 144, NULL},
+	{"cover", "title_leading", S_NUM, S_F(m.cover_title_leading), 1, 3, NULL},
+	{"cover", "subtitle_gap", S_LEN, S_F(m.cover_subtitle_gap), 0, 144, NULL},
+	{"cover", "subtitle_tint", S_NUM, S_F(m.cover_subtitle_tint), 0, 1, NULL},
+	{"cover", "subtitle_leading", S_NUM, S_F(m.cover_subtitle_leading), 1, 3, NULL},
+	{"cover", "fields_gap", S_LEN, S_F(m.cover_fields_gap), 0, 720, NULL},
+	{"cover", "field_indent", S_LEN, S_F(m.cover_field_indent), 0, 360, NULL},
+	{"cover", "field_gap", S_LEN, S_F(m.cover_field_gap), 0, 72, NULL},
+	{"cover", "field_size", S_LEN, S_F(m.cover_field_size), 0, 12, NULL},
+	{"cover", "rule", S_LEN, S_F(m.cover_rule), 0, 36, NULL},
+	{"running", "leading", S_NUM, S_F(m.running_leading), 1, 3, NULL},
+	{"running", "title_width", S_NUM, S_F(m.running_title_width), 0, 1, NULL},
+	{"running", "part_at", S_NUM, S_F(m.running_part_at), 0, 1, NULL},
+	{"running", "rule", S_LEN, S_F(m.running_rule), 0, 12, NULL},
+	{"running", "rule_gap", S_LEN, S_F(m.running_rule_gap), 0, 72, NULL},
+	{"running", "footer_left", S_NUM, S_F(m.running_footer_left), 0, 1, NULL},
+	{"running", "page_width", S_NUM, S_F(m.running_page_width), 0, 1, NULL},
 #define S_L(key, places) {"labels", #key, S_LABEL, S_F(labels.key), 0, 0, places}
 	S_L(edition, ""),
 	S_L(version, ""),
@@ -232,6 +289,16 @@ static int S_known(const char *section, const char *key)
 	return 0;
 }
 
+/* The sections the table lists, in its order: "page, fonts, ...". */
+static void S_sections(kg_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < S_NKEYS; i++)
+		if (i == 0 || strcmp(S_keys[i - 1].section, S_keys[i].section))
+			kg_buf_printf(out, "%s%s", i ? ", " : "", S_keys[i].section);
+}
+
 /* Report every key of the file that the table does not list. */
 static int S_unknown_keys(const kg_node *root, kg_diags *d)
 {
@@ -242,9 +309,12 @@ static int S_unknown_keys(const kg_node *root, kg_diags *d)
 		const kg_pair *p = &root->pairs[i];
 
 		if (!S_known(p->key->text, NULL)) {
-			rc = kg_error(d, p->key->mark, "unknown section '%s' "
-				      "(page, fonts, sizes, spacing, colours, labels)",
-				      p->key->text);
+			kg_buf names = KG_BUF_INIT;
+
+			S_sections(&names);
+			rc = kg_error(d, p->key->mark, "unknown section '%s' (%s)",
+				      p->key->text, names.ptr);
+			kg_buf_release(&names);
 			continue;
 		}
 		if (p->value->kind != KG_NODE_MAP) {

@@ -38,6 +38,35 @@ typedef struct kg_pdf_style {
 	kg_rgb cover, cover_text, cover_rule;
 	kg_rgb table_header, table_header_text, table_stripe;
 	kg_rgb strong, acceptable, weak, cues, note;
+	/* the measures of the writer's blocks (style.yaml's sections from
+	 * lists on): lengths in points, factors where the file says so */
+	struct {
+		float lists_marker_gap, lists_tight;
+		float code_leading, code_padding;
+		float quotes_bar, quotes_padding, quotes_padding_left;
+		float rules_width;
+		float headings_leading, headings_part_rule,
+		      headings_part_rule_length, headings_part_gap,
+		      headings_h3_space;
+		float rubric_label, rubric_gap, rubric_space;
+		float callouts_bar, callouts_padding_left, callouts_space,
+		      callouts_title_gap;
+		float tables_padding, tables_leading;
+		float scorecards_padding, scorecards_leading,
+		      scorecards_band_column, scorecards_band_slack,
+		      scorecards_row, scorecards_name, scorecards_box;
+		float notes_space, notes_line, notes_lines;
+		float index_gap;
+		float contents_part_size, contents_part_space, contents_gap;
+		float cover_band, cover_band_gap, cover_edition_tint,
+		      cover_title_gap, cover_title_leading, cover_subtitle_gap,
+		      cover_subtitle_tint, cover_subtitle_leading,
+		      cover_fields_gap, cover_field_indent, cover_field_gap,
+		      cover_field_size, cover_rule;
+		float running_leading, running_title_width, running_part_at,
+		      running_rule, running_rule_gap, running_footer_left,
+		      running_page_width;
+	} m;
 	/* the words the edition prints (pdf_labels.h) */
 	kg_pdf_labels labels;
 	char *path; /* the style file (marks point into it) */

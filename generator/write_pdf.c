@@ -110,7 +110,8 @@ static void S_item_enter(kg_pw *c, const kg_block *list, kg_pw_frame *lf,
 
 	kg_pw_marker(c, &lf->inl, list->style == KG_LIST_ORDERED, (long)i + 1, 0,
 		 &env);
-	kg_pw_space(c, i ? c->st->paragraph / 2.5f : c->st->paragraph);
+	kg_pw_space(c, i ? c->st->paragraph / c->st->m.lists_tight
+			 : c->st->paragraph);
 	kg_pw_item_open(c, &lf->inl, &f->ox, &f->ow);
 	f->item = 1;
 }
@@ -144,7 +145,7 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 		kg_pw_labelled_open(c, b->title, b, c->st->text, f);
 		break;
 	case KG_BLOCK_RUBRIC:
-		kg_pw_space(c, c->st->paragraph * 1.5f);
+		kg_pw_space(c, c->st->paragraph * c->st->m.rubric_space);
 		break;
 	case KG_BLOCK_BAND:
 		if (parent && parent->type == KG_BLOCK_RUBRIC)

@@ -1,7 +1,7 @@
-/* test_pdf_labels.c - unit tests of pdf_labels.c and of the labels section
- * of templates/pdf/style.yaml: the PDF edition's words come from the
- * style file, with places for values, and a missing or bad label is an
- * error with its place */
+/* test_pdf_labels.c - unit tests of pdf_labels.c and of the labels and
+ * measures of templates/pdf/style.yaml: the PDF edition's words and
+ * lengths come from the style file, and a missing or bad one is an error
+ * with its place */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -124,6 +124,35 @@ static void test_bad_place_is_an_error(void **state)
 	kg_diags_free(&d);
 }
 
+/* The measures of the blocks are the style's too: each is required and
+ * checked like the page's. */
+static void test_measures_load(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_pdf_style st;
+
+	(void)state;
+	assert_int_equal(S_load_changed(NULL, NULL, &st, &d), 0);
+	assert_true(st.m.rubric_label == 74);
+	assert_true(st.m.lists_marker_gap == 4.5f);
+	assert_true(st.m.scorecards_row == 50);
+	assert_true(st.m.cover_field_indent == 96);
+	kg_pdf_style_free(&st);
+	assert_int_equal(S_load_changed("  row: ", NULL, &st, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.items[0].msg, "missing 'scorecards.row'");
+	kg_pdf_style_free(&st);
+	kg_diags_free(&d);
+	d = (kg_diags)KG_DIAGS_INIT;
+	assert_int_equal(S_load_changed("  marker_gap: ", "  marker_gap: 2in\n",
+					&st, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.items[0].msg,
+			    "'lists.marker_gap' is 144, out of range 0..72 pt");
+	kg_pdf_style_free(&st);
+	kg_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -132,6 +161,7 @@ int main(void)
 		cmocka_unit_test(test_labels_load),
 		cmocka_unit_test(test_missing_label_is_an_error),
 		cmocka_unit_test(test_bad_place_is_an_error),
+		cmocka_unit_test(test_measures_load),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
