@@ -34,6 +34,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
+#include <hpdf.h>
 #include <hpdf_fontdef.h>
 #include <math.h>
 #include <stdlib.h>
@@ -52,7 +53,8 @@
 #define S_MAX_CODES (S_NBYTES * S_NBYTES - 1)
 
 struct kg_fonts {
-	HPDF_Doc pdf;
+	HPDF_Doc pdf;                 /* libharu, our TrueType reader only */
+	HPDF_STATUS err[2];           /* libharu's first error and detail */
 	const char *file[KG_NFACES];  /* the font files (fontconfig's cache) */
 	kg_mark at[KG_NFACES];        /* where the style names the family */
 	int failed[KG_NFACES];        /* the file would not load */
@@ -174,6 +176,30 @@ static int S_find_all(const kg_pdf_style *st, kg_diags *d)
 
 /* ---- loading and measuring ------------------------------------------------ */
 
+/* libharu allocates through kitgen's wrappers: out of memory in it is
+ * kitgen's exit 3, not a libharu error that reads like a bad font. */
+static void *S_hpdf_alloc(HPDF_UINT size)
+{
+	return kg_xmalloc(size);
+}
+
+static void S_hpdf_free(void *p)
+{
+	free(p);
+}
+
+/* libharu's error handler: keep the first error and its detail, which
+ * S_load_error reports. */
+static void S_error_handler(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	HPDF_STATUS *first = data;
+
+	if (!first[0]) {
+		first[0] = error;
+		first[1] = detail;
+	}
+}
+
 /* Load a face into the document; 0 or -1. */
 static int S_load(kg_fonts *f, kg_face face)
 {
@@ -199,11 +225,12 @@ static int S_load_error(const kg_fonts *f, kg_face face, kg_diags *d)
 		return kg_io_error(d, f->at[face], "cannot load font file '%s': "
 				   "%s", f->file[face], why);
 	return kg_error(d, f->at[face], "cannot load font file '%s' (libharu "
-			"error 0x%04lX)", f->file[face],
-			(unsigned long)HPDF_GetError(f->pdf));
+			"error 0x%04lX, detail %lu)", f->file[face],
+			(unsigned long)(f->err[0] ? f->err[0] : HPDF_GetError(f->pdf)),
+			(unsigned long)f->err[1]);
 }
 
-kg_fonts *kg_fonts_new(HPDF_Doc pdf, const kg_pdf_style *st, kg_diags *d)
+kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 {
 	kg_fonts *f;
 	int face;
@@ -211,7 +238,12 @@ kg_fonts *kg_fonts_new(HPDF_Doc pdf, const kg_pdf_style *st, kg_diags *d)
 	if (S_find_all(st, d) < 0)
 		return NULL;
 	f = kg_xcalloc(1, sizeof(*f));
-	f->pdf = pdf;
+	f->pdf = HPDF_NewEx(S_error_handler, S_hpdf_alloc, S_hpdf_free, 0, f->err);
+	if (!f->pdf) {
+		kg_error(d, (kg_mark){NULL, 0, 0}, "cannot start libharu");
+		kg_fonts_free(f);
+		return NULL;
+	}
 	for (face = 0; face < KG_NFACES; face++) {
 		int mono = face == KG_FACE_MONO;
 
@@ -240,6 +272,8 @@ void kg_fonts_free(kg_fonts *f)
 			free(f->width[face][i]);
 	free(f->code);
 	free(f->chars);
+	if (f->pdf)
+		HPDF_Free(f->pdf);
 	free(f);
 }
 

@@ -4,7 +4,8 @@
  * subsets with a correct ToUnicode map.
  *
  * Use: kg_fonts_new (find the five faces, load them through libharu,
- * which serves only as a TrueType reader), measure as much as the layout
+ * which serves only as a TrueType reader: this file is the only one that
+ * knows libharu, and reports its errors), measure as much as the layout
  * needs, kg_fonts_prepare (make the encoding: after the last new
  * character, since it holds exactly the characters measured), then draw
  * with kg_fonts_encode, and write the font objects with kg_fonts_write
@@ -17,7 +18,6 @@
 #ifndef KG_FONTS_H
 #define KG_FONTS_H
 
-#include <hpdf.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,9 +37,11 @@ typedef enum {
 
 typedef struct kg_fonts kg_fonts;
 
-/* Find the faces the style names and load them into pdf. Returns NULL
- * with a diagnostic naming the font when one is missing. */
-kg_fonts *kg_fonts_new(HPDF_Doc pdf, const kg_pdf_style *style, kg_diags *d);
+/* Find the faces the style names and load them. Returns NULL with a
+ * diagnostic naming the font when one is missing or libharu cannot read
+ * it (with libharu's error and detail). The caller frees the result with
+ * kg_fonts_free. */
+kg_fonts *kg_fonts_new(const kg_pdf_style *style, kg_diags *d);
 void kg_fonts_free(kg_fonts *f);
 
 /* Decode one character of UTF-8 at *p (before end) and advance *p. */

@@ -32,7 +32,6 @@
 #include "writer.h"
 #include "pdf_writer.h"
 
-#include <hpdf.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,28 +264,6 @@ void kg_pw_run_break(kg_pw *c)
 /* What fontconfig may need to load its configuration and font caches. */
 #define KG_FONTCONFIG_HEADROOM ((size_t)16 << 20)
 
-/* libharu allocates through kitgen's wrappers: out of memory in it is
- * kitgen's exit 3, not a libharu error that reads like a bad font. */
-static void *S_hpdf_alloc(HPDF_UINT size)
-{
-	return kg_xmalloc(size);
-}
-
-static void S_hpdf_free(void *p)
-{
-	free(p);
-}
-
-static void S_error_handler(HPDF_STATUS error, HPDF_STATUS detail, void *data)
-{
-	HPDF_STATUS *first = data;
-
-	if (!first[0]) {
-		first[0] = error;
-		first[1] = detail;
-	}
-}
-
 static void S_geometry(kg_pw *c, const char *paper)
 {
 	const kg_pdf_style *st = c->st;
@@ -371,8 +348,6 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 {
 	kg_pdf_style st;
 	kg_buf path = KG_BUF_INIT;
-	HPDF_STATUS err[2] = {0, 0};
-	HPDF_Doc loader = NULL;
 	kg_fonts *fonts = NULL;
 	kg_pdf_file pdf;
 	kg_pw c;
@@ -383,15 +358,9 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_buf_printf(&path, "%s/pdf/style.yaml", wo->templates);
 	if (kg_pdf_style_load(path.ptr, &st, d) < 0)
 		goto out;
-	/* libharu reads the TrueType files, nothing more */
-	loader = HPDF_NewEx(S_error_handler, S_hpdf_alloc, S_hpdf_free, 0, err);
-	if (!loader) {
-		kg_error(d, (kg_mark){NULL, 0, 0}, "cannot start libharu");
-		goto out;
-	}
 	/* fontconfig has no allocator to give, and fails badly without memory */
 	kg_headroom(KG_FONTCONFIG_HEADROOM);
-	if (!(fonts = kg_fonts_new(loader, &st, d)))
+	if (!(fonts = kg_fonts_new(&st, d)))
 		goto out;
 	c.doc = doc;
 	c.st = &st;
@@ -422,8 +391,6 @@ out:
 	if (c.st)
 		kg_lay_free(&c.lay);
 	kg_fonts_free(fonts);
-	if (loader)
-		HPDF_Free(loader);
 	kg_pdf_style_free(&st);
 	kg_buf_release(&path);
 	return rc;

@@ -5,7 +5,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <hpdf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,7 +139,6 @@ static void test_subset(void **state)
 
 typedef struct S_fix {
 	kg_pdf_style st;
-	HPDF_Doc pdf;
 	kg_fonts *fonts;
 	kg_lay lay;
 } S_fix;
@@ -157,8 +155,7 @@ static int S_setup(void **state)
 	f->st.small = 8;
 	f->st.code_background = 0xEEEEEE;
 	f->st.muted = 0x777777;
-	f->pdf = HPDF_New(NULL, NULL);
-	f->fonts = kg_fonts_new(f->pdf, &f->st, &d);
+	f->fonts = kg_fonts_new(&f->st, &d);
 	assert_non_null(f->fonts);
 	/* a body 200 pt wide and 140 pt high: ten lines of 14 pt */
 	kg_lay_init(&f->lay, f->fonts, &f->st, 200, 140);
@@ -173,7 +170,6 @@ static int S_teardown(void **state)
 
 	kg_lay_free(&f->lay);
 	kg_fonts_free(f->fonts);
-	HPDF_Free(f->pdf);
 	free(f->st.sans);
 	free(f->st.mono);
 	free(f);
