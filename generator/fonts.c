@@ -643,3 +643,37 @@ int kg_fonts_write(kg_fonts *f, kg_pdf_file *pdf, const uint32_t *objs,
 	kg_buf_release(&map);
 	return rc;
 }
+
+/* ---- the layout engine's interface (metrics.h) ------------------------------ */
+
+static int S_m_char_width(void *ctx, kg_face face, uint32_t c)
+{
+	return kg_fonts_char_width(ctx, face, c);
+}
+
+static long S_m_width(void *ctx, kg_face face, const char *s, size_t len)
+{
+	return kg_fonts_width(ctx, face, s, len);
+}
+
+static int S_m_ascent(const void *ctx, kg_face face)
+{
+	return kg_fonts_ascent(ctx, face);
+}
+
+static int S_m_descent(const void *ctx, kg_face face)
+{
+	return kg_fonts_descent(ctx, face);
+}
+
+kg_metrics kg_fonts_metrics(kg_fonts *f)
+{
+	kg_metrics m;
+
+	m.ctx = f;
+	m.char_width = S_m_char_width;
+	m.width = S_m_width;
+	m.ascent = S_m_ascent;
+	m.descent = S_m_descent;
+	return m;
+}

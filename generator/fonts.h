@@ -23,17 +23,9 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "metrics.h"
 #include "pdf_file.h"
 #include "pdf_style.h"
-
-typedef enum {
-	KG_FACE_REGULAR,
-	KG_FACE_BOLD,
-	KG_FACE_ITALIC,
-	KG_FACE_BOLD_ITALIC,
-	KG_FACE_MONO,
-	KG_NFACES
-} kg_face;
 
 typedef struct kg_fonts kg_fonts;
 
@@ -54,6 +46,10 @@ long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len);
 /* The face's ascent and descent (positive, below the baseline), 1/1000 em. */
 int kg_fonts_ascent(const kg_fonts *f, kg_face face);
 int kg_fonts_descent(const kg_fonts *f, kg_face face);
+
+/* The measures above as the layout engine takes them (metrics.h); f
+ * outlives the result. */
+kg_metrics kg_fonts_metrics(kg_fonts *f);
 
 /* Make the encoding: a code for every character measured so far. Call
  * it once every character the document draws has been measured (a

@@ -13,16 +13,17 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "utf8.h"
 
 #define S_EPS 0.01f
 
-void kg_lay_init(kg_lay *lay, kg_fonts *fonts, const kg_pdf_style *st,
+void kg_lay_init(kg_lay *lay, const kg_metrics *fonts, const kg_pdf_style *st,
 		 float width, float height)
 {
 	memset(lay, 0, sizeof(*lay));
 	kg_buf_init(&lay->text);
 	kg_buf_init(&lay->anchor_text);
-	lay->fonts = fonts;
+	lay->fonts = *fonts;
 	lay->st = st;
 	lay->width = lay->w = width;
 	lay->height = height;
@@ -108,7 +109,7 @@ void kg_lay_part(kg_lay *lay, const char *title)
 
 static float S_width(kg_lay *lay, const kg_tstyle *st, const char *s, size_t len)
 {
-	return (float)kg_fonts_width(lay->fonts, st->face, s, len) * st->size / 1000.0f;
+	return (float)lay->fonts.width(lay->fonts.ctx, st->face, s, len) * st->size / 1000.0f;
 }
 
 static kg_piece *S_piece(kg_inline *in, kg_piece_kind kind, const kg_tstyle *st)
@@ -196,7 +197,7 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 			w = 0;
 			word = cend;
 		} else {
-			w += kg_fonts_char_width(lay->fonts, st->face, c);
+			w += lay->fonts.char_width(lay->fonts.ctx, st->face, c);
 			if (keep_spaces ? (c == ' ' && next != ' ' && next != 0)
 					: S_break_after(prev, c, next)) {
 				S_word(lay, in, st, word, (size_t)(cend - word), 1, w);
@@ -338,7 +339,7 @@ static void S_place_cut(kg_lay *lay, S_lines *ls, const kg_piece *pieces,
 
 		while (p < end) {
 			const char *at = p;
-			float cw = (float)kg_fonts_char_width(lay->fonts, src->st.face,
+			float cw = (float)lay->fonts.char_width(lay->fonts.ctx, src->st.face,
 							      kg_utf8_next(&p, end)) *
 				   src->st.size / 1000.0f;
 
@@ -365,9 +366,9 @@ static void S_break(kg_lay *lay, const kg_inline *in, float width, S_lines *ls,
 {
 	size_t i = 0, j, k;
 	long pending = -1; /* a space waiting for the next segment */
-	const kg_fonts *f = lay->fonts;
-	float asc = (float)kg_fonts_ascent(f, KG_FACE_REGULAR) / 1000.0f;
-	float desc = (float)kg_fonts_descent(f, KG_FACE_REGULAR) / 1000.0f;
+	const kg_metrics *f = &lay->fonts;
+	float asc = (float)f->ascent(f->ctx, KG_FACE_REGULAR) / 1000.0f;
+	float desc = (float)f->descent(f->ctx, KG_FACE_REGULAR) / 1000.0f;
 
 	S_new_line(ls);
 	while (i < in->n) {
@@ -480,8 +481,8 @@ static void S_line_ops(kg_lay *lay, const S_lines *ls, const S_line *l,
 {
 	/* an empty line of an empty text has no pieces (and ls->s may be NULL) */
 	const S_placed *s = l->ns ? ls->s + l->s0 : NULL;
-	float asc = (float)kg_fonts_ascent(lay->fonts, KG_FACE_REGULAR) / 1000.0f;
-	float desc = (float)kg_fonts_descent(lay->fonts, KG_FACE_REGULAR) / 1000.0f;
+	float asc = (float)lay->fonts.ascent(lay->fonts.ctx, KG_FACE_REGULAR) / 1000.0f;
+	float desc = (float)lay->fonts.descent(lay->fonts.ctx, KG_FACE_REGULAR) / 1000.0f;
 	float base = y0 + l->base;
 	kg_buf run = KG_BUF_INIT;
 	size_t i = 0, j;
@@ -738,8 +739,8 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 static float S_box_label(kg_lay *lay, const kg_box *b)
 {
 	S_lines ls = {0};
-	float asc = (float)kg_fonts_ascent(lay->fonts, KG_FACE_REGULAR) / 1000.0f;
-	float desc = (float)kg_fonts_descent(lay->fonts, KG_FACE_REGULAR) / 1000.0f;
+	float asc = (float)lay->fonts.ascent(lay->fonts.ctx, KG_FACE_REGULAR) / 1000.0f;
+	float desc = (float)lay->fonts.descent(lay->fonts.ctx, KG_FACE_REGULAR) / 1000.0f;
 	float body = lay->st->body, lead = lay->st->leading, y, first_base;
 	float inner = b->st.strip_w - 12;
 	size_t k;
@@ -1071,7 +1072,7 @@ static void S_fit(kg_lay *lay, const kg_inline *in, float width, kg_inline *out)
 		end = text + p->len;
 		for (c = text; c < end;) {
 			const char *at = c;
-			float cw = (float)kg_fonts_char_width(lay->fonts, p->st.face,
+			float cw = (float)lay->fonts.char_width(lay->fonts.ctx, p->st.face,
 							      kg_utf8_next(&c, end)) *
 				   p->st.size / 1000.0f;
 

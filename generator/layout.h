@@ -39,7 +39,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fonts.h"
+#include "buf.h"
+#include "metrics.h"
 #include "pdf_style.h"
 
 /* ---- styles and inline content ---------------------------------------- */
@@ -153,7 +154,7 @@ typedef struct kg_link {
 /* ---- the layout ---------------------------------------------------------------- */
 
 typedef struct kg_lay {
-	kg_fonts *fonts;
+	kg_metrics fonts; /* how text is measured */
 	const kg_pdf_style *st;
 	float width;   /* of the body area */
 	float height;  /* of the body area */
@@ -190,7 +191,8 @@ typedef struct kg_lay {
 	size_t disagree;       /* anchors that landed elsewhere than recorded */
 } kg_lay;
 
-void kg_lay_init(kg_lay *lay, kg_fonts *fonts, const kg_pdf_style *st,
+/* A layout measuring text with fonts (copied; its ctx must outlive lay). */
+void kg_lay_init(kg_lay *lay, const kg_metrics *fonts, const kg_pdf_style *st,
 		 float width, float height);
 void kg_lay_free(kg_lay *lay);
 

@@ -182,7 +182,7 @@ void kg_pw_furniture(kg_pw *c)
 	size_t p, n = c->lay.npages;
 
 	if (c->pass == 1) /* the total is not known yet: any digit may come */
-		kg_fonts_width(c->lay.fonts, t.face, "0123456789", 10);
+		kg_fonts_width(c->fonts, t.face, "0123456789", 10);
 	for (p = 0; p < n; p++) {
 		kg_lpage *pg = &c->lay.pages[p];
 		const char *part = pg->part >= 0 ? c->lay.parts[pg->part] : "";

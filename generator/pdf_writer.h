@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "fonts.h"
 #include "diag.h"
 #include "doc.h"
 #include "layout.h"
@@ -52,6 +53,7 @@ typedef struct kg_pw_frame {
 typedef struct kg_pw {
 	const kg_doc *doc;
 	const kg_pdf_style *st;
+	kg_fonts *fonts;    /* what lay measures with, and the PDF draws with */
 	kg_lay lay;
 	kg_geom geom;
 	int pass;           /* 1: count and measure; 2: draw and write */

@@ -22,6 +22,7 @@
 #include "buf.h"
 
 typedef struct S_pen {
+	kg_fonts *fonts;      /* the text's encoding and widths */
 	const kg_geom *g;
 	const kg_page_objs *po;
 	kg_buf out;           /* the content stream */
@@ -122,12 +123,12 @@ static void S_elem_graphics(kg_lay *lay, S_pen *pen, const kg_elem *e,
 	}
 }
 
-static void S_show(kg_lay *lay, S_pen *pen, kg_face face, float size,
+static void S_show(S_pen *pen, kg_face face, float size,
 		   kg_rgb color, float x, float y, const char *s, size_t len)
 {
 	kg_buf *b = &pen->out;
 
-	if (!kg_fonts_used(lay->fonts, face) || len == 0)
+	if (!kg_fonts_used(pen->fonts, face) || len == 0)
 		return;
 	if ((int)face != pen->face || size != pen->size) {
 		kg_buf_putc(b, '/');
@@ -146,7 +147,7 @@ static void S_show(kg_lay *lay, S_pen *pen, kg_face face, float size,
 	/* Td moves by the rounded amounts: track where the line really is */
 	pen->tx += (float)lrintf((x - pen->tx) * 100) / 100;
 	pen->ty += (float)lrintf((y - pen->ty) * 100) / 100;
-	kg_fonts_encode(lay->fonts, s, len, b);
+	kg_fonts_encode(pen->fonts, s, len, b);
 	kg_buf_puts(b, "Tj\n");
 }
 
@@ -159,7 +160,7 @@ static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
 		const kg_op *op = &lay->ops[k];
 
 		if (op->type == KG_OP_TEXT) {
-			S_show(lay, pen, op->face, op->size, op->color, ox + op->x,
+			S_show(pen, op->face, op->size, op->color, ox + op->x,
 			       oy + op->y, lay->text.ptr + op->str, op->len);
 		} else if (op->type == KG_OP_PAGEREF) {
 			char *id = kg_xstrndup(lay->text.ptr + op->str, op->len);
@@ -171,9 +172,9 @@ static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
 			if (page < 0)
 				continue;
 			snprintf(num, sizeof(num), "%ld", page + 1);
-			w = (float)kg_fonts_width(lay->fonts, op->face, num, strlen(num)) *
+			w = (float)kg_fonts_width(pen->fonts, op->face, num, strlen(num)) *
 			    op->size / 1000.0f;
-			S_show(lay, pen, op->face, op->size, op->color,
+			S_show(pen, op->face, op->size, op->color,
 			       ox + op->x - w, oy + op->y, num, strlen(num));
 		}
 	}
@@ -357,8 +358,9 @@ static void S_page_object(kg_pdf_file *pdf, const kg_geom *g,
 	kg_buf_release(&b);
 }
 
-static void S_page(kg_lay *lay, kg_pdf_file *pdf, size_t n, const kg_geom *g,
-		   const kg_page_objs *po, float *top, float *bot)
+static void S_page(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf, size_t n,
+		   const kg_geom *g, const kg_page_objs *po, float *top,
+		   float *bot)
 {
 	const kg_lpage *pg = &lay->pages[n];
 	kg_buf annots = KG_BUF_INIT;
@@ -368,6 +370,7 @@ static void S_page(kg_lay *lay, kg_pdf_file *pdf, size_t n, const kg_geom *g,
 	int lines;
 
 	memset(&pen, 0, sizeof(pen));
+	pen.fonts = fonts;
 	pen.g = g;
 	pen.po = po;
 	pen.fill = pen.stroke = 0x000000;
@@ -410,15 +413,15 @@ static void S_page(kg_lay *lay, kg_pdf_file *pdf, size_t n, const kg_geom *g,
 	kg_buf_release(&annots);
 }
 
-int kg_render_run(kg_lay *lay, kg_pdf_file *pdf, const kg_geom *g,
-		  const kg_page_objs *po, kg_diags *d)
+int kg_render_run(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf,
+		  const kg_geom *g, const kg_page_objs *po, kg_diags *d)
 {
 	float *top = kg_xcalloc(lay->nboxes + 1, sizeof(*top));
 	float *bot = kg_xcalloc(lay->nboxes + 1, sizeof(*bot));
 	size_t n;
 
 	for (n = 0; n < lay->npages; n++)
-		S_page(lay, pdf, n, g, po, top, bot);
+		S_page(lay, fonts, pdf, n, g, po, top, bot);
 	free(top);
 	free(bot);
 	if (pdf->failed)

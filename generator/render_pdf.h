@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "fonts.h"
 #include "layout.h"
 #include "pdf_file.h"
 
@@ -32,11 +33,12 @@ typedef struct kg_page_objs {
 const char *kg_render_font_name(kg_face face);
 
 /* Draw every page of lay's current run and write it to pdf (content
- * stream, annotations, page object); kg_fonts_prepare must have run and
+ * stream, annotations, page object) in fonts, the fonts lay measured
+ * with; kg_fonts_prepare must have run and
  * lay's anchors must be those of the whole document. Returns 0, or -1
  * with a diagnostic. */
-int kg_render_run(kg_lay *lay, kg_pdf_file *pdf, const kg_geom *g,
-		  const kg_page_objs *po, kg_diags *d);
+int kg_render_run(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf,
+		  const kg_geom *g, const kg_page_objs *po, kg_diags *d);
 
 /* Append a destination at anchor id, "[p 0 R /XYZ 0 top null]" (keep
  * the reader's zoom); returns -1, appending nothing, when the document

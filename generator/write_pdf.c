@@ -243,7 +243,7 @@ void kg_pw_run_end(kg_pw *c)
 	if (c->pass == 2 && c->lay.page_base + c->lay.npages > c->total_pages)
 		c->overrun = 1;
 	if (c->pass == 2 && !c->failed && !c->overrun &&
-	    kg_render_run(&c->lay, c->pdf, &c->geom, &c->po, c->d) < 0)
+	    kg_render_run(&c->lay, c->fonts, c->pdf, &c->geom, &c->po, c->d) < 0)
 		c->failed = 1;
 	kg_lay_run_reset(&c->lay);
 }
@@ -306,7 +306,7 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 	c->po.parent = kg_pdf_reserve(pdf);
 	c->po.resources = kg_pdf_reserve(pdf);
 	for (face = 0; face < KG_NFACES; face++)
-		if (kg_fonts_used(c->lay.fonts, (kg_face)face))
+		if (kg_fonts_used(c->fonts, (kg_face)face))
 			fonts[face] = kg_pdf_reserve(pdf);
 	c->pass = 2;
 	S_layout(c);
@@ -317,7 +317,7 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 				c->total_pages, c->lay.page_base);
 	if (c->failed)
 		return -1;
-	if (kg_fonts_write(c->lay.fonts, pdf, fonts, d) < 0)
+	if (kg_fonts_write(c->fonts, pdf, fonts, d) < 0)
 		return -1;
 	catalog = kg_pdf_reserve(pdf);
 	info = kg_pdf_reserve(pdf);
@@ -333,8 +333,9 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 static void S_second_layout(kg_pw *c)
 {
 	kg_lay next;
+	kg_metrics m = kg_fonts_metrics(c->fonts);
 
-	kg_lay_init(&next, c->lay.fonts, c->st, c->lay.width, c->lay.height);
+	kg_lay_init(&next, &m, c->st, c->lay.width, c->lay.height);
 	kg_lay_adopt_dests(&next, &c->lay);
 	kg_lay_free(&c->lay);
 	c->lay = next;
@@ -349,6 +350,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_pdf_style st;
 	kg_buf path = KG_BUF_INIT;
 	kg_fonts *fonts = NULL;
+	kg_metrics m;
 	kg_pdf_file pdf;
 	kg_pw c;
 	int rc = -1;
@@ -362,13 +364,15 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_headroom(KG_FONTCONFIG_HEADROOM);
 	if (!(fonts = kg_fonts_new(&st, d)))
 		goto out;
+	m = kg_fonts_metrics(fonts);
 	c.doc = doc;
+	c.fonts = fonts;
 	c.st = &st;
 	c.d = d;
 	kg_buf_init(&c.tmp);
 	kg_buf_init(&c.text);
 	S_geometry(&c, wo->paper);
-	kg_lay_init(&c.lay, fonts, &st, c.geom.page_w - st.margin_left - st.margin_right,
+	kg_lay_init(&c.lay, &m, &st, c.geom.page_w - st.margin_left - st.margin_right,
 		    c.geom.foot_y - c.geom.body_y);
 	c.pass = 1;
 	S_layout(&c);

@@ -140,6 +140,7 @@ static void test_subset(void **state)
 typedef struct S_fix {
 	kg_pdf_style st;
 	kg_fonts *fonts;
+	kg_metrics m;
 	kg_lay lay;
 } S_fix;
 
@@ -158,7 +159,8 @@ static int S_setup(void **state)
 	f->fonts = kg_fonts_new(&f->st, &d);
 	assert_non_null(f->fonts);
 	/* a body 200 pt wide and 140 pt high: ten lines of 14 pt */
-	kg_lay_init(&f->lay, f->fonts, &f->st, 200, 140);
+	f->m = kg_fonts_metrics(f->fonts);
+	kg_lay_init(&f->lay, &f->m, &f->st, 200, 140);
 	kg_diags_free(&d);
 	*state = f;
 	return 0;
@@ -214,7 +216,7 @@ static float S_right(const kg_lay *lay, size_t e)
 		const kg_op *op = &lay->ops[k];
 
 		if (op->type == KG_OP_TEXT) {
-			float w = (float)kg_fonts_width(lay->fonts, op->face,
+			float w = (float)lay->fonts.width(lay->fonts.ctx, op->face,
 							lay->text.ptr + op->str, op->len) *
 				  op->size / 1000.0f;
 
@@ -222,6 +224,64 @@ static float S_right(const kg_lay *lay, size_t e)
 		}
 	}
 	return right;
+}
+
+/* The engine measures through metrics.h alone: with a typewriter's
+ * metrics (every character 500/1000 em, so 5 pt at 10 pt), no font file,
+ * lines break where the arithmetic says. */
+static int S_tw_char(void *ctx, kg_face face, uint32_t c)
+{
+	(void)face;
+	(void)c;
+	++*(int *)ctx;
+	return 500;
+}
+
+static long S_tw_width(void *ctx, kg_face face, const char *s, size_t len)
+{
+	size_t i;
+
+	(void)face;
+	(void)s;
+	for (i = 0; i < len; i++)
+		++*(int *)ctx;
+	return (long)len * 500;
+}
+
+static int S_tw_ascent(const void *ctx, kg_face face)
+{
+	(void)ctx;
+	(void)face;
+	return 800;
+}
+
+static int S_tw_descent(const void *ctx, kg_face face)
+{
+	(void)ctx;
+	(void)face;
+	return 200;
+}
+
+static void test_abstract_metrics(void **state)
+{
+	int asked = 0;
+	kg_metrics tw = {&asked, S_tw_char, S_tw_width, S_tw_ascent, S_tw_descent};
+	kg_pdf_style st;
+	kg_lay lay;
+
+	(void)state;
+	memset(&st, 0, sizeof(st));
+	st.body = 10;
+	st.leading = 1.4f;
+	/* 100 pt: 20 characters of 5 pt a line */
+	kg_lay_init(&lay, &tw, &st, 100, 1000);
+	S_para(&lay, "aaaa bbbb cccc dddd eeee ffff gggg hhhh", 0);
+	assert_true(asked > 0);
+	/* "aaaa bbbb cccc dddd" is 19 characters, 95 pt: four words a line */
+	assert_int_equal(lay.nel, 2);
+	assert_true(S_right(&lay, 0) <= 100.01f);
+	assert_true(S_right(&lay, 0) >= 94.99f);
+	kg_lay_free(&lay);
 }
 
 static void test_lines_fit(void **state)
@@ -334,7 +394,7 @@ static void test_runs_and_two_passes(void **state)
 	assert_true(y0 == 0 && y1 > 0);
 	assert_int_equal(kg_lay_dest(&f->lay, "a3-0", NULL), -1);
 
-	kg_lay_init(&again, f->fonts, &f->st, 200, 140);
+	kg_lay_init(&again, &f->m, &f->st, 200, 140);
 	kg_lay_adopt_dests(&again, &f->lay);
 	assert_int_equal(f->lay.ndests, 0);
 	S_runs(&again, 0);
@@ -343,7 +403,7 @@ static void test_runs_and_two_passes(void **state)
 	p0 = kg_lay_dest(&again, "a1-5", &y0);
 	assert_int_equal(p0, 2);
 
-	kg_lay_init(&other, f->fonts, &f->st, 200, 140);
+	kg_lay_init(&other, &f->m, &f->st, 200, 140);
 	kg_lay_adopt_dests(&other, &again);
 	S_runs(&other, 1); /* the first run's anchors are a line lower */
 	assert_true(other.disagree > 0);
@@ -360,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_smart_quotes),
 		cmocka_unit_test(test_smart_across_calls),
 		cmocka_unit_test(test_subset),
+		cmocka_unit_test(test_abstract_metrics),
 		cmocka_unit_test_setup_teardown(test_lines_fit, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_heading_never_ends_a_page,
 						S_setup, S_teardown),
