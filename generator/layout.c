@@ -602,13 +602,20 @@ void kg_lay_keep(kg_lay *lay)
 		lay->el[lay->nel - 1].flags |= KG_EL_KEEP;
 }
 
-void kg_lay_gap(kg_lay *lay, float h, int keep)
+size_t kg_lay_gap(kg_lay *lay, float h, int keep)
 {
 	kg_elem *e = S_elem(lay, h);
 
 	if (keep)
 		e->flags |= KG_EL_KEEP;
 	S_elem_done(lay);
+	return lay->nel - 1;
+}
+
+void kg_lay_gap_set(kg_lay *lay, size_t gap, float h)
+{
+	if (gap < lay->nel)
+		lay->el[gap].h = h;
 }
 
 void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
@@ -1336,4 +1343,85 @@ long kg_lay_dest(kg_lay *lay, const char *id, float *y)
 	if (y)
 		*y = lay->dests[i].y;
 	return (long)lay->dests[i].page;
+}
+
+/* ---- what a caller may ask of the layout ----------------------------------------------- */
+
+size_t kg_lay_mark(const kg_lay *lay)
+{
+	return lay->nel;
+}
+
+float kg_lay_flow_height(const kg_lay *lay, size_t from)
+{
+	float h = 0;
+	size_t i;
+
+	for (i = from; i < lay->nel; i++)
+		h += lay->el[i].space + lay->el[i].h;
+	return h;
+}
+
+int kg_lay_in_box(const kg_lay *lay)
+{
+	return lay->open_box >= 0;
+}
+
+void kg_lay_cancel_page_break(kg_lay *lay)
+{
+	lay->new_page = 0;
+}
+
+float kg_lay_body_width(const kg_lay *lay)
+{
+	return lay->width;
+}
+
+float kg_lay_body_height(const kg_lay *lay)
+{
+	return lay->height;
+}
+
+float kg_lay_line_width(const kg_lay *lay)
+{
+	return lay->w;
+}
+
+size_t kg_lay_disagreements(const kg_lay *lay)
+{
+	return lay->disagree;
+}
+
+size_t kg_lay_run_pages(const kg_lay *lay)
+{
+	return lay->npages;
+}
+
+size_t kg_lay_pages_before(const kg_lay *lay)
+{
+	return lay->page_base;
+}
+
+int kg_lay_page_kind(const kg_lay *lay, size_t page)
+{
+	return lay->pages[page].kind;
+}
+
+const char *kg_lay_page_part(const kg_lay *lay, size_t page)
+{
+	int part = lay->pages[page].part;
+
+	return part >= 0 ? lay->parts[part] : "";
+}
+
+void kg_lay_page_set(kg_lay *lay, size_t page, kg_lay_slot slot, long elem)
+{
+	kg_lpage *pg = &lay->pages[page];
+
+	if (slot == KG_LAY_HEAD)
+		pg->head = elem;
+	else if (slot == KG_LAY_FOOT)
+		pg->foot = elem;
+	else
+		pg->back = elem;
 }

@@ -242,8 +242,12 @@ void kg_lay_keep(kg_lay *lay);
 /* Break in into lines and add one element per line. Widows and orphans
  * are avoided: the first two and the last two lines stay together. */
 void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o);
-/* An empty element of height h (keep: stay with the next). */
-void kg_lay_gap(kg_lay *lay, float h, int keep);
+/* An empty element of height h (keep: stay with the next); returns it,
+ * for kg_lay_gap_set. */
+size_t kg_lay_gap(kg_lay *lay, float h, int keep);
+/* Set the height of a gap not yet paginated: space that depends on what
+ * follows it (the cover's title sits at the foot of its block). */
+void kg_lay_gap_set(kg_lay *lay, size_t gap, float h);
 /* A line to write on by hand, h high: label (may be NULL or empty) at its
  * start, then a rule to the right edge. */
 void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
@@ -282,6 +286,24 @@ typedef struct kg_table_style {
 void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 		  size_t ncols, const kg_table_style *ts);
 
+/* ---- what a caller may ask of the layout ----------------------------------------------- */
+
+/* The number the next element will get: where a run of elements starts
+ * (kg_lay_paginate's from). */
+size_t kg_lay_mark(const kg_lay *lay);
+/* The height of elements [from, next), with the space above each. */
+float kg_lay_flow_height(const kg_lay *lay, size_t from);
+/* Is a box open (kg_lay_box_open without its close)? */
+int kg_lay_in_box(const kg_lay *lay);
+/* Forget a page break asked for and not yet placed. */
+void kg_lay_cancel_page_break(kg_lay *lay);
+/* The body area's width and height; the width paragraphs get now. */
+float kg_lay_body_width(const kg_lay *lay);
+float kg_lay_body_height(const kg_lay *lay);
+float kg_lay_line_width(const kg_lay *lay);
+/* How many anchors a second pass put elsewhere than the first did. */
+size_t kg_lay_disagreements(const kg_lay *lay);
+
 /* ---- elements outside the flow ------------------------------------------------------ */
 
 /* Running headers and footers, a cover's background: an element that no
@@ -297,11 +319,24 @@ void kg_lay_put_rule(kg_lay *lay, float x, float y, float w, float width,
 		     kg_rgb color);
 void kg_lay_free_end(kg_lay *lay);
 
+/* What a page of the current run shows outside its body: an element made
+ * with kg_lay_free_begin as its running header, footer or background. */
+typedef enum { KG_LAY_HEAD, KG_LAY_FOOT, KG_LAY_BACK } kg_lay_slot;
+void kg_lay_page_set(kg_lay *lay, size_t page, kg_lay_slot slot, long elem);
+
 /* ---- pages ----------------------------------------------------------------------------- */
 
 /* Cut elements [from, lay->nel) into pages of kind, and record (or,
  * when frozen, check) where their anchors landed. */
 void kg_lay_paginate(kg_lay *lay, size_t from, int kind);
+/* The pages of the current run (cut by kg_lay_paginate), and the pages
+ * of the runs before it. */
+size_t kg_lay_run_pages(const kg_lay *lay);
+size_t kg_lay_pages_before(const kg_lay *lay);
+/* A page of the current run: its kind (kg_lay_paginate's), and the title
+ * of the part its running header shows ("" for none). */
+int kg_lay_page_kind(const kg_lay *lay, size_t page);
+const char *kg_lay_page_part(const kg_lay *lay, size_t page);
 /* The page (0-based, in the whole document) an anchor landed on, or -1.
  * y is set to its top. */
 long kg_lay_dest(kg_lay *lay, const char *id, float *y);

@@ -246,7 +246,7 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b)
 			  (2 * st->m.scorecards_padding + st->m.scorecards_band_slack);
 		float least = st->m.scorecards_band_column;
 
-		widths[k] = (w > least ? w : least) / c->lay.w;
+		widths[k] = (w > least ? w : least) / kg_lay_line_width(&c->lay);
 		widths[0] -= widths[k];
 		centre[k] = 1;
 	}

@@ -14,16 +14,6 @@
 
 /* ---- cover and contents ------------------------------------------------------------ */
 
-static float S_flow_height(const kg_lay *lay, size_t from)
-{
-	float h = 0;
-	size_t i;
-
-	for (i = from; i < lay->nel; i++)
-		h += lay->el[i].space + lay->el[i].h;
-	return h;
-}
-
 /* A cover line: a label in the left column, the value beside it. */
 static void S_cover_field(kg_pw *c, const char *label, const char *value,
 			  kg_face face, float size)
@@ -57,11 +47,11 @@ void kg_pw_cover(kg_pw *c)
 	kg_para_opts o = kg_pw_para(c);
 	kg_tstyle t;
 	float band = c->geom.page_h * st->m.cover_band, y;
-	size_t from = c->lay.nel, first_page = c->lay.npages, gap;
+	size_t from = kg_lay_mark(&c->lay), first_page = kg_lay_run_pages(&c->lay);
+	size_t gap;
 
 	kg_lay_part(&c->lay, "");
-	gap = c->lay.nel;
-	kg_lay_gap(&c->lay, 0, 1); /* set below, when the title's height is known */
+	gap = kg_lay_gap(&c->lay, 0, 1); /* set below, when the title's height is known */
 	t = kg_pw_style(KG_FACE_BOLD, st->small, kg_rgb_tint(st->cover_text,
 						     st->m.cover_edition_tint));
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->edition_title));
@@ -81,22 +71,23 @@ void kg_pw_cover(kg_pw *c)
 		o.leading = st->m.cover_subtitle_leading;
 		kg_lay_para(&c->lay, &in, &o);
 	}
-	y = band - st->m.cover_band_gap - c->geom.body_y - S_flow_height(&c->lay, gap + 1);
-	c->lay.el[gap].h = y > 0 ? y : 0;
+	y = band - st->m.cover_band_gap - c->geom.body_y - kg_lay_flow_height(&c->lay, gap + 1);
+	kg_lay_gap_set(&c->lay, gap, y > 0 ? y : 0);
 
-	gap = c->lay.nel;
-	kg_lay_gap(&c->lay, 0, 0); /* set below: the particulars end the page */
+	gap = kg_lay_gap(&c->lay, 0, 0); /* set below: the particulars end the page */
 	S_cover_field(c, st->labels.edition, m->edition_title, KG_FACE_BOLD, st->body + st->m.cover_field_size);
 	S_cover_field(c, st->labels.version, m->version, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
 	S_cover_field(c, st->labels.publisher, m->publisher, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
 	S_cover_field(c, st->labels.licence, m->licence, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
 	S_cover_field(c, st->labels.digest, m->digest, KG_FACE_MONO, st->small);
-	y = c->lay.height - S_flow_height(&c->lay, from) - 1;
-	c->lay.el[gap].h = y > st->m.cover_fields_gap ? y : st->m.cover_fields_gap;
+	y = kg_lay_body_height(&c->lay) - kg_lay_flow_height(&c->lay, from) - 1;
+	kg_lay_gap_set(&c->lay, gap,
+		       y > st->m.cover_fields_gap ? y : st->m.cover_fields_gap);
 	kg_inline_free(&in);
 	kg_lay_paginate(&c->lay, from, KG_PW_COVER);
 	/* the block of colour, across the whole first page */
-	c->lay.pages[first_page].back = kg_lay_free_begin(&c->lay, 0);
+	kg_lay_page_set(&c->lay, first_page, KG_LAY_BACK,
+			kg_lay_free_begin(&c->lay, 0));
 	kg_lay_put_rect(&c->lay, 0, 0, c->geom.page_w, band, st->cover);
 	kg_lay_put_rect(&c->lay, 0, band, c->geom.page_w, st->m.cover_rule,
 			st->cover_rule);
@@ -133,7 +124,7 @@ void kg_pw_contents(kg_pw *c)
 {
 	const kg_block *toc = kg_doc_toc(c->doc);
 	kg_block head;
-	size_t i, from = c->lay.nel;
+	size_t i, from = kg_lay_mark(&c->lay);
 
 	memset(&head, 0, sizeof(head));
 	head.type = KG_BLOCK_SECTION;
@@ -178,18 +169,19 @@ void kg_pw_furniture(kg_pw *c)
 	kg_tstyle t = kg_pw_style(KG_FACE_REGULAR, st->running, st->muted);
 	kg_tstyle tb = kg_pw_style(KG_FACE_BOLD, st->running, st->muted);
 	kg_inline in = KG_INLINE_INIT;
-	float w = c->lay.width, line = st->running * st->m.running_leading;
-	size_t p, n = c->lay.npages;
+	float w = kg_lay_body_width(&c->lay);
+	float line = st->running * st->m.running_leading;
+	size_t p, n = kg_lay_run_pages(&c->lay);
 
 	if (c->pass == 1) /* the total is not known yet: any digit may come */
 		kg_fonts_width(c->fonts, t.face, "0123456789", 10);
 	for (p = 0; p < n; p++) {
-		kg_lpage *pg = &c->lay.pages[p];
-		const char *part = pg->part >= 0 ? c->lay.parts[pg->part] : "";
+		const char *part = kg_lay_page_part(&c->lay, p);
 
-		if (pg->kind == KG_PW_COVER)
+		if (kg_lay_page_kind(&c->lay, p) == KG_PW_COVER)
 			continue;
-		pg->head = kg_lay_free_begin(&c->lay, st->header);
+		kg_lay_page_set(&c->lay, p, KG_LAY_HEAD,
+				kg_lay_free_begin(&c->lay, st->header));
 		kg_inline_reset(&in);
 		kg_pw_text(c, &in, &tb, kg_pw_smart(c, m->title));
 		kg_lay_put_line(&c->lay, &in, 0, 0, w * st->m.running_title_width, 0);
@@ -201,7 +193,8 @@ void kg_pw_furniture(kg_pw *c)
 				st->m.running_rule, st->rule);
 		kg_lay_free_end(&c->lay);
 
-		pg->foot = kg_lay_free_begin(&c->lay, st->footer);
+		kg_lay_page_set(&c->lay, p, KG_LAY_FOOT,
+				kg_lay_free_begin(&c->lay, st->footer));
 		kg_lay_put_rule(&c->lay, 0, st->footer - line - st->m.running_rule_gap,
 				w, st->m.running_rule, st->rule);
 		kg_inline_reset(&in);
@@ -210,7 +203,7 @@ void kg_pw_furniture(kg_pw *c)
 		kg_lay_put_line(&c->lay, &in, 0, st->footer - line,
 				w * st->m.running_footer_left, 0);
 		kg_inline_reset(&in);
-		S_page_number(c, c->lay.page_base + p + 1);
+		S_page_number(c, kg_lay_pages_before(&c->lay) + p + 1);
 		kg_pw_text(c, &in, &t, c->text.ptr);
 		kg_lay_put_line(&c->lay, &in, w * st->m.running_footer_left,
 				st->footer - line, w * st->m.running_page_width, 2);

@@ -240,7 +240,8 @@ void kg_pw_run_end(kg_pw *c)
 	/* pass 2 writes page n at the number reserved for it after pass 1:
 	 * a page past pass 1's count has none (S_draw says the passes
 	 * disagree) */
-	if (c->pass == 2 && c->lay.page_base + c->lay.npages > c->total_pages)
+	if (c->pass == 2 &&
+	    kg_lay_pages_before(&c->lay) + kg_lay_run_pages(&c->lay) > c->total_pages)
 		c->overrun = 1;
 	if (c->pass == 2 && !c->failed && !c->overrun &&
 	    kg_render_run(&c->lay, c->fonts, c->pdf, &c->geom, &c->po, c->d) < 0)
@@ -254,7 +255,7 @@ void kg_pw_run_end(kg_pw *c)
  * run-in label). Both passes end runs at the same places. */
 void kg_pw_run_break(kg_pw *c)
 {
-	if (!c->in_body || c->lay.open_box >= 0 || c->lead || c->marker ||
+	if (!c->in_body || kg_lay_in_box(&c->lay) || c->lead || c->marker ||
 	    c->depth)
 		return;
 	kg_lay_paginate(&c->lay, 0, KG_PW_BODY);
@@ -287,7 +288,7 @@ static void S_layout(kg_pw *c)
 {
 	kg_pw_cover(c);
 	kg_pw_contents(c);
-	c->lay.new_page = 0;
+	kg_lay_cancel_page_break(&c->lay);
 	c->in_body = 1;
 	S_body(c);
 	kg_lay_paginate(&c->lay, 0, KG_PW_BODY);
@@ -310,11 +311,12 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 			fonts[face] = kg_pdf_reserve(pdf);
 	c->pass = 2;
 	S_layout(c);
-	if (c->lay.disagree || c->overrun || c->lay.page_base != c->total_pages)
+	if (kg_lay_disagreements(&c->lay) || c->overrun ||
+	    kg_lay_pages_before(&c->lay) != c->total_pages)
 		return kg_error(d, (kg_mark){NULL, 0, 0}, "internal error: the "
 				"two layout passes disagree (%zu anchors moved; "
-				"%zu pages, then %zu)", c->lay.disagree,
-				c->total_pages, c->lay.page_base);
+				"%zu pages, then %zu)", kg_lay_disagreements(&c->lay),
+				c->total_pages, kg_lay_pages_before(&c->lay));
 	if (c->failed)
 		return -1;
 	if (kg_fonts_write(c->fonts, pdf, fonts, d) < 0)
@@ -335,7 +337,8 @@ static void S_second_layout(kg_pw *c)
 	kg_lay next;
 	kg_metrics m = kg_fonts_metrics(c->fonts);
 
-	kg_lay_init(&next, &m, c->st, c->lay.width, c->lay.height);
+	kg_lay_init(&next, &m, c->st, kg_lay_body_width(&c->lay),
+		    kg_lay_body_height(&c->lay));
 	kg_lay_adopt_dests(&next, &c->lay);
 	kg_lay_free(&c->lay);
 	c->lay = next;
@@ -376,7 +379,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 		    c.geom.foot_y - c.geom.body_y);
 	c.pass = 1;
 	S_layout(&c);
-	c.total_pages = c.lay.page_base;
+	c.total_pages = kg_lay_pages_before(&c.lay);
 	if (kg_fonts_prepare(fonts, d) < 0)
 		goto out;
 	S_second_layout(&c);

@@ -284,6 +284,50 @@ static void test_abstract_metrics(void **state)
 	kg_lay_free(&lay);
 }
 
+/* What the writer may ask of the layout, instead of reading its fields. */
+static void test_accessors(void **state)
+{
+	S_fix *f = *state;
+	kg_lay *lay = &f->lay;
+	kg_box_style bs;
+	size_t gap;
+	float h;
+
+	assert_int_equal(kg_lay_mark(lay), 0);
+	kg_lay_part(lay, "The part");
+	gap = kg_lay_gap(lay, 0, 1);
+	assert_int_equal(gap, 0);
+	S_para(lay, "One line.", 0);
+	assert_int_equal(kg_lay_mark(lay), 2);
+	h = kg_lay_flow_height(lay, 0);
+	kg_lay_gap_set(lay, gap, 10);
+	assert_true(kg_lay_flow_height(lay, 0) == h + 10);
+	assert_true(kg_lay_flow_height(lay, 1) == h);
+	assert_false(kg_lay_in_box(lay));
+	memset(&bs, 0, sizeof(bs));
+	bs.fill = 0xFFFFFF;
+	kg_lay_box_open(lay, &bs);
+	assert_true(kg_lay_in_box(lay));
+	assert_true(kg_lay_line_width(lay) < kg_lay_body_width(lay) ||
+		    bs.pad == 0);
+	kg_lay_box_close(lay);
+	assert_false(kg_lay_in_box(lay));
+	assert_true(kg_lay_body_width(lay) == 200);
+	assert_true(kg_lay_body_height(lay) == 140);
+	kg_lay_paginate(lay, 0, 7);
+	assert_int_equal(kg_lay_run_pages(lay), 1);
+	assert_int_equal(kg_lay_pages_before(lay), 0);
+	assert_int_equal(kg_lay_page_kind(lay, 0), 7);
+	assert_string_equal(kg_lay_page_part(lay, 0), "The part");
+	kg_lay_page_set(lay, 0, KG_LAY_HEAD, kg_lay_free_begin(lay, 20));
+	kg_lay_free_end(lay);
+	assert_true(lay->pages[0].head >= 0);
+	kg_lay_run_reset(lay);
+	assert_int_equal(kg_lay_pages_before(lay), 1);
+	assert_int_equal(kg_lay_run_pages(lay), 0);
+	assert_int_equal(kg_lay_disagreements(lay), 0);
+}
+
 static void test_lines_fit(void **state)
 {
 	S_fix *f = *state;
@@ -422,6 +466,7 @@ int main(void)
 		cmocka_unit_test(test_subset),
 		cmocka_unit_test(test_abstract_metrics),
 		cmocka_unit_test_setup_teardown(test_lines_fit, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_accessors, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_heading_never_ends_a_page,
 						S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_table_header_repeats, S_setup,
