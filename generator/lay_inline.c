@@ -1,0 +1,166 @@
+/* lay_inline.c - inline content: text cut into pieces (words, spaces,
+ * breaks) in one style each, measured, with where a line may end
+ * (layout.h, layout_int.h) */
+#include "layout_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "utf8.h"
+
+/* ---- inline content -------------------------------------------------------- */
+
+float kg_li_width(kg_lay *lay, const kg_tstyle *st, const char *s, size_t len)
+{
+	return (float)lay->fonts.width(lay->fonts.ctx, st->face, s, len) * st->size / 1000.0f;
+}
+
+static kg_piece *S_piece(kg_inline *in, kg_piece_kind kind, const kg_tstyle *st)
+{
+	kg_piece *p;
+
+	KG_GROW(in->p, in->cap, in->n + 1);
+	p = &in->p[in->n++];
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	p->st = *st;
+	return p;
+}
+
+/* A word of width w (1/1000 em), or -1 to measure it. */
+void kg_li_word(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
+		   const char *s, size_t len, int brk, long w)
+{
+	kg_piece *p;
+
+	if (len == 0)
+		return;
+	p = S_piece(in, KG_PIECE_WORD, st);
+	p->str = kg_lay_str(lay, s, len);
+	p->len = (uint32_t)len;
+	p->w = w >= 0 ? (float)w * st->size / 1000.0f : kg_li_width(lay, st, s, len);
+	p->brk = brk;
+}
+
+static void S_space(kg_lay *lay, kg_inline *in, const kg_tstyle *st)
+{
+	kg_piece *p;
+
+	if (in->n && in->p[in->n - 1].kind == KG_PIECE_SPACE)
+		return;
+	p = S_piece(in, KG_PIECE_SPACE, st);
+	p->str = kg_lay_str(lay, " ", 1);
+	p->len = 1;
+	p->w = kg_li_width(lay, st, " ", 1);
+}
+
+static int S_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+static int S_is_alnum(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c < 0x2000);
+}
+
+/* May a line end after character c, between prev and next? After a
+ * hyphen inside a word, a slash, or a dash. */
+static int S_break_after(uint32_t prev, uint32_t c, uint32_t next)
+{
+	if (next == 0 || S_is_space(next))
+		return 0;
+	if (c == '-')
+		return S_is_alnum(prev) && S_is_alnum(next);
+	if (c == '/')
+		return prev != '/' && next != '/';
+	return c == 0x2013 || c == 0x2014; /* en and em dash */
+}
+
+/* Each character is decoded once, and measured as it is read. */
+void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
+		    const char *s, size_t len, int keep_spaces)
+{
+	const char *end = s + len, *at = s, *word = s, *after = s;
+	uint32_t prev = 0, c, next = s < end ? kg_utf8_next(&after, end) : 0;
+	long w = 0; /* of the word so far, in 1/1000 em */
+
+	while (at < end) {
+		const char *cend = after;
+
+		c = next;
+		next = after < end ? kg_utf8_next(&after, end) : 0;
+		if ((S_is_space(c) && !keep_spaces) || (c < 0x20 && c != '\t')) {
+			/* a space breaks; other controls are dropped */
+			kg_li_word(lay, in, st, word, (size_t)(at - word), 0, w);
+			if (S_is_space(c))
+				S_space(lay, in, st);
+			w = 0;
+			word = cend;
+		} else {
+			w += lay->fonts.char_width(lay->fonts.ctx, st->face, c);
+			if (keep_spaces ? (c == ' ' && next != ' ' && next != 0)
+					: S_break_after(prev, c, next)) {
+				kg_li_word(lay, in, st, word, (size_t)(cend - word), 1, w);
+				w = 0;
+				word = cend;
+			}
+		}
+		prev = c;
+		at = cend;
+	}
+	kg_li_word(lay, in, st, word, (size_t)(end - word), 0, w);
+}
+
+void kg_inline_break(kg_lay *lay, kg_inline *in, const kg_tstyle *st)
+{
+	(void)lay;
+	S_piece(in, KG_PIECE_BREAK, st);
+}
+
+void kg_inline_reset(kg_inline *in)
+{
+	in->n = 0;
+}
+
+void kg_inline_free(kg_inline *in)
+{
+	free(in->p);
+	in->p = NULL;
+	in->n = in->cap = 0;
+}
+
+float kg_inline_width(const kg_inline *in)
+{
+	float w = 0, best = 0;
+	size_t i;
+
+	for (i = 0; i < in->n; i++) {
+		if (in->p[i].kind == KG_PIECE_BREAK) {
+			best = w > best ? w : best;
+			w = 0;
+		} else {
+			w += in->p[i].w;
+		}
+	}
+	return w > best ? w : best;
+}
+
+float kg_inline_min_width(const kg_inline *in)
+{
+	float w = 0, best = 0;
+	size_t i;
+
+	for (i = 0; i < in->n; i++) {
+		if (in->p[i].kind == KG_PIECE_WORD)
+			w += in->p[i].w;
+		if (in->p[i].kind != KG_PIECE_WORD || in->p[i].brk) {
+			best = w > best ? w : best;
+			w = 0;
+		}
+	}
+	return w > best ? w : best;
+}

@@ -1,0 +1,282 @@
+/* lay_lines.c - line breaking (first fit, ragged right; a word wider than
+ * the line is cut between characters) and a line's drawing operations
+ * (layout.h, layout_int.h) */
+#include "layout_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "utf8.h"
+
+/* ---- line breaking ---------------------------------------------------------- */
+
+
+
+
+void kg_li_lines_free(kg_li_lines *ls)
+{
+	free(ls->s);
+	free(ls->l);
+}
+
+static kg_li_line *S_open_line(kg_li_lines *ls)
+{
+	return ls->nl ? &ls->l[ls->nl - 1] : NULL;
+}
+
+static void S_new_line(kg_li_lines *ls)
+{
+	kg_li_line *l;
+
+	KG_GROW(ls->l, ls->cap_l, ls->nl + 1);
+	l = &ls->l[ls->nl++];
+	memset(l, 0, sizeof(*l));
+	l->s0 = ls->ns;
+	ls->x = 0;
+}
+
+static void S_place(kg_li_lines *ls, const kg_piece *p, uint32_t str, uint32_t len,
+		    float w)
+{
+	kg_li_placed *s;
+	kg_li_line *l = S_open_line(ls);
+
+	KG_GROW(ls->s, ls->cap_s, ls->ns + 1);
+	s = &ls->s[ls->ns++];
+	s->p = *p;
+	s->p.str = str;
+	s->p.len = len;
+	s->p.w = w;
+	s->x = ls->x;
+	ls->x += w;
+	l->ns++;
+	l->w = ls->x;
+	if (p->st.size > l->size)
+		l->size = p->st.size;
+}
+
+/* Place a segment too wide for any line, cutting it between characters. */
+static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
+			size_t n, float width)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const kg_piece *src = &pieces[k];
+		const char *text = lay->text.ptr + src->str, *end = text + src->len;
+		const char *p = text, *start = text;
+		float part = 0;
+
+		while (p < end) {
+			const char *at = p;
+			float cw = (float)lay->fonts.char_width(lay->fonts.ctx, src->st.face,
+							      kg_utf8_next(&p, end)) *
+				   src->st.size / 1000.0f;
+
+			if (ls->x + part + cw > width + KG_LI_EPS &&
+			    (S_open_line(ls)->ns > 0 || part > 0)) {
+				if (part > 0)
+					S_place(ls, src, src->str + (uint32_t)(start - text),
+						(uint32_t)(at - start), part);
+				S_new_line(ls);
+				start = at;
+				part = 0;
+			}
+			part += cw;
+		}
+		if (p > start)
+			S_place(ls, src, src->str + (uint32_t)(start - text),
+				(uint32_t)(p - start), part);
+	}
+}
+
+/* First-fit line breaking of in into lines of the given width. */
+void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
+		    float leading)
+{
+	size_t i = 0, j, k;
+	long pending = -1; /* a space waiting for the next segment */
+	const kg_metrics *f = &lay->fonts;
+	float asc = (float)f->ascent(f->ctx, KG_FACE_REGULAR) / 1000.0f;
+	float desc = (float)f->descent(f->ctx, KG_FACE_REGULAR) / 1000.0f;
+
+	S_new_line(ls);
+	while (i < in->n) {
+		const kg_piece *p = &in->p[i];
+		float segw = 0, spw;
+
+		if (p->kind == KG_PIECE_BREAK) {
+			kg_li_line *l = S_open_line(ls);
+
+			if (l->size < p->st.size)
+				l->size = p->st.size;
+			S_new_line(ls);
+			pending = -1;
+			i++;
+			continue;
+		}
+		if (p->kind == KG_PIECE_SPACE) {
+			if (S_open_line(ls)->ns)
+				pending = (long)i;
+			i++;
+			continue;
+		}
+		j = i;
+		do {
+			segw += in->p[j].w;
+			j++;
+		} while (j < in->n && !in->p[j - 1].brk &&
+			 in->p[j].kind == KG_PIECE_WORD);
+		spw = pending >= 0 ? in->p[pending].w : 0;
+		if (ls->x + spw + segw <= width + KG_LI_EPS) {
+			if (pending >= 0)
+				S_place(ls, &in->p[pending], in->p[pending].str, 1, spw);
+			for (k = i; k < j; k++)
+				S_place(ls, &in->p[k], in->p[k].str, in->p[k].len,
+					in->p[k].w);
+			pending = -1;
+			i = j;
+			continue;
+		}
+		if (S_open_line(ls)->ns) { /* try again on a fresh line */
+			S_new_line(ls);
+			pending = -1;
+			continue;
+		}
+		S_place_cut(lay, ls, &in->p[i], j - i, width);
+		pending = -1;
+		i = j;
+	}
+	/* drop a trailing empty line, then set heights */
+	if (ls->nl > 1 && ls->l[ls->nl - 1].ns == 0 && ls->l[ls->nl - 1].size == 0)
+		ls->nl--;
+	for (k = 0; k < ls->nl; k++) {
+		kg_li_line *l = &ls->l[k];
+
+		if (l->size == 0)
+			l->size = in->n ? in->p[0].st.size : lay->st->body;
+		l->h = l->size * leading;
+		l->base = (l->h - l->size * (asc + desc)) / 2 + l->size * asc;
+	}
+}
+
+/* ---- operations --------------------------------------------------------------- */
+
+kg_op *kg_li_op(kg_lay *lay, kg_op_type type)
+{
+	kg_op *op;
+
+	KG_GROW(lay->ops, lay->cap_ops, lay->nops + 1);
+	op = &lay->ops[lay->nops++];
+	memset(op, 0, sizeof(*op));
+	op->type = type;
+	op->aux = -1;
+	return op;
+}
+
+void kg_li_rect(kg_lay *lay, float x, float y, float w, float h, kg_rgb c)
+{
+	kg_op *op = kg_li_op(lay, KG_OP_RECT);
+
+	op->x = x;
+	op->y = y;
+	op->w = w;
+	op->h = h;
+	op->color = c;
+}
+
+void kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
+		      uint32_t str, uint32_t len)
+{
+	kg_op *op = kg_li_op(lay, KG_OP_TEXT);
+
+	op->face = st->face;
+	op->size = st->size;
+	op->color = st->color;
+	op->x = x;
+	op->y = y;
+	op->str = str;
+	op->len = len;
+}
+
+static int S_same_look(const kg_tstyle *a, const kg_tstyle *b)
+{
+	return a->face == b->face && a->size == b->size && a->color == b->color;
+}
+
+/* Operations for one line: text runs (pieces of one look merged), inline
+ * code backgrounds and link areas. x0, y0: the line's top-left. */
+void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
+		       float x0, float y0)
+{
+	/* an empty line of an empty text has no pieces (and ls->s may be NULL) */
+	const kg_li_placed *s = l->ns ? ls->s + l->s0 : NULL;
+	float asc = (float)lay->fonts.ascent(lay->fonts.ctx, KG_FACE_REGULAR) / 1000.0f;
+	float desc = (float)lay->fonts.descent(lay->fonts.ctx, KG_FACE_REGULAR) / 1000.0f;
+	float base = y0 + l->base;
+	kg_buf run = KG_BUF_INIT;
+	size_t i = 0, j;
+
+	while (i < l->ns) {
+		const kg_tstyle *st = &s[i].p.st;
+
+		int contiguous = 1;
+
+		/* a run of pieces of the same look, spaces included; pieces
+		 * are mostly stored one after the other, so the run usually
+		 * is a range of the store already */
+		for (j = i + 1; j < l->ns && S_same_look(&s[j].p.st, st); j++)
+			contiguous &= s[j].p.str == s[j - 1].p.str + s[j - 1].p.len;
+		if (contiguous) {
+			kg_li_text_op(lay, st, x0 + s[i].x, base, s[i].p.str,
+				  s[j - 1].p.str + s[j - 1].p.len - s[i].p.str);
+		} else {
+			size_t k;
+
+			kg_buf_reset(&run);
+			for (k = i; k < j; k++)
+				kg_buf_put(&run, lay->text.ptr + s[k].p.str, s[k].p.len);
+			kg_li_text_op(lay, st, x0 + s[i].x, base,
+				  kg_lay_str(lay, run.ptr, run.len), (uint32_t)run.len);
+		}
+		i = j;
+	}
+	kg_buf_release(&run);
+	/* code backgrounds: one rectangle per run of code pieces */
+	for (i = 0; i < l->ns; i = j) {
+		float top, bottom, size;
+
+		if (!s[i].p.st.code) {
+			j = i + 1;
+			continue;
+		}
+		size = s[i].p.st.size;
+		for (j = i; j < l->ns && s[j].p.st.code; j++)
+			;
+		top = base - size * asc - 0.6f;
+		bottom = base + size * desc + 0.6f;
+		kg_li_rect(lay, x0 + s[i].x - 1.5f, top,
+		       s[j - 1].x + s[j - 1].p.w - s[i].x + 3.0f, bottom - top,
+		       lay->st->code_background);
+	}
+	/* link areas: one per run of pieces with the same link */
+	for (i = 0; i < l->ns; i = j) {
+		int link = s[i].p.st.link;
+		float size = l->size;
+		kg_op *op;
+
+		if (link < 0) {
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < l->ns && s[j].p.st.link == link; j++)
+			;
+		op = kg_li_op(lay, KG_OP_LINK);
+		op->x = x0 + s[i].x;
+		op->y = base - size * asc;
+		op->w = s[j - 1].x + s[j - 1].p.w - s[i].x;
+		op->h = size * (asc + desc);
+		op->aux = link;
+	}
+}

@@ -1,0 +1,220 @@
+/* lay_table.c - tables: column widths from the content (or fixed, for
+ * forms), a row per element, the header row repeated on every page
+ * (layout.h, layout_int.h) */
+#include "layout_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+/* ---- tables ---------------------------------------------------------------------------- */
+
+/* Column widths from content, shared max-min fair: a column that wants
+ * less than an equal share of the room left gets what it wants; the
+ * others share the rest equally, but never below their widest word. Room
+ * to spare goes to every column by how much it wants. */
+static void S_columns(const kg_inline *cells, size_t nrows, size_t ncols,
+		      float avail, float pad, float *w)
+{
+	float *mn = kg_xcalloc(ncols, sizeof(*mn)), *mx = kg_xcalloc(ncols, sizeof(*mx));
+	unsigned char *done = kg_xcalloc(ncols, 1);
+	float left = avail, share = 0, total = 0, want = 0;
+	size_t r, c, open = ncols;
+	int changed = 1;
+
+	for (c = 0; c < ncols; c++) {
+		for (r = 0; r < nrows; r++) {
+			const kg_inline *in = &cells[r * ncols + c];
+			float a = kg_inline_min_width(in) + 2 * pad;
+			float b = kg_inline_width(in) + 2 * pad;
+
+			mn[c] = a > mn[c] ? a : mn[c];
+			mx[c] = b > mx[c] ? b : mx[c];
+		}
+		want += mx[c];
+	}
+	while (changed && open) {
+		changed = 0;
+		share = left / (float)open;
+		for (c = 0; c < ncols; c++)
+			if (!done[c] && (mx[c] <= share || mn[c] >= share)) {
+				w[c] = mx[c] <= share ? mx[c] : mn[c];
+				left -= w[c];
+				done[c] = 1;
+				open--;
+				changed = 1;
+			}
+	}
+	for (c = 0; c < ncols; c++) {
+		if (!done[c])
+			w[c] = share;
+		total += w[c];
+	}
+	for (c = 0; c < ncols; c++) {
+		if (total > avail) /* the widest words alone are too wide */
+			w[c] *= avail / total;
+		else if (!open && want > 0) /* everything fits: spread the rest */
+			w[c] += (avail - total) * mx[c] / want;
+	}
+	free(mn);
+	free(mx);
+	free(done);
+}
+
+/* A table row under construction: each cell's lines and the columns. */
+typedef struct S_row_ctx {
+	kg_li_lines *cl;
+	size_t ncols;
+	const float *cx, *w;
+	const kg_table_style *ts;
+} S_row_ctx;
+
+/* One element holding lines [from[c], to[c]) of every cell of a row;
+ * top and bottom say whether it holds the row's first and last lines (and
+ * so its padding, and the rule below it). */
+static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
+		       const size_t *to, int top, int bottom, int striped,
+		       kg_rgb head_fill, long head, float min_h)
+{
+	const kg_table_style *ts = rc->ts;
+	float h = 0;
+	size_t c, k;
+	kg_elem *e;
+	kg_op *op;
+
+	for (c = 0; c < rc->ncols; c++) {
+		float ch = 0;
+
+		for (k = from[c]; k < to[c]; k++)
+			ch += rc->cl[c].l[k].h;
+		h = ch > h ? ch : h;
+	}
+	h += (top ? ts->pad : 0) + (bottom ? ts->pad : 0);
+	if (h < min_h)
+		h = min_h;
+	e = kg_li_elem(lay, h);
+	e->head = (int)head;
+	if (head_fill != 0xFFFFFF)
+		kg_li_rect(lay, lay->x, 0, lay->w, h, head_fill);
+	else if (striped && ts->stripe != 0xFFFFFF)
+		kg_li_rect(lay, lay->x, 0, lay->w, h, ts->stripe);
+	for (c = 0; c < rc->ncols; c++) {
+		float y = top ? ts->pad : 0;
+
+		for (k = from[c]; k < to[c]; k++) {
+			const kg_li_line *l = &rc->cl[c].l[k];
+			float shift = ts->centre && ts->centre[c]
+					      ? (rc->w[c] - 2 * ts->pad - l->w) / 2 : 0;
+
+			kg_li_line_ops(lay, &rc->cl[c], l, lay->x + rc->cx[c] + ts->pad + shift, y);
+			y += l->h;
+		}
+		if (ts->grid && c > 0) {
+			op = kg_li_op(lay, KG_OP_LINE);
+			op->x = lay->x + rc->cx[c];
+			op->y = 0;
+			op->h = h;
+			op->size = 0.5f;
+			op->color = ts->rule;
+		}
+	}
+	if (bottom) {
+		op = kg_li_op(lay, KG_OP_LINE);
+		op->x = lay->x;
+		op->y = h;
+		op->w = lay->w;
+		op->size = 0.5f;
+		op->color = ts->rule;
+	}
+	kg_li_elem_done(lay);
+}
+
+/* Add one table row: one element, or, when it is taller than max_h, one
+ * element per line, so that it fills the page it starts on and goes on
+ * to the next (its first and last two lines kept together). */
+static void S_row(kg_lay *lay, const S_row_ctx *rc, int striped,
+		  kg_rgb head_fill, long head, float max_h)
+{
+	size_t ncols = rc->ncols, c, k, nl = 0;
+	size_t *from = kg_xcalloc(ncols, sizeof(*from));
+	size_t *to = kg_xcalloc(ncols, sizeof(*to));
+	float h = 0;
+
+	for (c = 0; c < ncols; c++) {
+		float ch = 0;
+
+		for (k = 0; k < rc->cl[c].nl; k++)
+			ch += rc->cl[c].l[k].h;
+		h = ch > h ? ch : h;
+		nl = rc->cl[c].nl > nl ? rc->cl[c].nl : nl;
+		to[c] = rc->cl[c].nl;
+	}
+	if (h + 2 * rc->ts->pad <= max_h || nl < 2) {
+		S_row_elem(lay, rc, from, to, 1, 1, striped, head_fill, head,
+			   head >= 0 ? rc->ts->min_row : 0);
+	} else {
+		for (k = 0; k < nl; k++) {
+			for (c = 0; c < ncols; c++) {
+				from[c] = k < rc->cl[c].nl ? k : rc->cl[c].nl;
+				to[c] = k < rc->cl[c].nl ? k + 1 : rc->cl[c].nl;
+			}
+			S_row_elem(lay, rc, from, to, k == 0, k + 1 == nl, striped,
+				   head_fill, head, 0);
+			if (k == 0 || k + 2 == nl)
+				kg_lay_keep(lay);
+		}
+	}
+	free(from);
+	free(to);
+}
+
+void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
+		  size_t ncols, const kg_table_style *ts)
+{
+	float *w = kg_xcalloc(ncols ? ncols : 1, sizeof(*w));
+	float *cx = kg_xcalloc(ncols ? ncols : 1, sizeof(*cx));
+	kg_li_lines *cl = kg_xcalloc(ncols ? ncols : 1, sizeof(*cl));
+	S_row_ctx rc;
+	long head = -1;
+	float head_h = 0;
+	size_t r, c;
+
+	rc.cl = cl;
+	rc.ncols = ncols;
+	rc.cx = cx;
+	rc.w = w;
+	rc.ts = ts;
+	if (nrows == 0 || ncols == 0)
+		goto done;
+	if (ts->widths)
+		for (c = 0; c < ncols; c++)
+			w[c] = ts->widths[c] * lay->w;
+	else
+		S_columns(cells, nrows, ncols, lay->w, ts->pad, w);
+	for (c = 1; c < ncols; c++)
+		cx[c] = cx[c - 1] + w[c - 1];
+	for (r = 0; r < nrows; r++) {
+		for (c = 0; c < ncols; c++) {
+			kg_li_lines_free(&cl[c]);
+			memset(&cl[c], 0, sizeof(cl[c]));
+			kg_li_break(lay, &cells[r * ncols + c], w[c] - 2 * ts->pad, &cl[c],
+				ts->leading);
+		}
+		if (r == 0) {
+			S_row(lay, &rc, 0, ts->head_fill, -1, lay->height);
+			head = (long)lay->nel - 1;
+			head_h = lay->el[head].h;
+			kg_lay_keep(lay);
+		} else {
+			S_row(lay, &rc, r % 2 == 0, 0xFFFFFF, head,
+			      lay->height - head_h - 1);
+		}
+	}
+done:
+	for (c = 0; c < ncols; c++)
+		kg_li_lines_free(&cl[c]);
+	free(cl);
+	free(w);
+	free(cx);
+}
