@@ -2,9 +2,10 @@
  * doc.h - the composed document: one block tree per output file.
  *
  * compose.c decides what a document contains and in what order; the
- * writers (write_md.c, and later HTML and PDF) only decide how each block
- * looks, walking the tree with one switch on the block type. No writer
- * reads YAML or decides content.
+ * writers (write_md.c, write_html.c, write_pdf.c) only decide how each
+ * block looks, walking the tree with kg_iter (doc_iter.h: ENTER and EXIT
+ * events, deferred sections opened and closed for them) and one switch on
+ * the block type. No writer reads YAML or decides content.
  *
  * Tree shape (children in brackets):
  *   DOCUMENT [any]
@@ -46,12 +47,13 @@
  *
  * Deferred sections, for the same reason: a part of a big document (a
  * topic of the public kit) may be added with its heading only and a
- * function that composes its body. A writer (or anything else that walks
- * the tree) brackets its walk of a section's children with
- * kg_section_open and kg_section_close: the first open composes the
- * body, the last close frees it, so only the parts being written are in
- * memory. For a section that is not deferred both do nothing. Composing
- * is deterministic: every open of a section gives the same children.
+ * function that composes its body. A walk of the tree brackets its visit
+ * of a section's children with kg_section_open and kg_section_close (the
+ * iterator, doc_iter.h, does it for every writer): the first open
+ * composes the body, the last close frees it, so only the parts being
+ * written are in memory. For a section that is not deferred both do
+ * nothing. Composing is deterministic: every open of a section gives the
+ * same children.
  */
 #ifndef KG_DOC_H
 #define KG_DOC_H
