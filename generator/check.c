@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "outnames.h"
+#include "paper.h"
 #include "plan.h"
 #include "schema.h"
 
@@ -267,6 +268,16 @@ static size_t S_check_pins(const kg_kit *kit, const kg_profile *p, kg_diags *d)
 	return errors;
 }
 
+/* kit.yaml's paper names a size kitgen prints on. */
+static size_t S_check_paper(const kg_kit *kit, kg_diags *d)
+{
+	if (!kit->paper || kg_paper_name(kit->paper->text))
+		return 0;
+	kg_error(d, kit->paper->mark, "unknown paper '%s' (a4 or letter)",
+		 kit->paper->text);
+	return 1;
+}
+
 /* Every (profile, level) pair must give a full loop plan. */
 static size_t S_check_plans(const kg_kit *kit, kg_diags *d)
 {
@@ -290,7 +301,7 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 	 * reference as undeclared would bury the one real problem. */
 	if (!kit->root || kit->root->kind != KG_NODE_MAP)
 		return errors;
-	errors += S_check_refs(kit, d);
+	errors += S_check_refs(kit, d) + S_check_paper(kit, d);
 	for (i = 0; i < kit->nprofiles; i++)
 		errors += S_check_profile(kit, &kit->profiles[i], d) +
 			  S_check_pins(kit, &kit->profiles[i], d);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,6 +25,7 @@
 #include "embedded.h"
 #include "file.h"
 #include "git.h"
+#include "paper.h"
 #include "index.h"
 #include "init.h"
 #include "kit.h"
@@ -286,7 +288,7 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 		const kg_writer *w = NULL;
 
 		for (i = 0; kg_writers[i]; i++)
-			if (strcmp(kg_writers[i]->name, tok) == 0)
+			if (strcasecmp(kg_writers[i]->name, tok) == 0)
 				w = kg_writers[i];
 		if (!w) {
 			kg_buf avail = KG_BUF_INIT;
@@ -438,7 +440,7 @@ static int S_build(int argc, char **argv)
 		{"edition", required_argument, NULL, OPT_EDITION},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, "output", NULL, NULL, NULL, "a4", NULL, NULL};
+	S_opts o = {"content", NULL, "output", NULL, NULL, NULL, NULL, NULL, NULL};
 	const kg_writer *writers[16];
 	kg_diags d = KG_DIAGS_INIT;
 	kg_kit *kit;
@@ -456,7 +458,7 @@ static int S_build(int argc, char **argv)
 		return S_usage_error("build", "unexpected argument '%s'", argv[optind]);
 	if ((rc = S_formats(o.formats, writers, 16)))
 		return rc;
-	if (strcmp(o.paper, "a4") != 0 && strcmp(o.paper, "letter") != 0)
+	if (o.paper && !kg_paper_name(o.paper))
 		return S_usage_error("build", "unknown paper '%s' (a4 or letter)",
 				     o.paper);
 	if (!o.templates && !(o.templates = found = kg_default_templates(&d))) {
@@ -471,6 +473,8 @@ static int S_build(int argc, char **argv)
 		free(found);
 		return EXIT_USAGE;
 	}
+	/* --paper wins over the kit's paper (check.c vetted it), else a4 */
+	o.paper = kg_paper_name(o.paper ? o.paper : kit->paper ? kit->paper->text : "a4");
 	/* all files or none: a failure leaves every earlier output */
 	if (d.errors ||
 	    S_render_all(kit, &o, writers, &files, &nfiles, &set, &d) != 0 ||
@@ -579,7 +583,7 @@ static int S_diff(int argc, char **argv)
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	if (strcmp(o.formats, "text") != 0 && strcmp(o.formats, "md") != 0)
+	if (strcasecmp(o.formats, "text") != 0 && strcasecmp(o.formats, "md") != 0)
 		return S_usage_error("diff", "unknown format '%s' (text or md)",
 				     o.formats);
 	if (argc - optind != (o.git ? 1 : 2))
@@ -607,7 +611,7 @@ static int S_diff(int argc, char **argv)
 	if (old_dir && (old = S_diff_side(old_dir, &d)) &&
 	    (new_kit = S_diff_side(new_dir, &d))) {
 		kg_kit_diff(old, new_kit, &changes);
-		if (strcmp(o.formats, "md") == 0)
+		if (strcasecmp(o.formats, "md") == 0)
 			kg_changes_markdown(&changes, old, new_kit, &out);
 		else
 			kg_changes_text(&changes, &out);
@@ -748,7 +752,8 @@ static const S_cmd S_cmds[] = {
 	 "  -e, --edition ID      build only this edition (see 'kitgen list')\n"
 	 "  -f, --format LIST     comma-separated formats (default: all): md, html,\n"
 	 "                        pdf; an empty item is a usage error\n"
-	 "      --paper SIZE      page size of paged formats: a4 (default), letter\n"
+	 "      --paper SIZE      page size of paged formats: a4 or letter (default:\n"
+	 "                        kit.yaml's paper, else a4); any case\n"
 	 "  -q, --quiet           print nothing but errors and warnings (no list\n"
 	 "                        of files, no summary)\n"
 	 "  -h, --help            show this help\n"
