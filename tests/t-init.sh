@@ -19,6 +19,10 @@ for f in README.md content/kit.yaml content/scenarios.yaml \
 done
 check "init lists the files and the next step" sh -c \
 	"grep -q '^wrote plain/content/kit.yaml$' '$TMP/out' && grep -q '^next: cd plain && kitgen build$' '$TMP/out'"
+check "init writes a .gitignore that leaves output/ out of git" sh -c \
+	"grep -qx 'output/' '$TMP/plain/.gitignore' && grep -q '^wrote plain/.gitignore$' '$TMP/out' &&
+	 cp -R '$TMP/plain' '$TMP/plain-git' && cd '$TMP/plain-git' && git init -q && mkdir output && touch output/x.md &&
+	 git status --porcelain --ignored | grep -qx '!! output/'"
 check "the default role names the kit" sh -c \
 	"grep -q '^id: software-engineering-interview-kit$' '$TMP/plain/content/kit.yaml' &&
 	 grep -q '^title: \"Software engineering interview kit\"$' '$TMP/plain/content/kit.yaml'"
@@ -166,7 +170,7 @@ status=$?
 	not_ok "init . on a full disk leaves the empty folder empty" "status $status" \
 		"left: $(ls -A "$TMP/disk/here")" "$(cat "$TMP/out")"
 (cd "$TMP/disk/here" && "$KITGEN" init -q .) >"$TMP/out" 2>&1
-[ "$(ls -A "$TMP/disk/here" | tr '\n' ' ')" = "README.md content " ] &&
+[ "$(ls -A "$TMP/disk/here" | tr '\n' ' ')" = ".gitignore README.md content " ] &&
 	[ "$(stat -c %i "$TMP/disk/here")" = "$ino" ] &&
 	(cd "$TMP/disk/here" && "$KITGEN" check -q) &&
 	ok "init . fills the empty folder it runs in, which stays the same folder" ||
