@@ -642,7 +642,8 @@ static int S_render(int argc, char **argv)
 	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
-	kg_template_opts topts = {NULL, NULL, NULL, true};
+	kg_template_opts topts = {NULL, NULL, NULL, true,
+				  "no folder of partials was given: pass -p/--partials DIR"};
 	kg_partial_dir pd = {NULL, &d};
 	kg_node *data = NULL;
 	const char *tpl;
@@ -661,6 +662,7 @@ static int S_render(int argc, char **argv)
 	if ((rc = S_empty_arg("render", "TEMPLATE", tpl)))
 		return rc;
 	if (o.partials) {
+		topts.partial_hint = NULL;
 		topts.partial = kg_template_partial_from_dir;
 		pd.dir = o.partials;
 		topts.partial_ctx = &pd;
