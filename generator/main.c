@@ -26,6 +26,7 @@
 #include "file.h"
 #include "git.h"
 #include "paper.h"
+#include "suggest.h"
 #include "index.h"
 #include "init.h"
 #include "kit.h"
@@ -411,9 +412,19 @@ static int S_no_edition(const kg_kit *kit, const char *name)
 	kg_editions eds = kg_editions_of(kit);
 	int missing = kg_editions_find(&eds, name) == NULL;
 
-	if (missing)
-		fprintf(stderr, "kitgen build: no edition '%s' (see 'kitgen list')\n",
-			name);
+	if (missing) {
+		kg_names ids = KG_NAMES_INIT;
+		const char *near;
+		size_t i;
+
+		for (i = 0; i < eds.n; i++)
+			kg_names_add(&ids, eds.items[i].id);
+		near = kg_names_closest(&ids, name);
+		fprintf(stderr, "kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
+			name, near ? "did you mean '" : "see ", near ? near : "",
+			near ? "'? see " : "");
+		kg_names_free(&ids);
+	}
 	kg_editions_free(&eds);
 	return missing;
 }
