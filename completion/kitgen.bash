@@ -7,7 +7,7 @@ _kitgen_options()
 {
 	case $1 in
 	check) echo "--content --quiet --help" ;;
-	build) echo "--content --templates --out --edition --format --paper --quiet --help" ;;
+	build) echo "--content --templates --out --edition --format --paper --release --quiet --help" ;;
 	list | digest) echo "--content --help" ;;
 	diff) echo "--format --git --help" ;;
 	render) echo "--data --partials --help" ;;

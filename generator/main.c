@@ -25,6 +25,7 @@
 #include "embedded.h"
 #include "file.h"
 #include "git.h"
+#include "leftovers.h"
 #include "paper.h"
 #include "suggest.h"
 #include "index.h"
@@ -102,10 +103,12 @@ typedef struct S_opts {
 enum { OPT_HELP = 'h', OPT_CONTENT = 'c', OPT_TEMPLATES = 't', OPT_OUT = 'o',
        OPT_FORMAT = 'f', OPT_DATA = 'd', OPT_PARTIALS = 'p',
        OPT_PAPER = 256, OPT_GIT = 257, OPT_EDITION = 'e', OPT_QUIET = 'q',
-       OPT_ROLE = 'r' };
+       OPT_ROLE = 'r', OPT_RELEASE = 258 };
 
 /* -q: print nothing but diagnostics; --role of `kitgen init` */
 static int S_quiet;
+/* --release of `kitgen build`: init's placeholders are errors */
+static int S_release;
 static const char *S_role = KG_INIT_ROLE;
 
 static const S_cmd *S_find(const char *name);
@@ -177,6 +180,7 @@ static int S_parse(const char *cmd, int argc, char **argv,
 		case OPT_GIT: o->git = optarg; break;
 		case OPT_EDITION: o->edition = optarg; break;
 		case OPT_QUIET: S_quiet = 1; break;
+		case OPT_RELEASE: S_release = 1; break;
 		case OPT_ROLE: S_role = optarg; break;
 		case ':':
 			return S_usage_error(cmd, "option '%s' needs a value",
@@ -198,6 +202,7 @@ static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 {
 	*kit = kg_kit_load(dir, d);
 	kg_kit_check(*kit, d);
+	kg_kit_leftovers(*kit, S_release, d);
 }
 
 /* ---- check -------------------------------------------------------------- */
@@ -449,6 +454,7 @@ static int S_build(int argc, char **argv)
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"paper", required_argument, NULL, OPT_PAPER},
 		{"edition", required_argument, NULL, OPT_EDITION},
+		{"release", no_argument, NULL, OPT_RELEASE},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	S_opts o = {"content", NULL, "output", NULL, NULL, NULL, NULL, NULL, NULL};
@@ -751,6 +757,7 @@ static const S_cmd S_cmds[] = {
 	{"build", S_build, "check, then write every edition",
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
 	 "                    [--edition ID] [--format LIST] [--paper a4|letter]\n"
+	 "                    [--release]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
 	 "format. A kit with any error writes nothing. The output folder changes\n"
@@ -767,6 +774,9 @@ static const S_cmd S_cmds[] = {
 	 "                        pdf; an empty item is a usage error\n"
 	 "      --paper SIZE      page size of paged formats: a4 or letter (default:\n"
 	 "                        kit.yaml's paper, else a4); any case\n"
+	 "      --release         refuse a kit that still holds a placeholder\n"
+	 "                        'kitgen init' wrote ('(replace me)'): errors,\n"
+	 "                        not warnings\n"
 	 "  -q, --quiet           print nothing but errors and warnings (no list\n"
 	 "                        of files, no summary)\n"
 	 "  -h, --help            show this help\n"
