@@ -55,6 +55,21 @@ printf '%s\n' \
 	'changed question cache-2: weak_answer: "Add more servers." → "Buy bigger servers."' >"$TMP/want"
 expect_diff "a changed question" 1 "$TMP/want" "$old" "$new"
 
+# a long text reworded: a word diff, in text and in Markdown
+old_long=$(fixture_copy old-long)
+new=$(fixture_copy reworded)
+sed -i 's/^    prompt: What is a cache for?$/    prompt: What is a cache for, and what happens to the database when every cache node restarts at once?/' \
+	"$old_long/topics/01-cache.yaml"
+sed -i 's/^    prompt: What is a cache for?$/    prompt: What is a cache for, and what happens to the primary database when all cache nodes restart at once?/' \
+	"$new/topics/01-cache.yaml"
+printf '%s\n' \
+	'changed question cache-1: prompt: reworded: … what happens to the {+primary+} database when [-every-]{+all+} cache [-node restarts-]{+nodes restart+} at once?' >"$TMP/want"
+expect_diff "a reworded long text shows a word diff" 1 "$TMP/want" "$old_long" "$new"
+printf '%s\n' \
+	'  - question cache-1: `prompt`: reworded: … what happens to the **primary** database when ~~every~~ **all** cache ~~node restarts~~ **nodes restart** at once?' >"$TMP/want"
+"$KITGEN" diff --format md "$old_long" "$new" | grep '^  - ' >"$TMP/got"
+same_text "... and in Markdown, removed words struck through, added ones in bold" "$TMP/want" "$TMP/got"
+
 new=$(fixture_copy weights)
 sed -i 's/^      coding: 50$/      coding: 70/; s/^      systems: 50$/      systems: 30/' "$new/kit.yaml"
 printf '%s\n' \
@@ -93,9 +108,12 @@ expect_diff "scenarios and levels by id" 1 "$TMP/want" "$old_more" "$new"
 # The Markdown changelog reads as Markdown.
 new=$(fixture_copy md)
 sed -i 's/^version: 0.3.1$/version: 0.4.0/; s/^      coding: 50$/      coding: 60/; s/^      systems: 50$/      systems: 40/' "$new/kit.yaml"
+sed -i 's/^    prompt: What is a cache for?$/    prompt: What is a cache *for*, and what happens to the `database` when every cache node restarts?/' \
+	"$new/topics/01-cache.yaml"
 "$KITGEN" diff --format md "$old" "$new" >"$TMP/changes.md"
 check "the changelog names both versions" grep -q '^From version 0.3.1 to version 0.4.0.$' "$TMP/changes.md"
 check "the changelog lists the weight change" grep -q 'weights.coding`: 50 → 60$' "$TMP/changes.md"
+check "the changelog escapes markup in a word diff" grep -qxF '  - question cache-1: `prompt`: reworded: What is a cache ~~for?~~ **\*for\*, and what happens to the \`database\` when every cache node restarts?**' "$TMP/changes.md"
 if [ -x "$ROOT/node_modules/.bin/markdownlint-cli2" ]; then
 	check "markdownlint passes on the changelog" sh -c \
 		"cd '$ROOT' && node_modules/.bin/markdownlint-cli2 '$TMP/changes.md'"
