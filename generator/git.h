@@ -22,6 +22,11 @@
 int kg_git_export(const char *dir, const char *rev, const char *dest,
 		  kg_diags *d);
 
+/* The same for folder `path`, relative to `cwd` (where git runs), which
+ * need not exist in the work tree: only at rev. */
+int kg_git_export_path(const char *cwd, const char *path, const char *rev,
+		       const char *dest, kg_diags *d);
+
 /* When kit's folder is inside a git work tree with a tag, and the kit's
  * content differs from the kit at the newest tag reachable from HEAD (by
  * digest: values, not layout; files not yet committed count) while

@@ -5,6 +5,7 @@
  * Exit statuses: 0 success, 1 content errors, 2 usage error, 3 I/O error.
  */
 #include <errno.h>
+#include <sys/stat.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -583,19 +584,44 @@ static kg_kit *S_diff_side(const char *dir, kg_diags *d)
 	return kit;
 }
 
+/* The content folder `content` as it was at git revision rev, exported
+ * into a new temporary folder whose name goes into tmp. A folder that
+ * exists is read from git in it; one that does not is read by its path
+ * from the current folder, so neither revision need be checked out.
+ * 0, or -1 with a diagnostic. */
+static int S_git_side(const char *content, const char *rev, kg_buf *tmp,
+		      kg_diags *d)
+{
+	const char *base = getenv("TMPDIR");
+	struct stat st;
+
+	kg_buf_printf(tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(tmp->ptr)) {
+		kg_io_error(d, (kg_mark){tmp->ptr, 0, 0},
+			    "cannot create a temporary folder: %s", strerror(errno));
+		kg_buf_reset(tmp);
+		return -1;
+	}
+	if (stat(content, &st) == 0 && S_ISDIR(st.st_mode))
+		return kg_git_export(content, rev, tmp->ptr, d);
+	return kg_git_export_path(".", content, rev, tmp->ptr, d);
+}
+
 static int S_diff(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"git", required_argument, NULL, OPT_GIT},
+		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	S_opts o = {NULL, NULL, NULL, "text", NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_changes changes = {NULL, 0, 0};
 	kg_kit *old = NULL, *new_kit = NULL;
-	kg_buf out = KG_BUF_INIT, tmp = KG_BUF_INIT;
-	const char *old_dir, *new_dir;
+	kg_buf out = KG_BUF_INIT, tmp = KG_BUF_INIT, tmp2 = KG_BUF_INIT;
+	const char *old_dir, *new_dir, *new_rev = NULL;
+	struct stat st;
 	int rc = S_parse("diff", argc, argv, longopts, &o);
 
 	if (rc)
@@ -605,27 +631,26 @@ static int S_diff(int argc, char **argv)
 				     o.formats);
 	if (argc - optind != (o.git ? 1 : 2))
 		return S_usage_error("diff", "%s", o.git ?
-				     "give one folder with --git REV" :
+				     "give one folder or revision with --git REV" :
 				     "give two content folders, OLD and NEW");
+	if (o.content && !o.git)
+		return S_usage_error("diff", "%s", "--content goes with --git REV REV");
 	new_dir = argv[argc - 1];
 	old_dir = o.git ? NULL : argv[optind];
 	if ((old_dir && (rc = S_empty_arg("diff", "OLD", old_dir))) ||
 	    (rc = S_empty_arg("diff", "NEW", new_dir)))
 		return rc;
-	if (o.git) {
-		const char *base = getenv("TMPDIR");
-
-		kg_buf_printf(&tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
-		if (!mkdtemp(tmp.ptr)) {
-			fprintf(stderr, "kitgen diff: cannot create a temporary folder: %s\n",
-				strerror(errno));
-			kg_buf_release(&tmp);
-			return EXIT_USAGE;
-		}
-		if (kg_git_export(new_dir, o.git, tmp.ptr, &d) == 0)
-			old_dir = tmp.ptr;
+	/* --git A B: B is a revision when it is no folder; the content is
+	 * --content's folder (default: content) at each */
+	if (o.git && (o.content || stat(new_dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+		new_rev = new_dir;
+		new_dir = o.content ? o.content : "content";
 	}
-	if (old_dir && (old = S_diff_side(old_dir, &d)) &&
+	if (o.git && S_git_side(new_dir, o.git, &tmp, &d) == 0)
+		old_dir = tmp.ptr;
+	if (new_rev && old_dir)
+		new_dir = S_git_side(new_dir, new_rev, &tmp2, &d) == 0 ? tmp2.ptr : NULL;
+	if (old_dir && new_dir && (old = S_diff_side(old_dir, &d)) &&
 	    (new_kit = S_diff_side(new_dir, &d))) {
 		kg_kit_diff(old, new_kit, &changes);
 		if (strcasecmp(o.formats, "md") == 0)
@@ -636,13 +661,16 @@ static int S_diff(int argc, char **argv)
 	}
 	/* like diff(1): 0 same, 1 different, 2 trouble */
 	rc = d.errors ? (S_report(&d), EXIT_USAGE) : changes.n ? 1 : 0;
-	if (o.git && tmp.len)
+	if (tmp.len)
 		kg_remove_tree(tmp.ptr);
+	if (tmp2.len)
+		kg_remove_tree(tmp2.ptr);
 	kg_changes_free(&changes);
 	kg_kit_free(old);
 	kg_kit_free(new_kit);
 	kg_buf_release(&out);
 	kg_buf_release(&tmp);
+	kg_buf_release(&tmp2);
 	kg_diags_free(&d);
 	return rc;
 }
@@ -804,15 +832,21 @@ static const S_cmd S_cmds[] = {
 	{"diff", S_diff, "what changed between two versions of the content",
 	 "Usage: kitgen diff [--format text|md] OLD NEW\n"
 	 "       kitgen diff [--format text|md] --git REV NEW\n"
+	 "       kitgen diff [--format text|md] --git REV REV2 [--content DIR]\n"
 	 "\n"
 	 "Compare two content folders by id: topics, questions, rubric bands,\n"
 	 "red flags, scenarios, levels, areas, profiles and weights added,\n"
 	 "removed or changed. File names do not matter. With --git REV, OLD is\n"
-	 "the folder NEW as it was at git revision REV (a tag, a commit).\n"
+	 "the folder NEW as it was at git revision REV (a tag, a commit). With\n"
+	 "--git REV REV2 (REV2 is no folder), both sides come from git: the\n"
+	 "content folder (--content, default: content) at REV and at REV2,\n"
+	 "neither of which need be checked out.\n"
 	 "\n"
 	 "  -f, --format FMT   text (default: one line per change) or md (a\n"
 	 "                     Markdown changelog)\n"
 	 "      --git REV      read the old content from git\n"
+	 "  -c, --content DIR  with --git REV REV2: the content folder, relative\n"
+	 "                     to the current one (default: content)\n"
 	 "  -h, --help         show this help\n"
 	 "\n"
 	 "git runs with no system or global configuration, no pager and only\n"
@@ -821,7 +855,8 @@ static const S_cmd S_cmds[] = {
 	 "Exit status, as diff(1): 0 no change, 1 changes, 2 trouble; 3 when\n"
 	 "standard output cannot be written.\n"
 	 "\n"
-	 "Example: kitgen diff --git v1.0.0 content\n"},
+	 "Examples: kitgen diff --git v1.0.0 content\n"
+	 "          kitgen diff --git v1.0.0 v1.1.0 --format md\n"},
 	{"render", S_render, "render one Mustache template against YAML data",
 	 "Usage: kitgen render TEMPLATE --data FILE.yaml [--partials DIR]\n"
 	 "\n"

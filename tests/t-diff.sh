@@ -148,6 +148,35 @@ if command -v git >/dev/null 2>&1; then
 		ok "an unknown revision is an error" ||
 		not_ok "an unknown revision is an error" "status $status" "$(cat "$TMP/err")"
 
+	# --git A B: two revisions, neither checked out, the folder not even
+	# in the work tree any more
+	repo2="$TMP/repo2"
+	fixture_repo "$repo2"
+	(cd "$repo2" &&
+		sed -i 's/^      coding: 50$/      coding: 55/; s/^      systems: 50$/      systems: 45/' content/kit.yaml &&
+		git commit -qam two && git tag v0.4.0 && git mv content kit && git commit -qm moved) >/dev/null 2>&1
+	(cd "$repo2" && "$KITGEN" diff --git v0.3.1 v0.4.0) >"$TMP/got" 2>"$TMP/err"
+	status=$?
+	[ "$status" = 1 ] && same_text "diff --git A B compares two tags, neither checked out" "$TMP/want" "$TMP/got" ||
+		not_ok "diff --git A B compares two tags, neither checked out" "status $status" "$(cat "$TMP/err")"
+	mkdir -p "$repo2/kit/sub"
+	(cd "$repo2/kit/sub" && "$KITGEN" diff --git v0.3.1 v0.4.0 --content ../../content) >"$TMP/got" 2>"$TMP/err"
+	same_text "diff --git A B --content DIR names the folder, from anywhere in the repository" "$TMP/want" "$TMP/got"
+	(cd "$repo2" && "$KITGEN" diff --git v0.3.1 HEAD) >/dev/null 2>"$TMP/err"
+	status=$?
+	[ "$status" = 2 ] && [ "$(cat "$TMP/err")" = "content: error: revision 'HEAD' has no folder 'content'
+1 error, 0 warnings" ] && ok "a revision without the folder says so" ||
+		not_ok "a revision without the folder says so" "status $status" "$(cat "$TMP/err")"
+	(cd "$repo2" && "$KITGEN" diff --git v0.3.1 no-such-tag) >/dev/null 2>"$TMP/err"
+	status=$?
+	[ "$status" = 2 ] && grep -q "'no-such-tag' is not a revision" "$TMP/err" &&
+		ok "--git A B with an unknown B is an error" ||
+		not_ok "--git A B with an unknown B is an error" "status $status" "$(cat "$TMP/err")"
+	mkdir "$TMP/own-tmp"
+	(cd "$repo2" && TMPDIR="$TMP/own-tmp" "$KITGEN" diff --git v0.3.1 v0.4.0) >/dev/null 2>&1
+	[ -z "$(ls -A "$TMP/own-tmp")" ] && ok "diff --git A B removes its temporary folders" ||
+		not_ok "diff --git A B removes its temporary folders" "$(ls -A "$TMP/own-tmp")"
+
 	(cd "$repo" && "$KITGEN" check --content content) >/dev/null 2>"$TMP/err"
 	status=$?
 	[ "$status" = 0 ] && grep -q "^content/kit.yaml:6:10: warning: content changed since tag 'v0.3.1' but the version is still 0.3.1$" "$TMP/err" &&
