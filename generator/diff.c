@@ -62,7 +62,12 @@ static void S_record_reworded(kg_changes *c, const char *entity,
 	kg_buf text = KG_BUF_INIT, md = KG_BUF_INIT;
 
 	kg_buf_puts(&text, "reworded: ");
-	kg_word_diff(o->text, n->text, &kg_word_style_plain, &text);
+	if (kg_word_diff(o->text, n->text, &kg_word_style_plain, &text) == 0) {
+		/* only line breaks or spacing: the words say nothing */
+		S_record(c, KG_CHANGED, entity, NULL, path, "white space changed");
+		kg_buf_release(&text);
+		return;
+	}
 	kg_buf_puts(&md, "reworded: ");
 	kg_word_diff(o->text, n->text, &S_md_words, &md);
 	S_record(c, KG_CHANGED, entity, NULL, path, text.ptr);

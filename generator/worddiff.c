@@ -187,12 +187,12 @@ static void S_emit(const S_ops *ops, const kg_word_style *st, kg_buf *out)
 	}
 }
 
-void kg_word_diff(const char *old_text, const char *new_text,
-		  const kg_word_style *style, kg_buf *out)
+size_t kg_word_diff(const char *old_text, const char *new_text,
+		    const kg_word_style *style, kg_buf *out)
 {
 	S_word *a, *b;
 	size_t n = S_split(old_text, &a), m = S_split(new_text, &b);
-	size_t p = 0, q = 0, i;
+	size_t p = 0, q = 0, i, changed;
 	S_ops ops = {NULL, 0, 0};
 
 	while (p < n && p < m && S_eq(&a[p], &b[p]))
@@ -205,7 +205,10 @@ void kg_word_diff(const char *old_text, const char *new_text,
 	for (i = n - q; i < n; i++)
 		S_push(&ops, S_SAME, &a[i]);
 	S_emit(&ops, style, out);
+	for (i = 0, changed = 0; i < ops.n; i++)
+		changed += ops.items[i].kind != S_SAME;
 	free(ops.items);
 	free(a);
 	free(b);
+	return changed;
 }

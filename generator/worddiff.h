@@ -28,10 +28,12 @@ typedef struct kg_word_style {
 /* wdiff's marks, words as they are: "a [-big-]{+small+} cache". */
 extern const kg_word_style kg_word_style_plain;
 
-/* Append the word diff of old_text and new_text to out. Memory stays
- * bounded: when the changed middle of two long texts is too large to
- * align word by word, it is shown as all removed, then all added. */
-void kg_word_diff(const char *old_text, const char *new_text,
-		  const kg_word_style *style, kg_buf *out);
+/* Append the word diff of old_text and new_text to out, and return how
+ * many words were removed or added (0: the texts differ in white space
+ * only, and out holds every word). Memory stays bounded: when the
+ * changed middle of two long texts is too large to align word by word,
+ * it is shown as all removed, then all added. */
+size_t kg_word_diff(const char *old_text, const char *new_text,
+		    const kg_word_style *style, kg_buf *out);
 
 #endif

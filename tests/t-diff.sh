@@ -70,6 +70,12 @@ printf '%s\n' \
 "$KITGEN" diff --format md "$old_long" "$new" | grep '^  - ' >"$TMP/got"
 same_text "... and in Markdown, removed words struck through, added ones in bold" "$TMP/want" "$TMP/got"
 
+new=$(fixture_copy spacing)
+sed -i 's/^    prompt: What is a cache for?$/    prompt: "What is a cache for, and what happens to the  database when every cache node restarts at once?"/' \
+	"$new/topics/01-cache.yaml"
+printf 'changed question cache-1: prompt: white space changed\n' >"$TMP/want"
+expect_diff "a long text that changed only in white space says so" 1 "$TMP/want" "$old_long" "$new"
+
 new=$(fixture_copy weights)
 sed -i 's/^      coding: 50$/      coding: 70/; s/^      systems: 50$/      systems: 30/' "$new/kit.yaml"
 printf '%s\n' \

@@ -41,8 +41,14 @@ static void test_cases(void **state)
 	for (i = 0; i < sizeof(S_cases) / sizeof(S_cases[0]); i++) {
 		kg_buf out = KG_BUF_INIT;
 
-		kg_word_diff(S_cases[i].old_text, S_cases[i].new_text,
-			     &kg_word_style_plain, &out);
+		size_t changed = kg_word_diff(S_cases[i].old_text,
+					      S_cases[i].new_text,
+					      &kg_word_style_plain, &out);
+
+		if ((changed == 0) != (strchr(out.ptr, '{') == NULL &&
+				       strchr(out.ptr, '[') == NULL))
+			fail_msg("case %zu: %zu words changed in '%s'", i,
+				 changed, out.ptr);
 		if (strcmp(out.ptr, S_cases[i].want) != 0)
 			fail_msg("case %zu: got '%s', want '%s'", i, out.ptr,
 				 S_cases[i].want);
