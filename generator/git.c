@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -384,6 +385,24 @@ int kg_git_export(const char *dir, const char *rev, const char *dest,
 		  kg_diags *d)
 {
 	return kg_git_export_path(dir, NULL, rev, dest, d);
+}
+
+int kg_git_export_temp(const char *content, const char *rev, kg_buf *tmp,
+		       kg_diags *d)
+{
+	const char *base = getenv("TMPDIR");
+	struct stat st;
+
+	kg_buf_printf(tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(tmp->ptr)) {
+		kg_io_error(d, (kg_mark){tmp->ptr, 0, 0},
+			    "cannot create a temporary folder: %s", strerror(errno));
+		kg_buf_reset(tmp);
+		return -1;
+	}
+	if (stat(content, &st) == 0 && S_ISDIR(st.st_mode))
+		return kg_git_export(content, rev, tmp->ptr, d);
+	return kg_git_export_path(".", content, rev, tmp->ptr, d);
 }
 
 /* ---- the version warning --------------------------------------------------- */

@@ -631,29 +631,6 @@ static kg_kit *S_diff_side(const char *dir, kg_diags *d)
 	return kit;
 }
 
-/* The content folder `content` as it was at git revision rev, exported
- * into a new temporary folder whose name goes into tmp. A folder that
- * exists is read from git in it; one that does not is read by its path
- * from the current folder, so neither revision need be checked out.
- * 0, or -1 with a diagnostic. */
-static int S_git_side(const char *content, const char *rev, kg_buf *tmp,
-		      kg_diags *d)
-{
-	const char *base = getenv("TMPDIR");
-	struct stat st;
-
-	kg_buf_printf(tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(tmp->ptr)) {
-		kg_io_error(d, (kg_mark){tmp->ptr, 0, 0},
-			    "cannot create a temporary folder: %s", strerror(errno));
-		kg_buf_reset(tmp);
-		return -1;
-	}
-	if (stat(content, &st) == 0 && S_ISDIR(st.st_mode))
-		return kg_git_export(content, rev, tmp->ptr, d);
-	return kg_git_export_path(".", content, rev, tmp->ptr, d);
-}
-
 static int S_diff(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -693,10 +670,10 @@ static int S_diff(int argc, char **argv)
 		new_rev = new_dir;
 		new_dir = o.content ? o.content : "content";
 	}
-	if (o.git && S_git_side(new_dir, o.git, &tmp, &d) == 0)
+	if (o.git && kg_git_export_temp(new_dir, o.git, &tmp, &d) == 0)
 		old_dir = tmp.ptr;
 	if (new_rev && old_dir)
-		new_dir = S_git_side(new_dir, new_rev, &tmp2, &d) == 0 ? tmp2.ptr : NULL;
+		new_dir = kg_git_export_temp(new_dir, new_rev, &tmp2, &d) == 0 ? tmp2.ptr : NULL;
 	if (old_dir && new_dir && (old = S_diff_side(old_dir, &d)) &&
 	    (new_kit = S_diff_side(new_dir, &d))) {
 		kg_kit_diff(old, new_kit, &changes);
