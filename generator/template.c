@@ -26,6 +26,7 @@
 
 #include "alloc.h"
 #include "file.h"
+#include "utf8.h"
 
 enum tok_kind {
 	TOK_TEXT,     /* literal text; if it holds a '\n', that ends it */
@@ -206,7 +207,7 @@ static kg_mark S_mark(struct lexer *lx, size_t p)
 		if (c == '\n') {
 			lx->line++;
 			lx->col = 1;
-		} else if ((c & 0xC0) != 0x80) {
+		} else if (!kg_utf8_is_cont(c)) {
 			lx->col++;
 		}
 	}
