@@ -21,6 +21,7 @@
 
 #include "alloc.h"
 #include "file.h"
+#include "html_escape.h"
 #include "node.h"
 #include "template.h"
 
@@ -117,7 +118,7 @@ static void S_marker(unsigned nonce, void (*escape)(kg_buf *, const char *, size
 	if (escape)
 		escape(escaped, raw->ptr, raw->len);
 	else
-		kg_template_escape_html(escaped, raw->ptr, raw->len);
+		kg_html_escape(escaped, raw->ptr, raw->len);
 }
 
 /* The first marker m (of mlen bytes, starting with \001) in [at, end), or
@@ -276,7 +277,7 @@ static void S_escaped_body(const kg_doc *doc, kg_shell_body body,
 	if (escape)
 		escape(&out->buf, whole.buf.ptr, whole.buf.len);
 	else
-		kg_template_escape_html(&out->buf, whole.buf.ptr, whole.buf.len);
+		kg_html_escape(&out->buf, whole.buf.ptr, whole.buf.len);
 	kg_sink_release(&whole);
 }
 

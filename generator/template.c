@@ -26,6 +26,7 @@
 
 #include "alloc.h"
 #include "file.h"
+#include "html_escape.h"
 #include "utf8.h"
 
 enum tok_kind {
@@ -696,7 +697,7 @@ static void S_interpolate(struct render *r, const struct tok *k)
 	if (r->opts->escape)
 		r->opts->escape(r->out, r->scratch.ptr, r->scratch.len);
 	else
-		kg_template_escape_html(r->out, r->scratch.ptr, r->scratch.len);
+		kg_html_escape(r->out, r->scratch.ptr, r->scratch.len);
 }
 
 /* Render the section opened at toks[i], once per item of a list, once
@@ -859,38 +860,6 @@ void kg_template_set_limits(size_t max_output, size_t max_steps)
 {
 	S_max_output = max_output ? max_output : KG_TEMPLATE_MAX_OUTPUT;
 	S_max_steps = max_steps ? max_steps : KG_TEMPLATE_MAX_STEPS;
-}
-
-void kg_template_escape_html(kg_buf *out, const char *s, size_t len)
-{
-	size_t i, start = 0;
-	const char *ent;
-
-	for (i = 0; i < len; i++) {
-		switch (s[i]) {
-		case '&':
-			ent = "&amp;";
-			break;
-		case '<':
-			ent = "&lt;";
-			break;
-		case '>':
-			ent = "&gt;";
-			break;
-		case '"':
-			ent = "&quot;";
-			break;
-		case '\'':
-			ent = "&#39;";
-			break;
-		default:
-			continue;
-		}
-		kg_buf_put(out, s + start, i - start);
-		kg_buf_puts(out, ent);
-		start = i + 1;
-	}
-	kg_buf_put(out, s + start, len - start);
 }
 
 int kg_template_partial_from_dir(void *ctx, const char *name, kg_buf *out,

@@ -24,6 +24,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "html_escape.h"
 #include "node.h"
 
 /* Partials may nest this deep; one level more is an error. */
@@ -70,8 +71,9 @@ int kg_template_render(const char *file, const char *src, size_t len,
  * of this process: for tests and fuzzing. */
 void kg_template_set_limits(size_t max_output, size_t max_steps);
 
-/* Append s with & < > " ' replaced by HTML entities (the default escape). */
-void kg_template_escape_html(kg_buf *out, const char *s, size_t len);
+/* The default escape is html_escape.h's kg_html_escape. The old name,
+ * until write_html.c calls kg_html_escape itself: */
+#define kg_template_escape_html kg_html_escape
 
 /* The context of kg_template_partial_from_dir: the folder of the
  * partials, and the diagnostics where a partial that is there but cannot

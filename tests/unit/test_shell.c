@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "alloc.h"
+#include "html_escape.h"
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
@@ -200,7 +201,7 @@ static void test_escaped_body(void **state)
 	(void)state;
 	assert_non_null(strstr(body, "<section"));
 	kg_buf_putc(&want, '[');
-	kg_template_escape_html(&want, body, strlen(body));
+	kg_html_escape(&want, body, strlen(body));
 	kg_buf_printf(&want, "]|[%s]\n", body);
 	assert_string_equal(page, want.ptr);
 	assert_non_null(strstr(page, "&lt;section"));
