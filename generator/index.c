@@ -158,7 +158,7 @@ int kg_index_render(const kg_index *idx, const kg_kit *kit, const char *digest,
 		return rc;
 	data = S_data(idx, kit, digest);
 	rc = kg_template_render_file(templates, "html", "index", data,
-				     kg_html_escape, out, d);
+				     kg_html_escape, NULL, out, d);
 	kg_node_free(data);
 	return rc;
 }

@@ -99,7 +99,8 @@ struct render {
 	kg_buf indent;         /* the indentation is indent.ptr[from..len) */
 	size_t indent_from;
 	unsigned nesting;      /* partials entered */
-	size_t out_start;      /* out->len when the render began */
+	const kg_template_hook *hook; /* NULL: none */
+	size_t written;        /* bytes the engine appended (not the hook) */
 	size_t steps;          /* tokens rendered so far */
 };
 
@@ -659,14 +660,19 @@ static void S_size(char *s, size_t n, size_t bytes)
 }
 
 /* Has the render outgrown its limits at token k? Then say so (once: the
- * error ends the render) and cut the output back to the limit. */
+ * error ends the render) and cut the output back to the limit. The bytes
+ * past it are the engine's last ones, at the end of out (a hook's output
+ * is not counted, and out is checked before every token). */
 static int S_over_limit(struct render *r, const struct tpl *t,
 			const struct tok *k)
 {
 	char size[32];
 
-	if (r->out->len - r->out_start > S_max_output) {
-		S_truncate(r->out, r->out_start + S_max_output);
+	if (r->written > S_max_output) {
+		size_t excess = r->written - S_max_output;
+
+		S_truncate(r->out, excess < r->out->len ? r->out->len - excess : 0);
+		r->written = S_max_output;
 		S_size(size, sizeof(size), S_max_output);
 		return kg_error(r->d, S_tok_mark(t, k),
 				"output larger than %s (partials or sections "
@@ -682,22 +688,36 @@ static int S_over_limit(struct render *r, const struct tpl *t,
 static int S_render(struct render *r, const struct tpl *t, size_t from,
 		    size_t to);
 
+/* Append len bytes of s to out, as the engine's own output. */
+static void S_put(struct render *r, const char *s, size_t len)
+{
+	kg_buf_put(r->out, s, len);
+	r->written += len;
+}
+
 static void S_interpolate(struct render *r, const struct tok *k)
 {
 	const kg_node *v = S_lookup(r, k->s, k->len);
+	size_t before;
 
-	if (!v || v->kind != KG_NODE_SCALAR)
-		return;
-	if (k->kind == TOK_RAW) {
-		kg_node_scalar_text(v, r->out);
+	if (v && r->hook && v == r->hook->value) {
+		r->hook->write(r->hook->ctx, k->kind != TOK_RAW, r->out);
 		return;
 	}
+	if (!v || v->kind != KG_NODE_SCALAR)
+		return;
 	kg_buf_reset(&r->scratch);
 	kg_node_scalar_text(v, &r->scratch);
+	if (k->kind == TOK_RAW) {
+		S_put(r, r->scratch.ptr, r->scratch.len);
+		return;
+	}
+	before = r->out->len;
 	if (r->opts->escape)
 		r->opts->escape(r->out, r->scratch.ptr, r->scratch.len);
 	else
 		kg_html_escape(r->out, r->scratch.ptr, r->scratch.len);
+	r->written += r->out->len - before;
 }
 
 /* Render the section opened at toks[i], once per item of a list, once
@@ -767,11 +787,11 @@ static int S_render(struct render *r, const struct tpl *t, size_t from,
 			return -1;
 		switch (k->kind) {
 		case TOK_TEXT:
-			kg_buf_put(r->out, k->s, k->len);
+			S_put(r, k->s, k->len);
 			break;
 		case TOK_INDENT:
-			kg_buf_put(r->out, r->indent.ptr + r->indent_from,
-				   r->indent.len - r->indent_from);
+			S_put(r, r->indent.ptr + r->indent_from,
+			      r->indent.len - r->indent_from);
 			break;
 		case TOK_VAR:
 		case TOK_RAW:
@@ -807,6 +827,15 @@ int kg_template_render(const char *file, const char *src, size_t len,
 		       const kg_node *data, const kg_template_opts *opts,
 		       kg_buf *out, kg_diags *d)
 {
+	return kg_template_render_hooked(file, src, len, data, opts, NULL, out,
+					 d);
+}
+
+int kg_template_render_hooked(const char *file, const char *src, size_t len,
+			      const kg_node *data, const kg_template_opts *opts,
+			      const kg_template_hook *hook, kg_buf *out,
+			      kg_diags *d)
+{
 	static const kg_template_opts defaults;
 	struct tpl top;
 	struct render r;
@@ -818,7 +847,7 @@ int kg_template_render(const char *file, const char *src, size_t len,
 	memset(&r, 0, sizeof(r));
 	r.opts = opts ? opts : &defaults;
 	r.out = out;
-	r.out_start = out->len;
+	r.hook = hook;
 	r.d = d;
 	r.tail = &r.partials;
 	kg_buf_init(&r.scratch);
@@ -881,6 +910,31 @@ int kg_template_partial_from_dir(void *ctx, const char *name, kg_buf *out,
 		memcpy(shown, path.ptr, path.len + 1);
 		*file = shown;
 	}
+	kg_buf_release(&path);
+	return rc;
+}
+
+int kg_template_render_file(const char *templates, const char *format,
+			    const char *name, const kg_node *data,
+			    void (*escape)(kg_buf *, const char *, size_t),
+			    const kg_template_hook *hook, kg_buf *out,
+			    kg_diags *d)
+{
+	kg_buf path = KG_BUF_INIT, src = KG_BUF_INIT, partials = KG_BUF_INIT;
+	kg_template_opts opts = {escape, kg_template_partial_from_dir, NULL, true};
+	kg_partial_dir pd = {NULL, d};
+	int rc;
+
+	kg_buf_printf(&path, "%s/%s/%s.mustache", templates, format, name);
+	kg_buf_printf(&partials, "%s/%s", templates, format);
+	pd.dir = partials.ptr;
+	opts.partial_ctx = &pd;
+	rc = kg_file_read(path.ptr, KG_TEMPLATE_MAX_FILE, &src, d);
+	if (rc == 0)
+		rc = kg_template_render_hooked(path.ptr, src.ptr, src.len, data,
+					       &opts, hook, out, d);
+	kg_buf_release(&src);
+	kg_buf_release(&partials);
 	kg_buf_release(&path);
 	return rc;
 }
