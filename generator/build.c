@@ -18,6 +18,7 @@
 #include "build.h"
 #include "buf.h"
 #include "cli.h"
+#include "compose.h"
 #include "datadir.h"
 #include "digest.h"
 #include "edition.h"
