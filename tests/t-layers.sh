@@ -11,7 +11,7 @@
 LAYERS='
 base: alloc arena buf cleanup utf8 mark file diag lines printable sink output html_escape datadir embedded
 tree: node canon doc
-text: markdown template smart
+text: markdown template template_parse smart
 kit: fields schema kit load check plan volume digest diff git outnames
 compose: edition compose compose_edition packet
 writers: writer shell write_md write_html write_pdf pdf_file pdf_style pdf_outline fonts layout render_pdf ttf_subset
