@@ -355,7 +355,7 @@ static int S_render(int argc, char **argv)
 		pd.dir = o.partials;
 		topts.partial_ctx = &pd;
 	}
-	data = kg_node_load_file(o.data, &d);
+	data = kg_node_load_data_file(o.data, &d);
 	if (data && kg_file_read(tpl, KG_TEMPLATE_MAX_FILE, &src, &d) == 0 &&
 	    kg_template_render(tpl, src.ptr, src.len, data, &topts, &out, &d) == 0)
 		fwrite(out.ptr, 1, out.len, stdout);
