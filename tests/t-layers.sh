@@ -12,8 +12,8 @@ LAYERS='
 base: alloc arena buf cleanup utf8 mark file diag lines printable sink output html_escape datadir embedded
 tree: node canon doc
 text: markdown template template_parse smart
-kit: fields schema kit load check plan volume digest diff git outnames
-compose: edition compose compose_edition packet
+kit: fields schema kit load check plan volume digest diff git edition outnames
+compose: compose compose_edition packet
 writers: writer shell write_md write_html write_pdf pdf_file pdf_style pdf_outline fonts layout render_pdf ttf_subset
 cli: index build cli init main
 '
@@ -22,8 +22,6 @@ cli: index build cli init main
 # change still to make, so this list only shrinks.
 KNOWN='
 doc markdown
-outnames edition
-outnames index
 outnames writer
 write_pdf kit
 '
@@ -31,10 +29,10 @@ write_pdf kit
 #   (doc.c); the PDF/document branch of issue 17 takes it out.
 # write_pdf kit: the PDF writer reads KG_BAND_* from the kit model; the
 #   same branch makes it a writer of the document only.
-# outnames edition|index|writer: the kit check (check.c) asks for the
-#   paths a build writes, and so for the editions, the writers'
-#   extensions and the index page's name; the check of output names
-#   belongs to the build (cli layer), which check.c cannot call.
+# outnames writer: the kit check (check.c) asks for the paths a build
+#   writes, and so for the writers' extensions (kg_writers); the check of
+#   output names belongs to the build (cli layer), which check.c cannot
+#   call, or the extensions to a table below the writers.
 
 # The layer map as "MODULE RANK LAYER" lines.
 printf '%s\n' "$LAYERS" | awk -F': ' 'NF == 2 {
