@@ -24,7 +24,10 @@
 #include "edition.h"
 #include "index.h"
 #include "kit.h"
+#include "leftovers.h"
 #include "output.h"
+#include "paper.h"
+#include "suggest.h"
 #include "volume.h"
 
 /* The paths of the files a build writes, in order, for its summary. */
@@ -184,15 +187,31 @@ static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
 	return rc;
 }
 
-/* Is there no edition called name? Then say so, pointing at `kitgen list`. */
+/* Say that there is no edition called name: the nearest one, if any,
+ * and `kitgen list`. */
+static void S_say_no_edition(const kg_editions *eds, const char *name)
+{
+	kg_names ids = KG_NAMES_INIT;
+	const char *near;
+	size_t i;
+
+	for (i = 0; i < eds->n; i++)
+		kg_names_add(&ids, eds->items[i].id);
+	near = kg_names_closest(&ids, name);
+	fprintf(stderr, "kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
+		name, near ? "did you mean '" : "see ", near ? near : "",
+		near ? "'? see " : "");
+	kg_names_free(&ids);
+}
+
+/* Is there no edition called name? Then say so. */
 static int S_no_edition(const kg_kit *kit, const char *name)
 {
 	kg_editions eds = kg_editions_of(kit);
 	int missing = kg_editions_find(&eds, name) == NULL;
 
 	if (missing)
-		fprintf(stderr, "kitgen build: no edition '%s' (see 'kitgen list')\n",
-			name);
+		S_say_no_edition(&eds, name);
 	kg_editions_free(&eds);
 	return missing;
 }
@@ -221,8 +240,7 @@ static void S_summary(const S_files *files, const char *out,
 }
 
 /* Load, check, write: the build with the templates folder known. */
-static int S_build(const kg_build_opts *o, const struct timespec *t0,
-		   kg_diags *d)
+static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 {
 	kg_kit *kit = kg_kit_load(o->content, d);
 	S_files files = {NULL, 0, 0};
@@ -230,10 +248,14 @@ static int S_build(const kg_build_opts *o, const struct timespec *t0,
 	int rc;
 
 	kg_kit_check(kit, d);
+	kg_kit_leftovers(kit, o->release, d);
 	if (d->errors == 0 && o->edition && S_no_edition(kit, o->edition)) {
 		kg_kit_free(kit);
 		return KG_EXIT_USAGE;
 	}
+	/* --paper wins over the kit's paper (check.c vetted it), else a4 */
+	o->paper = kg_paper_name(o->paper ? o->paper :
+				 kit->paper ? kit->paper->text : "a4");
 	/* all files or none: a failure leaves every earlier output */
 	if (d->errors || S_render_all(kit, o, &files, &set, d) != 0 ||
 	    kg_out_commit(&set, d) != 0)

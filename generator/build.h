@@ -13,10 +13,12 @@ typedef struct kg_build_opts {
 	const char *content;   /* the content folder */
 	const char *templates; /* NULL: ./templates, else the installed ones */
 	const char *out;       /* the output folder */
-	const char *paper;     /* "a4" or "letter" */
+	const char *paper;     /* a4 or letter in any case; NULL: the kit's
+				  paper, else a4 */
 	const char *edition;   /* NULL: every edition */
 	const kg_writer *const *writers; /* the formats, NULL-terminated */
 	int quiet;             /* print nothing but diagnostics */
+	int release;           /* init's placeholders are errors, not warnings */
 } kg_build_opts;
 
 /* Run a build: diagnostics and the list of files written go to stderr

@@ -43,6 +43,7 @@
 #define KG_FIELD_MINUTES              "minutes"
 #define KG_FIELD_MUST_HAVE            "must_have"
 #define KG_FIELD_NAME                 "name"
+#define KG_FIELD_PAPER                "paper"
 #define KG_FIELD_POINTS               "points"
 #define KG_FIELD_PROFILES             "profiles"
 #define KG_FIELD_PROMPT               "prompt"

@@ -205,7 +205,7 @@ static void S_raw(kg_buf *out, const char *s, size_t len)
 static int S_fill(const char *dir, const char *role, kg_diags *d)
 {
 	kg_node *data = kg_node_new_map();
-	kg_template_opts opts = {S_raw, NULL, NULL, true};
+	kg_template_opts opts = {S_raw, NULL, NULL, true, NULL};
 	kg_buf id = KG_BUF_INIT, text = KG_BUF_INIT, path = KG_BUF_INIT;
 	char *prose = S_prose(role), *title = S_title(role);
 	const kg_embedded_file *f;

@@ -179,7 +179,9 @@ static void S_read_kit(kg_kit *kit, const kg_node *root)
 	kit->licence = S_scalar(root, KG_FIELD_LICENCE);
 	kit->introduction = S_scalar(root, KG_FIELD_INTRODUCTION);
 	kit->decision_rule = S_scalar(root, KG_FIELD_DECISION_RULE);
-	kit->round_minutes = S_scalar(kg_node_get(root, KG_FIELD_LOOP), KG_FIELD_ROUND_MINUTES);
+	kit->round_minutes = S_scalar(kg_node_get(root, KG_FIELD_LOOP),
+				      KG_FIELD_ROUND_MINUTES);
+	kit->paper = S_scalar(root, KG_FIELD_PAPER);
 	for (b = 0; b < KG_NBANDS; b++) {
 		const kg_node *band = kg_node_get(scale, kg_band_keys[b]);
 

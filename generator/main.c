@@ -6,10 +6,12 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -25,8 +27,10 @@
 #include "git.h"
 #include "init.h"
 #include "kit.h"
+#include "leftovers.h"
 #include "node.h"
 #include "output.h"
+#include "paper.h"
 #include "printable.h"
 #include "template.h"
 #include "writer.h"
@@ -40,6 +44,7 @@ static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 {
 	*kit = kg_kit_load(dir, d);
 	kg_kit_check(*kit, d);
+	kg_kit_leftovers(*kit, 0, d);
 }
 
 /* ---- check -------------------------------------------------------------- */
@@ -131,7 +136,7 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 		const kg_writer *w = NULL;
 
 		for (i = 0; kg_writers[i]; i++)
-			if (strcmp(kg_writers[i]->name, tok) == 0)
+			if (strcasecmp(kg_writers[i]->name, tok) == 0)
 				w = kg_writers[i];
 		if (!w) {
 			kg_buf avail = KG_BUF_INIT;
@@ -165,9 +170,10 @@ static int S_build(int argc, char **argv)
 		{"format", required_argument, NULL, KG_OPT_FORMAT},
 		{"paper", required_argument, NULL, KG_OPT_PAPER},
 		{"edition", required_argument, NULL, KG_OPT_EDITION},
+		{"release", no_argument, NULL, KG_OPT_RELEASE},
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	kg_cli_opts o = {.content = "content", .out = "output", .paper = "a4"};
+	kg_cli_opts o = {.content = "content", .out = "output"};
 	const kg_writer *writers[16];
 	kg_build_opts bo;
 	int rc;
@@ -179,11 +185,11 @@ static int S_build(int argc, char **argv)
 					  argv[optind]);
 	if ((rc = S_formats(o.formats, writers, 16)))
 		return rc;
-	if (strcmp(o.paper, "a4") != 0 && strcmp(o.paper, "letter") != 0)
+	if (o.paper && !kg_paper_name(o.paper))
 		return kg_cli_usage_error("build", "unknown paper '%s' (a4 or letter)",
 					  o.paper);
 	bo = (kg_build_opts){o.content, o.templates, o.out, o.paper, o.edition,
-			     writers, o.quiet};
+			     writers, o.quiet, o.release};
 	return kg_build(&bo);
 }
 
@@ -261,47 +267,48 @@ static int S_diff(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, KG_OPT_FORMAT},
 		{"git", required_argument, NULL, KG_OPT_GIT},
+		{"content", required_argument, NULL, KG_OPT_CONTENT},
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	kg_cli_opts o = {.formats = "text"};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_changes changes = {NULL, 0, 0};
 	kg_kit *old = NULL, *new_kit = NULL;
-	kg_buf out = KG_BUF_INIT, tmp = KG_BUF_INIT;
-	const char *old_dir, *new_dir;
+	kg_buf out = KG_BUF_INIT, tmp = KG_BUF_INIT, tmp2 = KG_BUF_INIT;
+	const char *old_dir, *new_dir, *new_rev = NULL;
+	struct stat st;
 	int rc = kg_cli_parse("diff", argc, argv, longopts, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	if (strcmp(o.formats, "text") != 0 && strcmp(o.formats, "md") != 0)
+	if (strcasecmp(o.formats, "text") != 0 && strcasecmp(o.formats, "md") != 0)
 		return kg_cli_usage_error("diff", "unknown format '%s' (text or md)",
 				     o.formats);
 	if (argc - optind != (o.git ? 1 : 2))
 		return kg_cli_usage_error("diff", "%s", o.git ?
-				     "give one folder with --git REV" :
+				     "give one folder or revision with --git REV" :
 				     "give two content folders, OLD and NEW");
+	if (o.content && !o.git)
+		return kg_cli_usage_error("diff", "%s", "--content goes with --git REV REV");
 	new_dir = argv[argc - 1];
 	old_dir = o.git ? NULL : argv[optind];
 	if ((old_dir && (rc = kg_cli_empty_arg("diff", "OLD", old_dir))) ||
 	    (rc = kg_cli_empty_arg("diff", "NEW", new_dir)))
 		return rc;
-	if (o.git) {
-		const char *base = getenv("TMPDIR");
-
-		kg_buf_printf(&tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
-		if (!mkdtemp(tmp.ptr)) {
-			fprintf(stderr, "kitgen diff: cannot create a temporary folder: %s\n",
-				strerror(errno));
-			kg_buf_release(&tmp);
-			return KG_EXIT_USAGE;
-		}
-		if (kg_git_export(new_dir, o.git, tmp.ptr, &d) == 0)
-			old_dir = tmp.ptr;
+	/* --git A B: B is a revision when it is no folder; the content is
+	 * --content's folder (default: content) at each */
+	if (o.git && (o.content || stat(new_dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+		new_rev = new_dir;
+		new_dir = o.content ? o.content : "content";
 	}
-	if (old_dir && (old = S_diff_side(old_dir, &d)) &&
+	if (o.git && kg_git_export_temp(new_dir, o.git, &tmp, &d) == 0)
+		old_dir = tmp.ptr;
+	if (new_rev && old_dir)
+		new_dir = kg_git_export_temp(new_dir, new_rev, &tmp2, &d) == 0 ? tmp2.ptr : NULL;
+	if (old_dir && new_dir && (old = S_diff_side(old_dir, &d)) &&
 	    (new_kit = S_diff_side(new_dir, &d))) {
 		kg_kit_diff(old, new_kit, &changes);
-		if (strcmp(o.formats, "md") == 0)
+		if (strcasecmp(o.formats, "md") == 0)
 			kg_changes_markdown(&changes, old, new_kit, &out);
 		else
 			kg_changes_text(&changes, &out);
@@ -309,13 +316,16 @@ static int S_diff(int argc, char **argv)
 	}
 	/* like diff(1): 0 same, 1 different, 2 trouble */
 	rc = d.errors ? (kg_cli_report(&d), KG_EXIT_USAGE) : changes.n ? 1 : 0;
-	if (o.git && tmp.len)
+	if (tmp.len)
 		kg_remove_tree(tmp.ptr);
+	if (tmp2.len)
+		kg_remove_tree(tmp2.ptr);
 	kg_changes_free(&changes);
 	kg_kit_free(old);
 	kg_kit_free(new_kit);
 	kg_buf_release(&out);
 	kg_buf_release(&tmp);
+	kg_buf_release(&tmp2);
 	kg_diags_free(&d);
 	return rc;
 }
@@ -332,7 +342,8 @@ static int S_render(int argc, char **argv)
 	kg_cli_opts o = {0};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
-	kg_template_opts topts = {NULL, NULL, NULL, true};
+	kg_template_opts topts = {NULL, NULL, NULL, true,
+				  "no folder of partials was given: pass -p/--partials DIR"};
 	kg_partial_dir pd = {NULL, &d};
 	kg_node *data = NULL;
 	const char *tpl;
@@ -351,6 +362,7 @@ static int S_render(int argc, char **argv)
 	if ((rc = kg_cli_empty_arg("render", "TEMPLATE", tpl)))
 		return rc;
 	if (o.partials) {
+		topts.partial_hint = NULL;
 		topts.partial = kg_template_partial_from_dir;
 		pd.dir = o.partials;
 		topts.partial_ctx = &pd;
@@ -428,6 +440,7 @@ static const kg_cli_cmd S_cmds[] = {
 	{"build", S_build, "check, then write every edition",
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
 	 "                    [--edition ID] [--format LIST] [--paper a4|letter]\n"
+	 "                    [--release]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
 	 "format. A kit with any error writes nothing. The output folder changes\n"
@@ -444,7 +457,11 @@ static const kg_cli_cmd S_cmds[] = {
 	 "  -e, --edition ID      build only this edition (see 'kitgen list')\n"
 	 "  -f, --format LIST     comma-separated formats (default: all): md, html,\n"
 	 "                        pdf; an empty item is a usage error\n"
-	 "      --paper SIZE      page size of paged formats: a4 (default), letter\n"
+	 "      --paper SIZE      page size of paged formats: a4 or letter (default:\n"
+	 "                        kit.yaml's paper, else a4); any case\n"
+	 "      --release         refuse a kit that still holds a placeholder\n"
+	 "                        'kitgen init' wrote ('(replace me)'): errors,\n"
+	 "                        not warnings\n"
 	 "  -q, --quiet           print nothing but errors and warnings (no list\n"
 	 "                        of files, no summary)\n"
 	 "  -h, --help            show this help\n"
@@ -472,15 +489,21 @@ static const kg_cli_cmd S_cmds[] = {
 	{"diff", S_diff, "what changed between two versions of the content",
 	 "Usage: kitgen diff [--format text|md] OLD NEW\n"
 	 "       kitgen diff [--format text|md] --git REV NEW\n"
+	 "       kitgen diff [--format text|md] --git REV REV2 [--content DIR]\n"
 	 "\n"
 	 "Compare two content folders by id: topics, questions, rubric bands,\n"
 	 "red flags, scenarios, levels, areas, profiles and weights added,\n"
 	 "removed or changed. File names do not matter. With --git REV, OLD is\n"
-	 "the folder NEW as it was at git revision REV (a tag, a commit).\n"
+	 "the folder NEW as it was at git revision REV (a tag, a commit). With\n"
+	 "--git REV REV2 (REV2 is no folder), both sides come from git: the\n"
+	 "content folder (--content, default: content) at REV and at REV2,\n"
+	 "neither of which need be checked out.\n"
 	 "\n"
 	 "  -f, --format FMT   text (default: one line per change) or md (a\n"
 	 "                     Markdown changelog)\n"
 	 "      --git REV      read the old content from git\n"
+	 "  -c, --content DIR  with --git REV REV2: the content folder, relative\n"
+	 "                     to the current one (default: content)\n"
 	 "  -h, --help         show this help\n"
 	 "\n"
 	 "git runs with no system or global configuration, no pager and only\n"
@@ -489,7 +512,8 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Exit status, as diff(1): 0 no change, 1 changes, 2 trouble; 3 when\n"
 	 "standard output cannot be written.\n"
 	 "\n"
-	 "Example: kitgen diff --git v1.0.0 content\n"},
+	 "Examples: kitgen diff --git v1.0.0 content\n"
+	 "          kitgen diff --git v1.0.0 v1.1.0 --format md\n"},
 	{"render", S_render, "render one Mustache template against YAML data",
 	 "Usage: kitgen render TEMPLATE --data FILE.yaml [--partials DIR]\n"
 	 "\n"

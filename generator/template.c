@@ -82,6 +82,13 @@ static struct tpl *S_load_partial(struct render *r, const char *name,
 	return p;
 }
 
+static void S_partial_not_found(struct render *r, kg_mark at, const char *name)
+{
+	kg_error(r->d, at, "partial '%s' not found", name);
+	if (r->opts->partial_hint)
+		kg_note(r->d, at, "%s", r->opts->partial_hint);
+}
+
 /* Point t's partial tags at their partials, loading what is new. */
 static void S_link_partials(struct render *r, struct tpl *t)
 {
@@ -107,8 +114,7 @@ static void S_link_partials(struct render *r, struct tpl *t)
 				kg_note(r->d, kg_tpl_mark(t, k),
 					"partial '%s' is included here", p->name);
 			else if (p->missing && r->opts->strict)
-				kg_error(r->d, kg_tpl_mark(t, k),
-					 "partial '%s' not found", p->name);
+				S_partial_not_found(r, kg_tpl_mark(t, k), p->name);
 		}
 		k->partial = p->missing ? NULL : p;
 	}
@@ -439,7 +445,8 @@ int kg_template_render_file(const char *templates, const char *format,
 			    kg_diags *d)
 {
 	kg_buf path = KG_BUF_INIT, src = KG_BUF_INIT, partials = KG_BUF_INIT;
-	kg_template_opts opts = {escape, kg_template_partial_from_dir, NULL, true};
+	kg_template_opts opts = {escape, kg_template_partial_from_dir, NULL, true,
+				 NULL};
 	kg_partial_dir pd = {NULL, d};
 	int rc;
 

@@ -11,8 +11,8 @@
 LAYERS='
 base: alloc arena buf cleanup utf8 mark file diag lines printable sink output html_escape datadir embedded
 tree: node canon doc
-text: markdown template template_parse smart
-kit: fields schema kit load check plan volume digest diff git edition outnames
+text: markdown template template_parse smart worddiff
+kit: fields schema kit load check plan volume digest diff git edition outnames leftovers paper suggest
 compose: compose compose_edition packet
 writers: writer shell write_md write_html write_pdf pdf_file pdf_style pdf_outline fonts layout render_pdf ttf_subset
 cli: index build cli init main
