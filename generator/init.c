@@ -30,6 +30,7 @@
 #include "node.h"
 #include "output.h"
 #include "template.h"
+#include "utf8.h"
 
 #define S_ROLE_MAX 60
 
