@@ -1,13 +1,10 @@
 /* doc.c - building and freeing the composed document tree (see doc.h) */
 #include "doc.h"
 
-#include <cmark.h>
 #include <stdlib.h>
 
 #include "alloc.h"
 #include "buf.h"
-#include "doc_iter.h"
-#include "markdown.h"
 
 kg_block *kg_block_new(kg_block_type type)
 {
@@ -139,25 +136,6 @@ kg_block *kg_add_prose_copy(kg_block *parent, const char *markdown)
 	return b;
 }
 
-cmark_node *kg_prose_parse(const kg_block *prose)
-{
-	return kg_md_parse(prose->text ? prose->text : "");
-}
-
-int kg_prose_starts_with_paragraph(const kg_block *prose)
-{
-	cmark_node *md;
-	int para;
-
-	if (!prose || prose->type != KG_BLOCK_PROSE)
-		return 0;
-	md = kg_prose_parse(prose);
-	para = cmark_node_get_type(cmark_node_first_child(md)) ==
-	       CMARK_NODE_PARAGRAPH;
-	cmark_node_free(md);
-	return para;
-}
-
 kg_block *kg_add_list(kg_block *parent, int style)
 {
 	kg_block *b = S_add(parent, KG_BLOCK_LIST, NULL);
@@ -273,50 +251,4 @@ void kg_doc_free(kg_doc *doc)
 	if (doc->free_state)
 		doc->free_state(doc->state);
 	free(doc);
-}
-
-static int S_in_toc(const kg_block *b)
-{
-	return b->type == KG_BLOCK_SECTION && (b->flags & KG_SECTION_IN_TOC);
-}
-
-static void S_toc_entry(kg_block *toc, const kg_block *s, int level)
-{
-	kg_block *e = S_add(toc, KG_BLOCK_ITEM, NULL);
-
-	e->level = level;
-	e->id = kg_xstrdup(s->id);
-	e->title = kg_xstrdup(s->title);
-}
-
-/* Parts are the root's children (depth 1), their sections depth 2:
- * nothing deeper is walked. */
-const kg_block *kg_doc_toc(const kg_doc *doc)
-{
-	const kg_block *first = doc->root->n ? doc->root->children[0] : NULL;
-
-	return first && first->type == KG_BLOCK_TOC ? first : NULL;
-}
-
-void kg_doc_toc_build(kg_doc *doc)
-{
-	kg_block *toc = doc->root->n ? doc->root->children[0] : NULL;
-	kg_iter *it;
-	kg_event ev;
-
-	if (!toc || toc->type != KG_BLOCK_TOC || toc->n)
-		return;
-	it = kg_iter_new(doc->root);
-	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
-		const kg_block *b = kg_iter_block(it);
-		size_t depth = kg_iter_depth(it);
-
-		if (ev != KG_EVENT_ENTER || depth == 0)
-			continue;
-		if (S_in_toc(b) && depth <= 2)
-			S_toc_entry(toc, b, (int)depth);
-		if (!S_in_toc(b) || depth >= 2)
-			kg_iter_skip(it);
-	}
-	kg_iter_free(it);
 }

@@ -23,7 +23,7 @@
  *   BAND      title (label), style = kg_doc_band [any]
  *   CALLOUT   title, style = kg_callout [any]              set-apart box
  *   TOC       [ITEM]                                       contents go here;
- *             kg_doc_toc_build fills it once: an ITEM per entry, level
+ *             kg_doc_toc_build (doc_toc.h) fills it once: an ITEM per entry, level
  *             1 a part, 2 a section of it, with the section's id, title
  *   ITEM of an index LIST: id, the place in the document it stands for
  *   SCORECARD [ROW] [DIMENSION...]                         a form to fill in:
@@ -59,8 +59,6 @@
 #define KG_DOC_H
 
 #include <stddef.h>
-
-struct cmark_node;
 
 typedef enum {
 	KG_BLOCK_DOCUMENT,
@@ -206,22 +204,6 @@ kg_block *kg_add_notes(kg_block *parent, const char *label, int lines);
 
 void kg_doc_free(kg_doc *doc);
 
-/* Fill the document's TOC block (the first child of its root, if it is
- * one) with the contents, in one walk: each part (level-1 SECTION)
- * listed in the TOC, and each of its sections listed too. Writers show
- * these entries and never walk the document for them. Called once, when
- * the document is composed. */
-void kg_doc_toc_build(kg_doc *doc);
-/* The document's TOC block, or NULL when it has none. */
-const kg_block *kg_doc_toc(const kg_doc *doc);
-
-/* A PROSE block's text parsed and sanitised (kg_md_parse): a writer calls
- * this when it reaches the block and frees the tree with cmark_node_free
- * when done with it. */
-struct cmark_node *kg_prose_parse(const kg_block *prose);
-/* Does the block's prose start with a paragraph (so a label can run into
- * it)? Parses the text; false for NULL or a block of another type. */
-int kg_prose_starts_with_paragraph(const kg_block *prose);
 
 /* s with runs of white space made one space, trimmed: titles and metadata
  * are plain text on one line. The caller frees the result. */

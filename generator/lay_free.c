@@ -53,7 +53,7 @@ static void S_fit(kg_lay *lay, const kg_inline *in, float width, kg_inline *out)
 		for (c = text; c < end;) {
 			const char *at = c;
 			float cw = (float)lay->fonts.char_width(lay->fonts.ctx, p->st.face,
-							      kg_utf8_next(&c, end)) *
+							      kg_utf8_next_bmp(&c, end)) *
 				   p->st.size / 1000.0f;
 
 			if (x + cw + ell > width) {

@@ -85,14 +85,14 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		    const char *s, size_t len, int keep_spaces)
 {
 	const char *end = s + len, *at = s, *word = s, *after = s;
-	uint32_t prev = 0, c, next = s < end ? kg_utf8_next(&after, end) : 0;
+	uint32_t prev = 0, c, next = s < end ? kg_utf8_next_bmp(&after, end) : 0;
 	long w = 0; /* of the word so far, in 1/1000 em */
 
 	while (at < end) {
 		const char *cend = after;
 
 		c = next;
-		next = after < end ? kg_utf8_next(&after, end) : 0;
+		next = after < end ? kg_utf8_next_bmp(&after, end) : 0;
 		if ((S_is_space(c) && !keep_spaces) || (c < 0x20 && c != '\t')) {
 			/* a space breaks; other controls are dropped */
 			kg_li_word(lay, in, st, word, (size_t)(at - word), 0, w);

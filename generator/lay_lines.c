@@ -71,7 +71,7 @@ static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
 		while (p < end) {
 			const char *at = p;
 			float cw = (float)lay->fonts.char_width(lay->fonts.ctx, src->st.face,
-							      kg_utf8_next(&p, end)) *
+							      kg_utf8_next_bmp(&p, end)) *
 				   src->st.size / 1000.0f;
 
 			if (ls->x + part + cw > width + KG_LI_EPS &&

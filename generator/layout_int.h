@@ -2,7 +2,7 @@
  * layout_int.h - what the files of the layout engine share, and nothing
  * outside them includes (layout.h is the engine's interface):
  *
- *   layout.c      the layout itself (init, strings, links, parts), the
+ *   lay_list.c    the layout itself (init, strings, links, parts), the
  *                 vertical list's elements, paragraphs, boxes, accessors
  *   lay_inline.c  inline content: pieces, measuring, where a line may break
  *   lay_lines.c   line breaking, and a line's drawing operations
@@ -55,7 +55,7 @@ void kg_li_rect(kg_lay *lay, float x, float y, float w, float h, kg_rgb c);
 void kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
 		      uint32_t str, uint32_t len);
 
-/* layout.c */
+/* lay_list.c */
 kg_elem *kg_li_elem(kg_lay *lay, float h);
 void kg_li_elem_done(kg_lay *lay);
 

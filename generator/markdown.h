@@ -7,7 +7,7 @@
  * http(s), mailto or an in-page anchor lose the link and keep their text,
  * and images become their alt text (a kit never loads anything from
  * another host). Every writer renders from this tree, so the rules hold in
- * every format: a writer gets it from kg_prose_parse (doc.h) when it
+ * every format: a writer gets it from kg_prose_parse (prose.h) when it
  * reaches a PROSE block, and frees it when done with that block. The
  * caller frees the result with cmark_node_free.
  */

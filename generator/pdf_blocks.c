@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "prose.h"
 
 /* ---- the document tree ------------------------------------------------------------ */
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fonts.h"
+#include "doc_toc.h"
 
 /* ---- cover and contents ------------------------------------------------------------ */
 

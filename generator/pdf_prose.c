@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "markdown.h"
 #include "smart.h"
+#include "prose.h"
 
 /* ---- prose: cmark inlines ------------------------------------------------------ */
 

@@ -18,6 +18,7 @@
 #include "doc_iter.h"
 #include "markdown.h"
 #include "template.h"
+#include "prose.h"
 
 static void S_event(kg_iter *it, kg_event ev, kg_buf *out);
 

@@ -17,6 +17,7 @@
 #include "alloc.h"
 #include "doc_iter.h"
 #include "markdown.h"
+#include "prose.h"
 
 /* Lists look the way cmark's CommonMark renderer writes them (content
  * prose goes through it), so a file is consistent: bullets "  - ", ordered

@@ -15,6 +15,8 @@
 #include "buf.h"
 #include "doc.h"
 #include "doc_iter.h"
+#include "doc_toc.h"
+#include "prose.h"
 
 /* Free a tree through kg_doc_free, the way every document is freed. */
 static void S_free(kg_block *root)

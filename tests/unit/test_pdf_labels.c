@@ -58,7 +58,7 @@ static void test_check(void **state)
 static int S_load_changed(const char *from, const char *to, kg_pdf_style *st,
 			  kg_diags *d)
 {
-	static const char path[] = "build/tests/test_pdf_labels.style.yaml";
+	static const char path[] = "build/test_pdf_labels-style.yaml";
 	FILE *in = fopen("templates/pdf/style.yaml", "r");
 	FILE *out = fopen(path, "w");
 	char line[512];

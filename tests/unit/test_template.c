@@ -119,7 +119,7 @@ static void S_brackets(kg_buf *out, const char *s, size_t len)
 
 static void test_escape_custom(void **state)
 {
-	kg_template_opts opts = {S_brackets, NULL, NULL, false};
+	kg_template_opts opts = {S_brackets, NULL, NULL, false, NULL};
 	kg_node *data = kg_node_new_map();
 
 	(void)state;
@@ -270,7 +270,7 @@ static void test_section_nesting_limit(void **state)
 static void test_error_in_partial_names_partial(void **state)
 {
 	kg_node *parts = kg_node_new_map();
-	kg_template_opts opts = {NULL, S_map_partial, NULL, false};
+	kg_template_opts opts = {NULL, S_map_partial, NULL, false, NULL};
 	struct run r;
 
 	(void)state;
@@ -288,7 +288,7 @@ static void test_error_in_partial_names_partial(void **state)
 static void test_missing_partial(void **state)
 {
 	kg_node *parts = kg_node_new_map();
-	kg_template_opts opts = {NULL, S_map_partial, NULL, true};
+	kg_template_opts opts = {NULL, S_map_partial, NULL, true, NULL};
 	struct run r;
 
 	(void)state;
@@ -344,7 +344,7 @@ static void test_partial_loaded_once(void **state)
 {
 	kg_node *data = kg_node_new_map();
 	int calls = 0;
-	kg_template_opts opts = {NULL, S_counting_partial, &calls, true};
+	kg_template_opts opts = {NULL, S_counting_partial, &calls, true, NULL};
 	kg_node *list = kg_node_new_seq();
 
 	(void)state;
@@ -362,7 +362,7 @@ static void test_partial_loaded_once(void **state)
 static void test_nested_standalone_indentation(void **state)
 {
 	kg_node *parts = kg_node_new_map();
-	kg_template_opts opts = {NULL, S_map_partial, NULL, true};
+	kg_template_opts opts = {NULL, S_map_partial, NULL, true, NULL};
 
 	(void)state;
 	opts.partial_ctx = parts;
@@ -396,7 +396,7 @@ static kg_node *S_nested(int n)
 static void test_recursion_limit(void **state)
 {
 	kg_node *parts = kg_node_new_map();
-	kg_template_opts opts = {NULL, S_map_partial, NULL, false};
+	kg_template_opts opts = {NULL, S_map_partial, NULL, false, NULL};
 	kg_node *data;
 	kg_buf want = KG_BUF_INIT;
 	struct run r;
@@ -467,7 +467,7 @@ static void test_partial_from_dir(void **state)
 	char top[] = "/tmp/kg_template_XXXXXX";
 	kg_buf dir = KG_BUF_INIT, want = KG_BUF_INIT, out = KG_BUF_INIT;
 	kg_template_opts opts = {NULL, kg_template_partial_from_dir, NULL,
-				 true};
+				 true, NULL};
 	const char *file = NULL;
 	kg_node *data = kg_node_new_map();
 	kg_diags pdiags = KG_DIAGS_INIT;
@@ -589,6 +589,94 @@ static void test_lists_and_maps_interpolate_empty(void **state)
 	kg_node_free(data);
 }
 
+/* ---- the render hook ------------------------------------------------- */
+
+/* A hook that writes "<B>" or, escaped, "[B]", then empties out as a
+ * sink's drain would, keeping what it emptied in ctx. */
+static void S_hook_write(void *ctx, bool escaped, kg_buf *out)
+{
+	kg_buf *drained = ctx;
+
+	kg_buf_puts(out, escaped ? "[B]" : "<B>");
+	kg_buf_put(drained, out->ptr, out->len);
+	kg_buf_reset(out);
+}
+
+/* The hook's value, wherever the context rules find it, calls the hook
+ * ({{x}} escaped, {{{x}}} and {{&x}} raw); a key of the same name that
+ * shadows it does not; the engine keeps appending after the hook emptied
+ * out. */
+static void test_hook(void **state)
+{
+	kg_node *data = kg_node_new_map(), *inner = kg_node_new_map();
+	kg_buf drained = KG_BUF_INIT;
+	kg_template_hook hook = {NULL, S_hook_write, &drained};
+	const char *src = "a{{body}}b{{{body}}}c{{&body}}"
+			  "{{#t}}d{{body}}{{/t}}{{#inner}}e{{body}}{{/inner}}f";
+	struct run r;
+
+	(void)state;
+	kg_node_set_str(data, "body", "unseen");
+	kg_node_set_str(data, "t", "yes");
+	kg_node_set_str(inner, "body", "shadow");
+	kg_node_set(data, "inner", inner);
+	hook.value = kg_node_get(data, "body");
+	kg_buf_init(&r.out);
+	memset(&r.d, 0, sizeof(r.d));
+	r.rc = kg_template_render_hooked("t.mustache", src, strlen(src), data,
+					 NULL, &hook, &r.out, &r.d);
+	assert_int_equal(r.rc, 0);
+	kg_buf_put(&drained, r.out.ptr, r.out.len);
+	assert_string_equal(drained.ptr, "a[B]b<B>c<B>d[B]eshadowf");
+	kg_buf_release(&drained);
+	kg_node_free(data);
+	S_done(&r);
+}
+
+/* A hook's output does not count against the output limit; the engine's
+ * own output still does, with out cut back to it past the hook's bytes. */
+static void S_big_write(void *ctx, bool escaped, kg_buf *out)
+{
+	(void)ctx;
+	(void)escaped;
+	for (size_t i = 0; i < 100; i++)
+		kg_buf_puts(out, "0123456789");
+}
+
+static void test_hook_output_not_limited(void **state)
+{
+	kg_node *data = kg_node_new_map();
+	kg_template_hook hook = {NULL, S_big_write, NULL};
+	struct run r;
+
+	(void)state;
+	kg_node_set_str(data, "body", "");
+	kg_node_set_str(data, "x", "0123456789");
+	hook.value = kg_node_get(data, "body");
+	kg_buf_init(&r.out);
+	memset(&r.d, 0, sizeof(r.d));
+	kg_template_set_limits(50, 0);
+	r.rc = kg_template_render_hooked("t.mustache", "{{body}}{{x}}{{x}}", 18,
+					 data, NULL, &hook, &r.out, &r.d);
+	assert_int_equal(r.rc, 0);
+	assert_int_equal(r.out.len, 1000 + 20);
+	kg_buf_reset(&r.out);
+	kg_diags_free(&r.d);
+	memset(&r.d, 0, sizeof(r.d));
+	r.rc = kg_template_render_hooked("t.mustache",
+					 "{{x}}{{body}}{{x}}{{x}}{{x}}{{x}}{{x}}.",
+					 38, data, NULL, &hook, &r.out, &r.d);
+	kg_template_set_limits(0, 0);
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.d.errors, 1);
+	assert_string_equal(r.d.items[0].msg, "output larger than 50 bytes "
+			    "(partials or sections repeat too often)");
+	/* 10 of x, the hook's 1000, then x up to 50 bytes of the engine's */
+	assert_int_equal(r.out.len, 1000 + 50);
+	kg_node_free(data);
+	S_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -614,6 +702,8 @@ int main(void)
 		cmocka_unit_test(test_partial_from_dir),
 		cmocka_unit_test(test_large_list),
 		cmocka_unit_test(test_lists_and_maps_interpolate_empty),
+		cmocka_unit_test(test_hook),
+		cmocka_unit_test(test_hook_output_not_limited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

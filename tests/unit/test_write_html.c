@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "writer.h"
+#include "doc_toc.h"
 
 static char S_dir[64];
 static char S_html[96];

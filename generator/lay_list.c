@@ -1,5 +1,5 @@
 /*
- * layout.c - the layout engine's vertical list: the layout itself, its
+ * lay_list.c - the layout engine's vertical list: the layout itself, its
  * elements, paragraphs, boxes and indentation, and what a caller may ask
  * (see layout.h for the model, layout_int.h for the engine's other files).
  *
