@@ -8,6 +8,7 @@
  * comparison row is checked here too: its levels are references, and its
  * minutes a range.
  */
+#include "decision.h"
 #include "kit.h"
 
 #include <stdlib.h>
@@ -295,6 +296,7 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 		errors += S_check_profile(kit, &kit->profiles[i], d) +
 			  S_check_pins(kit, &kit->profiles[i], d);
 	errors += kg_check_output_names(kit, d);
+	errors += kg_check_decision(kit, d);
 	/* plans need every reference sound, or they report the same fault
 	 * again in other words */
 	if (errors == 0 && d->errors == 0)
