@@ -27,6 +27,7 @@
 #include "index.h"
 #include "init.h"
 #include "kit.h"
+#include "loop.h"
 #include "node.h"
 #include "output.h"
 #include "printable.h"
@@ -826,6 +827,7 @@ static const S_cmd S_cmds[] = {
 	 "folder, bad role), 3 I/O error.\n"
 	 "\n"
 	 "Example: kitgen init devops-kit --role DevOps && cd devops-kit && kitgen build\n"},
+	{"card", kg_cmd_card, "print the blank card files of a panel packet", kg_card_usage},
 	{NULL, NULL, NULL, NULL}};
 
 static const S_cmd *S_find(const char *name)
