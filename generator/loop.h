@@ -46,5 +46,8 @@ kg_kit *kg_loop_kit(const char *dir, int *rc);
 /* Print diagnostics with a count; the exit status they mean (1 errors,
  * 3 I/O errors, else 0). */
 int kg_loop_report(const kg_diags *d);
+/* The folder a file is in ("." for a bare name): where score and
+ * calibrate write by default. The caller frees it. */
+char *kg_dir_of(const char *path);
 
 #endif

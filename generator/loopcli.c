@@ -7,6 +7,9 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
 #include <unistd.h>
 
 static int S_usage(const char *cmd, const char *fmt, const char *arg)
@@ -100,4 +103,15 @@ kg_kit *kg_loop_kit(const char *dir, int *rc)
 		return NULL;
 	}
 	return kit;
+}
+
+/* The folder a file is in ("." for a bare name). The caller frees it. */
+char *kg_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return kg_xstrdup(".");
+	return slash == path ? kg_xstrdup("/")
+			     : kg_xstrndup(path, (size_t)(slash - path));
 }
