@@ -97,6 +97,7 @@ int kg_cmd_card(int argc, char **argv)
 {
 	kg_loop_opts o = {0};
 	kg_card_kit ck;
+	kg_diags kd = KG_DIAGS_INIT;
 	kg_kit *kit;
 	int rc = kg_loop_parse("card", kg_card_usage,
 			       KG_LOOP_CONTENT | KG_LOOP_ROUND, argc, argv, &o);
@@ -109,11 +110,14 @@ int kg_cmd_card(int argc, char **argv)
 				       : "give one edition");
 		return 2;
 	}
-	if (!(kit = kg_loop_kit(o.content, &rc)))
+	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
+		kg_diags_free(&kd);
 		return rc;
+	}
 	kg_card_kit_init(&ck, kit);
 	rc = S_print(&ck, argv[optind], o.round);
 	kg_card_kit_free(&ck);
 	kg_kit_free(kit);
+	kg_diags_free(&kd);
 	return rc;
 }

@@ -136,7 +136,7 @@ static int S_rating(const kg_node *v, const char *what, kg_diags *d)
 		for (b = 0; b <= KG_NOT_PROBED; b++)
 			if (strcmp(v->text, kg_rating_id(b)) == 0)
 				return b;
-		kg_error(d, v->mark, "%s '%s' is not one of strong, acceptable, "
+		kg_error(d, v->mark, "%s: '%s' is not one of strong, acceptable, "
 			 "weak, not-probed", what, v->text);
 		return -1;
 	}
@@ -341,14 +341,15 @@ static void S_version(kg_card_kit *ck, const kg_node *root, kg_card *c,
 	c->version_at = v->mark;
 	if (strcmp(g->text, ck->digest) == 0)
 		return;
-	if (strcmp(v->text, kg_text(ck->kit->version)) != 0)
-		kg_warning(d, v->mark, "card was made with version %s of the kit, "
-			   "not %s: it is scored against %s", v->text,
-			   kg_text(ck->kit->version), kg_text(ck->kit->version));
-	else
+	if (strcmp(v->text, kg_text(ck->kit->version)) == 0) {
 		kg_warning(d, g->mark, "card was made with other content of "
 			   "version %s (digest %.12s, now %.12s)", v->text,
 			   g->text, ck->digest);
+		return;
+	}
+	kg_warning(d, v->mark, "card was made with version %s of the kit, not "
+		   "%s: it is scored against %s", v->text,
+		   kg_text(ck->kit->version), kg_text(ck->kit->version));
 	kg_note(d, v->mark, "what changed for round %zu's topic '%s': kitgen "
 		"diff --git v%s %s", c->round + 1, kg_text(c->r->topic->id),
 		v->text, ck->kit->dir);

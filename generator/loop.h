@@ -40,9 +40,10 @@ enum { KG_LOOP_CONTENT = 1, KG_LOOP_OUT = 2, KG_LOOP_ROUND = 4,
  * the first argument. */
 int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
 		  int argc, char **argv, kg_loop_opts *o);
-/* Load and check the kit; NULL after errors, which are printed (the exit
- * status is then in *rc). */
-kg_kit *kg_loop_kit(const char *dir, int *rc);
+/* Load and check the kit, printing its diagnostics; NULL after errors
+ * (the exit status is then in *rc). d keeps the kit's line indexes, which
+ * its marks point into: free it after the kit. */
+kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc);
 /* Print diagnostics with a count; the exit status they mean (1 errors,
  * 3 I/O errors, else 0). */
 int kg_loop_report(const kg_diags *d);

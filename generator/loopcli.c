@@ -87,17 +87,15 @@ int kg_loop_report(const kg_diags *d)
 	return d->errors ? 1 : 0;
 }
 
-kg_kit *kg_loop_kit(const char *dir, int *rc)
+kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc)
 {
-	kg_diags d = KG_DIAGS_INIT;
-	kg_kit *kit = kg_kit_load(dir, &d);
+	kg_kit *kit = kg_kit_load(dir, d);
 
 	if (kit)
-		kg_kit_check(kit, &d);
-	*rc = kg_loop_report(&d);
+		kg_kit_check(kit, d);
+	*rc = kg_loop_report(d);
 	if (!kit && *rc == 0)
 		*rc = 3;
-	kg_diags_free(&d);
 	if (*rc) {
 		kg_kit_free(kit);
 		return NULL;

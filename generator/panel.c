@@ -36,13 +36,21 @@ static const kg_card *S_twin(const kg_panel *p, const kg_card *c)
 	return NULL;
 }
 
+/* An edition's id as a card names it: "balanced-expert". */
+static const char *S_short(const kg_edition *ed)
+{
+	const char *slash = strrchr(ed->id, '/');
+
+	return slash ? slash + 1 : ed->id;
+}
+
 static int S_add(kg_panel *p, const kg_card *c, kg_diags *d)
 {
 	const kg_card *twin;
 
 	if (p->ed != c->ed) {
 		kg_error(d, c->at, "candidate '%s' has cards for two editions, "
-			 "'%s' and '%s'", c->candidate, p->ed->id, c->ed->id);
+			 "'%s' and '%s'", c->candidate, S_short(p->ed), S_short(c->ed));
 		kg_note(d, p->cards[0]->at, "the first card for '%s'",
 			c->candidate);
 		return -1;

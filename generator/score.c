@@ -102,8 +102,9 @@ static int S_score(const kg_kit *kit, char **files, size_t nfiles,
 	kg_card_kit_init(&ck, kit);
 	cards = S_load(&ck, files, nfiles, KG_CARD_KEEP_EVIDENCE, &n, d);
 	if (!kit->decision.node)
-		kg_error(d, kit->root->mark, "kit.yaml has no 'decision': score "
-			 "needs the decision rule's numbers (content/README.md)");
+		kg_error(d, kit->decision_rule->mark, "kit.yaml has no "
+			 "'decision' beside its decision_rule: score needs the "
+			 "rule's numbers (content/README.md)");
 	if (d->errors == 0 && kg_panels_of(&ck, cards, n, &ps, d) == 0)
 		S_write(&ck, &ps, out, o->anonymise, d);
 	kg_panels_free(&ps);
@@ -117,6 +118,7 @@ int kg_cmd_score(int argc, char **argv)
 {
 	kg_loop_opts o = {0};
 	kg_diags d = KG_DIAGS_INIT;
+	kg_diags kd = KG_DIAGS_INIT;
 	kg_kit *kit;
 	int rc = kg_loop_parse("score", kg_score_usage,
 			       KG_LOOP_CONTENT | KG_LOOP_OUT | KG_LOOP_ANON,
@@ -129,11 +131,14 @@ int kg_cmd_score(int argc, char **argv)
 		      "Try 'kitgen score --help'.\n", stderr);
 		return 2;
 	}
-	if (!(kit = kg_loop_kit(o.content, &rc)))
+	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
+		kg_diags_free(&kd);
 		return rc;
+	}
 	S_score(kit, argv + optind, (size_t)(argc - optind), &o, &d);
 	rc = kg_loop_report(&d);
 	kg_diags_free(&d);
 	kg_kit_free(kit);
+	kg_diags_free(&kd);
 	return rc;
 }
