@@ -87,9 +87,12 @@ static void S_decision(const kg_kit *kit, const kg_panel *p, kg_block *root)
 	kg_buf_printf(&b, "**%s**", kg_verdict_name(p->decided.verdict));
 	kg_add_prose_copy(kg_add_field(fields, "By the decision rule", NULL), b.ptr);
 	kg_buf_reset(&b);
-	kg_buf_printf(&b, "%.2f (threshold %s, borderline from %s)",
-		      p->decided.total, kg_text(kit->decision.threshold),
-		      kg_text(kit->decision.borderline));
+	if (p->decided.threshold == KG_GATE_UNKNOWN)
+		kg_buf_puts(&b, S_gate(KG_GATE_UNKNOWN));
+	else
+		kg_buf_printf(&b, "%.2f (threshold %s, borderline from %s)",
+			      p->decided.total, kg_text(kit->decision.threshold),
+			      kg_text(kit->decision.borderline));
 	kg_add_prose_copy(kg_add_field(fields, "Weighted total", NULL), b.ptr);
 	kg_buf_reset(&b);
 	kg_buf_printf(&b, "%zu, for %zu rounds", p->ncards, p->plan->n);
@@ -193,7 +196,10 @@ static void S_gates(const kg_kit *kit, const kg_panel *p, kg_block *root)
 	kg_buf_printf(&a, "Hire at %s or above; from %s, borderline; below, "
 		      "no hire", kg_text(rule->threshold),
 		      kg_text(rule->borderline));
-	kg_buf_printf(&b, "%.2f: %s", dd->total, S_gate(dd->threshold));
+	if (dd->threshold == KG_GATE_UNKNOWN)
+		kg_buf_puts(&b, S_gate(dd->threshold));
+	else
+		kg_buf_printf(&b, "%.2f: %s", dd->total, S_gate(dd->threshold));
 	S_gate_row(table, "Threshold", a.ptr, b.ptr);
 	kg_buf_release(&a);
 	kg_buf_release(&b);
