@@ -829,6 +829,7 @@ static const S_cmd S_cmds[] = {
 	 "Example: kitgen init devops-kit --role DevOps && cd devops-kit && kitgen build\n"},
 	{"card", kg_cmd_card, "print the blank card files of a panel packet", kg_card_usage},
 	{"score", kg_cmd_score, "write a candidate's debrief from the card files", kg_score_usage},
+	{"calibrate", kg_cmd_calibrate, "report how questions and interviewers perform across cards", kg_calibrate_usage},
 	{NULL, NULL, NULL, NULL}};
 
 static const S_cmd *S_find(const char *name)
