@@ -184,6 +184,37 @@ static void S_review(const kg_calibration *c, kg_block *root)
 				  "separate the panel's decisions.");
 }
 
+static kg_block *S_chart_cell(kg_block *row, const char *title, long count)
+{
+	kg_block *cell = kg_block_add(row, kg_block_new(KG_BLOCK_CELL));
+
+	cell->title = title ? kg_xstrdup(title) : NULL;
+	cell->level = (int)count;
+	return cell;
+}
+
+/* The ratings by band of rows from..to as a chart (HTML draws it). */
+static void S_chart(const kg_calibration *c, size_t from, size_t to,
+		    const char *title, kg_block *sec)
+{
+	static const char *const series[] = {"Strong", "Acceptable", "Weak",
+					     "Not probed"};
+	kg_block *chart = kg_block_add(sec, kg_block_new(KG_BLOCK_CHART));
+	kg_block *row = kg_add_row(chart);
+	size_t i;
+	int b;
+
+	chart->title = kg_xstrdup(title);
+	for (b = 0; b <= KG_NBANDS; b++)
+		S_chart_cell(row, series[b], 0);
+	for (i = from; i < to; i++) {
+		row = kg_add_row(chart);
+		row->title = S_row_id(&c->rows[i]);
+		for (b = 0; b <= KG_NBANDS; b++)
+			S_chart_cell(row, NULL, (long)c->rows[i].count[b]);
+	}
+}
+
 static void S_table(const kg_kit *kit, const kg_calibration *c, size_t from,
 		    size_t to, const char *first, kg_block *sec)
 {
@@ -236,8 +267,11 @@ kg_doc *kg_compose_calibration(const kg_card_kit *ck,
 	S_summary(c, doc->root);
 	S_review(c, doc->root);
 	sec = kg_c_section(doc->root, 1, "questions", NULL, "Questions", 0);
+	S_chart(c, 0, c->nquestions, "Ratings by band, per question", sec);
 	S_table(ck->kit, c, 0, c->nquestions, "Question", sec);
 	sec = kg_c_section(doc->root, 1, "dimensions", NULL, "Dimensions", 0);
+	S_chart(c, c->nquestions, c->nrows, "Ratings by band, per dimension",
+		sec);
 	S_table(ck->kit, c, c->nquestions, c->nrows, "Topic / dimension", sec);
 	S_interviewers(c, anonymise, doc->root);
 	return doc;
