@@ -85,3 +85,14 @@ printf 'overall: brilliant\n' >>"$d/D-2-Linus.yaml"
 check "a bad card: exit 1, nothing written" test "$rc" = 1 -a ! -e "$TMP/bad/calibration.csv"
 "$KITGEN" calibrate >/dev/null 2>&1; rc=$?
 check "calibrate without cards is a usage error" test "$rc" = 2
+
+# the reports pass the same checkers as every kit (when installed)
+VNU_JAR="$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"
+if command -v java >/dev/null 2>&1 && [ -f "$VNU_JAR" ]; then
+	check "the Nu Html Checker passes the HTML reports" \
+		java -jar "$VNU_JAR" --Werror --format gnu "$TMP/out/calibration.html"
+fi
+if [ -x "$ROOT/node_modules/.bin/markdownlint-cli2" ]; then
+	check "markdownlint passes the Markdown reports" \
+		"$ROOT/node_modules/.bin/markdownlint-cli2" "$TMP/out/calibration.md"
+fi

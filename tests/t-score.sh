@@ -159,3 +159,14 @@ check "a blank card is refused with exit 1 and nothing written" \
 	test "$rc" = 1 -a ! -e "$TMP/blankout/debrief-.md"
 "$KITGEN" score --help >"$TMP/help"
 check "score --help says where debriefs go" grep -q "never to the kit's output folder" "$TMP/help"
+
+# the reports pass the same checkers as every kit (when installed)
+VNU_JAR="$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"
+if command -v java >/dev/null 2>&1 && [ -f "$VNU_JAR" ]; then
+	check "the Nu Html Checker passes the HTML reports" \
+		java -jar "$VNU_JAR" --Werror --format gnu "$TMP/hire/debrief-hire.html" "$TMP/spread/debrief-spread.html"
+fi
+if [ -x "$ROOT/node_modules/.bin/markdownlint-cli2" ]; then
+	check "markdownlint passes the Markdown reports" \
+		"$ROOT/node_modules/.bin/markdownlint-cli2" "$TMP/hire/debrief-hire.md" "$TMP/spread/debrief-spread.md"
+fi
