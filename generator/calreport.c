@@ -57,7 +57,7 @@ static char *S_row_id(const kg_cal_row *r)
 
 	if (r->question)
 		return kg_xstrdup(kg_text(r->question->id));
-	dim = kg_card_dim_id(kg_text(r->topic->signals[r->signal].name));
+	dim = kg_dim_id(r->topic, r->signal);
 	kg_buf_printf(&b, "%s/%s", kg_text(r->topic->id), dim);
 	free(dim);
 	return kg_buf_detach(&b, NULL);

@@ -45,7 +45,7 @@ static void S_print_round(const kg_card_kit *ck, const kg_edition *ed,
 	printf("candidate: \"\"\ninterviewer: \"\"\ndate: \"\"   # YYYY-MM-DD\n");
 	printf("ratings:\n");
 	for (k = 0; k < r->topic->nsignals; k++) {
-		char *id = kg_card_dim_id(kg_text(r->topic->signals[k].name));
+		char *id = kg_dim_id(r->topic, k);
 
 		printf("  %s:   # %s\n    rating:\n    prompted: false\n"
 		       "    evidence: \"\"\n", id, kg_text(r->topic->signals[k].name));

@@ -71,6 +71,49 @@ char *kg_card_dim_id(const char *name)
 	return kg_buf_detach(&b, NULL);
 }
 
+char *kg_dim_id(const kg_topic *t, size_t i)
+{
+	char *id = kg_card_dim_id(kg_text(t->signals[i].name));
+	kg_buf b = KG_BUF_INIT;
+
+	if (*id)
+		return id;
+	free(id);
+	kg_buf_printf(&b, "signal-%zu", i + 1);
+	return kg_buf_detach(&b, NULL);
+}
+
+size_t kg_check_dimensions(const kg_kit *kit, kg_diags *d)
+{
+	size_t t, i, j, errors = 0;
+
+	for (t = 0; t < kit->ntopics; t++) {
+		const kg_topic *tp = &kit->topics[t];
+
+		for (i = 1; i < tp->nsignals; i++) {
+			char *a = kg_dim_id(tp, i);
+
+			for (j = 0; j < i; j++) {
+				char *b = kg_dim_id(tp, j);
+				int same = strcmp(a, b) == 0;
+
+				free(b);
+				if (!same || !tp->signals[i].name || !tp->signals[j].name)
+					continue;
+				kg_error(d, tp->signals[i].name->mark, "signal '%s' "
+					 "gives the dimension id '%s' that an earlier "
+					 "signal gives: cards could not tell them apart",
+					 kg_text(tp->signals[i].name), a);
+				kg_note(d, tp->signals[j].name->mark, "the earlier signal");
+				errors++;
+				break;
+			}
+			free(a);
+		}
+	}
+	return errors;
+}
+
 const char *kg_rating_id(int rating)
 {
 	return rating == KG_NOT_PROBED ? KG_NOT_PROBED_ID : kg_band_keys[rating];
@@ -225,7 +268,7 @@ static size_t S_dim_index(const kg_card *c, const char *id)
 	size_t i;
 
 	for (i = 0; i < c->ndims; i++) {
-		char *dim = kg_card_dim_id(kg_text(c->r->topic->signals[i].name));
+		char *dim = kg_dim_id(c->r->topic, i);
 		int same = strcmp(dim, id) == 0;
 
 		free(dim);
@@ -241,7 +284,7 @@ static int S_unknown_dim(const kg_card *c, const kg_node *key, kg_diags *d)
 	size_t i;
 
 	for (i = 0; i < c->ndims; i++) {
-		char *dim = kg_card_dim_id(kg_text(c->r->topic->signals[i].name));
+		char *dim = kg_dim_id(c->r->topic, i);
 
 		kg_buf_printf(&all, "%s%s", i ? ", " : "", dim);
 		free(dim);
@@ -314,7 +357,7 @@ static int S_ratings(const kg_node *root, unsigned flags, kg_card *c,
 	}
 	for (i = 0; i < c->ndims && rc == 0; i++)
 		if (!seen[i]) {
-			char *dim = kg_card_dim_id(kg_text(c->r->topic->signals[i].name));
+			char *dim = kg_dim_id(c->r->topic, i);
 
 			rc = kg_error(d, map->mark, "dimension '%s' has no rating "
 				      "(write not-probed when it was not asked)", dim);

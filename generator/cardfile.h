@@ -19,7 +19,7 @@
  *
  * A round's dimensions are the scorecard lines its packet prints: one per
  * signal of the round's topic, in the topic's order. A dimension's id is
- * its signal's name as an id (kg_card_dim_id): "Algorithm choice" is
+ * its signal's name as an id (kg_dim_id): "Algorithm choice" is
  * algorithm-choice.
  *
  * Loading checks a card against the kit and reports every problem at its
@@ -79,10 +79,18 @@ int kg_card_load(kg_card_kit *ck, const char *path, unsigned flags,
 		 kg_card *c, kg_diags *d);
 void kg_card_free(kg_card *c);
 
-/* A signal's name as a dimension id: lowercase ASCII letters and digits,
- * every run of other characters one hyphen, none at either end. The
- * caller frees it. */
+/* A name as an id: lowercase ASCII letters and digits, every run of
+ * other characters one hyphen, none at either end; "" when it has no
+ * ASCII letter or digit. The caller frees it. */
 char *kg_card_dim_id(const char *name);
+/* The id of dimension i of topic t: its signal's name as an id, or
+ * signal-N (N from 1) when the name has no ASCII letter or digit. The
+ * caller frees it. */
+char *kg_dim_id(const kg_topic *t, size_t i);
+/* Check rule: the dimension ids of each topic are unique (else a card
+ * could not say which it rates). Errors at the later signal's name, a
+ * note at the first; returns their number. */
+size_t kg_check_dimensions(const kg_kit *kit, kg_diags *d);
 /* The id of a rating: "strong", ..., "not-probed". */
 const char *kg_rating_id(int rating);
 
