@@ -24,6 +24,8 @@ void kg_card_kit_init(kg_card_kit *ck, const kg_kit *kit)
 	ck->kit = kit;
 	ck->eds = kg_editions_of(kit);
 	ck->plans = kg_xcalloc(ck->eds.n ? ck->eds.n : 1, sizeof(*ck->plans));
+	ck->old = NULL;
+	ck->nold = ck->oldcap = 0;
 	kg_kit_digest(kit, ck->digest);
 }
 
@@ -49,6 +51,7 @@ void kg_card_kit_free(kg_card_kit *ck)
 		kg_plan_free(&ck->plans[i]);
 	free(ck->plans);
 	kg_editions_free(&ck->eds);
+	kg_card_versions_free(ck);
 }
 
 char *kg_card_dim_id(const char *name)
@@ -393,9 +396,10 @@ static void S_version(kg_card_kit *ck, const kg_node *root, kg_card *c,
 	kg_warning(d, v->mark, "card was made with version %s of the kit, not "
 		   "%s: it is scored against %s", v->text,
 		   kg_text(ck->kit->version), kg_text(ck->kit->version));
-	kg_note(d, v->mark, "what changed for round %zu's topic '%s': kitgen "
-		"diff --git v%s %s", c->round + 1, kg_text(c->r->topic->id),
-		v->text, ck->kit->dir);
+	if (kg_card_version_notes(ck, v->text, c->r->topic, v->mark, d) < 0)
+		kg_note(d, v->mark, "what changed for round %zu's topic '%s': "
+			"kitgen diff --git v%s %s", c->round + 1,
+			kg_text(c->r->topic->id), v->text, ck->kit->dir);
 }
 
 static int S_people(const kg_node *root, kg_card *c, kg_diags *d)

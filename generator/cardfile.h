@@ -48,12 +48,23 @@ typedef struct kg_card_kit {
 	kg_editions eds;
 	kg_plan *plans;   /* eds.n; a plan with n == 0 is not made yet */
 	char digest[KG_DIGEST_HEX];
+	struct kg_card_old *old; /* older versions of the kit, from git
+				    (cardver.c) */
+	size_t nold, oldcap;
 } kg_card_kit;
 
 void kg_card_kit_init(kg_card_kit *ck, const kg_kit *kit);
 /* The loop plan of a packet edition (NULL for the public kit). */
 const kg_plan *kg_card_kit_plan(kg_card_kit *ck, const kg_edition *ed);
 void kg_card_kit_free(kg_card_kit *ck);
+
+/* For a card made with version `version` of the kit: a note at `at` for
+ * each change since then to topic t or its questions, from the kit as
+ * it was at git tag vVERSION (cardver.c). Returns -1, adding nothing,
+ * when that kit cannot be had (no git, repository or tag). */
+int kg_card_version_notes(kg_card_kit *ck, const char *version,
+			  const kg_topic *t, kg_mark at, kg_diags *d);
+void kg_card_versions_free(kg_card_kit *ck);
 
 typedef struct kg_card {
 	const char *file;     /* as given; borrowed, like a kg_mark's */
