@@ -7,9 +7,9 @@ _kitgen_options()
 {
 	case $1 in
 	check) echo "--content --quiet --help" ;;
-	build) echo "--content --templates --out --edition --format --paper --quiet --help" ;;
+	build) echo "--content --templates --out --edition --format --paper --release --quiet --help" ;;
 	list | digest) echo "--content --help" ;;
-	diff) echo "--format --git --help" ;;
+	diff) echo "--format --git --content --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;
 	card) echo "--content --round --help" ;;
@@ -108,7 +108,14 @@ _kitgen()
 		return
 	fi
 	case $cmd in
-	diff | init) COMPREPLY=($(compgen -d -- "$cur")) ;;
+	diff)
+		# after --git REV: a folder, or the second revision
+		COMPREPLY=($(compgen -d -- "$cur"))
+		[[ " ${COMP_WORDS[*]} " == *" --git "* ]] &&
+			COMPREPLY+=($(compgen -W "$(git for-each-ref --format='%(refname:short)' \
+				refs/tags refs/heads 2>/dev/null) HEAD" -- "$cur"))
+		;;
+	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
 	render | score | calibrate) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	card)
 		local ids

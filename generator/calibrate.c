@@ -48,7 +48,7 @@ static void S_write(const kg_card_kit *ck, const kg_calibration *c,
 	kg_report rep;
 	kg_buf csv = KG_BUF_INIT;
 
-	if (kg_report_begin(&rep, out, d) == 0) {
+	if (kg_report_begin(&rep, ck->kit, out, d) == 0) {
 		kg_doc *doc = kg_compose_calibration(ck, c, anonymise);
 
 		kg_report_doc(&rep, doc, "calibration", d);

@@ -196,6 +196,7 @@ static void S_read_kit(kg_kit *kit, const kg_node *root)
 	kit->decision.borderline = S_scalar(kit->decision.node, "borderline");
 	kit->decision.weak_below = S_scalar(kit->decision.node, "weak_below");
 	kit->decision.weak_limit = S_scalar(kit->decision.node, "weak_limit");
+	kit->paper = S_scalar(root, "paper");
 	for (b = 0; b < KG_NBANDS; b++) {
 		const kg_node *band = kg_node_get(scale, kg_band_keys[b]);
 

@@ -12,14 +12,18 @@
 #include "alloc.h"
 #include "buf.h"
 #include "datadir.h"
+#include "kit.h"
+#include "paper.h"
 #include "writer.h"
 
-int kg_report_begin(kg_report *r, const char *dir, kg_diags *d)
+int kg_report_begin(kg_report *r, const kg_kit *kit, const char *dir,
+		    kg_diags *d)
 {
 	kg_out_set init = KG_OUT_SET_INIT;
 
 	memset(r, 0, sizeof(*r));
 	r->set = init;
+	r->paper = kg_paper_name(kit->paper ? kit->paper->text : "a4");
 	r->dir = kg_xstrdup(dir);
 	if (!(r->templates = kg_default_templates(d)) ||
 	    kg_out_begin(&r->set, dir, d) < 0)
@@ -39,7 +43,7 @@ static char *S_path(kg_report *r, const char *name, const char *ext)
 int kg_report_doc(kg_report *r, const kg_doc *doc, const char *base,
 		  kg_diags *d)
 {
-	kg_write_opts wo = {r->templates, "a4"};
+	kg_write_opts wo = {r->templates, r->paper};
 	size_t i;
 
 	for (i = 0; kg_writers[i] && !r->failed; i++) {

@@ -72,7 +72,7 @@ static int S_write(const kg_card_kit *ck, const kg_panels *ps,
 	kg_report rep;
 	size_t i;
 
-	if (kg_report_begin(&rep, out, d) == 0)
+	if (kg_report_begin(&rep, ck->kit, out, d) == 0)
 		for (i = 0; i < ps->n; i++) {
 			kg_doc *doc = kg_compose_debrief(ck, &ps->items[i], anonymise);
 			char *who = kg_shown_name("candidate", ps->items[i].candidate,

@@ -28,6 +28,9 @@ printf '%s\n' \
 	"caret/topics/01-cache.yaml:48:12: error: level 'principal' is not declared in kit.yaml" \
 	"      level: principal" \
 	"             ^" \
+	"caret/topics/01-cache.yaml:48:12: note: declared levels: fresher, expert" \
+	"      level: principal" \
+	"             ^" \
 	"1 error, 0 warnings" >"$TMP/want"
 same_text "a diagnostic shows its source line and a caret" "$TMP/want" "$TMP/err"
 if grep -q "$(printf '\033')" "$TMP/err"; then
@@ -54,6 +57,10 @@ check "check on the committed content is clean" "$KITGEN" check --content "$ROOT
 check "list shows the public kit" grep -q '^fixture-kit  *Public kit$' "$TMP/list"
 check "list shows the public kit's files" grep -q '^  *fixture-kit.md ' "$TMP/list"
 check "list shows each panel packet" grep -q '^panels/balanced-expert  *Panel packet: Balanced, Expert$' "$TMP/list"
+got=$("$KITGEN" build --content "$FIXTURE" --out "$TMP/typo" --edition panels/balanced-expret 2>&1)
+[ "$got" = "kitgen build: no edition 'panels/balanced-expret' (did you mean 'panels/balanced-expert'? see 'kitgen list')" ] &&
+	[ ! -e "$TMP/typo" ] && ok "build --edition with a slip: did you mean, nothing written" ||
+	not_ok "build --edition with a slip: did you mean, nothing written" "$got"
 
 # digest: SHA-256 hex; values count, formatting does not.
 d1=$("$KITGEN" digest --content "$FIXTURE")
@@ -89,6 +96,19 @@ status=$?
 [ "$status" = 1 ] && grep -q "partial 'item' not found" "$TMP/r/err" &&
 	ok "render: a missing partial is an error" ||
 	not_ok "render: a missing partial is an error" "status $status" "$(cat "$TMP/r/err")"
+# render's data is data, not content: a carriage return (the Mustache
+# spec's own tests hold them) is kept; a NUL is still refused
+printf 'line: "a\\r\\nb"\n' >"$TMP/r/crlf.yaml"
+printf '{{{line}}}' >"$TMP/r/crlf.mustache"
+"$KITGEN" render "$TMP/r/crlf.mustache" --data "$TMP/r/crlf.yaml" >"$TMP/r/out" 2>"$TMP/r/err" &&
+	[ "$(od -An -c "$TMP/r/out" | tr -d ' ')" = 'a\r\nb' ] &&
+	ok "render: a carriage return in the data reaches the output" ||
+	not_ok "render: a carriage return in the data reaches the output" "$(cat "$TMP/r/err")" "$(od -c "$TMP/r/out")"
+printf 'line: "a\\0b"\n' >"$TMP/r/nul.yaml"
+"$KITGEN" render "$TMP/r/crlf.mustache" --data "$TMP/r/nul.yaml" >/dev/null 2>"$TMP/r/err"
+[ $? = 1 ] && grep -q "NUL" "$TMP/r/err" &&
+	ok "render: a NUL in the data is refused" ||
+	not_ok "render: a NUL in the data is refused" "$(cat "$TMP/r/err")"
 "$KITGEN" render "$TMP/r/t.mustache" >/dev/null 2>&1
 [ $? = 2 ] && ok "render without --data is a usage error" || not_ok "render without --data is a usage error"
 printf '{{#a}}\n' >"$TMP/r/bad.mustache"

@@ -16,7 +16,7 @@ ED=platform-engineer-expert
 # filled card, every dimension rated as the overall (not-probed for a
 # missing one)
 card() {
-	"$KITGEN" card "${7:-$ED}" --content "${6:-$ROOT/content}" --round "$3" |
+	"$KITGEN" card "${7:-$ED}" --content "${6:-$ROOT/content}" --round "$3" 2>>"$TMP/card.err" |
 		sed -e "s/^candidate: \"\"/candidate: $2/" \
 		    -e "s/^interviewer: \"\"/interviewer: $4/" \
 		    -e "s/^date: \"\".*/date: 2026-12-01/" \
@@ -134,7 +134,7 @@ check "debriefs go beside the cards by default" test -s "$TMP/hire/debrief-hire.
 # craft and judgement, 50 each, judgement must-have
 "$KITGEN" init "$TMP/new" -q
 mkdir -p "$TMP/initkit"
-ied=$("$KITGEN" list --content "$TMP/new/content" | sed -n 's/^panels\/\([^ ]*\).*/\1/p' | head -1)
+ied=$("$KITGEN" list --content "$TMP/new/content" 2>/dev/null | sed -n 's/^panels\/\([^ ]*\).*/\1/p' | head -1)
 card "$TMP/initkit" initkit 1 ia strong "$TMP/new/content" "$ied"
 card "$TMP/initkit" initkit 2 ib acceptable "$TMP/new/content" "$ied"
 "$KITGEN" score --content "$TMP/new/content" "$TMP/initkit"/*.yaml >"$TMP/initkit.out" 2>&1
