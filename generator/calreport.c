@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "compose.h"
 #include "debrief.h"
+#include "report.h"
 
 static const char *const S_flags[] = {"separates", "does not separate",
 				      "too few cards to judge"};
@@ -99,29 +100,15 @@ static void S_row(const kg_kit *kit, kg_block *table, const kg_cal_row *r)
 
 static kg_doc *S_document(const kg_card_kit *ck, const kg_calibration *c)
 {
-	const kg_kit *kit = ck->kit;
-	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
-	kg_doc_meta *m = &doc->meta;
-	kg_buf b = KG_BUF_INIT;
+	kg_buf t = KG_BUF_INIT, sub = KG_BUF_INIT;
 
-	m->kit_id = kg_one_line(kg_text(kit->id));
-	kg_buf_printf(&b, "Calibration: %s", kg_text(kit->title));
-	m->title = kg_one_line(b.ptr);
-	kg_buf_reset(&b);
-	kg_buf_printf(&b, "How each question and dimension separated the "
+	kg_buf_printf(&t, "Calibration: %s", kg_text(ck->kit->title));
+	kg_buf_printf(&sub, "How each question and dimension separated the "
 		      "panel's decisions, and how far interviewers agreed, over "
 		      "%zu cards of %zu candidates.", c->ncards, c->ncandidates);
-	m->subtitle = kg_buf_detach(&b, NULL);
-	m->edition_id = kg_xstrdup("calibration");
-	m->edition_title = kg_xstrdup("Calibration report");
-	m->profile = kg_xstrdup("");
-	m->level = kg_xstrdup("");
-	m->version = kg_one_line(kg_text(kit->version));
-	m->publisher = kg_one_line(kg_text(kit->publisher));
-	m->licence = kg_xstrdup("");
-	m->digest = kg_xstrdup(ck->digest);
-	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
-	return doc;
+	return kg_report_document(ck->kit, ck->digest, "calibration",
+				  "Calibration report", kg_buf_detach(&t, NULL),
+				  kg_buf_detach(&sub, NULL));
 }
 
 static void S_summary(const kg_calibration *c, kg_block *root)

@@ -54,27 +54,20 @@ static kg_doc *S_document(const kg_card_kit *ck, const kg_panel *p,
 			  const char *who)
 {
 	const kg_kit *kit = ck->kit;
-	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
-	kg_doc_meta *m = &doc->meta;
-	kg_buf b = KG_BUF_INIT;
+	kg_buf t = KG_BUF_INIT, sub = KG_BUF_INIT;
+	kg_doc *doc;
 
-	m->kit_id = kg_one_line(kg_text(kit->id));
-	kg_buf_printf(&b, "Debrief: %s", who);
-	m->title = kg_buf_detach(&b, NULL);
-	kg_buf_printf(&b, "%s, %s: the panel's ratings worked out by the "
+	kg_buf_printf(&t, "Debrief: %s", who);
+	kg_buf_printf(&sub, "%s, %s: the panel's ratings worked out by the "
 		      "decision rule of %s %s.", kg_text(p->ed->profile->title),
 		      kg_text(p->ed->level->title), kg_text(kit->title),
 		      kg_text(kit->version));
-	m->subtitle = kg_buf_detach(&b, NULL);
-	m->edition_id = kg_xstrdup("debrief");
-	m->edition_title = kg_xstrdup("Debrief");
-	m->profile = kg_one_line(kg_text(p->ed->profile->title));
-	m->level = kg_one_line(kg_text(p->ed->level->title));
-	m->version = kg_one_line(kg_text(kit->version));
-	m->publisher = kg_one_line(kg_text(kit->publisher));
-	m->licence = kg_xstrdup("");
-	m->digest = kg_xstrdup(ck->digest);
-	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
+	doc = kg_report_document(kit, ck->digest, "debrief", "Debrief",
+				 kg_buf_detach(&t, NULL), kg_buf_detach(&sub, NULL));
+	free(doc->meta.profile);
+	free(doc->meta.level);
+	doc->meta.profile = kg_one_line(kg_text(p->ed->profile->title));
+	doc->meta.level = kg_one_line(kg_text(p->ed->level->title));
 	return doc;
 }
 

@@ -90,6 +90,28 @@ int kg_report_end(kg_report *r, int quiet, kg_diags *d)
 	return rc;
 }
 
+kg_doc *kg_report_document(const kg_kit *kit, const char *digest,
+			   const char *edition_id, const char *edition_title,
+			   char *title, char *subtitle)
+{
+	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
+	kg_doc_meta *m = &doc->meta;
+
+	m->kit_id = kg_one_line(kg_text(kit->id));
+	m->title = title;
+	m->subtitle = subtitle;
+	m->edition_id = kg_xstrdup(edition_id);
+	m->edition_title = kg_xstrdup(edition_title);
+	m->profile = kg_xstrdup("");
+	m->level = kg_xstrdup("");
+	m->version = kg_one_line(kg_text(kit->version));
+	m->publisher = kg_one_line(kg_text(kit->publisher));
+	m->licence = kg_xstrdup("");
+	m->digest = kg_xstrdup(digest);
+	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
+	return doc;
+}
+
 char *kg_pseudonym(const char *prefix, const char *name)
 {
 	struct sha256_ctx ctx;

@@ -38,6 +38,14 @@ int kg_report_raw(kg_report *r, const char *name, const char *data,
  * "wrote PATH" for each unless quiet, and free r. Returns 0 or -1. */
 int kg_report_end(kg_report *r, int quiet, kg_diags *d);
 
+/* A new report document of kit (digest its content digest): its
+ * metadata filled in, profile and level "", licence "" (a report is not
+ * the kit's to license); title and subtitle are taken over (allocated).
+ * The caller frees it with kg_doc_free. */
+kg_doc *kg_report_document(const struct kg_kit *kit, const char *digest,
+			   const char *edition_id, const char *edition_title,
+			   char *title, char *subtitle);
+
 /* A stable pseudonym: prefix, a space and the first 8 hex digits of the
  * SHA-256 of name ("Candidate 3f9a2c1b"); the same name gives the same
  * pseudonym in every report and run. The caller frees it. */
