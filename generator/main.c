@@ -565,7 +565,11 @@ static const kg_cli_cmd *S_find(const char *name)
 static void S_help(FILE *out)
 {
 	const kg_cli_cmd *c;
+	int width = 0;
 
+	for (c = S_cmds; c->name; c++) /* the summaries in one column */
+		if ((int)strlen(c->name) > width)
+			width = (int)strlen(c->name);
 	fputs("Usage: kitgen COMMAND [OPTIONS]\n"
 	      "\n"
 	      "kitgen turns a structured interview kit, kept as YAML, into\n"
@@ -573,7 +577,7 @@ static void S_help(FILE *out)
 	      "\n"
 	      "Commands:\n", out);
 	for (c = S_cmds; c->name; c++)
-		fprintf(out, "  %-8s %s\n", c->name, c->summary);
+		fprintf(out, "  %-*s  %s\n", width, c->name, c->summary);
 	fputs("\n"
 	      "Run 'kitgen COMMAND --help' for a command's options.\n"
 	      "  -h, --help      show this help\n"
