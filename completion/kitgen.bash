@@ -12,6 +12,8 @@ _kitgen_options()
 	diff) echo "--format --git --content --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;
+	card) echo "--content --round --help" ;;
+	score | calibrate) echo "--content --out --anonymise --help" ;;
 	esac
 }
 
@@ -61,7 +63,7 @@ _kitgen()
 	fi
 	COMPREPLY=()
 	if ((COMP_CWORD == 1)); then
-		COMPREPLY=($(compgen -W "check build list digest diff render init --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check build list digest diff render init card score calibrate --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -97,7 +99,7 @@ _kitgen()
 			refs/tags refs/heads 2>/dev/null) HEAD" -- "$cur"))
 		return
 		;;
-	-r | --role)
+	-r | --role | --round)
 		return
 		;;
 	esac
@@ -114,7 +116,13 @@ _kitgen()
 				refs/tags refs/heads 2>/dev/null) HEAD" -- "$cur"))
 		;;
 	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
-	render) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	render | score | calibrate) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	card)
+		local ids
+		ids=$("$kitgen" list --content "$(_kitgen_content)" 2>/dev/null |
+			awk '/^panels\// { sub("panels/", "", $1); print $1 }')
+		COMPREPLY=($(compgen -W "$ids" -- "$cur"))
+		;;
 	esac
 }
 

@@ -10,6 +10,7 @@
  * rebuilds. The shell's h1 is the kit title; a level-1 section is an h2,
  * and each level below goes one deeper (capped at h6).
  */
+#include "svgchart.h"
 #include "writer.h"
 
 #include <cmark.h>
@@ -346,6 +347,9 @@ static void S_whole(const kg_block *b, kg_buf *out)
 	case KG_BLOCK_NOTES:
 		S_notes(b, out);
 		break;
+	case KG_BLOCK_CHART:
+		kg_svg_chart(b, out);
+		break;
 	default:
 		break;
 	}
@@ -377,6 +381,7 @@ static void S_enter(kg_iter *it, const kg_block *b, kg_buf *out)
 		break;
 	case KG_BLOCK_TABLE:
 	case KG_BLOCK_SCORECARD:
+	case KG_BLOCK_CHART:
 	case KG_BLOCK_ROW:       /* rows are written by their table */
 	case KG_BLOCK_DIMENSION: /* dimensions by their scorecard */
 		S_whole(b, out);

@@ -335,6 +335,7 @@ static void S_enter(S_md *md, kg_iter *it, const kg_block *b)
 		break;
 	case KG_BLOCK_ROW:       /* rows are written by their table */
 	case KG_BLOCK_DIMENSION: /* dimensions by their scorecard */
+	case KG_BLOCK_CHART:     /* its figures are in a table beside it */
 		kg_iter_skip(it);
 		break;
 	case KG_BLOCK_TOC:
