@@ -115,6 +115,18 @@ static void S_item_enter(kg_pw *c, const kg_block *list, kg_pw_frame *lf,
 	f->item = 1;
 }
 
+/* The contents, where compose put them: a run of their own, after the
+ * body laid out so far (none, when they come first). */
+static void S_toc(kg_pw *c)
+{
+	if (kg_lay_mark(&c->lay) > 0) {
+		kg_lay_paginate(&c->lay, 0, KG_PW_BODY);
+		kg_pw_run_end(c);
+	}
+	kg_pw_contents(c);
+	kg_lay_cancel_page_break(&c->lay);
+}
+
 /* ENTER: the frame f is the block's own, pf its parent's (NULL for the
  * root). A block laid out whole is skipped. */
 static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
@@ -171,8 +183,10 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 	case KG_BLOCK_CHART: /* its figures are in a table beside it */
 		kg_iter_skip(it);
 		break;
-	default: /* DOCUMENT, FIELDS, CELL; TOC: the contents are a flow of
-		  * their own, in front */
+	case KG_BLOCK_TOC:
+		S_toc(c);
+		break;
+	default: /* DOCUMENT, FIELDS, CELL */
 		break;
 	}
 }
@@ -290,7 +304,6 @@ static void S_geometry(kg_pw *c, const char *paper)
 static void S_layout(kg_pw *c)
 {
 	kg_pw_cover(c);
-	kg_pw_contents(c);
 	kg_lay_cancel_page_break(&c->lay);
 	c->in_body = 1;
 	S_body(c);
