@@ -23,7 +23,7 @@ CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
 VERSION := 0.1.0
-PKGS := yaml-0.1 libcmark nettle fontconfig zlib
+PKGS := yaml-0.1 libcmark nettle fontconfig zlib libmicrohttpd
 BUILD := build
 OUT := output
 
@@ -35,7 +35,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Igenerator $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
 # libharu ships no pkg-config file
-LIBS = $(DEP_LIBS) -lhpdf -lm
+LIBS = $(DEP_LIBS) -lhpdf -lm -pthread
 
 SRCS := $(sort $(wildcard generator/*.c))
 # the `kitgen init` skeleton, carried in the binary (tools/embed.sh)

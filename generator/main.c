@@ -30,6 +30,7 @@
 #include "node.h"
 #include "output.h"
 #include "printable.h"
+#include "serve.h"
 #include "template.h"
 #include "writer.h"
 
@@ -826,6 +827,7 @@ static const S_cmd S_cmds[] = {
 	 "folder, bad role), 3 I/O error.\n"
 	 "\n"
 	 "Example: kitgen init devops-kit --role DevOps && cd devops-kit && kitgen build\n"},
+	{"serve", kg_serve_main, "serve the kit, rebuilt on every save", kg_serve_usage},
 	{NULL, NULL, NULL, NULL}};
 
 static const S_cmd *S_find(const char *name)
