@@ -40,7 +40,8 @@ LIBS = $(DEP_LIBS) -lhpdf -lm -pthread
 SRCS := $(sort $(wildcard generator/*.c))
 # the `kitgen init` skeleton, carried in the binary (tools/embed.sh)
 SKELETON := $(shell find generator/skeleton -type f 2>/dev/null | LC_ALL=C sort)
-OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
+OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o \
+	$(BUILD)/obj/fielddoc.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -74,6 +75,14 @@ $(BUILD)/gen/embedded.c: tools/embed.sh $(SKELETON)
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh generator/skeleton $(SKELETON) >$@.tmp && mv $@.tmp $@
 $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The fields' descriptions for `kitgen schema`, from content/README.md
+$(BUILD)/gen/fielddoc.c: tools/fielddoc.sh content/README.md
+	@mkdir -p $(dir $@)
+	sh tools/fielddoc.sh content/README.md >$@.tmp && mv $@.tmp $@
+$(BUILD)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 

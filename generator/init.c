@@ -28,6 +28,7 @@
 #include "kit.h"
 #include "node.h"
 #include "output.h"
+#include "schema_json.h"
 #include "template.h"
 
 #define S_ROLE_MAX 60
@@ -197,6 +198,33 @@ static char *S_title(const char *role)
 static void S_raw(kg_buf *out, const char *s, size_t len)
 {
 	kg_buf_put(out, s, len);
+}
+
+/* Write dir/schema/NAME.schema.json for kit, topic and scenarios: the
+ * schema the skeleton's YAML files name on their first line, for editors
+ * with the YAML language server. 0 or -1. */
+static int S_schemas(const char *dir, kg_diags *d)
+{
+	static const char *const names[] = {"kit", "topic", "scenarios"};
+	kg_buf path = KG_BUF_INIT, json = KG_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	kg_buf_printf(&path, "%s/schema", dir);
+	if (mkdir(path.ptr, 0777) < 0)
+		rc = kg_io_error(d, (kg_mark){path.ptr, 0, 0},
+				 "cannot create folder: %s", strerror(errno));
+	for (i = 0; i < 3 && rc == 0; i++) {
+		kg_buf_reset(&path);
+		kg_buf_reset(&json);
+		kg_buf_printf(&path, "%s/schema/%s.schema.json", dir, names[i]);
+		rc = kg_schema_json(names[i], &json, d);
+		if (rc == 0)
+			rc = kg_write_atomic(path.ptr, json.ptr, json.len, d);
+	}
+	kg_buf_release(&path);
+	kg_buf_release(&json);
+	return rc;
 }
 
 /* Render the skeleton for role into the existing folder dir. 0 or -1. */
@@ -371,6 +399,8 @@ int kg_init_write(const char *dir, const char *role, kg_diags *d)
 
 	if ((stage = S_stage(target, inside, d))) {
 		rc = S_fill(stage, role, d);
+		if (rc == 0)
+			rc = S_schemas(stage, d);
 		if (rc == 0)
 			rc = S_check_kit(stage, d);
 		if (rc == 0)

@@ -30,6 +30,7 @@
 #include "node.h"
 #include "output.h"
 #include "printable.h"
+#include "schema_json.h"
 #include "serve.h"
 #include "template.h"
 #include "writer.h"
@@ -811,10 +812,12 @@ static const S_cmd S_cmds[] = {
 	 "\n"
 	 "Write a new kit into DIR, an empty folder or a new one in a folder\n"
 	 "that exists: README.md, content/kit.yaml, content/scenarios.yaml and\n"
-	 "two example topics to replace with your own. It passes 'kitgen check'\n"
-	 "as written and 'kitgen build' turns it into every format. All or\n"
-	 "nothing: the kit is made in a temporary folder and moved into place,\n"
-	 "so a failure (a full disk) leaves DIR as it was.\n"
+	 "two example topics to replace with your own, and schema/*.schema.json\n"
+	 "(see 'kitgen schema') that each YAML file names on its first line, for\n"
+	 "editors. It passes 'kitgen check' as written and 'kitgen build' turns\n"
+	 "it into every format. All or nothing: the kit is made in a temporary\n"
+	 "folder and moved into place, so a failure (a full disk) leaves DIR as\n"
+	 "it was.\n"
 	 "\n"
 	 "  -r, --role NAME   the role the kit hires for (default: software\n"
 	 "                    engineering); --role 'Data engineering' makes the\n"
@@ -827,6 +830,7 @@ static const S_cmd S_cmds[] = {
 	 "folder, bad role), 3 I/O error.\n"
 	 "\n"
 	 "Example: kitgen init devops-kit --role DevOps && cd devops-kit && kitgen build\n"},
+	{"schema", kg_schema_main, "print the JSON Schema of the content", kg_schema_usage},
 	{"serve", kg_serve_main, "serve the kit, rebuilt on every save", kg_serve_usage},
 	{NULL, NULL, NULL, NULL}};
 

@@ -14,7 +14,8 @@ status=$?
 [ "$status" = 0 ] && ok "init writes a kit (status 0)" ||
 	not_ok "init writes a kit (status 0)" "status $status" "$(cat "$TMP/out")"
 for f in README.md content/kit.yaml content/scenarios.yaml \
-	content/topics/01-example-debugging.yaml content/topics/02-example-change.yaml; do
+	content/topics/01-example-debugging.yaml content/topics/02-example-change.yaml \
+	schema/kit.schema.json schema/topic.schema.json schema/scenarios.schema.json; do
 	check "init wrote $f" test -s "$TMP/plain/$f"
 done
 check "init lists the files and the next step" sh -c \
@@ -166,7 +167,7 @@ status=$?
 	not_ok "init . on a full disk leaves the empty folder empty" "status $status" \
 		"left: $(ls -A "$TMP/disk/here")" "$(cat "$TMP/out")"
 (cd "$TMP/disk/here" && "$KITGEN" init -q .) >"$TMP/out" 2>&1
-[ "$(ls -A "$TMP/disk/here" | tr '\n' ' ')" = "README.md content " ] &&
+[ "$(ls -A "$TMP/disk/here" | tr '\n' ' ')" = "README.md content schema " ] &&
 	[ "$(stat -c %i "$TMP/disk/here")" = "$ino" ] &&
 	(cd "$TMP/disk/here" && "$KITGEN" check -q) &&
 	ok "init . fills the empty folder it runs in, which stays the same folder" ||

@@ -33,6 +33,9 @@ if [ "${1:-}" = "--test" ]; then
 	command -v node >/dev/null 2>&1 || need nodejs
 	command -v npm >/dev/null 2>&1 || need npm
 	command -v python3 >/dev/null 2>&1 || need python3
+	# the schema test validates YAML against `kitgen schema`
+	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || need python3-jsonschema
+	/usr/bin/python3 -c 'import yaml' 2>/dev/null || need python3-yaml
 	# the memcheck run of a full build (make test-valgrind)
 	command -v valgrind >/dev/null 2>&1 || need valgrind
 	# the PDF checks
