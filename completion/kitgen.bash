@@ -12,6 +12,8 @@ _kitgen_options()
 	diff) echo "--format --git --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;
+	schema) echo "--help" ;;
+	serve) echo "--port --bind --content --templates --help" ;;
 	esac
 }
 
@@ -60,8 +62,12 @@ _kitgen()
 		prev=${COMP_WORDS[COMP_CWORD - 2]}
 	fi
 	COMPREPLY=()
+	# serve's -p is --port (a number), its -b --bind (an address)
+	if [[ $cmd == serve && $prev == @(-p|--port|-b|--bind) ]]; then
+		return
+	fi
 	if ((COMP_CWORD == 1)); then
-		COMPREPLY=($(compgen -W "check build list digest diff render init --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check build list digest diff render init schema serve --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -107,6 +113,7 @@ _kitgen()
 	fi
 	case $cmd in
 	diff | init) COMPREPLY=($(compgen -d -- "$cur")) ;;
+	schema) COMPREPLY=($(compgen -W "kit topic scenarios" -- "$cur")) ;;
 	render) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	esac
 }
