@@ -141,3 +141,26 @@ else
 fi
 timeout 10 sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 0.05; done' sh "$events" &&
 	ok "stopping ends the event streams" || { not_ok "stopping ends the event streams"; kill "$events"; }
+
+# ---- the browser: an open page reloads by itself ---------------------------
+
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] || [ ! -d "$ROOT/node_modules/playwright-core" ]; then
+	not_ok "Chromium and playwright-core are installed for the browser test (tools/deps.sh --test, npm ci)"
+else
+	kit=$(fixture_copy browser)
+	TMPDIR=$TMP/tmp "$KITGEN" serve --port 0 --content "$kit" \
+		--templates "$ROOT/templates" >"$TMP/out" 2>"$TMP/err" &
+	pid=$!
+	if until_true 10 grep -q '^serving' "$TMP/out"; then
+		port=$(sed -n 's|^serving http://127.0.0.1:\([0-9]*\)/$|\1|p' "$TMP/out")
+		until_true 10 sh -c "ls '$TMP'/tmp/kitgen-serve.*/fixture-kit.html"
+		timeout 120 node "$ROOT/tests/browser/check-serve.mjs" \
+			"http://127.0.0.1:$port/fixture-kit.html" "$kit/topics/01-cache.yaml" \
+			"title: Design a cache" "title: Design a browser cache" ||
+			echo "    (kitgen serve said: $(tail -3 "$TMP/err"))"
+	else
+		not_ok "serve starts for the browser test" "$(cat "$TMP/err")"
+	fi
+	kill -TERM "$pid"
+	timeout 10 sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 0.05; done' sh "$pid" || kill -KILL "$pid"
+fi
