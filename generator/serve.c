@@ -17,6 +17,7 @@
 #define _GNU_SOURCE
 #include "serve.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -110,6 +111,13 @@ static int S_port(const char *arg, unsigned *port)
 	return 0;
 }
 
+static int S_is_address(const char *s)
+{
+	unsigned char buf[sizeof(struct in6_addr)];
+
+	return inet_pton(AF_INET, s, buf) == 1 || inet_pton(AF_INET6, s, buf) == 1;
+}
+
 /* Parse argv into o; -1 after --help, else 0 or an exit status. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
@@ -139,6 +147,9 @@ static int S_parse(int argc, char **argv, S_opts *o)
 	}
 	if (optind < argc)
 		return S_usage("unexpected argument '%s'", argv[optind]);
+	if (!S_is_address(o->bind))
+		return S_usage("bad --bind '%s' (an IPv4 or IPv6 address, such as "
+			       "127.0.0.1 or ::1)", o->bind);
 	return 0;
 }
 

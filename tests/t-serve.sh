@@ -36,6 +36,15 @@ box() {
 [ $? = 2 ] && grep -q "bad --port 'nope'" "$TMP/usage" &&
 	ok "a bad --port is a usage error" || not_ok "a bad --port is a usage error" "$(cat "$TMP/usage")"
 
+"$KITGEN" serve --bind localhost >/dev/null 2>"$TMP/usage"
+[ $? = 2 ] && grep -q "bad --bind 'localhost'" "$TMP/usage" &&
+	ok "a --bind that is no address is a usage error" ||
+	not_ok "a --bind that is no address is a usage error" "$(cat "$TMP/usage")"
+"$KITGEN" serve --content "$TMP/nothing" >/dev/null 2>"$TMP/usage"
+[ $? = 2 ] && grep -q "content '$TMP/nothing' is not a folder" "$TMP/usage" &&
+	ok "a missing content folder is a usage error" ||
+	not_ok "a missing content folder is a usage error" "$(cat "$TMP/usage")"
+
 TMPDIR=$TMP/tmp "$KITGEN" serve --port 0 --content "$kit" \
 	--templates "$ROOT/templates" >"$TMP/out" 2>"$TMP/err" &
 pid=$!
@@ -124,6 +133,10 @@ for path in /../../../../etc/passwd /%2e%2e/%2e%2e/%2e%2e/etc/passwd /..%2f..%2f
 	*) not_ok "leaving the folder: $path is refused" "status $c" ;;
 	esac
 done
+TMPDIR=$TMP/tmp "$KITGEN" serve --port "$port" --content "$kit" >/dev/null 2>"$TMP/busy"
+[ $? = 3 ] && grep -q "cannot serve on 127.0.0.1 port $port" "$TMP/busy" && [ "$(ls "$TMP/tmp" | wc -l)" = 1 ] &&
+	ok "a port in use: exit 3, and its folder is gone" ||
+	not_ok "a port in use: exit 3, and its folder is gone" "$(cat "$TMP/busy")" "$(ls "$TMP/tmp")"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/")" = 405 ] &&
 	ok "only GET and HEAD" || not_ok "only GET and HEAD"
 
