@@ -2,7 +2,8 @@
 """bench.py - kitgen's speed and memory beside the tools a team would
 otherwise run (make bench). The method is in BENCHMARKS.md.
 
-    bench/bench.py [--runs N] [--sizes 10,100,1000] [--no-make]
+    bench/bench.py [--runs N] [--sizes 10,100,400] [--no-make] [--no-worst]
+                   [--worst-only]
 
 Run from the top of the repository after `make kitgen`. It prints, in
 Markdown:
@@ -10,6 +11,9 @@ Markdown:
   1. synthetic kits (bench/genkit.py) of each size: every edition in each
      format, and in all formats at once: wall and CPU time (medians),
      peak RSS (the largest) and output bytes;
+  1b. the worst case inside the limits (bench/worstkit.py): the largest
+     kits that pass `kitgen check`, against the target of every edition
+     in under 10 s and 256 MiB;
   2. the public kit of content/ against `pandoc -s` (Markdown to HTML),
      pandoc + WeasyPrint (to PDF) and the libharu floor (bench/floor.c);
   3. whether `make` with nothing changed does nothing, and rebuilds what
@@ -206,7 +210,7 @@ def synthetic(sizes, runs):
         "topics (real lengths, words shuffled per copy), content/'s "
         "kit.yaml (3 levels x 3 profiles = 9 panel packets + the public "
         "kit = 10 editions). `kitgen build --format F` for each format, "
-        "then all formats in one build. Median of %d runs (3 at 1,000 "
+        "then all formats in one build. Median of %d runs (3 at 400 "
         "topics); peak RSS is the largest of the runs." % runs)
     say()
     say("| topics | YAML | format | wall | CPU | peak RSS | output |")
@@ -223,7 +227,7 @@ def synthetic(sizes, runs):
         if check.status != 0:
             raise SystemExit("bench: the kit of %d topics does not check" % n)
         yaml = tree_bytes(kit)
-        k = runs if n < 1000 else min(runs, 3)
+        k = runs if n < 400 else min(runs, 3)
         for fmt in FORMATS + ["all"]:
             note("bench: %d topics, %s (%d runs)" % (n, fmt, k))
             cmd = [KITGEN, "build", "-q", "--content", kit, "--templates",
@@ -239,6 +243,97 @@ def synthetic(sizes, runs):
             if not s.ok:
                 say("| | | | (kitgen failed) | | | |")
         fresh(out)
+    say()
+    return results
+
+
+# ---- 1b: the worst case inside the limits ---------------------------------
+
+WORST_SECONDS, WORST_RSS = 10.0, 256 * MIB
+
+
+def worst_kit(path, **opts):
+    """bench/worstkit.py into path with opts; does it check clean?"""
+    args = [sys.executable, os.path.join(ROOT, "bench", "worstkit.py"), path]
+    for k, v in opts.items():
+        args += ["--" + k, str(v)]
+    subprocess.run(args, check=True)
+    return measure([KITGEN, "check", "-q", "--content", path]).status == 0
+
+
+def largest(path, key, lo, hi, **opts):
+    """The largest value of opts[key] in lo..hi whose kit checks clean
+    (None when even lo does not); leaves that kit in path."""
+    best = None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if worst_kit(path, **dict(opts, **{key: mid})):
+            best, lo = mid, mid + 1
+        else:
+            hi = mid - 1
+    if best is not None:
+        worst_kit(path, **dict(opts, **{key: best}))
+    return best
+
+
+# Two corners of the space check allows (content/README.md, "Limits"):
+# every count at its limit with texts as long as the budget on the text of
+# all editions lets them be, and every text at its size limit with as many
+# editions as that budget lets there be.
+WORST_CASES = [
+    ("every count at its limit (12 profiles x 8 levels, 8 areas, 20 "
+     "items a list, 20 questions a topic), texts at the largest share of "
+     "their size limits that checks", "percent", 1, 100, {}),
+    ("every text at its size limit, every list full, 8 questions a "
+     "topic, 4 areas, 10 scenarios, 1 profile, as many levels as check "
+     "allows", "levels", 1, 8,
+     {"percent": 100, "questions": 8, "profiles": 1, "areas": 4,
+      "scenarios": 10}),
+    ("the same, every text a list of short items thick with markup "
+     "(--dense 1)", "levels", 1, 8,
+     {"percent": 100, "questions": 8, "profiles": 1, "areas": 4,
+      "scenarios": 10, "dense": 1}),
+]
+
+
+def worst(runs):
+    """Returns [(what, Series)] and prints the table."""
+    say("## The worst case inside the limits")
+    say()
+    say("bench/worstkit.py: the largest kits that pass `kitgen check`. Every "
+        "edition in every format into an empty folder; median of %d runs, "
+        "peak RSS the largest. Target: under %.0f s and %s (issue 14, "
+        "class 12)." % (min(runs, 3), WORST_SECONDS, mib(WORST_RSS)))
+    say()
+    say("| kit | YAML | editions | check | build wall | CPU | peak RSS | "
+        "output |")
+    say("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    results = []
+    for i, (what, key, lo, hi, opts) in enumerate(WORST_CASES):
+        kit = os.path.join(WORK, "worst-%d" % i)
+        out = os.path.join(WORK, "worst-out")
+        note("bench: the worst case %d: searching %s" % (i + 1, key))
+        best = largest(kit, key, lo, hi, **opts)
+        if best is None:
+            say("| %s | | | (no kit of this shape checks) | | | | |" % what)
+            continue
+        what = "%s (%s %d)" % (what, key, best)
+        check = series([KITGEN, "check", "-q", "--content", kit],
+                       min(runs, 3))
+        eds = len([l for l in run_ok([KITGEN, "list", "--content", kit])
+                   .splitlines() if l and not l.startswith(" ")])
+        note("bench: the worst case %d: building" % (i + 1))
+        s = series([KITGEN, "build", "-q", "--content", kit, "--templates",
+                    os.path.join(ROOT, "templates"), "--out", out],
+                   min(runs, 3), before=lambda: fresh(out))
+        s.bytes = tree_bytes(out)
+        fresh(out)
+        results.append((what, s))
+        say("| %s | %s | %d | %s | %s | %s | %s | %s |" % (
+            what, kib(tree_bytes(kit)), eds, ms(check.wall), ms(s.wall),
+            ms(s.cpu), mib(s.rss), kib(s.bytes)))
+        if not s.ok:
+            say("| | | | | (kitgen failed) | | | |")
     say()
     return results
 
@@ -483,7 +578,7 @@ def serve_latency(runs):
 
 # ---- 5: the targets ------------------------------------------------------
 
-def targets(syn, pub, mk, sizes, lat=None):
+def targets(syn, wc, pub, mk, sizes, lat=None):
     say("## Targets")
     say()
     rows = []
@@ -492,39 +587,47 @@ def targets(syn, pub, mk, sizes, lat=None):
         rows.append((name, "skipped" if met is None else
                      ("met" if met else "**missed**"), detail))
 
-    if "pandoc" in pub:
-        a, b = pub["md+html"].wall, pub["pandoc"].wall
-        add("Markdown + HTML of every edition < one `pandoc -s` of the "
-            "public kit", a < b, "%s vs %s" % (ms(a), ms(b)))
-    else:
-        add("Markdown + HTML of every edition < one `pandoc -s`", None,
-            "pandoc absent")
-    if "weasy" in pub:
-        x = (pub["pandoc"].wall + pub["weasy"].wall) / pub["pdf"].wall
-        add("public PDF >= 30x faster than pandoc + WeasyPrint", x >= 30,
-            "%.0fx (%s vs %s)" % (x, ms(pub["pdf"].wall),
-                                  ms(pub["pandoc"].wall + pub["weasy"].wall)))
-    else:
-        add("public PDF >= 30x faster than pandoc + WeasyPrint", None,
-            "pandoc or WeasyPrint absent")
-    if "floor" in pub:
-        x = pub["pdf"].wall / pub["floor"].wall
-        add("public PDF within 1.5x of the libharu floor", x <= 1.5,
-            "%.2fx (%s vs %s)" % (x, ms(pub["pdf"].wall),
-                                  ms(pub["floor"].wall)))
-    else:
-        add("public PDF within 1.5x of the libharu floor", None,
-            "poppler-utils absent")
-    lo, hi = min(sizes), max(sizes)
-    if (lo, "all") in syn and (hi, "all") in syn and lo * 100 == hi:
+    if pub:
+        if "pandoc" in pub:
+            a, b = pub["md+html"].wall, pub["pandoc"].wall
+            add("Markdown + HTML of every edition < one `pandoc -s` of the "
+                "public kit", a < b, "%s vs %s" % (ms(a), ms(b)))
+        else:
+            add("Markdown + HTML of every edition < one `pandoc -s`", None,
+                "pandoc absent")
+        if "weasy" in pub:
+            x = (pub["pandoc"].wall + pub["weasy"].wall) / pub["pdf"].wall
+            add("public PDF >= 30x faster than pandoc + WeasyPrint", x >= 30,
+                "%.0fx (%s vs %s)" % (x, ms(pub["pdf"].wall),
+                                      ms(pub["pandoc"].wall + pub["weasy"].wall)))
+        else:
+            add("public PDF >= 30x faster than pandoc + WeasyPrint", None,
+                "pandoc or WeasyPrint absent")
+        if "floor" in pub:
+            x = pub["pdf"].wall / pub["floor"].wall
+            add("public PDF within 1.5x of the libharu floor", x <= 1.5,
+                "%.2fx (%s vs %s)" % (x, ms(pub["pdf"].wall),
+                                      ms(pub["floor"].wall)))
+        else:
+            add("public PDF within 1.5x of the libharu floor", None,
+                "poppler-utils absent")
+    lo, hi = min(sizes or [0]), max(sizes or [0])
+    if (lo, "all") in syn and (hi, "all") in syn and lo * 10 <= hi:
         a, b = syn[(lo, "all")], syn[(hi, "all")]
-        add("linear: %s topics within 120x %s topics (all formats)" % (
-            format(hi, ","), lo), b.wall <= 120 * a.wall,
+        k = 1.2 * hi / lo
+        add("linear: %s topics within %.0fx %s topics (all formats)" % (
+            format(hi, ","), k, lo), b.wall <= k * a.wall,
             "%.1fx wall, %.1fx CPU" % (b.wall / a.wall, b.cpu / a.cpu))
-    if (1000, "all") in syn:
-        rss = max(syn[(1000, f)].rss for f in FORMATS + ["all"])
-        add("peak RSS < 64 MiB at 1,000 topics", rss < 64 * MIB,
-            "%s (largest of the builds)" % mib(rss))
+    if (hi, "all") in syn and hi >= 400:
+        rss = max(syn[(hi, f)].rss for f in FORMATS + ["all"])
+        add("peak RSS < 64 MiB at %s topics" % format(hi, ","),
+            rss < 64 * MIB, "%s (largest of the builds)" % mib(rss))
+    for what, s in wc:
+        add("worst case: %s: every edition in under %.0f s and %s" % (
+            what, WORST_SECONDS, mib(WORST_RSS)),
+            s.ok and s.wall < WORST_SECONDS and s.rss < WORST_RSS,
+            "%s (CPU %s), %s%s" % (ms(s.wall), ms(s.cpu), mib(s.rss),
+                                   "" if s.ok else ", kitgen failed"))
     if mk:
         ok = all(v[0] for v in mk.values())
         add("`make` with nothing changed does no work; content, templates "
@@ -543,17 +646,24 @@ def targets(syn, pub, mk, sizes, lat=None):
 
 
 def main(argv):
-    runs, sizes, do_make = 5, [10, 100, 1000], True
+    runs, sizes, do_make, do_worst, do_public = 5, [10, 100, 400], True, \
+        True, True
     i = 1
     while i < len(argv):
         if argv[i] == "--runs" and i + 1 < len(argv):
             runs = max(1, int(argv[i + 1]))
             i += 2
         elif argv[i] == "--sizes" and i + 1 < len(argv):
-            sizes = [int(s) for s in argv[i + 1].split(",")]
+            sizes = [int(s) for s in argv[i + 1].split(",") if s]
             i += 2
         elif argv[i] == "--no-make":
             do_make = False
+            i += 1
+        elif argv[i] == "--no-worst":
+            do_worst = False
+            i += 1
+        elif argv[i] == "--worst-only":
+            sizes, do_make, do_public = [], False, False
             i += 1
         else:
             sys.stderr.write(__doc__.split("\n\n")[1] + "\n")
@@ -568,11 +678,12 @@ def main(argv):
     say("# kitgen benchmarks")
     say()
     machine()
-    syn = synthetic(sizes, runs)
-    pub = public_kit(runs)
+    syn = synthetic(sizes, runs) if sizes else {}
+    wc = worst(runs) if do_worst else []
+    pub = public_kit(runs) if do_public else {}
     mk = make_check() if do_make else {}
-    lat = serve_latency(runs)
-    targets(syn, pub, mk, sizes, lat)
+    lat = serve_latency(runs) if do_public else None
+    targets(syn, wc, pub, mk, sizes, lat)
     with open(os.path.join(WORK, "latest.md"), "w") as fh:
         fh.write("\n".join(report) + "\n")
     note("bench: the report is also in build/bench/latest.md")

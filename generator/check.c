@@ -17,6 +17,7 @@
 #include "outnames.h"
 #include "plan.h"
 #include "schema.h"
+#include "volume.h"
 
 typedef struct S_ids {
 	const kg_node **items;
@@ -299,5 +300,8 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 	 * again in other words */
 	if (errors == 0 && d->errors == 0)
 		errors += S_check_plans(kit, d);
+	/* the volume counts what the plans hold: only once all of them fill */
+	if (errors == 0 && d->errors == 0)
+		errors += kg_check_volume(kit, d);
 	return errors;
 }

@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "markdown.h"
 
 /* ---- small helpers --------------------------------------------------------- */
 
@@ -83,6 +84,33 @@ void kg_c_answer_key(kg_block *parent, const kg_topic *t)
 	kg_c_list(box, &t->red_flags);
 }
 
+void kg_c_put_line(kg_buf *md, const char *text)
+{
+	kg_md_escape(md, text, strlen(text));
+}
+
+kg_block *kg_c_line_cell(kg_block *row, const char *text)
+{
+	kg_block *cell = kg_add_cell(row, NULL);
+	kg_buf md = KG_BUF_INIT;
+
+	kg_c_put_line(&md, text);
+	kg_add_prose_copy(cell, md.ptr);
+	kg_buf_release(&md);
+	return cell;
+}
+
+kg_block *kg_c_line_field(kg_block *fields, const char *label, const char *text)
+{
+	kg_block *field = kg_add_field(fields, label, NULL);
+	kg_buf md = KG_BUF_INIT;
+
+	kg_c_put_line(&md, text);
+	kg_add_prose_copy(field, md.ptr);
+	kg_buf_release(&md);
+	return field;
+}
+
 const char *kg_c_level_title(const kg_kit *kit, const char *id)
 {
 	const kg_level *lv = kg_kit_level(kit, id);
@@ -131,8 +159,9 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 			for (k = 0; k < kit->topics[j].areas.n; k++)
 				if (strcmp(kit->topics[j].areas.items[k]->text,
 					   area) == 0) {
-					kg_buf_printf(&buf, "%s[%s](#topic-%s)", sep,
-						      kg_text(kit->topics[j].title),
+					kg_buf_printf(&buf, "%s[", sep);
+					kg_c_put_line(&buf, kg_text(kit->topics[j].title));
+					kg_buf_printf(&buf, "](#topic-%s)",
 						      kg_text(kit->topics[j].id));
 					sep = ", ";
 				}
@@ -159,7 +188,8 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 			for (k = 0; k < p->must_have.n; k++)
 				must |= strcmp(p->must_have.items[k]->text, area) == 0;
 			kg_buf_reset(&buf);
-			kg_buf_printf(&buf, "%s: **%ld%%**%s", kg_c_area_title(kit, area),
+			kg_c_put_line(&buf, kg_c_area_title(kit, area));
+			kg_buf_printf(&buf, ": **%ld%%**%s",
 				      kg_int(p->weights[j].value, 0),
 				      must ? " (must-have)" : "");
 			kg_add_prose_copy(kg_add_item(list, NULL), buf.ptr);
@@ -236,9 +266,11 @@ static void S_level_titles(const kg_kit *kit, const kg_list *levels,
 	size_t i;
 
 	kg_buf_reset(buf);
-	for (i = 0; i < levels->n; i++)
-		kg_buf_printf(buf, "%s%s", i ? ", " : "",
-			      kg_c_level_title(kit, kg_text(levels->items[i])));
+	for (i = 0; i < levels->n; i++) {
+		if (i)
+			kg_buf_puts(buf, ", ");
+		kg_c_put_line(buf, kg_c_level_title(kit, kg_text(levels->items[i])));
+	}
 }
 
 static void S_comparison_row(const kg_kit *kit, kg_block *table,
@@ -247,7 +279,9 @@ static void S_comparison_row(const kg_kit *kit, kg_block *table,
 	kg_block *row = kg_add_row(table);
 
 	kg_buf_reset(buf);
-	kg_buf_printf(buf, "[%s](#topic-%s)", kg_text(t->title), kg_text(t->id));
+	kg_buf_putc(buf, '[');
+	kg_c_put_line(buf, kg_text(t->title));
+	kg_buf_printf(buf, "](#topic-%s)", kg_text(t->id));
 	kg_add_prose_copy(kg_add_cell(row, NULL), buf->ptr);
 	kg_add_cell(row, kg_text(t->cmp_reveals));
 	S_level_titles(kit, &t->cmp_levels, buf);
@@ -353,9 +387,10 @@ static void S_topic(kg_block *part, const void *ctx, size_t index)
 	size_t i, l;
 
 	kg_buf_puts(&buf, "*Capability areas:* ");
-	for (i = 0; i < t->areas.n; i++)
-		kg_buf_printf(&buf, "%s%s", i ? ", " : "",
-			      kg_c_area_title(kit, t->areas.items[i]->text));
+	for (i = 0; i < t->areas.n; i++) {
+		kg_buf_puts(&buf, i ? ", " : "");
+		kg_c_put_line(&buf, kg_c_area_title(kit, t->areas.items[i]->text));
+	}
 	kg_add_prose_copy(part, buf.ptr);
 	kg_add_prose(part, kg_text(t->exposes));
 
@@ -462,8 +497,9 @@ static void S_index(kg_block *part, const void *ctx, size_t index)
 			if (strcmp(kg_text(q->level), kg_text(lv->id)))
 				continue;
 			kg_buf_reset(&buf);
-			kg_buf_printf(&buf, "[Q%zu](#q-%s) %s", i + 1,
-				      kg_text(q->id), kg_text(q->topic->title));
+			kg_buf_printf(&buf, "[Q%zu](#q-%s) ", i + 1,
+				      kg_text(q->id));
+			kg_c_put_line(&buf, kg_text(q->topic->title));
 			kg_add_prose_copy(kg_add_item(list, NULL), buf.ptr);
 		}
 	}

@@ -6,6 +6,7 @@
 #ifndef KG_COMPOSE_H
 #define KG_COMPOSE_H
 
+#include "buf.h"
 #include "doc.h"
 #include "edition.h"
 #include "kit.h"
@@ -29,6 +30,14 @@ void kg_c_question(const kg_kit *kit, kg_block *parent, int level,
 /* The title of a level / an area, from its id. */
 const char *kg_c_level_title(const kg_kit *kit, const char *id);
 const char *kg_c_area_title(const kg_kit *kit, const char *id);
+/* Append a single-line field's text (a title, a name, a label) to
+ * Markdown source, escaped, so that it reads as the text it is wherever
+ * it lands: never emphasis, a link, a heading or a list. Every title
+ * that composes into prose goes through here. */
+void kg_c_put_line(kg_buf *md, const char *text);
+/* A table cell / a field whose value is a single-line field's text. */
+kg_block *kg_c_line_cell(kg_block *row, const char *text);
+kg_block *kg_c_line_field(kg_block *fields, const char *label, const char *text);
 /* A new document with its metadata filled in. */
 kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
 		      const char *digest);

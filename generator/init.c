@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 
 #include "alloc.h"
+#include "cleanup.h"
 #include "embedded.h"
 #include "kit.h"
 #include "node.h"
@@ -391,23 +392,72 @@ static int S_rename_into_place(const char *stage, const char *dir, kg_diags *d)
 	return 0;
 }
 
+/* Register (on) or forget (!on) everything the staged kit holds with the
+ * cleanup registry, so that SIGINT, SIGTERM, SIGHUP or running out of
+ * memory while it is written removes it all: each skeleton file, then its
+ * folders, the deepest first (the registry removes files before folders,
+ * and folders in the reverse order of registration). A path registered
+ * before it exists is no harm: removing it then fails quietly. */
+static void S_register(const char *stage, int on)
+{
+	void (*file)(const char *) = on ? kg_cleanup_file : kg_cleanup_forget;
+	void (*dir)(const char *) = on ? kg_cleanup_dir : kg_cleanup_forget;
+	const kg_embedded_file *f;
+	kg_buf path = KG_BUF_INIT;
+	const char *slash;
+
+	dir(stage);
+	for (f = kg_embedded; f->path; f++) {
+		for (slash = strchr(f->path, '/'); slash; slash = strchr(slash + 1, '/')) {
+			kg_buf_reset(&path);
+			kg_buf_printf(&path, "%s/%.*s", stage,
+				      (int)(slash - f->path), f->path);
+			dir(path.ptr);
+		}
+		kg_buf_reset(&path);
+		kg_buf_printf(&path, "%s/%s", stage, f->path);
+		file(path.ptr);
+	}
+	kg_buf_release(&path);
+}
+
+/* Move the checked kit from stage into place and remove what is left of
+ * stage, with the signals held: an interruption comes before (the stage
+ * is removed) or after (the kit is in place), never halfway. */
+static int S_publish(const char *stage, const char *target, int inside,
+		     int rc, kg_diags *d)
+{
+	sigset_t old;
+
+	kg_cleanup_hold(&old);
+	if (rc == 0)
+		rc = inside ? S_move_entries(stage, target, d)
+			    : S_rename_into_place(stage, target, d);
+	if (rc < 0 || inside)
+		kg_remove_tree(stage); /* all of it, or what is left: empty */
+	S_register(stage, 0);
+	kg_cleanup_release(&old);
+	return rc;
+}
+
 int kg_init_write(const char *dir, const char *role, kg_diags *d)
 {
 	char *target = S_trim(dir), *stage;
 	struct stat st;
 	int inside = stat(target, &st) == 0, rc = -1;
+	sigset_t old;
 
-	if ((stage = S_stage(target, inside, d))) {
+	kg_cleanup_hold(&old); /* no moment with a stage that is not listed */
+	if ((stage = S_stage(target, inside, d)))
+		S_register(stage, 1);
+	kg_cleanup_release(&old);
+	if (stage) {
 		rc = S_fill(stage, role, d);
 		if (rc == 0)
 			rc = S_schemas(stage, d);
 		if (rc == 0)
 			rc = S_check_kit(stage, d);
-		if (rc == 0)
-			rc = inside ? S_move_entries(stage, target, d)
-				    : S_rename_into_place(stage, target, d);
-		if (rc < 0 || inside)
-			kg_remove_tree(stage); /* all of it, or what is left: empty */
+		rc = S_publish(stage, target, inside, rc, d);
 	}
 	free(stage);
 	free(target);

@@ -33,6 +33,7 @@
 #include "schema_json.h"
 #include "serve.h"
 #include "template.h"
+#include "volume.h"
 #include "writer.h"
 
 #ifndef KG_VERSION
@@ -331,17 +332,61 @@ static S_file *S_add_file(S_file **files, size_t *nfiles, size_t *cap,
 	return f;
 }
 
-/* Write doc with w straight to f's temporary name, and say how many bytes
+/* The most bytes a build writes: KG_MAX_OUTPUT, or less when
+ * KITGEN_MAX_OUTPUT (a decimal number of bytes) says so; it never raises
+ * the limit. */
+static size_t S_output_limit(void)
+{
+	const char *env = getenv("KITGEN_MAX_OUTPUT");
+	unsigned long long n;
+	char *end;
+
+	if (!env || *env < '0' || *env > '9')
+		return KG_MAX_OUTPUT;
+	errno = 0;
+	n = strtoull(env, &end, 10);
+	if (errno || *end || n >= KG_MAX_OUTPUT)
+		return KG_MAX_OUTPUT;
+	return (size_t)n;
+}
+
+/* Would `more` bytes take the build past its output limit? Then say so. */
+static int S_over_budget(const char *path, size_t *written, size_t more,
+			 kg_diags *d)
+{
+	size_t limit = S_output_limit();
+
+	if (more <= limit - *written) {
+		*written += more;
+		return 0;
+	}
+	if (limit == KG_MAX_OUTPUT)
+		kg_error(d, (kg_mark){path, 0, 0},
+			 "the build's output passes its limit of %zu MiB for "
+			 "all files together; build fewer editions or formats "
+			 "at once (--edition, --format)", KG_MAX_OUTPUT >> 20);
+	else
+		kg_error(d, (kg_mark){path, 0, 0},
+			 "the build's output passes its limit of %zu bytes for "
+			 "all files together (KITGEN_MAX_OUTPUT)", limit);
+	return -1;
+}
+
+/* Write doc with w straight to f's temporary name, within what is left of
+ * the build's output budget (*written bytes used), and say how many bytes
  * that was. */
 static int S_write_file(kg_out_set *set, const S_file *f,
 			const kg_writer *w, const kg_doc *doc,
-			const kg_write_opts *wo, size_t *size, kg_diags *d)
+			const kg_write_opts *wo, size_t *size, size_t *written,
+			kg_diags *d)
 {
 	kg_sink out;
 
 	if (kg_out_open(set, f->path, &out, d) < 0)
 		return -1;
-	if (w->write(doc, wo, &out, d) < 0) {
+	out.limit = S_output_limit() - *written;
+	if (w->write(doc, wo, &out, d) < 0 ||
+	    S_over_budget(f->path, written, kg_sink_tell(&out), d) < 0) {
 		kg_out_discard(set, &out);
 		return -1;
 	}
@@ -362,7 +407,7 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 	kg_index idx = KG_INDEX_INIT;
 	kg_write_opts wo = {o->templates, o->paper};
 	char digest[KG_DIGEST_HEX];
-	size_t e, w, cap = 0;
+	size_t e, w, cap = 0, written = 0;
 	int rc = 0;
 
 	kg_kit_digest(kit, digest);
@@ -384,7 +429,7 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 			size_t size = 0;
 
 			rc = S_write_file(set, f, writers[w], doc, &wo,
-					  &size, d);
+					  &size, &written, d);
 			kg_index_add(&idx, &eds.items[e], writers[w], size);
 		}
 		kg_doc_free(doc);
@@ -396,6 +441,8 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 
 		/* the page is small: rendered whole, then written */
 		rc = kg_index_render(&idx, kit, digest, o->templates, &page, d);
+		if (rc == 0)
+			rc = S_over_budget(f->path, &written, page.len, d);
 		if (rc == 0)
 			rc = kg_out_add(set, f->path, page.ptr, page.len, d);
 		kg_buf_release(&page);
@@ -663,7 +710,7 @@ static int S_render(int argc, char **argv)
 		pd.dir = o.partials;
 		topts.partial_ctx = &pd;
 	}
-	data = kg_node_load_file(o.data, &d);
+	data = kg_node_load_data_file(o.data, &d);
 	if (data && kg_file_read(tpl, KG_TEMPLATE_MAX_FILE, &src, &d) == 0 &&
 	    kg_template_render(tpl, src.ptr, src.len, data, &topts, &out, &d) == 0)
 		fwrite(out.ptr, 1, out.len, stdout);
@@ -741,7 +788,9 @@ static const S_cmd S_cmds[] = {
 	 "format. A kit with any error writes nothing. The output folder changes\n"
 	 "all at once or not at all: after a failure, out of memory, SIGINT,\n"
 	 "SIGTERM or SIGHUP it holds exactly the files it held before, and no\n"
-	 "temporary file. A build locks the folder; a second one waits.\n"
+	 "temporary file. A build locks the folder; a second one waits. A build\n"
+	 "writes at most 128 MiB in all (less with KITGEN_MAX_OUTPUT=BYTES); one\n"
+	 "that would write more writes nothing.\n"
 	 "\n"
 	 "  -c, --content DIR     the content folder (default: content)\n"
 	 "  -t, --templates DIR   the templates folder (default: ./templates when\n"

@@ -219,18 +219,45 @@ void kg_md_text_to_html(const char *text, kg_buf *out)
 	kg_buf_release(&src);
 }
 
+/* How many bytes at s (a line's start, len left) read as the marker of a
+ * block, not as text: an ATX heading's '#', a bullet's '-' or '+', a
+ * setext underline's '=', or an ordered list's digits and '.' or ')' when
+ * a space, tab or the end follows. 0: none. The caller escapes the
+ * marker's last byte, which is enough for CommonMark to read it as text. */
+static size_t S_block_marker(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len && strchr("#-+=", s[0]))
+		return 1;
+	while (i < len && i < 9 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i && i < len && (s[i] == '.' || s[i] == ')') &&
+	    (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t'))
+		return i + 1;
+	return 0;
+}
+
 static void S_escape(kg_buf *out, const char *s, size_t len, bool cell)
 {
-	size_t i;
+	size_t i, marker = 0;
+	bool start = true;
 
 	for (i = 0; i < len; i++) {
+		if (start && s[i] != ' ') {
+			marker = S_block_marker(s + i, len - i);
+			start = false;
+		}
 		if (cell && (s[i] == '\n' || s[i] == '\r')) {
 			kg_buf_putc(out, ' ');
 			continue;
 		}
-		if (s[i] && strchr("\\`*_[]<>|~&", s[i]))
+		if ((s[i] && strchr("\\`*_[]<>|~&", s[i])) || marker == 1)
 			kg_buf_putc(out, '\\');
+		if (marker)
+			marker--;
 		kg_buf_putc(out, s[i]);
+		start = start || s[i] == '\n';
 	}
 }
 

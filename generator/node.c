@@ -401,6 +401,7 @@ typedef struct S_loader {
 	S_file *file;      /* the arena; its root is the first node made */
 	bool root_made;
 	bool bad_text;     /* a scalar held a control: reported, file refused */
+	bool controls_ok;  /* data, not content: only NUL is refused */
 	S_pending pending;
 } S_loader;
 
@@ -531,8 +532,9 @@ static void S_check_text(S_loader *l, const yaml_event_t *e)
 			l->bad_text = true;
 			return;
 		}
-		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
-		    (cp >= 0x80 && cp <= 0x9F)) {
+		if (!l->controls_ok &&
+		    ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F ||
+		     (cp >= 0x80 && cp <= 0x9F))) {
 			kg_error(l->d, S_mark(l, e->start_mark),
 				 "text holds control character U+%04X; only tab "
 				 "and line feed are allowed", cp);
@@ -714,12 +716,12 @@ static int S_expect(S_loader *l, yaml_event_type_t t, yaml_event_t *e)
 	return 0;
 }
 
-kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
-			     kg_diags *d)
+static kg_node *S_load(const char *name, const char *src, size_t len,
+			bool controls_ok, kg_diags *d)
 {
 	kg_lines *lines = kg_lines_new(name, src, len);
 	S_loader l = {name, src + lines->bom, len - lines->bom, lines, d, {0},
-		      0, NULL, false, false, {0}};
+		      0, NULL, false, false, controls_ok, {0}};
 	yaml_event_t e;
 	kg_node *root = NULL;
 
@@ -773,13 +775,29 @@ out:
 	return root;
 }
 
-kg_node *kg_node_load_file(const char *path, kg_diags *d)
+kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
+			     kg_diags *d)
+{
+	return S_load(name, src, len, false, d);
+}
+
+static kg_node *S_load_file(const char *path, bool controls_ok, kg_diags *d)
 {
 	kg_buf text = KG_BUF_INIT;
 	kg_node *root = NULL;
 
 	if (kg_file_read(path, KG_NODE_MAX_FILE, &text, d) == 0)
-		root = kg_node_load_string(path, text.ptr, text.len, d);
+		root = S_load(path, text.ptr, text.len, controls_ok, d);
 	kg_buf_release(&text);
 	return root;
+}
+
+kg_node *kg_node_load_file(const char *path, kg_diags *d)
+{
+	return S_load_file(path, false, d);
+}
+
+kg_node *kg_node_load_data_file(const char *path, kg_diags *d)
+{
+	return S_load_file(path, true, d);
 }

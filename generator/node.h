@@ -94,6 +94,10 @@ struct kg_node {
 kg_node *kg_node_load_file(const char *path, kg_diags *d);
 kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
 			     kg_diags *d);
+/* Like kg_node_load_file, for data rather than content (`kitgen render
+ * --data`, test data): control characters such as a carriage return are
+ * kept; only NUL, however it is written, is refused. */
+kg_node *kg_node_load_data_file(const char *path, kg_diags *d);
 void kg_node_free(kg_node *n);
 
 /* Decode the UTF-8 sequence at s (n bytes available): its length, with the

@@ -27,11 +27,13 @@ static void S_loop_plan(const kg_edition *ed, const kg_plan *plan,
 
 	for (i = 0; i < plan->n; i++)
 		minutes += plan->rounds[i].minutes;
-	kg_buf_printf(&b, "A loop for the role of **%s** at the **%s** level: "
-		      "%zu rounds, %d minutes of interviews. Each round tests one "
-		      "capability area; every interviewer fills in the round's "
-		      "scorecard before the debrief.",
-		      kg_text(ed->profile->title), kg_text(ed->level->title),
+	kg_buf_puts(&b, "A loop for the role of **");
+	kg_c_put_line(&b, kg_text(ed->profile->title));
+	kg_buf_puts(&b, "** at the **");
+	kg_c_put_line(&b, kg_text(ed->level->title));
+	kg_buf_printf(&b, "** level: %zu rounds, %d minutes of interviews. Each "
+		      "round tests one capability area; every interviewer fills "
+		      "in the round's scorecard before the debrief.",
 		      plan->n, minutes);
 	kg_add_prose_copy(part, b.ptr);
 	fields = kg_block_add(part, kg_block_new(KG_BLOCK_FIELDS));
@@ -54,10 +56,10 @@ static void S_loop_plan(const kg_edition *ed, const kg_plan *plan,
 		kg_buf_printf(&b, "[%zu](#round-%zu)", i + 1, i + 1);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%s%s", kg_text(r->area->title),
-			      r->must_have ? " (must-have)" : "");
+		kg_c_put_line(&b, kg_text(r->area->title));
+		kg_buf_puts(&b, r->must_have ? " (must-have)" : "");
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
-		kg_add_cell(row, kg_text(r->topic->title));
+		kg_c_line_cell(row, kg_text(r->topic->title));
 		kg_buf_reset(&b);
 		for (j = 0; j < r->nquestions; j++)
 			kg_buf_printf(&b, "%s[Q%zu](#q-%s)", j ? ", " : "", ++q,
@@ -115,15 +117,16 @@ static void S_scorecard(const kg_kit *kit, const kg_edition *ed,
 
 	kg_add_notes(sec, "Candidate", 1);
 	kg_add_notes(sec, "Interviewer", 1);
-	kg_buf_printf(&b, "Rate each dimension against what the **%s** level "
-		      "expects. Tick one box a line, and write down the evidence: "
-		      "what the candidate said or did.", kg_text(ed->level->title));
+	kg_buf_puts(&b, "Rate each dimension against what the **");
+	kg_c_put_line(&b, kg_text(ed->level->title));
+	kg_buf_puts(&b, "** level expects. Tick one box a line, and write down "
+		    "the evidence: what the candidate said or did.");
 	kg_add_prose_copy(sec, b.ptr);
 	card = kg_block_add(sec, kg_block_new(KG_BLOCK_SCORECARD));
 	row = kg_add_row(card);
 	kg_add_cell(row, "Dimension");
 	for (band = 0; band < KG_NBANDS; band++)
-		kg_add_cell(row, kg_text(kit->bands[band].label));
+		kg_c_line_cell(row, kg_text(kit->bands[band].label));
 	kg_add_cell(row, "Evidence");
 	for (i = 0; i < r->topic->nsignals; i++)
 		kg_add_dimension(card, kg_text(r->topic->signals[i].name),
@@ -160,7 +163,7 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	round = kg_c_section(root, 1, anchor, NULL, title,
 			     KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	fields = kg_block_add(round, kg_block_new(KG_BLOCK_FIELDS));
-	kg_add_field(fields, "Topic", kg_text(r->topic->title));
+	kg_c_line_field(fields, "Topic", kg_text(r->topic->title));
 	kg_buf_printf(&b, "%d minutes", r->minutes);
 	kg_add_prose_copy(kg_add_field(fields, "Time box", NULL), b.ptr);
 	kg_buf_reset(&b);
@@ -181,18 +184,17 @@ static void S_debrief(const kg_kit *kit, const kg_plan *plan, kg_block *root)
 	kg_block *sec, *table, *row, *box;
 	kg_buf b = KG_BUF_INIT;
 	size_t i;
+	int band;
 
-	kg_buf_printf(&b, "Each round's overall rating earns points: %s = %ld, "
-		      "%s = %ld, %s = %ld. Multiply each round's points by its "
-		      "weight, add the products and divide by 100: the weighted "
-		      "score lies between the lowest and the highest number of "
-		      "points.",
-		      kg_text(kit->bands[KG_BAND_STRONG].label),
-		      kg_int(kit->bands[KG_BAND_STRONG].points, 0),
-		      kg_text(kit->bands[KG_BAND_ACCEPTABLE].label),
-		      kg_int(kit->bands[KG_BAND_ACCEPTABLE].points, 0),
-		      kg_text(kit->bands[KG_BAND_WEAK].label),
-		      kg_int(kit->bands[KG_BAND_WEAK].points, 0));
+	kg_buf_puts(&b, "Each round's overall rating earns points: ");
+	for (band = 0; band < KG_NBANDS; band++) {
+		kg_c_put_line(&b, kg_text(kit->bands[band].label));
+		kg_buf_printf(&b, " = %ld%s", kg_int(kit->bands[band].points, 0),
+			      band + 1 < KG_NBANDS ? ", " : "");
+	}
+	kg_buf_puts(&b, ". Multiply each round's points by its weight, add the "
+		    "products and divide by 100: the weighted score lies "
+		    "between the lowest and the highest number of points.");
 	kg_add_prose_copy(part, b.ptr);
 	kg_add_notes(part, "Candidate", 1);
 	table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
@@ -211,17 +213,17 @@ static void S_debrief(const kg_kit *kit, const kg_plan *plan, kg_block *root)
 		kg_buf_printf(&b, "%zu", i + 1);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%s%s", kg_text(r->area->title),
-			      r->must_have ? " (must-have)" : "");
+		kg_c_put_line(&b, kg_text(r->area->title));
+		kg_buf_puts(&b, r->must_have ? " (must-have)" : "");
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%d", r->weight);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, BOX " %s " BOX " %s " BOX " %s",
-			      kg_text(kit->bands[0].label),
-			      kg_text(kit->bands[1].label),
-			      kg_text(kit->bands[2].label));
+		for (band = 0; band < KG_NBANDS; band++) {
+			kg_buf_puts(&b, band ? " " BOX " " : BOX " ");
+			kg_c_put_line(&b, kg_text(kit->bands[band].label));
+		}
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_add_cell(row, "");
 		kg_add_cell(row, "");

@@ -16,20 +16,23 @@
 #include "node.h"
 
 /* The limits on content, each reported as an error at what passes it
- * (content/README.md lists them; node.h has the per-file size and the
- * nesting depth). They keep the work of a check and a build in proportion
- * to content a person could write: every edition is a profile at a level,
- * and every packet's loop plan looks at every topic. */
-#define KG_MAX_CONTENT ((size_t)256 << 20) /* bytes, all files together */
-#define KG_MAX_TOPICS 10000                /* topic files */
-#define KG_MAX_QUESTIONS 100               /* questions in one topic */
+ * (content/README.md lists them with their reasons; node.h has the
+ * per-file size and the nesting depth, volume.h the text all editions
+ * hold together). They fit content a person writes for a hiring loop, and
+ * bound the work of a check and a build: every edition is a profile at a
+ * level, every packet holds a round per area, and a build of the largest
+ * kit inside them (bench/worstkit.py) takes a few seconds. */
+#define KG_MAX_CONTENT ((size_t)8 << 20)   /* bytes, all files together */
+#define KG_MAX_TOPICS 500                  /* topic files */
+#define KG_MAX_QUESTIONS 20                /* questions in one topic */
 #define KG_MAX_MD_DEPTH 64                 /* Markdown nesting in a text */
-#define KG_MAX_LEVELS 10
-#define KG_MAX_AREAS 20                    /* also a topic's areas, weights */
-#define KG_MAX_PROFILES 20
-#define KG_MAX_KINDS 20                    /* scenario kinds */
-#define KG_MAX_SCENARIOS 1000
-#define KG_MAX_ITEMS 1000                  /* in any other list */
+#define KG_MAX_LEVELS 8
+#define KG_MAX_AREAS 8                     /* rounds of a loop; also a
+					      topic's areas, weights */
+#define KG_MAX_PROFILES 12
+#define KG_MAX_KINDS 10                    /* scenario kinds */
+#define KG_MAX_SCENARIOS 100
+#define KG_MAX_ITEMS 20                    /* in any other list */
 
 /* Bytes in one value, by the kind of its field (content/README.md). */
 #define KG_MAX_ID 64

@@ -2,6 +2,7 @@
 #include "sink.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 void kg_sink_init(kg_sink *s, FILE *file)
@@ -9,6 +10,7 @@ void kg_sink_init(kg_sink *s, FILE *file)
 	kg_buf_init(&s->buf);
 	s->file = file;
 	s->drained = 0;
+	s->limit = SIZE_MAX;
 	s->error = 0;
 }
 
@@ -19,6 +21,9 @@ static void S_write(kg_sink *s, size_t n)
 {
 	if (n == 0)
 		return;
+	/* without an error so far, drained <= limit */
+	if (!s->error && n > s->limit - s->drained)
+		s->error = EFBIG;
 	if (!s->error) {
 		errno = 0;
 		if (fwrite(s->buf.ptr, 1, n, s->file) != n)

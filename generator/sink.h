@@ -12,6 +12,11 @@
  * A write error does not stop the writer: the sink remembers the first one
  * (its errno), drops what it is given from then on, and kg_sink_flush
  * reports it. The sink never opens, closes or owns the FILE.
+ *
+ * A sink may have a limit: it never writes more than `limit` bytes to its
+ * file. The first drain that would pass it is an error (EFBIG), and from
+ * then on bytes are dropped as after a write error; kg_sink_tell still
+ * counts them, so the caller can tell by how much the limit was passed.
  */
 #ifndef KG_SINK_H
 #define KG_SINK_H
@@ -27,10 +32,12 @@ typedef struct kg_sink {
 	kg_buf buf;     /* bytes not yet written: the writer appends here */
 	FILE *file;     /* where they go; NULL: they stay in buf */
 	size_t drained; /* bytes handed to file so far (or dropped after an error) */
+	size_t limit;   /* the most bytes the file may get; SIZE_MAX: no limit */
 	int error;      /* errno of the first failed write, 0 while none */
 } kg_sink;
 
-/* A sink into file, or, with file NULL, one that keeps every byte in buf. */
+/* A sink into file, or, with file NULL, one that keeps every byte in buf;
+ * without a limit (set s->limit after init to have one). */
 void kg_sink_init(kg_sink *s, FILE *file);
 
 /* Write the buffer to the file when it holds at least KG_SINK_CHUNK bytes

@@ -323,6 +323,21 @@ static void S_md_list(S_ctx *c, cmark_node *list, const S_env *env)
 	kg_inline_free(&marker);
 }
 
+/* One line of a code block (len bytes at p) in c->tmp, tabs to four
+ * columns. */
+static void S_code_line(S_ctx *c, const char *p, size_t len)
+{
+	size_t i;
+
+	kg_buf_reset(&c->tmp);
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\t')
+			kg_buf_puts(&c->tmp, "    ");
+		else
+			kg_buf_putc(&c->tmp, p[i]);
+	}
+}
+
 static void S_md_code_block(S_ctx *c, cmark_node *n)
 {
 	const char *lit = cmark_node_get_literal(n), *p = lit ? lit : "";
@@ -341,15 +356,8 @@ static void S_md_code_block(S_ctx *c, cmark_node *n)
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		size_t i;
 
-		kg_buf_reset(&c->tmp);
-		for (i = 0; i < len; i++) { /* tabs to four columns */
-			if (p[i] == '\t')
-				kg_buf_puts(&c->tmp, "    ");
-			else
-				kg_buf_putc(&c->tmp, p[i]);
-		}
+		S_code_line(c, p, len);
 		kg_inline_reset(&in);
 		if (c->tmp.len)
 			kg_inline_text(&c->lay, &in, &t, c->tmp.ptr, c->tmp.len, 1);
@@ -614,22 +622,106 @@ static void S_callout(S_ctx *c, const kg_block *b)
 	kg_inline_free(&in);
 }
 
-/* The inline content of a cell: its paragraphs, one per line. */
+/* A cell is one kg_inline, so its blocks become lines of it: paragraphs
+ * and headings as they are, code blocks a line of monospace per line of
+ * code, list items after their marker, quotes as their blocks. Every
+ * block kind the other formats show in a cell shows here too. `fresh`
+ * holds the next line on the current one (a list item's first block
+ * follows its marker). */
+typedef struct S_cell_ctx {
+	const S_env *env;
+	kg_inline *in;
+	int fresh;
+} S_cell_ctx;
+
+static void S_cell_blocks(S_ctx *c, cmark_node *parent, S_cell_ctx *cc);
+
+static void S_cell_line(S_ctx *c, S_cell_ctx *cc)
+{
+	if (!cc->fresh && cc->in->n)
+		kg_inline_break(&c->lay, cc->in, &cc->env->base);
+	cc->fresh = 0;
+}
+
+static void S_cell_code(S_ctx *c, cmark_node *n, S_cell_ctx *cc)
+{
+	const char *p = cmark_node_get_literal(n);
+	kg_tstyle t = cc->env->base;
+
+	t.face = KG_FACE_MONO;
+	t.size = cc->env->base.size * c->st->code / c->st->body;
+	t.color = c->st->text;
+	for (p = p ? p : ""; *p;) {
+		size_t len = strcspn(p, "\n");
+
+		S_code_line(c, p, len);
+		S_cell_line(c, cc);
+		if (c->tmp.len)
+			kg_inline_text(&c->lay, cc->in, &t, c->tmp.ptr, c->tmp.len, 1);
+		p += len + (p[len] == '\n');
+	}
+}
+
+static void S_cell_list(S_ctx *c, cmark_node *list, S_cell_ctx *cc)
+{
+	int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+	long number = ordered ? cmark_node_get_list_start(list) : 0;
+	cmark_node *item;
+	char marker[32];
+
+	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+		if (ordered)
+			snprintf(marker, sizeof(marker), "%ld%c ", number++,
+				 cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM
+					 ? ')' : '.');
+		else
+			snprintf(marker, sizeof(marker), "\xE2\x80\xA2 "); /* • */
+		S_cell_line(c, cc);
+		S_text(c, cc->in, &cc->env->base, marker);
+		cc->fresh = 1;
+		S_cell_blocks(c, item, cc);
+	}
+}
+
+static void S_cell_blocks(S_ctx *c, cmark_node *parent, S_cell_ctx *cc)
+{
+	cmark_node *n;
+
+	for (n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+			S_cell_line(c, cc);
+			S_inlines(c, n, cc->env, cc->in);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			S_cell_code(c, n, cc);
+			break;
+		case CMARK_NODE_LIST:
+			S_cell_list(c, n, cc);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			S_cell_blocks(c, n, cc);
+			break;
+		default: /* raw HTML shows nowhere; a rule has no text */
+			break;
+		}
+	}
+}
+
+/* The content of a cell, appended to in, a line per block. */
 static void S_cell(S_ctx *c, const kg_block *cell, const S_env *env, kg_inline *in)
 {
+	S_cell_ctx cc = {env, in, 0};
 	size_t i;
 
 	for (i = 0; i < cell->n; i++) {
-		cmark_node *md, *n;
+		cmark_node *md;
 
 		if (cell->children[i]->type != KG_BLOCK_PROSE)
 			continue;
 		md = kg_prose_parse(cell->children[i]);
-		for (n = cmark_node_first_child(md); n; n = cmark_node_next(n)) {
-			if (in->n)
-				kg_inline_break(&c->lay, in, &env->base);
-			S_inlines(c, n, env, in);
-		}
+		S_cell_blocks(c, md, &cc);
 		cmark_node_free(md);
 	}
 }

@@ -102,7 +102,7 @@ int main(int argc, char **argv)
 	}
 	for (i = 1; i < argc; i++) {
 		kg_diags d = KG_DIAGS_INIT;
-		kg_node *root = kg_node_load_file(argv[i], &d);
+		kg_node *root = kg_node_load_data_file(argv[i], &d);
 		const kg_node *tests = kg_node_get(root, "tests");
 		size_t j;
 

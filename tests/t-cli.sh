@@ -89,6 +89,19 @@ status=$?
 [ "$status" = 1 ] && grep -q "partial 'item' not found" "$TMP/r/err" &&
 	ok "render: a missing partial is an error" ||
 	not_ok "render: a missing partial is an error" "status $status" "$(cat "$TMP/r/err")"
+# render's data is data, not content: a carriage return (the Mustache
+# spec's own tests hold them) is kept; a NUL is still refused
+printf 'line: "a\\r\\nb"\n' >"$TMP/r/crlf.yaml"
+printf '{{{line}}}' >"$TMP/r/crlf.mustache"
+"$KITGEN" render "$TMP/r/crlf.mustache" --data "$TMP/r/crlf.yaml" >"$TMP/r/out" 2>"$TMP/r/err" &&
+	[ "$(od -An -c "$TMP/r/out" | tr -d ' ')" = 'a\r\nb' ] &&
+	ok "render: a carriage return in the data reaches the output" ||
+	not_ok "render: a carriage return in the data reaches the output" "$(cat "$TMP/r/err")" "$(od -c "$TMP/r/out")"
+printf 'line: "a\\0b"\n' >"$TMP/r/nul.yaml"
+"$KITGEN" render "$TMP/r/crlf.mustache" --data "$TMP/r/nul.yaml" >/dev/null 2>"$TMP/r/err"
+[ $? = 1 ] && grep -q "NUL" "$TMP/r/err" &&
+	ok "render: a NUL in the data is refused" ||
+	not_ok "render: a NUL in the data is refused" "$(cat "$TMP/r/err")"
 "$KITGEN" render "$TMP/r/t.mustache" >/dev/null 2>&1
 [ $? = 2 ] && ok "render without --data is a usage error" || not_ok "render without --data is a usage error"
 printf '{{#a}}\n' >"$TMP/r/bad.mustache"

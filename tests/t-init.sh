@@ -183,6 +183,41 @@ status=$?
 	ok "a folder whose parent is missing is refused, and no parent is made" ||
 	not_ok "a folder whose parent is missing is refused, and no parent is made" "status $status" "$(cat "$TMP/out")"
 ln -s "$TMP/r/nowhere" "$TMP/r/dangling"
+# Interrupted (SIGINT, SIGTERM, SIGHUP) at any moment, init leaves the kit
+# whole or nothing: no half kit and no temporary folder or file. Every
+# rename is slowed (tests/fault_preload.c), so the signals land while the
+# skeleton is written, checked and moved into place.
+FAULT=$TMP/fault.so
+if ${CC:-cc} -shared -fPIC -o "$FAULT" "$ROOT/tests/fault_preload.c" -ldl 2>"$TMP/out"; then
+	bad=""
+	for i in $(seq 1 16); do
+		sig=$(echo INT TERM HUP | cut -d' ' -f$((i % 3 + 1)))
+		rm -rf "$TMP/intr" && mkdir "$TMP/intr"
+		(cd "$TMP/intr" && ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+			KG_FAULT_SLOW_MS=12 LD_PRELOAD="$FAULT" \
+			exec env --default-signal=INT,TERM,HUP "$KITGEN" init -q newkit) \
+			>"$TMP/out" 2>&1 &
+		pid=$!
+		sleep "0.0$(( (i * 37) % 10 ))$(( (i * 53) % 10 ))"
+		kill -s "$sig" "$pid" 2>/dev/null
+		wait "$pid"
+		status=$?
+		left=$(ls -A "$TMP/intr" | tr '\n' ' ')
+		if [ "$status" = 0 ]; then
+			[ "$left" = "newkit " ] && (cd "$TMP/intr/newkit" && "$KITGEN" check -q) >/dev/null 2>&1 ||
+				bad="$bad
+run $i ($sig): status 0 but left: $left"
+		elif [ -n "$left" ]; then
+			bad="$bad
+run $i ($sig): status $status, left: $left"
+		fi
+	done
+	[ -z "$bad" ] && ok "init stopped by a signal at 16 moments leaves the whole kit or nothing" ||
+		not_ok "init stopped by a signal at 16 moments leaves the whole kit or nothing" "$bad"
+else
+	not_ok "build tests/fault_preload.c" "$(cat "$TMP/out")"
+fi
+
 "$KITGEN" init "$TMP/r/dangling" >"$TMP/out" 2>&1
 status=$?
 [ "$status" = 2 ] && [ -L "$TMP/r/dangling" ] && [ ! -e "$TMP/r/nowhere" ] &&

@@ -1,10 +1,12 @@
 #!/bin/sh
 # t-limits.sh - content at the limits (content/README.md, "Limits") checks
-# clean: a kit of 1,000 topics of 4 questions each, and one with exactly
+# clean: a kit of 500 topics of 4 questions each, and one with exactly
 # the most questions in a topic, levels, areas, profiles and items in a
 # list, and a text of exactly 4,000 bytes. tests/cases/ has each limit passed
-# by one, refused. Kits are made in /dev/shm when there is one (making a
-# thousand files takes seconds on some disks).
+# by one, refused. Then the limit on a build's output: a build that would
+# write one byte more than it allows fails, says so and writes nothing; one
+# that fits it exactly writes everything. Kits are made in /dev/shm when
+# there is one (making hundreds of files takes seconds on some disks).
 . "$(dirname "$0")/lib.sh"
 
 scratch=$(mktemp -d /dev/shm/kitgen-limits.XXXXXX 2>/dev/null) || scratch="$TMP"
@@ -71,9 +73,36 @@ limits_kit() { # NAME WANT ARGS...: make the kit, check it, want WANT on stdout
 	fi
 }
 
-limits_kit "1,000 topics of 4 questions check clean" \
-	"1000 topics, 4000 questions, 1 scenario, 3 profiles" 1000 4 3 3 2 3 100
+limits_kit "500 topics of 4 questions check clean" \
+	"500 topics, 2000 questions, 1 scenario, 3 profiles" 500 4 3 3 2 3 100
 limits_kit "every count at its limit checks clean" \
-	"20 topics, 2000 questions, 1 scenario, 20 profiles" 20 100 10 20 20 1000 100
+	"20 topics, 400 questions, 1 scenario, 12 profiles" 20 20 8 12 8 20 100
 limits_kit "a text of exactly 4,000 bytes checks clean" \
 	"1 topic, 4 questions, 1 scenario, 1 profile" 1 4 2 1 1 3 4000
+
+# The output limit, lowered with KITGEN_MAX_OUTPUT to what a full build of
+# the fixture writes (the limit itself is 128 MiB: too slow for a test).
+out="$TMP/out"
+"$KITGEN" build -q --content "$FIXTURE" --out "$out" >/dev/null 2>&1
+total=$(find "$out" -type f -exec cat {} + | wc -c)
+rm -rf "$out"
+mkdir -p "$out"
+printf 'earlier output\n' >"$out/fixture-kit.md"
+KITGEN_MAX_OUTPUT=$((total - 1)) "$KITGEN" build -q --content "$FIXTURE" \
+	--out "$out" >"$TMP/stdout" 2>"$TMP/stderr"
+status=$?
+if [ "$status" = 1 ] && [ "$(ls -A "$out")" = fixture-kit.md ] &&
+	[ "$(cat "$out/fixture-kit.md")" = "earlier output" ] &&
+	grep -q "error: the build's output passes its limit of $((total - 1)) bytes for all files together (KITGEN_MAX_OUTPUT)" "$TMP/stderr"; then
+	ok "a build one byte over its output limit fails and writes nothing"
+else
+	not_ok "a build one byte over its output limit fails and writes nothing" \
+		"exit $status; out/ holds: $(ls -A "$out" | tr '\n' ' ')" "$(cat "$TMP/stderr")"
+fi
+if KITGEN_MAX_OUTPUT=$total "$KITGEN" build -q --content "$FIXTURE" \
+	--out "$out" 2>"$TMP/stderr" &&
+	[ "$(find "$out" -type f -exec cat {} + | wc -c)" = "$total" ]; then
+	ok "a build that fits its output limit exactly writes every file"
+else
+	not_ok "a build that fits its output limit exactly writes every file" "$(cat "$TMP/stderr")"
+fi

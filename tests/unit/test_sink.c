@@ -73,6 +73,50 @@ static void test_no_file_keeps_everything(void **state)
 	kg_sink_release(&s);
 }
 
+/* A limit: the file never gets more than it allows; the first drain past it
+ * is an EFBIG error, and tell still counts every byte the writer gave. */
+static void test_limit_stops_the_file(void **state)
+{
+	FILE *f = tmpfile();
+	char *got;
+	size_t len;
+	kg_sink s;
+
+	(void)state;
+	kg_sink_init(&s, f);
+	s.limit = KG_SINK_CHUNK + 10;
+	S_fill(&s.buf, KG_SINK_CHUNK);
+	kg_sink_drain(&s);
+	assert_int_equal(s.error, 0); /* within the limit: written */
+	S_fill(&s.buf, KG_SINK_CHUNK);
+	kg_sink_drain(&s);
+	assert_int_equal(s.error, EFBIG);
+	S_fill(&s.buf, 5);
+	assert_int_equal(kg_sink_flush(&s), -1);
+	assert_int_equal(errno, EFBIG);
+	assert_int_equal(kg_sink_tell(&s), 2 * KG_SINK_CHUNK + 5);
+	got = S_contents(f, &len);
+	assert_int_equal(len, KG_SINK_CHUNK); /* nothing past the limit */
+	free(got);
+	kg_sink_release(&s);
+	fclose(f);
+}
+
+/* Exactly at the limit is within it. */
+static void test_limit_is_inclusive(void **state)
+{
+	FILE *f = tmpfile();
+	kg_sink s;
+
+	(void)state;
+	kg_sink_init(&s, f);
+	s.limit = 100;
+	S_fill(&s.buf, 100);
+	assert_int_equal(kg_sink_flush(&s), 0);
+	kg_sink_release(&s);
+	fclose(f);
+}
+
 static void test_drain_waits_for_a_chunk(void **state)
 {
 	FILE *f = tmpfile();
@@ -342,6 +386,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_no_file_keeps_everything),
+		cmocka_unit_test(test_limit_stops_the_file),
+		cmocka_unit_test(test_limit_is_inclusive),
 		cmocka_unit_test(test_drain_waits_for_a_chunk),
 		cmocka_unit_test(test_drain_keep_holds_back_the_tail),
 		cmocka_unit_test(test_write_error_is_kept_and_reported),

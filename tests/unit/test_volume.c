@@ -1,0 +1,50 @@
+/*
+ * test_volume.c - volume.c: the text all editions of a kit hold, which
+ * check bounds (content/README.md, "Limits"): the committed kit stays far
+ * below the limit (a real kit must never come near it; tests/cases/
+ * editions-too-much-text.case is one past it).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kit.h"
+#include "volume.h"
+
+static kg_kit *S_load(const char *dir)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_kit *kit = kg_kit_load(dir, &d);
+
+	kg_kit_check(kit, &d);
+	if (d.errors)
+		kg_diags_print(&d, stderr, 0);
+	assert_int_equal(d.errors, 0);
+	kg_diags_free(&d);
+	return kit;
+}
+
+/* The committed kit uses under a tenth of the budget. */
+static void test_committed_kit_far_below_the_limit(void **state)
+{
+	kg_kit *kit = S_load("content");
+	size_t v = kg_kit_volume(kit);
+
+	(void)state;
+	kg_kit_free(kit);
+	print_message("the committed kit's editions hold %zu bytes of text\n", v);
+	assert_true(v > 0);
+	assert_true(v < KG_MAX_VOLUME / 10);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_committed_kit_far_below_the_limit),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
