@@ -7,7 +7,7 @@ _kitgen_options()
 {
 	case $1 in
 	check) echo "--content --quiet --help" ;;
-	build) echo "--content --templates --out --edition --format --paper --quiet --help" ;;
+	build) echo "--content --templates --out --edition --format --paper --changes-since --quiet --help" ;;
 	list | digest) echo "--content --help" ;;
 	diff) echo "--format --git --help" ;;
 	render) echo "--data --partials --help" ;;
@@ -98,7 +98,7 @@ _kitgen()
 		COMPREPLY=($(compgen -W "$ids" -- "$cur"))
 		return
 		;;
-	--git)
+	--git | --changes-since)
 		COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' \
 			refs/tags refs/heads 2>/dev/null) HEAD" -- "$cur"))
 		return

@@ -32,6 +32,7 @@
 #include "printable.h"
 #include "schema_json.h"
 #include "serve.h"
+#include "since.h"
 #include "template.h"
 #include "volume.h"
 #include "writer.h"
@@ -102,11 +103,14 @@ typedef struct S_opts {
 enum { OPT_HELP = 'h', OPT_CONTENT = 'c', OPT_TEMPLATES = 't', OPT_OUT = 'o',
        OPT_FORMAT = 'f', OPT_DATA = 'd', OPT_PARTIALS = 'p',
        OPT_PAPER = 256, OPT_GIT = 257, OPT_EDITION = 'e', OPT_QUIET = 'q',
-       OPT_ROLE = 'r' };
+       OPT_ROLE = 'r', OPT_CHANGES = 258 };
 
 /* -q: print nothing but diagnostics; --role of `kitgen init` */
 static int S_quiet;
 static const char *S_role = KG_INIT_ROLE;
+/* --changes-since of `kitgen build`, and what it found */
+static const char *S_changes_since;
+static kg_since S_changes = KG_SINCE_INIT;
 
 static const S_cmd *S_find(const char *name);
 
@@ -178,6 +182,7 @@ static int S_parse(const char *cmd, int argc, char **argv,
 		case OPT_EDITION: o->edition = optarg; break;
 		case OPT_QUIET: S_quiet = 1; break;
 		case OPT_ROLE: S_role = optarg; break;
+		case OPT_CHANGES: S_changes_since = optarg; break;
 		case ':':
 			return S_usage_error(cmd, "option '%s' needs a value",
 					     argv[optind - 1]);
@@ -421,6 +426,8 @@ static int S_render_all(const kg_kit *kit, const S_opts *o,
 		if (o->edition && kg_editions_find(&eds, o->edition) != &eds.items[e])
 			continue;
 		doc = kg_compose(kit, &eds.items[e], digest);
+		if (S_changes.version && eds.items[e].kind == KG_EDITION_PUBLIC)
+			kg_since_compose(doc, &S_changes);
 
 		for (w = 0; writers[w] && rc == 0; w++) {
 			S_file *f = S_add_file(files, nfiles, &cap, o->out,
@@ -485,6 +492,7 @@ static int S_build(int argc, char **argv)
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"paper", required_argument, NULL, OPT_PAPER},
 		{"edition", required_argument, NULL, OPT_EDITION},
+		{"changes-since", required_argument, NULL, OPT_CHANGES},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	S_opts o = {"content", NULL, "output", NULL, NULL, NULL, "a4", NULL, NULL};
@@ -514,6 +522,8 @@ static int S_build(int argc, char **argv)
 		return rc;
 	}
 	S_load(o.content, &kit, &d);
+	if (d.errors == 0 && S_changes_since)
+		kg_since_load(o.content, S_changes_since, kit, &S_changes, &d);
 	if (d.errors == 0 && o.edition && S_no_edition(kit, o.edition)) {
 		kg_kit_free(kit);
 		kg_diags_free(&d);
@@ -537,6 +547,7 @@ static int S_build(int argc, char **argv)
 	for (i = 0; i < nfiles; i++)
 		free(files[i].path);
 	free(files);
+	kg_since_free(&S_changes);
 	kg_kit_free(kit);
 	kg_diags_free(&d);
 	return rc;
@@ -783,6 +794,7 @@ static const S_cmd S_cmds[] = {
 	{"build", S_build, "check, then write every edition",
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
 	 "                    [--edition ID] [--format LIST] [--paper a4|letter]\n"
+	 "                    [--changes-since REV]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
 	 "format. A kit with any error writes nothing. The output folder changes\n"
@@ -800,6 +812,11 @@ static const S_cmd S_cmds[] = {
 	 "  -f, --format LIST     comma-separated formats (default: all): md, html,\n"
 	 "                        pdf; an empty item is a usage error\n"
 	 "      --paper SIZE      page size of paged formats: a4 (default), letter\n"
+	 "      --changes-since REV\n"
+	 "                        add \"What changed since VERSION\" to the public\n"
+	 "                        kit, after its contents: the content folder at\n"
+	 "                        git revision REV (a tag) against this one, as\n"
+	 "                        'kitgen diff --git REV' compares them\n"
 	 "  -q, --quiet           print nothing but errors and warnings (no list\n"
 	 "                        of files, no summary)\n"
 	 "  -h, --help            show this help\n"

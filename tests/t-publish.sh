@@ -28,6 +28,11 @@ publish && [ -s release/fixture-kit-0.4.0.pdf ] && [ ! -e release/fixture-kit-0.
 	not_ok "a second release replaces the release folder" "$(cat "$TMP/err")"
 "$KITGEN" diff --git v0.3.1 --format md content >"$TMP/want"
 [ -s "$TMP/want" ] && same_text "its changelog is kitgen diff --git v0.3.1 --format md" "$TMP/want" release/CHANGES.md
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext release/fixture-kit-0.4.0.pdf - | grep -q 'What changed since 0.3.1' &&
+		ok "the PDF says what changed since the previous release" ||
+		not_ok "the PDF says what changed since the previous release"
+fi
 grep -q 'Design a shared cache' release/CHANGES.md &&
 	ok "the changelog names the change" || not_ok "the changelog names the change" "$(cat release/CHANGES.md)"
 grep -q 'v0.4.0: wrote release/fixture-kit-0.4.0.pdf and release/CHANGES.md (changes since v0.3.1)' "$TMP/out" &&

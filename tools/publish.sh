@@ -10,7 +10,8 @@
 # DIR/kit.yaml. Otherwise it builds the kit (with the templates of
 # --templates, else as kitgen build finds them) and writes into OUT
 # (default release/, replaced whole):
-#   <kit id>-X.Y.Z.pdf   the public kit
+#   <kit id>-X.Y.Z.pdf   the public kit (with "What changed since" the
+#                        previous release: kitgen build --changes-since)
 #   CHANGES.md           `kitgen diff --git PREVIOUS_TAG --format md`,
 #                        PREVIOUS_TAG the newest vX.Y.Z tag before this
 #                        one (on a first release: a line that says so)
@@ -65,7 +66,7 @@ trap 'rm -rf "$stage"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 "$KITGEN" build --quiet --content "$content" ${templates:+--templates "$templates"} \
-	--out "$stage/build" --format pdf ||
+	${prev:+--changes-since "$prev"} --out "$stage/build" --format pdf ||
 	die 3 "kitgen build failed"
 id=$("$KITGEN" list --content "$content" | head -1 | cut -d' ' -f1)
 [ -f "$stage/build/$id.pdf" ] || die 3 "the build wrote no $id.pdf"
