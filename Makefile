@@ -22,6 +22,7 @@ BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
+# also in man/kitgen.1's .TH line (tests/t-docs.sh checks they agree)
 VERSION := 0.1.0
 PKGS := yaml-0.1 libcmark nettle fontconfig zlib libmicrohttpd
 BUILD := build
@@ -91,7 +92,10 @@ $(BUILD)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
 # differs, so a `make` with nothing changed has nothing to do (`make -q`).
 $(BUILD)/obj/datadir.o: ALL_CFLAGS += -DKG_DATADIR='"$(DATADIR)"'
 $(BUILD)/obj/datadir.o: $(BUILD)/datadir.stamp
+# (Not for install and uninstall, which write nothing in the tree.)
+ifneq ($(filter-out install uninstall,$(or $(MAKECMDGOALS),all)),)
 $(shell mkdir -p $(BUILD) && { echo '$(DATADIR)' | cmp -s - $(BUILD)/datadir.stamp 2>/dev/null || echo '$(DATADIR)' >$(BUILD)/datadir.stamp; })
+endif
 $(BUILD)/datadir.stamp: ;
 
 # Every kit: rebuilt only when the program, the content or the templates change.
@@ -129,7 +133,10 @@ check: test
 TEMPLATE_DIRS = $(shell find templates -type d | LC_ALL=C sort)
 TEMPLATE_FILES = $(shell find templates -type f | LC_ALL=C sort)
 
-install: kitgen
+# Install builds nothing: `sudo make install` must leave no root-owned file
+# in the tree, so the binary is made first, by `make`, as yourself.
+install:
+	@test -x kitgen || { echo "make install: no ./kitgen here: run 'make' first (not as root), then 'make install'" >&2; exit 1; }
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DOCDIR)
 	install -m 755 kitgen $(DESTDIR)$(BINDIR)/kitgen
@@ -137,8 +144,7 @@ install: kitgen
 		install -d "$(DESTDIR)$(DATADIR)/$$d" || exit 1; done
 	for f in $(TEMPLATE_FILES); do \
 		install -m 644 "$$f" "$(DESTDIR)$(DATADIR)/$$f" || exit 1; done
-	sed 's/@VERSION@/$(VERSION)/g' man/kitgen.1 >$(DESTDIR)$(MANDIR)/man1/kitgen.1
-	chmod 644 $(DESTDIR)$(MANDIR)/man1/kitgen.1
+	install -m 644 man/kitgen.1 $(DESTDIR)$(MANDIR)/man1/kitgen.1
 	install -m 644 completion/kitgen.bash $(DESTDIR)$(BASHCOMPDIR)/kitgen
 	install -m 644 content/README.md $(DESTDIR)$(DOCDIR)/content-model.md
 

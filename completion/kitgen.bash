@@ -7,9 +7,9 @@ _kitgen_options()
 {
 	case $1 in
 	check) echo "--content --quiet --help" ;;
-	build) echo "--content --templates --out --edition --format --paper --changes-since --quiet --help" ;;
+	build) echo "--content --templates --out --edition --format --paper --release --changes-since --quiet --help" ;;
 	list | digest) echo "--content --help" ;;
-	diff) echo "--format --git --help" ;;
+	diff) echo "--format --git --content --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;
 	schema) echo "--help" ;;
@@ -112,7 +112,14 @@ _kitgen()
 		return
 	fi
 	case $cmd in
-	diff | init) COMPREPLY=($(compgen -d -- "$cur")) ;;
+	diff)
+		# after --git REV: a folder, or the second revision
+		COMPREPLY=($(compgen -d -- "$cur"))
+		[[ " ${COMP_WORDS[*]} " == *" --git "* ]] &&
+			COMPREPLY+=($(compgen -W "$(git for-each-ref --format='%(refname:short)' \
+				refs/tags refs/heads 2>/dev/null) HEAD" -- "$cur"))
+		;;
+	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
 	schema) COMPREPLY=($(compgen -W "kit topic scenarios" -- "$cur")) ;;
 	render) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	esac

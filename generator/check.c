@@ -15,7 +15,9 @@
 
 #include "alloc.h"
 #include "outnames.h"
+#include "paper.h"
 #include "plan.h"
+#include "suggest.h"
 #include "schema.h"
 #include "volume.h"
 
@@ -99,42 +101,86 @@ static size_t S_check_ids(const kg_kit *kit, kg_diags *d)
 	return errors;
 }
 
-/* A reference to something kit.yaml must declare. */
-static size_t S_ref(const kg_node *ref, int declared, const char *what,
-		    kg_diags *d)
-{
-	if (!ref || declared || !kg_id_valid(ref->text))
-		return 0;
-	kg_error(d, ref->mark, "%s '%s' is not declared in kit.yaml", what,
-		 ref->text);
-	return 1;
-}
+/* The ids a reference may name, gathered once per check. */
+typedef struct S_decl {
+	kg_names levels, areas, kinds, topics;
+} S_decl;
 
-static int S_kind_declared(const kg_kit *kit, const char *id)
+static void S_decl_init(S_decl *decl, const kg_kit *kit)
 {
 	size_t i;
 
+	memset(decl, 0, sizeof(*decl));
+	for (i = 0; i < kit->nlevels; i++)
+		kg_names_add(&decl->levels, kit->levels[i].id ? kit->levels[i].id->text : NULL);
+	for (i = 0; i < kit->nareas; i++)
+		kg_names_add(&decl->areas, kit->areas[i].id ? kit->areas[i].id->text : NULL);
 	for (i = 0; i < kit->nkinds; i++)
-		if (strcmp(kg_text(kit->kinds[i].id), id) == 0)
-			return 1;
-	return 0;
+		kg_names_add(&decl->kinds, kit->kinds[i].id ? kit->kinds[i].id->text : NULL);
+	for (i = 0; i < kit->ntopics; i++)
+		kg_names_add(&decl->topics, kit->topics[i].id ? kit->topics[i].id->text : NULL);
+}
+
+static void S_decl_free(S_decl *decl)
+{
+	kg_names_free(&decl->levels);
+	kg_names_free(&decl->areas);
+	kg_names_free(&decl->kinds);
+	kg_names_free(&decl->topics);
+}
+
+/* Report msg (consumed) at ref, which names none of names: with the
+ * closest as "did you mean", or, when none is close, a note listing
+ * them under the heading `which` ("declared levels"). */
+static size_t S_missing(const kg_node *ref, const kg_names *names,
+			const char *which, kg_buf *msg, kg_diags *d)
+{
+	const char *near = kg_names_closest(names, ref->text);
+	kg_buf list = KG_BUF_INIT;
+
+	if (near)
+		kg_buf_printf(msg, " (did you mean '%s'?)", near);
+	kg_error(d, ref->mark, "%s", msg->ptr);
+	if (!near && names->n) {
+		kg_names_join(names, 20, &list);
+		kg_note(d, ref->mark, "%s: %s", which, list.ptr);
+	}
+	kg_buf_release(&list);
+	kg_buf_release(msg);
+	return 1;
+}
+
+/* A reference to something kit.yaml must declare: what is "level",
+ * "area", ... */
+static size_t S_ref(const kg_node *ref, const kg_names *declared,
+		    const char *what, kg_diags *d)
+{
+	kg_buf msg = KG_BUF_INIT, which = KG_BUF_INIT;
+	size_t errors;
+
+	if (!ref || !kg_id_valid(ref->text) || kg_names_has(declared, ref->text))
+		return 0;
+	kg_buf_printf(&msg, "%s '%s' is not declared in kit.yaml", what, ref->text);
+	kg_buf_printf(&which, "declared %ss", what);
+	errors = S_missing(ref, declared, which.ptr, &msg, d);
+	kg_buf_release(&which);
+	return errors;
 }
 
 /* A topic's row of the comparison table: the levels it suits are
  * declared (the shape check keeps its minutes in range). */
-static size_t S_check_comparison(const kg_kit *kit, const kg_topic *t,
+static size_t S_check_comparison(const S_decl *decl, const kg_topic *t,
 				 kg_diags *d)
 {
 	size_t errors = 0, i;
 
-	for (i = 0; i < t->cmp_levels.n; i++) {
-		const kg_node *lv = t->cmp_levels.items[i];
-		errors += S_ref(lv, kg_kit_level(kit, lv->text) != NULL, "level", d);
-	}
+	for (i = 0; i < t->cmp_levels.n; i++)
+		errors += S_ref(t->cmp_levels.items[i], &decl->levels, "level", d);
 	return errors;
 }
 
-static size_t S_check_refs(const kg_kit *kit, kg_diags *d)
+static size_t S_check_refs(const kg_kit *kit, const S_decl *decl,
+			   kg_diags *d)
 {
 	size_t errors = 0, i, j;
 
@@ -142,26 +188,20 @@ static size_t S_check_refs(const kg_kit *kit, kg_diags *d)
 		const kg_topic *t = &kit->topics[i];
 
 		for (j = 0; j < t->areas.n; j++)
-			errors += S_ref(t->areas.items[j],
-					kg_kit_area(kit, t->areas.items[j]->text) != NULL,
-					"area", d);
-		errors += S_check_comparison(kit, t, d);
-		for (j = 0; j < t->nquestions; j++) {
-			const kg_node *lv = t->questions[j].level;
-			errors += S_ref(lv, lv && kg_kit_level(kit, lv->text),
+			errors += S_ref(t->areas.items[j], &decl->areas, "area", d);
+		errors += S_check_comparison(decl, t, d);
+		for (j = 0; j < t->nquestions; j++)
+			errors += S_ref(t->questions[j].level, &decl->levels,
 					"level", d);
-		}
 	}
-	for (i = 0; i < kit->nscenarios; i++) {
-		const kg_node *k = kit->scenarios[i].kind;
-		errors += S_ref(k, k && S_kind_declared(kit, k->text),
+	for (i = 0; i < kit->nscenarios; i++)
+		errors += S_ref(kit->scenarios[i].kind, &decl->kinds,
 				"scenario kind", d);
-	}
 	return errors;
 }
 
-static size_t S_check_profile(const kg_kit *kit, const kg_profile *p,
-			      kg_diags *d)
+static size_t S_check_profile(const kg_kit *kit, const S_decl *decl,
+			      const kg_profile *p, kg_diags *d)
 {
 	size_t errors = 0, i, j;
 	long sum = 0;
@@ -172,8 +212,7 @@ static size_t S_check_profile(const kg_kit *kit, const kg_profile *p,
 	for (i = 0; i < p->nweights; i++) {
 		const kg_weight *w = &p->weights[i];
 
-		errors += S_ref(w->area, kg_kit_area(kit, w->area->text) != NULL,
-				"area", d);
+		errors += S_ref(w->area, &decl->areas, "area", d);
 		/* read and range-checked (0..100) by the schema check: at
 		 * most KG_MAX_AREAS of them, so the sum cannot overflow */
 		if (!w->value->number)
@@ -200,35 +239,38 @@ static size_t S_check_profile(const kg_kit *kit, const kg_profile *p,
 		errors++;
 	}
 	for (i = 0; i < p->must_have.n; i++)
-		errors += S_ref(p->must_have.items[i],
-				kg_kit_area(kit, p->must_have.items[i]->text) != NULL,
-				"area", d);
+		errors += S_ref(p->must_have.items[i], &decl->areas, "area", d);
 	return errors;
 }
 
 static size_t S_check_pinned_questions(const kg_topic *t, const kg_list *ids,
 				       kg_diags *d)
 {
-	size_t errors = 0, i, j;
+	kg_names qs = KG_NAMES_INIT;
+	kg_buf which = KG_BUF_INIT;
+	size_t errors = 0, i;
 
+	kg_buf_printf(&which, "questions of topic '%s'", kg_text(t->id));
+
+	for (i = 0; i < t->nquestions; i++)
+		kg_names_add(&qs, t->questions[i].id ? t->questions[i].id->text : NULL);
 	for (i = 0; i < ids->n; i++) {
-		int found = 0;
+		kg_buf msg = KG_BUF_INIT;
 
-		for (j = 0; j < t->nquestions; j++)
-			found |= strcmp(kg_text(t->questions[j].id),
-					ids->items[i]->text) == 0;
-		if (!found) {
-			kg_error(d, ids->items[i]->mark,
-				 "topic '%s' has no question '%s'", kg_text(t->id),
-				 ids->items[i]->text);
-			errors++;
-		}
+		if (kg_names_has(&qs, ids->items[i]->text))
+			continue;
+		kg_buf_printf(&msg, "topic '%s' has no question '%s'",
+			      kg_text(t->id), ids->items[i]->text);
+		errors += S_missing(ids->items[i], &qs, which.ptr, &msg, d);
 	}
+	kg_buf_release(&which);
+	kg_names_free(&qs);
 	return errors;
 }
 
 /* A profile's pinned rounds: declared areas, once each, real topics. */
-static size_t S_check_pins(const kg_kit *kit, const kg_profile *p, kg_diags *d)
+static size_t S_check_pins(const kg_kit *kit, const S_decl *decl,
+			   const kg_profile *p, kg_diags *d)
 {
 	size_t errors = 0, i, j;
 
@@ -238,8 +280,7 @@ static size_t S_check_pins(const kg_kit *kit, const kg_profile *p, kg_diags *d)
 
 		if (!pin->area || !pin->topic)
 			continue;
-		if (S_ref(pin->area, kg_kit_area(kit, pin->area->text) != NULL,
-			  "area", d)) {
+		if (S_ref(pin->area, &decl->areas, "area", d)) {
 			errors++;
 			continue;
 		}
@@ -253,9 +294,12 @@ static size_t S_check_pins(const kg_kit *kit, const kg_profile *p, kg_diags *d)
 			}
 		t = kg_kit_topic(kit, pin->topic->text);
 		if (!t) {
-			kg_error(d, pin->topic->mark, "topic '%s' does not exist",
-				 pin->topic->text);
-			errors++;
+			kg_buf msg = KG_BUF_INIT;
+
+			kg_buf_printf(&msg, "topic '%s' does not exist",
+				      pin->topic->text);
+			errors += S_missing(pin->topic, &decl->topics, "topics",
+					    &msg, d);
 		} else if (!kg_topic_in_area(t, pin->area->text)) {
 			kg_error(d, pin->topic->mark,
 				 "topic '%s' does not serve area '%s'",
@@ -266,6 +310,16 @@ static size_t S_check_pins(const kg_kit *kit, const kg_profile *p, kg_diags *d)
 		}
 	}
 	return errors;
+}
+
+/* kit.yaml's paper names a size kitgen prints on. */
+static size_t S_check_paper(const kg_kit *kit, kg_diags *d)
+{
+	if (!kit->paper || kg_paper_name(kit->paper->text))
+		return 0;
+	kg_error(d, kit->paper->mark, "unknown paper '%s' (a4 or letter)",
+		 kit->paper->text);
+	return 1;
 }
 
 /* Every (profile, level) pair must give a full loop plan. */
@@ -286,15 +340,18 @@ static size_t S_check_plans(const kg_kit *kit, kg_diags *d)
 size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 {
 	size_t errors = S_check_ids(kit, d), i;
+	S_decl decl;
 
 	/* Without a readable kit.yaml nothing is declared: reporting every
 	 * reference as undeclared would bury the one real problem. */
 	if (!kit->root || kit->root->kind != KG_NODE_MAP)
 		return errors;
-	errors += S_check_refs(kit, d);
+	S_decl_init(&decl, kit);
+	errors += S_check_refs(kit, &decl, d) + S_check_paper(kit, d);
 	for (i = 0; i < kit->nprofiles; i++)
-		errors += S_check_profile(kit, &kit->profiles[i], d) +
-			  S_check_pins(kit, &kit->profiles[i], d);
+		errors += S_check_profile(kit, &decl, &kit->profiles[i], d) +
+			  S_check_pins(kit, &decl, &kit->profiles[i], d);
+	S_decl_free(&decl);
 	errors += kg_check_output_names(kit, d);
 	/* plans need every reference sound, or they report the same fault
 	 * again in other words */

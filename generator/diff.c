@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "canon.h"
+#include "worddiff.h"
 
 #define SHORT_TEXT 60
 
@@ -30,6 +31,48 @@ static void S_record(kg_changes *c, kg_change_kind kind, const char *entity,
 	ch->parent = parent ? kg_xstrdup(parent) : NULL;
 	ch->field = field ? kg_xstrdup(field) : NULL;
 	ch->detail = detail ? kg_xstrdup(detail) : NULL;
+	ch->detail_md = NULL;
+}
+
+/* Markdown text: the characters that would start markup are escaped. */
+static void S_md_n(kg_buf *out, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (strchr("\\`*_[]<>|#&~", s[i]))
+			kg_buf_putc(out, '\\');
+		kg_buf_putc(out, s[i]);
+	}
+}
+
+static void S_md(kg_buf *out, const char *s)
+{
+	S_md_n(out, s, strlen(s));
+}
+
+/* Removed words struck through, added words in bold. */
+static const kg_word_style S_md_words = {"~~", "~~", "**", "**", S_md_n, 0};
+
+/* A reworded text: the word diff as text and as Markdown. */
+static void S_record_reworded(kg_changes *c, const char *entity,
+			      const char *path, const kg_node *o,
+			      const kg_node *n)
+{
+	kg_buf text = KG_BUF_INIT, md = KG_BUF_INIT;
+
+	kg_buf_puts(&text, "reworded: ");
+	if (kg_word_diff(o->text, n->text, &kg_word_style_plain, &text) == 0) {
+		/* only line breaks or spacing: the words say nothing */
+		S_record(c, KG_CHANGED, entity, NULL, path, "white space changed");
+		kg_buf_release(&text);
+		return;
+	}
+	kg_buf_puts(&md, "reworded: ");
+	kg_word_diff(o->text, n->text, &S_md_words, &md);
+	S_record(c, KG_CHANGED, entity, NULL, path, text.ptr);
+	c->items[c->n - 1].detail_md = kg_buf_detach(&md, NULL);
+	kg_buf_release(&text);
 }
 
 /* ---- comparing values --------------------------------------------------- */
@@ -66,20 +109,6 @@ static int S_short(const kg_node *n)
 {
 	return n->kind == KG_NODE_SCALAR && n->len <= SHORT_TEXT &&
 	       !memchr(n->text, '\n', n->len ? n->len - 1 : 0);
-}
-
-static size_t S_words(const kg_node *n)
-{
-	const char *s = n->text;
-	size_t w = 0;
-	int in = 0;
-
-	for (; *s; s++) {
-		int sp = *s == ' ' || *s == '\n' || *s == '\t';
-		w += !sp && !in;
-		in = !sp;
-	}
-	return w;
 }
 
 /* The key that matches items of an entity list, or NULL. */
@@ -278,8 +307,8 @@ static void S_diff_value(S_ctx *x, const char *entity, const char *path,
 			kg_buf_puts(&x->tmp, " \xE2\x86\x92 ");
 			S_quote(&x->tmp, n);
 		} else {
-			kg_buf_printf(&x->tmp, "reworded (%zu \xE2\x86\x92 %zu words)",
-				      S_words(o), S_words(n));
+			S_record_reworded(x->out, entity, path, o, n);
+			break;
 		}
 		S_record(x->out, KG_CHANGED, entity, NULL, path, x->tmp.ptr);
 		break;
@@ -348,16 +377,6 @@ void kg_changes_text(const kg_changes *c, kg_buf *out)
 	}
 }
 
-/* Markdown text: the characters that would start markup are escaped. */
-static void S_md(kg_buf *out, const char *s)
-{
-	for (; *s; s++) {
-		if (strchr("\\`*_[]<>|#&~", *s))
-			kg_buf_putc(out, '\\');
-		kg_buf_putc(out, *s);
-	}
-}
-
 void kg_change_markdown(const kg_change *ch, kg_buf *out)
 {
 	S_md(out, ch->entity);
@@ -371,7 +390,10 @@ void kg_change_markdown(const kg_change *ch, kg_buf *out)
 		kg_buf_puts(out, ch->field);
 		kg_buf_puts(out, "`");
 	}
-	if (ch->detail) {
+	if (ch->detail_md) {
+		kg_buf_puts(out, ": ");
+		kg_buf_puts(out, ch->detail_md);
+	} else if (ch->detail) {
 		kg_buf_puts(out, ": ");
 		S_md(out, ch->detail);
 	}
@@ -428,6 +450,7 @@ void kg_changes_free(kg_changes *c)
 		free(c->items[i].parent);
 		free(c->items[i].field);
 		free(c->items[i].detail);
+		free(c->items[i].detail_md);
 	}
 	free(c->items);
 	memset(c, 0, sizeof(*c));

@@ -4,7 +4,7 @@
  * Entities are matched by id, never by file or position: topics,
  * questions, scenarios, levels, areas, scenario kinds and profiles. Within
  * an entity, fields are compared by value: a short text shows old → new,
- * a long one is "reworded"; a list of texts shows the items added and
+ * a long one is "reworded" with a word diff (worddiff.h); a list of texts shows the items added and
  * removed, or "reordered"; mappings (rubric, weights, answer key) are
  * compared key by key. Renaming a file changes nothing.
  */
@@ -23,7 +23,11 @@ typedef struct kg_change {
 	char *entity; /* "question rate-limiter-2", "kit" */
 	char *parent; /* for added/removed: "topic rate-limiter", or NULL */
 	char *field;  /* for changed: "weights.coding", or NULL */
-	char *detail; /* for changed: "35 → 40", "reworded", ... */
+	char *detail; /* for changed: "35 → 40", "reworded: a [-big-]{+small+}
+			 cache", ... */
+	char *detail_md; /* detail as Markdown (escaped, the word diff's
+			    marks ~~removed~~ **added**), or NULL: escape
+			    detail */
 } kg_change;
 
 typedef struct kg_changes {

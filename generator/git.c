@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -296,6 +297,28 @@ static int S_write_blobs(const S_blobs *blobs, const kg_buf *cat,
 	return rc;
 }
 
+/* Say why folder path (NULL: cwd) has no tree at rev: rev is no
+ * revision, or the revision has no such folder. */
+static void S_no_tree(const char *cwd, const char *path, const char *rev,
+		      kg_diags *d)
+{
+	kg_buf spec = KG_BUF_INIT, out = KG_BUF_INIT;
+	char *commit[] = {"rev-parse", "--verify", "--quiet", "--end-of-options",
+			  NULL, NULL};
+
+	kg_buf_printf(&spec, "%s^{commit}", rev);
+	commit[4] = spec.ptr;
+	if (rev[0] != '-' && S_line(cwd, commit, &out) == 0)
+		kg_error(d, (kg_mark){path ? path : cwd, 0, 0},
+			 "revision '%s' has no folder '%s'", rev, path ? path : cwd);
+	else
+		kg_error(d, (kg_mark){path ? path : cwd, 0, 0},
+			 "'%s' is not a revision of the git work tree "
+			 "holding this folder", rev);
+	kg_buf_release(&spec);
+	kg_buf_release(&out);
+}
+
 /* Export tree (an object id, read in cwd) into dest. 0 or -1. */
 static int S_export_tree(const char *cwd, const char *tree, const char *dest,
 			 kg_diags *d)
@@ -314,29 +337,28 @@ static int S_export_tree(const char *cwd, const char *tree, const char *dest,
 	return rc;
 }
 
-/* The tree of folder dir at rev, as an object id, into tree. 0, or -1
- * with a diagnostic. */
-static int S_resolve(const char *dir, const char *rev, kg_buf *tree,
-		     kg_diags *d)
+/* The tree of folder path (NULL: cwd itself) at rev, as an object id,
+ * into tree; git runs in cwd. 0, or -1 with a diagnostic. */
+static int S_resolve(const char *cwd, const char *path, const char *rev,
+		     kg_buf *tree, kg_diags *d)
 {
 	kg_buf spec = KG_BUF_INIT, top = KG_BUF_INIT;
 	char *toplevel[] = {"rev-parse", "--show-toplevel", NULL};
 	char *resolve[] = {"rev-parse", "--verify", "--quiet", "--end-of-options",
 			   NULL, NULL};
-	int rc = S_line(dir, toplevel, &top);
+	kg_mark at = {path ? path : cwd, 0, 0};
+	int rc = S_line(cwd, toplevel, &top);
 
-	/* REV:./ is the folder `dir` at REV */
-	kg_buf_printf(&spec, "%s:./", rev);
+	/* REV:./ is the folder cwd at REV; REV:./PATH/ the folder PATH */
+	kg_buf_printf(&spec, "%s:./%s%s", rev, path ? path : "", path ? "/" : "");
 	resolve[4] = spec.ptr;
 	if (rc == 127)
-		kg_io_error(d, (kg_mark){dir, 0, 0}, "cannot run git");
+		kg_io_error(d, at, "cannot run git");
 	else if (rc != 0) /* git also refuses a work tree another user owns */
-		kg_error(d, (kg_mark){dir, 0, 0}, "not inside a git work tree "
+		kg_error(d, at, "not inside a git work tree "
 			 "(or in one owned by another user)");
-	else if (rev[0] == '-' || (rc = S_line(dir, resolve, tree)) != 0)
-		kg_error(d, (kg_mark){dir, 0, 0},
-			 "'%s' is not a revision of the git work tree "
-			 "holding this folder", rev);
+	else if (rev[0] == '-' || (rc = S_line(cwd, resolve, tree)) != 0)
+		S_no_tree(cwd, path, rev, d);
 	if (rev[0] == '-')
 		rc = -1;
 	kg_buf_release(&spec);
@@ -344,19 +366,43 @@ static int S_resolve(const char *dir, const char *rev, kg_buf *tree,
 	return rc == 0 ? 0 : -1;
 }
 
-int kg_git_export(const char *dir, const char *rev, const char *dest,
-		  kg_diags *d)
+int kg_git_export_path(const char *cwd, const char *path, const char *rev,
+		       const char *dest, kg_diags *d)
 {
 	kg_buf tree = KG_BUF_INIT;
 	size_t errors = d->errors;
-	int rc = S_resolve(dir, rev, &tree, d);
+	int rc = S_resolve(cwd, path, rev, &tree, d);
 
-	if (rc == 0 && (rc = S_export_tree(dir, tree.ptr, dest, d)) < 0 &&
+	if (rc == 0 && (rc = S_export_tree(cwd, tree.ptr, dest, d)) < 0 &&
 	    d->errors == errors)
-		kg_io_error(d, (kg_mark){dir, 0, 0},
+		kg_io_error(d, (kg_mark){path ? path : cwd, 0, 0},
 			    "cannot read the content of '%s' from git", rev);
 	kg_buf_release(&tree);
 	return rc;
+}
+
+int kg_git_export(const char *dir, const char *rev, const char *dest,
+		  kg_diags *d)
+{
+	return kg_git_export_path(dir, NULL, rev, dest, d);
+}
+
+int kg_git_export_temp(const char *content, const char *rev, kg_buf *tmp,
+		       kg_diags *d)
+{
+	const char *base = getenv("TMPDIR");
+	struct stat st;
+
+	kg_buf_printf(tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(tmp->ptr)) {
+		kg_io_error(d, (kg_mark){tmp->ptr, 0, 0},
+			    "cannot create a temporary folder: %s", strerror(errno));
+		kg_buf_reset(tmp);
+		return -1;
+	}
+	if (stat(content, &st) == 0 && S_ISDIR(st.st_mode))
+		return kg_git_export(content, rev, tmp->ptr, d);
+	return kg_git_export_path(".", content, rev, tmp->ptr, d);
 }
 
 /* ---- the version warning --------------------------------------------------- */

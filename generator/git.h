@@ -11,6 +11,7 @@
 #ifndef KG_GIT_H
 #define KG_GIT_H
 
+#include "buf.h"
 #include "diag.h"
 #include "kit.h"
 
@@ -21,6 +22,19 @@
  * Returns 0, or -1 with a diagnostic. */
 int kg_git_export(const char *dir, const char *rev, const char *dest,
 		  kg_diags *d);
+
+/* The same for folder `path`, relative to `cwd` (where git runs), which
+ * need not exist in the work tree: only at rev. */
+int kg_git_export_path(const char *cwd, const char *path, const char *rev,
+		       const char *dest, kg_diags *d);
+
+/* Folder `content` as it was at rev, exported into a new temporary folder
+ * whose name is put in tmp (empty when none was made); the caller removes
+ * it (kg_remove_tree). A folder that exists is read from git inside it;
+ * one that does not, by its path from the current folder, so neither
+ * revision need be checked out. 0, or -1 with a diagnostic. */
+int kg_git_export_temp(const char *content, const char *rev, kg_buf *tmp,
+		       kg_diags *d);
 
 /* When kit's folder is inside a git work tree with a tag, and the kit's
  * content differs from the kit at the newest tag reachable from HEAD (by

@@ -239,7 +239,7 @@ static int S_schemas(const char *dir, kg_diags *d)
 static int S_fill(const char *dir, const char *role, kg_diags *d)
 {
 	kg_node *data = kg_node_new_map();
-	kg_template_opts opts = {S_raw, NULL, NULL, true};
+	kg_template_opts opts = {S_raw, NULL, NULL, true, NULL};
 	kg_buf id = KG_BUF_INIT, text = KG_BUF_INIT, path = KG_BUF_INIT;
 	char *prose = S_prose(role), *title = S_title(role);
 	const kg_embedded_file *f;

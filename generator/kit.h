@@ -140,6 +140,7 @@ typedef struct kg_kit {
 	const kg_node *id, *title, *subtitle, *version, *publisher, *licence,
 		*introduction, *decision_rule;
 	const kg_node *round_minutes; /* loop.round_minutes, or NULL */
+	const kg_node *paper;         /* paper: a4|letter (any case), or NULL */
 	kg_band bands[KG_NBANDS];
 	kg_level *levels;
 	size_t nlevels;

@@ -191,6 +191,7 @@ static void S_read_kit(kg_kit *kit, const kg_node *root)
 	kit->introduction = S_scalar(root, "introduction");
 	kit->decision_rule = S_scalar(root, "decision_rule");
 	kit->round_minutes = S_scalar(kg_node_get(root, "loop"), "round_minutes");
+	kit->paper = S_scalar(root, "paper");
 	for (b = 0; b < KG_NBANDS; b++) {
 		const kg_node *band = kg_node_get(scale, kg_band_keys[b]);
 

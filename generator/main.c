@@ -5,11 +5,13 @@
  * Exit statuses: 0 success, 1 content errors, 2 usage error, 3 I/O error.
  */
 #include <errno.h>
+#include <sys/stat.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,6 +26,9 @@
 #include "embedded.h"
 #include "file.h"
 #include "git.h"
+#include "leftovers.h"
+#include "paper.h"
+#include "suggest.h"
 #include "index.h"
 #include "init.h"
 #include "kit.h"
@@ -103,10 +108,12 @@ typedef struct S_opts {
 enum { OPT_HELP = 'h', OPT_CONTENT = 'c', OPT_TEMPLATES = 't', OPT_OUT = 'o',
        OPT_FORMAT = 'f', OPT_DATA = 'd', OPT_PARTIALS = 'p',
        OPT_PAPER = 256, OPT_GIT = 257, OPT_EDITION = 'e', OPT_QUIET = 'q',
-       OPT_ROLE = 'r', OPT_CHANGES = 258 };
+       OPT_ROLE = 'r', OPT_RELEASE = 258, OPT_CHANGES = 259 };
 
 /* -q: print nothing but diagnostics; --role of `kitgen init` */
 static int S_quiet;
+/* --release of `kitgen build`: init's placeholders are errors */
+static int S_release;
 static const char *S_role = KG_INIT_ROLE;
 /* --changes-since of `kitgen build`, and what it found */
 static const char *S_changes_since;
@@ -181,6 +188,7 @@ static int S_parse(const char *cmd, int argc, char **argv,
 		case OPT_GIT: o->git = optarg; break;
 		case OPT_EDITION: o->edition = optarg; break;
 		case OPT_QUIET: S_quiet = 1; break;
+		case OPT_RELEASE: S_release = 1; break;
 		case OPT_ROLE: S_role = optarg; break;
 		case OPT_CHANGES: S_changes_since = optarg; break;
 		case ':':
@@ -203,6 +211,7 @@ static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 {
 	*kit = kg_kit_load(dir, d);
 	kg_kit_check(*kit, d);
+	kg_kit_leftovers(*kit, S_release, d);
 }
 
 /* ---- check -------------------------------------------------------------- */
@@ -294,7 +303,7 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 		const kg_writer *w = NULL;
 
 		for (i = 0; kg_writers[i]; i++)
-			if (strcmp(kg_writers[i]->name, tok) == 0)
+			if (strcasecmp(kg_writers[i]->name, tok) == 0)
 				w = kg_writers[i];
 		if (!w) {
 			kg_buf avail = KG_BUF_INIT;
@@ -465,9 +474,19 @@ static int S_no_edition(const kg_kit *kit, const char *name)
 	kg_editions eds = kg_editions_of(kit);
 	int missing = kg_editions_find(&eds, name) == NULL;
 
-	if (missing)
-		fprintf(stderr, "kitgen build: no edition '%s' (see 'kitgen list')\n",
-			name);
+	if (missing) {
+		kg_names ids = KG_NAMES_INIT;
+		const char *near;
+		size_t i;
+
+		for (i = 0; i < eds.n; i++)
+			kg_names_add(&ids, eds.items[i].id);
+		near = kg_names_closest(&ids, name);
+		fprintf(stderr, "kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
+			name, near ? "did you mean '" : "see ", near ? near : "",
+			near ? "'? see " : "");
+		kg_names_free(&ids);
+	}
 	kg_editions_free(&eds);
 	return missing;
 }
@@ -492,10 +511,11 @@ static int S_build(int argc, char **argv)
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"paper", required_argument, NULL, OPT_PAPER},
 		{"edition", required_argument, NULL, OPT_EDITION},
+		{"release", no_argument, NULL, OPT_RELEASE},
 		{"changes-since", required_argument, NULL, OPT_CHANGES},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, "output", NULL, NULL, NULL, "a4", NULL, NULL};
+	S_opts o = {"content", NULL, "output", NULL, NULL, NULL, NULL, NULL, NULL};
 	const kg_writer *writers[16];
 	kg_diags d = KG_DIAGS_INIT;
 	kg_kit *kit;
@@ -513,7 +533,7 @@ static int S_build(int argc, char **argv)
 		return S_usage_error("build", "unexpected argument '%s'", argv[optind]);
 	if ((rc = S_formats(o.formats, writers, 16)))
 		return rc;
-	if (strcmp(o.paper, "a4") != 0 && strcmp(o.paper, "letter") != 0)
+	if (o.paper && !kg_paper_name(o.paper))
 		return S_usage_error("build", "unknown paper '%s' (a4 or letter)",
 				     o.paper);
 	if (!o.templates && !(o.templates = found = kg_default_templates(&d))) {
@@ -530,6 +550,8 @@ static int S_build(int argc, char **argv)
 		free(found);
 		return EXIT_USAGE;
 	}
+	/* --paper wins over the kit's paper (check.c vetted it), else a4 */
+	o.paper = kg_paper_name(o.paper ? o.paper : kit->paper ? kit->paper->text : "a4");
 	/* all files or none: a failure leaves every earlier output */
 	if (d.errors ||
 	    S_render_all(kit, &o, writers, &files, &nfiles, &set, &d) != 0 ||
@@ -627,47 +649,48 @@ static int S_diff(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"git", required_argument, NULL, OPT_GIT},
+		{"content", required_argument, NULL, OPT_CONTENT},
 		{"help", no_argument, NULL, OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	S_opts o = {NULL, NULL, NULL, "text", NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_changes changes = {NULL, 0, 0};
 	kg_kit *old = NULL, *new_kit = NULL;
-	kg_buf out = KG_BUF_INIT, tmp = KG_BUF_INIT;
-	const char *old_dir, *new_dir;
+	kg_buf out = KG_BUF_INIT, tmp = KG_BUF_INIT, tmp2 = KG_BUF_INIT;
+	const char *old_dir, *new_dir, *new_rev = NULL;
+	struct stat st;
 	int rc = S_parse("diff", argc, argv, longopts, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	if (strcmp(o.formats, "text") != 0 && strcmp(o.formats, "md") != 0)
+	if (strcasecmp(o.formats, "text") != 0 && strcasecmp(o.formats, "md") != 0)
 		return S_usage_error("diff", "unknown format '%s' (text or md)",
 				     o.formats);
 	if (argc - optind != (o.git ? 1 : 2))
 		return S_usage_error("diff", "%s", o.git ?
-				     "give one folder with --git REV" :
+				     "give one folder or revision with --git REV" :
 				     "give two content folders, OLD and NEW");
+	if (o.content && !o.git)
+		return S_usage_error("diff", "%s", "--content goes with --git REV REV");
 	new_dir = argv[argc - 1];
 	old_dir = o.git ? NULL : argv[optind];
 	if ((old_dir && (rc = S_empty_arg("diff", "OLD", old_dir))) ||
 	    (rc = S_empty_arg("diff", "NEW", new_dir)))
 		return rc;
-	if (o.git) {
-		const char *base = getenv("TMPDIR");
-
-		kg_buf_printf(&tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
-		if (!mkdtemp(tmp.ptr)) {
-			fprintf(stderr, "kitgen diff: cannot create a temporary folder: %s\n",
-				strerror(errno));
-			kg_buf_release(&tmp);
-			return EXIT_USAGE;
-		}
-		if (kg_git_export(new_dir, o.git, tmp.ptr, &d) == 0)
-			old_dir = tmp.ptr;
+	/* --git A B: B is a revision when it is no folder; the content is
+	 * --content's folder (default: content) at each */
+	if (o.git && (o.content || stat(new_dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+		new_rev = new_dir;
+		new_dir = o.content ? o.content : "content";
 	}
-	if (old_dir && (old = S_diff_side(old_dir, &d)) &&
+	if (o.git && kg_git_export_temp(new_dir, o.git, &tmp, &d) == 0)
+		old_dir = tmp.ptr;
+	if (new_rev && old_dir)
+		new_dir = kg_git_export_temp(new_dir, new_rev, &tmp2, &d) == 0 ? tmp2.ptr : NULL;
+	if (old_dir && new_dir && (old = S_diff_side(old_dir, &d)) &&
 	    (new_kit = S_diff_side(new_dir, &d))) {
 		kg_kit_diff(old, new_kit, &changes);
-		if (strcmp(o.formats, "md") == 0)
+		if (strcasecmp(o.formats, "md") == 0)
 			kg_changes_markdown(&changes, old, new_kit, &out);
 		else
 			kg_changes_text(&changes, &out);
@@ -675,13 +698,16 @@ static int S_diff(int argc, char **argv)
 	}
 	/* like diff(1): 0 same, 1 different, 2 trouble */
 	rc = d.errors ? (S_report(&d), EXIT_USAGE) : changes.n ? 1 : 0;
-	if (o.git && tmp.len)
+	if (tmp.len)
 		kg_remove_tree(tmp.ptr);
+	if (tmp2.len)
+		kg_remove_tree(tmp2.ptr);
 	kg_changes_free(&changes);
 	kg_kit_free(old);
 	kg_kit_free(new_kit);
 	kg_buf_release(&out);
 	kg_buf_release(&tmp);
+	kg_buf_release(&tmp2);
 	kg_diags_free(&d);
 	return rc;
 }
@@ -698,7 +724,8 @@ static int S_render(int argc, char **argv)
 	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
-	kg_template_opts topts = {NULL, NULL, NULL, true};
+	kg_template_opts topts = {NULL, NULL, NULL, true,
+				  "no folder of partials was given: pass -p/--partials DIR"};
 	kg_partial_dir pd = {NULL, &d};
 	kg_node *data = NULL;
 	const char *tpl;
@@ -717,6 +744,7 @@ static int S_render(int argc, char **argv)
 	if ((rc = S_empty_arg("render", "TEMPLATE", tpl)))
 		return rc;
 	if (o.partials) {
+		topts.partial_hint = NULL;
 		topts.partial = kg_template_partial_from_dir;
 		pd.dir = o.partials;
 		topts.partial_ctx = &pd;
@@ -794,7 +822,7 @@ static const S_cmd S_cmds[] = {
 	{"build", S_build, "check, then write every edition",
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
 	 "                    [--edition ID] [--format LIST] [--paper a4|letter]\n"
-	 "                    [--changes-since REV]\n"
+	 "                    [--release] [--changes-since REV]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
 	 "format. A kit with any error writes nothing. The output folder changes\n"
@@ -811,7 +839,11 @@ static const S_cmd S_cmds[] = {
 	 "  -e, --edition ID      build only this edition (see 'kitgen list')\n"
 	 "  -f, --format LIST     comma-separated formats (default: all): md, html,\n"
 	 "                        pdf; an empty item is a usage error\n"
-	 "      --paper SIZE      page size of paged formats: a4 (default), letter\n"
+	 "      --paper SIZE      page size of paged formats: a4 or letter (default:\n"
+	 "                        kit.yaml's paper, else a4); any case\n"
+	 "      --release         refuse a kit that still holds a placeholder\n"
+	 "                        'kitgen init' wrote ('(replace me)'): errors,\n"
+	 "                        not warnings\n"
 	 "      --changes-since REV\n"
 	 "                        add \"What changed since VERSION\" to the public\n"
 	 "                        kit, after its contents: the content folder at\n"
@@ -844,15 +876,21 @@ static const S_cmd S_cmds[] = {
 	{"diff", S_diff, "what changed between two versions of the content",
 	 "Usage: kitgen diff [--format text|md] OLD NEW\n"
 	 "       kitgen diff [--format text|md] --git REV NEW\n"
+	 "       kitgen diff [--format text|md] --git REV REV2 [--content DIR]\n"
 	 "\n"
 	 "Compare two content folders by id: topics, questions, rubric bands,\n"
 	 "red flags, scenarios, levels, areas, profiles and weights added,\n"
 	 "removed or changed. File names do not matter. With --git REV, OLD is\n"
-	 "the folder NEW as it was at git revision REV (a tag, a commit).\n"
+	 "the folder NEW as it was at git revision REV (a tag, a commit). With\n"
+	 "--git REV REV2 (REV2 is no folder), both sides come from git: the\n"
+	 "content folder (--content, default: content) at REV and at REV2,\n"
+	 "neither of which need be checked out.\n"
 	 "\n"
 	 "  -f, --format FMT   text (default: one line per change) or md (a\n"
 	 "                     Markdown changelog)\n"
 	 "      --git REV      read the old content from git\n"
+	 "  -c, --content DIR  with --git REV REV2: the content folder, relative\n"
+	 "                     to the current one (default: content)\n"
 	 "  -h, --help         show this help\n"
 	 "\n"
 	 "git runs with no system or global configuration, no pager and only\n"
@@ -861,7 +899,8 @@ static const S_cmd S_cmds[] = {
 	 "Exit status, as diff(1): 0 no change, 1 changes, 2 trouble; 3 when\n"
 	 "standard output cannot be written.\n"
 	 "\n"
-	 "Example: kitgen diff --git v1.0.0 content\n"},
+	 "Examples: kitgen diff --git v1.0.0 content\n"
+	 "          kitgen diff --git v1.0.0 v1.1.0 --format md\n"},
 	{"render", S_render, "render one Mustache template against YAML data",
 	 "Usage: kitgen render TEMPLATE --data FILE.yaml [--partials DIR]\n"
 	 "\n"

@@ -448,6 +448,25 @@ static kg_node *S_node(S_loader *l, kg_node_kind kind, yaml_mark_t at)
 	return n;
 }
 
+/* A note after libyaml's complaint for the slips people make most: a
+ * colon in unquoted text, a tab for indentation, a quote never closed. */
+static void S_slip_hint(S_loader *l, const char *problem, int at_tab,
+			kg_mark at)
+{
+	const yaml_parser_t *p = &l->parser;
+
+	if (strstr(problem, "mapping values are not allowed"))
+		kg_note(l->d, at, "a text that holds ': ' must be quoted "
+			"(\"like: this\") or written as a block scalar (|)");
+	else if (at_tab || strstr(problem, "tab"))
+		kg_note(l->d, at, "indent with spaces: YAML does not allow tabs "
+			"in indentation");
+	else if (p->context && strstr(p->context, "quoted scalar") &&
+		 strstr(problem, "end of stream"))
+		kg_note(l->d, S_mark(l, p->context_mark),
+			"the quote opened here is never closed");
+}
+
 static int S_parser_error(S_loader *l)
 {
 	yaml_parser_t *p = &l->parser;
@@ -470,12 +489,15 @@ static int S_parser_error(S_loader *l)
 		return kg_error(l->d, at, "%s", problem);
 	}
 	if (off < l->len && l->src[off] == '\t' && !strstr(problem, "tab"))
-		return kg_error(l->d, at, "%s (tabs are not allowed in indentation)",
-				problem);
-	if (p->context)
-		return kg_error(l->d, at, "%s %s that starts at line %u", problem,
-				p->context, S_mark(l, p->context_mark).line);
-	return kg_error(l->d, at, "%s", problem);
+		kg_error(l->d, at, "%s (tabs are not allowed in indentation)",
+			 problem);
+	else if (p->context)
+		kg_error(l->d, at, "%s %s that starts at line %u", problem,
+			 p->context, S_mark(l, p->context_mark).line);
+	else
+		kg_error(l->d, at, "%s", problem);
+	S_slip_hint(l, problem, off < l->len && l->src[off] == '\t', at);
+	return -1;
 }
 
 /* Next event into *e; -1 (with a diagnostic) on a parse error. */

@@ -109,6 +109,43 @@ static const kg_topic *S_choose(const kg_kit *kit, const kg_plan *plan,
 	return second;
 }
 
+/* No topic can fill the area's round at the level. What is missing is a
+ * question in a topic: the error is at the first unused topic of the
+ * area (each other one gets a note), with a note at the level in
+ * kit.yaml. With no such topic, the error is at the level. -1. */
+static int S_no_topic(const kg_kit *kit, const kg_plan *plan, const char *area,
+		      const kg_level *l, const kg_profile *p, kg_diags *d)
+{
+	const kg_topic *first = NULL;
+	size_t i;
+
+	for (i = 0; i < kit->ntopics; i++) {
+		const kg_topic *t = &kit->topics[i];
+
+		if (S_used(plan, t) || !kg_topic_in_area(t, area) ||
+		    S_count_at_level(t, l) > 0 || !t->id)
+			continue;
+		if (!first)
+			kg_error(d, t->id->mark,
+				 "topic '%s' has no question at level '%s', which "
+				 "profile '%s' needs for its round in area '%s'",
+				 kg_text(t->id), kg_text(l->id), kg_text(p->id), area);
+		else
+			kg_note(d, t->id->mark, "topic '%s' in area '%s' has "
+				"none either", kg_text(t->id), area);
+		first = first ? first : t;
+	}
+	if (first)
+		kg_note(d, l->id->mark, "level '%s' is declared here", kg_text(l->id));
+	else
+		kg_error(d, l->id->mark,
+			 "level '%s' has too few questions for the rounds of "
+			 "profile '%s': no unused topic in area '%s' has a "
+			 "question at this level",
+			 kg_text(l->id), kg_text(p->id), area);
+	return -1;
+}
+
 /* Areas by weight, heaviest first; stable for equal weights. */
 static size_t *S_round_order(const kg_kit *kit, const kg_profile *p)
 {
@@ -173,11 +210,7 @@ int kg_plan_loop(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 		r->minutes = minutes;
 		r->topic = S_choose(kit, out, area, l, p);
 		if (!r->topic) {
-			rc = kg_error(d, l->id->mark,
-				      "level '%s' has too few questions for the "
-				      "rounds of profile '%s': no unused topic in "
-				      "area '%s' has a question at this level",
-				      kg_text(l->id), kg_text(p->id), area);
+			rc = S_no_topic(kit, out, area, l, p, d);
 			continue;
 		}
 		for (j = 0; j < r->topic->nquestions; j++)

@@ -116,6 +116,7 @@ static const kg_field S_kit_fields[] = {
 	{"decision_rule", KG_F_PROSE, REQ, NULL, 0, 0, 0},
 	{"loop", KG_F_MAP, OPT, &S_loop, 0, 0, 0},
 	{"guidance", KG_F_MAP, REQ, &S_guidance, 0, 0, 0},
+	{"paper", KG_F_LINE, OPT, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_kit = {"kit", NULL, S_kit_fields};
 

@@ -43,7 +43,7 @@ int kg_template_render_file(const char *templates, const char *format,
 {
 	char *path = S_path(templates, format, name);
 	kg_buf src = KG_BUF_INIT, partials = KG_BUF_INIT;
-	kg_template_opts opts = {escape, kg_template_partial_from_dir, NULL, true};
+	kg_template_opts opts = {escape, kg_template_partial_from_dir, NULL, true, NULL};
 	kg_partial_dir pd = {NULL, d};
 	int rc;
 

@@ -5,7 +5,6 @@
  */
 #include "since.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,23 +30,16 @@ static kg_kit *S_load_clean(const char *dir, kg_diags *d)
 int kg_since_load(const char *content, const char *rev, const kg_kit *kit,
 		  kg_since *s, kg_diags *d)
 {
-	const char *base = getenv("TMPDIR");
 	kg_buf tmp = KG_BUF_INIT;
 	kg_kit *old = NULL;
 
-	kg_buf_printf(&tmp, "%s/kitgen-since.XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(tmp.ptr)) {
-		kg_io_error(d, (kg_mark){NULL, 0, 0}, "cannot create a temporary "
-			    "folder: %s", strerror(errno));
-		kg_buf_release(&tmp);
-		return -1;
-	}
-	if (kg_git_export(content, rev, tmp.ptr, d) == 0 &&
+	if (kg_git_export_temp(content, rev, &tmp, d) == 0 &&
 	    (old = S_load_clean(tmp.ptr, d))) {
 		kg_kit_diff(old, kit, &s->changes);
 		s->version = kg_xstrdup(kg_text(old->version));
 	}
-	kg_remove_tree(tmp.ptr);
+	if (tmp.len)
+		kg_remove_tree(tmp.ptr);
 	kg_buf_release(&tmp);
 	kg_kit_free(old);
 	return s->version ? 0 : -1;

@@ -561,6 +561,13 @@ static struct tpl *S_load_partial(struct render *r, const char *name,
 	return p;
 }
 
+static void S_partial_not_found(struct render *r, kg_mark at, const char *name)
+{
+	kg_error(r->d, at, "partial '%s' not found", name);
+	if (r->opts->partial_hint)
+		kg_note(r->d, at, "%s", r->opts->partial_hint);
+}
+
 /* Point t's partial tags at their partials, loading what is new. */
 static void S_link_partials(struct render *r, struct tpl *t)
 {
@@ -586,8 +593,7 @@ static void S_link_partials(struct render *r, struct tpl *t)
 				kg_note(r->d, S_tok_mark(t, k),
 					"partial '%s' is included here", p->name);
 			else if (p->missing && r->opts->strict)
-				kg_error(r->d, S_tok_mark(t, k),
-					 "partial '%s' not found", p->name);
+				S_partial_not_found(r, S_tok_mark(t, k), p->name);
 		}
 		k->partial = p->missing ? NULL : p;
 	}

@@ -56,6 +56,9 @@ typedef struct kg_template_opts {
 	void *partial_ctx;
 	bool strict; /* true: a missing partial is an error (kitgen's own use);
 			false: it renders as "" (what the spec requires) */
+	/* strict: a note added at a missing partial, saying how to give
+	 * partials (NULL: none) */
+	const char *partial_hint;
 } kg_template_opts;
 
 /* Render src (named `file` in diagnostics) against data, appending to out.

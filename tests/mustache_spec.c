@@ -58,7 +58,7 @@ static int S_run_test(const char *path, const kg_node *test)
 	const char *name = kg_node_str(test, "name");
 	const kg_node *tpl = kg_node_get(test, "template");
 	const kg_node *want = kg_node_get(test, "expected");
-	kg_template_opts opts = {NULL, S_partial, NULL, false};
+	kg_template_opts opts = {NULL, S_partial, NULL, false, NULL};
 	kg_buf out = KG_BUF_INIT;
 	kg_diags d = KG_DIAGS_INIT;
 	int rc;

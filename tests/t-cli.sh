@@ -28,6 +28,9 @@ printf '%s\n' \
 	"caret/topics/01-cache.yaml:48:12: error: level 'principal' is not declared in kit.yaml" \
 	"      level: principal" \
 	"             ^" \
+	"caret/topics/01-cache.yaml:48:12: note: declared levels: fresher, expert" \
+	"      level: principal" \
+	"             ^" \
 	"1 error, 0 warnings" >"$TMP/want"
 same_text "a diagnostic shows its source line and a caret" "$TMP/want" "$TMP/err"
 if grep -q "$(printf '\033')" "$TMP/err"; then
@@ -54,6 +57,10 @@ check "check on the committed content is clean" "$KITGEN" check --content "$ROOT
 check "list shows the public kit" grep -q '^fixture-kit  *Public kit$' "$TMP/list"
 check "list shows the public kit's files" grep -q '^  *fixture-kit.md ' "$TMP/list"
 check "list shows each panel packet" grep -q '^panels/balanced-expert  *Panel packet: Balanced, Expert$' "$TMP/list"
+got=$("$KITGEN" build --content "$FIXTURE" --out "$TMP/typo" --edition panels/balanced-expret 2>&1)
+[ "$got" = "kitgen build: no edition 'panels/balanced-expret' (did you mean 'panels/balanced-expert'? see 'kitgen list')" ] &&
+	[ ! -e "$TMP/typo" ] && ok "build --edition with a slip: did you mean, nothing written" ||
+	not_ok "build --edition with a slip: did you mean, nothing written" "$got"
 
 # digest: SHA-256 hex; values count, formatting does not.
 d1=$("$KITGEN" digest --content "$FIXTURE")

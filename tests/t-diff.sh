@@ -55,6 +55,27 @@ printf '%s\n' \
 	'changed question cache-2: weak_answer: "Add more servers." → "Buy bigger servers."' >"$TMP/want"
 expect_diff "a changed question" 1 "$TMP/want" "$old" "$new"
 
+# a long text reworded: a word diff, in text and in Markdown
+old_long=$(fixture_copy old-long)
+new=$(fixture_copy reworded)
+sed -i 's/^    prompt: What is a cache for?$/    prompt: What is a cache for, and what happens to the database when every cache node restarts at once?/' \
+	"$old_long/topics/01-cache.yaml"
+sed -i 's/^    prompt: What is a cache for?$/    prompt: What is a cache for, and what happens to the primary database when all cache nodes restart at once?/' \
+	"$new/topics/01-cache.yaml"
+printf '%s\n' \
+	'changed question cache-1: prompt: reworded: … what happens to the {+primary+} database when [-every-]{+all+} cache [-node restarts-]{+nodes restart+} at once?' >"$TMP/want"
+expect_diff "a reworded long text shows a word diff" 1 "$TMP/want" "$old_long" "$new"
+printf '%s\n' \
+	'  - question cache-1: `prompt`: reworded: … what happens to the **primary** database when ~~every~~ **all** cache ~~node restarts~~ **nodes restart** at once?' >"$TMP/want"
+"$KITGEN" diff --format md "$old_long" "$new" | grep '^  - ' >"$TMP/got"
+same_text "... and in Markdown, removed words struck through, added ones in bold" "$TMP/want" "$TMP/got"
+
+new=$(fixture_copy spacing)
+sed -i 's/^    prompt: What is a cache for?$/    prompt: "What is a cache for, and what happens to the  database when every cache node restarts at once?"/' \
+	"$new/topics/01-cache.yaml"
+printf 'changed question cache-1: prompt: white space changed\n' >"$TMP/want"
+expect_diff "a long text that changed only in white space says so" 1 "$TMP/want" "$old_long" "$new"
+
 new=$(fixture_copy weights)
 sed -i 's/^      coding: 50$/      coding: 70/; s/^      systems: 50$/      systems: 30/' "$new/kit.yaml"
 printf '%s\n' \
@@ -93,9 +114,12 @@ expect_diff "scenarios and levels by id" 1 "$TMP/want" "$old_more" "$new"
 # The Markdown changelog reads as Markdown.
 new=$(fixture_copy md)
 sed -i 's/^version: 0.3.1$/version: 0.4.0/; s/^      coding: 50$/      coding: 60/; s/^      systems: 50$/      systems: 40/' "$new/kit.yaml"
+sed -i 's/^    prompt: What is a cache for?$/    prompt: What is a cache *for*, and what happens to the `database` when every cache node restarts?/' \
+	"$new/topics/01-cache.yaml"
 "$KITGEN" diff --format md "$old" "$new" >"$TMP/changes.md"
 check "the changelog names both versions" grep -q '^From version 0.3.1 to version 0.4.0.$' "$TMP/changes.md"
 check "the changelog lists the weight change" grep -q 'weights.coding`: 50 → 60$' "$TMP/changes.md"
+check "the changelog escapes markup in a word diff" grep -qxF '  - question cache-1: `prompt`: reworded: What is a cache ~~for?~~ **\*for\*, and what happens to the \`database\` when every cache node restarts?**' "$TMP/changes.md"
 if [ -x "$ROOT/node_modules/.bin/markdownlint-cli2" ]; then
 	check "markdownlint passes on the changelog" sh -c \
 		"cd '$ROOT' && node_modules/.bin/markdownlint-cli2 '$TMP/changes.md'"
@@ -129,6 +153,35 @@ if command -v git >/dev/null 2>&1; then
 	[ "$status" = 2 ] && grep -q "'no-such-tag' is not a revision" "$TMP/err" &&
 		ok "an unknown revision is an error" ||
 		not_ok "an unknown revision is an error" "status $status" "$(cat "$TMP/err")"
+
+	# --git A B: two revisions, neither checked out, the folder not even
+	# in the work tree any more
+	repo2="$TMP/repo2"
+	fixture_repo "$repo2"
+	(cd "$repo2" &&
+		sed -i 's/^      coding: 50$/      coding: 55/; s/^      systems: 50$/      systems: 45/' content/kit.yaml &&
+		git commit -qam two && git tag v0.4.0 && git mv content kit && git commit -qm moved) >/dev/null 2>&1
+	(cd "$repo2" && "$KITGEN" diff --git v0.3.1 v0.4.0) >"$TMP/got" 2>"$TMP/err"
+	status=$?
+	[ "$status" = 1 ] && same_text "diff --git A B compares two tags, neither checked out" "$TMP/want" "$TMP/got" ||
+		not_ok "diff --git A B compares two tags, neither checked out" "status $status" "$(cat "$TMP/err")"
+	mkdir -p "$repo2/kit/sub"
+	(cd "$repo2/kit/sub" && "$KITGEN" diff --git v0.3.1 v0.4.0 --content ../../content) >"$TMP/got" 2>"$TMP/err"
+	same_text "diff --git A B --content DIR names the folder, from anywhere in the repository" "$TMP/want" "$TMP/got"
+	(cd "$repo2" && "$KITGEN" diff --git v0.3.1 HEAD) >/dev/null 2>"$TMP/err"
+	status=$?
+	[ "$status" = 2 ] && [ "$(cat "$TMP/err")" = "content: error: revision 'HEAD' has no folder 'content'
+1 error, 0 warnings" ] && ok "a revision without the folder says so" ||
+		not_ok "a revision without the folder says so" "status $status" "$(cat "$TMP/err")"
+	(cd "$repo2" && "$KITGEN" diff --git v0.3.1 no-such-tag) >/dev/null 2>"$TMP/err"
+	status=$?
+	[ "$status" = 2 ] && grep -q "'no-such-tag' is not a revision" "$TMP/err" &&
+		ok "--git A B with an unknown B is an error" ||
+		not_ok "--git A B with an unknown B is an error" "status $status" "$(cat "$TMP/err")"
+	mkdir "$TMP/own-tmp"
+	(cd "$repo2" && TMPDIR="$TMP/own-tmp" "$KITGEN" diff --git v0.3.1 v0.4.0) >/dev/null 2>&1
+	[ -z "$(ls -A "$TMP/own-tmp")" ] && ok "diff --git A B removes its temporary folders" ||
+		not_ok "diff --git A B removes its temporary folders" "$(ls -A "$TMP/own-tmp")"
 
 	(cd "$repo" && "$KITGEN" check --content content) >/dev/null 2>"$TMP/err"
 	status=$?

@@ -20,23 +20,56 @@ for f in README.md content/kit.yaml content/scenarios.yaml \
 done
 check "init lists the files and the next step" sh -c \
 	"grep -q '^wrote plain/content/kit.yaml$' '$TMP/out' && grep -q '^next: cd plain && kitgen build$' '$TMP/out'"
+check "init writes a .gitignore that leaves output/ out of git" sh -c \
+	"grep -qx 'output/' '$TMP/plain/.gitignore' && grep -q '^wrote plain/.gitignore$' '$TMP/out' &&
+	 cp -R '$TMP/plain' '$TMP/plain-git' && cd '$TMP/plain-git' && git init -q && mkdir output && touch output/x.md &&
+	 git status --porcelain --ignored | grep -qx '!! output/'"
 check "the default role names the kit" sh -c \
 	"grep -q '^id: software-engineering-interview-kit$' '$TMP/plain/content/kit.yaml' &&
 	 grep -q '^title: \"Software engineering interview kit\"$' '$TMP/plain/content/kit.yaml'"
 
-# check passes on it as written, from inside it with no options.
-(cd "$TMP/plain" && "$KITGEN" check) >"$TMP/out" 2>&1
+# check passes on it as written, from inside it with no options, and
+# warns at each placeholder init left to replace.
+(cd "$TMP/plain" && "$KITGEN" check) >"$TMP/out" 2>"$TMP/err"
 status=$?
 [ "$status" = 0 ] && [ "$(cat "$TMP/out")" = "content: ok: 2 topics, 6 questions, 1 scenario, 1 profile" ] &&
-	ok "kitgen check passes on a new kit with no diagnostics" ||
-	not_ok "kitgen check passes on a new kit with no diagnostics" "status $status" "$(cat "$TMP/out")"
+	ok "kitgen check passes on a new kit" ||
+	not_ok "kitgen check passes on a new kit" "status $status" "$(cat "$TMP/out")"
+grep ': warning: ' "$TMP/err" >"$TMP/got"
+cat >"$TMP/want" <<'WANT'
+content/kit.yaml:11:12: warning: 'publisher' still holds a placeholder from 'kitgen init' ('(replace me)')
+content/kit.yaml:13:15: warning: 'introduction' still holds a placeholder from 'kitgen init' ('(replace me)')
+content/topics/01-example-debugging.yaml:6:8: warning: 'title' still holds a placeholder from 'kitgen init' ('(replace me)')
+content/topics/02-example-change.yaml:6:8: warning: 'title' still holds a placeholder from 'kitgen init' ('(replace me)')
+WANT
+same_text "check warns at each placeholder init left (publisher, introduction, example topics)" "$TMP/want" "$TMP/got"
+cp -R "$TMP/plain" "$TMP/release"
+(cd "$TMP/release" && "$KITGEN" build -q --release --templates "$ROOT/templates") >"$TMP/out" 2>&1
+status=$?
+[ "$status" = 1 ] && [ ! -e "$TMP/release/output" ] &&
+	[ "$(grep -c "error: .* placeholder from 'kitgen init' ('(replace me)'): a release needs it replaced" "$TMP/out")" = 4 ] &&
+	ok "build --release refuses the placeholders (exit 1, four errors, nothing written)" ||
+	not_ok "build --release refuses the placeholders (exit 1, four errors, nothing written)" \
+		"status $status" "$(cat "$TMP/out")"
+sed -i 's/ (replace me)//' "$TMP/release/content/kit.yaml" "$TMP/release/content/topics/"*.yaml
+(cd "$TMP/release" && "$KITGEN" build -q --release --templates "$ROOT/templates") >"$TMP/out" 2>&1
+status=$?
+[ "$status" = 0 ] && [ ! -s "$TMP/out" ] && [ -d "$TMP/release/output" ] &&
+	ok "with the placeholders replaced, no warning and build --release builds" ||
+	not_ok "with the placeholders replaced, no warning and build --release builds" \
+		"status $status" "$(cat "$TMP/out")"
+for kit in "$ROOT/content" "$FIXTURE"; do
+	"$KITGEN" check --content "$kit" >/dev/null 2>"$TMP/err"
+	grep -q placeholder "$TMP/err" && not_ok "no placeholder warning on $kit" "$(cat "$TMP/err")" ||
+		ok "no placeholder warning on $kit"
+done
 
 # build turns it into every format: every file `kitgen list` names.
 (cd "$TMP/plain" && "$KITGEN" build --templates "$ROOT/templates") >"$TMP/out" 2>&1
 status=$?
 [ "$status" = 0 ] && ok "kitgen build builds a new kit" ||
 	not_ok "kitgen build builds a new kit" "status $status" "$(cat "$TMP/out")"
-(cd "$TMP/plain" && "$KITGEN" list) | awk '/^ / { for (i = 1; i <= NF; i++) print $i }' >"$TMP/files"
+(cd "$TMP/plain" && "$KITGEN" list 2>/dev/null) | awk '/^ / { for (i = 1; i <= NF; i++) print $i }' >"$TMP/files"
 missing=""
 n=0
 while read -r f; do
@@ -167,9 +200,9 @@ status=$?
 	not_ok "init . on a full disk leaves the empty folder empty" "status $status" \
 		"left: $(ls -A "$TMP/disk/here")" "$(cat "$TMP/out")"
 (cd "$TMP/disk/here" && "$KITGEN" init -q .) >"$TMP/out" 2>&1
-[ "$(ls -A "$TMP/disk/here" | tr '\n' ' ')" = "README.md content schema " ] &&
+[ "$(ls -A "$TMP/disk/here" | tr '\n' ' ')" = ".gitignore README.md content schema " ] &&
 	[ "$(stat -c %i "$TMP/disk/here")" = "$ino" ] &&
-	(cd "$TMP/disk/here" && "$KITGEN" check -q) &&
+	(cd "$TMP/disk/here" && "$KITGEN" check -q 2>/dev/null) &&
 	ok "init . fills the empty folder it runs in, which stays the same folder" ||
 	not_ok "init . fills the empty folder it runs in, which stays the same folder" \
 		"$(ls -A "$TMP/disk/here")" "$(cat "$TMP/out")"

@@ -128,6 +128,17 @@ check "--paper letter gives US Letter pages" sh -c \
 	"pdfinfo '$TMP/letter/fixture-kit.pdf' | grep -q '^Page size: *612 x 792'"
 check "US Letter: no word outside the margins" \
 	$CHECK margins "$TMP/letter/fixture-kit.pdf" "$STYLE"
+build "$TMP/letter-uc" --content "$FIXTURE" --paper LETTER --format PDF
+check "--paper and --format take any case (LETTER, PDF)" sh -c \
+	"pdfinfo '$TMP/letter-uc/fixture-kit.pdf' | grep -q '^Page size: *612 x 792'"
+kit=$(fixture_copy paper)
+printf 'paper: Letter\n' >>"$kit/kit.yaml"
+build "$TMP/kit-letter" --content "$kit"
+check "kit.yaml's 'paper: Letter' gives US Letter pages" sh -c \
+	"pdfinfo '$TMP/kit-letter/fixture-kit.pdf' | grep -q '^Page size: *612 x 792'"
+build "$TMP/kit-a4" --content "$kit" --paper a4
+check "--paper a4 overrides kit.yaml's paper" sh -c \
+	"pdfinfo '$TMP/kit-a4/fixture-kit.pdf' | grep -q '^Page size: *595.276 x 841.89'"
 
 # ---- what does not fit: long cells, long words, UTF-8 ------------------------------
 

@@ -158,8 +158,9 @@ static void test_skeleton_files(void **state)
 		assert_int_equal(strlen(f->bytes), f->len); /* NUL-terminated, no NUL inside */
 		assert_true(f->len > 100);
 	}
-	assert_int_equal(n, 5);
-	assert_string_equal(kg_embedded[0].path, "README.md");
+	assert_int_equal(n, 6);
+	assert_string_equal(kg_embedded[0].path, ".gitignore");
+	assert_string_equal(kg_embedded[1].path, "README.md");
 }
 
 /* ./templates first; else the installed ones; else say where it looked. */

@@ -51,7 +51,7 @@ static int S_doubling_partial(void *ctx, const char *name, kg_buf *out,
 
 static void test_output_limit(void **state)
 {
-	kg_template_opts opts = {NULL, S_doubling_partial, NULL, true};
+	kg_template_opts opts = {NULL, S_doubling_partial, NULL, true, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf out = KG_BUF_INIT;
 	int calls = 0;
@@ -124,7 +124,7 @@ static int S_counting_partial(void *ctx, const char *name, kg_buf *out,
  * partial already loaded, so linking loaded it again, for ever. */
 static void test_partial_name_with_nul(void **state)
 {
-	kg_template_opts opts = {NULL, S_counting_partial, NULL, false};
+	kg_template_opts opts = {NULL, S_counting_partial, NULL, false, NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf out = KG_BUF_INIT;
 	int calls = 0;

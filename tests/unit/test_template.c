@@ -119,7 +119,7 @@ static void S_brackets(kg_buf *out, const char *s, size_t len)
 
 static void test_escape_custom(void **state)
 {
-	kg_template_opts opts = {S_brackets, NULL, NULL, false};
+	kg_template_opts opts = {S_brackets, NULL, NULL, false, NULL};
 	kg_node *data = kg_node_new_map();
 
 	(void)state;
@@ -270,7 +270,7 @@ static void test_section_nesting_limit(void **state)
 static void test_error_in_partial_names_partial(void **state)
 {
 	kg_node *parts = kg_node_new_map();
-	kg_template_opts opts = {NULL, S_map_partial, NULL, false};
+	kg_template_opts opts = {NULL, S_map_partial, NULL, false, NULL};
 	struct run r;
 
 	(void)state;
@@ -288,7 +288,7 @@ static void test_error_in_partial_names_partial(void **state)
 static void test_missing_partial(void **state)
 {
 	kg_node *parts = kg_node_new_map();
-	kg_template_opts opts = {NULL, S_map_partial, NULL, true};
+	kg_template_opts opts = {NULL, S_map_partial, NULL, true, NULL};
 	struct run r;
 
 	(void)state;
@@ -344,7 +344,7 @@ static void test_partial_loaded_once(void **state)
 {
 	kg_node *data = kg_node_new_map();
 	int calls = 0;
-	kg_template_opts opts = {NULL, S_counting_partial, &calls, true};
+	kg_template_opts opts = {NULL, S_counting_partial, &calls, true, NULL};
 	kg_node *list = kg_node_new_seq();
 
 	(void)state;
@@ -362,7 +362,7 @@ static void test_partial_loaded_once(void **state)
 static void test_nested_standalone_indentation(void **state)
 {
 	kg_node *parts = kg_node_new_map();
-	kg_template_opts opts = {NULL, S_map_partial, NULL, true};
+	kg_template_opts opts = {NULL, S_map_partial, NULL, true, NULL};
 
 	(void)state;
 	opts.partial_ctx = parts;
@@ -396,7 +396,7 @@ static kg_node *S_nested(int n)
 static void test_recursion_limit(void **state)
 {
 	kg_node *parts = kg_node_new_map();
-	kg_template_opts opts = {NULL, S_map_partial, NULL, false};
+	kg_template_opts opts = {NULL, S_map_partial, NULL, false, NULL};
 	kg_node *data;
 	kg_buf want = KG_BUF_INIT;
 	struct run r;
@@ -467,7 +467,7 @@ static void test_partial_from_dir(void **state)
 	char top[] = "/tmp/kg_template_XXXXXX";
 	kg_buf dir = KG_BUF_INIT, want = KG_BUF_INIT, out = KG_BUF_INIT;
 	kg_template_opts opts = {NULL, kg_template_partial_from_dir, NULL,
-				 true};
+				 true, NULL};
 	const char *file = NULL;
 	kg_node *data = kg_node_new_map();
 	kg_diags pdiags = KG_DIAGS_INIT;
