@@ -52,6 +52,22 @@ void kg_since_free(kg_since *s)
 	s->version = NULL;
 }
 
+/* A word diff (~~old~~ **new**) is for a changelog on a forge; the kit's
+ * CommonMark has no strikethrough, and its reader has the new text in
+ * the kit itself: here such a change is only "reworded". */
+static char S_reworded[] = "reworded";
+
+static void S_line(const kg_change *ch, kg_buf *out)
+{
+	kg_change shown = *ch;
+
+	if (shown.detail_md) {
+		shown.detail_md = NULL;
+		shown.detail = S_reworded;
+	}
+	kg_change_markdown(&shown, out);
+}
+
 /* The changes of one kind, under its heading, when there are any. */
 static void S_kind(kg_block *part, const kg_changes *c, kg_change_kind kind,
 		   const char *id, const char *heading)
@@ -67,7 +83,7 @@ static void S_kind(kg_block *part, const kg_changes *c, kg_change_kind kind,
 			list = kg_add_list(kg_add_section(part, 2, id, heading, 0),
 					   KG_LIST_BULLET);
 		kg_buf_reset(&line);
-		kg_change_markdown(&c->items[i], &line);
+		S_line(&c->items[i], &line);
 		kg_add_prose_copy(kg_add_item(list, NULL), line.ptr);
 	}
 	kg_buf_release(&line);

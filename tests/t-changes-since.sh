@@ -48,6 +48,15 @@ fi
 build --out plain --format md && ! grep -q 'What changed' plain/fixture-kit.md &&
 	ok "without the option, no section" || not_ok "without the option, no section"
 
+# a reworded text: the kit has the new words, the part says "reworded"
+# (a word diff's ~~strikethrough~~ is not CommonMark)
+sed -i 's/^exposes: Whether the candidate thinks about \*\*staleness\*\*\.$/exposes: Whether the candidate thinks hard about **staleness**./' content/topics/01-cache.yaml
+build --changes-since v0.3.1 --out reworded --format md &&
+	grep -qx '  - topic cache: `exposes`: reworded' reworded/fixture-kit.md &&
+	! grep -q '~~' reworded/fixture-kit.md &&
+	ok "a reworded text is listed as reworded" ||
+	not_ok "a reworded text is listed as reworded" "$(grep 'topic cache' reworded/fixture-kit.md)"
+
 # a revision that is not there: nothing written, the reason given
 before=$(ls -lR out | cksum)
 build --changes-since v9.9.9 --out out
