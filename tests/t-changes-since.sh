@@ -50,7 +50,7 @@ build --out plain --format md && ! grep -q 'What changed' plain/fixture-kit.md &
 
 # a reworded text: the kit has the new words, the part says "reworded"
 # (a word diff's ~~strikethrough~~ is not CommonMark)
-sed -i 's/^exposes: Whether the candidate thinks about \*\*staleness\*\*\.$/exposes: Whether the candidate thinks hard about **staleness**./' content/topics/01-cache.yaml
+sed -i 's/^exposes: Whether the candidate thinks about \*\*staleness\*\*\.$/exposes: |\n  Whether the candidate thinks hard about **staleness**\n  and eviction./' content/topics/01-cache.yaml
 build --changes-since v0.3.1 --out reworded --format md &&
 	grep -qx '  - topic cache: `exposes`: reworded' reworded/fixture-kit.md &&
 	! grep -q '~~' reworded/fixture-kit.md &&
