@@ -79,6 +79,7 @@ typedef struct S_child {
 	pid_t pid; /* 0: none */
 	int err;
 	kg_buf text;
+	struct timespec t0; /* when it started */
 } S_child;
 
 typedef struct S_serve {
@@ -164,34 +165,62 @@ static double S_ms_since(const struct timespec *t0)
 	       (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
-/* Start `kitgen build` of formats into s->dir; its stderr goes to c->err. */
+/* The environment of a build: this one, with NO_COLOR=1 (diagnostics
+ * become a page, not a terminal). The caller frees the array only. */
+static char **S_build_env(void)
+{
+	extern char **environ;
+	static char no_color[] = "NO_COLOR=1";
+	size_t n = 0, i, k = 0;
+	char **env;
+
+	while (environ[n])
+		n++;
+	env = kg_xcalloc(n + 2, sizeof(*env));
+	for (i = 0; i < n; i++)
+		if (strncmp(environ[i], "NO_COLOR=", 9) != 0)
+			env[k++] = environ[i];
+	env[k] = no_color;
+	return env;
+}
+
+/* Start `kitgen build` of formats into s->dir; its stderr goes to c->err.
+ * Everything is made before fork: the daemon's threads run, so the child
+ * calls only async-signal-safe functions before exec. */
 static int S_spawn(const S_serve *s, const char *formats, S_child *c)
 {
-	int fds[2];
+	char *argv[] = {"kitgen", "build", "--quiet", "--content",
+			(char *)s->o.content, "--templates",
+			(char *)s->o.templates, "--out", s->dir, "--format",
+			(char *)formats, NULL};
+	char **env = S_build_env();
+	int fds[2], null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	sigset_t none;
 
-	if (pipe2(fds, O_CLOEXEC) < 0)
-		return -1;
-	c->pid = fork();
-	if (c->pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		c->pid = 0;
+	sigemptyset(&none);
+	if (null < 0 || pipe2(fds, O_CLOEXEC) < 0) {
+		if (null >= 0)
+			close(null);
+		free(env);
 		return -1;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &c->t0);
+	c->pid = fork();
 	if (c->pid == 0) {
-		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
-		dup2(fds[1], STDERR_FILENO);
-		if (!freopen("/dev/null", "w", stdout))
+		if (dup2(fds[1], STDERR_FILENO) < 0 || dup2(null, STDOUT_FILENO) < 0)
 			_exit(127);
-		setenv("NO_COLOR", "1", 1);
-		execl("/proc/self/exe", "kitgen", "build", "--quiet", "--content",
-		      s->o.content, "--templates", s->o.templates, "--out",
-		      s->dir, "--format", formats, (char *)NULL);
+		execve("/proc/self/exe", argv, env);
 		_exit(127);
 	}
 	close(fds[1]);
+	close(null);
+	free(env);
+	if (c->pid < 0) {
+		close(fds[0]);
+		c->pid = 0;
+		return -1;
+	}
 	c->err = fds[0];
 	kg_buf_reset(&c->text);
 	return 0;
@@ -235,31 +264,28 @@ static void S_stop_full(S_serve *s)
 }
 
 /* Show the outcome of a build: diagnostics when it failed, none when not. */
-static void S_outcome(S_serve *s, int rc, const kg_buf *text, const char *what,
-		      const struct timespec *t0)
+static void S_outcome(S_serve *s, int rc, const S_child *c, const char *what)
 {
 	if (rc == 0) {
 		kg_httpd_set_diagnostics(s->httpd, NULL);
 		fprintf(stderr, "kitgen serve: built %s in %.0f ms\n", what,
-			S_ms_since(t0));
+			S_ms_since(&c->t0));
 		return;
 	}
-	kg_httpd_set_diagnostics(s->httpd, text->len ? text->ptr :
+	kg_httpd_set_diagnostics(s->httpd, c->text.len ? c->text.ptr :
 				 "kitgen build failed and said nothing\n");
-	fputs(text->ptr, stderr);
+	fputs(c->text.ptr, stderr);
 }
 
 /* Rebuild: the HTML now (then pages reload), the rest in the background. */
 static void S_rebuild(S_serve *s)
 {
-	S_child html = {0, -1, KG_BUF_INIT};
-	struct timespec t0;
+	S_child html = {0, -1, KG_BUF_INIT, {0, 0}};
 	int rc;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	S_stop_full(s);
 	rc = S_spawn(s, "html", &html) < 0 ? S_EXIT_IO : S_reap(&html);
-	S_outcome(s, rc, &html.text, "the HTML", &t0);
+	S_outcome(s, rc, &html, "the HTML");
 	kg_httpd_notify(s->httpd, "reload");
 	if (rc == 0 && S_spawn(s, "md,pdf", &s->full) < 0)
 		fprintf(stderr, "kitgen serve: cannot start a build: %s\n",
@@ -267,19 +293,14 @@ static void S_rebuild(S_serve *s)
 	kg_buf_release(&html.text);
 }
 
-/* The background build has ended: the PDF pages may reload. */
+/* The background build has ended: the PDF pages may reload, or every
+ * page shows why it failed. */
 static void S_full_done(S_serve *s)
 {
-	struct timespec t0;
 	int rc = S_reap(&s->full);
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (rc != 0) {
-		S_outcome(s, rc, &s->full.text, "Markdown and PDF", &t0);
-		kg_httpd_notify(s->httpd, "reload");
-		return;
-	}
-	kg_httpd_notify(s->httpd, "pdf");
+	S_outcome(s, rc, &s->full, "Markdown and PDF");
+	kg_httpd_notify(s->httpd, rc == 0 ? "pdf" : "reload");
 }
 
 /* ---- the loop ----------------------------------------------------------- */
@@ -372,7 +393,7 @@ static int S_folder(const char *what, const char *dir)
 int kg_serve_main(int argc, char **argv)
 {
 	S_serve s = {{"content", NULL, "127.0.0.1", 8000}, NULL, NULL, NULL, -1,
-		     {0, -1, KG_BUF_INIT}};
+		     {0, -1, KG_BUF_INIT, {0, 0}}};
 	kg_diags d = KG_DIAGS_INIT;
 	char *found = NULL;
 	int rc = S_parse(argc, argv, &s.o);
