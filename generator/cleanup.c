@@ -7,16 +7,25 @@
  * handler runs kg_cleanup_run) the registry is still the old, whole one. */
 #include "cleanup.h"
 
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "alloc.h"
 
+enum { S_FILE, S_DIR, S_TREE };
+
 typedef struct S_entry {
 	char *path;
-	int dir; /* rmdir rather than unlink */
+	int kind; /* S_FILE: unlink; S_DIR: rmdir when empty; S_TREE: all */
 } S_entry;
+
+/* How deep a registered tree is emptied: kitgen's own temporary trees are
+ * a kit (content/topics/...), far shallower. */
+#define S_TREE_DEPTH 8
 
 static S_entry *S_items;
 static size_t S_n, S_cap;
@@ -40,7 +49,7 @@ void kg_cleanup_release(const sigset_t *old)
 	sigprocmask(SIG_SETMASK, old, NULL);
 }
 
-static void S_add(const char *path, int dir)
+static void S_add(const char *path, int kind)
 {
 	char *copy = kg_xstrdup(path);
 	S_entry *items = S_items;
@@ -61,19 +70,81 @@ static void S_add(const char *path, int dir)
 		S_cap = cap;
 	}
 	S_items[S_n].path = copy;
-	S_items[S_n].dir = dir;
+	S_items[S_n].kind = kind;
 	S_n++;
 	kg_cleanup_release(&old);
 }
 
 void kg_cleanup_file(const char *path)
 {
-	S_add(path, 0);
+	S_add(path, S_FILE);
 }
 
 void kg_cleanup_dir(const char *path)
 {
-	S_add(path, 1);
+	S_add(path, S_DIR);
+}
+
+void kg_cleanup_tree(const char *path)
+{
+	S_add(path, S_TREE);
+}
+
+/* A directory entry as the getdents64 system call returns it. */
+struct S_dirent64 {
+	uint64_t ino;
+	int64_t off;
+	unsigned short reclen;
+	unsigned char type;
+	char name[];
+};
+
+/* Remove what the folder open as fd holds, depth folders deep, with
+ * system calls only (no allocation, no stdio: async-signal-safe). Entries
+ * removed while the folder is read may hide others from that reading, so
+ * it is read again until a reading removes nothing. */
+static void S_empty(int fd, int depth)
+{
+	char buf[2048] __attribute__((aligned(8)));
+	int removed;
+	long n, at;
+
+	do {
+		removed = 0;
+		if (lseek(fd, 0, SEEK_SET) < 0)
+			return;
+		while ((n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
+			for (at = 0; at < n; at += ((struct S_dirent64 *)(buf + at))->reclen) {
+				const char *name = ((struct S_dirent64 *)(buf + at))->name;
+				int sub;
+
+				if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+					continue;
+				if (unlinkat(fd, name, 0) == 0) {
+					removed = 1;
+					continue;
+				}
+				if (depth == 0 || (sub = openat(fd, name, O_RDONLY |
+						O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+					continue;
+				S_empty(sub, depth - 1);
+				close(sub);
+				if (unlinkat(fd, name, AT_REMOVEDIR) == 0)
+					removed = 1;
+			}
+		}
+	} while (removed);
+}
+
+static void S_remove_tree(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	S_empty(fd, S_TREE_DEPTH);
+	close(fd);
+	rmdir(path);
 }
 
 void kg_cleanup_forget(const char *path)
@@ -102,10 +173,12 @@ void kg_cleanup_run(void)
 
 	kg_cleanup_hold(&old);
 	for (i = 0; i < S_n; i++)
-		if (!S_items[i].dir)
+		if (S_items[i].kind == S_FILE)
 			unlink(S_items[i].path);
 	for (i = S_n; i-- > 0;)
-		if (S_items[i].dir)
+		if (S_items[i].kind == S_TREE)
+			S_remove_tree(S_items[i].path);
+		else if (S_items[i].kind == S_DIR)
 			rmdir(S_items[i].path); /* only when empty */
 	kg_cleanup_release(&old);
 }

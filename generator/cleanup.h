@@ -32,6 +32,10 @@ void kg_cleanup_signals(void);
 void kg_cleanup_file(const char *path);
 void kg_cleanup_dir(const char *path);
 
+/* Register a temporary folder to remove with everything in it (a kit
+ * exported from git, say), however it was filled. */
+void kg_cleanup_tree(const char *path);
+
 /* Forget path (registered as file or folder): it is no longer removed.
  * No-op when it is not registered. */
 void kg_cleanup_forget(const char *path);

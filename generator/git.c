@@ -25,6 +25,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "cleanup.h"
 #include "digest.h"
 #include "node.h"
 #include "output.h"
@@ -387,6 +388,21 @@ int kg_git_export(const char *dir, const char *rev, const char *dest,
 	return kg_git_export_path(dir, NULL, rev, dest, d);
 }
 
+/* mkdtemp(3), the folder registered for removal with all it will hold
+ * when kitgen stops early (SIGINT, out of memory); kg_remove_tree forgets
+ * it. No moment has the folder unlisted. */
+static char *S_mkdtemp(char *tmpl)
+{
+	sigset_t old;
+	char *dir;
+
+	kg_cleanup_hold(&old);
+	if ((dir = mkdtemp(tmpl)))
+		kg_cleanup_tree(dir);
+	kg_cleanup_release(&old);
+	return dir;
+}
+
 int kg_git_export_temp(const char *content, const char *rev, kg_buf *tmp,
 		       kg_diags *d)
 {
@@ -394,7 +410,7 @@ int kg_git_export_temp(const char *content, const char *rev, kg_buf *tmp,
 	struct stat st;
 
 	kg_buf_printf(tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(tmp->ptr)) {
+	if (!S_mkdtemp(tmp->ptr)) {
 		kg_io_error(d, (kg_mark){tmp->ptr, 0, 0},
 			    "cannot create a temporary folder: %s", strerror(errno));
 		kg_buf_reset(tmp);
@@ -425,7 +441,7 @@ static char *S_temp_dir(void)
 	kg_buf tmp = KG_BUF_INIT;
 
 	kg_buf_printf(&tmp, "%s/kitgen-git.XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(tmp.ptr)) {
+	if (!S_mkdtemp(tmp.ptr)) {
 		kg_buf_release(&tmp);
 		return NULL;
 	}

@@ -520,4 +520,5 @@ static int S_remove_entry(const char *path, const struct stat *st, int flag,
 void kg_remove_tree(const char *dir)
 {
 	nftw(dir, S_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	kg_cleanup_forget(dir); /* gone: nothing left to remove on a signal */
 }

@@ -183,6 +183,28 @@ if command -v git >/dev/null 2>&1; then
 	[ -z "$(ls -A "$TMP/own-tmp")" ] && ok "diff --git A B removes its temporary folders" ||
 		not_ok "diff --git A B removes its temporary folders" "$(ls -A "$TMP/own-tmp")"
 
+	# stopped while it writes the revisions out (every rename slowed by
+	# tests/fault_preload.c), it still removes them
+	FAULT=$TMP/fault.so
+	if ${CC:-cc} -shared -fPIC -o "$FAULT" "$ROOT/tests/fault_preload.c" -ldl 2>/dev/null; then
+		bad=""
+		for sig in INT TERM HUP; do
+			(cd "$repo2" && TMPDIR="$TMP/own-tmp" KG_FAULT_SLOW_MS=40 LD_PRELOAD="$FAULT" \
+				ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+				exec env --default-signal=INT,TERM,HUP "$KITGEN" diff --git v0.3.1 v0.4.0) \
+				>/dev/null 2>&1 &
+			pid=$!
+			sleep 0.1
+			kill -s "$sig" "$pid"
+			wait "$pid"
+			status=$?
+			[ "$status" -gt 128 ] && [ -z "$(ls -A "$TMP/own-tmp")" ] ||
+				bad="$bad $sig: status $status, left $(ls -A "$TMP/own-tmp");"
+			rm -rf "$TMP/own-tmp"/*
+		done
+		[ -z "$bad" ] && ok "diff --git stopped by SIGINT, SIGTERM or SIGHUP leaves no temporary folder" ||
+			not_ok "diff --git stopped by SIGINT, SIGTERM or SIGHUP leaves no temporary folder" "$bad"
+	fi
 	(cd "$repo" && "$KITGEN" check --content content) >/dev/null 2>"$TMP/err"
 	status=$?
 	[ "$status" = 0 ] && grep -q "^content/kit.yaml:6:10: warning: content changed since tag 'v0.3.1' but the version is still 0.3.1$" "$TMP/err" &&

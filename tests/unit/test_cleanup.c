@@ -104,6 +104,49 @@ static void test_forget_and_non_empty_folders_stay(void **state)
 	S_rmrf(dir);
 }
 
+/* A registered tree goes with everything in it, however many entries
+ * (more than one reading of the folder holds) and however deep; its
+ * parent and a symbolic link's target stay. kg_remove_tree forgets it. */
+static void test_tree_goes_whole(void **state)
+{
+	char *dir = S_dir(), *outside = S_dir();
+	kg_buf tree = KG_BUF_INIT, p = KG_BUF_INIT;
+	int i;
+
+	(void)state;
+	kg_buf_printf(&tree, "%s/tree", dir);
+	assert_int_equal(mkdir(tree.ptr, 0777), 0);
+	kg_cleanup_tree(tree.ptr);
+	kg_buf_printf(&p, "%s/content", tree.ptr);
+	assert_int_equal(mkdir(p.ptr, 0777), 0);
+	kg_buf_puts(&p, "/topics");
+	assert_int_equal(mkdir(p.ptr, 0777), 0);
+	for (i = 0; i < 300; i++) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "%03d-a-topic-with-a-longish-name.yaml", i);
+		S_touch(p.ptr, name);
+	}
+	S_touch(outside, "keep");
+	kg_buf_reset(&p);
+	kg_buf_printf(&p, "%s/link", tree.ptr);
+	assert_int_equal(symlink(outside, p.ptr), 0);
+	kg_cleanup_run();
+	assert_false(S_exists(dir, "tree"));
+	assert_true(S_exists(dir, ""));
+	assert_true(S_exists(outside, "keep"));
+	/* once removed by kg_remove_tree, a new folder of that name stays */
+	assert_int_equal(mkdir(tree.ptr, 0777), 0);
+	kg_remove_tree(tree.ptr);
+	assert_int_equal(mkdir(tree.ptr, 0777), 0);
+	kg_cleanup_run();
+	assert_true(S_exists(dir, "tree"));
+	kg_buf_release(&tree);
+	kg_buf_release(&p);
+	S_rmrf(outside);
+	S_rmrf(dir);
+}
+
 /* kg_out_begin removes what killed builds left, and nothing else; the
  * lock file goes with the set. */
 static void test_begin_sweeps_leftovers_only(void **state)
@@ -164,6 +207,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_run_removes_files_then_empty_folders),
 		cmocka_unit_test(test_forget_and_non_empty_folders_stay),
+		cmocka_unit_test(test_tree_goes_whole),
 		cmocka_unit_test(test_begin_sweeps_leftovers_only),
 		cmocka_unit_test(test_begin_makes_the_folder),
 	};
