@@ -52,7 +52,8 @@ const char kg_serve_usage[] =
 	"Build every edition into a private temporary folder and serve it over\n"
 	"HTTP; rebuild whenever a file of the content or templates folder is\n"
 	"saved, added, removed or renamed, and make open pages reload (HTML at\n"
-	"once, the PDF preview when its build is done). When the content has\n"
+	"once, the PDF preview when its build is done; a change to the md or\n"
+	"pdf templates rebuilds that format only). When the content has\n"
 	"errors, every page shows them, as 'kitgen check' prints them, over the\n"
 	"last good build, until they are fixed. /_kitgen/preview/FILE.pdf shows\n"
 	"a PDF that reloads. The built files never carry the reload script.\n"
@@ -90,6 +91,7 @@ typedef struct S_serve {
 	kg_watch *watch;
 	int sigfd;
 	S_child full;    /* the Markdown and PDF build, when running */
+	unsigned full_parts; /* its formats: KG_WATCH_MD, KG_WATCH_PDF */
 } S_serve;
 
 static int S_usage(const char *fmt, const char *arg)
@@ -278,19 +280,41 @@ static void S_outcome(S_serve *s, int rc, const S_child *c, const char *what)
 	fputs(c->text.ptr, stderr);
 }
 
-/* Rebuild: the HTML now (then pages reload), the rest in the background. */
-static void S_rebuild(S_serve *s)
+/* Start the background build of the formats in parts (KG_WATCH_MD,
+ * KG_WATCH_PDF). */
+static void S_start_full(S_serve *s, unsigned parts)
+{
+	parts &= KG_WATCH_MD | KG_WATCH_PDF;
+	if (!parts)
+		return;
+	s->full_parts = parts;
+	if (S_spawn(s, parts == KG_WATCH_MD ? "md" : parts == KG_WATCH_PDF ?
+		    "pdf" : "md,pdf", &s->full) < 0)
+		fprintf(stderr, "kitgen serve: cannot start a build: %s\n",
+			strerror(errno));
+}
+
+/* Rebuild what the parts that changed touch: for content or the HTML
+ * templates, the HTML now (then pages reload) and the rest in the
+ * background; for the Markdown or PDF templates, only that format (and
+ * what a background build stopped here had still to write). */
+static void S_rebuild(S_serve *s, unsigned parts)
 {
 	S_child html = {0, -1, KG_BUF_INIT, {0, 0}};
 	int rc;
 
+	if (s->full.pid)
+		parts |= s->full_parts;
 	S_stop_full(s);
+	if (!(parts & (KG_WATCH_CONTENT | KG_WATCH_HTML | KG_WATCH_OTHER))) {
+		S_start_full(s, parts);
+		return;
+	}
 	rc = S_spawn(s, "html", &html) < 0 ? S_EXIT_IO : S_reap(&html);
 	S_outcome(s, rc, &html, "the HTML");
 	kg_httpd_notify(s->httpd, "reload");
-	if (rc == 0 && S_spawn(s, "md,pdf", &s->full) < 0)
-		fprintf(stderr, "kitgen serve: cannot start a build: %s\n",
-			strerror(errno));
+	if (rc == 0)
+		S_start_full(s, KG_WATCH_MD | KG_WATCH_PDF);
 	kg_buf_release(&html.text);
 }
 
@@ -300,7 +324,7 @@ static void S_full_done(S_serve *s)
 {
 	int rc = S_reap(&s->full);
 
-	S_outcome(s, rc, &s->full, "Markdown and PDF");
+	S_outcome(s, rc, &s->full, "the other formats");
 	kg_httpd_notify(s->httpd, rc == 0 ? "pdf" : "reload");
 }
 
@@ -312,13 +336,14 @@ static int S_step(S_serve *s)
 	struct pollfd p[3] = {{s->sigfd, POLLIN, 0},
 			      {kg_watch_fd(s->watch), POLLIN, 0},
 			      {s->full.pid ? s->full.err : -1, POLLIN, 0}};
+	unsigned parts;
 
 	if (poll(p, 3, -1) < 0)
 		return errno == EINTR;
 	if (p[0].revents)
 		return 0;
-	if (p[1].revents && kg_watch_changed(s->watch))
-		S_rebuild(s);
+	if (p[1].revents && (parts = kg_watch_changed(s->watch)))
+		S_rebuild(s, parts);
 	else if (p[2].revents && S_drain(&s->full))
 		S_full_done(s);
 	return 1;
@@ -403,7 +428,7 @@ static int S_folder(const char *what, const char *dir)
 int kg_serve_main(int argc, char **argv)
 {
 	S_serve s = {{"content", NULL, "127.0.0.1", 8000}, NULL, NULL, NULL, -1,
-		     {0, -1, KG_BUF_INIT, {0, 0}}};
+		     {0, -1, KG_BUF_INIT, {0, 0}}, 0};
 	kg_diags d = KG_DIAGS_INIT;
 	char *found = NULL;
 	int rc = S_parse(argc, argv, &s.o);
@@ -418,7 +443,7 @@ int kg_serve_main(int argc, char **argv)
 	if (!(rc = S_folder("content", s.o.content)) &&
 	    !(rc = S_folder("templates", s.o.templates)) &&
 	    (s.sigfd = S_signals()) >= 0 && !(rc = S_start(&s))) {
-		S_rebuild(&s);
+		S_rebuild(&s, KG_WATCH_ALL);
 		while (S_step(&s))
 			;
 	}

@@ -5,7 +5,9 @@
  * inotify watches one folder, not a tree: every folder below the two
  * roots gets its own watch, and the tree is walked again after each
  * change, so a folder made (or moved in) later is watched too. Adding a
- * watch twice is harmless (inotify returns the same one).
+ * watch twice is harmless (inotify returns the same one). Each watch
+ * knows its part (content, templates/html, md, pdf, other), so a change
+ * says which formats it touches.
  */
 #define _GNU_SOURCE
 #include "serve_watch.h"
@@ -26,23 +28,63 @@
 /* Folders deeper than this are not watched (a kit is two levels deep). */
 #define S_MAX_DEPTH 8
 
+/* A watched folder: inotify's descriptor for it, and its part. */
+typedef struct S_dir {
+	int wd;
+	unsigned part;
+} S_dir;
+
 struct kg_watch {
 	int fd;
-	char *roots[2];
+	char *roots[2]; /* content, templates */
+	S_dir *dirs;
+	size_t ndirs, cap;
 };
 
 static const unsigned S_MASK = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM |
 			       IN_CREATE | IN_DELETE | IN_DELETE_SELF |
 			       IN_MOVE_SELF | IN_ATTRIB;
 
-/* Watch dir and every folder under it; -1 when dir itself cannot be. */
-static int S_add_tree(int fd, const char *dir, int depth)
+/* Remember that wd is a folder of part. */
+static void S_remember(kg_watch *w, int wd, unsigned part)
 {
+	size_t i;
+
+	for (i = 0; i < w->ndirs; i++)
+		if (w->dirs[i].wd == wd) {
+			w->dirs[i].part = part;
+			return;
+		}
+	KG_GROW(w->dirs, w->cap, w->ndirs + 1);
+	w->dirs[w->ndirs].wd = wd;
+	w->dirs[w->ndirs++].part = part;
+}
+
+/* The part of a folder below the templates folder, by the name of its
+ * first level (html, md, pdf). */
+static unsigned S_format_part(const char *name)
+{
+	if (strcmp(name, "html") == 0)
+		return KG_WATCH_HTML;
+	if (strcmp(name, "md") == 0)
+		return KG_WATCH_MD;
+	if (strcmp(name, "pdf") == 0)
+		return KG_WATCH_PDF;
+	return KG_WATCH_OTHER;
+}
+
+/* Watch dir (of part; 0: the templates folder itself, whose folders
+ * each have their own) and every folder under it; -1 when dir itself
+ * cannot be watched. */
+static int S_add_tree(kg_watch *w, const char *dir, unsigned part, int depth)
+{
+	int wd = inotify_add_watch(w->fd, dir, S_MASK | IN_ONLYDIR);
 	DIR *d;
 	struct dirent *e;
 
-	if (inotify_add_watch(fd, dir, S_MASK | IN_ONLYDIR) < 0)
+	if (wd < 0)
 		return -1;
+	S_remember(w, wd, part ? part : KG_WATCH_OTHER);
 	if (depth >= S_MAX_DEPTH || !(d = opendir(dir)))
 		return 0;
 	while ((e = readdir(d))) {
@@ -52,10 +94,20 @@ static int S_add_tree(int fd, const char *dir, int depth)
 		    (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN))
 			continue;
 		kg_buf_printf(&sub, "%s/%s", dir, e->d_name);
-		S_add_tree(fd, sub.ptr, depth + 1);
+		S_add_tree(w, sub.ptr, part ? part : S_format_part(e->d_name),
+			   depth + 1);
 		kg_buf_release(&sub);
 	}
 	closedir(d);
+	return 0;
+}
+
+/* Watch both roots, again after a change (new folders). */
+static int S_add_roots(kg_watch *w)
+{
+	if (S_add_tree(w, w->roots[0], KG_WATCH_CONTENT, 0) < 0 ||
+	    S_add_tree(w, w->roots[1], 0, 0) < 0)
+		return -1;
 	return 0;
 }
 
@@ -67,8 +119,7 @@ kg_watch *kg_watch_new(const char *content, const char *templates,
 	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	w->roots[0] = kg_xstrdup(content);
 	w->roots[1] = kg_xstrdup(templates);
-	if (w->fd < 0 || S_add_tree(w->fd, content, 0) < 0 ||
-	    S_add_tree(w->fd, templates, 0) < 0) {
+	if (w->fd < 0 || S_add_roots(w) < 0) {
 		*why = strerror(errno);
 		kg_watch_free(w);
 		return NULL;
@@ -97,12 +148,26 @@ static int S_relevant(const struct inotify_event *ev)
 	return 1;
 }
 
-/* Read the pending events; whether one was relevant. */
-static int S_read(kg_watch *w)
+/* The part an event is in: its folder's (all, when inotify lost
+ * events or the folder is not known). */
+static unsigned S_part(const kg_watch *w, const struct inotify_event *ev)
+{
+	size_t i;
+
+	if (ev->mask & IN_Q_OVERFLOW)
+		return KG_WATCH_ALL;
+	for (i = 0; i < w->ndirs; i++)
+		if (w->dirs[i].wd == ev->wd)
+			return w->dirs[i].part;
+	return KG_WATCH_ALL;
+}
+
+/* Read the pending events; the parts of those that count. */
+static unsigned S_read(kg_watch *w)
 {
 	char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
 	ssize_t n;
-	int changed = 0;
+	unsigned parts = 0;
 
 	while ((n = read(w->fd, buf, sizeof(buf))) > 0) {
 		char *p = buf;
@@ -110,25 +175,24 @@ static int S_read(kg_watch *w)
 		while (p < buf + n) {
 			const struct inotify_event *ev = (const void *)p;
 
-			changed |= S_relevant(ev);
+			if (S_relevant(ev))
+				parts |= S_part(w, ev);
 			p += sizeof(*ev) + ev->len;
 		}
 	}
-	return changed;
+	return parts;
 }
 
-int kg_watch_changed(kg_watch *w)
+unsigned kg_watch_changed(kg_watch *w)
 {
 	struct pollfd p = {w->fd, POLLIN, 0};
-	int changed = S_read(w);
+	unsigned parts = S_read(w);
 
 	while (poll(&p, 1, S_QUIET_MS) > 0)
-		changed |= S_read(w);
-	if (changed) {
-		S_add_tree(w->fd, w->roots[0], 0);
-		S_add_tree(w->fd, w->roots[1], 0);
-	}
-	return changed;
+		parts |= S_read(w);
+	if (parts)
+		S_add_roots(w);
+	return parts;
 }
 
 void kg_watch_free(kg_watch *w)
@@ -139,5 +203,6 @@ void kg_watch_free(kg_watch *w)
 		close(w->fd);
 	free(w->roots[0]);
 	free(w->roots[1]);
+	free(w->dirs);
 	free(w);
 }

@@ -10,6 +10,7 @@ command -v curl >/dev/null 2>&1 || { not_ok "curl is installed (tools/deps.sh --
 kit=$(fixture_copy kit)
 topic=$kit/topics/01-cache.yaml
 mkdir -p "$TMP/tmp"
+cp -R "$ROOT/templates" "$TMP/templates"
 
 # until_true SECONDS COMMAND...: run COMMAND until it succeeds, at most SECONDS.
 until_true() {
@@ -46,7 +47,7 @@ box() {
 	not_ok "a missing content folder is a usage error" "$(cat "$TMP/usage")"
 
 TMPDIR=$TMP/tmp "$KITGEN" serve --port 0 --content "$kit" \
-	--templates "$ROOT/templates" >"$TMP/out" 2>"$TMP/err" &
+	--templates "$TMP/templates" >"$TMP/out" 2>"$TMP/err" &
 pid=$!
 if ! until_true 10 grep -q '^serving http://127.0.0.1:[0-9]*/$' "$TMP/out"; then
 	not_ok "serve prints the address it listens on" "$(cat "$TMP/out" "$TMP/err")"
@@ -121,6 +122,27 @@ events 4 && box /fixture-kit.html | grep -q "no unused topic in area 'systems'" 
 cp "$TMP/queue.yaml" "$kit/topics/02-queue.yaml"
 events 5 && [ -z "$(box /fixture-kit.html)" ] && ok "adding a topic rebuilds" ||
 	not_ok "adding a topic rebuilds" "$(tail -5 "$TMP/err")"
+
+# a template of one format rebuilds that format only: no page reloads
+# (the Markdown and PDF of the edits above are written: their 3rd pdf event)
+events 3 pdf || not_ok "the PDF of the last edit is built" "$(cat "$TMP/events")"
+reloads=$(grep -c '^event: reload' "$TMP/events")
+html_time=$(stat -c %y "$site/fixture-kit.html")
+pdf_time=$(stat -c %y "$site/fixture-kit.pdf")
+printf 'MARK-MD\n' >>"$TMP/templates/md/document.mustache"
+until_true 10 grep -q MARK-MD "$site/fixture-kit.md" &&
+	[ "$(grep -c '^event: reload' "$TMP/events")" = "$reloads" ] &&
+	[ "$(stat -c %y "$site/fixture-kit.html")" = "$html_time" ] &&
+	[ "$(stat -c %y "$site/fixture-kit.pdf")" = "$pdf_time" ] &&
+	ok "a Markdown template rebuilds the Markdown only" ||
+	not_ok "a Markdown template rebuilds the Markdown only" "$(tail -3 "$TMP/err")"
+pdfs=$(grep -c '^event: pdf' "$TMP/events")
+printf '# touched\n' >>"$TMP/templates/pdf/style.yaml"
+events $((pdfs + 1)) pdf && [ "$(grep -c '^event: reload' "$TMP/events")" = "$reloads" ] &&
+	[ "$(stat -c %y "$site/fixture-kit.html")" = "$html_time" ] &&
+	[ "$(stat -c %y "$site/fixture-kit.pdf")" != "$pdf_time" ] &&
+	ok "the PDF style rebuilds the PDF only, and its preview reloads" ||
+	not_ok "the PDF style rebuilds the PDF only, and its preview reloads" "$(tail -3 "$TMP/err")"
 
 # leaving the served folder
 ln -s /etc "$site/out"
