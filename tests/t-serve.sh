@@ -177,6 +177,28 @@ fi
 timeout 10 sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 0.05; done' sh "$events" &&
 	ok "stopping ends the event streams" || { not_ok "stopping ends the event streams"; kill "$events"; }
 
+# content broken from the start: / shows the diagnostics, then the kit
+kit=$(fixture_copy broken)
+sed -i 's/^title: Design a cache$/title: [broken/' "$kit/topics/01-cache.yaml"
+TMPDIR=$TMP/tmp "$KITGEN" serve --port 0 --content "$kit" \
+	--templates "$ROOT/templates" >"$TMP/out" 2>"$TMP/err" &
+pid=$!
+if until_true 10 grep -q '^serving' "$TMP/out"; then
+	port=$(sed -n 's|^serving http://127.0.0.1:\([0-9]*\)/$|\1|p' "$TMP/out")
+	until_true 10 sh -c "curl -s 'http://127.0.0.1:$port/' | grep -q kitgen-diagnostics" &&
+		box / | grep -q '01-cache.yaml:3:6: error: did not find expected' &&
+		ok "a kit broken from the start: / shows its diagnostics" ||
+		not_ok "a kit broken from the start: / shows its diagnostics" "$(get /)"
+	sed -i 's/^title: \[broken$/title: Design a cache/' "$kit/topics/01-cache.yaml"
+	until_true 10 sh -c "curl -s 'http://127.0.0.1:$port/' | grep -q fixture-kit.html" &&
+		[ -z "$(box /)" ] && ok "fixed, / is the kit's index" ||
+		not_ok "fixed, / is the kit's index" "$(get /)"
+else
+	not_ok "serve starts on a broken kit" "$(cat "$TMP/err")"
+fi
+kill -TERM "$pid"
+timeout 10 sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 0.05; done' sh "$pid" || kill -KILL "$pid"
+
 # ---- the browser: an open page reloads by itself ---------------------------
 
 if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] || [ ! -d "$ROOT/node_modules/playwright-core" ]; then
