@@ -6,12 +6,18 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "cleanup.h"
+static void (*S_cleanup)(void);
+
+void kg_oom_cleanup(void (*run)(void))
+{
+	S_cleanup = run;
+}
 
 void kg_oom(size_t size)
 {
 	/* the registry first: the message may need memory of its own */
-	kg_cleanup_run();
+	if (S_cleanup)
+		S_cleanup();
 	if (size)
 		fprintf(stderr, "kitgen: fatal: out of memory allocating %zu "
 			"bytes\n", size);

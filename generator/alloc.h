@@ -11,9 +11,15 @@
 #include <stddef.h>
 
 /* Out of memory (size: what was asked for, 0 when not known, as when a
- * library reports it): remove the temporary files of the run (cleanup.h),
- * print a message and exit with status 3. Never returns. */
+ * library reports it): run the cleanup set with kg_oom_cleanup (the
+ * temporary files of the run, cleanup.h), print a message and exit with
+ * status 3. Never returns. */
 _Noreturn void kg_oom(size_t size);
+
+/* What kg_oom runs before it exits: async-signal-safe, allocating
+ * nothing. The registry of temporary files (cleanup.c) sets itself here
+ * when a path is first registered, so the wrappers need not know it. */
+void kg_oom_cleanup(void (*run)(void));
 
 /* Before a library that does not survive running out of memory (fontconfig
  * crashes, or quietly loses its configuration and writes an empty font

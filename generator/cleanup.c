@@ -51,11 +51,13 @@ void kg_cleanup_release(const sigset_t *old)
 
 static void S_add(const char *path, int kind)
 {
-	char *copy = kg_xstrdup(path);
+	char *copy;
 	S_entry *items = S_items;
 	size_t cap = S_cap;
 	sigset_t old;
 
+	kg_oom_cleanup(kg_cleanup_run); /* so running out of memory cleans up */
+	copy = kg_xstrdup(path);
 	/* a bigger array is made aside and swapped in whole */
 	if (S_n == cap) {
 		cap = cap ? 2 * cap : 16;

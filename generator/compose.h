@@ -1,7 +1,8 @@
 /*
  * compose.h - the pieces every composition shares: sections with anchors,
  * lists of texts, signals, rubrics, questions. compose.c builds the public
- * kit with them, packet.c the panel packets; edition.c picks which.
+ * kit with them, packet.c the panel packets; compose_edition.c picks
+ * which for an edition (edition.h).
  */
 #ifndef KG_COMPOSE_H
 #define KG_COMPOSE_H
@@ -41,6 +42,11 @@ kg_block *kg_c_line_field(kg_block *fields, const char *label, const char *text)
 /* A new document with its metadata filled in. */
 kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
 		      const char *digest);
+
+/* Compose one edition of a checked kit into a new document (the caller
+ * frees it with kg_doc_free): the public kit or a panel packet.
+ * digest is the kit's content digest. */
+kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest);
 
 kg_doc *kg_compose_public(const kg_kit *kit, const kg_edition *ed,
 			  const char *digest);

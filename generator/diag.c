@@ -16,7 +16,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "lines.h"
-#include "node.h"
+#include "utf8.h"
 #include "printable.h"
 
 static void S_add(kg_diags *d, kg_severity sev, kg_mark at, const char *fmt,
@@ -37,7 +37,7 @@ static void S_add(kg_diags *d, kg_severity sev, kg_mark at, const char *fmt,
 	if (msg.len > KG_DIAG_MAX_MSG) {
 		size_t cut = KG_DIAG_MAX_MSG;
 
-		while (cut && (msg.ptr[cut] & 0xC0) == 0x80)
+		while (cut && kg_utf8_is_cont((unsigned char)msg.ptr[cut]))
 			cut--;
 		msg.len = cut;
 		kg_buf_puts(&msg, "...");
@@ -171,15 +171,6 @@ static int S_source_line(const kg_diags *d, S_source *src, const kg_diag *g,
 	return 1;
 }
 
-static size_t S_chars(const kg_buf *b)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < b->len; i++)
-		n += ((unsigned char)b->ptr[i] & 0xC0) != 0x80;
-	return n;
-}
-
 /* The source line, escaped, and a caret under column g->col: each
  * character before it stands for as many spaces as it prints as (tabs
  * stay tabs, so the caret lines up under them). */
@@ -206,7 +197,7 @@ static void S_print_source(const kg_diags *d, S_source *src, FILE *out,
 		if (one.ptr[0] == '\t')
 			fputc('\t', out);
 		else
-			fprintf(out, "%*s", (int)S_chars(&one), "");
+			fprintf(out, "%*s", (int)kg_utf8_chars(one.ptr, one.len), "");
 	}
 	fputs("^\n", out);
 	kg_buf_release(&text);

@@ -14,11 +14,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-typedef struct kg_mark {
-	const char *file; /* as given on the command line; not owned */
-	unsigned line;    /* 1-based; 0 = no position */
-	unsigned col;     /* 1-based, in characters */
-} kg_mark;
+#include "mark.h"
 
 typedef enum { KG_SEV_ERROR, KG_SEV_WARNING, KG_SEV_NOTE } kg_severity;
 

@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "canon.h"
+#include "utf8.h"
 #include "worddiff.h"
 
 #define SHORT_TEXT 60
@@ -94,12 +95,12 @@ static void S_quote(kg_buf *out, const kg_node *n)
 		if (space && chars)
 			kg_buf_putc(out, ' '), chars++;
 		space = 0;
-		if (chars >= SHORT_TEXT && (*s & 0xC0) != 0x80) {
+		if (chars >= SHORT_TEXT && !kg_utf8_is_cont((unsigned char)*s)) {
 			kg_buf_puts(out, "\xE2\x80\xA6");
 			break;
 		}
 		kg_buf_putc(out, *s);
-		if ((*s & 0xC0) != 0x80)
+		if (!kg_utf8_is_cont((unsigned char)*s))
 			chars++;
 	}
 	kg_buf_putc(out, '"');

@@ -1,4 +1,4 @@
-/* edition.c - which editions a kit has, and composing one (see edition.h) */
+/* edition.c - which editions a kit has (see edition.h) */
 #include "edition.h"
 
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "compose.h"
+#include "doc.h" /* kg_one_line */
 
 kg_editions kg_editions_of(const kg_kit *kit)
 {
@@ -66,11 +66,4 @@ void kg_editions_free(kg_editions *e)
 	free(e->items);
 	e->items = NULL;
 	e->n = 0;
-}
-
-kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
-{
-	if (ed->kind == KG_EDITION_PACKET)
-		return kg_compose_packet(kit, ed, digest);
-	return kg_compose_public(kit, ed, digest);
 }

@@ -1,6 +1,6 @@
 /*
- * edition.h - the editions a build writes, and composing each into a
- * document.
+ * edition.h - the editions a build writes (compose.h composes each into
+ * a document).
  *
  * An edition is one document a build writes in every format: the public
  * kit, and a panel packet for every (profile, level) pair kit.yaml
@@ -12,7 +12,6 @@
 
 #include <stddef.h>
 
-#include "doc.h"
 #include "kit.h"
 
 typedef enum { KG_EDITION_PUBLIC, KG_EDITION_PACKET } kg_edition_kind;
@@ -39,9 +38,5 @@ kg_editions kg_editions_of(const kg_kit *kit);
  * there is none. */
 const kg_edition *kg_editions_find(const kg_editions *e, const char *name);
 void kg_editions_free(kg_editions *e);
-
-/* Compose one edition of a checked kit into a new document (the caller
- * frees it with kg_doc_free). digest is the kit's content digest. */
-kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest);
 
 #endif

@@ -42,6 +42,7 @@
 #include "alloc.h"
 #include "file.h"
 #include "ttf_subset.h"
+#include "utf8.h"
 
 /* A font file larger than this is not read (the largest TrueType fonts
  * with the whole of Unicode's BMP are about 20 MiB). */
@@ -243,39 +244,6 @@ void kg_fonts_free(kg_fonts *f)
 	free(f);
 }
 
-uint32_t kg_utf8_next(const char **p, const char *end)
-{
-	const unsigned char *s = (const unsigned char *)*p;
-	uint32_t c = *s, min;
-	int n, i;
-
-	if (c < 0x80) {
-		*p += 1;
-		return c;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 1, c &= 0x1F, min = 0x80;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 2, c &= 0x0F, min = 0x800;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 3, c &= 0x07, min = 0x10000;
-	else {
-		*p += 1;
-		return 0xFFFD;
-	}
-	for (i = 1; i <= n; i++) {
-		if ((const char *)s + i >= end || (s[i] & 0xC0) != 0x80) {
-			*p += i;
-			return 0xFFFD;
-		}
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	*p += n + 1;
-	if (c < min || c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0xFFFD; /* overlong, outside the BMP, or a surrogate */
-	return c;
-}
-
 int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c)
 {
 	int16_t *page;
@@ -309,7 +277,7 @@ long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len)
 	long w = 0;
 
 	while (s < end)
-		w += kg_fonts_char_width(f, face, kg_utf8_next(&s, end));
+		w += kg_fonts_char_width(f, face, kg_utf8_next_bmp(&s, end));
 	return w;
 }
 
@@ -389,7 +357,7 @@ void kg_fonts_encode(const kg_fonts *f, const char *s, size_t len, kg_buf *out)
 	p = out->ptr + out->len;
 	*p++ = '(';
 	while (s < end) {
-		unsigned code = f->code[kg_utf8_next(&s, end)];
+		unsigned code = f->code[kg_utf8_next_bmp(&s, end)];
 
 		*p++ = (char)(code >> 8);
 		*p++ = (char)(code & 0xFF);

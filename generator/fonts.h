@@ -42,9 +42,6 @@ typedef struct kg_fonts kg_fonts;
 kg_fonts *kg_fonts_new(HPDF_Doc pdf, const kg_pdf_style *style, kg_diags *d);
 void kg_fonts_free(kg_fonts *f);
 
-/* Decode one character of UTF-8 at *p (before end) and advance *p. */
-uint32_t kg_utf8_next(const char **p, const char *end);
-
 /* Advance width in 1/1000 em: of one character, and of a UTF-8 text. */
 int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c);
 long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len);

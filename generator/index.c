@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "html_escape.h"
 #include "node.h"
 #include "template.h"
 
@@ -157,7 +158,7 @@ int kg_index_render(const kg_index *idx, const kg_kit *kit, const char *digest,
 		return rc;
 	data = S_data(idx, kit, digest);
 	rc = kg_template_render_file(templates, "html", "index", data,
-				     kg_template_escape_html, out, d);
+				     kg_html_escape, NULL, out, d);
 	kg_node_free(data);
 	return rc;
 }

@@ -18,10 +18,11 @@
 #include "diag.h"
 #include "edition.h"
 #include "kit.h"
+#include "outnames.h"
 #include "writer.h"
 
-/* The page's file name in the output folder. */
-#define KG_INDEX_NAME "index.html"
+/* The page's file name in the output folder is KG_INDEX_NAME
+ * (outnames.h, with the other paths a build writes). */
 
 typedef struct kg_index_entry kg_index_entry;
 

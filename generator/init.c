@@ -31,6 +31,7 @@
 #include "output.h"
 #include "schema_json.h"
 #include "template.h"
+#include "utf8.h"
 
 #define S_ROLE_MAX 60
 

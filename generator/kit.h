@@ -1,13 +1,16 @@
 /*
  * kit.h - the interview kit as loaded from content/: the model every later
- * stage (check, compose, digest, diff) reads.
+ * stage (check, compose, digest, diff, the index page) reads.
  *
- * Every value is the kg_node it came from, so a check can point at it and a
- * writer can read its text (kg_text). A field that was missing or of the
- * wrong kind is NULL (loading reported it); code that runs after a clean
- * check may rely on every required field being there.
+ * Every value is the kg_node it came from, so a check can point at it and
+ * compose can read its text (kg_text) or number (kg_int). A field that was
+ * missing or of the wrong kind is NULL (loading reported it); code that
+ * runs after a clean check may rely on every required field being there.
  *
- * The kit owns all of its nodes and arrays; kg_kit_free releases them.
+ * load.c reads a content folder into the model (the fields' names are
+ * fields.h's, their kinds schema.c's); kit.c has the accessors and
+ * kg_kit_free; check.c the rules across files. The kit owns all of its
+ * nodes and arrays; kg_kit_free releases them.
  */
 #ifndef KG_KIT_H
 #define KG_KIT_H

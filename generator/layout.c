@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "utf8.h"
 
 #define S_EPS 0.01f
 
@@ -180,14 +181,14 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		    const char *s, size_t len, int keep_spaces)
 {
 	const char *end = s + len, *at = s, *word = s, *after = s;
-	uint32_t prev = 0, c, next = s < end ? kg_utf8_next(&after, end) : 0;
+	uint32_t prev = 0, c, next = s < end ? kg_utf8_next_bmp(&after, end) : 0;
 	long w = 0; /* of the word so far, in 1/1000 em */
 
 	while (at < end) {
 		const char *cend = after;
 
 		c = next;
-		next = after < end ? kg_utf8_next(&after, end) : 0;
+		next = after < end ? kg_utf8_next_bmp(&after, end) : 0;
 		if ((S_is_space(c) && !keep_spaces) || (c < 0x20 && c != '\t')) {
 			/* a space breaks; other controls are dropped */
 			S_word(lay, in, st, word, (size_t)(at - word), 0, w);
@@ -339,7 +340,7 @@ static void S_place_cut(kg_lay *lay, S_lines *ls, const kg_piece *pieces,
 		while (p < end) {
 			const char *at = p;
 			float cw = (float)kg_fonts_char_width(lay->fonts, src->st.face,
-							      kg_utf8_next(&p, end)) *
+							      kg_utf8_next_bmp(&p, end)) *
 				   src->st.size / 1000.0f;
 
 			if (ls->x + part + cw > width + S_EPS &&
@@ -1072,7 +1073,7 @@ static void S_fit(kg_lay *lay, const kg_inline *in, float width, kg_inline *out)
 		for (c = text; c < end;) {
 			const char *at = c;
 			float cw = (float)kg_fonts_char_width(lay->fonts, p->st.face,
-							      kg_utf8_next(&c, end)) *
+							      kg_utf8_next_bmp(&c, end)) *
 				   p->st.size / 1000.0f;
 
 			if (x + cw + ell > width) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "utf8.h"
 
 static int S_is_bom(const char *s, size_t len)
 {
@@ -39,8 +40,7 @@ kg_lines *kg_lines_new(const char *file, const char *src, size_t len)
 	for (i = l->bom; i < len; i++) {
 		unsigned char c = (unsigned char)src[i];
 
-		if ((c & 0xC0) != 0x80)
-			ch++;
+		ch += !kg_utf8_is_cont(c);
 		if (c == '\n' || (c == '\r' && (i + 1 >= len || src[i + 1] != '\n')))
 			S_add(l, &cap, i + 1, ch);
 	}
@@ -83,8 +83,7 @@ kg_mark kg_lines_at_byte(const kg_lines *l, const char *src, size_t off)
 	line = S_find(l->byte_start, l->n, off);
 	m.line = (unsigned)(line + 1);
 	for (i = l->byte_start[line]; i < off; i++)
-		if (((unsigned char)src[i] & 0xC0) != 0x80)
-			m.col++;
+		m.col += !kg_utf8_is_cont((unsigned char)src[i]);
 	return m;
 }
 

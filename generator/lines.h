@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "diag.h"
+#include "mark.h"
 
 typedef struct kg_lines {
 	char *file;          /* owned copy of the name marks carry */

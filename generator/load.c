@@ -16,19 +16,8 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "fields.h"
 #include "schema.h"
-
-const char *const kg_band_keys[KG_NBANDS] = {"strong", "acceptable", "weak"};
-
-const char *kg_text(const kg_node *n)
-{
-	return n && n->kind == KG_NODE_SCALAR ? n->text : "";
-}
-
-long kg_int(const kg_node *n, long fallback)
-{
-	return n && n->kind == KG_NODE_SCALAR && n->number ? n->num : fallback;
-}
 
 /* ---- defensive readers ---------------------------------------------------- */
 
@@ -93,20 +82,20 @@ static void S_rubric(const kg_node *map, const kg_node **node, kg_rubric *r)
 {
 	int b;
 
-	*node = kg_node_get(map, "rubric");
+	*node = kg_node_get(map, KG_FIELD_RUBRIC);
 	for (b = 0; b < KG_NBANDS; b++)
 		r->band[b] = S_scalar(*node, kg_band_keys[b]);
 }
 
 static kg_signal *S_signals(const kg_node *map, size_t *n)
 {
-	const kg_node **maps = S_maps(map, "signals", n);
+	const kg_node **maps = S_maps(map, KG_FIELD_SIGNALS, n);
 	kg_signal *s = kg_xcalloc(*n, sizeof(*s));
 	size_t i;
 
 	for (i = 0; i < *n; i++) {
-		s[i].name = S_scalar(maps[i], "name");
-		s[i].detail = S_scalar(maps[i], "detail");
+		s[i].name = S_scalar(maps[i], KG_FIELD_NAME);
+		s[i].detail = S_scalar(maps[i], KG_FIELD_DETAIL);
 	}
 	free(maps);
 	return s;
@@ -116,35 +105,35 @@ static kg_signal *S_signals(const kg_node *map, size_t *n)
 
 static void S_read_pins(kg_profile *p, const kg_node *profile)
 {
-	const kg_node **maps = S_maps(profile, "rounds", &p->npins);
+	const kg_node **maps = S_maps(profile, KG_FIELD_ROUNDS, &p->npins);
 	size_t i;
 
 	p->pins = kg_xcalloc(p->npins, sizeof(*p->pins));
 	for (i = 0; i < p->npins; i++) {
 		p->pins[i].node = maps[i];
-		p->pins[i].area = S_scalar(maps[i], "area");
-		p->pins[i].topic = S_scalar(maps[i], "topic");
-		p->pins[i].minutes = S_scalar(maps[i], "minutes");
-		p->pins[i].questions = S_list(maps[i], "questions");
+		p->pins[i].area = S_scalar(maps[i], KG_FIELD_AREA);
+		p->pins[i].topic = S_scalar(maps[i], KG_FIELD_TOPIC);
+		p->pins[i].minutes = S_scalar(maps[i], KG_FIELD_MINUTES);
+		p->pins[i].questions = S_list(maps[i], KG_FIELD_QUESTIONS);
 	}
 	free(maps);
 }
 
 static void S_read_profiles(kg_kit *kit, const kg_node *root)
 {
-	const kg_node **maps = S_maps(root, "profiles", &kit->nprofiles);
+	const kg_node **maps = S_maps(root, KG_FIELD_PROFILES, &kit->nprofiles);
 	size_t i, j;
 
 	kit->profiles = kg_xcalloc(kit->nprofiles, sizeof(*kit->profiles));
 	for (i = 0; i < kit->nprofiles; i++) {
 		kg_profile *p = &kit->profiles[i];
-		const kg_node *w = S_kind(maps[i], "weights", KG_NODE_MAP);
+		const kg_node *w = S_kind(maps[i], KG_FIELD_WEIGHTS, KG_NODE_MAP);
 
-		p->id = S_scalar(maps[i], "id");
-		p->title = S_scalar(maps[i], "title");
-		p->rationale = S_scalar(maps[i], "rationale");
-		p->must_have = S_list(maps[i], "must_have");
-		p->weights_node = kg_node_get(maps[i], "weights");
+		p->id = S_scalar(maps[i], KG_FIELD_ID);
+		p->title = S_scalar(maps[i], KG_FIELD_TITLE);
+		p->rationale = S_scalar(maps[i], KG_FIELD_RATIONALE);
+		p->must_have = S_list(maps[i], KG_FIELD_MUST_HAVE);
+		p->weights_node = kg_node_get(maps[i], KG_FIELD_WEIGHTS);
 		S_read_pins(p, maps[i]);
 		if (!w)
 			continue;
@@ -160,69 +149,70 @@ static void S_read_profiles(kg_kit *kit, const kg_node *root)
 
 static void S_read_guidance(kg_kit *kit, const kg_node *root)
 {
-	const kg_node *g = kg_node_get(root, "guidance");
-	const kg_node *ev = kg_node_get(g, "evidence");
-	const kg_node *cal = kg_node_get(g, "calibration");
+	const kg_node *g = kg_node_get(root, KG_FIELD_GUIDANCE);
+	const kg_node *ev = kg_node_get(g, KG_FIELD_EVIDENCE);
+	const kg_node *cal = kg_node_get(g, KG_FIELD_CALIBRATION);
 	kg_guidance *out = &kit->guidance;
 
-	out->running_a_loop = S_scalar(g, "running_a_loop");
-	out->scoring = S_scalar(g, "scoring");
-	out->evidence_summary = S_scalar(ev, "summary");
-	out->good_notes = S_list(ev, "good_notes");
-	out->bad_notes = S_list(ev, "bad_notes");
-	out->calibration_summary = S_scalar(cal, "summary");
-	out->borderline = S_list(cal, "borderline");
-	out->bias = S_scalar(g, "bias");
+	out->running_a_loop = S_scalar(g, KG_FIELD_RUNNING_A_LOOP);
+	out->scoring = S_scalar(g, KG_FIELD_SCORING);
+	out->evidence_summary = S_scalar(ev, KG_FIELD_SUMMARY);
+	out->good_notes = S_list(ev, KG_FIELD_GOOD_NOTES);
+	out->bad_notes = S_list(ev, KG_FIELD_BAD_NOTES);
+	out->calibration_summary = S_scalar(cal, KG_FIELD_SUMMARY);
+	out->borderline = S_list(cal, KG_FIELD_BORDERLINE);
+	out->bias = S_scalar(g, KG_FIELD_BIAS);
 }
 
 static void S_read_kit(kg_kit *kit, const kg_node *root)
 {
-	const kg_node *scale = kg_node_get(root, "rating_scale");
+	const kg_node *scale = kg_node_get(root, KG_FIELD_RATING_SCALE);
 	const kg_node **maps;
 	size_t i;
 	int b;
 
-	kit->id = S_scalar(root, "id");
-	kit->title = S_scalar(root, "title");
-	kit->subtitle = S_scalar(root, "subtitle");
-	kit->version = S_scalar(root, "version");
-	kit->publisher = S_scalar(root, "publisher");
-	kit->licence = S_scalar(root, "licence");
-	kit->introduction = S_scalar(root, "introduction");
-	kit->decision_rule = S_scalar(root, "decision_rule");
-	kit->round_minutes = S_scalar(kg_node_get(root, "loop"), "round_minutes");
-	kit->paper = S_scalar(root, "paper");
+	kit->id = S_scalar(root, KG_FIELD_ID);
+	kit->title = S_scalar(root, KG_FIELD_TITLE);
+	kit->subtitle = S_scalar(root, KG_FIELD_SUBTITLE);
+	kit->version = S_scalar(root, KG_FIELD_VERSION);
+	kit->publisher = S_scalar(root, KG_FIELD_PUBLISHER);
+	kit->licence = S_scalar(root, KG_FIELD_LICENCE);
+	kit->introduction = S_scalar(root, KG_FIELD_INTRODUCTION);
+	kit->decision_rule = S_scalar(root, KG_FIELD_DECISION_RULE);
+	kit->round_minutes = S_scalar(kg_node_get(root, KG_FIELD_LOOP),
+				      KG_FIELD_ROUND_MINUTES);
+	kit->paper = S_scalar(root, KG_FIELD_PAPER);
 	for (b = 0; b < KG_NBANDS; b++) {
 		const kg_node *band = kg_node_get(scale, kg_band_keys[b]);
 
-		kit->bands[b].label = S_scalar(band, "label");
-		kit->bands[b].points = S_scalar(band, "points");
-		kit->bands[b].definition = S_scalar(band, "definition");
+		kit->bands[b].label = S_scalar(band, KG_FIELD_LABEL);
+		kit->bands[b].points = S_scalar(band, KG_FIELD_POINTS);
+		kit->bands[b].definition = S_scalar(band, KG_FIELD_DEFINITION);
 	}
 
-	maps = S_maps(root, "levels", &kit->nlevels);
+	maps = S_maps(root, KG_FIELD_LEVELS, &kit->nlevels);
 	kit->levels = kg_xcalloc(kit->nlevels, sizeof(*kit->levels));
 	for (i = 0; i < kit->nlevels; i++) {
-		kit->levels[i].id = S_scalar(maps[i], "id");
-		kit->levels[i].title = S_scalar(maps[i], "title");
-		kit->levels[i].expects = S_scalar(maps[i], "expects");
+		kit->levels[i].id = S_scalar(maps[i], KG_FIELD_ID);
+		kit->levels[i].title = S_scalar(maps[i], KG_FIELD_TITLE);
+		kit->levels[i].expects = S_scalar(maps[i], KG_FIELD_EXPECTS);
 	}
 	free(maps);
 
-	maps = S_maps(root, "areas", &kit->nareas);
+	maps = S_maps(root, KG_FIELD_AREAS, &kit->nareas);
 	kit->areas = kg_xcalloc(kit->nareas, sizeof(*kit->areas));
 	for (i = 0; i < kit->nareas; i++) {
-		kit->areas[i].id = S_scalar(maps[i], "id");
-		kit->areas[i].title = S_scalar(maps[i], "title");
-		kit->areas[i].description = S_scalar(maps[i], "description");
+		kit->areas[i].id = S_scalar(maps[i], KG_FIELD_ID);
+		kit->areas[i].title = S_scalar(maps[i], KG_FIELD_TITLE);
+		kit->areas[i].description = S_scalar(maps[i], KG_FIELD_DESCRIPTION);
 	}
 	free(maps);
 
-	maps = S_maps(root, "scenario_kinds", &kit->nkinds);
+	maps = S_maps(root, KG_FIELD_SCENARIO_KINDS, &kit->nkinds);
 	kit->kinds = kg_xcalloc(kit->nkinds, sizeof(*kit->kinds));
 	for (i = 0; i < kit->nkinds; i++) {
-		kit->kinds[i].id = S_scalar(maps[i], "id");
-		kit->kinds[i].title = S_scalar(maps[i], "title");
+		kit->kinds[i].id = S_scalar(maps[i], KG_FIELD_ID);
+		kit->kinds[i].title = S_scalar(maps[i], KG_FIELD_TITLE);
 	}
 	free(maps);
 
@@ -235,46 +225,46 @@ static void S_read_kit(kg_kit *kit, const kg_node *root)
 static void S_read_question(kg_question *q, const kg_node *m, kg_topic *t)
 {
 	q->topic = t;
-	q->id = S_scalar(m, "id");
-	q->level = S_scalar(m, "level");
-	q->prompt = S_scalar(m, "prompt");
-	q->recruiter_cues = S_list(m, "recruiter_cues");
-	q->strong_answer = S_scalar(m, "strong_answer");
-	q->weak_answer = S_scalar(m, "weak_answer");
-	q->weak_because = S_scalar(m, "weak_because");
-	q->follow_ups = S_list(m, "follow_ups");
+	q->id = S_scalar(m, KG_FIELD_ID);
+	q->level = S_scalar(m, KG_FIELD_LEVEL);
+	q->prompt = S_scalar(m, KG_FIELD_PROMPT);
+	q->recruiter_cues = S_list(m, KG_FIELD_RECRUITER_CUES);
+	q->strong_answer = S_scalar(m, KG_FIELD_STRONG_ANSWER);
+	q->weak_answer = S_scalar(m, KG_FIELD_WEAK_ANSWER);
+	q->weak_because = S_scalar(m, KG_FIELD_WEAK_BECAUSE);
+	q->follow_ups = S_list(m, KG_FIELD_FOLLOW_UPS);
 }
 
 static void S_read_topic(kg_topic *t, const kg_node *root, const char *file)
 {
-	const kg_node *key = kg_node_get(root, "answer_key");
-	const kg_node *sc = kg_node_get(root, "scenario");
-	const kg_node *cmp = kg_node_get(root, "comparison");
+	const kg_node *key = kg_node_get(root, KG_FIELD_ANSWER_KEY);
+	const kg_node *sc = kg_node_get(root, KG_FIELD_SCENARIO);
+	const kg_node *cmp = kg_node_get(root, KG_FIELD_COMPARISON);
 	const kg_node **maps;
 	size_t i;
 
 	t->file = file;
-	t->id = S_scalar(root, "id");
-	t->title = S_scalar(root, "title");
-	t->areas = S_list(root, "areas");
-	t->exposes = S_scalar(root, "exposes");
-	t->clarifying_questions = S_list(root, "clarifying_questions");
+	t->id = S_scalar(root, KG_FIELD_ID);
+	t->title = S_scalar(root, KG_FIELD_TITLE);
+	t->areas = S_list(root, KG_FIELD_AREAS);
+	t->exposes = S_scalar(root, KG_FIELD_EXPOSES);
+	t->clarifying_questions = S_list(root, KG_FIELD_CLARIFYING_QUESTIONS);
 	t->signals = S_signals(root, &t->nsignals);
 	S_rubric(root, &t->rubric_node, &t->rubric);
-	t->key_contains = S_scalar(key, "contains");
-	t->key_tradeoffs = S_scalar(key, "tradeoffs");
-	t->key_push_on = S_scalar(key, "push_on");
-	t->red_flags_node = kg_node_get(root, "red_flags");
-	t->red_flags = S_list(root, "red_flags");
-	t->follow_ups = S_list(root, "follow_ups");
-	t->scenario_title = S_scalar(sc, "title");
-	t->scenario_prompt = S_scalar(sc, "prompt");
-	t->cmp_reveals = S_scalar(cmp, "reveals");
-	t->cmp_levels = S_list(cmp, "levels");
-	t->cmp_minutes = S_scalar(cmp, "minutes");
-	t->cmp_fits = S_scalar(cmp, "fits");
-	t->cmp_watch_for = S_scalar(cmp, "watch_for");
-	maps = S_maps(root, "questions", &t->nquestions);
+	t->key_contains = S_scalar(key, KG_FIELD_CONTAINS);
+	t->key_tradeoffs = S_scalar(key, KG_FIELD_TRADEOFFS);
+	t->key_push_on = S_scalar(key, KG_FIELD_PUSH_ON);
+	t->red_flags_node = kg_node_get(root, KG_FIELD_RED_FLAGS);
+	t->red_flags = S_list(root, KG_FIELD_RED_FLAGS);
+	t->follow_ups = S_list(root, KG_FIELD_FOLLOW_UPS);
+	t->scenario_title = S_scalar(sc, KG_FIELD_TITLE);
+	t->scenario_prompt = S_scalar(sc, KG_FIELD_PROMPT);
+	t->cmp_reveals = S_scalar(cmp, KG_FIELD_REVEALS);
+	t->cmp_levels = S_list(cmp, KG_FIELD_LEVELS);
+	t->cmp_minutes = S_scalar(cmp, KG_FIELD_MINUTES);
+	t->cmp_fits = S_scalar(cmp, KG_FIELD_FITS);
+	t->cmp_watch_for = S_scalar(cmp, KG_FIELD_WATCH_FOR);
+	maps = S_maps(root, KG_FIELD_QUESTIONS, &t->nquestions);
 	t->questions = kg_xcalloc(t->nquestions, sizeof(*t->questions));
 	for (i = 0; i < t->nquestions; i++)
 		S_read_question(&t->questions[i], maps[i], t);
@@ -283,21 +273,21 @@ static void S_read_topic(kg_topic *t, const kg_node *root, const char *file)
 
 static void S_read_scenarios(kg_kit *kit, const kg_node *root)
 {
-	const kg_node **maps = S_maps(root, "scenarios", &kit->nscenarios);
+	const kg_node **maps = S_maps(root, KG_FIELD_SCENARIOS, &kit->nscenarios);
 	size_t i;
 
 	kit->scenarios = kg_xcalloc(kit->nscenarios, sizeof(*kit->scenarios));
 	for (i = 0; i < kit->nscenarios; i++) {
 		kg_scenario *s = &kit->scenarios[i];
 
-		s->id = S_scalar(maps[i], "id");
-		s->kind = S_scalar(maps[i], "kind");
-		s->title = S_scalar(maps[i], "title");
-		s->prompt = S_scalar(maps[i], "prompt");
+		s->id = S_scalar(maps[i], KG_FIELD_ID);
+		s->kind = S_scalar(maps[i], KG_FIELD_KIND);
+		s->title = S_scalar(maps[i], KG_FIELD_TITLE);
+		s->prompt = S_scalar(maps[i], KG_FIELD_PROMPT);
 		s->signals = S_signals(maps[i], &s->nsignals);
 		S_rubric(maps[i], &s->rubric_node, &s->rubric);
-		s->red_flags_node = kg_node_get(maps[i], "red_flags");
-		s->red_flags = S_list(maps[i], "red_flags");
+		s->red_flags_node = kg_node_get(maps[i], KG_FIELD_RED_FLAGS);
+		s->red_flags = S_list(maps[i], KG_FIELD_RED_FLAGS);
 	}
 	free(maps);
 }
@@ -457,134 +447,4 @@ kg_kit *kg_kit_load(const char *dir, kg_diags *d)
 	if (kit->scenarios_root && kit->scenarios_root->kind == KG_NODE_MAP)
 		S_read_scenarios(kit, kit->scenarios_root);
 	return kit;
-}
-
-static void S_free_topic(kg_topic *t)
-{
-	size_t i;
-
-	free(t->areas.items);
-	free(t->clarifying_questions.items);
-	free(t->signals);
-	free(t->red_flags.items);
-	free(t->follow_ups.items);
-	free(t->cmp_levels.items);
-	for (i = 0; i < t->nquestions; i++) {
-		free(t->questions[i].recruiter_cues.items);
-		free(t->questions[i].follow_ups.items);
-	}
-	free(t->questions);
-}
-
-void kg_kit_free(kg_kit *kit)
-{
-	size_t i;
-
-	if (!kit)
-		return;
-	for (i = 0; i < kit->nprofiles; i++) {
-		size_t j;
-
-		free(kit->profiles[i].weights);
-		free(kit->profiles[i].must_have.items);
-		for (j = 0; j < kit->profiles[i].npins; j++)
-			free(kit->profiles[i].pins[j].questions.items);
-		free(kit->profiles[i].pins);
-	}
-	free(kit->profiles);
-	free(kit->levels);
-	free(kit->areas);
-	free(kit->kinds);
-	free(kit->guidance.good_notes.items);
-	free(kit->guidance.bad_notes.items);
-	free(kit->guidance.borderline.items);
-	for (i = 0; i < kit->ntopics; i++)
-		S_free_topic(&kit->topics[i]);
-	free(kit->topics);
-	for (i = 0; i < kit->nscenarios; i++) {
-		free(kit->scenarios[i].signals);
-		free(kit->scenarios[i].red_flags.items);
-	}
-	free(kit->scenarios);
-	for (i = 0; i < kit->ntopic_files; i++) {
-		kg_node_free(kit->topic_roots[i]);
-		free(kit->topic_files[i]);
-	}
-	free(kit->topic_roots);
-	free(kit->topic_files);
-	kg_node_free(kit->root);
-	free(kit->kit_file);
-	kg_node_free(kit->scenarios_root);
-	free(kit->scenarios_file);
-	free(kit);
-}
-
-const kg_level *kg_kit_level(const kg_kit *kit, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < kit->nlevels; i++)
-		if (strcmp(kg_text(kit->levels[i].id), id) == 0)
-			return &kit->levels[i];
-	return NULL;
-}
-
-const kg_area *kg_kit_area(const kg_kit *kit, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < kit->nareas; i++)
-		if (strcmp(kg_text(kit->areas[i].id), id) == 0)
-			return &kit->areas[i];
-	return NULL;
-}
-
-const kg_profile *kg_kit_profile(const kg_kit *kit, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < kit->nprofiles; i++)
-		if (strcmp(kg_text(kit->profiles[i].id), id) == 0)
-			return &kit->profiles[i];
-	return NULL;
-}
-
-const kg_topic *kg_kit_topic(const kg_kit *kit, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < kit->ntopics; i++)
-		if (strcmp(kg_text(kit->topics[i].id), id) == 0)
-			return &kit->topics[i];
-	return NULL;
-}
-
-int kg_profile_weight(const kg_profile *p, const char *area)
-{
-	size_t i;
-
-	for (i = 0; i < p->nweights; i++)
-		if (strcmp(p->weights[i].area->text, area) == 0)
-			return (int)kg_int(p->weights[i].value, 0);
-	return 0;
-}
-
-static int S_in(const kg_list *l, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (strcmp(l->items[i]->text, id) == 0)
-			return 1;
-	return 0;
-}
-
-int kg_profile_must_have(const kg_profile *p, const char *area)
-{
-	return S_in(&p->must_have, area);
-}
-
-int kg_topic_in_area(const kg_topic *t, const char *area)
-{
-	return S_in(&t->areas, area);
 }

@@ -1,24 +1,23 @@
 /*
  * main.c - kitgen's command line: one function per subcommand, found in a
- * table. Only main exits; everything else returns a status.
- *
- * Exit statuses: 0 success, 1 content errors, 2 usage error, 3 I/O error.
+ * table. Only main exits; everything else returns a status. What the
+ * commands share (options, usage errors, the report, exit statuses) is in
+ * cli.h; the build pipeline behind `kitgen build` is build.c.
  */
 #include <errno.h>
-#include <sys/stat.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
+#include "build.h"
 #include "cleanup.h"
-#include "datadir.h"
+#include "cli.h"
 #include "diag.h"
 #include "diff.h"
 #include "digest.h"
@@ -26,192 +25,28 @@
 #include "embedded.h"
 #include "file.h"
 #include "git.h"
-#include "leftovers.h"
-#include "paper.h"
-#include "suggest.h"
-#include "index.h"
 #include "init.h"
 #include "kit.h"
+#include "leftovers.h"
 #include "node.h"
 #include "output.h"
+#include "paper.h"
 #include "printable.h"
 #include "schema_json.h"
 #include "serve.h"
-#include "since.h"
 #include "template.h"
-#include "volume.h"
 #include "writer.h"
 
 #ifndef KG_VERSION
 #define KG_VERSION "0.1.0"
 #endif
 
-enum { EXIT_CONTENT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
-
-typedef struct S_cmd {
-	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *summary;
-	const char *usage; /* the full --help text */
-} S_cmd;
-
-static unsigned S_diag_flags(void)
-{
-	unsigned flags = KG_DIAG_SOURCE;
-	const char *nc = getenv("NO_COLOR");
-
-	if (isatty(STDERR_FILENO) && !(nc && *nc))
-		flags |= KG_DIAG_COLOR;
-	return flags;
-}
-
-static const char *S_s(size_t n)
-{
-	return n == 1 ? "" : "s";
-}
-
-/* Print diagnostics and a count; return the exit status they mean. */
-static int S_report(const kg_diags *d)
-{
-	kg_diags_print(d, stderr, S_diag_flags());
-	if (d->errors || d->warnings)
-		fprintf(stderr, "%zu error%s, %zu warning%s\n", d->errors,
-			S_s(d->errors), d->warnings, S_s(d->warnings));
-	if (d->io_errors)
-		return EXIT_IO;
-	return d->errors ? EXIT_CONTENT : 0;
-}
-
-static int S_usage_error(const char *cmd, const char *fmt, const char *arg)
-{
-	fprintf(stderr, "kitgen %s: ", cmd);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'kitgen %s --help'.\n", cmd);
-	return EXIT_USAGE;
-}
-
-/* ---- options shared by the content commands ------------------------------- */
-
-typedef struct S_opts {
-	const char *content;
-	const char *templates;
-	const char *out;
-	const char *formats;
-	const char *data;
-	const char *partials;
-	const char *paper;
-	const char *git;
-	const char *edition;
-} S_opts;
-
-/* Letters are also the short options; other values are long-only. */
-enum { OPT_HELP = 'h', OPT_CONTENT = 'c', OPT_TEMPLATES = 't', OPT_OUT = 'o',
-       OPT_FORMAT = 'f', OPT_DATA = 'd', OPT_PARTIALS = 'p',
-       OPT_PAPER = 256, OPT_GIT = 257, OPT_EDITION = 'e', OPT_QUIET = 'q',
-       OPT_ROLE = 'r', OPT_RELEASE = 258, OPT_CHANGES = 259 };
-
-/* -q: print nothing but diagnostics; --role of `kitgen init` */
-static int S_quiet;
-/* --release of `kitgen build`: init's placeholders are errors */
-static int S_release;
-static const char *S_role = KG_INIT_ROLE;
-/* --changes-since of `kitgen build`, and what it found */
-static const char *S_changes_since;
-static kg_since S_changes = KG_SINCE_INIT;
-
-static const S_cmd *S_find(const char *name);
-
-/* An option's value that is empty selects nothing: no path, no format,
- * no edition. Every option with a value refuses it. */
-static int S_empty_value(int c, const char *value)
-{
-	return c != ':' && c != '?' && value && !*value;
-}
-
-/* The option as given: "--name" when getopt_long matched a long option
- * (its index in li), else "-c". Static storage. */
-static const char *S_option_name(const struct option *longopts, int li, int c)
-{
-	static char name[64];
-
-	if (li >= 0)
-		snprintf(name, sizeof(name), "--%s", longopts[li].name);
-	else
-		snprintf(name, sizeof(name), "-%c", c);
-	return name;
-}
-
-/* An empty path as the argument `what` is a usage error, like an empty
- * option value: "" is no folder and no file (init '' once wrote into /). */
-static int S_empty_arg(const char *cmd, const char *what, const char *arg)
-{
-	return *arg ? 0 : S_usage_error(cmd, "%s is an empty path", what);
-}
-
-/* Parse argv with the given long options; prints help and returns -1 when
- * asked, or EXIT_USAGE on a bad option; 0 otherwise with optind set. */
-static int S_parse(const char *cmd, int argc, char **argv,
-		   const struct option *longopts, S_opts *o)
-{
-	char shorts[64] = ":";
-	size_t n = 1;
-	const struct option *lo;
-	int c, li = -1;
-
-	/* the short options are the long ones' values that are letters */
-	for (lo = longopts; lo->name && n + 2 < sizeof(shorts); lo++) {
-		if (lo->val >= 'a' && lo->val <= 'z') {
-			shorts[n++] = (char)lo->val;
-			if (lo->has_arg == required_argument)
-				shorts[n++] = ':';
-		}
-	}
-	shorts[n] = '\0';
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, shorts, longopts, &li)) != -1) {
-		if (S_empty_value(c, optarg))
-			return S_usage_error(cmd, "option '%s' has an empty value",
-					     S_option_name(longopts, li, c));
-		li = -1;
-		switch (c) {
-		case OPT_HELP:
-			fputs(S_find(cmd)->usage, stdout);
-			return -1;
-		case OPT_CONTENT: o->content = optarg; break;
-		case OPT_TEMPLATES: o->templates = optarg; break;
-		case OPT_OUT: o->out = optarg; break;
-		case OPT_FORMAT: o->formats = optarg; break;
-		case OPT_DATA: o->data = optarg; break;
-		case OPT_PARTIALS: o->partials = optarg; break;
-		case OPT_PAPER: o->paper = optarg; break;
-		case OPT_GIT: o->git = optarg; break;
-		case OPT_EDITION: o->edition = optarg; break;
-		case OPT_QUIET: S_quiet = 1; break;
-		case OPT_RELEASE: S_release = 1; break;
-		case OPT_ROLE: S_role = optarg; break;
-		case OPT_CHANGES: S_changes_since = optarg; break;
-		case ':':
-			return S_usage_error(cmd, "option '%s' needs a value",
-					     argv[optind - 1]);
-		default:
-			if (optopt && optopt != '?') {
-				char opt[3] = {'-', (char)optopt, '\0'};
-				return S_usage_error(cmd, "unknown option '%s'", opt);
-			}
-			return S_usage_error(cmd, "unknown option '%s'",
-					     argv[optind - 1]);
-		}
-	}
-	return 0;
-}
-
 /* Load and check the kit; *kit is set even when there are errors. */
 static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 {
 	*kit = kg_kit_load(dir, d);
 	kg_kit_check(*kit, d);
-	kg_kit_leftovers(*kit, S_release, d);
+	kg_kit_leftovers(*kit, 0, d);
 }
 
 /* ---- check -------------------------------------------------------------- */
@@ -220,22 +55,22 @@ static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
  * arguments, load and check the kit, report, then (on a clean kit) act. */
 static int S_kit_command(const char *cmd, int argc, char **argv,
 			 const struct option *longopts,
-			 void (*act)(const kg_kit *kit, const S_opts *o),
+			 void (*act)(const kg_kit *kit, const kg_cli_opts *o),
 			 int version_warning)
 {
-	S_opts o = {"content", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	kg_cli_opts o = {.content = "content"};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_kit *kit;
-	int rc = S_parse(cmd, argc, argv, longopts, &o);
+	int rc = kg_cli_parse(cmd, argc, argv, longopts, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (optind < argc)
-		return S_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+		return kg_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	S_load(o.content, &kit, &d);
 	if (version_warning && d.errors == 0)
 		kg_git_version_warning(kit, &d);
-	rc = S_report(&d);
+	rc = kg_cli_report(&d);
 	if (rc == 0)
 		act(kit, &o);
 	kg_kit_free(kit);
@@ -243,26 +78,26 @@ static int S_kit_command(const char *cmd, int argc, char **argv,
 	return rc;
 }
 
-static void S_check_summary(const kg_kit *kit, const S_opts *o)
+static void S_check_summary(const kg_kit *kit, const kg_cli_opts *o)
 {
 	size_t questions = 0, i;
 
-	if (S_quiet)
+	if (o->quiet)
 		return;
 	for (i = 0; i < kit->ntopics; i++)
 		questions += kit->topics[i].nquestions;
 	printf("%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
-	       "%zu profile%s\n", o->content, kit->ntopics, S_s(kit->ntopics),
-	       questions, S_s(questions), kit->nscenarios, S_s(kit->nscenarios),
-	       kit->nprofiles, S_s(kit->nprofiles));
+	       "%zu profile%s\n", o->content, kit->ntopics, kg_cli_s(kit->ntopics),
+	       questions, kg_cli_s(questions), kit->nscenarios, kg_cli_s(kit->nscenarios),
+	       kit->nprofiles, kg_cli_s(kit->nprofiles));
 }
 
 static int S_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"content", required_argument, NULL, OPT_CONTENT},
-		{"quiet", no_argument, NULL, OPT_QUIET},
-		{"help", no_argument, NULL, OPT_HELP},
+		{"content", required_argument, NULL, KG_OPT_CONTENT},
+		{"quiet", no_argument, NULL, KG_OPT_QUIET},
+		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 
 	return S_kit_command("check", argc, argv, longopts, S_check_summary, 1);
@@ -296,7 +131,7 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 	if (S_empty_item(list)) {
 		fprintf(stderr, "kitgen build: --format '%s' names an empty format "
 			"(give a comma-separated list: md, html, pdf)\n", list);
-		return EXIT_USAGE;
+		return KG_EXIT_USAGE;
 	}
 	copy = kg_xstrdup(list);
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
@@ -314,7 +149,7 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 			fprintf(stderr, "kitgen build: unknown format '%s' "
 				"(available: %s)\n", tok, avail.ptr);
 			kg_buf_release(&avail);
-			rc = EXIT_USAGE;
+			rc = KG_EXIT_USAGE;
 			break;
 		}
 		for (i = 0; i < n && out[i] != w; i++)
@@ -327,257 +162,43 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 	return rc;
 }
 
-/* A file of the build, for the list `kitgen build` prints at the end. */
-typedef struct S_file {
-	char *path;
-} S_file;
-
-/* A new file dir/base+ext at the end of the list. */
-static S_file *S_add_file(S_file **files, size_t *nfiles, size_t *cap,
-			  const char *dir, const char *base, const char *ext)
-{
-	S_file *f;
-	kg_buf path = KG_BUF_INIT;
-
-	KG_GROW(*files, *cap, *nfiles + 1);
-	f = &(*files)[(*nfiles)++];
-	kg_buf_printf(&path, "%s/%s%s", dir, base, ext);
-	f->path = kg_buf_detach(&path, NULL);
-	return f;
-}
-
-/* The most bytes a build writes: KG_MAX_OUTPUT, or less when
- * KITGEN_MAX_OUTPUT (a decimal number of bytes) says so; it never raises
- * the limit. */
-static size_t S_output_limit(void)
-{
-	const char *env = getenv("KITGEN_MAX_OUTPUT");
-	unsigned long long n;
-	char *end;
-
-	if (!env || *env < '0' || *env > '9')
-		return KG_MAX_OUTPUT;
-	errno = 0;
-	n = strtoull(env, &end, 10);
-	if (errno || *end || n >= KG_MAX_OUTPUT)
-		return KG_MAX_OUTPUT;
-	return (size_t)n;
-}
-
-/* Would `more` bytes take the build past its output limit? Then say so. */
-static int S_over_budget(const char *path, size_t *written, size_t more,
-			 kg_diags *d)
-{
-	size_t limit = S_output_limit();
-
-	if (more <= limit - *written) {
-		*written += more;
-		return 0;
-	}
-	if (limit == KG_MAX_OUTPUT)
-		kg_error(d, (kg_mark){path, 0, 0},
-			 "the build's output passes its limit of %zu MiB for "
-			 "all files together; build fewer editions or formats "
-			 "at once (--edition, --format)", KG_MAX_OUTPUT >> 20);
-	else
-		kg_error(d, (kg_mark){path, 0, 0},
-			 "the build's output passes its limit of %zu bytes for "
-			 "all files together (KITGEN_MAX_OUTPUT)", limit);
-	return -1;
-}
-
-/* Write doc with w straight to f's temporary name, within what is left of
- * the build's output budget (*written bytes used), and say how many bytes
- * that was. */
-static int S_write_file(kg_out_set *set, const S_file *f,
-			const kg_writer *w, const kg_doc *doc,
-			const kg_write_opts *wo, size_t *size, size_t *written,
-			kg_diags *d)
-{
-	kg_sink out;
-
-	if (kg_out_open(set, f->path, &out, d) < 0)
-		return -1;
-	out.limit = S_output_limit() - *written;
-	if (w->write(doc, wo, &out, d) < 0 ||
-	    S_over_budget(f->path, written, kg_sink_tell(&out), d) < 0) {
-		kg_out_discard(set, &out);
-		return -1;
-	}
-	*size = kg_sink_tell(&out);
-	return kg_out_close(set, &out, d);
-}
-
-/* Render every edition in every format, then the index page that links
- * them. Each file is written to a temporary name as it is rendered, so
- * memory holds a chunk of one file at a time; the caller renames them all
- * (or, when any failed, removes them), so a failure in any of them writes
- * nothing. */
-static int S_render_all(const kg_kit *kit, const S_opts *o,
-			const kg_writer *const *writers, S_file **files,
-			size_t *nfiles, kg_out_set *set, kg_diags *d)
-{
-	kg_editions eds = kg_editions_of(kit);
-	kg_index idx = KG_INDEX_INIT;
-	kg_write_opts wo = {o->templates, o->paper};
-	char digest[KG_DIGEST_HEX];
-	size_t e, w, cap = 0, written = 0;
-	int rc = 0;
-
-	kg_kit_digest(kit, digest);
-	*files = NULL;
-	*nfiles = 0;
-	/* the folder (made when missing), its lock, no leftovers of killed builds */
-	rc = kg_out_begin(set, o->out, d);
-	for (e = 0; e < eds.n && rc == 0; e++) {
-		kg_doc *doc;
-
-		if (o->edition && kg_editions_find(&eds, o->edition) != &eds.items[e])
-			continue;
-		doc = kg_compose(kit, &eds.items[e], digest);
-		if (S_changes.version && eds.items[e].kind == KG_EDITION_PUBLIC)
-			kg_since_compose(doc, &S_changes);
-
-		for (w = 0; writers[w] && rc == 0; w++) {
-			S_file *f = S_add_file(files, nfiles, &cap, o->out,
-					       eds.items[e].id,
-					       writers[w]->extension);
-			size_t size = 0;
-
-			rc = S_write_file(set, f, writers[w], doc, &wo,
-					  &size, &written, d);
-			kg_index_add(&idx, &eds.items[e], writers[w], size);
-		}
-		kg_doc_free(doc);
-	}
-	/* (a one-edition build would list only that edition: it writes none) */
-	if (rc == 0 && !o->edition && kg_index_wanted(writers)) {
-		S_file *f = S_add_file(files, nfiles, &cap, o->out, KG_INDEX_NAME, "");
-		kg_buf page = KG_BUF_INIT;
-
-		/* the page is small: rendered whole, then written */
-		rc = kg_index_render(&idx, kit, digest, o->templates, &page, d);
-		if (rc == 0)
-			rc = S_over_budget(f->path, &written, page.len, d);
-		if (rc == 0)
-			rc = kg_out_add(set, f->path, page.ptr, page.len, d);
-		kg_buf_release(&page);
-	}
-	kg_index_free(&idx);
-	kg_editions_free(&eds);
-	return rc;
-}
-
-/* Is there no edition called name? Then say so, pointing at `kitgen list`. */
-static int S_no_edition(const kg_kit *kit, const char *name)
-{
-	kg_editions eds = kg_editions_of(kit);
-	int missing = kg_editions_find(&eds, name) == NULL;
-
-	if (missing) {
-		kg_names ids = KG_NAMES_INIT;
-		const char *near;
-		size_t i;
-
-		for (i = 0; i < eds.n; i++)
-			kg_names_add(&ids, eds.items[i].id);
-		near = kg_names_closest(&ids, name);
-		fprintf(stderr, "kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
-			name, near ? "did you mean '" : "see ", near ? near : "",
-			near ? "'? see " : "");
-		kg_names_free(&ids);
-	}
-	kg_editions_free(&eds);
-	return missing;
-}
-
-/* Seconds since *t0 on the monotonic clock. */
-static double S_since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 static int S_build(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"content", required_argument, NULL, OPT_CONTENT},
-		{"quiet", no_argument, NULL, OPT_QUIET},
-		{"templates", required_argument, NULL, OPT_TEMPLATES},
-		{"out", required_argument, NULL, OPT_OUT},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"paper", required_argument, NULL, OPT_PAPER},
-		{"edition", required_argument, NULL, OPT_EDITION},
-		{"release", no_argument, NULL, OPT_RELEASE},
-		{"changes-since", required_argument, NULL, OPT_CHANGES},
-		{"help", no_argument, NULL, OPT_HELP},
+		{"content", required_argument, NULL, KG_OPT_CONTENT},
+		{"quiet", no_argument, NULL, KG_OPT_QUIET},
+		{"templates", required_argument, NULL, KG_OPT_TEMPLATES},
+		{"out", required_argument, NULL, KG_OPT_OUT},
+		{"format", required_argument, NULL, KG_OPT_FORMAT},
+		{"paper", required_argument, NULL, KG_OPT_PAPER},
+		{"edition", required_argument, NULL, KG_OPT_EDITION},
+		{"release", no_argument, NULL, KG_OPT_RELEASE},
+		{"changes-since", required_argument, NULL, KG_OPT_CHANGES},
+		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {"content", NULL, "output", NULL, NULL, NULL, NULL, NULL, NULL};
+	kg_cli_opts o = {.content = "content", .out = "output"};
 	const kg_writer *writers[16];
-	kg_diags d = KG_DIAGS_INIT;
-	kg_kit *kit;
-	S_file *files = NULL;
-	size_t nfiles = 0, i;
-	kg_out_set set = KG_OUT_SET_INIT;
-	struct timespec t0;
-	char *found = NULL;
+	kg_build_opts bo;
 	int rc;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if ((rc = S_parse("build", argc, argv, longopts, &o)))
+	if ((rc = kg_cli_parse("build", argc, argv, longopts, &o)))
 		return rc < 0 ? 0 : rc;
 	if (optind < argc)
-		return S_usage_error("build", "unexpected argument '%s'", argv[optind]);
+		return kg_cli_usage_error("build", "unexpected argument '%s'",
+					  argv[optind]);
 	if ((rc = S_formats(o.formats, writers, 16)))
 		return rc;
 	if (o.paper && !kg_paper_name(o.paper))
-		return S_usage_error("build", "unknown paper '%s' (a4 or letter)",
-				     o.paper);
-	if (!o.templates && !(o.templates = found = kg_default_templates(&d))) {
-		rc = S_report(&d);
-		kg_diags_free(&d);
-		return rc;
-	}
-	S_load(o.content, &kit, &d);
-	if (d.errors == 0 && S_changes_since)
-		kg_since_load(o.content, S_changes_since, kit, &S_changes, &d);
-	if (d.errors == 0 && o.edition && S_no_edition(kit, o.edition)) {
-		kg_kit_free(kit);
-		kg_diags_free(&d);
-		free(found);
-		return EXIT_USAGE;
-	}
-	/* --paper wins over the kit's paper (check.c vetted it), else a4 */
-	o.paper = kg_paper_name(o.paper ? o.paper : kit->paper ? kit->paper->text : "a4");
-	/* all files or none: a failure leaves every earlier output */
-	if (d.errors ||
-	    S_render_all(kit, &o, writers, &files, &nfiles, &set, &d) != 0 ||
-	    kg_out_commit(&set, &d) != 0)
-		kg_out_abort(&set);
-	rc = S_report(&d);
-	if (rc == 0 && !S_quiet) {
-		for (i = 0; i < nfiles; i++)
-			printf("wrote %s\n", files[i].path);
-		/* the time goes to the terminal only, never into a file */
-		printf("wrote %zu file%s to %s in %.2f s\n", nfiles, S_s(nfiles),
-		       o.out, S_since(&t0));
-	}
-	free(found);
-	for (i = 0; i < nfiles; i++)
-		free(files[i].path);
-	free(files);
-	kg_since_free(&S_changes);
-	kg_kit_free(kit);
-	kg_diags_free(&d);
-	return rc;
+		return kg_cli_usage_error("build", "unknown paper '%s' (a4 or letter)",
+					  o.paper);
+	bo = (kg_build_opts){o.content, o.templates, o.out, o.paper, o.edition,
+			     writers, o.quiet, o.release, o.changes_since};
+	return kg_build(&bo);
 }
 
 /* ---- list --------------------------------------------------------------- */
 
-static void S_list_editions(const kg_kit *kit, const S_opts *o)
+static void S_list_editions(const kg_kit *kit, const kg_cli_opts *o)
 {
 	kg_editions eds = kg_editions_of(kit);
 	size_t e, w;
@@ -601,8 +222,8 @@ static void S_list_editions(const kg_kit *kit, const S_opts *o)
 static int S_list(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"content", required_argument, NULL, OPT_CONTENT},
-		{"help", no_argument, NULL, OPT_HELP},
+		{"content", required_argument, NULL, KG_OPT_CONTENT},
+		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 
 	return S_kit_command("list", argc, argv, longopts, S_list_editions, 0);
@@ -610,7 +231,7 @@ static int S_list(int argc, char **argv)
 
 /* ---- digest ------------------------------------------------------------- */
 
-static void S_print_digest(const kg_kit *kit, const S_opts *o)
+static void S_print_digest(const kg_kit *kit, const kg_cli_opts *o)
 {
 	char hex[KG_DIGEST_HEX];
 
@@ -622,8 +243,8 @@ static void S_print_digest(const kg_kit *kit, const S_opts *o)
 static int S_digest(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"content", required_argument, NULL, OPT_CONTENT},
-		{"help", no_argument, NULL, OPT_HELP},
+		{"content", required_argument, NULL, KG_OPT_CONTENT},
+		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 
 	return S_kit_command("digest", argc, argv, longopts, S_print_digest, 0);
@@ -647,35 +268,35 @@ static kg_kit *S_diff_side(const char *dir, kg_diags *d)
 static int S_diff(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"git", required_argument, NULL, OPT_GIT},
-		{"content", required_argument, NULL, OPT_CONTENT},
-		{"help", no_argument, NULL, OPT_HELP},
+		{"format", required_argument, NULL, KG_OPT_FORMAT},
+		{"git", required_argument, NULL, KG_OPT_GIT},
+		{"content", required_argument, NULL, KG_OPT_CONTENT},
+		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {NULL, NULL, NULL, "text", NULL, NULL, NULL, NULL, NULL};
+	kg_cli_opts o = {.formats = "text"};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_changes changes = {NULL, 0, 0};
 	kg_kit *old = NULL, *new_kit = NULL;
 	kg_buf out = KG_BUF_INIT, tmp = KG_BUF_INIT, tmp2 = KG_BUF_INIT;
 	const char *old_dir, *new_dir, *new_rev = NULL;
 	struct stat st;
-	int rc = S_parse("diff", argc, argv, longopts, &o);
+	int rc = kg_cli_parse("diff", argc, argv, longopts, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (strcasecmp(o.formats, "text") != 0 && strcasecmp(o.formats, "md") != 0)
-		return S_usage_error("diff", "unknown format '%s' (text or md)",
+		return kg_cli_usage_error("diff", "unknown format '%s' (text or md)",
 				     o.formats);
 	if (argc - optind != (o.git ? 1 : 2))
-		return S_usage_error("diff", "%s", o.git ?
+		return kg_cli_usage_error("diff", "%s", o.git ?
 				     "give one folder or revision with --git REV" :
 				     "give two content folders, OLD and NEW");
 	if (o.content && !o.git)
-		return S_usage_error("diff", "%s", "--content goes with --git REV REV");
+		return kg_cli_usage_error("diff", "%s", "--content goes with --git REV REV");
 	new_dir = argv[argc - 1];
 	old_dir = o.git ? NULL : argv[optind];
-	if ((old_dir && (rc = S_empty_arg("diff", "OLD", old_dir))) ||
-	    (rc = S_empty_arg("diff", "NEW", new_dir)))
+	if ((old_dir && (rc = kg_cli_empty_arg("diff", "OLD", old_dir))) ||
+	    (rc = kg_cli_empty_arg("diff", "NEW", new_dir)))
 		return rc;
 	/* --git A B: B is a revision when it is no folder; the content is
 	 * --content's folder (default: content) at each */
@@ -697,7 +318,7 @@ static int S_diff(int argc, char **argv)
 		fwrite(out.ptr, 1, out.len, stdout);
 	}
 	/* like diff(1): 0 same, 1 different, 2 trouble */
-	rc = d.errors ? (S_report(&d), EXIT_USAGE) : changes.n ? 1 : 0;
+	rc = d.errors ? (kg_cli_report(&d), KG_EXIT_USAGE) : changes.n ? 1 : 0;
 	if (tmp.len)
 		kg_remove_tree(tmp.ptr);
 	if (tmp2.len)
@@ -717,11 +338,11 @@ static int S_diff(int argc, char **argv)
 static int S_render(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"data", required_argument, NULL, OPT_DATA},
-		{"partials", required_argument, NULL, OPT_PARTIALS},
-		{"help", no_argument, NULL, OPT_HELP},
+		{"data", required_argument, NULL, KG_OPT_DATA},
+		{"partials", required_argument, NULL, KG_OPT_PARTIALS},
+		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	kg_cli_opts o = {0};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
 	kg_template_opts topts = {NULL, NULL, NULL, true,
@@ -729,19 +350,19 @@ static int S_render(int argc, char **argv)
 	kg_partial_dir pd = {NULL, &d};
 	kg_node *data = NULL;
 	const char *tpl;
-	int rc = S_parse("render", argc, argv, longopts, &o);
+	int rc = kg_cli_parse("render", argc, argv, longopts, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (optind >= argc)
-		return S_usage_error("render", "%s", "missing TEMPLATE");
+		return kg_cli_usage_error("render", "%s", "missing TEMPLATE");
 	if (optind + 1 < argc)
-		return S_usage_error("render", "unexpected argument '%s'",
+		return kg_cli_usage_error("render", "unexpected argument '%s'",
 				     argv[optind + 1]);
 	if (!o.data)
-		return S_usage_error("render", "%s", "missing --data FILE.yaml");
+		return kg_cli_usage_error("render", "%s", "missing --data FILE.yaml");
 	tpl = argv[optind];
-	if ((rc = S_empty_arg("render", "TEMPLATE", tpl)))
+	if ((rc = kg_cli_empty_arg("render", "TEMPLATE", tpl)))
 		return rc;
 	if (o.partials) {
 		topts.partial_hint = NULL;
@@ -753,7 +374,7 @@ static int S_render(int argc, char **argv)
 	if (data && kg_file_read(tpl, KG_TEMPLATE_MAX_FILE, &src, &d) == 0 &&
 	    kg_template_render(tpl, src.ptr, src.len, data, &topts, &out, &d) == 0)
 		fwrite(out.ptr, 1, out.len, stdout);
-	rc = S_report(&d);
+	rc = kg_cli_report(&d);
 	kg_node_free(data);
 	kg_buf_release(&src);
 	kg_buf_release(&out);
@@ -766,36 +387,36 @@ static int S_render(int argc, char **argv)
 static int S_init(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"role", required_argument, NULL, OPT_ROLE},
-		{"quiet", no_argument, NULL, OPT_QUIET},
-		{"help", no_argument, NULL, OPT_HELP},
+		{"role", required_argument, NULL, KG_OPT_ROLE},
+		{"quiet", no_argument, NULL, KG_OPT_QUIET},
+		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
-	S_opts o = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	kg_cli_opts o = {.role = KG_INIT_ROLE};
 	kg_diags d = KG_DIAGS_INIT;
 	const kg_embedded_file *f;
 	const char *dir, *why;
-	int rc = S_parse("init", argc, argv, longopts, &o);
+	int rc = kg_cli_parse("init", argc, argv, longopts, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (optind >= argc)
-		return S_usage_error("init", "%s", "missing DIR");
+		return kg_cli_usage_error("init", "%s", "missing DIR");
 	if (optind + 1 < argc)
-		return S_usage_error("init", "unexpected argument '%s'",
+		return kg_cli_usage_error("init", "unexpected argument '%s'",
 				     argv[optind + 1]);
 	dir = argv[optind];
-	if ((rc = S_empty_arg("init", "DIR", dir)))
+	if ((rc = kg_cli_empty_arg("init", "DIR", dir)))
 		return rc;
-	if ((why = kg_init_bad_role(S_role)))
-		return S_usage_error("init", "bad --role: %s", why);
+	if ((why = kg_init_bad_role(o.role)))
+		return kg_cli_usage_error("init", "bad --role: %s", why);
 	if ((why = kg_init_bad_dir(dir))) {
 		fprintf(stderr, "kitgen init: cannot write a kit into '%s': %s\n",
 			dir, why);
-		return EXIT_USAGE;
+		return KG_EXIT_USAGE;
 	}
-	kg_init_write(dir, S_role, &d);
-	rc = S_report(&d);
-	if (rc == 0 && !S_quiet) {
+	kg_init_write(dir, o.role, &d);
+	rc = kg_cli_report(&d);
+	if (rc == 0 && !o.quiet) {
 		for (f = kg_embedded; f->path; f++)
 			printf("wrote %s/%s\n", dir, f->path);
 		printf("next: cd %s && kitgen build\n", dir);
@@ -806,7 +427,7 @@ static int S_init(int argc, char **argv)
 
 /* ---- the table ------------------------------------------------------------ */
 
-static const S_cmd S_cmds[] = {
+static const kg_cli_cmd S_cmds[] = {
 	{"check", S_check, "load and validate the content",
 	 "Usage: kitgen check [--content DIR]\n"
 	 "\n"
@@ -939,9 +560,9 @@ static const S_cmd S_cmds[] = {
 	{"serve", kg_serve_main, "serve the kit, rebuilt on every save", kg_serve_usage},
 	{NULL, NULL, NULL, NULL}};
 
-static const S_cmd *S_find(const char *name)
+static const kg_cli_cmd *S_find(const char *name)
 {
-	const S_cmd *c;
+	const kg_cli_cmd *c;
 
 	for (c = S_cmds; c->name; c++)
 		if (strcmp(c->name, name) == 0)
@@ -951,7 +572,7 @@ static const S_cmd *S_find(const char *name)
 
 static void S_help(FILE *out)
 {
-	const S_cmd *c;
+	const kg_cli_cmd *c;
 
 	fputs("Usage: kitgen COMMAND [OPTIONS]\n"
 	      "\n"
@@ -974,7 +595,7 @@ static void S_help(FILE *out)
 /* Run the command argv[1] names; its exit status. */
 static int S_run(int argc, char **argv)
 {
-	const S_cmd *c;
+	const kg_cli_cmd *c;
 
 	/* a file-size limit must fail a write, not kill the process */
 	signal(SIGXFSZ, SIG_IGN);
@@ -982,7 +603,7 @@ static int S_run(int argc, char **argv)
 	kg_cleanup_signals();
 	if (argc < 2) {
 		S_help(stderr);
-		return EXIT_USAGE;
+		return KG_EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
@@ -996,9 +617,9 @@ static int S_run(int argc, char **argv)
 	if (!(c = S_find(argv[1]))) {
 		fprintf(stderr, "kitgen: unknown command '%s'\n"
 			"Try 'kitgen --help'.\n", argv[1]);
-		return EXIT_USAGE;
+		return KG_EXIT_USAGE;
 	}
-	return c->run(argc - 1, argv + 1);
+	return kg_cli_run(c, argc - 1, argv + 1);
 }
 
 /* Flush and close standard output, the one place every command's output
@@ -1021,7 +642,7 @@ static int S_close_stdout(int rc)
 			strerror(err));
 	else
 		fprintf(stderr, "kitgen: cannot write standard output\n");
-	return EXIT_IO;
+	return KG_EXIT_IO;
 }
 
 int main(int argc, char **argv)

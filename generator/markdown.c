@@ -10,7 +10,7 @@
 #include <strings.h>
 
 #include "alloc.h"
-#include "template.h"
+#include "html_escape.h"
 
 /* Every allocation cmark makes for kitgen goes through kitgen's wrappers,
  * so running out of memory inside cmark is kitgen's clean exit 3 (with
@@ -213,7 +213,7 @@ void kg_md_text_to_html(const char *text, kg_buf *out)
 			kg_buf_put(out, s + 3, strlen(s) - 8);
 		free(s);
 	} else { /* text that reads as a block ("1. ...", "# ..."): as is */
-		kg_template_escape_html(out, text, strlen(text));
+		kg_html_escape(out, text, strlen(text));
 	}
 	cmark_node_free(doc);
 	kg_buf_release(&src);

@@ -27,6 +27,7 @@
 #include "buf.h"
 #include "file.h"
 #include "lines.h"
+#include "utf8.h"
 
 /* ---- construction ------------------------------------------------------ */
 
@@ -323,41 +324,6 @@ void kg_node_scalar_text(const kg_node *n, kg_buf *out)
 }
 
 /* ---- raw byte checks ---------------------------------------------------- */
-
-size_t kg_utf8_decode(const unsigned char *s, size_t n, unsigned *cp_out)
-{
-	size_t len, i;
-	unsigned cp;
-
-	if (n == 0)
-		return 0;
-	if (s[0] < 0x80) {
-		if (cp_out)
-			*cp_out = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		len = 2, cp = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		len = 3, cp = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	if (cp_out)
-		*cp_out = cp;
-	return len;
-}
 
 static int S_check_bytes(const kg_lines *lines, const char *src, size_t len,
 			 kg_diags *d)

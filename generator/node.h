@@ -100,11 +100,6 @@ kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
 kg_node *kg_node_load_data_file(const char *path, kg_diags *d);
 void kg_node_free(kg_node *n);
 
-/* Decode the UTF-8 sequence at s (n bytes available): its length, with the
- * code point in *cp (when cp is not NULL), or 0 when it is not valid UTF-8
- * (overlong, surrogate, past U+10FFFF, truncated). */
-size_t kg_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
-
 /* Look-ups; NULL when absent or when n is not of the right kind. */
 const kg_node *kg_node_get(const kg_node *map, const char *key);
 const char *kg_node_str(const kg_node *map, const char *key);

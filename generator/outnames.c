@@ -12,7 +12,6 @@
 #include "alloc.h"
 #include "buf.h"
 #include "edition.h"
-#include "index.h"
 #include "output.h"
 #include "schema.h"
 #include "writer.h"

@@ -17,6 +17,10 @@
 #include "diag.h"
 #include "kit.h"
 
+/* The file name of the build's index page (index.h) in the output
+ * folder; a public kit with id 'index' would meet it. */
+#define KG_INDEX_NAME "index.html"
+
 /* Report every two files that a build of kit, in any format, would write
  * to the same path: an error at the place of the later edition's id (a
  * packet's profile id, the public kit's id) with a note at the other's,

@@ -17,7 +17,7 @@
 #include <zlib.h>
 
 #include "alloc.h"
-#include "node.h" /* kg_utf8_decode */
+#include "utf8.h"
 
 static void S_emit(kg_pdf_file *f, const void *data, size_t len)
 {

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "node.h"
+#include "utf8.h"
 
 void kg_printable(kg_buf *out, const char *s, size_t len, unsigned flags)
 {

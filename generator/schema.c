@@ -2,7 +2,8 @@
  * schema.c - the content model (which fields, of which kind) and the
  * generic check of a YAML tree against it.
  *
- * content/README.md documents the same model for people; keep them in step.
+ * The fields' names are fields.h's. content/README.md documents the same
+ * model for people; keep them in step.
  */
 #include "schema.h"
 
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "fields.h"
 #include "markdown.h"
 
 /* ---- the model ---------------------------------------------------------- */
@@ -20,184 +22,184 @@
 #define OPT 0
 
 static const kg_field S_band_fields[] = {
-	{"label", KG_F_LINE, REQ, NULL, 0, 0, 0},
-	{"points", KG_F_INT, REQ, NULL, 0, 0, 100},
-	{"definition", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_LABEL, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_POINTS, KG_F_INT, REQ, NULL, 0, 0, 100},
+	{KG_FIELD_DEFINITION, KG_F_TEXT, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_band = {"rating band", NULL, S_band_fields};
 
 static const kg_field S_scale_fields[] = {
-	{"strong", KG_F_MAP, REQ, &S_band, 0, 0, 0},
-	{"acceptable", KG_F_MAP, REQ, &S_band, 0, 0, 0},
-	{"weak", KG_F_MAP, REQ, &S_band, 0, 0, 0},
+	{KG_FIELD_STRONG, KG_F_MAP, REQ, &S_band, 0, 0, 0},
+	{KG_FIELD_ACCEPTABLE, KG_F_MAP, REQ, &S_band, 0, 0, 0},
+	{KG_FIELD_WEAK, KG_F_MAP, REQ, &S_band, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_scale = {"rating scale",
 				 "rating scale has no '%s' band", S_scale_fields};
 
 static const kg_field S_level_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
-	{"expects", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_EXPECTS, KG_F_TEXT, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_level = {"level", NULL, S_level_fields};
 
 static const kg_field S_area_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
-	{"description", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_DESCRIPTION, KG_F_TEXT, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_area = {"area", NULL, S_area_fields};
 
 static const kg_field S_kind_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_kind = {"scenario kind", NULL, S_kind_fields};
 
 static const kg_field S_round_fields[] = {
-	{"area", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"topic", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"questions", KG_F_ID_LIST, OPT, NULL, 1, 0, 0},
-	{"minutes", KG_F_INT, OPT, NULL, 0, 5, 240},
+	{KG_FIELD_AREA, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_TOPIC, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_QUESTIONS, KG_F_ID_LIST, OPT, NULL, 1, 0, 0},
+	{KG_FIELD_MINUTES, KG_F_INT, OPT, NULL, 0, 5, 240},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_round = {"round", NULL, S_round_fields};
 
 static const kg_field S_profile_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
-	{"rationale", KG_F_TEXT, REQ, NULL, 0, 0, 0},
-	{"weights", KG_F_INT_MAP, REQ, NULL, 0, 0, 100},
-	{"must_have", KG_F_ID_LIST, OPT, NULL, 0, 0, 0},
-	{"rounds", KG_F_MAP_LIST, OPT, &S_round, 1, 0, 0},
+	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_RATIONALE, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_WEIGHTS, KG_F_INT_MAP, REQ, NULL, 0, 0, 100},
+	{KG_FIELD_MUST_HAVE, KG_F_ID_LIST, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_ROUNDS, KG_F_MAP_LIST, OPT, &S_round, 1, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_profile = {"profile", NULL, S_profile_fields};
 
 static const kg_field S_evidence_fields[] = {
-	{"summary", KG_F_PROSE, REQ, NULL, 0, 0, 0},
-	{"good_notes", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
-	{"bad_notes", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{KG_FIELD_SUMMARY, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_GOOD_NOTES, KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{KG_FIELD_BAD_NOTES, KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_evidence = {"evidence", NULL, S_evidence_fields};
 
 static const kg_field S_calibration_fields[] = {
-	{"summary", KG_F_PROSE, REQ, NULL, 0, 0, 0},
-	{"borderline", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{KG_FIELD_SUMMARY, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_BORDERLINE, KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_calibration = {"calibration", NULL,
 				       S_calibration_fields};
 
 static const kg_field S_guidance_fields[] = {
-	{"running_a_loop", KG_F_PROSE, REQ, NULL, 0, 0, 0},
-	{"scoring", KG_F_PROSE, REQ, NULL, 0, 0, 0},
-	{"evidence", KG_F_MAP, REQ, &S_evidence, 0, 0, 0},
-	{"calibration", KG_F_MAP, REQ, &S_calibration, 0, 0, 0},
-	{"bias", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_RUNNING_A_LOOP, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_SCORING, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_EVIDENCE, KG_F_MAP, REQ, &S_evidence, 0, 0, 0},
+	{KG_FIELD_CALIBRATION, KG_F_MAP, REQ, &S_calibration, 0, 0, 0},
+	{KG_FIELD_BIAS, KG_F_PROSE, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_guidance = {"guidance", NULL, S_guidance_fields};
 
 static const kg_field S_loop_fields[] = {
-	{"round_minutes", KG_F_INT, OPT, NULL, 0, 5, 240},
+	{KG_FIELD_ROUND_MINUTES, KG_F_INT, OPT, NULL, 0, 5, 240},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_loop = {"loop", NULL, S_loop_fields};
 
 static const kg_field S_kit_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
-	{"subtitle", KG_F_ITEM, OPT, NULL, 0, 0, 0},
-	{"version", KG_F_VERSION, REQ, NULL, 0, 0, 0},
-	{"publisher", KG_F_LINE, REQ, NULL, 0, 0, 0},
-	{"licence", KG_F_LINE, OPT, NULL, 0, 0, 0},
-	{"introduction", KG_F_PROSE, REQ, NULL, 0, 0, 0},
-	{"rating_scale", KG_F_MAP, REQ, &S_scale, 0, 0, 0},
-	{"levels", KG_F_MAP_LIST, REQ, &S_level, 1, 0, 0},
-	{"areas", KG_F_MAP_LIST, REQ, &S_area, 1, 0, 0},
-	{"scenario_kinds", KG_F_MAP_LIST, REQ, &S_kind, 1, 0, 0},
-	{"profiles", KG_F_MAP_LIST, REQ, &S_profile, 1, 0, 0},
-	{"decision_rule", KG_F_PROSE, REQ, NULL, 0, 0, 0},
-	{"loop", KG_F_MAP, OPT, &S_loop, 0, 0, 0},
-	{"guidance", KG_F_MAP, REQ, &S_guidance, 0, 0, 0},
-	{"paper", KG_F_LINE, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_SUBTITLE, KG_F_ITEM, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_VERSION, KG_F_VERSION, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_PUBLISHER, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_LICENCE, KG_F_LINE, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_INTRODUCTION, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_RATING_SCALE, KG_F_MAP, REQ, &S_scale, 0, 0, 0},
+	{KG_FIELD_LEVELS, KG_F_MAP_LIST, REQ, &S_level, 1, 0, 0},
+	{KG_FIELD_AREAS, KG_F_MAP_LIST, REQ, &S_area, 1, 0, 0},
+	{KG_FIELD_SCENARIO_KINDS, KG_F_MAP_LIST, REQ, &S_kind, 1, 0, 0},
+	{KG_FIELD_PROFILES, KG_F_MAP_LIST, REQ, &S_profile, 1, 0, 0},
+	{KG_FIELD_DECISION_RULE, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_LOOP, KG_F_MAP, OPT, &S_loop, 0, 0, 0},
+	{KG_FIELD_GUIDANCE, KG_F_MAP, REQ, &S_guidance, 0, 0, 0},
+	{KG_FIELD_PAPER, KG_F_LINE, OPT, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_kit = {"kit", NULL, S_kit_fields};
 
 static const kg_field S_signal_fields[] = {
-	{"name", KG_F_LINE, REQ, NULL, 0, 0, 0},
-	{"detail", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_NAME, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_DETAIL, KG_F_ITEM, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_signal = {"signal", NULL, S_signal_fields};
 
 static const kg_field S_rubric_fields[] = {
-	{"strong", KG_F_TEXT, REQ, NULL, 0, 0, 0},
-	{"acceptable", KG_F_TEXT, REQ, NULL, 0, 0, 0},
-	{"weak", KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_STRONG, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_ACCEPTABLE, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_WEAK, KG_F_TEXT, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_rubric = {"rubric", "rubric has no '%s' band",
 				  S_rubric_fields};
 
 static const kg_field S_key_fields[] = {
-	{"contains", KG_F_PROSE, REQ, NULL, 0, 0, 0},
-	{"tradeoffs", KG_F_PROSE, REQ, NULL, 0, 0, 0},
-	{"push_on", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_CONTAINS, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_TRADEOFFS, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_PUSH_ON, KG_F_PROSE, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_key = {"answer key", NULL, S_key_fields};
 
 static const kg_field S_practical_fields[] = {
-	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
-	{"prompt", KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_PROMPT, KG_F_PROSE, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_practical = {"scenario", NULL, S_practical_fields};
 
 static const kg_field S_cmp_fields[] = {
-	{"reveals", KG_F_ITEM, REQ, NULL, 0, 0, 0},
-	{"levels", KG_F_ID_LIST, REQ, NULL, 1, 0, 0},
-	{"minutes", KG_F_INT, REQ, NULL, 0, 5, 120},
-	{"fits", KG_F_ITEM, REQ, NULL, 0, 0, 0},
-	{"watch_for", KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_REVEALS, KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_LEVELS, KG_F_ID_LIST, REQ, NULL, 1, 0, 0},
+	{KG_FIELD_MINUTES, KG_F_INT, REQ, NULL, 0, 5, 120},
+	{KG_FIELD_FITS, KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_WATCH_FOR, KG_F_ITEM, REQ, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_cmp = {"comparison", NULL, S_cmp_fields};
 
 static const kg_field S_question_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"level", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"prompt", KG_F_TEXT, REQ, NULL, 0, 0, 0},
-	{"recruiter_cues", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
-	{"strong_answer", KG_F_TEXT, REQ, NULL, 0, 0, 0},
-	{"weak_answer", KG_F_TEXT, REQ, NULL, 0, 0, 0},
-	{"weak_because", KG_F_TEXT, REQ, NULL, 0, 0, 0},
-	{"follow_ups", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_LEVEL, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_PROMPT, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_RECRUITER_CUES, KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{KG_FIELD_STRONG_ANSWER, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_WEAK_ANSWER, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_WEAK_BECAUSE, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_FOLLOW_UPS, KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_question = {"question", NULL, S_question_fields};
 
 static const kg_field S_topic_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
-	{"areas", KG_F_ID_LIST, REQ, NULL, 1, 0, 0},
-	{"exposes", KG_F_TEXT, REQ, NULL, 0, 0, 0},
-	{"clarifying_questions", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
-	{"signals", KG_F_MAP_LIST, REQ, &S_signal, 1, 0, 0},
-	{"rubric", KG_F_MAP, REQ, &S_rubric, 0, 0, 0},
-	{"answer_key", KG_F_MAP, REQ, &S_key, 0, 0, 0},
-	{"red_flags", KG_F_TEXT_LIST, REQ, NULL, 3, 0, 0},
-	{"follow_ups", KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
-	{"scenario", KG_F_MAP, REQ, &S_practical, 0, 0, 0},
-	{"comparison", KG_F_MAP, REQ, &S_cmp, 0, 0, 0},
-	{"questions", KG_F_MAP_LIST, REQ, &S_question, 1, 0, 0},
+	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_AREAS, KG_F_ID_LIST, REQ, NULL, 1, 0, 0},
+	{KG_FIELD_EXPOSES, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_CLARIFYING_QUESTIONS, KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{KG_FIELD_SIGNALS, KG_F_MAP_LIST, REQ, &S_signal, 1, 0, 0},
+	{KG_FIELD_RUBRIC, KG_F_MAP, REQ, &S_rubric, 0, 0, 0},
+	{KG_FIELD_ANSWER_KEY, KG_F_MAP, REQ, &S_key, 0, 0, 0},
+	{KG_FIELD_RED_FLAGS, KG_F_TEXT_LIST, REQ, NULL, 3, 0, 0},
+	{KG_FIELD_FOLLOW_UPS, KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{KG_FIELD_SCENARIO, KG_F_MAP, REQ, &S_practical, 0, 0, 0},
+	{KG_FIELD_COMPARISON, KG_F_MAP, REQ, &S_cmp, 0, 0, 0},
+	{KG_FIELD_QUESTIONS, KG_F_MAP_LIST, REQ, &S_question, 1, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_topic = {"topic", NULL, S_topic_fields};
 
 static const kg_field S_scenario_fields[] = {
-	{"id", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"kind", KG_F_ID, REQ, NULL, 0, 0, 0},
-	{"title", KG_F_LINE, REQ, NULL, 0, 0, 0},
-	{"prompt", KG_F_PROSE, REQ, NULL, 0, 0, 0},
-	{"signals", KG_F_MAP_LIST, REQ, &S_signal, 1, 0, 0},
-	{"rubric", KG_F_MAP, REQ, &S_rubric, 0, 0, 0},
-	{"red_flags", KG_F_TEXT_LIST, REQ, NULL, 3, 0, 0},
+	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_KIND, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_PROMPT, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_SIGNALS, KG_F_MAP_LIST, REQ, &S_signal, 1, 0, 0},
+	{KG_FIELD_RUBRIC, KG_F_MAP, REQ, &S_rubric, 0, 0, 0},
+	{KG_FIELD_RED_FLAGS, KG_F_TEXT_LIST, REQ, NULL, 3, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_scenario = {"scenario", NULL, S_scenario_fields};
 
 static const kg_field S_scenarios_fields[] = {
-	{"scenarios", KG_F_MAP_LIST, REQ, &S_scenario, 1, 0, 0},
+	{KG_FIELD_SCENARIOS, KG_F_MAP_LIST, REQ, &S_scenario, 1, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_scenarios = {"scenarios file", NULL,
 				     S_scenarios_fields};
@@ -210,10 +212,13 @@ size_t kg_schema_max_items(const char *field)
 		const char *field;
 		size_t max;
 	} limits[] = {
-		{"questions", KG_MAX_QUESTIONS}, {"levels", KG_MAX_LEVELS},
-		{"areas", KG_MAX_AREAS},         {"weights", KG_MAX_AREAS},
-		{"profiles", KG_MAX_PROFILES},   {"scenario_kinds", KG_MAX_KINDS},
-		{"scenarios", KG_MAX_SCENARIOS}};
+		{KG_FIELD_QUESTIONS, KG_MAX_QUESTIONS},
+		{KG_FIELD_LEVELS, KG_MAX_LEVELS},
+		{KG_FIELD_AREAS, KG_MAX_AREAS},
+		{KG_FIELD_WEIGHTS, KG_MAX_AREAS},
+		{KG_FIELD_PROFILES, KG_MAX_PROFILES},
+		{KG_FIELD_SCENARIO_KINDS, KG_MAX_KINDS},
+		{KG_FIELD_SCENARIOS, KG_MAX_SCENARIOS}};
 	size_t i;
 
 	for (i = 0; i < sizeof(limits) / sizeof(*limits); i++)

@@ -7,7 +7,7 @@
  */
 #include "smart.h"
 
-#include "fonts.h"
+#include "utf8.h"
 
 #define S_LDQUO "\xE2\x80\x9C"
 #define S_RDQUO "\xE2\x80\x9D"

@@ -24,6 +24,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "html_escape.h"
 #include "node.h"
 
 /* Partials may nest this deep; one level more is an error. */
@@ -69,12 +70,45 @@ int kg_template_render(const char *file, const char *src, size_t len,
 		       const kg_node *data, const kg_template_opts *opts,
 		       kg_buf *out, kg_diags *d);
 
+/* A render hook: where an interpolation ({{x}}, {{{x}}}, {{&x}}) resolves
+ * to the data node `value` (by identity, so Mustache's context rules
+ * apply as to any other value), the engine calls write(ctx, escaped, out)
+ * instead of showing the node. The hook appends what goes there to the
+ * render's out itself, escaped when the tag escapes (escaped is true for
+ * {{x}}), and may empty out on the way (a kg_sink draining its buffer,
+ * sink.h): the engine keeps no offset into out. What a hook writes does
+ * not count against KG_TEMPLATE_MAX_OUTPUT. A section over the node sees
+ * the node. This is how a page shell is rendered once around a body that
+ * is streamed (shell.c). */
+typedef struct kg_template_hook {
+	const kg_node *value;
+	void (*write)(void *ctx, bool escaped, kg_buf *out);
+	void *ctx;
+} kg_template_hook;
+
+/* kg_template_render with a hook (NULL: none). */
+int kg_template_render_hooked(const char *file, const char *src, size_t len,
+			      const kg_node *data, const kg_template_opts *opts,
+			      const kg_template_hook *hook, kg_buf *out,
+			      kg_diags *d);
+
+/* Render templates/<format>/<name>.mustache against data (the other
+ * templates in that folder are its partials; a missing one is an error),
+ * with escape for {{x}} (NULL: HTML) and hook (may be NULL), appending to
+ * out. Returns 0, or -1 with diagnostics. */
+int kg_template_render_file(const char *templates, const char *format,
+			    const char *name, const kg_node *data,
+			    void (*escape)(kg_buf *, const char *, size_t),
+			    const kg_template_hook *hook, kg_buf *out,
+			    kg_diags *d);
+
 /* Lower (or restore, with 0) the two limits above for every later render
  * of this process: for tests and fuzzing. */
 void kg_template_set_limits(size_t max_output, size_t max_steps);
 
-/* Append s with & < > " ' replaced by HTML entities (the default escape). */
-void kg_template_escape_html(kg_buf *out, const char *s, size_t len);
+/* The default escape is html_escape.h's kg_html_escape. The old name,
+ * until write_html.c calls kg_html_escape itself: */
+#define kg_template_escape_html kg_html_escape
 
 /* The context of kg_template_partial_from_dir: the folder of the
  * partials, and the diagnostics where a partial that is there but cannot

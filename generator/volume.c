@@ -5,6 +5,7 @@
  * (they are small and the same for every kit). */
 #include "volume.h"
 
+#include "fields.h"
 #include "plan.h"
 
 /* Every scalar's bytes under node (keys included). */
@@ -99,7 +100,7 @@ size_t kg_kit_volume(const kg_kit *kit)
 size_t kg_check_volume(const kg_kit *kit, kg_diags *d)
 {
 	size_t volume = kg_kit_volume(kit), tenths;
-	const kg_node *at = kg_node_get(kit->root, "profiles");
+	const kg_node *at = kg_node_get(kit->root, KG_FIELD_PROFILES);
 
 	if (volume <= KG_MAX_VOLUME)
 		return 0;

@@ -36,15 +36,6 @@ extern const kg_writer kg_writer_pdf;
 /* Every writer, in the order a build runs them; ends with NULL. */
 extern const kg_writer *const kg_writers[];
 
-/* Render templates/<format>/<name>.mustache against data (other templates
- * in that folder are its partials), appending to out. escape is how {{x}}
- * escapes. */
-struct kg_node;
-int kg_template_render_file(const char *templates, const char *format,
-			    const char *name, const struct kg_node *data,
-			    void (*escape)(kg_buf *, const char *, size_t),
-			    kg_buf *out, kg_diags *d);
-
 /* The page shell: templates/<format>/<name>.mustache with the document's
  * metadata as data (title, subtitle, version, ...), written to out around
  * the body, which the shell asks the writer for with body(doc, out) where
@@ -52,8 +43,11 @@ int kg_template_render_file(const char *templates, const char *format,
  * written straight into the sink, never copied; the shell trims the
  * whitespace at its end, so a body function drains with kg_shell_drain.
  * Where the template escapes the body ({{body}}), the body is rendered
- * whole and escaped with escape, as the shell's other values are.
- * Returns 0, or -1 with diagnostics (then nothing was written). */
+ * whole and escaped with escape, as the shell's other values are. The
+ * shell is rendered once, into out as it goes (template.h's render hook).
+ * Returns 0, or -1 with diagnostics: a template that is missing or does
+ * not parse writes nothing; one that passes the engine's limits while it
+ * renders may have written part of the page (out's owner discards it). */
 typedef void (*kg_shell_body)(const kg_doc *doc, kg_sink *out);
 int kg_shell_write(const kg_doc *doc, const char *templates,
 		   const char *format, const char *name,

@@ -60,12 +60,16 @@ run() {
 	(ulimit -v "$1" && exec "$KITGEN" build -q --format "$2" --content "$KIT" \
 		--out "$OUT") >/dev/null 2>"$TMP/err"
 	st=$?
+	(ulimit -v "$1" && exec "$KITGEN" --version) >/dev/null 2>&1
+	vst=$?
 }
 
 # the loader itself cannot map the program or its first thread ("error
 # while loading shared libraries", "cannot allocate TLS data
-# structures"): nothing of kitgen runs, and kitgen never exits 127 itself
-unstarted() { [ $st = 127 ]; }
+# structures"; kitgen never exits 127 itself), or, a little above that,
+# a library's start-up code dies before main: then even `kitgen
+# --version` fails at the same limit, and nothing of kitgen ran
+unstarted() { [ $st = 127 ] || [ $vst != 0 ]; }
 
 # least LOW HIGH FORMATS: the least limit in [LOW, HIGH] at which
 # `ok_at` holds, to 64 KiB

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "compose.h"
 #include "diag.h"
 #include "diff.h"
 #include "digest.h"

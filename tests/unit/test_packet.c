@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "compose.h"
 #include "digest.h"
 #include "edition.h"
 #include "kit.h"

@@ -589,6 +589,94 @@ static void test_lists_and_maps_interpolate_empty(void **state)
 	kg_node_free(data);
 }
 
+/* ---- the render hook ------------------------------------------------- */
+
+/* A hook that writes "<B>" or, escaped, "[B]", then empties out as a
+ * sink's drain would, keeping what it emptied in ctx. */
+static void S_hook_write(void *ctx, bool escaped, kg_buf *out)
+{
+	kg_buf *drained = ctx;
+
+	kg_buf_puts(out, escaped ? "[B]" : "<B>");
+	kg_buf_put(drained, out->ptr, out->len);
+	kg_buf_reset(out);
+}
+
+/* The hook's value, wherever the context rules find it, calls the hook
+ * ({{x}} escaped, {{{x}}} and {{&x}} raw); a key of the same name that
+ * shadows it does not; the engine keeps appending after the hook emptied
+ * out. */
+static void test_hook(void **state)
+{
+	kg_node *data = kg_node_new_map(), *inner = kg_node_new_map();
+	kg_buf drained = KG_BUF_INIT;
+	kg_template_hook hook = {NULL, S_hook_write, &drained};
+	const char *src = "a{{body}}b{{{body}}}c{{&body}}"
+			  "{{#t}}d{{body}}{{/t}}{{#inner}}e{{body}}{{/inner}}f";
+	struct run r;
+
+	(void)state;
+	kg_node_set_str(data, "body", "unseen");
+	kg_node_set_str(data, "t", "yes");
+	kg_node_set_str(inner, "body", "shadow");
+	kg_node_set(data, "inner", inner);
+	hook.value = kg_node_get(data, "body");
+	kg_buf_init(&r.out);
+	memset(&r.d, 0, sizeof(r.d));
+	r.rc = kg_template_render_hooked("t.mustache", src, strlen(src), data,
+					 NULL, &hook, &r.out, &r.d);
+	assert_int_equal(r.rc, 0);
+	kg_buf_put(&drained, r.out.ptr, r.out.len);
+	assert_string_equal(drained.ptr, "a[B]b<B>c<B>d[B]eshadowf");
+	kg_buf_release(&drained);
+	kg_node_free(data);
+	S_done(&r);
+}
+
+/* A hook's output does not count against the output limit; the engine's
+ * own output still does, with out cut back to it past the hook's bytes. */
+static void S_big_write(void *ctx, bool escaped, kg_buf *out)
+{
+	(void)ctx;
+	(void)escaped;
+	for (size_t i = 0; i < 100; i++)
+		kg_buf_puts(out, "0123456789");
+}
+
+static void test_hook_output_not_limited(void **state)
+{
+	kg_node *data = kg_node_new_map();
+	kg_template_hook hook = {NULL, S_big_write, NULL};
+	struct run r;
+
+	(void)state;
+	kg_node_set_str(data, "body", "");
+	kg_node_set_str(data, "x", "0123456789");
+	hook.value = kg_node_get(data, "body");
+	kg_buf_init(&r.out);
+	memset(&r.d, 0, sizeof(r.d));
+	kg_template_set_limits(50, 0);
+	r.rc = kg_template_render_hooked("t.mustache", "{{body}}{{x}}{{x}}", 18,
+					 data, NULL, &hook, &r.out, &r.d);
+	assert_int_equal(r.rc, 0);
+	assert_int_equal(r.out.len, 1000 + 20);
+	kg_buf_reset(&r.out);
+	kg_diags_free(&r.d);
+	memset(&r.d, 0, sizeof(r.d));
+	r.rc = kg_template_render_hooked("t.mustache",
+					 "{{x}}{{body}}{{x}}{{x}}{{x}}{{x}}{{x}}.",
+					 38, data, NULL, &hook, &r.out, &r.d);
+	kg_template_set_limits(0, 0);
+	assert_int_equal(r.rc, -1);
+	assert_int_equal(r.d.errors, 1);
+	assert_string_equal(r.d.items[0].msg, "output larger than 50 bytes "
+			    "(partials or sections repeat too often)");
+	/* 10 of x, the hook's 1000, then x up to 50 bytes of the engine's */
+	assert_int_equal(r.out.len, 1000 + 50);
+	kg_node_free(data);
+	S_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -614,6 +702,8 @@ int main(void)
 		cmocka_unit_test(test_partial_from_dir),
 		cmocka_unit_test(test_large_list),
 		cmocka_unit_test(test_lists_and_maps_interpolate_empty),
+		cmocka_unit_test(test_hook),
+		cmocka_unit_test(test_hook_output_not_limited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

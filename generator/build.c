@@ -1,0 +1,299 @@
+/*
+ * build.c - the build pipeline: load, check, compose and write every
+ * edition into one atomic set of output files, then report.
+ *
+ * Each file is written to a temporary name as it is rendered, so memory
+ * holds a chunk of one file at a time; the set is renamed into place only
+ * when every file is written (or removed when any failed). All files
+ * together stay within the output budget (KG_MAX_OUTPUT, or less with
+ * KITGEN_MAX_OUTPUT).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "alloc.h"
+#include "build.h"
+#include "buf.h"
+#include "cli.h"
+#include "compose.h"
+#include "datadir.h"
+#include "digest.h"
+#include "edition.h"
+#include "index.h"
+#include "kit.h"
+#include "leftovers.h"
+#include "output.h"
+#include "paper.h"
+#include "since.h"
+#include "suggest.h"
+#include "volume.h"
+
+/* The paths of the files a build writes, in order, for its summary. */
+typedef struct S_files {
+	char **paths;
+	size_t n, cap;
+} S_files;
+
+/* A new file dir/base+ext at the end of the list; its path. */
+static const char *S_add_file(S_files *files, const char *dir,
+			      const char *base, const char *ext)
+{
+	kg_buf path = KG_BUF_INIT;
+
+	KG_GROW(files->paths, files->cap, files->n + 1);
+	kg_buf_printf(&path, "%s/%s%s", dir, base, ext);
+	files->paths[files->n] = kg_buf_detach(&path, NULL);
+	return files->paths[files->n++];
+}
+
+static void S_files_free(S_files *files)
+{
+	size_t i;
+
+	for (i = 0; i < files->n; i++)
+		free(files->paths[i]);
+	free(files->paths);
+}
+
+/* The most bytes a build writes: KG_MAX_OUTPUT, or less when
+ * KITGEN_MAX_OUTPUT (a decimal number of bytes) says so; it never raises
+ * the limit. */
+static size_t S_output_limit(void)
+{
+	const char *env = getenv("KITGEN_MAX_OUTPUT");
+	unsigned long long n;
+	char *end;
+
+	if (!env || *env < '0' || *env > '9')
+		return KG_MAX_OUTPUT;
+	errno = 0;
+	n = strtoull(env, &end, 10);
+	if (errno || *end || n >= KG_MAX_OUTPUT)
+		return KG_MAX_OUTPUT;
+	return (size_t)n;
+}
+
+/* Would `more` bytes take the build past its output limit? Then say so. */
+static int S_over_budget(const char *path, size_t *written, size_t more,
+			 kg_diags *d)
+{
+	size_t limit = S_output_limit();
+
+	if (more <= limit - *written) {
+		*written += more;
+		return 0;
+	}
+	if (limit == KG_MAX_OUTPUT)
+		kg_error(d, (kg_mark){path, 0, 0},
+			 "the build's output passes its limit of %zu MiB for "
+			 "all files together; build fewer editions or formats "
+			 "at once (--edition, --format)", KG_MAX_OUTPUT >> 20);
+	else
+		kg_error(d, (kg_mark){path, 0, 0},
+			 "the build's output passes its limit of %zu bytes for "
+			 "all files together (KITGEN_MAX_OUTPUT)", limit);
+	return -1;
+}
+
+/* Write doc with w straight to path's temporary name, within what is left
+ * of the build's output budget (*written bytes used), and say how many
+ * bytes that was. */
+static int S_write_file(kg_out_set *set, const char *path, const kg_writer *w,
+			const kg_doc *doc, const kg_write_opts *wo,
+			size_t *size, size_t *written, kg_diags *d)
+{
+	kg_sink out;
+
+	if (kg_out_open(set, path, &out, d) < 0)
+		return -1;
+	out.limit = S_output_limit() - *written;
+	if (w->write(doc, wo, &out, d) < 0 ||
+	    S_over_budget(path, written, kg_sink_tell(&out), d) < 0) {
+		kg_out_discard(set, &out);
+		return -1;
+	}
+	*size = kg_sink_tell(&out);
+	return kg_out_close(set, &out, d);
+}
+
+/* Write edition ed, composed, in every format of the build; the public
+ * kit with what changed since, when since holds a version. */
+static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
+			   const char *digest, const kg_build_opts *o,
+			   const kg_since *since, S_files *files,
+			   size_t *written, kg_index *idx, kg_out_set *set,
+			   kg_diags *d)
+{
+	kg_write_opts wo = {o->templates, o->paper};
+	kg_doc *doc = kg_compose(kit, ed, digest);
+	size_t w;
+	int rc = 0;
+
+	if (since->version && ed->kind == KG_EDITION_PUBLIC)
+		kg_since_compose(doc, since);
+
+	for (w = 0; o->writers[w] && rc == 0; w++) {
+		const char *path = S_add_file(files, o->out, ed->id,
+					      o->writers[w]->extension);
+		size_t size = 0;
+
+		rc = S_write_file(set, path, o->writers[w], doc, &wo, &size,
+				  written, d);
+		kg_index_add(idx, ed, o->writers[w], size);
+	}
+	kg_doc_free(doc);
+	return rc;
+}
+
+/* The index page that links the build's files: small, so rendered whole,
+ * then written. */
+static int S_write_index(const kg_index *idx, const kg_kit *kit,
+			 const char *digest, const kg_build_opts *o,
+			 S_files *files, size_t *written, kg_out_set *set,
+			 kg_diags *d)
+{
+	const char *path = S_add_file(files, o->out, KG_INDEX_NAME, "");
+	kg_buf page = KG_BUF_INIT;
+	int rc = kg_index_render(idx, kit, digest, o->templates, &page, d);
+
+	if (rc == 0)
+		rc = S_over_budget(path, written, page.len, d);
+	if (rc == 0)
+		rc = kg_out_add(set, path, page.ptr, page.len, d);
+	kg_buf_release(&page);
+	return rc;
+}
+
+/* Render every edition in every format, then the index page that links
+ * them, each to its temporary name in set; the caller commits or aborts. */
+static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
+			const kg_since *since, S_files *files, kg_out_set *set,
+			kg_diags *d)
+{
+	kg_editions eds = kg_editions_of(kit);
+	kg_index idx = KG_INDEX_INIT;
+	char digest[KG_DIGEST_HEX];
+	size_t e, written = 0;
+	int rc;
+
+	kg_kit_digest(kit, digest);
+	/* the folder (made when missing), its lock, no leftovers of killed builds */
+	rc = kg_out_begin(set, o->out, d);
+	for (e = 0; e < eds.n && rc == 0; e++)
+		if (!o->edition || kg_editions_find(&eds, o->edition) == &eds.items[e])
+			rc = S_write_edition(kit, &eds.items[e], digest, o, since,
+					     files, &written, &idx, set, d);
+	/* (a one-edition build would list only that edition: it writes none) */
+	if (rc == 0 && !o->edition && kg_index_wanted(o->writers))
+		rc = S_write_index(&idx, kit, digest, o, files, &written, set, d);
+	kg_index_free(&idx);
+	kg_editions_free(&eds);
+	return rc;
+}
+
+/* Say that there is no edition called name: the nearest one, if any,
+ * and `kitgen list`. */
+static void S_say_no_edition(const kg_editions *eds, const char *name)
+{
+	kg_names ids = KG_NAMES_INIT;
+	const char *near;
+	size_t i;
+
+	for (i = 0; i < eds->n; i++)
+		kg_names_add(&ids, eds->items[i].id);
+	near = kg_names_closest(&ids, name);
+	fprintf(stderr, "kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
+		name, near ? "did you mean '" : "see ", near ? near : "",
+		near ? "'? see " : "");
+	kg_names_free(&ids);
+}
+
+/* Is there no edition called name? Then say so. */
+static int S_no_edition(const kg_kit *kit, const char *name)
+{
+	kg_editions eds = kg_editions_of(kit);
+	int missing = kg_editions_find(&eds, name) == NULL;
+
+	if (missing)
+		S_say_no_edition(&eds, name);
+	kg_editions_free(&eds);
+	return missing;
+}
+
+/* Seconds since *t0 on the monotonic clock. */
+static double S_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* The list of files written and a summary line with the time taken (the
+ * time goes to the terminal only, never into a file). */
+static void S_summary(const S_files *files, const char *out,
+		      const struct timespec *t0)
+{
+	size_t i;
+
+	for (i = 0; i < files->n; i++)
+		printf("wrote %s\n", files->paths[i]);
+	printf("wrote %zu file%s to %s in %.2f s\n", files->n,
+	       kg_cli_s(files->n), out, S_since(t0));
+}
+
+/* Load, check, write: the build with the templates folder known. */
+static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
+{
+	kg_kit *kit = kg_kit_load(o->content, d);
+	S_files files = {NULL, 0, 0};
+	kg_out_set set = KG_OUT_SET_INIT;
+	kg_since since = KG_SINCE_INIT;
+	int rc;
+
+	kg_kit_check(kit, d);
+	kg_kit_leftovers(kit, o->release, d);
+	if (d->errors == 0 && o->changes_since)
+		kg_since_load(o->content, o->changes_since, kit, &since, d);
+	if (d->errors == 0 && o->edition && S_no_edition(kit, o->edition)) {
+		kg_since_free(&since);
+		kg_kit_free(kit);
+		return KG_EXIT_USAGE;
+	}
+	/* --paper wins over the kit's paper (check.c vetted it), else a4 */
+	o->paper = kg_paper_name(o->paper ? o->paper :
+				 kit->paper ? kit->paper->text : "a4");
+	/* all files or none: a failure leaves every earlier output */
+	if (d->errors || S_render_all(kit, o, &since, &files, &set, d) != 0 ||
+	    kg_out_commit(&set, d) != 0)
+		kg_out_abort(&set);
+	rc = kg_cli_report(d);
+	if (rc == 0 && !o->quiet)
+		S_summary(&files, o->out, t0);
+	S_files_free(&files);
+	kg_since_free(&since);
+	kg_kit_free(kit);
+	return rc;
+}
+
+int kg_build(const kg_build_opts *o)
+{
+	kg_build_opts with = *o;
+	kg_diags d = KG_DIAGS_INIT;
+	char *found = NULL;
+	struct timespec t0;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (!with.templates && !(with.templates = found = kg_default_templates(&d)))
+		rc = kg_cli_report(&d);
+	else
+		rc = S_build(&with, &t0, &d);
+	free(found);
+	kg_diags_free(&d);
+	return rc;
+}

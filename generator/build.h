@@ -1,0 +1,32 @@
+/*
+ * build.h - the build pipeline behind `kitgen build`: find the templates,
+ * load and check the kit, compose every edition and write it in every
+ * format within the build's output budget, then the index page, all as
+ * one atomic set of files (output.h); report, and print the summary.
+ */
+#ifndef KG_BUILD_H
+#define KG_BUILD_H
+
+#include "writer.h"
+
+typedef struct kg_build_opts {
+	const char *content;   /* the content folder */
+	const char *templates; /* NULL: ./templates, else the installed ones */
+	const char *out;       /* the output folder */
+	const char *paper;     /* a4 or letter in any case; NULL: the kit's
+				  paper, else a4 */
+	const char *edition;   /* NULL: every edition */
+	const kg_writer *const *writers; /* the formats, NULL-terminated */
+	int quiet;             /* print nothing but diagnostics */
+	int release;           /* init's placeholders are errors, not warnings */
+	const char *changes_since; /* NULL, or a git revision: the public kit
+				      says what changed since (since.h) */
+} kg_build_opts;
+
+/* Run a build: diagnostics and the list of files written go to stderr
+ * and stdout. Returns the exit status (cli.h): 0, KG_EXIT_CONTENT,
+ * KG_EXIT_USAGE (no such edition) or KG_EXIT_IO. A build that fails
+ * leaves the output folder as it was. */
+int kg_build(const kg_build_opts *o);
+
+#endif

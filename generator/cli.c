@@ -1,0 +1,156 @@
+/*
+ * cli.c - what the commands share: option parsing, usage errors, the
+ * report of diagnostics, exit statuses.
+ *
+ * The command being run is remembered (kg_cli_run) so kg_cli_parse can
+ * print its usage for --help; the command line runs one command.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const kg_cli_cmd *S_running;
+
+int kg_cli_run(const kg_cli_cmd *cmd, int argc, char **argv)
+{
+	S_running = cmd;
+	return cmd->run(argc, argv);
+}
+
+unsigned kg_cli_diag_flags(void)
+{
+	unsigned flags = KG_DIAG_SOURCE;
+	const char *nc = getenv("NO_COLOR");
+
+	if (isatty(STDERR_FILENO) && !(nc && *nc))
+		flags |= KG_DIAG_COLOR;
+	return flags;
+}
+
+const char *kg_cli_s(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+int kg_cli_report(const kg_diags *d)
+{
+	kg_diags_print(d, stderr, kg_cli_diag_flags());
+	if (d->errors || d->warnings)
+		fprintf(stderr, "%zu error%s, %zu warning%s\n", d->errors,
+			kg_cli_s(d->errors), d->warnings, kg_cli_s(d->warnings));
+	if (d->io_errors)
+		return KG_EXIT_IO;
+	return d->errors ? KG_EXIT_CONTENT : 0;
+}
+
+int kg_cli_usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "kitgen %s: ", cmd);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'kitgen %s --help'.\n", cmd);
+	return KG_EXIT_USAGE;
+}
+
+int kg_cli_empty_arg(const char *cmd, const char *what, const char *arg)
+{
+	return *arg ? 0 : kg_cli_usage_error(cmd, "%s is an empty path", what);
+}
+
+/* An option's value that is empty selects nothing: no path, no format,
+ * no edition. Every option with a value refuses it. */
+static int S_empty_value(int c, const char *value)
+{
+	return c != ':' && c != '?' && value && !*value;
+}
+
+/* The option as given: "--name" when getopt_long matched a long option
+ * (its index in li), else "-c". Static storage. */
+static const char *S_option_name(const struct option *longopts, int li, int c)
+{
+	static char name[64];
+
+	if (li >= 0)
+		snprintf(name, sizeof(name), "--%s", longopts[li].name);
+	else
+		snprintf(name, sizeof(name), "-%c", c);
+	return name;
+}
+
+/* getopt's short options: the long ones' values that are letters. */
+static void S_shorts(const struct option *longopts, char *shorts, size_t size)
+{
+	size_t n = 1;
+	const struct option *lo;
+
+	shorts[0] = ':';
+	for (lo = longopts; lo->name && n + 2 < size; lo++) {
+		if (lo->val >= 'a' && lo->val <= 'z') {
+			shorts[n++] = (char)lo->val;
+			if (lo->has_arg == required_argument)
+				shorts[n++] = ':';
+		}
+	}
+	shorts[n] = '\0';
+}
+
+/* Store option c's value in o; 0, or 1 when c is none of the options. */
+static int S_store(int c, const char *value, kg_cli_opts *o)
+{
+	switch (c) {
+	case KG_OPT_CONTENT: o->content = value; break;
+	case KG_OPT_TEMPLATES: o->templates = value; break;
+	case KG_OPT_OUT: o->out = value; break;
+	case KG_OPT_FORMAT: o->formats = value; break;
+	case KG_OPT_DATA: o->data = value; break;
+	case KG_OPT_PARTIALS: o->partials = value; break;
+	case KG_OPT_PAPER: o->paper = value; break;
+	case KG_OPT_GIT: o->git = value; break;
+	case KG_OPT_EDITION: o->edition = value; break;
+	case KG_OPT_QUIET: o->quiet = 1; break;
+	case KG_OPT_RELEASE: o->release = 1; break;
+	case KG_OPT_CHANGES: o->changes_since = optarg; break;
+	case KG_OPT_ROLE: o->role = value; break;
+	default: return 1;
+	}
+	return 0;
+}
+
+/* What getopt_long could not parse (c is '?' or ':'), as a usage error. */
+static int S_bad_option(const char *cmd, int c, char **argv)
+{
+	if (c == ':')
+		return kg_cli_usage_error(cmd, "option '%s' needs a value",
+					  argv[optind - 1]);
+	if (optopt && optopt != '?') {
+		char opt[3] = {'-', (char)optopt, '\0'};
+		return kg_cli_usage_error(cmd, "unknown option '%s'", opt);
+	}
+	return kg_cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+int kg_cli_parse(const char *cmd, int argc, char **argv,
+		 const struct option *longopts, kg_cli_opts *o)
+{
+	char shorts[64];
+	int c, li = -1;
+
+	S_shorts(longopts, shorts, sizeof(shorts));
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shorts, longopts, &li)) != -1) {
+		if (S_empty_value(c, optarg))
+			return kg_cli_usage_error(cmd, "option '%s' has an empty value",
+						  S_option_name(longopts, li, c));
+		li = -1;
+		if (c == KG_OPT_HELP) {
+			if (S_running)
+				fputs(S_running->usage, stdout);
+			return -1;
+		}
+		if (S_store(c, optarg, o))
+			return S_bad_option(cmd, c, argv);
+	}
+	return 0;
+}
