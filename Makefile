@@ -167,6 +167,7 @@ pages: $(OUT)/.built
 		pdftoppm -png -r 60 "$$f" "$(BUILD)/pages/$$(basename "$$f" .pdf)" || exit 1; done
 bench: kitgen
 	@python3 bench/bench.py
+	@python3 bench/loop.py
 
 # The README's pictures, from the real output: a page of the PDF kit
 # that shows a rubric, and the HTML kit (tools/docs.sh).

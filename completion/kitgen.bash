@@ -14,6 +14,8 @@ _kitgen_options()
 	init) echo "--role --quiet --help" ;;
 	schema) echo "--help" ;;
 	serve) echo "--port --bind --content --templates --help" ;;
+	card) echo "--content --round --help" ;;
+	score | calibrate) echo "--content --out --anonymise --help" ;;
 	esac
 }
 
@@ -67,7 +69,7 @@ _kitgen()
 		return
 	fi
 	if ((COMP_CWORD == 1)); then
-		COMPREPLY=($(compgen -W "check build list digest diff render init schema serve --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check build list digest diff render init card score calibrate schema serve --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -103,7 +105,7 @@ _kitgen()
 			refs/tags refs/heads 2>/dev/null) HEAD" -- "$cur"))
 		return
 		;;
-	-r | --role)
+	-r | --role | --round)
 		return
 		;;
 	esac
@@ -121,7 +123,13 @@ _kitgen()
 		;;
 	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
 	schema) COMPREPLY=($(compgen -W "kit topic scenarios" -- "$cur")) ;;
-	render) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	render | score | calibrate) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	card)
+		local ids
+		ids=$("$kitgen" list --content "$(_kitgen_content)" 2>/dev/null |
+			awk '/^panels\// { sub("panels/", "", $1); print $1 }')
+		COMPREPLY=($(compgen -W "$ids" -- "$cur"))
+		;;
 	esac
 }
 

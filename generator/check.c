@@ -8,6 +8,8 @@
  * comparison row is checked here too: its levels are references, and its
  * minutes a range.
  */
+#include "cardfile.h"
+#include "decision.h"
 #include "kit.h"
 
 #include <stdlib.h>
@@ -353,6 +355,8 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 			  S_check_pins(kit, &decl, &kit->profiles[i], d);
 	S_decl_free(&decl);
 	errors += kg_check_output_names(kit, d);
+	errors += kg_check_decision(kit, d);
+	errors += kg_check_dimensions(kit, d);
 	/* plans need every reference sound, or they report the same fault
 	 * again in other words */
 	if (errors == 0 && d->errors == 0)

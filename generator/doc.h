@@ -27,6 +27,12 @@
  *   DIMENSION title [PROSE]                                one scored line:
  *             a box per band and room to write the evidence
  *   NOTES     title (a label, may be NULL), level = lines    room to write by hand
+ *   CHART     title [ROW]                                   a stacked bar chart of
+ *             counts: the first ROW's CELLs' titles name the series; each
+ *             later ROW is a bar, its title the label, its CELLs' levels
+ *             the counts. HTML draws it as inline SVG; the formats that do
+ *             not draw it show nothing (compose the same figures as a
+ *             TABLE beside it)
  *
  * Ownership: a block owns its children and its strings, except the
  * CommonMark source of a PROSE block: the markdown given to kg_add_prose
@@ -74,7 +80,8 @@ typedef enum {
 	KG_BLOCK_TOC,
 	KG_BLOCK_SCORECARD,
 	KG_BLOCK_DIMENSION,
-	KG_BLOCK_NOTES
+	KG_BLOCK_NOTES,
+	KG_BLOCK_CHART
 } kg_block_type;
 
 typedef enum {

@@ -21,6 +21,7 @@
 #define KG_FIELD_CLARIFYING_QUESTIONS "clarifying_questions"
 #define KG_FIELD_COMPARISON           "comparison"
 #define KG_FIELD_CONTAINS             "contains"
+#define KG_FIELD_DECISION             "decision"
 #define KG_FIELD_DECISION_RULE        "decision_rule"
 #define KG_FIELD_DEFINITION           "definition"
 #define KG_FIELD_DESCRIPTION          "description"
@@ -68,6 +69,7 @@
 #define KG_FIELD_STRONG_ANSWER        "strong_answer"
 #define KG_FIELD_SUBTITLE             "subtitle"
 #define KG_FIELD_SUMMARY              "summary"
+#define KG_FIELD_THRESHOLD            "threshold"
 #define KG_FIELD_TITLE                "title"
 #define KG_FIELD_TOPIC                "topic"
 #define KG_FIELD_TRADEOFFS            "tradeoffs"
@@ -76,6 +78,8 @@
 #define KG_FIELD_WEAK                 "weak"
 #define KG_FIELD_WEAK_ANSWER          "weak_answer"
 #define KG_FIELD_WEAK_BECAUSE         "weak_because"
+#define KG_FIELD_WEAK_BELOW           "weak_below"
+#define KG_FIELD_WEAK_LIMIT           "weak_limit"
 #define KG_FIELD_WEIGHTS              "weights"
 
 #endif

@@ -130,6 +130,17 @@ typedef struct kg_guidance {
 	const kg_node *bias;
 } kg_guidance;
 
+/* The decision rule as values (kit.yaml `decision:`, optional): scores
+ * are hundredths (kg_int of a KG_F_SCORE node: 2.25 reads 225). */
+typedef struct kg_decision {
+	const kg_node *node;       /* the mapping, NULL when kit.yaml has none */
+	const kg_node *threshold;  /* hire at or above */
+	const kg_node *borderline; /* from here to the threshold: borderline;
+				      below: no hire */
+	const kg_node *weak_below; /* an area scoring below this is Weak */
+	const kg_node *weak_limit; /* more Weak areas than this: no hire */
+} kg_decision;
+
 typedef struct kg_kit {
 	const char *dir;          /* the content folder, as given */
 	char *kit_file;           /* dir/kit.yaml */
@@ -143,6 +154,7 @@ typedef struct kg_kit {
 	const kg_node *id, *title, *subtitle, *version, *publisher, *licence,
 		*introduction, *decision_rule;
 	const kg_node *round_minutes; /* loop.round_minutes, or NULL */
+	kg_decision decision;
 	const kg_node *paper;         /* paper: a4|letter (any case), or NULL */
 	kg_band bands[KG_NBANDS];
 	kg_level *levels;

@@ -181,6 +181,11 @@ static void S_read_kit(kg_kit *kit, const kg_node *root)
 	kit->decision_rule = S_scalar(root, KG_FIELD_DECISION_RULE);
 	kit->round_minutes = S_scalar(kg_node_get(root, KG_FIELD_LOOP),
 				      KG_FIELD_ROUND_MINUTES);
+	kit->decision.node = kg_node_get(root, KG_FIELD_DECISION);
+	kit->decision.threshold = S_scalar(kit->decision.node, KG_FIELD_THRESHOLD);
+	kit->decision.borderline = S_scalar(kit->decision.node, KG_FIELD_BORDERLINE);
+	kit->decision.weak_below = S_scalar(kit->decision.node, KG_FIELD_WEAK_BELOW);
+	kit->decision.weak_limit = S_scalar(kit->decision.node, KG_FIELD_WEAK_LIMIT);
 	kit->paper = S_scalar(root, KG_FIELD_PAPER);
 	for (b = 0; b < KG_NBANDS; b++) {
 		const kg_node *band = kg_node_get(scale, kg_band_keys[b]);

@@ -28,6 +28,7 @@
 #include "init.h"
 #include "kit.h"
 #include "leftovers.h"
+#include "loop.h"
 #include "node.h"
 #include "output.h"
 #include "paper.h"
@@ -556,6 +557,9 @@ static const kg_cli_cmd S_cmds[] = {
 	 "folder, bad role), 3 I/O error.\n"
 	 "\n"
 	 "Example: kitgen init devops-kit --role DevOps && cd devops-kit && kitgen build\n"},
+	{"card", kg_cmd_card, "print the blank card files of a panel packet", kg_card_usage},
+	{"score", kg_cmd_score, "write a candidate's debrief from the card files", kg_score_usage},
+	{"calibrate", kg_cmd_calibrate, "report how questions and interviewers perform across cards", kg_calibrate_usage},
 	{"schema", kg_schema_main, "print the JSON Schema of the content", kg_schema_usage},
 	{"serve", kg_serve_main, "serve the kit, rebuilt on every save", kg_serve_usage},
 	{NULL, NULL, NULL, NULL}};
@@ -573,7 +577,11 @@ static const kg_cli_cmd *S_find(const char *name)
 static void S_help(FILE *out)
 {
 	const kg_cli_cmd *c;
+	int width = 0;
 
+	for (c = S_cmds; c->name; c++) /* the summaries in one column */
+		if ((int)strlen(c->name) > width)
+			width = (int)strlen(c->name);
 	fputs("Usage: kitgen COMMAND [OPTIONS]\n"
 	      "\n"
 	      "kitgen turns a structured interview kit, kept as YAML, into\n"
@@ -581,7 +589,7 @@ static void S_help(FILE *out)
 	      "\n"
 	      "Commands:\n", out);
 	for (c = S_cmds; c->name; c++)
-		fprintf(out, "  %-8s %s\n", c->name, c->summary);
+		fprintf(out, "  %-*s  %s\n", width, c->name, c->summary);
 	fputs("\n"
 	      "Run 'kitgen COMMAND --help' for a command's options.\n"
 	      "  -h, --help      show this help\n"

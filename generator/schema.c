@@ -102,6 +102,15 @@ static const kg_field S_loop_fields[] = {
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_loop = {"loop", NULL, S_loop_fields};
 
+/* The decision rule as values (the prose decision_rule states them). */
+static const kg_field S_decision_fields[] = {
+	{KG_FIELD_THRESHOLD, KG_F_SCORE, REQ, NULL, 0, 0, 10000},
+	{KG_FIELD_BORDERLINE, KG_F_SCORE, REQ, NULL, 0, 0, 10000},
+	{KG_FIELD_WEAK_BELOW, KG_F_SCORE, REQ, NULL, 0, 0, 10000},
+	{KG_FIELD_WEAK_LIMIT, KG_F_INT, REQ, NULL, 0, 0, 20},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
+static const kg_shape S_decision = {"decision", NULL, S_decision_fields};
+
 static const kg_field S_kit_fields[] = {
 	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
@@ -118,6 +127,7 @@ static const kg_field S_kit_fields[] = {
 	{KG_FIELD_DECISION_RULE, KG_F_PROSE, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_LOOP, KG_F_MAP, OPT, &S_loop, 0, 0, 0},
 	{KG_FIELD_GUIDANCE, KG_F_MAP, REQ, &S_guidance, 0, 0, 0},
+	{KG_FIELD_DECISION, KG_F_MAP, OPT, &S_decision, 0, 0, 0},
 	{KG_FIELD_PAPER, KG_F_LINE, OPT, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_kit = {"kit", NULL, S_kit_fields};
@@ -399,6 +409,34 @@ static size_t S_check_int(kg_node *v, const char *name, const kg_field *f,
 	return 0;
 }
 
+/* Read a score once, into v->num in hundredths: D.DD, plain, exactly two
+ * decimals, within [f->min, f->max] hundredths. */
+static size_t S_check_score(kg_node *v, const char *name, const kg_field *f,
+			    kg_diags *d)
+{
+	const char *s = v->text;
+	size_t digits = strspn(s, "0123456789");
+	long n;
+
+	if (!v->plain || digits == 0 || digits > 3 || s[digits] != '.' ||
+	    strspn(s + digits + 1, "0123456789") != 2 || s[digits + 3] ||
+	    (s[0] == '0' && digits > 1)) {
+		kg_error(d, v->mark, "'%s' should be a score with two decimals, "
+			 "like 2.25, not '%s'", name, s);
+		return 1;
+	}
+	n = strtol(s, NULL, 10) * 100 + strtol(s + digits + 1, NULL, 10);
+	if (n < f->min || n > f->max) {
+		kg_error(d, v->mark, "'%s' is %s; it should be from %ld.%02ld to "
+			 "%ld.%02ld", name, s, f->min / 100, f->min % 100,
+			 f->max / 100, f->max % 100);
+		return 1;
+	}
+	v->num = n;
+	v->number = true;
+	return 0;
+}
+
 static size_t S_check_version(const kg_node *v, kg_diags *d)
 {
 	const char *s = v->text;
@@ -450,7 +488,8 @@ static size_t S_check_scalar(kg_node *v, const char *name, const kg_field *f,
 {
 	if (v->kind != KG_NODE_SCALAR) {
 		kg_error(d, v->mark, "'%s' should be %s, not %s", name,
-			 f->kind == KG_F_INT ? "a whole number" : "text",
+			 f->kind == KG_F_INT ? "a whole number" :
+			 f->kind == KG_F_SCORE ? "a score" : "text",
 			 S_kind_name(v));
 		return 1;
 	}
@@ -471,6 +510,8 @@ static size_t S_check_scalar(kg_node *v, const char *name, const kg_field *f,
 		return 0;
 	case KG_F_INT:
 		return S_check_int(v, name, f, d);
+	case KG_F_SCORE:
+		return S_check_score(v, name, f, d);
 	case KG_F_VERSION:
 		return S_check_version(v, d);
 	default:
@@ -547,6 +588,7 @@ static size_t S_check_value(kg_node *v, const kg_field *f, kg_diags *d)
 	case KG_F_TEXT:
 	case KG_F_PROSE:
 	case KG_F_INT:
+	case KG_F_SCORE:
 	case KG_F_VERSION:
 		return S_check_scalar(v, f->name, f, d);
 	case KG_F_TEXT_LIST:

@@ -57,7 +57,9 @@ typedef enum {
 	KG_F_ID_LIST,   /* sequence of ids */
 	KG_F_MAP,       /* mapping with the fields of `shape` */
 	KG_F_MAP_LIST,  /* sequence of mappings with the fields of `shape` */
-	KG_F_INT_MAP    /* mapping of id to whole number from min to max */
+	KG_F_INT_MAP,   /* mapping of id to whole number from min to max */
+	KG_F_SCORE      /* a score with two decimals, D.DD; num holds it in
+			   hundredths, from min to max (hundredths too) */
 } kg_field_kind;
 
 typedef struct kg_shape kg_shape;

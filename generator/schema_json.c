@@ -164,6 +164,13 @@ static void S_value(S_gen *g, const kg_field *f, const char *path)
 {
 	switch (f->kind) {
 	case KG_F_INT: S_int(g->out, f); break;
+	case KG_F_SCORE:
+		/* YAML reads 2.25 as a number; "exactly two decimals" is
+		 * check's (2.0 and 2.250 are numbers alike here) */
+		kg_buf_printf(g->out, "\"type\":\"number\",\"minimum\":%ld.%02ld,"
+			      "\"maximum\":%ld.%02ld", f->min / 100, f->min % 100,
+			      f->max / 100, f->max % 100);
+		break;
 	case KG_F_TEXT_LIST:
 	case KG_F_ID_LIST:
 		S_array(g->out, f);
@@ -184,7 +191,12 @@ static void S_value(S_gen *g, const kg_field *f, const char *path)
 		S_int(g->out, f);
 		kg_buf_putc(g->out, '}');
 		break;
-	default: S_string(g->out, f->kind);
+	case KG_F_ID:
+	case KG_F_LINE:
+	case KG_F_ITEM:
+	case KG_F_TEXT:
+	case KG_F_PROSE:
+	case KG_F_VERSION: S_string(g->out, f->kind); break;
 	}
 }
 

@@ -10,6 +10,7 @@
  * rebuilds. The shell's h1 is the kit title; a level-1 section is an h2,
  * and each level below goes one deeper (capped at h6).
  */
+#include "svgchart.h"
 #include "writer.h"
 
 #include <cmark.h>
@@ -393,6 +394,9 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 		break; /* dimensions are written by their scorecard */
 	case KG_BLOCK_NOTES:
 		S_notes(b, out);
+		break;
+	case KG_BLOCK_CHART:
+		kg_svg_chart(b, out);
 		break;
 	}
 }

@@ -357,6 +357,8 @@ static void S_block(const kg_block *root, const kg_block *b, kg_buf *out)
 	case KG_BLOCK_NOTES:
 		S_notes(b, out);
 		break;
+	case KG_BLOCK_CHART:
+		break; /* its figures are in a table beside it */
 	}
 	kg_buf_release(&tmp);
 }

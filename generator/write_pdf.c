@@ -999,6 +999,8 @@ static void S_block(S_ctx *c, const kg_block *b)
 	case KG_BLOCK_NOTES:
 		S_notes(c, b);
 		break;
+	case KG_BLOCK_CHART:
+		break; /* its figures are in a table beside it */
 	}
 }
 

@@ -15,6 +15,8 @@ for cmd in check build list digest render; do
 done
 check "kitgen --help lists every command" sh -c \
 	"'$KITGEN' --help | grep -q '^  check ' && '$KITGEN' --help | grep -q '^  render '"
+check "--help lists the commands with their summaries in one column" sh -c \
+	"'$KITGEN' --help | sed -n '/^Commands:/,/^\$/p' | awk 'NR > 1 && NF { match(\$0, /^  [a-z]+ +/); print RLENGTH }' | sort -u | wc -l | grep -qx 1"
 check "kitgen --version" sh -c "'$KITGEN' --version | grep -Eq '^kitgen [0-9]+\.[0-9]+\.[0-9]+$'"
 "$KITGEN" >/dev/null 2>&1
 [ $? = 2 ] && ok "no command is a usage error" || not_ok "no command is a usage error"

@@ -1,0 +1,123 @@
+/*
+ * card.c - `kitgen card EDITION`: the blank card files of a panel packet,
+ * one YAML document per round, to fill in an editor (cardfile.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cardfile.h"
+#include "loop.h"
+
+const char kg_card_usage[] =
+	"Usage: kitgen card EDITION [--content DIR] [--round N]\n"
+	"\n"
+	"Print the blank card files of a panel packet (see 'kitgen list'): one\n"
+	"YAML document per round, with every dimension its scorecard rates.\n"
+	"Save each document as a file of its own (--round N prints one), fill\n"
+	"it in, and give the files to 'kitgen score'. A rating is strong,\n"
+	"acceptable, weak or not-probed. Cards hold personal data: keep them\n"
+	"out of the kit's repository and its output folder.\n"
+	"\n"
+	"  -c, --content DIR   the content folder (default: content)\n"
+	"  -r, --round N       print only round N of the loop plan\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Exit status: 0 printed, 1 content errors, 2 usage error (no such\n"
+	"edition or round), 3 I/O error.\n"
+	"\n"
+	"Example: kitgen card platform-engineer-expert --round 1 >ada-round-1.yaml\n";
+
+static void S_print_round(const kg_card_kit *ck, const kg_edition *ed,
+			  const kg_plan *plan, size_t i)
+{
+	const kg_round *r = &plan->rounds[i];
+	size_t k;
+
+	printf("# %s: round %zu of %zu, %s (topic: %s)\n", ed->title, i + 1,
+	       plan->n, kg_text(r->area->title), kg_text(r->topic->title));
+	printf("# Rate each dimension strong, acceptable, weak or not-probed.\n");
+	printf("kit: %s\nversion: %s\ndigest: %s\n", kg_text(ck->kit->id),
+	       kg_text(ck->kit->version), ck->digest);
+	printf("edition: %s\nround: %zu\n", ed->id + strcspn(ed->id, "/") + 1,
+	       i + 1);
+	printf("candidate: \"\"\ninterviewer: \"\"\ndate: \"\"   # YYYY-MM-DD\n");
+	printf("ratings:\n");
+	for (k = 0; k < r->topic->nsignals; k++) {
+		char *id = kg_dim_id(r->topic, k);
+
+		printf("  %s:   # %s\n    rating:\n    prompted: false\n"
+		       "    evidence: \"\"\n", id, kg_text(r->topic->signals[k].name));
+		free(id);
+	}
+	printf("overall:   # the round's rating for %s\n",
+	       kg_text(r->area->title));
+}
+
+/* The round --round names (1-based), or 0 after a usage error. */
+static size_t S_round(const char *s, size_t n)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s < '1' || *s > '9' || *end || v < 1 || (size_t)v > n) {
+		fprintf(stderr, "kitgen card: --round '%s' should be a round of "
+			"the loop plan, 1 to %zu\n", s, n);
+		return 0;
+	}
+	return (size_t)v;
+}
+
+static int S_print(kg_card_kit *ck, const char *name, const char *round)
+{
+	const kg_edition *ed = kg_editions_find(&ck->eds, name);
+	const kg_plan *plan;
+	size_t i, only = 0;
+
+	if (!ed || ed->kind != KG_EDITION_PACKET) {
+		fprintf(stderr, "kitgen card: no panel packet '%s' (see 'kitgen "
+			"list')\n", name);
+		return 2;
+	}
+	plan = kg_card_kit_plan(ck, ed);
+	if (round && !(only = S_round(round, plan->n)))
+		return 2;
+	for (i = 0; i < plan->n; i++) {
+		if (only && i + 1 != only)
+			continue;
+		if (!only && i)
+			printf("---\n");
+		S_print_round(ck, ed, plan, i);
+	}
+	return 0;
+}
+
+int kg_cmd_card(int argc, char **argv)
+{
+	kg_loop_opts o = {0};
+	kg_card_kit ck;
+	kg_diags kd = KG_DIAGS_INIT;
+	kg_kit *kit;
+	int rc = kg_loop_parse("card", kg_card_usage,
+			       KG_LOOP_CONTENT | KG_LOOP_ROUND, argc, argv, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind != argc - 1) {
+		fprintf(stderr, "kitgen card: %s\nTry 'kitgen card --help'.\n",
+			optind >= argc ? "give the edition (see 'kitgen list')"
+				       : "give one edition");
+		return 2;
+	}
+	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
+		kg_diags_free(&kd);
+		return rc;
+	}
+	kg_card_kit_init(&ck, kit);
+	rc = S_print(&ck, argv[optind], o.round);
+	kg_card_kit_free(&ck);
+	kg_kit_free(kit);
+	kg_diags_free(&kd);
+	return rc;
+}

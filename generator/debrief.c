@@ -1,0 +1,315 @@
+/*
+ * debrief.c - what a candidate's debrief contains (debrief.h). Every
+ * number is worked out in panel.c and decision.c; this file only says
+ * where it goes.
+ */
+#include "debrief.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "compose.h"
+#include "reportdoc.h"
+
+char *kg_shown_name(const char *role, const char *name, int anonymise)
+{
+	return anonymise ? kg_pseudonym(role, name) : kg_one_line(name);
+}
+
+static void S_cellf(kg_block *row, const char *fmt, const char *a,
+		    const char *b)
+{
+	kg_buf t = KG_BUF_INIT;
+
+	kg_buf_printf(&t, fmt, a, b);
+	kg_add_prose_copy(kg_add_cell(row, NULL), t.ptr);
+	kg_buf_release(&t);
+}
+
+static void S_cell_num(kg_block *row, double v)
+{
+	char s[32];
+
+	snprintf(s, sizeof(s), "%.2f", v);
+	kg_add_prose_copy(kg_add_cell(row, NULL), s);
+}
+
+static const char *S_gate(kg_gate g)
+{
+	static const char *const names[] = {"passed", "failed", "borderline",
+					    "not known: a round has no rating"};
+
+	return names[g];
+}
+
+static const char *S_band_label(const kg_kit *kit, int band)
+{
+	return band == KG_NOT_PROBED ? "Not probed" : kg_text(kit->bands[band].label);
+}
+
+static kg_doc *S_document(const kg_card_kit *ck, const kg_panel *p,
+			  const char *who)
+{
+	const kg_kit *kit = ck->kit;
+	kg_buf t = KG_BUF_INIT, sub = KG_BUF_INIT;
+	kg_doc *doc;
+
+	kg_buf_printf(&t, "Debrief: %s", who);
+	kg_buf_printf(&sub, "%s, %s: the panel's ratings worked out by the "
+		      "decision rule of %s %s.", kg_text(p->ed->profile->title),
+		      kg_text(p->ed->level->title), kg_text(kit->title),
+		      kg_text(kit->version));
+	doc = kg_report_document(kit, ck->digest, "debrief", "Debrief",
+				 kg_buf_detach(&t, NULL), kg_buf_detach(&sub, NULL));
+	free(doc->meta.profile);
+	free(doc->meta.level);
+	doc->meta.profile = kg_one_line(kg_text(p->ed->profile->title));
+	doc->meta.level = kg_one_line(kg_text(p->ed->level->title));
+	return doc;
+}
+
+static void S_decision(const kg_kit *kit, const kg_panel *p, kg_block *root)
+{
+	kg_block *sec = kg_c_section(root, 1, "decision", NULL, "Decision", 0);
+	kg_block *fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
+	kg_buf b = KG_BUF_INIT;
+
+	kg_buf_printf(&b, "**%s**", kg_verdict_name(p->decided.verdict));
+	kg_add_prose_copy(kg_add_field(fields, "By the decision rule", NULL), b.ptr);
+	kg_buf_reset(&b);
+	if (p->decided.threshold == KG_GATE_UNKNOWN)
+		kg_buf_puts(&b, S_gate(KG_GATE_UNKNOWN));
+	else
+		kg_buf_printf(&b, "%.2f (threshold %s, borderline from %s)",
+			      p->decided.total, kg_text(kit->decision.threshold),
+			      kg_text(kit->decision.borderline));
+	kg_add_prose_copy(kg_add_field(fields, "Weighted total", NULL), b.ptr);
+	kg_buf_reset(&b);
+	kg_buf_printf(&b, "%zu, for %zu rounds", p->ncards, p->plan->n);
+	kg_add_prose_copy(kg_add_field(fields, "Cards", NULL), b.ptr);
+	kg_buf_release(&b);
+}
+
+/* "Grace: Strong; Alan: Acceptable" for round r. */
+static void S_ratings_of(const kg_kit *kit, const kg_panel *p, size_t r,
+			 int anonymise, kg_buf *out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->ncards; i++) {
+		char *by;
+
+		if (p->cards[i]->round != r)
+			continue;
+		by = kg_shown_name("Interviewer", p->cards[i]->interviewer, anonymise);
+		kg_buf_printf(out, "%s%s: %s", n++ ? "; " : "", by,
+			      S_band_label(kit, p->cards[i]->overall));
+		free(by);
+	}
+	if (!n)
+		kg_buf_puts(out, "no card");
+}
+
+static void S_rounds(const kg_kit *kit, const kg_panel *p, int anonymise,
+		     kg_block *root)
+{
+	kg_block *sec = kg_c_section(root, 1, "rounds", NULL, "Rounds", 0);
+	kg_block *table = kg_block_add(sec, kg_block_new(KG_BLOCK_TABLE));
+	kg_block *row = kg_add_row(table);
+	static const char *const head[] = {"Round", "Capability area", "Weight",
+		"Ratings", "Round rating", "Points × weight", NULL};
+	const char *const *h;
+	size_t r;
+
+	for (h = head; *h; h++)
+		kg_add_cell(row, *h);
+	for (r = 0; r < p->plan->n; r++) {
+		const kg_round *rd = &p->plan->rounds[r];
+		kg_buf b = KG_BUF_INIT;
+		char n[32];
+
+		row = kg_add_row(table);
+		snprintf(n, sizeof(n), "%zu", r + 1);
+		kg_add_prose_copy(kg_add_cell(row, NULL), n);
+		S_cellf(row, "%s%s", kg_text(rd->area->title),
+			rd->must_have ? " (must-have)" : "");
+		snprintf(n, sizeof(n), "%d", rd->weight);
+		kg_add_prose_copy(kg_add_cell(row, NULL), n);
+		S_ratings_of(kit, p, r, anonymise, &b);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+		kg_buf_release(&b);
+		if (p->areas[r].rated) {
+			S_cell_num(row, p->areas[r].score);
+			S_cell_num(row, p->areas[r].score * rd->weight);
+		} else {
+			kg_add_cell(row, "not rated");
+			kg_add_cell(row, "");
+		}
+	}
+}
+
+static void S_gate_row(kg_block *table, const char *gate, const char *rule,
+		       const char *result)
+{
+	kg_block *row = kg_add_row(table);
+
+	kg_add_prose_copy(kg_add_cell(row, NULL), gate);
+	kg_add_prose_copy(kg_add_cell(row, NULL), rule);
+	kg_add_prose_copy(kg_add_cell(row, NULL), result);
+}
+
+static void S_gates(const kg_kit *kit, const kg_panel *p, kg_block *root)
+{
+	const kg_decision *rule = &kit->decision;
+	const kg_decided *dd = &p->decided;
+	kg_block *sec = kg_c_section(root, 1, "gates", NULL,
+				     "The decision rule, gate by gate", 0);
+	kg_block *table = kg_block_add(sec, kg_block_new(KG_BLOCK_TABLE));
+	kg_block *row = kg_add_row(table);
+	kg_buf a = KG_BUF_INIT, b = KG_BUF_INIT;
+
+	kg_add_cell(row, "Gate");
+	kg_add_cell(row, "Rule");
+	kg_add_cell(row, "Result");
+	kg_buf_printf(&a, "No must-have area scores below %s",
+		      kg_text(rule->weak_below));
+	S_gate_row(table, "Must-have areas", a.ptr, S_gate(dd->must_have));
+	kg_buf_reset(&a);
+	kg_buf_printf(&a, "At most %s Weak area%s (below %s)",
+		      kg_text(rule->weak_limit),
+		      kg_int(rule->weak_limit, 0) == 1 ? "" : "s",
+		      kg_text(rule->weak_below));
+	kg_buf_printf(&b, "%zu Weak: %s", dd->weak, S_gate(dd->weak_limit));
+	S_gate_row(table, "Weak limit", a.ptr, b.ptr);
+	kg_buf_reset(&a);
+	kg_buf_reset(&b);
+	kg_buf_printf(&a, "Hire at %s or above; from %s, borderline; below, "
+		      "no hire", kg_text(rule->threshold),
+		      kg_text(rule->borderline));
+	if (dd->threshold == KG_GATE_UNKNOWN)
+		kg_buf_puts(&b, S_gate(dd->threshold));
+	else
+		kg_buf_printf(&b, "%.2f: %s", dd->total, S_gate(dd->threshold));
+	S_gate_row(table, "Threshold", a.ptr, b.ptr);
+	kg_buf_release(&a);
+	kg_buf_release(&b);
+	kg_add_prose(sec, kg_text(kit->decision_rule));
+}
+
+/* Rounds that two or more interviewers rated, with their spread. */
+static void S_spread(const kg_kit *kit, const kg_panel *p, int anonymise,
+		     kg_block *root)
+{
+	kg_block *sec = NULL, *table = NULL, *row;
+	size_t r;
+
+	for (r = 0; r < p->plan->n; r++) {
+		kg_buf b = KG_BUF_INIT;
+		char n[32];
+
+		if (p->rounds[r].nrated < 2)
+			continue;
+		if (!sec) {
+			sec = kg_c_section(root, 1, "spread", NULL,
+					   "Where interviewers rated the same round", 0);
+			table = kg_block_add(sec, kg_block_new(KG_BLOCK_TABLE));
+			row = kg_add_row(table);
+			kg_add_cell(row, "Round");
+			kg_add_cell(row, "Ratings");
+			kg_add_cell(row, "Spread (points)");
+		}
+		row = kg_add_row(table);
+		snprintf(n, sizeof(n), "%zu", r + 1);
+		kg_add_prose_copy(kg_add_cell(row, NULL), n);
+		S_ratings_of(kit, p, r, anonymise, &b);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+		S_cell_num(row, p->rounds[r].spread);
+		kg_buf_release(&b);
+	}
+}
+
+static void S_not_probed(const kg_panel *p, kg_block *root)
+{
+	kg_block *list = NULL;
+	size_t i, k;
+
+	for (i = 0; i < p->ncards; i++) {
+		const kg_card *c = p->cards[i];
+
+		for (k = 0; k <= c->ndims; k++) {
+			kg_buf b = KG_BUF_INIT;
+			int rating = k < c->ndims ? c->rating[k] : c->overall;
+
+			if (rating != KG_NOT_PROBED)
+				continue;
+			if (!list)
+				list = kg_add_list(kg_c_section(root, 1, "not-probed",
+					NULL, "Not probed", 0), KG_LIST_BULLET);
+			kg_buf_printf(&b, "Round %zu: %s", c->round + 1,
+				      k < c->ndims ? kg_text(c->r->topic->signals[k].name)
+						   : "the overall rating");
+			kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
+			kg_buf_release(&b);
+		}
+	}
+}
+
+static void S_card(const kg_kit *kit, const kg_card *c, size_t index,
+		   int anonymise, kg_block *parent)
+{
+	char anchor[32];
+	char *by = kg_shown_name("Interviewer", c->interviewer, anonymise);
+	kg_block *table, *row;
+	kg_buf t = KG_BUF_INIT;
+	size_t k;
+
+	kg_buf_printf(&t, "Round %zu, %s: %s, %s", c->round + 1,
+		      kg_text(c->r->area->title), by, c->date);
+	snprintf(anchor, sizeof(anchor), "card-%zu", index + 1);
+	table = kg_block_add(kg_add_section(parent, 2, anchor, t.ptr, 0),
+			     kg_block_new(KG_BLOCK_TABLE));
+	row = kg_add_row(table);
+	kg_add_cell(row, "Dimension");
+	kg_add_cell(row, "Rating");
+	kg_add_cell(row, "Evidence");
+	for (k = 0; k <= c->ndims; k++) {
+		int rating = k < c->ndims ? c->rating[k] : c->overall;
+
+		row = kg_add_row(table);
+		kg_add_cell(row, k < c->ndims ? kg_text(c->r->topic->signals[k].name)
+					      : "Overall");
+		kg_buf_reset(&t);
+		kg_buf_printf(&t, "%s%s", S_band_label(kit, rating),
+			      k < c->ndims && c->prompted[k] ? " (prompted)" : "");
+		kg_add_prose_copy(kg_add_cell(row, NULL), t.ptr);
+		if (k < c->ndims && c->evidence[k])
+			kg_add_prose_copy(kg_add_cell(row, NULL), c->evidence[k]);
+		else
+			kg_add_cell(row, "");
+	}
+	kg_buf_release(&t);
+	free(by);
+}
+
+kg_doc *kg_compose_debrief(const kg_card_kit *ck, const kg_panel *p,
+			   int anonymise)
+{
+	char *who = kg_shown_name("Candidate", p->candidate, anonymise);
+	kg_doc *doc = S_document(ck, p, who);
+	kg_block *sec;
+	size_t i;
+
+	S_decision(ck->kit, p, doc->root);
+	S_rounds(ck->kit, p, anonymise, doc->root);
+	S_gates(ck->kit, p, doc->root);
+	S_spread(ck->kit, p, anonymise, doc->root);
+	S_not_probed(p, doc->root);
+	sec = kg_c_section(doc->root, 1, "evidence", NULL, "Evidence", 0);
+	for (i = 0; i < p->ncards; i++)
+		S_card(ck->kit, p->cards[i], i, anonymise, sec);
+	free(who);
+	return doc;
+}

@@ -1,0 +1,54 @@
+/*
+ * loop.h - the commands that close the loop after the interviews: `card`
+ * (blank card files), `score` (a candidate's debrief from their cards) and
+ * `calibrate` (how questions and interviewers perform across many cards).
+ * Each is one entry function with main's signature (argv[0] is the
+ * command's name) returning the exit status, and its --help text, which
+ * main's command table shows.
+ *
+ * Cards and reports are personal data: none of these commands writes into
+ * a kit's output folder unless told to with --out (see each usage).
+ */
+#ifndef KG_LOOP_H
+#define KG_LOOP_H
+
+#include "diag.h"
+#include "kit.h"
+
+int kg_cmd_card(int argc, char **argv);
+int kg_cmd_score(int argc, char **argv);
+int kg_cmd_calibrate(int argc, char **argv);
+
+extern const char kg_card_usage[];
+extern const char kg_score_usage[];
+extern const char kg_calibrate_usage[];
+
+/* ---- shared by the three (loopcli.c) ---- */
+
+typedef struct kg_loop_opts {
+	const char *content; /* default "content" */
+	const char *out;     /* NULL: the command's default */
+	const char *round;   /* card: --round N */
+	int anonymise;
+} kg_loop_opts;
+
+enum { KG_LOOP_CONTENT = 1, KG_LOOP_OUT = 2, KG_LOOP_ROUND = 4,
+       KG_LOOP_ANON = 8 };
+
+/* Parse the options `allowed` names; prints usage and returns -1 for
+ * --help, returns 2 after a usage error (printed), else 0 with optind at
+ * the first argument. */
+int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
+		  int argc, char **argv, kg_loop_opts *o);
+/* Load and check the kit, printing its diagnostics; NULL after errors
+ * (the exit status is then in *rc). d keeps the kit's line indexes, which
+ * its marks point into: free it after the kit. */
+kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc);
+/* Print diagnostics with a count; the exit status they mean (1 errors,
+ * 3 I/O errors, else 0). */
+int kg_loop_report(const kg_diags *d);
+/* The folder a file is in ("." for a bare name): where score and
+ * calibrate write by default. The caller frees it. */
+char *kg_dir_of(const char *path);
+
+#endif

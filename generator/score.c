@@ -1,0 +1,144 @@
+/*
+ * score.c - `kitgen score CARD...`: a debrief per candidate from the
+ * panel's card files, in every format.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "debrief.h"
+#include "loop.h"
+#include "report.h"
+
+const char kg_score_usage[] =
+	"Usage: kitgen score [--content DIR] [--out DIR] [--anonymise] CARD...\n"
+	"\n"
+	"Read the panel's card files (see 'kitgen card'), group them by\n"
+	"candidate and write each candidate's debrief as Markdown, HTML and\n"
+	"PDF: each round's rating (the mean of its interviewers' overall\n"
+	"ratings), the weighted total with the profile's weights and the\n"
+	"rating scale's points, each gate of the decision rule (kit.yaml's\n"
+	"decision:), the dimensions not probed, the spread where two\n"
+	"interviewers rated the same round, and every card's evidence.\n"
+	"\n"
+	"A card for another kit, edition or round, an unknown dimension, a\n"
+	"rating that is not a band or not-probed, or a second card for a round\n"
+	"by the same interviewer is an error, at its file and line, and\n"
+	"nothing is written. A card made with another version of the kit is a\n"
+	"warning.\n"
+	"\n"
+	"Debriefs are personal data. They go to --out, by default the folder\n"
+	"of the first card, never to the kit's output folder: a build may\n"
+	"publish that one, and the cards already live where they are kept.\n"
+	"The files are debrief-NAME.md, .html and .pdf.\n"
+	"\n"
+	"  -c, --content DIR   the content folder (default: content)\n"
+	"  -o, --out DIR       where to write (default: the first card's folder)\n"
+	"  -a, --anonymise     show candidates and interviewers as stable\n"
+	"                      pseudonyms (\"Candidate 3f9a2c1b\")\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Exit status: 0 debriefs written, 1 bad cards or content, 2 usage\n"
+	"error, 3 I/O error.\n";
+
+/* Load every card; the ones that load are in cards[0..*n). */
+static kg_card *S_load(kg_card_kit *ck, char **files, size_t nfiles,
+		       unsigned flags, size_t *n, kg_diags *d)
+{
+	kg_card *cards = kg_xcalloc(nfiles + 1, sizeof(*cards));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < nfiles; i++)
+		if (kg_card_load(ck, files[i], flags, &cards[*n], d) == 0)
+			++*n;
+	return cards;
+}
+
+static void S_free_cards(kg_card *cards, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		kg_card_free(&cards[i]);
+	free(cards);
+}
+
+static int S_write(const kg_card_kit *ck, const kg_panels *ps,
+		   const char *out, int anonymise, kg_diags *d)
+{
+	kg_report rep;
+	size_t i;
+
+	if (kg_report_begin(&rep, ck->kit, out, d) == 0)
+		for (i = 0; i < ps->n; i++) {
+			kg_doc *doc = kg_compose_debrief(ck, &ps->items[i], anonymise);
+			char *who = kg_shown_name("candidate", ps->items[i].candidate,
+						  anonymise);
+			char *slug = kg_card_dim_id(who);
+			kg_buf base = KG_BUF_INIT;
+
+			kg_buf_printf(&base, "debrief-%s", *slug ? slug : "unnamed");
+			kg_report_doc(&rep, doc, base.ptr, d);
+			kg_buf_release(&base);
+			free(slug);
+			free(who);
+			kg_doc_free(doc);
+		}
+	return kg_report_end(&rep, 0, d);
+}
+
+static int S_score(const kg_kit *kit, char **files, size_t nfiles,
+		   const kg_loop_opts *o, kg_diags *d)
+{
+	kg_card_kit ck;
+	kg_panels ps = {NULL, 0};
+	kg_card *cards;
+	size_t n;
+	char *out = o->out ? kg_xstrdup(o->out) : kg_dir_of(files[0]);
+
+	kg_card_kit_init(&ck, kit);
+	cards = S_load(&ck, files, nfiles, KG_CARD_KEEP_EVIDENCE, &n, d);
+	if (!kit->decision.node)
+		kg_error(d, kit->decision_rule->mark, "kit.yaml has no "
+			 "'decision' beside its decision_rule: score needs the "
+			 "rule's numbers (content/README.md)");
+	if (d->errors == 0 && kg_panels_of(&ck, cards, n, &ps, d) == 0)
+		S_write(&ck, &ps, out, o->anonymise, d);
+	kg_panels_free(&ps);
+	S_free_cards(cards, n);
+	kg_card_kit_free(&ck);
+	free(out);
+	return d->errors ? -1 : 0;
+}
+
+int kg_cmd_score(int argc, char **argv)
+{
+	kg_loop_opts o = {0};
+	kg_diags d = KG_DIAGS_INIT;
+	kg_diags kd = KG_DIAGS_INIT;
+	kg_kit *kit;
+	int rc = kg_loop_parse("score", kg_score_usage,
+			       KG_LOOP_CONTENT | KG_LOOP_OUT | KG_LOOP_ANON,
+			       argc, argv, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind >= argc) {
+		fputs("kitgen score: give the card files\n"
+		      "Try 'kitgen score --help'.\n", stderr);
+		return 2;
+	}
+	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
+		kg_diags_free(&kd);
+		return rc;
+	}
+	S_score(kit, argv + optind, (size_t)(argc - optind), &o, &d);
+	rc = kg_loop_report(&d);
+	kg_diags_free(&d);
+	kg_kit_free(kit);
+	kg_diags_free(&kd);
+	return rc;
+}

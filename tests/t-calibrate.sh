@@ -1,0 +1,98 @@
+#!/bin/sh
+# t-calibrate.sh - kitgen calibrate on a hand-worked set of cards: counts,
+# point-biserial r and Krippendorff's alpha as worked out by hand (and in
+# /usr/bin/python3 from the same data), the CSV, the SVG charts,
+# --anonymise, and a bad card writing nothing.
+. "$(dirname "$0")/lib.sh"
+
+# card DIR CANDIDATE ROUND INTERVIEWER OVERALL: a card of the fixture's
+# balanced-expert packet (round 1 cache, round 2 queue), every dimension
+# rated as the overall
+card() {
+	"$KITGEN" card balanced-expert --content "$FIXTURE" --round "$3" |
+		sed -e "s/^candidate: \"\"/candidate: $2/" \
+		    -e "s/^interviewer: \"\"/interviewer: $4/" \
+		    -e "s/^date: \"\".*/date: 2026-12-01/" \
+		    -e "s/^    rating:\$/    rating: $5/" \
+		    -e "s/^overall:.*/overall: $5/" >"$1/$2-$3-$4.yaml"
+}
+
+# The fixture's rule: coding (round 1) is a must-have, 50/50 weights,
+# hire at 2.25, no Weak area allowed.
+#   A: round 1 Strong (Grace) and Acceptable (Alan), round 2 Strong: 2.75, hire
+#   B: Acceptable, Strong: 2.50, hire
+#   C: round 1 Weak (Grace) and Weak (Alan), round 2 Acceptable: no hire
+#   D: Acceptable, Acceptable: 2.00, no hire
+# Round 1's question, by its cards' overall points and decisions:
+#   x = 3 2 2 1 1 2, y = 1 1 1 0 0 0: M1 = 7/3, M0 = 4/3, s = sqrt(17/36),
+#   p = 1/2: r = (1 / 0.6872) × 0.5 = 0.7276
+# Agreement on round 1: units {Strong, Acceptable} and {Weak, Weak}:
+#   margins weak 2, acceptable 1, strong 1, n = 4; D_o = 2 × 1,
+#   D_e = 2 × (2×1×2.25 + 2×1×6.25 + 1×1×1) = 36: alpha = 1 - 3 × 2 / 36 = 0.8333
+d=$TMP/cards
+mkdir -p "$d"
+card "$d" A 1 Grace strong
+card "$d" A 1 Alan acceptable
+card "$d" A 2 Linus strong
+card "$d" B 1 Grace acceptable
+card "$d" B 2 Linus strong
+card "$d" C 1 Grace weak
+card "$d" C 1 Alan weak
+card "$d" C 2 Linus acceptable
+card "$d" D 1 Alan acceptable
+card "$d" D 2 Linus acceptable
+"$KITGEN" calibrate --content "$FIXTURE" --out "$TMP/out" "$d"/*.yaml \
+	>"$TMP/stdout" 2>"$TMP/stderr"
+check "calibrate exits 0 on good cards" test -s "$TMP/out/calibration.csv"
+for f in md html pdf csv; do
+	check "calibrate writes calibration.$f" test -s "$TMP/out/calibration.$f"
+done
+
+row=$(grep '^question,' "$TMP/out/calibration.csv" | grep '"cache"' | head -1 | tr -d '\r')
+want=',"cache",1,3,2,0,0.0000,0.7276,6,0.8333,2,too few cards to judge,,,'
+case $row in
+*"$want") ok "a round-1 question: counts, r = 0.7276 over 6, alpha = 0.8333 over 2 pairs" ;;
+*) not_ok "a round-1 question: counts, r = 0.7276 over 6, alpha = 0.8333 over 2 pairs" \
+	"got:  $row" "want: ...$want" ;;
+esac
+# the same figures worked out again, independently, in Python
+py=$(/usr/bin/python3 -c '
+x=[3,2,2,1,1,2]; y=[1,1,1,0,0,0]; n=len(x); mx=sum(x)/n; my=sum(y)/n
+c=sum((a-mx)*(b-my) for a,b in zip(x,y))
+v=(sum((a-mx)**2 for a in x)*sum((b-my)**2 for b in y))**0.5
+print("%.4f" % (c/v))')
+case $row in
+*",$py,6,"*) ok "r agrees with Python's ($py)" ;;
+*) not_ok "r agrees with Python's ($py)" "$row" ;;
+esac
+grep -q '^overall,,,,,,,,,,0.8333,2,,10,,' "$TMP/out/calibration.csv" &&
+	ok "the overall agreement and the card count" ||
+	not_ok "the overall agreement and the card count" "$(sed -n 2p "$TMP/out/calibration.csv")"
+# Alan: A round 1 Acceptable (2) against A's other cards 3 and 3: -1; C
+# round 1 Weak (1) against 1 and 2: -0.5; D Acceptable (2) against 2: 0
+grep -q '^interviewer,"Alan",,,,,,,,,,,,3,-0.5000,3' "$TMP/out/calibration.csv" &&
+	ok "leniency against the rest of the panel" ||
+	not_ok "leniency against the rest of the panel" "$(grep Alan "$TMP/out/calibration.csv")"
+check "the HTML draws the ratings as inline SVG" grep -q '<svg xmlns="http://www.w3.org/2000/svg" role="img"' "$TMP/out/calibration.html"
+check "the HTML loads nothing" sh -c "! grep -qE '<script|src=\"http' '$TMP/out/calibration.html'"
+
+"$KITGEN" calibrate --anonymise --content "$FIXTURE" --out "$TMP/anon" "$d"/*.yaml >/dev/null 2>&1
+check "--anonymise: no interviewer's name in any report" \
+	sh -c "! grep -rqE 'Grace|Alan|Linus' '$TMP/anon'"
+
+printf 'overall: brilliant\n' >>"$d/D-2-Linus.yaml"
+"$KITGEN" calibrate --content "$FIXTURE" --out "$TMP/bad" "$d"/*.yaml >/dev/null 2>"$TMP/err"; rc=$?
+check "a bad card: exit 1, nothing written" test "$rc" = 1 -a ! -e "$TMP/bad/calibration.csv"
+"$KITGEN" calibrate >/dev/null 2>&1; rc=$?
+check "calibrate without cards is a usage error" test "$rc" = 2
+
+# the reports pass the same checkers as every kit (when installed)
+VNU_JAR="$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"
+if command -v java >/dev/null 2>&1 && [ -f "$VNU_JAR" ]; then
+	check "the Nu Html Checker passes the HTML reports" \
+		java -jar "$VNU_JAR" --Werror --format gnu "$TMP/out/calibration.html"
+fi
+if [ -x "$ROOT/node_modules/.bin/markdownlint-cli2" ]; then
+	check "markdownlint passes the Markdown reports" \
+		"$ROOT/node_modules/.bin/markdownlint-cli2" "$TMP/out/calibration.md"
+fi
