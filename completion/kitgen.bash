@@ -15,7 +15,7 @@ _kitgen_options()
 	schema) echo "--help" ;;
 	serve) echo "--port --bind --content --templates --help" ;;
 	card) echo "--content --round --help" ;;
-	score | calibrate) echo "--content --out --anonymise --help" ;;
+	score | calibrate) echo "--content --templates --out --anonymise --help" ;;
 	esac
 }
 
