@@ -24,7 +24,7 @@ PKG_CONFIG ?= pkg-config
 
 # also in man/kitgen.1's .TH line (tests/t-docs.sh checks they agree)
 VERSION := 0.1.0
-PKGS := yaml-0.1 libcmark nettle fontconfig zlib
+PKGS := yaml-0.1 libcmark nettle fontconfig zlib libmicrohttpd
 BUILD := build
 OUT := output
 
@@ -36,12 +36,13 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Igenerator $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
 # libharu ships no pkg-config file
-LIBS = $(DEP_LIBS) -lhpdf -lm
+LIBS = $(DEP_LIBS) -lhpdf -lm -pthread
 
 SRCS := $(sort $(wildcard generator/*.c))
 # the `kitgen init` skeleton, carried in the binary (tools/embed.sh)
 SKELETON := $(shell find generator/skeleton -type f 2>/dev/null | LC_ALL=C sort)
-OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
+OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o \
+	$(BUILD)/obj/fielddoc.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -75,6 +76,14 @@ $(BUILD)/gen/embedded.c: tools/embed.sh $(SKELETON)
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh generator/skeleton $(SKELETON) >$@.tmp && mv $@.tmp $@
 $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The fields' descriptions for `kitgen schema`, from content/README.md
+$(BUILD)/gen/fielddoc.c: tools/fielddoc.sh content/README.md
+	@mkdir -p $(dir $@)
+	sh tools/fielddoc.sh content/README.md >$@.tmp && mv $@.tmp $@
+$(BUILD)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 

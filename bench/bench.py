@@ -19,7 +19,9 @@ Markdown:
   3. whether `make` with nothing changed does nothing, and rebuilds what
      depends on a changed content file, template or source (in a copy of
      the tree under build/bench/, so this one is never touched);
-  4. each target, met or missed.
+  4. under `kitgen serve`, the time from a one-topic edit of content/ to
+     the reload event reaching a client (bench/serve_latency.py);
+  5. each target, met or missed.
 
 Work files go to build/bench/; the report also to build/bench/latest.md.
 Benchmarks never fail a build: the exit status is 0 unless something could
@@ -551,9 +553,32 @@ def summary(paths):
     return ", ".join(parts)
 
 
-# ---- 4: the targets ------------------------------------------------------
+# ---- 4: kitgen serve ----------------------------------------------------
 
-def targets(syn, wc, pub, mk, sizes):
+def serve_latency(runs):
+    """Seconds from an edit to the page's reload event, one per run."""
+    import serve_latency as sl
+    say("## kitgen serve: an edit to the open page")
+    say()
+    try:
+        times = sl.measure(ROOT, KITGEN, WORK, max(runs, 10))
+    except (OSError, RuntimeError, AttributeError, ValueError) as e:
+        say("not measured: %s" % e)
+        say()
+        return None
+    say("One topic of content/ rewritten, %d times: from the write to the "
+        "`reload` event at the client (watch, HTML rebuild, event)." % len(times))
+    say()
+    say("| median | slowest |")
+    say("| --- | --- |")
+    say("| %s | %s |" % (ms(statistics.median(times)), ms(max(times))))
+    say()
+    return times
+
+
+# ---- 5: the targets ------------------------------------------------------
+
+def targets(syn, wc, pub, mk, sizes, lat=None):
     say("## Targets")
     say()
     rows = []
@@ -609,6 +634,10 @@ def targets(syn, wc, pub, mk, sizes):
             "and sources are its dependencies", ok,
             "see above" if ok else "see above: " + ", ".join(
                 k for k, v in mk.items() if not v[0]))
+    if lat:
+        add("a one-topic edit reaches an open page within 150 ms "
+            "(`kitgen serve`)", max(lat) <= 0.150, "median %s, slowest %s" % (
+                ms(statistics.median(lat)), ms(max(lat))))
     say("| target | | measured |")
     say("| --- | --- | --- |")
     for name, state, detail in rows:
@@ -653,7 +682,8 @@ def main(argv):
     wc = worst(runs) if do_worst else []
     pub = public_kit(runs) if do_public else {}
     mk = make_check() if do_make else {}
-    targets(syn, wc, pub, mk, sizes)
+    lat = serve_latency(runs) if do_public else None
+    targets(syn, wc, pub, mk, sizes, lat)
     with open(os.path.join(WORK, "latest.md"), "w") as fh:
         fh.write("\n".join(report) + "\n")
     note("bench: the report is also in build/bench/latest.md")

@@ -7,13 +7,15 @@ _kitgen_options()
 {
 	case $1 in
 	check) echo "--content --quiet --help" ;;
-	build) echo "--content --templates --out --edition --format --paper --release --quiet --help" ;;
+	build) echo "--content --templates --out --edition --format --paper --release --changes-since --quiet --help" ;;
 	list | digest) echo "--content --help" ;;
 	diff) echo "--format --git --content --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;
+	schema) echo "--help" ;;
+	serve) echo "--port --bind --content --templates --help" ;;
 	card) echo "--content --round --help" ;;
-	score | calibrate) echo "--content --out --anonymise --help" ;;
+	score | calibrate) echo "--content --templates --out --anonymise --help" ;;
 	esac
 }
 
@@ -62,8 +64,12 @@ _kitgen()
 		prev=${COMP_WORDS[COMP_CWORD - 2]}
 	fi
 	COMPREPLY=()
+	# serve's -p is --port (a number), its -b --bind (an address)
+	if [[ $cmd == serve && $prev == @(-p|--port|-b|--bind) ]]; then
+		return
+	fi
 	if ((COMP_CWORD == 1)); then
-		COMPREPLY=($(compgen -W "check build list digest diff render init card score calibrate --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check build list digest diff render init card score calibrate schema serve --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -94,7 +100,7 @@ _kitgen()
 		COMPREPLY=($(compgen -W "$ids" -- "$cur"))
 		return
 		;;
-	--git)
+	--git | --changes-since)
 		COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' \
 			refs/tags refs/heads 2>/dev/null) HEAD" -- "$cur"))
 		return
@@ -116,6 +122,7 @@ _kitgen()
 				refs/tags refs/heads 2>/dev/null) HEAD" -- "$cur"))
 		;;
 	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
+	schema) COMPREPLY=($(compgen -W "kit topic scenarios" -- "$cur")) ;;
 	render | score | calibrate) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	card)
 		local ids

@@ -27,6 +27,7 @@
 #include "leftovers.h"
 #include "output.h"
 #include "paper.h"
+#include "since.h"
 #include "suggest.h"
 #include "volume.h"
 
@@ -118,16 +119,21 @@ static int S_write_file(kg_out_set *set, const char *path, const kg_writer *w,
 	return kg_out_close(set, &out, d);
 }
 
-/* Write edition ed, composed, in every format of the build. */
+/* Write edition ed, composed, in every format of the build; the public
+ * kit with what changed since, when since holds a version. */
 static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
 			   const char *digest, const kg_build_opts *o,
-			   S_files *files, size_t *written, kg_index *idx,
-			   kg_out_set *set, kg_diags *d)
+			   const kg_since *since, S_files *files,
+			   size_t *written, kg_index *idx, kg_out_set *set,
+			   kg_diags *d)
 {
 	kg_write_opts wo = {o->templates, o->paper};
 	kg_doc *doc = kg_compose(kit, ed, digest);
 	size_t w;
 	int rc = 0;
+
+	if (since->version && ed->kind == KG_EDITION_PUBLIC)
+		kg_since_compose(doc, since);
 
 	for (w = 0; o->writers[w] && rc == 0; w++) {
 		const char *path = S_add_file(files, o->out, ed->id,
@@ -164,7 +170,8 @@ static int S_write_index(const kg_index *idx, const kg_kit *kit,
 /* Render every edition in every format, then the index page that links
  * them, each to its temporary name in set; the caller commits or aborts. */
 static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
-			S_files *files, kg_out_set *set, kg_diags *d)
+			const kg_since *since, S_files *files, kg_out_set *set,
+			kg_diags *d)
 {
 	kg_editions eds = kg_editions_of(kit);
 	kg_index idx = KG_INDEX_INIT;
@@ -177,8 +184,8 @@ static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
 	rc = kg_out_begin(set, o->out, d);
 	for (e = 0; e < eds.n && rc == 0; e++)
 		if (!o->edition || kg_editions_find(&eds, o->edition) == &eds.items[e])
-			rc = S_write_edition(kit, &eds.items[e], digest, o, files,
-					     &written, &idx, set, d);
+			rc = S_write_edition(kit, &eds.items[e], digest, o, since,
+					     files, &written, &idx, set, d);
 	/* (a one-edition build would list only that edition: it writes none) */
 	if (rc == 0 && !o->edition && kg_index_wanted(o->writers))
 		rc = S_write_index(&idx, kit, digest, o, files, &written, set, d);
@@ -245,11 +252,15 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	kg_kit *kit = kg_kit_load(o->content, d);
 	S_files files = {NULL, 0, 0};
 	kg_out_set set = KG_OUT_SET_INIT;
+	kg_since since = KG_SINCE_INIT;
 	int rc;
 
 	kg_kit_check(kit, d);
 	kg_kit_leftovers(kit, o->release, d);
+	if (d->errors == 0 && o->changes_since)
+		kg_since_load(o->content, o->changes_since, kit, &since, d);
 	if (d->errors == 0 && o->edition && S_no_edition(kit, o->edition)) {
+		kg_since_free(&since);
 		kg_kit_free(kit);
 		return KG_EXIT_USAGE;
 	}
@@ -257,13 +268,14 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	o->paper = kg_paper_name(o->paper ? o->paper :
 				 kit->paper ? kit->paper->text : "a4");
 	/* all files or none: a failure leaves every earlier output */
-	if (d->errors || S_render_all(kit, o, &files, &set, d) != 0 ||
+	if (d->errors || S_render_all(kit, o, &since, &files, &set, d) != 0 ||
 	    kg_out_commit(&set, d) != 0)
 		kg_out_abort(&set);
 	rc = kg_cli_report(d);
 	if (rc == 0 && !o->quiet)
 		S_summary(&files, o->out, t0);
 	S_files_free(&files);
+	kg_since_free(&since);
 	kg_kit_free(kit);
 	return rc;
 }

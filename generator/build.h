@@ -19,6 +19,8 @@ typedef struct kg_build_opts {
 	const kg_writer *const *writers; /* the formats, NULL-terminated */
 	int quiet;             /* print nothing but diagnostics */
 	int release;           /* init's placeholders are errors, not warnings */
+	const char *changes_since; /* NULL, or a git revision: the public kit
+				      says what changed since (since.h) */
 } kg_build_opts;
 
 /* Run a build: diagnostics and the list of files written go to stderr

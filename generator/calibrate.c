@@ -9,11 +9,13 @@
 
 #include "alloc.h"
 #include "calreport.h"
+#include "cli.h"
 #include "loop.h"
 #include "report.h"
 
 const char kg_calibrate_usage[] =
-	"Usage: kitgen calibrate [--content DIR] [--out DIR] [--anonymise] CARD...\n"
+	"Usage: kitgen calibrate [--content DIR] [--templates DIR] [--out DIR]\n"
+	"                       [--anonymise] CARD...\n"
 	"\n"
 	"Read many candidates' card files and write the calibration report as\n"
 	"Markdown, HTML (with charts) and PDF, and its figures as CSV: for each\n"
@@ -36,6 +38,8 @@ const char kg_calibrate_usage[] =
 	"\n"
 	"  -c, --content DIR   the content folder (default: content)\n"
 	"  -o, --out DIR       where to write (default: the first card's folder)\n"
+	"  -t, --templates DIR the templates folder (default: ./templates when\n"
+	"                      it exists, else the installed ones)\n"
 	"  -a, --anonymise     show interviewers as stable pseudonyms\n"
 	"  -h, --help          show this help\n"
 	"\n"
@@ -43,17 +47,17 @@ const char kg_calibrate_usage[] =
 	"3 I/O error.\n";
 
 static void S_write(const kg_card_kit *ck, const kg_calibration *c,
-		    const char *out, int anonymise, kg_diags *d)
+		    const char *out, const kg_loop_opts *o, kg_diags *d)
 {
 	kg_report rep;
 	kg_buf csv = KG_BUF_INIT;
 
-	if (kg_report_begin(&rep, ck->kit, out, d) == 0) {
-		kg_doc *doc = kg_compose_calibration(ck, c, anonymise);
+	if (kg_report_begin(&rep, ck->kit, out, o->templates, d) == 0) {
+		kg_doc *doc = kg_compose_calibration(ck, c, o->anonymise);
 
 		kg_report_doc(&rep, doc, "calibration", d);
 		kg_doc_free(doc);
-		kg_calibration_csv(c, anonymise, &csv);
+		kg_calibration_csv(c, o->anonymise, &csv);
 		kg_report_raw(&rep, "calibration.csv", csv.ptr, csv.len, d);
 	}
 	kg_report_end(&rep, 0, d);
@@ -78,7 +82,7 @@ static void S_calibrate(const kg_kit *kit, char **files, size_t nfiles,
 			 "'decision' beside its decision_rule: calibrate needs "
 			 "the rule's numbers (content/README.md)");
 	if (d->errors == 0 && kg_calibrate(&ck, cards, n, &cal, d) == 0) {
-		S_write(&ck, &cal, out, o->anonymise, d);
+		S_write(&ck, &cal, out, o, d);
 		kg_calibration_free(&cal);
 	}
 	for (i = 0; i < n; i++)
@@ -94,7 +98,8 @@ int kg_cmd_calibrate(int argc, char **argv)
 	kg_diags d = KG_DIAGS_INIT, kd = KG_DIAGS_INIT;
 	kg_kit *kit;
 	int rc = kg_loop_parse("calibrate", kg_calibrate_usage,
-			       KG_LOOP_CONTENT | KG_LOOP_OUT | KG_LOOP_ANON,
+			       KG_LOOP_CONTENT | KG_LOOP_OUT | KG_LOOP_ANON |
+			       KG_LOOP_TEMPLATES,
 			       argc, argv, &o);
 
 	if (rc)
@@ -109,7 +114,7 @@ int kg_cmd_calibrate(int argc, char **argv)
 		return rc;
 	}
 	S_calibrate(kit, argv + optind, (size_t)(argc - optind), &o, &d);
-	rc = kg_loop_report(&d);
+	rc = kg_cli_report(&d);
 	kg_diags_free(&d);
 	kg_kit_free(kit);
 	kg_diags_free(&kd);

@@ -378,6 +378,28 @@ void kg_changes_text(const kg_changes *c, kg_buf *out)
 	}
 }
 
+void kg_change_markdown(const kg_change *ch, kg_buf *out)
+{
+	S_md(out, ch->entity);
+	if (ch->parent && strcmp(ch->parent, "kit") != 0) {
+		kg_buf_puts(out, " (in ");
+		S_md(out, ch->parent);
+		kg_buf_puts(out, ")");
+	}
+	if (ch->field && *ch->field) {
+		kg_buf_puts(out, ": `");
+		kg_buf_puts(out, ch->field);
+		kg_buf_puts(out, "`");
+	}
+	if (ch->detail_md) {
+		kg_buf_puts(out, ": ");
+		kg_buf_puts(out, ch->detail_md);
+	} else if (ch->detail) {
+		kg_buf_puts(out, ": ");
+		S_md(out, ch->detail);
+	}
+}
+
 static void S_md_section(kg_buf *out, const kg_changes *c, kg_change_kind kind,
 			 const char *heading)
 {
@@ -389,29 +411,10 @@ static void S_md_section(kg_buf *out, const kg_changes *c, kg_change_kind kind,
 		return;
 	kg_buf_printf(out, "## %s\n\n", heading);
 	for (i = 0; i < c->n; i++) {
-		const kg_change *ch = &c->items[i];
-
-		if (ch->kind != kind)
+		if (c->items[i].kind != kind)
 			continue;
 		kg_buf_puts(out, "  - ");
-		S_md(out, ch->entity);
-		if (ch->parent && strcmp(ch->parent, "kit") != 0) {
-			kg_buf_puts(out, " (in ");
-			S_md(out, ch->parent);
-			kg_buf_puts(out, ")");
-		}
-		if (ch->field && *ch->field) {
-			kg_buf_puts(out, ": `");
-			kg_buf_puts(out, ch->field);
-			kg_buf_puts(out, "`");
-		}
-		if (ch->detail_md) {
-			kg_buf_puts(out, ": ");
-			kg_buf_puts(out, ch->detail_md);
-		} else if (ch->detail) {
-			kg_buf_puts(out, ": ");
-			S_md(out, ch->detail);
-		}
+		kg_change_markdown(&c->items[i], out);
 		kg_buf_putc(out, '\n');
 	}
 	kg_buf_putc(out, '\n');

@@ -43,6 +43,9 @@ void kg_changes_text(const kg_changes *c, kg_buf *out);
 /* A Markdown changelog a panel can read. */
 void kg_changes_markdown(const kg_changes *c, const kg_kit *old,
 			 const kg_kit *new_kit, kg_buf *out);
+/* One change as a line of CommonMark ("question caching-5 (in topic
+ * caching)", the field in code, the detail), markup in names escaped. */
+void kg_change_markdown(const kg_change *ch, kg_buf *out);
 
 void kg_changes_free(kg_changes *c);
 

@@ -218,6 +218,11 @@ kg_block *kg_add_notes(kg_block *parent, const char *label, int lines)
 	return b;
 }
 
+void kg_block_clear(kg_block *parent)
+{
+	S_free_children(parent);
+}
+
 static void S_free_block(kg_block *b)
 {
 	S_free_children(b);

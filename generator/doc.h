@@ -164,6 +164,8 @@ typedef struct kg_doc {
 } kg_doc;
 
 kg_block *kg_block_new(kg_block_type type);
+/* Free parent's children (a TOC's entries before they are built again). */
+void kg_block_clear(kg_block *parent);
 /* Append child to parent and return child (for chaining). */
 kg_block *kg_block_add(kg_block *parent, kg_block *child);
 

@@ -34,8 +34,9 @@ void kg_doc_toc_build(kg_doc *doc)
 	kg_iter *it;
 	kg_event ev;
 
-	if (!toc || toc->type != KG_BLOCK_TOC || toc->n)
+	if (!toc || toc->type != KG_BLOCK_TOC)
 		return;
+	kg_block_clear(toc); /* built again: a part was added since */
 	it = kg_iter_new(doc->root);
 	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
 		const kg_block *b = kg_iter_block(it);

@@ -29,6 +29,7 @@
 #include "kit.h"
 #include "node.h"
 #include "output.h"
+#include "schema_json.h"
 #include "template.h"
 #include "utf8.h"
 
@@ -201,6 +202,40 @@ static void S_raw(kg_buf *out, const char *s, size_t len)
 	kg_buf_put(out, s, len);
 }
 
+/* The schemas the skeleton's YAML files name on their first line, for
+ * editors with the YAML language server: `kitgen schema NAME`. */
+static const struct {
+	const char *name, *path;
+} S_schema_files[] = {
+	{"kit", "schema/kit.schema.json"},
+	{"topic", "schema/topic.schema.json"},
+	{"scenarios", "schema/scenarios.schema.json"}};
+#define S_NSCHEMAS (sizeof(S_schema_files) / sizeof(*S_schema_files))
+
+/* Write the schemas into dir. 0 or -1. */
+static int S_schemas(const char *dir, kg_diags *d)
+{
+	kg_buf path = KG_BUF_INIT, json = KG_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	kg_buf_printf(&path, "%s/schema", dir);
+	if (mkdir(path.ptr, 0777) < 0)
+		rc = kg_io_error(d, (kg_mark){path.ptr, 0, 0},
+				 "cannot create folder: %s", strerror(errno));
+	for (i = 0; i < S_NSCHEMAS && rc == 0; i++) {
+		kg_buf_reset(&path);
+		kg_buf_reset(&json);
+		kg_buf_printf(&path, "%s/%s", dir, S_schema_files[i].path);
+		rc = kg_schema_json(S_schema_files[i].name, &json, d);
+		if (rc == 0)
+			rc = kg_write_atomic(path.ptr, json.ptr, json.len, d);
+	}
+	kg_buf_release(&path);
+	kg_buf_release(&json);
+	return rc;
+}
+
 /* Render the skeleton for role into the existing folder dir. 0 or -1. */
 static int S_fill(const char *dir, const char *role, kg_diags *d)
 {
@@ -365,10 +400,28 @@ static int S_rename_into_place(const char *stage, const char *dir, kg_diags *d)
 	return 0;
 }
 
+/* Register (or forget) stage/rel and the folders it is in. */
+static void S_register_path(const char *stage, const char *rel,
+			    void (*file)(const char *), void (*dir)(const char *))
+{
+	kg_buf path = KG_BUF_INIT;
+	const char *slash;
+
+	for (slash = strchr(rel, '/'); slash; slash = strchr(slash + 1, '/')) {
+		kg_buf_reset(&path);
+		kg_buf_printf(&path, "%s/%.*s", stage, (int)(slash - rel), rel);
+		dir(path.ptr);
+	}
+	kg_buf_reset(&path);
+	kg_buf_printf(&path, "%s/%s", stage, rel);
+	file(path.ptr);
+	kg_buf_release(&path);
+}
+
 /* Register (on) or forget (!on) everything the staged kit holds with the
  * cleanup registry, so that SIGINT, SIGTERM, SIGHUP or running out of
- * memory while it is written removes it all: each skeleton file, then its
- * folders, the deepest first (the registry removes files before folders,
+ * memory while it is written removes it all: each skeleton file and
+ * schema, then their folders, the deepest first (the registry removes files before folders,
  * and folders in the reverse order of registration). A path registered
  * before it exists is no harm: removing it then fails quietly. */
 static void S_register(const char *stage, int on)
@@ -376,22 +429,13 @@ static void S_register(const char *stage, int on)
 	void (*file)(const char *) = on ? kg_cleanup_file : kg_cleanup_forget;
 	void (*dir)(const char *) = on ? kg_cleanup_dir : kg_cleanup_forget;
 	const kg_embedded_file *f;
-	kg_buf path = KG_BUF_INIT;
-	const char *slash;
+	size_t i;
 
 	dir(stage);
-	for (f = kg_embedded; f->path; f++) {
-		for (slash = strchr(f->path, '/'); slash; slash = strchr(slash + 1, '/')) {
-			kg_buf_reset(&path);
-			kg_buf_printf(&path, "%s/%.*s", stage,
-				      (int)(slash - f->path), f->path);
-			dir(path.ptr);
-		}
-		kg_buf_reset(&path);
-		kg_buf_printf(&path, "%s/%s", stage, f->path);
-		file(path.ptr);
-	}
-	kg_buf_release(&path);
+	for (f = kg_embedded; f->path; f++)
+		S_register_path(stage, f->path, file, dir);
+	for (i = 0; i < S_NSCHEMAS; i++)
+		S_register_path(stage, S_schema_files[i].path, file, dir);
 }
 
 /* Move the checked kit from stage into place and remove what is left of
@@ -426,6 +470,8 @@ int kg_init_write(const char *dir, const char *role, kg_diags *d)
 	kg_cleanup_release(&old);
 	if (stage) {
 		rc = S_fill(stage, role, d);
+		if (rc == 0)
+			rc = S_schemas(stage, d);
 		if (rc == 0)
 			rc = S_check_kit(stage, d);
 		rc = S_publish(stage, target, inside, rc, d);

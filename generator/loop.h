@@ -29,11 +29,13 @@ typedef struct kg_loop_opts {
 	const char *content; /* default "content" */
 	const char *out;     /* NULL: the command's default */
 	const char *round;   /* card: --round N */
+	const char *templates; /* score, calibrate: NULL finds them as a
+				  build does */
 	int anonymise;
 } kg_loop_opts;
 
 enum { KG_LOOP_CONTENT = 1, KG_LOOP_OUT = 2, KG_LOOP_ROUND = 4,
-       KG_LOOP_ANON = 8 };
+       KG_LOOP_ANON = 8, KG_LOOP_TEMPLATES = 16 };
 
 /* Parse the options `allowed` names; prints usage and returns -1 for
  * --help, returns 2 after a usage error (printed), else 0 with optind at
@@ -44,9 +46,6 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
  * (the exit status is then in *rc). d keeps the kit's line indexes, which
  * its marks point into: free it after the kit. */
 kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc);
-/* Print diagnostics with a count; the exit status they mean (1 errors,
- * 3 I/O errors, else 0). */
-int kg_loop_report(const kg_diags *d);
 /* The folder a file is in ("." for a bare name): where score and
  * calibrate write by default. The caller frees it. */
 char *kg_dir_of(const char *path);

@@ -10,15 +10,7 @@
 #include <string.h>
 
 #include "alloc.h"
-#include <unistd.h>
-
-static int S_usage(const char *cmd, const char *fmt, const char *arg)
-{
-	fprintf(stderr, "kitgen %s: ", cmd);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'kitgen %s --help'.\n", cmd);
-	return 2;
-}
+#include "cli.h"
 
 /* The kg_loop_opts flag of an option character; 0 for none. */
 static unsigned S_flag(int c)
@@ -28,6 +20,7 @@ static unsigned S_flag(int c)
 	case 'o': return KG_LOOP_OUT;
 	case 'r': return KG_LOOP_ROUND;
 	case 'a': return KG_LOOP_ANON;
+	case 't': return KG_LOOP_TEMPLATES;
 	default: return 0;
 	}
 }
@@ -40,6 +33,7 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
 		{"out", required_argument, NULL, 'o'},
 		{"round", required_argument, NULL, 'r'},
 		{"anonymise", no_argument, NULL, 'a'},
+		{"templates", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	int c;
@@ -47,7 +41,7 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
 	o->content = "content";
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":c:o:r:ah", all, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:o:r:at:h", all, NULL)) != -1) {
 		const char *name = argv[optind - 1];
 
 		if (c == 'h') {
@@ -55,36 +49,20 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
 			return -1;
 		}
 		if (c == ':')
-			return S_usage(cmd, "option '%s' needs a value", name);
+			return kg_cli_usage_error(cmd, "option '%s' needs a value", name);
 		if (!(allowed & S_flag(c)))
-			return S_usage(cmd, "unknown option '%s'", name);
+			return kg_cli_usage_error(cmd, "unknown option '%s'", name);
 		if (optarg && !*optarg)
-			return S_usage(cmd, "option '%s' has an empty value", name);
+			return kg_cli_usage_error(cmd, "option '%s' has an empty value", name);
 		switch (c) {
 		case 'c': o->content = optarg; break;
 		case 'o': o->out = optarg; break;
 		case 'r': o->round = optarg; break;
 		case 'a': o->anonymise = 1; break;
+		case 't': o->templates = optarg; break;
 		}
 	}
 	return 0;
-}
-
-int kg_loop_report(const kg_diags *d)
-{
-	unsigned flags = KG_DIAG_SOURCE;
-	const char *nc = getenv("NO_COLOR");
-
-	if (isatty(STDERR_FILENO) && !(nc && *nc))
-		flags |= KG_DIAG_COLOR;
-	kg_diags_print(d, stderr, flags);
-	if (d->errors || d->warnings)
-		fprintf(stderr, "%zu error%s, %zu warning%s\n", d->errors,
-			d->errors == 1 ? "" : "s", d->warnings,
-			d->warnings == 1 ? "" : "s");
-	if (d->io_errors)
-		return 3;
-	return d->errors ? 1 : 0;
 }
 
 kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc)
@@ -93,7 +71,7 @@ kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc)
 
 	if (kit)
 		kg_kit_check(kit, d);
-	*rc = kg_loop_report(d);
+	*rc = kg_cli_report(d);
 	if (!kit && *rc == 0)
 		*rc = 3;
 	if (*rc) {

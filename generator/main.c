@@ -33,6 +33,8 @@
 #include "output.h"
 #include "paper.h"
 #include "printable.h"
+#include "schema_json.h"
+#include "serve.h"
 #include "template.h"
 #include "writer.h"
 
@@ -172,6 +174,7 @@ static int S_build(int argc, char **argv)
 		{"paper", required_argument, NULL, KG_OPT_PAPER},
 		{"edition", required_argument, NULL, KG_OPT_EDITION},
 		{"release", no_argument, NULL, KG_OPT_RELEASE},
+		{"changes-since", required_argument, NULL, KG_OPT_CHANGES},
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	kg_cli_opts o = {.content = "content", .out = "output"};
@@ -190,7 +193,7 @@ static int S_build(int argc, char **argv)
 		return kg_cli_usage_error("build", "unknown paper '%s' (a4 or letter)",
 					  o.paper);
 	bo = (kg_build_opts){o.content, o.templates, o.out, o.paper, o.edition,
-			     writers, o.quiet, o.release};
+			     writers, o.quiet, o.release, o.changes_since};
 	return kg_build(&bo);
 }
 
@@ -441,7 +444,7 @@ static const kg_cli_cmd S_cmds[] = {
 	{"build", S_build, "check, then write every edition",
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
 	 "                    [--edition ID] [--format LIST] [--paper a4|letter]\n"
-	 "                    [--release]\n"
+	 "                    [--release] [--changes-since REV]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
 	 "format. A kit with any error writes nothing. The output folder changes\n"
@@ -463,6 +466,11 @@ static const kg_cli_cmd S_cmds[] = {
 	 "      --release         refuse a kit that still holds a placeholder\n"
 	 "                        'kitgen init' wrote ('(replace me)'): errors,\n"
 	 "                        not warnings\n"
+	 "      --changes-since REV\n"
+	 "                        add \"What changed since VERSION\" to the public\n"
+	 "                        kit, after its contents: the content folder at\n"
+	 "                        git revision REV (a tag) against this one, as\n"
+	 "                        'kitgen diff --git REV' compares them\n"
 	 "  -q, --quiet           print nothing but errors and warnings (no list\n"
 	 "                        of files, no summary)\n"
 	 "  -h, --help            show this help\n"
@@ -531,10 +539,12 @@ static const kg_cli_cmd S_cmds[] = {
 	 "\n"
 	 "Write a new kit into DIR, an empty folder or a new one in a folder\n"
 	 "that exists: README.md, content/kit.yaml, content/scenarios.yaml and\n"
-	 "two example topics to replace with your own. It passes 'kitgen check'\n"
-	 "as written and 'kitgen build' turns it into every format. All or\n"
-	 "nothing: the kit is made in a temporary folder and moved into place,\n"
-	 "so a failure (a full disk) leaves DIR as it was.\n"
+	 "two example topics to replace with your own, and schema/*.schema.json\n"
+	 "(see 'kitgen schema') that each YAML file names on its first line, for\n"
+	 "editors. It passes 'kitgen check' as written and 'kitgen build' turns\n"
+	 "it into every format. All or nothing: the kit is made in a temporary\n"
+	 "folder and moved into place, so a failure (a full disk) leaves DIR as\n"
+	 "it was.\n"
 	 "\n"
 	 "  -r, --role NAME   the role the kit hires for (default: software\n"
 	 "                    engineering); --role 'Data engineering' makes the\n"
@@ -550,6 +560,8 @@ static const kg_cli_cmd S_cmds[] = {
 	{"card", kg_cmd_card, "print the blank card files of a panel packet", kg_card_usage},
 	{"score", kg_cmd_score, "write a candidate's debrief from the card files", kg_score_usage},
 	{"calibrate", kg_cmd_calibrate, "report how questions and interviewers perform across cards", kg_calibrate_usage},
+	{"schema", kg_schema_main, "print the JSON Schema of the content", kg_schema_usage},
+	{"serve", kg_serve_main, "serve the kit, rebuilt on every save", kg_serve_usage},
 	{NULL, NULL, NULL, NULL}};
 
 static const kg_cli_cmd *S_find(const char *name)

@@ -235,11 +235,35 @@ int kg_out_mkdir(kg_out_set *s, const char *dir, kg_diags *d)
 	return kg_mkdirs(dir, d);
 }
 
-/* Open and lock dir's lock file. A build that held it may have removed
- * it (S_unlock) while this one waited: then the file locked is not the
- * one at the path, and the lock is taken again. Returns the descriptor,
- * or -1 with errno set. */
-static int S_lock(const char *path)
+/* Take the lock on fd: at once when it is free, with the signals held
+ * so that the lock file is registered for removal (the caller does that,
+ * then lets the signals through) in the same breath as it is ours; else
+ * wait for it with the signals let through, so that Ctrl-C still stops a
+ * build that waits (the file is another build's meanwhile), and hold them
+ * again once it is ours. 0, or -1 with errno set. */
+static int S_flock(int fd, sigset_t *old)
+{
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return 0;
+	if (errno != EWOULDBLOCK)
+		return -1;
+	kg_cleanup_release(old);
+	if (flock(fd, LOCK_EX) < 0) {
+		int err = errno;
+
+		kg_cleanup_hold(old);
+		errno = err;
+		return -1;
+	}
+	kg_cleanup_hold(old);
+	return 0;
+}
+
+/* Open and lock dir's lock file, with the signals held in *old (see
+ * S_flock). A build that held it may have removed it (S_unlock) while
+ * this one waited: then the file locked is not the one at the path, and
+ * the lock is taken again. Returns the descriptor, or -1 with errno set. */
+static int S_lock(const char *path, sigset_t *old)
 {
 	struct stat held, there;
 	int fd;
@@ -248,7 +272,7 @@ static int S_lock(const char *path)
 		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 		if (fd < 0)
 			return -1;
-		if (flock(fd, LOCK_EX) < 0 || fstat(fd, &held) < 0) {
+		if (S_flock(fd, old) < 0 || fstat(fd, &held) < 0) {
 			int err = errno;
 
 			close(fd);
@@ -266,6 +290,7 @@ int kg_out_begin(kg_out_set *s, const char *dir, kg_diags *d)
 {
 	kg_buf path = KG_BUF_INIT;
 	struct stat st;
+	sigset_t old;
 	int tries = 0;
 
 	kg_buf_printf(&path, "%s/%s", dir, KG_OUT_LOCK_NAME);
@@ -274,7 +299,10 @@ int kg_out_begin(kg_out_set *s, const char *dir, kg_diags *d)
 			kg_buf_release(&path);
 			return -1;
 		}
-		s->lock = S_lock(path.ptr);
+		kg_cleanup_hold(&old);
+		s->lock = S_lock(path.ptr, &old);
+		if (s->lock < 0)
+			kg_cleanup_release(&old);
 	} while (s->lock < 0 && errno == ENOENT && ++tries < 5);
 	if (s->lock < 0) {
 		int err = errno;
@@ -284,8 +312,11 @@ int kg_out_begin(kg_out_set *s, const char *dir, kg_diags *d)
 				   "cannot lock the output folder: %s",
 				   strerror(err));
 	}
-	/* listed only once held: the file may be another build's until then */
+	/* listed only once held (the file may be another build's until then),
+	 * and with the signals held since it became ours: no moment leaves a
+	 * lock file of this build unlisted */
 	kg_cleanup_file(path.ptr);
+	kg_cleanup_release(&old);
 	s->lockpath = kg_buf_detach(&path, NULL);
 	KG_GROW(s->seen, s->seencap, s->nseen + 1);
 	s->seen[s->nseen++] = kg_xstrdup(dir);

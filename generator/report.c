@@ -16,7 +16,7 @@
 #include "writer.h"
 
 int kg_report_begin(kg_report *r, const kg_kit *kit, const char *dir,
-		    kg_diags *d)
+		    const char *templates, kg_diags *d)
 {
 	kg_out_set init = KG_OUT_SET_INIT;
 
@@ -24,7 +24,8 @@ int kg_report_begin(kg_report *r, const kg_kit *kit, const char *dir,
 	r->set = init;
 	r->paper = kg_paper_name(kit->paper ? kit->paper->text : "a4");
 	r->dir = kg_xstrdup(dir);
-	if (!(r->templates = kg_default_templates(d)) ||
+	r->templates = templates ? kg_xstrdup(templates) : kg_default_templates(d);
+	if (!r->templates ||
 	    kg_out_begin(&r->set, dir, d) < 0)
 		r->failed = 1;
 	return r->failed ? -1 : 0;

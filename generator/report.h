@@ -23,11 +23,12 @@ typedef struct kg_report {
 } kg_report;
 
 /* Start writing into dir (made when missing, locked as a build's output
- * folder is), PDFs on the kit's paper (kit.yaml's paper:, a4 without).
+ * folder is), PDFs on the kit's paper (kit.yaml's paper:, a4 without),
+ * with the page shells of templates (NULL: found as a build finds them).
  * Returns 0 or -1 (diagnostics in d; call kg_report_end). */
 struct kg_kit;
 int kg_report_begin(kg_report *r, const struct kg_kit *kit, const char *dir,
-		    kg_diags *d);
+		    const char *templates, kg_diags *d);
 /* dir/base.md, .html and .pdf from doc. */
 int kg_report_doc(kg_report *r, const kg_doc *doc, const char *base,
 		  kg_diags *d);

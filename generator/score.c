@@ -8,12 +8,14 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "cli.h"
 #include "debrief.h"
 #include "loop.h"
 #include "report.h"
 
 const char kg_score_usage[] =
-	"Usage: kitgen score [--content DIR] [--out DIR] [--anonymise] CARD...\n"
+	"Usage: kitgen score [--content DIR] [--templates DIR] [--out DIR]\n"
+	"                   [--anonymise] CARD...\n"
 	"\n"
 	"Read the panel's card files (see 'kitgen card'), group them by\n"
 	"candidate and write each candidate's debrief as Markdown, HTML and\n"
@@ -36,6 +38,8 @@ const char kg_score_usage[] =
 	"\n"
 	"  -c, --content DIR   the content folder (default: content)\n"
 	"  -o, --out DIR       where to write (default: the first card's folder)\n"
+	"  -t, --templates DIR the templates folder (default: ./templates when\n"
+	"                      it exists, else the installed ones)\n"
 	"  -a, --anonymise     show candidates and interviewers as stable\n"
 	"                      pseudonyms (\"Candidate 3f9a2c1b\")\n"
 	"  -h, --help          show this help\n"
@@ -67,16 +71,16 @@ static void S_free_cards(kg_card *cards, size_t n)
 }
 
 static int S_write(const kg_card_kit *ck, const kg_panels *ps,
-		   const char *out, int anonymise, kg_diags *d)
+		   const char *out, const kg_loop_opts *o, kg_diags *d)
 {
 	kg_report rep;
 	size_t i;
 
-	if (kg_report_begin(&rep, ck->kit, out, d) == 0)
+	if (kg_report_begin(&rep, ck->kit, out, o->templates, d) == 0)
 		for (i = 0; i < ps->n; i++) {
-			kg_doc *doc = kg_compose_debrief(ck, &ps->items[i], anonymise);
+			kg_doc *doc = kg_compose_debrief(ck, &ps->items[i], o->anonymise);
 			char *who = kg_shown_name("candidate", ps->items[i].candidate,
-						  anonymise);
+						  o->anonymise);
 			char *slug = kg_card_dim_id(who);
 			kg_buf base = KG_BUF_INIT;
 
@@ -106,7 +110,7 @@ static int S_score(const kg_kit *kit, char **files, size_t nfiles,
 			 "'decision' beside its decision_rule: score needs the "
 			 "rule's numbers (content/README.md)");
 	if (d->errors == 0 && kg_panels_of(&ck, cards, n, &ps, d) == 0)
-		S_write(&ck, &ps, out, o->anonymise, d);
+		S_write(&ck, &ps, out, o, d);
 	kg_panels_free(&ps);
 	S_free_cards(cards, n);
 	kg_card_kit_free(&ck);
@@ -121,7 +125,8 @@ int kg_cmd_score(int argc, char **argv)
 	kg_diags kd = KG_DIAGS_INIT;
 	kg_kit *kit;
 	int rc = kg_loop_parse("score", kg_score_usage,
-			       KG_LOOP_CONTENT | KG_LOOP_OUT | KG_LOOP_ANON,
+			       KG_LOOP_CONTENT | KG_LOOP_OUT | KG_LOOP_ANON |
+			       KG_LOOP_TEMPLATES,
 			       argc, argv, &o);
 
 	if (rc)
@@ -136,7 +141,7 @@ int kg_cmd_score(int argc, char **argv)
 		return rc;
 	}
 	S_score(kit, argv + optind, (size_t)(argc - optind), &o, &d);
-	rc = kg_loop_report(&d);
+	rc = kg_cli_report(&d);
 	kg_diags_free(&d);
 	kg_kit_free(kit);
 	kg_diags_free(&kd);

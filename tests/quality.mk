@@ -51,6 +51,9 @@ $(ASAN)/obj/%.o: generator/%.c | $(BUILD)/deps.ok
 $(ASAN)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
+$(ASAN)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
 $(ASAN)/obj/datadir.o $(FUZZ)/obj/datadir.o: ALL_CFLAGS += -DKG_DATADIR='"$(DATADIR)"'
 $(ASAN)/obj/datadir.o $(FUZZ)/obj/datadir.o: $(BUILD)/datadir.stamp
 
@@ -118,6 +121,10 @@ $(FUZZ)/obj/%.o: generator/%.c | $(BUILD)/deps.ok
 	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
 		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
 $(FUZZ)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
+$(FUZZ)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
 		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<

@@ -14,7 +14,8 @@ status=$?
 [ "$status" = 0 ] && ok "init writes a kit (status 0)" ||
 	not_ok "init writes a kit (status 0)" "status $status" "$(cat "$TMP/out")"
 for f in README.md content/kit.yaml content/scenarios.yaml \
-	content/topics/01-example-debugging.yaml content/topics/02-example-change.yaml; do
+	content/topics/01-example-debugging.yaml content/topics/02-example-change.yaml \
+	schema/kit.schema.json schema/topic.schema.json schema/scenarios.schema.json; do
 	check "init wrote $f" test -s "$TMP/plain/$f"
 done
 check "init lists the files and the next step" sh -c \
@@ -36,10 +37,10 @@ status=$?
 	not_ok "kitgen check passes on a new kit" "status $status" "$(cat "$TMP/out")"
 grep ': warning: ' "$TMP/err" >"$TMP/got"
 cat >"$TMP/want" <<'WANT'
-content/kit.yaml:10:12: warning: 'publisher' still holds a placeholder from 'kitgen init' ('(replace me)')
-content/kit.yaml:12:15: warning: 'introduction' still holds a placeholder from 'kitgen init' ('(replace me)')
-content/topics/01-example-debugging.yaml:5:8: warning: 'title' still holds a placeholder from 'kitgen init' ('(replace me)')
-content/topics/02-example-change.yaml:5:8: warning: 'title' still holds a placeholder from 'kitgen init' ('(replace me)')
+content/kit.yaml:11:12: warning: 'publisher' still holds a placeholder from 'kitgen init' ('(replace me)')
+content/kit.yaml:13:15: warning: 'introduction' still holds a placeholder from 'kitgen init' ('(replace me)')
+content/topics/01-example-debugging.yaml:6:8: warning: 'title' still holds a placeholder from 'kitgen init' ('(replace me)')
+content/topics/02-example-change.yaml:6:8: warning: 'title' still holds a placeholder from 'kitgen init' ('(replace me)')
 WANT
 same_text "check warns at each placeholder init left (publisher, introduction, example topics)" "$TMP/want" "$TMP/got"
 cp -R "$TMP/plain" "$TMP/release"
@@ -199,7 +200,7 @@ status=$?
 	not_ok "init . on a full disk leaves the empty folder empty" "status $status" \
 		"left: $(ls -A "$TMP/disk/here")" "$(cat "$TMP/out")"
 (cd "$TMP/disk/here" && "$KITGEN" init -q .) >"$TMP/out" 2>&1
-[ "$(ls -A "$TMP/disk/here" | tr '\n' ' ')" = ".gitignore README.md content " ] &&
+[ "$(ls -A "$TMP/disk/here" | tr '\n' ' ')" = ".gitignore README.md content schema " ] &&
 	[ "$(stat -c %i "$TMP/disk/here")" = "$ino" ] &&
 	(cd "$TMP/disk/here" && "$KITGEN" check -q 2>/dev/null) &&
 	ok "init . fills the empty folder it runs in, which stays the same folder" ||

@@ -189,3 +189,12 @@ old/Ada-1-Grace.yaml:4:10: note: since 0.3.1: changed question $q: prompt: "What
 EOW
 same_text "an older card: a warning and the changes to its topic since its version" \
 	"$TMP/old.want" "$TMP/old.got"
+
+# From a folder with no ./templates, --templates names them (the default
+# would be the installed ones)
+mkdir -p "$TMP/away"
+(cd "$TMP/away" && "$KITGEN" score --content "$FIXTURE" --templates "$ROOT/templates" \
+	--out "$TMP/away/out" "$ROOT"/tests/fixture/cards/*.yaml) >/dev/null 2>"$TMP/away.err" &&
+	[ -s "$TMP/away/out/debrief-ada-example.pdf" ] &&
+	ok "score --templates DIR writes the debrief from any folder" ||
+	not_ok "score --templates DIR writes the debrief from any folder" "$(cat "$TMP/away.err")"

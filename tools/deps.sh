@@ -20,6 +20,8 @@ have_pc fontconfig || need libfontconfig-dev
 have_pc zlib || need zlib1g-dev
 have_pc cmocka || need libcmocka-dev
 have_pc nettle || need nettle-dev
+# the HTTP server of `kitgen serve`
+have_pc libmicrohttpd || need libmicrohttpd-dev
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
 # libharu ships no .pc file: try to compile and link against it.
 probe=$(mktemp -d)
@@ -31,6 +33,9 @@ if [ "${1:-}" = "--test" ]; then
 	command -v node >/dev/null 2>&1 || need nodejs
 	command -v npm >/dev/null 2>&1 || need npm
 	command -v python3 >/dev/null 2>&1 || need python3
+	# the schema test validates YAML against `kitgen schema`
+	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || need python3-jsonschema
+	/usr/bin/python3 -c 'import yaml' 2>/dev/null || need python3-yaml
 	# the memcheck run of a full build (make test-valgrind)
 	command -v valgrind >/dev/null 2>&1 || need valgrind
 	# the PDF checks
@@ -39,6 +44,8 @@ if [ "${1:-}" = "--test" ]; then
 	command -v groff >/dev/null 2>&1 || need groff-base
 	# the reproducibility test sets the clock ahead
 	command -v faketime >/dev/null 2>&1 || need faketime
+	# the serve test fetches pages and follows the event stream
+	command -v curl >/dev/null 2>&1 || need curl
 	# the HTML checks: the Nu Html Checker runs on Java; the browser test
 	# drives Debian's Chromium
 	command -v java >/dev/null 2>&1 || need default-jre-headless
