@@ -129,29 +129,3 @@ int kg_shell_write(const kg_doc *doc, const char *templates,
 	kg_node_free(data);
 	return rc;
 }
-
-static void S_stream(const kg_block *root, const kg_block *b,
-		     const kg_stream_ops *ops, kg_sink *out)
-{
-	size_t i;
-
-	if (b->type != KG_BLOCK_DOCUMENT && b->type != KG_BLOCK_SECTION) {
-		ops->block(root, b, &out->buf);
-		kg_shell_drain(out);
-		return;
-	}
-	if (b->type == KG_BLOCK_SECTION)
-		ops->section_begin(b, &out->buf);
-	kg_section_open(b);
-	for (i = 0; i < b->n; i++)
-		S_stream(root, b->children[i], ops, out);
-	kg_section_close(b);
-	if (b->type == KG_BLOCK_SECTION && ops->section_end)
-		ops->section_end(b, &out->buf);
-}
-
-void kg_shell_stream(const kg_block *root, const kg_stream_ops *ops,
-		     kg_sink *out)
-{
-	S_stream(root, root, ops, out);
-}

@@ -58,17 +58,4 @@ int kg_shell_write(const kg_doc *doc, const char *templates,
  * its end (which kg_shell_write may still trim). */
 void kg_shell_drain(kg_sink *out);
 
-/* How a text writer's body streams: kg_shell_stream walks the document
- * and its sections itself (opening deferred ones, doc.h), writing a
- * section's heading with section_begin and its end with section_end (may
- * be NULL); every other block is rendered whole by block, after which the
- * sink may drain: a list, a table or a field is one unit. */
-typedef struct kg_stream_ops {
-	void (*block)(const kg_block *root, const kg_block *b, kg_buf *out);
-	void (*section_begin)(const kg_block *section, kg_buf *out);
-	void (*section_end)(const kg_block *section, kg_buf *out);
-} kg_stream_ops;
-void kg_shell_stream(const kg_block *root, const kg_stream_ops *ops,
-		     kg_sink *out);
-
 #endif
