@@ -8,6 +8,7 @@
  */
 #include "diff.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,21 +113,44 @@ static int S_short(const kg_node *n)
 	       !memchr(n->text, '\n', n->len ? n->len - 1 : 0);
 }
 
-/* The key that matches items of an entity list, or NULL. */
+static const kg_node *S_find(const kg_node *list, const char *key,
+			     const char *value)
+{
+	size_t i;
+	const char *v;
+
+	for (i = 0; i < list->n; i++)
+		if ((v = kg_node_str(list->items[i], key)) && strcmp(v, value) == 0)
+			return list->items[i];
+	return NULL;
+}
+
+/* Does every item of list have `key`, each with a value of its own? */
+static int S_keyed_by(const kg_node *list, const char *key)
+{
+	size_t i;
+	const char *v;
+
+	for (i = 0; i < list->n; i++)
+		if (!(v = kg_node_str(list->items[i], key)) ||
+		    S_find(list, key, v) != list->items[i])
+			return 0;
+	return 1;
+}
+
+/* The key that matches items of an entity list, or NULL. Only a key
+ * whose values are unique matches: items sharing one could not be told
+ * apart, so such a list is compared as a plain list. */
 static const char *S_list_key(const kg_node *list)
 {
 	static const char *const keys[] = {"id", "name", NULL};
-	size_t i, k;
+	size_t k;
 
 	if (!list || list->kind != KG_NODE_SEQ || list->n == 0)
 		return NULL;
-	for (k = 0; keys[k]; k++) {
-		for (i = 0; i < list->n; i++)
-			if (!kg_node_str(list->items[i], keys[k]))
-				break;
-		if (i == list->n)
+	for (k = 0; keys[k]; k++)
+		if (S_keyed_by(list, keys[k]))
 			return keys[k];
-	}
 	return NULL;
 }
 
@@ -192,18 +216,6 @@ static void S_diff_map(S_ctx *x, const char *entity, const char *path,
 	}
 }
 
-static const kg_node *S_find(const kg_node *list, const char *key,
-			     const char *value)
-{
-	size_t i;
-	const char *v;
-
-	for (i = 0; i < list->n; i++)
-		if ((v = kg_node_str(list->items[i], key)) && strcmp(v, value) == 0)
-			return list->items[i];
-	return NULL;
-}
-
 static char *S_entity_name(const char *list_name, const char *key,
 			   const char *value, const char *parent_entity,
 			   const char *path)
@@ -218,8 +230,103 @@ static char *S_entity_name(const char *list_name, const char *key,
 	return kg_buf_detach(&b, NULL);
 }
 
+/* ---- the order of an entity list --------------------------------------- */
+
+#define MOVES_SHOWN 3
+
+/* One item of an entity list as a reorder names it: an id as it is, a
+ * name in quotes. */
+static void S_item_name(kg_buf *out, const kg_node *item, const char *key)
+{
+	const char *v = kg_node_str(item, key);
+
+	kg_buf_printf(out, strcmp(key, "id") == 0 ? "%s" : "'%s'", v);
+}
+
+/* Mark in keep[] the longest run of at[] (distinct places) that rises:
+ * the items that kept their order. Patience sorting, O(k log k). */
+static void S_rising(const size_t *at, size_t k, unsigned char *keep)
+{
+	size_t *tail = kg_xcalloc(k, sizeof(*tail)); /* index ending a run */
+	size_t *prev = kg_xcalloc(k, sizeof(*prev));
+	size_t len = 0, i, lo, hi, mid;
+
+	for (i = 0; i < k; i++) {
+		for (lo = 0, hi = len; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (at[tail[mid]] < at[i])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo ? tail[lo - 1] : SIZE_MAX;
+		tail[lo] = i;
+		len += lo == len;
+	}
+	for (i = len ? tail[len - 1] : SIZE_MAX; i != SIZE_MAX; i = prev[i])
+		keep[i] = 1;
+	free(tail);
+	free(prev);
+}
+
+/* "caching-2 now before caching-1, ...": the items that moved, each
+ * placed by its new neighbour. common[] holds n's items also in o, in
+ * n's order. */
+static void S_describe_moves(kg_buf *out, const kg_node *const *common,
+			     const unsigned char *keep, size_t k,
+			     const char *key)
+{
+	size_t i, shown = 0, moved = 0;
+
+	for (i = 0; i < k; i++) {
+		if (keep[i])
+			continue;
+		if (moved++ >= MOVES_SHOWN)
+			continue;
+		kg_buf_puts(out, shown++ ? ", " : "reordered: ");
+		S_item_name(out, common[i], key);
+		kg_buf_puts(out, i + 1 < k ? " now before " : " now after ");
+		S_item_name(out, common[i + 1 < k ? i + 1 : i - 1], key);
+	}
+	if (moved > MOVES_SHOWN)
+		kg_buf_printf(out, ", and %zu more", moved - MOVES_SHOWN);
+}
+
+/* Report when the items present in both lists are in another order
+ * (items added or removed move nothing by themselves). */
+static void S_diff_order(S_ctx *x, const char *entity, const char *path,
+			 const char *key, const kg_node *o, const kg_node *n)
+{
+	const kg_node **common = kg_xcalloc(n->n + 1, sizeof(*common));
+	size_t *at = kg_xcalloc(n->n + 1, sizeof(*at));
+	unsigned char *keep = kg_xcalloc(n->n + 1, 1);
+	size_t i, j, k = 0;
+
+	for (i = 0; i < n->n; i++) {
+		const char *v = kg_node_str(n->items[i], key);
+
+		for (j = 0; j < o->n; j++)
+			if (strcmp(kg_node_str(o->items[j], key), v) == 0)
+				break;
+		if (j < o->n) {
+			common[k] = n->items[i];
+			at[k++] = j;
+		}
+	}
+	S_rising(at, k, keep);
+	kg_buf_reset(&x->tmp);
+	S_describe_moves(&x->tmp, common, keep, k, key);
+	if (x->tmp.len)
+		S_record(x->out, KG_CHANGED, entity, NULL, path, x->tmp.ptr);
+	free(common);
+	free(at);
+	free(keep);
+}
+
+/* ---- comparing lists ------------------------------------------------------ */
+
 /* Entity lists: match by key; report added and removed items, recurse
- * into the ones present in both. */
+ * into the ones present in both; then whether their order changed. */
 static void S_diff_keyed(S_ctx *x, const char *entity, const char *path,
 			 const char *key, const kg_node *o, const kg_node *n)
 {
@@ -248,6 +355,7 @@ static void S_diff_keyed(S_ctx *x, const char *entity, const char *path,
 		S_record(x->out, KG_REMOVED, name, entity, NULL, NULL);
 		free(name);
 	}
+	S_diff_order(x, entity, path, key, o, n);
 }
 
 static int S_contains(const kg_node *list, const kg_node *item)
@@ -317,8 +425,8 @@ static void S_diff_value(S_ctx *x, const char *entity, const char *path,
 		S_diff_map(x, entity, path, o, n);
 		break;
 	case KG_NODE_SEQ:
-		key = S_list_key(n) ? S_list_key(n) : S_list_key(o);
-		if (key && S_list_key(o) && S_list_key(n))
+		key = S_list_key(n);
+		if (key && S_keyed_by(o, key) && o->n)
 			S_diff_keyed(x, entity, path, key, o, n);
 		else
 			S_diff_list(x, entity, path, o, n);
