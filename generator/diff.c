@@ -358,38 +358,42 @@ static void S_diff_keyed(S_ctx *x, const char *entity, const char *path,
 	S_diff_order(x, entity, path, key, o, n);
 }
 
-static int S_contains(const kg_node *list, const kg_node *item)
+/* How many of the first `upto` items of list equal item. */
+static size_t S_count(const kg_node *list, size_t upto, const kg_node *item)
 {
-	size_t i;
+	size_t i, k = 0;
 
-	for (i = 0; i < list->n; i++)
-		if (kg_canon_equal(list->items[i], item))
-			return 1;
-	return 0;
+	for (i = 0; i < upto; i++)
+		k += kg_canon_equal(list->items[i], item);
+	return k;
+}
+
+/* Record `verb` for each item of a that b has fewer copies of (one line
+ * per copy: a list may hold the same item twice). */
+static size_t S_diff_items(S_ctx *x, const char *entity, const char *path,
+			   const char *verb, const kg_node *a, const kg_node *b)
+{
+	size_t i, changes = 0;
+
+	for (i = 0; i < a->n; i++) {
+		if (S_count(a, i + 1, a->items[i]) <= S_count(b, b->n, a->items[i]))
+			continue;
+		kg_buf_reset(&x->tmp);
+		kg_buf_printf(&x->tmp, "%s ", verb);
+		S_quote(&x->tmp, a->items[i]);
+		S_record(x->out, KG_CHANGED, entity, NULL, path, x->tmp.ptr);
+		changes++;
+	}
+	return changes;
 }
 
 /* Plain lists: the items added and removed, or that the order changed. */
 static void S_diff_list(S_ctx *x, const char *entity, const char *path,
 			const kg_node *o, const kg_node *n)
 {
-	size_t i, changes = 0;
+	size_t changes = S_diff_items(x, entity, path, "added", n, o);
 
-	for (i = 0; i < n->n; i++)
-		if (!S_contains(o, n->items[i])) {
-			kg_buf_reset(&x->tmp);
-			kg_buf_puts(&x->tmp, "added ");
-			S_quote(&x->tmp, n->items[i]);
-			S_record(x->out, KG_CHANGED, entity, NULL, path, x->tmp.ptr);
-			changes++;
-		}
-	for (i = 0; i < o->n; i++)
-		if (!S_contains(n, o->items[i])) {
-			kg_buf_reset(&x->tmp);
-			kg_buf_puts(&x->tmp, "removed ");
-			S_quote(&x->tmp, o->items[i]);
-			S_record(x->out, KG_CHANGED, entity, NULL, path, x->tmp.ptr);
-			changes++;
-		}
+	changes += S_diff_items(x, entity, path, "removed", o, n);
 	if (changes == 0)
 		S_record(x->out, KG_CHANGED, entity, NULL, path, "reordered");
 }
