@@ -88,6 +88,42 @@ sed -i '/^  - No dead-letter queue.$/d; s/^  - No idempotency plan.$/  - No dead
 printf 'changed topic queue: red_flags: reordered\n' >"$TMP/want"
 expect_diff "a reordered list" 1 "$TMP/want" "$old" "$new"
 
+# Order is a value (the digest hashes it, and the outputs follow it), so
+# reordering an entity list is a change, each moved item named with its
+# new neighbour. Topic order comes from the file names.
+swap_blocks() { # FILE A B C D: swap the adjacent line ranges A-B and C-D
+	{ sed -n "1,$(($2 - 1))p" "$1"; sed -n "$4,$5p" "$1"; sed -n "$2,$3p" "$1"
+	  sed -n "$(($5 + 1)),\$p" "$1"; } >"$1.new" && mv "$1.new" "$1"
+}
+new=$(fixture_copy topic-order)
+mv "$new/topics/01-cache.yaml" "$new/topics/03-cache.yaml"
+printf 'changed kit: topics: reordered: queue now before cache\n' >"$TMP/want"
+expect_diff "a topic file renamed so that the topics swap places" 1 "$TMP/want" "$old" "$new"
+printf '%s\n' '  - kit: `topics`: reordered: queue now before cache' >"$TMP/want"
+"$KITGEN" diff --format md "$old" "$new" | grep '^  - ' >"$TMP/got"
+same_text "... and in Markdown" "$TMP/want" "$TMP/got"
+
+new=$(fixture_copy kit-order)
+swap_blocks "$new/kit.yaml" 27 29 30 32 # levels
+swap_blocks "$new/kit.yaml" 35 37 38 40 # areas
+printf '%s\n' 'changed kit: levels: reordered: expert now before fresher' \
+	'changed kit: areas: reordered: systems now before coding' >"$TMP/want"
+expect_diff "swapped levels and areas" 1 "$TMP/want" "$old" "$new"
+
+new=$(fixture_copy topic-lists)
+swap_blocks "$new/topics/01-cache.yaml" 37 46 47 56 # questions
+swap_blocks "$new/topics/01-cache.yaml" 9 10 11 12 # signals
+printf '%s\n' \
+	"changed topic cache: signals: reordered: 'Failure handling' now before 'Invalidation'" \
+	'changed topic cache: questions: reordered: cache-2 now before cache-1' >"$TMP/want"
+expect_diff "swapped questions and signals in a topic" 1 "$TMP/want" "$old" "$new"
+
+new=$(fixture_copy moved-added)
+sed -i 's/^  - id: cache-1$/  - id: cache-0\n    level: fresher\n    prompt: Where do caches live?\n    recruiter_cues: [Names layers.]\n    strong_answer: Client, CDN, service, database.\n    weak_answer: In memory.\n    weak_because: One layer only.\n    follow_ups: [Which first?]\n&/' \
+	"$new/topics/01-cache.yaml"
+printf 'added   question cache-0 (in topic cache)\n' >"$TMP/want"
+expect_diff "an item added in front moves nothing by itself" 1 "$TMP/want" "$old" "$new"
+
 new=$(fixture_copy flags)
 sed -i 's/^  - No queue depth metric.$/  - No metric for queue depth or lag./; s/^  weak: Calls APIs synchronously.$/  weak: Calls every API synchronously./' "$new/topics/02-queue.yaml"
 printf '%s\n' \
