@@ -4,9 +4,17 @@
  * Entities are matched by id, never by file or position: topics,
  * questions, scenarios, levels, areas, scenario kinds and profiles. Within
  * an entity, fields are compared by value: a short text shows old → new,
- * a long one is "reworded" with a word diff (worddiff.h); a list of texts shows the items added and
- * removed, or "reordered"; mappings (rubric, weights, answer key) are
- * compared key by key. Renaming a file changes nothing.
+ * a long one is "reworded" with a word diff (worddiff.h); a list of texts
+ * shows the items added and removed, or "reordered"; mappings (rubric,
+ * weights, answer key) are compared key by key. Order counts as it does
+ * for the digest: when the entities kept in a list are in another order,
+ * the list is "reordered: b now before a" (the moved items, each with its
+ * new neighbour). Renaming a file changes nothing unless it moves the
+ * topic among the others (topics are in file-name order).
+ *
+ * Invariant: kg_kit_diff reports at least one change exactly when the two
+ * kits' digests (digest.h) differ; tests/unit/test_diff.c walks every
+ * edit of the fixture and content/ to hold it.
  */
 #ifndef KG_DIFF_H
 #define KG_DIFF_H
