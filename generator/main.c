@@ -87,7 +87,7 @@ static void S_check_summary(const kg_kit *kit, const kg_cli_opts *o)
 		return;
 	for (i = 0; i < kit->ntopics; i++)
 		questions += kit->topics[i].nquestions;
-	printf("%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
+	kg_fprintf_printable(stdout, "%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
 	       "%zu profile%s\n", o->content, kit->ntopics, kg_cli_s(kit->ntopics),
 	       questions, kg_cli_s(questions), kit->nscenarios, kg_cli_s(kit->nscenarios),
 	       kit->nprofiles, kg_cli_s(kit->nprofiles));
@@ -130,7 +130,7 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 		return 0;
 	}
 	if (S_empty_item(list)) {
-		fprintf(stderr, "kitgen build: --format '%s' names an empty format "
+		kg_fprintf_printable(stderr, "kitgen build: --format '%s' names an empty format "
 			"(give a comma-separated list: md, html, pdf)\n", list);
 		return KG_EXIT_USAGE;
 	}
@@ -147,7 +147,7 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 			for (i = 0; kg_writers[i]; i++)
 				kg_buf_printf(&avail, "%s%s", i ? ", " : "",
 					      kg_writers[i]->name);
-			fprintf(stderr, "kitgen build: unknown format '%s' "
+			kg_fprintf_printable(stderr, "kitgen build: unknown format '%s' "
 				"(available: %s)\n", tok, avail.ptr);
 			kg_buf_release(&avail);
 			rc = KG_EXIT_USAGE;
@@ -210,11 +210,11 @@ static void S_list_editions(const kg_kit *kit, const kg_cli_opts *o)
 		if ((int)strlen(eds.items[e].id) > width)
 			width = (int)strlen(eds.items[e].id);
 	for (e = 0; e < eds.n; e++) {
-		printf("%-*s  ", width, eds.items[e].id);
-		kg_fputs_printable(eds.items[e].title, stdout);
-		printf("\n%-*s ", width, "");
+		kg_fprintf_printable(stdout, "%-*s  %s\n%-*s ", width,
+				     eds.items[e].id, eds.items[e].title, width, "");
 		for (w = 0; kg_writers[w]; w++)
-			printf(" %s%s", eds.items[e].id, kg_writers[w]->extension);
+			kg_fprintf_printable(stdout, " %s%s", eds.items[e].id,
+					     kg_writers[w]->extension);
 		putchar('\n');
 	}
 	kg_editions_free(&eds);
@@ -411,7 +411,7 @@ static int S_init(int argc, char **argv)
 	if ((why = kg_init_bad_role(o.role)))
 		return kg_cli_usage_error("init", "bad --role: %s", why);
 	if ((why = kg_init_bad_dir(dir))) {
-		fprintf(stderr, "kitgen init: cannot write a kit into '%s': %s\n",
+		kg_fprintf_printable(stderr, "kitgen init: cannot write a kit into '%s': %s\n",
 			dir, why);
 		return KG_EXIT_USAGE;
 	}
@@ -419,8 +419,8 @@ static int S_init(int argc, char **argv)
 	rc = kg_cli_report(&d);
 	if (rc == 0 && !o.quiet) {
 		for (f = kg_embedded; f->path; f++)
-			printf("wrote %s/%s\n", dir, f->path);
-		printf("next: cd %s && kitgen build\n", dir);
+			kg_fprintf_printable(stdout, "wrote %s/%s\n", dir, f->path);
+		kg_fprintf_printable(stdout, "next: cd %s && kitgen build\n", dir);
 	}
 	kg_diags_free(&d);
 	return rc;
@@ -623,7 +623,7 @@ static int S_run(int argc, char **argv)
 		return 0;
 	}
 	if (!(c = S_find(argv[1]))) {
-		fprintf(stderr, "kitgen: unknown command '%s'\n"
+		kg_fprintf_printable(stderr, "kitgen: unknown command '%s'\n"
 			"Try 'kitgen --help'.\n", argv[1]);
 		return KG_EXIT_USAGE;
 	}

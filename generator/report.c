@@ -14,6 +14,7 @@
 #include "kit.h"
 #include "paper.h"
 #include "writer.h"
+#include "printable.h"
 
 int kg_report_begin(kg_report *r, const kg_kit *kit, const char *dir,
 		    const char *templates, kg_diags *d)
@@ -81,7 +82,7 @@ int kg_report_end(kg_report *r, int quiet, kg_diags *d)
 	}
 	for (i = 0; i < r->npaths; i++) {
 		if (rc == 0 && !quiet)
-			printf("wrote %s\n", r->paths[i]);
+			kg_fprintf_printable(stdout, "wrote %s\n", r->paths[i]);
 		free(r->paths[i]);
 	}
 	free(r->paths);
