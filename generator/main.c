@@ -5,6 +5,7 @@
  * cli.h; the build pipeline behind `kitgen build` is build.c.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <sys/stat.h>
 #include <signal.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -630,11 +632,42 @@ static int S_run(int argc, char **argv)
 	return kg_cli_run(c, argc - 1, argv + 1);
 }
 
+/* Whether kitgen was started with standard output closed (S_std_fds). */
+static int S_stdout_closed;
+
+/* Make descriptors 0, 1 and 2 open before anything else is: a closed one
+ * would be taken by the next open() or pipe(), so that a message meant
+ * for stderr lands in an output file, or git's pipe becomes "standard
+ * output" and is closed under it. Input and error that were closed read
+ * and write /dev/null; output that was closed writes /dev/full, so that
+ * what a command prints fails as on a full disk and S_close_stdout says
+ * so. Returns -1 when no such file can be opened. */
+static int S_std_fds(void)
+{
+	int fd, got;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (fd == STDOUT_FILENO)
+			S_stdout_closed = 1;
+		/* the lowest free descriptor, which is fd: 0..fd-1 are open */
+		got = open(fd == STDOUT_FILENO ? "/dev/full" : "/dev/null",
+			   fd == STDIN_FILENO ? O_RDONLY : O_WRONLY);
+		if (got != fd) {
+			if (got >= 0)
+				close(got);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Flush and close standard output, the one place every command's output
  * is checked (as gnulib's close_stdout): what could not be written (a full
  * disk, a closed or broken descriptor) is an I/O error, exit 3, whatever
- * the command returned. A descriptor that was closed and never written to
- * is no error. */
+ * the command returned. A command that printed nothing (check -q) does
+ * not fail, whatever standard output is. */
 static int S_close_stdout(int rc)
 {
 	int err = 0, pending = ferror(stdout);
@@ -645,16 +678,20 @@ static int S_close_stdout(int rc)
 		err = errno;
 	if (!err && !pending)
 		return rc;
-	if (err)
+	if (S_stdout_closed)
+		fputs("kitgen: cannot write standard output: it is closed\n", stderr);
+	else if (err)
 		fprintf(stderr, "kitgen: cannot write standard output: %s\n",
 			strerror(err));
 	else
-		fprintf(stderr, "kitgen: cannot write standard output\n");
+		fputs("kitgen: cannot write standard output\n", stderr);
 	return KG_EXIT_IO;
 }
 
 int main(int argc, char **argv)
 {
+	if (S_std_fds() < 0)
+		return KG_EXIT_IO; /* no /dev/null: nowhere to say so */
 	/* a file-size limit must fail a write, not kill the process */
 	signal(SIGXFSZ, SIG_IGN);
 	return S_close_stdout(S_run(argc, argv));
