@@ -206,7 +206,8 @@ static void S_say_no_edition(const kg_editions *eds, const char *name)
 	for (i = 0; i < eds->n; i++)
 		kg_names_add(&ids, eds->items[i].id);
 	near = kg_names_closest(&ids, name);
-	kg_fprintf_printable(stderr, "kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
+	kg_fprintf_printable(stderr,
+		"kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
 		name, near ? "did you mean '" : "see ", near ? near : "",
 		near ? "'? see " : "");
 	kg_names_free(&ids);
@@ -243,8 +244,9 @@ static void S_summary(const S_files *files, const char *out,
 
 	for (i = 0; i < files->n; i++)
 		kg_fprintf_printable(stdout, "wrote %s\n", files->paths[i]);
-	kg_fprintf_printable(stdout, "wrote %zu file%s to %s in %.2f s\n", files->n,
-	       kg_cli_s(files->n), out, S_since(t0));
+	kg_fprintf_printable(stdout,
+		"wrote %zu file%s to %s in %.2f s\n", files->n,
+		kg_cli_s(files->n), out, S_since(t0));
 }
 
 /* Load, check, write: the build with the templates folder known. */

@@ -89,10 +89,12 @@ static void S_check_summary(const kg_kit *kit, const kg_cli_opts *o)
 		return;
 	for (i = 0; i < kit->ntopics; i++)
 		questions += kit->topics[i].nquestions;
-	kg_fprintf_printable(stdout, "%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
-	       "%zu profile%s\n", o->content, kit->ntopics, kg_cli_s(kit->ntopics),
-	       questions, kg_cli_s(questions), kit->nscenarios, kg_cli_s(kit->nscenarios),
-	       kit->nprofiles, kg_cli_s(kit->nprofiles));
+	kg_fprintf_printable(stdout,
+		"%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
+		"%zu profile%s\n", o->content, kit->ntopics,
+		kg_cli_s(kit->ntopics), questions, kg_cli_s(questions),
+		kit->nscenarios, kg_cli_s(kit->nscenarios), kit->nprofiles,
+		kg_cli_s(kit->nprofiles));
 }
 
 static int S_check(int argc, char **argv)
@@ -132,7 +134,8 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 		return 0;
 	}
 	if (S_empty_item(list)) {
-		kg_fprintf_printable(stderr, "kitgen build: --format '%s' names an empty format "
+		kg_fprintf_printable(stderr,
+			"kitgen build: --format '%s' names an empty format "
 			"(give a comma-separated list: md, html, pdf)\n", list);
 		return KG_EXIT_USAGE;
 	}
@@ -149,7 +152,8 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 			for (i = 0; kg_writers[i]; i++)
 				kg_buf_printf(&avail, "%s%s", i ? ", " : "",
 					      kg_writers[i]->name);
-			kg_fprintf_printable(stderr, "kitgen build: unknown format '%s' "
+			kg_fprintf_printable(stderr,
+				"kitgen build: unknown format '%s' "
 				"(available: %s)\n", tok, avail.ptr);
 			kg_buf_release(&avail);
 			rc = KG_EXIT_USAGE;
@@ -213,10 +217,10 @@ static void S_list_editions(const kg_kit *kit, const kg_cli_opts *o)
 			width = (int)strlen(eds.items[e].id);
 	for (e = 0; e < eds.n; e++) {
 		kg_fprintf_printable(stdout, "%-*s  %s\n%-*s ", width,
-				     eds.items[e].id, eds.items[e].title, width, "");
+			eds.items[e].id, eds.items[e].title, width, "");
 		for (w = 0; kg_writers[w]; w++)
 			kg_fprintf_printable(stdout, " %s%s", eds.items[e].id,
-					     kg_writers[w]->extension);
+				kg_writers[w]->extension);
 		putchar('\n');
 	}
 	kg_editions_free(&eds);
@@ -413,7 +417,8 @@ static int S_init(int argc, char **argv)
 	if ((why = kg_init_bad_role(o.role)))
 		return kg_cli_usage_error("init", "bad --role: %s", why);
 	if ((why = kg_init_bad_dir(dir))) {
-		kg_fprintf_printable(stderr, "kitgen init: cannot write a kit into '%s': %s\n",
+		kg_fprintf_printable(stderr,
+			"kitgen init: cannot write a kit into '%s': %s\n",
 			dir, why);
 		return KG_EXIT_USAGE;
 	}
@@ -421,8 +426,10 @@ static int S_init(int argc, char **argv)
 	rc = kg_cli_report(&d);
 	if (rc == 0 && !o.quiet) {
 		for (f = kg_embedded; f->path; f++)
-			kg_fprintf_printable(stdout, "wrote %s/%s\n", dir, f->path);
-		kg_fprintf_printable(stdout, "next: cd %s && kitgen build\n", dir);
+			kg_fprintf_printable(stdout,
+				"wrote %s/%s\n", dir, f->path);
+		kg_fprintf_printable(stdout,
+			"next: cd %s && kitgen build\n", dir);
 	}
 	kg_diags_free(&d);
 	return rc;

@@ -55,7 +55,8 @@ static char S_length(const char *p)
 }
 
 /* An integer conversion's value, read with its length modifier. */
-static void S_int(kg_buf *out, const char *spec, char len, int sign, va_list *ap)
+static void S_int(kg_buf *out, const char *spec, char len, int sign,
+		  va_list *ap)
 {
 	if (sign && len == 'l') kg_buf_printf(out, spec, va_arg(*ap, long));
 	else if (sign && len == 'L') kg_buf_printf(out, spec, va_arg(*ap, long long));

@@ -276,7 +276,8 @@ static void S_outcome(S_serve *s, int rc, const S_child *c, const char *what)
 {
 	if (rc == 0) {
 		kg_httpd_set_diagnostics(s->httpd, NULL);
-		kg_fprintf_printable(stderr, "kitgen serve: built %s in %.0f ms\n", what,
+		kg_fprintf_printable(stderr,
+			"kitgen serve: built %s in %.0f ms\n", what,
 			S_ms_since(&c->t0));
 		return;
 	}
@@ -390,18 +391,21 @@ static int S_start(S_serve *s)
 	}
 	s->dir = kg_buf_detach(&dir, NULL);
 	if (!(s->watch = kg_watch_new(s->o.content, s->o.templates, &why))) {
-		kg_fprintf_printable(stderr, "kitgen serve: cannot watch '%s' and '%s': %s\n",
+		kg_fprintf_printable(stderr,
+			"kitgen serve: cannot watch '%s' and '%s': %s\n",
 			s->o.content, s->o.templates, why);
 		return S_EXIT_IO;
 	}
 	if (!(s->httpd = kg_httpd_start(s->dir, s->o.bind, s->o.port, &why))) {
-		kg_fprintf_printable(stderr, "kitgen serve: cannot serve on %s port %u: %s\n",
+		kg_fprintf_printable(stderr,
+			"kitgen serve: cannot serve on %s port %u: %s\n",
 			s->o.bind, s->o.port, why);
 		return S_EXIT_IO;
 	}
-	kg_fprintf_printable(stdout, "serving http://%s%s%s:%u/\n", strchr(s->o.bind, ':') ? "[" : "",
-	       s->o.bind, strchr(s->o.bind, ':') ? "]" : "",
-	       kg_httpd_port(s->httpd));
+	kg_fprintf_printable(stdout,
+		"serving http://%s%s%s:%u/\n", strchr(s->o.bind, ':') ? "[" : "",
+		s->o.bind, strchr(s->o.bind, ':') ? "]" : "",
+		kg_httpd_port(s->httpd));
 	fflush(stdout);
 	return 0;
 }
@@ -426,7 +430,8 @@ static int S_folder(const char *what, const char *dir)
 
 	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 		return 0;
-	kg_fprintf_printable(stderr, "kitgen serve: %s '%s' is not a folder\n", what, dir);
+	kg_fprintf_printable(stderr,
+		"kitgen serve: %s '%s' is not a folder\n", what, dir);
 	return S_EXIT_USAGE;
 }
 
