@@ -14,6 +14,7 @@
  */
 #include "git.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -473,29 +474,72 @@ int kg_git_export(const char *dir, const char *rev, const char *dest,
 	return kg_git_export_path(dir, NULL, rev, dest, d);
 }
 
-/* mkdtemp(3), the folder registered for removal with all it will hold
- * when kitgen stops early (SIGINT, out of memory); kg_remove_tree forgets
- * it. No moment has the folder unlisted. */
-static char *S_mkdtemp(char *tmpl)
+/* The temporary folders of revisions are TMPDIR/kitgen-git.PID.XXXXXX,
+ * PID the kitgen that made it. */
+#define S_TEMP_PREFIX "kitgen-git."
+
+static const char *S_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+
+	return base && *base ? base : "/tmp";
+}
+
+/* Remove the temporary folders that kitgens killed by SIGKILL (or a power
+ * cut) left in TMPDIR: this user's, of a process that is gone. */
+static void S_sweep_temps(void)
+{
+	DIR *dp = opendir(S_tmpdir());
+	struct dirent *e;
+	kg_buf path = KG_BUF_INIT;
+
+	if (!dp)
+		return;
+	while ((e = readdir(dp))) {
+		struct stat st;
+		char *end;
+		long pid;
+
+		if (strncmp(e->d_name, S_TEMP_PREFIX, strlen(S_TEMP_PREFIX)) != 0)
+			continue;
+		pid = strtol(e->d_name + strlen(S_TEMP_PREFIX), &end, 10);
+		if (pid <= 0 || *end != '.' || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+			continue;
+		kg_buf_reset(&path);
+		kg_buf_printf(&path, "%s/%s", S_tmpdir(), e->d_name);
+		if (lstat(path.ptr, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    st.st_uid == getuid())
+			kg_remove_tree(path.ptr);
+	}
+	closedir(dp);
+	kg_buf_release(&path);
+}
+
+/* A new temporary folder, registered for removal with all it will hold
+ * when kitgen stops early (SIGINT, out of memory; kg_remove_tree forgets
+ * it; no moment has it unlisted), into tmp; what earlier kitgens killed
+ * outright left goes first. 0, or -1 (errno). */
+static int S_mkdtemp(kg_buf *tmp)
 {
 	sigset_t old;
 	char *dir;
 
+	S_sweep_temps();
+	kg_buf_printf(tmp, "%s/" S_TEMP_PREFIX "%ld.XXXXXX", S_tmpdir(),
+		      (long)getpid());
 	kg_cleanup_hold(&old);
-	if ((dir = mkdtemp(tmpl)))
+	if ((dir = mkdtemp(tmp->ptr)))
 		kg_cleanup_tree(dir);
 	kg_cleanup_release(&old);
-	return dir;
+	return dir ? 0 : -1;
 }
 
 int kg_git_export_temp(const char *content, const char *rev, kg_buf *tmp,
 		       kg_diags *d)
 {
-	const char *base = getenv("TMPDIR");
 	struct stat st;
 
-	kg_buf_printf(tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
-	if (!S_mkdtemp(tmp->ptr)) {
+	if (S_mkdtemp(tmp) < 0) {
 		kg_io_error(d, (kg_mark){tmp->ptr, 0, 0},
 			    "cannot create a temporary folder: %s", strerror(errno));
 		kg_buf_reset(tmp);
@@ -522,11 +566,9 @@ static int S_last_tag(const char *dir, kg_buf *out)
  * NULL. */
 static char *S_temp_dir(void)
 {
-	const char *base = getenv("TMPDIR");
 	kg_buf tmp = KG_BUF_INIT;
 
-	kg_buf_printf(&tmp, "%s/kitgen-git.XXXXXX", base && *base ? base : "/tmp");
-	if (!S_mkdtemp(tmp.ptr)) {
+	if (S_mkdtemp(&tmp) < 0) {
 		kg_buf_release(&tmp);
 		return NULL;
 	}
