@@ -37,6 +37,7 @@
 #include "serve.h"
 #include "template.h"
 #include "writer.h"
+#include "yaml_load.h"
 
 #ifndef KG_VERSION
 #define KG_VERSION "0.1.0"

@@ -10,7 +10,7 @@
 # The layers, lowest first: LAYER: MODULES.
 LAYERS='
 base: alloc arena buf cleanup utf8 mark file diag lines printable sink output html_escape datadir embedded stats
-tree: node canon doc doc_iter doc_toc
+tree: node yaml_load canon doc doc_iter doc_toc
 text: markdown prose template template_parse smart worddiff
 kit: fields schema kit load check plan volume digest diff git edition outnames leftovers paper suggest decision cardfile cardver panel calib fielddoc schema_json
 compose: compose compose_edition packet reportdoc debrief calreport since
