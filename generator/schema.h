@@ -26,6 +26,10 @@
 #define KG_MAX_TOPICS 500                  /* topic files */
 #define KG_MAX_QUESTIONS 20                /* questions in one topic */
 #define KG_MAX_MD_DEPTH 64                 /* Markdown nesting in a text */
+#define KG_MAX_MD_LIST_ITEMS 50            /* items in one Markdown list of a
+					      text: the renderers number an
+					      ordered list's items in time
+					      that grows with its square */
 #define KG_MAX_LEVELS 8
 #define KG_MAX_AREAS 8                     /* rounds of a loop; also a
 					      topic's areas, weights */
@@ -106,6 +110,14 @@ size_t kg_schema_max_items(const char *field);
  * links all nest). Writers walk prose recursively, so a text may nest at
  * most KG_MAX_MD_DEPTH deep. */
 size_t kg_md_depth(const char *text);
+
+/* What bounds the work of writing a text: how deep it nests (as
+ * kg_md_depth) and how many items its longest Markdown list has. */
+typedef struct kg_md_measure {
+	size_t depth;
+	size_t list_items;
+} kg_md_measure;
+kg_md_measure kg_md_measure_text(const char *text);
 
 /* Is s a well-formed id? */
 int kg_id_valid(const char *s);

@@ -31,22 +31,79 @@
 
 /* ---- raw byte checks ---------------------------------------------------- */
 
-/* The first NUL byte or invalid UTF-8 sequence, whichever comes first (a
- * NUL is valid UTF-8, and never inside a valid sequence). */
 static int S_check_bytes(const kg_lines *lines, const char *src, size_t len,
 			 kg_diags *d)
 {
-	const char *nul = memchr(src, 0, len);
-	size_t valid = kg_utf8_valid(src, nul ? (size_t)(nul - src) : len);
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i = 0, step;
+	unsigned cp;
 
-	if (nul && valid == (size_t)(nul - src))
-		return kg_error(d, kg_lines_at_byte(lines, src, valid),
-				"file contains a NUL byte");
-	if (valid < len)
-		return kg_error(d, kg_lines_at_byte(lines, src, valid),
-				"invalid UTF-8 (byte 0x%02X)",
-				(unsigned char)src[valid]);
+	while (i < len) {
+		if (s[i] == 0)
+			return kg_error(d, kg_lines_at_byte(lines, src, i),
+					"file contains a NUL byte");
+		step = kg_utf8_decode(s + i, len - i, &cp);
+		if (step == 0)
+			return kg_error(d, kg_lines_at_byte(lines, src, i),
+					"invalid UTF-8 (byte 0x%02X)", s[i]);
+		if (cp == 0x85) /* C1: refused in texts; here it ends a comment */
+			return kg_error(d, kg_lines_at_byte(lines, src, i),
+					"file contains the control character "
+					"U+0085 (next line), which YAML reads as "
+					"a line break and editors do not");
+		if (cp >= 0xFDD0 && cp <= 0xFDEF) /* see S_hide_separators */
+			return kg_error(d, kg_lines_at_byte(lines, src, i),
+					"file contains the noncharacter U+%04X, "
+					"which is no text", cp);
+		i += step;
+	}
 	return 0;
+}
+
+/* libyaml (YAML 1.1) reads a raw U+2028 LINE SEPARATOR or U+2029
+ * PARAGRAPH SEPARATOR as a line break everywhere, where editors, grep -n
+ * and YAML 1.2 see an ordinary character: in a comment, the text after
+ * one became content. So the parser is given them as the noncharacters
+ * U+FDD0 and U+FDD1 (three bytes long too, so every offset and mark
+ * holds; Unicode keeps noncharacters for a program's own use, and a file
+ * may not hold them, S_check_bytes), and a scalar's text gets them back
+ * (S_show_separators). A copy of src with them replaced, or NULL when it
+ * has none. */
+static char *S_hide_separators(const char *src, size_t len)
+{
+	char *copy = NULL;
+	size_t i;
+
+	for (i = 0; i + 2 < len; i++) {
+		if ((unsigned char)src[i] != 0xE2 || (unsigned char)src[i + 1] != 0x80 ||
+		    ((unsigned char)src[i + 2] != 0xA8 && (unsigned char)src[i + 2] != 0xA9))
+			continue;
+		if (!copy) {
+			copy = kg_xmalloc(len + 1);
+			memcpy(copy, src, len);
+			copy[len] = '\0';
+		}
+		copy[i] = (char)0xEF; /* U+2028 -> U+FDD0, U+2029 -> U+FDD1 */
+		copy[i + 1] = (char)0xB7;
+		copy[i + 2] = (char)(src[i + 2] == (char)0xA8 ? 0x90 : 0x91);
+		i += 2;
+	}
+	return copy;
+}
+
+/* Give s (len bytes) back the separators S_hide_separators hid. */
+static void S_show_separators(char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < len; i++)
+		if ((unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xB7 &&
+		    ((unsigned char)s[i + 2] == 0x90 || (unsigned char)s[i + 2] == 0x91)) {
+			s[i] = (char)0xE2;
+			s[i + 1] = (char)0x80;
+			s[i + 2] = (char)(s[i + 2] == (char)0x90 ? 0xA8 : 0xA9);
+			i += 2;
+		}
 }
 
 /* ---- the event-driven builder ------------------------------------------- */
@@ -74,6 +131,7 @@ typedef struct S_loader {
 	bool root_made;
 	bool bad_text;     /* a scalar held a control: reported, file refused */
 	bool controls_ok;  /* data, not content: only NUL is refused */
+	char *hidden;      /* the file with its separators hidden, or NULL */
 	S_pending pending;
 } S_loader;
 
@@ -367,6 +425,8 @@ static kg_node *S_parse_node(S_loader *l, yaml_event_t *e)
 		n->text = kg_arena_strndup(l->arena,
 					   (char *)e->data.scalar.value,
 					   e->data.scalar.length);
+		if (l->hidden)
+			S_show_separators(n->text, e->data.scalar.length);
 		n->len = e->data.scalar.length;
 		n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 			   !e->data.scalar.tag;
@@ -412,13 +472,15 @@ static kg_node *S_load(const char *name, const char *src, size_t len,
 {
 	kg_lines *lines = kg_lines_new(name, src, len);
 	S_loader l = {name, src + lines->bom, len - lines->bom, lines, d, {0},
-		      0, NULL, NULL, false, false, controls_ok, {0}};
+		      0, NULL, NULL, false, false, controls_ok, NULL, {0}};
 	yaml_event_t e;
 	kg_node *root = NULL;
 
 	kg_diags_keep_lines(d, lines);
 	if (S_check_bytes(lines, src, len, d) < 0)
 		return NULL;
+	if ((l.hidden = S_hide_separators(src, len)))
+		l.src = l.hidden + lines->bom;
 	if (!yaml_parser_initialize(&l.parser)) /* it only fails for memory */
 		kg_oom(0);
 	l.root = kg_node_arena_root();
@@ -458,6 +520,7 @@ fail:
 	root = NULL;
 out:
 	yaml_parser_delete(&l.parser);
+	free(l.hidden);
 	free(l.pending.items);
 	free(l.pending.pairs);
 	if (!root) /* all that was built is in the root's arena */

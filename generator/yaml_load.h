@@ -2,7 +2,9 @@
  * yaml_load.h - one YAML document loaded into a kg_node tree (node.h),
  * every node marked with the place it came from.
  *
- * Loading is safe on hostile input: invalid UTF-8, NUL bytes, aliases,
+ * Loading is safe on hostile input: invalid UTF-8, NUL bytes, the
+ * control character U+0085 and the noncharacters U+FDD0 to U+FDEF in the
+ * raw bytes (U+2028 and U+2029 are ordinary characters), aliases,
  * more than one document, duplicate keys, nesting deeper than
  * KG_NODE_MAX_DEPTH, and scalars holding a NUL however written ("\0") or
  * a control character other than tab and line feed are reported as
