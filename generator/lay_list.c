@@ -446,6 +446,43 @@ const char *kg_lay_page_part(const kg_lay *lay, size_t page)
 	return part >= 0 ? lay->parts[part] : "";
 }
 
+/* ---- what the renderer reads ------------------------------------------------------------ */
+
+const kg_elem *kg_lay_elem(const kg_lay *lay, size_t i)
+{
+	return &lay->el[i];
+}
+
+const kg_op *kg_lay_op(const kg_lay *lay, uint32_t i)
+{
+	return &lay->ops[i];
+}
+
+const kg_link *kg_lay_link_at(const kg_lay *lay, int n)
+{
+	return &lay->links[n];
+}
+
+size_t kg_lay_nboxes(const kg_lay *lay)
+{
+	return lay->nboxes;
+}
+
+const kg_box *kg_lay_box(const kg_lay *lay, size_t b)
+{
+	return &lay->boxes[b];
+}
+
+const kg_lpage *kg_lay_page(const kg_lay *lay, size_t n)
+{
+	return &lay->pages[n];
+}
+
+const kg_place *kg_lay_place(const kg_lay *lay, size_t i)
+{
+	return &lay->place[i];
+}
+
 void kg_lay_page_set(kg_lay *lay, size_t page, kg_lay_slot slot, long elem)
 {
 	kg_lpage *pg = &lay->pages[page];
