@@ -4,19 +4,29 @@
  * Every key of the file is required, so the file is the one place the
  * values live; a missing, unknown or out-of-range value is an error with
  * the file's line and column. The `labels` section holds the words the
- * PDF writer prints (pdf_labels.h). Lengths are points (1/72 inch), or strings
- * with a unit: "18mm", "0.5in", "12pt". Colours are "#rrggbb".
+ * PDF writer prints (pdf_labels.h); the `papers` section the paper sizes a
+ * build may name (--paper, kit.yaml's paper:), a table a user may extend.
+ * Lengths are points (1/72 inch), or strings with a unit: "18mm", "0.5in",
+ * "12pt". Colours are "#rrggbb".
  */
 #ifndef KG_PDF_STYLE_H
 #define KG_PDF_STYLE_H
 
 #include <stdint.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "pdf_labels.h"
 
 /* A colour as 0xRRGGBB. */
 typedef uint32_t kg_rgb;
+
+/* A paper size the style lists: its name as the file spells it, and its
+ * width and height in points. */
+typedef struct kg_pdf_paper {
+	char *name;
+	float width, height;
+} kg_pdf_paper;
 
 typedef struct kg_pdf_style {
 	/* page: margins are the outer limit of everything printed; the
@@ -69,6 +79,10 @@ typedef struct kg_pdf_style {
 	} m;
 	/* the words the edition prints (pdf_labels.h) */
 	kg_pdf_labels labels;
+	/* the paper sizes, in the file's order (at least one) */
+	kg_pdf_paper *papers;
+	size_t npapers, cap_papers;
+	kg_mark papers_at; /* the papers section */
 	char *path; /* the style file (marks point into it) */
 } kg_pdf_style;
 
@@ -76,7 +90,17 @@ typedef struct kg_pdf_style {
  * problem in d. The caller frees the style with kg_pdf_style_free, also
  * after a failure. */
 int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d);
+/* Load and check only the `papers` section of the style file at path:
+ * for the build, which vets --paper and kit.yaml's paper: before any
+ * writer runs (and whatever formats it writes). Freed the same way. */
+int kg_pdf_style_load_papers(const char *path, kg_pdf_style *s, kg_diags *d);
 void kg_pdf_style_free(kg_pdf_style *s);
+
+/* The paper s lists as name, in any case ("A4", "Letter"), or NULL. */
+const kg_pdf_paper *kg_pdf_style_paper(const kg_pdf_style *s,
+				       const char *name);
+/* Append the names of s's papers, "a4, letter", in the file's order. */
+void kg_pdf_style_paper_names(const kg_pdf_style *s, kg_buf *out);
 
 /* c mixed with white: t = 0 gives white, t = 1 gives c. */
 kg_rgb kg_rgb_tint(kg_rgb c, float t);
