@@ -52,22 +52,29 @@ typedef struct kg_pdf_style {
 	 * lists on): lengths in points, factors where the file says so */
 	struct {
 		float lists_marker_gap, lists_tight;
-		float code_leading, code_padding;
+		float code_leading, code_padding, code_inline_pad_x,
+		      code_inline_pad_y;
 		float quotes_bar, quotes_padding, quotes_padding_left;
-		float rules_width;
+		float rules_width, rules_space;
 		float headings_leading, headings_part_rule,
 		      headings_part_rule_length, headings_part_gap,
-		      headings_h3_space;
-		float rubric_label, rubric_gap, rubric_space;
+		      headings_h3_space, headings_part_space,
+		      headings_part_after, headings_h4_space,
+		      headings_prose_space;
+		float rubric_label, rubric_gap, rubric_space, rubric_label_inset,
+		      rubric_label_least;
 		float callouts_bar, callouts_padding_left, callouts_space,
 		      callouts_title_gap;
-		float tables_padding, tables_leading;
+		float tables_padding, tables_leading, tables_space, tables_rule;
 		float scorecards_padding, scorecards_leading,
 		      scorecards_band_column, scorecards_band_slack,
-		      scorecards_row, scorecards_name, scorecards_box;
-		float notes_space, notes_line, notes_lines;
+		      scorecards_row, scorecards_name, scorecards_box,
+		      scorecards_space;
+		float notes_space, notes_line, notes_lines, notes_label_gap,
+		      notes_baseline, notes_rule_below, notes_rule;
 		float index_gap;
-		float contents_part_size, contents_part_space, contents_gap;
+		float contents_part_size, contents_part_space, contents_gap,
+		      contents_number_gap, contents_leader_gap;
 		float cover_band, cover_band_gap, cover_edition_tint,
 		      cover_title_gap, cover_title_leading, cover_subtitle_gap,
 		      cover_subtitle_tint, cover_subtitle_leading,
@@ -76,6 +83,7 @@ typedef struct kg_pdf_style {
 		float running_leading, running_title_width, running_part_at,
 		      running_rule, running_rule_gap, running_footer_left,
 		      running_page_width;
+		float links_target_above;
 	} m;
 	/* the words the edition prints (pdf_labels.h) */
 	kg_pdf_labels labels;

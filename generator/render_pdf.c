@@ -326,7 +326,7 @@ int kg_render_dest(kg_lay *lay, const kg_geom *g, const kg_page_objs *po,
 	if (page < 0)
 		return -1;
 	kg_buf_printf(out, "[%lu 0 R /XYZ 0 ", (unsigned long)(po->page0 + page));
-	kg_pdf_num(out, g->page_h - g->body_y - y + 4, 3);
+	kg_pdf_num(out, g->page_h - g->body_y - y + g->target_above, 3);
 	kg_buf_puts(out, "null]");
 	return 0;
 }

@@ -306,6 +306,7 @@ static int S_geometry(kg_geom *g, const kg_pdf_style *st, const char *paper,
 	g->head_y = st->margin_top;
 	g->body_y = st->margin_top + st->header;
 	g->foot_y = g->page_h - st->margin_bottom - st->footer;
+	g->target_above = st->m.links_target_above;
 	return 0;
 }
 
