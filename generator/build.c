@@ -137,7 +137,7 @@ static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
 
 	for (w = 0; o->writers[w] && rc == 0; w++) {
 		const char *path = S_add_file(files, o->out, ed->id,
-					      o->writers[w]->extension);
+					      o->writers[w]->format->extension);
 		size_t size = 0;
 
 		rc = S_write_file(set, path, o->writers[w], doc, &wo, &size,

@@ -38,6 +38,7 @@
 #include "serve.h"
 #include "template.h"
 #include "writer.h"
+#include "yaml_load.h"
 
 #ifndef KG_VERSION
 #define KG_VERSION "0.1.0"
@@ -157,14 +158,14 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 		const kg_writer *w = NULL;
 
 		for (i = 0; kg_writers[i]; i++)
-			if (strcasecmp(kg_writers[i]->name, tok) == 0)
+			if (strcasecmp(kg_writers[i]->format->name, tok) == 0)
 				w = kg_writers[i];
 		if (!w) {
 			kg_buf avail = KG_BUF_INIT;
 
 			for (i = 0; kg_writers[i]; i++)
 				kg_buf_printf(&avail, "%s%s", i ? ", " : "",
-					      kg_writers[i]->name);
+					      kg_writers[i]->format->name);
 			fprintf(stderr, "kitgen build: unknown format '%s' "
 				"(available: %s)\n", tok, avail.ptr);
 			kg_buf_release(&avail);
@@ -229,7 +230,8 @@ static void S_list_editions(const kg_kit *kit, const kg_cli_opts *o)
 		kg_fputs_printable(eds.items[e].title, stdout);
 		printf("\n%-*s ", width, "");
 		for (w = 0; kg_writers[w]; w++)
-			printf(" %s%s", eds.items[e].id, kg_writers[w]->extension);
+			printf(" %s%s", eds.items[e].id,
+			       kg_writers[w]->format->extension);
 		putchar('\n');
 	}
 	kg_editions_free(&eds);

@@ -115,54 +115,69 @@ static int S_unsafe(cmark_node *n)
 	}
 }
 
-/* Find the first unsafe node, or NULL. Mutating while iterating is not
- * allowed, so the caller fixes one node at a time and searches again;
- * content prose is small, and unsafe nodes are rare. */
-static cmark_node *S_find_unsafe(cmark_node *doc)
+/* Every unsafe node of doc, in document order, into *found (n of them;
+ * the caller frees the array). One walk: the tree is changed only after
+ * it, as cmark's iterator requires. An image is replaced whole by its alt
+ * text, so nothing inside one is collected (it would be freed with it);
+ * a link is unwrapped, its children kept, so what it holds is collected
+ * too. Each fix leaves the other collected nodes where they are. */
+static size_t S_find_unsafe(cmark_node *doc, cmark_node ***found)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	cmark_node *found = NULL;
+	size_t n = 0, cap = 0;
 
+	*found = NULL;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node *node = cmark_iter_get_node(it);
 
-		if (ev == CMARK_EVENT_ENTER && S_unsafe(n)) {
-			found = n;
-			break;
-		}
+		if (ev != CMARK_EVENT_ENTER || !S_unsafe(node))
+			continue;
+		KG_GROW(*found, cap, n + 1);
+		(*found)[n++] = node;
+		if (cmark_node_get_type(node) == CMARK_NODE_IMAGE)
+			cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
 	}
 	cmark_iter_free(it);
-	return found;
+	return n;
 }
 
-/* Parse with cmark options (CMARK_OPT_SMART or not), then sanitise. */
+/* Make node, an unsafe one, safe: raw HTML and images become their text,
+ * an unsafe link its text without the link. */
+static void S_make_safe(cmark_node *node)
+{
+	char *alt = NULL;
+	size_t len = 0;
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_HTML_BLOCK:
+		S_html_block_to_text(node);
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		S_to_text(node, cmark_node_get_literal(node));
+		break;
+	case CMARK_NODE_IMAGE:
+		S_alt_text(node, &alt, &len);
+		S_to_text(node, alt);
+		free(alt);
+		break;
+	default:
+		S_unwrap(node);
+		break;
+	}
+}
+
+/* Parse with cmark options (CMARK_OPT_SMART or not), then sanitise: work
+ * in proportion to the text, however many unsafe nodes it holds. */
 static cmark_node *S_parse(const char *text, int options)
 {
 	cmark_node *doc = S_parse_raw(text, options);
-	cmark_node *n;
+	cmark_node **unsafe;
+	size_t n = S_find_unsafe(doc, &unsafe), i;
 
-	while ((n = S_find_unsafe(doc))) {
-		char *alt = NULL;
-		size_t len = 0;
-
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_HTML_BLOCK:
-			S_html_block_to_text(n);
-			break;
-		case CMARK_NODE_HTML_INLINE:
-			S_to_text(n, cmark_node_get_literal(n));
-			break;
-		case CMARK_NODE_IMAGE:
-			S_alt_text(n, &alt, &len);
-			S_to_text(n, alt);
-			free(alt);
-			break;
-		default:
-			S_unwrap(n);
-			break;
-		}
-	}
+	for (i = 0; i < n; i++)
+		S_make_safe(unsafe[i]);
+	free(unsafe);
 	return doc;
 }
 

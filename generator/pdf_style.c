@@ -19,6 +19,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "node.h"
+#include "yaml_load.h"
 
 typedef enum { S_LEN, S_NUM, S_COLOUR, S_FONT, S_LABEL } S_kind;
 

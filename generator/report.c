@@ -47,7 +47,8 @@ int kg_report_doc(kg_report *r, const kg_doc *doc, const char *base,
 	size_t i;
 
 	for (i = 0; kg_writers[i] && !r->failed; i++) {
-		const char *path = S_path(r, base, kg_writers[i]->extension);
+		const char *path =
+			S_path(r, base, kg_writers[i]->format->extension);
 		kg_sink out;
 
 		if (kg_out_open(&r->set, path, &out, d) < 0) {

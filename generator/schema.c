@@ -237,16 +237,29 @@ size_t kg_schema_max_items(const char *field)
 	return KG_MAX_ITEMS;
 }
 
-size_t kg_md_depth(const char *text)
+kg_md_measure kg_md_measure_text(const char *text)
 {
 	cmark_node *doc = kg_md_parse_raw(text);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	size_t depth = 0, max = 0;
+	kg_md_measure m = {0, 0};
+	size_t depth = 0, items;
 
 	/* containers give ENTER and EXIT, leaves (text, code...) ENTER only */
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		switch (cmark_node_get_type(cmark_iter_get_node(it))) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_LIST) {
+			cmark_node *c;
+
+			for (items = 0, c = cmark_node_first_child(n); c;
+			     c = cmark_node_next(c))
+				items++;
+			if (items > m.list_items)
+				m.list_items = items;
+		}
+		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
@@ -255,19 +268,24 @@ size_t kg_md_depth(const char *text)
 		case CMARK_NODE_CODE_BLOCK:
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_THEMATIC_BREAK:
-			if (depth + 1 > max)
-				max = depth + 1;
+			if (depth + 1 > m.depth)
+				m.depth = depth + 1;
 			break;
 		default:
 			if (ev == CMARK_EVENT_EXIT)
 				depth--;
-			else if (++depth > max)
-				max = depth;
+			else if (++depth > m.depth)
+				m.depth = depth;
 		}
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
-	return max;
+	return m;
+}
+
+size_t kg_md_depth(const char *text)
+{
+	return kg_md_measure_text(text).depth;
 }
 
 /* More items than the field may hold? Then say so. */
@@ -460,8 +478,9 @@ static size_t S_check_prose(const kg_node *v, const char *name,
 		[KG_F_LINE] = "single line (title, name, label)",
 		[KG_F_ITEM] = "short text (list item, detail, cell)",
 		[KG_F_TEXT] = "text", [KG_F_PROSE] = "long text"};
-	size_t max = kg_field_max_bytes(kind), depth;
+	size_t max = kg_field_max_bytes(kind);
 	const char *breaker;
+	kg_md_measure md;
 
 	if (v->len > max) {
 		kg_error(d, v->mark, "'%s' is %zu bytes long; a %s may be at "
@@ -473,10 +492,18 @@ static size_t S_check_prose(const kg_node *v, const char *name,
 			 name, breaker);
 		return 1;
 	}
-	if ((depth = kg_md_depth(v->text)) > KG_MAX_MD_DEPTH) {
+	md = kg_md_measure_text(v->text);
+	if (md.depth > KG_MAX_MD_DEPTH) {
 		kg_error(d, v->mark, "'%s' nests Markdown %zu deep (quotes, "
-			 "lists, emphasis, links); at most %d", name, depth,
+			 "lists, emphasis, links); at most %d", name, md.depth,
 			 KG_MAX_MD_DEPTH);
+		return 1;
+	}
+	if (md.list_items > KG_MAX_MD_LIST_ITEMS) {
+		kg_error(d, v->mark, "'%s' holds a Markdown list of %zu items; "
+			 "a list in a text may have at most %d (split it, or make "
+			 "it a list field)", name, md.list_items,
+			 KG_MAX_MD_LIST_ITEMS);
 		return 1;
 	}
 	return 0;

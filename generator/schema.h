@@ -16,7 +16,7 @@
 #include "node.h"
 
 /* The limits on content, each reported as an error at what passes it
- * (content/README.md lists them with their reasons; node.h has the
+ * (content/README.md lists them with their reasons; yaml_load.h has the
  * per-file size and the nesting depth, volume.h the text all editions
  * hold together). They fit content a person writes for a hiring loop, and
  * bound the work of a check and a build: every edition is a profile at a
@@ -26,6 +26,10 @@
 #define KG_MAX_TOPICS 500                  /* topic files */
 #define KG_MAX_QUESTIONS 20                /* questions in one topic */
 #define KG_MAX_MD_DEPTH 64                 /* Markdown nesting in a text */
+#define KG_MAX_MD_LIST_ITEMS 50            /* items in one Markdown list of a
+					      text: the renderers number an
+					      ordered list's items in time
+					      that grows with its square */
 #define KG_MAX_LEVELS 8
 #define KG_MAX_AREAS 8                     /* rounds of a loop; also a
 					      topic's areas, weights */
@@ -42,7 +46,7 @@
 #define KG_MAX_PROSE 16000
 
 /* The kinds of field. Every text kind is CommonMark, non-empty, and holds
- * no NUL or control character but tab and line feed (node.h); ids and
+ * no NUL or control character but tab and line feed (yaml_load.h); ids and
  * single lines hold neither a line break (line feed, carriage return,
  * U+0085, U+2028, U+2029) nor a tab. */
 typedef enum {
@@ -106,6 +110,14 @@ size_t kg_schema_max_items(const char *field);
  * links all nest). Writers walk prose recursively, so a text may nest at
  * most KG_MAX_MD_DEPTH deep. */
 size_t kg_md_depth(const char *text);
+
+/* What bounds the work of writing a text: how deep it nests (as
+ * kg_md_depth) and how many items its longest Markdown list has. */
+typedef struct kg_md_measure {
+	size_t depth;
+	size_t list_items;
+} kg_md_measure;
+kg_md_measure kg_md_measure_text(const char *text);
 
 /* Is s a well-formed id? */
 int kg_id_valid(const char *s);

@@ -453,4 +453,4 @@ static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,
 			      kg_template_escape_html, S_body, out, d);
 }
 
-const kg_writer kg_writer_html = {"html", ".html", S_write};
+const kg_writer kg_writer_html = {&kg_format_html, S_write};

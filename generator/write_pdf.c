@@ -429,4 +429,4 @@ out:
 	return rc;
 }
 
-const kg_writer kg_writer_pdf = {"pdf", ".pdf", S_write};
+const kg_writer kg_writer_pdf = {&kg_format_pdf, S_write};

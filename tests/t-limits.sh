@@ -106,3 +106,19 @@ if KITGEN_MAX_OUTPUT=$total "$KITGEN" build -q --content "$FIXTURE" \
 else
 	not_ok "a build that fits its output limit exactly writes every file" "$(cat "$TMP/stderr")"
 fi
+
+# A Markdown list of exactly KG_MAX_MD_LIST_ITEMS (50) items in one text
+# checks clean and builds (tests/cases/markdown-list-too-long.case has 51)
+kit=$(fixture_copy list50)
+for i in $(seq 1 50); do printf '  %d. step\n' "$i"; done >"$TMP/items"
+printf 'exposes: |\n' | cat - "$TMP/items" >"$TMP/exposes.yaml"
+sed -i "/^exposes: Whether retries are safe.\$/{
+r $TMP/exposes.yaml
+d
+}" "$kit/topics/02-queue.yaml"
+if "$KITGEN" build -q --content "$kit" --templates "$ROOT/templates" --out "$TMP/list50" \
+	--format md >/dev/null 2>"$TMP/stderr" && grep -q '^50\. step' "$TMP/list50/fixture-kit.md"; then
+	ok "a list of 50 items in a text checks clean and builds"
+else
+	not_ok "a list of 50 items in a text checks clean and builds" "$(cat "$TMP/stderr")"
+fi
