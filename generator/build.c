@@ -259,6 +259,7 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	int rc;
 
 	kg_kit_check(kit, d);
+	kg_paper_check_kit(o->templates, kit, d);
 	kg_kit_leftovers(kit, o->release, d);
 	if (d->errors == 0 && o->changes_since)
 		kg_since_load(o->content, o->changes_since, kit, &since, d);
@@ -267,9 +268,10 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 		kg_kit_free(kit);
 		return KG_EXIT_USAGE;
 	}
-	/* --paper wins over the kit's paper (check.c vetted it), else a4 */
-	o->paper = kg_paper_name(o->paper ? o->paper :
-				 kit->paper ? kit->paper->text : "a4");
+	/* --paper wins over the kit's paper (both vetted), else the style's
+	 * first */
+	if (!o->paper && kit->paper)
+		o->paper = kit->paper->text;
 	/* all files or none: a failure leaves every earlier output */
 	if (d->errors || S_render_all(kit, o, &since, &files, &set, d) != 0 ||
 	    kg_out_commit(&set, d) != 0)
@@ -294,6 +296,9 @@ int kg_build(const kg_build_opts *o)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!with.templates && !(with.templates = found = kg_default_templates(&d)))
 		rc = kg_cli_report(&d);
+	else if ((rc = kg_paper_check_given("build", with.templates, with.paper,
+					    &d)) != 0)
+		rc = rc < 0 ? kg_cli_report(&d) : rc;
 	else
 		rc = S_build(&with, &t0, &d);
 	free(found);

@@ -29,6 +29,7 @@
 #include "git.h"
 #include "init.h"
 #include "kit.h"
+#include "datadir.h"
 #include "leftovers.h"
 #include "loop.h"
 #include "node.h"
@@ -45,11 +46,28 @@
 #define KG_VERSION "0.1.0"
 #endif
 
+/* kit.yaml's paper: names a paper of the templates a build would find
+ * (none found: nothing to check, the build will say so). */
+static void S_check_paper(const kg_kit *kit, kg_diags *d)
+{
+	kg_diags quiet = KG_DIAGS_INIT;
+	char *templates;
+
+	if (!kit->paper)
+		return;
+	templates = kg_default_templates(&quiet);
+	kg_diags_free(&quiet);
+	if (templates)
+		kg_paper_check_kit(templates, kit, d);
+	free(templates);
+}
+
 /* Load and check the kit; *kit is set even when there are errors. */
 static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 {
 	*kit = kg_kit_load(dir, d);
 	kg_kit_check(*kit, d);
+	S_check_paper(*kit, d);
 	kg_kit_leftovers(*kit, 0, d);
 }
 
@@ -196,9 +214,6 @@ static int S_build(int argc, char **argv)
 					  argv[optind]);
 	if ((rc = S_formats(o.formats, writers, 16)))
 		return rc;
-	if (o.paper && !kg_paper_name(o.paper))
-		return kg_cli_usage_error("build", "unknown paper '%s' (a4 or letter)",
-					  o.paper);
 	bo = (kg_build_opts){o.content, o.templates, o.out, o.paper, o.edition,
 			     writers, o.quiet, o.release, o.changes_since};
 	return kg_build(&bo);
@@ -453,7 +468,7 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Exit status: 0 clean, 1 content errors, 2 usage error, 3 I/O error.\n"},
 	{"build", S_build, "check, then write every edition",
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
-	 "                    [--edition ID] [--format LIST] [--paper a4|letter]\n"
+	 "                    [--edition ID] [--format LIST] [--paper SIZE]\n"
 	 "                    [--release] [--changes-since REV]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
@@ -471,8 +486,10 @@ static const kg_cli_cmd S_cmds[] = {
 	 "  -e, --edition ID      build only this edition (see 'kitgen list')\n"
 	 "  -f, --format LIST     comma-separated formats (default: all): md, html,\n"
 	 "                        pdf; an empty item is a usage error\n"
-	 "      --paper SIZE      page size of paged formats: a4 or letter (default:\n"
-	 "                        kit.yaml's paper, else a4); any case\n"
+	 "      --paper SIZE      page size of paged formats: a paper the PDF style\n"
+	 "                        lists, a4 or letter unless you add one (default:\n"
+	 "                        kit.yaml's paper, else the style's first, a4);\n"
+	 "                        any case\n"
 	 "      --release         refuse a kit that still holds a placeholder\n"
 	 "                        'kitgen init' wrote ('(replace me)'): errors,\n"
 	 "                        not warnings\n"

@@ -23,10 +23,10 @@ int kg_report_begin(kg_report *r, const kg_kit *kit, const char *dir,
 
 	memset(r, 0, sizeof(*r));
 	r->set = init;
-	r->paper = kg_paper_name(kit->paper ? kit->paper->text : "a4");
+	r->paper = kit->paper ? kit->paper->text : NULL; /* NULL: the style's first */
 	r->dir = kg_xstrdup(dir);
 	r->templates = templates ? kg_xstrdup(templates) : kg_default_templates(d);
-	if (!r->templates ||
+	if (!r->templates || kg_paper_check_kit(r->templates, kit, d) < 0 ||
 	    kg_out_begin(&r->set, dir, d) < 0)
 		r->failed = 1;
 	return r->failed ? -1 : 0;

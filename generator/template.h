@@ -115,10 +115,6 @@ void kg_template_scalar_text(const kg_node *n, kg_buf *out);
  * of this process: for tests and fuzzing. */
 void kg_template_set_limits(size_t max_output, size_t max_steps);
 
-/* The default escape is html_escape.h's kg_html_escape. The old name,
- * until write_html.c calls kg_html_escape itself: */
-#define kg_template_escape_html kg_html_escape
-
 /* The context of kg_template_partial_from_dir: the folder of the
  * partials, and the diagnostics where a partial that is there but cannot
  * be read is reported. */

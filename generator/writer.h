@@ -17,7 +17,8 @@
 /* What a build asks of every writer. */
 typedef struct kg_write_opts {
 	const char *templates; /* the templates folder */
-	const char *paper;     /* paged formats: "a4" (default) or "letter" */
+	const char *paper;     /* paged formats: a paper the PDF style lists, in
+				  any case; NULL: its first (paper.h) */
 } kg_write_opts;
 
 typedef struct kg_writer {
