@@ -1,7 +1,7 @@
 /*
  * arena.h - a bump allocator for many small objects freed all at once.
  *
- * The loader (node.c) takes every node and scalar of a YAML file from one
+ * The loader (yaml_load.c) takes every node and scalar of a YAML file from one
  * arena: a malloc per node and per string cost more in malloc's headers
  * and rounding than the strings themselves, and a file's tree is freed as
  * a whole anyway.

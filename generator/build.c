@@ -30,6 +30,7 @@
 #include "since.h"
 #include "suggest.h"
 #include "volume.h"
+#include "printable.h"
 
 /* The paths of the files a build writes, in order, for its summary. */
 typedef struct S_files {
@@ -137,7 +138,7 @@ static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
 
 	for (w = 0; o->writers[w] && rc == 0; w++) {
 		const char *path = S_add_file(files, o->out, ed->id,
-					      o->writers[w]->extension);
+					      o->writers[w]->format->extension);
 		size_t size = 0;
 
 		rc = S_write_file(set, path, o->writers[w], doc, &wo, &size,
@@ -205,7 +206,8 @@ static void S_say_no_edition(const kg_editions *eds, const char *name)
 	for (i = 0; i < eds->n; i++)
 		kg_names_add(&ids, eds->items[i].id);
 	near = kg_names_closest(&ids, name);
-	fprintf(stderr, "kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
+	kg_fprintf_printable(stderr,
+		"kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
 		name, near ? "did you mean '" : "see ", near ? near : "",
 		near ? "'? see " : "");
 	kg_names_free(&ids);
@@ -241,9 +243,10 @@ static void S_summary(const S_files *files, const char *out,
 	size_t i;
 
 	for (i = 0; i < files->n; i++)
-		printf("wrote %s\n", files->paths[i]);
-	printf("wrote %zu file%s to %s in %.2f s\n", files->n,
-	       kg_cli_s(files->n), out, S_since(t0));
+		kg_fprintf_printable(stdout, "wrote %s\n", files->paths[i]);
+	kg_fprintf_printable(stdout,
+		"wrote %zu file%s to %s in %.2f s\n", files->n,
+		kg_cli_s(files->n), out, S_since(t0));
 }
 
 /* Load, check, write: the build with the templates folder known. */
@@ -256,6 +259,7 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	int rc;
 
 	kg_kit_check(kit, d);
+	kg_paper_check_kit(o->templates, kit, d);
 	kg_kit_leftovers(kit, o->release, d);
 	if (d->errors == 0 && o->changes_since)
 		kg_since_load(o->content, o->changes_since, kit, &since, d);
@@ -264,9 +268,10 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 		kg_kit_free(kit);
 		return KG_EXIT_USAGE;
 	}
-	/* --paper wins over the kit's paper (check.c vetted it), else a4 */
-	o->paper = kg_paper_name(o->paper ? o->paper :
-				 kit->paper ? kit->paper->text : "a4");
+	/* --paper wins over the kit's paper (both vetted), else the style's
+	 * first */
+	if (!o->paper && kit->paper)
+		o->paper = kit->paper->text;
 	/* all files or none: a failure leaves every earlier output */
 	if (d->errors || S_render_all(kit, o, &since, &files, &set, d) != 0 ||
 	    kg_out_commit(&set, d) != 0)
@@ -291,6 +296,9 @@ int kg_build(const kg_build_opts *o)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!with.templates && !(with.templates = found = kg_default_templates(&d)))
 		rc = kg_cli_report(&d);
+	else if ((rc = kg_paper_check_given("build", with.templates, with.paper,
+					    &d)) != 0)
+		rc = rc < 0 ? kg_cli_report(&d) : rc;
 	else
 		rc = S_build(&with, &t0, &d);
 	free(found);

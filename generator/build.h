@@ -13,8 +13,8 @@ typedef struct kg_build_opts {
 	const char *content;   /* the content folder */
 	const char *templates; /* NULL: ./templates, else the installed ones */
 	const char *out;       /* the output folder */
-	const char *paper;     /* a4 or letter in any case; NULL: the kit's
-				  paper, else a4 */
+	const char *paper;     /* a paper the PDF style lists, any case (paper.h);
+				  NULL: the kit's paper, else the style's first */
 	const char *edition;   /* NULL: every edition */
 	const kg_writer *const *writers; /* the formats, NULL-terminated */
 	int quiet;             /* print nothing but diagnostics */

@@ -94,29 +94,5 @@ static void S_calibrate(const kg_kit *kit, char **files, size_t nfiles,
 
 int kg_cmd_calibrate(int argc, char **argv)
 {
-	kg_loop_opts o = {0};
-	kg_diags d = KG_DIAGS_INIT, kd = KG_DIAGS_INIT;
-	kg_kit *kit;
-	int rc = kg_loop_parse("calibrate", kg_calibrate_usage,
-			       KG_LOOP_CONTENT | KG_LOOP_OUT | KG_LOOP_ANON |
-			       KG_LOOP_TEMPLATES,
-			       argc, argv, &o);
-
-	if (rc)
-		return rc < 0 ? 0 : rc;
-	if (optind >= argc) {
-		fputs("kitgen calibrate: give the card files\n"
-		      "Try 'kitgen calibrate --help'.\n", stderr);
-		return 2;
-	}
-	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
-		kg_diags_free(&kd);
-		return rc;
-	}
-	S_calibrate(kit, argv + optind, (size_t)(argc - optind), &o, &d);
-	rc = kg_cli_report(&d);
-	kg_diags_free(&d);
-	kg_kit_free(kit);
-	kg_diags_free(&kd);
-	return rc;
+	return kg_loop_cards("calibrate", kg_calibrate_usage, argc, argv, S_calibrate);
 }

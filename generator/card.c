@@ -9,6 +9,7 @@
 
 #include "cardfile.h"
 #include "loop.h"
+#include "printable.h"
 
 const char kg_card_usage[] =
 	"Usage: kitgen card EDITION [--content DIR] [--round N]\n"
@@ -35,24 +36,29 @@ static void S_print_round(const kg_card_kit *ck, const kg_edition *ed,
 	const kg_round *r = &plan->rounds[i];
 	size_t k;
 
-	printf("# %s: round %zu of %zu, %s (topic: %s)\n", ed->title, i + 1,
-	       plan->n, kg_text(r->area->title), kg_text(r->topic->title));
+	kg_fprintf_printable(stdout,
+		"# %s: round %zu of %zu, %s (topic: %s)\n", ed->title, i + 1,
+		plan->n, kg_text(r->area->title), kg_text(r->topic->title));
 	printf("# Rate each dimension strong, acceptable, weak or not-probed.\n");
-	printf("kit: %s\nversion: %s\ndigest: %s\n", kg_text(ck->kit->id),
-	       kg_text(ck->kit->version), ck->digest);
-	printf("edition: %s\nround: %zu\n", ed->id + strcspn(ed->id, "/") + 1,
-	       i + 1);
+	kg_fprintf_printable(stdout,
+		"kit: %s\nversion: %s\ndigest: %s\n", kg_text(ck->kit->id),
+		kg_text(ck->kit->version), ck->digest);
+	kg_fprintf_printable(stdout,
+		"edition: %s\nround: %zu\n", ed->id + strcspn(ed->id, "/") + 1,
+		i + 1);
 	printf("candidate: \"\"\ninterviewer: \"\"\ndate: \"\"   # YYYY-MM-DD\n");
 	printf("ratings:\n");
 	for (k = 0; k < r->topic->nsignals; k++) {
 		char *id = kg_dim_id(r->topic, k);
 
-		printf("  %s:   # %s\n    rating:\n    prompted: false\n"
-		       "    evidence: \"\"\n", id, kg_text(r->topic->signals[k].name));
+		kg_fprintf_printable(stdout,
+			"  %s:   # %s\n    rating:\n    prompted: false\n"
+			"    evidence: \"\"\n", id,
+			kg_text(r->topic->signals[k].name));
 		free(id);
 	}
-	printf("overall:   # the round's rating for %s\n",
-	       kg_text(r->area->title));
+	kg_fprintf_printable(stdout, "overall:   # the round's rating for %s\n",
+		kg_text(r->area->title));
 }
 
 /* The round --round names (1-based), or 0 after a usage error. */
@@ -62,7 +68,8 @@ static size_t S_round(const char *s, size_t n)
 	long v = strtol(s, &end, 10);
 
 	if (*s < '1' || *s > '9' || *end || v < 1 || (size_t)v > n) {
-		fprintf(stderr, "kitgen card: --round '%s' should be a round of "
+		kg_fprintf_printable(stderr,
+			"kitgen card: --round '%s' should be a round of "
 			"the loop plan, 1 to %zu\n", s, n);
 		return 0;
 	}
@@ -76,7 +83,8 @@ static int S_print(kg_card_kit *ck, const char *name, const char *round)
 	size_t i, only = 0;
 
 	if (!ed || ed->kind != KG_EDITION_PACKET) {
-		fprintf(stderr, "kitgen card: no panel packet '%s' (see 'kitgen "
+		kg_fprintf_printable(stderr,
+			"kitgen card: no panel packet '%s' (see 'kitgen "
 			"list')\n", name);
 		return 2;
 	}

@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "node.h"
+#include "yaml_load.h"
 
 static const char *const S_keys[] = {"kit", "version", "digest", "edition",
 	"round", "candidate", "interviewer", "date", "ratings", "overall", NULL};

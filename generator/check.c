@@ -17,7 +17,6 @@
 
 #include "alloc.h"
 #include "outnames.h"
-#include "paper.h"
 #include "plan.h"
 #include "suggest.h"
 #include "schema.h"
@@ -314,16 +313,6 @@ static size_t S_check_pins(const kg_kit *kit, const S_decl *decl,
 	return errors;
 }
 
-/* kit.yaml's paper names a size kitgen prints on. */
-static size_t S_check_paper(const kg_kit *kit, kg_diags *d)
-{
-	if (!kit->paper || kg_paper_name(kit->paper->text))
-		return 0;
-	kg_error(d, kit->paper->mark, "unknown paper '%s' (a4 or letter)",
-		 kit->paper->text);
-	return 1;
-}
-
 /* Every (profile, level) pair must give a full loop plan. */
 static size_t S_check_plans(const kg_kit *kit, kg_diags *d)
 {
@@ -349,7 +338,7 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 	if (!kit->root || kit->root->kind != KG_NODE_MAP)
 		return errors;
 	S_decl_init(&decl, kit);
-	errors += S_check_refs(kit, &decl, d) + S_check_paper(kit, d);
+	errors += S_check_refs(kit, &decl, d);
 	for (i = 0; i < kit->nprofiles; i++)
 		errors += S_check_profile(kit, &decl, &kit->profiles[i], d) +
 			  S_check_pins(kit, &decl, &kit->profiles[i], d);

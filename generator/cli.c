@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "printable.h"
 
 static const kg_cli_cmd *S_running;
 
@@ -47,9 +48,14 @@ int kg_cli_report(const kg_diags *d)
 
 int kg_cli_usage_error(const char *cmd, const char *fmt, const char *arg)
 {
-	fprintf(stderr, "kitgen %s: ", cmd);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'kitgen %s --help'.\n", cmd);
+	kg_buf msg = KG_BUF_INIT;
+
+	/* one write: the command, the message and the hint, all escaped */
+	kg_printable_printf(&msg, "kitgen %s: ", cmd);
+	kg_printable_printf(&msg, fmt, arg);
+	kg_printable_printf(&msg, "\nTry 'kitgen %s --help'.\n", cmd);
+	fputs(msg.ptr, stderr);
+	kg_buf_release(&msg);
 	return KG_EXIT_USAGE;
 }
 

@@ -3,7 +3,9 @@
  *
  * open(O_NONBLOCK) returns at once even for a FIFO with no writer; fstat
  * on that descriptor says what it is, so nothing but a regular file is
- * ever read, and O_NONBLOCK is cleared before reading it.
+ * ever read. O_NONBLOCK stays set: a regular file's reads ignore it, and
+ * a file that only looks regular (/proc/kmsg) fails with EAGAIN instead
+ * of waiting forever.
  */
 #include "file.h"
 
@@ -29,19 +31,19 @@ static const char *S_kind(mode_t mode)
 	return S_ISREG(mode) ? NULL : "is not a regular file";
 }
 
-/* Open path for reading without waiting: a regular file only, left in
- * blocking mode. The descriptor; or -1 with *why set to strerror's text
- * (the open failed), or -2 with *why saying what the file is instead. */
+/* Open path for reading without waiting: a regular file only, in
+ * non-blocking mode. The descriptor; or -1 with *why set to strerror's
+ * text (the open failed), or -2 with *why saying what the file is
+ * instead. */
 static int S_open(const char *path, const char **why, struct stat *st)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-	int flags;
 
 	if (fd < 0) {
 		*why = strerror(errno);
 		return -1;
 	}
-	if (fstat(fd, st) < 0 || (flags = fcntl(fd, F_GETFL)) < 0) {
+	if (fstat(fd, st) < 0) {
 		*why = strerror(errno);
 		close(fd);
 		return -1;
@@ -49,11 +51,6 @@ static int S_open(const char *path, const char **why, struct stat *st)
 	if ((*why = S_kind(st->st_mode))) {
 		close(fd);
 		return -2;
-	}
-	if (fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
-		*why = strerror(errno);
-		close(fd);
-		return -1;
 	}
 	return fd;
 }
@@ -114,7 +111,8 @@ int kg_file_read(const char *path, size_t max, kg_buf *out, kg_diags *d)
 		return kg_io_error(d, at, "cannot open: %s", why);
 	rc = (size_t)st.st_size > max ? 1 : S_read_all(fd, max, out, start);
 	if (rc < 0)
-		why = strerror(errno);
+		why = errno == EAGAIN ? "it would wait for data: not an "
+					"ordinary file" : strerror(errno);
 	close(fd);
 	if (rc < 0) {
 		S_undo(out, start);

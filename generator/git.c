@@ -14,13 +14,17 @@
  */
 #include "git.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -36,6 +40,31 @@ extern char **environ;
 /* What git may print for one export: the content's limit and the
  * listing's lines around it. More is refused rather than held. */
 #define S_MAX_OUTPUT (KG_MAX_CONTENT + ((size_t)16 << 20))
+
+/* How long one git command may take, in seconds, before it is stopped: a
+ * FIFO or a device in a repository (.git/packed-refs, HEAD, an object)
+ * makes git wait forever. KITGEN_GIT_TIMEOUT may shorten it (tests). */
+#define S_TIMEOUT 30
+
+/* Set when a git command was stopped for taking too long; the commands
+ * that run git report it (kg_git_timed_out). */
+static int S_timed_out;
+
+static int S_timeout_ms(void)
+{
+	const char *env = getenv("KITGEN_GIT_TIMEOUT");
+	int s = env && *env >= '1' && *env <= '9' ? atoi(env) : S_TIMEOUT;
+
+	return (s > 0 && s < S_TIMEOUT ? s : S_TIMEOUT) * 1000;
+}
+
+static long long S_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* Before the subcommand: no pager, no replace refs, and every key that
  * names a command a plumbing command could consult, neutralised. */
@@ -108,14 +137,28 @@ static void S_child(const char *cwd, char **argv, char **env, int in,
 }
 
 /* Read fd to its end into out (when not NULL), at most S_MAX_OUTPUT
- * bytes; 0, or -1 when there was more. */
-static int S_drain(int fd, kg_buf *out)
+ * bytes, by deadline (S_now_ms's clock); 0, or -1 when there was more,
+ * or -2 when the time ran out. */
+static int S_drain(int fd, kg_buf *out, long long deadline)
 {
 	char chunk[65536];
 	size_t total = 0;
+	struct pollfd p = {fd, POLLIN, 0};
 	ssize_t got;
+	int ready;
 
-	while ((got = read(fd, chunk, sizeof(chunk))) != 0) {
+	for (;;) {
+		long long left = deadline - S_now_ms();
+
+		if (left <= 0)
+			return -2;
+		ready = poll(&p, 1, (int)left);
+		if (ready < 0 && errno != EINTR)
+			return -1;
+		if (ready <= 0)
+			continue;
+		if ((got = read(fd, chunk, sizeof(chunk))) == 0)
+			break;
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
@@ -130,13 +173,39 @@ static int S_drain(int fd, kg_buf *out)
 	return 0;
 }
 
+/* Wait for pid by deadline; past it, stop it. Its status in *status:
+ * 0, or -1 when it could not be waited for or was stopped. */
+static int S_reap(pid_t pid, long long deadline, int *status)
+{
+	struct timespec pause = {0, 5 * 1000 * 1000};
+	pid_t got;
+
+	for (;;) {
+		got = waitpid(pid, status, WNOHANG);
+		if (got == pid)
+			return 0;
+		if (got < 0 && errno != EINTR)
+			return -1;
+		if (S_now_ms() >= deadline) { /* it waits on what never comes */
+			kill(pid, SIGKILL);
+			while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+				;
+			S_timed_out = 1;
+			return -1;
+		}
+		nanosleep(&pause, NULL);
+	}
+}
+
 /* Run git with args in folder cwd, its standard input from the
  * descriptor in (or nothing, -1); its standard output goes to out (when
  * not NULL), its standard error nowhere. Returns git's exit status, or -1
- * when it could not run, was killed, or printed too much. */
+ * when it could not run, was killed, printed too much or took longer than
+ * the time limit (then kg_git_timed_out says so). */
 static int S_git(const char *cwd, char *const args[], int in, kg_buf *out)
 {
 	char **argv = S_argv(args), **env = S_env();
+	long long deadline = S_now_ms() + S_timeout_ms();
 	int pipefd[2], status, over;
 	pid_t pid;
 
@@ -148,16 +217,25 @@ static int S_git(const char *cwd, char *const args[], int in, kg_buf *out)
 		S_child(cwd, argv, env, in, pipefd[1]);
 	free(argv);
 	close(pipefd[1]);
-	over = pid > 0 ? S_drain(pipefd[0], out) : -1;
+	over = pid > 0 ? S_drain(pipefd[0], out, deadline) : -1;
 	close(pipefd[0]);
 	if (pid < 0)
 		return -1;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	if (over < 0 || !WIFEXITED(status))
+	if (over == -2)
+		deadline = 0; /* stop it now */
+	if (S_reap(pid, deadline, &status) < 0 || over < 0 ||
+	    !WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);
+}
+
+/* Was a git command stopped for taking too long since the last call? */
+static int S_take_timeout(void)
+{
+	int was = S_timed_out;
+
+	S_timed_out = 0;
+	return was;
 }
 
 /* The first line of what git prints; 0, or -1 when it fails or is silent,
@@ -358,7 +436,8 @@ static int S_resolve(const char *cwd, const char *path, const char *rev,
 	else if (rc != 0) /* git also refuses a work tree another user owns */
 		kg_error(d, at, "not inside a git work tree "
 			 "(or in one owned by another user)");
-	else if (rev[0] == '-' || (rc = S_line(cwd, resolve, tree)) != 0)
+	else if ((rev[0] == '-' || (rc = S_line(cwd, resolve, tree)) != 0) &&
+		 !S_timed_out) /* (a git that did not answer is said later) */
 		S_no_tree(cwd, path, rev, d);
 	if (rev[0] == '-')
 		rc = -1;
@@ -372,12 +451,19 @@ int kg_git_export_path(const char *cwd, const char *path, const char *rev,
 {
 	kg_buf tree = KG_BUF_INIT;
 	size_t errors = d->errors;
-	int rc = S_resolve(cwd, path, rev, &tree, d);
+	kg_mark at = {path ? path : cwd, 0, 0};
+	int rc;
 
-	if (rc == 0 && (rc = S_export_tree(cwd, tree.ptr, dest, d)) < 0 &&
-	    d->errors == errors)
-		kg_io_error(d, (kg_mark){path ? path : cwd, 0, 0},
-			    "cannot read the content of '%s' from git", rev);
+	S_take_timeout();
+	rc = S_resolve(cwd, path, rev, &tree, d);
+	if (rc == 0)
+		rc = S_export_tree(cwd, tree.ptr, dest, d);
+	if (S_take_timeout())
+		kg_io_error(d, at, "git did not answer within %d s (does the "
+			    "repository hold a FIFO or a device?)",
+			    S_timeout_ms() / 1000);
+	else if (rc < 0 && d->errors == errors)
+		kg_io_error(d, at, "cannot read the content of '%s' from git", rev);
 	kg_buf_release(&tree);
 	return rc;
 }
@@ -388,29 +474,72 @@ int kg_git_export(const char *dir, const char *rev, const char *dest,
 	return kg_git_export_path(dir, NULL, rev, dest, d);
 }
 
-/* mkdtemp(3), the folder registered for removal with all it will hold
- * when kitgen stops early (SIGINT, out of memory); kg_remove_tree forgets
- * it. No moment has the folder unlisted. */
-static char *S_mkdtemp(char *tmpl)
+/* The temporary folders of revisions are TMPDIR/kitgen-git.PID.XXXXXX,
+ * PID the kitgen that made it. */
+#define S_TEMP_PREFIX "kitgen-git."
+
+static const char *S_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+
+	return base && *base ? base : "/tmp";
+}
+
+/* Remove the temporary folders that kitgens killed by SIGKILL (or a power
+ * cut) left in TMPDIR: this user's, of a process that is gone. */
+static void S_sweep_temps(void)
+{
+	DIR *dp = opendir(S_tmpdir());
+	struct dirent *e;
+	kg_buf path = KG_BUF_INIT;
+
+	if (!dp)
+		return;
+	while ((e = readdir(dp))) {
+		struct stat st;
+		char *end;
+		long pid;
+
+		if (strncmp(e->d_name, S_TEMP_PREFIX, strlen(S_TEMP_PREFIX)) != 0)
+			continue;
+		pid = strtol(e->d_name + strlen(S_TEMP_PREFIX), &end, 10);
+		if (pid <= 0 || *end != '.' || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+			continue;
+		kg_buf_reset(&path);
+		kg_buf_printf(&path, "%s/%s", S_tmpdir(), e->d_name);
+		if (lstat(path.ptr, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    st.st_uid == getuid())
+			kg_remove_tree(path.ptr);
+	}
+	closedir(dp);
+	kg_buf_release(&path);
+}
+
+/* A new temporary folder, registered for removal with all it will hold
+ * when kitgen stops early (SIGINT, out of memory; kg_remove_tree forgets
+ * it; no moment has it unlisted), into tmp; what earlier kitgens killed
+ * outright left goes first. 0, or -1 (errno). */
+static int S_mkdtemp(kg_buf *tmp)
 {
 	sigset_t old;
 	char *dir;
 
+	S_sweep_temps();
+	kg_buf_printf(tmp, "%s/" S_TEMP_PREFIX "%ld.XXXXXX", S_tmpdir(),
+		      (long)getpid());
 	kg_cleanup_hold(&old);
-	if ((dir = mkdtemp(tmpl)))
+	if ((dir = mkdtemp(tmp->ptr)))
 		kg_cleanup_tree(dir);
 	kg_cleanup_release(&old);
-	return dir;
+	return dir ? 0 : -1;
 }
 
 int kg_git_export_temp(const char *content, const char *rev, kg_buf *tmp,
 		       kg_diags *d)
 {
-	const char *base = getenv("TMPDIR");
 	struct stat st;
 
-	kg_buf_printf(tmp, "%s/kitgen-diff.XXXXXX", base && *base ? base : "/tmp");
-	if (!S_mkdtemp(tmp->ptr)) {
+	if (S_mkdtemp(tmp) < 0) {
 		kg_io_error(d, (kg_mark){tmp->ptr, 0, 0},
 			    "cannot create a temporary folder: %s", strerror(errno));
 		kg_buf_reset(tmp);
@@ -437,11 +566,9 @@ static int S_last_tag(const char *dir, kg_buf *out)
  * NULL. */
 static char *S_temp_dir(void)
 {
-	const char *base = getenv("TMPDIR");
 	kg_buf tmp = KG_BUF_INIT;
 
-	kg_buf_printf(&tmp, "%s/kitgen-git.XXXXXX", base && *base ? base : "/tmp");
-	if (!S_mkdtemp(tmp.ptr)) {
+	if (S_mkdtemp(&tmp) < 0) {
 		kg_buf_release(&tmp);
 		return NULL;
 	}
@@ -488,6 +615,7 @@ void kg_git_version_warning(const kg_kit *kit, kg_diags *d)
 	const char *name;
 	int changed = 0;
 
+	S_take_timeout();
 	if (!kit->version || !kit->root || S_last_tag(kit->dir, &tag) < 0)
 		goto out;
 	name = strncmp(tag.ptr, "refs/tags/", 10) == 0 ? tag.ptr + 10 : tag.ptr;
@@ -497,6 +625,11 @@ void kg_git_version_warning(const kg_kit *kit, kg_diags *d)
 			   "content changed since tag '%s' but the version is "
 			   "still %s", name, old_version.ptr);
 out:
+	if (kit->version && S_take_timeout())
+		kg_warning(d, kit->version->mark, "git did not answer within %d s "
+			   "(does the repository hold a FIFO or a device?): the "
+			   "content was not compared with the last tag",
+			   S_timeout_ms() / 1000);
 	kg_buf_release(&tag);
 	kg_buf_release(&old_version);
 }

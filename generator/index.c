@@ -45,11 +45,11 @@ void kg_index_add(kg_index *idx, const kg_edition *ed, const kg_writer *w,
 
 	KG_GROW(idx->items, idx->cap, idx->n + 1);
 	e = &idx->items[idx->n++];
-	kg_buf_printf(&name, "%s%s", ed->id, w->extension);
+	kg_buf_printf(&name, "%s%s", ed->id, w->format->extension);
 	e->edition_id = kg_xstrdup(ed->id);
 	e->edition_title = kg_one_line(ed->title);
 	e->name = kg_buf_detach(&name, NULL);
-	e->format = w->name;
+	e->format = w->format->name;
 	e->size = size;
 }
 

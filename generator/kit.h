@@ -155,7 +155,7 @@ typedef struct kg_kit {
 		*introduction, *decision_rule;
 	const kg_node *round_minutes; /* loop.round_minutes, or NULL */
 	kg_decision decision;
-	const kg_node *paper;         /* paper: a4|letter (any case), or NULL */
+	const kg_node *paper;         /* paper: a name in the PDF style's papers, or NULL */
 	kg_band bands[KG_NBANDS];
 	kg_level *levels;
 	size_t nlevels;

@@ -215,6 +215,8 @@ void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
 	float asc = (float)lay->fonts.ascent(lay->fonts.ctx, KG_FACE_REGULAR) / 1000.0f;
 	float desc = (float)lay->fonts.descent(lay->fonts.ctx, KG_FACE_REGULAR) / 1000.0f;
 	float base = y0 + l->base;
+	float pad_x = lay->st->m.code_inline_pad_x;
+	float pad_y = lay->st->m.code_inline_pad_y;
 	kg_buf run = KG_BUF_INIT;
 	size_t i = 0, j;
 
@@ -254,10 +256,10 @@ void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
 		size = s[i].p.st.size;
 		for (j = i; j < l->ns && s[j].p.st.code; j++)
 			;
-		top = base - size * asc - 0.6f;
-		bottom = base + size * desc + 0.6f;
-		kg_li_rect(lay, x0 + s[i].x - 1.5f, top,
-		       s[j - 1].x + s[j - 1].p.w - s[i].x + 3.0f, bottom - top,
+		top = base - size * asc - pad_y;
+		bottom = base + size * desc + pad_y;
+		kg_li_rect(lay, x0 + s[i].x - pad_x, top,
+		       s[j - 1].x + s[j - 1].p.w - s[i].x + 2 * pad_x, bottom - top,
 		       lay->st->code_background);
 	}
 	/* link areas: one per run of pieces with the same link */

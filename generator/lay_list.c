@@ -175,21 +175,21 @@ void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 		      kg_rgb rule)
 {
 	kg_li_lines ls = {0};
-	float x = lay->x, base = h - 5;
+	float x = lay->x, base = h - lay->st->m.notes_baseline;
 	kg_op *op;
 
 	kg_li_elem(lay, h);
 	if (label && label->n) {
 		kg_li_break(lay, label, lay->w, &ls, lay->st->leading);
 		kg_li_line_ops(lay, &ls, &ls.l[0], lay->x, base - ls.l[0].base);
-		x += ls.l[0].w + 6;
+		x += ls.l[0].w + lay->st->m.notes_label_gap;
 		kg_li_lines_free(&ls);
 	}
 	op = kg_li_op(lay, KG_OP_LINE);
 	op->x = x;
-	op->y = base + 2;
+	op->y = base + lay->st->m.notes_rule_below;
 	op->w = lay->x + lay->w - x;
-	op->size = 0.6f;
+	op->size = lay->st->m.notes_rule;
 	op->color = rule;
 	kg_li_elem_done(lay);
 }
@@ -242,7 +242,7 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 		 * now, and leave room for four */
 		kg_li_width(lay, o->ref_style, "0123456789", 10);
 		refw = kg_li_width(lay, o->ref_style, "0000", 4);
-		width -= refw + 6;
+		width -= refw + lay->st->m.contents_number_gap;
 	}
 	kg_li_break(lay, in, width, &ls, o->leading);
 	for (k = 0; k < ls.nl; k++) {
@@ -274,7 +274,8 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 			dots.face = KG_FACE_REGULAR;
 			dots.color = lay->st->muted;
 			dots.link = -1;
-			S_leaders(lay, &dots, x0 + l->w + 4, lay->x + lay->w - refw - 4,
+			S_leaders(lay, &dots, x0 + l->w + lay->st->m.contents_leader_gap,
+				  lay->x + lay->w - refw - lay->st->m.contents_leader_gap,
 				  l->base);
 			op = kg_li_op(lay, KG_OP_PAGEREF);
 			op->face = o->ref_style->face;
@@ -302,14 +303,16 @@ static float S_box_label(kg_lay *lay, const kg_box *b)
 	float asc = (float)lay->fonts.ascent(lay->fonts.ctx, KG_FACE_REGULAR) / 1000.0f;
 	float desc = (float)lay->fonts.descent(lay->fonts.ctx, KG_FACE_REGULAR) / 1000.0f;
 	float body = lay->st->body, lead = lay->st->leading, y, first_base;
-	float inner = b->st.strip_w - 12;
+	float inset = lay->st->m.rubric_label_inset;
+	float least = lay->st->m.rubric_label_least;
+	float inner = b->st.strip_w - 2 * inset;
 	size_t k;
 
-	kg_li_break(lay, b->st.label, inner > 10 ? inner : 10, &ls, lead);
+	kg_li_break(lay, b->st.label, inner > least ? inner : least, &ls, lead);
 	first_base = (body * lead - body * (asc + desc)) / 2 + body * asc;
 	y = b->st.pad + (ls.nl ? first_base - ls.l[0].base : 0);
 	for (k = 0; k < ls.nl; k++) {
-		kg_li_line_ops(lay, &ls, &ls.l[k], b->x + b->st.bar_w + 6, y);
+		kg_li_line_ops(lay, &ls, &ls.l[k], b->x + b->st.bar_w + inset, y);
 		y += ls.l[k].h;
 	}
 	kg_li_lines_free(&ls);
@@ -444,6 +447,43 @@ const char *kg_lay_page_part(const kg_lay *lay, size_t page)
 	int part = lay->pages[page].part;
 
 	return part >= 0 ? lay->parts[part] : "";
+}
+
+/* ---- what the renderer reads ------------------------------------------------------------ */
+
+const kg_elem *kg_lay_elem(const kg_lay *lay, size_t i)
+{
+	return &lay->el[i];
+}
+
+const kg_op *kg_lay_op(const kg_lay *lay, uint32_t i)
+{
+	return &lay->ops[i];
+}
+
+const kg_link *kg_lay_link_at(const kg_lay *lay, int n)
+{
+	return &lay->links[n];
+}
+
+size_t kg_lay_nboxes(const kg_lay *lay)
+{
+	return lay->nboxes;
+}
+
+const kg_box *kg_lay_box(const kg_lay *lay, size_t b)
+{
+	return &lay->boxes[b];
+}
+
+const kg_lpage *kg_lay_page(const kg_lay *lay, size_t n)
+{
+	return &lay->pages[n];
+}
+
+const kg_place *kg_lay_place(const kg_lay *lay, size_t i)
+{
+	return &lay->place[i];
 }
 
 void kg_lay_page_set(kg_lay *lay, size_t page, kg_lay_slot slot, long elem)

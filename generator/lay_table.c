@@ -115,7 +115,7 @@ static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
 			op->x = lay->x + rc->cx[c];
 			op->y = 0;
 			op->h = h;
-			op->size = 0.5f;
+			op->size = lay->st->m.tables_rule;
 			op->color = ts->rule;
 		}
 	}
@@ -124,7 +124,7 @@ static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
 		op->x = lay->x;
 		op->y = h;
 		op->w = lay->w;
-		op->size = 0.5f;
+		op->size = lay->st->m.tables_rule;
 		op->color = ts->rule;
 	}
 	kg_li_elem_done(lay);

@@ -341,6 +341,23 @@ const char *kg_lay_page_part(const kg_lay *lay, size_t page);
  * y is set to its top. */
 long kg_lay_dest(kg_lay *lay, const char *id, float *y);
 
+/* ---- what the renderer reads ------------------------------------------------------------ */
+
+/* What render_pdf.c draws, read-only: every pointer stays valid until the
+ * layout next changes (an element added, kg_lay_run_reset). Element i is
+ * one kg_lay_mark counted or one kg_lay_free_begin returned; an element's
+ * operations are op0 .. op0 + nops - 1; a link's number is a KG_OP_LINK
+ * operation's aux; page n is of the current run (< kg_lay_run_pages) and
+ * its placements are p0 .. p0 + np - 1; boxes are 0 .. kg_lay_nboxes - 1
+ * of the current run. */
+const kg_elem *kg_lay_elem(const kg_lay *lay, size_t i);
+const kg_op *kg_lay_op(const kg_lay *lay, uint32_t i);
+const kg_link *kg_lay_link_at(const kg_lay *lay, int n);
+size_t kg_lay_nboxes(const kg_lay *lay);
+const kg_box *kg_lay_box(const kg_lay *lay, size_t b);
+const kg_lpage *kg_lay_page(const kg_lay *lay, size_t n);
+const kg_place *kg_lay_place(const kg_lay *lay, size_t i);
+
 /* End the current run: drop everything but the parts and the anchors,
  * and count its pages into page_base. No box may be open. */
 void kg_lay_run_reset(kg_lay *lay);

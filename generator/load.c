@@ -1,7 +1,7 @@
 /*
  * load.c - reading a content folder into a kg_kit.
  *
- * Each file is parsed (node.c), checked against its shape (schema.c), then
+ * Each file is parsed (yaml_load.c), checked against its shape (schema.c), then
  * read into the model. Reading is defensive: a value of the wrong kind was
  * already reported by the shape check and simply reads as NULL or empty
  * here, so one run can report the problems of every file.
@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "fields.h"
 #include "schema.h"
+#include "yaml_load.h"
 
 /* ---- defensive readers ---------------------------------------------------- */
 

@@ -46,6 +46,15 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
  * (the exit status is then in *rc). d keeps the kit's line indexes, which
  * its marks point into: free it after the kit. */
 kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc);
+/* What score and calibrate do with the checked kit and the card files,
+ * their diagnostics into d. */
+typedef void (*kg_loop_fn)(const kg_kit *kit, char **files, size_t nfiles,
+			   const kg_loop_opts *o, kg_diags *d);
+/* The whole of such a command: its options (--content, --templates,
+ * --out, --anonymise), the kit loaded and checked, run on the card files
+ * the arguments name, the diagnostics printed. Its exit status. */
+int kg_loop_cards(const char *cmd, const char *usage, int argc, char **argv,
+		  kg_loop_fn run);
 /* The folder a file is in ("." for a bare name): where score and
  * calibrate write by default. The caller frees it. */
 char *kg_dir_of(const char *path);

@@ -91,3 +91,28 @@ char *kg_dir_of(const char *path)
 	return slash == path ? kg_xstrdup("/")
 			     : kg_xstrndup(path, (size_t)(slash - path));
 }
+
+int kg_loop_cards(const char *cmd, const char *usage, int argc, char **argv,
+		  kg_loop_fn run)
+{
+	kg_loop_opts o = {0};
+	kg_diags d = KG_DIAGS_INIT, kd = KG_DIAGS_INIT;
+	kg_kit *kit;
+	int rc = kg_loop_parse(cmd, usage, KG_LOOP_CONTENT | KG_LOOP_OUT |
+			       KG_LOOP_ANON | KG_LOOP_TEMPLATES, argc, argv, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind >= argc)
+		return kg_cli_usage_error(cmd, "give the card files%s", "");
+	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
+		kg_diags_free(&kd);
+		return rc;
+	}
+	run(kit, argv + optind, (size_t)(argc - optind), &o, &d);
+	rc = kg_cli_report(&d);
+	kg_diags_free(&d);
+	kg_kit_free(kit);
+	kg_diags_free(&kd); /* after the kit: its marks point into these */
+	return rc;
+}

@@ -5,6 +5,7 @@
  * cli.h; the build pipeline behind `kitgen build` is build.c.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <sys/stat.h>
 #include <signal.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -27,6 +29,7 @@
 #include "git.h"
 #include "init.h"
 #include "kit.h"
+#include "datadir.h"
 #include "leftovers.h"
 #include "loop.h"
 #include "node.h"
@@ -37,16 +40,34 @@
 #include "serve.h"
 #include "template.h"
 #include "writer.h"
+#include "yaml_load.h"
 
 #ifndef KG_VERSION
 #define KG_VERSION "0.1.0"
 #endif
+
+/* kit.yaml's paper: names a paper of the templates a build would find
+ * (none found: nothing to check, the build will say so). */
+static void S_check_paper(const kg_kit *kit, kg_diags *d)
+{
+	kg_diags quiet = KG_DIAGS_INIT;
+	char *templates;
+
+	if (!kit->paper)
+		return;
+	templates = kg_default_templates(&quiet);
+	kg_diags_free(&quiet);
+	if (templates)
+		kg_paper_check_kit(templates, kit, d);
+	free(templates);
+}
 
 /* Load and check the kit; *kit is set even when there are errors. */
 static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 {
 	*kit = kg_kit_load(dir, d);
 	kg_kit_check(*kit, d);
+	S_check_paper(*kit, d);
 	kg_kit_leftovers(*kit, 0, d);
 }
 
@@ -87,10 +108,12 @@ static void S_check_summary(const kg_kit *kit, const kg_cli_opts *o)
 		return;
 	for (i = 0; i < kit->ntopics; i++)
 		questions += kit->topics[i].nquestions;
-	printf("%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
-	       "%zu profile%s\n", o->content, kit->ntopics, kg_cli_s(kit->ntopics),
-	       questions, kg_cli_s(questions), kit->nscenarios, kg_cli_s(kit->nscenarios),
-	       kit->nprofiles, kg_cli_s(kit->nprofiles));
+	kg_fprintf_printable(stdout,
+		"%s: ok: %zu topic%s, %zu question%s, %zu scenario%s, "
+		"%zu profile%s\n", o->content, kit->ntopics,
+		kg_cli_s(kit->ntopics), questions, kg_cli_s(questions),
+		kit->nscenarios, kg_cli_s(kit->nscenarios), kit->nprofiles,
+		kg_cli_s(kit->nprofiles));
 }
 
 static int S_check(int argc, char **argv)
@@ -130,7 +153,8 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 		return 0;
 	}
 	if (S_empty_item(list)) {
-		fprintf(stderr, "kitgen build: --format '%s' names an empty format "
+		kg_fprintf_printable(stderr,
+			"kitgen build: --format '%s' names an empty format "
 			"(give a comma-separated list: md, html, pdf)\n", list);
 		return KG_EXIT_USAGE;
 	}
@@ -139,15 +163,16 @@ static int S_formats(const char *list, const kg_writer **out, size_t max)
 		const kg_writer *w = NULL;
 
 		for (i = 0; kg_writers[i]; i++)
-			if (strcasecmp(kg_writers[i]->name, tok) == 0)
+			if (strcasecmp(kg_writers[i]->format->name, tok) == 0)
 				w = kg_writers[i];
 		if (!w) {
 			kg_buf avail = KG_BUF_INIT;
 
 			for (i = 0; kg_writers[i]; i++)
 				kg_buf_printf(&avail, "%s%s", i ? ", " : "",
-					      kg_writers[i]->name);
-			fprintf(stderr, "kitgen build: unknown format '%s' "
+					      kg_writers[i]->format->name);
+			kg_fprintf_printable(stderr,
+				"kitgen build: unknown format '%s' "
 				"(available: %s)\n", tok, avail.ptr);
 			kg_buf_release(&avail);
 			rc = KG_EXIT_USAGE;
@@ -189,9 +214,6 @@ static int S_build(int argc, char **argv)
 					  argv[optind]);
 	if ((rc = S_formats(o.formats, writers, 16)))
 		return rc;
-	if (o.paper && !kg_paper_name(o.paper))
-		return kg_cli_usage_error("build", "unknown paper '%s' (a4 or letter)",
-					  o.paper);
 	bo = (kg_build_opts){o.content, o.templates, o.out, o.paper, o.edition,
 			     writers, o.quiet, o.release, o.changes_since};
 	return kg_build(&bo);
@@ -210,11 +232,11 @@ static void S_list_editions(const kg_kit *kit, const kg_cli_opts *o)
 		if ((int)strlen(eds.items[e].id) > width)
 			width = (int)strlen(eds.items[e].id);
 	for (e = 0; e < eds.n; e++) {
-		printf("%-*s  ", width, eds.items[e].id);
-		kg_fputs_printable(eds.items[e].title, stdout);
-		printf("\n%-*s ", width, "");
+		kg_fprintf_printable(stdout, "%-*s  %s\n%-*s ", width,
+			eds.items[e].id, eds.items[e].title, width, "");
 		for (w = 0; kg_writers[w]; w++)
-			printf(" %s%s", eds.items[e].id, kg_writers[w]->extension);
+			kg_fprintf_printable(stdout, " %s%s", eds.items[e].id,
+				kg_writers[w]->format->extension);
 		putchar('\n');
 	}
 	kg_editions_free(&eds);
@@ -411,7 +433,8 @@ static int S_init(int argc, char **argv)
 	if ((why = kg_init_bad_role(o.role)))
 		return kg_cli_usage_error("init", "bad --role: %s", why);
 	if ((why = kg_init_bad_dir(dir))) {
-		fprintf(stderr, "kitgen init: cannot write a kit into '%s': %s\n",
+		kg_fprintf_printable(stderr,
+			"kitgen init: cannot write a kit into '%s': %s\n",
 			dir, why);
 		return KG_EXIT_USAGE;
 	}
@@ -419,8 +442,10 @@ static int S_init(int argc, char **argv)
 	rc = kg_cli_report(&d);
 	if (rc == 0 && !o.quiet) {
 		for (f = kg_embedded; f->path; f++)
-			printf("wrote %s/%s\n", dir, f->path);
-		printf("next: cd %s && kitgen build\n", dir);
+			kg_fprintf_printable(stdout,
+				"wrote %s/%s\n", dir, f->path);
+		kg_fprintf_printable(stdout,
+			"next: cd %s && kitgen build\n", dir);
 	}
 	kg_diags_free(&d);
 	return rc;
@@ -443,7 +468,7 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Exit status: 0 clean, 1 content errors, 2 usage error, 3 I/O error.\n"},
 	{"build", S_build, "check, then write every edition",
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
-	 "                    [--edition ID] [--format LIST] [--paper a4|letter]\n"
+	 "                    [--edition ID] [--format LIST] [--paper SIZE]\n"
 	 "                    [--release] [--changes-since REV]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
@@ -461,8 +486,10 @@ static const kg_cli_cmd S_cmds[] = {
 	 "  -e, --edition ID      build only this edition (see 'kitgen list')\n"
 	 "  -f, --format LIST     comma-separated formats (default: all): md, html,\n"
 	 "                        pdf; an empty item is a usage error\n"
-	 "      --paper SIZE      page size of paged formats: a4 or letter (default:\n"
-	 "                        kit.yaml's paper, else a4); any case\n"
+	 "      --paper SIZE      page size of paged formats: a paper the PDF style\n"
+	 "                        lists, a4 or letter unless you add one (default:\n"
+	 "                        kit.yaml's paper, else the style's first, a4);\n"
+	 "                        any case\n"
 	 "      --release         refuse a kit that still holds a placeholder\n"
 	 "                        'kitgen init' wrote ('(replace me)'): errors,\n"
 	 "                        not warnings\n"
@@ -625,18 +652,49 @@ static int S_run(int argc, char **argv)
 		return 0;
 	}
 	if (!(c = S_find(argv[1]))) {
-		fprintf(stderr, "kitgen: unknown command '%s'\n"
+		kg_fprintf_printable(stderr, "kitgen: unknown command '%s'\n"
 			"Try 'kitgen --help'.\n", argv[1]);
 		return KG_EXIT_USAGE;
 	}
 	return kg_cli_run(c, argc - 1, argv + 1);
 }
 
+/* Whether kitgen was started with standard output closed (S_std_fds). */
+static int S_stdout_closed;
+
+/* Make descriptors 0, 1 and 2 open before anything else is: a closed one
+ * would be taken by the next open() or pipe(), so that a message meant
+ * for stderr lands in an output file, or git's pipe becomes "standard
+ * output" and is closed under it. Input and error that were closed read
+ * and write /dev/null; output that was closed writes /dev/full, so that
+ * what a command prints fails as on a full disk and S_close_stdout says
+ * so. Returns -1 when no such file can be opened. */
+static int S_std_fds(void)
+{
+	int fd, got;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (fd == STDOUT_FILENO)
+			S_stdout_closed = 1;
+		/* the lowest free descriptor, which is fd: 0..fd-1 are open */
+		got = open(fd == STDOUT_FILENO ? "/dev/full" : "/dev/null",
+			   fd == STDIN_FILENO ? O_RDONLY : O_WRONLY);
+		if (got != fd) {
+			if (got >= 0)
+				close(got);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Flush and close standard output, the one place every command's output
  * is checked (as gnulib's close_stdout): what could not be written (a full
  * disk, a closed or broken descriptor) is an I/O error, exit 3, whatever
- * the command returned. A descriptor that was closed and never written to
- * is no error. */
+ * the command returned. A command that printed nothing (check -q) does
+ * not fail, whatever standard output is. */
 static int S_close_stdout(int rc)
 {
 	int err = 0, pending = ferror(stdout);
@@ -647,16 +705,20 @@ static int S_close_stdout(int rc)
 		err = errno;
 	if (!err && !pending)
 		return rc;
-	if (err)
+	if (S_stdout_closed)
+		fputs("kitgen: cannot write standard output: it is closed\n", stderr);
+	else if (err)
 		fprintf(stderr, "kitgen: cannot write standard output: %s\n",
 			strerror(err));
 	else
-		fprintf(stderr, "kitgen: cannot write standard output\n");
+		fputs("kitgen: cannot write standard output\n", stderr);
 	return KG_EXIT_IO;
 }
 
 int main(int argc, char **argv)
 {
+	if (S_std_fds() < 0)
+		return KG_EXIT_IO; /* no /dev/null: nowhere to say so */
 	/* a file-size limit must fail a write, not kill the process */
 	signal(SIGXFSZ, SIG_IGN);
 	return S_close_stdout(S_run(argc, argv));

@@ -3,21 +3,14 @@
  *
  * Every node carries the place it came from (1-based line and column, as
  * `grep -n` and editors count them: see lines.h), so later checks can point
- * at the offending value. The
- * same tree is the data that Mustache templates are rendered against, so
- * writers build small trees of their own with the kg_node_new_* functions.
- *
- * Loading is safe on hostile input: invalid UTF-8, NUL bytes, aliases,
- * more than one document, duplicate keys, nesting deeper than
- * KG_NODE_MAX_DEPTH, and scalars holding a NUL however written ("\0") or
- * a control character other than tab and line feed are reported as
- * diagnostics, never walked. A UTF-8 byte order mark is skipped. Loading
- * hands the file's line index to d (kg_diags_keep_lines), so the
- * diagnostics of later checks print their source lines cheaply.
+ * at the offending value. Trees are loaded from YAML (yaml_load.h) or built
+ * by code: the same tree is the data that Mustache templates are rendered
+ * against (template.h), so writers build small trees of their own with the
+ * kg_node_new_* functions.
  *
  * Memory: a loaded file's nodes, their scalar text and their arrays (sized
- * to fit) come from one arena (arena.h) that its root node holds; nodes
- * built by code are allocated one by one. The two may be mixed in one tree
+ * to fit) come from one arena that its root node holds (an arena tree,
+ * below); nodes built by code are allocated one by one. The two may be mixed in one tree
  * (a built node added to a loaded mapping, a loaded root added to a built
  * one): kg_node_set and kg_node_push copy a loaded array to the heap before
  * growing it, and kg_node_free knows which is which.
@@ -25,8 +18,7 @@
  * Ownership: a tree is freed with kg_node_free on its root; a container
  * owns what is added to it. Freeing a loaded node that is not a file's
  * root frees only what was built into it: its own memory goes with its
- * file's root. Marks point at the file name passed to the loader, which
- * must outlive the tree.
+ * file's root.
  */
 #ifndef KG_NODE_H
 #define KG_NODE_H
@@ -34,10 +26,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "diag.h"
-
-#define KG_NODE_MAX_DEPTH 64
-#define KG_NODE_MAX_FILE (16u << 20) /* bytes */
 
 typedef enum { KG_NODE_SCALAR, KG_NODE_SEQ, KG_NODE_MAP } kg_node_kind;
 
@@ -88,16 +78,7 @@ struct kg_node {
 	};
 };
 
-/* Load the single document of a file / of a string named `name`. On any
- * problem, diagnostics are added to d and NULL is returned. An empty file
- * (no document) is an error too. */
-kg_node *kg_node_load_file(const char *path, kg_diags *d);
-kg_node *kg_node_load_string(const char *name, const char *src, size_t len,
-			     kg_diags *d);
-/* Like kg_node_load_file, for data rather than content (`kitgen render
- * --data`, test data): control characters such as a carriage return are
- * kept; only NUL, however it is written, is refused. */
-kg_node *kg_node_load_data_file(const char *path, kg_diags *d);
+/* Free the tree rooted at n (NULL is ignored). */
 void kg_node_free(kg_node *n);
 
 /* Look-ups; NULL when absent or when n is not of the right kind. */
@@ -105,14 +86,6 @@ const kg_node *kg_node_get(const kg_node *map, const char *key);
 const char *kg_node_str(const kg_node *map, const char *key);
 
 kg_scalar_type kg_node_scalar_type(const kg_node *n);
-/* Mustache truthiness: false, null, ~, an empty string and an empty list are
- * falsey; every mapping and every other scalar is truthy. */
-bool kg_node_truthy(const kg_node *n);
-/* A scalar's text as interpolation shows it: null as "", a float without
- * trailing zeros ("1.210" -> "1.21"), anything else as written. Appends to
- * out. */
-struct kg_buf;
-void kg_node_scalar_text(const kg_node *n, struct kg_buf *out);
 
 /* Building trees (for template data). The new node has no mark. */
 kg_node *kg_node_new_map(void);
@@ -126,5 +99,17 @@ void kg_node_set(kg_node *map, const char *key, kg_node *value);
 /* Shorthands: kg_node_set(map, key, kg_node_new_str(s)) and friends. */
 void kg_node_set_str(kg_node *map, const char *key, const char *s);
 void kg_node_set_bool(kg_node *map, const char *key, bool v);
+
+/* Arena trees, for a loader (yaml_load.c): every node, text and array in
+ * one arena that the root holds. kg_node_arena_root makes the root (zeroed:
+ * a scalar with no text until the loader sets its kind and fields),
+ * kg_node_arena_new a zeroed node in root's arena, and kg_node_arena gives
+ * that arena, for the nodes' text and arrays; an array placed there has
+ * cap (pcap) 0, not the node's own. kg_node_free on the root frees it all,
+ * also a tree left half built; freeing another node of the tree frees only
+ * what was built into it. */
+kg_node *kg_node_arena_root(void);
+kg_node *kg_node_arena_new(kg_node *root);
+kg_arena *kg_node_arena(kg_node *root);
 
 #endif

@@ -12,9 +12,9 @@
 #include "alloc.h"
 #include "buf.h"
 #include "edition.h"
+#include "formats.h"
 #include "output.h"
 #include "schema.h"
-#include "writer.h"
 
 /* Who writes a path: an edition (with the id that names it) or the build. */
 typedef struct S_owner {
@@ -104,9 +104,9 @@ static void S_collect(S_names *s, const kg_kit *kit)
 	for (i = 0; i < eds.n; i++) {
 		size_t owner = S_edition_owner(s, kit, &eds.items[i]);
 
-		for (w = 0; owner != (size_t)-1 && kg_writers[w]; w++)
+		for (w = 0; owner != (size_t)-1 && kg_formats[w]; w++)
 			S_path_add(s, owner, eds.items[i].id,
-				   kg_writers[w]->extension);
+				   kg_formats[w]->extension);
 	}
 	kg_editions_free(&eds);
 }

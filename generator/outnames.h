@@ -2,7 +2,7 @@
  * outnames.h - the paths a build writes, and the content errors of two
  * files that would be written to the same path.
  *
- * A build writes every edition in every format (edition.h, writer.h) and
+ * A build writes every edition in every format (edition.h, formats.h) and
  * some files of its own (the index page). File names come from ids
  * (`panels/<profile>-<level>.pdf`), so two editions can meet: profile 'a'
  * with level 'b-c' and profile 'a-b' with level 'c', or a kit id 'index'

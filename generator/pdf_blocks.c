@@ -35,7 +35,7 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 		kg_lay_page_break(&c->lay);
 	if (b->level == 1) {
 		kg_lay_part(&c->lay, title);
-		kg_lay_space(&c->lay, st->section * 2);
+		kg_lay_space(&c->lay, st->section * st->m.headings_part_space);
 		kg_lay_rule(&c->lay, st->accent, st->m.headings_part_rule,
 			    st->m.headings_part_rule_length);
 		kg_lay_keep(&c->lay);
@@ -48,14 +48,14 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 		kg_lay_space(&c->lay, st->section * st->m.headings_h3_space);
 		t = kg_pw_style(KG_FACE_BOLD, st->h3, st->text);
 	} else {
-		kg_lay_space(&c->lay, st->paragraph * 2);
+		kg_lay_space(&c->lay, st->paragraph * st->m.headings_h4_space);
 		t = kg_pw_style(KG_FACE_BOLD, st->body, st->text);
 	}
 	kg_pw_text(c, &in, &t, title);
 	c->suppress = 0;
 	kg_lay_para(&c->lay, &in, &o);
 	if (b->level == 1)
-		kg_lay_space(&c->lay, st->paragraph * 2);
+		kg_lay_space(&c->lay, st->paragraph * st->m.headings_part_after);
 	kg_inline_free(&in);
 }
 
@@ -196,7 +196,7 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 	ts.head_fill = st->table_header;
 	ts.stripe = st->table_stripe;
 	ts.rule = st->rule;
-	kg_pw_space(c, st->paragraph * 2);
+	kg_pw_space(c, st->paragraph * st->m.tables_space);
 	kg_lay_table(&c->lay, cells, b->n, ncols, &ts);
 	for (k = 0; k < b->n * ncols; k++)
 		kg_inline_free(&cells[k]);
@@ -263,7 +263,7 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b)
 	ts.centre = centre;
 	ts.min_row = st->m.scorecards_row;
 	ts.grid = 1;
-	kg_pw_space(c, st->paragraph * 2);
+	kg_pw_space(c, st->paragraph * st->m.scorecards_space);
 	kg_lay_table(&c->lay, cells, nrows, ncols, &ts);
 	for (k = 0; k < nrows * ncols; k++)
 		kg_inline_free(&cells[k]);

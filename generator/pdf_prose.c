@@ -268,7 +268,7 @@ static void S_md_heading(kg_pw *c, cmark_node *n, const kg_pw_env *env)
 	h.base.face = KG_FACE_BOLD;
 	h.base.size = cmark_node_get_heading_level(n) <= 2 ? c->st->h3 : env->base.size;
 	S_inlines(c, n, &h, &in);
-	kg_pw_space(c, c->st->paragraph * 2);
+	kg_pw_space(c, c->st->paragraph * c->st->m.headings_prose_space);
 	o.keep = 1;
 	kg_pw_paragraph(c, &in, &o);
 	kg_inline_free(&in);
@@ -297,7 +297,7 @@ static void S_md_blocks(kg_pw *c, cmark_node *parent, const kg_pw_env *env)
 			S_md_heading(c, n, env);
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
-			kg_pw_space(c, c->st->paragraph * 2);
+			kg_pw_space(c, c->st->paragraph * c->st->m.rules_space);
 			kg_lay_rule(&c->lay, c->st->rule, c->st->m.rules_width, 0);
 			break;
 		default:

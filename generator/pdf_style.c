@@ -4,7 +4,9 @@
  * The file is a mapping of sections (page, fonts, sizes, spacing,
  * colours, labels) of scalars. One table lists every key with its kind, its place
  * in kg_pdf_style and its range; loading walks the table, then reports
- * the keys the table does not know.
+ * the keys the table does not know. The `papers` section is the one whose
+ * keys the file chooses (a paper's name), so it is read by hand: each
+ * name maps to a width and a height.
  */
 #include "pdf_style.h"
 
@@ -12,10 +14,12 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "buf.h"
 #include "node.h"
+#include "yaml_load.h"
 
 typedef enum { S_LEN, S_NUM, S_COLOUR, S_FONT, S_LABEL } S_kind;
 
@@ -75,24 +79,35 @@ static const S_key S_keys[] = {
 	{"lists", "tight", S_NUM, S_F(m.lists_tight), 1, 10, NULL},
 	{"code", "leading", S_NUM, S_F(m.code_leading), 1, 3, NULL},
 	{"code", "padding", S_NUM, S_F(m.code_padding), 0, 5, NULL},
+	{"code", "inline_pad_x", S_LEN, S_F(m.code_inline_pad_x), 0, 36, NULL},
+	{"code", "inline_pad_y", S_LEN, S_F(m.code_inline_pad_y), 0, 36, NULL},
 	{"quotes", "bar", S_LEN, S_F(m.quotes_bar), 0, 36, NULL},
 	{"quotes", "padding", S_NUM, S_F(m.quotes_padding), 0, 5, NULL},
 	{"quotes", "padding_left", S_LEN, S_F(m.quotes_padding_left), 0, 72, NULL},
 	{"rules", "width", S_LEN, S_F(m.rules_width), 0, 12, NULL},
+	{"rules", "space", S_NUM, S_F(m.rules_space), 0, 10, NULL},
 	{"headings", "leading", S_NUM, S_F(m.headings_leading), 1, 3, NULL},
 	{"headings", "part_rule", S_LEN, S_F(m.headings_part_rule), 0, 36, NULL},
 	{"headings", "part_rule_length", S_LEN, S_F(m.headings_part_rule_length), 0, 720, NULL},
 	{"headings", "part_gap", S_NUM, S_F(m.headings_part_gap), 0, 5, NULL},
 	{"headings", "h3_space", S_NUM, S_F(m.headings_h3_space), 0, 5, NULL},
+	{"headings", "part_space", S_NUM, S_F(m.headings_part_space), 0, 10, NULL},
+	{"headings", "part_after", S_NUM, S_F(m.headings_part_after), 0, 10, NULL},
+	{"headings", "h4_space", S_NUM, S_F(m.headings_h4_space), 0, 10, NULL},
+	{"headings", "prose_space", S_NUM, S_F(m.headings_prose_space), 0, 10, NULL},
 	{"rubric", "label", S_LEN, S_F(m.rubric_label), 0, 360, NULL},
 	{"rubric", "gap", S_LEN, S_F(m.rubric_gap), 0, 72, NULL},
 	{"rubric", "space", S_NUM, S_F(m.rubric_space), 0, 10, NULL},
+	{"rubric", "label_inset", S_LEN, S_F(m.rubric_label_inset), 0, 72, NULL},
+	{"rubric", "label_least", S_LEN, S_F(m.rubric_label_least), 1, 360, NULL},
 	{"callouts", "bar", S_LEN, S_F(m.callouts_bar), 0, 36, NULL},
 	{"callouts", "padding_left", S_LEN, S_F(m.callouts_padding_left), 0, 72, NULL},
 	{"callouts", "space", S_NUM, S_F(m.callouts_space), 0, 10, NULL},
 	{"callouts", "title_gap", S_LEN, S_F(m.callouts_title_gap), 0, 72, NULL},
 	{"tables", "padding", S_LEN, S_F(m.tables_padding), 0, 72, NULL},
 	{"tables", "leading", S_NUM, S_F(m.tables_leading), 1, 3, NULL},
+	{"tables", "space", S_NUM, S_F(m.tables_space), 0, 10, NULL},
+	{"tables", "rule", S_LEN, S_F(m.tables_rule), 0, 12, NULL},
 	{"scorecards", "padding", S_LEN, S_F(m.scorecards_padding), 0, 72, NULL},
 	{"scorecards", "leading", S_NUM, S_F(m.scorecards_leading), 1, 3, NULL},
 	{"scorecards", "band_column", S_LEN, S_F(m.scorecards_band_column), 0, 360, NULL},
@@ -100,13 +115,20 @@ static const S_key S_keys[] = {
 	{"scorecards", "row", S_LEN, S_F(m.scorecards_row), 0, 720, NULL},
 	{"scorecards", "name", S_LEN, S_F(m.scorecards_name), 0, 12, NULL},
 	{"scorecards", "box", S_NUM, S_F(m.scorecards_box), 0, 10, NULL},
+	{"scorecards", "space", S_NUM, S_F(m.scorecards_space), 0, 10, NULL},
 	{"notes", "space", S_NUM, S_F(m.notes_space), 0, 10, NULL},
 	{"notes", "line", S_LEN, S_F(m.notes_line), 0, 144, NULL},
 	{"notes", "lines", S_LEN, S_F(m.notes_lines), 0, 144, NULL},
+	{"notes", "label_gap", S_LEN, S_F(m.notes_label_gap), 0, 72, NULL},
+	{"notes", "baseline", S_LEN, S_F(m.notes_baseline), 0, 72, NULL},
+	{"notes", "rule_below", S_LEN, S_F(m.notes_rule_below), 0, 72, NULL},
+	{"notes", "rule", S_LEN, S_F(m.notes_rule), 0, 12, NULL},
 	{"index", "gap", S_LEN, S_F(m.index_gap), 0, 72, NULL},
 	{"contents", "part_size", S_LEN, S_F(m.contents_part_size), 0, 12, NULL},
 	{"contents", "part_space", S_NUM, S_F(m.contents_part_space), 0, 10, NULL},
 	{"contents", "gap", S_LEN, S_F(m.contents_gap), 0, 72, NULL},
+	{"contents", "number_gap", S_LEN, S_F(m.contents_number_gap), 0, 72, NULL},
+	{"contents", "leader_gap", S_LEN, S_F(m.contents_leader_gap), 0, 72, NULL},
 	{"cover", "band", S_NUM, S_F(m.cover_band), 0, 1, NULL},
 	{"cover", "band_gap", S_LEN, S_F(m.cover_band_gap), 0, 720, NULL},
 	{"cover", "edition_tint", S_NUM, S_F(m.cover_edition_tint), 0, 1, NULL},
@@ -127,6 +149,7 @@ static const S_key S_keys[] = {
 	{"running", "rule_gap", S_LEN, S_F(m.running_rule_gap), 0, 72, NULL},
 	{"running", "footer_left", S_NUM, S_F(m.running_footer_left), 0, 1, NULL},
 	{"running", "page_width", S_NUM, S_F(m.running_page_width), 0, 1, NULL},
+	{"links", "target_above", S_LEN, S_F(m.links_target_above), 0, 144, NULL},
 #define S_L(key, places) {"labels", #key, S_LABEL, S_F(labels.key), 0, 0, places}
 	S_L(edition, ""),
 	S_L(version, ""),
@@ -278,6 +301,133 @@ static int S_value(kg_pdf_style *s, const S_key *k, const kg_node *n,
 	return 0;
 }
 
+/* ---- papers ------------------------------------------------------------ */
+
+/* A paper's side, in points: from an inch to PDF's largest page (200
+ * inches), like the range of every other key. */
+#define S_PAPER_MIN 72.0f
+#define S_PAPER_MAX 14400.0f
+
+static int S_paper_side(const char *name, const char *side, const kg_node *n,
+			float *out, kg_diags *d)
+{
+	float v = n->kind == KG_NODE_SCALAR ? S_length(n->text) : -1;
+
+	if (v < 0)
+		return kg_error(d, n->mark, "'papers.%s.%s' must be a length "
+				"(612, \"210mm\", \"8.5in\")%s%s%s", name, side,
+				n->kind == KG_NODE_SCALAR ? ", not '" : "",
+				n->kind == KG_NODE_SCALAR ? n->text : "",
+				n->kind == KG_NODE_SCALAR ? "'" : "");
+	if (v < S_PAPER_MIN || v > S_PAPER_MAX)
+		return kg_error(d, n->mark, "'papers.%s.%s' is %g, out of range "
+				"%g..%g pt", name, side, v, S_PAPER_MIN,
+				S_PAPER_MAX);
+	*out = v;
+	return 0;
+}
+
+/* A paper's name: what --paper and kit.yaml's paper: spell. */
+static int S_paper_name(const kg_node *key, const kg_pdf_style *s,
+			kg_diags *d)
+{
+	const char *c;
+
+	for (c = key->text; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
+			break;
+	if (!*key->text || *c)
+		return kg_error(d, key->mark, "paper name '%s' may hold only "
+				"letters, digits, '-' and '_'", key->text);
+	if (kg_pdf_style_paper(s, key->text))
+		return kg_error(d, key->mark, "paper '%s' is listed twice "
+				"(names are compared in any case)", key->text);
+	return 0;
+}
+
+/* One entry of papers: name -> {width, height}. */
+static int S_paper(const kg_pair *p, kg_pdf_style *s, kg_diags *d)
+{
+	const char *name = p->key->text;
+	const kg_node *v = p->value, *w, *h;
+	kg_pdf_paper paper;
+	size_t i;
+	int rc;
+
+	if (S_paper_name(p->key, s, d) < 0)
+		return -1;
+	if (v->kind != KG_NODE_MAP)
+		return kg_error(d, v->mark, "'papers.%s' must be a mapping of "
+				"width and height", name);
+	rc = 0;
+	for (i = 0; i < v->npairs; i++) {
+		const char *k = v->pairs[i].key->text;
+
+		if (strcmp(k, "width") && strcmp(k, "height"))
+			rc = kg_error(d, v->pairs[i].key->mark, "unknown key "
+				      "'papers.%s.%s' (width, height)", name, k);
+	}
+	w = kg_node_get(v, "width");
+	h = kg_node_get(v, "height");
+	if (!w)
+		rc = kg_error(d, v->mark, "missing 'papers.%s.width'", name);
+	else if (S_paper_side(name, "width", w, &paper.width, d) < 0)
+		rc = -1;
+	if (!h)
+		rc = kg_error(d, v->mark, "missing 'papers.%s.height'", name);
+	else if (S_paper_side(name, "height", h, &paper.height, d) < 0)
+		rc = -1;
+	if (rc < 0)
+		return -1;
+	paper.name = kg_xstrdup(name);
+	KG_GROW(s->papers, s->cap_papers, s->npapers + 1);
+	s->papers[s->npapers++] = paper;
+	return 0;
+}
+
+/* The papers section: at least one paper. */
+static int S_papers(const kg_node *root, kg_pdf_style *s, kg_diags *d)
+{
+	const kg_node *sec = kg_node_get(root, "papers");
+	size_t i;
+	int rc = 0;
+
+	if (!sec)
+		return kg_error(d, root->mark, "missing section 'papers'");
+	s->papers_at = sec->mark;
+	if (sec->kind != KG_NODE_MAP)
+		return kg_error(d, sec->mark, "'papers' must be a mapping of "
+				"paper names to width and height");
+	if (sec->npairs == 0)
+		return kg_error(d, sec->mark, "'papers' lists no paper");
+	for (i = 0; i < sec->npairs; i++)
+		if (S_paper(&sec->pairs[i], s, d) < 0)
+			rc = -1;
+	return rc;
+}
+
+const kg_pdf_paper *kg_pdf_style_paper(const kg_pdf_style *s,
+				       const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < s->npapers; i++)
+		if (strcasecmp(s->papers[i].name, name) == 0)
+			return &s->papers[i];
+	return NULL;
+}
+
+void kg_pdf_style_paper_names(const kg_pdf_style *s, kg_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < s->npapers; i++)
+		kg_buf_printf(out, "%s%s", i ? ", " : "", s->papers[i].name);
+}
+
+/* ---- the file ------------------------------------------------------------ */
+
 static int S_known(const char *section, const char *key)
 {
 	size_t i;
@@ -297,6 +447,7 @@ static void S_sections(kg_buf *out)
 	for (i = 0; i < S_NKEYS; i++)
 		if (i == 0 || strcmp(S_keys[i - 1].section, S_keys[i].section))
 			kg_buf_printf(out, "%s%s", i ? ", " : "", S_keys[i].section);
+	kg_buf_puts(out, ", papers");
 }
 
 /* Report every key of the file that the table does not list. */
@@ -308,6 +459,8 @@ static int S_unknown_keys(const kg_node *root, kg_diags *d)
 	for (i = 0; i < root->npairs; i++) {
 		const kg_pair *p = &root->pairs[i];
 
+		if (strcmp(p->key->text, "papers") == 0)
+			continue; /* S_papers reads it */
 		if (!S_known(p->key->text, NULL)) {
 			kg_buf names = KG_BUF_INIT;
 
@@ -333,23 +486,12 @@ static int S_unknown_keys(const kg_node *root, kg_diags *d)
 	return rc;
 }
 
-int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d)
+/* Every key of the table, or none. */
+static int S_keys_load(const kg_node *root, kg_pdf_style *s, kg_diags *d)
 {
-	kg_node *root;
 	size_t i;
-	int rc = 0;
+	int rc = S_unknown_keys(root, d);
 
-	memset(s, 0, sizeof(*s));
-	s->path = kg_xstrdup(path);
-	root = kg_node_load_file(s->path, d);
-	if (!root)
-		return -1;
-	if (root->kind != KG_NODE_MAP) {
-		kg_error(d, root->mark, "the style must be a mapping of sections");
-		kg_node_free(root);
-		return -1;
-	}
-	rc = S_unknown_keys(root, d);
 	for (i = 0; i < S_NKEYS; i++) {
 		const S_key *k = &S_keys[i];
 		const kg_node *sec = kg_node_get(root, k->section);
@@ -371,9 +513,42 @@ int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d)
 		if (S_value(s, k, n, d) < 0)
 			rc = -1;
 	}
+	return rc;
+}
+
+static int S_load(const char *path, kg_pdf_style *s, int papers_only,
+		  kg_diags *d)
+{
+	kg_node *root;
+	int rc = 0;
+
+	memset(s, 0, sizeof(*s));
+	s->path = kg_xstrdup(path);
+	root = kg_node_load_file(s->path, d);
+	if (!root)
+		return -1;
+	if (root->kind != KG_NODE_MAP) {
+		kg_error(d, root->mark, "the style must be a mapping of sections");
+		kg_node_free(root);
+		return -1;
+	}
+	if (!papers_only && S_keys_load(root, s, d) < 0)
+		rc = -1;
+	if (S_papers(root, s, d) < 0)
+		rc = -1;
 	/* the font family names must outlive the tree: marks point at path */
 	kg_node_free(root);
-	return rc < 0 ? -1 : 0;
+	return rc;
+}
+
+int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d)
+{
+	return S_load(path, s, 0, d);
+}
+
+int kg_pdf_style_load_papers(const char *path, kg_pdf_style *s, kg_diags *d)
+{
+	return S_load(path, s, 1, d);
 }
 
 void kg_pdf_style_free(kg_pdf_style *s)
@@ -383,6 +558,9 @@ void kg_pdf_style_free(kg_pdf_style *s)
 	for (i = 0; i < S_NKEYS; i++)
 		if (S_keys[i].kind == S_LABEL)
 			free(*(char **)(void *)((char *)s + S_keys[i].offset));
+	for (i = 0; i < s->npapers; i++)
+		free(s->papers[i].name);
+	free(s->papers);
 	free(s->sans);
 	free(s->mono);
 	free(s->path);

@@ -4,19 +4,29 @@
  * Every key of the file is required, so the file is the one place the
  * values live; a missing, unknown or out-of-range value is an error with
  * the file's line and column. The `labels` section holds the words the
- * PDF writer prints (pdf_labels.h). Lengths are points (1/72 inch), or strings
- * with a unit: "18mm", "0.5in", "12pt". Colours are "#rrggbb".
+ * PDF writer prints (pdf_labels.h); the `papers` section the paper sizes a
+ * build may name (--paper, kit.yaml's paper:), a table a user may extend.
+ * Lengths are points (1/72 inch), or strings with a unit: "18mm", "0.5in",
+ * "12pt". Colours are "#rrggbb".
  */
 #ifndef KG_PDF_STYLE_H
 #define KG_PDF_STYLE_H
 
 #include <stdint.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "pdf_labels.h"
 
 /* A colour as 0xRRGGBB. */
 typedef uint32_t kg_rgb;
+
+/* A paper size the style lists: its name as the file spells it, and its
+ * width and height in points. */
+typedef struct kg_pdf_paper {
+	char *name;
+	float width, height;
+} kg_pdf_paper;
 
 typedef struct kg_pdf_style {
 	/* page: margins are the outer limit of everything printed; the
@@ -42,22 +52,29 @@ typedef struct kg_pdf_style {
 	 * lists on): lengths in points, factors where the file says so */
 	struct {
 		float lists_marker_gap, lists_tight;
-		float code_leading, code_padding;
+		float code_leading, code_padding, code_inline_pad_x,
+		      code_inline_pad_y;
 		float quotes_bar, quotes_padding, quotes_padding_left;
-		float rules_width;
+		float rules_width, rules_space;
 		float headings_leading, headings_part_rule,
 		      headings_part_rule_length, headings_part_gap,
-		      headings_h3_space;
-		float rubric_label, rubric_gap, rubric_space;
+		      headings_h3_space, headings_part_space,
+		      headings_part_after, headings_h4_space,
+		      headings_prose_space;
+		float rubric_label, rubric_gap, rubric_space, rubric_label_inset,
+		      rubric_label_least;
 		float callouts_bar, callouts_padding_left, callouts_space,
 		      callouts_title_gap;
-		float tables_padding, tables_leading;
+		float tables_padding, tables_leading, tables_space, tables_rule;
 		float scorecards_padding, scorecards_leading,
 		      scorecards_band_column, scorecards_band_slack,
-		      scorecards_row, scorecards_name, scorecards_box;
-		float notes_space, notes_line, notes_lines;
+		      scorecards_row, scorecards_name, scorecards_box,
+		      scorecards_space;
+		float notes_space, notes_line, notes_lines, notes_label_gap,
+		      notes_baseline, notes_rule_below, notes_rule;
 		float index_gap;
-		float contents_part_size, contents_part_space, contents_gap;
+		float contents_part_size, contents_part_space, contents_gap,
+		      contents_number_gap, contents_leader_gap;
 		float cover_band, cover_band_gap, cover_edition_tint,
 		      cover_title_gap, cover_title_leading, cover_subtitle_gap,
 		      cover_subtitle_tint, cover_subtitle_leading,
@@ -66,9 +83,14 @@ typedef struct kg_pdf_style {
 		float running_leading, running_title_width, running_part_at,
 		      running_rule, running_rule_gap, running_footer_left,
 		      running_page_width;
+		float links_target_above;
 	} m;
 	/* the words the edition prints (pdf_labels.h) */
 	kg_pdf_labels labels;
+	/* the paper sizes, in the file's order (at least one) */
+	kg_pdf_paper *papers;
+	size_t npapers, cap_papers;
+	kg_mark papers_at; /* the papers section */
 	char *path; /* the style file (marks point into it) */
 } kg_pdf_style;
 
@@ -76,7 +98,17 @@ typedef struct kg_pdf_style {
  * problem in d. The caller frees the style with kg_pdf_style_free, also
  * after a failure. */
 int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d);
+/* Load and check only the `papers` section of the style file at path:
+ * for the build, which vets --paper and kit.yaml's paper: before any
+ * writer runs (and whatever formats it writes). Freed the same way. */
+int kg_pdf_style_load_papers(const char *path, kg_pdf_style *s, kg_diags *d);
 void kg_pdf_style_free(kg_pdf_style *s);
+
+/* The paper s lists as name, in any case ("A4", "Letter"), or NULL. */
+const kg_pdf_paper *kg_pdf_style_paper(const kg_pdf_style *s,
+				       const char *name);
+/* Append the names of s's papers, "a4, letter", in the file's order. */
+void kg_pdf_style_paper_names(const kg_pdf_style *s, kg_buf *out);
 
 /* c mixed with white: t = 0 gives white, t = 1 gives c. */
 kg_rgb kg_rgb_tint(kg_rgb c, float t);

@@ -113,7 +113,7 @@ static void S_elem_graphics(kg_lay *lay, S_pen *pen, const kg_elem *e,
 	uint32_t k;
 
 	for (k = e->op0; k < e->op0 + e->nops; k++) {
-		const kg_op *op = &lay->ops[k];
+		const kg_op *op = kg_lay_op(lay, k);
 
 		if (op->type == KG_OP_RECT && !lines)
 			S_rect(pen, ox + op->x, oy + op->y, op->w, op->h, op->color);
@@ -157,13 +157,13 @@ static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
 	uint32_t k;
 
 	for (k = e->op0; k < e->op0 + e->nops; k++) {
-		const kg_op *op = &lay->ops[k];
+		const kg_op *op = kg_lay_op(lay, k);
 
 		if (op->type == KG_OP_TEXT) {
 			S_show(pen, op->face, op->size, op->color, ox + op->x,
-			       oy + op->y, lay->text.ptr + op->str, op->len);
+			       oy + op->y, kg_lay_at(lay, op->str), op->len);
 		} else if (op->type == KG_OP_PAGEREF) {
-			char *id = kg_xstrndup(lay->text.ptr + op->str, op->len);
+			char *id = kg_xstrndup(kg_lay_at(lay, op->str), op->len);
 			long page = kg_lay_dest(lay, id, NULL);
 			char num[24];
 			float w;
@@ -189,7 +189,7 @@ static void S_elem_links(kg_lay *lay, kg_pdf_file *pdf, S_pen *pen,
 	uint32_t k;
 
 	for (k = e->op0; k < e->op0 + e->nops; k++) {
-		const kg_op *op = &lay->ops[k];
+		const kg_op *op = kg_lay_op(lay, k);
 		const kg_link *l;
 		float left, top;
 		const char *target;
@@ -197,8 +197,8 @@ static void S_elem_links(kg_lay *lay, kg_pdf_file *pdf, S_pen *pen,
 
 		if (op->type != KG_OP_LINK)
 			continue;
-		l = &lay->links[op->aux];
-		target = lay->text.ptr + l->target;
+		l = kg_lay_link_at(lay, op->aux);
+		target = kg_lay_at(lay, l->target);
 		left = ox + op->x;
 		top = pen->g->page_h - (oy + op->y);
 		kg_buf_reset(&a);
@@ -244,23 +244,23 @@ static void S_boxes(kg_lay *lay, const kg_lpage *pg, S_pen *pen, float *top,
 	size_t first_el = 0, last_el = 0;
 	int any = 0;
 
-	for (b = 0; b < lay->nboxes; b++) {
+	for (b = 0; b < kg_lay_nboxes(lay); b++) {
 		top[b] = HUGE_VALF;
 		bot[b] = -HUGE_VALF;
 	}
 	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
-		const kg_place *pl = &lay->place[p];
-		const kg_elem *e = &lay->el[pl->elem];
+		const kg_place *pl = kg_lay_place(lay, p);
+		const kg_elem *e = kg_lay_elem(lay, pl->elem);
 		int bx;
 
 		/* a repeated table header comes first but is not where the
 		 * page's flow starts */
-		if (!any || (first_el == lay->place[pg->p0].elem &&
-			     (long)first_el == lay->el[pl->elem].head))
+		if (!any || (first_el == kg_lay_place(lay, pg->p0)->elem &&
+			     (long)first_el == kg_lay_elem(lay, pl->elem)->head))
 			first_el = pl->elem;
 		last_el = pl->elem;
 		any = 1;
-		for (bx = e->box; bx >= 0; bx = lay->boxes[bx].parent) {
+		for (bx = e->box; bx >= 0; bx = kg_lay_box(lay, bx)->parent) {
 			top[bx] = fminf(top[bx], pl->y);
 			bot[bx] = fmaxf(bot[bx], pl->y + e->h);
 		}
@@ -271,29 +271,29 @@ static void S_boxes(kg_lay *lay, const kg_lpage *pg, S_pen *pen, float *top,
 		int chain[64], n = 0, i, bx;
 		float y = 0;
 
-		for (bx = lay->el[first_el].box; bx >= 0 && n < 64;
-		     bx = lay->boxes[bx].parent)
-			if (lay->boxes[bx].first < first_el)
+		for (bx = kg_lay_elem(lay, first_el)->box; bx >= 0 && n < 64;
+		     bx = kg_lay_box(lay, bx)->parent)
+			if (kg_lay_box(lay, bx)->first < first_el)
 				chain[n++] = bx;
 		for (i = n - 1; i >= 0; i--) {
 			top[chain[i]] = y;
-			y += lay->boxes[chain[i]].st.pad;
+			y += kg_lay_box(lay, (size_t)chain[i])->st.pad;
 		}
 		/* boxes cut at the bottom: innermost a pad below, each outer one
 		 * a pad further */
 		n = 0;
-		for (bx = lay->el[last_el].box; bx >= 0 && n < 64;
-		     bx = lay->boxes[bx].parent)
-			if (lay->boxes[bx].last > last_el)
+		for (bx = kg_lay_elem(lay, last_el)->box; bx >= 0 && n < 64;
+		     bx = kg_lay_box(lay, bx)->parent)
+			if (kg_lay_box(lay, bx)->last > last_el)
 				chain[n++] = bx;
 		y = n ? bot[chain[0]] : 0;
 		for (i = 0; i < n; i++) {
-			y += lay->boxes[chain[i]].st.pad;
+			y += kg_lay_box(lay, (size_t)chain[i])->st.pad;
 			bot[chain[i]] = y;
 		}
 	}
-	for (b = 0; b < lay->nboxes; b++) {
-		const kg_box *bx = &lay->boxes[b];
+	for (b = 0; b < kg_lay_nboxes(lay); b++) {
+		const kg_box *bx = kg_lay_box(lay, b);
 		float x = pen->g->body_x + bx->x, y = pen->g->body_y + top[b];
 		float h = bot[b] - top[b];
 
@@ -326,7 +326,7 @@ int kg_render_dest(kg_lay *lay, const kg_geom *g, const kg_page_objs *po,
 	if (page < 0)
 		return -1;
 	kg_buf_printf(out, "[%lu 0 R /XYZ 0 ", (unsigned long)(po->page0 + page));
-	kg_pdf_num(out, g->page_h - g->body_y - y + 4, 3);
+	kg_pdf_num(out, g->page_h - g->body_y - y + g->target_above, 3);
 	kg_buf_puts(out, "null]");
 	return 0;
 }
@@ -358,15 +358,27 @@ static void S_page_object(kg_pdf_file *pdf, const kg_geom *g,
 	kg_buf_release(&b);
 }
 
+/* The element placed at placement p of the run; y is set to its top in
+ * the body area. */
+static const kg_elem *S_placed(kg_lay *lay, size_t p, float *y)
+{
+	const kg_place *pl = kg_lay_place(lay, p);
+
+	*y = pl->y;
+	return kg_lay_elem(lay, pl->elem);
+}
+
 static void S_page(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf, size_t n,
 		   const kg_geom *g, const kg_page_objs *po, float *top,
 		   float *bot)
 {
-	const kg_lpage *pg = &lay->pages[n];
+	const kg_lpage *pg = kg_lay_page(lay, n);
 	kg_buf annots = KG_BUF_INIT;
 	uint32_t contents = kg_pdf_reserve(pdf);
 	S_pen pen;
+	const kg_elem *e;
 	size_t p;
+	float y;
 	int lines;
 
 	memset(&pen, 0, sizeof(pen));
@@ -378,49 +390,52 @@ static void S_page(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf, size_t n,
 	kg_buf_init(&pen.out);
 	pen.face = -1;
 	if (pg->back >= 0)
-		S_elem_graphics(lay, &pen, &lay->el[pg->back], 0, 0, 0);
+		S_elem_graphics(lay, &pen, kg_lay_elem(lay, pg->back), 0, 0, 0);
 	S_boxes(lay, pg, &pen, top, bot);
 	/* all filled areas first, so that no background hides a rule */
 	for (lines = 0; lines < 2; lines++) {
-		for (p = pg->p0; p < pg->p0 + pg->np; p++)
-			S_elem_graphics(lay, &pen, &lay->el[lay->place[p].elem],
-					g->body_x, g->body_y + lay->place[p].y, lines);
+		for (p = pg->p0; p < pg->p0 + pg->np; p++) {
+			e = S_placed(lay, p, &y);
+			S_elem_graphics(lay, &pen, e, g->body_x, g->body_y + y, lines);
+		}
 		if (pg->head >= 0)
-			S_elem_graphics(lay, &pen, &lay->el[pg->head], g->body_x,
+			S_elem_graphics(lay, &pen, kg_lay_elem(lay, pg->head), g->body_x,
 					g->head_y, lines);
 		if (pg->foot >= 0)
-			S_elem_graphics(lay, &pen, &lay->el[pg->foot], g->body_x,
+			S_elem_graphics(lay, &pen, kg_lay_elem(lay, pg->foot), g->body_x,
 					g->foot_y, lines);
 	}
 
 	kg_buf_puts(&pen.out, "BT\n");
 	if (pg->back >= 0)
-		S_elem_text(lay, &pen, &lay->el[pg->back], 0, 0);
-	for (p = pg->p0; p < pg->p0 + pg->np; p++)
-		S_elem_text(lay, &pen, &lay->el[lay->place[p].elem], g->body_x,
-			    g->body_y + lay->place[p].y);
+		S_elem_text(lay, &pen, kg_lay_elem(lay, pg->back), 0, 0);
+	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
+		e = S_placed(lay, p, &y);
+		S_elem_text(lay, &pen, e, g->body_x, g->body_y + y);
+	}
 	if (pg->head >= 0)
-		S_elem_text(lay, &pen, &lay->el[pg->head], g->body_x, g->head_y);
+		S_elem_text(lay, &pen, kg_lay_elem(lay, pg->head), g->body_x, g->head_y);
 	if (pg->foot >= 0)
-		S_elem_text(lay, &pen, &lay->el[pg->foot], g->body_x, g->foot_y);
+		S_elem_text(lay, &pen, kg_lay_elem(lay, pg->foot), g->body_x, g->foot_y);
 	kg_buf_puts(&pen.out, "ET\n");
 	kg_pdf_stream(pdf, contents, NULL, pen.out.ptr, pen.out.len);
 	kg_buf_release(&pen.out);
-	for (p = pg->p0; p < pg->p0 + pg->np; p++)
-		S_elem_links(lay, pdf, &pen, &lay->el[lay->place[p].elem], g->body_x,
-			     g->body_y + lay->place[p].y, &annots);
-	S_page_object(pdf, g, po, lay->page_base + n, contents, &annots);
+	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
+		e = S_placed(lay, p, &y);
+		S_elem_links(lay, pdf, &pen, e, g->body_x, g->body_y + y, &annots);
+	}
+	S_page_object(pdf, g, po, kg_lay_pages_before(lay) + n, contents, &annots);
 	kg_buf_release(&annots);
 }
 
 int kg_render_run(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf,
 		  const kg_geom *g, const kg_page_objs *po, kg_diags *d)
 {
-	float *top = kg_xcalloc(lay->nboxes + 1, sizeof(*top));
-	float *bot = kg_xcalloc(lay->nboxes + 1, sizeof(*bot));
+	float *top = kg_xcalloc(kg_lay_nboxes(lay) + 1, sizeof(*top));
+	float *bot = kg_xcalloc(kg_lay_nboxes(lay) + 1, sizeof(*bot));
 	size_t n;
 
-	for (n = 0; n < lay->npages; n++)
+	for (n = 0; n < kg_lay_run_pages(lay); n++)
 		S_page(lay, fonts, pdf, n, g, po, top, bot);
 	free(top);
 	free(bot);

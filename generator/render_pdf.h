@@ -19,6 +19,7 @@ typedef struct kg_geom {
 	float page_w, page_h;
 	float body_x, body_y; /* the body area's top-left */
 	float head_y, foot_y; /* the running header's and footer's tops */
+	float target_above;   /* a destination shows this much above its anchor */
 } kg_geom;
 
 /* The objects every page refers to, reserved before the first page is

@@ -14,6 +14,7 @@
 #include "kit.h"
 #include "paper.h"
 #include "writer.h"
+#include "printable.h"
 
 int kg_report_begin(kg_report *r, const kg_kit *kit, const char *dir,
 		    const char *templates, kg_diags *d)
@@ -22,10 +23,10 @@ int kg_report_begin(kg_report *r, const kg_kit *kit, const char *dir,
 
 	memset(r, 0, sizeof(*r));
 	r->set = init;
-	r->paper = kg_paper_name(kit->paper ? kit->paper->text : "a4");
+	r->paper = kit->paper ? kit->paper->text : NULL; /* NULL: the style's first */
 	r->dir = kg_xstrdup(dir);
 	r->templates = templates ? kg_xstrdup(templates) : kg_default_templates(d);
-	if (!r->templates ||
+	if (!r->templates || kg_paper_check_kit(r->templates, kit, d) < 0 ||
 	    kg_out_begin(&r->set, dir, d) < 0)
 		r->failed = 1;
 	return r->failed ? -1 : 0;
@@ -47,7 +48,8 @@ int kg_report_doc(kg_report *r, const kg_doc *doc, const char *base,
 	size_t i;
 
 	for (i = 0; kg_writers[i] && !r->failed; i++) {
-		const char *path = S_path(r, base, kg_writers[i]->extension);
+		const char *path =
+			S_path(r, base, kg_writers[i]->format->extension);
 		kg_sink out;
 
 		if (kg_out_open(&r->set, path, &out, d) < 0) {
@@ -81,7 +83,7 @@ int kg_report_end(kg_report *r, int quiet, kg_diags *d)
 	}
 	for (i = 0; i < r->npaths; i++) {
 		if (rc == 0 && !quiet)
-			printf("wrote %s\n", r->paths[i]);
+			kg_fprintf_printable(stdout, "wrote %s\n", r->paths[i]);
 		free(r->paths[i]);
 	}
 	free(r->paths);

@@ -23,7 +23,7 @@ typedef struct kg_report {
 } kg_report;
 
 /* Start writing into dir (made when missing, locked as a build's output
- * folder is), PDFs on the kit's paper (kit.yaml's paper:, a4 without),
+ * folder is), PDFs on the kit's paper (kit.yaml's paper:, else the PDF style's first),
  * with the page shells of templates (NULL: found as a build finds them).
  * Returns 0 or -1 (diagnostics in d; call kg_report_end). */
 struct kg_kit;

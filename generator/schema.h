@@ -16,7 +16,7 @@
 #include "node.h"
 
 /* The limits on content, each reported as an error at what passes it
- * (content/README.md lists them with their reasons; node.h has the
+ * (content/README.md lists them with their reasons; yaml_load.h has the
  * per-file size and the nesting depth, volume.h the text all editions
  * hold together). They fit content a person writes for a hiring loop, and
  * bound the work of a check and a build: every edition is a profile at a
@@ -46,7 +46,7 @@
 #define KG_MAX_PROSE 16000
 
 /* The kinds of field. Every text kind is CommonMark, non-empty, and holds
- * no NUL or control character but tab and line feed (node.h); ids and
+ * no NUL or control character but tab and line feed (yaml_load.h); ids and
  * single lines hold neither a line break (line feed, carriage return,
  * U+0085, U+2028, U+2029) nor a tab. */
 typedef enum {

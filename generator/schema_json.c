@@ -17,6 +17,7 @@
 #include "alloc.h"
 #include "fielddoc.h"
 #include "schema.h"
+#include "printable.h"
 
 /* Forbidden in ids, single lines and versions: control characters
  * (tab and line feed among them) and the Unicode line separators. */
@@ -372,13 +373,15 @@ int kg_schema_main(int argc, char **argv)
 			fputs(kg_schema_usage, stdout);
 			return 0;
 		}
-		fprintf(stderr, "kitgen schema: unknown option '%s'\n"
+		kg_fprintf_printable(stderr,
+			"kitgen schema: unknown option '%s'\n"
 			"Try 'kitgen schema --help'.\n", argv[optind - 1]);
 		return 2;
 	}
 	which = optind < argc ? argv[optind] : NULL;
 	if (optind + 1 < argc || (which && S_find(which) == S_NFILES)) {
-		fprintf(stderr, "kitgen schema: %s '%s' (kit, topic or scenarios)\n"
+		kg_fprintf_printable(stderr,
+			"kitgen schema: %s '%s' (kit, topic or scenarios)\n"
 			"Try 'kitgen schema --help'.\n", optind + 1 < argc ?
 			"unexpected argument" : "no schema for",
 			optind + 1 < argc ? argv[optind + 1] : which);

@@ -94,7 +94,7 @@ static int S_write(const kg_card_kit *ck, const kg_panels *ps,
 	return kg_report_end(&rep, 0, d);
 }
 
-static int S_score(const kg_kit *kit, char **files, size_t nfiles,
+static void S_score(const kg_kit *kit, char **files, size_t nfiles,
 		   const kg_loop_opts *o, kg_diags *d)
 {
 	kg_card_kit ck;
@@ -115,35 +115,9 @@ static int S_score(const kg_kit *kit, char **files, size_t nfiles,
 	S_free_cards(cards, n);
 	kg_card_kit_free(&ck);
 	free(out);
-	return d->errors ? -1 : 0;
 }
 
 int kg_cmd_score(int argc, char **argv)
 {
-	kg_loop_opts o = {0};
-	kg_diags d = KG_DIAGS_INIT;
-	kg_diags kd = KG_DIAGS_INIT;
-	kg_kit *kit;
-	int rc = kg_loop_parse("score", kg_score_usage,
-			       KG_LOOP_CONTENT | KG_LOOP_OUT | KG_LOOP_ANON |
-			       KG_LOOP_TEMPLATES,
-			       argc, argv, &o);
-
-	if (rc)
-		return rc < 0 ? 0 : rc;
-	if (optind >= argc) {
-		fputs("kitgen score: give the card files\n"
-		      "Try 'kitgen score --help'.\n", stderr);
-		return 2;
-	}
-	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
-		kg_diags_free(&kd);
-		return rc;
-	}
-	S_score(kit, argv + optind, (size_t)(argc - optind), &o, &d);
-	rc = kg_cli_report(&d);
-	kg_diags_free(&d);
-	kg_kit_free(kit);
-	kg_diags_free(&kd);
-	return rc;
+	return kg_loop_cards("score", kg_score_usage, argc, argv, S_score);
 }

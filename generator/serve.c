@@ -42,6 +42,7 @@
 #include "output.h"
 #include "serve_http.h"
 #include "serve_watch.h"
+#include "printable.h"
 
 enum { S_EXIT_USAGE = 2, S_EXIT_IO = 3 };
 
@@ -96,9 +97,13 @@ typedef struct S_serve {
 
 static int S_usage(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "kitgen serve: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'kitgen serve --help'.\n");
+	kg_buf msg = KG_BUF_INIT;
+
+	kg_buf_puts(&msg, "kitgen serve: ");
+	kg_printable_printf(&msg, fmt, arg);
+	kg_buf_puts(&msg, "\nTry 'kitgen serve --help'.\n");
+	fputs(msg.ptr, stderr);
+	kg_buf_release(&msg);
 	return S_EXIT_USAGE;
 }
 
@@ -271,7 +276,8 @@ static void S_outcome(S_serve *s, int rc, const S_child *c, const char *what)
 {
 	if (rc == 0) {
 		kg_httpd_set_diagnostics(s->httpd, NULL);
-		fprintf(stderr, "kitgen serve: built %s in %.0f ms\n", what,
+		kg_fprintf_printable(stderr,
+			"kitgen serve: built %s in %.0f ms\n", what,
 			S_ms_since(&c->t0));
 		return;
 	}
@@ -385,18 +391,21 @@ static int S_start(S_serve *s)
 	}
 	s->dir = kg_buf_detach(&dir, NULL);
 	if (!(s->watch = kg_watch_new(s->o.content, s->o.templates, &why))) {
-		fprintf(stderr, "kitgen serve: cannot watch '%s' and '%s': %s\n",
+		kg_fprintf_printable(stderr,
+			"kitgen serve: cannot watch '%s' and '%s': %s\n",
 			s->o.content, s->o.templates, why);
 		return S_EXIT_IO;
 	}
 	if (!(s->httpd = kg_httpd_start(s->dir, s->o.bind, s->o.port, &why))) {
-		fprintf(stderr, "kitgen serve: cannot serve on %s port %u: %s\n",
+		kg_fprintf_printable(stderr,
+			"kitgen serve: cannot serve on %s port %u: %s\n",
 			s->o.bind, s->o.port, why);
 		return S_EXIT_IO;
 	}
-	printf("serving http://%s%s%s:%u/\n", strchr(s->o.bind, ':') ? "[" : "",
-	       s->o.bind, strchr(s->o.bind, ':') ? "]" : "",
-	       kg_httpd_port(s->httpd));
+	kg_fprintf_printable(stdout,
+		"serving http://%s%s%s:%u/\n", strchr(s->o.bind, ':') ? "[" : "",
+		s->o.bind, strchr(s->o.bind, ':') ? "]" : "",
+		kg_httpd_port(s->httpd));
 	fflush(stdout);
 	return 0;
 }
@@ -421,7 +430,8 @@ static int S_folder(const char *what, const char *dir)
 
 	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
 		return 0;
-	fprintf(stderr, "kitgen serve: %s '%s' is not a folder\n", what, dir);
+	kg_fprintf_printable(stderr,
+		"kitgen serve: %s '%s' is not a folder\n", what, dir);
 	return S_EXIT_USAGE;
 }
 

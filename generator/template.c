@@ -169,9 +169,53 @@ static const kg_node *S_lookup(const struct render *r, const char *name,
 	return v;
 }
 
-static bool S_truthy(const kg_node *v)
+/* ---- what a value is worth: truthiness and text ---------------------- */
+
+bool kg_template_truthy(const kg_node *n)
 {
-	return v && kg_node_truthy(v);
+	if (!n)
+		return false;
+	switch (n->kind) {
+	case KG_NODE_MAP:
+		return true;
+	case KG_NODE_SEQ:
+		return n->n > 0;
+	case KG_NODE_SCALAR:
+		switch (kg_node_scalar_type(n)) {
+		case KG_SCALAR_NULL:
+			return false;
+		case KG_SCALAR_BOOL:
+			return n->text[0] == 't' || n->text[0] == 'T';
+		default:
+			return n->len > 0;
+		}
+	}
+	return false;
+}
+
+void kg_template_scalar_text(const kg_node *n, kg_buf *out)
+{
+	size_t len;
+
+	if (!n || n->kind != KG_NODE_SCALAR)
+		return;
+	switch (kg_node_scalar_type(n)) {
+	case KG_SCALAR_NULL:
+		return;
+	case KG_SCALAR_FLOAT:
+		len = n->len;
+		/* 1.210 -> 1.21, 2.0 -> 2; exponents and specials as written */
+		if (strchr(n->text, '.') && !strpbrk(n->text, "eEnN")) {
+			while (len && n->text[len - 1] == '0')
+				len--;
+			if (len && n->text[len - 1] == '.')
+				len--;
+		}
+		kg_buf_put(out, n->text, len);
+		return;
+	default:
+		kg_buf_put(out, n->text, n->len);
+	}
 }
 
 /* "256 MiB", or a byte count when it is not whole MiB. */
@@ -231,7 +275,7 @@ static void S_interpolate(struct render *r, const struct tok *k)
 	if (!v || v->kind != KG_NODE_SCALAR)
 		return;
 	kg_buf_reset(&r->scratch);
-	kg_node_scalar_text(v, &r->scratch);
+	kg_template_scalar_text(v, &r->scratch);
 	if (k->kind == TOK_RAW) {
 		S_put(r, r->scratch.ptr, r->scratch.len);
 		return;
@@ -253,7 +297,7 @@ static int S_section(struct render *r, const struct tpl *t, size_t i)
 	size_t j, n = 1;
 	int rc = 0;
 
-	if (!S_truthy(v))
+	if (!kg_template_truthy(v))
 		return 0;
 	if (v->kind == KG_NODE_SEQ)
 		n = v->n;
@@ -327,7 +371,7 @@ static int S_render(struct render *r, const struct tpl *t, size_t from,
 			i = k->end;
 			break;
 		case TOK_INVERTED:
-			if (!S_truthy(S_lookup(r, k->s, k->len)) &&
+			if (!kg_template_truthy(S_lookup(r, k->s, k->len)) &&
 			    S_render(r, t, i + 1, k->end) < 0)
 				return -1;
 			i = k->end;

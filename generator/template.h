@@ -13,8 +13,8 @@
  * the 1-based line and column of the offending tag in its own file.
  *
  * Data: a mapping or sequence or scalar tree from node.h; NULL is an empty
- * context. Truthiness is kg_node_truthy; a scalar shows as
- * kg_node_scalar_text; a sequence or mapping interpolates as "".
+ * context. Truthiness is kg_template_truthy; a scalar shows as
+ * kg_template_scalar_text; a sequence or mapping interpolates as "".
  */
 #ifndef KG_TEMPLATE_H
 #define KG_TEMPLATE_H
@@ -102,13 +102,18 @@ int kg_template_render_file(const char *templates, const char *format,
 			    const kg_template_hook *hook, kg_buf *out,
 			    kg_diags *d);
 
+/* Mustache truthiness of a data node: false, null, ~, an empty string, an
+ * empty list and NULL (absent) are falsey; every mapping and every other
+ * scalar is truthy. */
+bool kg_template_truthy(const kg_node *n);
+/* A scalar's text as interpolation shows it: null as "", a float without
+ * trailing zeros ("1.210" -> "1.21"), anything else as written; a
+ * sequence or mapping (or NULL) as nothing. Appends to out. */
+void kg_template_scalar_text(const kg_node *n, kg_buf *out);
+
 /* Lower (or restore, with 0) the two limits above for every later render
  * of this process: for tests and fuzzing. */
 void kg_template_set_limits(size_t max_output, size_t max_steps);
-
-/* The default escape is html_escape.h's kg_html_escape. The old name,
- * until write_html.c calls kg_html_escape itself: */
-#define kg_template_escape_html kg_html_escape
 
 /* The context of kg_template_partial_from_dir: the folder of the
  * partials, and the diagnostics where a partial that is there but cannot

@@ -4,7 +4,7 @@
  *
  * Valid UTF-8 is the shortest form of a code point up to U+10FFFF that is
  * not a surrogate (RFC 3629). Content is validated when it is loaded
- * (node.c), so the layers above see valid text; kg_utf8_next still copes
+ * (yaml_load.c), so the layers above see valid text; kg_utf8_next still copes
  * with bytes that are not, replacing them by U+FFFD.
  */
 #ifndef KG_UTF8_H

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "doc_iter.h"
+#include "html_escape.h"
 #include "markdown.h"
 #include "template.h"
 #include "prose.h"
@@ -45,7 +46,7 @@ static void S_title(const char *title, kg_buf *out)
 /* An attribute value or other plain text. */
 static void S_escape(const char *s, kg_buf *out)
 {
-	kg_template_escape_html(out, s, strlen(s));
+	kg_html_escape(out, s, strlen(s));
 }
 
 /* The class name for a style number, "" when out of range. */
@@ -450,7 +451,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,
 		   kg_diags *d)
 {
 	return kg_shell_write(doc, o->templates, "html", "document",
-			      kg_template_escape_html, S_body, out, d);
+			      kg_html_escape, S_body, out, d);
 }
 
-const kg_writer kg_writer_html = {"html", ".html", S_write};
+const kg_writer kg_writer_html = {&kg_format_html, S_write};

@@ -425,4 +425,4 @@ static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,
 			      S_body, out, d);
 }
 
-const kg_writer kg_writer_md = {"md", ".md", S_write};
+const kg_writer kg_writer_md = {&kg_format_md, S_write};

@@ -282,22 +282,32 @@ void kg_pw_run_break(kg_pw *c)
 /* What fontconfig may need to load its configuration and font caches. */
 #define KG_FONTCONFIG_HEADROOM ((size_t)16 << 20)
 
-static void S_geometry(kg_pw *c, const char *paper)
+/* The page's geometry on the paper the style lists as paper (in any
+ * case), or on its first paper when paper is NULL; an unknown one (the
+ * build vets the names first, paper.h) is an error at the style's papers. */
+static int S_geometry(kg_geom *g, const kg_pdf_style *st, const char *paper,
+		      kg_diags *d)
 {
-	const kg_pdf_style *st = c->st;
-	kg_geom *g = &c->geom;
+	const kg_pdf_paper *pp = paper ? kg_pdf_style_paper(st, paper)
+				       : &st->papers[0];
 
-	if (paper && strcmp(paper, "letter") == 0) {
-		g->page_w = 612;
-		g->page_h = 792;
-	} else {
-		g->page_w = 595.276f;
-		g->page_h = 841.89f;
+	if (!pp) {
+		kg_buf names = KG_BUF_INIT;
+
+		kg_pdf_style_paper_names(st, &names);
+		kg_error(d, st->papers_at, "unknown paper '%s' (%s)", paper,
+			 names.ptr);
+		kg_buf_release(&names);
+		return -1;
 	}
+	g->page_w = pp->width;
+	g->page_h = pp->height;
 	g->body_x = st->margin_left;
 	g->head_y = st->margin_top;
 	g->body_y = st->margin_top + st->header;
 	g->foot_y = g->page_h - st->margin_bottom - st->footer;
+	g->target_above = st->m.links_target_above;
+	return 0;
 }
 
 /* One pass: the cover, the contents and the body, run by run. */
@@ -377,7 +387,8 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	memset(&c, 0, sizeof(c));
 	memset(&pdf, 0, sizeof(pdf));
 	kg_buf_printf(&path, "%s/pdf/style.yaml", wo->templates);
-	if (kg_pdf_style_load(path.ptr, &st, d) < 0)
+	if (kg_pdf_style_load(path.ptr, &st, d) < 0 ||
+	    S_geometry(&c.geom, &st, wo->paper, d) < 0)
 		goto out;
 	/* fontconfig has no allocator to give, and fails badly without memory */
 	kg_headroom(KG_FONTCONFIG_HEADROOM);
@@ -390,7 +401,6 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	c.d = d;
 	kg_buf_init(&c.tmp);
 	kg_buf_init(&c.text);
-	S_geometry(&c, wo->paper);
 	kg_lay_init(&c.lay, &m, &st, c.geom.page_w - st.margin_left - st.margin_right,
 		    c.geom.foot_y - c.geom.body_y);
 	c.pass = 1;
@@ -419,4 +429,4 @@ out:
 	return rc;
 }
 
-const kg_writer kg_writer_pdf = {"pdf", ".pdf", S_write};
+const kg_writer kg_writer_pdf = {&kg_format_pdf, S_write};

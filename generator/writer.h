@@ -11,17 +11,18 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "formats.h"
 #include "sink.h"
 
 /* What a build asks of every writer. */
 typedef struct kg_write_opts {
 	const char *templates; /* the templates folder */
-	const char *paper;     /* paged formats: "a4" (default) or "letter" */
+	const char *paper;     /* paged formats: a paper the PDF style lists, in
+				  any case; NULL: its first (paper.h) */
 } kg_write_opts;
 
 typedef struct kg_writer {
-	const char *name;      /* "md": also the --format name */
-	const char *extension; /* ".md" */
+	const kg_format *format; /* its name and extension (formats.h) */
 	/* Write doc to out, draining it as it goes. Returns 0, or -1 with
 	 * diagnostics. A failed write to out's file is not the writer's to
 	 * report: whoever owns the file asks kg_sink_flush. */
@@ -33,7 +34,8 @@ extern const kg_writer kg_writer_md;
 extern const kg_writer kg_writer_html;
 extern const kg_writer kg_writer_pdf;
 
-/* Every writer, in the order a build runs them; ends with NULL. */
+/* Every writer, in the order a build runs them; ends with NULL. The same
+ * formats in the same order as formats.h's kg_formats. */
 extern const kg_writer *const kg_writers[];
 
 /* The page shell: templates/<format>/<name>.mustache with the document's

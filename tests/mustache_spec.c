@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "node.h"
 #include "template.h"
+#include "yaml_load.h"
 
 /* The partials map of a test is the callback's context. */
 static int S_partial(void *ctx, const char *name, kg_buf *out,

@@ -240,6 +240,22 @@ if command -v git >/dev/null 2>&1; then
 		done
 		[ -z "$bad" ] && ok "diff --git stopped by SIGINT, SIGTERM or SIGHUP leaves no temporary folder" ||
 			not_ok "diff --git stopped by SIGINT, SIGTERM or SIGHUP leaves no temporary folder" "$bad"
+		# SIGKILL can't be caught: the next diff --git removes what it left
+		# (and nothing of a live kitgen's, nor another user's)
+		(cd "$repo2" && TMPDIR="$TMP/own-tmp" KG_FAULT_SLOW_MS=40 LD_PRELOAD="$FAULT" \
+			exec "$KITGEN" diff --git v0.3.1 v0.4.0) >/dev/null 2>&1 &
+		pid=$!
+		sleep 0.1
+		kill -KILL "$pid"
+		wait "$pid" 2>/dev/null
+		left=$(ls -A "$TMP/own-tmp")
+		mkdir "$TMP/own-tmp/kitgen-git.$$.live"
+		(cd "$repo2" && TMPDIR="$TMP/own-tmp" "$KITGEN" diff --git v0.3.1 v0.4.0) >/dev/null 2>&1
+		[ -n "$left" ] && [ "$(ls -A "$TMP/own-tmp")" = "kitgen-git.$$.live" ] &&
+			ok "the next diff --git removes the folders of one killed by SIGKILL, and only those" ||
+			not_ok "the next diff --git removes the folders of one killed by SIGKILL, and only those" \
+				"left by the kill: $left" "after: $(ls -A "$TMP/own-tmp")"
+		rm -rf "$TMP/own-tmp"/*
 	fi
 	(cd "$repo" && "$KITGEN" check --content content) >/dev/null 2>"$TMP/err"
 	status=$?

@@ -110,3 +110,24 @@ sed 's/^id: cache$/id: cache-two/; s/^  - id: cache-\([0-9]\)$/  - id: cache-two
 grep -q "warning: content changed since tag 'v0.3.1'" "$TMP/err" &&
 	ok "a topic not yet committed is a change since the tag" ||
 	not_ok "a topic not yet committed is a change since the tag" "$(cat "$TMP/err")"
+
+# A FIFO in the repository (tar carries them: .git/packed-refs, HEAD)
+# makes git wait forever: each git command is stopped after a time limit
+# (30 s; KITGEN_GIT_TIMEOUT shortens it here), check warns and goes on,
+# diff --git says so; neither hangs.
+for fifo in packed-refs HEAD; do
+	repo="$TMP/fifo-$fifo"
+	fixture_repo "$repo"
+	(cd "$repo" && sed -i 's/^      coding: 50$/      coding: 60/; s/^      systems: 50$/      systems: 40/' content/kit.yaml &&
+		git pack-refs --all && rm -f ".git/$fifo" && mkfifo ".git/$fifo") >/dev/null 2>&1
+	(cd "$repo" && KITGEN_GIT_TIMEOUT=2 timeout 20 "$KITGEN" check -c content) >/dev/null 2>"$TMP/err"
+	status=$?
+	[ "$status" = 0 ] && grep -q "warning: git did not answer within 2 s" "$TMP/err" &&
+		ok "check in a repository with a FIFO .git/$fifo warns and does not wait" ||
+		not_ok "check in a repository with a FIFO .git/$fifo warns and does not wait" "status $status" "$(cat "$TMP/err")"
+	(cd "$repo" && KITGEN_GIT_TIMEOUT=2 timeout 20 "$KITGEN" diff --git v0.3.1 content) >/dev/null 2>"$TMP/err"
+	status=$?
+	[ "$status" = 2 ] && grep -q "error: git did not answer within 2 s" "$TMP/err" &&
+		ok "diff --git in a repository with a FIFO .git/$fifo stops with an error" ||
+		not_ok "diff --git in a repository with a FIFO .git/$fifo stops with an error" "status $status" "$(cat "$TMP/err")"
+done

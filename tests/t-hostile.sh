@@ -131,3 +131,18 @@ check "HTML: the comment from content is shown as text" \
 	grep -qE '&lt;!(--|–) hidden note (--|–)&gt; is shown' "$html"
 check "Markdown: the comment from content is escaped, so it shows" \
 	grep -qF '\<\!-- hidden note --\> is shown' "$md"
+
+# A file that looks regular but waits for data when read (/proc/kmsg:
+# fstat calls it a regular file) is refused, never waited on. Only root
+# may open it.
+if [ "$(id -u)" = 0 ] && [ -r /proc/kmsg ]; then
+	kit=$(fixture_copy kmsg)
+	ln -sf /proc/kmsg "$kit/scenarios.yaml"
+	timeout 20 "$KITGEN" check --content "$kit" >/dev/null 2>"$TMP/err"
+	status=$?
+	[ "$status" = 3 ] && grep -q "scenarios.yaml: error: cannot read: it would wait for data" "$TMP/err" &&
+		ok "a file that would wait for data (/proc/kmsg) is refused at once" ||
+		not_ok "a file that would wait for data (/proc/kmsg) is refused at once" "status $status" "$(cat "$TMP/err")"
+else
+	echo "ok - a file that would wait for data (/proc/kmsg) is refused at once # SKIP not root"
+fi

@@ -139,6 +139,38 @@ check "kit.yaml's 'paper: Letter' gives US Letter pages" sh -c \
 build "$TMP/kit-a4" --content "$kit" --paper a4
 check "--paper a4 overrides kit.yaml's paper" sh -c \
 	"pdfinfo '$TMP/kit-a4/fixture-kit.pdf' | grep -q '^Page size: *595.276 x 841.89'"
+# the papers are the style file's table: one added there is a paper like
+# the others, for --paper and for kit.yaml; an unknown one names the list
+rm -rf "$TMP/tpl-a5"
+cp -R "$ROOT/templates" "$TMP/tpl-a5"
+printf '  A5: {width: 148mm, height: 210mm}\n' >>"$TMP/tpl-a5/pdf/style.yaml"
+"$KITGEN" build --content "$FIXTURE" --templates "$TMP/tpl-a5" --out "$TMP/a5" \
+	--paper a5 --format pdf >/dev/null 2>"$TMP/err"
+check "a paper added to style.yaml's papers works with --paper (A5)" sh -c \
+	"pdfinfo '$TMP/a5/fixture-kit.pdf' | grep -q '^Page size: *419.528 x 595.276'"
+check "A5: no word outside the margins" \
+	$CHECK margins "$TMP/a5/fixture-kit.pdf" "$TMP/tpl-a5/pdf/style.yaml"
+kit=$(fixture_copy paper-a5)
+printf 'paper: a5\n' >>"$kit/kit.yaml"
+"$KITGEN" build --content "$kit" --templates "$TMP/tpl-a5" --out "$TMP/kit-a5" \
+	--format pdf >/dev/null 2>"$TMP/err"
+check "... and with kit.yaml's paper:" sh -c \
+	"pdfinfo '$TMP/kit-a5/fixture-kit.pdf' | grep -q '^Page size: *419.528 x 595.276'"
+"$KITGEN" build --content "$FIXTURE" --templates "$ROOT/templates" --out "$TMP/no-a5" \
+	--paper a5 --format pdf >/dev/null 2>"$TMP/err"
+status=$?
+[ "$status" = 2 ] && grep -q "^kitgen build: unknown paper 'a5' (a4, letter)$" "$TMP/err" &&
+	ok "--paper naming no paper of the style is a usage error that lists them" ||
+	not_ok "--paper naming no paper of the style is a usage error that lists them" \
+		"status $status" "$(cat "$TMP/err")"
+"$KITGEN" build --content "$kit" --templates "$ROOT/templates" --out "$TMP/no-a5" \
+	--format md >/dev/null 2>"$TMP/err"
+status=$?
+line=$(grep -n '^paper: a5' "$kit/kit.yaml" | cut -d: -f1)
+[ "$status" = 1 ] && grep -q "kit.yaml:$line:8: error: unknown paper 'a5' (a4, letter)$" "$TMP/err" &&
+	ok "kit.yaml's paper: naming none is an error at its place" ||
+	not_ok "kit.yaml's paper: naming none is an error at its place" \
+		"status $status" "$(cat "$TMP/err")"
 
 # ---- what does not fit: long cells, long words, UTF-8 ------------------------------
 

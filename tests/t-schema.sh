@@ -64,8 +64,10 @@ done <"$TMP/valid"
 section() {
 	awk -v want="--- $1" '/^--- / { on = ($0 == want); next } on { print }' "$2"
 }
-# YAML 1.2 reads 010 as the number 10: only check can refuse the leading zero
-GAPS=" number-octal "
+# YAML 1.2 reads 010 as the number 10: only check can refuse the leading
+# zero; PyYAML (YAML 1.1, as libyaml) cannot load a raw U+2028 outside
+# quotes, which kitgen reads as an ordinary character (yaml_load.c)
+GAPS=" number-octal line-separator-lines "
 for case in tests/cases/*.case; do
 	case $GAPS in *" $(basename "$case" .case) "*) continue ;; esac
 	section expect "$case" | grep -E "$SHAPE" | grep '^content/' >"$TMP/shape" || continue

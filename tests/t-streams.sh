@@ -144,3 +144,118 @@ usage "diff --git REV '' is a usage error" "kitgen diff: NEW is an empty path" \
 usage "diff --format '' is a usage error" \
 	"kitgen diff: option '--format' has an empty value" diff --format '' "$k" "$k"
 
+
+# A closed standard output is an unwritable one: every command that prints
+# exits 3 and says so on stderr; its warnings still reach stderr. A closed
+# standard error or input changes nothing else: the same status and output.
+F="$ROOT/tests/fixture"
+cp "$F"/cards/*.yaml "$TMP/"
+n=0
+closed_out() { # NAME ARGS...: with stdout closed, exit 3, "it is closed"
+	name=$1
+	shift
+	n=$((n + 1))
+	(cd "$TMP" && timeout 60 "$KITGEN" "$@" >&- 2>"$TMP/cerr" </dev/null)
+	status=$?
+	if [ "$status" = 3 ] && grep -q '^kitgen: cannot write standard output: it is closed$' "$TMP/cerr"; then
+		ok "$name with standard output closed exits 3"
+	else
+		not_ok "$name with standard output closed exits 3" "status $status" "$(head -5 "$TMP/cerr")"
+	fi
+}
+closed_out "check" check --content kit
+closed_out "list" list --content kit
+closed_out "digest" digest --content kit
+closed_out "diff" diff kit changed
+closed_out "render" render t.mustache --data data.yaml
+closed_out "init" init closedkit
+closed_out "build" build --content kit --templates "$T" --out out-closed --format md
+closed_out "card" card --content kit balanced-expert
+closed_out "score" score --content kit --templates "$T" --out sc card-1.yaml card-2.yaml
+closed_out "calibrate" calibrate --content kit --templates "$T" --out cal card-1.yaml card-2.yaml
+closed_out "schema" schema kit
+closed_out "kitgen --help" --help
+closed_out "kitgen --version" --version
+closed_out "build --help" build --help
+(cd "$TMP" && "$KITGEN" check -q --content kit >&- 2>"$TMP/cerr")
+status=$?
+[ "$status" = 0 ] && [ ! -s "$TMP/cerr" ] &&
+	ok "check -q with standard output closed and nothing to print exits 0" ||
+	not_ok "check -q with standard output closed and nothing to print exits 0" \
+		"status $status" "$(cat "$TMP/cerr")"
+
+# same_run NAME REDIR ARGS...: kitgen ARGS with REDIR (2>&- or <&-) exits
+# as with stderr on /dev/null and stdin from /dev/null, and prints the same.
+same_run() {
+	name=$1 redir=$2
+	shift 2
+	rm -rf "$TMP/r1" "$TMP/r2" && mkdir "$TMP/r1" "$TMP/r2"
+	cp -R "$TMP/kit" "$TMP/r1/kit" && cp -R "$TMP/kit" "$TMP/r2/kit"
+	(cd "$TMP/r1" && timeout 60 "$KITGEN" "$@" >"$TMP/o1" 2>/dev/null </dev/null)
+	s1=$?
+	if [ "$redir" = "2>&-" ]; then
+		(cd "$TMP/r2" && timeout 60 "$KITGEN" "$@" >"$TMP/o2" 2>&- </dev/null)
+	else
+		(cd "$TMP/r2" && timeout 60 "$KITGEN" "$@" >"$TMP/o2" 2>/dev/null <&-)
+	fi
+	s2=$?
+	sed -i 's/ in [0-9.]* s$//' "$TMP/o1" "$TMP/o2"
+	if [ "$s1" = "$s2" ] && cmp -s "$TMP/o1" "$TMP/o2" &&
+		! grep -rqs 'warning\|error:' "$TMP/r2/out" "$TMP/r2/new"; then
+		ok "$name with $redir"
+	else
+		not_ok "$name with $redir" "status $s1 then $s2" "$(diff "$TMP/o1" "$TMP/o2" | head -5)"
+	fi
+}
+for redir in "2>&-" "<&-"; do
+	same_run "check" "$redir" check --content kit
+	same_run "check of a broken kit" "$redir" check --content missing
+	same_run "list" "$redir" list --content kit
+	same_run "digest" "$redir" digest --content kit
+	same_run "diff" "$redir" diff kit "$TMP/changed"
+	same_run "render" "$redir" render "$TMP/t.mustache" --data "$TMP/data.yaml"
+	same_run "init" "$redir" init new
+	same_run "build" "$redir" build --content kit --templates "$T" --out out
+	same_run "card" "$redir" card --content kit balanced-expert
+	same_run "score" "$redir" score --content kit --templates "$T" --out out \
+		"$TMP/card-1.yaml" "$TMP/card-2.yaml"
+	same_run "calibrate" "$redir" calibrate --content kit --templates "$T" \
+		--out out "$TMP/card-1.yaml" "$TMP/card-2.yaml"
+	same_run "schema" "$redir" schema topic
+	same_run "a usage error" "$redir" build --format ,
+done
+
+# In a tagged repository whose content changed: check's warning that the
+# version was not raised still shows with stdout closed (git's pipe once
+# took fd 1 and the warning was lost), and diff --git reads git's output.
+fixture_repo "$TMP/repo"
+sed -i 's/^title: Design a cache$/title: Design a cache, changed/' "$TMP/repo/content/topics/01-cache.yaml"
+(cd "$TMP/repo" && "$KITGEN" check --content content -q >&- 2>"$TMP/cerr")
+status=$?
+[ "$status" = 0 ] && grep -q "warning: content changed since tag 'v0.3.1'" "$TMP/cerr" &&
+	ok "check -q with stdout closed still warns that the content changed since the tag" ||
+	not_ok "check -q with stdout closed still warns that the content changed since the tag" \
+		"status $status" "$(cat "$TMP/cerr")"
+(cd "$TMP/repo" && "$KITGEN" check --content content >&- 2>"$TMP/cerr")
+status=$?
+[ "$status" = 3 ] && grep -q "warning: content changed since tag 'v0.3.1'" "$TMP/cerr" &&
+	grep -q '^kitgen: cannot write standard output: it is closed$' "$TMP/cerr" &&
+	ok "check with stdout closed warns, then exits 3 for its summary" ||
+	not_ok "check with stdout closed warns, then exits 3 for its summary" \
+		"status $status" "$(cat "$TMP/cerr")"
+(cd "$TMP/repo" && "$KITGEN" diff --git v0.3.1 content >&- 2>"$TMP/cerr")
+status=$?
+[ "$status" = 3 ] && grep -q '^kitgen: cannot write standard output: it is closed$' "$TMP/cerr" &&
+	! grep -q 'cannot read' "$TMP/cerr" &&
+	ok "diff --git with stdout closed reads git, then exits 3" ||
+	not_ok "diff --git with stdout closed reads git, then exits 3" "status $status" "$(cat "$TMP/cerr")"
+(cd "$TMP/repo" && "$KITGEN" diff --git v0.3.1 content 2>&- >"$TMP/o1")
+status=$?
+[ "$status" = 1 ] && grep -q 'Design a cache, changed' "$TMP/o1" &&
+	ok "diff --git with stderr closed finds the change" ||
+	not_ok "diff --git with stderr closed finds the change" "status $status" "$(cat "$TMP/o1")"
+(cd "$TMP/repo" && "$KITGEN" check --content content 2>&- >"$TMP/o1")
+status=$?
+[ "$status" = 0 ] && grep -q 'ok: ' "$TMP/o1" &&
+	ok "check with stderr closed in the repository" ||
+	not_ok "check with stderr closed in the repository" "status $status" "$(cat "$TMP/o1")"

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "node.h"
 #include "template.h"
+#include "yaml_load.h"
 
 #define SEP "\n~~~~\n"
 #define MAX_PARTS 16

@@ -1,7 +1,7 @@
 /* fuzz_yaml.c - libFuzzer harness: one YAML file through the loader and the
  * content model's shape checks */
 /*
- * The input is the bytes of one file. It is loaded as node.c loads any
+ * The input is the bytes of one file. It is loaded as yaml_load.c loads any
  * content file (raw byte checks, libyaml events, duplicate keys, depth),
  * then checked against each of the three file shapes (kit.yaml, a topic,
  * scenarios.yaml), and its diagnostics are printed, as `kitgen check`
@@ -16,6 +16,8 @@
 #include "diag.h"
 #include "node.h"
 #include "schema.h"
+#include "template.h"
+#include "yaml_load.h"
 
 static FILE *S_null;
 
@@ -32,8 +34,8 @@ static void S_walk(const kg_node *n, unsigned depth)
 	case KG_NODE_SCALAR:
 		if (!n->text || n->text[n->len] != '\0')
 			abort();
-		kg_node_scalar_text(n, &b);
-		(void)kg_node_truthy(n);
+		kg_template_scalar_text(n, &b);
+		(void)kg_template_truthy(n);
 		kg_buf_release(&b);
 		break;
 	case KG_NODE_SEQ:

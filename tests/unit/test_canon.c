@@ -12,6 +12,7 @@
 #include "canon.h"
 #include "diag.h"
 #include "node.h"
+#include "yaml_load.h"
 
 static void S_put(void *ctx, const void *bytes, size_t len)
 {

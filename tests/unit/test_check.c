@@ -8,6 +8,7 @@
 
 #include "kit.h"
 #include "schema.h"
+#include "yaml_load.h"
 
 /* Check src against shape; return the diagnostics. */
 static kg_diags S_shape(const char *src, const kg_shape *shape)

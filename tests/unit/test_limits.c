@@ -20,6 +20,7 @@
 #include "output.h"
 #include "schema.h"
 #include "template.h"
+#include "yaml_load.h"
 
 /* ---- the template engine's limits --------------------------------------- */
 

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "lines.h"
 #include "node.h"
+#include "yaml_load.h"
 
 static void test_line_ends(void **state)
 {

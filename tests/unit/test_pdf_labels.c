@@ -153,6 +153,80 @@ static void test_measures_load(void **state)
 	kg_diags_free(&d);
 }
 
+/* The lengths that were multiples or literals in C (issue 17) are keys
+ * like the others: loaded, required, range-checked with a place. */
+static void test_spacing_keys(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_pdf_style st;
+
+	(void)state;
+	assert_int_equal(S_load_changed(NULL, NULL, &st, &d), 0);
+	assert_true(st.m.headings_part_space == 2);
+	assert_true(st.m.headings_part_after == 2);
+	assert_true(st.m.headings_h4_space == 2);
+	assert_true(st.m.headings_prose_space == 2);
+	assert_true(st.m.rules_space == 2);
+	assert_true(st.m.tables_space == 2);
+	assert_true(st.m.scorecards_space == 2);
+	assert_true(st.m.tables_rule == 0.5f);
+	assert_true(st.m.code_inline_pad_x == 1.5f);
+	assert_true(st.m.code_inline_pad_y == 0.6f);
+	assert_true(st.m.notes_rule == 0.6f);
+	assert_true(st.m.notes_baseline == 5);
+	assert_true(st.m.contents_number_gap == 6);
+	assert_true(st.m.contents_leader_gap == 4);
+	assert_true(st.m.rubric_label_inset == 6);
+	assert_true(st.m.rubric_label_least == 10);
+	assert_true(st.m.links_target_above == 4);
+	kg_pdf_style_free(&st);
+	kg_diags_free(&d);
+}
+
+/* Each new key's error, with its place: msg is the first of n. */
+static void S_expect_errors(const char *from, const char *to, size_t n,
+			    const char *msg, int col)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_pdf_style st;
+
+	assert_int_equal(S_load_changed(from, to, &st, &d), -1);
+	assert_int_equal(d.n, n);
+	assert_string_equal(d.items[0].msg, msg);
+	assert_true(d.items[0].line > 0);
+	if (col)
+		assert_int_equal(d.items[0].col, col);
+	kg_pdf_style_free(&st);
+	kg_diags_free(&d);
+}
+
+static void S_expect_error(const char *from, const char *to, const char *msg,
+			   int col)
+{
+	S_expect_errors(from, to, 1, msg, col);
+}
+
+static void test_spacing_key_errors(void **state)
+{
+	(void)state;
+	S_expect_error("  target_above: ", "  target_above: 3in\n",
+		       "'links.target_above' is 216, out of range 0..144 pt", 17);
+	S_expect_error("  prose_space: ", "  prose_space: 11\n",
+		       "'headings.prose_space' is 11, out of range 0..10", 16);
+	S_expect_error("  label_least: ", "  label_least: 0\n",
+		       "'rubric.label_least' is 0, out of range 1..360 pt", 16);
+	S_expect_error("  inline_pad_x: ", "  inline_pad_x: wide\n",
+		       "'code.inline_pad_x' must be a length (12, \"12pt\", "
+		       "\"18mm\", \"0.5in\"), not 'wide'", 17);
+	S_expect_error("  rule_below: ", NULL, "missing 'notes.rule_below'", 0);
+	/* the new section is named where the sections are listed */
+	S_expect_errors("links:", "linkz:\n", 2,
+		       "unknown section 'linkz' (page, fonts, sizes, spacing, "
+		       "colours, lists, code, quotes, rules, headings, rubric, "
+		       "callouts, tables, scorecards, notes, index, contents, "
+			"cover, running, links, labels, papers)", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +236,8 @@ int main(void)
 		cmocka_unit_test(test_missing_label_is_an_error),
 		cmocka_unit_test(test_bad_place_is_an_error),
 		cmocka_unit_test(test_measures_load),
+		cmocka_unit_test(test_spacing_keys),
+		cmocka_unit_test(test_spacing_key_errors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "formats.h"
 #include "markdown.h"
 #include "output.h"
 #include "template.h"
@@ -125,7 +126,7 @@ static char *S_body_of(const kg_writer *w, const kg_doc *doc)
 	kg_diags d = KG_DIAGS_INIT;
 	char *page;
 
-	S_shell(w->name, "{{{body}}}");
+	S_shell(w->format->name, "{{{body}}}");
 	assert_int_equal(S_write(w, doc, &page, &d), 0);
 	kg_diags_free(&d);
 	return page;
@@ -137,7 +138,7 @@ static char *S_page(const kg_writer *w, const kg_doc *doc, const char *shell)
 	kg_diags d = KG_DIAGS_INIT;
 	char *page;
 
-	S_shell(w->name, shell);
+	S_shell(w->format->name, shell);
 	assert_int_equal(S_write(w, doc, &page, &d), 0);
 	assert_int_equal(d.n, 0);
 	kg_diags_free(&d);
@@ -339,6 +340,20 @@ static void test_blank_body_keeps_the_head(void **state)
 	kg_doc_free(doc);
 }
 
+/* formats.h's table and the writers list the same formats in the same
+ * order: what names files (outnames.c) and what writes them agree. */
+static void test_writers_follow_the_formats(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; kg_formats[i]; i++) {
+		assert_non_null(kg_writers[i]);
+		assert_ptr_equal(kg_writers[i]->format, kg_formats[i]);
+	}
+	assert_null(kg_writers[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_streamed_md),
 		cmocka_unit_test(test_streamed_html),
 		cmocka_unit_test(test_blank_body_keeps_the_head),
+		cmocka_unit_test(test_writers_follow_the_formats),
 	};
 
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);

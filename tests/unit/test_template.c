@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "node.h"
 #include "template.h"
+#include "yaml_load.h"
 
 /* Partials for a test: a map from name to source; a partial's file is
  * shown as NAME.mustache. */
@@ -677,6 +678,41 @@ static void test_hook_output_not_limited(void **state)
 	S_done(&r);
 }
 
+/* Truthiness and a scalar's text, straight from the engine's two rules
+ * (the spec's cases check them through templates). */
+static void test_truthy_and_scalar_text(void **state)
+{
+	const char *src = "n1: null\nn2: ~\nb: false\nB: True\nf: 1.210\n"
+			  "s: 'false'\nl: []\nm: {}\nes: ''\n";
+	kg_diags d = KG_DIAGS_INIT;
+	kg_node *n = kg_node_load_string("t.yaml", src, strlen(src), &d);
+	kg_node *built = kg_node_new_map();
+	kg_buf b = KG_BUF_INIT;
+
+	(void)state;
+	assert_non_null(n);
+	assert_false(kg_template_truthy(kg_node_get(n, "n1")));
+	assert_false(kg_template_truthy(kg_node_get(n, "n2")));
+	assert_false(kg_template_truthy(kg_node_get(n, "b")));
+	assert_true(kg_template_truthy(kg_node_get(n, "B")));
+	assert_true(kg_template_truthy(kg_node_get(n, "s")));
+	assert_false(kg_template_truthy(kg_node_get(n, "l")));
+	assert_true(kg_template_truthy(kg_node_get(n, "m")));
+	assert_false(kg_template_truthy(kg_node_get(n, "es")));
+	assert_false(kg_template_truthy(kg_node_get(n, "absent")));
+	kg_template_scalar_text(kg_node_get(n, "f"), &b);
+	assert_string_equal(b.ptr, "1.21");
+	kg_buf_reset(&b);
+	kg_template_scalar_text(kg_node_get(n, "n1"), &b);
+	assert_string_equal(b.ptr, "");
+	kg_buf_release(&b);
+	kg_node_set_bool(built, "flag", false);
+	assert_false(kg_template_truthy(kg_node_get(built, "flag")));
+	kg_node_free(built);
+	kg_node_free(n);
+	kg_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -704,6 +740,7 @@ int main(void)
 		cmocka_unit_test(test_lists_and_maps_interpolate_empty),
 		cmocka_unit_test(test_hook),
 		cmocka_unit_test(test_hook_output_not_limited),
+		cmocka_unit_test(test_truthy_and_scalar_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
