@@ -17,6 +17,7 @@
 #include "alloc.h"
 #include "html_escape.h"
 #include "node.h"
+#include "pdf_style.h"
 #include "template.h"
 
 struct kg_index_entry {
@@ -157,8 +158,10 @@ int kg_index_render(const kg_index *idx, const kg_kit *kit, const char *digest,
 	if (rc)
 		return rc;
 	data = S_data(idx, kit, digest);
-	rc = kg_template_render_file(templates, "html", "index", data,
-				     kg_html_escape, NULL, out, d);
+	rc = kg_pdf_style_colours_data(templates, data, d);
+	if (rc == 0)
+		rc = kg_template_render_file(templates, "html", "index", data,
+					     kg_html_escape, NULL, out, d);
 	kg_node_free(data);
 	return rc;
 }

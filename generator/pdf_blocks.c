@@ -121,10 +121,9 @@ static kg_rgb S_callout_colour(const kg_pw *c, int style)
 {
 	switch (style) {
 	case KG_CALLOUT_CUES: return c->st->cues;
-	case KG_CALLOUT_RED_FLAGS: return c->st->weak;
+	case KG_CALLOUT_RED_FLAGS: return c->st->red_flags;
 	case KG_CALLOUT_STRONG: case KG_CALLOUT_GOOD_NOTE: return c->st->strong;
-	case KG_CALLOUT_WEAK: return c->st->acceptable;
-	case KG_CALLOUT_BAD_NOTE: return c->st->weak;
+	case KG_CALLOUT_WEAK: case KG_CALLOUT_BAD_NOTE: return c->st->weak;
 	default: return c->st->note;
 	}
 }

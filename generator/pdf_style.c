@@ -11,6 +11,7 @@
 #include "pdf_style.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,7 @@ static const S_key S_keys[] = {
 	{"colours", "weak", S_COLOUR, S_F(weak), 0, 0, NULL},
 	{"colours", "cues", S_COLOUR, S_F(cues), 0, 0, NULL},
 	{"colours", "note", S_COLOUR, S_F(note), 0, 0, NULL},
+	{"colours", "red_flags", S_COLOUR, S_F(red_flags), 0, 0, NULL},
 	{"lists", "marker_gap", S_LEN, S_F(m.lists_marker_gap), 0, 72, NULL},
 	{"lists", "tight", S_NUM, S_F(m.lists_tight), 1, 10, NULL},
 	{"code", "leading", S_NUM, S_F(m.code_leading), 1, 3, NULL},
@@ -486,19 +488,30 @@ static int S_unknown_keys(const kg_node *root, kg_diags *d)
 	return rc;
 }
 
-/* Every key of the table, or none. */
-static int S_keys_load(const kg_node *root, kg_pdf_style *s, kg_diags *d)
+/* Every key of the table (of its section `only`, when not NULL), or
+ * none. Unknown keys are reported when all are loaded. */
+static int S_keys_load(const kg_node *root, const char *only,
+		       kg_pdf_style *s, kg_diags *d)
 {
 	size_t i;
-	int rc = S_unknown_keys(root, d);
+	int rc = only ? 0 : S_unknown_keys(root, d);
 
 	for (i = 0; i < S_NKEYS; i++) {
 		const S_key *k = &S_keys[i];
 		const kg_node *sec = kg_node_get(root, k->section);
 		const kg_node *n = sec ? kg_node_get(sec, k->key) : NULL;
 
-		if (sec && sec->kind != KG_NODE_MAP)
-			continue; /* reported above */
+		if (only && strcmp(k->section, only))
+			continue;
+		if (sec && sec->kind != KG_NODE_MAP) {
+			/* S_unknown_keys reported it, unless only one
+			 * section is read: then report it here, once */
+			if (only && (i == 0 || strcmp(S_keys[i - 1].section,
+						      only)))
+				rc = kg_error(d, sec->mark,
+					      "'%s' must be a mapping", only);
+			continue;
+		}
 		if (!sec) {
 			if (i == 0 || strcmp(S_keys[i - 1].section, k->section))
 				rc = kg_error(d, root->mark, "missing section '%s'",
@@ -516,8 +529,10 @@ static int S_keys_load(const kg_node *root, kg_pdf_style *s, kg_diags *d)
 	return rc;
 }
 
-static int S_load(const char *path, kg_pdf_style *s, int papers_only,
-		  kg_diags *d)
+/* What S_load reads: the whole file, or one part of it. */
+enum { S_ALL, S_PAPERS, S_COLOURS };
+
+static int S_load(const char *path, kg_pdf_style *s, int part, kg_diags *d)
 {
 	kg_node *root;
 	int rc = 0;
@@ -532,9 +547,10 @@ static int S_load(const char *path, kg_pdf_style *s, int papers_only,
 		kg_node_free(root);
 		return -1;
 	}
-	if (!papers_only && S_keys_load(root, s, d) < 0)
+	if (part != S_PAPERS &&
+	    S_keys_load(root, part == S_COLOURS ? "colours" : NULL, s, d) < 0)
 		rc = -1;
-	if (S_papers(root, s, d) < 0)
+	if (part != S_COLOURS && S_papers(root, s, d) < 0)
 		rc = -1;
 	/* the font family names must outlive the tree: marks point at path */
 	kg_node_free(root);
@@ -543,12 +559,12 @@ static int S_load(const char *path, kg_pdf_style *s, int papers_only,
 
 int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d)
 {
-	return S_load(path, s, 0, d);
+	return S_load(path, s, S_ALL, d);
 }
 
 int kg_pdf_style_load_papers(const char *path, kg_pdf_style *s, kg_diags *d)
 {
-	return S_load(path, s, 1, d);
+	return S_load(path, s, S_PAPERS, d);
 }
 
 void kg_pdf_style_free(kg_pdf_style *s)
@@ -565,4 +581,48 @@ void kg_pdf_style_free(kg_pdf_style *s)
 	free(s->mono);
 	free(s->path);
 	memset(s, 0, sizeof(*s));
+}
+
+/* ---- the colours as template data ---------------------------------------- */
+
+static void S_set_colour(kg_node *map, const char *key, kg_rgb c)
+{
+	char hex[8];
+
+	snprintf(hex, sizeof(hex), "#%06lx", (unsigned long)(c & 0xffffff));
+	kg_node_set_str(map, key, hex);
+}
+
+int kg_pdf_style_colours_data(const char *templates, kg_node *data,
+			      kg_diags *d)
+{
+	kg_buf path = KG_BUF_INIT;
+	kg_pdf_style st;
+	kg_node *map;
+	size_t i;
+	int rc;
+
+	kg_buf_printf(&path, "%s/pdf/style.yaml", templates);
+	rc = S_load(path.ptr, &st, S_COLOURS, d);
+	kg_buf_release(&path);
+	if (rc == 0) {
+		map = kg_node_new_map();
+		for (i = 0; i < S_NKEYS; i++) {
+			const S_key *k = &S_keys[i];
+			kg_buf tint = KG_BUF_INIT;
+			kg_rgb c;
+
+			if (k->kind != S_COLOUR)
+				continue;
+			c = *(const kg_rgb *)(const void *)((const char *)&st +
+							    k->offset);
+			S_set_colour(map, k->key, c);
+			kg_buf_printf(&tint, "%s_tint", k->key);
+			S_set_colour(map, tint.ptr, kg_rgb_tint(c, st.tint));
+			kg_buf_release(&tint);
+		}
+		kg_node_set(data, "colours", map);
+	}
+	kg_pdf_style_free(&st);
+	return rc;
 }

@@ -47,7 +47,7 @@ typedef struct kg_pdf_style {
 	kg_rgb text, muted, accent, link, rule, code_background;
 	kg_rgb cover, cover_text, cover_rule;
 	kg_rgb table_header, table_header_text, table_stripe;
-	kg_rgb strong, acceptable, weak, cues, note;
+	kg_rgb strong, acceptable, weak, cues, note, red_flags;
 	/* the measures of the writer's blocks (style.yaml's sections from
 	 * lists on): lengths in points, factors where the file says so */
 	struct {
@@ -103,6 +103,17 @@ int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d);
  * writer runs (and whatever formats it writes). Freed the same way. */
 int kg_pdf_style_load_papers(const char *path, kg_pdf_style *s, kg_diags *d);
 void kg_pdf_style_free(kg_pdf_style *s);
+
+struct kg_node;
+
+/* The brand's colours for the HTML page shell and the index page, whose
+ * style sheet takes them from the one style file: load the `colours`
+ * section of templates/pdf/style.yaml and set data's `colours` to a
+ * mapping of each colour key to "#rrggbb", and of KEY_tint to that colour
+ * mixed with white as the PDF's boxes are (by colours.tint). Returns 0,
+ * or -1 with every problem in d (data is untouched). */
+int kg_pdf_style_colours_data(const char *templates, struct kg_node *data,
+			      kg_diags *d);
 
 /* The paper s lists as name, in any case ("A4", "Letter"), or NULL. */
 const kg_pdf_paper *kg_pdf_style_paper(const kg_pdf_style *s,

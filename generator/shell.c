@@ -2,6 +2,9 @@
  * shell.c - the page shell every writer shares: the document's metadata
  * as template data, through the Mustache engine, written around the body.
  *
+ * An HTML shell also gets `colours`, the brand's colours from the style
+ * file (kg_pdf_style_colours_data), for its style sheet.
+ *
  * The body never goes through the engine (at 1,000 topics it is tens of
  * MiB, and the engine would copy it). The shell is rendered once, straight
  * into the writer's sink, with `body` a value the engine hands to a render
@@ -20,6 +23,7 @@
 #include "file.h"
 #include "html_escape.h"
 #include "node.h"
+#include "pdf_style.h"
 #include "template.h"
 
 const kg_writer *const kg_writers[] = {&kg_writer_md, &kg_writer_html,
@@ -121,8 +125,15 @@ int kg_shell_write(const kg_doc *doc, const char *templates,
 	S_body_ctx ctx = {doc, body, escape, out};
 	kg_node *data = S_data(doc, "body");
 	kg_template_hook hook = {kg_node_get(data, "body"), S_write_body, &ctx};
-	int rc = kg_template_render_file(templates, format, name, data, escape,
-					 &hook, &out->buf, d);
+	int rc = 0;
+
+	/* the HTML's style sheet takes the brand's colours from the style
+	 * file the PDF uses */
+	if (strcmp(format, "html") == 0)
+		rc = kg_pdf_style_colours_data(templates, data, d);
+	if (rc == 0)
+		rc = kg_template_render_file(templates, format, name, data,
+					     escape, &hook, &out->buf, d);
 
 	if (rc == 0)
 		kg_sink_drain(out);

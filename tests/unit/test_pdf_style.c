@@ -1,7 +1,7 @@
 /* test_pdf_style.c - unit tests of the `papers` table of
  * templates/pdf/style.yaml (pdf_style.c): the paper sizes a build may
  * name, found in any case, extendable, and every bad entry an error with
- * its place */
+ * its place; and its `colours` as the HTML's template data */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "buf.h"
+#include "node.h"
 #include "pdf_style.h"
 
 /* A style file holding text, its papers loaded. */
@@ -119,12 +120,62 @@ static void test_paper_errors(void **state)
 	S_bad("sizes: {}\n", 1, "missing section 'papers'", 1, 1);
 }
 
+/* The colours alone (the HTML needs no other section), as "#rrggbb" and
+ * mixed with white by tint; a bad colour is an error and sets nothing. */
+static void test_colours_data(void **state)
+{
+	static const char *const keys[] = {
+		"text", "muted", "accent", "link", "rule", "code_background",
+		"cover", "cover_text", "cover_rule", "table_header",
+		"table_header_text", "table_stripe", "strong", "acceptable",
+		"weak", "cues", "note", "red_flags"};
+	kg_diags d = KG_DIAGS_INIT;
+	kg_node *data = kg_node_new_map();
+	const kg_node *c;
+	FILE *f;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(system("mkdir -p build/test_pdf_style-tpl/pdf"), 0);
+	f = fopen("build/test_pdf_style-tpl/pdf/style.yaml", "w");
+	assert_non_null(f);
+	fputs("colours:\n  tint: 0.5\n", f);
+	for (i = 0; i < sizeof(keys) / sizeof(*keys); i++)
+		fprintf(f, "  %s: \"#%s\"\n", keys[i],
+			strcmp(keys[i], "strong") ? "000000" : "2E7D30");
+	fclose(f);
+	assert_int_equal(kg_pdf_style_colours_data("build/test_pdf_style-tpl",
+						   data, &d), 0);
+	c = kg_node_get(data, "colours");
+	assert_non_null(c);
+	assert_string_equal(kg_node_get(c, "strong")->text, "#2e7d30");
+	assert_string_equal(kg_node_get(c, "strong_tint")->text, "#96be98");
+	assert_string_equal(kg_node_get(c, "red_flags")->text, "#000000");
+	assert_null(kg_node_get(c, "tint"));
+	kg_node_free(data);
+
+	f = fopen("build/test_pdf_style-tpl/pdf/style.yaml", "w");
+	assert_non_null(f);
+	fputs("colours:\n  tint: 0.5\n  text: red\n", f);
+	fclose(f);
+	data = kg_node_new_map();
+	assert_int_equal(kg_pdf_style_colours_data("build/test_pdf_style-tpl",
+						   data, &d), -1);
+	assert_null(kg_node_get(data, "colours"));
+	assert_non_null(strstr(d.items[0].msg, "'colours.text' must be a "
+				"colour \"#rrggbb\", not 'red'"));
+	assert_non_null(strstr(d.items[1].msg, "missing 'colours.muted'"));
+	kg_node_free(data);
+	kg_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped_papers),
 		cmocka_unit_test(test_added_paper),
 		cmocka_unit_test(test_paper_errors),
+		cmocka_unit_test(test_colours_data),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
