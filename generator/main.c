@@ -90,8 +90,10 @@ static int S_kit_command(const char *cmd, int argc, char **argv,
 	if (optind < argc)
 		return kg_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	S_load(o.content, &kit, &d);
-	if (version_warning && d.errors == 0)
+	if (version_warning && d.errors == 0) {
+		kg_kit_readiness(kit, &d);
 		kg_git_version_warning(kit, &d);
+	}
 	rc = kg_cli_report(&d);
 	if (rc == 0)
 		act(kit, &o);
