@@ -13,12 +13,18 @@
 #include "buf.h"
 #include "fields.h"
 
-/* Add ", N of M <what>" to msg when n is not 0. */
-static void S_count(kg_buf *msg, size_t n, size_t of, const char *what)
+/* Add "N of M <things> have no '<field>'" to msg when n is not 0; after
+ * the first count, "N of M no '<field>'". */
+static void S_count(kg_buf *msg, size_t n, size_t of, const char *things,
+		    const char *field)
 {
-	if (n)
-		kg_buf_printf(msg, "%s%zu of %zu %s", msg->len ? ", " : "", n, of,
-			      what);
+	if (!n)
+		return;
+	if (msg->len)
+		kg_buf_printf(msg, ", %zu of %zu no '%s'", n, of, field);
+	else
+		kg_buf_printf(msg, "%zu of %zu %s have no '%s'", n, of, things,
+			      field);
 }
 
 static void S_topic(const kg_topic *t, kg_diags *d)
@@ -33,10 +39,10 @@ static void S_topic(const kg_topic *t, kg_diags *d)
 		hints += !q->hints.n;
 		acceptable += !q->acceptable_answer;
 	}
-	S_count(&msg, minutes, t->nquestions, "questions have no '" KG_FIELD_MINUTES "'");
-	S_count(&msg, hints, t->nquestions, "no '" KG_FIELD_HINTS "'");
-	S_count(&msg, acceptable, t->nquestions,
-		"no '" KG_FIELD_ACCEPTABLE_ANSWER "'");
+	S_count(&msg, minutes, t->nquestions, "questions", KG_FIELD_MINUTES);
+	S_count(&msg, hints, t->nquestions, "questions", KG_FIELD_HINTS);
+	S_count(&msg, acceptable, t->nquestions, "questions",
+		KG_FIELD_ACCEPTABLE_ANSWER);
 	if (!t->by_level_node)
 		kg_buf_printf(&msg, "%sthe rubric has no '" KG_FIELD_BY_LEVEL "'",
 			      msg.len ? "; " : "");
@@ -56,8 +62,9 @@ static void S_scenarios(const kg_kit *kit, kg_diags *d)
 		levels += !kit->scenarios[i].levels.n;
 		past += !kit->scenarios[i].past_behaviour;
 	}
-	S_count(&msg, levels, kit->nscenarios, "scenarios have no '" KG_FIELD_LEVELS "'");
-	S_count(&msg, past, kit->nscenarios, "no '" KG_FIELD_PAST_BEHAVIOUR "'");
+	S_count(&msg, levels, kit->nscenarios, "scenarios", KG_FIELD_LEVELS);
+	S_count(&msg, past, kit->nscenarios, "scenarios",
+		KG_FIELD_PAST_BEHAVIOUR);
 	if (msg.len && list)
 		kg_warning(d, list->mark, "scenarios lack what a panel needs: %s",
 			   msg.ptr);
