@@ -44,7 +44,7 @@ static void S_topic(const kg_topic *t, kg_diags *d)
 	S_count(&msg, acceptable, t->nquestions, "questions",
 		KG_FIELD_ACCEPTABLE_ANSWER);
 	if (!t->by_level_node)
-		kg_buf_printf(&msg, "%sthe rubric has no '" KG_FIELD_BY_LEVEL "'",
+		kg_buf_printf(&msg, "%sno '" KG_FIELD_BY_LEVEL "' in the rubric",
 			      msg.len ? "; " : "");
 	if (msg.len && t->id)
 		kg_warning(d, t->id->mark, "topic '%s' lacks what a panel needs: %s",
