@@ -636,36 +636,16 @@ static size_t S_check_list(kg_node *v, const kg_field *f, kg_diags *d)
 	return errors;
 }
 
-static size_t S_check_int_map(kg_node *v, const kg_field *f, kg_diags *d)
-{
-	size_t errors = 0, i;
-
-	if (v->kind != KG_NODE_MAP) {
-		kg_error(d, v->mark, "'%s' should be a mapping, not %s", f->name,
-			 S_kind_name(v));
-		return 1;
-	}
-	errors += S_check_count(v, f->name, v->npairs, d);
-	for (i = 0; i < v->npairs; i++) {
-		static const kg_field id = {NULL, KG_F_ID, REQ, NULL, 0, 0, 0};
-		kg_field value = *f;
-
-		value.kind = KG_F_INT;
-		errors += S_check_scalar(v->pairs[i].key, f->name, &id, d);
-		errors += S_check_scalar(v->pairs[i].value, v->pairs[i].key->text,
-					 &value, d);
-	}
-	return errors;
-}
-
 static size_t S_check_map(kg_node *v, const char *name,
 			  const kg_shape *shape, kg_diags *d);
 
-/* A mapping of ids to mappings of f->shape (a rubric's by_level); at
- * least f->min_items of them. */
-static size_t S_check_id_map(kg_node *v, const kg_field *f, kg_diags *d)
+/* A mapping keyed by ids: of whole numbers (KG_F_INT_MAP: weights) or of
+ * mappings of f->shape (KG_F_ID_MAP: a rubric's by_level); at least
+ * f->min_items pairs. */
+static size_t S_check_keyed_map(kg_node *v, const kg_field *f, kg_diags *d)
 {
 	static const kg_field id = {NULL, KG_F_ID, REQ, NULL, 0, 0, 0};
+	kg_field number = *f;
 	size_t errors = 0, i;
 
 	if (v->kind != KG_NODE_MAP) {
@@ -679,10 +659,15 @@ static size_t S_check_id_map(kg_node *v, const kg_field *f, kg_diags *d)
 		errors++;
 	}
 	errors += S_check_count(v, f->name, v->npairs, d);
+	number.kind = KG_F_INT;
 	for (i = 0; i < v->npairs; i++) {
-		errors += S_check_scalar(v->pairs[i].key, f->name, &id, d);
-		errors += S_check_map(v->pairs[i].value, v->pairs[i].key->text,
-				      f->shape, d);
+		kg_node *key = v->pairs[i].key, *value = v->pairs[i].value;
+
+		errors += S_check_scalar(key, f->name, &id, d);
+		if (f->kind == KG_F_ID_MAP)
+			errors += S_check_map(value, key->text, f->shape, d);
+		else
+			errors += S_check_scalar(value, key->text, &number, d);
 	}
 	return errors;
 }
@@ -707,9 +692,8 @@ static size_t S_check_value(kg_node *v, const kg_field *f, kg_diags *d)
 	case KG_F_MAP:
 		return S_check_map(v, f->name, f->shape, d);
 	case KG_F_INT_MAP:
-		return S_check_int_map(v, f, d);
 	case KG_F_ID_MAP:
-		return S_check_id_map(v, f, d);
+		return S_check_keyed_map(v, f, d);
 	}
 	return 0;
 }
