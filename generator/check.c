@@ -1,7 +1,9 @@
 /*
  * check.c - the content rules that span files: every id unique in the
  * kit, every level, area and scenario kind referenced is declared, and each
- * profile weighs every area, with weights summing to 100.
+ * profile weighs every area, with weights summing to 100. A question's
+ * panel fields hang together too: an acceptable sample with its reason,
+ * code in a language kitgen knows and with a task.
  *
  * The per-file shape (fields, kinds, id syntax) was checked while loading;
  * here a NULL field means that check already reported it. A topic's
