@@ -15,7 +15,7 @@
 
 /* Add "N of M <things> have no '<field>'" to msg when n is not 0; after
  * the first count, "N of M no '<field>'". */
-static void S_count(kg_buf *msg, size_t n, size_t of, const char *things,
+static void S_tally(kg_buf *msg, size_t n, size_t of, const char *things,
 		    const char *field)
 {
 	if (!n)
@@ -39,9 +39,9 @@ static void S_topic(const kg_topic *t, kg_diags *d)
 		hints += !q->hints.n;
 		acceptable += !q->acceptable_answer;
 	}
-	S_count(&msg, minutes, t->nquestions, "questions", KG_FIELD_MINUTES);
-	S_count(&msg, hints, t->nquestions, "questions", KG_FIELD_HINTS);
-	S_count(&msg, acceptable, t->nquestions, "questions",
+	S_tally(&msg, minutes, t->nquestions, "questions", KG_FIELD_MINUTES);
+	S_tally(&msg, hints, t->nquestions, "questions", KG_FIELD_HINTS);
+	S_tally(&msg, acceptable, t->nquestions, "questions",
 		KG_FIELD_ACCEPTABLE_ANSWER);
 	if (!t->by_level_node)
 		kg_buf_printf(&msg, "%sno '" KG_FIELD_BY_LEVEL "' in the rubric",
@@ -62,8 +62,8 @@ static void S_scenarios(const kg_kit *kit, kg_diags *d)
 		levels += !kit->scenarios[i].levels.n;
 		past += !kit->scenarios[i].past_behaviour;
 	}
-	S_count(&msg, levels, kit->nscenarios, "scenarios", KG_FIELD_LEVELS);
-	S_count(&msg, past, kit->nscenarios, "scenarios",
+	S_tally(&msg, levels, kit->nscenarios, "scenarios", KG_FIELD_LEVELS);
+	S_tally(&msg, past, kit->nscenarios, "scenarios",
 		KG_FIELD_PAST_BEHAVIOUR);
 	if (msg.len && list)
 		kg_warning(d, list->mark, "scenarios lack what a panel needs: %s",
