@@ -1,7 +1,9 @@
 /*
  * check.c - the content rules that span files: every id unique in the
  * kit, every level, area and scenario kind referenced is declared, and each
- * profile weighs every area, with weights summing to 100.
+ * profile weighs every area, with weights summing to 100. A question's
+ * panel fields hang together too: an acceptable sample with its reason,
+ * code in a language kitgen knows and with a task.
  *
  * The per-file shape (fields, kinds, id syntax) was checked while loading;
  * here a NULL field means that check already reported it. A topic's
@@ -16,6 +18,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "fields.h"
 #include "outnames.h"
 #include "plan.h"
 #include "suggest.h"
@@ -104,7 +107,7 @@ static size_t S_check_ids(const kg_kit *kit, kg_diags *d)
 
 /* The ids a reference may name, gathered once per check. */
 typedef struct S_decl {
-	kg_names levels, areas, kinds, topics;
+	kg_names levels, areas, kinds, topics, languages;
 } S_decl;
 
 static void S_decl_init(S_decl *decl, const kg_kit *kit)
@@ -120,6 +123,8 @@ static void S_decl_init(S_decl *decl, const kg_kit *kit)
 		kg_names_add(&decl->kinds, kit->kinds[i].id ? kit->kinds[i].id->text : NULL);
 	for (i = 0; i < kit->ntopics; i++)
 		kg_names_add(&decl->topics, kit->topics[i].id ? kit->topics[i].id->text : NULL);
+	for (i = 0; kg_code_languages[i]; i++)
+		kg_names_add(&decl->languages, kg_code_languages[i]);
 }
 
 static void S_decl_free(S_decl *decl)
@@ -128,6 +133,7 @@ static void S_decl_free(S_decl *decl)
 	kg_names_free(&decl->areas);
 	kg_names_free(&decl->kinds);
 	kg_names_free(&decl->topics);
+	kg_names_free(&decl->languages);
 }
 
 /* Report msg (consumed) at ref, which names none of names: with the
@@ -180,6 +186,45 @@ static size_t S_check_comparison(const S_decl *decl, const kg_topic *t,
 	return errors;
 }
 
+/* A question's optional panel fields: declared areas, the acceptable
+ * sample with its reason, code in a known language with a task. */
+static size_t S_check_question(const S_decl *decl, const kg_question *q,
+			       kg_diags *d)
+{
+	size_t errors = 0, i;
+
+	for (i = 0; i < q->areas.n; i++)
+		errors += S_ref(q->areas.items[i], &decl->areas, "area", d);
+	if (!q->acceptable_answer != !q->acceptable_because) {
+		const kg_node *at = q->acceptable_answer ? q->acceptable_answer
+							 : q->acceptable_because;
+
+		kg_error(d, at->mark, "question '%s' gives '%s' without '%s': "
+			 "write both, or neither", kg_text(q->id),
+			 q->acceptable_answer ? KG_FIELD_ACCEPTABLE_ANSWER
+					      : KG_FIELD_ACCEPTABLE_BECAUSE,
+			 q->acceptable_answer ? KG_FIELD_ACCEPTABLE_BECAUSE
+					      : KG_FIELD_ACCEPTABLE_ANSWER);
+		errors++;
+	}
+	if (q->code_language && kg_id_valid(q->code_language->text) &&
+	    !kg_names_has(&decl->languages, q->code_language->text)) {
+		kg_buf msg = KG_BUF_INIT;
+
+		kg_buf_printf(&msg, "code language '%s' is not one kitgen knows",
+			      q->code_language->text);
+		errors += S_missing(q->code_language, &decl->languages,
+				    "languages kitgen knows", &msg, d);
+	}
+	if (q->code_node && !q->task) {
+		kg_error(d, q->code_node->mark, "question '%s' has code but no "
+			 "'%s': say what the candidate does with it (find the "
+			 "bug, review, extend)", kg_text(q->id), KG_FIELD_TASK);
+		errors++;
+	}
+	return errors;
+}
+
 static size_t S_check_refs(const kg_kit *kit, const S_decl *decl,
 			   kg_diags *d)
 {
@@ -191,13 +236,23 @@ static size_t S_check_refs(const kg_kit *kit, const S_decl *decl,
 		for (j = 0; j < t->areas.n; j++)
 			errors += S_ref(t->areas.items[j], &decl->areas, "area", d);
 		errors += S_check_comparison(decl, t, d);
+		for (j = 0; j < t->nby_level; j++)
+			errors += S_ref(t->by_level[j].level, &decl->levels,
+					"level", d);
 		for (j = 0; j < t->nquestions; j++)
 			errors += S_ref(t->questions[j].level, &decl->levels,
+					"level", d) +
+				  S_check_question(decl, &t->questions[j], d);
+	}
+	for (i = 0; i < kit->nscenarios; i++) {
+		const kg_scenario *sc = &kit->scenarios[i];
+
+		errors += S_ref(sc->kind, &decl->kinds, "scenario kind", d);
+		for (j = 0; j < sc->levels.n; j++)
+			errors += S_ref(sc->levels.items[j], &decl->levels,
 					"level", d);
 	}
-	for (i = 0; i < kit->nscenarios; i++)
-		errors += S_ref(kit->scenarios[i].kind, &decl->kinds,
-				"scenario kind", d);
+	errors += S_ref(kit->behavioural_area, &decl->areas, "area", d);
 	return errors;
 }
 

@@ -12,6 +12,9 @@
 const char *const kg_band_keys[KG_NBANDS] = {KG_FIELD_STRONG,
 					       KG_FIELD_ACCEPTABLE, KG_FIELD_WEAK};
 
+const char *const kg_code_languages[] = {"python", "go", "java", "sql",
+					 NULL};
+
 const char *kg_text(const kg_node *n)
 {
 	return n && n->kind == KG_NODE_SCALAR ? n->text : "";
@@ -34,9 +37,12 @@ static void S_free_topic(kg_topic *t)
 	free(t->red_flags.items);
 	free(t->follow_ups.items);
 	free(t->cmp_levels.items);
+	free(t->by_level);
 	for (i = 0; i < t->nquestions; i++) {
 		free(t->questions[i].recruiter_cues.items);
 		free(t->questions[i].follow_ups.items);
+		free(t->questions[i].hints.items);
+		free(t->questions[i].areas.items);
 	}
 	free(t->questions);
 }
@@ -57,6 +63,7 @@ void kg_kit_free(kg_kit *kit)
 		free(kit->profiles[i].pins);
 	}
 	free(kit->profiles);
+	free(kit->phases);
 	free(kit->levels);
 	free(kit->areas);
 	free(kit->kinds);
@@ -69,6 +76,7 @@ void kg_kit_free(kg_kit *kit)
 	for (i = 0; i < kit->nscenarios; i++) {
 		free(kit->scenarios[i].signals);
 		free(kit->scenarios[i].red_flags.items);
+		free(kit->scenarios[i].levels.items);
 	}
 	free(kit->scenarios);
 	for (i = 0; i < kit->ntopic_files; i++) {

@@ -53,6 +53,7 @@ typedef struct kg_level {
 
 typedef struct kg_area {
 	const kg_node *id, *title, *description;
+	const kg_node *behavioural; /* optional; kg_int reads 1 for true */
 } kg_area;
 
 typedef struct kg_scenario_kind {
@@ -83,11 +84,27 @@ typedef struct kg_profile {
 
 typedef struct kg_topic kg_topic;
 
+/* A level's own bands of a topic's rubric (`by_level`). */
+typedef struct kg_level_rubric {
+	const kg_node *level; /* the key: a level id */
+	kg_rubric rubric;
+} kg_level_rubric;
+
 typedef struct kg_question {
 	const kg_node *id, *level, *prompt;
 	kg_list recruiter_cues;
 	const kg_node *strong_answer, *weak_answer, *weak_because;
 	kg_list follow_ups;
+	/* optional, each NULL or empty when absent */
+	const kg_node *minutes;            /* whole number, 1..60 */
+	kg_list hints;                     /* 2..4, general to specific */
+	const kg_node *acceptable_answer;  /* with acceptable_because, or */
+	const kg_node *acceptable_because; /* neither (check.c) */
+	kg_list areas;                     /* declared area ids */
+	const kg_node *code_node;          /* the code mapping */
+	const kg_node *code_language;      /* one of kg_code_languages */
+	const kg_node *code_listing;
+	const kg_node *task;               /* required with code (check.c) */
 	kg_topic *topic;
 } kg_question;
 
@@ -99,6 +116,9 @@ struct kg_topic {
 	size_t nsignals;
 	const kg_node *rubric_node;
 	kg_rubric rubric;
+	const kg_node *by_level_node; /* rubric.by_level, or NULL */
+	kg_level_rubric *by_level;
+	size_t nby_level;
 	const kg_node *key_contains, *key_tradeoffs, *key_push_on;
 	const kg_node *red_flags_node;
 	kg_list red_flags, follow_ups;
@@ -119,6 +139,8 @@ typedef struct kg_scenario {
 	kg_rubric rubric;
 	const kg_node *red_flags_node;
 	kg_list red_flags;
+	kg_list levels;                /* optional: declared level ids */
+	const kg_node *past_behaviour; /* optional: "tell me about a time" */
 } kg_scenario;
 
 typedef struct kg_guidance {
@@ -141,6 +163,14 @@ typedef struct kg_decision {
 	const kg_node *weak_limit; /* more Weak areas than this: no hire */
 } kg_decision;
 
+/* A phase of a round (kit.yaml loop.phases). */
+typedef struct kg_phase {
+	const kg_node *name, *minutes, *what;
+} kg_phase;
+
+/* The languages a question's code may be in, NULL-ended. */
+extern const char *const kg_code_languages[];
+
 typedef struct kg_kit {
 	const char *dir;          /* the content folder, as given */
 	char *kit_file;           /* dir/kit.yaml */
@@ -154,6 +184,10 @@ typedef struct kg_kit {
 	const kg_node *id, *title, *subtitle, *version, *publisher, *licence,
 		*introduction, *decision_rule;
 	const kg_node *round_minutes; /* loop.round_minutes, or NULL */
+	kg_phase *phases;             /* loop.phases (optional) */
+	size_t nphases;
+	const kg_node *opening_script;   /* loop.opening_script, or NULL */
+	const kg_node *behavioural_area; /* loop.behavioural_area, or NULL */
 	kg_decision decision;
 	const kg_node *paper;         /* paper: a name in the PDF style's papers, or NULL */
 	kg_band bands[KG_NBANDS];
@@ -183,6 +217,11 @@ void kg_kit_free(kg_kit *kit);
 /* The rules that span files: unique ids, declared references, weights.
  * Returns the number of errors added. */
 size_t kg_kit_check(const kg_kit *kit, kg_diags *d);
+
+/* What a panel needs that the content lacks (readiness.c): warnings,
+ * one per topic and one for the scenarios, at their places. Run it on a
+ * kit that checks clean. */
+void kg_kit_readiness(const kg_kit *kit, kg_diags *d);
 
 /* Look-ups by id; NULL when absent. */
 const kg_level *kg_kit_level(const kg_kit *kit, const char *id);

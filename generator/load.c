@@ -165,6 +165,23 @@ static void S_read_guidance(kg_kit *kit, const kg_node *root)
 	out->bias = S_scalar(g, KG_FIELD_BIAS);
 }
 
+static void S_read_loop(kg_kit *kit, const kg_node *loop)
+{
+	const kg_node **maps = S_maps(loop, KG_FIELD_PHASES, &kit->nphases);
+	size_t i;
+
+	kit->round_minutes = S_scalar(loop, KG_FIELD_ROUND_MINUTES);
+	kit->opening_script = S_scalar(loop, KG_FIELD_OPENING_SCRIPT);
+	kit->behavioural_area = S_scalar(loop, KG_FIELD_BEHAVIOURAL_AREA);
+	kit->phases = kg_xcalloc(kit->nphases, sizeof(*kit->phases));
+	for (i = 0; i < kit->nphases; i++) {
+		kit->phases[i].name = S_scalar(maps[i], KG_FIELD_NAME);
+		kit->phases[i].minutes = S_scalar(maps[i], KG_FIELD_MINUTES);
+		kit->phases[i].what = S_scalar(maps[i], KG_FIELD_WHAT);
+	}
+	free(maps);
+}
+
 static void S_read_kit(kg_kit *kit, const kg_node *root)
 {
 	const kg_node *scale = kg_node_get(root, KG_FIELD_RATING_SCALE);
@@ -180,8 +197,7 @@ static void S_read_kit(kg_kit *kit, const kg_node *root)
 	kit->licence = S_scalar(root, KG_FIELD_LICENCE);
 	kit->introduction = S_scalar(root, KG_FIELD_INTRODUCTION);
 	kit->decision_rule = S_scalar(root, KG_FIELD_DECISION_RULE);
-	kit->round_minutes = S_scalar(kg_node_get(root, KG_FIELD_LOOP),
-				      KG_FIELD_ROUND_MINUTES);
+	S_read_loop(kit, kg_node_get(root, KG_FIELD_LOOP));
 	kit->decision.node = kg_node_get(root, KG_FIELD_DECISION);
 	kit->decision.threshold = S_scalar(kit->decision.node, KG_FIELD_THRESHOLD);
 	kit->decision.borderline = S_scalar(kit->decision.node, KG_FIELD_BORDERLINE);
@@ -211,6 +227,7 @@ static void S_read_kit(kg_kit *kit, const kg_node *root)
 		kit->areas[i].id = S_scalar(maps[i], KG_FIELD_ID);
 		kit->areas[i].title = S_scalar(maps[i], KG_FIELD_TITLE);
 		kit->areas[i].description = S_scalar(maps[i], KG_FIELD_DESCRIPTION);
+		kit->areas[i].behavioural = S_scalar(maps[i], KG_FIELD_BEHAVIOURAL);
 	}
 	free(maps);
 
@@ -239,6 +256,38 @@ static void S_read_question(kg_question *q, const kg_node *m, kg_topic *t)
 	q->weak_answer = S_scalar(m, KG_FIELD_WEAK_ANSWER);
 	q->weak_because = S_scalar(m, KG_FIELD_WEAK_BECAUSE);
 	q->follow_ups = S_list(m, KG_FIELD_FOLLOW_UPS);
+	q->minutes = S_scalar(m, KG_FIELD_MINUTES);
+	q->hints = S_list(m, KG_FIELD_HINTS);
+	q->acceptable_answer = S_scalar(m, KG_FIELD_ACCEPTABLE_ANSWER);
+	q->acceptable_because = S_scalar(m, KG_FIELD_ACCEPTABLE_BECAUSE);
+	q->areas = S_list(m, KG_FIELD_AREAS);
+	q->code_node = S_kind(m, KG_FIELD_CODE, KG_NODE_MAP);
+	q->code_language = S_scalar(q->code_node, KG_FIELD_LANGUAGE);
+	q->code_listing = S_scalar(q->code_node, KG_FIELD_LISTING);
+	q->task = S_scalar(m, KG_FIELD_TASK);
+}
+
+/* A topic rubric's by_level: each level's own three bands. */
+static void S_read_by_level(kg_topic *t)
+{
+	const kg_node *v = S_kind(t->rubric_node, KG_FIELD_BY_LEVEL, KG_NODE_MAP);
+	size_t i, n;
+	int b;
+
+	t->by_level_node = v;
+	if (!v)
+		return;
+	n = kg_schema_max_items(KG_FIELD_BY_LEVEL);
+	n = v->npairs < n ? v->npairs : n;
+	t->by_level = kg_xcalloc(n, sizeof(*t->by_level));
+	for (i = 0; i < n; i++) {
+		kg_level_rubric *r = &t->by_level[t->nby_level++];
+
+		r->level = v->pairs[i].key;
+		for (b = 0; b < KG_NBANDS; b++)
+			r->rubric.band[b] = S_scalar(v->pairs[i].value,
+						     kg_band_keys[b]);
+	}
 }
 
 static void S_read_topic(kg_topic *t, const kg_node *root, const char *file)
@@ -257,6 +306,7 @@ static void S_read_topic(kg_topic *t, const kg_node *root, const char *file)
 	t->clarifying_questions = S_list(root, KG_FIELD_CLARIFYING_QUESTIONS);
 	t->signals = S_signals(root, &t->nsignals);
 	S_rubric(root, &t->rubric_node, &t->rubric);
+	S_read_by_level(t);
 	t->key_contains = S_scalar(key, KG_FIELD_CONTAINS);
 	t->key_tradeoffs = S_scalar(key, KG_FIELD_TRADEOFFS);
 	t->key_push_on = S_scalar(key, KG_FIELD_PUSH_ON);
@@ -294,6 +344,8 @@ static void S_read_scenarios(kg_kit *kit, const kg_node *root)
 		S_rubric(maps[i], &s->rubric_node, &s->rubric);
 		s->red_flags_node = kg_node_get(maps[i], KG_FIELD_RED_FLAGS);
 		s->red_flags = S_list(maps[i], KG_FIELD_RED_FLAGS);
+		s->levels = S_list(maps[i], KG_FIELD_LEVELS);
+		s->past_behaviour = S_scalar(maps[i], KG_FIELD_PAST_BEHAVIOUR);
 	}
 	free(maps);
 }

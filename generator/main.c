@@ -74,11 +74,13 @@ static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 /* ---- check -------------------------------------------------------------- */
 
 /* The shape of check, list and digest: parse the options, take no
- * arguments, load and check the kit, report, then (on a clean kit) act. */
+ * arguments, load and check the kit, report, then (on a clean kit) act.
+ * `advise` (check's): on a clean kit, also warn where a panel's fields
+ * are missing and when the version needs a bump. */
 static int S_kit_command(const char *cmd, int argc, char **argv,
 			 const struct option *longopts,
 			 void (*act)(const kg_kit *kit, const kg_cli_opts *o),
-			 int version_warning)
+			 int advise)
 {
 	kg_cli_opts o = {.content = "content"};
 	kg_diags d = KG_DIAGS_INIT;
@@ -90,8 +92,10 @@ static int S_kit_command(const char *cmd, int argc, char **argv,
 	if (optind < argc)
 		return kg_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	S_load(o.content, &kit, &d);
-	if (version_warning && d.errors == 0)
+	if (advise && d.errors == 0) {
+		kg_kit_readiness(kit, &d);
 		kg_git_version_warning(kit, &d);
+	}
 	rc = kg_cli_report(&d);
 	if (rc == 0)
 		act(kit, &o);

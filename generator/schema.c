@@ -47,6 +47,7 @@ static const kg_field S_area_fields[] = {
 	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_DESCRIPTION, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_BEHAVIOURAL, KG_F_BOOL, OPT, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_area = {"area", NULL, S_area_fields};
 
@@ -97,8 +98,18 @@ static const kg_field S_guidance_fields[] = {
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_guidance = {"guidance", NULL, S_guidance_fields};
 
+static const kg_field S_phase_fields[] = {
+	{KG_FIELD_NAME, KG_F_LINE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_MINUTES, KG_F_INT, REQ, NULL, 0, 1, 120},
+	{KG_FIELD_WHAT, KG_F_ITEM, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
+static const kg_shape S_phase = {"phase", NULL, S_phase_fields};
+
 static const kg_field S_loop_fields[] = {
 	{KG_FIELD_ROUND_MINUTES, KG_F_INT, OPT, NULL, 0, 5, 240},
+	{KG_FIELD_PHASES, KG_F_MAP_LIST, OPT, &S_phase, 1, 0, 0},
+	{KG_FIELD_OPENING_SCRIPT, KG_F_TEXT, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_BEHAVIOURAL_AREA, KG_F_ID, OPT, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_loop = {"loop", NULL, S_loop_fields};
 
@@ -146,6 +157,16 @@ static const kg_field S_rubric_fields[] = {
 static const kg_shape S_rubric = {"rubric", "rubric has no '%s' band",
 				  S_rubric_fields};
 
+/* A topic's rubric: the bands, and optionally a level's own bands. */
+static const kg_field S_topic_rubric_fields[] = {
+	{KG_FIELD_STRONG, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_ACCEPTABLE, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_WEAK, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_BY_LEVEL, KG_F_ID_MAP, OPT, &S_rubric, 1, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
+static const kg_shape S_topic_rubric = {"rubric", "rubric has no '%s' band",
+					S_topic_rubric_fields};
+
 static const kg_field S_key_fields[] = {
 	{KG_FIELD_CONTAINS, KG_F_PROSE, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_TRADEOFFS, KG_F_PROSE, REQ, NULL, 0, 0, 0},
@@ -168,6 +189,13 @@ static const kg_field S_cmp_fields[] = {
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_cmp = {"comparison", NULL, S_cmp_fields};
 
+/* A code listing; its language is one of kg_code_languages (check.c). */
+static const kg_field S_code_fields[] = {
+	{KG_FIELD_LANGUAGE, KG_F_ID, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_LISTING, KG_F_TEXT, REQ, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
+static const kg_shape S_code = {"code", NULL, S_code_fields};
+
 static const kg_field S_question_fields[] = {
 	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_LEVEL, KG_F_ID, REQ, NULL, 0, 0, 0},
@@ -177,6 +205,13 @@ static const kg_field S_question_fields[] = {
 	{KG_FIELD_WEAK_ANSWER, KG_F_TEXT, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_WEAK_BECAUSE, KG_F_TEXT, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_FOLLOW_UPS, KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
+	{KG_FIELD_MINUTES, KG_F_INT, OPT, NULL, 0, 1, 60},
+	{KG_FIELD_HINTS, KG_F_TEXT_LIST, OPT, NULL, 2, 0, 0},
+	{KG_FIELD_ACCEPTABLE_ANSWER, KG_F_TEXT, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_ACCEPTABLE_BECAUSE, KG_F_TEXT, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_AREAS, KG_F_ID_LIST, OPT, NULL, 1, 0, 0},
+	{KG_FIELD_CODE, KG_F_MAP, OPT, &S_code, 0, 0, 0},
+	{KG_FIELD_TASK, KG_F_TEXT, OPT, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_question = {"question", NULL, S_question_fields};
 
@@ -187,7 +222,7 @@ static const kg_field S_topic_fields[] = {
 	{KG_FIELD_EXPOSES, KG_F_TEXT, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_CLARIFYING_QUESTIONS, KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
 	{KG_FIELD_SIGNALS, KG_F_MAP_LIST, REQ, &S_signal, 1, 0, 0},
-	{KG_FIELD_RUBRIC, KG_F_MAP, REQ, &S_rubric, 0, 0, 0},
+	{KG_FIELD_RUBRIC, KG_F_MAP, REQ, &S_topic_rubric, 0, 0, 0},
 	{KG_FIELD_ANSWER_KEY, KG_F_MAP, REQ, &S_key, 0, 0, 0},
 	{KG_FIELD_RED_FLAGS, KG_F_TEXT_LIST, REQ, NULL, 3, 0, 0},
 	{KG_FIELD_FOLLOW_UPS, KG_F_TEXT_LIST, REQ, NULL, 1, 0, 0},
@@ -205,6 +240,8 @@ static const kg_field S_scenario_fields[] = {
 	{KG_FIELD_SIGNALS, KG_F_MAP_LIST, REQ, &S_signal, 1, 0, 0},
 	{KG_FIELD_RUBRIC, KG_F_MAP, REQ, &S_rubric, 0, 0, 0},
 	{KG_FIELD_RED_FLAGS, KG_F_TEXT_LIST, REQ, NULL, 3, 0, 0},
+	{KG_FIELD_LEVELS, KG_F_ID_LIST, OPT, NULL, 1, 0, 0},
+	{KG_FIELD_PAST_BEHAVIOUR, KG_F_TEXT, OPT, NULL, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_scenario = {"scenario", NULL, S_scenario_fields};
 
@@ -228,7 +265,9 @@ size_t kg_schema_max_items(const char *field)
 		{KG_FIELD_WEIGHTS, KG_MAX_AREAS},
 		{KG_FIELD_PROFILES, KG_MAX_PROFILES},
 		{KG_FIELD_SCENARIO_KINDS, KG_MAX_KINDS},
-		{KG_FIELD_SCENARIOS, KG_MAX_SCENARIOS}};
+		{KG_FIELD_SCENARIOS, KG_MAX_SCENARIOS},
+		{KG_FIELD_HINTS, KG_MAX_HINTS},
+		{KG_FIELD_BY_LEVEL, KG_MAX_LEVELS}};
 	size_t i;
 
 	for (i = 0; i < sizeof(limits) / sizeof(*limits); i++)
@@ -509,14 +548,28 @@ static size_t S_check_prose(const kg_node *v, const char *name,
 	return 0;
 }
 
-/* A scalar of the field's kind: text, id, integer or version. */
+/* Read true or false once, into v->num (1 or 0). */
+static size_t S_check_bool(kg_node *v, const char *name, kg_diags *d)
+{
+	if (!v->plain || (strcmp(v->text, "true") && strcmp(v->text, "false"))) {
+		kg_error(d, v->mark, "'%s' should be true or false, not '%s'",
+			 name, v->text);
+		return 1;
+	}
+	v->num = strcmp(v->text, "true") == 0;
+	v->number = true;
+	return 0;
+}
+
+/* A scalar of the field's kind: text, id, integer, boolean or version. */
 static size_t S_check_scalar(kg_node *v, const char *name, const kg_field *f,
 			     kg_diags *d)
 {
 	if (v->kind != KG_NODE_SCALAR) {
 		kg_error(d, v->mark, "'%s' should be %s, not %s", name,
 			 f->kind == KG_F_INT ? "a whole number" :
-			 f->kind == KG_F_SCORE ? "a score" : "text",
+			 f->kind == KG_F_SCORE ? "a score" :
+			 f->kind == KG_F_BOOL ? "true or false" : "text",
 			 S_kind_name(v));
 		return 1;
 	}
@@ -539,6 +592,8 @@ static size_t S_check_scalar(kg_node *v, const char *name, const kg_field *f,
 		return S_check_int(v, name, f, d);
 	case KG_F_SCORE:
 		return S_check_score(v, name, f, d);
+	case KG_F_BOOL:
+		return S_check_bool(v, name, d);
 	case KG_F_VERSION:
 		return S_check_version(v, d);
 	default:
@@ -581,8 +636,16 @@ static size_t S_check_list(kg_node *v, const kg_field *f, kg_diags *d)
 	return errors;
 }
 
-static size_t S_check_int_map(kg_node *v, const kg_field *f, kg_diags *d)
+static size_t S_check_map(kg_node *v, const char *name,
+			  const kg_shape *shape, kg_diags *d);
+
+/* A mapping keyed by ids: of whole numbers (KG_F_INT_MAP: weights) or of
+ * mappings of f->shape (KG_F_ID_MAP: a rubric's by_level); at least
+ * f->min_items pairs. */
+static size_t S_check_keyed_map(kg_node *v, const kg_field *f, kg_diags *d)
 {
+	static const kg_field id = {NULL, KG_F_ID, REQ, NULL, 0, 0, 0};
+	kg_field number = *f;
 	size_t errors = 0, i;
 
 	if (v->kind != KG_NODE_MAP) {
@@ -590,21 +653,24 @@ static size_t S_check_int_map(kg_node *v, const kg_field *f, kg_diags *d)
 			 S_kind_name(v));
 		return 1;
 	}
+	if (v->npairs < f->min_items) {
+		kg_error(d, v->mark, "'%s' has %zu items; at least %zu needed",
+			 f->name, v->npairs, f->min_items);
+		errors++;
+	}
 	errors += S_check_count(v, f->name, v->npairs, d);
+	number.kind = KG_F_INT;
 	for (i = 0; i < v->npairs; i++) {
-		static const kg_field id = {NULL, KG_F_ID, REQ, NULL, 0, 0, 0};
-		kg_field value = *f;
+		kg_node *key = v->pairs[i].key, *value = v->pairs[i].value;
 
-		value.kind = KG_F_INT;
-		errors += S_check_scalar(v->pairs[i].key, f->name, &id, d);
-		errors += S_check_scalar(v->pairs[i].value, v->pairs[i].key->text,
-					 &value, d);
+		errors += S_check_scalar(key, f->name, &id, d);
+		if (f->kind == KG_F_ID_MAP)
+			errors += S_check_map(value, key->text, f->shape, d);
+		else
+			errors += S_check_scalar(value, key->text, &number, d);
 	}
 	return errors;
 }
-
-static size_t S_check_map(kg_node *v, const char *name,
-			  const kg_shape *shape, kg_diags *d);
 
 static size_t S_check_value(kg_node *v, const kg_field *f, kg_diags *d)
 {
@@ -616,6 +682,7 @@ static size_t S_check_value(kg_node *v, const kg_field *f, kg_diags *d)
 	case KG_F_PROSE:
 	case KG_F_INT:
 	case KG_F_SCORE:
+	case KG_F_BOOL:
 	case KG_F_VERSION:
 		return S_check_scalar(v, f->name, f, d);
 	case KG_F_TEXT_LIST:
@@ -625,7 +692,8 @@ static size_t S_check_value(kg_node *v, const kg_field *f, kg_diags *d)
 	case KG_F_MAP:
 		return S_check_map(v, f->name, f->shape, d);
 	case KG_F_INT_MAP:
-		return S_check_int_map(v, f, d);
+	case KG_F_ID_MAP:
+		return S_check_keyed_map(v, f, d);
 	}
 	return 0;
 }

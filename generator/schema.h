@@ -36,6 +36,7 @@
 #define KG_MAX_PROFILES 12
 #define KG_MAX_KINDS 10                    /* scenario kinds */
 #define KG_MAX_SCENARIOS 100
+#define KG_MAX_HINTS 4                     /* a question's hint ladder */
 #define KG_MAX_ITEMS 20                    /* in any other list */
 
 /* Bytes in one value, by the kind of its field (content/README.md). */
@@ -62,8 +63,11 @@ typedef enum {
 	KG_F_MAP,       /* mapping with the fields of `shape` */
 	KG_F_MAP_LIST,  /* sequence of mappings with the fields of `shape` */
 	KG_F_INT_MAP,   /* mapping of id to whole number from min to max */
-	KG_F_SCORE      /* a score with two decimals, D.DD; num holds it in
+	KG_F_SCORE,     /* a score with two decimals, D.DD; num holds it in
 			   hundredths, from min to max (hundredths too) */
+	KG_F_BOOL,      /* true or false, plain; num holds 1 or 0 */
+	KG_F_ID_MAP     /* mapping of id to a mapping with the fields of
+			   `shape` */
 } kg_field_kind;
 
 typedef struct kg_shape kg_shape;
@@ -72,7 +76,7 @@ typedef struct kg_field {
 	const char *name;
 	kg_field_kind kind;
 	int required;
-	const kg_shape *shape; /* KG_F_MAP and KG_F_MAP_LIST */
+	const kg_shape *shape; /* KG_F_MAP, KG_F_MAP_LIST, KG_F_ID_MAP */
 	size_t min_items;      /* lists: fewer is an error */
 	long min, max;         /* KG_F_INT, KG_F_INT_MAP: the range */
 } kg_field;

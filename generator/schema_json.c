@@ -71,12 +71,30 @@ static void S_str(kg_buf *out, const char *s)
 	kg_buf_putc(out, '"');
 }
 
+/* Does the documented path doc match path, where a "*" key of path (a
+ * value of an id-keyed mapping) matches whatever key the example uses? */
+static int S_path_match(const char *doc, const char *path)
+{
+	for (;;) {
+		size_t n = strcspn(doc, "/"), m = strcspn(path, "/");
+
+		if (!(m == 1 && *path == '*') && (n != m || strncmp(doc, path, n)))
+			return 0;
+		doc += n;
+		path += m;
+		if (!*doc || !*path)
+			return !*doc && !*path;
+		doc++;
+		path++;
+	}
+}
+
 static const char *S_doc_of(const char *path)
 {
 	const kg_field_doc *f;
 
 	for (f = kg_field_docs; f->path; f++)
-		if (strcmp(f->path, path) == 0)
+		if (S_path_match(f->path, path))
 			return f->text;
 	return NULL;
 }
@@ -163,6 +181,8 @@ static void S_array(kg_buf *out, const kg_field *f)
 /* The schema of field f's value (without braces); path is the field's. */
 static void S_value(S_gen *g, const kg_field *f, const char *path)
 {
+	kg_buf sub = KG_BUF_INIT;
+
 	switch (f->kind) {
 	case KG_F_INT: S_int(g->out, f); break;
 	case KG_F_SCORE:
@@ -192,6 +212,17 @@ static void S_value(S_gen *g, const kg_field *f, const char *path)
 		S_int(g->out, f);
 		kg_buf_putc(g->out, '}');
 		break;
+	case KG_F_BOOL: kg_buf_puts(g->out, "\"type\":\"boolean\""); break;
+	case KG_F_ID_MAP:
+		kg_buf_printf(g->out, "\"type\":\"object\",\"minProperties\":%zu,"
+			      "\"maxProperties\":%zu,\"propertyNames\":{",
+			      f->min_items, kg_schema_max_items(f->name));
+		S_string(g->out, KG_F_ID);
+		kg_buf_puts(g->out, "},\"additionalProperties\":{");
+		kg_buf_printf(&sub, "%s/*", path);
+		S_shape(g, f->shape, sub.ptr);
+		kg_buf_putc(g->out, '}');
+		break;
 	case KG_F_ID:
 	case KG_F_LINE:
 	case KG_F_ITEM:
@@ -199,6 +230,7 @@ static void S_value(S_gen *g, const kg_field *f, const char *path)
 	case KG_F_PROSE:
 	case KG_F_VERSION: S_string(g->out, f->kind); break;
 	}
+	kg_buf_release(&sub);
 }
 
 /* The properties of a shape at path. */

@@ -27,10 +27,10 @@ kit=$(fixture_copy caret)
 sed -i 's/^    level: expert$/    level: principal/' "$kit/topics/01-cache.yaml"
 (cd "$TMP" && "$KITGEN" check --content caret) >/dev/null 2>"$TMP/err"
 printf '%s\n' \
-	"caret/topics/01-cache.yaml:48:12: error: level 'principal' is not declared in kit.yaml" \
+	"caret/topics/01-cache.yaml:59:12: error: level 'principal' is not declared in kit.yaml" \
 	"      level: principal" \
 	"             ^" \
-	"caret/topics/01-cache.yaml:48:12: note: declared levels: fresher, expert" \
+	"caret/topics/01-cache.yaml:59:12: note: declared levels: fresher, expert" \
 	"      level: principal" \
 	"             ^" \
 	"1 error, 0 warnings" >"$TMP/want"

@@ -111,7 +111,7 @@ printf '%s\n' 'changed kit: levels: reordered: expert now before fresher' \
 expect_diff "swapped levels and areas" 1 "$TMP/want" "$old" "$new"
 
 new=$(fixture_copy topic-lists)
-swap_blocks "$new/topics/01-cache.yaml" 37 46 47 56 # questions
+swap_blocks "$new/topics/01-cache.yaml" 42 57 58 84 # questions
 swap_blocks "$new/topics/01-cache.yaml" 9 10 11 12 # signals
 printf '%s\n' \
 	"changed topic cache: signals: reordered: 'Failure handling' now before 'Invalidation'" \

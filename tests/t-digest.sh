@@ -80,9 +80,9 @@ agree "$F" "topic files' names exchanged" 'mv "$k/topics/01-cache.yaml" "$k/c" &
 agree "$F" "topic file renamed in place" 'mv "$k/topics/01-cache.yaml" "$k/topics/00-x.yaml"' same
 agree "$F" "levels swapped" 'swap_blocks "$k/kit.yaml" 27 29 30 32' changed
 agree "$F" "areas swapped" 'swap_blocks "$k/kit.yaml" 35 37 38 40' changed
-agree "$F" "questions swapped" 'swap_blocks "$k/topics/01-cache.yaml" 37 46 47 56' changed
+agree "$F" "questions swapped" 'swap_blocks "$k/topics/01-cache.yaml" 42 57 58 84' changed
 agree "$F" "signals swapped" 'swap_blocks "$k/topics/01-cache.yaml" 9 10 11 12' changed
-agree "$F" "red flags swapped" 'swap "$k/topics/01-cache.yaml" 22 23' changed
+agree "$F" "red flags swapped" 'swap "$k/topics/01-cache.yaml" 27 28' changed
 agree "$F" "a topic's areas swapped" 'sed -i "s/^areas: \[coding, systems\]$/areas: [systems, coding]/" "$k/topics/01-cache.yaml"' changed
 agree "$F" "a scenario's red flags swapped" 'swap "$k/scenarios.yaml" 14 15' changed
 agree "$F" "keys swapped" 'swap "$k/kit.yaml" 3 4' same

@@ -12,7 +12,7 @@ LAYERS='
 base: alloc arena buf cleanup utf8 mark file diag lines printable sink output html_escape datadir embedded stats formats
 tree: node yaml_load canon doc doc_iter doc_toc
 text: markdown prose template template_parse smart worddiff
-kit: fields schema kit load check plan volume digest diff git edition outnames leftovers suggest decision cardfile cardver panel calib fielddoc schema_json
+kit: fields schema kit load check readiness plan volume digest diff git edition outnames leftovers suggest decision cardfile cardver panel calib fielddoc schema_json
 compose: compose compose_edition packet reportdoc debrief calreport since
 writers: writer shell write_md write_html write_pdf pdf_writer pdf_prose pdf_blocks pdf_front pdf_doc pdf_file pdf_style pdf_labels pdf_outline fonts metrics layout layout_int lay_list lay_inline lay_lines lay_table lay_free lay_pages render_pdf ttf_subset svgchart
 cli: index build cli paper init main report loop loopcli card score calibrate serve serve_http serve_page serve_watch
@@ -95,6 +95,7 @@ fi
 grep -nE '^[[:space:]]*\{"[a-z_]+", KG_F_' "$ROOT/generator/schema.c" >"$TMP/names"
 grep -nE '(S_scalar|S_list|S_maps|S_kind|S_count|kg_node_get|kg_node_str|kg_schema_max_items)\([^;]*"[a-z_]+"' \
 	"$ROOT/generator/load.c" "$ROOT/generator/kit.c" "$ROOT/generator/check.c" \
+	"$ROOT/generator/readiness.c" \
 	"$ROOT/generator/volume.c" >>"$TMP/names"
 if [ ! -s "$TMP/names" ]; then
 	ok "content field names are spelled in fields.h only"

@@ -34,14 +34,17 @@ profiles = "profiles:\n" + "".join(
     for i in range(P))
 kit = (kit[:kit.index("levels:")] + levels + "\n" + adecl +
        "\nscenario_kinds:\n  - id: conflict\n    title: Team conflict\n\n" + profiles + "\n" +
-       kit[kit.index("decision_rule:"):])
+       kit[kit.index("decision_rule:"):]).replace(
+           "behavioural_area: systems", "behavioural_area: a0")
 open(out + "/kit.yaml", "w").write(kit)
-open(out + "/scenarios.yaml", "w").write(open(fx + "/scenarios.yaml").read())
+open(out + "/scenarios.yaml", "w").write(open(fx + "/scenarios.yaml").read().replace(
+    "levels: [expert]", "levels: [l0]"))
 topic = open(fx + "/topics/02-queue.yaml").read()
 head = topic[:topic.index("\nquestions:") + 1]
 head = head.replace("areas: [systems]", "areas: [%s]" % ", ".join(areas))
 head = head.replace("  levels: [expert]", "  levels: [%s]" % ", ".join(
     "l%d" % i for i in range(L)))
+head = head.replace("  by_level:\n    expert:\n", "  by_level:\n    l0:\n")
 flags = "red_flags:\n" + "".join("  - Flag %d.\n" % i for i in range(N))
 head = head[:head.index("red_flags:")] + flags + head[head.index("follow_ups:"):]
 q = topic[topic.index("  - id: queue-1"):topic.index("  - id: queue-2")]

@@ -126,6 +126,44 @@ static void test_fixture_is_clean(void **state)
 	kg_diags_free(&d);
 }
 
+/* The panel fields read into the model, and a complete kit gets no
+ * readiness warning. */
+static void test_fixture_panel_fields(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_kit *kit = kg_kit_load("tests/fixture/kit", &d);
+	const kg_topic *cache;
+	const kg_question *q;
+
+	(void)state;
+	assert_int_equal(kg_kit_check(kit, &d), 0);
+	kg_kit_readiness(kit, &d);
+	assert_int_equal(d.errors + d.warnings, 0);
+	cache = &kit->topics[0];
+	q = &cache->questions[1];
+	assert_int_equal(kg_int(q->minutes, 0), 15);
+	assert_int_equal(q->hints.n, 2);
+	assert_non_null(q->acceptable_answer);
+	assert_non_null(q->acceptable_because);
+	assert_int_equal(q->areas.n, 1);
+	assert_string_equal(kg_text(q->areas.items[0]), "systems");
+	assert_string_equal(kg_text(q->code_language), "python");
+	assert_non_null(q->code_listing);
+	assert_non_null(q->task);
+	assert_null(cache->questions[0].code_node);
+	assert_int_equal(cache->nby_level, 1);
+	assert_string_equal(kg_text(cache->by_level[0].level), "expert");
+	assert_non_null(cache->by_level[0].rubric.band[KG_BAND_WEAK]);
+	assert_int_equal(kit->scenarios[0].levels.n, 1);
+	assert_non_null(kit->scenarios[0].past_behaviour);
+	assert_int_equal(kit->nphases, 3);
+	assert_int_equal(kg_int(kit->phases[1].minutes, 0), 35);
+	assert_non_null(kit->opening_script);
+	assert_string_equal(kg_text(kit->behavioural_area), "systems");
+	kg_kit_free(kit);
+	kg_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -134,6 +172,7 @@ int main(void)
 		cmocka_unit_test(test_shape_reports_everything),
 		cmocka_unit_test(test_shape_of_nested_lists),
 		cmocka_unit_test(test_fixture_is_clean),
+		cmocka_unit_test(test_fixture_panel_fields),
 	};
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }
