@@ -26,6 +26,7 @@
 #include "markdown.h"
 #include "output.h"
 #include "template.h"
+#include "test_style.h"
 #include "writer.h"
 
 static char S_dir[64];
@@ -36,7 +37,8 @@ static int S_setup(void **state)
 
 	(void)state;
 	strcpy(S_dir, "/tmp/kg-test-shell.XXXXXX");
-	if (!mkdtemp(S_dir))
+	/* the HTML shell takes the brand's colours from the PDF style */
+	if (!mkdtemp(S_dir) || kg_test_copy_style(S_dir) < 0)
 		return -1;
 	snprintf(path, sizeof(path), "%s/md", S_dir);
 	mkdir(path, 0777);

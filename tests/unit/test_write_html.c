@@ -18,13 +18,17 @@
 #include "buf.h"
 #include "diag.h"
 #include "doc.h"
+#include "output.h"
+#include "test_style.h"
 #include "writer.h"
 #include "doc_toc.h"
 
 static char S_dir[64];
 static char S_html[96];
 
-/* A templates folder whose html/document.mustache is the body alone. */
+/* A templates folder whose html/document.mustache is the body alone,
+ * with the real PDF style beside it: the HTML shell takes the brand's
+ * colours from it. */
 static int S_setup(void **state)
 {
 	char path[128];
@@ -32,7 +36,7 @@ static int S_setup(void **state)
 
 	(void)state;
 	strcpy(S_dir, "/tmp/kg-test-html.XXXXXX");
-	if (!mkdtemp(S_dir))
+	if (!mkdtemp(S_dir) || kg_test_copy_style(S_dir) < 0)
 		return -1;
 	snprintf(S_html, sizeof(S_html), "%s/html", S_dir);
 	mkdir(S_html, 0777);
@@ -53,7 +57,7 @@ static int S_teardown(void **state)
 	snprintf(path, sizeof(path), "%s/document.mustache", S_html);
 	unlink(path);
 	rmdir(S_html);
-	rmdir(S_dir);
+	kg_remove_tree(S_dir);
 	return 0;
 }
 
