@@ -18,6 +18,7 @@
 #include "diff.h"
 #include "digest.h"
 #include "kit.h"
+#include "test_kit.h"
 
 typedef struct S_walk {
 	const kg_kit *old;
@@ -25,19 +26,6 @@ typedef struct S_walk {
 	char digest[KG_DIGEST_HEX];
 	size_t edits, changed;
 } S_walk;
-
-static kg_kit *S_load(const char *dir)
-{
-	kg_diags d = KG_DIAGS_INIT;
-	kg_kit *kit = kg_kit_load(dir, &d);
-
-	kg_kit_check(kit, &d);
-	if (d.errors)
-		kg_diags_print(&d, stderr, 0);
-	assert_int_equal(d.errors, 0);
-	kg_diags_free(&d);
-	return kit;
-}
 
 /* Does diff from a to b report anything? */
 static size_t S_ndiff(const kg_kit *a, const kg_kit *b)
@@ -161,7 +149,7 @@ static void S_walk_node(S_walk *w, kg_node *n)
 
 static void S_walk_kit(const char *dir)
 {
-	S_walk w = {S_load(dir), S_load(dir), "", 0, 0};
+	S_walk w = {kg_test_load_kit(dir), kg_test_load_kit(dir), "", 0, 0};
 	kg_kit *k = w.kit;
 	kg_node *t;
 	size_t i;

@@ -13,25 +13,13 @@
 #include <string.h>
 
 #include "kit.h"
+#include "test_kit.h"
 #include "volume.h"
-
-static kg_kit *S_load(const char *dir)
-{
-	kg_diags d = KG_DIAGS_INIT;
-	kg_kit *kit = kg_kit_load(dir, &d);
-
-	kg_kit_check(kit, &d);
-	if (d.errors)
-		kg_diags_print(&d, stderr, 0);
-	assert_int_equal(d.errors, 0);
-	kg_diags_free(&d);
-	return kit;
-}
 
 /* The committed kit uses under a tenth of the budget. */
 static void test_committed_kit_far_below_the_limit(void **state)
 {
-	kg_kit *kit = S_load("content");
+	kg_kit *kit = kg_test_load_kit("content");
 	size_t v = kg_kit_volume(kit);
 
 	(void)state;
