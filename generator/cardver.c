@@ -26,21 +26,19 @@ struct kg_card_old {
 
 static kg_kit *S_export(const kg_kit *kit, const char *version, kg_diags *d)
 {
-	const char *base = getenv("TMPDIR");
 	kg_buf tmp = KG_BUF_INIT, rev = KG_BUF_INIT;
 	kg_kit *old = NULL;
 
-	kg_buf_printf(&tmp, "%s/kitgen-card.XXXXXX", base && *base ? base : "/tmp");
 	kg_buf_printf(&rev, "v%s", version);
-	if (mkdtemp(tmp.ptr)) {
-		if (kg_git_export(kit->dir, rev.ptr, tmp.ptr, d) == 0 &&
-		    (old = kg_kit_load(tmp.ptr, d)) &&
-		    (kg_kit_check(old, d), d->errors)) {
-			kg_kit_free(old);
-			old = NULL;
-		}
-		kg_remove_tree(tmp.ptr);
+	/* the export's folder goes on a signal, and after a SIGKILL */
+	if (kg_git_export_temp(kit->dir, rev.ptr, &tmp, d) == 0 &&
+	    (old = kg_kit_load(tmp.ptr, d)) &&
+	    (kg_kit_check(old, d), d->errors)) {
+		kg_kit_free(old);
+		old = NULL;
 	}
+	if (tmp.len)
+		kg_remove_tree(tmp.ptr);
 	kg_buf_release(&tmp);
 	kg_buf_release(&rev);
 	return old;
