@@ -14,7 +14,6 @@
  */
 #include "git.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -29,7 +28,6 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "cleanup.h"
 #include "digest.h"
 #include "node.h"
 #include "output.h"
@@ -474,72 +472,12 @@ int kg_git_export(const char *dir, const char *rev, const char *dest,
 	return kg_git_export_path(dir, NULL, rev, dest, d);
 }
 
-/* The temporary folders of revisions are TMPDIR/kitgen-git.PID.XXXXXX,
- * PID the kitgen that made it. */
-#define S_TEMP_PREFIX "kitgen-git."
-
-static const char *S_tmpdir(void)
-{
-	const char *base = getenv("TMPDIR");
-
-	return base && *base ? base : "/tmp";
-}
-
-/* Remove the temporary folders that kitgens killed by SIGKILL (or a power
- * cut) left in TMPDIR: this user's, of a process that is gone. */
-static void S_sweep_temps(void)
-{
-	DIR *dp = opendir(S_tmpdir());
-	struct dirent *e;
-	kg_buf path = KG_BUF_INIT;
-
-	if (!dp)
-		return;
-	while ((e = readdir(dp))) {
-		struct stat st;
-		char *end;
-		long pid;
-
-		if (strncmp(e->d_name, S_TEMP_PREFIX, strlen(S_TEMP_PREFIX)) != 0)
-			continue;
-		pid = strtol(e->d_name + strlen(S_TEMP_PREFIX), &end, 10);
-		if (pid <= 0 || *end != '.' || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
-			continue;
-		kg_buf_reset(&path);
-		kg_buf_printf(&path, "%s/%s", S_tmpdir(), e->d_name);
-		if (lstat(path.ptr, &st) == 0 && S_ISDIR(st.st_mode) &&
-		    st.st_uid == getuid())
-			kg_remove_tree(path.ptr);
-	}
-	closedir(dp);
-	kg_buf_release(&path);
-}
-
-/* A new temporary folder, registered for removal with all it will hold
- * when kitgen stops early (SIGINT, out of memory; kg_remove_tree forgets
- * it; no moment has it unlisted), into tmp; what earlier kitgens killed
- * outright left goes first. 0, or -1 (errno). */
-static int S_mkdtemp(kg_buf *tmp)
-{
-	sigset_t old;
-	char *dir;
-
-	S_sweep_temps();
-	kg_buf_printf(tmp, "%s/" S_TEMP_PREFIX "%ld.XXXXXX", S_tmpdir(),
-		      (long)getpid());
-	kg_cleanup_hold(&old);
-	if ((dir = mkdtemp(tmp->ptr)))
-		kg_cleanup_tree(dir);
-	kg_cleanup_release(&old);
-	return dir ? 0 : -1;
-}
-
 int kg_git_export_temp(const char *content, const char *rev, kg_buf *tmp,
 		       kg_diags *d)
 {
 	struct stat st;
 
-	if (S_mkdtemp(tmp) < 0) {
+	if (kg_temp_dir("kitgen-git", tmp) < 0) {
 		kg_io_error(d, (kg_mark){tmp->ptr, 0, 0},
 			    "cannot create a temporary folder: %s", strerror(errno));
 		kg_buf_reset(tmp);
@@ -568,7 +506,7 @@ static char *S_temp_dir(void)
 {
 	kg_buf tmp = KG_BUF_INIT;
 
-	if (S_mkdtemp(&tmp) < 0) {
+	if (kg_temp_dir("kitgen-git", &tmp) < 0) {
 		kg_buf_release(&tmp);
 		return NULL;
 	}

@@ -553,3 +553,55 @@ void kg_remove_tree(const char *dir)
 	nftw(dir, S_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	kg_cleanup_forget(dir); /* gone: nothing left to remove on a signal */
 }
+
+static const char *S_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+
+	return base && *base ? base : "/tmp";
+}
+
+/* Remove the temporary folders TMPDIR/NAME.PID.* that kitgens killed by
+ * SIGKILL (or a power cut) left: this user's, of a process that is gone. */
+static void S_sweep_temps(const char *name)
+{
+	DIR *dp = opendir(S_tmpdir());
+	struct dirent *e;
+	kg_buf path = KG_BUF_INIT;
+	size_t n = strlen(name);
+
+	if (!dp)
+		return;
+	while ((e = readdir(dp))) {
+		struct stat st;
+		char *end;
+		long pid;
+
+		if (strncmp(e->d_name, name, n) != 0 || e->d_name[n] != '.')
+			continue;
+		pid = strtol(e->d_name + n + 1, &end, 10);
+		if (pid <= 0 || *end != '.' || (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+			continue;
+		kg_buf_reset(&path);
+		kg_buf_printf(&path, "%s/%s", S_tmpdir(), e->d_name);
+		if (lstat(path.ptr, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    st.st_uid == getuid())
+			kg_remove_tree(path.ptr);
+	}
+	closedir(dp);
+	kg_buf_release(&path);
+}
+
+int kg_temp_dir(const char *name, kg_buf *tmp)
+{
+	sigset_t old;
+	char *dir;
+
+	S_sweep_temps(name);
+	kg_buf_printf(tmp, "%s/%s.%ld.XXXXXX", S_tmpdir(), name, (long)getpid());
+	kg_cleanup_hold(&old);
+	if ((dir = mkdtemp(tmp->ptr)))
+		kg_cleanup_tree(dir);
+	kg_cleanup_release(&old);
+	return dir ? 0 : -1;
+}

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "sink.h"
 
@@ -100,7 +101,16 @@ void kg_out_discard(kg_out_set *s, kg_sink *out);
 int kg_out_commit(kg_out_set *s, kg_diags *d);
 void kg_out_abort(kg_out_set *s);
 
-/* Remove a folder and everything in it (a temporary tree); best effort. */
+/* Remove a folder and everything in it (a temporary tree); best effort.
+ * A tree registered for cleanup (kg_temp_dir) is forgotten. */
 void kg_remove_tree(const char *dir);
+
+/* A new temporary folder TMPDIR/NAME.PID.XXXXXX into tmp (appended),
+ * registered for removal with all it will hold when kitgen stops early
+ * (a signal, out of memory; no moment has it unlisted). What kitgens
+ * killed outright left under NAME (this user's, their process gone) is
+ * removed first. The caller removes it with kg_remove_tree. 0, or -1
+ * with errno set. */
+int kg_temp_dir(const char *name, kg_buf *tmp);
 
 #endif

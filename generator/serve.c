@@ -36,7 +36,6 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "cleanup.h"
 #include "datadir.h"
 #include "diag.h"
 #include "output.h"
@@ -370,20 +369,11 @@ static int S_signals(void)
 
 static int S_start(S_serve *s)
 {
-	const char *why = NULL, *base = getenv("TMPDIR");
+	const char *why = NULL;
 	kg_buf dir = KG_BUF_INIT;
-	sigset_t old;
-	int made = 1;
 
-	kg_buf_printf(&dir, "%s/kitgen-serve.XXXXXX", base && *base ? base : "/tmp");
-	/* out of memory or a crash removes it too (kg_remove_tree forgets it) */
-	kg_cleanup_hold(&old);
-	if (mkdtemp(dir.ptr))
-		kg_cleanup_tree(dir.ptr);
-	else
-		made = 0;
-	kg_cleanup_release(&old);
-	if (!made) {
+	/* a signal, out of memory or a crash removes it too */
+	if (kg_temp_dir("kitgen-serve", &dir) < 0) {
 		fprintf(stderr, "kitgen serve: cannot create a temporary folder: %s\n",
 			strerror(errno));
 		kg_buf_release(&dir);
