@@ -123,6 +123,8 @@ struct kg_topic {
 	const kg_node *red_flags_node;
 	kg_list red_flags, follow_ups;
 	const kg_node *scenario_title, *scenario_prompt;
+	const kg_node *scenario_minutes; /* optional, 5..60: the practical
+					    scenario as a round's exercise */
 	/* the topic's row of the comparison table; minutes is a whole
 	 * number in schema.c's range (5..120) after a clean check */
 	const kg_node *cmp_reveals, *cmp_minutes, *cmp_fits, *cmp_watch_for;
@@ -141,6 +143,7 @@ typedef struct kg_scenario {
 	kg_list red_flags;
 	kg_list levels;                /* optional: declared level ids */
 	const kg_node *past_behaviour; /* optional: "tell me about a time" */
+	const kg_node *minutes;        /* optional, 5..60: its time in a round */
 } kg_scenario;
 
 typedef struct kg_guidance {

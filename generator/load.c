@@ -315,6 +315,7 @@ static void S_read_topic(kg_topic *t, const kg_node *root, const char *file)
 	t->follow_ups = S_list(root, KG_FIELD_FOLLOW_UPS);
 	t->scenario_title = S_scalar(sc, KG_FIELD_TITLE);
 	t->scenario_prompt = S_scalar(sc, KG_FIELD_PROMPT);
+	t->scenario_minutes = S_scalar(sc, KG_FIELD_MINUTES);
 	t->cmp_reveals = S_scalar(cmp, KG_FIELD_REVEALS);
 	t->cmp_levels = S_list(cmp, KG_FIELD_LEVELS);
 	t->cmp_minutes = S_scalar(cmp, KG_FIELD_MINUTES);
@@ -346,6 +347,7 @@ static void S_read_scenarios(kg_kit *kit, const kg_node *root)
 		s->red_flags = S_list(maps[i], KG_FIELD_RED_FLAGS);
 		s->levels = S_list(maps[i], KG_FIELD_LEVELS);
 		s->past_behaviour = S_scalar(maps[i], KG_FIELD_PAST_BEHAVIOUR);
+		s->minutes = S_scalar(maps[i], KG_FIELD_MINUTES);
 	}
 	free(maps);
 }

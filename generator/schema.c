@@ -177,6 +177,7 @@ static const kg_shape S_key = {"answer key", NULL, S_key_fields};
 static const kg_field S_practical_fields[] = {
 	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_PROMPT, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_MINUTES, KG_F_INT, OPT, NULL, 0, 5, 60},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_practical = {"scenario", NULL, S_practical_fields};
 
@@ -242,6 +243,7 @@ static const kg_field S_scenario_fields[] = {
 	{KG_FIELD_RED_FLAGS, KG_F_TEXT_LIST, REQ, NULL, 3, 0, 0},
 	{KG_FIELD_LEVELS, KG_F_ID_LIST, OPT, NULL, 1, 0, 0},
 	{KG_FIELD_PAST_BEHAVIOUR, KG_F_TEXT, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_MINUTES, KG_F_INT, OPT, NULL, 0, 5, 60},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_scenario = {"scenario", NULL, S_scenario_fields};
 
