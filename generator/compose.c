@@ -339,6 +339,49 @@ typedef struct S_numbering {
 	size_t n, cap;
 } S_numbering;
 
+void kg_c_code(kg_block *parent, const kg_question *q)
+{
+	if (!q->code_listing)
+		return;
+	kg_add_code(parent, kg_text(q->code_language), kg_text(q->code_listing));
+	if (q->task)
+		kg_add_field(kg_block_add(parent, kg_block_new(KG_BLOCK_FIELDS)),
+			     "Task", kg_text(q->task));
+}
+
+void kg_c_hints(kg_block *parent, const kg_question *q)
+{
+	kg_block *list;
+	size_t i;
+
+	if (q->hints.n == 0)
+		return;
+	list = kg_add_list(parent, KG_LIST_ORDERED);
+	for (i = 0; i < q->hints.n; i++)
+		kg_add_item(list, kg_text(q->hints.items[i]));
+}
+
+void kg_c_samples(kg_block *parent, const kg_question *q)
+{
+	kg_block *box;
+
+	box = kg_add_callout(parent, KG_CALLOUT_STRONG, "A strong answer");
+	kg_add_prose(box, kg_text(q->strong_answer));
+	if (q->acceptable_answer) {
+		box = kg_add_callout(parent, KG_CALLOUT_ACCEPTABLE,
+				     "An acceptable answer");
+		kg_add_prose(box, kg_text(q->acceptable_answer));
+		if (q->acceptable_because)
+			kg_add_field(kg_block_add(box, kg_block_new(KG_BLOCK_FIELDS)),
+				     "Why it is acceptable, not strong",
+				     kg_text(q->acceptable_because));
+	}
+	box = kg_add_callout(parent, KG_CALLOUT_WEAK, "A weak answer");
+	kg_add_prose(box, kg_text(q->weak_answer));
+	kg_add_field(kg_block_add(box, kg_block_new(KG_BLOCK_FIELDS)),
+		     "Why it is weak", kg_text(q->weak_because));
+}
+
 void kg_c_question(const kg_kit *kit, kg_block *parent, int level,
 		   const kg_question *q, size_t number)
 {
@@ -349,14 +392,13 @@ void kg_c_question(const kg_kit *kit, kg_block *parent, int level,
 		 kg_c_level_title(kit, kg_text(q->level)));
 	sec = kg_c_section(parent, level, "q", kg_text(q->id), title, 0);
 	kg_add_prose(sec, kg_text(q->prompt));
+	kg_c_code(sec, q);
 	box = kg_add_callout(sec, KG_CALLOUT_CUES, "Recruiter cues");
 	kg_c_list(box, &q->recruiter_cues);
-	box = kg_add_callout(sec, KG_CALLOUT_STRONG, "A strong answer");
-	kg_add_prose(box, kg_text(q->strong_answer));
-	box = kg_add_callout(sec, KG_CALLOUT_WEAK, "A weak answer");
-	kg_add_prose(box, kg_text(q->weak_answer));
-	kg_add_field(kg_block_add(box, kg_block_new(KG_BLOCK_FIELDS)),
-		     "Why it is weak", kg_text(q->weak_because));
+	if (q->hints.n)
+		kg_c_hints(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
+					"Hints, one at a time", NULL), q);
+	kg_c_samples(sec, q);
 	box = kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
 			   "Follow-ups", NULL);
 	kg_c_list(box, &q->follow_ups);

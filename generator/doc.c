@@ -218,6 +218,18 @@ kg_block *kg_add_notes(kg_block *parent, const char *label, int lines)
 	return b;
 }
 
+kg_block *kg_add_code(kg_block *parent, const char *language,
+		      const char *text)
+{
+	kg_block *b;
+
+	if (!text || !*text)
+		return NULL;
+	b = S_add(parent, KG_BLOCK_CODE, language ? language : "");
+	b->text = text;
+	return b;
+}
+
 void kg_block_clear(kg_block *parent)
 {
 	S_free_children(parent);

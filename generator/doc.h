@@ -30,7 +30,13 @@
  *             the ROW holds the column labels (dimension, each band, evidence)
  *   DIMENSION title [PROSE]                                one scored line:
  *             a box per band and room to write the evidence
- *   NOTES     title (a label, may be NULL), level = lines    room to write by hand
+ *   NOTES     title (a label, may be NULL), level = lines    room to write by hand;
+ *             flags KG_NOTES_FILL: paged formats rule as many lines as the
+ *             rest of the page holds (at least `level`), the others `level`
+ *   CODE      title = the language (a plain id: python, go, java, sql),
+ *             text = the listing, verbatim (borrowed, as PROSE's)
+ *             a code listing: every format shows it monospaced with line
+ *             numbers from 1, never wraps a line mid-token without a mark
  *   CHART     title [ROW]                                   a stacked bar chart of
  *             counts: the first ROW's CELLs' titles name the series; each
  *             later ROW is a bar, its title the label, its CELLs' levels
@@ -84,7 +90,8 @@ typedef enum {
 	KG_BLOCK_SCORECARD,
 	KG_BLOCK_DIMENSION,
 	KG_BLOCK_NOTES,
-	KG_BLOCK_CHART
+	KG_BLOCK_CHART,
+	KG_BLOCK_CODE
 } kg_block_type;
 
 typedef enum {
@@ -94,7 +101,8 @@ typedef enum {
 	KG_CALLOUT_STRONG,    /* a strong answer example */
 	KG_CALLOUT_WEAK,      /* a weak answer example */
 	KG_CALLOUT_GOOD_NOTE, /* example of good written evidence */
-	KG_CALLOUT_BAD_NOTE   /* example of poor written evidence */
+	KG_CALLOUT_BAD_NOTE,  /* example of poor written evidence */
+	KG_CALLOUT_ACCEPTABLE /* an acceptable (borderline) answer example */
 } kg_callout;
 
 /* A BAND's style: which band of the rating scale it shows. compose sets
@@ -116,15 +124,22 @@ enum {
 	KG_SECTION_IN_TOC = 1 << 1    /* listed in the table of contents */
 };
 
+/* NOTES flags. */
+enum {
+	KG_NOTES_FILL = 1 << 0 /* paged formats: fill the rest of the page */
+};
+
 typedef struct kg_block kg_block;
 struct kg_block {
 	kg_block_type type;
 	int style;       /* kg_callout, KG_LIST_*, kg_doc_band */
 	int level;       /* SECTION: 1 = a part of the document; NOTES: lines */
-	unsigned flags;  /* SECTION: KG_SECTION_* */
+	unsigned flags;  /* SECTION: KG_SECTION_*; NOTES: KG_NOTES_* */
 	char *id;        /* SECTION: anchor, unique in the document */
-	char *title;     /* plain text: SECTION, FIELD, BAND, CALLOUT */
-	const char *text; /* PROSE: CommonMark source, borrowed or text_copy */
+	char *title;     /* plain text: SECTION, FIELD, BAND, CALLOUT;
+			    CODE: the language */
+	const char *text; /* PROSE: CommonMark source, borrowed or text_copy;
+			     CODE: the listing, borrowed */
 	char *text_copy;  /* PROSE: the block's own copy (kg_add_prose_copy) */
 	kg_block **children;
 	size_t n, cap;
@@ -210,6 +225,11 @@ kg_block *kg_add_cell(kg_block *row, const char *markdown);
 kg_block *kg_add_dimension(kg_block *scorecard, const char *name,
 			   const char *markdown);
 kg_block *kg_add_notes(kg_block *parent, const char *label, int lines);
+/* A code listing in language (copied), its text borrowed like a PROSE
+ * block's source: line numbers count from 1, a final line feed ends the
+ * last line. Nothing is added for NULL or empty text. */
+kg_block *kg_add_code(kg_block *parent, const char *language,
+		      const char *text);
 
 void kg_doc_free(kg_doc *doc);
 

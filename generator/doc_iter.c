@@ -26,7 +26,7 @@ struct kg_iter {
 int kg_iter_is_leaf(const kg_block *b)
 {
 	return b->type == KG_BLOCK_PROSE || b->type == KG_BLOCK_TOC ||
-	       b->type == KG_BLOCK_NOTES;
+	       b->type == KG_BLOCK_NOTES || b->type == KG_BLOCK_CODE;
 }
 
 kg_iter *kg_iter_new(const kg_block *root)

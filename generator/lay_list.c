@@ -194,6 +194,43 @@ void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 	kg_li_elem_done(lay);
 }
 
+void kg_lay_fill_lines(kg_lay *lay, int least, float h, kg_rgb rule)
+{
+	kg_elem *e;
+	int i, most = h > 0 ? (int)(lay->height / h) : 0;
+
+	if (least < 1)
+		least = 1;
+	if (most < least)
+		most = least;
+	e = kg_li_elem(lay, h * (float)least);
+	e->flags |= KG_EL_FILL;
+	for (i = 0; i < most; i++) { /* pagination keeps those that fit */
+		kg_op *op = kg_li_op(lay, KG_OP_LINE);
+
+		op->x = lay->x;
+		op->y = h * (float)(i + 1) - lay->st->m.notes_baseline +
+			lay->st->m.notes_rule_below;
+		op->w = lay->w;
+		op->size = lay->st->m.notes_rule;
+		op->color = rule;
+	}
+	kg_li_elem_done(lay);
+}
+
+void kg_lay_head_only(kg_lay *lay, size_t elem, size_t from)
+{
+	size_t i;
+
+	if (elem >= lay->nel)
+		return;
+	/* kept with what follows, so a page never ends on it unseen */
+	lay->el[elem].flags |= KG_EL_HEAD_ONLY | KG_EL_KEEP;
+	for (i = from; i < lay->nel; i++)
+		if (i != elem)
+			lay->el[i].head = (int)elem;
+}
+
 void kg_lay_rule(kg_lay *lay, kg_rgb color, float thickness, float length)
 {
 	kg_op *op;
@@ -393,7 +430,8 @@ float kg_lay_flow_height(const kg_lay *lay, size_t from)
 	size_t i;
 
 	for (i = from; i < lay->nel; i++)
-		h += lay->el[i].space + lay->el[i].h;
+		if (!(lay->el[i].flags & KG_EL_HEAD_ONLY))
+			h += lay->el[i].space + lay->el[i].h;
 	return h;
 }
 

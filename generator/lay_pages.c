@@ -96,6 +96,21 @@ static void S_record_dests(kg_lay *lay, size_t page)
 	}
 }
 
+/* Element i (KG_EL_FILL) takes the room left on its page, at least its
+ * own height, and keeps the operations that fall inside it. */
+static void S_fill_rest(kg_lay *lay, size_t i, float room)
+{
+	kg_elem *e = &lay->el[i];
+	uint32_t k;
+
+	if (room > e->h)
+		e->h = room;
+	for (k = 0; k < e->nops; k++)
+		if (lay->ops[e->op0 + k].y > e->h + KG_LI_EPS)
+			break;
+	e->nops = k;
+}
+
 /* Fill one page from element *at; returns with *at at the first element
  * of the next page. */
 static void S_fill_page(kg_lay *lay, size_t from, size_t *at, kg_lpage *pg)
@@ -113,11 +128,17 @@ static void S_fill_page(kg_lay *lay, size_t from, size_t *at, kg_lpage *pg)
 		const kg_elem *e = &lay->el[i];
 		float sb = real ? e->space : 0;
 
+		if (e->flags & KG_EL_HEAD_ONLY) { /* placed as a head, if at all */
+			i++;
+			continue;
+		}
 		if (real && (e->flags & KG_EL_NEW_PAGE))
 			break;
 		if (!real || y + sb + e->h + S_reserve(lay, i) <= lay->height + KG_LI_EPS) {
 			if (!real)
 				pg->part = e->part;
+			if (e->flags & KG_EL_FILL)
+				S_fill_rest(lay, i, lay->height - y - sb - S_reserve(lay, i));
 			S_placement(lay, i, y + sb);
 			y += sb + e->h;
 			real = 1;

@@ -92,7 +92,14 @@ typedef struct kg_op {
 
 enum {
 	KG_EL_KEEP = 1 << 0,     /* no page break after this element */
-	KG_EL_NEW_PAGE = 1 << 1  /* a page break before this element */
+	KG_EL_NEW_PAGE = 1 << 1, /* a page break before this element */
+	/* shown only as the head of the elements that name it, at the top
+	 * of a page they go on to (a listing's "(continued)"), never where
+	 * it stands in the flow (kg_lay_head_only) */
+	KG_EL_HEAD_ONLY = 1 << 2,
+	/* grows to the foot of the page it lands on, dropping the
+	 * operations that would fall below it (kg_lay_fill_lines) */
+	KG_EL_FILL = 1 << 3
 };
 
 typedef struct kg_elem {
@@ -252,6 +259,14 @@ void kg_lay_gap_set(kg_lay *lay, size_t gap, float h);
  * start, then a rule to the right edge. */
 void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 		      kg_rgb rule);
+/* Lines to write on by hand, each h high, ruled like kg_lay_fill_line's:
+ * at least `least` of them, and as many more as fit between where they
+ * land and the foot of that page (one element, KG_EL_FILL). */
+void kg_lay_fill_lines(kg_lay *lay, int least, float h, kg_rgb rule);
+/* Make element elem (laid out, not paginated) a head that shows only at
+ * the top of a page that elements naming it go on to, and name it as the
+ * head of elements [from, next). */
+void kg_lay_head_only(kg_lay *lay, size_t elem, size_t from);
 /* A horizontal rule of the given thickness, length long (0: across the
  * current width). */
 void kg_lay_rule(kg_lay *lay, kg_rgb color, float thickness, float length);

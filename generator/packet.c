@@ -82,76 +82,299 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 	kg_buf_release(&b);
 }
 
-/* A topic's reference for the interviewer: what it tests and how its
- * answers are rated. */
-static void S_topic_reference(const kg_kit *kit, const kg_topic *t,
-			      kg_block *guide, const char *anchor)
+/* The rubric a topic's answers are rated on at level l: its by_level
+ * bands for l, else its own. */
+static const kg_rubric *S_level_rubric(const kg_topic *t, const kg_level *l)
 {
-	char id[96];
+	size_t i;
+
+	for (i = 0; i < t->nby_level; i++)
+		if (strcmp(kg_text(t->by_level[i].level), kg_text(l->id)) == 0)
+			return &t->by_level[i].rubric;
+	return &t->rubric;
+}
+
+/* The anchor of a topic's reference in a round's guide. */
+static void S_ref_anchor(char *out, size_t size, const char *anchor,
+			 const kg_topic *t)
+{
+	snprintf(out, size, "%s-%s", anchor, kg_text(t->id));
+}
+
+/* What an item calls itself in the run of show: "Q3", a title. */
+static void S_item_name(const kg_kit *kit, const kg_item *it, kg_buf *b)
+{
+	if (it->kind == KG_ITEM_QUESTION)
+		kg_buf_printf(b, "[Q%zu](#q-%s)",
+			      kg_question_number(kit, it->question),
+			      kg_text(it->question->id));
+	else if (it->kind == KG_ITEM_EXERCISE)
+		kg_c_put_line(b, kg_text(it->topic->scenario_title));
+	else
+		kg_c_put_line(b, kg_text(it->scenario->title));
+}
+
+/* The run of show: a row per phase, its minutes and what to do; the
+ * main phase lists the material with each item's minutes; a last row
+ * the total. */
+static void S_run_of_show(const kg_kit *kit, const kg_round *r, kg_block *guide,
+			  const char *anchor)
+{
+	kg_block *sec = kg_c_section(guide, 3, anchor, "run-of-show",
+				     "Run of show", 0);
+	kg_block *table = kg_block_add(sec, kg_block_new(KG_BLOCK_TABLE));
+	kg_block *row = kg_add_row(table);
+	kg_buf b = KG_BUF_INIT;
+	size_t i, j;
+
+	kg_add_cell(row, "Phase");
+	kg_add_cell(row, "Minutes");
+	kg_add_cell(row, "What to do");
+	for (i = 0; i < r->nphases; i++) {
+		const kg_round_phase *ph = &r->phases[i];
+
+		row = kg_add_row(table);
+		kg_buf_reset(&b);
+		kg_c_put_line(&b, ph->name);
+		kg_buf_puts(&b, ph->main ? " (main phase)" : "");
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, "%d", ph->minutes);
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+		kg_buf_reset(&b);
+		kg_buf_puts(&b, ph->what);
+		for (j = 0; ph->main && j < r->nitems; j++) {
+			kg_buf_puts(&b, j ? "; " : "\n\n");
+			S_item_name(kit, &r->items[j], &b);
+			kg_buf_printf(&b, " (%d\xC2\xA0min)", r->items[j].minutes);
+		}
+		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+	}
+	row = kg_add_row(table);
+	kg_add_cell(row, "**Total**");
+	kg_buf_reset(&b);
+	kg_buf_printf(&b, "**%d**", r->minutes);
+	kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+	kg_add_cell(row, "The round's time box: stop on time.");
+	kg_buf_release(&b);
+}
+
+/* The words an interviewer reads at the start, when the kit has them. */
+static void S_opening(const kg_kit *kit, kg_block *guide, const char *anchor)
+{
+	kg_block *sec, *box;
+
+	if (!kit->opening_script)
+		return;
+	sec = kg_c_section(guide, 3, anchor, "opening", "Opening script", 0);
+	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Read aloud");
+	kg_add_prose(box, kg_text(kit->opening_script));
+}
+
+/* A section for one item, titled with its minutes. */
+static kg_block *S_item_section(kg_block *parent, const char *prefix,
+				const char *suffix, const char *name, int minutes)
+{
+	char title[320];
+
+	snprintf(title, sizeof(title), "%s \xC2\xB7 %d min", name, minutes);
+	return kg_c_section(parent, 4, prefix, suffix, title, 0);
+}
+
+/* "Rate it on ... at this level": a link to the topic's reference. */
+static void S_rate_on(const kg_topic *t, const kg_level *l, kg_block *sec,
+		      const char *anchor)
+{
+	char ref[128];
+	kg_buf b = KG_BUF_INIT;
+
+	S_ref_anchor(ref, sizeof(ref), anchor, t);
+	kg_buf_puts(&b, "*Rate it* on the signals and the rubric at the ");
+	kg_c_put_line(&b, kg_text(l->title));
+	kg_buf_printf(&b, " level: see [the topic's reference](#%s).", ref);
+	kg_add_prose_copy(sec, b.ptr);
+	kg_buf_release(&b);
+}
+
+static void S_guide_question(const kg_kit *kit, const kg_level *l,
+			     const kg_item *it, int first_of_topic,
+			     kg_block *parent, const char *anchor)
+{
+	const kg_question *q = it->question;
+	const kg_topic *t = it->topic;
+	char name[260];
+	kg_block *sec, *box;
+
+	snprintf(name, sizeof(name), "Q%zu \xC2\xB7 %s", kg_question_number(kit, q),
+		 kg_text(t->title));
+	sec = S_item_section(parent, "q", kg_text(q->id), name, it->minutes);
+	kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)), "Ask",
+		     kg_text(q->prompt));
+	kg_c_code(sec, q);
+	if (first_of_topic && t->clarifying_questions.n)
+		kg_c_list(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
+				       "Clarifications to expect (answer them)",
+				       NULL),
+			  &t->clarifying_questions);
+	if (q->hints.n) {
+		box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Hint ladder");
+		kg_add_prose(box, "Give one hint at a time, in order, only when "
+				  "the candidate stalls. **Write down which hint "
+				  "was given:** a point the candidate reaches "
+				  "after a hint counts as prompted, not as their own.");
+		kg_c_hints(box, q);
+	}
+	box = kg_add_callout(sec, KG_CALLOUT_CUES, "Listen for");
+	kg_c_list(box, &q->recruiter_cues);
+	kg_c_samples(sec, q);
+	kg_c_list(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
+			       "Follow-ups", NULL), &q->follow_ups);
+	S_rate_on(t, l, sec, anchor);
+}
+
+static void S_guide_exercise(const kg_level *l, const kg_item *it,
+			     kg_block *parent, const char *anchor)
+{
+	const kg_topic *t = it->topic;
+	char id[128];
 	kg_block *sec;
 
-	snprintf(id, sizeof(id), "%s-%s", anchor, kg_text(t->id));
-	sec = kg_c_section(guide, 3, id, NULL, kg_text(t->title), 0);
+	snprintf(id, sizeof(id), "%s-exercise", anchor);
+	sec = S_item_section(parent, id, kg_text(t->id),
+			     kg_text(t->scenario_title), it->minutes);
+
+	kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
+		     "Practical exercise: set the scene", kg_text(t->scenario_prompt));
+	if (t->clarifying_questions.n)
+		kg_c_list(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
+				       "Clarifications to expect (answer them)",
+				       NULL),
+			  &t->clarifying_questions);
+	S_rate_on(t, l, sec, anchor);
+}
+
+/* A behavioural scenario, self-contained: both ways to ask it, what to
+ * look for, its own rubric and red flags. */
+static void S_guide_scenario(const kg_kit *kit, const kg_item *it,
+			     kg_block *parent)
+{
+	const kg_scenario *s = it->scenario;
+	kg_block *sec = S_item_section(parent, "scenario", kg_text(s->id),
+				       kg_text(s->title), it->minutes);
+	kg_block *fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
+	kg_block *box;
+
+	kg_add_field(fields, "Ask (hypothetical)", kg_text(s->prompt));
+	if (s->past_behaviour)
+		kg_add_field(fields, "Or ask about the past", kg_text(s->past_behaviour));
+	kg_add_prose(sec, "Ask one form; when the answer stays general, ask for "
+			  "a real example: what they did, what happened, what "
+			  "they would change.");
+	kg_c_signals(kg_c_section(sec, 5, sec->id, "signals",
+				  "Signals to look for", 0),
+		     s->signals, s->nsignals);
+	kg_c_rubric(kit, sec, &s->rubric);
+	box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, "Red flags");
+	kg_c_list(box, &s->red_flags);
+}
+
+/* A topic's reference, once per round: what it exposes, its signals,
+ * the rubric at the packet's level, the answer key and red flags, the
+ * follow-ups that change the problem. */
+static void S_topic_reference(const kg_kit *kit, const kg_level *l,
+			      const kg_topic *t, kg_block *guide,
+			      const char *anchor)
+{
+	char id[128], title[320];
+	kg_block *sec;
+
+	S_ref_anchor(id, sizeof(id), anchor, t);
+	snprintf(title, sizeof(title), "Topic reference: %s", kg_text(t->title));
+	sec = kg_c_section(guide, 3, id, NULL, title, 0);
 	kg_add_prose(sec, kg_text(t->exposes));
-	kg_c_list(kg_c_section(sec, 4, id, "clarifying",
-			       "Clarifying questions to expect", 0),
-		  &t->clarifying_questions);
 	kg_c_signals(kg_c_section(sec, 4, id, "signals", "Signals to look for", 0),
 		     t->signals, t->nsignals);
-	kg_c_rubric(kit, kg_c_section(sec, 4, id, "rubric", "Rubric", 0),
-		    &t->rubric);
+	snprintf(title, sizeof(title), "Rubric at the %s level", kg_text(l->title));
+	kg_c_rubric(kit, kg_c_section(sec, 4, id, "rubric", title, 0),
+		    S_level_rubric(t, l));
 	kg_c_answer_key(kg_c_section(sec, 4, id, "answer-key", "Answer key", 0), t);
 	kg_c_list(kg_c_section(sec, 4, id, "follow-ups",
 			       "Follow-ups that change the problem", 0),
 		  &t->follow_ups);
 }
 
-static void S_guide(const kg_kit *kit, const kg_round *r, kg_block *round,
-		    const char *anchor)
+/* The phase the candidate asks in: the last one after the main phase. */
+static const kg_round_phase *S_questions_phase(const kg_round *r)
+{
+	size_t i;
+	int after_main = 0;
+
+	for (i = 0; i < r->nphases; i++)
+		after_main |= r->phases[i].main;
+	if (!after_main || r->nphases == 0 || r->phases[r->nphases - 1].main)
+		return NULL;
+	return &r->phases[r->nphases - 1];
+}
+
+static void S_candidate_questions(const kg_round *r, kg_block *guide,
+				  const char *anchor)
+{
+	const kg_round_phase *ph = S_questions_phase(r);
+	kg_block *sec = kg_c_section(guide, 3, anchor, "candidate-questions",
+				     "The candidate's questions", 0);
+	kg_buf b = KG_BUF_INIT;
+
+	if (ph) {
+		kg_buf_printf(&b, "Keep the last %d minutes (", ph->minutes);
+		kg_c_put_line(&b, ph->name);
+		kg_buf_puts(&b, ") for them. ");
+	}
+	kg_buf_puts(&b, "Answer honestly and note what they asked: what a "
+		    "candidate wants to know is evidence too, but it is not "
+		    "scored.");
+	kg_add_prose_copy(sec, b.ptr);
+	kg_add_notes(sec, "They asked", 4);
+	kg_buf_release(&b);
+}
+
+/* Is the item's topic one an earlier item of the round has? */
+static int S_topic_seen(const kg_round *r, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if (r->items[j].topic == r->items[i].topic)
+			return 1;
+	return 0;
+}
+
+static void S_guide(const kg_kit *kit, const kg_level *l, const kg_round *r,
+		    kg_block *round, const char *anchor)
 {
 	kg_block *guide = kg_c_section(round, 2, anchor, "guide",
 				       "Interviewer guide", 0);
-	kg_block *sec, *box;
-	size_t i, j;
+	kg_block *sec;
+	size_t i;
 
-	sec = kg_c_section(guide, 3, anchor, "material", "The material", 0);
+	S_run_of_show(kit, r, guide, anchor);
+	S_opening(kit, guide, anchor);
+	sec = kg_c_section(guide, 3, anchor, "material", "The material, in order", 0);
 	for (i = 0; i < r->nitems; i++) {
 		const kg_item *it = &r->items[i];
 
-		if (it->kind == KG_ITEM_QUESTION) {
-			kg_c_question(kit, sec, 4, it->question,
-				      kg_question_number(kit, it->question));
-		} else if (it->kind == KG_ITEM_EXERCISE) {
-			box = kg_c_section(sec, 4, anchor, kg_text(it->topic->id),
-					   kg_text(it->topic->scenario_title), 0);
-			kg_add_prose(box, kg_text(it->topic->scenario_prompt));
-		} else {
-			const kg_scenario *s = it->scenario;
-
-			box = kg_c_section(sec, 4, "scenario", kg_text(s->id),
-					   kg_text(s->title), 0);
-			kg_add_prose(box, kg_text(s->prompt));
-			if (s->past_behaviour)
-				kg_add_field(kg_block_add(box, kg_block_new(KG_BLOCK_FIELDS)),
-					     "Asked about the past",
-					     kg_text(s->past_behaviour));
-			kg_c_signals(box, s->signals, s->nsignals);
-			kg_c_rubric(kit, box, &s->rubric);
-			box = kg_add_callout(box, KG_CALLOUT_RED_FLAGS, "Red flags");
-			kg_c_list(box, &s->red_flags);
-		}
+		if (it->kind == KG_ITEM_QUESTION)
+			S_guide_question(kit, l, it, !S_topic_seen(r, i), sec, anchor);
+		else if (it->kind == KG_ITEM_EXERCISE)
+			S_guide_exercise(l, it, sec, anchor);
+		else
+			S_guide_scenario(kit, it, sec);
 	}
-	for (i = 0; i < r->nitems; i++) {
-		const kg_topic *t = r->items[i].topic;
-
-		for (j = 0; j < i && t; j++)
-			if (r->items[j].topic == t)
-				t = NULL;
-		if (t)
-			S_topic_reference(kit, t, guide, anchor);
-	}
+	for (i = 0; i < r->nitems; i++)
+		if (r->items[i].topic && !S_topic_seen(r, i))
+			S_topic_reference(kit, l, r->items[i].topic, guide, anchor);
+	S_candidate_questions(r, guide, anchor);
 	sec = kg_c_section(guide, 3, anchor, "notes", "Notes", 0);
-	kg_add_notes(sec, NULL, 16);
+	kg_add_notes(sec, NULL, 12)->flags |= KG_NOTES_FILL;
 }
 
 static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
@@ -174,7 +397,7 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 		      r->must_have ? " (must-have area)" : "");
 	kg_add_prose_copy(kg_add_field(fields, "Weight", NULL), b.ptr);
 	kg_add_field(fields, "What this area tests", kg_text(r->area->description));
-	S_guide(kit, r, round, anchor);
+	S_guide(kit, ed->level, r, round, anchor);
 	kg_packet_scorecard(kit, ed, r, round, anchor);
 	kg_buf_release(&b);
 }

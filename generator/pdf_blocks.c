@@ -122,6 +122,7 @@ static kg_rgb S_callout_colour(const kg_pw *c, int style)
 	switch (style) {
 	case KG_CALLOUT_CUES: return c->st->cues;
 	case KG_CALLOUT_RED_FLAGS: return c->st->red_flags;
+	case KG_CALLOUT_ACCEPTABLE: return c->st->acceptable;
 	case KG_CALLOUT_STRONG: case KG_CALLOUT_GOOD_NOTE: return c->st->strong;
 	case KG_CALLOUT_WEAK: case KG_CALLOUT_BAD_NOTE: return c->st->weak;
 	default: return c->st->note;
@@ -133,6 +134,7 @@ static const char *S_callout_icon(int style)
 	switch (style) {
 	case KG_CALLOUT_STRONG: case KG_CALLOUT_GOOD_NOTE: return "\xE2\x9C\x93 ";
 	case KG_CALLOUT_WEAK: case KG_CALLOUT_BAD_NOTE: return "\xE2\x9C\x97 ";
+	case KG_CALLOUT_ACCEPTABLE: return "\xE2\x89\x88 ";
 	case KG_CALLOUT_RED_FLAGS: return "\xE2\x9A\xA0 ";
 	default: return "";
 	}
@@ -271,7 +273,8 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b)
 	free(centre);
 }
 
-/* Room to write by hand: the label and a line, or the label above lines. */
+/* Room to write by hand: the label and a line, or the label above lines;
+ * notes that fill (KG_NOTES_FILL) rule lines to the foot of the page. */
 void kg_pw_notes(kg_pw *c, const kg_block *b)
 {
 	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, c->st->small, c->st->muted);
@@ -293,6 +296,14 @@ void kg_pw_notes(kg_pw *c, const kg_block *b)
 
 			o.keep = 1;
 			kg_lay_para(&c->lay, &label, &o);
+		}
+		if (b->flags & KG_NOTES_FILL) { /* to the foot of the page */
+			int least = (int)c->st->m.notes_fill_least;
+
+			kg_lay_fill_lines(&c->lay, b->level < least ? b->level : least,
+					  c->st->m.notes_lines, c->st->rule);
+			kg_inline_free(&label);
+			return;
 		}
 		for (i = 0; i < b->level; i++) { /* kept together */
 			kg_lay_fill_line(&c->lay, NULL, c->st->m.notes_lines,

@@ -28,6 +28,7 @@ typedef struct kg_pdf_labels {
 	char *subject;   /* /Info Subject: {edition} {version} {digest} */
 	char *keywords;  /* /Info Keywords: {kit} {version} {digest} */
 	char *creator;   /* /Info Creator: {kitgen} (kitgen's version) */
+	char *continued; /* heads a code listing's part on a later page */
 } kg_pdf_labels;
 
 /* Is every place in label one of the names in allowed (separated by

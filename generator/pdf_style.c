@@ -83,6 +83,7 @@ static const S_key S_keys[] = {
 	{"code", "padding", S_NUM, S_F(m.code_padding), 0, 5, NULL},
 	{"code", "inline_pad_x", S_LEN, S_F(m.code_inline_pad_x), 0, 36, NULL},
 	{"code", "inline_pad_y", S_LEN, S_F(m.code_inline_pad_y), 0, 36, NULL},
+	{"code", "slack", S_LEN, S_F(m.code_slack), 0, 36, NULL},
 	{"quotes", "bar", S_LEN, S_F(m.quotes_bar), 0, 36, NULL},
 	{"quotes", "padding", S_NUM, S_F(m.quotes_padding), 0, 5, NULL},
 	{"quotes", "padding_left", S_LEN, S_F(m.quotes_padding_left), 0, 72, NULL},
@@ -120,6 +121,7 @@ static const S_key S_keys[] = {
 	{"scorecards", "space", S_NUM, S_F(m.scorecards_space), 0, 10, NULL},
 	{"notes", "space", S_NUM, S_F(m.notes_space), 0, 10, NULL},
 	{"notes", "line", S_LEN, S_F(m.notes_line), 0, 144, NULL},
+	{"notes", "fill_least", S_NUM, S_F(m.notes_fill_least), 1, 100, NULL},
 	{"notes", "lines", S_LEN, S_F(m.notes_lines), 0, 144, NULL},
 	{"notes", "label_gap", S_LEN, S_F(m.notes_label_gap), 0, 72, NULL},
 	{"notes", "baseline", S_LEN, S_F(m.notes_baseline), 0, 72, NULL},
@@ -164,6 +166,7 @@ static const S_key S_keys[] = {
 	S_L(subject, "edition version digest"),
 	S_L(keywords, "kit version digest"),
 	S_L(creator, "kitgen"),
+	S_L(continued, ""),
 #undef S_L
 };
 #define S_NKEYS (sizeof(S_keys) / sizeof(*S_keys))

@@ -53,7 +53,7 @@ typedef struct kg_pdf_style {
 	struct {
 		float lists_marker_gap, lists_tight;
 		float code_leading, code_padding, code_inline_pad_x,
-		      code_inline_pad_y;
+		      code_inline_pad_y, code_slack;
 		float quotes_bar, quotes_padding, quotes_padding_left;
 		float rules_width, rules_space;
 		float headings_leading, headings_part_rule,
@@ -70,7 +70,8 @@ typedef struct kg_pdf_style {
 		      scorecards_band_column, scorecards_band_slack,
 		      scorecards_row, scorecards_name, scorecards_box,
 		      scorecards_space;
-		float notes_space, notes_line, notes_lines, notes_label_gap,
+		float notes_space, notes_line, notes_lines, notes_fill_least,
+		      notes_label_gap,
 		      notes_baseline, notes_rule_below, notes_rule;
 		float index_gap;
 		float contents_part_size, contents_part_space, contents_gap,

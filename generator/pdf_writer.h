@@ -8,6 +8,7 @@
  *                 code, quotes; a table cell's prose as lines of one inline
  *   pdf_blocks.c  the document's blocks: headings, labels, rubric bands,
  *                 callouts, tables, scorecards, notes, the index
+ *   pdf_code.c    code listings: line numbers, wrapping, continued
  *   pdf_front.c   the cover, the contents, the running header and footer
  *   pdf_doc.c     the PDF objects around the pages: page tree, catalog, /Info
  *   write_pdf.c   the walk over the document (one switch on ENTER, one on
@@ -118,6 +119,9 @@ void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
 void kg_pw_notes(kg_pw *c, const kg_block *b);
 void kg_pw_scorecard(kg_pw *c, const kg_block *b);
 void kg_pw_table(kg_pw *c, const kg_block *b);
+
+/* pdf_code.c */
+void kg_pw_code(kg_pw *c, const kg_block *b);
 
 /* pdf_front.c */
 void kg_pw_contents(kg_pw *c);

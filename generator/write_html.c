@@ -59,7 +59,7 @@ static const char *S_callout_class(int style)
 {
 	static const char *const names[] = {
 		"note", "cues", "red-flags", "strong", "weak", "good-note",
-		"bad-note"};
+		"bad-note", "acceptable"};
 
 	return S_class(names, sizeof(names) / sizeof(*names), style);
 }
@@ -285,6 +285,34 @@ static void S_notes(const kg_block *b, kg_buf *out)
 	kg_buf_puts(out, "</div></div>\n");
 }
 
+/* A code listing: a caption, then the code in a <pre> that never wraps
+ * (it scrolls sideways, and takes the keyboard focus so it can), each
+ * line after a number drawn from its data-n by the style sheet, so a
+ * copy of the code holds no numbers. */
+static void S_code(const kg_block *b, kg_buf *out)
+{
+	const char *p = b->text;
+	size_t line = 0;
+
+	kg_buf_puts(out, "<figure class=\"code\">\n<figcaption>");
+	S_escape(b->title, out);
+	kg_buf_puts(out, "</figcaption>\n<pre class=\"code\" tabindex=\"0\">"
+			 "<code class=\"language-");
+	S_escape(b->title, out);
+	kg_buf_puts(out, "\">");
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		kg_buf_printf(out, "<span class=\"ln\" data-n=\"%zu\"></span>",
+			      ++line);
+		kg_html_escape(out, p, len);
+		kg_buf_putc(out, '\n');
+		p += len + (nl ? 1 : 0);
+	}
+	kg_buf_puts(out, "</code></pre>\n</figure>\n");
+}
+
 static void S_toc_link(const kg_block *s, kg_buf *out)
 {
 	kg_buf_puts(out, "<a href=\"#");
@@ -348,6 +376,9 @@ static void S_whole(const kg_block *b, kg_buf *out)
 	case KG_BLOCK_NOTES:
 		S_notes(b, out);
 		break;
+	case KG_BLOCK_CODE:
+		S_code(b, out);
+		break;
 	case KG_BLOCK_CHART:
 		kg_svg_chart(b, out);
 		break;
@@ -391,7 +422,7 @@ static void S_enter(kg_iter *it, const kg_block *b, kg_buf *out)
 	case KG_BLOCK_DOCUMENT:
 	case KG_BLOCK_CELL:
 		break;
-	default: /* the leaves: PROSE, TOC, NOTES */
+	default: /* the leaves: PROSE, TOC, NOTES, CODE */
 		S_whole(b, out);
 		break;
 	}

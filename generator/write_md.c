@@ -256,6 +256,44 @@ static void S_notes(const kg_block *b, kg_buf *out)
 	}
 }
 
+/* The longest run of ch in s. */
+static size_t S_longest_run(const char *s, char ch)
+{
+	size_t best = 0, run = 0;
+
+	for (; *s; s++) {
+		run = *s == ch ? run + 1 : 0;
+		best = run > best ? run : best;
+	}
+	return best;
+}
+
+/* A code listing stays copy-pasteable: a caption with the language and
+ * the line count (the HTML and PDF number the lines from 1), then the
+ * listing verbatim in a fence of backticks longer than any run of
+ * backticks in it, so no fence inside the code closes it. */
+static void S_code(const kg_block *b, kg_buf *out)
+{
+	size_t fence = S_longest_run(b->text, '`') + 1, lines = 0, i;
+	const char *p;
+
+	for (p = b->text; *p; p++)
+		lines += *p == '\n' || p[1] == '\0';
+	kg_buf_puts(out, "*");
+	kg_md_escape(out, b->title, strlen(b->title));
+	kg_buf_printf(out, ", lines 1\xE2\x80\x93%zu:*\n\n", lines);
+	fence = fence < 3 ? 3 : fence;
+	for (i = 0; i < fence; i++)
+		kg_buf_putc(out, '`');
+	kg_buf_printf(out, "%s\n", b->title);
+	kg_buf_puts(out, b->text);
+	if (b->text[strlen(b->text) - 1] != '\n')
+		kg_buf_putc(out, '\n');
+	for (i = 0; i < fence; i++)
+		kg_buf_putc(out, '`');
+	kg_buf_puts(out, "\n\n");
+}
+
 static void S_table(const kg_block *b, kg_buf *out)
 {
 	size_t r;
@@ -343,6 +381,9 @@ static void S_enter(S_md *md, kg_iter *it, const kg_block *b)
 		break;
 	case KG_BLOCK_NOTES:
 		S_notes(b, out);
+		break;
+	case KG_BLOCK_CODE:
+		S_code(b, out);
 		break;
 	default:
 		break;

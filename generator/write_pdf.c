@@ -180,6 +180,9 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 	case KG_BLOCK_NOTES:
 		kg_pw_notes(c, b);
 		break;
+	case KG_BLOCK_CODE:
+		kg_pw_code(c, b);
+		break;
 	case KG_BLOCK_CHART: /* its figures are in a table beside it */
 		kg_iter_skip(it);
 		break;
