@@ -65,13 +65,14 @@ static void S_expand(const char *p, size_t len, kg_buf *out)
 }
 
 /* How many bytes of s (len) fit in width: cut at the last place a line
- * may wrap, or between characters when there is none; at least one
- * character. */
+ * may wrap, or between characters when there is none or when it would
+ * leave the line less than half full (a token longer than a line is cut
+ * where the line ends, not moved whole); at least one character. */
 static size_t S_fit(const S_listing *l, const char *s, size_t len, float width)
 {
 	const char *p = s, *end = s + len;
 	size_t last_break = 0, at;
-	float w = 0;
+	float w = 0, w_break = 0;
 
 	while (p < end) {
 		const char *q = p;
@@ -80,10 +81,12 @@ static size_t S_fit(const S_listing *l, const char *s, size_t len, float width)
 		w += S_width(l, p, (size_t)(q - p));
 		at = (size_t)(p - s);
 		if (w > width && at > 0)
-			return last_break ? last_break : at;
+			return last_break && w_break >= width / 2 ? last_break : at;
 		p = q;
-		if (p < end && S_break_before(s, (size_t)(p - s)))
+		if (p < end && S_break_before(s, (size_t)(p - s))) {
 			last_break = (size_t)(p - s);
+			w_break = w;
+		}
 	}
 	return len;
 }
