@@ -325,9 +325,9 @@ static void S_candidate_questions(const kg_round *r, kg_block *guide,
 	kg_buf b = KG_BUF_INIT;
 
 	if (ph) {
-		kg_buf_printf(&b, "Keep the last %d minutes (", ph->minutes);
+		kg_buf_puts(&b, "The last phase of the run of show, *");
 		kg_c_put_line(&b, ph->name);
-		kg_buf_puts(&b, ") for them. ");
+		kg_buf_printf(&b, "* (%d\xC2\xA0min), is theirs. ", ph->minutes);
 	}
 	kg_buf_puts(&b, "Answer honestly and note what they asked: what a "
 		    "candidate wants to know is evidence too, but it is not "
