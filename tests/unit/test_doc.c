@@ -226,6 +226,34 @@ static kg_block *S_sample(int *calls)
 	return root;
 }
 
+/* A CODE block borrows its listing, copies its language, adds nothing
+ * for no text, and is a leaf to the walk (no children, no EXIT). */
+static void test_code_block(void **state)
+{
+	static const char listing[] = "a = 1\n\tb = 2\n";
+	kg_block *root = kg_block_new(KG_BLOCK_DOCUMENT);
+	kg_block *code;
+	kg_iter *it;
+	int events = 0;
+
+	(void)state;
+	assert_null(kg_add_code(root, "python", NULL));
+	assert_null(kg_add_code(root, "python", ""));
+	assert_int_equal(root->n, 0);
+	code = kg_add_code(root, "python", listing);
+	assert_non_null(code);
+	assert_int_equal(code->type, KG_BLOCK_CODE);
+	assert_ptr_equal(code->text, listing);
+	assert_string_equal(code->title, "python");
+	assert_true(kg_iter_is_leaf(code));
+	it = kg_iter_new(root);
+	while (kg_iter_next(it) != KG_EVENT_DONE)
+		events++;
+	kg_iter_free(it);
+	assert_int_equal(events, 3); /* +D, the code, -D */
+	S_free(root);
+}
+
 static void test_iter_event_order(void **state)
 {
 	int calls = 0;
@@ -400,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_starts_with_paragraph),
 		cmocka_unit_test(test_deferred_section),
 		cmocka_unit_test(test_doc_frees_its_state),
+		cmocka_unit_test(test_code_block),
 		cmocka_unit_test(test_iter_event_order),
 		cmocka_unit_test(test_iter_opens_and_closes_deferred),
 		cmocka_unit_test(test_iter_skip),

@@ -397,6 +397,67 @@ static void test_table_header_repeats(void **state)
 		kg_inline_free(&cells[r]);
 }
 
+/* Notes that fill: the element takes the room left on its page and
+ * keeps the rules inside it; with less room left than its least lines,
+ * it goes to the next page and fills all of it. */
+static void test_fill_lines_take_the_rest(void **state)
+{
+	S_fix *f = *state;
+	const kg_elem *e;
+	const kg_place *pl;
+	size_t i, fill;
+
+	for (i = 0; i < 3; i++)
+		S_para(&f->lay, "one line", 0);
+	fill = kg_lay_mark(&f->lay);
+	kg_lay_fill_lines(&f->lay, 2, 14, 0);
+	for (i = 0; i < 8; i++) /* 8 lines: 2 of a page left */
+		S_para(&f->lay, "one line", 0);
+	kg_lay_fill_lines(&f->lay, 3, 14, 0); /* 3 do not fit in 2 */
+	kg_lay_paginate(&f->lay, 0, 0);
+	assert_int_equal(f->lay.npages, 3);
+	/* page 1: three lines, then the rules to the foot */
+	e = &f->lay.el[fill];
+	pl = &f->lay.place[f->lay.pages[0].p0 + 3];
+	assert_int_equal(pl->elem, fill);
+	assert_true(pl->y + e->h >= 140 - 0.01f);
+	assert_true(e->nops >= 6);
+	for (i = 0; i < e->nops; i++)
+		assert_true(f->lay.ops[e->op0 + i].y <= e->h + 0.01f);
+	/* page 2: the 8 lines alone (the fill ended page 1); page 3: the
+	 * second fill, moved whole, the full height of the page */
+	assert_int_equal(f->lay.pages[1].np, 8);
+	assert_int_equal(f->lay.pages[2].np, 1);
+	e = &f->lay.el[f->lay.place[f->lay.pages[2].p0].elem];
+	assert_true(e->flags & KG_EL_FILL);
+	assert_true(e->h >= 140 - 0.01f);
+	assert_int_equal(e->nops, 10);
+}
+
+/* A head-only element (a listing's "(continued)") is never placed where
+ * it stands, and heads every later page its elements go on to. */
+static void test_head_only_heads_later_pages(void **state)
+{
+	S_fix *f = *state;
+	size_t head, first, p, i;
+
+	S_para(&f->lay, "before", 0);
+	head = kg_lay_mark(&f->lay);
+	S_para(&f->lay, "(continued)", 0);
+	first = kg_lay_mark(&f->lay);
+	for (i = 0; i < 25; i++)
+		S_para(&f->lay, "code", 0);
+	kg_lay_head_only(&f->lay, head, first);
+	kg_lay_paginate(&f->lay, 0, 0);
+	assert_int_equal(f->lay.npages, 3);
+	for (i = 0; i < f->lay.pages[0].np; i++)
+		assert_int_not_equal(f->lay.place[f->lay.pages[0].p0 + i].elem, head);
+	for (p = 1; p < f->lay.npages; p++) {
+		assert_int_equal(f->lay.place[f->lay.pages[p].p0].elem, head);
+		assert_true(f->lay.place[f->lay.pages[p].p0 + 1].elem >= first);
+	}
+}
+
 /* A document of three runs, each starting on a new page; extra: one
  * more line at the start, which moves every anchor. */
 static void S_runs(kg_lay *lay, int extra)
@@ -468,6 +529,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lines_fit, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_accessors, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_heading_never_ends_a_page,
+						S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_fill_lines_take_the_rest,
+						S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_head_only_heads_later_pages,
 						S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_table_header_repeats, S_setup,
 						S_teardown),
