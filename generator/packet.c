@@ -3,6 +3,14 @@
  * and level, an interviewer guide and a scorecard per round, and a debrief
  * sheet. Everything comes from the kit; nothing here is per profile or
  * per level, so a new profile or level in kit.yaml is a new packet.
+ *
+ * A round's guide is in the order the round is run: the run of show (the
+ * plan's phases, the main one listing the material), the opening script,
+ * the material (each item with what it takes to run and rate it: a
+ * question's prompt, listing, hint ladder and samples; a scenario's two
+ * forms, signals, rubric and red flags), each topic's reference once (its
+ * rubric at the packet's level), the candidate's questions, the notes.
+ * A part whose field the kit lacks is left out.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,7 +241,8 @@ static void S_guide_question(const kg_kit *kit, const kg_level *l,
 }
 
 static void S_guide_exercise(const kg_level *l, const kg_item *it,
-			     kg_block *parent, const char *anchor)
+			     int first_of_topic, kg_block *parent,
+			     const char *anchor)
 {
 	const kg_topic *t = it->topic;
 	char id[128];
@@ -245,7 +254,7 @@ static void S_guide_exercise(const kg_level *l, const kg_item *it,
 
 	kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
 		     "Practical exercise: set the scene", kg_text(t->scenario_prompt));
-	if (t->clarifying_questions.n)
+	if (first_of_topic && t->clarifying_questions.n)
 		kg_c_list(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
 				       "Clarifications to expect (answer them)",
 				       NULL),
@@ -365,7 +374,7 @@ static void S_guide(const kg_kit *kit, const kg_level *l, const kg_round *r,
 		if (it->kind == KG_ITEM_QUESTION)
 			S_guide_question(kit, l, it, !S_topic_seen(r, i), sec, anchor);
 		else if (it->kind == KG_ITEM_EXERCISE)
-			S_guide_exercise(l, it, sec, anchor);
+			S_guide_exercise(l, it, !S_topic_seen(r, i), sec, anchor);
 		else
 			S_guide_scenario(kit, it, sec);
 	}
