@@ -25,38 +25,12 @@
 #include "digest.h"
 #include "doc_iter.h"
 #include "edition.h"
-#include "file.h"
 #include "kit.h"
 #include "plan.h"
+#include "test_tree.h"
 #include "test_kit.h"
 
 /* ---- finding things in a document ----------------------------------------- */
-
-static const kg_block *S_find_id(const kg_block *b, const char *id)
-{
-	const kg_block *hit;
-	size_t i;
-
-	if (b->type == KG_BLOCK_SECTION && strcmp(b->id, id) == 0)
-		return b;
-	for (i = 0; i < b->n; i++)
-		if ((hit = S_find_id(b->children[i], id)))
-			return hit;
-	return NULL;
-}
-
-static const kg_block *S_find_type(const kg_block *b, kg_block_type t)
-{
-	const kg_block *hit;
-	size_t i;
-
-	if (b->type == t)
-		return b;
-	for (i = 0; i < b->n; i++)
-		if ((hit = S_find_type(b->children[i], t)))
-			return hit;
-	return NULL;
-}
 
 /* The texts under b in document order: each PROSE's source and each
  * CODE's listing, as the pointers the blocks hold (the kit's own text
@@ -138,9 +112,9 @@ static void S_check_run_of_show(const kg_block *doc, const kg_round *r,
 	size_t i;
 
 	snprintf(id, sizeof(id), "%s-run-of-show", anchor);
-	sec = S_find_id(doc, id);
+	sec = kg_test_find_id(doc, id);
 	assert_non_null(sec);
-	table = S_find_type(sec, KG_BLOCK_TABLE);
+	table = kg_test_find_type(sec, KG_BLOCK_TABLE);
 	assert_non_null(table);
 	/* a header, a row per phase, the total */
 	assert_int_equal(table->n, 1 + r->nphases + 1);
@@ -160,7 +134,7 @@ static void S_check_question(const kg_block *sec, const kg_question *q)
 	const char *want[32];
 	size_t n = 0, i;
 	S_texts t = {NULL, 0, 0};
-	const kg_block *code = S_find_type(sec, KG_BLOCK_CODE);
+	const kg_block *code = kg_test_find_type(sec, KG_BLOCK_CODE);
 
 	want[n++] = kg_text(q->prompt);
 	if (q->code_listing) {
@@ -202,7 +176,7 @@ static void S_check_scenario(const kg_kit *kit, const kg_block *sec,
 	const char *want[3];
 	size_t n = 0;
 	S_texts t = {NULL, 0, 0};
-	const kg_block *rubric = S_find_type(sec, KG_BLOCK_RUBRIC);
+	const kg_block *rubric = kg_test_find_type(sec, KG_BLOCK_RUBRIC);
 	int b;
 
 	(void)kit;
@@ -231,16 +205,16 @@ static void S_check_reference(const kg_block *doc, const kg_topic *t,
 	int b;
 
 	snprintf(id, sizeof(id), "%s-%s-rubric", anchor, kg_text(t->id));
-	sec = S_find_id(doc, id);
+	sec = kg_test_find_id(doc, id);
 	assert_non_null(sec);
-	rubric = S_find_type(sec, KG_BLOCK_RUBRIC);
+	rubric = kg_test_find_type(sec, KG_BLOCK_RUBRIC);
 	assert_non_null(rubric);
 	assert_int_equal(rubric->n, KG_NBANDS);
 	for (b = 0; b < KG_NBANDS; b++)
 		assert_ptr_equal(rubric->children[b]->children[0]->text,
 				 kg_text(want->band[b]));
 	snprintf(id, sizeof(id), "%s-%s", anchor, kg_text(t->id));
-	sec = S_find_id(doc, id);
+	sec = kg_test_find_id(doc, id);
 	assert_true(S_holds(sec, kg_text(t->exposes)));
 	assert_true(S_holds(sec, kg_text(t->key_contains)));
 }
@@ -255,12 +229,12 @@ static void S_check_round(const kg_kit *kit, const kg_level *l,
 
 	snprintf(anchor, sizeof(anchor), "round-%zu", number);
 	snprintf(id, sizeof(id), "%s-guide", anchor);
-	guide = S_find_id(doc, id);
+	guide = kg_test_find_id(doc, id);
 	assert_non_null(guide);
 	S_check_run_of_show(guide, r, anchor);
 	if (kit->opening_script) {
 		snprintf(id, sizeof(id), "%s-opening", anchor);
-		sec = S_find_id(guide, id);
+		sec = kg_test_find_id(guide, id);
 		assert_non_null(sec);
 		assert_true(S_holds(sec, kg_text(kit->opening_script)));
 	}
@@ -269,19 +243,19 @@ static void S_check_round(const kg_kit *kit, const kg_level *l,
 
 		if (it->kind == KG_ITEM_QUESTION) {
 			snprintf(id, sizeof(id), "q-%s", kg_text(it->question->id));
-			sec = S_find_id(guide, id);
+			sec = kg_test_find_id(guide, id);
 			assert_non_null(sec);
 			S_check_question(sec, it->question);
 			*with_code += it->question->code_listing != NULL;
 		} else if (it->kind == KG_ITEM_EXERCISE) {
 			snprintf(id, sizeof(id), "%s-exercise-%s", anchor,
 				 kg_text(it->topic->id));
-			sec = S_find_id(guide, id);
+			sec = kg_test_find_id(guide, id);
 			assert_non_null(sec);
 			assert_true(S_holds(sec, kg_text(it->topic->scenario_prompt)));
 		} else {
 			snprintf(id, sizeof(id), "scenario-%s", kg_text(it->scenario->id));
-			sec = S_find_id(guide, id);
+			sec = kg_test_find_id(guide, id);
 			assert_non_null(sec);
 			S_check_scenario(kit, sec, it->scenario);
 			*past += it->scenario->past_behaviour != NULL;
@@ -292,17 +266,17 @@ static void S_check_round(const kg_kit *kit, const kg_level *l,
 		}
 	}
 	snprintf(id, sizeof(id), "%s-candidate-questions", anchor);
-	sec = S_find_id(guide, id);
+	sec = kg_test_find_id(guide, id);
 	assert_non_null(sec);
-	notes = S_find_type(sec, KG_BLOCK_NOTES);
+	notes = kg_test_find_type(sec, KG_BLOCK_NOTES);
 	assert_non_null(notes);
 	assert_true(notes->level >= 3);
 	snprintf(id, sizeof(id), "%s-notes", anchor);
-	notes = S_find_type(S_find_id(guide, id), KG_BLOCK_NOTES);
+	notes = kg_test_find_type(kg_test_find_id(guide, id), KG_BLOCK_NOTES);
 	assert_non_null(notes);
 	assert_true(notes->flags & KG_NOTES_FILL);
 	/* the notes come last in the guide, the candidate's questions before */
-	assert_ptr_equal(guide->children[guide->n - 1], S_find_id(guide, id));
+	assert_ptr_equal(guide->children[guide->n - 1], kg_test_find_id(guide, id));
 }
 
 /* Every section "q-<id>" a walk of doc meets (deferred ones opened) has

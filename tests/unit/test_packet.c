@@ -19,6 +19,7 @@
 #include "edition.h"
 #include "kit.h"
 #include "plan.h"
+#include "test_tree.h"
 
 static kg_kit *S_kit;
 
@@ -38,32 +39,6 @@ static int S_teardown(void **state)
 	(void)state;
 	kg_kit_free(S_kit);
 	return 0;
-}
-
-static const kg_block *S_find_id(const kg_block *b, const char *id)
-{
-	const kg_block *hit;
-	size_t i;
-
-	if (b->type == KG_BLOCK_SECTION && strcmp(b->id, id) == 0)
-		return b;
-	for (i = 0; i < b->n; i++)
-		if ((hit = S_find_id(b->children[i], id)))
-			return hit;
-	return NULL;
-}
-
-static const kg_block *S_find_type(const kg_block *b, kg_block_type t)
-{
-	const kg_block *hit;
-	size_t i;
-
-	if (b->type == t)
-		return b;
-	for (i = 0; i < b->n; i++)
-		if ((hit = S_find_type(b->children[i], t)))
-			return hit;
-	return NULL;
 }
 
 /* Collect the question ids (sections "q-...") under b. */
@@ -113,7 +88,7 @@ static void S_check_packet(const kg_edition *ed)
 		weights += round->weight;
 
 		snprintf(anchor, sizeof(anchor), "round-%zu", r + 1);
-		sec = S_find_id(doc->root, anchor);
+		sec = kg_test_find_id(doc->root, anchor);
 		assert_non_null(sec);
 		/* every question in the round is at the packet's level */
 		S_questions(sec, ids, &n);
@@ -129,7 +104,7 @@ static void S_check_packet(const kg_edition *ed)
 		total += n;
 		/* the scorecard lists every dimension of the round, then overall */
 		snprintf(anchor, sizeof(anchor), "round-%zu-scorecard", r + 1);
-		card = S_find_type(S_find_id(doc->root, anchor), KG_BLOCK_SCORECARD);
+		card = kg_test_find_type(kg_test_find_id(doc->root, anchor), KG_BLOCK_SCORECARD);
 		assert_non_null(card);
 		assert_int_equal(card->n, 1 + round->ndims + 1);
 		for (i = 0; i < round->ndims; i++) {
@@ -143,8 +118,8 @@ static void S_check_packet(const kg_edition *ed)
 	}
 	assert_int_equal(weights, 100);
 	assert_true(total >= plan.n);
-	assert_non_null(S_find_id(doc->root, "debrief"));
-	assert_non_null(S_find_id(doc->root, "loop-plan"));
+	assert_non_null(kg_test_find_id(doc->root, "debrief"));
+	assert_non_null(kg_test_find_id(doc->root, "loop-plan"));
 	kg_plan_free(&plan);
 	kg_doc_free(doc);
 	kg_diags_free(&d);
