@@ -96,6 +96,9 @@ void kg_c_answer_key(kg_block *parent, const kg_topic *t)
 
 void kg_c_put_line(kg_buf *md, const char *text)
 {
+	/* leading blanks would make an indented code block of a title that
+	 * starts a paragraph or a table cell; a title is one line of text */
+	text += strspn(text, " \t");
 	kg_md_escape(md, text, strlen(text));
 }
 

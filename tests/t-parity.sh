@@ -147,13 +147,19 @@ kit = {
                      "weak": band(1)},
     "levels": [{"id": ident("fresher"), "title": line(), "expects": text()}],
     "areas": [{"id": ident("coding"), "title": line(),
-               "description": text()}],
+               "description": text()},
+              {"id": ident("collab"), "title": line(),
+               "description": text(), "behavioural": ident("true")}],
     "scenario_kinds": [{"id": ident("conflict"), "title": line()}],
     "profiles": [{"id": ident("generalist"), "title": line(),
                   "rationale": text(),
-                  "weights": {"coding": 100}, "must_have": ["coding"]}],
+                  "weights": {"coding": 60, "collab": 40},
+                  "must_have": ["coding"]}],
     "decision_rule": text(),
-    "loop": {"round_minutes": 45},
+    "loop": {"phases": [{"name": line(), "minutes": 5, "what": text()},
+                        {"name": line(), "minutes": 35, "what": text()},
+                        {"name": line(), "minutes": 5, "what": text()}],
+             "opening_script": text(), "behavioural_area": ident("collab")},
     "guidance": {"running_a_loop": text(), "scoring": text(),
                  "evidence": {"summary": text(), "good_notes": items(),
                               "bad_notes": items()},
@@ -166,12 +172,18 @@ def rubric():
     return {"strong": text(), "acceptable": text(), "weak": text()}
 
 
+def listing():
+    """A code listing is shown as written: a marker on one of its lines."""
+    return ("def f(x):\n    return x  # %s\n\nprint(f(1))"
+            % mark(field_id(), "listing"))
+
+
 topic = {
     "id": ident("parity-topic"), "title": line(), "areas": ["coding"],
     "exposes": text(), "clarifying_questions": items(),
     "signals": [{"name": line(), "detail": text()},
                 {"name": line(), "detail": text()}],
-    "rubric": rubric(),
+    "rubric": dict(rubric(), by_level={"fresher": rubric()}),
     "answer_key": {"contains": text(), "tradeoffs": text(),
                    "push_on": text()},
     "red_flags": items(3), "follow_ups": items(),
@@ -181,13 +193,20 @@ topic = {
     "questions": [{"id": ident("parity-1"), "level": ident("fresher"),
                    "prompt": text(), "recruiter_cues": items(),
                    "strong_answer": text(), "weak_answer": text(),
-                   "weak_because": text(), "follow_ups": items()}],
+                   "weak_because": text(), "follow_ups": items(),
+                   "minutes": 10, "hints": items(),
+                   "acceptable_answer": text(),
+                   "acceptable_because": text(),
+                   "code": {"language": ident("python"),
+                            "listing": listing()},
+                   "task": text()}],
 }
 scenarios = {"scenarios": [{
     "id": ident("parity-scenario"), "kind": ident("conflict"),
     "title": line(), "prompt": text(),
     "signals": [{"name": line(), "detail": text()}], "rubric": rubric(),
-    "red_flags": items(3)}]}
+    "red_flags": items(3), "levels": [ident("fresher")],
+    "past_behaviour": text(), "minutes": 15}]}
 
 import os
 os.makedirs(out + "/topics")
