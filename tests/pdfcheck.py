@@ -81,9 +81,25 @@ def body_start(pages):
     return last + 1
 
 
+def without_furniture(pages):
+    """Each page's text without its running header (the first two lines:
+    the title, the part) and footer (the version line, the page number),
+    so that a paragraph cut by a page break reads on."""
+    out = []
+    for p in pages:
+        lines = [l for l in p.split("\n") if l.strip()]
+        if lines and re.fullmatch(r"page \d+ of \d+", lines[-1].strip()):
+            lines = lines[:-1]
+            if lines and lines[-1].startswith("Version "):
+                lines = lines[:-1]
+            lines = lines[2:]
+        out.append("\n".join(lines))
+    return out
+
+
 def cmd_order(pdf, md):
     pages = pages_text(pdf)
-    body = norm(" ".join(pages[body_start(pages):]))
+    body = norm(" ".join(without_furniture(pages[body_start(pages):])))
     at, bad = 0, []
     for kind, ident, text in md_items(md):
         if ident == "contents":
