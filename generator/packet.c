@@ -156,6 +156,13 @@ static void S_run_of_show(const kg_kit *kit, const kg_round *r, kg_block *guide,
 			S_item_name(kit, &r->items[j], &b);
 			kg_buf_printf(&b, " (%d\xC2\xA0min)", r->items[j].minutes);
 		}
+		if (ph->main && r->filled < ph->minutes)
+			kg_buf_printf(&b, "\n\n%d\xC2\xA0min to spare: spend them on "
+				      "follow-ups.", ph->minutes - r->filled);
+		else if (ph->main && r->filled > ph->minutes)
+			kg_buf_printf(&b, "\n\n%d\xC2\xA0min over: keep each item to "
+				      "its time, drop the last if you must.",
+				      r->filled - ph->minutes);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 	}
 	row = kg_add_row(table);
