@@ -211,6 +211,17 @@ static void S_rate_on(const kg_topic *t, const kg_level *l, kg_block *sec,
 	kg_buf_release(&b);
 }
 
+/* The clarifying questions a strong candidate asks of the topic: once a
+ * round, at the topic's first item. */
+static void S_clarifications(const kg_topic *t, kg_block *sec)
+{
+	if (t->clarifying_questions.n)
+		kg_c_list(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
+				       "Clarifications to expect (answer them)",
+				       NULL),
+			  &t->clarifying_questions);
+}
+
 static void S_guide_question(const kg_kit *kit, const kg_level *l,
 			     const kg_item *it, int first_of_topic,
 			     kg_block *parent, const char *anchor)
@@ -226,11 +237,8 @@ static void S_guide_question(const kg_kit *kit, const kg_level *l,
 	kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)), "Ask",
 		     kg_text(q->prompt));
 	kg_c_code(sec, q);
-	if (first_of_topic && t->clarifying_questions.n)
-		kg_c_list(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
-				       "Clarifications to expect (answer them)",
-				       NULL),
-			  &t->clarifying_questions);
+	if (first_of_topic)
+		S_clarifications(t, sec);
 	if (q->hints.n) {
 		box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Hint ladder");
 		kg_add_prose(box, "Give one hint at a time, in order, only when "
@@ -261,11 +269,8 @@ static void S_guide_exercise(const kg_level *l, const kg_item *it,
 
 	kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
 		     "Practical exercise: set the scene", kg_text(t->scenario_prompt));
-	if (first_of_topic && t->clarifying_questions.n)
-		kg_c_list(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
-				       "Clarifications to expect (answer them)",
-				       NULL),
-			  &t->clarifying_questions);
+	if (first_of_topic)
+		S_clarifications(t, sec);
 	S_rate_on(t, l, sec, anchor);
 }
 
