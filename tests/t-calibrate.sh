@@ -110,6 +110,35 @@ check "a bad card: exit 1, nothing written" test "$rc" = 1 -a ! -e "$TMP/bad/cal
 "$KITGEN" calibrate >/dev/null 2>&1; rc=$?
 check "calibrate without cards is a usage error" test "$rc" = 2
 
+# Rows are the questions first, then topics' practical scenarios, then
+# behavioural scenarios: a fixture whose fresher coding round ends with
+# the cache topic's exercise, and a behavioural round (conduct).
+kit=$(fixture_copy mixed)
+sed -i 's/^    minutes: 12$/    minutes: 5/; s/^  prompt: Cache the recruiter.s candidate cards.$/&\n  minutes: 10/' "$kit/topics/01-cache.yaml"
+sed -i 's/^    description: Designs for failure.$/&\n  - id: conduct\n    title: Conduct\n    description: Works with others.\n    behavioural: true/' "$kit/kit.yaml"
+sed -i 's/^      coding: 50$/      coding: 40/; s/^      systems: 50$/      systems: 40\n      conduct: 20/' "$kit/kit.yaml"
+sed -i 's/^  # behavioural_area names .*$/  behavioural_area: conduct/' "$kit/kit.yaml"
+sed -i 's/^    levels: \[expert\]$/    levels: [fresher, expert]/' "$kit/scenarios.yaml"
+mkdir -p "$TMP/mixed-cards"
+for who in E F; do
+	for r in 1 2 3; do
+		"$KITGEN" card balanced-fresher --content "$kit" --round "$r" |
+			sed -e "s/^candidate: \"\"/candidate: $who/" \
+			    -e "s/^interviewer: \"\"/interviewer: I$r/" \
+			    -e "s/^date: \"\".*/date: 2026-12-01/" \
+			    -e "s/^    rating:\$/    rating: strong/" \
+			    -e "s/^overall:.*/overall: strong/" >"$TMP/mixed-cards/$who-$r.yaml"
+	done
+done
+"$KITGEN" calibrate --content "$kit" --out "$TMP/mixed" "$TMP"/mixed-cards/*.yaml \
+	>/dev/null 2>"$TMP/mixed.err"
+rows=$(grep -v '^kind,\|^overall,\|^interviewer,' "$TMP/mixed/calibration.csv" 2>/dev/null |
+	cut -d, -f1,2 | tr -d '\r' | tr '\n' ' ')
+[ "$rows" = 'question,"cache-1" question,"queue-1" exercise,"cache-scenario" scenario,"design-dispute" ' ] &&
+	ok "rows: questions, then practical scenarios, then behavioural scenarios" ||
+	not_ok "rows: questions, then practical scenarios, then behavioural scenarios" \
+		"$rows" "$(cat "$TMP/mixed.err")"
+
 # the reports pass the same checkers as every kit (when installed)
 VNU_JAR="$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"
 if command -v java >/dev/null 2>&1 && [ -f "$VNU_JAR" ]; then
