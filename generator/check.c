@@ -305,8 +305,11 @@ static size_t S_check_behavioural(const kg_kit *kit, kg_diags *d)
 	const kg_area *named = NULL;
 	size_t i, errors = 0;
 
+	if (ref && !kg_id_valid(kg_text(ref)))
+		return 0; /* reported by the shape check */
 	for (i = 0; ref && i < kit->nareas; i++)
-		if (strcmp(kg_text(kit->areas[i].id), kg_text(ref)) == 0)
+		if (kit->areas[i].id &&
+		    strcmp(kit->areas[i].id->text, kg_text(ref)) == 0)
 			named = &kit->areas[i];
 	if (ref && !named)
 		return 0;
