@@ -260,6 +260,24 @@ static void S_assert_sound(const kg_plan *plan)
 	}
 }
 
+/* Plan profile at level and check it: sound, and each area named rates
+ * exactly the ids given (area, ids, area, ids, ..., NULL). */
+static void S_assert_rounds(const kg_kit *kit, const char *profile,
+			    const char *level, ...)
+{
+	const char *area;
+	kg_plan plan;
+	va_list ap;
+
+	S_plan(kit, profile, level, &plan);
+	S_assert_sound(&plan);
+	va_start(ap, level);
+	while ((area = va_arg(ap, const char *)))
+		S_assert_ids(&plan, area, va_arg(ap, const char *));
+	va_end(ap);
+	kg_plan_free(&plan);
+}
+
 /* The only diagnostic in d is a warning at kit.yaml:LINE:COL saying msg. */
 static void S_assert_one(const kg_diags *d, kg_severity sev, unsigned line,
 			 unsigned col, const char *msg)
@@ -577,11 +595,9 @@ static void test_behavioural_round(void **state)
 	assert_false(S_round(&plan, "coding")->behavioural);
 	kg_plan_free(&plan);
 
-	S_plan(kit, "balanced", "expert", &plan);
-	S_assert_ids(&plan, "conduct", "design-dispute for-anyone");
-	S_assert_ids(&plan, "coding", "cache-2");
-	S_assert_ids(&plan, "systems", "queue-2");
-	kg_plan_free(&plan);
+	S_assert_rounds(kit, "balanced", "expert", "conduct",
+			"design-dispute for-anyone", "coding", "cache-2",
+			"systems", "queue-2", NULL);
 	S_done(kit, dir);
 }
 
@@ -656,15 +672,11 @@ static void test_pin_replaces_material(void **state)
 	assert_int_equal(r->main_minutes, 35 - 5 - 5);
 	assert_int_equal(S_round(&plan, "coding")->minutes, 25);
 	kg_plan_free(&plan);
-	S_plan(kit, "pinned", "fresher", &plan);
-	S_assert_ids(&plan, "systems", "cache-5");
-	S_assert_ids(&plan, "coding", "cache-1");
-	kg_plan_free(&plan);
+	S_assert_rounds(kit, "pinned", "fresher", "systems", "cache-5",
+			"coding", "cache-1", NULL);
 	/* without the pin: the systems round is queue-2, cache-3 unused */
-	S_plan(kit, "balanced", "expert", &plan);
-	S_assert_ids(&plan, "systems", "queue-2");
-	S_assert_ids(&plan, "coding", "cache-2");
-	kg_plan_free(&plan);
+	S_assert_rounds(kit, "balanced", "expert", "systems", "queue-2",
+			"coding", "cache-2", NULL);
 	S_done(kit, dir);
 }
 
@@ -682,7 +694,6 @@ static void test_own_area_is_first_of_areas(void **state)
 		{NULL, NULL, NULL}};
 	kg_kit *kit = S_load(FIXTURE);
 	char *dir;
-	kg_plan plan;
 
 	(void)state;
 	assert_string_equal(kg_question_area(S_question(kit, "cache-1")), "coding");
@@ -694,11 +705,8 @@ static void test_own_area_is_first_of_areas(void **state)
 	kit = S_load(dir);
 	assert_string_equal(kg_question_area(S_question(kit, "cache-2")), "systems");
 	assert_string_equal(kg_question_area(S_question(kit, "queue-2")), "coding");
-	S_plan(kit, "balanced", "expert", &plan);
-	S_assert_sound(&plan);
-	S_assert_ids(&plan, "coding", "queue-2");
-	S_assert_ids(&plan, "systems", "cache-2");
-	kg_plan_free(&plan);
+	S_assert_rounds(kit, "balanced", "expert", "coding", "queue-2",
+			"systems", "cache-2", NULL);
 	S_done(kit, dir);
 }
 
@@ -713,14 +721,10 @@ static void test_question_never_in_two_rounds(void **state)
 	char *dir = S_variant(edits);
 	kg_kit *kit = S_load(dir);
 	kg_diags d = KG_DIAGS_INIT;
-	kg_plan plan;
 
 	(void)state;
-	S_plan(kit, "balanced", "expert", &plan);
-	S_assert_sound(&plan);
-	S_assert_ids(&plan, "coding", "cache-2");
-	S_assert_ids(&plan, "systems", "queue-2");
-	kg_plan_free(&plan);
+	S_assert_rounds(kit, "balanced", "expert", "coding", "cache-2",
+			"systems", "queue-2", NULL);
 	assert_int_equal(kg_plan_shortfalls(kit, &d), 1);
 	S_assert_one(&d, KG_SEV_WARNING, 38, 9,
 		     "at level 'expert' the round for area 'systems' has 5 of its "
