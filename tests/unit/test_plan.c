@@ -27,6 +27,7 @@
 #include "digest.h"
 #include "doc_iter.h"
 #include "edition.h"
+#include "file.h"
 #include "kit.h"
 #include "output.h"
 #include "plan.h"
@@ -44,15 +45,11 @@ typedef struct S_edit {
 
 static char *S_read(const char *path)
 {
-	FILE *f = fopen(path, "rb");
+	kg_diags d = KG_DIAGS_INIT;
 	kg_buf b = KG_BUF_INIT;
-	char chunk[4096];
-	size_t n;
 
-	assert_non_null(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		kg_buf_put(&b, chunk, n);
-	fclose(f);
+	assert_int_equal(kg_file_read(path, (size_t)1 << 20, &b, &d), 0);
+	kg_diags_free(&d);
 	return kg_buf_detach(&b, NULL);
 }
 
