@@ -48,6 +48,12 @@
 #define KG_VERSION "0.1.0"
 #endif
 
+/* Whether kitgen was started with standard output closed (S_std_fds). */
+static int S_stdout_closed;
+/* Why a write to standard output failed, when a command saw it fail
+ * (a large write fails at once, before S_close_stdout's flush). */
+static int S_stdout_errno;
+
 /* kit.yaml's paper: names a paper of the templates a build would find
  * (none found: nothing to check, the build will say so). */
 static void S_check_paper(const kg_kit *kit, kg_diags *d)
@@ -375,8 +381,8 @@ static int S_export_kit(const kg_kit *kit, const char *name,
 	} else if (kg_export(kit, &eds, only, format, &out, &d) == 0) {
 		if (o->out)
 			kg_write_atomic(o->out, out.ptr, out.len, &d);
-		else
-			fwrite(out.ptr, 1, out.len, stdout);
+		else if (fwrite(out.ptr, 1, out.len, stdout) != out.len)
+			S_stdout_errno = errno;
 	}
 	if (rc == 0)
 		rc = kg_cli_report(&d);
@@ -861,8 +867,6 @@ static int S_run(int argc, char **argv)
 	return kg_cli_run(c, argc - 1, argv + 1);
 }
 
-/* Whether kitgen was started with standard output closed (S_std_fds). */
-static int S_stdout_closed;
 
 /* Make descriptors 0, 1 and 2 open before anything else is: a closed one
  * would be taken by the next open() or pipe(), so that a message meant
@@ -903,6 +907,8 @@ static int S_close_stdout(int rc)
 
 	if (fflush(stdout) != 0)
 		err = errno;
+	if (!err && pending)
+		err = S_stdout_errno;
 	if (fclose(stdout) != 0 && !err && (pending || errno != EBADF))
 		err = errno;
 	if (!err && !pending)

@@ -4,7 +4,7 @@
 # `kitgen render`, `kitgen list` and `kitgen digest`.
 . "$(dirname "$0")/lib.sh"
 
-for cmd in check build list digest render; do
+for cmd in check build list digest render export; do
 	"$KITGEN" "$cmd" --help >"$TMP/help" 2>&1
 	status=$?
 	if [ "$status" = 0 ] && grep -q "^Usage: kitgen $cmd" "$TMP/help"; then
