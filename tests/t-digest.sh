@@ -3,7 +3,11 @@
 # of mappings (at the top of kit.yaml, nested in it, in a profile's
 # weights, in a topic, in a list item of scenarios.yaml) keeps `kitgen
 # digest`, and `kitgen diff` agrees that nothing changed; changing a value
-# changes both.
+# changes both. The build digest (`kitgen digest --build`) changes with a
+# template, the PDF style and the paper while the content digest does
+# not, is the same from any folder, and is what every output shows: the
+# PDF's cover and document information, the HTML's header, the index
+# page, the Markdown's header block.
 . "$(dirname "$0")/lib.sh"
 
 swap() { # FILE A B: swap lines A and B (A < B, adjacent)
