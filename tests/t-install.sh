@@ -194,6 +194,12 @@ $cmd: got '$got', want '$want'"
 	[ "$got" = "a4 letter" ] && ok "completion: --paper -> a4 letter" || not_ok "completion: --paper -> a4 letter" "$got"
 	got=$(comp "$BIN" diff --format "")
 	[ "$got" = "md text" ] && ok "completion: diff --format -> md text" || not_ok "completion: diff --format -> md text" "$got"
+	got=$(comp "$BIN" export --format "")
+	[ "$got" = "csv json" ] && ok "completion: export --format -> csv json" || not_ok "completion: export --format -> csv json" "$got"
+	got=$(comp "$BIN" export --content "$FIXTURE" bal)
+	want=$("$BIN" list --content "$FIXTURE" | awk '/^panels/ { sub("panels/", "", $1); print $1 }' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+	[ -n "$got" ] && [ "$got" = "$want" ] && ok "completion: export EDITION from kitgen list of --content" ||
+		not_ok "completion: export EDITION from kitgen list of --content" "got:  $got" "want: $want"
 	got=$(comp "$BIN" build --content "$FIXTURE" --edition pan)
 	want=$("$BIN" list --content "$FIXTURE" | awk '/^panels/ { print $1 }' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
 	[ -n "$got" ] && [ "$got" = "$want" ] && ok "completion: --edition from kitgen list of --content" ||
