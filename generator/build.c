@@ -212,12 +212,17 @@ int kg_build_digest_of(const kg_kit *kit, const char *templates,
 		       const char *paper, char hex[KG_DIGEST_HEX], kg_diags *d)
 {
 	char content[KG_DIGEST_HEX];
-	char *name = kg_paper_name(templates, kit, paper, d);
-	int rc = -1;
+	kg_diags quiet = KG_DIAGS_INIT;
+	char *name = kg_paper_name(templates, kit, paper, &quiet);
+	int rc;
 
+	/* a style that cannot be read is for the writers that read it to
+	 * report (a Markdown build reads none): the paper as asked for */
+	if (!name)
+		name = kg_xstrdup(paper ? paper : kit->paper ? kit->paper->text : "");
+	kg_diags_free(&quiet);
 	kg_kit_digest(kit, content);
-	if (name)
-		rc = kg_build_digest(content, templates, name, KG_VERSION, hex, d);
+	rc = kg_build_digest(content, templates, name, KG_VERSION, hex, d);
 	free(name);
 	return rc;
 }

@@ -36,8 +36,9 @@ int kg_build(const kg_build_opts *o);
  * with the templates folder `templates` on paper `paper` (as --paper
  * takes it; NULL: kit.yaml's paper, else the style's first) by this
  * kitgen: what its outputs carry and `kitgen digest --build` prints.
- * Returns 0, or -1 with errors in d (the style, a template that cannot
- * be read). */
+ * A style whose papers cannot be read leaves the paper as asked for
+ * (the writers that read the style report it). Returns 0, or -1 with an
+ * error in d for a template file that cannot be read. */
 int kg_build_digest_of(const kg_kit *kit, const char *templates,
 		       const char *paper, char hex[KG_DIGEST_HEX], kg_diags *d);
 
