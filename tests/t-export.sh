@@ -179,6 +179,15 @@ export_checks() {
 export_checks content "$ROOT/content"
 export_checks fixture "$FIXTURE"
 
+# a kit without decision: values: null in JSON, empty fields in CSV
+nodec=$(fixture_copy nodecision)
+awk '/^decision:$/ { skip = 1; next } skip && /^[^ ]/ { skip = 0 } !skip' "$FIXTURE/kit.yaml" >"$nodec/kit.yaml"
+if "$KITGEN" check -q --content "$nodec" >"$TMP/err" 2>&1 && ! grep -q '^decision:' "$nodec/kit.yaml"; then
+	export_checks nodecision "$nodec"
+else
+	not_ok "the fixture without decision: checks" "$(cat "$TMP/err")"
+fi
+
 # the fixture's expert level has its own bands for the cache topic
 $PY -c 'import json, sys
 d = json.load(open(sys.argv[1]))
