@@ -58,10 +58,20 @@ static const char *S_trimmed(kg_buf *tmp, const kg_node *n)
 	return tmp->ptr;
 }
 
-/* A score of `decision:` (hundredths) as written: 2.25, 2.00. */
-static void S_score(kg_buf *out, const kg_node *n)
+/* The scores of `decision:`, in the order both formats give them. */
+enum { S_NSCORES = 3 };
+static const char *const S_score_names[S_NSCORES] = {
+	"threshold", "borderline", "weak_below"};
+
+static const kg_node *S_score_node(const kg_decision *dr, int i)
 {
-	long v = kg_int(n, 0);
+	return i == 0 ? dr->threshold : i == 1 ? dr->borderline : dr->weak_below;
+}
+
+/* Score i of `decision:` (hundredths) as written: 2.25, 2.00. */
+static void S_score(kg_buf *out, const kg_decision *dr, int i)
+{
+	long v = kg_int(S_score_node(dr, i), 0);
 
 	kg_buf_printf(out, "%ld.%02ld", v / 100, v % 100);
 }
@@ -208,23 +218,10 @@ static void S_json_edition(const kg_kit *kit, const kg_edition *ed,
 	kg_buf_puts(out, "]}");
 }
 
-/* The kit, its rating scale and its decision rule: the members before
- * the editions. */
-static void S_json_kit(const kg_kit *kit, kg_buf *out)
+static void S_json_scale(const kg_kit *kit, kg_buf *out)
 {
-	const kg_decision *dr = &kit->decision;
-	char digest[KG_DIGEST_HEX];
 	int b;
 
-	kg_kit_digest(kit, digest);
-	S_jstr(out, "schema", KG_EXPORT_SCHEMA);
-	S_key(out, "kit");
-	kg_buf_putc(out, '{');
-	S_jstr(out, "id", kg_text(kit->id));
-	S_jstr(out, "title", kg_text(kit->title));
-	S_jstr(out, "version", kg_text(kit->version));
-	S_jstr(out, "digest", digest);
-	kg_buf_putc(out, '}');
 	S_key(out, "rating_scale");
 	kg_buf_putc(out, '[');
 	for (b = 0; b < KG_NBANDS; b++) {
@@ -236,20 +233,43 @@ static void S_json_kit(const kg_kit *kit, kg_buf *out)
 		kg_buf_putc(out, '}');
 	}
 	kg_buf_putc(out, ']');
+}
+
+static void S_json_decision(const kg_decision *dr, kg_buf *out)
+{
+	int i;
+
 	S_key(out, "decision");
 	if (!dr->node) {
 		kg_buf_puts(out, "null");
 		return;
 	}
 	kg_buf_putc(out, '{');
-	S_key(out, "threshold");
-	S_score(out, dr->threshold);
-	S_key(out, "borderline");
-	S_score(out, dr->borderline);
-	S_key(out, "weak_below");
-	S_score(out, dr->weak_below);
+	for (i = 0; i < S_NSCORES; i++) {
+		S_key(out, S_score_names[i]);
+		S_score(out, dr, i);
+	}
 	S_jint(out, "weak_limit", kg_int(dr->weak_limit, 0));
 	kg_buf_putc(out, '}');
+}
+
+/* The members before the editions: the layout, the kit, its rating
+ * scale and its decision rule. */
+static void S_json_kit(const kg_kit *kit, kg_buf *out)
+{
+	char digest[KG_DIGEST_HEX];
+
+	kg_kit_digest(kit, digest);
+	S_jstr(out, "schema", KG_EXPORT_SCHEMA);
+	S_key(out, "kit");
+	kg_buf_putc(out, '{');
+	S_jstr(out, "id", kg_text(kit->id));
+	S_jstr(out, "title", kg_text(kit->title));
+	S_jstr(out, "version", kg_text(kit->version));
+	S_jstr(out, "digest", digest);
+	kg_buf_putc(out, '}');
+	S_json_scale(kit, out);
+	S_json_decision(&kit->decision, out);
 }
 
 /* ---- CSV ------------------------------------------------------------------- */
@@ -270,6 +290,7 @@ static void S_cnum(kg_buf *out, long v)
 static void S_csv_edition(const kg_kit *kit, const kg_edition *ed, kg_buf *out)
 {
 	const kg_decision *dr = &kit->decision;
+	int i;
 
 	kg_csv_field(out, kg_text(kit->id));
 	kg_csv_next(out, kg_text(kit->version));
@@ -282,12 +303,10 @@ static void S_csv_edition(const kg_kit *kit, const kg_edition *ed, kg_buf *out)
 		kg_buf_puts(out, ",,,,");
 		return;
 	}
-	kg_buf_putc(out, ',');
-	S_score(out, dr->threshold);
-	kg_buf_putc(out, ',');
-	S_score(out, dr->borderline);
-	kg_buf_putc(out, ',');
-	S_score(out, dr->weak_below);
+	for (i = 0; i < S_NSCORES; i++) {
+		kg_buf_putc(out, ',');
+		S_score(out, dr, i);
+	}
 	S_cnum(out, kg_int(dr->weak_limit, 0));
 }
 
