@@ -828,7 +828,8 @@ static void S_help(FILE *out)
 	for (c = S_cmds; c->name; c++)
 		fprintf(out, "  %-*s  %s\n", width, c->name, c->summary);
 	fputs("\n"
-	      "Run 'kitgen COMMAND --help' for a command's options.\n"
+	      "Run 'kitgen COMMAND --help' (or 'kitgen help COMMAND') for a\n"
+	      "command's options.\n"
 	      "  -h, --help      show this help\n"
 	      "  -V, --version   show the version\n"
 	      "\n"
@@ -849,6 +850,16 @@ static int S_run(int argc, char **argv)
 	if (argc < 2) {
 		S_help(stderr);
 		return KG_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "help") == 0 && argc > 2) {
+		/* kitgen help CMD: CMD's --help */
+		if (!(c = S_find(argv[2]))) {
+			kg_fprintf_printable(stderr, "kitgen: unknown command "
+				"'%s'\nTry 'kitgen --help'.\n", argv[2]);
+			return KG_EXIT_USAGE;
+		}
+		fputs(c->usage, stdout);
+		return 0;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {

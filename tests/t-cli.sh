@@ -13,6 +13,12 @@ for cmd in check build list digest render export; do
 		not_ok "kitgen $cmd --help" "status $status" "$(cat "$TMP/help")"
 	fi
 done
+"$KITGEN" help export >"$TMP/help1" 2>&1 && "$KITGEN" export --help >"$TMP/help2" 2>&1 &&
+	cmp -s "$TMP/help1" "$TMP/help2" && ok "kitgen help CMD is CMD --help" ||
+	not_ok "kitgen help CMD is CMD --help" "$(head -3 "$TMP/help1")"
+"$KITGEN" help nope >/dev/null 2>&1
+[ $? = 2 ] && ok "kitgen help of an unknown command is a usage error" ||
+	not_ok "kitgen help of an unknown command is a usage error"
 check "kitgen --help lists every command" sh -c \
 	"'$KITGEN' --help | grep -q '^  check ' && '$KITGEN' --help | grep -q '^  render '"
 check "--help lists the commands with their summaries in one column" sh -c \
