@@ -228,3 +228,18 @@ s_content=$(pdftotext -enc UTF-8 "$TMP/styled/fixture-kit.pdf" - 2>/dev/null | s
 	ok "differently styled PDFs of the same content: one content digest, two build digests" ||
 	not_ok "differently styled PDFs of the same content: one content digest, two build digests" \
 		"$s_content / $s_build"
+
+# The reports of score carry both digests too (cards from kitgen card).
+mkdir -p "$TMP/cards"
+for r in 1 2; do
+	"$KITGEN" card balanced-expert --content "$FIXTURE" --round $r |
+		sed 's/^candidate: ""/candidate: Ada/; s/^interviewer: ""/interviewer: Grace/;
+		     s/^date: ""/date: 2026-12-01/; s/^    rating:$/    rating: strong/;
+		     s/^overall: .*/overall: strong/' >"$TMP/cards/c$r.yaml"
+done
+"$KITGEN" score --content "$FIXTURE" --templates "$TMP/tpl" "$TMP/cards/c1.yaml" \
+	"$TMP/cards/c2.yaml" >/dev/null 2>"$TMP/err"
+grep -qx "  - \*\*Build digest:\*\* \`$base_build\`" "$TMP/cards/debrief-ada.md" 2>/dev/null &&
+	pdfinfo -custom "$TMP/cards/debrief-ada.pdf" 2>/dev/null | grep -q "^KitgenBuildDigest: *$base_build$" &&
+	ok "a debrief that score writes carries the build digest" ||
+	not_ok "a debrief that score writes carries the build digest" "$(cat "$TMP/err")"
