@@ -28,7 +28,6 @@
 #include "output.h"
 #include "paper.h"
 #include "since.h"
-#include "suggest.h"
 #include "volume.h"
 #include "printable.h"
 
@@ -231,18 +230,12 @@ int kg_build_digest_of(const kg_kit *kit, const char *templates,
  * and `kitgen list`. */
 static void S_say_no_edition(const kg_editions *eds, const char *name)
 {
-	kg_names ids = KG_NAMES_INIT;
-	const char *near;
-	size_t i;
+	const kg_edition *near = kg_editions_closest(eds, name, 0);
 
-	for (i = 0; i < eds->n; i++)
-		kg_names_add(&ids, eds->items[i].id);
-	near = kg_names_closest(&ids, name);
 	kg_fprintf_printable(stderr,
 		"kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
-		name, near ? "did you mean '" : "see ", near ? near : "",
+		name, near ? "did you mean '" : "see ", near ? near->id : "",
 		near ? "'? see " : "");
-	kg_names_free(&ids);
 }
 
 /* Is there no edition called name? Then say so. */

@@ -39,7 +39,6 @@
 #include "printable.h"
 #include "schema_json.h"
 #include "serve.h"
-#include "suggest.h"
 #include "template.h"
 #include "writer.h"
 #include "yaml_load.h"
@@ -345,23 +344,17 @@ static const kg_edition *S_export_edition(const kg_editions *eds,
 					  const char *name)
 {
 	const kg_edition *ed = kg_editions_find(eds, name);
-	kg_names ids = KG_NAMES_INIT;
-	const char *near;
-	size_t i;
+	const kg_edition *near;
 
 	if (ed && ed->kind == KG_EDITION_PACKET)
 		return ed;
-	for (i = 0; i < eds->n; i++)
-		if (eds->items[i].kind == KG_EDITION_PACKET)
-			kg_names_add(&ids, strrchr(eds->items[i].id, '/') + 1);
-	near = ed ? NULL : kg_names_closest(&ids, name);
+	near = ed ? NULL : kg_editions_closest(eds, name, 1);
 	kg_fprintf_printable(stderr,
 		"kitgen export: %s '%s' (%s%s%s'kitgen list')\n",
 		ed ? "the public kit has no loop plan: name a panel packet, not"
 		   : "no panel packet", name,
-		near ? "did you mean '" : "see ", near ? near : "",
-		near ? "'? see " : "");
-	kg_names_free(&ids);
+		near ? "did you mean '" : "see ",
+		near ? strrchr(near->id, '/') + 1 : "", near ? "'? see " : "");
 	return NULL;
 }
 

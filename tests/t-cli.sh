@@ -126,3 +126,12 @@ status=$?
 	grep -q "bad.mustache:1:1: error: unclosed section 'a'" "$TMP/r/err" &&
 	ok "render: an unclosed section is an error at its tag, with no output" ||
 	not_ok "render: an unclosed section is an error at its tag, with no output" "$(cat "$TMP/r/err")"
+
+# An edition that is a slip of one: build and export name the nearest, in
+# the form each takes (a packet's id's last part is enough for both).
+"$KITGEN" build --content "$FIXTURE" --out "$TMP/slip" --edition balanced-expret >/dev/null 2>"$TMP/err"
+status=$?
+[ "$status" = 2 ] && grep -q "^kitgen build: no edition 'balanced-expret' (did you mean 'panels/balanced-expert'? see 'kitgen list')$" "$TMP/err" &&
+	[ ! -e "$TMP/slip" ] &&
+	ok "build --edition with a slip of a packet's short id names the packet" ||
+	not_ok "build --edition with a slip of a packet's short id names the packet" "status $status" "$(cat "$TMP/err")"
