@@ -49,9 +49,18 @@
 
 /* Whether kitgen was started with standard output closed (S_std_fds). */
 static int S_stdout_closed;
-/* Why a write to standard output failed, when a command saw it fail
- * (a large write fails at once, before S_close_stdout's flush). */
+/* Why a write to standard output failed, when S_put_stdout saw it fail:
+ * a write larger than stdio's buffer fails at once, and the reason is
+ * gone by S_close_stdout's flush. */
 static int S_stdout_errno;
+
+/* Write a command's whole output, remembering why it failed if it did
+ * (S_close_stdout says so, exit 3). */
+static void S_put_stdout(const kg_buf *out)
+{
+	if (fwrite(out->ptr, 1, out->len, stdout) != out->len && !S_stdout_errno)
+		S_stdout_errno = errno;
+}
 
 /* kit.yaml's paper: names a paper of the templates a build would find
  * (none found: nothing to check, the build will say so). */
@@ -374,8 +383,8 @@ static int S_export_kit(const kg_kit *kit, const char *name,
 	} else if (kg_export(kit, &eds, only, format, &out, &d) == 0) {
 		if (o->out)
 			kg_write_atomic(o->out, out.ptr, out.len, &d);
-		else if (fwrite(out.ptr, 1, out.len, stdout) != out.len)
-			S_stdout_errno = errno;
+		else
+			S_put_stdout(&out);
 	}
 	if (rc == 0)
 		rc = kg_cli_report(&d);
@@ -487,7 +496,7 @@ static int S_diff(int argc, char **argv)
 			kg_changes_markdown(&changes, old, new_kit, &out);
 		else
 			kg_changes_text(&changes, &out);
-		fwrite(out.ptr, 1, out.len, stdout);
+		S_put_stdout(&out);
 	}
 	/* like diff(1): 0 same, 1 different, 2 trouble */
 	rc = d.errors ? (kg_cli_report(&d), KG_EXIT_USAGE) : changes.n ? 1 : 0;
@@ -545,7 +554,7 @@ static int S_render(int argc, char **argv)
 	data = kg_node_load_data_file(o.data, &d);
 	if (data && kg_file_read(tpl, KG_TEMPLATE_MAX_FILE, &src, &d) == 0 &&
 	    kg_template_render(tpl, src.ptr, src.len, data, &topts, &out, &d) == 0)
-		fwrite(out.ptr, 1, out.len, stdout);
+		S_put_stdout(&out);
 	rc = kg_cli_report(&d);
 	kg_node_free(data);
 	kg_buf_release(&src);
