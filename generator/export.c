@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alloc.h"
 #include "csv.h"
 #include "digest.h"
 #include "json.h"
