@@ -27,6 +27,19 @@ static void S_score(kg_buf *b, long hundredths)
 	kg_buf_printf(b, "%ld.%02ld", hundredths / 100, hundredths % 100);
 }
 
+/* A small count in words, as prose writes it ("one"), else in digits. */
+static const char *S_number(long n, char *buf, size_t size)
+{
+	static const char *const words[] = {"no", "one", "two", "three", "four",
+					    "five", "six", "seven", "eight",
+					    "nine", "ten"};
+
+	if (n >= 0 && n <= 10)
+		return words[n];
+	snprintf(buf, size, "%ld", n);
+	return buf;
+}
+
 static int S_total_minutes(const kg_plan *plan)
 {
 	int minutes = 0;
@@ -273,6 +286,7 @@ static void S_gates(const kg_kit *kit, const kg_edition *ed, kg_block *part)
 	long weak = kg_int(dc->weak_limit, 0);
 	kg_block *list = kg_add_list(part, KG_LIST_ORDERED);
 	kg_buf b = KG_BUF_INIT;
+	char num[24];
 
 	kg_buf_puts(&b, "**Must-have areas.** ");
 	if (S_must_haves(kit, ed->profile, &b)) {
@@ -290,8 +304,9 @@ static void S_gates(const kg_kit *kit, const kg_edition *ed, kg_block *part)
 	if (weak == 0)
 		kg_buf_puts(&b, " counts as Weak, and any Weak area means no offer.");
 	else
-		kg_buf_printf(&b, " counts as Weak; more than %ld Weak area%s "
-			      "means no offer.", weak, weak == 1 ? "" : "s");
+		kg_buf_printf(&b, " counts as Weak; more than %s Weak area%s "
+			      "means no offer.", S_number(weak, num, sizeof(num)),
+			      weak == 1 ? "" : "s");
 	kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 	kg_buf_reset(&b);
 	kg_buf_puts(&b, "**The weighted score.** Each area's score times its "
@@ -302,7 +317,7 @@ static void S_gates(const kg_kit *kit, const kg_edition *ed, kg_block *part)
 	if (borderline < threshold) {
 		kg_buf_puts(&b, " From ");
 		S_score(&b, borderline);
-		kg_buf_puts(&b, " up to ");
+		kg_buf_puts(&b, " to just under ");
 		S_score(&b, threshold);
 		kg_buf_puts(&b, ", the panel either arranges one more short "
 			    "conversation on the area where it has least to go "
