@@ -35,6 +35,10 @@ WINDOW = 8
 
 
 def words(text):
+    # a hyphen between letters joins them, here and in every file: so
+    # "data-structure" is one word, as is a word the PDF hyphenated at a
+    # line end
+    text = re.sub(r"(?<=[A-Za-z])-(?:\n\s*)?(?=[A-Za-z])", "", text)
     text = text.lower()
     # typographic quotes and apostrophes (smart.c) read as the ASCII ones
     text = re.sub("[\u2018\u2019\u02bc']", "", text)
@@ -115,7 +119,8 @@ def windows(content):
 
 def text_of(path):
     if path.endswith(".pdf"):
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"],
+        # -raw: the text in the order it is drawn, a cell's lines together
+        return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", path, "-"],
                               check=True, capture_output=True,
                               text=True).stdout
     with open(path, encoding="utf-8") as f:
