@@ -153,3 +153,33 @@ line=$(grep -n 'after_the_loop' "$kit/kit.yaml" | cut -d: -f1)
 grep -q "kit.yaml:$line:19: error: 'after_the_loop' should be text, not a list" "$TMP/out" &&
 	ok "candidate_guide's fields are shape-checked at their place" ||
 	not_ok "candidate_guide's fields are shape-checked at their place" "$(cat "$TMP/out")"
+
+# ---- bash completion knows the guides --------------------------------------------------
+if command -v bash >/dev/null 2>&1; then
+	cat >"$TMP/comp.bash" <<'SH'
+. "$1"
+shift
+COMP_WORDS=("$@")
+COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+_kitgen
+printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//'
+SH
+	got=$(bash "$TMP/comp.bash" "$ROOT/completion/kitgen.bash" "$KITGEN" build \
+		--content "$FIXTURE" --edition cand)
+	[ "$got" = "candidates/balanced-expert candidates/balanced-fresher" ] &&
+		ok "completion: --edition cand -> the candidate's guides" ||
+		not_ok "completion: --edition cand -> the candidate's guides" "got: $got"
+	got=$(bash "$TMP/comp.bash" "$ROOT/completion/kitgen.bash" "$KITGEN" card \
+		--content "$FIXTURE" "")
+	[ "$got" = "balanced-expert balanced-fresher" ] &&
+		ok "completion: card offers packets, never a guide" ||
+		not_ok "completion: card offers packets, never a guide" "got: $got"
+else
+	not_ok "bash is installed"
+fi
+
+# a guide has no scorecard: card refuses it
+got=$("$KITGEN" card candidates/balanced-expert --content "$FIXTURE" 2>&1)
+[ $? = 2 ] && [ "$got" = "kitgen card: no panel packet 'candidates/balanced-expert' (see 'kitgen list')" ] &&
+	ok "kitgen card refuses a candidate's guide" ||
+	not_ok "kitgen card refuses a candidate's guide" "$got"
