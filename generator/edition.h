@@ -53,6 +53,11 @@ kg_editions kg_editions_of(const kg_kit *kit);
  * such, so "platform-engineer-expert" is the packet and the guide needs
  * its whole id); NULL when there is none. */
 const kg_edition *kg_editions_find(const kg_editions *e, const char *name);
+/* For "did you mean": the edition whose id or id's last part is closest
+ * to name, when it is close enough to be a slip (suggest.h), among the
+ * packets only when `packets` is set; NULL when none is. */
+const kg_edition *kg_editions_closest(const kg_editions *e, const char *name,
+				      int packets);
 void kg_editions_free(kg_editions *e);
 
 #endif
