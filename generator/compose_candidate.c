@@ -143,20 +143,23 @@ static void S_round(const kg_edition *ed, const kg_round *r, size_t number,
 	kg_buf_release(&b);
 }
 
-/* Do all rounds give their main phase the same minutes? */
-static int S_same_main(const kg_plan *plan)
+/* The fewest and the most minutes a round's main phase has. */
+static void S_main_range(const kg_plan *plan, int *lo, int *hi)
 {
 	size_t i;
 
-	for (i = 1; i < plan->n; i++)
-		if (plan->rounds[i].main_minutes != plan->rounds[0].main_minutes)
-			return 0;
-	return 1;
+	*lo = *hi = plan->rounds[0].main_minutes;
+	for (i = 1; i < plan->n; i++) {
+		if (plan->rounds[i].main_minutes < *lo)
+			*lo = plan->rounds[i].main_minutes;
+		if (plan->rounds[i].main_minutes > *hi)
+			*hi = plan->rounds[i].main_minutes;
+	}
 }
 
 /* How a round runs: its phases, named as the kit names them, with their
  * minutes (every round has the same phases; only the main one's minutes
- * differ between rounds of different length). */
+ * differ between rounds of different length, plan.h). */
 static void S_phases(const kg_kit *kit, const kg_plan *plan, kg_block *part)
 {
 	const kg_round *r = &plan->rounds[0];
@@ -164,9 +167,10 @@ static void S_phases(const kg_kit *kit, const kg_plan *plan, kg_block *part)
 				     "How a round runs", 0);
 	kg_block *list;
 	kg_buf b = KG_BUF_INIT;
-	int mine = kg_candidate_questions_phase(kit, r);
+	int mine = kg_candidate_questions_phase(kit, r), lo, hi;
 	size_t i;
 
+	S_main_range(plan, &lo, &hi);
 	kg_add_prose(sec, "Every round has the same parts, in this order:");
 	list = kg_add_list(sec, KG_LIST_ORDERED);
 	for (i = 0; i < r->nphases; i++) {
@@ -175,16 +179,18 @@ static void S_phases(const kg_kit *kit, const kg_plan *plan, kg_block *part)
 		kg_buf_reset(&b);
 		kg_buf_puts(&b, "**");
 		kg_c_put_line(&b, ph->name);
-		kg_buf_puts(&b, "**: ");
-		if (ph->main && !S_same_main(plan))
-			kg_buf_puts(&b, "the rest of the round");
+		kg_buf_puts(&b, "** (");
+		if (ph->main && lo != hi)
+			kg_buf_printf(&b, "%d to %d minutes, by the round's length",
+				      lo, hi);
 		else
 			kg_buf_printf(&b, "%d minutes", ph->minutes);
+		kg_buf_puts(&b, ")");
 		if (ph->main)
-			kg_buf_puts(&b, ", the round's questions or conversation");
+			kg_buf_puts(&b, ": the round's questions or conversation");
 		if ((int)i == mine)
-			kg_buf_puts(&b, ", your time to ask the interviewer "
-				    "anything: it is not rated");
+			kg_buf_puts(&b, ": your time to ask the interviewer "
+				    "anything; it is not rated");
 		kg_buf_puts(&b, ".");
 		kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 	}

@@ -183,3 +183,14 @@ got=$("$KITGEN" card candidates/balanced-expert --content "$FIXTURE" 2>&1)
 [ $? = 2 ] && [ "$got" = "kitgen card: no panel packet 'candidates/balanced-expert' (see 'kitgen list')" ] &&
 	ok "kitgen card refuses a candidate's guide" ||
 	not_ok "kitgen card refuses a candidate's guide" "$got"
+
+# a pinned round of its own length: the guide gives its time, and the
+# main phase's range
+kit=$(fixture_copy pinned)
+sed -i 's/^    must_have: \[coding\]$/    must_have: [coding]\n    rounds:\n      - area: systems\n        topic: queue\n        minutes: 40/' "$kit/kit.yaml"
+"$KITGEN" build -q --content "$kit" --templates "$ROOT/templates" --out "$TMP/pinned" --format md \
+	--edition candidates/balanced-expert >/dev/null 2>&1
+md="$TMP/pinned/candidates/balanced-expert.md"
+check "a pinned round's own length is in the guide" grep -q '^| \[2\](#your-round-2) | Systems | 40 minutes | 50% |$' "$md"
+check "the main phase's minutes run from the shortest round's to the longest's" \
+	grep -q '^2\.  \*\*Main material\*\* (15 to 30 minutes, by the round.s length): ' "$md"
