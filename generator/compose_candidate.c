@@ -271,7 +271,8 @@ static void S_scale(const kg_kit *kit, kg_block *root)
 	kg_buf_release(&b);
 }
 
-/* The profile's must-have areas, as titles: "A", "A and B", "A, B and C". */
+/* The profile's must-have areas, as titles in italics (a title may hold
+ * "and"): "*A*", "*A* and *B*", "*A*, *B* and *C*". */
 static size_t S_must_haves(const kg_kit *kit, const kg_profile *p, kg_buf *b)
 {
 	size_t i;
@@ -279,7 +280,9 @@ static size_t S_must_haves(const kg_kit *kit, const kg_profile *p, kg_buf *b)
 	for (i = 0; i < p->must_have.n; i++) {
 		if (i)
 			kg_buf_puts(b, i + 1 == p->must_have.n ? " and " : ", ");
+		kg_buf_puts(b, "*");
 		kg_c_put_line(b, kg_c_area_title(kit, kg_text(p->must_have.items[i])));
+		kg_buf_puts(b, "*");
 	}
 	return p->must_have.n;
 }
