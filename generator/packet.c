@@ -18,6 +18,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "candidate.h"
 #include "compose.h"
 #include "packet_forms.h"
 #include "plan.h"
@@ -324,31 +325,22 @@ static void S_topic_reference(const kg_kit *kit, const kg_level *l,
 		  &t->follow_ups);
 }
 
-/* The phase the candidate asks in: the last one after the main phase. */
-static const kg_round_phase *S_questions_phase(const kg_round *r)
+/* The candidate's questions: their phase, as the candidate's guide names
+ * it (candidate.h), and lines to note what they asked. */
+static void S_candidate_questions(const kg_kit *kit, const kg_round *r,
+				  kg_block *guide, const char *anchor)
 {
-	size_t i;
-	int after_main = 0;
-
-	for (i = 0; i < r->nphases; i++)
-		after_main |= r->phases[i].main;
-	if (!after_main || r->nphases == 0 || r->phases[r->nphases - 1].main)
-		return NULL;
-	return &r->phases[r->nphases - 1];
-}
-
-static void S_candidate_questions(const kg_round *r, kg_block *guide,
-				  const char *anchor)
-{
-	const kg_round_phase *ph = S_questions_phase(r);
+	int i = kg_candidate_questions_phase(kit, r);
+	const kg_round_phase *ph = i >= 0 ? &r->phases[i] : NULL;
 	kg_block *sec = kg_c_section(guide, 3, anchor, "candidate-questions",
 				     "The candidate's questions", 0);
 	kg_buf b = KG_BUF_INIT;
 
 	if (ph) {
-		kg_buf_puts(&b, "The last phase of the run of show, *");
+		kg_buf_puts(&b, "The run of show's *");
 		kg_c_put_line(&b, ph->name);
-		kg_buf_printf(&b, "* (%d\xC2\xA0min), is theirs. ", ph->minutes);
+		kg_buf_printf(&b, "* (%d\xC2\xA0min) is theirs, as their guide "
+			      "tells them. ", ph->minutes);
 	}
 	kg_buf_puts(&b, "Answer honestly and note what they asked: what a "
 		    "candidate wants to know is evidence too, but it is not "
@@ -393,7 +385,7 @@ static void S_guide(const kg_kit *kit, const kg_level *l, const kg_round *r,
 	for (i = 0; i < r->nitems; i++)
 		if (r->items[i].topic && !S_topic_seen(r, i))
 			S_topic_reference(kit, l, r->items[i].topic, guide, anchor);
-	S_candidate_questions(r, guide, anchor);
+	S_candidate_questions(kit, r, guide, anchor);
 	sec = kg_c_section(guide, 3, anchor, "notes", "Notes", 0);
 	kg_add_notes(sec, NULL, 12)->flags |= KG_NOTES_FILL;
 }

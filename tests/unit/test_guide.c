@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "candidate.h"
 #include "compose.h"
 #include "digest.h"
 #include "doc_iter.h"
@@ -221,7 +222,8 @@ static void S_check_reference(const kg_block *doc, const kg_topic *t,
 
 static void S_check_round(const kg_kit *kit, const kg_level *l,
 			  const kg_block *doc, const kg_round *r, size_t number,
-			  size_t *with_code, size_t *by_level, size_t *past)
+			  size_t *with_code, size_t *by_level, size_t *past,
+			  size_t *named)
 {
 	char anchor[32], id[160];
 	const kg_block *guide, *sec, *notes;
@@ -271,6 +273,13 @@ static void S_check_round(const kg_kit *kit, const kg_level *l,
 	notes = kg_test_find_type(sec, KG_BLOCK_NOTES);
 	assert_non_null(notes);
 	assert_true(notes->level >= 3);
+	/* the phase the candidate's guide gives them, named */
+	if (kg_candidate_questions_phase(kit, r) >= 0) {
+		const char *name = r->phases[kg_candidate_questions_phase(kit, r)].name;
+
+		assert_non_null(strstr(kg_test_find_type(sec, KG_BLOCK_PROSE)->text, name));
+		(*named)++;
+	}
 	snprintf(id, sizeof(id), "%s-notes", anchor);
 	notes = kg_test_find_type(kg_test_find_id(guide, id), KG_BLOCK_NOTES);
 	assert_non_null(notes);
@@ -320,7 +329,7 @@ static size_t S_nquestions(const kg_kit *kit)
 }
 
 typedef struct S_tally {
-	size_t rounds, with_code, by_level, past;
+	size_t rounds, with_code, by_level, past, named;
 } S_tally;
 
 static void S_check_kit(const kg_kit *kit, S_tally *tally)
@@ -347,7 +356,8 @@ static void S_check_kit(const kg_kit *kit, S_tally *tally)
 			for (r = 0; r < plan.n; r++)
 				S_check_round(kit, ed->level, doc->root, &plan.rounds[r],
 					      r + 1, &tally->with_code,
-					      &tally->by_level, &tally->past);
+					      &tally->by_level, &tally->past,
+					      &tally->named);
 			tally->rounds += plan.n;
 			assert_true(S_check_numbers(kit, doc) >= 1);
 			kg_plan_free(&plan);
@@ -418,6 +428,10 @@ static void test_behavioural_round(void **state)
 		"      coding: 50\n      systems: 50\n",
 		"      coding: 40\n      systems: 40\n      collab: 20\n",
 		"  # behavioural_area", "  behavioural_area: collab\n  #",
+		"\nloop:\n",
+		"\ncandidate_guide:\n  welcome: Welcome.\n  preparing: Prepare.\n"
+		"  adjustments: Ask us.\n  after_the_loop: We write back.\n"
+		"  questions_phase: Candidate's questions\n\nloop:\n",
 		NULL};
 	static const char *const scenario_edits[] = {
 		"    levels: [expert]\n", "", NULL};
@@ -439,8 +453,10 @@ static void test_behavioural_round(void **state)
 	S_copy("tests/fixture/kit/topics/02-queue.yaml", path, NULL);
 	kit = kg_test_load_kit(dir);
 	S_check_kit(kit, &t);
-	/* every packet has a behavioural round, asked both ways */
+	/* every packet has a behavioural round, asked both ways; every
+	 * round names the candidate's phase */
 	assert_true(t.past >= 2);
+	assert_int_equal(t.named, t.rounds);
 	kg_kit_free(kit);
 	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
 	assert_int_equal(system(path), 0);
