@@ -27,7 +27,7 @@ typedef struct S_run {
 	const kg_kit *kit;
 	kg_calibration *out;
 	S_acc *acc;       /* out->nrows, then one for the overall alpha */
-	size_t *qbase, *dbase; /* per topic: its first question / signal row */
+	size_t *qbase;    /* per topic: its first question's row */
 } S_run;
 
 /* Ranks for alpha: weak 0, acceptable 1, strong 2. */
@@ -77,29 +77,40 @@ static void S_row(S_run *run, size_t row, const int *bands, size_t m, int y)
 	S_unit(&run->acc[row], bands, m);
 }
 
+/* The row of a scorecard line. */
+static size_t S_line_row(const S_run *run, const kg_item *it)
+{
+	const kg_kit *kit = run->kit;
+
+	if (it->kind == KG_ITEM_QUESTION) {
+		size_t t = (size_t)(it->topic - kit->topics);
+
+		return run->qbase[t] + (size_t)(it->question - it->topic->questions);
+	}
+	if (it->kind == KG_ITEM_EXERCISE)
+		return run->out->nquestions + (size_t)(it->topic - kit->topics);
+	return run->out->nquestions + kit->ntopics +
+	       (size_t)(it->scenario - kit->scenarios);
+}
+
 static void S_round(S_run *run, const kg_panel *p, size_t r, int y)
 {
 	const kg_round *rd = &p->plan->rounds[r];
-	size_t t = (size_t)(rd->topic - run->kit->topics);
 	int *bands = kg_xcalloc(p->ncards + 1, sizeof(*bands));
-	size_t i, j, k, m = 0;
+	size_t i, k, m = 0;
 
 	for (i = 0; i < p->ncards; i++)
 		if (p->cards[i]->round == r)
 			bands[m++] = p->cards[i]->overall;
-	if (m) {
-		for (j = 0; j < rd->nquestions; j++)
-			S_row(run, run->qbase[t] + (size_t)(rd->questions[j] -
-				  rd->topic->questions), bands, m, y);
+	if (m)
 		S_unit(&run->acc[run->out->nrows], bands, m);
-	}
-	for (k = 0; k < rd->topic->nsignals && m; k++) {
+	for (k = 0; k < rd->ndims && m; k++) {
 		size_t n = 0;
 
 		for (i = 0; i < p->ncards; i++)
 			if (p->cards[i]->round == r)
 				bands[n++] = p->cards[i]->rating[k];
-		S_row(run, run->out->nquestions + run->dbase[t] + k, bands, n, y);
+		S_row(run, S_line_row(run, rd->dims[k].item), bands, n, y);
 	}
 	free(bands);
 }
@@ -113,23 +124,22 @@ static int S_decision(const kg_panel *p)
 	}
 }
 
-/* Rows for every question, then every signal, of every topic. */
+/* Rows for every question of every topic, then every topic's practical
+ * scenario, then every behavioural scenario: one per line a scorecard
+ * can print. */
 static void S_rows(S_run *run)
 {
 	const kg_kit *kit = run->kit;
 	kg_calibration *out = run->out;
-	size_t t, j, nq = 0, nd = 0, row = 0;
+	size_t t, j, nq = 0, row = 0;
 
 	run->qbase = kg_xcalloc(kit->ntopics + 1, sizeof(size_t));
-	run->dbase = kg_xcalloc(kit->ntopics + 1, sizeof(size_t));
 	for (t = 0; t < kit->ntopics; t++) {
 		run->qbase[t] = nq;
-		run->dbase[t] = nd;
 		nq += kit->topics[t].nquestions;
-		nd += kit->topics[t].nsignals;
 	}
 	out->nquestions = nq;
-	out->nrows = nq + nd;
+	out->nrows = nq + kit->ntopics + kit->nscenarios;
 	out->rows = kg_xcalloc(out->nrows + 1, sizeof(*out->rows));
 	run->acc = kg_xcalloc(out->nrows + 1, sizeof(*run->acc));
 	for (t = 0; t < kit->ntopics; t++)
@@ -137,11 +147,10 @@ static void S_rows(S_run *run)
 			out->rows[row].topic = &kit->topics[t];
 			out->rows[row].question = &kit->topics[t].questions[j];
 		}
-	for (t = 0; t < kit->ntopics; t++)
-		for (j = 0; j < kit->topics[t].nsignals; j++, row++) {
-			out->rows[row].topic = &kit->topics[t];
-			out->rows[row].signal = j;
-		}
+	for (t = 0; t < kit->ntopics; t++, row++)
+		out->rows[row].topic = &kit->topics[t];
+	for (t = 0; t < kit->nscenarios; t++, row++)
+		out->rows[row].scenario = &kit->scenarios[t];
 }
 
 static void S_figures(kg_cal_row *row, S_acc *a)
@@ -258,7 +267,7 @@ static void S_raters(const kg_kit *kit, const kg_panels *ps, size_t ncards,
 int kg_calibrate(kg_card_kit *ck, const kg_card *cards, size_t n,
 		 kg_calibration *out, kg_diags *d)
 {
-	S_run run = {ck->kit, out, NULL, NULL, NULL};
+	S_run run = {ck->kit, out, NULL, NULL};
 	kg_panels ps;
 	kg_cal_row overall;
 	size_t i, r;
@@ -289,7 +298,6 @@ int kg_calibrate(kg_card_kit *ck, const kg_card *cards, size_t n,
 	kg_panels_free(&ps);
 	free(run.acc);
 	free(run.qbase);
-	free(run.dbase);
 	return 0;
 }
 

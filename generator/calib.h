@@ -2,8 +2,8 @@
  * calib.h - the figures of a calibration report, worked out from many
  * candidates' cards.
  *
- * For each question (the rounds that asked it, rated by their overall
- * rating) and each dimension (a topic's signal): the ratings by band, the
+ * For each scorecard line (a question, a topic's practical scenario, a
+ * behavioural scenario; plan.h's kg_dim), rated on the cards: the ratings by band, the
  * share not probed, the point-biserial correlation of the rating's points
  * with the panel's decision, and Krippendorff's ordinal alpha over the
  * interviewers who rated the same candidate's same round. For each
@@ -32,9 +32,10 @@ typedef enum {
 } kg_cal_flag;
 
 typedef struct kg_cal_row {
-	const kg_topic *topic;
-	const kg_question *question; /* a question row; NULL for a dimension */
-	size_t signal;               /* a dimension row: the signal's index */
+	const kg_topic *topic;       /* a question's, or the exercise's; NULL
+					for a behavioural scenario */
+	const kg_question *question; /* a question row, else NULL */
+	const kg_scenario *scenario; /* a behavioural scenario row, else NULL */
 	size_t count[KG_NBANDS + 1]; /* by band, then not probed */
 	double r;                    /* point-biserial, NAN when undefined */
 	size_t rn;                   /* decided cards behind r */
@@ -51,7 +52,8 @@ typedef struct kg_cal_rater {
 } kg_cal_rater;
 
 typedef struct kg_calibration {
-	kg_cal_row *rows;    /* questions first (nquestions), then dimensions */
+	kg_cal_row *rows;    /* questions first (nquestions), then the
+				practical and behavioural scenarios */
 	size_t nrows, nquestions;
 	kg_cal_rater *raters; /* sorted by name */
 	size_t nraters;

@@ -50,17 +50,16 @@ static size_t S_total(const kg_cal_row *r)
 	return n;
 }
 
-/* A row's name: its question id, or topic id / dimension id. */
+/* A row's name: the id a card rates it by (plan.h's kg_dim). */
 static char *S_row_id(const kg_cal_row *r)
 {
 	kg_buf b = KG_BUF_INIT;
-	char *dim;
 
 	if (r->question)
 		return kg_xstrdup(kg_text(r->question->id));
-	dim = kg_dim_id(r->topic, r->signal);
-	kg_buf_printf(&b, "%s/%s", kg_text(r->topic->id), dim);
-	free(dim);
+	if (r->scenario)
+		return kg_xstrdup(kg_text(r->scenario->id));
+	kg_buf_printf(&b, "%s-scenario", kg_text(r->topic->id));
 	return kg_buf_detach(&b, NULL);
 }
 
@@ -103,7 +102,7 @@ static kg_doc *S_document(const kg_card_kit *ck, const kg_calibration *c)
 	kg_buf t = KG_BUF_INIT, sub = KG_BUF_INIT;
 
 	kg_buf_printf(&t, "Calibration: %s", kg_text(ck->kit->title));
-	kg_buf_printf(&sub, "How each question and dimension separated the "
+	kg_buf_printf(&sub, "How each question and scenario separated the "
 		      "panel's decisions, and how far interviewers agreed, over "
 		      "%zu cards of %zu candidates.", c->ncards, c->ncandidates);
 	return kg_report_document(ck->kit, ck->digest, "calibration",
@@ -134,13 +133,13 @@ static void S_summary(const kg_calibration *c, kg_block *root)
 		"**Separation** is the point-biserial correlation of a rating's "
 		"points with the decision the kit's rule gives the candidate "
 		"(hire 1, no hire 0; borderline and incomplete candidates left "
-		"out), over *n* cards. A question or dimension **does not "
+		"out), over *n* cards. A question or scenario **does not "
 		"separate** when *r* is below 0.20 over at least 20 cards; with "
 		"fewer, there are too few cards to judge. **Agreement** is "
 		"Krippendorff's α for ordinal data over the interviewers who "
 		"rated the same candidate's same round: 1 is full agreement, 0 "
-		"no better than chance. A question is rated by its round's "
-		"overall rating.");
+		"no better than chance. A question or scenario is rated by its "
+		"own line of the scorecard.");
 }
 
 static void S_review(const kg_calibration *c, kg_block *root)
@@ -256,10 +255,10 @@ kg_doc *kg_compose_calibration(const kg_card_kit *ck,
 	sec = kg_c_section(doc->root, 1, "questions", NULL, "Questions", 0);
 	S_chart(c, 0, c->nquestions, "Ratings by band, per question", sec);
 	S_table(ck->kit, c, 0, c->nquestions, "Question", sec);
-	sec = kg_c_section(doc->root, 1, "dimensions", NULL, "Dimensions", 0);
-	S_chart(c, c->nquestions, c->nrows, "Ratings by band, per dimension",
+	sec = kg_c_section(doc->root, 1, "scenarios", NULL, "Scenarios", 0);
+	S_chart(c, c->nquestions, c->nrows, "Ratings by band, per scenario",
 		sec);
-	S_table(ck->kit, c, c->nquestions, c->nrows, "Topic / dimension", sec);
+	S_table(ck->kit, c, c->nquestions, c->nrows, "Scenario", sec);
 	S_interviewers(c, anonymise, doc->root);
 	return doc;
 }
@@ -289,7 +288,8 @@ static void S_csv_row(const kg_cal_row *r, kg_buf *out)
 	size_t total = S_total(r);
 	int b;
 
-	kg_buf_puts(out, r->question ? "question," : "dimension,");
+	kg_buf_puts(out, r->question ? "question," : r->scenario ? "scenario,"
+							      : "exercise,");
 	S_csv_text(out, id);
 	kg_buf_putc(out, ',');
 	S_csv_text(out, kg_text(r->topic->id));

@@ -37,8 +37,8 @@ static void S_print_round(const kg_card_kit *ck, const kg_edition *ed,
 	size_t k;
 
 	kg_fprintf_printable(stdout,
-		"# %s: round %zu of %zu, %s (topic: %s)\n", ed->title, i + 1,
-		plan->n, kg_text(r->area->title), kg_text(r->topic->title));
+		"# %s: round %zu of %zu, %s\n", ed->title, i + 1,
+		plan->n, kg_text(r->area->title));
 	printf("# Rate each dimension strong, acceptable, weak or not-probed.\n");
 	kg_fprintf_printable(stdout,
 		"kit: %s\nversion: %s\ndigest: %s\n", kg_text(ck->kit->id),
@@ -48,14 +48,13 @@ static void S_print_round(const kg_card_kit *ck, const kg_edition *ed,
 		i + 1);
 	printf("candidate: \"\"\ninterviewer: \"\"\ndate: \"\"   # YYYY-MM-DD\n");
 	printf("ratings:\n");
-	for (k = 0; k < r->topic->nsignals; k++) {
-		char *id = kg_dim_id(r->topic, k);
+	for (k = 0; k < r->ndims; k++) {
+		char *label = kg_dim_label(ck->kit, &r->dims[k]);
 
 		kg_fprintf_printable(stdout,
 			"  %s:   # %s\n    rating:\n    prompted: false\n"
-			"    evidence: \"\"\n", id,
-			kg_text(r->topic->signals[k].name));
-		free(id);
+			"    evidence: \"\"\n", r->dims[k].id, label);
+		free(label);
 	}
 	kg_fprintf_printable(stdout, "overall:   # the round's rating for %s\n",
 		kg_text(r->area->title));

@@ -75,45 +75,38 @@ char *kg_card_dim_id(const char *name)
 	return kg_buf_detach(&b, NULL);
 }
 
-char *kg_dim_id(const kg_topic *t, size_t i)
-{
-	char *id = kg_card_dim_id(kg_text(t->signals[i].name));
-	kg_buf b = KG_BUF_INIT;
-
-	if (*id)
-		return id;
-	free(id);
-	kg_buf_printf(&b, "signal-%zu", i + 1);
-	return kg_buf_detach(&b, NULL);
-}
-
+/* Every id a card can rate: questions, scenarios, and each topic's
+ * practical scenario as "<topic-id>-scenario". */
 size_t kg_check_dimensions(const kg_kit *kit, kg_diags *d)
 {
 	size_t t, i, j, errors = 0;
 
 	for (t = 0; t < kit->ntopics; t++) {
 		const kg_topic *tp = &kit->topics[t];
+		kg_buf id = KG_BUF_INIT;
+		const kg_node *clash = NULL;
 
-		for (i = 1; i < tp->nsignals; i++) {
-			char *a = kg_dim_id(tp, i);
-
-			for (j = 0; j < i; j++) {
-				char *b = kg_dim_id(tp, j);
-				int same = strcmp(a, b) == 0;
-
-				free(b);
-				if (!same || !tp->signals[i].name || !tp->signals[j].name)
-					continue;
-				kg_error(d, tp->signals[i].name->mark, "signal '%s' "
-					 "gives the dimension id '%s' that an earlier "
-					 "signal gives: cards could not tell them apart",
-					 kg_text(tp->signals[i].name), a);
-				kg_note(d, tp->signals[j].name->mark, "the earlier signal");
-				errors++;
-				break;
-			}
-			free(a);
+		if (!tp->id)
+			continue;
+		kg_buf_printf(&id, "%s-scenario", tp->id->text);
+		for (i = 0; i < kit->ntopics && !clash; i++)
+			for (j = 0; j < kit->topics[i].nquestions; j++)
+				if (kit->topics[i].questions[j].id &&
+				    strcmp(kit->topics[i].questions[j].id->text,
+					   id.ptr) == 0)
+					clash = kit->topics[i].questions[j].id;
+		for (i = 0; i < kit->nscenarios && !clash; i++)
+			if (kit->scenarios[i].id &&
+			    strcmp(kit->scenarios[i].id->text, id.ptr) == 0)
+				clash = kit->scenarios[i].id;
+		if (clash) {
+			kg_error(d, clash->mark, "id '%s' is the scorecard line "
+				 "of topic '%s''s practical scenario: cards could "
+				 "not tell them apart", id.ptr, tp->id->text);
+			kg_note(d, tp->id->mark, "the topic");
+			errors++;
 		}
+		kg_buf_release(&id);
 	}
 	return errors;
 }
@@ -271,14 +264,9 @@ static size_t S_dim_index(const kg_card *c, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < c->ndims; i++) {
-		char *dim = kg_dim_id(c->r->topic, i);
-		int same = strcmp(dim, id) == 0;
-
-		free(dim);
-		if (same)
+	for (i = 0; i < c->ndims; i++)
+		if (strcmp(c->r->dims[i].id, id) == 0)
 			return i;
-	}
 	return c->ndims;
 }
 
@@ -287,14 +275,10 @@ static int S_unknown_dim(const kg_card *c, const kg_node *key, kg_diags *d)
 	kg_buf all = KG_BUF_INIT;
 	size_t i;
 
-	for (i = 0; i < c->ndims; i++) {
-		char *dim = kg_dim_id(c->r->topic, i);
-
-		kg_buf_printf(&all, "%s%s", i ? ", " : "", dim);
-		free(dim);
-	}
-	kg_error(d, key->mark, "unknown dimension '%s': round %zu (topic '%s') "
-		 "rates %s", key->text, c->round + 1, kg_text(c->r->topic->id),
+	for (i = 0; i < c->ndims; i++)
+		kg_buf_printf(&all, "%s%s", i ? ", " : "", c->r->dims[i].id);
+	kg_error(d, key->mark, "unknown dimension '%s': round %zu (%s) "
+		 "rates %s", key->text, c->round + 1, kg_text(c->r->area->title),
 		 all.ptr);
 	kg_buf_release(&all);
 	return -1;
@@ -339,7 +323,7 @@ static int S_ratings(const kg_node *root, unsigned flags, kg_card *c,
 	size_t i, k;
 	int rc = 0;
 
-	c->ndims = c->r->topic->nsignals;
+	c->ndims = c->r->ndims;
 	c->rating = kg_xcalloc(c->ndims + 1, sizeof(*c->rating));
 	c->prompted = kg_xcalloc(c->ndims + 1, sizeof(*c->prompted));
 	c->evidence = kg_xcalloc(c->ndims + 1, sizeof(*c->evidence));
@@ -360,18 +344,38 @@ static int S_ratings(const kg_node *root, unsigned flags, kg_card *c,
 			seen[i] = 1;
 	}
 	for (i = 0; i < c->ndims && rc == 0; i++)
-		if (!seen[i]) {
-			char *dim = kg_dim_id(c->r->topic, i);
-
+		if (!seen[i])
 			rc = kg_error(d, map->mark, "dimension '%s' has no rating "
-				      "(write not-probed when it was not asked)", dim);
-			free(dim);
-		}
+				      "(write not-probed when it was not asked)",
+				      c->r->dims[i].id);
 	free(seen);
 	return rc;
 }
 
 /* ---- the rest ---------------------------------------------------------- */
+
+/* What changed since `v` in the topics of the card's round. */
+static void S_version_notes(kg_card_kit *ck, const kg_node *v,
+			    const kg_card *c, kg_diags *d)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->r->nitems; i++) {
+		const kg_topic *t = c->r->items[i].topic;
+
+		for (j = 0; j < i && t; j++)
+			if (c->r->items[j].topic == t)
+				t = NULL;
+		if (!t)
+			continue;
+		if (kg_card_version_notes(ck, v->text, t, v->mark, d) < 0) {
+			kg_note(d, v->mark, "what changed for round %zu: kitgen "
+				"diff --git v%s %s", c->round + 1, v->text,
+				ck->kit->dir);
+			return;
+		}
+	}
+}
 
 /* A card made with other content of the kit: a warning, and where to see
  * what changed. */
@@ -397,10 +401,7 @@ static void S_version(kg_card_kit *ck, const kg_node *root, kg_card *c,
 	kg_warning(d, v->mark, "card was made with version %s of the kit, not "
 		   "%s: it is scored against %s", v->text,
 		   kg_text(ck->kit->version), kg_text(ck->kit->version));
-	if (kg_card_version_notes(ck, v->text, c->r->topic, v->mark, d) < 0)
-		kg_note(d, v->mark, "what changed for round %zu's topic '%s': "
-			"kitgen diff --git v%s %s", c->round + 1,
-			kg_text(c->r->topic->id), v->text, ck->kit->dir);
+	S_version_notes(ck, v, c, d);
 }
 
 static int S_people(const kg_node *root, kg_card *c, kg_diags *d)

@@ -11,16 +11,16 @@
  *   interviewer: Grace Example
  *   date: 2026-12-03                  YYYY-MM-DD
  *   ratings:                          per dimension id of the round
- *     algorithm-choice:
+ *     rate-limiter-2:
  *       rating: strong                a rating-scale id, or not-probed
  *       prompted: false               optional: needed a prompt
  *       evidence: Said ...            optional: what was said or done
  *   overall: acceptable               the round's rating
  *
- * A round's dimensions are the scorecard lines its packet prints: one per
- * signal of the round's topic, in the topic's order. A dimension's id is
- * its signal's name as an id (kg_dim_id): "Algorithm choice" is
- * algorithm-choice.
+ * A round's dimensions are the scorecard lines its packet prints, one per
+ * piece of the round's material (plan.h's kg_dim): a question's id, a
+ * topic's practical scenario as "<topic-id>-scenario", a behavioural
+ * scenario's id.
  *
  * Loading checks a card against the kit and reports every problem at its
  * place; a card keeps copies of what scoring needs, not the YAML tree, so
@@ -94,13 +94,9 @@ void kg_card_free(kg_card *c);
  * other characters one hyphen, none at either end; "" when it has no
  * ASCII letter or digit. The caller frees it. */
 char *kg_card_dim_id(const char *name);
-/* The id of dimension i of topic t: its signal's name as an id, or
- * signal-N (N from 1) when the name has no ASCII letter or digit. The
- * caller frees it. */
-char *kg_dim_id(const kg_topic *t, size_t i);
-/* Check rule: the dimension ids of each topic are unique (else a card
- * could not say which it rates). Errors at the later signal's name, a
- * note at the first; returns their number. */
+/* Check rule: the scorecard line of a topic's practical scenario,
+ * "<topic-id>-scenario", is no question's or scenario's id (else a card
+ * could not say which it rates). Returns the number of errors. */
 size_t kg_check_dimensions(const kg_kit *kit, kg_diags *d);
 /* The id of a rating: "strong", ..., "not-probed". */
 const char *kg_rating_id(int rating);

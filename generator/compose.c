@@ -332,21 +332,12 @@ static void S_comparison(const kg_kit *kit, kg_block *root)
 
 /* ---- topics ------------------------------------------------------------------- */
 
-/* Question numbers run through the kit: Q1 .. Q40, in presentation order. */
+/* The questions in presentation order, for the index: Q1 .. Q40 (the
+ * numbers are kg_question_number's). */
 typedef struct S_numbering {
 	const kg_question **order;
 	size_t n, cap;
 } S_numbering;
-
-static size_t S_number_of(const S_numbering *num, const kg_question *q)
-{
-	size_t i;
-
-	for (i = 0; i < num->n; i++)
-		if (num->order[i] == q)
-			return i + 1;
-	return 0;
-}
 
 void kg_c_question(const kg_kit *kit, kg_block *parent, int level,
 		   const kg_question *q, size_t number)
@@ -391,7 +382,6 @@ static void S_topic(kg_block *part, const void *ctx, size_t index)
 	const S_public *pub = ctx;
 	const kg_kit *kit = pub->kit;
 	const kg_topic *t = &kit->topics[index];
-	const S_numbering *num = &pub->num;
 	const char *id = part->id; /* topic-<id>: its parts are topic-<id>-... */
 	kg_block *sec, *box;
 	kg_buf buf = KG_BUF_INIT;
@@ -430,7 +420,7 @@ static void S_topic(kg_block *part, const void *ctx, size_t index)
 
 			if (strcmp(kg_text(q->level), kg_text(kit->levels[l].id)))
 				continue;
-			kg_c_question(kit, sec, 3, q, S_number_of(num, q));
+			kg_c_question(kit, sec, 3, q, kg_question_number(kit, q));
 		}
 	kg_buf_release(&buf);
 }

@@ -231,7 +231,8 @@ static void S_spread(const kg_kit *kit, const kg_panel *p, int anonymise,
 	}
 }
 
-static void S_not_probed(const kg_panel *p, kg_block *root)
+static void S_not_probed(const kg_kit *kit, const kg_panel *p,
+			 kg_block *root)
 {
 	kg_block *list = NULL;
 	size_t i, k;
@@ -248,9 +249,16 @@ static void S_not_probed(const kg_panel *p, kg_block *root)
 			if (!list)
 				list = kg_add_list(kg_c_section(root, 1, "not-probed",
 					NULL, "Not probed", 0), KG_LIST_BULLET);
-			kg_buf_printf(&b, "Round %zu: %s", c->round + 1,
-				      k < c->ndims ? kg_text(c->r->topic->signals[k].name)
-						   : "the overall rating");
+			if (k < c->ndims) {
+				char *label = kg_dim_label(kit, &c->r->dims[k]);
+
+				kg_buf_printf(&b, "Round %zu: ", c->round + 1);
+				kg_c_put_line(&b, label);
+				free(label);
+			} else {
+				kg_buf_printf(&b, "Round %zu: the overall rating",
+					      c->round + 1);
+			}
 			kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 			kg_buf_release(&b);
 		}
@@ -279,8 +287,14 @@ static void S_card(const kg_kit *kit, const kg_card *c, size_t index,
 		int rating = k < c->ndims ? c->rating[k] : c->overall;
 
 		row = kg_add_row(table);
-		kg_add_cell(row, k < c->ndims ? kg_text(c->r->topic->signals[k].name)
-					      : "Overall");
+		if (k < c->ndims) {
+			char *label = kg_dim_label(kit, &c->r->dims[k]);
+
+			kg_c_line_cell(row, label);
+			free(label);
+		} else {
+			kg_add_cell(row, "Overall");
+		}
 		kg_buf_reset(&t);
 		kg_buf_printf(&t, "%s%s", S_band_label(kit, rating),
 			      k < c->ndims && c->prompted[k] ? " (prompted)" : "");
@@ -306,7 +320,7 @@ kg_doc *kg_compose_debrief(const kg_card_kit *ck, const kg_panel *p,
 	S_rounds(ck->kit, p, anonymise, doc->root);
 	S_gates(ck->kit, p, doc->root);
 	S_spread(ck->kit, p, anonymise, doc->root);
-	S_not_probed(p, doc->root);
+	S_not_probed(ck->kit, p, doc->root);
 	sec = kg_c_section(doc->root, 1, "evidence", NULL, "Evidence", 0);
 	for (i = 0; i < p->ncards; i++)
 		S_card(ck->kit, p->cards[i], i, anonymise, sec);

@@ -163,3 +163,39 @@ int kg_topic_in_area(const kg_topic *t, const char *area)
 {
 	return S_in(&t->areas, area);
 }
+
+/* The place of a question's level in kit.yaml's list (nlevels when the
+ * level is not declared). */
+static size_t S_level_rank(const kg_kit *kit, const kg_question *q)
+{
+	size_t l;
+
+	for (l = 0; l < kit->nlevels; l++)
+		if (strcmp(kg_text(q->level), kg_text(kit->levels[l].id)) == 0)
+			return l;
+	return kit->nlevels;
+}
+
+size_t kg_question_number(const kg_kit *kit, const kg_question *q)
+{
+	size_t t, i, n = 0;
+
+	for (t = 0; t < kit->ntopics; t++) {
+		const kg_topic *tp = &kit->topics[t];
+		size_t rank;
+
+		if (q < tp->questions || q >= tp->questions + tp->nquestions) {
+			n += tp->nquestions;
+			continue;
+		}
+		/* in the topic, by level in kit.yaml's order, then file order */
+		rank = S_level_rank(kit, q);
+		for (i = 0; i < tp->nquestions; i++) {
+			size_t r = S_level_rank(kit, &tp->questions[i]);
+
+			n += r < rank || (r == rank && &tp->questions[i] < q);
+		}
+		return n + 1;
+	}
+	return 0;
+}

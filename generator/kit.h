@@ -237,5 +237,10 @@ int kg_profile_weight(const kg_profile *p, const char *area);
 int kg_profile_must_have(const kg_profile *p, const char *area);
 /* Does the topic serve the area? */
 int kg_topic_in_area(const kg_topic *t, const char *area);
+/* A question's number in the public kit, Q1 onwards: topics in order,
+ * and in a topic its questions by level (kit.yaml's order of levels),
+ * then in file order; 0 when q is not the kit's. Packets and cards use
+ * the same numbers. */
+size_t kg_question_number(const kg_kit *kit, const kg_question *q);
 
 #endif

@@ -1,30 +1,337 @@
-/* plan.c - choosing the rounds of a loop from weights and levels (see plan.h) */
+/* plan.c - filling the rounds of a loop with material (see plan.h) */
 #include "plan.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
+
+/* The material chosen for one area at one level, before any profile. */
+typedef struct S_fill {
+	const kg_area *area;
+	int behavioural;
+	kg_item *items;
+	size_t n;
+	int minutes;
+} S_fill;
+
+typedef struct S_levelplan {
+	const kg_kit *kit;
+	const kg_level *level;
+	int main_minutes;
+	S_fill *fills;                /* one per area, in kit.yaml's order */
+	const kg_question **used;     /* questions taken by some area */
+	size_t nused;
+} S_levelplan;
 
 static int S_at_level(const kg_question *q, const kg_level *l)
 {
 	return strcmp(kg_text(q->level), kg_text(l->id)) == 0;
 }
 
-static size_t S_count_at_level(const kg_topic *t, const kg_level *l)
+const char *kg_question_area(const kg_question *q)
 {
-	size_t i, n = 0;
-
-	for (i = 0; i < t->nquestions; i++)
-		n += S_at_level(&t->questions[i], l);
-	return n;
+	if (q->areas.n > 0)
+		return kg_text(q->areas.items[0]);
+	if (q->topic && q->topic->areas.n > 0)
+		return kg_text(q->topic->areas.items[0]);
+	return "";
 }
 
-static void S_add_question(kg_round *r, const kg_question *q)
+static int S_lists(const kg_list *l, const char *id)
 {
-	r->questions = kg_xrealloc(r->questions,
-				   (r->nquestions + 1) * sizeof(*r->questions));
-	r->questions[r->nquestions++] = q;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(kg_text(l->items[i]), id) == 0)
+			return 1;
+	return 0;
+}
+
+static int S_is_behavioural(const kg_kit *kit, const kg_area *a)
+{
+	if (kit->behavioural_area &&
+	    strcmp(kg_text(kit->behavioural_area), kg_text(a->id)) == 0)
+		return 1;
+	return kg_int(a->behavioural, 0) == 1;
+}
+
+static int S_question_minutes(const kg_question *q)
+{
+	return (int)kg_int(q->minutes, KG_DEFAULT_QUESTION_MINUTES);
+}
+
+/* The round's phases, and the main phase's minutes. */
+static void S_phases(const kg_kit *kit, int round_minutes, kg_round *r)
+{
+	size_t i, main = 0;
+	int others = 0;
+
+	if (kit->nphases > 0) {
+		r->nphases = kit->nphases;
+		r->phases = kg_xcalloc(r->nphases, sizeof(*r->phases));
+		for (i = 0; i < kit->nphases; i++) {
+			r->phases[i].name = kg_text(kit->phases[i].name);
+			r->phases[i].what = kg_text(kit->phases[i].what);
+			r->phases[i].minutes = (int)kg_int(kit->phases[i].minutes, 5);
+			if (r->phases[i].minutes > r->phases[main].minutes)
+				main = i;
+		}
+	} else {
+		r->nphases = 3;
+		r->phases = kg_xcalloc(3, sizeof(*r->phases));
+		r->phases[0].name = "Opening";
+		r->phases[0].what = "Introduce yourself and read the opening script.";
+		r->phases[0].minutes = 5;
+		r->phases[1].name = "Main material";
+		r->phases[1].what = "The questions and exercises of this round, in order.";
+		r->phases[1].minutes = round_minutes - 10;
+		r->phases[2].name = "The candidate's questions";
+		r->phases[2].what = "Answer what the candidate asks about the team and the role.";
+		r->phases[2].minutes = 5;
+		main = 1;
+	}
+	for (i = 0; i < r->nphases; i++)
+		if (i != main)
+			others += r->phases[i].minutes;
+	/* the main phase takes what the others leave of the time box */
+	if (round_minutes - others >= 5)
+		r->phases[main].minutes = round_minutes - others;
+	r->phases[main].main = 1;
+	r->main_minutes = r->phases[main].minutes;
+}
+
+static void S_add_item(S_fill *f, kg_item_kind kind, const kg_question *q,
+		       const kg_topic *t, const kg_scenario *s, int minutes)
+{
+	kg_item *it;
+
+	f->items = kg_xrealloc(f->items, (f->n + 1) * sizeof(*f->items));
+	it = &f->items[f->n++];
+	it->kind = kind;
+	it->question = q;
+	it->topic = t;
+	it->scenario = s;
+	it->minutes = minutes;
+	f->minutes += minutes;
+}
+
+static int S_used(const S_levelplan *lp, const kg_question *q)
+{
+	size_t i;
+
+	for (i = 0; i < lp->nused; i++)
+		if (lp->used[i] == q)
+			return 1;
+	return 0;
+}
+
+/* Is there room for m more minutes in f? */
+static int S_room(const S_levelplan *lp, const S_fill *f, int m)
+{
+	return f->minutes < lp->main_minutes &&
+	       f->minutes + m <= lp->main_minutes + KG_PLAN_SLACK_MINUTES;
+}
+
+static int S_short(const S_levelplan *lp, const S_fill *f)
+{
+	return f->minutes < lp->main_minutes - KG_PLAN_SLACK_MINUTES;
+}
+
+static void S_take(S_levelplan *lp, S_fill *f, const kg_question *q)
+{
+	lp->used = kg_xrealloc(lp->used, (lp->nused + 1) * sizeof(*lp->used));
+	lp->used[lp->nused++] = q;
+	S_add_item(f, KG_ITEM_QUESTION, q, q->topic, NULL, S_question_minutes(q));
+}
+
+/* Does question q serve f's area in tier `tier`? 0: it is the question's
+ * own area; 1: the question's `areas` list it; 2: the question has no
+ * `areas` and its topic lists the area. */
+static int S_serves(const kg_question *q, const char *area, int tier)
+{
+	if (tier == 0)
+		return strcmp(kg_question_area(q), area) == 0;
+	if (tier == 1)
+		return S_lists(&q->areas, area);
+	return q->areas.n == 0 && kg_topic_in_area(q->topic, area);
+}
+
+/* The first unused question at the level, in kit order, that serves f's
+ * area in the tier and fits; NULL when there is none. */
+static const kg_question *S_next_question(const S_levelplan *lp,
+					  const S_fill *f, int tier)
+{
+	const kg_kit *kit = lp->kit;
+	const char *area = kg_text(f->area->id);
+	size_t i, j;
+
+	for (i = 0; i < kit->ntopics; i++)
+		for (j = 0; j < kit->topics[i].nquestions; j++) {
+			const kg_question *q = &kit->topics[i].questions[j];
+
+			if (S_at_level(q, lp->level) && !S_used(lp, q) &&
+			    S_room(lp, f, S_question_minutes(q)) &&
+			    S_serves(q, area, tier))
+				return q;
+		}
+	return NULL;
+}
+
+/* A topic's practical scenario as the round's exercise. */
+static void S_fill_exercise(S_levelplan *lp, S_fill *f)
+{
+	const kg_kit *kit = lp->kit;
+	const char *area = kg_text(f->area->id);
+	size_t i;
+
+	for (i = 0; i < kit->ntopics; i++) {
+		const kg_topic *t = &kit->topics[i];
+		int m = (int)kg_int(t->scenario_minutes, 0);
+
+		if (m == 0 || t->areas.n == 0 ||
+		    strcmp(kg_text(t->areas.items[0]), area) != 0 ||
+		    !S_lists(&t->cmp_levels, kg_text(lp->level->id)) ||
+		    !S_room(lp, f, m))
+			continue;
+		S_add_item(f, KG_ITEM_EXERCISE, NULL, t, NULL, m);
+		return;
+	}
+}
+
+static void S_fill_scenarios(S_levelplan *lp, S_fill *f)
+{
+	const kg_kit *kit = lp->kit;
+	size_t i;
+
+	for (i = 0; i < kit->nscenarios; i++) {
+		const kg_scenario *s = &kit->scenarios[i];
+		int m = (int)kg_int(s->minutes, KG_DEFAULT_SCENARIO_MINUTES);
+
+		if (s->levels.n > 0 && !S_lists(&s->levels, kg_text(lp->level->id)))
+			continue;
+		if (S_room(lp, f, m))
+			S_add_item(f, KG_ITEM_SCENARIO, NULL, NULL, s, m);
+	}
+}
+
+/* Fill every area of the kit at level l, pins of p first. */
+static void S_levelplan_fill(S_levelplan *lp, const kg_profile *p)
+{
+	const kg_kit *kit = lp->kit;
+	size_t a, k;
+	int progress;
+
+	lp->fills = kg_xcalloc(kit->nareas ? kit->nareas : 1, sizeof(*lp->fills));
+	for (a = 0; a < kit->nareas; a++) {
+		lp->fills[a].area = &kit->areas[a];
+		lp->fills[a].behavioural = S_is_behavioural(kit, &kit->areas[a]);
+	}
+	/* a pin's questions are taken before anything else */
+	for (k = 0; p && k < p->npins; k++) {
+		const kg_pin *pin = &p->pins[k];
+		const kg_topic *t = kg_kit_topic(kit, kg_text(pin->topic));
+		S_fill *f = NULL;
+		size_t j, n;
+
+		for (a = 0; a < kit->nareas; a++)
+			if (strcmp(kg_text(kit->areas[a].id), kg_text(pin->area)) == 0)
+				f = &lp->fills[a];
+		if (!t || !f)
+			continue;
+		f->behavioural = 0;
+		for (j = 0; j < t->nquestions; j++) {
+			const kg_question *q = &t->questions[j];
+
+			if (!S_at_level(q, lp->level) || S_used(lp, q))
+				continue;
+			for (n = 0; n < pin->questions.n; n++)
+				if (strcmp(kg_text(pin->questions.items[n]),
+					   kg_text(q->id)) == 0)
+					break;
+			if (pin->questions.n == 0 || n < pin->questions.n)
+				S_take(lp, f, q);
+		}
+		f->area = NULL; /* filled: the passes below skip it */
+		f->behavioural = -1;
+	}
+	/* Areas take turns, one piece of material a turn, so an area short
+	 * of its own questions borrows before the others have taken all. */
+	do {
+		progress = 0;
+		for (a = 0; a < kit->nareas; a++) {
+			S_fill *f = &lp->fills[a];
+			const kg_question *q = NULL;
+			int tier;
+
+			if (!f->area || f->behavioural)
+				continue;
+			for (tier = 0; tier < 3 && !q; tier++)
+				if (tier == 0 || S_short(lp, f))
+					q = S_next_question(lp, f, tier);
+			if (q) {
+				S_take(lp, f, q);
+				progress = 1;
+			}
+		}
+	} while (progress);
+	for (a = 0; a < kit->nareas; a++)
+		if (lp->fills[a].area && !lp->fills[a].behavioural &&
+		    S_short(lp, &lp->fills[a]))
+			S_fill_exercise(lp, &lp->fills[a]);
+	for (a = 0; a < kit->nareas; a++) {
+		if (lp->fills[a].behavioural == -1)
+			lp->fills[a].area = &kit->areas[a];
+		if (lp->fills[a].behavioural == 1)
+			S_fill_scenarios(lp, &lp->fills[a]);
+	}
+}
+
+static void S_levelplan_free(S_levelplan *lp)
+{
+	size_t a;
+
+	for (a = 0; a < lp->kit->nareas; a++)
+		free(lp->fills[a].items);
+	free(lp->fills);
+	free(lp->used);
+}
+
+static char *S_dim_id(const kg_item *it)
+{
+	kg_buf b = KG_BUF_INIT;
+
+	if (it->kind == KG_ITEM_QUESTION)
+		kg_buf_puts(&b, kg_text(it->question->id));
+	else if (it->kind == KG_ITEM_EXERCISE)
+		kg_buf_printf(&b, "%s-scenario", kg_text(it->topic->id));
+	else
+		kg_buf_puts(&b, kg_text(it->scenario->id));
+	return kg_buf_detach(&b, NULL);
+}
+
+/* Move f's material into round r (f is emptied). */
+static void S_round_take(kg_round *r, S_fill *f)
+{
+	size_t i;
+
+	r->items = f->items;
+	r->nitems = f->n;
+	r->filled = f->minutes;
+	f->items = NULL;
+	f->n = 0;
+	r->dims = kg_xcalloc(r->nitems ? r->nitems : 1, sizeof(*r->dims));
+	r->ndims = r->nitems;
+	r->questions = kg_xcalloc(r->nitems ? r->nitems : 1,
+				  sizeof(*r->questions));
+	for (i = 0; i < r->nitems; i++) {
+		r->dims[i].id = S_dim_id(&r->items[i]);
+		r->dims[i].item = &r->items[i];
+		if (r->items[i].kind == KG_ITEM_QUESTION)
+			r->questions[r->nquestions++] = r->items[i].question;
+	}
 }
 
 static const kg_pin *S_pin(const kg_profile *p, const char *area)
@@ -37,9 +344,10 @@ static const kg_pin *S_pin(const kg_profile *p, const char *area)
 	return NULL;
 }
 
-/* Fill round r from a pin. */
-static int S_pinned(const kg_kit *kit, const kg_profile *p, const kg_level *l,
-		    const kg_pin *pin, kg_round *r, kg_diags *d)
+/* A pin that names what does not exist, or gives nothing at the level. */
+static int S_check_pin(const kg_kit *kit, const kg_profile *p,
+		       const kg_level *l, const kg_pin *pin, const kg_round *r,
+		       kg_diags *d)
 {
 	const kg_topic *t = kg_kit_topic(kit, kg_text(pin->topic));
 	size_t i, j;
@@ -47,26 +355,17 @@ static int S_pinned(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 	if (!t)
 		return kg_error(d, pin->topic->mark, "topic '%s' does not exist",
 				kg_text(pin->topic));
-	r->topic = t;
-	r->minutes = (int)kg_int(pin->minutes, r->minutes);
 	for (i = 0; i < pin->questions.n; i++) {
 		const kg_node *id = pin->questions.items[i];
-		const kg_question *q = NULL;
 
 		for (j = 0; j < t->nquestions; j++)
 			if (strcmp(kg_text(t->questions[j].id), id->text) == 0)
-				q = &t->questions[j];
-		if (!q)
+				break;
+		if (j == t->nquestions)
 			return kg_error(d, id->mark, "topic '%s' has no question '%s'",
 					kg_text(t->id), id->text);
-		if (S_at_level(q, l))
-			S_add_question(r, q);
 	}
-	if (pin->questions.n == 0)
-		for (j = 0; j < t->nquestions; j++)
-			if (S_at_level(&t->questions[j], l))
-				S_add_question(r, &t->questions[j]);
-	if (r->nquestions == 0)
+	if (r->nitems == 0)
 		return kg_error(d, pin->node->mark,
 				"the round pinned for profile '%s' has no "
 				"question at level '%s' in topic '%s'",
@@ -74,151 +373,97 @@ static int S_pinned(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 	return 0;
 }
 
-static int S_used(const kg_plan *plan, const kg_topic *t)
+/* No material at all for an area's round at the level: -1. */
+static int S_no_material(const kg_kit *kit, const kg_round *r,
+			 const kg_level *l, const kg_profile *p, kg_diags *d)
+{
+	const char *area = kg_text(r->area->id);
+
+	if (r->behavioural)
+		return kg_error(d, l->id->mark,
+				"level '%s' has no scenario for the behavioural "
+				"round of profile '%s' (area '%s'): give a "
+				"scenario this level in its 'levels'",
+				kg_text(l->id), kg_text(p->id), area);
+	(void)kit;
+	return kg_error(d, l->id->mark,
+			"level '%s' has too few questions for the rounds of "
+			"profile '%s': no question at this level tests area "
+			"'%s' (a question's own area is its first 'areas', or "
+			"its topic's first)",
+			kg_text(l->id), kg_text(p->id), area);
+}
+
+/* A round's time box: the sum of loop.phases when the kit gives them,
+ * else loop.round_minutes. */
+static int S_round_minutes(const kg_kit *kit)
 {
 	size_t i;
+	int sum = 0;
 
-	for (i = 0; i < plan->n; i++)
-		if (plan->rounds[i].topic == t)
-			return 1;
-	return 0;
+	if (kit->nphases == 0)
+		return (int)kg_int(kit->round_minutes, KG_DEFAULT_ROUND_MINUTES);
+	for (i = 0; i < kit->nphases; i++)
+		sum += (int)kg_int(kit->phases[i].minutes, 0);
+	return sum;
 }
 
-/* The best unused topic for the area at the level, or NULL. */
-static const kg_topic *S_choose(const kg_kit *kit, const kg_plan *plan,
-				const char *area, const kg_level *l,
-				const kg_profile *p)
+static void S_levelplan_init(S_levelplan *lp, const kg_kit *kit,
+			     const kg_level *l, int main_minutes)
 {
-	const kg_topic *second = NULL;
-	size_t i, k;
-
-	for (i = 0; i < kit->ntopics; i++) {
-		const kg_topic *t = &kit->topics[i];
-		int pinned = 0;
-
-		for (k = 0; k < p->npins; k++)
-			pinned |= strcmp(kg_text(p->pins[k].topic), kg_text(t->id)) == 0;
-		if (pinned || S_used(plan, t) || !kg_topic_in_area(t, area) ||
-		    S_count_at_level(t, l) == 0)
-			continue;
-		if (strcmp(t->areas.items[0]->text, area) == 0)
-			return t;
-		if (!second)
-			second = t;
-	}
-	return second;
-}
-
-/* No topic can fill the area's round at the level. What is missing is a
- * question in a topic: the error is at the first unused topic of the
- * area (each other one gets a note), with a note at the level in
- * kit.yaml. With no such topic, the error is at the level. -1. */
-static int S_no_topic(const kg_kit *kit, const kg_plan *plan, const char *area,
-		      const kg_level *l, const kg_profile *p, kg_diags *d)
-{
-	const kg_topic *first = NULL;
-	size_t i;
-
-	for (i = 0; i < kit->ntopics; i++) {
-		const kg_topic *t = &kit->topics[i];
-
-		if (S_used(plan, t) || !kg_topic_in_area(t, area) ||
-		    S_count_at_level(t, l) > 0 || !t->id)
-			continue;
-		if (!first)
-			kg_error(d, t->id->mark,
-				 "topic '%s' has no question at level '%s', which "
-				 "profile '%s' needs for its round in area '%s'",
-				 kg_text(t->id), kg_text(l->id), kg_text(p->id), area);
-		else
-			kg_note(d, t->id->mark, "topic '%s' in area '%s' has "
-				"none either", kg_text(t->id), area);
-		first = first ? first : t;
-	}
-	if (first)
-		kg_note(d, l->id->mark, "level '%s' is declared here", kg_text(l->id));
-	else
-		kg_error(d, l->id->mark,
-			 "level '%s' has too few questions for the rounds of "
-			 "profile '%s': no unused topic in area '%s' has a "
-			 "question at this level",
-			 kg_text(l->id), kg_text(p->id), area);
-	return -1;
-}
-
-/* Areas by weight, heaviest first; stable for equal weights. */
-static size_t *S_round_order(const kg_kit *kit, const kg_profile *p)
-{
-	size_t *order = kg_xcalloc(kit->nareas, sizeof(*order));
-	size_t i, j;
-
-	for (i = 0; i < kit->nareas; i++) {
-		int w = kg_profile_weight(p, kg_text(kit->areas[i].id));
-
-		for (j = i; j > 0 && kg_profile_weight(p,
-				kg_text(kit->areas[order[j - 1]].id)) < w; j--)
-			order[j] = order[j - 1];
-		order[j] = i;
-	}
-	return order;
+	memset(lp, 0, sizeof(*lp));
+	lp->kit = kit;
+	lp->level = l;
+	lp->main_minutes = main_minutes;
 }
 
 int kg_plan_loop(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 		 kg_plan *out, kg_diags *d)
 {
-	size_t *order = S_round_order(kit, p);
-	int minutes = (int)kg_int(kit->round_minutes, KG_DEFAULT_ROUND_MINUTES);
-	size_t i;
+	int minutes = S_round_minutes(kit);
+	S_levelplan lp;
+	kg_round probe;
+	size_t a, i;
 	int rc = 0;
 
-	out->rounds = kg_xcalloc(kit->nareas, sizeof(*out->rounds));
+	memset(&probe, 0, sizeof(probe));
+	S_phases(kit, minutes, &probe);
+	S_levelplan_init(&lp, kit, l, probe.main_minutes);
+	free(probe.phases);
+	S_levelplan_fill(&lp, p);
+
+	out->rounds = kg_xcalloc(kit->nareas ? kit->nareas : 1,
+				 sizeof(*out->rounds));
 	out->n = 0;
-	/* pinned rounds first, so free choices never take a pinned topic */
-	for (i = 0; i < kit->nareas; i++) {
-		const kg_area *a = &kit->areas[order[i]];
-		const char *area = kg_text(a->id);
-		const kg_pin *pin = S_pin(p, area);
+	for (a = 0; a < kit->nareas; a++) {
+		const kg_area *area = &kit->areas[a];
+		const kg_pin *pin = S_pin(p, kg_text(area->id));
 		kg_round *r = &out->rounds[out->n];
 
 		memset(r, 0, sizeof(*r));
-		r->area = a;
-		r->weight = kg_profile_weight(p, area);
-		r->must_have = kg_profile_must_have(p, area);
-		r->minutes = minutes;
-		if (pin) {
-			if (S_pinned(kit, p, l, pin, r, d) < 0) {
-				rc = -1;
-				free(r->questions);
-				continue;
-			}
-			out->n++;
-		}
-	}
-	for (i = 0; i < kit->nareas; i++) {
-		const kg_area *a = &kit->areas[order[i]];
-		const char *area = kg_text(a->id);
-		kg_round *r;
-		size_t j;
-
-		if (S_pin(p, area))
+		r->area = area;
+		r->weight = kg_profile_weight(p, kg_text(area->id));
+		r->must_have = kg_profile_must_have(p, kg_text(area->id));
+		r->behavioural = lp.fills[a].behavioural == 1;
+		r->minutes = pin ? (int)kg_int(pin->minutes, minutes) : minutes;
+		if (r->weight <= 0)
 			continue;
-		r = &out->rounds[out->n];
-		memset(r, 0, sizeof(*r));
-		r->area = a;
-		r->weight = kg_profile_weight(p, area);
-		r->must_have = kg_profile_must_have(p, area);
-		r->minutes = minutes;
-		r->topic = S_choose(kit, out, area, l, p);
-		if (!r->topic) {
-			rc = S_no_topic(kit, out, area, l, p, d);
+		S_phases(kit, r->minutes, r);
+		S_round_take(r, &lp.fills[a]);
+		if (pin ? S_check_pin(kit, p, l, pin, r, d) < 0
+			: r->nitems == 0 && S_no_material(kit, r, l, p, d) < 0) {
+			rc = -1;
+			free(r->phases);
+			for (i = 0; i < r->ndims; i++)
+				free(r->dims[i].id);
+			free(r->dims);
+			free(r->items);
+			free(r->questions);
 			continue;
 		}
-		for (j = 0; j < r->topic->nquestions; j++)
-			if (S_at_level(&r->topic->questions[j], l))
-				S_add_question(r, &r->topic->questions[j]);
 		out->n++;
 	}
-	/* present rounds in weight order, pinned or not */
+	/* present rounds in weight order; equal weights in kit.yaml's */
 	for (i = 1; i < out->n; i++) {
 		kg_round tmp = out->rounds[i];
 		size_t j = i;
@@ -231,17 +476,127 @@ int kg_plan_loop(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 		}
 		out->rounds[j] = tmp;
 	}
-	free(order);
+	/* dims point into their round's items: fix them after the moves */
+	for (i = 0; i < out->n; i++) {
+		size_t k;
+
+		for (k = 0; k < out->rounds[i].ndims; k++)
+			out->rounds[i].dims[k].item = &out->rounds[i].items[k];
+	}
+	S_levelplan_free(&lp);
 	return rc;
 }
 
 void kg_plan_free(kg_plan *plan)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < plan->n; i++)
-		free(plan->rounds[i].questions);
+	for (i = 0; i < plan->n; i++) {
+		kg_round *r = &plan->rounds[i];
+
+		for (k = 0; k < r->ndims; k++)
+			free(r->dims[k].id);
+		free(r->dims);
+		free(r->items);
+		free(r->questions);
+		free(r->phases);
+	}
 	free(plan->rounds);
 	plan->rounds = NULL;
 	plan->n = 0;
+}
+
+size_t kg_plan_shortfalls(const kg_kit *kit, kg_diags *d)
+{
+	size_t l, a, p, warnings = 0;
+
+	for (l = 0; l < kit->nlevels; l++)
+		for (a = 0; a < kit->nareas; a++) {
+			kg_buf profiles = KG_BUF_INIT;
+			int filled = 0, main = 0;
+			size_t n = 0;
+
+			for (p = 0; p < kit->nprofiles; p++) {
+				kg_diags quiet = KG_DIAGS_INIT;
+				kg_plan plan;
+				size_t i;
+
+				kg_plan_loop(kit, &kit->profiles[p], &kit->levels[l],
+					     &plan, &quiet);
+				for (i = 0; i < plan.n; i++) {
+					const kg_round *r = &plan.rounds[i];
+
+					if (r->area != &kit->areas[a] ||
+					    r->filled >= r->main_minutes -
+							 KG_PLAN_SLACK_MINUTES)
+						continue;
+					kg_buf_printf(&profiles, "%s'%s'",
+						      n++ ? ", " : "",
+						      kg_text(kit->profiles[p].id));
+					filled = r->filled;
+					main = r->main_minutes;
+				}
+				kg_plan_free(&plan);
+				kg_diags_free(&quiet);
+			}
+			if (n > 0 && kit->areas[a].id) {
+				kg_warning(d, kit->areas[a].id->mark,
+					   "at level '%s' the round for area '%s' "
+					   "has %d of its %d minutes of material, "
+					   "%d missing (profile%s %s): add %s at "
+					   "this level",
+					   kg_text(kit->levels[l].id),
+					   kg_text(kit->areas[a].id), filled, main,
+					   main - filled, n > 1 ? "s" : "",
+					   profiles.ptr,
+					   S_is_behavioural(kit, &kit->areas[a])
+						   ? "scenarios"
+						   : "questions whose own area is this one");
+				warnings++;
+			}
+			kg_buf_release(&profiles);
+		}
+	return warnings;
+}
+
+const kg_question **kg_plan_unused(const kg_kit *kit, const kg_plan *plan,
+				   const kg_level *l, const kg_area *area,
+				   size_t *n)
+{
+	const kg_question **out = NULL;
+	size_t t, j, i, k;
+
+	*n = 0;
+	for (t = 0; t < kit->ntopics; t++)
+		for (j = 0; j < kit->topics[t].nquestions; j++) {
+			const kg_question *q = &kit->topics[t].questions[j];
+			int used = 0;
+
+			if (!S_at_level(q, l) ||
+			    strcmp(kg_question_area(q), kg_text(area->id)) != 0)
+				continue;
+			for (i = 0; i < plan->n && !used; i++)
+				for (k = 0; k < plan->rounds[i].nquestions; k++)
+					used |= plan->rounds[i].questions[k] == q;
+			if (used)
+				continue;
+			out = kg_xrealloc(out, (*n + 1) * sizeof(*out));
+			out[(*n)++] = q;
+		}
+	return out;
+}
+
+char *kg_dim_label(const kg_kit *kit, const kg_dim *dim)
+{
+	const kg_item *it = dim->item;
+	kg_buf b = KG_BUF_INIT;
+
+	if (it->kind == KG_ITEM_QUESTION)
+		kg_buf_printf(&b, "Q%zu: %s", kg_question_number(kit, it->question),
+			      kg_text(it->topic->title));
+	else if (it->kind == KG_ITEM_EXERCISE)
+		kg_buf_printf(&b, "Exercise: %s", kg_text(it->topic->scenario_title));
+	else
+		kg_buf_puts(&b, kg_text(it->scenario->title));
+	return kg_buf_detach(&b, NULL);
 }

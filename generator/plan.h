@@ -1,17 +1,41 @@
 /*
  * plan.h - the loop plan of a panel packet: one round per capability
- * area, each with its topic, questions, time box and weight.
+ * area, each with its phases, its material, its scorecard lines and its
+ * weight.
  *
- * The plan follows from the content alone, deterministically:
- *   - rounds come in order of the profile's weight (heaviest first; equal
- *     weights in the order kit.yaml declares the areas);
- *   - a round's topic is one that serves its area and has questions at the
- *     level, not used by an earlier round; topics whose first area is the
- *     round's area come first, then topic order;
- *   - its questions are all that topic's questions at the level;
- *   - its time box is loop.round_minutes (45 when kit.yaml gives none).
- * A profile may pin any round in kit.yaml (`rounds:`: area, topic, and
- * optionally questions and minutes); pinned topics are not reused.
+ * The plan follows from the content alone, deterministically, and an
+ * area is filled with the same material in every profile:
+ *   - a round's phases are loop.phases, and its time box their sum;
+ *     without phases, the time box is loop.round_minutes (default 45)
+ *     and the phases an opening of 5 minutes, the main material and the
+ *     candidate's questions, 5; the longest phase (the first of equal
+ *     ones) is the main phase, and a pinned round's own minutes stretch
+ *     or shrink it;
+ *   - the material of an area's round at a level is chosen the same way
+ *     in every profile, areas taken in kit.yaml's order: the questions at
+ *     the level whose own area is the round's (a question's `areas[0]`
+ *     when it has `areas`, else its topic's first area), in kit order,
+ *     while their minutes fit the main phase plus five; then questions at
+ *     the level from other topics that list the area in their `areas`;
+ *     then a topic's practical scenario (its `minutes`), when the area is
+ *     the topic's first and the level is in its comparison levels; a
+ *     question's minutes default to KG_DEFAULT_QUESTION_MINUTES;
+ *   - the round for the behavioural area (loop.behavioural_area) takes
+ *     the scenarios at the level (a scenario without `levels` suits
+ *     every level), each KG_DEFAULT_SCENARIO_MINUTES unless it says;
+ *   - a round is full when its material comes within five minutes of
+ *     the main phase; kg_plan_shortfalls reports the rest;
+ *   - rounds are presented heaviest weight first (equal weights in the
+ *     order kit.yaml declares the areas); an area the profile weights 0
+ *     has no round.
+ * A profile may pin a round in kit.yaml (`rounds:`: area, topic, and
+ * optionally questions and minutes); a pin replaces the area's material
+ * with that topic's questions at the level.
+ *
+ * Each round's scorecard lines (kg_dim) follow from its material: one a
+ * question, one a practical scenario, one a behavioural scenario, in
+ * the order of the material. A line's id is what a card file rates:
+ * the question's id, "<topic-id>-scenario", or the scenario's id.
  */
 #ifndef KG_PLAN_H
 #define KG_PLAN_H
@@ -22,13 +46,55 @@
 #include "kit.h"
 
 #define KG_DEFAULT_ROUND_MINUTES 45
+#define KG_DEFAULT_QUESTION_MINUTES 10
+#define KG_DEFAULT_SCENARIO_MINUTES 15
+#define KG_PLAN_SLACK_MINUTES 5
+
+typedef enum {
+	KG_ITEM_QUESTION, /* a question of the kit */
+	KG_ITEM_EXERCISE, /* a topic's practical scenario */
+	KG_ITEM_SCENARIO  /* a behavioural scenario */
+} kg_item_kind;
+
+/* A piece of a round's main material. */
+typedef struct kg_item {
+	kg_item_kind kind;
+	const kg_question *question; /* KG_ITEM_QUESTION, else NULL */
+	const kg_topic *topic;       /* the question's topic, or the
+					exercise's; NULL for a scenario */
+	const kg_scenario *scenario; /* KG_ITEM_SCENARIO, else NULL */
+	int minutes;
+} kg_item;
+
+/* A scorecard line: what a card rates. */
+typedef struct kg_dim {
+	char *id;             /* stable: see above */
+	const kg_item *item;  /* the material it rates */
+} kg_dim;
+
+/* A phase of a round, with the kit's node when kit.yaml gave phases. */
+typedef struct kg_round_phase {
+	const char *name;     /* the kit's text, or a built-in default */
+	const char *what;     /* likewise */
+	int minutes;
+	int main;             /* the phase that holds the material */
+} kg_round_phase;
 
 typedef struct kg_round {
 	const kg_area *area;
 	int weight;                 /* the profile's weight for the area */
 	int must_have;              /* the profile lists the area as must-have */
-	int minutes;
-	const kg_topic *topic;
+	int behavioural;            /* the behavioural area's round */
+	int minutes;                /* the round's time box */
+	int main_minutes;           /* the main phase's time */
+	int filled;                 /* minutes of material */
+	kg_round_phase *phases;
+	size_t nphases;
+	kg_item *items;
+	size_t nitems;
+	kg_dim *dims;               /* one per item, same order */
+	size_t ndims;
+	/* the questions among the items, in order (borrowed pointers) */
 	const kg_question **questions;
 	size_t nquestions;
 } kg_round;
@@ -38,11 +104,34 @@ typedef struct kg_plan {
 	size_t n;
 } kg_plan;
 
-/* Plan the loop of profile p at level l. On a level that cannot fill a
- * round (or a pin that does not fit), add errors pointing into kit.yaml
- * and return -1; the plan then holds the rounds it could fill. */
+/* Plan the loop of profile p at level l. On a level that cannot give a
+ * round any material (or a pin that does not fit), add errors pointing
+ * into kit.yaml and return -1; the plan then holds the rounds it could
+ * fill. A round that has material but falls short of its main phase is
+ * not an error here: see kg_plan_shortfalls. */
 int kg_plan_loop(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 		 kg_plan *out, kg_diags *d);
 void kg_plan_free(kg_plan *plan);
+
+/* For check: a warning for every round of every profile and level that
+ * misses its main phase by more than KG_PLAN_SLACK_MINUTES, naming the
+ * profile, the level, the area and the minutes missing. Returns the
+ * number of warnings added. */
+size_t kg_plan_shortfalls(const kg_kit *kit, kg_diags *d);
+
+/* The questions at level l not used by any round of the plan whose own
+ * area (as above) is `area`: what "one more round" on the area would ask.
+ * Returns a malloc'd array (free it) and its length in *n. */
+const kg_question **kg_plan_unused(const kg_kit *kit, const kg_plan *plan,
+				   const kg_level *l, const kg_area *area,
+				   size_t *n);
+
+/* A scorecard line's name, malloc'd: "Q12: <topic title>" (the public
+ * kit's number), "Exercise: <scenario title>", or the behavioural
+ * scenario's title. */
+char *kg_dim_label(const kg_kit *kit, const kg_dim *dim);
+
+/* The question's own area id, as above. */
+const char *kg_question_area(const kg_question *q);
 
 #endif

@@ -2,13 +2,16 @@
  * readiness.c - what a panel needs that the content lacks: `kitgen
  * check`'s warnings (never errors) for the optional fields a round is run
  * with (a question's minutes, hints and acceptable sample, a topic's
- * by_level bands, a scenario's levels and past-behaviour form).
+ * by_level bands, a scenario's levels and past-behaviour form), and a
+ * round of some profile and level that its material does not fill
+ * (plan.h's kg_plan_shortfalls).
  *
  * They are summed up, one warning per topic file and one for
  * scenarios.yaml, so a kit whose content is still being written gets a
  * short list of what is left, not a line per question.
  */
 #include "kit.h"
+#include "plan.h"
 
 #include "buf.h"
 #include "fields.h"
@@ -78,4 +81,5 @@ void kg_kit_readiness(const kg_kit *kit, kg_diags *d)
 	for (i = 0; i < kit->ntopics; i++)
 		S_topic(&kit->topics[i], d);
 	S_scenarios(kit, d);
+	kg_plan_shortfalls(kit, d);
 }

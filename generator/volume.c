@@ -43,24 +43,57 @@ static size_t S_question(const kg_question *q)
 {
 	return S_tree(q->prompt) + S_list(&q->recruiter_cues) +
 	       S_tree(q->strong_answer) + S_tree(q->weak_answer) +
-	       S_tree(q->weak_because) + S_list(&q->follow_ups);
+	       S_tree(q->weak_because) + S_list(&q->follow_ups) +
+	       S_list(&q->hints) + S_tree(q->acceptable_answer) +
+	       S_tree(q->acceptable_because) + S_tree(q->code_listing) +
+	       S_tree(q->task);
 }
 
-/* A round: its area, and its topic's guide and scorecard. */
-static size_t S_round(const kg_round *r)
+/* A topic's part of a guide: what it exposes, its rubric, key, signals. */
+static size_t S_topic(const kg_topic *t)
 {
-	const kg_topic *t = r->topic;
-	size_t sum = S_tree(r->area->title) + S_tree(r->area->description) +
-		     S_tree(t->title) + S_tree(t->exposes) +
+	size_t sum = S_tree(t->title) + S_tree(t->exposes) +
 		     S_list(&t->clarifying_questions) + S_tree(t->rubric_node) +
 		     S_tree(t->key_contains) + S_tree(t->key_tradeoffs) +
-		     S_tree(t->key_push_on) + S_list(&t->follow_ups), i;
+		     S_tree(t->key_push_on) + S_list(&t->follow_ups) +
+		     S_list(&t->red_flags) + S_tree(t->scenario_prompt), i;
 
-	for (i = 0; i < t->nsignals; i++) /* in the guide and the scorecard */
-		sum += 2 * (S_tree(t->signals[i].name) +
-			    S_tree(t->signals[i].detail));
-	for (i = 0; i < r->nquestions; i++)
-		sum += S_question(r->questions[i]);
+	for (i = 0; i < t->nsignals; i++)
+		sum += S_tree(t->signals[i].name) + S_tree(t->signals[i].detail);
+	return sum;
+}
+
+static size_t S_scenario(const kg_scenario *s)
+{
+	size_t sum = S_tree(s->title) + S_tree(s->prompt) +
+		     S_tree(s->rubric_node) + S_list(&s->red_flags) +
+		     S_tree(s->past_behaviour), i;
+
+	for (i = 0; i < s->nsignals; i++)
+		sum += S_tree(s->signals[i].name) + S_tree(s->signals[i].detail);
+	return sum;
+}
+
+/* A round: its area, each piece of material with what the guide shows
+ * of it, and a scorecard line each. */
+static size_t S_round(const kg_round *r)
+{
+	size_t sum = S_tree(r->area->title) + S_tree(r->area->description), i, j;
+
+	for (i = 0; i < r->nitems; i++) {
+		const kg_item *it = &r->items[i];
+		int seen = 0;
+
+		for (j = 0; j < i; j++)
+			seen |= it->topic && r->items[j].topic == it->topic;
+		if (it->topic && !seen)
+			sum += S_topic(it->topic);
+		if (it->question)
+			sum += S_question(it->question);
+		if (it->scenario)
+			sum += S_scenario(it->scenario);
+		sum += 64; /* its scorecard line */
+	}
 	return sum;
 }
 

@@ -145,8 +145,8 @@ static void test_fixture_panel_fields(void **state)
 	assert_int_equal(q->hints.n, 2);
 	assert_non_null(q->acceptable_answer);
 	assert_non_null(q->acceptable_because);
-	assert_int_equal(q->areas.n, 1);
-	assert_string_equal(kg_text(q->areas.items[0]), "systems");
+	assert_int_equal(q->areas.n, 2);
+	assert_string_equal(kg_text(q->areas.items[0]), "coding");
 	assert_string_equal(kg_text(q->code_language), "python");
 	assert_non_null(q->code_listing);
 	assert_non_null(q->task);
@@ -157,9 +157,9 @@ static void test_fixture_panel_fields(void **state)
 	assert_int_equal(kit->scenarios[0].levels.n, 1);
 	assert_non_null(kit->scenarios[0].past_behaviour);
 	assert_int_equal(kit->nphases, 3);
-	assert_int_equal(kg_int(kit->phases[1].minutes, 0), 35);
+	assert_int_equal(kg_int(kit->phases[1].minutes, 0), 15);
 	assert_non_null(kit->opening_script);
-	assert_string_equal(kg_text(kit->behavioural_area), "systems");
+	assert_null(kit->behavioural_area);
 	kg_kit_free(kit);
 	kg_diags_free(&d);
 }

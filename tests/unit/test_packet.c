@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compose.h"
@@ -123,18 +124,20 @@ static void S_check_packet(const kg_edition *ed)
 
 			assert_non_null(q);
 			assert_string_equal(kg_text(q->level), kg_text(ed->level->id));
-			assert_ptr_equal(q->topic, round->topic);
+			assert_ptr_equal(q, round->questions[i]);
 		}
 		total += n;
 		/* the scorecard lists every dimension of the round, then overall */
 		snprintf(anchor, sizeof(anchor), "round-%zu-scorecard", r + 1);
 		card = S_find_type(S_find_id(doc->root, anchor), KG_BLOCK_SCORECARD);
 		assert_non_null(card);
-		assert_int_equal(card->n, 1 + round->topic->nsignals + 1);
-		for (i = 0; i < round->topic->nsignals; i++) {
+		assert_int_equal(card->n, 1 + round->ndims + 1);
+		for (i = 0; i < round->ndims; i++) {
+			char *label = kg_dim_label(S_kit, &round->dims[i]);
+
 			assert_int_equal(card->children[1 + i]->type, KG_BLOCK_DIMENSION);
-			assert_string_equal(card->children[1 + i]->title,
-					    kg_text(round->topic->signals[i].name));
+			assert_string_equal(card->children[1 + i]->title, label);
+			free(label);
 		}
 		assert_int_equal(card->children[0]->n, 2 + KG_NBANDS);
 	}
@@ -179,9 +182,14 @@ static void test_pinned_rounds_are_used(void **state)
 	for (k = 0; k < p->npins; k++)
 		for (r = 0; r < plan.n; r++)
 			if (strcmp(kg_text(plan.rounds[r].area->id),
-				   kg_text(p->pins[k].area)) == 0)
-				assert_string_equal(kg_text(plan.rounds[r].topic->id),
-						    kg_text(p->pins[k].topic));
+				   kg_text(p->pins[k].area)) == 0) {
+				size_t q;
+
+				for (q = 0; q < plan.rounds[r].nquestions; q++)
+					assert_string_equal(
+						kg_text(plan.rounds[r].questions[q]->topic->id),
+						kg_text(p->pins[k].topic));
+			}
 	/* heaviest round first */
 	for (r = 1; r < plan.n; r++)
 		assert_true(plan.rounds[r - 1].weight >= plan.rounds[r].weight);
