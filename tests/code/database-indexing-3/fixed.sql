@@ -23,7 +23,11 @@ WHERE tenant_id = 7
 ORDER BY last_active_at DESC, id DESC
 LIMIT 20;
 
--- Every later page: the cursor is the previous page's last (last_active_at, id)
+-- Every later page: the cursor is the previous page's last (last_active_at, id).
+-- Page 6 (the first-page query with OFFSET 100) ends at 2026-11-20 09:00:00,
+-- id 127, so this asks for page 7: the 12 tied rows left over come first.
+.parameter set :cursor_at '2026-11-20 09:00:00'
+.parameter set :cursor_id 127
 SELECT id, full_name, last_active_at FROM candidates
 WHERE tenant_id = 7 AND (last_active_at, id) < (:cursor_at, :cursor_id)
 ORDER BY last_active_at DESC, id DESC
