@@ -2,7 +2,8 @@
 atomic step, the TTL is set once per window (EXPIRE ... NX, Redis 7), and
 all three commands go in one MULTI/EXEC, so no instance can slip between
 them and a crash cannot leave a count that never expires. A refused client
-is told when the window ends."""
+is told when the window ends. Before Redis 7 (no NX on EXPIRE), a Lua script
+that runs INCR and calls EXPIRE only when the count is 1 does the same."""
 import redis
 
 r = redis.Redis(decode_responses=True)   # shared by all 20 API instances
