@@ -11,6 +11,12 @@ lets other threads run between the read and the write, as a busy server
 does now and then. The listing must then overbook (or lose a decrement) in
 at least one of the runs; the fixed version must stay exact in every run,
 slowed down or not.
+
+The listing is also run as it stands, and how often it went wrong is only
+reported, never required: CPython hands the GIL over at few places, so the
+plain listing usually books exactly 20 (the kit tells interviewers so: a
+clean run is not evidence of safety), while a free-threaded build may
+overbook. Either outcome is right, so neither can fail the check.
 """
 import importlib.util
 import sys
@@ -80,6 +86,12 @@ def main(listing, fixed):
     if problems(s):
         print("listing is wrong even without threads:", problems(s))
         ok = False
+
+    # 1b. Run as it stands, it may or may not go wrong: report, don't judge.
+    plain = sum(1 for _ in range(5)
+                if problems(run(lst.AssessmentSession, lst.open_booking)))
+    print("listing as it stands went wrong in %d of 5 plain runs "
+          "(a clean run proves nothing)" % plain)
 
     # 2. With a thread switch between read and write, it overbooks.
     cls = slowed(lst)
