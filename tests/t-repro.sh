@@ -68,16 +68,17 @@ check "SOURCE_DATE_EPOCH leaves the Markdown as it was" \
 	cmp "$TMP/a/backend-interview-kit.md" "$TMP/c/backend-interview-kit.md"
 
 # One field changed: the Markdown changes on that field's line and on the
-# digest line, nowhere else.
+# digest lines (the build digest covers the content's), nowhere else.
 kit=$(fixture_copy field)
 "$KITGEN" build -q --content "$kit" --templates "$ROOT/templates" --out "$TMP/f1" --format md >/dev/null 2>&1
 sed -i 's/^  - No invalidation plan.$/  - No plan for invalidating entries./' "$kit/topics/01-cache.yaml"
 "$KITGEN" build -q --content "$kit" --templates "$ROOT/templates" --out "$TMP/f2" --format md >/dev/null 2>&1
 diff "$TMP/f1/fixture-kit.md" "$TMP/f2/fixture-kit.md" | grep '^[<>]' >"$TMP/changed"
-if [ "$(grep -c . "$TMP/changed")" = 4 ] &&
+if [ "$(grep -c . "$TMP/changed")" = 6 ] &&
 	grep -q '^> >   - No plan for invalidating entries.$' "$TMP/changed" &&
-	grep -q '^> .*Content digest' "$TMP/changed"; then
-	ok "a one-field change touches only that field's line and the digest"
+	grep -q '^> .*Content digest' "$TMP/changed" &&
+	grep -q '^> .*Build digest' "$TMP/changed"; then
+	ok "a one-field change touches only that field's line and the digests"
 else
-	not_ok "a one-field change touches only that field's line and the digest" "$(cat "$TMP/changed")"
+	not_ok "a one-field change touches only that field's line and the digests" "$(cat "$TMP/changed")"
 fi
