@@ -139,16 +139,51 @@ static void S_set_pt(kg_node *map, const char *key, float pt)
 	kg_node_set_str(map, key, num);
 }
 
-/* data's `page`: size and margins in CSS, and the running head (the kit's
- * title), foot (the style's footer label) and page number (its page
- * label), as CSS content, all as the PDF prints them (pdf_front.c). */
+/* The paper and the margins, in CSS lengths: the page's margin boxes take
+ * the style's header and footer bands, as the PDF's running head and foot
+ * do (pdf_front.c). */
+static void S_page_box(kg_node *map, const kg_pdf_style *st,
+		       const kg_pdf_paper *paper)
+{
+	char size[64];
+
+	kg_node_set_str(map, "paper", paper->name);
+	snprintf(size, sizeof(size), "%.2fpt %.2fpt", paper->width,
+		 paper->height);
+	kg_node_set_str(map, "size", size);
+	S_set_pt(map, "margin_top", st->margin_top + st->header);
+	S_set_pt(map, "margin_right", st->margin_right);
+	S_set_pt(map, "margin_bottom", st->margin_bottom + st->footer);
+	S_set_pt(map, "margin_left", st->margin_left);
+	S_set_pt(map, "running_size", st->running);
+}
+
+/* The running head (the kit's title), foot (the style's footer label) and
+ * page number (its page label), as CSS content. */
+static void S_page_running(kg_node *map, const kg_pdf_style *st,
+			   const kg_doc_meta *m)
+{
+	const char *vars[] = {"version", m->version, "edition",
+			      m->edition_title, NULL};
+	kg_buf v = KG_BUF_INIT;
+
+	S_css_string(&v, m->title);
+	kg_node_set_str(map, "head", v.ptr);
+	kg_buf_reset(&v);
+	S_css_label(&v, st->labels.footer, vars);
+	kg_node_set_str(map, "foot", v.ptr);
+	kg_buf_reset(&v);
+	S_css_label(&v, st->labels.page, vars);
+	kg_node_set_str(map, "number", v.ptr);
+	kg_buf_release(&v);
+}
+
+/* data's `page`, for the print style sheet: the build's paper (o->paper,
+ * NULL for the style's first) and what the PDF prints around each page. */
 static int S_page_data(const kg_doc *doc, const kg_write_opts *o,
 		       kg_node *data, kg_diags *d)
 {
-	const kg_doc_meta *m = &doc->meta;
-	const char *vars[] = {"version", m->version, "edition",
-			      m->edition_title, NULL};
-	kg_buf path = KG_BUF_INIT, v = KG_BUF_INIT;
+	kg_buf path = KG_BUF_INIT;
 	const kg_pdf_paper *paper;
 	kg_pdf_style st;
 	kg_node *map;
@@ -161,28 +196,12 @@ static int S_page_data(const kg_doc *doc, const kg_write_opts *o,
 					 : &st.papers[0];
 	if (paper) {
 		map = kg_node_new_map();
-		kg_node_set_str(map, "paper", paper->name);
-		kg_buf_printf(&v, "%.2fpt %.2fpt", paper->width, paper->height);
-		kg_node_set_str(map, "size", v.ptr);
-		S_set_pt(map, "margin_top", st.margin_top + st.header);
-		S_set_pt(map, "margin_right", st.margin_right);
-		S_set_pt(map, "margin_bottom", st.margin_bottom + st.footer);
-		S_set_pt(map, "margin_left", st.margin_left);
-		S_set_pt(map, "running_size", st.running);
-		kg_buf_reset(&v);
-		S_css_string(&v, m->title);
-		kg_node_set_str(map, "head", v.ptr);
-		kg_buf_reset(&v);
-		S_css_label(&v, st.labels.footer, vars);
-		kg_node_set_str(map, "foot", v.ptr);
-		kg_buf_reset(&v);
-		S_css_label(&v, st.labels.page, vars);
-		kg_node_set_str(map, "number", v.ptr);
+		S_page_box(map, &st, paper);
+		S_page_running(map, &st, &doc->meta);
 		kg_node_set(data, "page", map);
 	} else if (rc == 0) { /* the build vets the paper first (paper.h) */
 		rc = kg_error(d, st.papers_at, "unknown paper '%s'", o->paper);
 	}
-	kg_buf_release(&v);
 	kg_pdf_style_free(&st);
 	return rc;
 }

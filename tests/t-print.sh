@@ -74,6 +74,21 @@ for paper in a4 letter; do
 	fi
 done
 
+# The running head is the kit's title as a CSS string: markup, quotes and
+# backslashes in it are hex escapes, so it can end neither the string nor
+# the style element.
+kit=$(fixture_copy hostile-title)
+sed -i 's|^title: .*|title: "Kit </style><script>x</script> \\\\ \\" end"|' "$kit/kit.yaml"
+"$KITGEN" build --content "$kit" --templates "$ROOT/templates" --out "$TMP/hostile" \
+	--format html >/dev/null 2>&1
+head=$(sed -n '/@top-left {/{n;p;}' "$TMP/hostile/fixture-kit.html")
+if printf '%s\n' "$head" | grep -Eq '^ +content: "([^"<>\\]|\\[0-9a-f]+ )*";$' &&
+	printf '%s\n' "$head" | grep -q '\\3c \\2f style\\3e'; then
+	ok "a title with markup, quotes and backslashes is one escaped CSS string in the running head"
+else
+	not_ok "a title with markup, quotes and backslashes is one escaped CSS string in the running head" "$head"
+fi
+
 if [ ! -d "$ROOT/node_modules/playwright-core" ]; then
 	not_ok "playwright-core is installed (npm ci)"
 else
