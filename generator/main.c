@@ -40,6 +40,8 @@
 #include "schema_json.h"
 #include "serve.h"
 #include "template.h"
+#include "translate.h"
+#include "translatecli.h"
 #include "writer.h"
 #include "yaml_load.h"
 
@@ -111,6 +113,7 @@ static int S_kit_command(const char *cmd, int argc, char **argv,
 	if (advise && d.errors == 0) {
 		kg_kit_readiness(kit, &d);
 		kg_git_version_warning(kit, &d);
+		kg_tr_check_all(kit, &d);
 	}
 	rc = kg_cli_report(&d);
 	if (rc == 0)
@@ -220,11 +223,13 @@ static int S_build(int argc, char **argv)
 		{"edition", required_argument, NULL, KG_OPT_EDITION},
 		{"release", no_argument, NULL, KG_OPT_RELEASE},
 		{"changes-since", required_argument, NULL, KG_OPT_CHANGES},
+		{"language", required_argument, NULL, KG_OPT_LANGUAGE},
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	kg_cli_opts o = {.content = "content", .out = "output"};
 	const kg_writer *writers[16];
 	kg_build_opts bo;
+	kg_buf out = KG_BUF_INIT;
 	int rc;
 
 	if ((rc = kg_cli_parse("build", argc, argv, longopts, &o)))
@@ -234,9 +239,19 @@ static int S_build(int argc, char **argv)
 					  argv[optind]);
 	if ((rc = S_formats(o.formats, writers, 16)))
 		return rc;
+	if (o.language) {
+		/* a language's editions go to OUT/LANG */
+		if ((rc = kg_translate_lang_ok("build", o.content, o.language)))
+			return rc;
+		kg_buf_printf(&out, "%s/%s", o.out, o.language);
+		o.out = out.ptr;
+	}
 	bo = (kg_build_opts){o.content, o.templates, o.out, o.paper, o.edition,
-			     writers, o.quiet, o.release, o.changes_since};
-	return kg_build(&bo);
+			     writers, o.quiet, o.release, o.changes_since,
+			     o.language};
+	rc = kg_build(&bo);
+	kg_buf_release(&out);
+	return rc;
 }
 
 /* ---- list --------------------------------------------------------------- */
@@ -632,6 +647,7 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
 	 "                    [--edition ID] [--format LIST] [--paper SIZE]\n"
 	 "                    [--release] [--changes-since REV]\n"
+	 "                    [--language LANG]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
 	 "format. A kit with any error writes nothing. The output folder changes\n"
@@ -660,6 +676,10 @@ static const kg_cli_cmd S_cmds[] = {
 	 "                        kit, after its contents: the content folder at\n"
 	 "                        git revision REV (a tag) against this one, as\n"
 	 "                        'kitgen diff --git REV' compares them\n"
+	 "  -l, --language LANG   build from the translation in\n"
+	 "                        DIR/translations/LANG into OUT/LANG; each text\n"
+	 "                        it lacks falls back to the source, marked\n"
+	 "                        '[untranslated]' and listed on stderr\n"
 	 "  -q, --quiet           print nothing but errors and warnings (no list\n"
 	 "                        of files, no summary)\n"
 	 "  -h, --help            show this help\n"
@@ -801,6 +821,7 @@ static const kg_cli_cmd S_cmds[] = {
 	 "\n"
 	 "Examples: kitgen export --format csv > kit.csv\n"
 	 "          kitgen export platform-engineer-expert | jq '.editions[0].rounds'\n"},
+	{"translate", kg_cmd_translate, "a translation's status and its stamps", kg_translate_usage},
 	{"card", kg_cmd_card, "print the blank card files of a panel packet", kg_card_usage},
 	{"score", kg_cmd_score, "write a candidate's debrief from the card files", kg_score_usage},
 	{"calibrate", kg_cmd_calibrate, "report how questions and interviewers perform across cards", kg_calibrate_usage},

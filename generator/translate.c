@@ -1,0 +1,1087 @@
+/*
+ * translate.c - translations keyed by id: loading them against the kit,
+ * drift (a `from:` stamp against the source's digest now), the overlay a
+ * build with --language makes, the status report and the stamps.
+ *
+ * The kit's translatable texts are gathered into items (the kit itself,
+ * each level, area, profile, topic, question and scenario), each a list
+ * of slots: a field's path in the item's mapping and the model's pointer
+ * to its node (or list). Everything else works on that table.
+ */
+#include "translate.h"
+
+#include <dirent.h>
+#include <nettle/sha2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "fields.h"
+#include "file.h"
+#include "output.h"
+#include "yaml_load.h"
+
+enum { S_KIT, S_LEVEL, S_AREA, S_PROFILE, S_TOPIC, S_QUESTION, S_SCENARIO,
+       S_NSECT };
+static const char *const S_sect[S_NSECT] = {
+	KG_FIELD_KIT, KG_FIELD_LEVELS, KG_FIELD_AREAS, KG_FIELD_PROFILES,
+	KG_FIELD_TOPICS, KG_FIELD_QUESTIONS, KG_FIELD_SCENARIOS};
+static const char *const S_what[S_NSECT] = {
+	"kit", "level", "area", "profile", "topic", "question", "scenario"};
+
+#define S_DEPTH 4
+
+typedef struct S_slot {
+	const char *path[S_DEPTH];
+	size_t depth;
+	int line;            /* a single line */
+	const kg_node **one; /* a text, or */
+	kg_list *list;       /* a list of texts */
+} S_slot;
+
+typedef struct S_item {
+	int sect;
+	const char *id;     /* "kit" for the kit */
+	const kg_node *at;  /* the source item's id (the kit: its title) */
+	const kg_node *src; /* the source item's mapping */
+	const char *file;   /* its source file */
+	S_slot *slots;
+	size_t nslots, cap;
+	char digest[KG_TR_STAMP_LEN + 1];
+	const kg_node *tr;   /* the translated item's mapping, or NULL */
+	const kg_node *key;  /* its key (the id, or `kit`) */
+	const kg_node *from; /* its stamp, or NULL */
+	size_t tr_file;
+} S_item;
+
+typedef struct S_orphan {
+	int sect;
+	const kg_node *key;
+} S_orphan;
+
+struct kg_tr {
+	const kg_kit *kit;
+	char *lang;
+	char **files;
+	kg_node **roots;
+	size_t nfiles;
+	S_item *items;
+	size_t nitems;
+	S_orphan *orphans;
+	size_t norphans;
+};
+
+/* ---- the items ------------------------------------------------------------- */
+
+static S_item *S_item_new(kg_tr *tr, int sect, const char *id,
+			  const kg_node *at, const kg_node *src, const char *file)
+{
+	S_item *it;
+
+	tr->items = kg_xrealloc(tr->items, (tr->nitems + 1) * sizeof(*it));
+	it = &tr->items[tr->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->sect = sect;
+	it->id = id;
+	it->at = at;
+	it->src = src;
+	it->file = file ? file : "";
+	return it;
+}
+
+/* Add a slot at path (NULL-ended), when the source has the text. */
+static void S_add(S_item *it, int line, const kg_node **one, kg_list *list,
+		  const char *const *path)
+{
+	S_slot *s;
+	size_t i;
+
+	if (one ? !*one : !list || list->n == 0)
+		return;
+	if (it->nslots == it->cap) {
+		it->cap = it->cap ? 2 * it->cap : 16;
+		it->slots = kg_xrealloc(it->slots, it->cap * sizeof(*s));
+	}
+	s = &it->slots[it->nslots++];
+	memset(s, 0, sizeof(*s));
+	for (i = 0; path[i] && i < S_DEPTH; i++)
+		s->path[i] = path[i];
+	s->depth = i;
+	s->line = line;
+	s->one = one;
+	s->list = one ? NULL : list;
+}
+
+#define P(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define ONE(it, node, ...) S_add(it, 0, (const kg_node **)&(node), NULL, P(__VA_ARGS__))
+#define LINE(it, node, ...) S_add(it, 1, (const kg_node **)&(node), NULL, P(__VA_ARGS__))
+#define LIST(it, l, ...) S_add(it, 0, NULL, &(l), P(__VA_ARGS__))
+
+/* The mapping of seq whose id is the node id. */
+static const kg_node *S_map_of(const kg_node *seq, const kg_node *id)
+{
+	size_t i;
+
+	if (!seq || seq->kind != KG_NODE_SEQ || !id)
+		return NULL;
+	for (i = 0; i < seq->n; i++)
+		if (kg_node_get(seq->items[i], KG_FIELD_ID) == id)
+			return seq->items[i];
+	return NULL;
+}
+
+static void S_rubric(S_item *it, kg_rubric *r)
+{
+	int b;
+
+	for (b = 0; b < KG_NBANDS; b++)
+		ONE(it, r->band[b], KG_FIELD_RUBRIC, kg_band_keys[b]);
+}
+
+static void S_kit_items(kg_tr *tr, kg_kit *k)
+{
+	const kg_node *root = k->root;
+	S_item *it = S_item_new(tr, S_KIT, KG_FIELD_KIT, k->title, root,
+				k->kit_file);
+	kg_guidance *g = &k->guidance;
+	kg_candidate_guide *c = &k->candidate_guide;
+	size_t i;
+
+	LINE(it, k->title, KG_FIELD_TITLE);
+	LINE(it, k->subtitle, KG_FIELD_SUBTITLE);
+	ONE(it, k->introduction, KG_FIELD_INTRODUCTION);
+	ONE(it, k->decision_rule, KG_FIELD_DECISION_RULE);
+	ONE(it, k->opening_script, KG_FIELD_LOOP, KG_FIELD_OPENING_SCRIPT);
+	ONE(it, g->running_a_loop, KG_FIELD_GUIDANCE, KG_FIELD_RUNNING_A_LOOP);
+	ONE(it, g->scoring, KG_FIELD_GUIDANCE, KG_FIELD_SCORING);
+	ONE(it, g->evidence_summary, KG_FIELD_GUIDANCE, KG_FIELD_EVIDENCE,
+	    KG_FIELD_SUMMARY);
+	LIST(it, g->good_notes, KG_FIELD_GUIDANCE, KG_FIELD_EVIDENCE,
+	     KG_FIELD_GOOD_NOTES);
+	LIST(it, g->bad_notes, KG_FIELD_GUIDANCE, KG_FIELD_EVIDENCE,
+	     KG_FIELD_BAD_NOTES);
+	ONE(it, g->calibration_summary, KG_FIELD_GUIDANCE,
+	    KG_FIELD_CALIBRATION, KG_FIELD_SUMMARY);
+	LIST(it, g->borderline, KG_FIELD_GUIDANCE, KG_FIELD_CALIBRATION,
+	     KG_FIELD_BORDERLINE);
+	ONE(it, g->bias, KG_FIELD_GUIDANCE, KG_FIELD_BIAS);
+	ONE(it, c->welcome, KG_FIELD_CANDIDATE_GUIDE, KG_FIELD_WELCOME);
+	ONE(it, c->preparing, KG_FIELD_CANDIDATE_GUIDE, KG_FIELD_PREPARING);
+	ONE(it, c->adjustments, KG_FIELD_CANDIDATE_GUIDE, KG_FIELD_ADJUSTMENTS);
+	ONE(it, c->after_the_loop, KG_FIELD_CANDIDATE_GUIDE,
+	    KG_FIELD_AFTER_THE_LOOP);
+	for (i = 0; i < k->nlevels; i++) {
+		kg_level *l = &k->levels[i];
+
+		it = S_item_new(tr, S_LEVEL, kg_text(l->id), l->id,
+			S_map_of(kg_node_get(root, KG_FIELD_LEVELS), l->id),
+			k->kit_file);
+		LINE(it, l->title, KG_FIELD_TITLE);
+		ONE(it, l->expects, KG_FIELD_EXPECTS);
+	}
+	for (i = 0; i < k->nareas; i++) {
+		kg_area *a = &k->areas[i];
+
+		it = S_item_new(tr, S_AREA, kg_text(a->id), a->id,
+			S_map_of(kg_node_get(root, KG_FIELD_AREAS), a->id),
+			k->kit_file);
+		LINE(it, a->title, KG_FIELD_TITLE);
+		ONE(it, a->description, KG_FIELD_DESCRIPTION);
+	}
+	for (i = 0; i < k->nprofiles; i++) {
+		kg_profile *p = &k->profiles[i];
+
+		it = S_item_new(tr, S_PROFILE, kg_text(p->id), p->id,
+			S_map_of(kg_node_get(root, KG_FIELD_PROFILES), p->id),
+			k->kit_file);
+		LINE(it, p->title, KG_FIELD_TITLE);
+		ONE(it, p->rationale, KG_FIELD_RATIONALE);
+	}
+}
+
+static void S_topic_items(kg_tr *tr, kg_kit *k)
+{
+	size_t i, j;
+
+	for (i = 0; i < k->ntopics; i++) {
+		kg_topic *t = &k->topics[i];
+		const kg_node *src = NULL;
+		S_item *it;
+
+		for (j = 0; j < k->ntopic_files && !src; j++)
+			if (kg_node_get(k->topic_roots[j], KG_FIELD_ID) == t->id)
+				src = k->topic_roots[j];
+		it = S_item_new(tr, S_TOPIC, kg_text(t->id), t->id, src, t->file);
+		LINE(it, t->title, KG_FIELD_TITLE);
+		ONE(it, t->exposes, KG_FIELD_EXPOSES);
+		LIST(it, t->clarifying_questions, KG_FIELD_CLARIFYING_QUESTIONS);
+		S_rubric(it, &t->rubric);
+		for (j = 0; j < t->nby_level; j++) {
+			int b;
+
+			for (b = 0; b < KG_NBANDS; b++)
+				ONE(it, t->by_level[j].rubric.band[b],
+				    KG_FIELD_RUBRIC, KG_FIELD_BY_LEVEL,
+				    kg_text(t->by_level[j].level),
+				    kg_band_keys[b]);
+		}
+		ONE(it, t->key_contains, KG_FIELD_ANSWER_KEY, KG_FIELD_CONTAINS);
+		ONE(it, t->key_tradeoffs, KG_FIELD_ANSWER_KEY, KG_FIELD_TRADEOFFS);
+		ONE(it, t->key_push_on, KG_FIELD_ANSWER_KEY, KG_FIELD_PUSH_ON);
+		LIST(it, t->red_flags, KG_FIELD_RED_FLAGS);
+		LIST(it, t->follow_ups, KG_FIELD_FOLLOW_UPS);
+		LINE(it, t->scenario_title, KG_FIELD_SCENARIO, KG_FIELD_TITLE);
+		ONE(it, t->scenario_prompt, KG_FIELD_SCENARIO, KG_FIELD_PROMPT);
+		ONE(it, t->cmp_reveals, KG_FIELD_COMPARISON, KG_FIELD_REVEALS);
+		ONE(it, t->cmp_fits, KG_FIELD_COMPARISON, KG_FIELD_FITS);
+		ONE(it, t->cmp_watch_for, KG_FIELD_COMPARISON, KG_FIELD_WATCH_FOR);
+		for (j = 0; j < t->nquestions; j++) {
+			kg_question *q = &t->questions[j];
+
+			it = S_item_new(tr, S_QUESTION, kg_text(q->id), q->id,
+				S_map_of(kg_node_get(src, KG_FIELD_QUESTIONS),
+					 q->id), t->file);
+			ONE(it, q->prompt, KG_FIELD_PROMPT);
+			LIST(it, q->recruiter_cues, KG_FIELD_RECRUITER_CUES);
+			ONE(it, q->strong_answer, KG_FIELD_STRONG_ANSWER);
+			ONE(it, q->acceptable_answer, KG_FIELD_ACCEPTABLE_ANSWER);
+			ONE(it, q->acceptable_because, KG_FIELD_ACCEPTABLE_BECAUSE);
+			ONE(it, q->weak_answer, KG_FIELD_WEAK_ANSWER);
+			ONE(it, q->weak_because, KG_FIELD_WEAK_BECAUSE);
+			LIST(it, q->follow_ups, KG_FIELD_FOLLOW_UPS);
+			LIST(it, q->hints, KG_FIELD_HINTS);
+			ONE(it, q->task, KG_FIELD_TASK);
+		}
+	}
+}
+
+static void S_scenario_items(kg_tr *tr, kg_kit *k)
+{
+	const kg_node *seq = kg_node_get(k->scenarios_root, KG_FIELD_SCENARIOS);
+	size_t i;
+
+	for (i = 0; i < k->nscenarios; i++) {
+		kg_scenario *s = &k->scenarios[i];
+		S_item *it = S_item_new(tr, S_SCENARIO, kg_text(s->id), s->id,
+					S_map_of(seq, s->id), k->scenarios_file);
+
+		LINE(it, s->title, KG_FIELD_TITLE);
+		ONE(it, s->prompt, KG_FIELD_PROMPT);
+		S_rubric(it, &s->rubric);
+		LIST(it, s->red_flags, KG_FIELD_RED_FLAGS);
+		ONE(it, s->past_behaviour, KG_FIELD_PAST_BEHAVIOUR);
+	}
+}
+
+/* The digest of an item's source texts: SHA-256 over each slot's path
+ * and texts, NUL-separated; its first KG_TR_STAMP_LEN hex digits. */
+static void S_digest(S_item *it)
+{
+	static const char hex[] = "0123456789abcdef";
+	struct sha256_ctx ctx;
+	unsigned char sum[SHA256_DIGEST_SIZE];
+	size_t i, j;
+
+	sha256_init(&ctx);
+	for (i = 0; i < it->nslots; i++) {
+		S_slot *s = &it->slots[i];
+
+		for (j = 0; j < s->depth; j++)
+			sha256_update(&ctx, strlen(s->path[j]) + 1,
+				      (const unsigned char *)s->path[j]);
+		if (s->one)
+			sha256_update(&ctx, (*s->one)->len + 1,
+				      (const unsigned char *)(*s->one)->text);
+		else
+			for (j = 0; j < s->list->n; j++)
+				sha256_update(&ctx, s->list->items[j]->len + 1,
+					(const unsigned char *)s->list->items[j]->text);
+		sha256_update(&ctx, 1, (const unsigned char *)"\n");
+	}
+	sha256_digest(&ctx, sizeof(sum), sum);
+	for (i = 0; i < KG_TR_STAMP_LEN / 2; i++) {
+		it->digest[2 * i] = hex[sum[i] >> 4];
+		it->digest[2 * i + 1] = hex[sum[i] & 15];
+	}
+	it->digest[KG_TR_STAMP_LEN] = '\0';
+}
+
+/* ---- languages ----------------------------------------------------------- */
+
+static int S_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *S_join(const char *a, const char *b)
+{
+	kg_buf p = KG_BUF_INIT;
+
+	kg_buf_printf(&p, "%s/%s", a, b);
+	return kg_buf_detach(&p, NULL);
+}
+
+char **kg_tr_langs(const char *dir)
+{
+	char *top = S_join(dir, KG_FIELD_TRANSLATIONS);
+	DIR *dh = opendir(top);
+	char **out = kg_xcalloc(1, sizeof(*out));
+	size_t n = 0;
+	struct dirent *e;
+
+	while (dh && (e = readdir(dh))) {
+		char *p;
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		p = S_join(top, e->d_name);
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			out = kg_xrealloc(out, (n + 2) * sizeof(*out));
+			out[n++] = kg_xstrdup(e->d_name);
+			out[n] = NULL;
+		}
+		free(p);
+	}
+	if (dh)
+		closedir(dh);
+	qsort(out, n, sizeof(*out), S_cmp);
+	free(top);
+	return out;
+}
+
+void kg_tr_langs_free(char **langs)
+{
+	size_t i;
+
+	for (i = 0; langs && langs[i]; i++)
+		free(langs[i]);
+	free(langs);
+}
+
+/* ---- loading --------------------------------------------------------------- */
+
+static S_item *S_find(kg_tr *tr, int sect, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < tr->nitems; i++)
+		if (tr->items[i].sect == sect && strcmp(tr->items[i].id, id) == 0)
+			return &tr->items[i];
+	return NULL;
+}
+
+/* The slot at the path prefix[0..depth) exactly; *under is set when
+ * some slot lies below it. */
+static S_slot *S_slot_at(S_item *it, const char **prefix, size_t depth,
+			 int *under)
+{
+	size_t i, j;
+
+	*under = 0;
+	for (i = 0; i < it->nslots; i++) {
+		S_slot *s = &it->slots[i];
+
+		if (s->depth < depth)
+			continue;
+		for (j = 0; j < depth && strcmp(s->path[j], prefix[j]) == 0; j++)
+			;
+		if (j < depth)
+			continue;
+		if (s->depth == depth)
+			return s;
+		*under = 1;
+	}
+	return NULL;
+}
+
+/* The source's node at the path, or NULL. */
+static const kg_node *S_src_at(const kg_node *src, const char **path,
+			       size_t depth)
+{
+	size_t i;
+
+	for (i = 0; i < depth && src; i++)
+		src = kg_node_get(src, path[i]);
+	return src;
+}
+
+static int S_text_ok(const kg_node *v, int line, kg_diags *d)
+{
+	if (v->kind != KG_NODE_SCALAR || kg_node_scalar_type(v) != KG_SCALAR_STR ||
+	    v->len == 0)
+		return kg_error(d, v->mark, "a translated text must be a "
+				"non-empty text"), 0;
+	if (line && strchr(v->text, '\n'))
+		return kg_error(d, v->mark, "this text is one line in the "
+				"source: it holds no line break"), 0;
+	return 1;
+}
+
+/* Check the translated item's fields below path against the item's
+ * slots (see translate.h). */
+static void S_check_map(S_item *it, const kg_node *map, const char **path,
+			size_t depth, kg_diags *d)
+{
+	size_t i, j;
+
+	for (i = 0; i < map->npairs; i++) {
+		const kg_node *k = map->pairs[i].key, *v = map->pairs[i].value;
+		S_slot *s;
+		int under;
+
+		if (depth == 0 && strcmp(k->text, KG_FIELD_FROM) == 0) {
+			if (v->kind != KG_NODE_SCALAR)
+				kg_error(d, v->mark, "'from' is a digest: "
+					 "'kitgen translate --stamp' writes it");
+			else
+				it->from = v;
+			continue;
+		}
+		if (depth == S_DEPTH) {
+			kg_error(d, k->mark, "'%s' is not a text of %s '%s'",
+				 k->text, S_what[it->sect], it->id);
+			continue;
+		}
+		path[depth] = k->text;
+		s = S_slot_at(it, path, depth + 1, &under);
+		if (s && s->one) {
+			S_text_ok(v, s->line, d);
+		} else if (s) {
+			if (v->kind != KG_NODE_SEQ || v->n != s->list->n) {
+				kg_error(d, v->mark, "'%s' translates a list of "
+					 "%zu text%s: give as many, in the "
+					 "source's order", k->text, s->list->n,
+					 s->list->n == 1 ? "" : "s");
+				continue;
+			}
+			for (j = 0; j < v->n; j++)
+				S_text_ok(v->items[j], 0, d);
+		} else if (under && v->kind == KG_NODE_MAP) {
+			S_check_map(it, v, path, depth + 1, d);
+		} else if (S_src_at(it->src, path, depth + 1)) {
+			kg_error(d, k->mark, "'%s' is structure, not text: a "
+				 "translation keeps the source's ids, levels, "
+				 "weights and numbers (remove it)", k->text);
+		} else {
+			kg_error(d, k->mark, "'%s' is not a text of %s '%s' "
+				 "in the source", k->text, S_what[it->sect],
+				 it->id);
+		}
+	}
+}
+
+static void S_take(kg_tr *tr, S_item *it, const kg_node *key,
+		   const kg_node *v, size_t file, kg_diags *d)
+{
+	const char *path[S_DEPTH];
+
+	if (it->tr) {
+		kg_error(d, key->mark, "%s '%s' is translated twice",
+			 S_what[it->sect], it->id);
+		kg_note(d, it->key->mark, "first translated here");
+		return;
+	}
+	if (v->kind != KG_NODE_MAP) {
+		kg_error(d, v->mark, "a translated %s is a mapping of its "
+			 "texts", S_what[it->sect]);
+		return;
+	}
+	it->tr = v;
+	it->key = key;
+	it->tr_file = file;
+	S_check_map(it, v, path, 0, d);
+	(void)tr;
+}
+
+static void S_read_file(kg_tr *tr, size_t file, kg_diags *d)
+{
+	const kg_node *root = tr->roots[file];
+	size_t i, j;
+	int s;
+
+	if (root->kind != KG_NODE_MAP) {
+		kg_error(d, root->mark, "a translation file is a mapping of "
+			 "sections: kit, levels, areas, profiles, topics, "
+			 "questions, scenarios");
+		return;
+	}
+	for (i = 0; i < root->npairs; i++) {
+		const kg_node *k = root->pairs[i].key, *v = root->pairs[i].value;
+
+		for (s = 0; s < S_NSECT && strcmp(k->text, S_sect[s]); s++)
+			;
+		if (s == S_NSECT) {
+			kg_error(d, k->mark, "unknown section '%s' (sections: "
+				 "kit, levels, areas, profiles, topics, "
+				 "questions, scenarios)", k->text);
+			continue;
+		}
+		if (s == S_KIT) {
+			S_take(tr, S_find(tr, S_KIT, KG_FIELD_KIT), k, v, file, d);
+			continue;
+		}
+		if (v->kind != KG_NODE_MAP) {
+			kg_error(d, v->mark, "'%s' maps each id to its "
+				 "translation", k->text);
+			continue;
+		}
+		for (j = 0; j < v->npairs; j++) {
+			const kg_node *id = v->pairs[j].key;
+			S_item *it = S_find(tr, s, id->text);
+
+			if (it) {
+				S_take(tr, it, id, v->pairs[j].value, file, d);
+				continue;
+			}
+			kg_warning(d, id->mark, "translated %s '%s' has no "
+				   "source: it was removed or renamed (an "
+				   "orphan)", S_what[s], id->text);
+			tr->orphans = kg_xrealloc(tr->orphans,
+				(tr->norphans + 1) * sizeof(*tr->orphans));
+			tr->orphans[tr->norphans].sect = s;
+			tr->orphans[tr->norphans++].key = id;
+		}
+	}
+}
+
+static void S_load(kg_tr *tr, char *path, kg_diags *d)
+{
+	kg_node *root;
+
+	tr->files = kg_xrealloc(tr->files, (tr->nfiles + 1) * sizeof(char *));
+	tr->roots = kg_xrealloc(tr->roots, (tr->nfiles + 1) * sizeof(kg_node *));
+	tr->files[tr->nfiles] = path;
+	root = kg_node_load_file(path, d);
+	tr->roots[tr->nfiles++] = root;
+	if (root)
+		S_read_file(tr, tr->nfiles - 1, d);
+}
+
+static int S_is_file(const char *p)
+{
+	struct stat st;
+
+	return lstat(p, &st) == 0;
+}
+
+kg_tr *kg_tr_load(const kg_kit *kit, const char *dir, const char *lang,
+		  kg_diags *d)
+{
+	char *top = S_join(dir, KG_FIELD_TRANSLATIONS);
+	char *base = S_join(top, lang);
+	char *p, *topics;
+	struct stat st;
+	kg_tr *tr;
+	size_t i;
+	DIR *dh;
+
+	free(top);
+	if (stat(base, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		free(base);
+		return NULL;
+	}
+	tr = kg_xcalloc(1, sizeof(*tr));
+	tr->kit = kit;
+	tr->lang = kg_xstrdup(lang);
+	S_kit_items(tr, (kg_kit *)kit);
+	S_topic_items(tr, (kg_kit *)kit);
+	S_scenario_items(tr, (kg_kit *)kit);
+	for (i = 0; i < tr->nitems; i++)
+		S_digest(&tr->items[i]);
+	p = S_join(base, "kit.yaml");
+	if (S_is_file(p))
+		S_load(tr, p, d);
+	else
+		free(p);
+	p = S_join(base, "scenarios.yaml");
+	if (S_is_file(p))
+		S_load(tr, p, d);
+	else
+		free(p);
+	topics = S_join(base, KG_FIELD_TOPICS);
+	if ((dh = opendir(topics))) {
+		char **names = NULL;
+		size_t n = 0;
+		struct dirent *e;
+
+		while ((e = readdir(dh))) {
+			size_t len = strlen(e->d_name);
+
+			if (e->d_name[0] == '.' || len < 6 ||
+			    strcmp(e->d_name + len - 5, ".yaml"))
+				continue;
+			names = kg_xrealloc(names, (n + 1) * sizeof(*names));
+			names[n++] = kg_xstrdup(e->d_name);
+		}
+		closedir(dh);
+		qsort(names, n, sizeof(*names), S_cmp);
+		for (i = 0; i < n; i++) {
+			S_load(tr, S_join(topics, names[i]), d);
+			free(names[i]);
+		}
+		free(names);
+	}
+	free(topics);
+	free(base);
+	return tr;
+}
+
+void kg_tr_free(kg_tr *tr)
+{
+	size_t i;
+
+	if (!tr)
+		return;
+	for (i = 0; i < tr->nfiles; i++) {
+		kg_node_free(tr->roots[i]);
+		free(tr->files[i]);
+	}
+	free(tr->roots);
+	free(tr->files);
+	for (i = 0; i < tr->nitems; i++)
+		free(tr->items[i].slots);
+	free(tr->items);
+	free(tr->orphans);
+	free(tr->lang);
+	free(tr);
+}
+
+/* ---- drift ------------------------------------------------------------------- */
+
+static int S_stale(const S_item *it)
+{
+	return it->tr && it->from && strcmp(it->from->text, it->digest) != 0;
+}
+
+void kg_tr_drift(const kg_tr *tr, kg_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < tr->nitems; i++) {
+		const S_item *it = &tr->items[i];
+
+		if (!it->tr)
+			continue;
+		if (!it->from) {
+			kg_warning(d, it->key->mark, "translated %s '%s' has "
+				   "no 'from:' stamp: 'kitgen translate "
+				   "--stamp --language %s' writes it",
+				   S_what[it->sect], it->id, tr->lang);
+		} else if (S_stale(it)) {
+			kg_warning(d, it->from->mark, "the source of %s '%s' "
+				   "changed since it was translated (from %s, "
+				   "now %s): the translation is stale",
+				   S_what[it->sect], it->id, it->from->text,
+				   it->digest);
+			kg_note(d, it->at ? it->at->mark : it->src->mark,
+				"the source %s '%s' is here", S_what[it->sect],
+				it->id);
+		}
+	}
+}
+
+void kg_tr_check_all(const kg_kit *kit, kg_diags *d)
+{
+	char **langs = kg_tr_langs(kit->dir);
+	size_t i;
+
+	for (i = 0; langs[i]; i++) {
+		kg_tr *tr = kg_tr_load(kit, kit->dir, langs[i], d);
+
+		if (tr)
+			kg_tr_drift(tr, d);
+		kg_tr_free(tr);
+	}
+	kg_tr_langs_free(langs);
+}
+
+/* ---- the overlay ------------------------------------------------------------ */
+
+static const kg_node *S_tr_at(const S_item *it, const S_slot *s)
+{
+	const kg_node *n = it->tr;
+	size_t i;
+
+	for (i = 0; i < s->depth && n; i++)
+		n = kg_node_get(n, s->path[i]);
+	return n;
+}
+
+static const kg_node *S_marked(kg_kit *kit, const kg_node *src)
+{
+	kg_buf b = KG_BUF_INIT;
+	kg_node *n;
+
+	kg_buf_printf(&b, "%s%s", KG_TR_MARKER, src->text);
+	n = kg_node_new_strn(b.ptr, b.len);
+	kg_buf_release(&b);
+	n->mark = src->mark;
+	n->plain = false;
+	if (!kit->owned)
+		kit->owned = kg_node_new_seq();
+	kg_node_push(kit->owned, n);
+	return n;
+}
+
+size_t kg_tr_overlay(kg_kit *kit, kg_tr *tr, size_t *fallbacks, kg_buf *ids)
+{
+	size_t i, j, k, texts = 0;
+
+	*fallbacks = 0;
+	for (i = 0; i < tr->nitems; i++) {
+		S_item *it = &tr->items[i];
+		int fell = 0;
+
+		for (j = 0; j < it->nslots; j++) {
+			S_slot *s = &it->slots[j];
+			const kg_node *t = it->tr ? S_tr_at(it, s) : NULL;
+
+			texts++;
+			if (s->one && t && t->kind == KG_NODE_SCALAR) {
+				*s->one = t;
+				continue;
+			}
+			if (s->list && t && t->kind == KG_NODE_SEQ &&
+			    t->n == s->list->n) {
+				for (k = 0; k < t->n; k++)
+					s->list->items[k] = t->items[k];
+				continue;
+			}
+			(*fallbacks)++;
+			fell = 1;
+			if (s->one)
+				*s->one = S_marked(kit, *s->one);
+			else
+				for (k = 0; k < s->list->n; k++)
+					s->list->items[k] =
+						S_marked(kit, s->list->items[k]);
+		}
+		if (fell && ids)
+			kg_buf_printf(ids, "%s%s", ids->len ? ", " : "", it->id);
+	}
+	/* the kit keeps the translation's trees: its nodes now point there */
+	if (!kit->owned)
+		kit->owned = kg_node_new_seq();
+	kit->owned_files = kg_xrealloc(kit->owned_files,
+		(kit->nowned_files + tr->nfiles) * sizeof(char *));
+	for (i = 0; i < tr->nfiles; i++) {
+		if (tr->roots[i])
+			kg_node_push(kit->owned, tr->roots[i]);
+		kit->owned_files[kit->nowned_files++] = tr->files[i];
+	}
+	tr->nfiles = 0;
+	kg_tr_free(tr);
+	return texts;
+}
+
+/* ---- status ----------------------------------------------------------------- */
+
+/* A text for one table cell: line breaks and pipes made harmless. */
+static void S_cell(kg_buf *out, const kg_node *n)
+{
+	const char *p;
+
+	for (p = kg_text(n); *p; p++) {
+		if (*p == '\n')
+			kg_buf_puts(out, p[1] ? " " : "");
+		else if (*p == '|')
+			kg_buf_puts(out, "\\|");
+		else
+			kg_buf_putc(out, *p);
+	}
+}
+
+static void S_path(kg_buf *out, const S_slot *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->depth; i++)
+		kg_buf_printf(out, "%s%s", i ? "." : "", s->path[i]);
+}
+
+/* The item's texts as table rows: the source's, and the translation's
+ * when tr. */
+static void S_rows(kg_buf *out, const S_item *it, int tr)
+{
+	size_t i, k;
+
+	for (i = 0; i < it->nslots; i++) {
+		const S_slot *s = &it->slots[i];
+		const kg_node *t = tr && it->tr ? S_tr_at(it, s) : NULL;
+		size_t n = s->one ? 1 : s->list->n;
+
+		for (k = 0; k < n; k++) {
+			kg_buf_puts(out, "| ");
+			S_path(out, s);
+			if (s->list)
+				kg_buf_printf(out, "[%zu]", k + 1);
+			kg_buf_puts(out, " | ");
+			S_cell(out, s->one ? *s->one : s->list->items[k]);
+			if (tr) {
+				kg_buf_puts(out, " | ");
+				if (t && t->kind == KG_NODE_SCALAR && !k)
+					S_cell(out, t);
+				else if (t && t->kind == KG_NODE_SEQ && k < t->n)
+					S_cell(out, t->items[k]);
+				else
+					kg_buf_puts(out, "*(none)*");
+			}
+			kg_buf_puts(out, " |\n");
+		}
+	}
+}
+
+/* How many of the item's texts the translation lacks. */
+static size_t S_lacks(const S_item *it)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < it->nslots; i++)
+		if (!it->tr || !S_tr_at(it, &it->slots[i]))
+			n++;
+	return n;
+}
+
+size_t kg_tr_status(const kg_tr *tr, int md, kg_buf *out)
+{
+	size_t i, stale = 0, missing = 0, partial = 0, unstamped = 0, work;
+	const char *file = NULL;
+
+	for (i = 0; i < tr->nitems; i++) {
+		const S_item *it = &tr->items[i];
+
+		if (!it->tr)
+			missing++;
+		else if (!it->from)
+			unstamped++;
+		else if (S_stale(it))
+			stale++;
+		if (it->tr && S_lacks(it))
+			partial++;
+	}
+	work = stale + missing + partial + unstamped + tr->norphans;
+	if (md)
+		kg_buf_printf(out, "# Translation to-do: %s\n\n"
+			"%zu stale, %zu missing, %zu incomplete, %zu "
+			"unstamped, %zu orphaned, of %zu items.\n",
+			tr->lang, stale, missing, partial, unstamped,
+			tr->norphans, tr->nitems);
+	else
+		kg_buf_printf(out, "%s: %zu stale, %zu missing, %zu incomplete, "
+			"%zu unstamped, %zu orphaned, of %zu items\n", tr->lang,
+			stale, missing, partial, unstamped, tr->norphans,
+			tr->nitems);
+	for (i = 0; i < tr->nitems; i++) {
+		const S_item *it = &tr->items[i];
+		const char *what = !it->tr ? "missing" : !it->from ? "unstamped"
+				 : S_stale(it) ? "stale" : S_lacks(it) ?
+				 "incomplete" : NULL;
+
+		if (!what)
+			continue;
+		if (!md) {
+			kg_buf_printf(out, "%-10s %s %s (%s)\n", what,
+				      S_what[it->sect], it->id, it->file);
+			continue;
+		}
+		if (!file || strcmp(file, it->file)) {
+			file = it->file;
+			kg_buf_printf(out, "\n## %s\n", file);
+		}
+		kg_buf_printf(out, "\n### %s %s: %s\n\n", what,
+			      S_what[it->sect], it->id);
+		if (!it->tr) {
+			kg_buf_puts(out, "| Field | Source |\n|---|---|\n");
+			S_rows(out, it, 0);
+		} else {
+			kg_buf_printf(out, "| Field | Source now | "
+				      "Translation (%s) |\n|---|---|---|\n",
+				      tr->lang);
+			S_rows(out, it, 1);
+		}
+	}
+	if (tr->norphans)
+		kg_buf_puts(out, md ? "\n## Orphans\n\n" : "");
+	for (i = 0; i < tr->norphans; i++) {
+		const kg_node *k = tr->orphans[i].key;
+
+		kg_buf_printf(out, md ? "- %s %s, %s:%u:%u: its source is "
+			      "gone\n" : "orphan     %s %s (%s:%u:%u)\n",
+			      S_what[tr->orphans[i].sect], k->text,
+			      k->mark.file, k->mark.line, k->mark.col);
+	}
+	return work;
+}
+
+/* ---- stamps ----------------------------------------------------------------- */
+
+typedef struct S_edit {
+	size_t at, cut; /* bytes replaced: [at, at + cut) */
+	char *text;
+} S_edit;
+
+/* The byte offset of (line, col) in src; col counts characters. */
+static size_t S_offset(const char *src, size_t len, unsigned line,
+		       unsigned col)
+{
+	size_t o = 0;
+	unsigned l = 1, c = 1;
+
+	while (o < len && l < line)
+		if (src[o++] == '\n')
+			l++;
+	while (o < len && c < col && src[o] != '\n') {
+		o++;
+		while (o < len && ((unsigned char)src[o] & 0xc0) == 0x80)
+			o++;
+		c++;
+	}
+	return o;
+}
+
+static int S_edit_cmp(const void *a, const void *b)
+{
+	const S_edit *x = a, *y = b;
+
+	return x->at < y->at ? 1 : x->at > y->at ? -1 : 0;
+}
+
+/* Stamp the items of file f that want[i] says. */
+static int S_stamp_file(const kg_tr *tr, size_t f, const char *want,
+			size_t *done, kg_diags *d)
+{
+	kg_buf src = KG_BUF_INIT;
+	S_edit *edits = NULL;
+	size_t n = 0, i;
+	int rc = 0;
+
+	for (i = 0; i < tr->nitems; i++)
+		if (want[i] && tr->items[i].tr_file == f && tr->items[i].tr)
+			n++;
+	if (n == 0)
+		return 0;
+	if (kg_file_read(tr->files[f], KG_NODE_MAX_FILE, &src, d) != 0)
+		return -1;
+	edits = kg_xcalloc(n, sizeof(*edits));
+	n = 0;
+	for (i = 0; i < tr->nitems && rc == 0; i++) {
+		const S_item *it = &tr->items[i];
+		S_edit *e = &edits[n];
+
+		if (!want[i] || it->tr_file != f || !it->tr)
+			continue;
+		if (it->from) {
+			size_t end;
+
+			e->at = S_offset(src.ptr, src.len, it->from->mark.line,
+					 it->from->mark.col);
+			end = e->at;
+			if (end < src.len && (src.ptr[end] == '"' ||
+					      src.ptr[end] == '\'')) {
+				char q = src.ptr[end++];
+
+				while (end < src.len && src.ptr[end] != q &&
+				       src.ptr[end] != '\n')
+					end++;
+				if (end < src.len && src.ptr[end] == q)
+					end++;
+			} else {
+				while (end < src.len && src.ptr[end] != '\n' &&
+				       src.ptr[end] != ' ' && src.ptr[end] != '\t' &&
+				       src.ptr[end] != ',' && src.ptr[end] != '}')
+					end++;
+			}
+			e->cut = end - e->at;
+			e->text = kg_xstrdup(it->digest);
+		} else {
+			const kg_node *first = it->tr->npairs ?
+				it->tr->pairs[0].key : NULL;
+			kg_buf line = KG_BUF_INIT;
+			unsigned c;
+
+			if (!first || first->mark.line <= it->key->mark.line) {
+				rc = kg_error(d, it->key->mark, "cannot stamp "
+					"%s '%s': write its texts one per line "
+					"(block style) below its id",
+					S_what[it->sect], it->id);
+				break;
+			}
+			e->at = S_offset(src.ptr, src.len, first->mark.line, 1);
+			for (c = 1; c < first->mark.col; c++)
+				kg_buf_putc(&line, ' ');
+			kg_buf_printf(&line, "%s: %s\n", KG_FIELD_FROM, it->digest);
+			e->text = kg_buf_detach(&line, NULL);
+		}
+		n++;
+	}
+	if (rc == 0) {
+		kg_buf out = KG_BUF_INIT;
+		size_t pos;
+
+		qsort(edits, n, sizeof(*edits), S_edit_cmp);
+		kg_buf_put(&out, src.ptr, src.len);
+		for (i = 0; i < n; i++) {
+			kg_buf next = KG_BUF_INIT;
+
+			pos = edits[i].at;
+			kg_buf_put(&next, out.ptr, pos);
+			kg_buf_puts(&next, edits[i].text);
+			kg_buf_put(&next, out.ptr + pos + edits[i].cut,
+				   out.len - pos - edits[i].cut);
+			kg_buf_release(&out);
+			out = next;
+		}
+		if (kg_write_atomic(tr->files[f], out.ptr, out.len, d) != 0)
+			rc = -1;
+		else
+			*done += n;
+		kg_buf_release(&out);
+	}
+	for (i = 0; i < n; i++)
+		free(edits[i].text);
+	free(edits);
+	kg_buf_release(&src);
+	return rc ? -1 : 0;
+}
+
+int kg_tr_stamp(const kg_tr *tr, char **ids, size_t n, size_t *done,
+		kg_diags *d)
+{
+	char *want = kg_xcalloc(tr->nitems + 1, 1);
+	size_t i, j;
+	int rc = 0;
+
+	*done = 0;
+	for (i = 0; i < tr->nitems; i++) {
+		const S_item *it = &tr->items[i];
+
+		if (n == 0) {
+			want[i] = it->tr && !it->from;
+			continue;
+		}
+		for (j = 0; j < n; j++)
+			if (strcmp(ids[j], it->id) == 0)
+				want[i] = 1;
+		/* already current: nothing to write */
+		if (want[i] && it->from && !S_stale(it))
+			want[i] = 0;
+	}
+	for (j = 0; j < n; j++) {
+		for (i = 0; i < tr->nitems; i++)
+			if (strcmp(ids[j], tr->items[i].id) == 0)
+				break;
+		if (i == tr->nitems || !tr->items[i].tr) {
+			kg_mark none = {NULL, 0, 0};
+
+			rc = kg_error(d, none, "'%s' is no translated item of "
+				      "'%s'", ids[j], tr->lang);
+		}
+	}
+	for (i = 0; rc == 0 && i < tr->nfiles; i++)
+		if (S_stamp_file(tr, i, want, done, d) != 0)
+			rc = -1;
+	free(want);
+	return rc ? -1 : 0;
+}
