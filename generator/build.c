@@ -296,6 +296,8 @@ static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 		return;
 	}
 	texts = kg_tr_overlay(kit, tr, &fallbacks, &ids);
+	/* longer texts: the build's bound holds for the translated kit */
+	kg_check_volume(kit, d);
 	if (fallbacks)
 		kg_fprintf_printable(stderr, "%s: %zu of %zu texts fall back "
 			"to the source (marked '%s'): %s\n", o->language,

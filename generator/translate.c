@@ -20,6 +20,7 @@
 #include "fields.h"
 #include "file.h"
 #include "output.h"
+#include "schema.h"
 #include "yaml_load.h"
 
 enum { S_KIT, S_LEVEL, S_AREA, S_PROFILE, S_TOPIC, S_QUESTION, S_SCENARIO,
@@ -70,6 +71,7 @@ struct kg_tr {
 	size_t nitems;
 	S_orphan *orphans;
 	size_t norphans;
+	size_t bytes; /* of its files, so far */
 };
 
 /* ---- the items ------------------------------------------------------------- */
@@ -407,15 +409,28 @@ static const kg_node *S_src_at(const kg_node *src, const char **path,
 	return src;
 }
 
-static int S_text_ok(const kg_node *v, int line, kg_diags *d)
+/* A translated text: a non-empty string within the limits of its kind
+ * (content/README.md, "Limits"): a line, a list's item, or prose. */
+static int S_text_ok(const kg_node *v, int line, int item, kg_diags *d)
 {
+	size_t max = line ? KG_MAX_LINE : item ? KG_MAX_ITEM : KG_MAX_PROSE;
+	kg_md_measure m;
+
 	if (v->kind != KG_NODE_SCALAR || kg_node_scalar_type(v) != KG_SCALAR_STR ||
 	    v->len == 0)
 		return kg_error(d, v->mark, "a translated text must be a "
 				"non-empty text"), 0;
-	if (line && strchr(v->text, '\n'))
+	if (line && (strchr(v->text, '\n') || strchr(v->text, '\r')))
 		return kg_error(d, v->mark, "this text is one line in the "
 				"source: it holds no line break"), 0;
+	if (v->len > max)
+		return kg_error(d, v->mark, "this text holds %zu bytes, more "
+				"than the %zu its kind may hold", v->len, max), 0;
+	m = kg_md_measure_text(v->text);
+	if (m.depth > KG_MAX_MD_DEPTH || m.list_items > KG_MAX_MD_LIST_ITEMS)
+		return kg_error(d, v->mark, "this text nests deeper than %d "
+				"or holds a list of more than %d items",
+				KG_MAX_MD_DEPTH, KG_MAX_MD_LIST_ITEMS), 0;
 	return 1;
 }
 
@@ -447,7 +462,7 @@ static void S_check_map(S_item *it, const kg_node *map, const char **path,
 		path[depth] = k->text;
 		s = S_slot_at(it, path, depth + 1, &under);
 		if (s && s->one) {
-			S_text_ok(v, s->line, d);
+			S_text_ok(v, s->line, 0, d);
 		} else if (s) {
 			if (v->kind != KG_NODE_SEQ || v->n != s->list->n) {
 				kg_error(d, v->mark, "'%s' translates a list of "
@@ -457,7 +472,7 @@ static void S_check_map(S_item *it, const kg_node *map, const char **path,
 				continue;
 			}
 			for (j = 0; j < v->n; j++)
-				S_text_ok(v->items[j], 0, d);
+				S_text_ok(v->items[j], 0, 1, d);
 		} else if (under && v->kind == KG_NODE_MAP) {
 			S_check_map(it, v, path, depth + 1, d);
 		} else if (S_src_at(it->src, path, depth + 1)) {
@@ -549,6 +564,23 @@ static void S_read_file(kg_tr *tr, size_t file, kg_diags *d)
 static void S_load(kg_tr *tr, char *path, kg_diags *d)
 {
 	kg_node *root;
+	struct stat st;
+	kg_mark at = {path, 0, 0};
+
+	if (tr->nfiles >= KG_MAX_TOPICS + 2) {
+		kg_error(d, at, "a translation holds at most %d files",
+			 KG_MAX_TOPICS + 2);
+		free(path);
+		return;
+	}
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		tr->bytes += (size_t)st.st_size;
+	if (tr->bytes > KG_MAX_CONTENT) {
+		kg_error(d, at, "the translation's files hold more than the "
+			 "%zu MiB all content files may hold", KG_MAX_CONTENT >> 20);
+		free(path);
+		return;
+	}
 
 	tr->files = kg_xrealloc(tr->files, (tr->nfiles + 1) * sizeof(char *));
 	tr->roots = kg_xrealloc(tr->roots, (tr->nfiles + 1) * sizeof(kg_node *));
@@ -709,12 +741,34 @@ static const kg_node *S_tr_at(const S_item *it, const S_slot *s)
 	return n;
 }
 
-static const kg_node *S_marked(kg_kit *kit, const kg_node *src)
+/* Does a CommonMark text open with a block's syntax (a list, a heading,
+ * a quote, a fence, a table)? A marker in front would undo it. */
+static int S_block_start(const char *t)
+{
+	int i;
+
+	for (i = 0; i < 3 && t[i] == ' '; i++)
+		;
+	t += i;
+	if (*t && strchr("-*+#>|`~", *t))
+		return 1;
+	for (i = 0; t[i] >= '0' && t[i] <= '9'; i++)
+		;
+	return i > 0 && (t[i] == '.' || t[i] == ')');
+}
+
+/* The source's text with the marker: in front of it, or as a paragraph
+ * of its own above a text that opens with a block. */
+static const kg_node *S_marked(kg_kit *kit, const kg_node *src, int line)
 {
 	kg_buf b = KG_BUF_INIT;
 	kg_node *n;
 
-	kg_buf_printf(&b, "%s%s", KG_TR_MARKER, src->text);
+	if (!line && S_block_start(src->text))
+		kg_buf_printf(&b, "%.*s\n\n%s", (int)strlen(KG_TR_MARKER) - 1,
+			      KG_TR_MARKER, src->text);
+	else
+		kg_buf_printf(&b, "%s%s", KG_TR_MARKER, src->text);
 	n = kg_node_new_strn(b.ptr, b.len);
 	kg_buf_release(&b);
 	n->mark = src->mark;
@@ -752,11 +806,11 @@ size_t kg_tr_overlay(kg_kit *kit, kg_tr *tr, size_t *fallbacks, kg_buf *ids)
 			(*fallbacks)++;
 			fell = 1;
 			if (s->one)
-				*s->one = S_marked(kit, *s->one);
+				*s->one = S_marked(kit, *s->one, s->line);
 			else
 				for (k = 0; k < s->list->n; k++)
 					s->list->items[k] =
-						S_marked(kit, s->list->items[k]);
+						S_marked(kit, s->list->items[k], 0);
 		}
 		if (fell && ids)
 			kg_buf_printf(ids, "%s%s", ids->len ? ", " : "", it->id);

@@ -224,3 +224,17 @@ if grep -q "01-cache.yaml:[0-9]*:7: error: 'red_flags' translates a list of 3 te
 else
 	not_ok "a translated list must keep the source's count" "$(cat "$TMP/list.err")"
 fi
+
+# ---- a fallback that opens with a list keeps it: the marker is a paragraph ----
+M=$(kit block)
+sed -i 's/^  Use this kit to test \*kitgen\*. It has two topics and one scenario./  - Use this kit to test *kitgen*.\n  - It has two topics./' "$M/kit.yaml"
+sed -i '/^  introduction:/,/^    Mit/d' "$M/translations/de/kit.yaml"
+"$KITGEN" translate --stamp -l de --content "$M" kit >/dev/null 2>&1
+"$KITGEN" build -q --content "$M" --templates "$ROOT/templates" --out "$TMP/mout" \
+	-l de --format md 2>/dev/null
+if grep -A3 '^\\\[untranslated\\\]$' "$TMP/mout/de/fixture-kit.md" | grep -q '^  - Use this kit to test \*kitgen\*\.$'; then
+	ok "a fallback text that opens with a list keeps it: the marker is a paragraph above it"
+else
+	not_ok "a fallback text that opens with a list keeps it: the marker is a paragraph above it" \
+		"$(grep -n -A3 'untranslated' "$TMP/mout/de/fixture-kit.md" | head)"
+fi
