@@ -129,6 +129,9 @@ int kg_cmd_translate(int argc, char **argv)
 		}
 		kg_tr_free(tr);
 	}
+	if (o.status && !o.language && (!langs || !langs[0]))
+		kg_buf_printf(&out, "%s: no translations (in %s/translations)\n",
+			      o.content, o.content);
 	kg_tr_langs_free(langs);
 	rc = d.errors ? kg_cli_report(&d) : 0;
 	if (!d.errors && d.warnings && o.stamp)
