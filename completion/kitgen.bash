@@ -11,7 +11,7 @@ _kitgen_options()
 	list) echo "--content --help" ;;
 	digest) echo "--content --build --templates --paper --help" ;;
 	export) echo "--format --content --out --help" ;;
-	diff) echo "--format --git --content --help" ;;
+	diff) echo "--format --git --content --translations --language --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;
 	schema) echo "--help" ;;

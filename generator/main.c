@@ -471,6 +471,8 @@ static int S_diff(int argc, char **argv)
 		{"format", required_argument, NULL, KG_OPT_FORMAT},
 		{"git", required_argument, NULL, KG_OPT_GIT},
 		{"content", required_argument, NULL, KG_OPT_CONTENT},
+		{"translations", no_argument, NULL, KG_OPT_TRANSLATIONS},
+		{"language", required_argument, NULL, KG_OPT_LANGUAGE},
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	kg_cli_opts o = {.formats = "text"};
@@ -487,6 +489,18 @@ static int S_diff(int argc, char **argv)
 	if (strcasecmp(o.formats, "text") != 0 && strcasecmp(o.formats, "md") != 0)
 		return kg_cli_usage_error("diff", "unknown format '%s' (text or md)",
 				     o.formats);
+	/* --translations: each translation against the source, as
+	 * `translate --status` reports it */
+	if (o.translations || o.language) {
+		if (!o.translations)
+			return kg_cli_usage_error("diff", "%s", "--language goes "
+						  "with --translations");
+		if (o.git || optind < argc)
+			return kg_cli_usage_error("diff", "%s", "--translations "
+				"takes no folder or revision: --content DIR");
+		o.status = 1;
+		return kg_translate_run("diff", &o, NULL, 0);
+	}
 	if (argc - optind != (o.git ? 1 : 2))
 		return kg_cli_usage_error("diff", "%s", o.git ?
 				     "give one folder or revision with --git REV" :
@@ -729,6 +743,8 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Usage: kitgen diff [--format text|md] OLD NEW\n"
 	 "       kitgen diff [--format text|md] --git REV NEW\n"
 	 "       kitgen diff [--format text|md] --git REV REV2 [--content DIR]\n"
+	 "       kitgen diff --translations [--language LANG] [--format text|md]\n"
+	 "                   [--content DIR]\n"
 	 "\n"
 	 "Compare two content folders by id: topics, questions, rubric bands,\n"
 	 "red flags, scenarios, levels, areas, profiles and weights added,\n"
@@ -743,8 +759,14 @@ static const kg_cli_cmd S_cmds[] = {
 	 "  -f, --format FMT   text (default: one line per change) or md (a\n"
 	 "                     Markdown changelog)\n"
 	 "      --git REV      read the old content from git\n"
-	 "  -c, --content DIR  with --git REV REV2: the content folder, relative\n"
-	 "                     to the current one (default: content)\n"
+	 "  -c, --content DIR  with --git REV REV2 or --translations: the content\n"
+	 "                     folder, relative to the current one (default:\n"
+	 "                     content)\n"
+	 "      --translations each translation against the source, as 'kitgen\n"
+	 "                     translate --status' reports it: stale, missing,\n"
+	 "                     incomplete, unstamped, orphaned items (md: a\n"
+	 "                     translator's to-do list)\n"
+	 "  -l, --language LANG with --translations: only this language\n"
 	 "  -h, --help         show this help\n"
 	 "\n"
 	 "git runs with no system or global configuration, no pager and only\n"

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -72,12 +73,7 @@ int kg_cmd_translate(int argc, char **argv)
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	kg_cli_opts o = {.content = "content"};
-	kg_diags d = KG_DIAGS_INIT;
-	kg_buf out = KG_BUF_INIT;
-	char **langs = NULL;
-	size_t work = 0, i;
-	int md = 0, rc;
-	kg_kit *kit;
+	int rc;
 
 	if ((rc = kg_cli_parse("translate", argc, argv, longopts, &o)))
 		return rc < 0 ? 0 : rc;
@@ -90,11 +86,29 @@ int kg_cmd_translate(int argc, char **argv)
 	if (o.stamp && !o.language)
 		return kg_cli_usage_error("translate", "--stamp needs "
 					  "--language%s", "");
-	if (o.formats && strcmp(o.formats, "md") && strcmp(o.formats, "text"))
-		return kg_cli_usage_error("translate", "unknown format '%s' "
+	return kg_translate_run("translate", &o, argv + optind,
+				(size_t)(argc - optind));
+}
+
+int kg_translate_run(const char *cmd, const kg_cli_opts *opts, char **ids,
+		     size_t nids)
+{
+	kg_cli_opts o = *opts;
+	kg_diags d = KG_DIAGS_INIT;
+	kg_buf out = KG_BUF_INIT;
+	char **langs = NULL;
+	size_t work = 0, i;
+	int md = 0, rc = 0;
+	kg_kit *kit;
+
+	if (!o.content)
+		o.content = "content";
+	if (o.formats && strcasecmp(o.formats, "md") &&
+	    strcasecmp(o.formats, "text"))
+		return kg_cli_usage_error(cmd, "unknown format '%s' "
 					  "(text or md)", o.formats);
-	md = o.formats && strcmp(o.formats, "md") == 0;
-	if (o.language && (rc = kg_translate_lang_ok("translate", o.content,
+	md = o.formats && strcasecmp(o.formats, "md") == 0;
+	if (o.language && (rc = kg_translate_lang_ok(cmd, o.content,
 						     o.language)))
 		return rc;
 	kit = kg_kit_load(o.content, &d);
@@ -122,8 +136,7 @@ int kg_cmd_translate(int argc, char **argv)
 				kg_buf_puts(&out, "\n");
 			work += kg_tr_status(tr, md, &out);
 		} else if (d.errors == 0 &&
-			   kg_tr_stamp(tr, argv + optind, (size_t)(argc - optind),
-				       &done, &d) == 0) {
+			   kg_tr_stamp(tr, ids, nids, &done, &d) == 0) {
 			kg_buf_printf(&out, "%s: wrote %zu stamp%s\n", langs[i],
 				      done, kg_cli_s(done));
 		}

@@ -238,3 +238,18 @@ else
 	not_ok "a fallback text that opens with a list keeps it: the marker is a paragraph above it" \
 		"$(grep -n -A3 'untranslated' "$TMP/mout/de/fixture-kit.md" | head)"
 fi
+
+# ---- kitgen diff --translations: the same report --------------------------------
+"$KITGEN" diff --translations --language de --content "$S" >"$TMP/dt.txt" 2>&1
+rc=$?
+if [ $rc = 1 ] && cmp -s "$TMP/dt.txt" "$TMP/status.txt"; then
+	ok "diff --translations reports as translate --status (exit 1: stale items)"
+else
+	not_ok "diff --translations reports as translate --status (exit 1: stale items)" "rc=$rc" "$(diff "$TMP/status.txt" "$TMP/dt.txt")"
+fi
+"$KITGEN" diff --translations --language fr --content "$K" >/dev/null 2>"$TMP/dfr.err"
+if [ $? = 2 ] && grep -q "^kitgen diff: no translation 'fr' in .* (present: de)$" "$TMP/dfr.err"; then
+	ok "diff --translations --language with no such folder is a usage error"
+else
+	not_ok "diff --translations --language with no such folder is a usage error" "$(cat "$TMP/dfr.err")"
+fi
