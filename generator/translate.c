@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <nettle/sha2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,13 +24,15 @@
 #include "schema.h"
 #include "yaml_load.h"
 
-enum { S_KIT, S_LEVEL, S_AREA, S_PROFILE, S_TOPIC, S_QUESTION, S_SCENARIO,
-       S_NSECT };
+enum { S_KIT, S_LEVEL, S_AREA, S_KIND, S_PROFILE, S_TOPIC, S_QUESTION,
+       S_SCENARIO, S_NSECT };
 static const char *const S_sect[S_NSECT] = {
-	KG_FIELD_KIT, KG_FIELD_LEVELS, KG_FIELD_AREAS, KG_FIELD_PROFILES,
-	KG_FIELD_TOPICS, KG_FIELD_QUESTIONS, KG_FIELD_SCENARIOS};
+	KG_FIELD_KIT, KG_FIELD_LEVELS, KG_FIELD_AREAS, KG_FIELD_SCENARIO_KINDS,
+	KG_FIELD_PROFILES, KG_FIELD_TOPICS, KG_FIELD_QUESTIONS,
+	KG_FIELD_SCENARIOS};
 static const char *const S_what[S_NSECT] = {
-	"kit", "level", "area", "profile", "topic", "question", "scenario"};
+	"kit", "level", "area", "scenario kind", "profile", "topic",
+	"question", "scenario"};
 
 #define S_DEPTH 4
 
@@ -150,8 +153,16 @@ static void S_kit_items(kg_tr *tr, kg_kit *k)
 	kg_candidate_guide *c = &k->candidate_guide;
 	size_t i;
 
+	int b;
+
 	LINE(it, k->title, KG_FIELD_TITLE);
 	LINE(it, k->subtitle, KG_FIELD_SUBTITLE);
+	for (b = 0; b < KG_NBANDS; b++) {
+		LINE(it, k->bands[b].label, KG_FIELD_RATING_SCALE,
+		     kg_band_keys[b], KG_FIELD_LABEL);
+		ONE(it, k->bands[b].definition, KG_FIELD_RATING_SCALE,
+		    kg_band_keys[b], KG_FIELD_DEFINITION);
+	}
 	ONE(it, k->introduction, KG_FIELD_INTRODUCTION);
 	ONE(it, k->decision_rule, KG_FIELD_DECISION_RULE);
 	ONE(it, k->opening_script, KG_FIELD_LOOP, KG_FIELD_OPENING_SCRIPT);
@@ -190,6 +201,14 @@ static void S_kit_items(kg_tr *tr, kg_kit *k)
 			k->kit_file);
 		LINE(it, a->title, KG_FIELD_TITLE);
 		ONE(it, a->description, KG_FIELD_DESCRIPTION);
+	}
+	for (i = 0; i < k->nkinds; i++) {
+		kg_scenario_kind *sk = &k->kinds[i];
+
+		it = S_item_new(tr, S_KIND, kg_text(sk->id), sk->id,
+			S_map_of(kg_node_get(root, KG_FIELD_SCENARIO_KINDS),
+				 sk->id), k->kit_file);
+		LINE(it, sk->title, KG_FIELD_TITLE);
 	}
 	for (i = 0; i < k->nprofiles; i++) {
 		kg_profile *p = &k->profiles[i];
@@ -518,8 +537,8 @@ static void S_read_file(kg_tr *tr, size_t file, kg_diags *d)
 
 	if (root->kind != KG_NODE_MAP) {
 		kg_error(d, root->mark, "a translation file is a mapping of "
-			 "sections: kit, levels, areas, profiles, topics, "
-			 "questions, scenarios");
+			 "sections: kit, levels, areas, scenario_kinds, "
+			 "profiles, topics, questions, scenarios");
 		return;
 	}
 	for (i = 0; i < root->npairs; i++) {
@@ -529,8 +548,8 @@ static void S_read_file(kg_tr *tr, size_t file, kg_diags *d)
 			;
 		if (s == S_NSECT) {
 			kg_error(d, k->mark, "unknown section '%s' (sections: "
-				 "kit, levels, areas, profiles, topics, "
-				 "questions, scenarios)", k->text);
+				 "kit, levels, areas, scenario_kinds, profiles, "
+				 "topics, questions, scenarios)", k->text);
 			continue;
 		}
 		if (s == S_KIT) {
@@ -680,6 +699,16 @@ void kg_tr_free(kg_tr *tr)
 	free(tr);
 }
 
+/* "the kit", "question 'cache-1'": for messages (static storage, one
+ * at a time per buffer). */
+static const char *S_name(const S_item *it, char *buf, size_t size)
+{
+	if (it->sect == S_KIT)
+		return "the kit";
+	snprintf(buf, size, "%s '%s'", S_what[it->sect], it->id);
+	return buf;
+}
+
 /* ---- drift ------------------------------------------------------------------- */
 
 static int S_stale(const S_item *it)
@@ -693,23 +722,23 @@ void kg_tr_drift(const kg_tr *tr, kg_diags *d)
 
 	for (i = 0; i < tr->nitems; i++) {
 		const S_item *it = &tr->items[i];
+		char name[160];
 
 		if (!it->tr)
 			continue;
+		S_name(it, name, sizeof(name));
 		if (!it->from) {
-			kg_warning(d, it->key->mark, "translated %s '%s' has "
-				   "no 'from:' stamp: 'kitgen translate "
-				   "--stamp --language %s' writes it",
-				   S_what[it->sect], it->id, tr->lang);
+			kg_warning(d, it->key->mark, "the translation of %s "
+				   "has no 'from:' stamp: 'kitgen translate "
+				   "--stamp --language %s' writes it", name,
+				   tr->lang);
 		} else if (S_stale(it)) {
-			kg_warning(d, it->from->mark, "the source of %s '%s' "
+			kg_warning(d, it->from->mark, "the source of %s "
 				   "changed since it was translated (from %s, "
-				   "now %s): the translation is stale",
-				   S_what[it->sect], it->id, it->from->text,
-				   it->digest);
+				   "now %s): the translation is stale", name,
+				   it->from->text, it->digest);
 			kg_note(d, it->at ? it->at->mark : it->src->mark,
-				"the source %s '%s' is here", S_what[it->sect],
-				it->id);
+				"the source of %s is here", name);
 		}
 	}
 }

@@ -5,10 +5,12 @@
  * A kit may hold CONTENT/translations/LANG/ with files that mirror the
  * source's: kit.yaml, scenarios.yaml, topics/NAME.yaml. A translation
  * file is a mapping of sections -- `kit` (the kit's own texts), `levels`,
- * `areas`, `profiles`, `topics`, `questions`, `scenarios` -- each (but
- * `kit`) a mapping from a source item's id to its translated item: the
- * item's text fields, nested as in the source, and `from:`, the digest
- * of the source item's texts when it was translated (kg_tr_item_digest).
+ * `areas`, `scenario_kinds`, `profiles`, `topics`, `questions`,
+ * `scenarios` -- each (but `kit`) a mapping from a source item's id to
+ * its translated item: the item's text fields, nested as in the source,
+ * and `from:`, the digest of the source item's texts when it was
+ * translated (SHA-256 over each text's field path and text, its first
+ * KG_TR_STAMP_LEN hex digits).
  * A translation holds texts only: ids, levels, weights, minutes and the
  * other structure stay the source's, and a field that is structure is an
  * error at its place.
