@@ -256,3 +256,17 @@ if [ $? = 2 ] && grep -q "^kitgen diff: no translation 'fr' in .* (present: de)$
 else
 	not_ok "diff --translations --language with no such folder is a usage error" "$(cat "$TMP/dfr.err")"
 fi
+
+# ---- digests: a language's editions carry their own; the source keeps its -----
+src_digest=$("$KITGEN" digest --content "$K")
+"$KITGEN" build -q --content "$K" --templates "$ROOT/templates" --out "$TMP/en" \
+	--format md 2>/dev/null
+de_line=$(grep -m1 'Content digest' "$TMP/out/de/fixture-kit.md")
+en_line=$(grep -m1 'Content digest' "$TMP/en/fixture-kit.md")
+if [ -n "$de_line" ] && [ "$de_line" != "$en_line" ] &&
+	printf '%s' "$en_line" | grep -q "$src_digest"; then
+	ok "the German editions carry a content digest of their own; the source's is unchanged"
+else
+	not_ok "the German editions carry a content digest of their own; the source's is unchanged" \
+		"de: $de_line" "en: $en_line" "digest: $src_digest"
+fi
