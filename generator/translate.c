@@ -56,6 +56,7 @@ typedef struct S_item {
 	const kg_node *tr;   /* the translated item's mapping, or NULL */
 	const kg_node *key;  /* its key (the id, or `kit`) */
 	const kg_node *from; /* its stamp, or NULL */
+	const kg_node *from_empty; /* `from:` with no value: no stamp */
 	size_t tr_file;
 } S_item;
 
@@ -469,6 +470,9 @@ static void S_check_map(S_item *it, const kg_node *map, const char **path,
 			if (v->kind != KG_NODE_SCALAR)
 				kg_error(d, v->mark, "'from' is a digest: "
 					 "'kitgen translate --stamp' writes it");
+			else if (v->len == 0 ||
+				 kg_node_scalar_type(v) == KG_SCALAR_NULL)
+				it->from_empty = v; /* `from:`, `from: ~` */
 			else
 				it->from = v;
 			continue;
@@ -1055,7 +1059,18 @@ static int S_stamp_file(const kg_tr *tr, size_t f, const char *want,
 
 		if (!want[i] || it->tr_file != f || !it->tr)
 			continue;
-		if (it->from) {
+		if (it->from_empty) {
+			/* `from:` with no value: the stamp goes after it */
+			e->at = S_offset(src.ptr, src.len,
+					 it->from_empty->mark.line,
+					 it->from_empty->mark.col);
+			e->cut = it->from_empty->len;
+			e->text = kg_xstrdup(" ");
+			e->text = kg_xrealloc(e->text, KG_TR_STAMP_LEN + 2);
+			memcpy(e->text + 1, it->digest, KG_TR_STAMP_LEN + 1);
+			if (e->at > 0 && src.ptr[e->at - 1] == ' ')
+				memmove(e->text, e->text + 1, KG_TR_STAMP_LEN + 1);
+		} else if (it->from) {
 			size_t end;
 
 			e->at = S_offset(src.ptr, src.len, it->from->mark.line,

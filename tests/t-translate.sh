@@ -270,3 +270,17 @@ else
 	not_ok "the German editions carry a content digest of their own; the source's is unchanged" \
 		"de: $de_line" "en: $en_line" "digest: $src_digest"
 fi
+
+# ---- an empty stamp (`from:`, `from: ~`) is no stamp; --stamp fills it in ------
+E=$(kit empty)
+sed -i 's/^    from: 42dac52b46d4f92d$/    from:/; s/^    from: 0ea3eb2ebcd34aba$/    from: ~/' \
+	"$E/translations/de/topics/01-cache.yaml"
+"$KITGEN" check --content "$E" >/dev/null 2>"$TMP/empty.err"
+"$KITGEN" translate --stamp -l de --content "$E" >/dev/null 2>&1
+if [ "$(grep -c "has no 'from:' stamp" "$TMP/empty.err")" = 2 ] &&
+	diff -r "$E/translations" "$ROOT/tests/fixture/translations" >/dev/null; then
+	ok "an empty from: is no stamp, and --stamp fills it in place"
+else
+	not_ok "an empty from: is no stamp, and --stamp fills it in place" "$(cat "$TMP/empty.err")" \
+		"$(diff -r "$E/translations" "$ROOT/tests/fixture/translations")"
+fi
