@@ -651,6 +651,8 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Load the kit in DIR (default: content) and check it against the\n"
 	 "content model (content/README.md). Every problem is printed as\n"
 	 "FILE:LINE:COL: error: MESSAGE, with the source line and a caret.\n"
+	 "Each translation in DIR/translations is checked too: structure in it\n"
+	 "is an error; a stale, unstamped or orphaned item a warning.\n"
 	 "\n"
 	 "  -c, --content DIR   the content folder (default: content)\n"
 	 "  -q, --quiet         print nothing but errors and warnings\n"
