@@ -498,6 +498,9 @@ static void S_check_map(S_item *it, const kg_node *map, const char **path,
 				S_text_ok(v->items[j], 0, 1, d);
 		} else if (under && v->kind == KG_NODE_MAP) {
 			S_check_map(it, v, path, depth + 1, d);
+		} else if (under) {
+			kg_error(d, v->mark, "'%s' is a mapping of texts, as in "
+				 "the source", k->text);
 		} else if (S_src_at(it->src, path, depth + 1)) {
 			kg_error(d, k->mark, "'%s' is structure, not text: a "
 				 "translation keeps the source's ids, levels, "
@@ -726,11 +729,12 @@ void kg_tr_drift(const kg_tr *tr, kg_diags *d)
 
 	for (i = 0; i < tr->nitems; i++) {
 		const S_item *it = &tr->items[i];
-		char name[160];
+		char buf[160];
+		const char *name;
 
 		if (!it->tr)
 			continue;
-		S_name(it, name, sizeof(name));
+		name = S_name(it, buf, sizeof(buf));
 		if (!it->from) {
 			kg_warning(d, it->key->mark, "the translation of %s "
 				   "has no 'from:' stamp: 'kitgen translate "
