@@ -96,6 +96,16 @@ static S_item *S_item_new(kg_tr *tr, int sect, const char *id,
 	return it;
 }
 
+/* "the kit", "question 'cache-1'": for messages (static storage, one
+ * at a time per buffer). */
+static const char *S_name(const S_item *it, char *buf, size_t size)
+{
+	if (it->sect == S_KIT)
+		return "the kit";
+	snprintf(buf, size, "%s '%s'", S_what[it->sect], it->id);
+	return buf;
+}
+
 /* Add a slot at path (NULL-ended), when the source has the text. */
 static void S_add(S_item *it, int line, const kg_node **one, kg_list *list,
 		  const char *const *path)
@@ -478,8 +488,10 @@ static void S_check_map(S_item *it, const kg_node *map, const char **path,
 			continue;
 		}
 		if (depth == S_DEPTH) {
-			kg_error(d, k->mark, "'%s' is not a text of %s '%s'",
-				 k->text, S_what[it->sect], it->id);
+			char b[160];
+
+			kg_error(d, k->mark, "'%s' is not a text of %s",
+				 k->text, S_name(it, b, sizeof(b)));
 			continue;
 		}
 		path[depth] = k->text;
@@ -506,9 +518,10 @@ static void S_check_map(S_item *it, const kg_node *map, const char **path,
 				 "translation keeps the source's ids, levels, "
 				 "weights and numbers (remove it)", k->text);
 		} else {
-			kg_error(d, k->mark, "'%s' is not a text of %s '%s' "
-				 "in the source", k->text, S_what[it->sect],
-				 it->id);
+			char b[160];
+
+			kg_error(d, k->mark, "'%s' is not a text of %s in "
+				 "the source", k->text, S_name(it, b, sizeof(b)));
 		}
 	}
 }
@@ -519,8 +532,10 @@ static void S_take(kg_tr *tr, S_item *it, const kg_node *key,
 	const char *path[S_DEPTH];
 
 	if (it->tr) {
-		kg_error(d, key->mark, "%s '%s' is translated twice",
-			 S_what[it->sect], it->id);
+		char b[160];
+
+		kg_error(d, key->mark, "%s is translated twice",
+			 S_name(it, b, sizeof(b)));
 		kg_note(d, it->key->mark, "first translated here");
 		return;
 	}
@@ -704,16 +719,6 @@ void kg_tr_free(kg_tr *tr)
 	free(tr->orphans);
 	free(tr->lang);
 	free(tr);
-}
-
-/* "the kit", "question 'cache-1'": for messages (static storage, one
- * at a time per buffer). */
-static const char *S_name(const S_item *it, char *buf, size_t size)
-{
-	if (it->sect == S_KIT)
-		return "the kit";
-	snprintf(buf, size, "%s '%s'", S_what[it->sect], it->id);
-	return buf;
 }
 
 /* ---- drift ------------------------------------------------------------------- */
@@ -1104,10 +1109,12 @@ static int S_stamp_file(const kg_tr *tr, size_t f, const char *want,
 			unsigned c;
 
 			if (!first || first->mark.line <= it->key->mark.line) {
+				char b[160];
+
 				rc = kg_error(d, it->key->mark, "cannot stamp "
-					"%s '%s': write its texts one per line "
-					"(block style) below its id",
-					S_what[it->sect], it->id);
+					"%s: write its texts one per line "
+					"(block style) below its key",
+					S_name(it, b, sizeof(b)));
 				break;
 			}
 			e->at = S_offset(src.ptr, src.len, first->mark.line, 1);

@@ -284,3 +284,14 @@ else
 	not_ok "an empty from: is no stamp, and --stamp fills it in place" "$(cat "$TMP/empty.err")" \
 		"$(diff -r "$E/translations" "$ROOT/tests/fixture/translations")"
 fi
+
+# ---- an item translated twice: an error, a note at the first -------------------
+W=$(kit twice)
+printf 'questions:\n  cache-1:\n    prompt: Noch einmal\n' >>"$W/translations/de/scenarios.yaml"
+"$KITGEN" check --content "$W" >/dev/null 2>"$TMP/twice.err"
+if grep -q "^$W/translations/de/topics/01-cache.yaml:12:3: error: question 'cache-1' is translated twice$" "$TMP/twice.err" &&
+	grep -q "^$W/translations/de/scenarios.yaml:7:3: note: first translated here$" "$TMP/twice.err"; then
+	ok "an item translated twice is an error, with a note at the first"
+else
+	not_ok "an item translated twice is an error, with a note at the first" "$(cat "$TMP/twice.err")"
+fi
