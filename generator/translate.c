@@ -1037,6 +1037,21 @@ static size_t S_offset(const char *src, size_t len, unsigned line,
 	return o;
 }
 
+/* The length of the plain or quoted scalar at p: a stamp's value. */
+static size_t S_token_len(const char *p, size_t len)
+{
+	size_t end = 0;
+
+	if (len && (p[0] == '"' || p[0] == '\'')) {
+		for (end = 1; end < len && p[end] != p[0] && p[end] != '\n'; end++)
+			;
+		return end < len && p[end] == p[0] ? end + 1 : end;
+	}
+	while (end < len && !strchr("\n \t,}#", p[end]))
+		end++;
+	return end;
+}
+
 static int S_edit_cmp(const void *a, const void *b)
 {
 	const S_edit *x = a, *y = b;
@@ -1044,113 +1059,88 @@ static int S_edit_cmp(const void *a, const void *b)
 	return x->at < y->at ? 1 : x->at > y->at ? -1 : 0;
 }
 
-/* Stamp the items of file f that want[i] says. */
+/* The edit that stamps it in src: its `from:` value replaced, or a
+ * `from:` line inserted above its first field. 0, or -1 with d told. */
+static int S_edit_of(const S_item *it, const kg_buf *src, S_edit *e,
+		     kg_diags *d)
+{
+	const kg_node *v = it->from_empty ? it->from_empty : it->from;
+	kg_buf text = KG_BUF_INIT;
+
+	if (v) {
+		size_t end;
+
+		e->at = S_offset(src->ptr, src->len, v->mark.line, v->mark.col);
+		end = e->at + S_token_len(src->ptr + e->at, src->len - e->at);
+		e->cut = v->len == 0 ? 0 : end - e->at;
+		if (v->len == 0 && (e->at == 0 || src->ptr[e->at - 1] != ' '))
+			kg_buf_putc(&text, ' ');
+		kg_buf_puts(&text, it->digest);
+	} else {
+		const kg_node *first = it->tr->npairs ? it->tr->pairs[0].key : NULL;
+		unsigned c;
+
+		if (!first || first->mark.line <= it->key->mark.line) {
+			char b[160];
+
+			return kg_error(d, it->key->mark, "cannot stamp %s: "
+					"write its texts one per line (block "
+					"style) below its key",
+					S_name(it, b, sizeof(b)));
+		}
+		e->at = S_offset(src->ptr, src->len, first->mark.line, 1);
+		for (c = 1; c < first->mark.col; c++)
+			kg_buf_putc(&text, ' ');
+		kg_buf_printf(&text, "%s: %s\n", KG_FIELD_FROM, it->digest);
+	}
+	e->text = kg_buf_detach(&text, NULL);
+	return 0;
+}
+
+/* src with the edits made (they do not overlap). */
+static void S_apply(const kg_buf *src, S_edit *edits, size_t n, kg_buf *out)
+{
+	size_t i, pos = 0;
+
+	qsort(edits, n, sizeof(*edits), S_edit_cmp);
+	for (i = n; i-- > 0;) {
+		kg_buf_put(out, src->ptr + pos, edits[i].at - pos);
+		kg_buf_puts(out, edits[i].text);
+		pos = edits[i].at + edits[i].cut;
+	}
+	kg_buf_put(out, src->ptr + pos, src->len - pos);
+}
+
+/* Stamp the items of file f that want[i] says: one atomic write. */
 static int S_stamp_file(const kg_tr *tr, size_t f, const char *want,
 			size_t *done, kg_diags *d)
 {
-	kg_buf src = KG_BUF_INIT;
-	S_edit *edits = NULL;
+	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
+	S_edit *edits;
 	size_t n = 0, i;
 	int rc = 0;
 
 	for (i = 0; i < tr->nitems; i++)
-		if (want[i] && tr->items[i].tr_file == f && tr->items[i].tr)
-			n++;
+		n += want[i] && tr->items[i].tr && tr->items[i].tr_file == f;
 	if (n == 0)
 		return 0;
 	if (kg_file_read(tr->files[f], KG_NODE_MAX_FILE, &src, d) != 0)
 		return -1;
 	edits = kg_xcalloc(n, sizeof(*edits));
 	n = 0;
-	for (i = 0; i < tr->nitems && rc == 0; i++) {
-		const S_item *it = &tr->items[i];
-		S_edit *e = &edits[n];
-
-		if (!want[i] || it->tr_file != f || !it->tr)
-			continue;
-		if (it->from_empty) {
-			/* `from:` with no value: the stamp goes after it */
-			e->at = S_offset(src.ptr, src.len,
-					 it->from_empty->mark.line,
-					 it->from_empty->mark.col);
-			e->cut = it->from_empty->len;
-			e->text = kg_xstrdup(" ");
-			e->text = kg_xrealloc(e->text, KG_TR_STAMP_LEN + 2);
-			memcpy(e->text + 1, it->digest, KG_TR_STAMP_LEN + 1);
-			if (e->at > 0 && src.ptr[e->at - 1] == ' ')
-				memmove(e->text, e->text + 1, KG_TR_STAMP_LEN + 1);
-		} else if (it->from) {
-			size_t end;
-
-			e->at = S_offset(src.ptr, src.len, it->from->mark.line,
-					 it->from->mark.col);
-			end = e->at;
-			if (end < src.len && (src.ptr[end] == '"' ||
-					      src.ptr[end] == '\'')) {
-				char q = src.ptr[end++];
-
-				while (end < src.len && src.ptr[end] != q &&
-				       src.ptr[end] != '\n')
-					end++;
-				if (end < src.len && src.ptr[end] == q)
-					end++;
-			} else {
-				while (end < src.len && src.ptr[end] != '\n' &&
-				       src.ptr[end] != ' ' && src.ptr[end] != '\t' &&
-				       src.ptr[end] != ',' && src.ptr[end] != '}')
-					end++;
-			}
-			e->cut = end - e->at;
-			e->text = kg_xstrdup(it->digest);
-		} else {
-			const kg_node *first = it->tr->npairs ?
-				it->tr->pairs[0].key : NULL;
-			kg_buf line = KG_BUF_INIT;
-			unsigned c;
-
-			if (!first || first->mark.line <= it->key->mark.line) {
-				char b[160];
-
-				rc = kg_error(d, it->key->mark, "cannot stamp "
-					"%s: write its texts one per line "
-					"(block style) below its key",
-					S_name(it, b, sizeof(b)));
-				break;
-			}
-			e->at = S_offset(src.ptr, src.len, first->mark.line, 1);
-			for (c = 1; c < first->mark.col; c++)
-				kg_buf_putc(&line, ' ');
-			kg_buf_printf(&line, "%s: %s\n", KG_FIELD_FROM, it->digest);
-			e->text = kg_buf_detach(&line, NULL);
-		}
-		n++;
-	}
+	for (i = 0; i < tr->nitems && rc == 0; i++)
+		if (want[i] && tr->items[i].tr && tr->items[i].tr_file == f)
+			rc = S_edit_of(&tr->items[i], &src, &edits[n++], d);
 	if (rc == 0) {
-		kg_buf out = KG_BUF_INIT;
-		size_t pos;
-
-		qsort(edits, n, sizeof(*edits), S_edit_cmp);
-		kg_buf_put(&out, src.ptr, src.len);
-		for (i = 0; i < n; i++) {
-			kg_buf next = KG_BUF_INIT;
-
-			pos = edits[i].at;
-			kg_buf_put(&next, out.ptr, pos);
-			kg_buf_puts(&next, edits[i].text);
-			kg_buf_put(&next, out.ptr + pos + edits[i].cut,
-				   out.len - pos - edits[i].cut);
-			kg_buf_release(&out);
-			out = next;
-		}
-		if (kg_write_atomic(tr->files[f], out.ptr, out.len, d) != 0)
-			rc = -1;
-		else
+		S_apply(&src, edits, n, &out);
+		rc = kg_write_atomic(tr->files[f], out.ptr, out.len, d);
+		if (rc == 0)
 			*done += n;
-		kg_buf_release(&out);
 	}
 	for (i = 0; i < n; i++)
 		free(edits[i].text);
 	free(edits);
+	kg_buf_release(&out);
 	kg_buf_release(&src);
 	return rc ? -1 : 0;
 }
