@@ -948,13 +948,14 @@ size_t kg_tr_status(const kg_tr *tr, int md, kg_buf *out)
 	for (i = 0; i < tr->nitems; i++) {
 		const S_item *it = &tr->items[i];
 
+		/* each item in one class, the first that holds */
 		if (!it->tr)
 			missing++;
 		else if (!it->from)
 			unstamped++;
 		else if (S_stale(it))
 			stale++;
-		if (it->tr && S_lacks(it))
+		else if (S_lacks(it))
 			partial++;
 	}
 	work = stale + missing + partial + unstamped + tr->norphans;
