@@ -1,12 +1,9 @@
 /*
- * translate.c - translations keyed by id: loading them against the kit,
- * drift (a `from:` stamp against the source's digest now), the overlay a
- * build with --language makes, the status report and the stamps.
- *
- * The kit's translatable texts are gathered into items (the kit itself,
- * each level, area, profile, topic, question and scenario), each a list
- * of slots: a field's path in the item's mapping and the model's pointer
- * to its node (or list). Everything else works on that table.
+ * translate_load.c - translations keyed by id: the kit's texts as a table of
+ * items (translate_int.h), a translation loaded and checked against it,
+ * drift (a `from:` stamp against the source's digest now) and the
+ * overlay a build with --language makes. translate_todo.c has the status
+ * report and the stamps.
  */
 #include "translate.h"
 
@@ -19,71 +16,25 @@
 
 #include "alloc.h"
 #include "fields.h"
-#include "file.h"
-#include "output.h"
 #include "schema.h"
+#include "translate_int.h"
 #include "yaml_load.h"
 
-enum { S_KIT, S_LEVEL, S_AREA, S_KIND, S_PROFILE, S_TOPIC, S_QUESTION,
-       S_SCENARIO, S_NSECT };
-static const char *const S_sect[S_NSECT] = {
+static const char *const S_sect[KG_TR_NSECT] = {
 	KG_FIELD_KIT, KG_FIELD_LEVELS, KG_FIELD_AREAS, KG_FIELD_SCENARIO_KINDS,
 	KG_FIELD_PROFILES, KG_FIELD_TOPICS, KG_FIELD_QUESTIONS,
 	KG_FIELD_SCENARIOS};
-static const char *const S_what[S_NSECT] = {
+const char *const kg_tr_what[KG_TR_NSECT] = {
 	"kit", "level", "area", "scenario kind", "profile", "topic",
 	"question", "scenario"};
 
-#define S_DEPTH 4
-
-typedef struct S_slot {
-	const char *path[S_DEPTH];
-	size_t depth;
-	int line;            /* a single line */
-	const kg_node **one; /* a text, or */
-	kg_list *list;       /* a list of texts */
-} S_slot;
-
-typedef struct S_item {
-	int sect;
-	const char *id;     /* "kit" for the kit */
-	const kg_node *at;  /* the source item's id (the kit: its title) */
-	const kg_node *src; /* the source item's mapping */
-	const char *file;   /* its source file */
-	S_slot *slots;
-	size_t nslots, cap;
-	char digest[KG_TR_STAMP_LEN + 1];
-	const kg_node *tr;   /* the translated item's mapping, or NULL */
-	const kg_node *key;  /* its key (the id, or `kit`) */
-	const kg_node *from; /* its stamp, or NULL */
-	const kg_node *from_empty; /* `from:` with no value: no stamp */
-	size_t tr_file;
-} S_item;
-
-typedef struct S_orphan {
-	int sect;
-	const kg_node *key;
-} S_orphan;
-
-struct kg_tr {
-	const kg_kit *kit;
-	char *lang;
-	char **files;
-	kg_node **roots;
-	size_t nfiles;
-	S_item *items;
-	size_t nitems;
-	S_orphan *orphans;
-	size_t norphans;
-	size_t bytes; /* of its files, so far */
-};
 
 /* ---- the items ------------------------------------------------------------- */
 
-static S_item *S_item_new(kg_tr *tr, int sect, const char *id,
+static kg_tr_item *S_item_new(kg_tr *tr, int sect, const char *id,
 			  const kg_node *at, const kg_node *src, const char *file)
 {
-	S_item *it;
+	kg_tr_item *it;
 
 	tr->items = kg_xrealloc(tr->items, (tr->nitems + 1) * sizeof(*it));
 	it = &tr->items[tr->nitems++];
@@ -98,19 +49,19 @@ static S_item *S_item_new(kg_tr *tr, int sect, const char *id,
 
 /* "the kit", "question 'cache-1'": for messages (static storage, one
  * at a time per buffer). */
-static const char *S_name(const S_item *it, char *buf, size_t size)
+const char *kg_tr_name(const kg_tr_item *it, char *buf, size_t size)
 {
-	if (it->sect == S_KIT)
+	if (it->sect == KG_TR_KIT)
 		return "the kit";
-	snprintf(buf, size, "%s '%s'", S_what[it->sect], it->id);
+	snprintf(buf, size, "%s '%s'", kg_tr_what[it->sect], it->id);
 	return buf;
 }
 
 /* Add a slot at path (NULL-ended), when the source has the text. */
-static void S_add(S_item *it, int line, const kg_node **one, kg_list *list,
+static void S_add(kg_tr_item *it, int line, const kg_node **one, kg_list *list,
 		  const char *const *path)
 {
-	S_slot *s;
+	kg_tr_slot *s;
 	size_t i;
 
 	if (one ? !*one : !list || list->n == 0)
@@ -121,7 +72,7 @@ static void S_add(S_item *it, int line, const kg_node **one, kg_list *list,
 	}
 	s = &it->slots[it->nslots++];
 	memset(s, 0, sizeof(*s));
-	for (i = 0; path[i] && i < S_DEPTH; i++)
+	for (i = 0; path[i] && i < KG_TR_DEPTH; i++)
 		s->path[i] = path[i];
 	s->depth = i;
 	s->line = line;
@@ -147,7 +98,7 @@ static const kg_node *S_map_of(const kg_node *seq, const kg_node *id)
 	return NULL;
 }
 
-static void S_rubric(S_item *it, kg_rubric *r)
+static void S_rubric(kg_tr_item *it, kg_rubric *r)
 {
 	int b;
 
@@ -158,7 +109,7 @@ static void S_rubric(S_item *it, kg_rubric *r)
 static void S_kit_items(kg_tr *tr, kg_kit *k)
 {
 	const kg_node *root = k->root;
-	S_item *it = S_item_new(tr, S_KIT, KG_FIELD_KIT, k->title, root,
+	kg_tr_item *it = S_item_new(tr, KG_TR_KIT, KG_FIELD_KIT, k->title, root,
 				k->kit_file);
 	kg_guidance *g = &k->guidance;
 	kg_candidate_guide *c = &k->candidate_guide;
@@ -198,7 +149,7 @@ static void S_kit_items(kg_tr *tr, kg_kit *k)
 	for (i = 0; i < k->nlevels; i++) {
 		kg_level *l = &k->levels[i];
 
-		it = S_item_new(tr, S_LEVEL, kg_text(l->id), l->id,
+		it = S_item_new(tr, KG_TR_LEVEL, kg_text(l->id), l->id,
 			S_map_of(kg_node_get(root, KG_FIELD_LEVELS), l->id),
 			k->kit_file);
 		LINE(it, l->title, KG_FIELD_TITLE);
@@ -207,7 +158,7 @@ static void S_kit_items(kg_tr *tr, kg_kit *k)
 	for (i = 0; i < k->nareas; i++) {
 		kg_area *a = &k->areas[i];
 
-		it = S_item_new(tr, S_AREA, kg_text(a->id), a->id,
+		it = S_item_new(tr, KG_TR_AREA, kg_text(a->id), a->id,
 			S_map_of(kg_node_get(root, KG_FIELD_AREAS), a->id),
 			k->kit_file);
 		LINE(it, a->title, KG_FIELD_TITLE);
@@ -216,7 +167,7 @@ static void S_kit_items(kg_tr *tr, kg_kit *k)
 	for (i = 0; i < k->nkinds; i++) {
 		kg_scenario_kind *sk = &k->kinds[i];
 
-		it = S_item_new(tr, S_KIND, kg_text(sk->id), sk->id,
+		it = S_item_new(tr, KG_TR_KIND, kg_text(sk->id), sk->id,
 			S_map_of(kg_node_get(root, KG_FIELD_SCENARIO_KINDS),
 				 sk->id), k->kit_file);
 		LINE(it, sk->title, KG_FIELD_TITLE);
@@ -224,7 +175,7 @@ static void S_kit_items(kg_tr *tr, kg_kit *k)
 	for (i = 0; i < k->nprofiles; i++) {
 		kg_profile *p = &k->profiles[i];
 
-		it = S_item_new(tr, S_PROFILE, kg_text(p->id), p->id,
+		it = S_item_new(tr, KG_TR_PROFILE, kg_text(p->id), p->id,
 			S_map_of(kg_node_get(root, KG_FIELD_PROFILES), p->id),
 			k->kit_file);
 		LINE(it, p->title, KG_FIELD_TITLE);
@@ -239,12 +190,12 @@ static void S_topic_items(kg_tr *tr, kg_kit *k)
 	for (i = 0; i < k->ntopics; i++) {
 		kg_topic *t = &k->topics[i];
 		const kg_node *src = NULL;
-		S_item *it;
+		kg_tr_item *it;
 
 		for (j = 0; j < k->ntopic_files && !src; j++)
 			if (kg_node_get(k->topic_roots[j], KG_FIELD_ID) == t->id)
 				src = k->topic_roots[j];
-		it = S_item_new(tr, S_TOPIC, kg_text(t->id), t->id, src, t->file);
+		it = S_item_new(tr, KG_TR_TOPIC, kg_text(t->id), t->id, src, t->file);
 		LINE(it, t->title, KG_FIELD_TITLE);
 		ONE(it, t->exposes, KG_FIELD_EXPOSES);
 		LIST(it, t->clarifying_questions, KG_FIELD_CLARIFYING_QUESTIONS);
@@ -271,7 +222,7 @@ static void S_topic_items(kg_tr *tr, kg_kit *k)
 		for (j = 0; j < t->nquestions; j++) {
 			kg_question *q = &t->questions[j];
 
-			it = S_item_new(tr, S_QUESTION, kg_text(q->id), q->id,
+			it = S_item_new(tr, KG_TR_QUESTION, kg_text(q->id), q->id,
 				S_map_of(kg_node_get(src, KG_FIELD_QUESTIONS),
 					 q->id), t->file);
 			ONE(it, q->prompt, KG_FIELD_PROMPT);
@@ -295,7 +246,7 @@ static void S_scenario_items(kg_tr *tr, kg_kit *k)
 
 	for (i = 0; i < k->nscenarios; i++) {
 		kg_scenario *s = &k->scenarios[i];
-		S_item *it = S_item_new(tr, S_SCENARIO, kg_text(s->id), s->id,
+		kg_tr_item *it = S_item_new(tr, KG_TR_SCENARIO, kg_text(s->id), s->id,
 					S_map_of(seq, s->id), k->scenarios_file);
 
 		LINE(it, s->title, KG_FIELD_TITLE);
@@ -308,7 +259,7 @@ static void S_scenario_items(kg_tr *tr, kg_kit *k)
 
 /* The digest of an item's source texts: SHA-256 over each slot's path
  * and texts, NUL-separated; its first KG_TR_STAMP_LEN hex digits. */
-static void S_digest(S_item *it)
+static void S_digest(kg_tr_item *it)
 {
 	static const char hex[] = "0123456789abcdef";
 	struct sha256_ctx ctx;
@@ -317,7 +268,7 @@ static void S_digest(S_item *it)
 
 	sha256_init(&ctx);
 	for (i = 0; i < it->nslots; i++) {
-		S_slot *s = &it->slots[i];
+		kg_tr_slot *s = &it->slots[i];
 
 		for (j = 0; j < s->depth; j++)
 			sha256_update(&ctx, strlen(s->path[j]) + 1,
@@ -394,7 +345,7 @@ void kg_tr_langs_free(char **langs)
 
 /* ---- loading --------------------------------------------------------------- */
 
-static S_item *S_find(kg_tr *tr, int sect, const char *id)
+static kg_tr_item *S_find(kg_tr *tr, int sect, const char *id)
 {
 	size_t i;
 
@@ -406,14 +357,14 @@ static S_item *S_find(kg_tr *tr, int sect, const char *id)
 
 /* The slot at the path prefix[0..depth) exactly; *under is set when
  * some slot lies below it. */
-static S_slot *S_slot_at(S_item *it, const char **prefix, size_t depth,
+static kg_tr_slot *S_slot_at(kg_tr_item *it, const char **prefix, size_t depth,
 			 int *under)
 {
 	size_t i, j;
 
 	*under = 0;
 	for (i = 0; i < it->nslots; i++) {
-		S_slot *s = &it->slots[i];
+		kg_tr_slot *s = &it->slots[i];
 
 		if (s->depth < depth)
 			continue;
@@ -466,14 +417,14 @@ static int S_text_ok(const kg_node *v, int line, int item, kg_diags *d)
 
 /* Check the translated item's fields below path against the item's
  * slots (see translate.h). */
-static void S_check_map(S_item *it, const kg_node *map, const char **path,
+static void S_check_map(kg_tr_item *it, const kg_node *map, const char **path,
 			size_t depth, kg_diags *d)
 {
 	size_t i, j;
 
 	for (i = 0; i < map->npairs; i++) {
 		const kg_node *k = map->pairs[i].key, *v = map->pairs[i].value;
-		S_slot *s;
+		kg_tr_slot *s;
 		int under;
 
 		if (depth == 0 && strcmp(k->text, KG_FIELD_FROM) == 0) {
@@ -487,11 +438,11 @@ static void S_check_map(S_item *it, const kg_node *map, const char **path,
 				it->from = v;
 			continue;
 		}
-		if (depth == S_DEPTH) {
+		if (depth == KG_TR_DEPTH) {
 			char b[160];
 
 			kg_error(d, k->mark, "'%s' is not a text of %s",
-				 k->text, S_name(it, b, sizeof(b)));
+				 k->text, kg_tr_name(it, b, sizeof(b)));
 			continue;
 		}
 		path[depth] = k->text;
@@ -521,27 +472,27 @@ static void S_check_map(S_item *it, const kg_node *map, const char **path,
 			char b[160];
 
 			kg_error(d, k->mark, "'%s' is not a text of %s in "
-				 "the source", k->text, S_name(it, b, sizeof(b)));
+				 "the source", k->text, kg_tr_name(it, b, sizeof(b)));
 		}
 	}
 }
 
-static void S_take(kg_tr *tr, S_item *it, const kg_node *key,
+static void S_take(kg_tr *tr, kg_tr_item *it, const kg_node *key,
 		   const kg_node *v, size_t file, kg_diags *d)
 {
-	const char *path[S_DEPTH];
+	const char *path[KG_TR_DEPTH];
 
 	if (it->tr) {
 		char b[160];
 
 		kg_error(d, key->mark, "%s is translated twice",
-			 S_name(it, b, sizeof(b)));
+			 kg_tr_name(it, b, sizeof(b)));
 		kg_note(d, it->key->mark, "first translated here");
 		return;
 	}
 	if (v->kind != KG_NODE_MAP) {
 		kg_error(d, v->mark, "a translated %s is a mapping of its "
-			 "texts", S_what[it->sect]);
+			 "texts", kg_tr_what[it->sect]);
 		return;
 	}
 	it->tr = v;
@@ -566,16 +517,16 @@ static void S_read_file(kg_tr *tr, size_t file, kg_diags *d)
 	for (i = 0; i < root->npairs; i++) {
 		const kg_node *k = root->pairs[i].key, *v = root->pairs[i].value;
 
-		for (s = 0; s < S_NSECT && strcmp(k->text, S_sect[s]); s++)
+		for (s = 0; s < KG_TR_NSECT && strcmp(k->text, S_sect[s]); s++)
 			;
-		if (s == S_NSECT) {
+		if (s == KG_TR_NSECT) {
 			kg_error(d, k->mark, "unknown section '%s' (sections: "
 				 "kit, levels, areas, scenario_kinds, profiles, "
 				 "topics, questions, scenarios)", k->text);
 			continue;
 		}
-		if (s == S_KIT) {
-			S_take(tr, S_find(tr, S_KIT, KG_FIELD_KIT), k, v, file, d);
+		if (s == KG_TR_KIT) {
+			S_take(tr, S_find(tr, KG_TR_KIT, KG_FIELD_KIT), k, v, file, d);
 			continue;
 		}
 		if (v->kind != KG_NODE_MAP) {
@@ -585,7 +536,7 @@ static void S_read_file(kg_tr *tr, size_t file, kg_diags *d)
 		}
 		for (j = 0; j < v->npairs; j++) {
 			const kg_node *id = v->pairs[j].key;
-			S_item *it = S_find(tr, s, id->text);
+			kg_tr_item *it = S_find(tr, s, id->text);
 
 			if (it) {
 				S_take(tr, it, id, v->pairs[j].value, file, d);
@@ -593,7 +544,7 @@ static void S_read_file(kg_tr *tr, size_t file, kg_diags *d)
 			}
 			kg_warning(d, id->mark, "translated %s '%s' has no "
 				   "source: it was removed or renamed (an "
-				   "orphan)", S_what[s], id->text);
+				   "orphan)", kg_tr_what[s], id->text);
 			tr->orphans = kg_xrealloc(tr->orphans,
 				(tr->norphans + 1) * sizeof(*tr->orphans));
 			tr->orphans[tr->norphans].sect = s;
@@ -723,7 +674,7 @@ void kg_tr_free(kg_tr *tr)
 
 /* ---- drift ------------------------------------------------------------------- */
 
-static int S_stale(const S_item *it)
+int kg_tr_stale(const kg_tr_item *it)
 {
 	return it->tr && it->from && strcmp(it->from->text, it->digest) != 0;
 }
@@ -733,19 +684,19 @@ void kg_tr_drift(const kg_tr *tr, kg_diags *d)
 	size_t i;
 
 	for (i = 0; i < tr->nitems; i++) {
-		const S_item *it = &tr->items[i];
+		const kg_tr_item *it = &tr->items[i];
 		char buf[160];
 		const char *name;
 
 		if (!it->tr)
 			continue;
-		name = S_name(it, buf, sizeof(buf));
+		name = kg_tr_name(it, buf, sizeof(buf));
 		if (!it->from) {
 			kg_warning(d, it->key->mark, "the translation of %s "
 				   "has no 'from:' stamp: 'kitgen translate "
 				   "--stamp --language %s' writes it", name,
 				   tr->lang);
-		} else if (S_stale(it)) {
+		} else if (kg_tr_stale(it)) {
 			kg_warning(d, it->from->mark, "the source of %s "
 				   "changed since it was translated (from %s, "
 				   "now %s): the translation is stale", name,
@@ -773,7 +724,7 @@ void kg_tr_check_all(const kg_kit *kit, kg_diags *d)
 
 /* ---- the overlay ------------------------------------------------------------ */
 
-static const kg_node *S_tr_at(const S_item *it, const S_slot *s)
+const kg_node *kg_tr_at(const kg_tr_item *it, const kg_tr_slot *s)
 {
 	const kg_node *n = it->tr;
 	size_t i;
@@ -827,12 +778,12 @@ size_t kg_tr_overlay(kg_kit *kit, kg_tr *tr, size_t *fallbacks, kg_buf *ids)
 
 	*fallbacks = 0;
 	for (i = 0; i < tr->nitems; i++) {
-		S_item *it = &tr->items[i];
+		kg_tr_item *it = &tr->items[i];
 		int fell = 0;
 
 		for (j = 0; j < it->nslots; j++) {
-			S_slot *s = &it->slots[j];
-			const kg_node *t = it->tr ? S_tr_at(it, s) : NULL;
+			kg_tr_slot *s = &it->slots[j];
+			const kg_node *t = it->tr ? kg_tr_at(it, s) : NULL;
 
 			texts++;
 			if (s->one && t && t->kind == KG_NODE_SCALAR) {
@@ -872,316 +823,3 @@ size_t kg_tr_overlay(kg_kit *kit, kg_tr *tr, size_t *fallbacks, kg_buf *ids)
 	return texts;
 }
 
-/* ---- status ----------------------------------------------------------------- */
-
-/* A text for one table cell: line breaks and pipes made harmless. */
-static void S_cell(kg_buf *out, const kg_node *n)
-{
-	const char *p;
-
-	for (p = kg_text(n); *p; p++) {
-		if (*p == '\n')
-			kg_buf_puts(out, p[1] ? " " : "");
-		else if (*p == '|')
-			kg_buf_puts(out, "\\|");
-		else
-			kg_buf_putc(out, *p);
-	}
-}
-
-static void S_path(kg_buf *out, const S_slot *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->depth; i++)
-		kg_buf_printf(out, "%s%s", i ? "." : "", s->path[i]);
-}
-
-/* The item's texts as table rows: the source's, and the translation's
- * when tr. */
-static void S_rows(kg_buf *out, const S_item *it, int tr)
-{
-	size_t i, k;
-
-	for (i = 0; i < it->nslots; i++) {
-		const S_slot *s = &it->slots[i];
-		const kg_node *t = tr && it->tr ? S_tr_at(it, s) : NULL;
-		size_t n = s->one ? 1 : s->list->n;
-
-		for (k = 0; k < n; k++) {
-			kg_buf_puts(out, "| ");
-			S_path(out, s);
-			if (s->list)
-				kg_buf_printf(out, "[%zu]", k + 1);
-			kg_buf_puts(out, " | ");
-			S_cell(out, s->one ? *s->one : s->list->items[k]);
-			if (tr) {
-				kg_buf_puts(out, " | ");
-				if (t && t->kind == KG_NODE_SCALAR && !k)
-					S_cell(out, t);
-				else if (t && t->kind == KG_NODE_SEQ && k < t->n)
-					S_cell(out, t->items[k]);
-				else
-					kg_buf_puts(out, "*(none)*");
-			}
-			kg_buf_puts(out, " |\n");
-		}
-	}
-}
-
-/* How many of the item's texts the translation lacks. */
-static size_t S_lacks(const S_item *it)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < it->nslots; i++)
-		if (!it->tr || !S_tr_at(it, &it->slots[i]))
-			n++;
-	return n;
-}
-
-size_t kg_tr_status(const kg_tr *tr, int md, kg_buf *out)
-{
-	size_t i, stale = 0, missing = 0, partial = 0, unstamped = 0, work;
-	const char *file = NULL;
-
-	for (i = 0; i < tr->nitems; i++) {
-		const S_item *it = &tr->items[i];
-
-		/* each item in one class, the first that holds */
-		if (!it->tr)
-			missing++;
-		else if (!it->from)
-			unstamped++;
-		else if (S_stale(it))
-			stale++;
-		else if (S_lacks(it))
-			partial++;
-	}
-	work = stale + missing + partial + unstamped + tr->norphans;
-	if (md)
-		kg_buf_printf(out, "# Translation to-do: %s\n\n"
-			"%zu stale, %zu missing, %zu incomplete, %zu "
-			"unstamped, %zu orphaned, of %zu items.\n",
-			tr->lang, stale, missing, partial, unstamped,
-			tr->norphans, tr->nitems);
-	else
-		kg_buf_printf(out, "%s: %zu stale, %zu missing, %zu incomplete, "
-			"%zu unstamped, %zu orphaned, of %zu items\n", tr->lang,
-			stale, missing, partial, unstamped, tr->norphans,
-			tr->nitems);
-	for (i = 0; i < tr->nitems; i++) {
-		const S_item *it = &tr->items[i];
-		const char *what = !it->tr ? "missing" : !it->from ? "unstamped"
-				 : S_stale(it) ? "stale" : S_lacks(it) ?
-				 "incomplete" : NULL;
-
-		if (!what)
-			continue;
-		if (!md) {
-			kg_buf_printf(out, "%-10s %s %s (%s)\n", what,
-				      S_what[it->sect], it->id, it->file);
-			continue;
-		}
-		if (!file || strcmp(file, it->file)) {
-			file = it->file;
-			kg_buf_printf(out, "\n## %s\n", file);
-		}
-		kg_buf_printf(out, "\n### %s %s: %s\n\n", what,
-			      S_what[it->sect], it->id);
-		if (!it->tr) {
-			kg_buf_puts(out, "| Field | Source |\n|---|---|\n");
-			S_rows(out, it, 0);
-		} else {
-			kg_buf_printf(out, "| Field | Source now | "
-				      "Translation (%s) |\n|---|---|---|\n",
-				      tr->lang);
-			S_rows(out, it, 1);
-		}
-	}
-	if (tr->norphans)
-		kg_buf_puts(out, md ? "\n## Orphans\n\n" : "");
-	for (i = 0; i < tr->norphans; i++) {
-		const kg_node *k = tr->orphans[i].key;
-
-		kg_buf_printf(out, md ? "- %s %s, %s:%u:%u: its source is "
-			      "gone\n" : "orphan     %s %s (%s:%u:%u)\n",
-			      S_what[tr->orphans[i].sect], k->text,
-			      k->mark.file, k->mark.line, k->mark.col);
-	}
-	return work;
-}
-
-/* ---- stamps ----------------------------------------------------------------- */
-
-typedef struct S_edit {
-	size_t at, cut; /* bytes replaced: [at, at + cut) */
-	char *text;
-} S_edit;
-
-/* The byte offset of (line, col) in src; col counts characters. */
-static size_t S_offset(const char *src, size_t len, unsigned line,
-		       unsigned col)
-{
-	size_t o = 0;
-	unsigned l = 1, c = 1;
-
-	while (o < len && l < line)
-		if (src[o++] == '\n')
-			l++;
-	while (o < len && c < col && src[o] != '\n') {
-		o++;
-		while (o < len && ((unsigned char)src[o] & 0xc0) == 0x80)
-			o++;
-		c++;
-	}
-	return o;
-}
-
-/* The length of the plain or quoted scalar at p: a stamp's value. */
-static size_t S_token_len(const char *p, size_t len)
-{
-	size_t end = 0;
-
-	if (len && (p[0] == '"' || p[0] == '\'')) {
-		for (end = 1; end < len && p[end] != p[0] && p[end] != '\n'; end++)
-			;
-		return end < len && p[end] == p[0] ? end + 1 : end;
-	}
-	while (end < len && !strchr("\n \t,}#", p[end]))
-		end++;
-	return end;
-}
-
-static int S_edit_cmp(const void *a, const void *b)
-{
-	const S_edit *x = a, *y = b;
-
-	return x->at < y->at ? 1 : x->at > y->at ? -1 : 0;
-}
-
-/* The edit that stamps it in src: its `from:` value replaced, or a
- * `from:` line inserted above its first field. 0, or -1 with d told. */
-static int S_edit_of(const S_item *it, const kg_buf *src, S_edit *e,
-		     kg_diags *d)
-{
-	const kg_node *v = it->from_empty ? it->from_empty : it->from;
-	kg_buf text = KG_BUF_INIT;
-
-	if (v) {
-		size_t end;
-
-		e->at = S_offset(src->ptr, src->len, v->mark.line, v->mark.col);
-		end = e->at + S_token_len(src->ptr + e->at, src->len - e->at);
-		e->cut = v->len == 0 ? 0 : end - e->at;
-		if (v->len == 0 && (e->at == 0 || src->ptr[e->at - 1] != ' '))
-			kg_buf_putc(&text, ' ');
-		kg_buf_puts(&text, it->digest);
-	} else {
-		const kg_node *first = it->tr->npairs ? it->tr->pairs[0].key : NULL;
-		unsigned c;
-
-		if (!first || first->mark.line <= it->key->mark.line) {
-			char b[160];
-
-			return kg_error(d, it->key->mark, "cannot stamp %s: "
-					"write its texts one per line (block "
-					"style) below its key",
-					S_name(it, b, sizeof(b)));
-		}
-		e->at = S_offset(src->ptr, src->len, first->mark.line, 1);
-		for (c = 1; c < first->mark.col; c++)
-			kg_buf_putc(&text, ' ');
-		kg_buf_printf(&text, "%s: %s\n", KG_FIELD_FROM, it->digest);
-	}
-	e->text = kg_buf_detach(&text, NULL);
-	return 0;
-}
-
-/* src with the edits made (they do not overlap). */
-static void S_apply(const kg_buf *src, S_edit *edits, size_t n, kg_buf *out)
-{
-	size_t i, pos = 0;
-
-	qsort(edits, n, sizeof(*edits), S_edit_cmp);
-	for (i = n; i-- > 0;) {
-		kg_buf_put(out, src->ptr + pos, edits[i].at - pos);
-		kg_buf_puts(out, edits[i].text);
-		pos = edits[i].at + edits[i].cut;
-	}
-	kg_buf_put(out, src->ptr + pos, src->len - pos);
-}
-
-/* Stamp the items of file f that want[i] says: one atomic write. */
-static int S_stamp_file(const kg_tr *tr, size_t f, const char *want,
-			size_t *done, kg_diags *d)
-{
-	kg_buf src = KG_BUF_INIT, out = KG_BUF_INIT;
-	S_edit *edits;
-	size_t n = 0, i;
-	int rc = 0;
-
-	for (i = 0; i < tr->nitems; i++)
-		n += want[i] && tr->items[i].tr && tr->items[i].tr_file == f;
-	if (n == 0)
-		return 0;
-	if (kg_file_read(tr->files[f], KG_NODE_MAX_FILE, &src, d) != 0)
-		return -1;
-	edits = kg_xcalloc(n, sizeof(*edits));
-	n = 0;
-	for (i = 0; i < tr->nitems && rc == 0; i++)
-		if (want[i] && tr->items[i].tr && tr->items[i].tr_file == f)
-			rc = S_edit_of(&tr->items[i], &src, &edits[n++], d);
-	if (rc == 0) {
-		S_apply(&src, edits, n, &out);
-		rc = kg_write_atomic(tr->files[f], out.ptr, out.len, d);
-		if (rc == 0)
-			*done += n;
-	}
-	for (i = 0; i < n; i++)
-		free(edits[i].text);
-	free(edits);
-	kg_buf_release(&out);
-	kg_buf_release(&src);
-	return rc ? -1 : 0;
-}
-
-int kg_tr_stamp(const kg_tr *tr, char **ids, size_t n, size_t *done,
-		kg_diags *d)
-{
-	char *want = kg_xcalloc(tr->nitems + 1, 1);
-	size_t i, j;
-	int rc = 0;
-
-	*done = 0;
-	for (i = 0; i < tr->nitems; i++) {
-		const S_item *it = &tr->items[i];
-
-		if (n == 0) {
-			want[i] = it->tr && !it->from;
-			continue;
-		}
-		for (j = 0; j < n; j++)
-			if (strcmp(ids[j], it->id) == 0)
-				want[i] = 1;
-		/* already current: nothing to write */
-		if (want[i] && it->from && !S_stale(it))
-			want[i] = 0;
-	}
-	for (j = 0; j < n; j++) {
-		for (i = 0; i < tr->nitems; i++)
-			if (strcmp(ids[j], tr->items[i].id) == 0)
-				break;
-		if (i == tr->nitems || !tr->items[i].tr) {
-			kg_mark none = {NULL, 0, 0};
-
-			rc = kg_error(d, none, "'%s' is no translated item of "
-				      "'%s'", ids[j], tr->lang);
-		}
-	}
-	for (i = 0; rc == 0 && i < tr->nfiles; i++)
-		if (S_stamp_file(tr, i, want, done, d) != 0)
-			rc = -1;
-	free(want);
-	return rc ? -1 : 0;
-}
