@@ -4,6 +4,7 @@
  */
 #include "compose.h"
 #include "doc_toc.h"
+#include "packet_forms.h"
 
 kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
 {
@@ -11,6 +12,8 @@ kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
 			      ? kg_compose_packet(kit, ed, digest)
 			      : kg_compose_public(kit, ed, digest);
 
+	if (ed->kind == KG_EDITION_PACKET)
+		kg_packet_title(doc);
 	kg_doc_toc_build(doc); /* once, for every writer (doc.h) */
 	return doc;
 }

@@ -118,6 +118,12 @@ static const S_key S_keys[] = {
 	{"scorecards", "name", S_LEN, S_F(m.scorecards_name), 0, 12, NULL},
 	{"scorecards", "box", S_NUM, S_F(m.scorecards_box), 0, 10, NULL},
 	{"scorecards", "space", S_NUM, S_F(m.scorecards_space), 0, 10, NULL},
+	{"forms", "box", S_LEN, S_F(m.forms_box), 1, 72, NULL},
+	{"forms", "box_rule", S_LEN, S_F(m.forms_box_rule), 0, 12, NULL},
+	{"forms", "box_gap", S_LEN, S_F(m.forms_box_gap), 0, 72, NULL},
+	{"forms", "evidence", S_NUM, S_F(m.forms_evidence), 0.2f, 0.8f, NULL},
+	{"forms", "row_most", S_LEN, S_F(m.forms_row_most), 0, 720, NULL},
+	{"forms", "name", S_LEN, S_F(m.forms_name), 0, 72, NULL},
 	{"notes", "space", S_NUM, S_F(m.notes_space), 0, 10, NULL},
 	{"notes", "line", S_LEN, S_F(m.notes_line), 0, 144, NULL},
 	{"notes", "lines", S_LEN, S_F(m.notes_lines), 0, 144, NULL},
@@ -624,5 +630,34 @@ int kg_pdf_style_colours_data(const char *templates, kg_node *data,
 		kg_node_set(data, "colours", map);
 	}
 	kg_pdf_style_free(&st);
+	return rc;
+}
+
+int kg_pdf_style_paper_data(const char *templates, const char *name,
+			    kg_node *data, kg_diags *d)
+{
+	kg_buf path = KG_BUF_INIT, v = KG_BUF_INIT;
+	const kg_pdf_paper *pp;
+	kg_pdf_style st;
+	kg_node *map;
+	int rc;
+
+	kg_buf_printf(&path, "%s/pdf/style.yaml", templates);
+	rc = S_load(path.ptr, &st, S_PAPERS, d);
+	pp = rc == 0 && name ? kg_pdf_style_paper(&st, name) : NULL;
+	if (rc == 0 && !pp)
+		pp = &st.papers[0]; /* a build vets the name first (paper.h) */
+	if (rc == 0) {
+		map = kg_node_new_map();
+		kg_buf_printf(&v, "%.2fpt", (double)pp->width);
+		kg_node_set_str(map, "width", v.ptr);
+		kg_buf_reset(&v);
+		kg_buf_printf(&v, "%.2fpt", (double)pp->height);
+		kg_node_set_str(map, "height", v.ptr);
+		kg_node_set(data, "paper", map);
+	}
+	kg_pdf_style_free(&st);
+	kg_buf_release(&path);
+	kg_buf_release(&v);
 	return rc;
 }

@@ -70,6 +70,8 @@ typedef struct kg_pdf_style {
 		      scorecards_band_column, scorecards_band_slack,
 		      scorecards_row, scorecards_name, scorecards_box,
 		      scorecards_space;
+		float forms_box, forms_box_rule, forms_box_gap,
+		      forms_evidence, forms_row_most, forms_name;
 		float notes_space, notes_line, notes_lines, notes_label_gap,
 		      notes_baseline, notes_rule_below, notes_rule;
 		float index_gap;
@@ -114,6 +116,13 @@ struct kg_node;
  * or -1 with every problem in d (data is untouched). */
 int kg_pdf_style_colours_data(const char *templates, struct kg_node *data,
 			      kg_diags *d);
+
+/* The paper a build prints on, for the HTML's printed pages: set data's
+ * `paper` to a mapping of width and height ("595.28pt") of the paper the
+ * style lists as name (any case; NULL: its first). Returns 0, or -1 with
+ * every problem in d. */
+int kg_pdf_style_paper_data(const char *templates, const char *name,
+			    struct kg_node *data, kg_diags *d);
 
 /* The paper s lists as name, in any case ("A4", "Letter"), or NULL. */
 const kg_pdf_paper *kg_pdf_style_paper(const kg_pdf_style *s,

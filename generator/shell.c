@@ -42,6 +42,8 @@ static kg_node *S_data(const kg_doc *doc, const char *body)
 	kg_node_set_str(data, "profile", m->profile);
 	kg_node_set_str(data, "level", m->level);
 	kg_node_set_str(data, "title", m->title);
+	if (m->doc_title) /* else the template names the page itself */
+		kg_node_set_str(data, "doc_title", m->doc_title);
 	kg_node_set_str(data, "subtitle", m->subtitle);
 	kg_node_set_str(data, "version", m->version);
 	kg_node_set_str(data, "publisher", m->publisher);
@@ -118,7 +120,7 @@ static void S_write_body(void *ctx, bool escaped, kg_buf *buf)
 }
 
 int kg_shell_write(const kg_doc *doc, const char *templates,
-		   const char *format, const char *name,
+		   const char *paper, const char *format, const char *name,
 		   void (*escape)(kg_buf *, const char *, size_t),
 		   kg_shell_body body, kg_sink *out, kg_diags *d)
 {
@@ -131,6 +133,9 @@ int kg_shell_write(const kg_doc *doc, const char *templates,
 	 * file the PDF uses */
 	if (strcmp(format, "html") == 0)
 		rc = kg_pdf_style_colours_data(templates, data, d);
+	/* and its printed pages the paper the PDF is printed on */
+	if (rc == 0 && strcmp(format, "html") == 0)
+		rc = kg_pdf_style_paper_data(templates, paper, data, d);
 	if (rc == 0)
 		rc = kg_template_render_file(templates, format, name, data,
 					     escape, &hook, &out->buf, d);

@@ -52,7 +52,7 @@ extern const kg_writer *const kg_writers[];
  * renders may have written part of the page (out's owner discards it). */
 typedef void (*kg_shell_body)(const kg_doc *doc, kg_sink *out);
 int kg_shell_write(const kg_doc *doc, const char *templates,
-		   const char *format, const char *name,
+		   const char *paper, const char *format, const char *name,
 		   void (*escape)(kg_buf *, const char *, size_t),
 		   kg_shell_body body, kg_sink *out, kg_diags *d);
 
