@@ -324,9 +324,9 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	kg_add_notes(part, "Candidate", 1);
 	S_rounds_table(kit, plan, part);
 
-	sec = kg_c_section(part, 3, "debrief", "gates", "The decision rule", 0);
+	sec = kg_c_section(part, 2, "debrief", "gates", "The decision rule", 0);
 	kg_packet_gates(kit, plan, sec);
-	sec = kg_c_section(part, 3, "debrief", "decision", "Decision", 0);
+	sec = kg_c_section(part, 2, "debrief", "decision", "Decision", 0);
 	kg_add_prose(sec, BOX " Hire    " BOX " No hire    " BOX " One more round");
 	kg_add_notes(sec, "One more round on (area)", 1);
 	kg_packet_unused(kit, ed, plan, sec);
