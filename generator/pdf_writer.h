@@ -74,8 +74,9 @@ typedef struct kg_pw {
 	int suppress;  /* no space above the next block (top of an item) */
 	size_t page_top; /* the first element of the last section that
 			    started a page */
-	size_t form_top; /* inside a form SECTION: its first element, plus
-			    one; else 0 (a scorecard fills the form's page) */
+	size_t form_top; /* inside a form SECTION that starts a page: its
+			    first element, plus one; else 0 (a scorecard
+			    fills the form's page) */
 	kg_buf tmp, text;
 	kg_inline para; /* the paragraph being set, reused */
 	/* a frame per block the walk is inside, innermost first; each is

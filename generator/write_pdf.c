@@ -160,8 +160,11 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 		kg_pw_heading(c, b);
 		if (b->flags & KG_SECTION_NEW_PAGE)
 			top = c->page_top; /* a run may have ended */
-		if (f && (b->flags & KG_SECTION_FORM))
-			c->form_top = f->form = top + 1;
+		if (f && (b->flags & KG_SECTION_FORM)) {
+			f->form = top + 1;
+			/* a scorecard fills the page of a form that starts one */
+			c->form_top = b->flags & KG_SECTION_NEW_PAGE ? top + 1 : 0;
+		}
 		break;
 	}
 	case KG_BLOCK_PROSE:
