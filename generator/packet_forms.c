@@ -318,8 +318,8 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 		kg_buf_printf(&b, " = %ld%s", kg_int(kit->bands[band].points, 0),
 			      band + 1 < KG_NBANDS ? ", " : "");
 	}
-	kg_buf_puts(&b, ". The rule in full and the guidance: the pages after "
-		    "this sheet.");
+	kg_buf_puts(&b, ". The rule in full and the guidance follow this "
+		    "sheet.");
 	kg_add_prose_copy(part, b.ptr);
 	kg_add_notes(part, "Candidate", 1);
 	S_rounds_table(kit, plan, part);
