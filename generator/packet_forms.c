@@ -56,15 +56,15 @@ static void S_card_instruction(const kg_kit *kit, const kg_edition *ed,
 	kg_buf b = KG_BUF_INIT;
 	int band;
 
-	kg_buf_puts(&b, "Tick one of ");
+	kg_buf_puts(&b, "Tick one box a line: ");
 	for (band = 0; band < KG_NBANDS; band++) {
 		kg_c_put_line(&b, kg_text(kit->bands[band].label));
-		kg_buf_puts(&b, ", ");
+		kg_buf_puts(&b, band + 1 < KG_NBANDS ? ", " : " or ");
 	}
-	kg_buf_puts(&b, "*" KG_NOT_PROBED "* a line, against what the **");
+	kg_buf_puts(&b, "*" KG_NOT_PROBED "*, against what the **");
 	kg_c_put_line(&b, kg_text(ed->level->title));
-	kg_buf_puts(&b, "** level expects; tick *" KG_PROMPTED "* if it took a "
-		    "hint; write the evidence: what the candidate said or did. ");
+	kg_buf_puts(&b, "** level expects; tick *" KG_PROMPTED "* too if it took "
+		    "a hint. Write the evidence: what the candidate said or did. ");
 	kg_buf_printf(&b, "This round is **%d%%** of the weighted total", r->weight);
 	kg_buf_puts(&b, r->must_have ? "; a **must-have** area: an overall Weak "
 				       "decides the loop. " : ". ");

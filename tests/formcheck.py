@@ -36,7 +36,7 @@ BOX = "\u2610"
 # a page in a packet)
 SECTION_START = re.compile(
     r"^(Contents|Round \d+: |Scorecard|Debrief sheet|Before the debrief)")
-INSTRUCTION = "Tick one of"
+INSTRUCTION = "Tick one box a line"
 
 
 def norm(s):
