@@ -109,8 +109,8 @@ static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 		}
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "Overall: %s", kg_text(r->area->title));
-		kg_add_dimension(form, b.ptr, "One rating for the round, from "
-						"the lines above.");
+		kg_add_dimension(form, b.ptr, "One rating for the round, from all "
+						"its lines.");
 	}
 	kg_add_notes(sec, "Date", 1);
 	kg_add_notes(sec, "Signature", 1);
@@ -346,7 +346,7 @@ static void S_guidance(const kg_kit *kit, kg_block *root)
 	kg_block *sec, *box;
 
 	sec = kg_c_section(part, 2, "before-debrief", "scoring",
-			   "Score alone, then compare", 0);
+			   "How to score", 0);
 	kg_add_prose(sec, kg_text(g->scoring));
 	sec = kg_c_section(part, 2, "before-debrief", "bias", "Bias", 0);
 	kg_add_prose(sec, kg_text(g->bias));
