@@ -3,7 +3,8 @@
 #   make            check dependencies, build kitgen, build every kit into output/
 #   make test       build and run every test
 #   make clean      remove build/ and output/
-#   make install    install kitgen, its templates, man page and bash completion
+#   make install    install kitgen, its templates, man page, bash completion and
+#                   the export's JSON Schema
 #                   (PREFIX=/usr/local, DESTDIR for staging); make uninstall
 #   make docs       the README's pictures, docs/*.png, from the real output
 #   make pages      every page of every PDF edition as PNG, in build/pages/
@@ -147,11 +148,13 @@ install:
 	install -m 644 man/kitgen.1 $(DESTDIR)$(MANDIR)/man1/kitgen.1
 	install -m 644 completion/kitgen.bash $(DESTDIR)$(BASHCOMPDIR)/kitgen
 	install -m 644 content/README.md $(DESTDIR)$(DOCDIR)/content-model.md
+	install -m 644 docs/export.schema.json $(DESTDIR)$(DOCDIR)/export.schema.json
 
 # Removes what install wrote, and the folders of kitgen's own it made.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kitgen $(DESTDIR)$(MANDIR)/man1/kitgen.1 \
-		$(DESTDIR)$(BASHCOMPDIR)/kitgen $(DESTDIR)$(DOCDIR)/content-model.md
+		$(DESTDIR)$(BASHCOMPDIR)/kitgen $(DESTDIR)$(DOCDIR)/content-model.md \
+		$(DESTDIR)$(DOCDIR)/export.schema.json
 	for f in $(TEMPLATE_FILES); do rm -f "$(DESTDIR)$(DATADIR)/$$f"; done
 	for d in $(shell find templates -type d | LC_ALL=C sort -r); do \
 		rmdir "$(DESTDIR)$(DATADIR)/$$d" 2>/dev/null; done; \

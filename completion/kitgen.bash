@@ -8,7 +8,9 @@ _kitgen_options()
 	case $1 in
 	check) echo "--content --quiet --help" ;;
 	build) echo "--content --templates --out --edition --format --paper --release --changes-since --quiet --help" ;;
-	list | digest) echo "--content --help" ;;
+	list) echo "--content --help" ;;
+	digest) echo "--content --build --templates --paper --help" ;;
+	export) echo "--format --content --out --help" ;;
 	diff) echo "--format --git --content --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;
@@ -69,11 +71,20 @@ _kitgen()
 		return
 	fi
 	if ((COMP_CWORD == 1)); then
-		COMPREPLY=($(compgen -W "check build list digest diff render init card score calibrate schema serve --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check build list digest diff render init card score calibrate schema serve export --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
-	-c | --content | -t | --templates | -o | --out | -p | --partials)
+	-o | --out)
+		# export writes a file; the others, a folder
+		if [[ $cmd == export ]]; then
+			COMPREPLY=($(compgen -f -- "$cur"))
+		else
+			COMPREPLY=($(compgen -d -- "$cur"))
+		fi
+		return
+		;;
+	-c | --content | -t | --templates | -p | --partials)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return
 		;;
@@ -84,6 +95,8 @@ _kitgen()
 	-f | --format)
 		if [[ $cmd == diff ]]; then
 			COMPREPLY=($(compgen -W "text md" -- "$cur"))
+		elif [[ $cmd == export ]]; then
+			COMPREPLY=($(compgen -W "json csv" -- "$cur"))
 		else
 			_kitgen_list "md html pdf"
 		fi
@@ -124,7 +137,7 @@ _kitgen()
 	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
 	schema) COMPREPLY=($(compgen -W "kit topic scenarios" -- "$cur")) ;;
 	render | score | calibrate) COMPREPLY=($(compgen -f -- "$cur")) ;;
-	card)
+	card | export)
 		local ids
 		ids=$("$kitgen" list --content "$(_kitgen_content)" 2>/dev/null |
 			awk '/^panels\// { sub("panels/", "", $1); print $1 }')

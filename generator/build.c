@@ -28,9 +28,12 @@
 #include "output.h"
 #include "paper.h"
 #include "since.h"
-#include "suggest.h"
 #include "volume.h"
 #include "printable.h"
+
+#ifndef KG_VERSION /* the Makefile defines it */
+#define KG_VERSION "0.1.0"
+#endif
 
 /* The paths of the files a build writes, in order, for its summary. */
 typedef struct S_files {
@@ -123,7 +126,8 @@ static int S_write_file(kg_out_set *set, const char *path, const kg_writer *w,
 /* Write edition ed, composed, in every format of the build; the public
  * kit with what changed since, when since holds a version. */
 static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
-			   const char *digest, const kg_build_opts *o,
+			   const char *digest, const char *build_digest,
+			   const kg_build_opts *o,
 			   const kg_since *since, S_files *files,
 			   size_t *written, kg_index *idx, kg_out_set *set,
 			   kg_diags *d)
@@ -132,6 +136,8 @@ static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
 	kg_doc *doc = kg_compose(kit, ed, digest);
 	size_t w;
 	int rc = 0;
+
+	doc->meta.build_digest = kg_xstrdup(build_digest);
 
 	if (since->version && ed->kind == KG_EDITION_PUBLIC)
 		kg_since_compose(doc, since);
@@ -152,13 +158,15 @@ static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
 /* The index page that links the build's files: small, so rendered whole,
  * then written. */
 static int S_write_index(const kg_index *idx, const kg_kit *kit,
-			 const char *digest, const kg_build_opts *o,
+			 const char *digest, const char *build_digest,
+			 const kg_build_opts *o,
 			 S_files *files, size_t *written, kg_out_set *set,
 			 kg_diags *d)
 {
 	const char *path = S_add_file(files, o->out, KG_INDEX_NAME, "");
 	kg_buf page = KG_BUF_INIT;
-	int rc = kg_index_render(idx, kit, digest, o->templates, &page, d);
+	int rc = kg_index_render(idx, kit, digest, build_digest, o->templates,
+				 &page, d);
 
 	if (rc == 0)
 		rc = S_over_budget(path, written, page.len, d);
@@ -176,22 +184,45 @@ static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
 {
 	kg_editions eds = kg_editions_of(kit);
 	kg_index idx = KG_INDEX_INIT;
-	char digest[KG_DIGEST_HEX];
+	char digest[KG_DIGEST_HEX], build[KG_DIGEST_HEX];
 	size_t e, written = 0;
 	int rc;
 
 	kg_kit_digest(kit, digest);
+	rc = kg_build_digest_of(kit, o->templates, o->paper, build, d);
 	/* the folder (made when missing), its lock, no leftovers of killed builds */
-	rc = kg_out_begin(set, o->out, d);
+	if (rc == 0)
+		rc = kg_out_begin(set, o->out, d);
 	for (e = 0; e < eds.n && rc == 0; e++)
 		if (!o->edition || kg_editions_find(&eds, o->edition) == &eds.items[e])
-			rc = S_write_edition(kit, &eds.items[e], digest, o, since,
-					     files, &written, &idx, set, d);
+			rc = S_write_edition(kit, &eds.items[e], digest, build,
+					     o, since, files, &written, &idx,
+					     set, d);
 	/* (a one-edition build would list only that edition: it writes none) */
 	if (rc == 0 && !o->edition && kg_index_wanted(o->writers))
-		rc = S_write_index(&idx, kit, digest, o, files, &written, set, d);
+		rc = S_write_index(&idx, kit, digest, build, o, files, &written,
+				   set, d);
 	kg_index_free(&idx);
 	kg_editions_free(&eds);
+	return rc;
+}
+
+int kg_build_digest_of(const kg_kit *kit, const char *templates,
+		       const char *paper, char hex[KG_DIGEST_HEX], kg_diags *d)
+{
+	char content[KG_DIGEST_HEX];
+	kg_diags quiet = KG_DIAGS_INIT;
+	char *name = kg_paper_name(templates, kit, paper, &quiet);
+	int rc;
+
+	/* a style that cannot be read is for the writers that read it to
+	 * report (a Markdown build reads none): the paper as asked for */
+	if (!name)
+		name = kg_xstrdup(paper ? paper : kit->paper ? kit->paper->text : "");
+	kg_diags_free(&quiet);
+	kg_kit_digest(kit, content);
+	rc = kg_build_digest(content, templates, name, KG_VERSION, hex, d);
+	free(name);
 	return rc;
 }
 
@@ -199,18 +230,12 @@ static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
  * and `kitgen list`. */
 static void S_say_no_edition(const kg_editions *eds, const char *name)
 {
-	kg_names ids = KG_NAMES_INIT;
-	const char *near;
-	size_t i;
+	const kg_edition *near = kg_editions_closest(eds, name, 0);
 
-	for (i = 0; i < eds->n; i++)
-		kg_names_add(&ids, eds->items[i].id);
-	near = kg_names_closest(&ids, name);
 	kg_fprintf_printable(stderr,
 		"kitgen build: no edition '%s' (%s%s%s'kitgen list')\n",
-		name, near ? "did you mean '" : "see ", near ? near : "",
+		name, near ? "did you mean '" : "see ", near ? near->id : "",
 		near ? "'? see " : "");
-	kg_names_free(&ids);
 }
 
 /* Is there no edition called name? Then say so. */

@@ -7,6 +7,9 @@
 #ifndef KG_BUILD_H
 #define KG_BUILD_H
 
+#include "diag.h"
+#include "digest.h"
+#include "kit.h"
 #include "writer.h"
 
 typedef struct kg_build_opts {
@@ -28,5 +31,15 @@ typedef struct kg_build_opts {
  * KG_EXIT_USAGE (no such edition) or KG_EXIT_IO. A build that fails
  * leaves the output folder as it was. */
 int kg_build(const kg_build_opts *o);
+
+/* The build digest (digest.h) of a build of kit, which checks clean,
+ * with the templates folder `templates` on paper `paper` (as --paper
+ * takes it; NULL: kit.yaml's paper, else the style's first) by this
+ * kitgen: what its outputs carry and `kitgen digest --build` prints.
+ * A style whose papers cannot be read leaves the paper as asked for
+ * (the writers that read the style report it). Returns 0, or -1 with an
+ * error in d for a template file that cannot be read. */
+int kg_build_digest_of(const kg_kit *kit, const char *templates,
+		       const char *paper, char hex[KG_DIGEST_HEX], kg_diags *d);
 
 #endif

@@ -116,6 +116,7 @@ static int S_store(int c, const char *value, kg_cli_opts *o)
 	case KG_OPT_EDITION: o->edition = value; break;
 	case KG_OPT_QUIET: o->quiet = 1; break;
 	case KG_OPT_RELEASE: o->release = 1; break;
+	case KG_OPT_BUILD: o->build = 1; break;
 	case KG_OPT_CHANGES: o->changes_since = optarg; break;
 	case KG_OPT_ROLE: o->role = value; break;
 	default: return 1;

@@ -47,6 +47,7 @@ typedef struct kg_cli_opts {
 	int quiet;   /* -q: print nothing but diagnostics */
 	int release; /* --release: init's placeholders are errors */
 	const char *changes_since; /* --changes-since REV of build */
+	int build;   /* --build: digest's build digest */
 } kg_cli_opts;
 
 /* Letters are also the short options; other values are long-only. */
@@ -54,7 +55,7 @@ enum { KG_OPT_HELP = 'h', KG_OPT_CONTENT = 'c', KG_OPT_TEMPLATES = 't',
        KG_OPT_OUT = 'o', KG_OPT_FORMAT = 'f', KG_OPT_DATA = 'd',
        KG_OPT_PARTIALS = 'p', KG_OPT_PAPER = 256, KG_OPT_GIT = 257,
        KG_OPT_EDITION = 'e', KG_OPT_QUIET = 'q', KG_OPT_ROLE = 'r',
-       KG_OPT_RELEASE = 258, KG_OPT_CHANGES = 259 };
+       KG_OPT_RELEASE = 258, KG_OPT_CHANGES = 259, KG_OPT_BUILD = 260 };
 
 /* Parse argv with the given long options (ending with a zeroed entry)
  * into o. Returns -1 after printing the running command's usage for

@@ -252,6 +252,7 @@ void kg_doc_free(kg_doc *doc)
 	free(m->publisher);
 	free(m->licence);
 	free(m->digest);
+	free(m->build_digest);
 	if (doc->root)
 		S_free_block(doc->root);
 	if (doc->free_state)

@@ -165,6 +165,8 @@ typedef struct kg_doc_meta {
 	char *publisher;
 	char *licence;       /* may be "" */
 	char *digest;        /* hex SHA-256 of the content */
+	char *build_digest;  /* hex SHA-256 of the build (digest.h): what
+				the build sets; NULL for none */
 } kg_doc_meta;
 
 typedef struct kg_doc {

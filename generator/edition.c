@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "doc.h" /* kg_one_line */
+#include "suggest.h"
 
 kg_editions kg_editions_of(const kg_kit *kit)
 {
@@ -53,6 +54,27 @@ const kg_edition *kg_editions_find(const kg_editions *e, const char *name)
 			return &e->items[i];
 	}
 	return NULL;
+}
+
+const kg_edition *kg_editions_closest(const kg_editions *e, const char *name,
+				      int packets)
+{
+	kg_names names = KG_NAMES_INIT;
+	const char *near;
+	size_t i;
+
+	for (i = 0; i < e->n; i++) {
+		const char *slash = strrchr(e->items[i].id, '/');
+
+		if (packets && e->items[i].kind != KG_EDITION_PACKET)
+			continue;
+		kg_names_add(&names, e->items[i].id);
+		if (slash)
+			kg_names_add(&names, slash + 1);
+	}
+	near = kg_names_closest(&names, name);
+	kg_names_free(&names);
+	return near ? kg_editions_find(e, near) : NULL;
 }
 
 void kg_editions_free(kg_editions *e)

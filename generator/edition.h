@@ -37,6 +37,11 @@ kg_editions kg_editions_of(const kg_kit *kit);
 /* The edition called `name` (its id, or its id's last part); NULL when
  * there is none. */
 const kg_edition *kg_editions_find(const kg_editions *e, const char *name);
+/* For "did you mean": the edition whose id or id's last part is closest
+ * to name, when it is close enough to be a slip (suggest.h), among the
+ * packets only when `packets` is set; NULL when none is. */
+const kg_edition *kg_editions_closest(const kg_editions *e, const char *name,
+				      int packets);
 void kg_editions_free(kg_editions *e);
 
 #endif

@@ -3,8 +3,8 @@
  * grouped by edition in build order, as Mustache data for
  * templates/html/index.mustache.
  *
- * Data: title, subtitle, version, publisher, licence, digest, kit_id (as
- * the edition pages have them) and editions: [{id, title, files: [{name,
+ * Data: title, subtitle, version, publisher, licence, digest,
+ * build_digest, kit_id (as the edition pages have them) and editions: [{id, title, files: [{name,
  * format, label, size}]}], where label names the format for people
  * ("Markdown") and size is the file's size for people ("238 KB").
  */
@@ -127,7 +127,7 @@ static void S_meta(kg_node *data, const char *key, const kg_node *value)
 }
 
 static kg_node *S_data(const kg_index *idx, const kg_kit *kit,
-		       const char *digest)
+		       const char *digest, const char *build_digest)
 {
 	kg_node *data = kg_node_new_map();
 
@@ -138,12 +138,14 @@ static kg_node *S_data(const kg_index *idx, const kg_kit *kit,
 	S_meta(data, "publisher", kit->publisher);
 	S_meta(data, "licence", kit->licence);
 	kg_node_set_str(data, "digest", digest);
+	kg_node_set_str(data, "build_digest", build_digest);
 	kg_node_set(data, "editions", S_editions(idx));
 	return data;
 }
 
 int kg_index_render(const kg_index *idx, const kg_kit *kit, const char *digest,
-		    const char *templates, kg_buf *out, kg_diags *d)
+		    const char *build_digest, const char *templates,
+		    kg_buf *out, kg_diags *d)
 {
 	kg_node *data;
 	size_t i;
@@ -157,7 +159,7 @@ int kg_index_render(const kg_index *idx, const kg_kit *kit, const char *digest,
 				      KG_INDEX_NAME);
 	if (rc)
 		return rc;
-	data = S_data(idx, kit, digest);
+	data = S_data(idx, kit, digest, build_digest);
 	rc = kg_pdf_style_colours_data(templates, data, d);
 	if (rc == 0)
 		rc = kg_template_render_file(templates, "html", "index", data,

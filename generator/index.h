@@ -41,12 +41,14 @@ bool kg_index_wanted(const kg_writer *const *writers);
 void kg_index_add(kg_index *idx, const kg_edition *ed, const kg_writer *w,
 		  size_t size);
 
-/* Render the page for a build of kit (digest: its content digest) with
- * the templates in folder `templates`, appending to out. Returns 0, or -1
+/* Render the page for a build of kit (digest: its content digest;
+ * build_digest: the build's, digest.h) with the templates in folder
+ * `templates`, appending to out. Returns 0, or -1
  * with diagnostics (a missing template; an edition file that would be
  * named like the index itself). */
 int kg_index_render(const kg_index *idx, const kg_kit *kit, const char *digest,
-		    const char *templates, kg_buf *out, kg_diags *d);
+		    const char *build_digest, const char *templates,
+		    kg_buf *out, kg_diags *d);
 
 void kg_index_free(kg_index *idx);
 

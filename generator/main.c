@@ -25,6 +25,7 @@
 #include "digest.h"
 #include "edition.h"
 #include "embedded.h"
+#include "export.h"
 #include "file.h"
 #include "git.h"
 #include "init.h"
@@ -45,6 +46,21 @@
 #ifndef KG_VERSION
 #define KG_VERSION "0.1.0"
 #endif
+
+/* Whether kitgen was started with standard output closed (S_std_fds). */
+static int S_stdout_closed;
+/* Why a write to standard output failed, when S_put_stdout saw it fail:
+ * a write larger than stdio's buffer fails at once, and the reason is
+ * gone by S_close_stdout's flush. */
+static int S_stdout_errno;
+
+/* Write a command's whole output, remembering why it failed if it did
+ * (S_close_stdout says so, exit 3). */
+static void S_put_stdout(const kg_buf *out)
+{
+	if (fwrite(out->ptr, 1, out->len, stdout) != out->len && !S_stdout_errno)
+		S_stdout_errno = errno;
+}
 
 /* kit.yaml's paper: names a paper of the templates a build would find
  * (none found: nothing to check, the build will say so). */
@@ -267,14 +283,152 @@ static void S_print_digest(const kg_kit *kit, const kg_cli_opts *o)
 	printf("%s\n", hex);
 }
 
+/* `digest --build`: the kit loaded and checked as a build would, with
+ * its templates and paper, then the digest its outputs would carry. */
+static int S_print_build_digest(const kg_cli_opts *o, const char *templates)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	char hex[KG_DIGEST_HEX];
+	kg_kit *kit;
+	int rc = kg_paper_check_given("digest", templates, o->paper, &d);
+
+	if (rc) {
+		rc = rc < 0 ? kg_cli_report(&d) : rc;
+		kg_diags_free(&d);
+		return rc;
+	}
+	kit = kg_kit_load(o->content, &d);
+	kg_kit_check(kit, &d);
+	kg_paper_check_kit(templates, kit, &d);
+	kg_kit_leftovers(kit, 0, &d);
+	if (d.errors == 0)
+		kg_build_digest_of(kit, templates, o->paper, hex, &d);
+	rc = kg_cli_report(&d);
+	if (rc == 0)
+		printf("%s\n", hex);
+	kg_kit_free(kit);
+	kg_diags_free(&d);
+	return rc;
+}
+
 static int S_digest(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"content", required_argument, NULL, KG_OPT_CONTENT},
+		{"build", no_argument, NULL, KG_OPT_BUILD},
+		{"templates", required_argument, NULL, KG_OPT_TEMPLATES},
+		{"paper", required_argument, NULL, KG_OPT_PAPER},
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
+	kg_cli_opts o = {.content = "content"};
+	kg_diags d = KG_DIAGS_INIT;
+	char *found = NULL;
+	int rc = kg_cli_parse("digest", argc, argv, longopts, &o);
 
-	return S_kit_command("digest", argc, argv, longopts, S_print_digest, 0);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (!o.build)
+		return o.templates || o.paper
+		       ? kg_cli_usage_error("digest", "%s", "--templates and "
+					    "--paper go with --build")
+		       : S_kit_command("digest", argc, argv, longopts,
+				       S_print_digest, 0);
+	if (optind < argc)
+		return kg_cli_usage_error("digest", "unexpected argument '%s'",
+					  argv[optind]);
+	if (!o.templates && !(o.templates = found = kg_default_templates(&d)))
+		rc = kg_cli_report(&d);
+	else
+		rc = S_print_build_digest(&o, o.templates);
+	free(found);
+	kg_diags_free(&d);
+	return rc;
+}
+
+/* ---- export ------------------------------------------------------------- */
+
+/* The packet edition called name, or NULL after saying there is none:
+ * the nearest packet's id, if one is close, and `kitgen list`. */
+static const kg_edition *S_export_edition(const kg_editions *eds,
+					  const char *name)
+{
+	const kg_edition *ed = kg_editions_find(eds, name);
+	const kg_edition *near;
+
+	if (ed && ed->kind == KG_EDITION_PACKET)
+		return ed;
+	near = ed ? NULL : kg_editions_closest(eds, name, 1);
+	kg_fprintf_printable(stderr,
+		"kitgen export: %s '%s' (%s%s%s'kitgen list')\n",
+		ed ? "the public kit has no loop plan: name a panel packet, not"
+		   : "no panel packet", name,
+		near ? "did you mean '" : "see ",
+		near ? strrchr(near->id, '/') + 1 : "", near ? "'? see " : "");
+	return NULL;
+}
+
+/* Export the checked kit (only the edition named, unless NULL) to
+ * standard output or o->out. */
+static int S_export_kit(const kg_kit *kit, const char *name,
+			kg_export_format format, const kg_cli_opts *o)
+{
+	kg_editions eds = kg_editions_of(kit);
+	const kg_edition *only = NULL;
+	kg_diags d = KG_DIAGS_INIT;
+	kg_buf out = KG_BUF_INIT;
+	int rc = 0;
+
+	if (name && !(only = S_export_edition(&eds, name))) {
+		rc = KG_EXIT_USAGE;
+	} else if (kg_export(kit, &eds, only, format, &out, &d) == 0) {
+		if (o->out)
+			kg_write_atomic(o->out, out.ptr, out.len, &d);
+		else
+			S_put_stdout(&out);
+	}
+	if (rc == 0)
+		rc = kg_cli_report(&d);
+	kg_buf_release(&out);
+	kg_editions_free(&eds);
+	kg_diags_free(&d);
+	return rc;
+}
+
+static int S_export(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"content", required_argument, NULL, KG_OPT_CONTENT},
+		{"format", required_argument, NULL, KG_OPT_FORMAT},
+		{"out", required_argument, NULL, KG_OPT_OUT},
+		{"help", no_argument, NULL, KG_OPT_HELP},
+		{NULL, 0, NULL, 0}};
+	kg_cli_opts o = {.content = "content", .formats = "json"};
+	kg_export_format format = KG_EXPORT_JSON;
+	kg_diags d = KG_DIAGS_INIT;
+	const char *name = NULL;
+	kg_kit *kit;
+	int rc = kg_cli_parse("export", argc, argv, longopts, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (strcasecmp(o.formats, "csv") == 0)
+		format = KG_EXPORT_CSV;
+	else if (strcasecmp(o.formats, "json") != 0)
+		return kg_cli_usage_error("export", "unknown format '%s' (json "
+					  "or csv)", o.formats);
+	if (optind + 1 < argc)
+		return kg_cli_usage_error("export", "unexpected argument '%s'",
+					  argv[optind + 1]);
+	if (optind < argc && (rc = kg_cli_empty_arg("export", "EDITION",
+						    name = argv[optind])))
+		return rc;
+	S_load(o.content, &kit, &d);
+	rc = kg_cli_report(&d);
+	if (rc == 0)
+		rc = S_export_kit(kit, name, format, &o);
+	kg_kit_free(kit);
+	kg_diags_free(&d);
+	return rc;
 }
 
 /* ---- diff --------------------------------------------------------------- */
@@ -342,7 +496,7 @@ static int S_diff(int argc, char **argv)
 			kg_changes_markdown(&changes, old, new_kit, &out);
 		else
 			kg_changes_text(&changes, &out);
-		fwrite(out.ptr, 1, out.len, stdout);
+		S_put_stdout(&out);
 	}
 	/* like diff(1): 0 same, 1 different, 2 trouble */
 	rc = d.errors ? (kg_cli_report(&d), KG_EXIT_USAGE) : changes.n ? 1 : 0;
@@ -400,7 +554,7 @@ static int S_render(int argc, char **argv)
 	data = kg_node_load_data_file(o.data, &d);
 	if (data && kg_file_read(tpl, KG_TEMPLATE_MAX_FILE, &src, &d) == 0 &&
 	    kg_template_render(tpl, src.ptr, src.len, data, &topts, &out, &d) == 0)
-		fwrite(out.ptr, 1, out.len, stdout);
+		S_put_stdout(&out);
 	rc = kg_cli_report(&d);
 	kg_node_free(data);
 	kg_buf_release(&src);
@@ -517,15 +671,35 @@ static const kg_cli_cmd S_cmds[] = {
 	 "\n"
 	 "  -c, --content DIR   the content folder (default: content)\n"
 	 "  -h, --help          show this help\n"},
-	{"digest", S_digest, "print the content digest",
+	{"digest", S_digest, "print the content digest or the build digest",
 	 "Usage: kitgen digest [--content DIR]\n"
+	 "       kitgen digest --build [--content DIR] [--templates DIR] [--paper P]\n"
 	 "\n"
 	 "Print the SHA-256 digest of the kit's content: it changes when any\n"
-	 "value changes, and not when the YAML is only reformatted. Every\n"
-	 "output shows it.\n"
+	 "value changes, and not when the YAML is only reformatted.\n"
 	 "\n"
-	 "  -c, --content DIR   the content folder (default: content)\n"
-	 "  -h, --help          show this help\n"},
+	 "With --build, print the build digest instead: over the content\n"
+	 "digest, every file of the templates folder a build reads (the page\n"
+	 "shells, their partials and the PDF style, by their paths relative to\n"
+	 "the folder), the paper and kitgen's version. Outputs of the same\n"
+	 "content with another style, template, paper or kitgen carry another\n"
+	 "one; the same inputs give the same one from any folder. Every output\n"
+	 "shows both digests: the PDF on its cover and in its document\n"
+	 "information, the HTML and the index page at the top, the Markdown in\n"
+	 "its header.\n"
+	 "\n"
+	 "  -c, --content DIR     the content folder (default: content)\n"
+	 "      --build           print the build digest\n"
+	 "  -t, --templates DIR   with --build: the templates folder (default: as\n"
+	 "                        kitgen build finds it)\n"
+	 "      --paper SIZE      with --build: the paper, as kitgen build takes it\n"
+	 "                        (default: kit.yaml's paper, else the style's\n"
+	 "                        first)\n"
+	 "  -h, --help            show this help\n"
+	 "\n"
+	 "Exit status: 0 printed, 1 content errors, 2 usage error, 3 I/O error.\n"
+	 "\n"
+	 "Example: kitgen digest --build --paper letter\n"},
 	{"diff", S_diff, "what changed between two versions of the content",
 	 "Usage: kitgen diff [--format text|md] OLD NEW\n"
 	 "       kitgen diff [--format text|md] --git REV NEW\n"
@@ -590,6 +764,38 @@ static const kg_cli_cmd S_cmds[] = {
 	 "folder, bad role), 3 I/O error.\n"
 	 "\n"
 	 "Example: kitgen init devops-kit --role DevOps && cd devops-kit && kitgen build\n"},
+	{"export", S_export, "write the panel packets' structure as JSON or CSV",
+	 "Usage: kitgen export [--format json|csv] [--content DIR] [--out FILE]\n"
+	 "                     [EDITION]\n"
+	 "\n"
+	 "Write the structure of every panel packet (or of EDITION, a packet\n"
+	 "'kitgen list' shows) as data for other systems: an ATS set-up script\n"
+	 "(Greenhouse, Lever, Ashby) or a spreadsheet. For each packet: its\n"
+	 "profile and level, its must-have areas and the rounds of its loop\n"
+	 "plan (number, area, weight, must-have, behavioural, minutes, phases);\n"
+	 "for each round its scorecard's dimensions (the ids card files rate,\n"
+	 "kind, label, question number in the public kit, topic, minutes and\n"
+	 "the rubric bands each is rated on); and the kit's rating scale and\n"
+	 "decision rule as values.\n"
+	 "\n"
+	 "JSON names its layout, \"schema\": \"" KG_EXPORT_SCHEMA "\", which the JSON\n"
+	 "Schema docs/export.schema.json describes (installed as\n"
+	 "share/doc/kitgen/export.schema.json). CSV (RFC 4180, UTF-8) has a\n"
+	 "header record, then one record per dimension with its round's and\n"
+	 "edition's fields repeated; README.md lists the columns. The same\n"
+	 "content always gives the same bytes.\n"
+	 "\n"
+	 "  -f, --format FMT    json (default) or csv; any case\n"
+	 "  -c, --content DIR   the content folder (default: content)\n"
+	 "  -o, --out FILE      write FILE (all at once, or not at all) instead of\n"
+	 "                      standard output\n"
+	 "  -h, --help          show this help\n"
+	 "\n"
+	 "Exit status: 0 written, 1 content errors, 2 usage error (no such\n"
+	 "packet, an unknown format), 3 I/O error.\n"
+	 "\n"
+	 "Examples: kitgen export --format csv > kit.csv\n"
+	 "          kitgen export platform-engineer-expert | jq '.editions[0].rounds'\n"},
 	{"card", kg_cmd_card, "print the blank card files of a panel packet", kg_card_usage},
 	{"score", kg_cmd_score, "write a candidate's debrief from the card files", kg_score_usage},
 	{"calibrate", kg_cmd_calibrate, "report how questions and interviewers perform across cards", kg_calibrate_usage},
@@ -624,7 +830,8 @@ static void S_help(FILE *out)
 	for (c = S_cmds; c->name; c++)
 		fprintf(out, "  %-*s  %s\n", width, c->name, c->summary);
 	fputs("\n"
-	      "Run 'kitgen COMMAND --help' for a command's options.\n"
+	      "Run 'kitgen COMMAND --help' (or 'kitgen help COMMAND') for a\n"
+	      "command's options.\n"
 	      "  -h, --help      show this help\n"
 	      "  -V, --version   show the version\n"
 	      "\n"
@@ -646,6 +853,16 @@ static int S_run(int argc, char **argv)
 		S_help(stderr);
 		return KG_EXIT_USAGE;
 	}
+	if (strcmp(argv[1], "help") == 0 && argc > 2) {
+		/* kitgen help CMD: CMD's --help */
+		if (!(c = S_find(argv[2]))) {
+			kg_fprintf_printable(stderr, "kitgen: unknown command "
+				"'%s'\nTry 'kitgen --help'.\n", argv[2]);
+			return KG_EXIT_USAGE;
+		}
+		fputs(c->usage, stdout);
+		return 0;
+	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		S_help(stdout);
@@ -663,8 +880,6 @@ static int S_run(int argc, char **argv)
 	return kg_cli_run(c, argc - 1, argv + 1);
 }
 
-/* Whether kitgen was started with standard output closed (S_std_fds). */
-static int S_stdout_closed;
 
 /* Make descriptors 0, 1 and 2 open before anything else is: a closed one
  * would be taken by the next open() or pipe(), so that a message meant
@@ -705,6 +920,8 @@ static int S_close_stdout(int rc)
 
 	if (fflush(stdout) != 0)
 		err = errno;
+	if (!err && pending)
+		err = S_stdout_errno;
 	if (fclose(stdout) != 0 && !err && (pending || errno != EBADF))
 		err = errno;
 	if (!err && !pending)

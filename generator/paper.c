@@ -4,6 +4,10 @@
  */
 #include "paper.h"
 
+#include <errno.h>
+#include <sys/stat.h>
+
+#include "alloc.h"
 #include "buf.h"
 #include "cli.h"
 #include "pdf_style.h"
@@ -61,4 +65,36 @@ int kg_paper_check_kit(const char *templates, const kg_kit *kit, kg_diags *d)
 	kg_buf_release(&names);
 	kg_pdf_style_free(&st);
 	return rc;
+}
+
+char *kg_paper_name(const char *templates, const kg_kit *kit,
+		    const char *given, kg_diags *d)
+{
+	const kg_pdf_paper *p;
+	kg_pdf_style st;
+	kg_buf path = KG_BUF_INIT;
+	struct stat sb;
+	char *name = NULL;
+
+	if (!given && kit->paper)
+		given = kit->paper->text;
+	kg_buf_printf(&path, "%s/pdf/style.yaml", templates);
+	if (!given && stat(path.ptr, &sb) < 0 && errno == ENOENT) {
+		kg_buf_release(&path);
+		return kg_xstrdup("");
+	}
+	kg_buf_release(&path);
+	if (S_load(templates, &st, d) < 0) {
+		kg_pdf_style_free(&st);
+		return NULL;
+	}
+	p = given ? kg_pdf_style_paper(&st, given)
+		  : st.npapers ? &st.papers[0] : NULL;
+	if (p)
+		name = kg_xstrdup(p->name);
+	else
+		kg_error(d, (kg_mark){NULL, 0, 0}, "unknown paper '%s'",
+			 given ? given : "");
+	kg_pdf_style_free(&st);
+	return name;
 }

@@ -27,4 +27,12 @@ int kg_paper_check_given(const char *cmd, const char *templates,
  * Returns 0, or -1 with an error at its place (or the style's) in d. */
 int kg_paper_check_kit(const char *templates, const kg_kit *kit, kg_diags *d);
 
+/* The name of the paper a build prints on, as the style under templates
+ * lists it: given's (--paper, any case), else kit.yaml's paper:, else the
+ * style's first. Malloc'd; "" when none is asked for and there is no PDF
+ * style (a build that writes no PDF); NULL with the style's errors, or
+ * an error for a name it does not list, in d. */
+char *kg_paper_name(const char *templates, const kg_kit *kit,
+		    const char *given, kg_diags *d);
+
 #endif

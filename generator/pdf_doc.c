@@ -32,6 +32,7 @@ static void S_info_label(kg_pw *c, kg_buf *b, const char *key,
 	const kg_doc_meta *m = &c->doc->meta;
 	const char *vars[] = {"edition", kg_pw_smart(c, m->edition_title),
 			      "version", m->version, "digest", m->digest,
+			      "build", m->build_digest ? m->build_digest : "",
 			      "kit", m->kit_id, "kitgen", KG_VERSION, NULL};
 
 	kg_buf_reset(v);
@@ -40,7 +41,8 @@ static void S_info_label(kg_pw *c, kg_buf *b, const char *key,
 }
 
 /* The document information: title, author, subject and keywords with the
- * version and digest, the creator; dates only from SOURCE_DATE_EPOCH, so
+ * version and the digests, the creator, and the two digests as entries of
+ * their own (KitgenContentDigest, KitgenBuildDigest); dates only from SOURCE_DATE_EPOCH, so
  * that two builds give the same bytes. */
 void kg_pw_metadata(kg_pw *c, uint32_t info)
 {
@@ -55,6 +57,10 @@ void kg_pw_metadata(kg_pw *c, uint32_t info)
 	S_info_label(c, &b, "Subject", c->st->labels.subject, &v);
 	S_info_label(c, &b, "Keywords", c->st->labels.keywords, &v);
 	S_info_label(c, &b, "Creator", c->st->labels.creator, &v);
+	/* the digests as values of their own, for scripts (pdfinfo -custom) */
+	S_info_entry(&b, "KitgenContentDigest", m->digest);
+	if (m->build_digest)
+		S_info_entry(&b, "KitgenBuildDigest", m->build_digest);
 	if (sde && *sde) {
 		char *end;
 		long long t = strtoll(sde, &end, 10);

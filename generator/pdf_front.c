@@ -81,6 +81,8 @@ void kg_pw_cover(kg_pw *c)
 	S_cover_field(c, st->labels.publisher, m->publisher, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
 	S_cover_field(c, st->labels.licence, m->licence, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
 	S_cover_field(c, st->labels.digest, m->digest, KG_FACE_MONO, st->small);
+	S_cover_field(c, st->labels.build_digest, m->build_digest, KG_FACE_MONO,
+		      st->small);
 	y = kg_lay_body_height(&c->lay) - kg_lay_flow_height(&c->lay, from) - 1;
 	kg_lay_gap_set(&c->lay, gap,
 		       y > st->m.cover_fields_gap ? y : st->m.cover_fields_gap);

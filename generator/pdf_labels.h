@@ -22,11 +22,12 @@ typedef struct kg_pdf_labels {
 	char *publisher; /* cover */
 	char *licence;   /* cover */
 	char *digest;    /* cover: the content digest */
+	char *build_digest; /* cover: the build digest */
 	char *contents;  /* the contents' heading */
 	char *footer;    /* running footer, left: {version} {edition} */
 	char *page;      /* running footer, right: {page} {pages} */
-	char *subject;   /* /Info Subject: {edition} {version} {digest} */
-	char *keywords;  /* /Info Keywords: {kit} {version} {digest} */
+	char *subject;   /* /Info Subject: {edition} {version} {digest} {build} */
+	char *keywords;  /* /Info Keywords: {kit} {version} {digest} {build} */
 	char *creator;   /* /Info Creator: {kitgen} (kitgen's version) */
 } kg_pdf_labels;
 

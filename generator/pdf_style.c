@@ -164,11 +164,12 @@ static const S_key S_keys[] = {
 	S_L(publisher, ""),
 	S_L(licence, ""),
 	S_L(digest, ""),
+	S_L(build_digest, ""),
 	S_L(contents, ""),
 	S_L(footer, "version edition"),
 	S_L(page, "page pages"),
-	S_L(subject, "edition version digest"),
-	S_L(keywords, "kit version digest"),
+	S_L(subject, "edition version digest build"),
+	S_L(keywords, "kit version digest build"),
 	S_L(creator, "kitgen"),
 #undef S_L
 };

@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "build.h"
 #include "datadir.h"
 #include "kit.h"
 #include "paper.h"
@@ -27,6 +28,7 @@ int kg_report_begin(kg_report *r, const kg_kit *kit, const char *dir,
 	r->dir = kg_xstrdup(dir);
 	r->templates = templates ? kg_xstrdup(templates) : kg_default_templates(d);
 	if (!r->templates || kg_paper_check_kit(r->templates, kit, d) < 0 ||
+	    kg_build_digest_of(kit, r->templates, NULL, r->build_digest, d) < 0 ||
 	    kg_out_begin(&r->set, dir, d) < 0)
 		r->failed = 1;
 	return r->failed ? -1 : 0;
@@ -45,8 +47,12 @@ int kg_report_doc(kg_report *r, const kg_doc *doc, const char *base,
 		  kg_diags *d)
 {
 	kg_write_opts wo = {r->templates, r->paper};
+	kg_doc stamped = *doc; /* a view of doc with the build digest: the
+				  same blocks, freed with doc */
 	size_t i;
 
+	stamped.meta.build_digest = r->build_digest;
+	doc = &stamped;
 	for (i = 0; kg_writers[i] && !r->failed; i++) {
 		const char *path =
 			S_path(r, base, kg_writers[i]->format->extension);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "digest.h"
 #include "doc.h"
 #include "output.h"
 
@@ -17,6 +18,7 @@ typedef struct kg_report {
 	char *templates; /* found as a build finds them */
 	char *dir;
 	const char *paper;
+	char build_digest[KG_DIGEST_HEX]; /* every document carries it */
 	char **paths;    /* written, for the list printed at the end */
 	size_t npaths, cap;
 	int failed;
@@ -24,7 +26,8 @@ typedef struct kg_report {
 
 /* Start writing into dir (made when missing, locked as a build's output
  * folder is), PDFs on the kit's paper (kit.yaml's paper:, else the PDF style's first),
- * with the page shells of templates (NULL: found as a build finds them).
+ * with the page shells of templates (NULL: found as a build finds them),
+ * each document stamped with the build digest of those (digest.h).
  * Returns 0 or -1 (diagnostics in d; call kg_report_end). */
 struct kg_kit;
 int kg_report_begin(kg_report *r, const struct kg_kit *kit, const char *dir,

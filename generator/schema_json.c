@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "fielddoc.h"
+#include "json.h"
 #include "schema.h"
 #include "printable.h"
 
@@ -56,20 +57,6 @@ typedef struct S_gen {
 	} seen[128];
 	size_t nseen;
 } S_gen;
-
-static void S_str(kg_buf *out, const char *s)
-{
-	kg_buf_putc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			kg_buf_printf(out, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			kg_buf_printf(out, "\\u%04x", (unsigned)(unsigned char)*s);
-		else
-			kg_buf_putc(out, *s);
-	}
-	kg_buf_putc(out, '"');
-}
 
 /* Does the documented path doc match path, where a "*" key of path (a
  * value of an id-keyed mapping) matches whatever key the example uses? */
@@ -153,12 +140,12 @@ static void S_string(kg_buf *out, kg_field_kind kind)
 		kg_buf_printf(out, ",\"maxLength\":%zu", max);
 	if (kind == KG_F_ID || kind == KG_F_VERSION) {
 		kg_buf_puts(out, ",\"pattern\":");
-		S_str(out, kind == KG_F_ID ? S_ID : S_VERSION);
+		kg_json_str(out, kind == KG_F_ID ? S_ID : S_VERSION);
 	}
 	kg_buf_puts(out, ",\"not\":{\"anyOf\":[{\"pattern\":");
-	S_str(out, S_BLANK);
+	kg_json_str(out, S_BLANK);
 	kg_buf_puts(out, "},{\"pattern\":");
-	S_str(out, line ? S_NOT_LINE : S_NOT_TEXT);
+	kg_json_str(out, line ? S_NOT_LINE : S_NOT_TEXT);
 	kg_buf_puts(out, "}]}");
 }
 
@@ -245,9 +232,9 @@ static void S_properties(S_gen *g, const kg_shape *shape, const char *path)
 		kg_buf_printf(&sub, "%s/%s", path, f->name);
 		if (f != shape->fields)
 			kg_buf_putc(g->out, ',');
-		S_str(g->out, f->name);
+		kg_json_str(g->out, f->name);
 		kg_buf_puts(g->out, ":{\"description\":");
-		S_str(g->out, S_doc(g, shape, path, f->name));
+		kg_json_str(g->out, S_doc(g, shape, path, f->name));
 		kg_buf_putc(g->out, ',');
 		S_value(g, f, sub.ptr);
 		kg_buf_putc(g->out, '}');
@@ -271,7 +258,7 @@ static void S_shape(S_gen *g, const kg_shape *shape, const char *path)
 			continue;
 		if (!first)
 			kg_buf_putc(g->out, ',');
-		S_str(g->out, f->name);
+		kg_json_str(g->out, f->name);
 		first = 0;
 	}
 	kg_buf_puts(g->out, "],\"additionalProperties\":false");
@@ -302,45 +289,9 @@ static size_t S_find(const char *name)
 static void S_file(S_gen *g, size_t i)
 {
 	kg_buf_puts(g->out, "\"title\":");
-	S_str(g->out, S_files[i].title);
+	kg_json_str(g->out, S_files[i].title);
 	kg_buf_putc(g->out, ',');
 	S_shape(g, S_files[i].shape, S_files[i].name);
-}
-
-/* Indent compact JSON (from the generator: no spaces outside strings). */
-static void S_indent(const char *json, kg_buf *out)
-{
-	int depth = 0, in_str = 0;
-	const char *p;
-
-	for (p = json; *p; p++) {
-		if (in_str) {
-			kg_buf_putc(out, *p);
-			if (*p == '\\')
-				kg_buf_putc(out, *++p);
-			else if (*p == '"')
-				in_str = 0;
-			continue;
-		}
-		switch (*p) {
-		case '"': in_str = 1; kg_buf_putc(out, *p); break;
-		case '{':
-		case '[':
-			if (p[1] == '}' || p[1] == ']') {
-				kg_buf_putc(out, *p++);
-				kg_buf_putc(out, *p);
-				break;
-			}
-			kg_buf_printf(out, "%c\n%*s", *p, 2 * ++depth, "");
-			break;
-		case '}':
-		case ']': kg_buf_printf(out, "\n%*s%c", 2 * --depth, "", *p); break;
-		case ',': kg_buf_printf(out, ",\n%*s", 2 * depth, ""); break;
-		case ':': kg_buf_puts(out, ": "); break;
-		default: kg_buf_putc(out, *p);
-		}
-	}
-	kg_buf_putc(out, '\n');
 }
 
 /* The schema of file i, or of all (i == S_NFILES), compact, into g->out. */
@@ -382,7 +333,7 @@ int kg_schema_json(const char *which, kg_buf *out, kg_diags *d)
 	g.quiet = 0;
 	S_root(&g, n);
 	if (!g.missing)
-		S_indent(compact.ptr, out);
+		kg_json_indent(compact.ptr, out);
 	for (i = 0; i < g.nseen; i++)
 		free(g.seen[i].path);
 	kg_buf_release(&compact);

@@ -49,6 +49,8 @@ static kg_node *S_data(const kg_doc *doc, const char *body)
 	kg_node_set_str(data, "publisher", m->publisher);
 	kg_node_set_str(data, "licence", m->licence);
 	kg_node_set_str(data, "digest", m->digest);
+	kg_node_set_str(data, "build_digest",
+			m->build_digest ? m->build_digest : "");
 	kg_node_set_str(data, "body", body);
 	return data;
 }

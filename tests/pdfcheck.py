@@ -81,9 +81,25 @@ def body_start(pages):
     return last + 1
 
 
+FOOTER = re.compile(r"^(page \d+ of \d+|Version \S+ \u00b7 .*)$")
+
+
+def running(page, header):
+    """A page's text without its running header (the kit's title and the
+    part's, when the page starts with the header line) and footer, so a
+    paragraph that runs on over a page break reads as one."""
+    lines = [l for l in page.split("\n") if l.strip()]
+    if lines and lines[0].strip() == header:
+        lines = lines[2:]
+    return "\n".join(l for l in lines if not FOOTER.match(l.strip()))
+
+
 def cmd_order(pdf, md):
-    pages = pages_text(pdf)
-    body = norm(" ".join(pages[body_start(pages):]))
+    pages = pages_text(pdf)[body_start(pages_text(pdf)):]
+    firsts = [([l for l in p.split("\n") if l.strip()] or [""])[0].strip()
+              for p in pages]
+    header = max(set(firsts), key=firsts.count) if firsts else ""
+    body = norm(" ".join(running(p, header) for p in pages))
     at, bad = 0, []
     for kind, ident, text in md_items(md):
         if ident == "contents":

@@ -4,7 +4,7 @@
 # `kitgen render`, `kitgen list` and `kitgen digest`.
 . "$(dirname "$0")/lib.sh"
 
-for cmd in check build list digest render; do
+for cmd in check build list digest render export; do
 	"$KITGEN" "$cmd" --help >"$TMP/help" 2>&1
 	status=$?
 	if [ "$status" = 0 ] && grep -q "^Usage: kitgen $cmd" "$TMP/help"; then
@@ -13,6 +13,12 @@ for cmd in check build list digest render; do
 		not_ok "kitgen $cmd --help" "status $status" "$(cat "$TMP/help")"
 	fi
 done
+"$KITGEN" help export >"$TMP/help1" 2>&1 && "$KITGEN" export --help >"$TMP/help2" 2>&1 &&
+	cmp -s "$TMP/help1" "$TMP/help2" && ok "kitgen help CMD is CMD --help" ||
+	not_ok "kitgen help CMD is CMD --help" "$(head -3 "$TMP/help1")"
+"$KITGEN" help nope >/dev/null 2>&1
+[ $? = 2 ] && ok "kitgen help of an unknown command is a usage error" ||
+	not_ok "kitgen help of an unknown command is a usage error"
 check "kitgen --help lists every command" sh -c \
 	"'$KITGEN' --help | grep -q '^  check ' && '$KITGEN' --help | grep -q '^  render '"
 check "--help lists the commands with their summaries in one column" sh -c \
@@ -120,3 +126,12 @@ status=$?
 	grep -q "bad.mustache:1:1: error: unclosed section 'a'" "$TMP/r/err" &&
 	ok "render: an unclosed section is an error at its tag, with no output" ||
 	not_ok "render: an unclosed section is an error at its tag, with no output" "$(cat "$TMP/r/err")"
+
+# An edition that is a slip of one: build and export name the nearest, in
+# the form each takes (a packet's id's last part is enough for both).
+"$KITGEN" build --content "$FIXTURE" --out "$TMP/slip" --edition balanced-expret >/dev/null 2>"$TMP/err"
+status=$?
+[ "$status" = 2 ] && grep -q "^kitgen build: no edition 'balanced-expret' (did you mean 'panels/balanced-expert'? see 'kitgen list')$" "$TMP/err" &&
+	[ ! -e "$TMP/slip" ] &&
+	ok "build --edition with a slip of a packet's short id names the packet" ||
+	not_ok "build --edition with a slip of a packet's short id names the packet" "status $status" "$(cat "$TMP/err")"

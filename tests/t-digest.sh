@@ -3,7 +3,11 @@
 # of mappings (at the top of kit.yaml, nested in it, in a profile's
 # weights, in a topic, in a list item of scenarios.yaml) keeps `kitgen
 # digest`, and `kitgen diff` agrees that nothing changed; changing a value
-# changes both.
+# changes both. The build digest (`kitgen digest --build`) changes with a
+# template, the PDF style and the paper while the content digest does
+# not, is the same from any folder, and is what every output shows: the
+# PDF's cover and document information, the HTML's header, the index
+# page, the Markdown's header block.
 . "$(dirname "$0")/lib.sh"
 
 swap() { # FILE A B: swap lines A and B (A < B, adjacent)
@@ -92,3 +96,150 @@ agree "$C" "content: topic file renamed past another" \
 	'mv "$k/topics/01-url-shortener.yaml" "$k/topics/11-url-shortener.yaml"' changed
 agree "$C" "content: profiles swapped" 'swap_blocks "$k/kit.yaml" 166 180 181 207' changed
 agree "$C" "content: areas swapped" 'swap_blocks "$k/kit.yaml" 122 130 131 138' changed
+
+# ---- the build digest ------------------------------------------------------
+# It covers the content digest, every file of the templates folder a build
+# reads (by relative path), the paper and kitgen's version: a template or
+# the style changes it and not the content digest; the same inputs give
+# the same digest from any folder; every output carries it.
+bdigest() { # bdigest ARGS...: kitgen digest --build ARGS
+	"$KITGEN" digest --build "$@" 2>&1
+}
+cp -R "$ROOT/templates" "$TMP/tpl"
+base_build=$(bdigest --content "$FIXTURE" --templates "$TMP/tpl")
+base_content=$("$KITGEN" digest --content "$FIXTURE")
+echo "$base_build" | grep -Eqx '[0-9a-f]{64}' && [ "$base_build" != "$base_content" ] &&
+	ok "digest --build prints a digest of its own" ||
+	not_ok "digest --build prints a digest of its own" "$base_build"
+
+cp -R "$ROOT/templates" "$TMP/tpl2"
+cp -R "$FIXTURE" "$TMP/kit2"
+other=$(cd "$TMP/kit2" && "$KITGEN" digest --build --content . --templates ../tpl2 2>&1)
+again=$(bdigest --content "$FIXTURE" --templates "$TMP/tpl")
+same=$(bdigest --content "$FIXTURE" --templates "$ROOT/templates")
+[ "$other" = "$base_build" ] && [ "$again" = "$base_build" ] && [ "$same" = "$base_build" ] &&
+	ok "the build digest is the same every run, and from other folders (no path in it)" ||
+	not_ok "the build digest is the same every run, and from other folders (no path in it)" \
+		"$base_build / $again / $other / $same"
+
+# changed_by NAME EDIT [same]: EDIT in a fresh copy $t of the templates
+# changes the build digest (or, with same, keeps it) and never the
+# content digest
+changed_by() {
+	rm -rf "$TMP/tplx"
+	cp -R "$ROOT/templates" "$TMP/tplx"
+	t=$TMP/tplx
+	eval "$2"
+	b=$(bdigest --content "$FIXTURE" --templates "$t")
+	c=$("$KITGEN" digest --content "$FIXTURE")
+	if [ "$c" != "$base_content" ]; then
+		not_ok "$1: the content digest stays" "$c"
+	elif { [ "${3:-}" = same ] && [ "$b" = "$base_build" ]; } ||
+	     { [ "${3:-}" != same ] && [ "$b" != "$base_build" ] && echo "$b" | grep -Eqx '[0-9a-f]{64}'; }; then
+		ok "$1"
+	else
+		not_ok "$1" "$base_build -> $b"
+	fi
+}
+changed_by "a changed HTML template changes the build digest, not the content digest" \
+	'printf "<!-- x -->\n" >>"$t/html/document.mustache"'
+changed_by "a changed Markdown template changes the build digest" \
+	'printf "\n" >>"$t/md/document.mustache"'
+changed_by "a changed PDF style changes the build digest, not the content digest" \
+	'sed -i "s/^  accent: .*/  accent: \"#7a1f3d\"/" "$t/pdf/style.yaml"'
+changed_by "a new partial changes the build digest" \
+	'printf "x\n" >"$t/html/extra.mustache"'
+changed_by "a renamed template file changes the build digest" \
+	'mv "$t/html/style.mustache" "$t/html/style2.mustache"'
+changed_by "a hidden file (an editor's) leaves the build digest" \
+	'printf "x\n" >"$t/html/.document.mustache.swp"' same
+changed_by "a file outside the format folders leaves the build digest" \
+	'printf "x\n" >"$t/NOTES.txt"' same
+
+letter=$(bdigest --content "$FIXTURE" --templates "$TMP/tpl" --paper letter)
+a4=$(bdigest --content "$FIXTURE" --templates "$TMP/tpl" --paper A4)
+[ "$letter" != "$base_build" ] && [ "$a4" = "$base_build" ] &&
+	ok "--paper letter changes the build digest; --paper A4 is the default's (a4)" ||
+	not_ok "--paper letter changes the build digest; --paper A4 is the default's (a4)" \
+		"default $base_build, letter $letter, A4 $a4"
+kitp=$(fixture_copy letter)
+sed -i 's/^version: \(.*\)$/version: \1\npaper: letter/' "$kitp/kit.yaml"
+kl=$(bdigest --content "$kitp" --templates "$TMP/tpl")
+klc=$("$KITGEN" digest --content "$kitp")
+kll=$(bdigest --content "$kitp" --templates "$TMP/tpl" --paper letter)
+[ "$kl" = "$kll" ] && [ "$kl" != "$(bdigest --content "$kitp" --templates "$TMP/tpl" --paper a4)" ] &&
+	ok "kit.yaml's paper is the build digest's paper unless --paper says otherwise" ||
+	not_ok "kit.yaml's paper is the build digest's paper unless --paper says otherwise" "$kl / $kll"
+
+"$KITGEN" digest --content "$FIXTURE" --templates "$TMP/tpl" >"$TMP/out" 2>"$TMP/err"
+status=$?
+[ "$status" = 2 ] && [ ! -s "$TMP/out" ] && grep -q -- "--templates and --paper go with --build" "$TMP/err" &&
+	ok "--templates without --build is a usage error" ||
+	not_ok "--templates without --build is a usage error" "status $status" "$(cat "$TMP/err")"
+"$KITGEN" digest --build --content "$FIXTURE" --templates "$TMP/tpl" --paper b5 >"$TMP/out" 2>"$TMP/err"
+status=$?
+[ "$status" = 2 ] && [ ! -s "$TMP/out" ] && grep -q "unknown paper 'b5' (a4, letter)" "$TMP/err" &&
+	ok "digest --build --paper with a paper the style lacks is a usage error" ||
+	not_ok "digest --build --paper with a paper the style lacks is a usage error" "status $status" "$(cat "$TMP/err")"
+
+# Every output carries both digests: the PDF's cover (pdftotext) and
+# document information (pdfinfo), the HTML's header and the index page,
+# the Markdown's header block.
+"$KITGEN" build --content "$FIXTURE" --templates "$TMP/tpl" --out "$TMP/built" -q 2>"$TMP/err" ||
+	not_ok "the fixture builds" "$(cat "$TMP/err")"
+pdftotext -enc UTF-8 "$TMP/built/fixture-kit.pdf" - 2>/dev/null | sed -n '1,/^Content digest$/d; /./{p;q}' >"$TMP/cover.content"
+pdftotext -enc UTF-8 "$TMP/built/fixture-kit.pdf" - 2>/dev/null | sed -n '1,/^Build digest$/d; /./{p;q}' >"$TMP/cover.build"
+[ "$(cat "$TMP/cover.build")" = "$base_build" ] && [ "$(cat "$TMP/cover.content")" = "$base_content" ] &&
+	ok "the PDF's cover shows the content digest and the build digest digest --build prints" ||
+	not_ok "the PDF's cover shows the content digest and the build digest digest --build prints" \
+		"cover: $(cat "$TMP/cover.content") / $(cat "$TMP/cover.build")" "want: $base_content / $base_build"
+packet=$TMP/built/panels/balanced-expert.pdf
+pdftotext -enc UTF-8 "$packet" - 2>/dev/null | sed -n '1,/^Build digest$/d; /./{p;q}' >"$TMP/cover.packet"
+[ "$(cat "$TMP/cover.packet")" = "$base_build" ] && ok "a panel packet's cover shows the build digest" ||
+	not_ok "a panel packet's cover shows the build digest" "$(cat "$TMP/cover.packet")"
+info=$(pdfinfo -custom "$TMP/built/fixture-kit.pdf" 2>&1)
+printf '%s\n' "$info" | grep -q "^KitgenBuildDigest: *$base_build$" &&
+	printf '%s\n' "$info" | grep -q "^KitgenContentDigest: *$base_content$" &&
+	printf '%s\n' "$info" | grep -q "^Keywords: .*digest $base_content; build $base_build" &&
+	printf '%s\n' "$info" | grep -q "^Subject: .*build digest $base_build" &&
+	ok "the PDF's document information holds both digests (pdfinfo)" ||
+	not_ok "the PDF's document information holds both digests (pdfinfo)" "$info"
+for f in fixture-kit.html panels/balanced-fresher.html index.html; do
+	head=$(sed -n '/<header class="cover">/,/<\/header>/p' "$TMP/built/$f")
+	printf '%s\n' "$head" | grep -q "<dt>Content digest</dt><dd><code class=\"digest\">$base_content</code>" &&
+		printf '%s\n' "$head" | grep -q "<dt>Build digest</dt><dd><code class=\"digest\">$base_build</code>" &&
+		ok "$f shows both digests in its header" ||
+		not_ok "$f shows both digests in its header" "$head"
+done
+grep -qx "  - \*\*Build digest:\*\* \`$base_build\`" "$TMP/built/fixture-kit.md" &&
+	grep -qx "  - \*\*Content digest:\*\* \`$base_content\`" "$TMP/built/fixture-kit.md" &&
+	ok "the Markdown's header block shows both digests" ||
+	not_ok "the Markdown's header block shows both digests" "$(head -12 "$TMP/built/fixture-kit.md")"
+
+# Two builds of the same content in other styles: one content digest on
+# both covers, two build digests.
+rm -rf "$TMP/tplx" && cp -R "$ROOT/templates" "$TMP/tplx"
+sed -i 's/^  accent: .*/  accent: "#7a1f3d"/' "$TMP/tplx/pdf/style.yaml"
+"$KITGEN" build --content "$FIXTURE" --templates "$TMP/tplx" --out "$TMP/styled" --format pdf -q 2>"$TMP/err"
+s_build=$(pdftotext -enc UTF-8 "$TMP/styled/fixture-kit.pdf" - 2>/dev/null | sed -n '1,/^Build digest$/d; /./{p;q}')
+s_content=$(pdftotext -enc UTF-8 "$TMP/styled/fixture-kit.pdf" - 2>/dev/null | sed -n '1,/^Content digest$/d; /./{p;q}')
+[ "$s_content" = "$base_content" ] && [ -n "$s_build" ] && [ "$s_build" != "$base_build" ] &&
+	[ "$s_build" = "$(bdigest --content "$FIXTURE" --templates "$TMP/tplx")" ] &&
+	ok "differently styled PDFs of the same content: one content digest, two build digests" ||
+	not_ok "differently styled PDFs of the same content: one content digest, two build digests" \
+		"$s_content / $s_build"
+
+# The reports of score carry both digests too (cards from kitgen card).
+mkdir -p "$TMP/cards"
+for r in 1 2; do
+	"$KITGEN" card balanced-expert --content "$FIXTURE" --round $r |
+		sed 's/^candidate: ""/candidate: Ada/; s/^interviewer: ""/interviewer: Grace/;
+		     s/^date: ""/date: 2026-12-01/; s/^    rating:$/    rating: strong/;
+		     s/^overall: .*/overall: strong/' >"$TMP/cards/c$r.yaml"
+done
+"$KITGEN" score --content "$FIXTURE" --templates "$TMP/tpl" "$TMP/cards/c1.yaml" \
+	"$TMP/cards/c2.yaml" >/dev/null 2>"$TMP/err"
+grep -qx "  - \*\*Build digest:\*\* \`$base_build\`" "$TMP/cards/debrief-ada.md" 2>/dev/null &&
+	pdfinfo -custom "$TMP/cards/debrief-ada.pdf" 2>/dev/null | grep -q "^KitgenBuildDigest: *$base_build$" &&
+	ok "a debrief that score writes carries the build digest" ||
+	not_ok "a debrief that score writes carries the build digest" "$(cat "$TMP/err")"

@@ -58,6 +58,7 @@ check "the binary is installed in PREFIX/bin, executable" test -x "$BIN"
 check "the man page is installed as man1/kitgen.1" test -s "$STAGE/usr/share/man/man1/kitgen.1"
 check "bash completion is installed" test -s "$STAGE/usr/share/bash-completion/completions/kitgen"
 check "the content model is installed" test -s "$STAGE/usr/share/doc/kitgen/content-model.md"
+check "the export's JSON Schema is installed" cmp -s "$ROOT/docs/export.schema.json" "$STAGE/usr/share/doc/kitgen/export.schema.json"
 (cd "$ROOT" && find templates -type f | LC_ALL=C sort) >"$TMP/want"
 (cd "$STAGE/usr/share/kitgen" && find templates -type f | LC_ALL=C sort) >"$TMP/got"
 same_text "every template is installed under PREFIX/share/kitgen" "$TMP/want" "$TMP/got"
@@ -193,6 +194,12 @@ $cmd: got '$got', want '$want'"
 	[ "$got" = "a4 letter" ] && ok "completion: --paper -> a4 letter" || not_ok "completion: --paper -> a4 letter" "$got"
 	got=$(comp "$BIN" diff --format "")
 	[ "$got" = "md text" ] && ok "completion: diff --format -> md text" || not_ok "completion: diff --format -> md text" "$got"
+	got=$(comp "$BIN" export --format "")
+	[ "$got" = "csv json" ] && ok "completion: export --format -> csv json" || not_ok "completion: export --format -> csv json" "$got"
+	got=$(comp "$BIN" export --content "$FIXTURE" bal)
+	want=$("$BIN" list --content "$FIXTURE" | awk '/^panels/ { sub("panels/", "", $1); print $1 }' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+	[ -n "$got" ] && [ "$got" = "$want" ] && ok "completion: export EDITION from kitgen list of --content" ||
+		not_ok "completion: export EDITION from kitgen list of --content" "got:  $got" "want: $want"
 	got=$(comp "$BIN" build --content "$FIXTURE" --edition pan)
 	want=$("$BIN" list --content "$FIXTURE" | awk '/^panels/ { print $1 }' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
 	[ -n "$got" ] && [ "$got" = "$want" ] && ok "completion: --edition from kitgen list of --content" ||

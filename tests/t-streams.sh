@@ -28,6 +28,9 @@ full() {
 full "check's summary" check --content kit
 full "list" list --content kit
 full "digest" digest --content kit
+full "digest --build" digest --build --content kit --templates "$ROOT/templates"
+full "export" export --content kit
+full "export --format csv" export --content kit --format csv
 full "diff with changes" diff kit changed
 full "diff --format md" diff --format md kit changed
 full "render" render t.mustache --data data.yaml

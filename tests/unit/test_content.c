@@ -3,8 +3,11 @@
  * public kit promises: ten topics with four questions each, at least 12
  * questions per level, answers of 60-150 words, the per-topic lists, six
  * scenarios covering every kind, three profiles, comparison rows that fit
- * their topic, and weak-answer explanations that do not all open alike.
- * Fails if any drops.
+ * their topic, and weak-answer explanations that do not all open alike;
+ * and what a panel runs a round with: every question's minutes, hint
+ * ladder and acceptable sample, level anchors in every rubric, a code
+ * exercise at every level, two scenarios or more at every level with
+ * their past-behaviour form. Fails if any drops.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -145,7 +148,7 @@ static void test_scenarios_cover_every_kind(void **state)
 
 	(void)state;
 	assert_true(S_kit->nscenarios >= 6);
-	assert_int_equal(S_kit->nkinds, 3);
+	assert_true(S_kit->nkinds >= 3);
 	for (k = 0; k < S_kit->nkinds; k++) {
 		for (n = 0, s = 0; s < S_kit->nscenarios; s++)
 			n += strcmp(kg_text(S_kit->scenarios[s].kind),
@@ -167,7 +170,12 @@ static void test_kit_yaml(void **state)
 
 	(void)state;
 	assert_string_equal(kg_text(S_kit->version), "1.0.0");
-	assert_int_equal(S_kit->nareas, 4);
+	/* four technical areas and the behavioural round's */
+	assert_int_equal(S_kit->nareas, 5);
+	assert_non_null(S_kit->behavioural_area);
+	assert_non_null(kg_kit_area(S_kit, kg_text(S_kit->behavioural_area)));
+	assert_true(S_kit->nphases >= 3);
+	assert_true(S_words(kg_text(S_kit->opening_script)) >= 40);
 	assert_true(S_kit->nprofiles >= 3);
 	for (i = 0; i < 3; i++)
 		assert_non_null(kg_kit_profile(S_kit, profiles[i]));
@@ -247,6 +255,128 @@ static void test_weak_because_openings_vary(void **state)
 	}
 }
 
+/* Every question carries what an interviewer runs it with. */
+static void test_questions_are_ready_for_a_round(void **state)
+{
+	size_t t, q, n;
+
+	(void)state;
+	for (t = 0; t < S_kit->ntopics; t++)
+		for (q = 0; q < S_kit->topics[t].nquestions; q++) {
+			const kg_question *x = &S_kit->topics[t].questions[q];
+			const char *id = kg_text(x->id);
+
+			if (!x->minutes)
+				fail_msg("%s: no minutes", id);
+			if (x->hints.n < 2 || x->hints.n > 4)
+				fail_msg("%s: %zu hints, not 2 to 4", id, x->hints.n);
+			n = S_words(kg_text(x->acceptable_answer));
+			if (n < 60 || n > 150)
+				fail_msg("%s: acceptable answer has %zu words", id, n);
+			if (S_words(kg_text(x->acceptable_because)) < 8)
+				fail_msg("%s: acceptable_because too short", id);
+		}
+}
+
+/* Every rubric anchors every level: a fresher is not scored on what an
+ * expert is expected to show. */
+static void test_rubrics_anchor_every_level(void **state)
+{
+	size_t t, l, k, b;
+
+	(void)state;
+	for (t = 0; t < S_kit->ntopics; t++) {
+		const kg_topic *tp = &S_kit->topics[t];
+
+		for (l = 0; l < S_kit->nlevels; l++) {
+			const kg_level_rubric *lr = NULL;
+
+			for (k = 0; k < tp->nby_level; k++)
+				if (strcmp(kg_text(tp->by_level[k].level),
+					   kg_text(S_kit->levels[l].id)) == 0)
+					lr = &tp->by_level[k];
+			if (!lr)
+				fail_msg("%s: no by_level anchors for %s",
+					 kg_text(tp->id), kg_text(S_kit->levels[l].id));
+			for (b = 0; b < KG_NBANDS; b++)
+				if (S_words(kg_text(lr->rubric.band[b])) < 10)
+					fail_msg("%s: %s's %s anchor is too short",
+						 kg_text(tp->id),
+						 kg_text(S_kit->levels[l].id),
+						 kg_band_keys[b]);
+		}
+	}
+}
+
+static size_t S_lines(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* Coding and debugging is scored on code: a short listing at every
+ * level, three or more in all. */
+static void test_code_exercise_at_every_level(void **state)
+{
+	size_t l, t, q, all = 0;
+
+	(void)state;
+	for (l = 0; l < S_kit->nlevels; l++) {
+		size_t n = 0;
+
+		for (t = 0; t < S_kit->ntopics; t++)
+			for (q = 0; q < S_kit->topics[t].nquestions; q++) {
+				const kg_question *x = &S_kit->topics[t].questions[q];
+				size_t lines;
+
+				if (!x->code_listing ||
+				    strcmp(kg_text(x->level), kg_text(S_kit->levels[l].id)))
+					continue;
+				lines = S_lines(kg_text(x->code_listing));
+				if (lines < 15 || lines > 40)
+					fail_msg("%s: a listing of %zu lines, not 15 to 40",
+						 kg_text(x->id), lines);
+				assert_non_null(x->task);
+				n++;
+			}
+		if (n == 0)
+			fail_msg("no code exercise at level %s",
+				 kg_text(S_kit->levels[l].id));
+		all += n;
+	}
+	assert_true(all >= 3);
+}
+
+/* The behavioural round has material at every level, and every scenario
+ * can be asked about the past as well as hypothetically. */
+static void test_scenarios_at_every_level(void **state)
+{
+	size_t l, s;
+
+	(void)state;
+	for (s = 0; s < S_kit->nscenarios; s++) {
+		if (!S_kit->scenarios[s].levels.n)
+			fail_msg("%s: no levels", kg_text(S_kit->scenarios[s].id));
+		if (S_words(kg_text(S_kit->scenarios[s].past_behaviour)) < 15)
+			fail_msg("%s: no past-behaviour form",
+				 kg_text(S_kit->scenarios[s].id));
+	}
+	for (l = 0; l < S_kit->nlevels; l++) {
+		size_t n = 0, i;
+
+		for (s = 0; s < S_kit->nscenarios; s++)
+			for (i = 0; i < S_kit->scenarios[s].levels.n; i++)
+				n += strcmp(kg_text(S_kit->scenarios[s].levels.items[i]),
+					    kg_text(S_kit->levels[l].id)) == 0;
+		if (n < 2)
+			fail_msg("level %s has %zu scenarios, not 2 or more",
+				 kg_text(S_kit->levels[l].id), n);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +388,10 @@ int main(void)
 		cmocka_unit_test(test_kit_yaml),
 		cmocka_unit_test(test_comparison_fits_the_topic),
 		cmocka_unit_test(test_weak_because_openings_vary),
+		cmocka_unit_test(test_questions_are_ready_for_a_round),
+		cmocka_unit_test(test_rubrics_anchor_every_level),
+		cmocka_unit_test(test_code_exercise_at_every_level),
+		cmocka_unit_test(test_scenarios_at_every_level),
 	};
 	return cmocka_run_group_tests_name("content", tests, S_setup, S_teardown);
 }
