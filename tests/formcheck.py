@@ -22,8 +22,9 @@ prints what is wrong and exits 1, or exits 0 silently.
                                 one) and the cover
   formcheck.py printed PDF MD   a browser's print of the packet's HTML:
                                 every scorecard with its instruction and
-                                all its lines on one page, and the
-                                debrief sheet
+                                all its lines on one page, each row at
+                                least 25 mm (as above), and the debrief
+                                sheet
 """
 import re
 import sys
@@ -126,6 +127,7 @@ def check_cards(pdf, md, printed=False):
                       "Evidence"):
             if label.lower() not in text.lower():
                 r.fail(f"{where}: no {label} on the card's page")
+        row_room(doc[pno], lines, where, r)
         if not printed and INSTRUCTION not in first_line_block(doc[pno]):
             r.fail(f"{where}: the instruction is not at the top of the card")
     if printed:
@@ -146,6 +148,23 @@ def check_cards(pdf, md, printed=False):
                 r.fail(f"{pdf}: page {pno + 1}: the debrief sheet's "
                        f"'{want}' is not on its page")
     r.done()
+
+
+def row_room(page, lines, where, r):
+    """Each line's row leaves room to write: the next line's name is at
+    least 25 mm below it (less in proportion above five lines)."""
+    least = 25 * MM * min(1, 5 / max(1, len(lines)))
+    ys = []
+    for name in lines:
+        hits = page.search_for(" ".join(name.split()[:2]))
+        if hits:
+            ys.append(min(h.y0 for h in hits))
+    if len(ys) != len(lines):
+        return
+    for a, b in zip(ys, ys[1:]):
+        if b - a < least - 0.5:
+            r.fail(f"{where}: a line's row is {(b - a) / MM:.1f} mm, "
+                   f"under {least / MM:.1f} mm")
 
 
 def first_line_block(page):
