@@ -36,7 +36,7 @@ BOX = "\u2610"
 # what a page that starts a section begins with (the sections that start
 # a page in a packet)
 SECTION_START = re.compile(
-    r"^(Contents|Round \d+: |Scorecard|Debrief sheet|Before the debrief)")
+    r"^(Contents|The loop plan|Round \d+: |Scorecard|Debrief sheet|Before the debrief)")
 INSTRUCTION = "Tick one box a line"
 
 

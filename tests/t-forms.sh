@@ -131,13 +131,17 @@ for paper in a4 letter; do
 			--disable-background-networking --disable-component-update \
 			--disable-sync --print-to-pdf="$pdf" --no-pdf-header-footer \
 			"file://$html" >/dev/null 2>&1
+		case $paper in a4) size="59[45].* x 841.*" ;; *) size="612 x 792" ;; esac
 		if [ ! -s "$pdf" ]; then
 			not_ok "Chromium prints $(basename "$html")"
+			bad=1
+		elif ! pdfinfo "$pdf" | grep -q "^Page size: *$size"; then
+			not_ok "$paper: $(basename "$html") prints on $paper" "$(pdfinfo "$pdf" | grep 'Page size')"
 			bad=1
 		elif ! out=$($CHECK printed "$pdf" "${html%.html}.md" 2>&1); then
 			not_ok "$paper: $(basename "$html") printed: every scorecard on one page" "$out"
 			bad=1
 		fi
 	done
-	[ $bad = 0 ] && ok "$paper: every packet's HTML, printed, has each scorecard on one page"
+	[ $bad = 0 ] && ok "$paper: every packet's HTML prints on $paper, each scorecard and the debrief sheet on one page"
 done
