@@ -21,6 +21,7 @@
 #include "buf.h"
 
 #define BOX "\xE2\x98\x90" /* U+2610 BALLOT BOX: a box to tick (doc.h) */
+#define EM "\xE2\x80\x83" /* an em space: between the choices of a line */
 
 /* The words of the forms that are not the kit's. */
 #define KG_NOT_PROBED "Not probed"
@@ -327,7 +328,7 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	sec = kg_c_section(part, 2, "debrief", "gates", "The decision rule", 0);
 	kg_packet_gates(kit, plan, sec);
 	sec = kg_c_section(part, 2, "debrief", "decision", "Decision", 0);
-	kg_add_prose(sec, BOX " Hire    " BOX " No hire    " BOX " One more round");
+	kg_add_prose(sec, BOX " Hire" EM EM BOX " No hire" EM EM BOX " One more round");
 	kg_add_notes(sec, "One more round on (area)", 1);
 	kg_packet_unused(kit, ed, plan, sec);
 	kg_add_notes(sec, "Reasons, citing evidence", 3);

@@ -354,6 +354,13 @@ static void S_toc(const kg_block *toc, kg_buf *out)
 
 #define S_BALLOT_BOX "\xE2\x98\x90"
 
+static int S_at_box(const kg_buf *html, size_t k)
+{
+	size_t n = strlen(S_BALLOT_BOX);
+
+	return k + n <= html->len && memcmp(html->ptr + k, S_BALLOT_BOX, n) == 0;
+}
+
 /* Rendered HTML into out, every U+2610 in its text (outside tags) a box
  * to tick, styled (doc.h), on one line with the word after it. */
 static void S_boxes(const kg_buf *html, kg_buf *out)
@@ -364,14 +371,14 @@ static void S_boxes(const kg_buf *html, kg_buf *out)
 	while (k < html->len) {
 		char ch = html->ptr[k];
 
-		if (!in_tag && k + n <= html->len &&
-		    memcmp(html->ptr + k, S_BALLOT_BOX, n) == 0) {
+		if (!in_tag && S_at_box(html, k)) {
 			kg_buf_puts(out, "<span class=\"tick\"><span class=\"box\">"
 					 "</span>");
 			k += n;
 			if (k < html->len && html->ptr[k] == ' ') {
 				kg_buf_puts(out, "&#160;");
-				for (k++; k < html->len && !strchr(" <\n", html->ptr[k]); k++)
+				for (k++; k < html->len && !strchr(" <\n", html->ptr[k]) &&
+					  !S_at_box(html, k); k++)
 					kg_buf_putc(out, html->ptr[k]);
 			}
 			kg_buf_puts(out, "</span>");

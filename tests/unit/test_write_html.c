@@ -273,6 +273,7 @@ static void test_scorecard_and_notes(void **state)
 	kg_add_dimension(card, "Clarity", "Says what it means.");
 	kg_add_notes(doc->root, "Candidate", 1);
 	kg_add_prose(doc->root, "\xE2\x98\x90 Hire <\xE2\x98\x90>");
+	kg_add_prose(doc->root, "\xE2\x98\x90 A\xE2\x80\x83\xE2\x98\x90 B");
 	kg_add_notes(doc->root, NULL, 3);
 	html = S_html_of(doc);
 	assert_has(html, "<div class=\"table scorecard\">\n<table>\n<thead>\n<tr>"
@@ -290,6 +291,10 @@ static void test_scorecard_and_notes(void **state)
 	assert_has(html, "<p><span class=\"tick\"><span class=\"box\"></span>&#160;Hire"
 			 "</span> &lt;<span class=\"tick\"><span class=\"box\"></span>"
 			 "</span>&gt;</p>");
+	/* a box right after a word is a box of its own */
+	assert_has(html, "<p><span class=\"tick\"><span class=\"box\"></span>&#160;A"
+			 "\xE2\x80\x83</span><span class=\"tick\"><span class=\"box\">"
+			 "</span>&#160;B</span></p>");
 	assert_lacks(html, "\xE2\x98\x90");
 	assert_has(html, "<div class=\"notes notes-1\"><p class=\"notes-label\">Candidate</p>"
 			 "<div class=\"lines\"><div class=\"line\"></div></div></div>");
