@@ -106,6 +106,9 @@ def check_cards(pdf, md, printed=False):
     cards = md_cards(md)
     r = Report()
     pages = card_pages(doc, printed)
+    glyphs = [p.number + 1 for p in doc if BOX in p.get_text()]
+    if printed and glyphs:
+        r.fail(f"{pdf}: a box is a text glyph on pages {glyphs}")
     if not cards:
         r.fail(f"{md}: no scorecard found")
     if len(pages) != len(cards):

@@ -92,6 +92,7 @@ check "a card has Not probed and Prompted columns (Markdown)" \
 check "a card's line has a [ ] per choice and mark (Markdown)" \
 	grep -q '^| \*\*Q[0-9]*: Design a cache\*\* | \[ \] | \[ \] | \[ \] | \[ \] | \[ \] | |$' "$md"
 check "no box is a glyph in Markdown" sh -c "! grep -q '☐' $TMP/content-a4/panels/*.md"
+check "no box is a glyph in HTML" sh -c "! grep -q '☐' $TMP/content-a4/panels/*.html $TMP/long-a4/panels/*.html"
 
 # ---- names ------------------------------------------------------------------------
 
