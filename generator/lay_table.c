@@ -203,7 +203,7 @@ static void S_row_heights(kg_lay *lay, const kg_inline *cells, size_t nrows,
 	size_t r, open = nrows - 1;
 	int changed = 1;
 
-	for (r = 0; r < nrows; r++)
+	for (r = 0; r < nrows && ts->fill > 0; r++) /* only a form measures */
 		min[r] = S_natural(lay, cells, r, ncols, w, ts);
 	left = ts->fill - min[0];
 	while (ts->fill > 0 && changed && open) {
