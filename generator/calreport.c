@@ -292,7 +292,8 @@ static void S_csv_row(const kg_cal_row *r, kg_buf *out)
 							      : "exercise,");
 	S_csv_text(out, id);
 	kg_buf_putc(out, ',');
-	S_csv_text(out, kg_text(r->topic->id));
+	S_csv_text(out, r->topic ? kg_text(r->topic->id) : ""); /* none for a
+								   behavioural scenario */
 	for (b = 0; b <= KG_NBANDS; b++)
 		kg_buf_printf(out, ",%zu", r->count[b]);
 	kg_buf_printf(out, ",%.4f,", (double)r->count[KG_NOT_PROBED] / (double)total);

@@ -75,35 +75,51 @@ char *kg_card_dim_id(const char *name)
 	return kg_buf_detach(&b, NULL);
 }
 
+/* The question or scenario whose id is `id`, or NULL; *what says which. */
+static const kg_node *S_rated_as(const kg_kit *kit, const char *id,
+				 const char **what)
+{
+	size_t i, j;
+
+	for (i = 0; i < kit->ntopics; i++)
+		for (j = 0; j < kit->topics[i].nquestions; j++)
+			if (kit->topics[i].questions[j].id &&
+			    strcmp(kit->topics[i].questions[j].id->text, id) == 0) {
+				*what = "question";
+				return kit->topics[i].questions[j].id;
+			}
+	for (i = 0; i < kit->nscenarios; i++)
+		if (kit->scenarios[i].id &&
+		    strcmp(kit->scenarios[i].id->text, id) == 0) {
+			*what = "scenario";
+			return kit->scenarios[i].id;
+		}
+	return NULL;
+}
+
 /* Every id a card can rate: questions, scenarios, and each topic's
- * practical scenario as "<topic-id>-scenario". */
+ * practical scenario as "<topic-id>-scenario". Ids are unique in the kit
+ * (check.c), so only the made-up one can clash. */
 size_t kg_check_dimensions(const kg_kit *kit, kg_diags *d)
 {
-	size_t t, i, j, errors = 0;
+	size_t t, errors = 0;
 
 	for (t = 0; t < kit->ntopics; t++) {
 		const kg_topic *tp = &kit->topics[t];
 		kg_buf id = KG_BUF_INIT;
-		const kg_node *clash = NULL;
+		const char *what = NULL;
+		const kg_node *clash;
 
 		if (!tp->id)
 			continue;
 		kg_buf_printf(&id, "%s-scenario", tp->id->text);
-		for (i = 0; i < kit->ntopics && !clash; i++)
-			for (j = 0; j < kit->topics[i].nquestions; j++)
-				if (kit->topics[i].questions[j].id &&
-				    strcmp(kit->topics[i].questions[j].id->text,
-					   id.ptr) == 0)
-					clash = kit->topics[i].questions[j].id;
-		for (i = 0; i < kit->nscenarios && !clash; i++)
-			if (kit->scenarios[i].id &&
-			    strcmp(kit->scenarios[i].id->text, id.ptr) == 0)
-				clash = kit->scenarios[i].id;
-		if (clash) {
-			kg_error(d, clash->mark, "id '%s' is the scorecard line "
-				 "of topic '%s''s practical scenario: cards could "
-				 "not tell them apart", id.ptr, tp->id->text);
-			kg_note(d, tp->id->mark, "the topic");
+		if ((clash = S_rated_as(kit, id.ptr, &what))) {
+			kg_error(d, clash->mark, "%s id '%s' is the id a card "
+				 "rates the practical scenario of topic '%s' by: "
+				 "cards could not tell them apart", what, id.ptr,
+				 tp->id->text);
+			kg_note(d, tp->id->mark, "topic '%s' is here",
+				tp->id->text);
 			errors++;
 		}
 		kg_buf_release(&id);

@@ -75,7 +75,7 @@ typedef struct kg_card {
 	const kg_round *r;
 	char *candidate, *interviewer, *date, *version, *digest;
 	int overall;          /* KG_BAND_* or KG_NOT_PROBED */
-	size_t ndims;         /* r->topic->nsignals */
+	size_t ndims;         /* r->ndims: one per scorecard line */
 	int *rating;          /* per dimension */
 	int *prompted;        /* per dimension: 0 or 1 */
 	char **evidence;      /* per dimension, NULL without; only when kept */

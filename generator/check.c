@@ -8,7 +8,9 @@
  * The per-file shape (fields, kinds, id syntax) was checked while loading;
  * here a NULL field means that check already reported it. A topic's
  * comparison row is checked here too: its levels are references, and its
- * minutes a range.
+ * minutes a range. The loop's behavioural round is one area, named by
+ * loop.behavioural_area and marked behavioural: the two agree; phases
+ * and round_minutes, when both are given, agree too.
  */
 #include "cardfile.h"
 #include "decision.h"
@@ -256,6 +258,99 @@ static size_t S_check_refs(const kg_kit *kit, const S_decl *decl,
 	return errors;
 }
 
+static int S_marked_behavioural(const kg_area *a)
+{
+	return kg_int(a->behavioural, 0) == 1;
+}
+
+/* An area marked behavioural that loop.behavioural_area (ref, naming
+ * `named`, or NULL) does not name. */
+static size_t S_check_marked(const kg_kit *kit, const kg_node *ref,
+			     const kg_area *named, kg_diags *d)
+{
+	size_t i, errors = 0;
+
+	for (i = 0; i < kit->nareas; i++) {
+		const kg_area *a = &kit->areas[i];
+
+		if (a == named || !S_marked_behavioural(a))
+			continue;
+		if (!ref) {
+			kg_error(d, a->behavioural->mark, "area '%s' is marked "
+				 "behavioural, but loop.behavioural_area does not "
+				 "name it: a behavioural round needs both",
+				 kg_text(a->id));
+			errors++;
+			continue;
+		}
+		if (S_marked_behavioural(named)) {
+			kg_error(d, ref->mark, "loop.behavioural_area names area "
+				 "'%s', but area '%s' is marked behavioural too: a "
+				 "loop has one behavioural round", kg_text(named->id),
+				 kg_text(a->id));
+			errors++;
+		}
+		kg_note(d, a->behavioural->mark, "area '%s' is marked "
+			"behavioural here", kg_text(a->id));
+	}
+	return errors;
+}
+
+/* loop.behavioural_area names an area marked `behavioural: true`, and
+ * an area so marked is the one it names. An undeclared reference was
+ * reported with the other references. */
+static size_t S_check_behavioural(const kg_kit *kit, kg_diags *d)
+{
+	const kg_node *ref = kit->behavioural_area;
+	const kg_area *named = NULL;
+	size_t i, errors = 0;
+
+	if (ref && !kg_id_valid(kg_text(ref)))
+		return 0; /* reported by the shape check */
+	for (i = 0; ref && i < kit->nareas; i++)
+		if (kit->areas[i].id &&
+		    strcmp(kit->areas[i].id->text, kg_text(ref)) == 0)
+			named = &kit->areas[i];
+	if (ref && !named)
+		return 0;
+	if (named && !S_marked_behavioural(named)) {
+		kg_error(d, ref->mark, "loop.behavioural_area names area '%s', "
+			 "which is not marked 'behavioural: true'",
+			 kg_text(named->id));
+		kg_note(d, named->id->mark, "area '%s' is declared here",
+			kg_text(named->id));
+		errors++;
+	}
+	return errors + S_check_marked(kit, ref, named, d);
+}
+
+/* With both loop.phases and loop.round_minutes, the phases add up to the
+ * round: the time box is the phases' sum (plan.h). */
+static size_t S_check_phases(const kg_kit *kit, kg_diags *d)
+{
+	const kg_node *loop = kg_node_get(kit->root, KG_FIELD_LOOP);
+	const kg_node *list = kg_node_get(loop, KG_FIELD_PHASES);
+	long sum = 0;
+	size_t i;
+
+	if (!kit->round_minutes || !kit->round_minutes->number || !list ||
+	    kit->nphases == 0)
+		return 0;
+	for (i = 0; i < kit->nphases; i++) {
+		if (!kit->phases[i].minutes || !kit->phases[i].minutes->number)
+			return 0; /* reported by the shape check */
+		sum += kg_int(kit->phases[i].minutes, 0);
+	}
+	if (sum == kg_int(kit->round_minutes, 0))
+		return 0;
+	kg_error(d, kit->round_minutes->mark, "loop.round_minutes is %ld, but "
+		 "loop.phases add up to %ld: a round's time box is its "
+		 "phases' sum (give one of them, or make them agree)",
+		 kg_int(kit->round_minutes, 0), sum);
+	kg_note(d, list->mark, "the phases");
+	return 1;
+}
+
 static size_t S_check_profile(const kg_kit *kit, const S_decl *decl,
 			      const kg_profile *p, kg_diags *d)
 {
@@ -394,6 +489,7 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 		return errors;
 	S_decl_init(&decl, kit);
 	errors += S_check_refs(kit, &decl, d);
+	errors += S_check_behavioural(kit, d) + S_check_phases(kit, d);
 	for (i = 0; i < kit->nprofiles; i++)
 		errors += S_check_profile(kit, &decl, &kit->profiles[i], d) +
 			  S_check_pins(kit, &decl, &kit->profiles[i], d);

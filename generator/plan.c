@@ -506,56 +506,64 @@ void kg_plan_free(kg_plan *plan)
 	plan->n = 0;
 }
 
+/* The shortfall warning of area a at level l, over the plans of every
+ * profile at that level (one each, in kit.yaml's order): 1 when some
+ * profile's round for a falls short, else 0. */
+static size_t S_shortfall(const kg_kit *kit, const kg_plan *plans,
+			  const kg_level *l, const kg_area *a, kg_diags *d)
+{
+	kg_buf profiles = KG_BUF_INIT;
+	int filled = 0, main = 0;
+	size_t p, i, n = 0;
+
+	for (p = 0; p < kit->nprofiles; p++)
+		for (i = 0; i < plans[p].n; i++) {
+			const kg_round *r = &plans[p].rounds[i];
+
+			if (r->area != a ||
+			    r->filled >= r->main_minutes - KG_PLAN_SLACK_MINUTES)
+				continue;
+			kg_buf_printf(&profiles, "%s'%s'", n++ ? ", " : "",
+				      kg_text(kit->profiles[p].id));
+			filled = r->filled;
+			main = r->main_minutes;
+		}
+	if (n > 0 && a->id)
+		kg_warning(d, a->id->mark,
+			   "at level '%s' the round for area '%s' has %d of its "
+			   "%d minutes of material, %d missing (profile%s %s): "
+			   "add %s at this level", kg_text(l->id), kg_text(a->id),
+			   filled, main, main - filled, n > 1 ? "s" : "",
+			   profiles.ptr,
+			   S_is_behavioural(kit, a)
+				   ? "scenarios"
+				   : "questions whose own area is this one");
+	kg_buf_release(&profiles);
+	return n > 0 && a->id;
+}
+
+/* Each (profile, level) is planned once, not once per area. */
 size_t kg_plan_shortfalls(const kg_kit *kit, kg_diags *d)
 {
+	kg_plan *plans = kg_xcalloc(kit->nprofiles ? kit->nprofiles : 1,
+				    sizeof(*plans));
 	size_t l, a, p, warnings = 0;
 
-	for (l = 0; l < kit->nlevels; l++)
-		for (a = 0; a < kit->nareas; a++) {
-			kg_buf profiles = KG_BUF_INIT;
-			int filled = 0, main = 0;
-			size_t n = 0;
+	for (l = 0; l < kit->nlevels; l++) {
+		for (p = 0; p < kit->nprofiles; p++) {
+			kg_diags quiet = KG_DIAGS_INIT;
 
-			for (p = 0; p < kit->nprofiles; p++) {
-				kg_diags quiet = KG_DIAGS_INIT;
-				kg_plan plan;
-				size_t i;
-
-				kg_plan_loop(kit, &kit->profiles[p], &kit->levels[l],
-					     &plan, &quiet);
-				for (i = 0; i < plan.n; i++) {
-					const kg_round *r = &plan.rounds[i];
-
-					if (r->area != &kit->areas[a] ||
-					    r->filled >= r->main_minutes -
-							 KG_PLAN_SLACK_MINUTES)
-						continue;
-					kg_buf_printf(&profiles, "%s'%s'",
-						      n++ ? ", " : "",
-						      kg_text(kit->profiles[p].id));
-					filled = r->filled;
-					main = r->main_minutes;
-				}
-				kg_plan_free(&plan);
-				kg_diags_free(&quiet);
-			}
-			if (n > 0 && kit->areas[a].id) {
-				kg_warning(d, kit->areas[a].id->mark,
-					   "at level '%s' the round for area '%s' "
-					   "has %d of its %d minutes of material, "
-					   "%d missing (profile%s %s): add %s at "
-					   "this level",
-					   kg_text(kit->levels[l].id),
-					   kg_text(kit->areas[a].id), filled, main,
-					   main - filled, n > 1 ? "s" : "",
-					   profiles.ptr,
-					   S_is_behavioural(kit, &kit->areas[a])
-						   ? "scenarios"
-						   : "questions whose own area is this one");
-				warnings++;
-			}
-			kg_buf_release(&profiles);
+			kg_plan_loop(kit, &kit->profiles[p], &kit->levels[l],
+				     &plans[p], &quiet);
+			kg_diags_free(&quiet);
 		}
+		for (a = 0; a < kit->nareas; a++)
+			warnings += S_shortfall(kit, plans, &kit->levels[l],
+						&kit->areas[a], d);
+		for (p = 0; p < kit->nprofiles; p++)
+			kg_plan_free(&plans[p]);
+	}
+	free(plans);
 	return warnings;
 }
 

@@ -12,17 +12,22 @@
  *     ones) is the main phase, and a pinned round's own minutes stretch
  *     or shrink it;
  *   - the material of an area's round at a level is chosen the same way
- *     in every profile, areas taken in kit.yaml's order: the questions at
- *     the level whose own area is the round's (a question's `areas[0]`
- *     when it has `areas`, else its topic's first area), in kit order,
- *     while their minutes fit the main phase plus five; then questions at
- *     the level from other topics that list the area in their `areas`;
- *     then a topic's practical scenario (its `minutes`), when the area is
- *     the topic's first and the level is in its comparison levels; a
- *     question's minutes default to KG_DEFAULT_QUESTION_MINUTES;
- *   - the round for the behavioural area (loop.behavioural_area) takes
- *     the scenarios at the level (a scenario without `levels` suits
- *     every level), each KG_DEFAULT_SCENARIO_MINUTES unless it says;
+ *     in every profile, the areas taking turns (a question each, in
+ *     kit.yaml's order): the questions at the level whose own area is the
+ *     round's (a question's `areas[0]` when it has `areas`, else its
+ *     topic's first area), in kit order, while the round is under its
+ *     main phase and the question fits the main phase plus five; a round
+ *     still short (below the main phase less five) may borrow a question
+ *     at the level whose `areas` list the area, then one without `areas`
+ *     whose topic lists it; no question is taken twice. A round still
+ *     short then takes a topic's practical scenario (its `minutes`), the
+ *     first whose first area is the round's, with the level in its
+ *     comparison levels, that fits; a question's minutes default to
+ *     KG_DEFAULT_QUESTION_MINUTES;
+ *   - the round for the behavioural area (loop.behavioural_area, marked
+ *     `behavioural: true`: check makes the two agree) takes the scenarios
+ *     at the level (a scenario without `levels` suits every level) that
+ *     fit, in file order, each KG_DEFAULT_SCENARIO_MINUTES unless it says;
  *   - a round is full when its material comes within five minutes of
  *     the main phase; kg_plan_shortfalls reports the rest;
  *   - rounds are presented heaviest weight first (equal weights in the

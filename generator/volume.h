@@ -3,9 +3,9 @@
  *
  * The public kit holds every text of the content once; each panel packet
  * repeats the texts of its rounds' topics (all but their questions), the
- * questions at its level and the kit's texts a packet prints (its
- * profile, level, areas, the decision rule, calibration and evidence
- * guidance). A build writes every edition in every format, so its time
+ * questions and scenarios its rounds ask (plan.h) and the kit's texts a
+ * packet prints (its profile, level, areas, the decision rule,
+ * calibration and evidence guidance). A build writes every edition in every format, so its time
  * and its output grow with the sum: check bounds that sum, so that a kit
  * that checks clean builds in bounded time (content/README.md, "Limits").
  */

@@ -6,8 +6,8 @@
 . "$(dirname "$0")/lib.sh"
 
 # card DIR CANDIDATE ROUND INTERVIEWER OVERALL: a card of the fixture's
-# balanced-expert packet (round 1 cache, round 2 queue), every dimension
-# rated as the overall
+# balanced-expert packet (round 1 Coding rates question cache-2, round 2
+# Systems question queue-2), every dimension rated as the overall
 card() {
 	"$KITGEN" card balanced-expert --content "$FIXTURE" --round "$3" |
 		sed -e "s/^candidate: \"\"/candidate: $2/" \
@@ -23,7 +23,7 @@ card() {
 #   B: Acceptable, Strong: 2.50, hire
 #   C: round 1 Weak (Grace) and Weak (Alan), round 2 Acceptable: no hire
 #   D: Acceptable, Acceptable: 2.00, no hire
-# Round 1's question, by its cards' overall points and decisions:
+# Round 1's question cache-2, by its cards' points and decisions:
 #   x = 3 2 2 1 1 2, y = 1 1 1 0 0 0: M1 = 7/3, M0 = 4/3, s = sqrt(17/36),
 #   p = 1/2: r = (1 / 0.6872) × 0.5 = 0.7276
 # Agreement on round 1: units {Strong, Acceptable} and {Weak, Weak}:
@@ -48,13 +48,15 @@ for f in md html pdf csv; do
 	check "calibrate writes calibration.$f" test -s "$TMP/out/calibration.$f"
 done
 
-row=$(grep '^question,' "$TMP/out/calibration.csv" | grep '"cache"' | head -1 | tr -d '\r')
-want=',"cache",1,3,2,0,0.0000,0.7276,6,0.8333,2,too few cards to judge,,,'
-case $row in
-*"$want") ok "a round-1 question: counts, r = 0.7276 over 6, alpha = 0.8333 over 2 pairs" ;;
-*) not_ok "a round-1 question: counts, r = 0.7276 over 6, alpha = 0.8333 over 2 pairs" \
-	"got:  $row" "want: ...$want" ;;
-esac
+row=$(grep '^question,"cache-2",' "$TMP/out/calibration.csv" | tr -d '\r')
+want='question,"cache-2","cache",1,3,2,0,0.0000,0.7276,6,0.8333,2,too few cards to judge,,,'
+[ "$row" = "$want" ] &&
+	ok "round 1's question: counts, r = 0.7276 over 6, alpha = 0.8333 over 2 pairs" ||
+	not_ok "round 1's question: counts, r = 0.7276 over 6, alpha = 0.8333 over 2 pairs" \
+		"got:  $row" "want: $want"
+check "rows are the rounds' questions, by id, and nothing else" test \
+	"$(grep -v '^kind,\|^overall,\|^interviewer,' "$TMP/out/calibration.csv" | cut -d, -f1,2 | tr -d '\r' | tr '\n' ' ')" = \
+	'question,"cache-2" question,"queue-2" '
 # the same figures worked out again, independently, in Python
 py=$(/usr/bin/python3 -c '
 x=[3,2,2,1,1,2]; y=[1,1,1,0,0,0]; n=len(x); mx=sum(x)/n; my=sum(y)/n
@@ -64,6 +66,28 @@ print("%.4f" % (c/v))')
 case $row in
 *",$py,6,"*) ok "r agrees with Python's ($py)" ;;
 *) not_ok "r agrees with Python's ($py)" "$row" ;;
+esac
+# ... and Krippendorff's ordinal alpha from its definition: the coincidence
+# matrix of the units {Strong, Acceptable} and {Weak, Weak} (ranks weak 0,
+# acceptable 1, strong 2), ordinal distances from the margins
+pa=$(/usr/bin/python3 -c '
+units=[[2,1],[0,0]]; K=3
+o=[[0.0]*K for _ in range(K)]
+for u in units:
+    m=len(u)
+    for i,c in enumerate(u):
+        for j,k in enumerate(u):
+            if i!=j: o[c][k]+=1.0/(m-1)
+nc=[sum(r) for r in o]; n=sum(nc)
+def d2(c,k):
+    lo,hi=min(c,k),max(c,k)
+    return 0.0 if c==k else (sum(nc[lo:hi+1])-(nc[c]+nc[k])/2.0)**2
+do=sum(o[c][k]*d2(c,k) for c in range(K) for k in range(K))
+de=sum(nc[c]*nc[k]*d2(c,k) for c in range(K) for k in range(K))/(n-1)
+print("%.4f" % (1-do/de))')
+case $row in
+*",6,$pa,2,"*) ok "alpha agrees with Python's ($pa)" ;;
+*) not_ok "alpha agrees with Python's ($pa)" "$row" ;;
 esac
 grep -q '^overall,,,,,,,,,,0.8333,2,,10,,' "$TMP/out/calibration.csv" &&
 	ok "the overall agreement and the card count" ||
@@ -85,6 +109,35 @@ printf 'overall: brilliant\n' >>"$d/D-2-Linus.yaml"
 check "a bad card: exit 1, nothing written" test "$rc" = 1 -a ! -e "$TMP/bad/calibration.csv"
 "$KITGEN" calibrate >/dev/null 2>&1; rc=$?
 check "calibrate without cards is a usage error" test "$rc" = 2
+
+# Rows are the questions first, then topics' practical scenarios, then
+# behavioural scenarios: a fixture whose fresher coding round ends with
+# the cache topic's exercise, and a behavioural round (conduct).
+kit=$(fixture_copy mixed)
+sed -i 's/^    minutes: 12$/    minutes: 5/; s/^  prompt: Cache the recruiter.s candidate cards.$/&\n  minutes: 10/' "$kit/topics/01-cache.yaml"
+sed -i 's/^    description: Designs for failure.$/&\n  - id: conduct\n    title: Conduct\n    description: Works with others.\n    behavioural: true/' "$kit/kit.yaml"
+sed -i 's/^      coding: 50$/      coding: 40/; s/^      systems: 50$/      systems: 40\n      conduct: 20/' "$kit/kit.yaml"
+sed -i 's/^  # behavioural_area names .*$/  behavioural_area: conduct/' "$kit/kit.yaml"
+sed -i 's/^    levels: \[expert\]$/    levels: [fresher, expert]/' "$kit/scenarios.yaml"
+mkdir -p "$TMP/mixed-cards"
+for who in E F; do
+	for r in 1 2 3; do
+		"$KITGEN" card balanced-fresher --content "$kit" --round "$r" |
+			sed -e "s/^candidate: \"\"/candidate: $who/" \
+			    -e "s/^interviewer: \"\"/interviewer: I$r/" \
+			    -e "s/^date: \"\".*/date: 2026-12-01/" \
+			    -e "s/^    rating:\$/    rating: strong/" \
+			    -e "s/^overall:.*/overall: strong/" >"$TMP/mixed-cards/$who-$r.yaml"
+	done
+done
+"$KITGEN" calibrate --content "$kit" --out "$TMP/mixed" "$TMP"/mixed-cards/*.yaml \
+	>/dev/null 2>"$TMP/mixed.err"
+rows=$(grep -v '^kind,\|^overall,\|^interviewer,' "$TMP/mixed/calibration.csv" 2>/dev/null |
+	cut -d, -f1,2 | tr -d '\r' | tr '\n' ' ')
+[ "$rows" = 'question,"cache-1" question,"queue-1" exercise,"cache-scenario" scenario,"design-dispute" ' ] &&
+	ok "rows: questions, then practical scenarios, then behavioural scenarios" ||
+	not_ok "rows: questions, then practical scenarios, then behavioural scenarios" \
+		"$rows" "$(cat "$TMP/mixed.err")"
 
 # the reports pass the same checkers as every kit (when installed)
 VNU_JAR="$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"

@@ -172,20 +172,21 @@ if [ -x "$ROOT/node_modules/.bin/markdownlint-cli2" ]; then
 fi
 
 # a card made with an older version: a warning, and what changed since
-# then in the round's topic, from the kit at that version's git tag
+# then in the round's topic, from the kit at that version's git tag (here
+# the question the card rates, round 1's cache-2)
 repo=$TMP/repo
 fixture_repo "$repo"
 mkdir -p "$TMP/old"
 card "$TMP/old" Ada 1 Grace strong "$repo/content" balanced-expert
+grep -q '^  cache-2:' "$TMP/old/Ada-1-Grace.yaml" || not_ok "round 1 of balanced-expert rates cache-2"
 sed -i 's/^version: 0.3.1$/version: 0.4.0/' "$repo/content/kit.yaml"
-sed -i '0,/^    prompt: .*/s//    prompt: How would you warm a cold cache?/' "$repo/content/topics/01-cache.yaml"
+sed -i '/^  - id: cache-2$/,/^    prompt: /s/^    prompt: .*/    prompt: How would you warm a cold cache?/' "$repo/content/topics/01-cache.yaml"
 "$KITGEN" score --content "$repo/content" --out "$TMP/old/out" "$TMP/old"/*.yaml \
 	>/dev/null 2>"$TMP/old.err"
 grep -E '^[^ ].*: (warning|note): ' "$TMP/old.err" | sed "s|$TMP/||" >"$TMP/old.got"
-q=$(sed -n 's/^  - id: \(cache-[0-9]*\)$/\1/p' "$FIXTURE/topics/01-cache.yaml" | head -1)
 cat >"$TMP/old.want" <<EOW
 old/Ada-1-Grace.yaml:4:10: warning: card was made with version 0.3.1 of the kit, not 0.4.0: it is scored against 0.4.0
-old/Ada-1-Grace.yaml:4:10: note: since 0.3.1: changed question $q: prompt: "What is a cache for?" → "How would you warm a cold cache?"
+old/Ada-1-Grace.yaml:4:10: note: since 0.3.1: changed question cache-2: prompt: "How do you stop a cache stampede?" → "How would you warm a cold cache?"
 EOW
 same_text "an older card: a warning and the changes to its topic since its version" \
 	"$TMP/old.want" "$TMP/old.got"
