@@ -283,16 +283,17 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 
 	kg_buf_puts(&b, "Questions at this level the loop has not used: ");
 	for (i = 0; i < plan->n; i++) {
-		const kg_area *area = plan->rounds[i].area;
 		const kg_question **qs = kg_plan_unused(kit, plan, ed->level,
-							area, &n);
+							plan->rounds[i].area, &n);
 
 		kg_buf_puts(&b, i ? "; **" : "**");
-		kg_c_put_line(&b, kg_text(area->title));
+		kg_c_put_line(&b, kg_text(plan->rounds[i].area->title));
 		kg_buf_puts(&b, "**: ");
-		for (k = 0; k < n; k++)
+		for (k = 0; k < n && k < KG_UNUSED_SHOWN; k++)
 			kg_buf_printf(&b, "%sQ%zu", k ? ", " : "",
 				      kg_question_number(kit, qs[k]));
+		if (n > KG_UNUSED_SHOWN) /* the form stays one sheet */
+			kg_buf_printf(&b, " and %zu more", n - KG_UNUSED_SHOWN);
 		if (!n)
 			kg_buf_puts(&b, "none");
 		free(qs);
@@ -331,7 +332,9 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	kg_add_prose(sec, BOX " Hire" EM EM BOX " No hire" EM EM BOX " One more round");
 	kg_add_notes(sec, "One more round on (area)", 1);
 	kg_packet_unused(kit, ed, plan, sec);
-	kg_add_notes(sec, "Reasons, citing evidence", 3);
+	/* fewer lines for reasons as the rounds take the sheet's room */
+	kg_add_notes(sec, "Reasons, citing evidence",
+		     plan->n <= 5 ? 3 : plan->n <= 6 ? 2 : 1);
 	kg_add_notes(sec, "Date", 1);
 	kg_add_notes(sec, "Signature of the lead", 1);
 	kg_buf_release(&b);

@@ -32,7 +32,10 @@ void kg_packet_debrief(const kg_kit *kit, const kg_edition *ed,
  * must-have areas named); without `decision:` the rule's prose. */
 void kg_packet_gates(const kg_kit *kit, const kg_plan *plan, kg_block *parent);
 /* A paragraph: per round's area the questions at the level the loop
- * does not use, "Q3, Q17" (their number in the public kit), or "none". */
+ * does not use whose own area it is, "Q3, Q17" (their number in the
+ * public kit), the first
+ * KG_UNUSED_SHOWN of them and "and N more", or "none". */
+#define KG_UNUSED_SHOWN 6
 void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 		      const kg_plan *plan, kg_block *parent);
 /* A score in hundredths as a kit writes it: 225 is "2.25". */

@@ -95,10 +95,12 @@ static void S_expected_unused(const kg_kit *kit, const kg_plan *plan,
 			for (r = 0; r < plan->n; r++)
 				for (k = 0; k < plan->rounds[r].nquestions; k++)
 					used |= plan->rounds[r].questions[k] == qq;
-			if (!used)
-				kg_buf_printf(out, "%sQ%zu", n++ ? ", " : "",
+			if (!used && n++ < KG_UNUSED_SHOWN)
+				kg_buf_printf(out, "%sQ%zu", n > 1 ? ", " : "",
 					      kg_question_number(kit, qq));
 		}
+	if (n > KG_UNUSED_SHOWN)
+		kg_buf_printf(out, " and %zu more", n - KG_UNUSED_SHOWN);
 	if (!n)
 		kg_buf_puts(out, "none");
 }
