@@ -275,11 +275,18 @@ void kg_packet_gates(const kg_kit *kit, const kg_plan *plan, kg_block *parent)
 	kg_buf_release(&b);
 }
 
+size_t kg_packet_unused_shown(size_t rounds)
+{
+	size_t per = rounds ? KG_UNUSED_SHOWN / rounds : KG_UNUSED_SHOWN;
+
+	return per > 2 ? per : 2;
+}
+
 void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 		      const kg_plan *plan, kg_block *parent)
 {
 	kg_buf b = KG_BUF_INIT;
-	size_t i, k, n;
+	size_t i, k, n, shown = kg_packet_unused_shown(plan->n);
 
 	kg_buf_puts(&b, "Questions at this level the loop has not used: ");
 	for (i = 0; i < plan->n; i++) {
@@ -289,11 +296,11 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 		kg_buf_puts(&b, i ? "; **" : "**");
 		kg_c_put_line(&b, kg_text(plan->rounds[i].area->title));
 		kg_buf_puts(&b, "**: ");
-		for (k = 0; k < n && k < KG_UNUSED_SHOWN; k++)
+		for (k = 0; k < n && k < shown; k++)
 			kg_buf_printf(&b, "%sQ%zu", k ? ", " : "",
 				      kg_question_number(kit, qs[k]));
-		if (n > KG_UNUSED_SHOWN) /* the form stays one sheet */
-			kg_buf_printf(&b, " and %zu more", n - KG_UNUSED_SHOWN);
+		if (n > shown) /* the form stays one sheet */
+			kg_buf_printf(&b, " and %zu more", n - shown);
 		if (!n)
 			kg_buf_puts(&b, "none");
 		free(qs);

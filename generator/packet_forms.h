@@ -33,11 +33,15 @@ void kg_packet_debrief(const kg_kit *kit, const kg_edition *ed,
 void kg_packet_gates(const kg_kit *kit, const kg_plan *plan, kg_block *parent);
 /* A paragraph: per round's area the questions at the level the loop
  * does not use whose own area it is, "Q3, Q17" (their number in the
- * public kit), the first
- * KG_UNUSED_SHOWN of them and "and N more", or "none". */
-#define KG_UNUSED_SHOWN 6
+ * public kit), the first kg_packet_unused_shown of them and "and N more",
+ * or "none". */
 void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 		      const kg_plan *plan, kg_block *parent);
+/* How many unused questions the debrief shows per area of a loop of
+ * `rounds` rounds: a share of KG_UNUSED_SHOWN, at least 2, so that the
+ * list stays a few lines of the sheet. */
+#define KG_UNUSED_SHOWN 24
+size_t kg_packet_unused_shown(size_t rounds);
 /* A score in hundredths as a kit writes it: 225 is "2.25". */
 void kg_packet_score(kg_buf *b, long hundredths);
 

@@ -22,6 +22,8 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	kg_para_opts o = kg_pw_para(c);
 	kg_tstyle t;
 	const char *title;
+	/* inside a form, a section is set as a level below: the sheet is full */
+	int look = c->form_top && b->level == 2 ? 3 : b->level;
 
 	if (b->flags & KG_SECTION_NEW_PAGE) /* first: a run's end uses c->tmp */
 		kg_pw_run_break(c);
@@ -43,10 +45,10 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 		kg_lay_keep(&c->lay);
 		kg_lay_space(&c->lay, st->h1 * st->m.headings_part_gap);
 		t = kg_pw_style(KG_FACE_BOLD, st->h1, st->text);
-	} else if (b->level == 2) {
+	} else if (look == 2) {
 		kg_lay_space(&c->lay, st->section);
 		t = kg_pw_style(KG_FACE_BOLD, st->h2, st->accent);
-	} else if (b->level == 3) {
+	} else if (look == 3) {
 		kg_lay_space(&c->lay, st->section * st->m.headings_h3_space);
 		t = kg_pw_style(KG_FACE_BOLD, st->h3, st->text);
 	} else {
@@ -197,7 +199,10 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 	ts.head_fill = st->table_header;
 	ts.stripe = st->table_stripe;
 	ts.rule = st->rule;
-	ts.grid = c->form_top != 0; /* a form's cells are boxes to write in */
+	if (c->form_top) { /* a form's cells are boxes to write in */
+		ts.grid = 1;
+		ts.pad = st->m.forms_cell_padding;
+	}
 	kg_pw_space(c, st->paragraph * st->m.tables_space);
 	kg_lay_table(&c->lay, cells, b->n, ncols, &ts);
 	for (k = 0; k < b->n * ncols; k++)

@@ -124,6 +124,7 @@ static const S_key S_keys[] = {
 	{"forms", "evidence", S_NUM, S_F(m.forms_evidence), 0.2f, 0.8f, NULL},
 	{"forms", "row_most", S_LEN, S_F(m.forms_row_most), 0, 720, NULL},
 	{"forms", "name", S_LEN, S_F(m.forms_name), 0, 72, NULL},
+	{"forms", "cell_padding", S_LEN, S_F(m.forms_cell_padding), 0, 72, NULL},
 	{"notes", "space", S_NUM, S_F(m.notes_space), 0, 10, NULL},
 	{"notes", "line", S_LEN, S_F(m.notes_line), 0, 144, NULL},
 	{"notes", "lines", S_LEN, S_F(m.notes_lines), 0, 144, NULL},

@@ -5,8 +5,9 @@
 # drawn and at least 4 mm; the Evidence column at least 45% of the card;
 # rows with room to write; signature lines drawn; no page of a packet
 # less than a fifth full but a section's last; every packet named for
-# itself. For content/, the test fixture, a kit made by `kitgen init` and
-# a kit whose round holds more lines than a card (two cards). The checks
+# itself. For content/, the test fixture, a kit made by `kitgen init`, a
+# kit whose round holds more lines than a card (two cards) and one of
+# eight areas with long titles (the longest debrief). The checks
 # are tests/formcheck.py's (PyMuPDF).
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
@@ -69,11 +70,53 @@ done
 sed -i 's/^    must_have: \[coding\]$/    must_have: [coding]\n    rounds:\n      - area: coding\n        topic: cache\n        minutes: 70/' \
 	"$long/kit.yaml"
 
-for kit in "$ROOT/content" "$FIXTURE" "$TMP/initkit/content" "$long"; do
+# eight areas (the most a kit may have), eight topics with long titles and
+# a dozen questions each at fresher: the debrief's longest sheet
+wide=$(fixture_copy wide)
+(cd "$wide" && $PY - <<'PY'
+import os, re
+kit = open("kit.yaml").read()
+areas = "areas:\n" + "".join(
+    f"  - id: a{i}\n    title: Area number {i}\n    description: Area {i}.\n"
+    for i in range(8))
+kit = re.sub(r"areas:\n(  - id: .*\n    title: .*\n    description: .*\n)+",
+             areas, kit, count=1)
+weights = "    weights:\n" + "".join(
+    f"      a{i}: {13 if i < 4 else 12}\n" for i in range(8))
+kit = re.sub(r"    weights:\n      coding: 50\n      systems: 50\n", weights, kit)
+open("kit.yaml", "w").write(kit.replace("must_have: [coding]", "must_have: [a0, a1]"))
+queue = open("topics/02-queue.yaml").read()
+title = ("A topic title that runs long on purpose, to see that a scorecard "
+         "line wraps onto three lines of its cell")
+for i in range(8):
+    t = queue.replace("id: queue\n", f"id: t{i}\n")
+    t = t.replace("title: Design a job queue", f"title: {title} {i}")
+    t = t.replace("areas: [systems]", f"areas: [a{i}]")
+    t = t.replace("queue-1", f"t{i}-1").replace("queue-2", f"t{i}-2")
+    t += "".join(f"""  - id: t{i}-x{j}
+    level: fresher
+    prompt: Extra {j}?
+    recruiter_cues:
+      - Cue.
+    strong_answer: Strong.
+    weak_answer: Weak.
+    weak_because: Vague.
+    follow_ups:
+      - Then?
+    minutes: 30
+""" for j in range(12))
+    open(f"topics/{i + 3:02d}-t{i}.yaml", "w").write(t)
+os.remove("topics/01-cache.yaml")
+os.remove("topics/02-queue.yaml")
+PY
+)
+
+for kit in "$ROOT/content" "$FIXTURE" "$TMP/initkit/content" "$long" "$wide"; do
 	case $kit in
 	"$ROOT/content") k=content ;;
 	"$FIXTURE") k=fixture ;;
 	"$long") k=long ;;
+	"$wide") k=wide ;;
 	*) k=init ;;
 	esac
 	for paper in a4 letter; do
@@ -126,7 +169,8 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 for paper in a4 letter; do
 	bad=0
-	for html in "$TMP/content-$paper"/panels/*.html "$TMP/long-$paper"/panels/*.html; do
+	for html in "$TMP/content-$paper"/panels/*.html "$TMP/long-$paper"/panels/*.html \
+		"$TMP/wide-$paper"/panels/*.html; do
 		pdf=${html%.html}.printed.pdf
 		"$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
 			--disable-background-networking --disable-component-update \

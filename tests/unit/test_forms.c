@@ -95,12 +95,12 @@ static void S_expected_unused(const kg_kit *kit, const kg_plan *plan,
 			for (r = 0; r < plan->n; r++)
 				for (k = 0; k < plan->rounds[r].nquestions; k++)
 					used |= plan->rounds[r].questions[k] == qq;
-			if (!used && n++ < KG_UNUSED_SHOWN)
+			if (!used && n++ < kg_packet_unused_shown(plan->n))
 				kg_buf_printf(out, "%sQ%zu", n > 1 ? ", " : "",
 					      kg_question_number(kit, qq));
 		}
-	if (n > KG_UNUSED_SHOWN)
-		kg_buf_printf(out, " and %zu more", n - KG_UNUSED_SHOWN);
+	if (n > kg_packet_unused_shown(plan->n))
+		kg_buf_printf(out, " and %zu more", n - kg_packet_unused_shown(plan->n));
 	if (!n)
 		kg_buf_puts(out, "none");
 }
@@ -253,6 +253,15 @@ static void test_cards(void **state)
 	assert_int_equal(kg_packet_cards(2 * KG_CARD_LINES + 1), 3);
 }
 
+static void test_unused_shown(void **state)
+{
+	(void)state;
+	assert_int_equal(kg_packet_unused_shown(4), 6);
+	assert_int_equal(kg_packet_unused_shown(8), 3);
+	assert_int_equal(kg_packet_unused_shown(20), 2);
+	assert_int_equal(kg_packet_unused_shown(0), KG_UNUSED_SHOWN);
+}
+
 static void test_score(void **state)
 {
 	kg_buf b = KG_BUF_INIT;
@@ -335,6 +344,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cards),
 		cmocka_unit_test(test_score),
+		cmocka_unit_test(test_unused_shown),
 		cmocka_unit_test(test_gates),
 		cmocka_unit_test(test_content_gates),
 		cmocka_unit_test(test_fixture_packets),
