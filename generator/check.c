@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "candidate.h"
 #include "fields.h"
 #include "outnames.h"
 #include "plan.h"
@@ -501,6 +502,8 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 	 * again in other words */
 	if (errors == 0 && d->errors == 0)
 		errors += S_check_plans(kit, d);
+	if (errors == 0 && d->errors == 0)
+		errors += kg_check_candidate_guide(kit, d);
 	/* the volume counts what the plans hold: only once all of them fill */
 	if (errors == 0 && d->errors == 0)
 		errors += kg_check_volume(kit, d);

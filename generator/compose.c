@@ -537,6 +537,14 @@ kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
 			      "for every round, and the debrief sheet.",
 			      m->profile, m->level);
 		m->subtitle = kg_buf_detach(&sub, NULL);
+	} else if (ed->kind == KG_EDITION_CANDIDATE) {
+		kg_buf sub = KG_BUF_INIT;
+
+		kg_buf_printf(&sub, "For candidates for the role of %s at the "
+			      "%s level: how the interviews run and how they "
+			      "are assessed. It holds no interview question and "
+			      "no answer.", m->profile, m->level);
+		m->subtitle = kg_buf_detach(&sub, NULL);
 	} else {
 		m->subtitle = kg_one_line(kg_text(kit->subtitle));
 	}

@@ -1,8 +1,9 @@
 /*
  * compose.h - the pieces every composition shares: sections with anchors,
  * lists of texts, signals, rubrics, questions. compose.c builds the public
- * kit with them, packet.c the panel packets; compose_edition.c picks
- * which for an edition (edition.h).
+ * kit with them, packet.c the panel packets, compose_candidate.c the
+ * candidate's guides; compose_edition.c picks which for an edition
+ * (edition.h).
  */
 #ifndef KG_COMPOSE_H
 #define KG_COMPOSE_H
@@ -44,7 +45,8 @@ kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
 		      const char *digest);
 
 /* Compose one edition of a checked kit into a new document (the caller
- * frees it with kg_doc_free): the public kit or a panel packet.
+ * frees it with kg_doc_free): the public kit, a panel packet or a
+ * candidate's guide.
  * digest is the kit's content digest. */
 kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest);
 
@@ -52,5 +54,9 @@ kg_doc *kg_compose_public(const kg_kit *kit, const kg_edition *ed,
 			  const char *digest);
 kg_doc *kg_compose_packet(const kg_kit *kit, const kg_edition *ed,
 			  const char *digest);
+/* A candidate's guide (compose_candidate.c): nothing a candidate may not
+ * see. */
+kg_doc *kg_compose_candidate(const kg_kit *kit, const kg_edition *ed,
+			     const char *digest);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * compose_edition.c - composing one edition (compose.h): the public kit
- * (compose.c) or a panel packet (packet.c), as the edition's kind says.
+ * (compose.c), a panel packet (packet.c) or a candidate's guide
+ * (compose_candidate.c), as the edition's kind says.
  */
 #include "compose.h"
 #include "doc_toc.h"
@@ -8,9 +9,18 @@
 
 kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
 {
-	kg_doc *doc = ed->kind == KG_EDITION_PACKET
-			      ? kg_compose_packet(kit, ed, digest)
-			      : kg_compose_public(kit, ed, digest);
+	kg_doc *doc;
+
+	switch (ed->kind) {
+	case KG_EDITION_PACKET:
+		doc = kg_compose_packet(kit, ed, digest);
+		break;
+	case KG_EDITION_CANDIDATE:
+		doc = kg_compose_candidate(kit, ed, digest);
+		break;
+	default:
+		doc = kg_compose_public(kit, ed, digest);
+	}
 
 	if (ed->kind == KG_EDITION_PACKET)
 		kg_packet_title(doc);

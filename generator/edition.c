@@ -9,36 +9,59 @@
 #include "doc.h" /* kg_one_line */
 #include "suggest.h"
 
-kg_editions kg_editions_of(const kg_kit *kit)
+/* What each kind is called, where it goes and who it is for. */
+static const struct {
+	const char *folder, *title, *audience;
+} S_kinds[] = {
+	[KG_EDITION_PUBLIC] = {"", "Public kit",
+			       "for hiring teams: every question and answer key"},
+	[KG_EDITION_PACKET] = {"panels/", "Panel packet",
+			       "for the panel: questions and answer keys"},
+	[KG_EDITION_CANDIDATE] = {"candidates/", "Candidate's guide",
+				  "for candidates \xE2\x80\x94 safe to send"}};
+
+/* One edition of kind for every profile and level, in kit.yaml's order. */
+static void S_per_pair(kg_editions *e, const kg_kit *kit, kg_edition_kind kind)
 {
-	kg_editions e;
 	kg_buf b = KG_BUF_INIT;
 	size_t p, l;
 
-	e.n = 0;
-	e.items = kg_xcalloc(1 + kit->nprofiles * kit->nlevels, sizeof(*e.items));
-	e.items[0].kind = KG_EDITION_PUBLIC;
-	e.items[0].id = kg_xstrdup(kg_text(kit->id));
-	e.items[0].title = kg_xstrdup("Public kit");
-	e.n = 1;
 	for (p = 0; p < kit->nprofiles; p++)
 		for (l = 0; l < kit->nlevels; l++) {
-			kg_edition *ed = &e.items[e.n++];
+			kg_edition *ed = &e->items[e->n++];
 
-			ed->kind = KG_EDITION_PACKET;
+			ed->kind = kind;
+			ed->audience = S_kinds[kind].audience;
 			ed->profile = &kit->profiles[p];
 			ed->level = &kit->levels[l];
 			kg_buf_reset(&b);
-			kg_buf_printf(&b, "panels/%s-%s", kg_text(ed->profile->id),
+			kg_buf_printf(&b, "%s%s-%s", S_kinds[kind].folder,
+				      kg_text(ed->profile->id),
 				      kg_text(ed->level->id));
 			ed->id = kg_xstrdup(b.ptr);
 			kg_buf_reset(&b);
-			kg_buf_printf(&b, "Panel packet: %s, %s",
+			kg_buf_printf(&b, "%s: %s, %s", S_kinds[kind].title,
 				      kg_text(ed->profile->title),
 				      kg_text(ed->level->title));
 			ed->title = kg_one_line(b.ptr);
 		}
 	kg_buf_release(&b);
+}
+
+kg_editions kg_editions_of(const kg_kit *kit)
+{
+	kg_editions e;
+
+	e.n = 0;
+	e.items = kg_xcalloc(1 + 2 * kit->nprofiles * kit->nlevels,
+			     sizeof(*e.items));
+	e.items[0].kind = KG_EDITION_PUBLIC;
+	e.items[0].id = kg_xstrdup(kg_text(kit->id));
+	e.items[0].title = kg_xstrdup(S_kinds[KG_EDITION_PUBLIC].title);
+	e.items[0].audience = S_kinds[KG_EDITION_PUBLIC].audience;
+	e.n = 1;
+	S_per_pair(&e, kit, KG_EDITION_PACKET);
+	S_per_pair(&e, kit, KG_EDITION_CANDIDATE);
 	return e;
 }
 

@@ -3,9 +3,16 @@
  * a document).
  *
  * An edition is one document a build writes in every format: the public
- * kit, and a panel packet for every (profile, level) pair kit.yaml
- * declares. Which editions exist follows from the content alone: a new
- * profile or level in kit.yaml adds its packets to the next build.
+ * kit, a panel packet for every (profile, level) pair kit.yaml declares,
+ * and a candidate's guide for every such pair. Which editions exist
+ * follows from the content alone: a new profile or level in kit.yaml adds
+ * its packets and guides to the next build.
+ *
+ * A candidate's guide is per profile and level, not per level: the
+ * profile decides which areas have rounds, in which order, how long each
+ * is (a pinned round's minutes) and the weights and must-haves of the
+ * decision; the level what is expected. It holds nothing a candidate may
+ * not see: no question, answer, hint, red flag, signal or answer key.
  */
 #ifndef KG_EDITION_H
 #define KG_EDITION_H
@@ -14,16 +21,23 @@
 
 #include "kit.h"
 
-typedef enum { KG_EDITION_PUBLIC, KG_EDITION_PACKET } kg_edition_kind;
+typedef enum {
+	KG_EDITION_PUBLIC,   /* the whole kit, for hiring teams */
+	KG_EDITION_PACKET,   /* a panel packet, for the panel */
+	KG_EDITION_CANDIDATE /* a candidate's guide, safe to send */
+} kg_edition_kind;
 
 typedef struct kg_edition {
 	kg_edition_kind kind;
 	char *id;    /* the output path without extension, relative to the
 			output folder: "backend-interview-kit",
-			"panels/platform-engineer-expert" */
+			"panels/platform-engineer-expert",
+			"candidates/platform-engineer-expert" */
 	char *title; /* for people: "Public kit", "Panel packet: ..." */
-	const kg_profile *profile; /* packets only */
-	const kg_level *level;     /* packets only */
+	const char *audience; /* who it is for, a static string: "for
+				 candidates — safe to send" */
+	const kg_profile *profile; /* packets and guides only */
+	const kg_level *level;     /* packets and guides only */
 } kg_edition;
 
 typedef struct kg_editions {
@@ -32,10 +46,12 @@ typedef struct kg_editions {
 } kg_editions;
 
 /* The editions of a checked kit: the public kit, then the packets by
- * profile and level in kit.yaml's order. */
+ * profile and level in kit.yaml's order, then the candidate's guides in
+ * the same order. */
 kg_editions kg_editions_of(const kg_kit *kit);
-/* The edition called `name` (its id, or its id's last part); NULL when
- * there is none. */
+/* The edition called `name` (its id, or its id's last part: the first
+ * such, so "platform-engineer-expert" is the packet and the guide needs
+ * its whole id); NULL when there is none. */
 const kg_edition *kg_editions_find(const kg_editions *e, const char *name);
 /* For "did you mean": the edition whose id or id's last part is closest
  * to name, when it is close enough to be a slip (suggest.h), among the

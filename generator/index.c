@@ -4,9 +4,11 @@
  * templates/html/index.mustache.
  *
  * Data: title, subtitle, version, publisher, licence, digest,
- * build_digest, kit_id (as the edition pages have them) and editions: [{id, title, files: [{name,
- * format, label, size}]}], where label names the format for people
- * ("Markdown") and size is the file's size for people ("238 KB").
+ * build_digest, kit_id (as the edition pages have them) and editions:
+ * [{id, title, audience, candidate, files: [{name, format, label,
+ * size}]}], where audience says who the edition is for (edition.h),
+ * candidate is true for a candidate's guide, label names the format for
+ * people ("Markdown") and size is the file's size for people ("238 KB").
  */
 #include "index.h"
 
@@ -23,6 +25,8 @@
 struct kg_index_entry {
 	char *edition_id;
 	char *edition_title;
+	const char *audience; /* static (edition.h) */
+	int candidate;        /* a candidate's guide */
 	char *name; /* the file name, relative to the index page */
 	const char *format;
 	size_t size;
@@ -49,6 +53,8 @@ void kg_index_add(kg_index *idx, const kg_edition *ed, const kg_writer *w,
 	kg_buf_printf(&name, "%s%s", ed->id, w->format->extension);
 	e->edition_id = kg_xstrdup(ed->id);
 	e->edition_title = kg_one_line(ed->title);
+	e->audience = ed->audience;
+	e->candidate = ed->kind == KG_EDITION_CANDIDATE;
 	e->name = kg_buf_detach(&name, NULL);
 	e->format = w->format->name;
 	e->size = size;
@@ -108,6 +114,8 @@ static kg_node *S_editions(const kg_index *idx)
 
 			kg_node_set_str(ed, "id", e->edition_id);
 			kg_node_set_str(ed, "title", e->edition_title);
+			kg_node_set_str(ed, "audience", e->audience);
+			kg_node_set_bool(ed, "candidate", e->candidate);
 			files = kg_node_new_seq();
 			kg_node_set(ed, "files", files);
 			kg_node_push(eds, ed);

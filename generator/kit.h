@@ -166,6 +166,17 @@ typedef struct kg_decision {
 	const kg_node *weak_limit; /* more Weak areas than this: no hire */
 } kg_decision;
 
+/* What kit.yaml tells candidates (`candidate_guide:`, optional): the
+ * prose of the candidate's guides (edition.h). node is NULL when kit.yaml
+ * has none; the guides then hold only what the loop, the levels and the
+ * rating scale say. */
+typedef struct kg_candidate_guide {
+	const kg_node *node;
+	const kg_node *welcome, *preparing, *adjustments, *after_the_loop;
+	const kg_node *contact;         /* optional, a line */
+	const kg_node *questions_phase; /* optional: a loop.phases name */
+} kg_candidate_guide;
+
 /* A phase of a round (kit.yaml loop.phases). */
 typedef struct kg_phase {
 	const kg_node *name, *minutes, *what;
@@ -203,6 +214,7 @@ typedef struct kg_kit {
 	kg_profile *profiles;
 	size_t nprofiles;
 	kg_guidance guidance;
+	kg_candidate_guide candidate_guide;
 	kg_topic *topics;
 	size_t ntopics;
 	kg_scenario *scenarios;

@@ -165,6 +165,20 @@ static void S_read_guidance(kg_kit *kit, const kg_node *root)
 	out->bias = S_scalar(g, KG_FIELD_BIAS);
 }
 
+static void S_read_candidate_guide(kg_kit *kit, const kg_node *root)
+{
+	const kg_node *g = S_kind(root, KG_FIELD_CANDIDATE_GUIDE, KG_NODE_MAP);
+	kg_candidate_guide *out = &kit->candidate_guide;
+
+	out->node = g;
+	out->welcome = S_scalar(g, KG_FIELD_WELCOME);
+	out->preparing = S_scalar(g, KG_FIELD_PREPARING);
+	out->adjustments = S_scalar(g, KG_FIELD_ADJUSTMENTS);
+	out->after_the_loop = S_scalar(g, KG_FIELD_AFTER_THE_LOOP);
+	out->contact = S_scalar(g, KG_FIELD_CONTACT);
+	out->questions_phase = S_scalar(g, KG_FIELD_QUESTIONS_PHASE);
+}
+
 static void S_read_loop(kg_kit *kit, const kg_node *loop)
 {
 	const kg_node **maps = S_maps(loop, KG_FIELD_PHASES, &kit->nphases);
@@ -241,6 +255,7 @@ static void S_read_kit(kg_kit *kit, const kg_node *root)
 
 	S_read_profiles(kit, root);
 	S_read_guidance(kit, root);
+	S_read_candidate_guide(kit, root);
 }
 
 /* ---- topics and scenarios ---------------------------------------------- */

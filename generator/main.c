@@ -252,8 +252,9 @@ static void S_list_editions(const kg_kit *kit, const kg_cli_opts *o)
 		if ((int)strlen(eds.items[e].id) > width)
 			width = (int)strlen(eds.items[e].id);
 	for (e = 0; e < eds.n; e++) {
-		kg_fprintf_printable(stdout, "%-*s  %s\n%-*s ", width,
-			eds.items[e].id, eds.items[e].title, width, "");
+		kg_fprintf_printable(stdout, "%-*s  %s (%s)\n%-*s ", width,
+			eds.items[e].id, eds.items[e].title,
+			eds.items[e].audience, width, "");
 		for (w = 0; kg_writers[w]; w++)
 			kg_fprintf_printable(stdout, " %s%s", eds.items[e].id,
 				kg_writers[w]->format->extension);
@@ -360,8 +361,11 @@ static const kg_edition *S_export_edition(const kg_editions *eds,
 	near = ed ? NULL : kg_editions_closest(eds, name, 1);
 	kg_fprintf_printable(stderr,
 		"kitgen export: %s '%s' (%s%s%s'kitgen list')\n",
-		ed ? "the public kit has no loop plan: name a panel packet, not"
-		   : "no panel packet", name,
+		!ed ? "no panel packet"
+		: ed->kind == KG_EDITION_PUBLIC
+			? "the public kit has no loop plan: name a panel packet, not"
+			: "a candidate's guide has no scorecards: name a panel "
+			  "packet, not", name,
 		near ? "did you mean '" : "see ",
 		near ? strrchr(near->id, '/') + 1 : "", near ? "'? see " : "");
 	return NULL;
@@ -665,9 +669,10 @@ static const kg_cli_cmd S_cmds[] = {
 	{"list", S_list, "list the editions a build writes",
 	 "Usage: kitgen list [--content DIR]\n"
 	 "\n"
-	 "Print each edition a build writes: its id and title, then its files\n"
-	 "(relative to the output folder). The editions are the public kit and\n"
-	 "a panel packet for every profile and level kit.yaml declares.\n"
+	 "Print each edition a build writes: its id, title and who it is for,\n"
+	 "then its files (relative to the output folder). The editions are the\n"
+	 "public kit, and a panel packet and a candidate's guide for every\n"
+	 "profile and level kit.yaml declares.\n"
 	 "\n"
 	 "  -c, --content DIR   the content folder (default: content)\n"
 	 "  -h, --help          show this help\n"},

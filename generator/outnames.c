@@ -102,7 +102,14 @@ static void S_collect(S_names *s, const kg_kit *kit)
 					  kg_xstrdup(S_fixed[i].what)),
 			   S_fixed[i].path, "");
 	for (i = 0; i < eds.n; i++) {
-		size_t owner = S_edition_owner(s, kit, &eds.items[i]);
+		size_t owner;
+
+		/* a candidate's guide is named as its packet is, in a folder
+		 * of its own: two guides meet exactly when their packets do,
+		 * and the packets' error says it once */
+		if (eds.items[i].kind == KG_EDITION_CANDIDATE)
+			continue;
+		owner = S_edition_owner(s, kit, &eds.items[i]);
 
 		for (w = 0; owner != (size_t)-1 && kg_formats[w]; w++)
 			S_path_add(s, owner, eds.items[i].id,

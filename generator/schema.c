@@ -122,6 +122,19 @@ static const kg_field S_decision_fields[] = {
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 static const kg_shape S_decision = {"decision", NULL, S_decision_fields};
 
+/* What a kit tells its candidates (the candidate's guides, edition.h),
+ * beside what the guides take from the loop, the levels and the scale. */
+static const kg_field S_candidate_guide_fields[] = {
+	{KG_FIELD_WELCOME, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_PREPARING, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_ADJUSTMENTS, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_AFTER_THE_LOOP, KG_F_PROSE, REQ, NULL, 0, 0, 0},
+	{KG_FIELD_CONTACT, KG_F_LINE, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_QUESTIONS_PHASE, KG_F_LINE, OPT, NULL, 0, 0, 0},
+	{NULL, 0, 0, NULL, 0, 0, 0}};
+static const kg_shape S_candidate_guide = {"candidate guide", NULL,
+					   S_candidate_guide_fields};
+
 static const kg_field S_kit_fields[] = {
 	{KG_FIELD_ID, KG_F_ID, REQ, NULL, 0, 0, 0},
 	{KG_FIELD_TITLE, KG_F_LINE, REQ, NULL, 0, 0, 0},
@@ -140,6 +153,7 @@ static const kg_field S_kit_fields[] = {
 	{KG_FIELD_GUIDANCE, KG_F_MAP, REQ, &S_guidance, 0, 0, 0},
 	{KG_FIELD_DECISION, KG_F_MAP, OPT, &S_decision, 0, 0, 0},
 	{KG_FIELD_PAPER, KG_F_LINE, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_CANDIDATE_GUIDE, KG_F_MAP, OPT, &S_candidate_guide, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_kit = {"kit", NULL, S_kit_fields};
 

@@ -1,7 +1,7 @@
 /* volume.c - the text a build repeats, summed over its editions (volume.h)
  *
- * The packet's sum follows packet.c: what a packet prints, it counts here;
- * keep the two in step. Labels and numbers the tool adds are not counted
+ * The packet's sum follows packet.c, the guide's compose_candidate.c: what
+ * they print, it counts here; keep them in step. Labels and numbers the tool adds are not counted
  * (they are small and the same for every kit). */
 #include "volume.h"
 
@@ -118,6 +118,16 @@ static size_t S_packet(const kg_kit *kit, const kg_profile *p,
 	return sum;
 }
 
+/* A candidate's guide: the kit's words to candidates, the level, the
+ * areas, the scale and the decision rule (compose_candidate.c). */
+static size_t S_guide(const kg_kit *kit, const kg_level *l)
+{
+	return S_tree(kit->candidate_guide.node) + S_tree(l->title) +
+	       S_tree(l->expects) + S_tree(kit->decision_rule) +
+	       S_tree(kg_node_get(kit->root, KG_FIELD_AREAS)) +
+	       S_tree(kg_node_get(kit->root, KG_FIELD_RATING_SCALE));
+}
+
 size_t kg_kit_volume(const kg_kit *kit)
 {
 	size_t sum = S_tree(kit->root) + S_tree(kit->scenarios_root), i, j;
@@ -126,7 +136,8 @@ size_t kg_kit_volume(const kg_kit *kit)
 		sum += S_tree(kit->topic_roots[i]);
 	for (i = 0; i < kit->nprofiles; i++)
 		for (j = 0; j < kit->nlevels; j++)
-			sum += S_packet(kit, &kit->profiles[i], &kit->levels[j]);
+			sum += S_packet(kit, &kit->profiles[i], &kit->levels[j]) +
+			       S_guide(kit, &kit->levels[j]);
 	return sum;
 }
 

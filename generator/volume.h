@@ -5,7 +5,9 @@
  * repeats the texts of its rounds' topics (all but their questions), the
  * questions and scenarios its rounds ask (plan.h) and the kit's texts a
  * packet prints (its profile, level, areas, the decision rule,
- * calibration and evidence guidance). A build writes every edition in every format, so its time
+ * calibration and evidence guidance), and each candidate's guide the
+ * kit's words to candidates, its level, the areas, the scale and the
+ * decision rule. A build writes every edition in every format, so its time
  * and its output grow with the sum: check bounds that sum, so that a kit
  * that checks clean builds in bounded time (content/README.md, "Limits").
  */

@@ -62,9 +62,15 @@ check "check on the committed content is clean" "$KITGEN" check --content "$ROOT
 
 # list: every edition with its files
 "$KITGEN" list --content "$FIXTURE" >"$TMP/list" 2>&1
-check "list shows the public kit" grep -q '^fixture-kit  *Public kit$' "$TMP/list"
+check "list shows the public kit" grep -q '^fixture-kit  *Public kit (for hiring teams: every question and answer key)$' "$TMP/list"
 check "list shows the public kit's files" grep -q '^  *fixture-kit.md ' "$TMP/list"
-check "list shows each panel packet" grep -q '^panels/balanced-expert  *Panel packet: Balanced, Expert$' "$TMP/list"
+check "list shows each panel packet" grep -q '^panels/balanced-expert  *Panel packet: Balanced, Expert (for the panel: questions and answer keys)$' "$TMP/list"
+check "list shows each candidate's guide, safe to send" grep -q "^candidates/balanced-expert  *Candidate's guide: Balanced, Expert (for candidates — safe to send)\$" "$TMP/list"
+check "list shows the candidate's guide's files" grep -q '^  *candidates/balanced-fresher.md candidates/balanced-fresher.html candidates/balanced-fresher.pdf$' "$TMP/list"
+"$KITGEN" build -q --content "$FIXTURE" --out "$TMP/guide" --format md --edition candidates/balanced-expert >/dev/null 2>&1
+check "build --edition candidates/ID writes that guide only" test "$(cd "$TMP/guide" && find . -type f)" = "./candidates/balanced-expert.md"
+"$KITGEN" build -q --content "$FIXTURE" --out "$TMP/short" --format md --edition balanced-expert >/dev/null 2>&1
+check "build --edition with a packet's short id still means the packet" test "$(cd "$TMP/short" && find . -type f)" = "./panels/balanced-expert.md"
 got=$("$KITGEN" build --content "$FIXTURE" --out "$TMP/typo" --edition panels/balanced-expret 2>&1)
 [ "$got" = "kitgen build: no edition 'panels/balanced-expret' (did you mean 'panels/balanced-expert'? see 'kitgen list')" ] &&
 	[ ! -e "$TMP/typo" ] && ok "build --edition with a slip: did you mean, nothing written" ||

@@ -190,13 +190,17 @@ else
 		--questions "$2" --tables-fit "$TMP/full/backend-interview-kit.html" \
 		"$TMP/full/index.html"
 	[ $? = 0 ] || echo "    (screenshots in build/screenshots/)"
-	# the other editions (panel packets, in folders of their own): one in
-	# full, with screenshots; the rest, built the same way, without axe
+	# the other editions (panel packets and candidate's guides, in
+	# folders of their own): the first of each folder in full, with
+	# screenshots; the rest, built the same way, without axe
 	packets=$(find "$TMP/full" -mindepth 2 -name '*.html' | LC_ALL=C sort)
 	if [ -n "$packets" ]; then
+		first=$(for dir in "$TMP"/full/*/; do
+			find "$dir" -name '*.html' | LC_ALL=C sort | head -1
+		done)
 		node "$ROOT/tests/browser/check-html.mjs" --shots "$SHOTS" \
-			--tables-fit $(echo "$packets" | head -1)
-		rest=$(echo "$packets" | sed 1d)
+			--tables-fit $first
+		rest=$(echo "$packets" | grep -vxF "$first")
 		[ -z "$rest" ] || node "$ROOT/tests/browser/check-html.mjs" \
 			--tables-fit --no-axe $rest
 	fi

@@ -26,8 +26,10 @@ check "the real kit builds as Markdown" test -s "$TMP/real/backend-interview-kit
 
 if [ -x "$LINT" ]; then
 	for f in "$TMP/fx/fixture-kit.md" "$TMP/fx/panels/balanced-expert.md" \
-		"$TMP/real/backend-interview-kit.md"; do
-		check "markdownlint passes on $(basename "$f")" \
+		"$TMP/fx/candidates/balanced-expert.md" \
+		"$TMP/real/backend-interview-kit.md" \
+		"$TMP/real/candidates/platform-engineer-expert.md"; do
+		check "markdownlint passes on ${f#"$TMP"/}" \
 			sh -c "cd '$ROOT' && '$LINT' '$f'"
 	done
 else

@@ -159,6 +159,9 @@ kit = {
                               "bad_notes": items()},
                  "calibration": {"summary": text(), "borderline": items()},
                  "bias": text()},
+    "candidate_guide": {"welcome": text(), "preparing": text(),
+                        "adjustments": text(), "after_the_loop": text(),
+                        "contact": line()},
 }
 
 
@@ -271,7 +274,7 @@ if ! "$KITGEN" build -q --content "$kit" --templates "$ROOT/templates" \
 	exit 0
 fi
 
-for md in "$TMP/out"/*.md "$TMP/out"/panels/*.md; do
+for md in "$TMP/out"/*.md "$TMP/out"/panels/*.md "$TMP/out"/candidates/*.md; do
 	base=${md%.md}
 	name=${base#"$TMP/out/"}
 	python3 "$TMP/markers.py" md "$md" >"$TMP/m.md"

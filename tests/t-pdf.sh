@@ -70,6 +70,18 @@ if [ -n "$packet" ]; then
 	[ "$n" = "$m" ] && ok "every panel packet is written as PDF" ||
 		not_ok "every panel packet is written as PDF" "$n PDF, $m Markdown"
 fi
+guide=$TMP/real/candidates/platform-engineer-expert.pdf
+check "a candidate's guide is written as PDF" test -s "$guide"
+if [ -s "$guide" ]; then
+	pdf_valid "a candidate's guide" "$guide"
+	check "a candidate's guide: no word outside the margins" $CHECK margins "$guide" "$STYLE"
+	check "a candidate's guide: its rounds, with their minutes" sh -c \
+		"pdftotext '$guide' - | grep -q 'Distributed-systems judgement'"
+	n=$(ls "$TMP/real/candidates/"*.pdf | wc -l)
+	m=$(ls "$TMP/real/candidates/"*.md | wc -l)
+	[ "$n" = "$m" ] && ok "every candidate's guide is written as PDF" ||
+		not_ok "every candidate's guide is written as PDF" "$n PDF, $m Markdown"
+fi
 n=$(pdftotext "$real.pdf" - | grep -c '^Q[0-9]* · ')
 [ "$n" = 40 ] && ok "the real kit has its 40 questions" ||
 	not_ok "the real kit has its 40 questions" "found $n"
