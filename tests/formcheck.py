@@ -239,7 +239,11 @@ def check_drawn(pdf, md):
         if not head or not dim:
             r.fail(f"{where}: no Dimension / Evidence header")
             continue
-        rules = [h for h in h_rules(page) if h[0] > head.y1]
+        date = word_rect(page, "Date")
+        below = date.y0 if date else page.rect.height - 60
+        # the card's rules: under its header, above its date line (the
+        # running footer's rule spans the width too)
+        rules = [h for h in h_rules(page) if head.y1 < h[0] < below]
         if not rules:
             r.fail(f"{where}: no row rules")
             continue
