@@ -634,32 +634,3 @@ int kg_pdf_style_colours_data(const char *templates, kg_node *data,
 	kg_pdf_style_free(&st);
 	return rc;
 }
-
-int kg_pdf_style_paper_data(const char *templates, const char *name,
-			    kg_node *data, kg_diags *d)
-{
-	kg_buf path = KG_BUF_INIT, v = KG_BUF_INIT;
-	const kg_pdf_paper *pp;
-	kg_pdf_style st;
-	kg_node *map;
-	int rc;
-
-	kg_buf_printf(&path, "%s/pdf/style.yaml", templates);
-	rc = S_load(path.ptr, &st, S_PAPERS, d);
-	pp = rc == 0 && name ? kg_pdf_style_paper(&st, name) : NULL;
-	if (rc == 0 && !pp)
-		pp = &st.papers[0]; /* a build vets the name first (paper.h) */
-	if (rc == 0) {
-		map = kg_node_new_map();
-		kg_buf_printf(&v, "%.2fpt", (double)pp->width);
-		kg_node_set_str(map, "width", v.ptr);
-		kg_buf_reset(&v);
-		kg_buf_printf(&v, "%.2fpt", (double)pp->height);
-		kg_node_set_str(map, "height", v.ptr);
-		kg_node_set(data, "paper", map);
-	}
-	kg_pdf_style_free(&st);
-	kg_buf_release(&path);
-	kg_buf_release(&v);
-	return rc;
-}

@@ -118,13 +118,6 @@ struct kg_node;
 int kg_pdf_style_colours_data(const char *templates, struct kg_node *data,
 			      kg_diags *d);
 
-/* The paper a build prints on, for the HTML's printed pages: set data's
- * `paper` to a mapping of width and height ("595.28pt") of the paper the
- * style lists as name (any case; NULL: its first). Returns 0, or -1 with
- * every problem in d. */
-int kg_pdf_style_paper_data(const char *templates, const char *name,
-			    struct kg_node *data, kg_diags *d);
-
 /* The paper s lists as name, in any case ("A4", "Letter"), or NULL. */
 const kg_pdf_paper *kg_pdf_style_paper(const kg_pdf_style *s,
 				       const char *name);
