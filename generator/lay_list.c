@@ -155,6 +155,14 @@ void kg_lay_keep(kg_lay *lay)
 		lay->el[lay->nel - 1].flags |= KG_EL_KEEP;
 }
 
+void kg_lay_keep_from(kg_lay *lay, size_t from)
+{
+	size_t i;
+
+	for (i = from; i + 1 < lay->nel; i++)
+		lay->el[i].flags |= KG_EL_KEEP;
+}
+
 size_t kg_lay_gap(kg_lay *lay, float h, int keep)
 {
 	kg_elem *e = kg_li_elem(lay, h);
@@ -433,6 +441,11 @@ float kg_lay_flow_height(const kg_lay *lay, size_t from)
 	for (i = from; i < lay->nel; i++)
 		h += lay->el[i].space + lay->el[i].h;
 	return h;
+}
+
+float kg_lay_space_above(const kg_lay *lay, size_t i)
+{
+	return i < lay->nel ? lay->el[i].space : 0;
 }
 
 int kg_lay_in_box(const kg_lay *lay)

@@ -51,7 +51,8 @@ void kg_pw_metadata(kg_pw *c, uint32_t info)
 	kg_buf b = KG_BUF_INIT, v = KG_BUF_INIT;
 
 	kg_buf_puts(&b, "<<\n");
-	S_info_entry(&b, "Title", kg_pw_smart(c, m->title));
+	S_info_entry(&b, "Title",
+		     kg_pw_smart(c, m->doc_title ? m->doc_title : m->title));
 	S_info_entry(&b, "Author", kg_pw_smart(c, m->publisher));
 	S_info_label(c, &b, "Subject", c->st->labels.subject, &v);
 	S_info_label(c, &b, "Keywords", c->st->labels.keywords, &v);

@@ -46,6 +46,7 @@ typedef struct kg_pw_frame {
 	size_t count;  /* a LIST or RUBRIC: children entered so far */
 	int item;      /* an ITEM of a list: indented */
 	int boxed;     /* a BAND of a rubric: a box is open */
+	size_t form;   /* a form SECTION: its first element, plus one */
 	struct kg_pw_frame *up; /* the enclosing block's frame */
 } kg_pw_frame;
 
@@ -71,6 +72,11 @@ typedef struct kg_pw {
 	const kg_inline *marker;
 	float marker_x;
 	int suppress;  /* no space above the next block (top of an item) */
+	size_t page_top; /* the first element of the last section that
+			    started a page */
+	size_t form_top; /* inside a form SECTION that starts a page: its
+			    first element, plus one; else 0 (a scorecard
+			    fills the form's page) */
 	kg_buf tmp, text;
 	kg_inline para; /* the paragraph being set, reused */
 	/* a frame per block the walk is inside, innermost first; each is
@@ -116,7 +122,8 @@ void kg_pw_labelled_close(kg_pw *c, kg_pw_frame *f);
 void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
 			 kg_rgb color, kg_pw_frame *f);
 void kg_pw_notes(kg_pw *c, const kg_block *b);
-void kg_pw_scorecard(kg_pw *c, const kg_block *b);
+float kg_pw_notes_height(const kg_pw *c, const kg_block *b);
+void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after);
 void kg_pw_table(kg_pw *c, const kg_block *b);
 
 /* pdf_front.c */

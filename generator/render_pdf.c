@@ -84,8 +84,8 @@ static void S_rect(S_pen *pen, float x, float y, float w, float h, kg_rgb c)
 	kg_buf_puts(&pen->out, "re f\n");
 }
 
-static void S_line(S_pen *pen, float x, float y, float dx, float dy,
-		   float width, kg_rgb c)
+/* The stroke's colour and width, set when they change. */
+static void S_stroke(S_pen *pen, float width, kg_rgb c)
 {
 	if (pen->stroke != c) {
 		S_colour_op(&pen->out, c, "RG");
@@ -96,12 +96,32 @@ static void S_line(S_pen *pen, float x, float y, float dx, float dy,
 		kg_buf_puts(&pen->out, "w\n");
 		pen->line_w = width;
 	}
+}
+
+static void S_line(S_pen *pen, float x, float y, float dx, float dy,
+		   float width, kg_rgb c)
+{
+	S_stroke(pen, width, c);
 	S_num(&pen->out, x);
 	S_num(&pen->out, pen->g->page_h - y);
 	kg_buf_puts(&pen->out, "m ");
 	S_num(&pen->out, x + dx);
 	S_num(&pen->out, pen->g->page_h - y - dy);
 	kg_buf_puts(&pen->out, "l S\n");
+}
+
+/* A stroked rectangle: a box to tick. */
+static void S_frame(S_pen *pen, float x, float y, float w, float h,
+		    float width, kg_rgb c)
+{
+	if (w <= 0 || h <= 0)
+		return;
+	S_stroke(pen, width, c);
+	S_num(&pen->out, x);
+	S_num(&pen->out, pen->g->page_h - y - h);
+	S_num(&pen->out, w);
+	S_num(&pen->out, h);
+	kg_buf_puts(&pen->out, "re S\n");
 }
 
 /* ---- one element at an origin ------------------------------------------ */
@@ -120,6 +140,9 @@ static void S_elem_graphics(kg_lay *lay, S_pen *pen, const kg_elem *e,
 		else if (op->type == KG_OP_LINE && lines)
 			S_line(pen, ox + op->x, oy + op->y, op->w, op->h, op->size,
 			       op->color);
+		else if (op->type == KG_OP_FRAME && lines)
+			S_frame(pen, ox + op->x, oy + op->y, op->w, op->h, op->size,
+				op->color);
 	}
 }
 

@@ -51,6 +51,7 @@ kg_tstyle kg_pw_style(kg_face face, float size, kg_rgb color)
 	t.color = color;
 	t.code = 0;
 	t.link = -1;
+	t.box = 0;
 	return t;
 }
 
@@ -127,6 +128,23 @@ static void S_toc(kg_pw *c)
 	kg_lay_cancel_page_break(&c->lay);
 }
 
+/* The height of what follows b in parent, as far as it is room for
+ * notes (a form's date and signature lines; other blocks count 0). */
+static float S_after(const kg_pw *c, const kg_block *parent, const kg_block *b)
+{
+	float h = 0;
+	size_t i = 0;
+
+	if (!parent)
+		return 0;
+	while (i < parent->n && parent->children[i] != b)
+		i++;
+	for (i++; i < parent->n; i++)
+		if (parent->children[i]->type == KG_BLOCK_NOTES)
+			h += kg_pw_notes_height(c, parent->children[i]);
+	return h;
+}
+
 /* ENTER: the frame f is the block's own, pf its parent's (NULL for the
  * root). A block laid out whole is skipped. */
 static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
@@ -136,9 +154,19 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 	kg_pw_env env = kg_pw_body_env(c);
 
 	switch (b->type) {
-	case KG_BLOCK_SECTION:
+	case KG_BLOCK_SECTION: {
+		size_t top = kg_lay_mark(&c->lay);
+
 		kg_pw_heading(c, b);
+		if (b->flags & KG_SECTION_NEW_PAGE)
+			top = c->page_top; /* a run may have ended */
+		if (f && (b->flags & KG_SECTION_FORM)) {
+			f->form = top + 1;
+			/* a scorecard fills the page of a form that starts one */
+			c->form_top = b->flags & KG_SECTION_NEW_PAGE ? top + 1 : 0;
+		}
 		break;
+	}
 	case KG_BLOCK_PROSE:
 		kg_pw_prose(c, b, &env);
 		break;
@@ -170,7 +198,7 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 		kg_iter_skip(it);
 		break;
 	case KG_BLOCK_SCORECARD:
-		kg_pw_scorecard(c, b);
+		kg_pw_scorecard(c, b, S_after(c, parent, b));
 		kg_iter_skip(it);
 		break;
 	case KG_BLOCK_ROW:       /* rows are laid out by their table */
@@ -194,6 +222,12 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 static void S_exit(kg_pw *c, const kg_block *b, kg_pw_frame *f)
 {
 	switch (b->type) {
+	case KG_BLOCK_SECTION: /* a form stays on one sheet */
+		if (f->form) {
+			kg_lay_keep_from(&c->lay, f->form - 1);
+			c->form_top = 0;
+		}
+		break;
 	case KG_BLOCK_ITEM:
 		if (f->item)
 			kg_pw_item_close(c, f->ox, f->ow);

@@ -41,6 +41,8 @@ if [ "${1:-}" = "--test" ]; then
 	# the PDF checks
 	command -v qpdf >/dev/null 2>&1 || need qpdf
 	command -v pdftotext >/dev/null 2>&1 || need poppler-utils
+	# the printed forms, page by page (tests/formcheck.py)
+	/usr/bin/python3 -c 'import fitz' 2>/dev/null || need python3-fitz
 	command -v groff >/dev/null 2>&1 || need groff-base
 	# the reproducibility test sets the clock ahead
 	command -v faketime >/dev/null 2>&1 || need faketime

@@ -131,6 +131,10 @@ static void S_check_packet(const kg_edition *ed)
 		snprintf(anchor, sizeof(anchor), "round-%zu-scorecard", r + 1);
 		card = S_find_type(S_find_id(doc->root, anchor), KG_BLOCK_SCORECARD);
 		assert_non_null(card);
+		/* (a round with more lines than a card holds has more cards:
+		 * test_forms.c) */
+		if (round->ndims + 1 > 6)
+			continue;
 		assert_int_equal(card->n, 1 + round->ndims + 1);
 		for (i = 0; i < round->ndims; i++) {
 			char *label = kg_dim_label(S_kit, &round->dims[i]);
@@ -139,7 +143,8 @@ static void S_check_packet(const kg_edition *ed)
 			assert_string_equal(card->children[1 + i]->title, label);
 			free(label);
 		}
-		assert_int_equal(card->children[0]->n, 2 + KG_NBANDS);
+		/* dimension, bands, not probed, prompted, evidence */
+		assert_int_equal(card->children[0]->n, 4 + KG_NBANDS);
 	}
 	assert_int_equal(weights, 100);
 	assert_non_null(S_find_id(doc->root, "debrief"));
