@@ -52,6 +52,9 @@ if [ "${1:-}" = "--test" ]; then
 	# drives Debian's Chromium
 	command -v java >/dev/null 2>&1 || need default-jre-headless
 	[ -x /usr/bin/chromium ] || need chromium
+	# the code exercises are compiled and run (tests/t-code.sh)
+	command -v javac >/dev/null 2>&1 || need default-jdk-headless
+	command -v sqlite3 >/dev/null 2>&1 || need sqlite3
 fi
 
 [ -z "$missing" ] && exit 0
