@@ -96,6 +96,11 @@ int kg_lay_link(kg_lay *lay, const char *target)
 	return (int)lay->nlinks++;
 }
 
+void kg_lay_tag(kg_lay *lay, int tag)
+{
+	lay->tag = tag;
+}
+
 void kg_lay_part(kg_lay *lay, const char *title)
 {
 	KG_GROW(lay->parts, lay->cap_parts, lay->nparts + 1);
@@ -274,6 +279,7 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 			dots.face = KG_FACE_REGULAR;
 			dots.color = lay->st->muted;
 			dots.link = -1;
+			dots.tag = KG_TAG_ARTIFACT;
 			S_leaders(lay, &dots, x0 + l->w + lay->st->m.contents_leader_gap,
 				  lay->x + lay->w - refw - lay->st->m.contents_leader_gap,
 				  l->base);

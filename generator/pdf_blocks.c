@@ -53,7 +53,10 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	}
 	kg_pw_text(c, &in, &t, title);
 	c->suppress = 0;
+	c->section = b->level;
+	kg_pw_tag_open(c, kg_tags_heading(b->level));
 	kg_lay_para(&c->lay, &in, &o);
+	kg_pw_tag_close(c);
 	if (b->level == 1)
 		kg_lay_space(&c->lay, st->paragraph * st->m.headings_part_after);
 	kg_inline_free(&in);
@@ -79,7 +82,9 @@ void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
 
 		kg_pw_space(c, c->st->paragraph);
 		o.keep = 1;
+		kg_pw_tag_open(c, KG_ST_P);
 		kg_pw_paragraph(c, &f->inl, &o);
+		kg_pw_tag_close(c);
 	}
 }
 
@@ -185,10 +190,18 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 	cells = kg_xcalloc(b->n * ncols, sizeof(*cells));
 	head.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
 	body.base = kg_pw_style(KG_FACE_REGULAR, st->table, st->text);
-	for (r = 0; r < b->n; r++)
-		for (k = 0; k < b->children[r]->n; k++)
-			kg_pw_cell(c, b->children[r]->children[k], r ? &body : &head,
-			       &cells[r * ncols + k]);
+	kg_pw_tag_open(c, KG_ST_TABLE);
+	for (r = 0; r < b->n; r++) {
+		int tr = kg_pw_tag_add(c, 0, KG_ST_TR);
+
+		for (k = 0; k < b->children[r]->n; k++) {
+			kg_pw_env *env = r ? &body : &head;
+
+			env->base.tag = kg_pw_tag_add(c, tr, r ? KG_ST_TD : KG_ST_TH);
+			kg_pw_cell(c, b->children[r]->children[k], env,
+				   &cells[r * ncols + k]);
+		}
+	}
 	memset(&ts, 0, sizeof(ts));
 	ts.pad = st->m.tables_padding;
 	ts.leading = st->m.tables_leading;
@@ -197,6 +210,7 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 	ts.rule = st->rule;
 	kg_pw_space(c, st->paragraph * st->m.tables_space);
 	kg_lay_table(&c->lay, cells, b->n, ncols, &ts);
+	kg_pw_tag_close(c);
 	for (k = 0; k < b->n * ncols; k++)
 		kg_inline_free(&cells[k]);
 	free(cells);
@@ -219,6 +233,7 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b)
 	kg_tstyle box = kg_pw_style(KG_FACE_REGULAR, st->body * st->m.scorecards_box,
 				    st->muted);
 	kg_pw_env detail;
+	int tr;
 
 	if (ncols < 2)
 		return;
@@ -227,16 +242,25 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b)
 	centre = kg_xcalloc(ncols, sizeof(*centre));
 	hs.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
 	detail.base = kg_pw_style(KG_FACE_REGULAR, st->table, st->muted);
-	for (k = 0; k < ncols; k++)
+	kg_pw_tag_open(c, KG_ST_TABLE);
+	tr = kg_pw_tag_add(c, 0, KG_ST_TR);
+	for (k = 0; k < ncols; k++) {
+		hs.base.tag = kg_pw_tag_add(c, tr, KG_ST_TH);
 		kg_pw_cell(c, head->children[k], &hs, &cells[k]);
+	}
 	for (r = 1; r < nrows; r++) {
 		const kg_block *dim = b->children[r];
 		kg_inline *first = &cells[r * ncols];
 
+		tr = kg_pw_tag_add(c, 0, KG_ST_TR);
+		name.tag = detail.base.tag = kg_pw_tag_add(c, tr, KG_ST_TH_ROW);
 		kg_pw_text(c, first, &name, kg_pw_smart(c, dim->title));
 		kg_pw_cell(c, dim, &detail, first); /* on the lines below */
-		for (k = 1; k + 1 < ncols; k++)
-			kg_pw_text(c, &cells[r * ncols + k], &box, "\xE2\x98\x90");
+		for (k = 1; k < ncols; k++) {
+			box.tag = kg_pw_tag_add(c, tr, KG_ST_TD);
+			if (k + 1 < ncols)
+				kg_pw_text(c, &cells[r * ncols + k], &box, "\xE2\x98\x90");
+		}
 	}
 	/* the band columns as wide as their labels; the dimension and the
 	 * evidence share the rest */
@@ -264,6 +288,7 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b)
 	ts.grid = 1;
 	kg_pw_space(c, st->paragraph * st->m.scorecards_space);
 	kg_lay_table(&c->lay, cells, nrows, ncols, &ts);
+	kg_pw_tag_close(c);
 	for (k = 0; k < nrows * ncols; k++)
 		kg_inline_free(&cells[k]);
 	free(cells);
@@ -316,11 +341,13 @@ void kg_pw_index(kg_pw *c, const kg_block *list)
 		kg_inline in = KG_INLINE_INIT;
 		kg_para_opts o = kg_pw_para(c);
 
+		kg_pw_tag_open(c, KG_ST_P);
 		kg_pw_run_on(c, item, &env, &in);
 		o.pageref = item->id; /* compose's target (kg_add_index_item) */
 		o.ref_style = &ref;
 		kg_pw_space(c, i ? c->st->m.index_gap : c->st->paragraph);
 		kg_lay_para(&c->lay, &in, &o);
+		kg_pw_tag_close(c);
 		kg_inline_free(&in);
 	}
 }

@@ -31,7 +31,7 @@ void kg_pdf_file_init(kg_pdf_file *f, kg_sink *out)
 	kg_buf_init(&f->z);
 	f->out = out;
 	/* the second line's bytes above 127 say the file is binary */
-	S_emit(f, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", 15);
+	S_emit(f, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", 15);
 }
 
 void kg_pdf_file_free(kg_pdf_file *f)
@@ -128,6 +128,17 @@ void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 	kg_pdf_obj_end(f);
 	if (f->z.cap > KG_SINK_CHUNK) /* a font program: do not keep its size */
 		kg_buf_release(&f->z);
+}
+
+void kg_pdf_stream_plain(kg_pdf_file *f, uint32_t num, const char *extra,
+			 const void *data, size_t len)
+{
+	kg_pdf_obj_begin(f, num);
+	kg_pdf_printf(f, "<< /Length %lu%s%s >>\nstream\n", (unsigned long)len,
+		      extra ? " " : "", extra ? extra : "");
+	S_emit(f, data, len);
+	kg_pdf_puts(f, "\nendstream");
+	kg_pdf_obj_end(f);
 }
 
 int kg_pdf_file_finish(kg_pdf_file *f, uint32_t root, uint32_t info)

@@ -76,6 +76,10 @@ void kg_pdf_put_buf(kg_pdf_file *f, const kg_buf *b);
  * may be NULL). */
 void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 		   const void *data, size_t len);
+/* The same, not deflated: for a stream other programs read as it is
+ * (XMP metadata). */
+void kg_pdf_stream_plain(kg_pdf_file *f, uint32_t num, const char *extra,
+			 const void *data, size_t len);
 
 /* Write the xref table and the trailer naming root and info (0: none).
  * Returns 0, or -1 when a reserved object was never written, one was

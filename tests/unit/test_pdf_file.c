@@ -77,7 +77,7 @@ static void test_xref_offsets(void **state)
 	kg_pdf_obj_end(&f);
 	assert_int_equal(kg_pdf_file_finish(&f, cat, info), 0);
 
-	assert_memory_equal(out.buf.ptr, "%PDF-1.4\n", 9);
+	assert_memory_equal(out.buf.ptr, "%PDF-1.7\n", 9);
 	for (n = 1; n <= 4; n++) {
 		size_t at = S_xref_offset(&out.buf, n, &size);
 
