@@ -97,6 +97,7 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 /* ---- prose: cmark blocks ------------------------------------------------------- */
 
 static void S_md_blocks(kg_pw *c, cmark_node *parent, const kg_pw_env *env);
+static int S_one_paragraph(cmark_node *n);
 
 /* A paragraph of in, with the pending run-in label and list marker. */
 void kg_pw_paragraph(kg_pw *c, kg_inline *in, kg_para_opts *o)
@@ -132,12 +133,17 @@ static void S_md_paragraph(kg_pw *c, cmark_node *n, const kg_pw_env *env)
 {
 	kg_para_opts o = kg_pw_para(c);
 
-	kg_pw_tag_open(c, KG_ST_P);
+	int p = !c->bare;
+
+	c->bare = 0;
+	if (p)
+		kg_pw_tag_open(c, KG_ST_P);
 	kg_inline_reset(&c->para);
 	S_inlines(c, n, env, &c->para);
 	kg_pw_space(c, c->st->paragraph);
 	kg_pw_paragraph(c, &c->para, &o);
-	kg_pw_tag_close(c);
+	if (p)
+		kg_pw_tag_close(c);
 }
 
 static const char *const S_bullets[] = {"\xE2\x80\xA2", "\xE2\x80\x93",
@@ -198,7 +204,11 @@ static void S_md_list(kg_pw *c, cmark_node *list, const kg_pw_env *env)
 		kg_pw_retag(&marker, kg_pw_tag_add(c, 0, KG_ST_LBL));
 		kg_pw_tag_open(c, KG_ST_LBODY);
 		kg_pw_item_open(c, &marker, &ox, &ow);
+		/* an item of one paragraph: its LBody holds the text (a P
+		 * more per item would be a fifth of a kit's elements) */
+		c->bare = S_one_paragraph(item);
 		S_md_blocks(c, item, env);
+		c->bare = 0;
 		kg_pw_item_close(c, ox, ow);
 		kg_pw_tag_close(c);
 		kg_pw_tag_close(c);
@@ -334,11 +344,22 @@ kg_pw_env kg_pw_body_env(const kg_pw *c)
 	return env;
 }
 
+/* Is the cmark node's content one paragraph? */
+static int S_one_paragraph(cmark_node *n)
+{
+	cmark_node *first = cmark_node_first_child(n);
+
+	return first && first == cmark_node_last_child(n) &&
+	       cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
+}
+
 void kg_pw_prose(kg_pw *c, const kg_block *b, const kg_pw_env *env)
 {
 	cmark_node *md = kg_prose_parse(b);
 
+	c->bare = c->bare && S_one_paragraph(md);
 	S_md_blocks(c, md, env);
+	c->bare = 0;
 	cmark_node_free(md);
 }
 

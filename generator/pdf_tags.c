@@ -187,9 +187,7 @@ void kg_tags_page_end(kg_tags *t, size_t page)
 			kg_buf_printf(&b, "%s%lu 0 R", i ? (i % 10 ? " " : "\n") : "",
 				      (unsigned long)t->cur[i]);
 		kg_buf_putc(&b, ']');
-		kg_pdf_obj_begin(t->pdf, t->page_arr[page]);
-		kg_pdf_put_buf(t->pdf, &b);
-		kg_pdf_obj_end(t->pdf);
+		kg_pdf_obj_packed(t->pdf, t->page_arr[page], b.ptr, b.len);
 	}
 	t->ncur = 0;
 	kg_buf_release(&b);
@@ -303,9 +301,7 @@ static void S_elem_write(kg_tags *t, size_t i, size_t k0, size_t k1, kg_buf *b)
 		S_kid_put(t, &t->kids[k], pg, b);
 	}
 	kg_buf_puts(b, "] >>");
-	kg_pdf_obj_begin(t->pdf, e->obj);
-	kg_pdf_put_buf(t->pdf, b);
-	kg_pdf_obj_end(t->pdf);
+	kg_pdf_obj_packed(t->pdf, e->obj, b->ptr, b->len);
 }
 
 /* The parent tree: a page's key is its number, a link annotation's
@@ -326,9 +322,7 @@ static uint32_t S_parent_tree(kg_tags *t, kg_buf *b)
 	for (i = 0; i < t->nlinks; i++)
 		kg_buf_printf(b, "\n%zu %lu 0 R", t->npages + i, (unsigned long)t->links[i]);
 	kg_buf_puts(b, "\n] >>");
-	kg_pdf_obj_begin(t->pdf, num);
-	kg_pdf_put_buf(t->pdf, b);
-	kg_pdf_obj_end(t->pdf);
+	kg_pdf_obj_packed(t->pdf, num, b->ptr, b->len);
 	return num;
 }
 

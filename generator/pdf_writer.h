@@ -69,6 +69,8 @@ typedef struct kg_pw {
 	kg_outline outline; /* collected in pass 1 */
 	kg_tags *tags;      /* the structure tree, made in pass 2 (NULL in 1) */
 	int section;        /* the level of the last heading */
+	int bare;           /* the next paragraph is an LBody's whole
+			     * content: no P of its own */
 	int depth;     /* list nesting */
 	/* for the next paragraph: a run-in label and a list marker */
 	const kg_inline *lead;

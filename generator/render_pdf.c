@@ -118,6 +118,21 @@ static void S_line(S_pen *pen, float x, float y, float dx, float dy,
 	kg_buf_puts(&pen->out, "l S\n");
 }
 
+/* Write object num, body b: a tagged PDF (a PDF 1.5 file) packs its
+ * pages and annotations into object streams, as it does its structure
+ * elements, which keeps the file about as small as an untagged one. */
+static void S_put_obj(kg_pdf_file *pdf, const kg_page_objs *po, uint32_t num,
+		      const kg_buf *b)
+{
+	if (po->tags) {
+		kg_pdf_obj_packed(pdf, num, b->ptr, b->len);
+		return;
+	}
+	kg_pdf_obj_begin(pdf, num);
+	kg_pdf_put_buf(pdf, b);
+	kg_pdf_obj_end(pdf);
+}
+
 /* ---- one element at an origin ------------------------------------------ */
 
 /* The element's filled areas (lines 0) or its rules (lines 1). */
@@ -294,9 +309,7 @@ static void S_elem_links(kg_lay *lay, kg_pdf_file *pdf, S_pen *pen,
 			kg_buf_release(&t);
 		}
 		kg_buf_puts(&a, " >>");
-		kg_pdf_obj_begin(pdf, num);
-		kg_pdf_put_buf(pdf, &a);
-		kg_pdf_obj_end(pdf);
+		S_put_obj(pdf, pen->po, num, &a);
 		kg_buf_printf(annots, "%lu 0 R ", (unsigned long)num);
 	}
 	kg_buf_release(&a);
@@ -425,9 +438,7 @@ static void S_page_object(kg_pdf_file *pdf, const kg_geom *g,
 		kg_buf_putc(&b, ']');
 	}
 	kg_buf_puts(&b, " >>");
-	kg_pdf_obj_begin(pdf, (uint32_t)(po->page0 + n));
-	kg_pdf_put_buf(pdf, &b);
-	kg_pdf_obj_end(pdf);
+	S_put_obj(pdf, po, (uint32_t)(po->page0 + n), &b);
 	kg_buf_release(&b);
 }
 

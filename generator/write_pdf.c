@@ -136,8 +136,8 @@ void kg_pw_mark_add(kg_pw *c, int level, const char *title, const char *id)
 }
 
 /* A list item: its marker (kept in the list's frame), hung in the indent. */
-static void S_item_enter(kg_pw *c, const kg_block *list, kg_pw_frame *lf,
-			 kg_pw_frame *f)
+static void S_item_enter(kg_pw *c, const kg_block *list, const kg_block *item,
+			 kg_pw_frame *lf, kg_pw_frame *f)
 {
 	kg_pw_env env = kg_pw_body_env(c);
 	size_t i = lf->count++;
@@ -148,6 +148,8 @@ static void S_item_enter(kg_pw *c, const kg_block *list, kg_pw_frame *lf,
 	kg_pw_retag(&lf->inl, kg_pw_tag_add(c, 0, KG_ST_LBL));
 	kg_pw_tag_open(c, KG_ST_LBODY);
 	f->tags = 2;
+	/* one paragraph of prose: the LBody holds it (kg_pw_prose) */
+	c->bare = item->n == 1 && item->children[0]->type == KG_BLOCK_PROSE;
 	kg_pw_space(c, i ? c->st->paragraph / c->st->m.lists_tight
 			 : c->st->paragraph);
 	kg_pw_item_open(c, &lf->inl, &f->ox, &f->ow);
@@ -194,7 +196,7 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 		break;
 	case KG_BLOCK_ITEM:
 		if (parent && parent->type == KG_BLOCK_LIST)
-			S_item_enter(c, parent, pf, f);
+			S_item_enter(c, parent, b, pf, f);
 		break;
 	case KG_BLOCK_FIELD:
 		kg_pw_labelled_open(c, b->title, b, c->st->text, f);
