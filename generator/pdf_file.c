@@ -200,18 +200,18 @@ void kg_pdf_obj_packed(kg_pdf_file *f, uint32_t num, const char *body,
 		S_stm_flush(f);
 }
 
-/* An entry of a cross-reference stream: type, 5 bytes, 2 bytes. */
+/* An entry of a cross-reference stream: type, 5 bytes, 1 byte (a
+ * generation, 0, or an index in an object stream, < KG_PDF_STM_OBJS). */
 static void S_xref_entry(kg_buf *b, int type, uint64_t v, unsigned w)
 {
-	unsigned char e[8];
+	unsigned char e[7];
 	int i;
 
 	e[0] = (unsigned char)type;
 	for (i = 0; i < 5; i++)
 		e[1 + i] = (unsigned char)(v >> (8 * (4 - i)));
-	e[6] = (unsigned char)(w >> 8);
-	e[7] = (unsigned char)w;
-	kg_buf_put(b, e, 8);
+	e[6] = (unsigned char)w;
+	kg_buf_put(b, e, 7);
 }
 
 /* The cross-reference stream (PDF 1.5, 7.5.8), the trailer's entries in
@@ -227,7 +227,7 @@ static int S_xref_stream(kg_pdf_file *f, uint32_t root, uint32_t info)
 	S_stm_flush(f);
 	num = kg_pdf_reserve(f);
 	xref = kg_pdf_tell(f);
-	S_xref_entry(&b, 0, 0, 65535);
+	S_xref_entry(&b, 0, 0, 255); /* object 0: free, generation 255 */
 	for (n = 1; n <= f->nobjs; n++) {
 		size_t o = n == num ? xref : f->offset[n];
 
@@ -238,7 +238,7 @@ static int S_xref_stream(kg_pdf_file *f, uint32_t root, uint32_t info)
 		else
 			S_xref_entry(&b, 1, o, 0);
 	}
-	snprintf(extra, sizeof(extra), "/Type /XRef /Size %lu /W [1 5 2]",
+	snprintf(extra, sizeof(extra), "/Type /XRef /Size %lu /W [1 5 1]",
 		 (unsigned long)f->nobjs + 1);
 	if (root)
 		snprintf(extra + strlen(extra), sizeof(extra) - strlen(extra),

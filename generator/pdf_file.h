@@ -42,7 +42,7 @@
 #define KG_PDF_ZLEVEL 2
 /* and for object streams: small, and mostly numbers that a higher level
  * packs much better (the structure tree a third smaller than at 2) */
-#define KG_PDF_STM_ZLEVEL 9
+#define KG_PDF_STM_ZLEVEL 6
 
 /* Objects an object stream holds at most, and bytes of their bodies. */
 #define KG_PDF_STM_OBJS 200

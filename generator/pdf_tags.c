@@ -284,7 +284,9 @@ static void S_elem_write(kg_tags *t, size_t i, size_t k0, size_t k1, kg_buf *b)
 	size_t k;
 
 	kg_buf_reset(b);
-	kg_buf_printf(b, "<< /Type /StructElem /S /%s /P %lu 0 R", S_names[e->type],
+	/* no /Type /StructElem: optional, and a million of them in the
+	 * largest kit */
+	kg_buf_printf(b, "<< /S /%s /P %lu 0 R", S_names[e->type],
 		      (unsigned long)(e->parent < 0 ? t->root : t->el[e->parent].obj));
 	for (k = k0; k < k1 && pg == S_NONE; k++)
 		if (t->kids[k].what < 0)

@@ -120,6 +120,58 @@ static void test_stream_deflated(void **state)
 	kg_sink_release(&out);
 }
 
+/* Packed objects go into an object stream ("number offset" pairs, then
+ * the bodies), and the file ends with a cross-reference stream: a type 2
+ * entry (stream, index) per packed object, type 1 (offset) for the rest. */
+static void test_packed_objects(void **state)
+{
+	kg_sink out;
+	kg_pdf_file f;
+	uint32_t a, b, cat;
+	const char *p, *data;
+	unsigned long len;
+	unsigned char back[512];
+	uLongf blen = sizeof(back);
+
+	(void)state;
+	kg_sink_init(&out, NULL);
+	kg_pdf_file_init(&f, &out);
+	cat = kg_pdf_reserve(&f);
+	a = kg_pdf_reserve(&f);
+	b = kg_pdf_reserve(&f);
+	kg_pdf_obj_packed(&f, b, "<< /B 2 >>", 10);
+	kg_pdf_obj_packed(&f, a, "[1 2]", 5);
+	kg_pdf_obj_begin(&f, cat);
+	kg_pdf_puts(&f, "<< /Type /Catalog >>");
+	kg_pdf_obj_end(&f);
+	assert_int_equal(kg_pdf_file_finish(&f, cat, 0), 0);
+	assert_null(S_find(&out.buf, "trailer"));
+	p = S_find(&out.buf, "/Type /ObjStm /N 2 /First 9 >>\nstream\n");
+	assert_non_null(p);
+	len = strtoul(S_find(&out.buf, "4 0 obj\n<< /Length ") + 19, NULL, 10);
+	data = p + strlen("/Type /ObjStm /N 2 /First 9 >>\nstream\n");
+	assert_int_equal(uncompress(back, &blen, (const Bytef *)data, len), Z_OK);
+	assert_memory_equal(back, "3 0 2 11 << /B 2 >>\n[1 2]\n", blen);
+	p = S_find(&out.buf, "/Type /XRef /Size 6 /W [1 5 1] /Root 1 0 R >>");
+	assert_non_null(p);
+	data = p + strlen("/Type /XRef /Size 6 /W [1 5 1] /Root 1 0 R >>\nstream\n");
+	len = strtoul(S_find(&out.buf, "5 0 obj\n<< /Length ") + 19, NULL, 10);
+	blen = sizeof(back);
+	assert_int_equal(uncompress(back, &blen, (const Bytef *)data, len), Z_OK);
+	assert_int_equal(blen, 6 * 7);
+	assert_int_equal(back[0 * 7], 0);                    /* 0: free */
+	assert_int_equal(back[1 * 7], 1);                    /* 1: the catalog */
+	assert_int_equal(back[2 * 7], 2);                    /* 2: packed, */
+	assert_int_equal(back[2 * 7 + 5], 4);                /* in stream 4, */
+	assert_int_equal(back[2 * 7 + 6], 1);                /* second */
+	assert_int_equal(back[3 * 7 + 6], 0);                /* 3: first */
+	assert_int_equal(back[5 * 7], 1);                    /* 5: itself */
+	assert_non_null(S_find(&out.buf, "\nendobj\nstartxref\n"));
+	assert_string_equal(out.buf.ptr + out.buf.len - 6, "%%EOF\n");
+	kg_pdf_file_free(&f);
+	kg_sink_release(&out);
+}
+
 /* A number reserved and never written, or written twice, fails. */
 static void test_missing_object_fails(void **state)
 {
@@ -245,6 +297,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_xref_offsets),
 		cmocka_unit_test(test_stream_deflated),
+		cmocka_unit_test(test_packed_objects),
 		cmocka_unit_test(test_missing_object_fails),
 		cmocka_unit_test(test_drained_file),
 		cmocka_unit_test(test_values),
