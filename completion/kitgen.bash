@@ -7,16 +7,17 @@ _kitgen_options()
 {
 	case $1 in
 	check) echo "--content --quiet --help" ;;
-	build) echo "--content --templates --out --edition --format --paper --release --changes-since --quiet --help" ;;
+	build) echo "--content --templates --out --edition --format --paper --release --changes-since --language --quiet --help" ;;
 	list) echo "--content --help" ;;
 	digest) echo "--content --build --templates --paper --help" ;;
 	export) echo "--format --content --out --help" ;;
-	diff) echo "--format --git --content --help" ;;
+	diff) echo "--format --git --content --translations --language --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;
 	schema) echo "--help" ;;
 	serve) echo "--port --bind --content --templates --help" ;;
 	card) echo "--content --round --help" ;;
+	translate) echo "--status --stamp --language --format --content --help" ;;
 	score | calibrate) echo "--content --templates --out --anonymise --help" ;;
 	esac
 }
@@ -71,7 +72,7 @@ _kitgen()
 		return
 	fi
 	if ((COMP_CWORD == 1)); then
-		COMPREPLY=($(compgen -W "check build list digest diff render init card score calibrate schema serve export --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check build list digest diff render init card score calibrate schema serve export translate --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -92,8 +93,16 @@ _kitgen()
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
 		;;
+	-l | --language)
+		# the folders of CONTENT/translations
+		local langs
+		langs=$(cd "$(_kitgen_content)/translations" 2>/dev/null &&
+			for d in */; do [[ -d $d ]] && echo "${d%/}"; done)
+		COMPREPLY=($(compgen -W "$langs" -- "$cur"))
+		return
+		;;
 	-f | --format)
-		if [[ $cmd == diff ]]; then
+		if [[ $cmd == diff || $cmd == translate ]]; then
 			COMPREPLY=($(compgen -W "text md" -- "$cur"))
 		elif [[ $cmd == export ]]; then
 			COMPREPLY=($(compgen -W "json csv" -- "$cur"))
@@ -137,6 +146,10 @@ _kitgen()
 	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
 	schema) COMPREPLY=($(compgen -W "kit topic scenarios" -- "$cur")) ;;
 	render | score | calibrate) COMPREPLY=($(compgen -f -- "$cur")) ;;
+	translate)
+		# --stamp ID...: the items of the translation are the kit's ids
+		return
+		;;
 	card | export)
 		local ids
 		ids=$("$kitgen" list --content "$(_kitgen_content)" 2>/dev/null |

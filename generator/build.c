@@ -28,6 +28,7 @@
 #include "output.h"
 #include "paper.h"
 #include "since.h"
+#include "translate.h"
 #include "volume.h"
 #include "printable.h"
 
@@ -274,6 +275,36 @@ static void S_summary(const S_files *files, const char *out,
 		kg_cli_s(files->n), out, S_since(t0));
 }
 
+/* Lay the translation o->language over the kit, which checked clean;
+ * say on stderr how many texts fall back to the source, and whose. */
+static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
+{
+	kg_tr *tr = kg_tr_load(kit, o->content, o->language, d);
+	size_t texts, fallbacks;
+	kg_buf ids = KG_BUF_INIT;
+
+	if (!tr) {
+		kg_mark none = {NULL, 0, 0};
+
+		kg_error(d, none, "no translation '%s' in %s/translations",
+			 o->language, o->content);
+		return;
+	}
+	kg_tr_drift(tr, d);
+	if (d->errors) {
+		kg_tr_free(tr);
+		return;
+	}
+	texts = kg_tr_overlay(kit, tr, &fallbacks, &ids);
+	/* longer texts: the build's bound holds for the translated kit */
+	kg_check_volume(kit, d);
+	if (fallbacks)
+		kg_fprintf_printable(stderr, "%s: %zu of %zu texts fall back "
+			"to the source (marked '%s'): %s\n", o->language,
+			fallbacks, texts, KG_TR_MARKER, ids.ptr);
+	kg_buf_release(&ids);
+}
+
 /* Load, check, write: the build with the templates folder known. */
 static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 {
@@ -288,6 +319,9 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	kg_kit_leftovers(kit, o->release, d);
 	if (d->errors == 0 && o->changes_since)
 		kg_since_load(o->content, o->changes_since, kit, &since, d);
+	/* after the changes are found: they compare the source's texts */
+	if (d->errors == 0 && o->language)
+		S_translate(kit, o, d);
 	if (d->errors == 0 && o->edition && S_no_edition(kit, o->edition)) {
 		kg_since_free(&since);
 		kg_kit_free(kit);

@@ -24,6 +24,9 @@ typedef struct kg_build_opts {
 	int release;           /* init's placeholders are errors, not warnings */
 	const char *changes_since; /* NULL, or a git revision: the public kit
 				      says what changed since (since.h) */
+	const char *language;  /* NULL, or a translation under
+				  content/translations (translate.h): its
+				  texts over the source's */
 } kg_build_opts;
 
 /* Run a build: diagnostics and the list of files written go to stderr

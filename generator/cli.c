@@ -119,6 +119,10 @@ static int S_store(int c, const char *value, kg_cli_opts *o)
 	case KG_OPT_BUILD: o->build = 1; break;
 	case KG_OPT_CHANGES: o->changes_since = optarg; break;
 	case KG_OPT_ROLE: o->role = value; break;
+	case KG_OPT_LANGUAGE: o->language = value; break;
+	case KG_OPT_STATUS: o->status = 1; break;
+	case KG_OPT_STAMP: o->stamp = 1; break;
+	case KG_OPT_TRANSLATIONS: o->translations = 1; break;
 	default: return 1;
 	}
 	return 0;

@@ -48,6 +48,10 @@ typedef struct kg_cli_opts {
 	int release; /* --release: init's placeholders are errors */
 	const char *changes_since; /* --changes-since REV of build */
 	int build;   /* --build: digest's build digest */
+	const char *language; /* --language LANG: a translation (translate.h) */
+	int status;  /* --status: translate's report */
+	int stamp;   /* --stamp: translate writes from: stamps */
+	int translations; /* diff --translations: translate --status */
 } kg_cli_opts;
 
 /* Letters are also the short options; other values are long-only. */
@@ -55,7 +59,9 @@ enum { KG_OPT_HELP = 'h', KG_OPT_CONTENT = 'c', KG_OPT_TEMPLATES = 't',
        KG_OPT_OUT = 'o', KG_OPT_FORMAT = 'f', KG_OPT_DATA = 'd',
        KG_OPT_PARTIALS = 'p', KG_OPT_PAPER = 256, KG_OPT_GIT = 257,
        KG_OPT_EDITION = 'e', KG_OPT_QUIET = 'q', KG_OPT_ROLE = 'r',
-       KG_OPT_RELEASE = 258, KG_OPT_CHANGES = 259, KG_OPT_BUILD = 260 };
+       KG_OPT_RELEASE = 258, KG_OPT_CHANGES = 259, KG_OPT_BUILD = 260,
+       KG_OPT_LANGUAGE = 'l', KG_OPT_STATUS = 262, KG_OPT_STAMP = 263,
+       KG_OPT_TRANSLATIONS = 264 };
 
 /* Parse argv with the given long options (ending with a zeroed entry)
  * into o. Returns -1 after printing the running command's usage for

@@ -476,7 +476,27 @@ static void S_scenarios(const kg_kit *kit, kg_block *root)
 	}
 }
 
-/* The body of the question index (a deferred part). */
+/* The most characters of a question's words in its index entry: with its
+ * number, one line of the PDF's index (its page number at the right) on
+ * the narrowest paper the style lists, A4. */
+#define S_INDEX_WORDS 72
+
+/* An index entry, in buf: the question's number and its own words (its
+ * prompt, shortened to one line), all one link to the question. */
+static void S_index_entry(const kg_question *q, size_t number, kg_buf *buf)
+{
+	kg_buf words = KG_BUF_INIT;
+
+	kg_md_summary(kg_text(q->prompt), S_INDEX_WORDS, &words);
+	kg_buf_reset(buf);
+	kg_buf_printf(buf, "[Q%zu \xC2\xB7 ", number);
+	kg_c_put_line(buf, words.ptr);
+	kg_buf_printf(buf, "](#q-%s)", kg_text(q->id));
+	kg_buf_release(&words);
+}
+
+/* The body of the question index (a deferred part): by level, each
+ * question's number and own words, a link to it. */
 static void S_index(kg_block *part, const void *ctx, size_t index)
 {
 	const S_public *pub = ctx;
@@ -502,10 +522,7 @@ static void S_index(kg_block *part, const void *ctx, size_t index)
 			target = S_anchor("q", kg_text(q->id)); /* as kg_c_question */
 			item = kg_add_index_item(list, target, NULL);
 			free(target);
-			kg_buf_reset(&buf);
-			kg_buf_printf(&buf, "[Q%zu](#q-%s) ", i + 1,
-				      kg_text(q->id));
-			kg_c_put_line(&buf, kg_text(q->topic->title));
+			S_index_entry(q, i + 1, &buf);
 			kg_add_prose_copy(item, buf.ptr);
 		}
 	}

@@ -67,6 +67,11 @@ void kg_kit_digest(const kg_kit *kit, char hex[KG_DIGEST_HEX])
 	for (i = 0; i < kit->ntopic_files; i++)
 		S_node(&ctx, kit->topic_roots[i]);
 	S_node(&ctx, kit->scenarios_root);
+	/* a translated kit (translate.h): its translation's trees and the
+	 * fallback texts too, so a language's editions carry a digest of
+	 * their own; the source's digest is as it was */
+	if (kit->owned)
+		S_node(&ctx, kit->owned);
 	S_hex(&ctx, hex);
 }
 

@@ -88,6 +88,10 @@ void kg_kit_free(kg_kit *kit)
 	kg_node_free(kit->root);
 	free(kit->kit_file);
 	kg_node_free(kit->scenarios_root);
+	kg_node_free(kit->owned);
+	for (i = 0; i < kit->nowned_files; i++)
+		free(kit->owned_files[i]);
+	free(kit->owned_files);
 	free(kit->scenarios_file);
 	free(kit);
 }

@@ -219,6 +219,12 @@ typedef struct kg_kit {
 	size_t ntopics;
 	kg_scenario *scenarios;
 	size_t nscenarios;
+
+	/* What a translation's overlay added (translate.h): its trees and
+	 * the fallback texts (a built sequence), and its files' names. */
+	kg_node *owned;
+	char **owned_files;
+	size_t nowned_files;
 } kg_kit;
 
 /* Load dir/kit.yaml, dir/topics/NN-*.yaml (in name order) and

@@ -214,24 +214,75 @@ void kg_lay_rule(kg_lay *lay, kg_rgb color, float thickness, float length)
 	kg_li_elem_done(lay);
 }
 
-/* Dot leaders from x_from to x_to on a baseline, in style st. */
+/* Dot leaders between x_from and x_to on a baseline, in style st: a dot
+ * at every multiple of the pitch (". ") from the column's left edge that
+ * fits, so the dots of every line stand in the same columns. */
 static void S_leaders(kg_lay *lay, const kg_tstyle *st, float x_from,
 		      float x_to, float base)
 {
-	float dot = kg_li_width(lay, st, ". ", 2);
+	float pitch = kg_li_width(lay, st, ". ", 2);
+	float dot = kg_li_width(lay, st, ".", 1);
 	kg_buf b = KG_BUF_INIT;
+	float first, last;
 	int n, i;
 
-	if (dot <= 0)
+	if (pitch <= 0)
 		return;
-	n = (int)floorf((x_to - x_from) / dot);
+	first = ceilf((x_from - lay->x) / pitch - 1e-3f);
+	last = floorf((x_to - dot - lay->x) / pitch + 1e-3f);
+	n = (int)(last - first) + 1;
 	if (n < 2)
 		return;
 	for (i = 0; i < n; i++)
 		kg_buf_puts(&b, i ? " ." : ".");
-	kg_li_text_op(lay, st, x_to - kg_li_width(lay, st, b.ptr, b.len), base,
-		  kg_lay_str(lay, b.ptr, b.len), (uint32_t)b.len);
+	kg_li_text_op(lay, st, lay->x + first * pitch, base,
+		      kg_lay_str(lay, b.ptr, b.len), (uint32_t)b.len);
 	kg_buf_release(&b);
+}
+
+/* The link areas of a line of a page reference (ops from op0 on) made one,
+ * from x0 to the right edge: the whole line is the link. */
+static void S_line_link(kg_lay *lay, size_t op0, float x0)
+{
+	size_t i, keep = (size_t)-1, to = op0;
+
+	for (i = op0; i < lay->nops; i++) {
+		if (lay->ops[i].type == KG_OP_LINK) {
+			if (keep != (size_t)-1)
+				continue; /* dropped: one area is enough */
+			keep = to;
+		}
+		lay->ops[to++] = lay->ops[i];
+	}
+	lay->nops = to;
+	if (keep == (size_t)-1)
+		return;
+	lay->ops[keep].x = x0;
+	lay->ops[keep].w = lay->x + lay->w - x0;
+}
+
+/* The last line of a page reference: leaders and the page number. */
+static void S_pageref(kg_lay *lay, const kg_para_opts *o, float x_text,
+		      float refw, float base)
+{
+	kg_tstyle dots = *o->ref_style;
+	kg_op *op;
+
+	dots.face = KG_FACE_REGULAR;
+	dots.size = lay->st->body;
+	dots.color = lay->st->muted;
+	dots.link = -1;
+	dots.tag = KG_TAG_ARTIFACT; /* decoration */
+	S_leaders(lay, &dots, x_text + lay->st->m.contents_leader_gap,
+		  lay->x + lay->w - refw - lay->st->m.contents_leader_gap, base);
+	op = kg_li_op(lay, KG_OP_PAGEREF);
+	op->face = o->ref_style->face;
+	op->size = o->ref_style->size;
+	op->color = o->ref_style->color;
+	op->x = lay->x + lay->w;
+	op->y = base;
+	op->len = (uint32_t)strlen(o->pageref);
+	op->str = kg_lay_str(lay, o->pageref, op->len);
 }
 
 void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
@@ -246,7 +297,8 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 		/* the number is set when pages are known: measure the digits
 		 * now, and leave room for four */
 		kg_li_width(lay, o->ref_style, "0123456789", 10);
-		refw = kg_li_width(lay, o->ref_style, "0000", 4);
+		refw = o->ref_room > 0 ? o->ref_room
+				       : kg_li_width(lay, o->ref_style, "0000", 4);
 		width -= refw + lay->st->m.contents_number_gap;
 	}
 	kg_li_break(lay, in, width, &ls, o->leading);
@@ -254,6 +306,7 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 		kg_li_line *l = &ls.l[k];
 		float shift = o->align == 1 ? (width - l->w) / 2 :
 			      o->align == 2 ? width - l->w : 0;
+		size_t op0;
 
 		kg_li_elem(lay, l->h);
 		if (k == 0 && o->dest) {
@@ -271,27 +324,12 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 				   l->base - ms.l[0].base);
 			kg_li_lines_free(&ms);
 		}
+		op0 = lay->nops;
 		kg_li_line_ops(lay, &ls, l, x0 + shift, 0);
-		if (k + 1 == ls.nl && o->pageref) {
-			kg_op *op;
-			kg_tstyle dots = *o->ref_style;
-
-			dots.face = KG_FACE_REGULAR;
-			dots.color = lay->st->muted;
-			dots.link = -1;
-			dots.tag = KG_TAG_ARTIFACT;
-			S_leaders(lay, &dots, x0 + l->w + lay->st->m.contents_leader_gap,
-				  lay->x + lay->w - refw - lay->st->m.contents_leader_gap,
-				  l->base);
-			op = kg_li_op(lay, KG_OP_PAGEREF);
-			op->face = o->ref_style->face;
-			op->size = o->ref_style->size;
-			op->color = o->ref_style->color;
-			op->x = lay->x + lay->w;
-			op->y = l->base;
-			op->len = (uint32_t)strlen(o->pageref);
-			op->str = kg_lay_str(lay, o->pageref, op->len);
-		}
+		if (o->pageref)
+			S_line_link(lay, op0, x0 + shift);
+		if (k + 1 == ls.nl && o->pageref)
+			S_pageref(lay, o, x0 + shift + l->w, refw, l->base);
 		kg_li_elem_done(lay);
 		if (o->keep || (ls.nl >= 2 && (k == 0 || k + 2 == ls.nl)))
 			lay->el[lay->nel - 1].flags |= KG_EL_KEEP;

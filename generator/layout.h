@@ -242,9 +242,15 @@ typedef struct kg_para_opts {
 	const kg_inline *marker;
 	float marker_x;
 	/* a page reference at the right edge, with dot leaders, for the
-	 * contents and the index: the page of anchor pageref */
+	 * contents and the index: the page of anchor pageref. The leaders
+	 * are one style (sizes.body, muted) on one grid across the page,
+	 * ending ref_room (0: four digits of ref_style) and the leader gap
+	 * before the right edge, so entries that keep the same room share
+	 * their dots' places. A line with a link is a link from the text's
+	 * left to the right edge: text, leaders and page. */
 	const char *pageref;
 	const kg_tstyle *ref_style;
+	float ref_room;
 } kg_para_opts;
 
 /* Space above the next element: the larger of what is pending and pts. */

@@ -40,6 +40,8 @@
 #include "schema_json.h"
 #include "serve.h"
 #include "template.h"
+#include "translate.h"
+#include "translatecli.h"
 #include "writer.h"
 #include "yaml_load.h"
 
@@ -111,6 +113,7 @@ static int S_kit_command(const char *cmd, int argc, char **argv,
 	if (advise && d.errors == 0) {
 		kg_kit_readiness(kit, &d);
 		kg_git_version_warning(kit, &d);
+		kg_tr_check_all(kit, &d);
 	}
 	rc = kg_cli_report(&d);
 	if (rc == 0)
@@ -220,11 +223,13 @@ static int S_build(int argc, char **argv)
 		{"edition", required_argument, NULL, KG_OPT_EDITION},
 		{"release", no_argument, NULL, KG_OPT_RELEASE},
 		{"changes-since", required_argument, NULL, KG_OPT_CHANGES},
+		{"language", required_argument, NULL, KG_OPT_LANGUAGE},
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	kg_cli_opts o = {.content = "content", .out = "output"};
 	const kg_writer *writers[16];
 	kg_build_opts bo;
+	kg_buf out = KG_BUF_INIT;
 	int rc;
 
 	if ((rc = kg_cli_parse("build", argc, argv, longopts, &o)))
@@ -234,9 +239,19 @@ static int S_build(int argc, char **argv)
 					  argv[optind]);
 	if ((rc = S_formats(o.formats, writers, 16)))
 		return rc;
+	if (o.language) {
+		/* a language's editions go to OUT/LANG */
+		if ((rc = kg_translate_lang_ok("build", o.content, o.language)))
+			return rc;
+		kg_buf_printf(&out, "%s/%s", o.out, o.language);
+		o.out = out.ptr;
+	}
 	bo = (kg_build_opts){o.content, o.templates, o.out, o.paper, o.edition,
-			     writers, o.quiet, o.release, o.changes_since};
-	return kg_build(&bo);
+			     writers, o.quiet, o.release, o.changes_since,
+			     o.language};
+	rc = kg_build(&bo);
+	kg_buf_release(&out);
+	return rc;
 }
 
 /* ---- list --------------------------------------------------------------- */
@@ -456,6 +471,8 @@ static int S_diff(int argc, char **argv)
 		{"format", required_argument, NULL, KG_OPT_FORMAT},
 		{"git", required_argument, NULL, KG_OPT_GIT},
 		{"content", required_argument, NULL, KG_OPT_CONTENT},
+		{"translations", no_argument, NULL, KG_OPT_TRANSLATIONS},
+		{"language", required_argument, NULL, KG_OPT_LANGUAGE},
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	kg_cli_opts o = {.formats = "text"};
@@ -472,6 +489,18 @@ static int S_diff(int argc, char **argv)
 	if (strcasecmp(o.formats, "text") != 0 && strcasecmp(o.formats, "md") != 0)
 		return kg_cli_usage_error("diff", "unknown format '%s' (text or md)",
 				     o.formats);
+	/* --translations: each translation against the source, as
+	 * `translate --status` reports it */
+	if (o.translations || o.language) {
+		if (!o.translations)
+			return kg_cli_usage_error("diff", "%s", "--language goes "
+						  "with --translations");
+		if (o.git || optind < argc)
+			return kg_cli_usage_error("diff", "%s", "--translations "
+				"takes no folder or revision: --content DIR");
+		o.status = 1;
+		return kg_translate_run("diff", &o, NULL, 0);
+	}
 	if (argc - optind != (o.git ? 1 : 2))
 		return kg_cli_usage_error("diff", "%s", o.git ?
 				     "give one folder or revision with --git REV" :
@@ -622,6 +651,8 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Load the kit in DIR (default: content) and check it against the\n"
 	 "content model (content/README.md). Every problem is printed as\n"
 	 "FILE:LINE:COL: error: MESSAGE, with the source line and a caret.\n"
+	 "Each translation in DIR/translations is checked too: structure in it\n"
+	 "is an error; a stale, unstamped or orphaned item a warning.\n"
 	 "\n"
 	 "  -c, --content DIR   the content folder (default: content)\n"
 	 "  -q, --quiet         print nothing but errors and warnings\n"
@@ -632,6 +663,7 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Usage: kitgen build [--content DIR] [--templates DIR] [--out DIR]\n"
 	 "                    [--edition ID] [--format LIST] [--paper SIZE]\n"
 	 "                    [--release] [--changes-since REV]\n"
+	 "                    [--language LANG]\n"
 	 "\n"
 	 "Check the kit, then write every edition (see 'kitgen list') in every\n"
 	 "format. A kit with any error writes nothing. The output folder changes\n"
@@ -660,6 +692,10 @@ static const kg_cli_cmd S_cmds[] = {
 	 "                        kit, after its contents: the content folder at\n"
 	 "                        git revision REV (a tag) against this one, as\n"
 	 "                        'kitgen diff --git REV' compares them\n"
+	 "  -l, --language LANG   build from the translation in\n"
+	 "                        DIR/translations/LANG into OUT/LANG; each text\n"
+	 "                        it lacks falls back to the source, marked\n"
+	 "                        '[untranslated]' and listed on stderr\n"
 	 "  -q, --quiet           print nothing but errors and warnings (no list\n"
 	 "                        of files, no summary)\n"
 	 "  -h, --help            show this help\n"
@@ -709,6 +745,8 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Usage: kitgen diff [--format text|md] OLD NEW\n"
 	 "       kitgen diff [--format text|md] --git REV NEW\n"
 	 "       kitgen diff [--format text|md] --git REV REV2 [--content DIR]\n"
+	 "       kitgen diff --translations [--language LANG] [--format text|md]\n"
+	 "                   [--content DIR]\n"
 	 "\n"
 	 "Compare two content folders by id: topics, questions, rubric bands,\n"
 	 "red flags, scenarios, levels, areas, profiles and weights added,\n"
@@ -723,8 +761,14 @@ static const kg_cli_cmd S_cmds[] = {
 	 "  -f, --format FMT   text (default: one line per change) or md (a\n"
 	 "                     Markdown changelog)\n"
 	 "      --git REV      read the old content from git\n"
-	 "  -c, --content DIR  with --git REV REV2: the content folder, relative\n"
-	 "                     to the current one (default: content)\n"
+	 "  -c, --content DIR  with --git REV REV2 or --translations: the content\n"
+	 "                     folder, relative to the current one (default:\n"
+	 "                     content)\n"
+	 "      --translations each translation against the source, as 'kitgen\n"
+	 "                     translate --status' reports it: stale, missing,\n"
+	 "                     incomplete, unstamped, orphaned items (md: a\n"
+	 "                     translator's to-do list)\n"
+	 "  -l, --language LANG with --translations: only this language\n"
 	 "  -h, --help         show this help\n"
 	 "\n"
 	 "git runs with no system or global configuration, no pager and only\n"
@@ -801,6 +845,7 @@ static const kg_cli_cmd S_cmds[] = {
 	 "\n"
 	 "Examples: kitgen export --format csv > kit.csv\n"
 	 "          kitgen export platform-engineer-expert | jq '.editions[0].rounds'\n"},
+	{"translate", kg_cmd_translate, "a translation's status and its stamps", kg_translate_usage},
 	{"card", kg_cmd_card, "print the blank card files of a panel packet", kg_card_usage},
 	{"score", kg_cmd_score, "write a candidate's debrief from the card files", kg_score_usage},
 	{"calibrate", kg_cmd_calibrate, "report how questions and interviewers perform across cards", kg_calibrate_usage},

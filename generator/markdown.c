@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "html_escape.h"
+#include "utf8.h"
 
 /* Every allocation cmark makes for kitgen goes through kitgen's wrappers,
  * so running out of memory inside cmark is kitgen's clean exit 3 (with
@@ -284,4 +285,78 @@ void kg_md_escape(kg_buf *out, const char *s, size_t len)
 void kg_md_escape_cell(kg_buf *out, const char *s, size_t len)
 {
 	S_escape(out, s, len, true);
+}
+
+/* ---- a summary: plain text on one line -------------------------------------- */
+
+/* The plain text of a cmark tree, white space runs made one space. */
+static void S_plain_line(cmark_node *doc, kg_buf *out)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int space = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		const char *s;
+
+		if (ev == CMARK_EVENT_EXIT) {
+			if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+			    t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_ITEM)
+				space = 1;
+			continue;
+		}
+		if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+			space = 1;
+			continue;
+		}
+		if (t != CMARK_NODE_TEXT && t != CMARK_NODE_CODE &&
+		    t != CMARK_NODE_CODE_BLOCK)
+			continue;
+		for (s = cmark_node_get_literal(n); s && *s; s++) {
+			if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+				space = 1;
+				continue;
+			}
+			if (space && out->len)
+				kg_buf_putc(out, ' ');
+			space = 0;
+			kg_buf_putc(out, *s);
+		}
+	}
+	cmark_iter_free(it);
+}
+
+void kg_md_summary(const char *markdown, size_t max, kg_buf *out)
+{
+	cmark_node *doc = kg_md_parse(markdown ? markdown : "");
+	kg_buf text = KG_BUF_INIT;
+	size_t i, chars = 0, keep = max > 1 ? max - 1 : 0; /* room for "…" */
+	size_t cut = 0, word = 0;
+
+	S_plain_line(doc, &text);
+	cmark_node_free(doc);
+	/* cut: where the keep-th character ends; word: the last space
+	 * before it */
+	for (i = 0; i < text.len; i++) {
+		if (kg_utf8_is_cont((unsigned char)text.ptr[i]))
+			continue;
+		if (chars == keep)
+			cut = i;
+		if (text.ptr[i] == ' ' && chars <= keep)
+			word = i;
+		chars++;
+	}
+	if (chars <= max) {
+		kg_buf_put(out, text.ptr, text.len);
+	} else {
+		size_t end = word ? word : cut;
+
+		while (end > 0 && strchr(" ,;:.-", text.ptr[end - 1]))
+			end--;
+		kg_buf_put(out, text.ptr, end);
+		kg_buf_puts(out, "\xE2\x80\xA6");
+	}
+	kg_buf_release(&text);
 }

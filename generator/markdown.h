@@ -42,6 +42,14 @@ void kg_md_to_html(struct cmark_node *doc, kg_buf *out);
  * the same smart punctuation as prose. */
 void kg_md_text_to_html(const char *text, kg_buf *out);
 
+/* Append the plain text of CommonMark source on one line (markup
+ * dropped, runs of white space one space), shortened to at most max
+ * characters: cut at the last word boundary that leaves room for an
+ * ellipsis, its trailing punctuation dropped, then "…". A first word
+ * longer than max is cut inside it. Plain text, not Markdown: escape it
+ * (kg_md_escape) to put it in prose. */
+void kg_md_summary(const char *markdown, size_t max, kg_buf *out);
+
 /* Append plain text with Markdown's punctuation backslash-escaped, so it
  * reads as the same text when parsed as CommonMark. */
 void kg_md_escape(kg_buf *out, const char *s, size_t len);

@@ -109,7 +109,19 @@ void kg_pw_cover(kg_pw *c)
 	kg_pw_run_end(c);
 }
 
-/* One contents entry: the title, dot leaders, the page; all of it a link. */
+/* The room every contents entry keeps for its page number: four digits
+ * of a part's entry, the widest, so the leaders of parts and of their
+ * sections end in the same place (layout.h: ref_room). */
+static float S_toc_ref_room(kg_pw *c)
+{
+	float size = c->st->body + c->st->m.contents_part_size;
+
+	return (float)kg_fonts_width(c->fonts, KG_FACE_BOLD, "0000", 4) * size /
+	       1000.0f;
+}
+
+/* One contents entry: the title, dot leaders, the page; all of it a link,
+ * from the title's left to the page number's right. */
 static void S_toc_entry(kg_pw *c, const kg_block *s, int level)
 {
 	kg_inline in = KG_INLINE_INIT;
@@ -128,6 +140,7 @@ static void S_toc_entry(kg_pw *c, const kg_block *s, int level)
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, s->title));
 	o.pageref = s->id;
 	o.ref_style = &ref;
+	o.ref_room = S_toc_ref_room(c);
 	o.indent = level == 1 ? 0 : c->st->indent;
 	kg_lay_space(&c->lay, level == 1 ? c->st->paragraph * c->st->m.contents_part_space
 					 : c->st->m.contents_gap);

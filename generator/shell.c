@@ -3,7 +3,10 @@
  * as template data, through the Mustache engine, written around the body.
  *
  * An HTML shell also gets `colours`, the brand's colours from the style
- * file (kg_pdf_style_colours_data), for its style sheet.
+ * file (kg_pdf_style_colours_data), for its style sheet, and `page`, what
+ * its print style sheet needs to print like the PDF: the build's paper and
+ * the style's margins (CSS lengths), and the running head and foot as CSS
+ * content values, already quoted and escaped (S_page_data).
  *
  * The body never goes through the engine (at 1,000 topics it is tens of
  * MiB, and the engine would copy it). The shell is rendered once, straight
@@ -20,10 +23,12 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "doc_toc.h"
 #include "file.h"
 #include "html_escape.h"
 #include "node.h"
 #include "pdf_style.h"
+#include "smart.h"
 #include "template.h"
 
 const kg_writer *const kg_writers[] = {&kg_writer_md, &kg_writer_html,
@@ -50,7 +55,155 @@ static kg_node *S_data(const kg_doc *doc, const char *body)
 	kg_node_set_str(data, "build_digest",
 			m->build_digest ? m->build_digest : "");
 	kg_node_set_str(data, "body", body);
+	/* the body holds the contents (HTML: #contents, a link back to them) */
+	kg_node_set_bool(data, "contents", kg_doc_toc(doc) != NULL);
 	return data;
+}
+
+/* ---- the print style sheet's data --------------------------------------- */
+
+/* Append s (UTF-8, one line) as a CSS string, quoted, with smart
+ * punctuation: ASCII other than letters, digits and space as a hex escape,
+ * so nothing in it can end the string or the style element. */
+static void S_css_string(kg_buf *out, const char *s)
+{
+	kg_buf smart = KG_BUF_INIT;
+	uint32_t prev = 0;
+	const unsigned char *p;
+
+	kg_smart_append(&smart, s, strlen(s), &prev);
+	kg_buf_putc(out, '"');
+	for (p = (const unsigned char *)smart.ptr; *p; p++) {
+		if (*p >= 0x80 || *p == ' ' || (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			kg_buf_putc(out, (char)*p);
+		else
+			kg_buf_printf(out, "\\%x ", *p);
+	}
+	kg_buf_putc(out, '"');
+	kg_buf_release(&smart);
+}
+
+/* Append a CSS token to a content value, a space between two tokens. */
+static void S_css_token_sep(kg_buf *out)
+{
+	if (out->len)
+		kg_buf_putc(out, ' ');
+}
+
+/* A label of the style (pdf_labels.h) as a CSS content value: its text
+ * with each {name} of vars (at most 4 names) filled in, {page} and
+ * {pages} the page counters; "none" for an empty label. */
+static void S_css_label(kg_buf *out, const char *label,
+			const char *const *vars)
+{
+	/* the counters' places, as characters a label's text never holds
+	 * (content is free of control characters) */
+	const char *cv[12] = {"page", "\x01", "pages", "\x02"};
+	kg_buf text = KG_BUF_INIT, part = KG_BUF_INIT;
+	const char *p;
+	size_t i, n = 4;
+
+	for (i = 0; vars[i] && n + 2 < 12; i += 2) {
+		cv[n++] = vars[i];
+		cv[n++] = vars[i + 1];
+	}
+	cv[n] = NULL;
+	kg_pdf_label_fill(&text, label, cv);
+	for (p = text.ptr;; p++) {
+		if (*p && *p != '\x01' && *p != '\x02') {
+			kg_buf_putc(&part, *p);
+			continue;
+		}
+		if (part.len) {
+			S_css_token_sep(out);
+			S_css_string(out, part.ptr);
+			kg_buf_reset(&part);
+		}
+		if (!*p)
+			break;
+		S_css_token_sep(out);
+		kg_buf_puts(out, *p == '\x01' ? "counter(page)" : "counter(pages)");
+	}
+	if (!out->len)
+		kg_buf_puts(out, "none");
+	kg_buf_release(&text);
+	kg_buf_release(&part);
+}
+
+static void S_set_pt(kg_node *map, const char *key, float pt)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%.2fpt", pt);
+	kg_node_set_str(map, key, num);
+}
+
+/* The paper and the margins, in CSS lengths: the page's margin boxes take
+ * the style's header and footer bands, as the PDF's running head and foot
+ * do (pdf_front.c). */
+static void S_page_box(kg_node *map, const kg_pdf_style *st,
+		       const kg_pdf_paper *paper)
+{
+	char size[64];
+
+	kg_node_set_str(map, "paper", paper->name);
+	snprintf(size, sizeof(size), "%.2fpt %.2fpt", paper->width,
+		 paper->height);
+	kg_node_set_str(map, "size", size);
+	S_set_pt(map, "margin_top", st->margin_top + st->header);
+	S_set_pt(map, "margin_right", st->margin_right);
+	S_set_pt(map, "margin_bottom", st->margin_bottom + st->footer);
+	S_set_pt(map, "margin_left", st->margin_left);
+	S_set_pt(map, "running_size", st->running);
+}
+
+/* The running head (the kit's title), foot (the style's footer label) and
+ * page number (its page label), as CSS content. */
+static void S_page_running(kg_node *map, const kg_pdf_style *st,
+			   const kg_doc_meta *m)
+{
+	const char *vars[] = {"version", m->version, "edition",
+			      m->edition_title, NULL};
+	kg_buf v = KG_BUF_INIT;
+
+	S_css_string(&v, m->title);
+	kg_node_set_str(map, "head", v.ptr);
+	kg_buf_reset(&v);
+	S_css_label(&v, st->labels.footer, vars);
+	kg_node_set_str(map, "foot", v.ptr);
+	kg_buf_reset(&v);
+	S_css_label(&v, st->labels.page, vars);
+	kg_node_set_str(map, "number", v.ptr);
+	kg_buf_release(&v);
+}
+
+/* data's `page`, for the print style sheet: the build's paper (o->paper,
+ * NULL for the style's first) and what the PDF prints around each page. */
+static int S_page_data(const kg_doc *doc, const kg_write_opts *o,
+		       kg_node *data, kg_diags *d)
+{
+	kg_buf path = KG_BUF_INIT;
+	const kg_pdf_paper *paper;
+	kg_pdf_style st;
+	kg_node *map;
+	int rc;
+
+	kg_buf_printf(&path, "%s/pdf/style.yaml", o->templates);
+	rc = kg_pdf_style_load(path.ptr, &st, d);
+	kg_buf_release(&path);
+	paper = rc < 0 ? NULL : o->paper ? kg_pdf_style_paper(&st, o->paper)
+					 : &st.papers[0];
+	if (paper) {
+		map = kg_node_new_map();
+		S_page_box(map, &st, paper);
+		S_page_running(map, &st, &doc->meta);
+		kg_node_set(data, "page", map);
+	} else if (rc == 0) { /* the build vets the paper first (paper.h) */
+		rc = kg_error(d, st.papers_at, "unknown paper '%s'", o->paper);
+	}
+	kg_pdf_style_free(&st);
+	return rc;
 }
 
 void kg_shell_drain(kg_sink *out)
@@ -119,7 +272,7 @@ static void S_write_body(void *ctx, bool escaped, kg_buf *buf)
 	kg_sink_drain(c->out);
 }
 
-int kg_shell_write(const kg_doc *doc, const char *templates,
+int kg_shell_write(const kg_doc *doc, const kg_write_opts *o,
 		   const char *format, const char *name,
 		   void (*escape)(kg_buf *, const char *, size_t),
 		   kg_shell_body body, kg_sink *out, kg_diags *d)
@@ -131,10 +284,13 @@ int kg_shell_write(const kg_doc *doc, const char *templates,
 
 	/* the HTML's style sheet takes the brand's colours from the style
 	 * file the PDF uses */
-	if (strcmp(format, "html") == 0)
-		rc = kg_pdf_style_colours_data(templates, data, d);
+	if (strcmp(format, "html") == 0) {
+		rc = kg_pdf_style_colours_data(o->templates, data, d);
+		if (rc == 0)
+			rc = S_page_data(doc, o, data, d);
+	}
 	if (rc == 0)
-		rc = kg_template_render_file(templates, format, name, data,
+		rc = kg_template_render_file(o->templates, format, name, data,
 					     escape, &hook, &out->buf, d);
 
 	if (rc == 0)

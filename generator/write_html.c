@@ -450,7 +450,7 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,
 		   kg_diags *d)
 {
-	return kg_shell_write(doc, o->templates, "html", "document",
+	return kg_shell_write(doc, o, "html", "document",
 			      kg_html_escape, S_body, out, d);
 }
 

@@ -421,7 +421,7 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,
 		   kg_diags *d)
 {
-	return kg_shell_write(doc, o->templates, "md", "document", kg_md_escape,
+	return kg_shell_write(doc, o, "md", "document", kg_md_escape,
 			      S_body, out, d);
 }
 

@@ -38,7 +38,7 @@ extern const kg_writer kg_writer_pdf;
  * formats in the same order as formats.h's kg_formats. */
 extern const kg_writer *const kg_writers[];
 
-/* The page shell: templates/<format>/<name>.mustache with the document's
+/* The page shell: <o->templates>/<format>/<name>.mustache with the document's
  * metadata as data (title, subtitle, version, ...), written to out around
  * the body, which the shell asks the writer for with body(doc, out) where
  * the template shows `body`: never, once, or once per place. The body is
@@ -51,7 +51,7 @@ extern const kg_writer *const kg_writers[];
  * not parse writes nothing; one that passes the engine's limits while it
  * renders may have written part of the page (out's owner discards it). */
 typedef void (*kg_shell_body)(const kg_doc *doc, kg_sink *out);
-int kg_shell_write(const kg_doc *doc, const char *templates,
+int kg_shell_write(const kg_doc *doc, const kg_write_opts *o,
 		   const char *format, const char *name,
 		   void (*escape)(kg_buf *, const char *, size_t),
 		   kg_shell_body body, kg_sink *out, kg_diags *d);

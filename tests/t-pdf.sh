@@ -82,7 +82,9 @@ if [ -s "$guide" ]; then
 	[ "$n" = "$m" ] && ok "every candidate's guide is written as PDF" ||
 		not_ok "every candidate's guide is written as PDF" "$n PDF, $m Markdown"
 fi
-n=$(pdftotext "$real.pdf" - | grep -c '^Q[0-9]* · ')
+# a question's heading, "Q1 · Fresher" (the index's entries read "Q1 · " and
+# the question's own words)
+n=$(pdftotext "$real.pdf" - | grep -cE '^Q[0-9]+ · (Fresher|Intermediate|Expert)$')
 [ "$n" = 40 ] && ok "the real kit has its 40 questions" ||
 	not_ok "the real kit has its 40 questions" "found $n"
 check "the comparison table is there" sh -c \

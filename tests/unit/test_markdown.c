@@ -2,7 +2,8 @@
  * test_markdown.c - kg_md_escape: a single line of plain text (a title, a
  * name, a label), escaped, parses back as one paragraph of exactly that
  * text, whatever it starts with; and what cannot start a block is left
- * as it is (so outputs do not change for ordinary titles).
+ * as it is (so outputs do not change for ordinary titles); kg_md_summary:
+ * prose as plain words on one line, shortened at a word.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -73,11 +74,45 @@ static void test_ordinary_text_unchanged(void **state)
 	}
 }
 
+/* kg_md_summary: the plain words of a prompt on one line, at most max
+ * characters, cut at a word with an ellipsis (the question index). */
+static void test_summary(void **state)
+{
+	static const struct {
+		const char *md;
+		size_t max;
+		const char *want;
+	} cases[] = {
+		{"Short prompt.", 20, "Short prompt."},
+		{"Exactly ten", 11, "Exactly ten"},
+		{"one two three four", 12, "one two\xE2\x80\xA6"},
+		{"one two, three four", 14, "one two\xE2\x80\xA6"},
+		{"A *teammate's* `code`\nline [link](#x) here", 60,
+		 "A teammate's code line link here"},
+		{"First paragraph.\n\nSecond one.", 60,
+		 "First paragraph. Second one."},
+		{"Abcdefghijklmnop", 6, "Abcde\xE2\x80\xA6"},
+		{"\xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9", 8,
+		 "\xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9\xE2\x80\xA6"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		kg_buf out = KG_BUF_INIT;
+
+		kg_md_summary(cases[i].md, cases[i].max, &out);
+		assert_string_equal(out.ptr, cases[i].want);
+		kg_buf_release(&out);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_line_starts_stay_text),
 		cmocka_unit_test(test_ordinary_text_unchanged),
+		cmocka_unit_test(test_summary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
