@@ -2,12 +2,13 @@
  * pdf_tags.c - the PDF's structure tree (see pdf_tags.h).
  *
  * Invariants: element 0 is the Document and is never closed; an element's
- * number is its index, its parent's is lower; every kid is one entry of
- * one array (owner, what, key), sorted into each owner's kids only when
- * written: a child element's entry is made when the element is, a marked
- * run's or an annotation's when the renderer draws it, with a key that
- * counts up in drawing order (seq), so that sorting by key puts each
- * element's kids in the order the pages show them.
+ * number is its index, its parent's is lower, and its children are the
+ * elements whose parent it is, in order of number (the order the walk
+ * made them). Content (a marked run, an annotation) is one entry of one
+ * array, made as the renderer draws it: its index there is its place in
+ * drawing order. Only when written is each element's content merged with
+ * its children by that order, a child placed by its first content (its
+ * own or its descendants'), one without any after the child before it.
  */
 #include "pdf_tags.h"
 
@@ -25,16 +26,14 @@ typedef struct S_elem {
 	uint32_t obj; /* reserved when it is made */
 } S_elem;
 
-enum { S_KID_MCR = -1, S_KID_OBJR = -2 };
-
+/* A piece of content: a marked run (MCR) or an annotation (OBJR). */
 typedef struct S_kid {
 	uint32_t owner;
-	int32_t what;  /* a child element (> 0), S_KID_MCR or S_KID_OBJR */
-	uint32_t page; /* MCR, OBJR: the page, from 0 */
+	uint32_t page; /* from 0; the top bit set for an OBJR */
 	uint32_t val;  /* MCR: the MCID; OBJR: the annotation's object */
-	uint32_t key;  /* drawing order: seq, or a child's first content */
-	uint32_t idx;  /* order of making, to break ties */
 } S_kid;
+
+#define S_OBJR 0x80000000u
 
 struct kg_tags {
 	kg_pdf_file *pdf;
@@ -42,7 +41,7 @@ struct kg_tags {
 	size_t npages;
 	S_elem *el;
 	size_t nel, cap_el;
-	S_kid *kids;
+	S_kid *kids;  /* in drawing order */
 	size_t nkids, cap_kids;
 	int *stack; /* the open elements, the Document first */
 	size_t depth, cap_stack;
@@ -52,7 +51,6 @@ struct kg_tags {
 	size_t ncur, cap_cur;
 	uint32_t *links;    /* per link annotation: its element's object */
 	size_t nlinks, cap_links;
-	uint32_t seq;
 };
 
 static const char *const S_names[KG_ST_COUNT] = {
@@ -60,17 +58,15 @@ static const char *const S_names[KG_ST_COUNT] = {
 	"L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TH", "TD", "Link",
 	"TOC", "TOCI", "Index", "Code", "BlockQuote"};
 
-static S_kid *S_kid_new(kg_tags *t, uint32_t owner, int32_t what)
+static void S_kid_new(kg_tags *t, uint32_t owner, uint32_t page, uint32_t val)
 {
 	S_kid *k;
 
 	KG_GROW(t->kids, t->cap_kids, t->nkids + 1);
-	k = &t->kids[t->nkids];
-	memset(k, 0, sizeof(*k));
+	k = &t->kids[t->nkids++];
 	k->owner = owner;
-	k->what = what;
-	k->idx = (uint32_t)t->nkids++;
-	return k;
+	k->page = page;
+	k->val = val;
 }
 
 static int S_elem_new(kg_tags *t, int parent, kg_stype type)
@@ -82,8 +78,6 @@ static int S_elem_new(kg_tags *t, int parent, kg_stype type)
 	e->type = type;
 	e->parent = parent;
 	e->obj = kg_pdf_reserve(t->pdf);
-	if (parent >= 0)
-		S_kid_new(t, (uint32_t)parent, (int32_t)t->nel);
 	return (int)t->nel++;
 }
 
@@ -165,11 +159,7 @@ const char *kg_tags_name(const kg_tags *t, int elem)
 
 void kg_tags_mark(kg_tags *t, int elem, size_t page, uint32_t mcid)
 {
-	S_kid *k = S_kid_new(t, (uint32_t)elem, S_KID_MCR);
-
-	k->page = (uint32_t)page;
-	k->val = mcid;
-	k->key = t->seq++;
+	S_kid_new(t, (uint32_t)elem, (uint32_t)page, mcid);
 	KG_GROW(t->cur, t->cap_cur, (size_t)mcid + 1);
 	while (t->ncur <= mcid) /* MCIDs come in order: this is one step */
 		t->cur[t->ncur++] = t->el[elem].obj;
@@ -195,11 +185,7 @@ void kg_tags_page_end(kg_tags *t, size_t page)
 
 long kg_tags_annot(kg_tags *t, int elem, size_t page, uint32_t annot)
 {
-	S_kid *k = S_kid_new(t, (uint32_t)elem, S_KID_OBJR);
-
-	k->page = (uint32_t)page;
-	k->val = annot;
-	k->key = t->seq++;
+	S_kid_new(t, (uint32_t)elem, (uint32_t)page | S_OBJR, annot);
 	KG_GROW(t->links, t->cap_links, t->nlinks + 1);
 	t->links[t->nlinks++] = t->el[elem].obj;
 	return (long)(t->npages + t->nlinks - 1);
@@ -207,67 +193,79 @@ long kg_tags_annot(kg_tags *t, int elem, size_t page, uint32_t annot)
 
 /* ---- the end ----------------------------------------------------------------------------- */
 
-static int S_by_making(const void *pa, const void *pb)
-{
-	const S_kid *a = pa, *b = pb;
+/* Where each element's content and children are, once grouped (S_plan):
+ * element e's content is kids[order[cat[e]] .. order[cat[e + 1] - 1]],
+ * in drawing order, its children child[cstart[e] .. cstart[e + 1] - 1],
+ * in order of making; first[e] is the drawing place of its first
+ * content or its descendants', S_NONE for none. */
+typedef struct S_plan {
+	uint32_t *order, *child, *first;
+	size_t *cat, *cstart;
+} S_plan;
 
-	if (a->owner != b->owner)
-		return a->owner < b->owner ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
+/* A stable counting sort of n items by key(i) < nkeys: start (nkeys + 1
+ * entries) and out (n entries) filled. */
+static void S_bucket(size_t n, size_t nkeys, const uint32_t *key, size_t *start,
+		     uint32_t *out)
+{
+	size_t i, sum = 0;
+
+	for (i = 0; i < n; i++)
+		start[key[i] + 1]++;
+	for (i = 0; i <= nkeys; i++) {
+		sum += start[i];
+		start[i] = sum;
+	}
+	for (i = 0; i < n; i++)
+		out[start[key[i]]++] = (uint32_t)i;
+	for (i = nkeys; i > 0; i--) /* back to where each bucket starts */
+		start[i] = start[i - 1];
+	start[0] = 0;
 }
 
-static int S_by_key(const void *pa, const void *pb)
+static void S_plan_make(const kg_tags *t, S_plan *p)
 {
-	const S_kid *a = pa, *b = pb;
-
-	if (a->owner != b->owner)
-		return a->owner < b->owner ? -1 : 1;
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-/* Each child's key: where its first content was drawn (its own, or its
- * descendants'); a child with none follows the child made before it. */
-static void S_order(kg_tags *t)
-{
-	uint32_t *first = kg_xcalloc(t->nel + 1, sizeof(*first));
-	uint32_t last = 0, owner = S_NONE;
+	uint32_t *key = kg_xcalloc(t->nkids + t->nel + 1, sizeof(*key));
 	size_t i;
 
-	for (i = 0; i < t->nel; i++)
-		first[i] = S_NONE;
+	p->order = kg_xcalloc(t->nkids + 1, sizeof(*p->order));
+	p->child = kg_xcalloc(t->nel + 1, sizeof(*p->child));
+	p->first = kg_xcalloc(t->nel + 1, sizeof(*p->first));
+	p->cat = kg_xcalloc(t->nel + 2, sizeof(*p->cat));
+	p->cstart = kg_xcalloc(t->nel + 2, sizeof(*p->cstart));
 	for (i = 0; i < t->nkids; i++)
-		if (t->kids[i].what < 0 && t->kids[i].key < first[t->kids[i].owner])
-			first[t->kids[i].owner] = t->kids[i].key;
+		key[i] = t->kids[i].owner;
+	S_bucket(t->nkids, t->nel, key, p->cat, p->order);
+	/* the Document is no one's child: bucket nel holds it */
+	for (i = 0; i < t->nel; i++)
+		key[i] = t->el[i].parent < 0 ? (uint32_t)t->nel : (uint32_t)t->el[i].parent;
+	S_bucket(t->nel, t->nel + 1, key, p->cstart, p->child);
+	for (i = 0; i < t->nel; i++)
+		p->first[i] = S_NONE;
+	for (i = t->nkids; i-- > 0;)
+		p->first[t->kids[i].owner] = (uint32_t)i;
 	for (i = t->nel; i-- > 1;) /* a parent's number is lower */
-		if (first[i] < first[t->el[i].parent])
-			first[t->el[i].parent] = first[i];
-	qsort(t->kids, t->nkids, sizeof(*t->kids), S_by_making);
-	for (i = 0; i < t->nkids; i++) {
-		S_kid *k = &t->kids[i];
-
-		if (k->owner != owner)
-			owner = k->owner, last = 0;
-		if (k->what > 0) {
-			if (first[k->what] != S_NONE)
-				last = first[k->what];
-			k->key = last;
-		}
-	}
-	qsort(t->kids, t->nkids, sizeof(*t->kids), S_by_key);
-	free(first);
+		if (p->first[i] < p->first[t->el[i].parent])
+			p->first[t->el[i].parent] = p->first[i];
+	free(key);
 }
 
-/* One kid of an element whose /Pg is page pg. */
-static void S_kid_put(kg_tags *t, const S_kid *k, uint32_t pg, kg_buf *b)
+static void S_plan_free(S_plan *p)
 {
-	if (k->what > 0)
-		kg_buf_printf(b, "%lu 0 R", (unsigned long)t->el[k->what].obj);
-	else if (k->what == S_KID_OBJR)
+	free(p->order);
+	free(p->child);
+	free(p->first);
+	free(p->cat);
+	free(p->cstart);
+}
+
+/* One piece of content of an element whose /Pg is page pg. */
+static void S_kid_put(const kg_tags *t, const S_kid *k, uint32_t pg, kg_buf *b)
+{
+	if (k->page & S_OBJR)
 		kg_buf_printf(b, "<< /Type /OBJR /Obj %lu 0 R /Pg %lu 0 R >>",
 			      (unsigned long)k->val,
-			      (unsigned long)(t->page0 + k->page));
+			      (unsigned long)(t->page0 + (k->page & ~S_OBJR)));
 	else if (k->page == pg)
 		kg_buf_printf(b, "%lu", (unsigned long)k->val);
 	else
@@ -276,8 +274,39 @@ static void S_kid_put(kg_tags *t, const S_kid *k, uint32_t pg, kg_buf *b)
 			      (unsigned long)k->val);
 }
 
-/* Element i, its kids kids[k0 .. k1 - 1]. */
-static void S_elem_write(kg_tags *t, size_t i, size_t k0, size_t k1, kg_buf *b)
+/* Element i's kids: its content and its children merged by drawing
+ * order (a child by its first content; one with none right after the
+ * child before it; a child before content drawn at the same place). */
+static void S_kids_put(const kg_tags *t, const S_plan *p, size_t i, uint32_t pg,
+		       kg_buf *b)
+{
+	size_t k = p->cat[i], k1 = p->cat[i + 1];
+	size_t c = p->cstart[i], c1 = p->cstart[i + 1];
+	uint32_t last = 0;
+	int any = 0;
+
+	while (k < k1 || c < c1) {
+		uint32_t ck = 0;
+
+		if (c < c1) { /* the next child's place (the same until it goes) */
+			ck = p->first[p->child[c]] != S_NONE ? p->first[p->child[c]] : last;
+			last = ck;
+		}
+		if (any)
+			kg_buf_putc(b, ' ');
+		any = 1;
+		if (c < c1 && (k >= k1 || ck <= p->order[k])) {
+			kg_buf_printf(b, "%lu 0 R", (unsigned long)t->el[p->child[c]].obj);
+			c++;
+		} else {
+			S_kid_put(t, &t->kids[p->order[k]], pg, b);
+			k++;
+		}
+	}
+}
+
+/* Element i. */
+static void S_elem_write(kg_tags *t, const S_plan *p, size_t i, kg_buf *b)
 {
 	const S_elem *e = &t->el[i];
 	uint32_t pg = S_NONE;
@@ -288,20 +317,18 @@ static void S_elem_write(kg_tags *t, size_t i, size_t k0, size_t k1, kg_buf *b)
 	 * largest kit */
 	kg_buf_printf(b, "<< /S /%s /P %lu 0 R", S_names[e->type],
 		      (unsigned long)(e->parent < 0 ? t->root : t->el[e->parent].obj));
-	for (k = k0; k < k1 && pg == S_NONE; k++)
-		if (t->kids[k].what < 0)
-			pg = t->kids[k].page;
+	for (k = p->cat[i]; k < p->cat[i + 1] && pg == S_NONE; k++)
+		if (!(t->kids[p->order[k]].page & S_OBJR))
+			pg = t->kids[p->order[k]].page;
+	if (pg == S_NONE && p->cat[i] < p->cat[i + 1])
+		pg = t->kids[p->order[p->cat[i]]].page & ~S_OBJR;
 	if (pg != S_NONE)
 		kg_buf_printf(b, " /Pg %lu 0 R", (unsigned long)(t->page0 + pg));
 	if (e->type == KG_ST_TH || e->type == KG_ST_TH_ROW)
 		kg_buf_printf(b, " /A << /O /Table /Scope /%s >>",
 			      e->type == KG_ST_TH ? "Column" : "Row");
 	kg_buf_puts(b, " /K [");
-	for (k = k0; k < k1; k++) {
-		if (k > k0)
-			kg_buf_putc(b, ' ');
-		S_kid_put(t, &t->kids[k], pg, b);
-	}
+	S_kids_put(t, p, i, pg, b);
 	kg_buf_puts(b, "] >>");
 	kg_pdf_obj_packed(t->pdf, e->obj, b->ptr, b->len);
 }
@@ -331,16 +358,14 @@ static uint32_t S_parent_tree(kg_tags *t, kg_buf *b)
 uint32_t kg_tags_write(kg_tags *t)
 {
 	kg_buf b = KG_BUF_INIT;
-	size_t i, k = 0, k1;
+	S_plan p;
+	size_t i;
 	uint32_t tree;
 
-	S_order(t);
-	for (i = 0; i < t->nel; i++) {
-		for (k1 = k; k1 < t->nkids && t->kids[k1].owner == i; k1++)
-			;
-		S_elem_write(t, i, k, k1, &b);
-		k = k1;
-	}
+	S_plan_make(t, &p);
+	for (i = 0; i < t->nel; i++)
+		S_elem_write(t, &p, i, &b);
+	S_plan_free(&p);
 	tree = S_parent_tree(t, &b);
 	kg_pdf_obj_begin(t->pdf, t->root);
 	kg_pdf_printf(t->pdf, "<< /Type /StructTreeRoot /K %lu 0 R /ParentTree %lu 0 R"
