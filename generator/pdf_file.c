@@ -201,17 +201,28 @@ void kg_pdf_obj_packed(kg_pdf_file *f, uint32_t num, const char *body,
 }
 
 /* An entry of a cross-reference stream: type, 5 bytes, 1 byte (a
- * generation, 0, or an index in an object stream, < KG_PDF_STM_OBJS). */
-static void S_xref_entry(kg_buf *b, int type, uint64_t v, unsigned w)
+ * generation, 0, or an index in an object stream, < KG_PDF_STM_OBJS),
+ * after the PNG "Up" predictor's tag byte: each byte is sent as its
+ * difference from the byte above it (prev, the entry before), which
+ * leaves mostly zeros in a run of packed objects, for zlib to squeeze. */
+static void S_xref_entry(kg_buf *b, unsigned char *prev, int type, uint64_t v,
+			 unsigned w)
 {
-	unsigned char e[7];
+	unsigned char e[8];
 	int i;
 
-	e[0] = (unsigned char)type;
+	e[1] = (unsigned char)type;
 	for (i = 0; i < 5; i++)
-		e[1 + i] = (unsigned char)(v >> (8 * (4 - i)));
-	e[6] = (unsigned char)w;
-	kg_buf_put(b, e, 7);
+		e[2 + i] = (unsigned char)(v >> (8 * (4 - i)));
+	e[7] = (unsigned char)w;
+	for (i = 1; i < 8; i++) {
+		unsigned char raw = e[i];
+
+		e[i] = (unsigned char)(raw - prev[i]);
+		prev[i] = raw;
+	}
+	e[0] = 2; /* PNG filter type: Up */
+	kg_buf_put(b, e, 8);
 }
 
 /* The cross-reference stream (PDF 1.5, 7.5.8), the trailer's entries in
@@ -221,24 +232,27 @@ static int S_xref_stream(kg_pdf_file *f, uint32_t root, uint32_t info)
 	uint32_t num, n;
 	size_t xref;
 	kg_buf b = KG_BUF_INIT;
-	char extra[128];
+	char extra[160];
+	unsigned char prev[8] = {0};
 	int rc = f->failed || f->open ? -1 : 0;
 
 	S_stm_flush(f);
 	num = kg_pdf_reserve(f);
 	xref = kg_pdf_tell(f);
-	S_xref_entry(&b, 0, 0, 255); /* object 0: free, generation 255 */
+	S_xref_entry(&b, prev, 0, 0, 255); /* object 0: free, generation 255 */
 	for (n = 1; n <= f->nobjs; n++) {
 		size_t o = n == num ? xref : f->offset[n];
 
 		if (!o || o == KG_PDF_PACKED)
 			rc = -1;
 		if (o & KG_PDF_PACKED)
-			S_xref_entry(&b, 2, (o & ~KG_PDF_PACKED) >> 16, (unsigned)(o & 0xFFFF));
+			S_xref_entry(&b, prev, 2, (o & ~KG_PDF_PACKED) >> 16,
+				     (unsigned)(o & 0xFFFF));
 		else
-			S_xref_entry(&b, 1, o, 0);
+			S_xref_entry(&b, prev, 1, o, 0);
 	}
-	snprintf(extra, sizeof(extra), "/Type /XRef /Size %lu /W [1 5 1]",
+	snprintf(extra, sizeof(extra), "/Type /XRef /Size %lu /W [1 5 1] "
+		 "/DecodeParms << /Columns 7 /Predictor 12 >>",
 		 (unsigned long)f->nobjs + 1);
 	if (root)
 		snprintf(extra + strlen(extra), sizeof(extra) - strlen(extra),
