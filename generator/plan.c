@@ -201,20 +201,42 @@ static void S_fill_exercise(S_levelplan *lp, S_fill *f)
 	}
 }
 
+/* Has f a scenario of s's kind already? */
+static int S_has_kind(const S_fill *f, const kg_scenario *s)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->items[i].scenario &&
+		    strcmp(kg_text(f->items[i].scenario->kind), kg_text(s->kind)) == 0)
+			return 1;
+	return 0;
+}
+
+/* The behavioural round: scenarios at the level, in file order, one of
+ * each kind first so a round hears about more than one kind of work. */
 static void S_fill_scenarios(S_levelplan *lp, S_fill *f)
 {
 	const kg_kit *kit = lp->kit;
-	size_t i;
+	size_t i, k;
+	int pass;
 
-	for (i = 0; i < kit->nscenarios; i++) {
-		const kg_scenario *s = &kit->scenarios[i];
-		int m = (int)kg_int(s->minutes, KG_DEFAULT_SCENARIO_MINUTES);
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < kit->nscenarios; i++) {
+			const kg_scenario *s = &kit->scenarios[i];
+			int m = (int)kg_int(s->minutes, KG_DEFAULT_SCENARIO_MINUTES);
+			int taken = 0;
 
-		if (s->levels.n > 0 && !S_lists(&s->levels, kg_text(lp->level->id)))
-			continue;
-		if (S_room(lp, f, m))
-			S_add_item(f, KG_ITEM_SCENARIO, NULL, NULL, s, m);
-	}
+			if (s->levels.n > 0 &&
+			    !S_lists(&s->levels, kg_text(lp->level->id)))
+				continue;
+			for (k = 0; k < f->n; k++)
+				taken |= f->items[k].scenario == s;
+			if (taken || (pass == 0 && S_has_kind(f, s)))
+				continue;
+			if (S_room(lp, f, m))
+				S_add_item(f, KG_ITEM_SCENARIO, NULL, NULL, s, m);
+		}
 }
 
 /* Fill every area of the kit at level l, pins of p first. */

@@ -27,7 +27,8 @@
  *   - the round for the behavioural area (loop.behavioural_area, marked
  *     `behavioural: true`: check makes the two agree) takes the scenarios
  *     at the level (a scenario without `levels` suits every level) that
- *     fit, in file order, each KG_DEFAULT_SCENARIO_MINUTES unless it says;
+ *     fit, in file order but one of each kind first, each
+ *     KG_DEFAULT_SCENARIO_MINUTES unless it says;
  *   - a round is full when its material comes within five minutes of
  *     the main phase; kg_plan_shortfalls reports the rest;
  *   - rounds are presented heaviest weight first (equal weights in the

@@ -598,6 +598,50 @@ static void test_behavioural_round(void **state)
 	S_done(kit, dir);
 }
 
+/* The behavioural round hears one scenario of each kind before a second
+ * of any kind. */
+static void test_behavioural_kinds_first(void **state)
+{
+	static const S_edit edits[] = {
+		{"kit.yaml", "    description: Designs for failure.\n", CONDUCT_AREA},
+		{"kit.yaml", "      coding: 50\n      systems: 50\n", CONDUCT_WEIGHTS},
+		{"kit.yaml", "  # behavioural_area names the area of a behavioural round (none here)\n",
+		 "  behavioural_area: conduct\n"},
+		{"kit.yaml", "    title: Team conflict\n",
+		 "    title: Team conflict\n  - id: delivery\n    title: Delivery\n"},
+		{"scenarios.yaml", NULL,
+		 SCENARIO("conflict-a", "    levels: [fresher]\n    minutes: 5\n")
+		 SCENARIO("conflict-b", "    levels: [fresher]\n    minutes: 5\n")
+		 "  - id: delivery-a\n"
+		 "    kind: delivery\n"
+		 "    title: A late feature\n"
+		 "    prompt: Your part of a feature will miss the date.\n"
+		 "    signals:\n"
+		 "      - name: Candour\n"
+		 "        detail: Says early that it is late.\n"
+		 "    rubric:\n"
+		 "      strong: Tells people early.\n"
+		 "      acceptable: Tells them late.\n"
+		 "      weak: Hides it.\n"
+		 "    red_flags:\n"
+		 "      - Hides.\n"
+		 "      - Blames.\n"
+		 "      - Waits.\n"
+		 "    levels: [fresher]\n"
+		 "    minutes: 5\n"},
+		{NULL, NULL, NULL}};
+	char *dir = S_variant(edits);
+	kg_kit *kit = S_load(dir);
+	kg_plan plan;
+
+	(void)state;
+	S_plan(kit, "balanced", "fresher", &plan);
+	S_assert_sound(&plan);
+	S_assert_ids(&plan, "conduct", "conflict-a delivery-a conflict-b");
+	kg_plan_free(&plan);
+	S_done(kit, dir);
+}
+
 /* A behavioural round with no scenario at the level: an error at the
  * level saying so. */
 static void test_behavioural_no_scenario(void **state)
@@ -964,6 +1008,7 @@ int main(void)
 		cmocka_unit_test(test_shortfall_warning),
 		cmocka_unit_test(test_no_material_error),
 		cmocka_unit_test(test_behavioural_round),
+		cmocka_unit_test(test_behavioural_kinds_first),
 		cmocka_unit_test(test_behavioural_no_scenario),
 		cmocka_unit_test(test_pin_replaces_material),
 		cmocka_unit_test(test_own_area_is_first_of_areas),
