@@ -191,6 +191,7 @@ kg_op *kg_li_op(kg_lay *lay, kg_op_type type)
 	memset(op, 0, sizeof(*op));
 	op->type = type;
 	op->aux = -1;
+	op->tag = lay->tag;
 	return op;
 }
 
@@ -217,12 +218,16 @@ void kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
 	op->y = y;
 	op->str = str;
 	op->len = len;
+	if (st->tag)
+		op->tag = st->tag;
 }
 
+/* Pieces that can be one run of text: the same look, and the same thing
+ * in the structure tree. */
 static int S_same_look(const kg_tstyle *a, const kg_tstyle *b)
 {
 	return a->face == b->face && a->size == b->size && a->color == b->color &&
-	       a->box == b->box;
+	       a->box == b->box && a->tag == b->tag;
 }
 
 /* Boxes to tick, drawn: n placed box pieces, their tops at y. */
@@ -320,5 +325,7 @@ void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
 		op->w = s[j - 1].x + s[j - 1].p.w - s[i].x;
 		op->h = size * (asc + desc);
 		op->aux = link;
+		if (s[i].p.st.tag)
+			op->tag = s[i].p.st.tag;
 	}
 }

@@ -96,6 +96,11 @@ int kg_lay_link(kg_lay *lay, const char *target)
 	return (int)lay->nlinks++;
 }
 
+void kg_lay_tag(kg_lay *lay, int tag)
+{
+	lay->tag = tag;
+}
+
 void kg_lay_part(kg_lay *lay, const char *title)
 {
 	KG_GROW(lay->parts, lay->cap_parts, lay->nparts + 1);
@@ -275,6 +280,7 @@ static void S_pageref(kg_lay *lay, const kg_para_opts *o, float x_text,
 	dots.size = lay->st->body;
 	dots.color = lay->st->muted;
 	dots.link = -1;
+	dots.tag = KG_TAG_ARTIFACT; /* decoration */
 	S_leaders(lay, &dots, x_text + lay->st->m.contents_leader_gap,
 		  lay->x + lay->w - refw - lay->st->m.contents_leader_gap, base);
 	op = kg_li_op(lay, KG_OP_PAGEREF);

@@ -57,7 +57,13 @@ typedef struct kg_tstyle {
 	int code;  /* shade the background (inline code) */
 	int link;  /* a link (kg_lay_link) or -1 */
 	int box;   /* a box to tick, drawn (kg_inline_text makes these) */
+	int tag;   /* what the text is, for the PDF's structure tree: 0 the
+		    * layout's current tag (kg_lay_tag), KG_TAG_ARTIFACT
+		    * decoration, else the caller's number for it */
 } kg_tstyle;
+
+/* A tag that marks text as decoration, not content (dot leaders). */
+#define KG_TAG_ARTIFACT (-1)
 
 typedef enum { KG_PIECE_WORD, KG_PIECE_SPACE, KG_PIECE_BREAK } kg_piece_kind;
 
@@ -95,6 +101,8 @@ typedef struct kg_op {
 	kg_rgb color;
 	uint32_t str, len;
 	int aux;
+	int tag;   /* what it is (kg_tstyle.tag; never 0 unless the layout's
+		    * tag was 0 when it was made) */
 } kg_op;
 
 enum {
@@ -178,6 +186,7 @@ typedef struct kg_lay {
 	char **parts;  /* running-header titles */
 	size_t nparts, cap_parts;
 	int part;      /* part of the elements being added */
+	int tag;       /* what the operations being added are (kg_lay_tag) */
 	/* where paragraphs go: left edge and width within the body */
 	float x, w;
 	float space;   /* pending space above the next element */
@@ -210,6 +219,11 @@ const char *kg_lay_at(const kg_lay *lay, uint32_t off);
 int kg_lay_link(kg_lay *lay, const char *target);
 /* Begin a running-header part titled title; later elements belong to it. */
 void kg_lay_part(kg_lay *lay, const char *title);
+/* What the operations added from now on are, for the PDF's structure
+ * tree (kg_tstyle.tag): a number of the caller's, which the layout only
+ * copies to each operation; text in a style with a tag of its own keeps
+ * that. 0 at first. */
+void kg_lay_tag(kg_lay *lay, int tag);
 
 /* Inline content: append UTF-8 text in a style. Runs of white space
  * become one breakable space unless keep_spaces (code blocks). */

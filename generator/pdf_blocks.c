@@ -57,7 +57,10 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	}
 	kg_pw_text(c, &in, &t, title);
 	c->suppress = 0;
+	c->section = b->level;
+	kg_pw_tag_open(c, kg_tags_heading(b->level));
 	kg_lay_para(&c->lay, &in, &o);
+	kg_pw_tag_close(c);
 	if (b->level == 1)
 		kg_lay_space(&c->lay, st->paragraph * st->m.headings_part_after);
 	kg_inline_free(&in);
@@ -83,7 +86,9 @@ void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
 
 		kg_pw_space(c, c->st->paragraph);
 		o.keep = 1;
+		kg_pw_tag_open(c, KG_ST_P);
 		kg_pw_paragraph(c, &f->inl, &o);
+		kg_pw_tag_close(c);
 	}
 }
 
@@ -189,10 +194,18 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 	cells = kg_xcalloc(b->n * ncols, sizeof(*cells));
 	head.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
 	body.base = kg_pw_style(KG_FACE_REGULAR, st->table, st->text);
-	for (r = 0; r < b->n; r++)
-		for (k = 0; k < b->children[r]->n; k++)
-			kg_pw_cell(c, b->children[r]->children[k], r ? &body : &head,
-			       &cells[r * ncols + k]);
+	kg_pw_tag_open(c, KG_ST_TABLE);
+	for (r = 0; r < b->n; r++) {
+		int tr = kg_pw_tag_add(c, 0, KG_ST_TR);
+
+		for (k = 0; k < b->children[r]->n; k++) {
+			kg_pw_env *env = r ? &body : &head;
+
+			env->base.tag = kg_pw_tag_add(c, tr, r ? KG_ST_TD : KG_ST_TH);
+			kg_pw_cell(c, b->children[r]->children[k], env,
+				   &cells[r * ncols + k]);
+		}
+	}
 	memset(&ts, 0, sizeof(ts));
 	ts.pad = st->m.tables_padding;
 	ts.leading = st->m.tables_leading;
@@ -205,6 +218,7 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 	}
 	kg_pw_space(c, st->paragraph * st->m.tables_space);
 	kg_lay_table(&c->lay, cells, b->n, ncols, &ts);
+	kg_pw_tag_close(c);
 	for (k = 0; k < b->n * ncols; k++)
 		kg_inline_free(&cells[k]);
 	free(cells);
@@ -223,7 +237,7 @@ static void S_append(kg_inline *dst, const kg_inline *src)
 /* A dimension's cell: its name, its detail, then a drawn box per choice
  * and, on a line of their own, per mark, each with its column's label. */
 static void S_dimension_cell(kg_pw *c, const kg_block *head, size_t nchoice,
-			     const kg_block *dim, kg_inline *in)
+			     const kg_block *dim, kg_inline *in, int tag)
 {
 	const kg_pdf_style *st = c->st;
 	kg_tstyle name = kg_pw_style(KG_FACE_BOLD, st->body + st->m.forms_name,
@@ -233,7 +247,9 @@ static void S_dimension_cell(kg_pw *c, const kg_block *head, size_t nchoice,
 	kg_inline word = KG_INLINE_INIT;
 	size_t k;
 
+	name.tag = box.tag = tag;
 	detail.base = kg_pw_style(KG_FACE_REGULAR, st->table, st->muted);
+	detail.base.tag = tag;
 	label.base = box;
 	kg_pw_text(c, in, &name, kg_pw_smart(c, dim->title));
 	kg_pw_cell(c, dim, &detail, in); /* on the lines below */
@@ -278,15 +294,24 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after)
 	float widths[2];
 	kg_table_style ts;
 	kg_pw_env hs;
+	int tr;
 
 	if (ncols < 2)
 		return;
 	cells = kg_xcalloc(nrows * 2, sizeof(*cells));
 	hs.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
+	kg_pw_tag_open(c, KG_ST_TABLE);
+	tr = kg_pw_tag_add(c, 0, KG_ST_TR);
+	hs.base.tag = kg_pw_tag_add(c, tr, KG_ST_TH);
 	kg_pw_cell(c, head->children[0], &hs, &cells[0]);
+	hs.base.tag = kg_pw_tag_add(c, tr, KG_ST_TH);
 	kg_pw_cell(c, head->children[ncols - 1], &hs, &cells[1]);
-	for (r = 1; r < nrows; r++)
-		S_dimension_cell(c, head, nchoice, b->children[r], &cells[r * 2]);
+	for (r = 1; r < nrows; r++) {
+		tr = kg_pw_tag_add(c, 0, KG_ST_TR);
+		S_dimension_cell(c, head, nchoice, b->children[r], &cells[r * 2],
+				 kg_pw_tag_add(c, tr, KG_ST_TH_ROW));
+		kg_pw_tag_add(c, tr, KG_ST_TD); /* the evidence: written by hand */
+	}
 	widths[1] = st->m.forms_evidence;
 	widths[0] = 1 - widths[1];
 	memset(&ts, 0, sizeof(ts));
@@ -303,6 +328,7 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after)
 	ts.fill = S_card_room(c, after);
 	kg_pw_space(c, st->paragraph * st->m.scorecards_space);
 	kg_lay_table(&c->lay, cells, nrows, 2, &ts);
+	kg_pw_tag_close(c);
 	for (k = 0; k < nrows * 2; k++)
 		kg_inline_free(&cells[k]);
 	free(cells);
@@ -366,11 +392,13 @@ void kg_pw_index(kg_pw *c, const kg_block *list)
 		kg_inline in = KG_INLINE_INIT;
 		kg_para_opts o = kg_pw_para(c);
 
+		kg_pw_tag_open(c, KG_ST_P);
 		kg_pw_run_on(c, item, &env, &in);
 		o.pageref = item->id; /* compose's target (kg_add_index_item) */
 		o.ref_style = &ref;
 		kg_pw_space(c, i ? c->st->m.index_gap : c->st->paragraph);
 		kg_lay_para(&c->lay, &in, &o);
+		kg_pw_tag_close(c);
 		kg_inline_free(&in);
 	}
 }

@@ -180,7 +180,7 @@ static int S_teardown(void **state)
 
 static kg_tstyle S_body(void)
 {
-	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0};
+	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0, 0};
 
 	return t;
 }
