@@ -5,6 +5,7 @@
  */
 #include "compose.h"
 #include "doc_toc.h"
+#include "packet_forms.h"
 
 kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
 {
@@ -13,6 +14,7 @@ kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
 	switch (ed->kind) {
 	case KG_EDITION_PACKET:
 		doc = kg_compose_packet(kit, ed, digest);
+		kg_packet_title(doc); /* a viewer names it for itself */
 		break;
 	case KG_EDITION_CANDIDATE:
 		doc = kg_compose_candidate(kit, ed, digest);
@@ -20,7 +22,6 @@ kg_doc *kg_compose(const kg_kit *kit, const kg_edition *ed, const char *digest)
 	default:
 		doc = kg_compose_public(kit, ed, digest);
 	}
-
 	kg_doc_toc_build(doc); /* once, for every writer (doc.h) */
 	return doc;
 }

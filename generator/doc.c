@@ -257,6 +257,7 @@ void kg_doc_free(kg_doc *doc)
 	free(m->title);
 	free(m->subtitle);
 	free(m->edition_title);
+	free(m->doc_title);
 	free(m->profile);
 	free(m->level);
 	free(m->version);

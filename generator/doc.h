@@ -27,9 +27,12 @@
  *             1 a part, 2 a section of it, with the section's id, title
  *   ITEM of an index LIST: id, the place in the document it stands for
  *   SCORECARD [ROW] [DIMENSION...]                         a form to fill in:
- *             the ROW holds the column labels (dimension, each band, evidence)
+ *             the ROW holds the column labels: the dimension, then level
+ *             choices (a box each, tick one: the bands, "not probed"),
+ *             then marks (a box each, tick any: "prompted"), then the
+ *             evidence
  *   DIMENSION title [PROSE]                                one scored line:
- *             a box per band and room to write the evidence
+ *             a box per choice and mark, and room to write the evidence
  *   NOTES     title (a label, may be NULL), level = lines    room to write by hand;
  *             flags KG_NOTES_FILL: paged formats rule as many lines as the
  *             rest of the page holds (at least `level`), the others `level`
@@ -43,6 +46,10 @@
  *             the counts. HTML draws it as inline SVG; the formats that do
  *             not draw it show nothing (compose the same figures as a
  *             TABLE beside it)
+ *
+ * Boxes to tick: a U+2610 BALLOT BOX in prose or a title is a box on a
+ * form, not a character: the PDF draws it (forms.box in the style), the
+ * HTML styles it (span.box), Markdown writes "[ ]".
  *
  * Ownership: a block owns its children and its strings, except the
  * CommonMark source of a PROSE block: the markdown given to kg_add_prose
@@ -121,7 +128,11 @@ enum { KG_LIST_BULLET = 0, KG_LIST_ORDERED = 1, KG_LIST_INDEX = 2 };
 /* Section flags. */
 enum {
 	KG_SECTION_NEW_PAGE = 1 << 0, /* paged formats start it on a new page */
-	KG_SECTION_IN_TOC = 1 << 1    /* listed in the table of contents */
+	KG_SECTION_IN_TOC = 1 << 1,   /* listed in the table of contents */
+	/* a form, printed on one sheet: paged formats keep it on one page
+	 * (a SCORECARD in it fills what the page leaves); HTML prints it
+	 * from a new page and never breaks it */
+	KG_SECTION_FORM = 1 << 2
 };
 
 /* NOTES flags. */
@@ -159,6 +170,8 @@ typedef struct kg_doc_meta {
 	char *kit_id;
 	char *edition_id;    /* also the output file's base name */
 	char *title;
+	char *doc_title;     /* what a viewer names the file (PDF /Title,
+				HTML <title>); NULL: the writer's default */
 	char *subtitle;      /* may be "" */
 	char *edition_title; /* "Public kit", "Platform engineer, Expert" */
 	char *profile;       /* a panel packet's role; "" for the public kit */

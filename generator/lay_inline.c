@@ -80,6 +80,25 @@ static int S_break_after(uint32_t prev, uint32_t c, uint32_t next)
 	return c == 0x2013 || c == 0x2014; /* en and em dash */
 }
 
+#define S_BALLOT_BOX 0x2610
+
+/* A box to tick (layout.h, "Forms"): a word of its own, kept with the
+ * word after it; s is the glyph, stored for nothing but its place. */
+static void S_box(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
+		  const char *s, size_t len)
+{
+	kg_tstyle bs = *st;
+	kg_piece *p;
+
+	bs.box = 1;
+	bs.code = 0;
+	p = S_piece(in, KG_PIECE_WORD, &bs);
+	p->str = kg_lay_str(lay, s, len);
+	p->len = (uint32_t)len;
+	p->w = lay->st->m.forms_box + lay->st->m.forms_box_gap;
+	p->brk = 0;
+}
+
 /* Each character is decoded once, and measured as it is read. */
 void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		    const char *s, size_t len, int keep_spaces)
@@ -93,7 +112,16 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 
 		c = next;
 		next = after < end ? kg_utf8_next_bmp(&after, end) : 0;
-		if ((S_is_space(c) && !keep_spaces) || (c < 0x20 && c != '\t')) {
+		if (c == S_BALLOT_BOX && !keep_spaces && !st->code) {
+			kg_li_word(lay, in, st, word, (size_t)(at - word), 1, w);
+			S_box(lay, in, st, at, (size_t)(cend - at));
+			if (next == ' ') { /* the box's gap stands for it */
+				cend = after;
+				next = after < end ? kg_utf8_next_bmp(&after, end) : 0;
+			}
+			w = 0;
+			word = cend;
+		} else if ((S_is_space(c) && !keep_spaces) || (c < 0x20 && c != '\t')) {
 			/* a space breaks; other controls are dropped */
 			kg_li_word(lay, in, st, word, (size_t)(at - word), 0, w);
 			if (S_is_space(c))

@@ -91,6 +91,23 @@ static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
 	}
 }
 
+static int S_has_box(const kg_li_lines *ls, const kg_li_line *l)
+{
+	size_t k;
+
+	for (k = 0; k < l->ns; k++)
+		if (ls->s[l->s0 + k].p.st.box)
+			return 1;
+	return 0;
+}
+
+/* The least height of a line holding a box to tick: the box and room
+ * above and below it for the pen. */
+static float S_box_line(const kg_lay *lay)
+{
+	return lay->st->m.forms_box * 1.4f;
+}
+
 /* First-fit line breaking of in into lines of the given width. */
 void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 		    float leading)
@@ -157,6 +174,8 @@ void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 		if (l->size == 0)
 			l->size = in->n ? in->p[0].st.size : lay->st->body;
 		l->h = l->size * leading;
+		if (S_has_box(ls, l) && l->h < S_box_line(lay))
+			l->h = S_box_line(lay);
 		l->base = (l->h - l->size * (asc + desc)) / 2 + l->size * asc;
 	}
 }
@@ -172,6 +191,7 @@ kg_op *kg_li_op(kg_lay *lay, kg_op_type type)
 	memset(op, 0, sizeof(*op));
 	op->type = type;
 	op->aux = -1;
+	op->tag = lay->tag;
 	return op;
 }
 
@@ -198,11 +218,34 @@ void kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
 	op->y = y;
 	op->str = str;
 	op->len = len;
+	if (st->tag)
+		op->tag = st->tag;
 }
 
+/* Pieces that can be one run of text: the same look, and the same thing
+ * in the structure tree. */
 static int S_same_look(const kg_tstyle *a, const kg_tstyle *b)
 {
-	return a->face == b->face && a->size == b->size && a->color == b->color;
+	return a->face == b->face && a->size == b->size && a->color == b->color &&
+	       a->box == b->box && a->tag == b->tag;
+}
+
+/* Boxes to tick, drawn: n placed box pieces, their tops at y. */
+static void S_boxes(kg_lay *lay, const kg_li_placed *s, size_t n, float x0,
+		    float y)
+{
+	float side = lay->st->m.forms_box;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		kg_op *op = kg_li_op(lay, KG_OP_FRAME);
+
+		op->x = x0 + s[k].x;
+		op->y = y;
+		op->w = op->h = side;
+		op->size = lay->st->m.forms_box_rule;
+		op->color = s[k].p.st.color;
+	}
 }
 
 /* Operations for one line: text runs (pieces of one look merged), inline
@@ -230,7 +273,9 @@ void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
 		 * is a range of the store already */
 		for (j = i + 1; j < l->ns && S_same_look(&s[j].p.st, st); j++)
 			contiguous &= s[j].p.str == s[j - 1].p.str + s[j - 1].p.len;
-		if (contiguous) {
+		if (st->box) {
+			S_boxes(lay, s + i, j - i, x0, y0 + (l->h - lay->st->m.forms_box) / 2);
+		} else if (contiguous) {
 			kg_li_text_op(lay, st, x0 + s[i].x, base, s[i].p.str,
 				  s[j - 1].p.str + s[j - 1].p.len - s[i].p.str);
 		} else {
@@ -280,5 +325,7 @@ void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
 		op->w = s[j - 1].x + s[j - 1].p.w - s[i].x;
 		op->h = size * (asc + desc);
 		op->aux = link;
+		if (s[i].p.st.tag)
+			op->tag = s[i].p.st.tag;
 	}
 }

@@ -96,6 +96,11 @@ int kg_lay_link(kg_lay *lay, const char *target)
 	return (int)lay->nlinks++;
 }
 
+void kg_lay_tag(kg_lay *lay, int tag)
+{
+	lay->tag = tag;
+}
+
 void kg_lay_part(kg_lay *lay, const char *title)
 {
 	KG_GROW(lay->parts, lay->cap_parts, lay->nparts + 1);
@@ -153,6 +158,14 @@ void kg_lay_keep(kg_lay *lay)
 {
 	if (lay->nel)
 		lay->el[lay->nel - 1].flags |= KG_EL_KEEP;
+}
+
+void kg_lay_keep_from(kg_lay *lay, size_t from)
+{
+	size_t i;
+
+	for (i = from; i + 1 < lay->nel; i++)
+		lay->el[i].flags |= KG_EL_KEEP;
 }
 
 size_t kg_lay_gap(kg_lay *lay, float h, int keep)
@@ -304,6 +317,7 @@ static void S_pageref(kg_lay *lay, const kg_para_opts *o, float x_text,
 	dots.size = lay->st->body;
 	dots.color = lay->st->muted;
 	dots.link = -1;
+	dots.tag = KG_TAG_ARTIFACT; /* decoration */
 	S_leaders(lay, &dots, x_text + lay->st->m.contents_leader_gap,
 		  lay->x + lay->w - refw - lay->st->m.contents_leader_gap, base);
 	op = kg_li_op(lay, KG_OP_PAGEREF);
@@ -471,6 +485,11 @@ float kg_lay_flow_height(const kg_lay *lay, size_t from)
 		if (!(lay->el[i].flags & KG_EL_HEAD_ONLY))
 			h += lay->el[i].space + lay->el[i].h;
 	return h;
+}
+
+float kg_lay_space_above(const kg_lay *lay, size_t i)
+{
+	return i < lay->nel ? lay->el[i].space : 0;
 }
 
 int kg_lay_in_box(const kg_lay *lay)

@@ -134,7 +134,7 @@ static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
  * element per line, so that it fills the page it starts on and goes on
  * to the next (its first and last two lines kept together). */
 static void S_row(kg_lay *lay, const S_row_ctx *rc, int striped,
-		  kg_rgb head_fill, long head, float max_h)
+		  kg_rgb head_fill, long head, float max_h, float min_h)
 {
 	size_t ncols = rc->ncols, c, k, nl = 0;
 	size_t *from = kg_xcalloc(ncols, sizeof(*from));
@@ -152,7 +152,7 @@ static void S_row(kg_lay *lay, const S_row_ctx *rc, int striped,
 	}
 	if (h + 2 * rc->ts->pad <= max_h || nl < 2) {
 		S_row_elem(lay, rc, from, to, 1, 1, striped, head_fill, head,
-			   head >= 0 ? rc->ts->min_row : 0);
+			   min_h);
 	} else {
 		for (k = 0; k < nl; k++) {
 			for (c = 0; c < ncols; c++) {
@@ -169,12 +169,71 @@ static void S_row(kg_lay *lay, const S_row_ctx *rc, int striped,
 	free(to);
 }
 
+/* Row r's natural height: its tallest cell and the padding. */
+static float S_natural(kg_lay *lay, const kg_inline *cells, size_t r,
+		       size_t ncols, const float *w, const kg_table_style *ts)
+{
+	float h = 0;
+	size_t c, k;
+
+	for (c = 0; c < ncols; c++) {
+		kg_li_lines ls;
+		float ch = 0;
+
+		memset(&ls, 0, sizeof(ls));
+		kg_li_break(lay, &cells[r * ncols + c], w[c] - 2 * ts->pad, &ls,
+			    ts->leading);
+		for (k = 0; k < ls.nl; k++)
+			ch += ls.l[k].h;
+		h = ch > h ? ch : h;
+		kg_li_lines_free(&ls);
+	}
+	return h + 2 * ts->pad;
+}
+
+/* Each row's least height (min[r], r >= 1): min_row, or, for a table
+ * that fills ts->fill, an equal share of what the header and the rows
+ * taller than their share leave (at most max_row). */
+static void S_row_heights(kg_lay *lay, const kg_inline *cells, size_t nrows,
+			  size_t ncols, const float *w, const kg_table_style *ts,
+			  float *min)
+{
+	float left, share = 0;
+	unsigned char *fixed = kg_xcalloc(nrows, 1);
+	size_t r, open = nrows - 1;
+	int changed = 1;
+
+	for (r = 0; r < nrows && ts->fill > 0; r++) /* only a form measures */
+		min[r] = S_natural(lay, cells, r, ncols, w, ts);
+	left = ts->fill - min[0];
+	while (ts->fill > 0 && changed && open) {
+		changed = 0;
+		share = left / (float)open;
+		for (r = 1; r < nrows; r++)
+			if (!fixed[r] && min[r] > share) {
+				fixed[r] = 1;
+				left -= min[r];
+				open--;
+				changed = 1;
+			}
+	}
+	if (ts->max_row > 0 && share > ts->max_row)
+		share = ts->max_row;
+	for (r = 1; r < nrows; r++) {
+		float least = ts->fill > 0 && !fixed[r] ? share : 0;
+
+		min[r] = least > ts->min_row ? least : ts->min_row;
+	}
+	free(fixed);
+}
+
 void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 		  size_t ncols, const kg_table_style *ts)
 {
 	float *w = kg_xcalloc(ncols ? ncols : 1, sizeof(*w));
 	float *cx = kg_xcalloc(ncols ? ncols : 1, sizeof(*cx));
 	kg_li_lines *cl = kg_xcalloc(ncols ? ncols : 1, sizeof(*cl));
+	float *min = NULL;
 	S_row_ctx rc;
 	long head = -1;
 	float head_h = 0;
@@ -194,6 +253,8 @@ void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 		S_columns(cells, nrows, ncols, lay->w, ts->pad, w);
 	for (c = 1; c < ncols; c++)
 		cx[c] = cx[c - 1] + w[c - 1];
+	min = kg_xcalloc(nrows, sizeof(*min));
+	S_row_heights(lay, cells, nrows, ncols, w, ts, min);
 	for (r = 0; r < nrows; r++) {
 		for (c = 0; c < ncols; c++) {
 			kg_li_lines_free(&cl[c]);
@@ -202,16 +263,19 @@ void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 				ts->leading);
 		}
 		if (r == 0) {
-			S_row(lay, &rc, 0, ts->head_fill, -1, lay->height);
+			S_row(lay, &rc, 0, ts->head_fill, -1, lay->height, 0);
 			head = (long)lay->nel - 1;
 			head_h = lay->el[head].h;
 			kg_lay_keep(lay);
 		} else {
 			S_row(lay, &rc, r % 2 == 0, 0xFFFFFF, head,
-			      lay->height - head_h - 1);
+			      lay->height - head_h - 1, min[r]);
+			if (ts->keep && r + 1 < nrows)
+				kg_lay_keep(lay);
 		}
 	}
 done:
+	free(min);
 	for (c = 0; c < ncols; c++)
 		kg_li_lines_free(&cl[c]);
 	free(cl);

@@ -22,6 +22,11 @@
  *   - kg_lay_paginate cuts a run of elements into pages, ending a page
  *     only where keeps allow, and records where every anchor landed.
  *
+ * Forms: a U+2610 BALLOT BOX in text is a box to tick, drawn as a square
+ * of the style's forms.box (never the glyph), kept with the word after
+ * it (one space between them is dropped: the box has its own gap); a
+ * line holding one is tall enough for it.
+ *
  * Runs: a document too long to hold is laid out in runs. Once a run's
  * elements are paginated (ending where a page must end anyway: before
  * an element that starts a new page, with no box open), its pages are
@@ -51,7 +56,14 @@ typedef struct kg_tstyle {
 	kg_rgb color;
 	int code;  /* shade the background (inline code) */
 	int link;  /* a link (kg_lay_link) or -1 */
+	int box;   /* a box to tick, drawn (kg_inline_text makes these) */
+	int tag;   /* what the text is, for the PDF's structure tree: 0 the
+		    * layout's current tag (kg_lay_tag), KG_TAG_ARTIFACT
+		    * decoration, else the caller's number for it */
 } kg_tstyle;
+
+/* A tag that marks text as decoration, not content (dot leaders). */
+#define KG_TAG_ARTIFACT (-1)
 
 typedef enum { KG_PIECE_WORD, KG_PIECE_SPACE, KG_PIECE_BREAK } kg_piece_kind;
 
@@ -78,7 +90,8 @@ typedef enum {
 	KG_OP_LINE,    /* stroked from (x, y) to (x + w, y + h), size = width */
 	KG_OP_LINK,    /* clickable area x, y, w, h to link aux */
 	KG_OP_DEST,    /* an anchor: str is its id; y its top */
-	KG_OP_PAGEREF  /* the page number of anchor str, right-aligned at x */
+	KG_OP_PAGEREF, /* the page number of anchor str, right-aligned at x */
+	KG_OP_FRAME    /* stroked: x, y top-left, w, h, size = line width */
 } kg_op_type;
 
 typedef struct kg_op {
@@ -88,6 +101,8 @@ typedef struct kg_op {
 	kg_rgb color;
 	uint32_t str, len;
 	int aux;
+	int tag;   /* what it is (kg_tstyle.tag; never 0 unless the layout's
+		    * tag was 0 when it was made) */
 } kg_op;
 
 enum {
@@ -178,6 +193,7 @@ typedef struct kg_lay {
 	char **parts;  /* running-header titles */
 	size_t nparts, cap_parts;
 	int part;      /* part of the elements being added */
+	int tag;       /* what the operations being added are (kg_lay_tag) */
 	/* where paragraphs go: left edge and width within the body */
 	float x, w;
 	float space;   /* pending space above the next element */
@@ -210,6 +226,11 @@ const char *kg_lay_at(const kg_lay *lay, uint32_t off);
 int kg_lay_link(kg_lay *lay, const char *target);
 /* Begin a running-header part titled title; later elements belong to it. */
 void kg_lay_part(kg_lay *lay, const char *title);
+/* What the operations added from now on are, for the PDF's structure
+ * tree (kg_tstyle.tag): a number of the caller's, which the layout only
+ * copies to each operation; text in a style with a tag of its own keeps
+ * that. 0 at first. */
+void kg_lay_tag(kg_lay *lay, int tag);
 
 /* Inline content: append UTF-8 text in a style. Runs of white space
  * become one breakable space unless keep_spaces (code blocks). */
@@ -252,6 +273,10 @@ void kg_lay_space(kg_lay *lay, float pts);
 void kg_lay_page_break(kg_lay *lay);
 /* Keep the last element with the next one. */
 void kg_lay_keep(kg_lay *lay);
+/* Keep elements [from, next) on one page: no page break after any of
+ * them but the last (a form; a run of them taller than a page is cut
+ * where the page ends). */
+void kg_lay_keep_from(kg_lay *lay, size_t from);
 /* Break in into lines and add one element per line. Widows and orphans
  * are avoided: the first two and the last two lines stay together. */
 void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o);
@@ -299,6 +324,11 @@ typedef struct kg_table_style {
 	const unsigned char *centre;
 	float min_row;
 	int grid;
+	/* a form on one sheet: every row kept with the next; and, when fill
+	 * is above 0, the body rows share what the header row leaves of it
+	 * (each at least its content and min_row, at most max_row) */
+	int keep;
+	float fill, max_row;
 } kg_table_style;
 
 /* A table of nrows x ncols cells (row-major), the first row the header.
@@ -314,6 +344,8 @@ void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 size_t kg_lay_mark(const kg_lay *lay);
 /* The height of elements [from, next), with the space above each. */
 float kg_lay_flow_height(const kg_lay *lay, size_t from);
+/* The space above element i (dropped when it starts a page), or 0. */
+float kg_lay_space_above(const kg_lay *lay, size_t i);
 /* Is a box open (kg_lay_box_open without its close)? */
 int kg_lay_in_box(const kg_lay *lay);
 /* Forget a page break asked for and not yet placed. */

@@ -1,6 +1,15 @@
 /*
  * packet_forms.c - the forms of a panel packet: a scorecard per round and
- * the debrief sheet (packet_forms.h).
+ * the debrief sheet (packet_forms.h), and the guidance that goes with
+ * them.
+ *
+ * A form is a section flagged KG_SECTION_FORM: every format prints it on
+ * one sheet. So a form holds only what an interviewer fills in and the
+ * one instruction needed to fill it in; longer guidance goes on pages of
+ * its own after the debrief sheet. A scorecard holds at most
+ * KG_CARD_LINES lines: a round with more gets more cards, the overall
+ * line on the last. Boxes to tick are U+2610 in the text (doc.h): every
+ * writer draws them.
  */
 #include "packet_forms.h"
 
@@ -11,133 +20,378 @@
 #include "alloc.h"
 #include "buf.h"
 
-#define BOX "\xE2\x98\x90" /* U+2610 BALLOT BOX */
+#define BOX "\xE2\x98\x90" /* U+2610 BALLOT BOX: a box to tick (doc.h) */
+#define EM "\xE2\x80\x83" /* an em space: between the choices of a line */
+
+/* The words of the forms that are not the kit's. */
+#define KG_NOT_PROBED "Not probed"
+#define KG_PROMPTED "Prompted"
+
+/* ---- the scorecard ---------------------------------------------------------------- */
+
+size_t kg_packet_cards(size_t lines)
+{
+	return lines ? (lines + KG_CARD_LINES - 1) / KG_CARD_LINES : 1;
+}
+
+/* The column labels: the dimension, a choice per band and "not probed",
+ * the "prompted" mark, the evidence. */
+static void S_card_head(const kg_kit *kit, kg_block *card)
+{
+	kg_block *row = kg_add_row(card);
+	int band;
+
+	kg_add_cell(row, "Dimension");
+	for (band = 0; band < KG_NBANDS; band++)
+		kg_c_line_cell(row, kg_text(kit->bands[band].label));
+	kg_add_cell(row, KG_NOT_PROBED);
+	kg_add_cell(row, KG_PROMPTED);
+	kg_add_cell(row, "Evidence");
+	card->level = KG_NBANDS + 1; /* the choices; then the mark */
+}
+
+/* The one instruction a card needs. */
+static void S_card_instruction(const kg_kit *kit, const kg_edition *ed,
+			       const kg_round *r, kg_block *sec)
+{
+	kg_buf b = KG_BUF_INIT;
+	int band;
+
+	kg_buf_puts(&b, "Tick one box a line: ");
+	for (band = 0; band < KG_NBANDS; band++) {
+		kg_c_put_line(&b, kg_text(kit->bands[band].label));
+		kg_buf_puts(&b, band + 1 < KG_NBANDS ? ", " : " or ");
+	}
+	kg_buf_puts(&b, "*" KG_NOT_PROBED "*, against what the **");
+	kg_c_put_line(&b, kg_text(ed->level->title));
+	kg_buf_puts(&b, "** level expects; tick *" KG_PROMPTED "* too if it took "
+		    "a hint. Write the evidence: what the candidate said or did. ");
+	kg_buf_printf(&b, "This round is **%d%%** of the weighted total", r->weight);
+	kg_buf_puts(&b, r->must_have ? "; a **must-have** area: an overall Weak "
+				       "decides the loop. " : ". ");
+	kg_buf_puts(&b, "Hand the card in before the debrief; a later note is "
+		    "fine, a changed rating is not.");
+	kg_add_prose_copy(sec, b.ptr);
+	kg_buf_release(&b);
+}
+
+/* Card `card` of `ncards` of round r: lines [first, last) of the round's
+ * dimensions and its overall line (number r->ndims). */
+static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
+		   kg_block *round, const char *anchor, size_t card,
+		   size_t ncards, size_t first, size_t last)
+{
+	char suffix[48], title[64];
+	kg_block *sec, *form;
+	kg_buf b = KG_BUF_INIT;
+	size_t i;
+
+	snprintf(suffix, sizeof(suffix), card ? "scorecard-%zu" : "scorecard",
+		 card + 1);
+	if (ncards > 1)
+		snprintf(title, sizeof(title), "Scorecard, card %zu of %zu",
+			 card + 1, ncards);
+	else
+		snprintf(title, sizeof(title), "Scorecard");
+	sec = kg_c_section(round, 2, anchor, suffix, title,
+			   KG_SECTION_NEW_PAGE | KG_SECTION_FORM);
+	S_card_instruction(kit, ed, r, sec);
+	kg_add_notes(sec, "Candidate", 1);
+	kg_add_notes(sec, "Interviewer", 1);
+	form = kg_block_add(sec, kg_block_new(KG_BLOCK_SCORECARD));
+	S_card_head(kit, form);
+	for (i = first; i < last; i++) {
+		if (i < r->ndims) {
+			char *label = kg_dim_label(kit, &r->dims[i]);
+
+			kg_add_dimension(form, label, NULL);
+			free(label);
+			continue;
+		}
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, "Overall: %s", kg_text(r->area->title));
+		kg_add_dimension(form, b.ptr, "One rating for the round, from all "
+						"its lines.");
+	}
+	kg_add_notes(sec, "Date", 1);
+	kg_add_notes(sec, "Signature", 1);
+	kg_buf_release(&b);
+}
 
 void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
 			 const kg_round *r, kg_block *round, const char *anchor)
 {
-	kg_block *sec = kg_c_section(round, 2, anchor, "scorecard", "Scorecard",
-				     KG_SECTION_NEW_PAGE);
-	kg_block *card, *row, *box;
-	kg_buf b = KG_BUF_INIT;
-	size_t i;
-	int band;
+	size_t lines = r->ndims + 1; /* and the overall line */
+	size_t ncards = kg_packet_cards(lines);
+	size_t per = (lines + ncards - 1) / ncards, k;
 
-	kg_add_notes(sec, "Candidate", 1);
-	kg_add_notes(sec, "Interviewer", 1);
-	kg_buf_puts(&b, "Rate each dimension against what the **");
-	kg_c_put_line(&b, kg_text(ed->level->title));
-	kg_buf_puts(&b, "** level expects. Tick one box a line, and write down "
-		    "the evidence: what the candidate said or did.");
-	kg_add_prose_copy(sec, b.ptr);
-	card = kg_block_add(sec, kg_block_new(KG_BLOCK_SCORECARD));
-	row = kg_add_row(card);
-	kg_add_cell(row, "Dimension");
-	for (band = 0; band < KG_NBANDS; band++)
-		kg_c_line_cell(row, kg_text(kit->bands[band].label));
-	kg_add_cell(row, "Evidence");
-	for (i = 0; i < r->ndims; i++) {
-		char *label = kg_dim_label(kit, &r->dims[i]);
+	for (k = 0; k < ncards; k++) {
+		size_t first = k * per;
+		size_t last = first + per < lines ? first + per : lines;
 
-		kg_add_dimension(card, label, NULL);
-		free(label);
+		S_card(kit, ed, r, round, anchor, k, ncards, first, last);
 	}
-	kg_buf_reset(&b);
-	kg_buf_printf(&b, "Overall: %s", kg_text(r->area->title));
-	kg_add_dimension(card, b.ptr, "One rating for the round, from the lines above.");
-
-	kg_buf_reset(&b);
-	kg_buf_printf(&b, "This round carries **%d%%** of the weighted total.",
-		      r->weight);
-	if (r->must_have)
-		kg_buf_puts(&b, " It is a **must-have** area for this role: an "
-				"overall Weak here decides the loop on its own.");
-	kg_add_prose_copy(sec, b.ptr);
-	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Score before the debrief");
-	kg_add_prose(box, "Finish this card, ratings and evidence, and hand it "
-			  "in before the debrief starts. If the discussion "
-			  "changes your mind, add a note; do not rewrite the "
-			  "rating.");
-	kg_buf_release(&b);
 }
 
-void kg_packet_debrief(const kg_kit *kit, const kg_edition *ed,
-		       const kg_plan *plan, kg_block *root)
+/* ---- the debrief sheet ------------------------------------------------------------- */
+
+/* A score in hundredths as the kit writes it: 225 is "2.25". */
+void kg_packet_score(kg_buf *b, long hundredths)
 {
-	const kg_guidance *g = &kit->guidance;
-	kg_block *part = kg_c_section(root, 1, "debrief", NULL, "Debrief sheet",
-				      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
-	kg_block *sec, *table, *row, *box;
+	kg_buf_printf(b, "%ld.%02ld", hundredths / 100, hundredths % 100);
+}
+
+static void S_cell(kg_block *row, const char *md)
+{
+	kg_add_prose_copy(kg_add_cell(row, NULL), md);
+}
+
+/* An empty row but for its label, in the area's column. */
+static void S_sum_row(kg_block *table, const char *label)
+{
+	kg_block *row = kg_add_row(table);
+	int k;
+
+	kg_add_cell(row, label);
+	for (k = 1; k < 5; k++)
+		kg_add_cell(row, "");
+}
+
+/* The rounds: area, a box per band, points, weight and their product,
+ * with rows to add them up and divide. */
+static void S_rounds_table(const kg_kit *kit, const kg_plan *plan,
+			   kg_block *part)
+{
+	kg_block *table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
+	kg_block *row = kg_add_row(table);
 	kg_buf b = KG_BUF_INIT;
 	size_t i;
 	int band;
 
-	(void)ed; /* the debrief sheet names the level and role next */
-	kg_buf_puts(&b, "Each round's overall rating earns points: ");
-	for (band = 0; band < KG_NBANDS; band++) {
-		kg_c_put_line(&b, kg_text(kit->bands[band].label));
-		kg_buf_printf(&b, " = %ld%s", kg_int(kit->bands[band].points, 0),
-			      band + 1 < KG_NBANDS ? ", " : "");
-	}
-	kg_buf_puts(&b, ". Multiply each round's points by its weight, add the "
-		    "products and divide by 100: the weighted score lies "
-		    "between the lowest and the highest number of points.");
-	kg_add_prose_copy(part, b.ptr);
-	kg_add_notes(part, "Candidate", 1);
-	table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
-	row = kg_add_row(table);
-	kg_add_cell(row, "Round");
-	kg_add_cell(row, "Capability area");
-	kg_add_cell(row, "Weight");
-	kg_add_cell(row, "Rating");
+	kg_add_cell(row, "Round: capability area");
+	kg_add_cell(row, "Overall rating");
 	kg_add_cell(row, "Points");
+	kg_add_cell(row, "Weight");
 	kg_add_cell(row, "Points × weight");
 	for (i = 0; i < plan->n; i++) {
 		const kg_round *r = &plan->rounds[i];
 
 		row = kg_add_row(table);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%zu", i + 1);
-		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
-		kg_buf_reset(&b);
+		kg_buf_printf(&b, "%zu: ", i + 1);
 		kg_c_put_line(&b, kg_text(r->area->title));
 		kg_buf_puts(&b, r->must_have ? " (must-have)" : "");
-		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
-		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%d", r->weight);
-		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+		S_cell(row, b.ptr);
 		kg_buf_reset(&b);
 		for (band = 0; band < KG_NBANDS; band++) {
 			kg_buf_puts(&b, band ? " " BOX " " : BOX " ");
 			kg_c_put_line(&b, kg_text(kit->bands[band].label));
 		}
-		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+		S_cell(row, b.ptr);
 		kg_add_cell(row, "");
+		kg_buf_reset(&b);
+		kg_buf_printf(&b, "× %d", r->weight);
+		S_cell(row, b.ptr);
 		kg_add_cell(row, "");
 	}
-	kg_add_notes(part, "Sum of points × weight, divided by 100", 1);
+	S_sum_row(table, "**Sum** of points × weight");
+	S_sum_row(table, "**Weighted total**: the sum ÷ 100");
+	kg_buf_release(&b);
+}
 
-	sec = kg_c_section(part, 2, "debrief-rule", NULL, "The decision rule", 0);
-	kg_add_prose(sec, kg_text(kit->decision_rule));
+/* The must-have areas of the loop, "A and B", or "" for none. */
+static void S_must_haves(const kg_plan *plan, kg_buf *b)
+{
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; i < plan->n; i++)
+		n += plan->rounds[i].must_have ? 1 : 0;
+	for (i = 0; i < plan->n; i++) {
+		if (!plan->rounds[i].must_have)
+			continue;
+		if (k++)
+			kg_buf_puts(b, k == n ? " and " : ", ");
+		kg_c_put_line(b, kg_text(plan->rounds[i].area->title));
+	}
+}
+
+/* The threshold gate: hire at or above it, the borderline band under it
+ * (when there is one), no hire below. */
+static void S_threshold(const kg_decision *dr, kg_buf *b)
+{
+	long hire = kg_int(dr->threshold, 0), border = kg_int(dr->borderline, 0);
+
+	kg_buf_puts(b, BOX " Weighted total at least **");
+	kg_packet_score(b, hire);
+	kg_buf_puts(b, "**: hire. ");
+	if (border < hire) {
+		kg_buf_puts(b, "From ");
+		kg_packet_score(b, border);
+		kg_buf_puts(b, " up to ");
+		kg_packet_score(b, hire);
+		kg_buf_puts(b, ": borderline, one more round or no hire. ");
+	}
+	kg_buf_puts(b, "Below ");
+	kg_packet_score(b, border < hire ? border : hire);
+	kg_buf_puts(b, ": no hire.");
+}
+
+/* The Weak-count gate: at most the kit's limit of Weak areas. */
+static void S_weak_gate(const kg_decision *dr, kg_buf *b)
+{
+	long limit = kg_int(dr->weak_limit, 0);
+
+	if (limit == 0)
+		kg_buf_puts(b, BOX " No area is Weak (scores below ");
+	else
+		kg_buf_printf(b, BOX " At most %ld area%s Weak (an area is Weak "
+			      "when it scores below ", limit,
+			      limit == 1 ? " is" : "s are");
+	kg_packet_score(b, kg_int(dr->weak_below, 0));
+	kg_buf_puts(b, ").");
+}
+
+void kg_packet_gates(const kg_kit *kit, const kg_plan *plan, kg_block *parent)
+{
+	kg_buf names = KG_BUF_INIT, b = KG_BUF_INIT;
+
+	if (!kit->decision.node) { /* no values: the rule as the kit words it */
+		kg_add_prose(parent, kg_text(kit->decision_rule));
+		return;
+	}
+	S_must_haves(plan, &names);
+	if (names.len) {
+		kg_buf_printf(&b, BOX " No must-have area is Weak (must-have: %s).",
+			      names.ptr);
+		kg_add_prose_copy(parent, b.ptr);
+	}
 	kg_buf_reset(&b);
-	kg_buf_printf(&b, BOX " Hire    " BOX " No hire    " BOX
-		      " One more round on: ______________");
-	kg_add_prose_copy(sec, b.ptr);
-	kg_add_notes(sec, "Reasons, citing evidence", 6);
+	S_weak_gate(&kit->decision, &b);
+	kg_add_prose_copy(parent, b.ptr);
+	kg_buf_reset(&b);
+	S_threshold(&kit->decision, &b);
+	kg_add_prose_copy(parent, b.ptr);
+	kg_buf_release(&names);
+	kg_buf_release(&b);
+}
 
-	sec = kg_c_section(part, 2, "debrief-calibration", NULL,
+size_t kg_packet_unused_shown(size_t rounds)
+{
+	size_t per = rounds ? KG_UNUSED_SHOWN / rounds : KG_UNUSED_SHOWN;
+
+	return per > 2 ? per : 2;
+}
+
+void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
+		      const kg_plan *plan, kg_block *parent)
+{
+	kg_buf b = KG_BUF_INIT;
+	size_t i, k, n, shown = kg_packet_unused_shown(plan->n);
+
+	kg_buf_puts(&b, "Questions at this level the loop has not used: ");
+	for (i = 0; i < plan->n; i++) {
+		const kg_question **qs = kg_plan_unused(kit, plan, ed->level,
+							plan->rounds[i].area, &n);
+
+		kg_buf_puts(&b, i ? "; **" : "**");
+		kg_c_put_line(&b, kg_text(plan->rounds[i].area->title));
+		kg_buf_puts(&b, "**: ");
+		for (k = 0; k < n && k < shown; k++)
+			kg_buf_printf(&b, "%sQ%zu", k ? ", " : "",
+				      kg_question_number(kit, qs[k]));
+		if (n > shown) /* the form stays one sheet */
+			kg_buf_printf(&b, " and %zu more", n - shown);
+		if (!n)
+			kg_buf_puts(&b, "none");
+		free(qs);
+	}
+	kg_buf_puts(&b, ".");
+	kg_add_prose_copy(parent, b.ptr);
+	kg_buf_release(&b);
+}
+
+/* The form: one sheet. */
+static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
+			   const kg_plan *plan, kg_block *root)
+{
+	kg_block *part = kg_c_section(root, 1, "debrief", NULL, "Debrief sheet",
+				      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE |
+				      KG_SECTION_FORM);
+	kg_block *sec;
+	kg_buf b = KG_BUF_INIT;
+	int band;
+
+	kg_buf_puts(&b, "Points: ");
+	for (band = 0; band < KG_NBANDS; band++) {
+		kg_c_put_line(&b, kg_text(kit->bands[band].label));
+		kg_buf_printf(&b, " = %ld%s", kg_int(kit->bands[band].points, 0),
+			      band + 1 < KG_NBANDS ? ", " : "");
+	}
+	kg_buf_puts(&b, ". The rule in full and the guidance follow this "
+		    "sheet.");
+	kg_add_prose_copy(part, b.ptr);
+	kg_add_notes(part, "Candidate", 1);
+	S_rounds_table(kit, plan, part);
+
+	sec = kg_c_section(part, 2, "debrief", "gates", "The decision rule", 0);
+	kg_packet_gates(kit, plan, sec);
+	sec = kg_c_section(part, 2, "debrief", "decision", "Decision", 0);
+	kg_add_prose(sec, BOX " Hire" EM EM BOX " No hire" EM EM BOX " One more round");
+	kg_add_notes(sec, "One more round on (area)", 1);
+	kg_packet_unused(kit, ed, plan, sec);
+	/* fewer lines for reasons as the rounds take the sheet's room */
+	kg_add_notes(sec, "Reasons, citing evidence",
+		     plan->n <= 5 ? 3 : plan->n <= 6 ? 2 : 1);
+	kg_add_notes(sec, "Date", 1);
+	kg_add_notes(sec, "Signature of the lead", 1);
+	kg_buf_release(&b);
+}
+
+/* After the form: what the panel reads before the debrief. */
+static void S_guidance(const kg_kit *kit, kg_block *root)
+{
+	const kg_guidance *g = &kit->guidance;
+	kg_block *part = kg_c_section(root, 1, "before-debrief", NULL,
+				      "Before the debrief",
+				      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	kg_block *sec, *box;
+
+	sec = kg_c_section(part, 2, "before-debrief", "scoring",
+			   "How to score", 0);
+	kg_add_prose(sec, kg_text(g->scoring));
+	sec = kg_c_section(part, 2, "before-debrief", "bias", "Bias", 0);
+	kg_add_prose(sec, kg_text(g->bias));
+	sec = kg_c_section(part, 2, "debrief", "rule", "The decision rule", 0);
+	kg_add_prose(sec, kg_text(kit->decision_rule));
+	sec = kg_c_section(part, 2, "debrief", "calibration",
 			   "Calibration reminders", 0);
 	kg_add_prose(sec, kg_text(g->calibration_summary));
 	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Borderline examples");
 	kg_c_list(box, &g->borderline);
-
-	sec = kg_c_section(part, 2, "debrief-evidence", NULL,
+	sec = kg_c_section(part, 2, "debrief", "evidence",
 			   "Evidence, not impressions", 0);
 	kg_add_prose(sec, kg_text(g->evidence_summary));
 	box = kg_add_callout(sec, KG_CALLOUT_GOOD_NOTE, "Notes that cite evidence");
 	kg_c_list(box, &g->good_notes);
 	box = kg_add_callout(sec, KG_CALLOUT_BAD_NOTE, "Notes that do not");
 	kg_c_list(box, &g->bad_notes);
-	kg_buf_release(&b);
 }
 
+void kg_packet_debrief(const kg_kit *kit, const kg_edition *ed,
+		       const kg_plan *plan, kg_block *root)
+{
+	S_debrief_form(kit, ed, plan, root);
+	S_guidance(kit, root);
+}
+
+/* ---- the packet's name -------------------------------------------------------------- */
+
+void kg_packet_title(kg_doc *doc)
+{
+	kg_buf b = KG_BUF_INIT;
+
+	kg_buf_printf(&b, "%s \xE2\x80\x94 %s", doc->meta.edition_title,
+		      doc->meta.title);
+	free(doc->meta.doc_title);
+	doc->meta.doc_title = kg_buf_detach(&b, NULL);
+}

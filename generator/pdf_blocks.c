@@ -22,6 +22,8 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	kg_para_opts o = kg_pw_para(c);
 	kg_tstyle t;
 	const char *title;
+	/* inside a form, a section is set as a level below: the sheet is full */
+	int look = c->form_top && b->level == 2 ? 3 : b->level;
 
 	if (b->flags & KG_SECTION_NEW_PAGE) /* first: a run's end uses c->tmp */
 		kg_pw_run_break(c);
@@ -31,8 +33,10 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	o.leading = st->m.headings_leading;
 	if (b->level <= 3)
 		kg_pw_mark_add(c, b->level, title, b->id);
-	if (b->flags & KG_SECTION_NEW_PAGE)
+	if (b->flags & KG_SECTION_NEW_PAGE) {
 		kg_lay_page_break(&c->lay);
+		c->page_top = kg_lay_mark(&c->lay);
+	}
 	if (b->level == 1) {
 		kg_lay_part(&c->lay, title);
 		kg_lay_space(&c->lay, st->section * st->m.headings_part_space);
@@ -41,10 +45,10 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 		kg_lay_keep(&c->lay);
 		kg_lay_space(&c->lay, st->h1 * st->m.headings_part_gap);
 		t = kg_pw_style(KG_FACE_BOLD, st->h1, st->text);
-	} else if (b->level == 2) {
+	} else if (look == 2) {
 		kg_lay_space(&c->lay, st->section);
 		t = kg_pw_style(KG_FACE_BOLD, st->h2, st->accent);
-	} else if (b->level == 3) {
+	} else if (look == 3) {
 		kg_lay_space(&c->lay, st->section * st->m.headings_h3_space);
 		t = kg_pw_style(KG_FACE_BOLD, st->h3, st->text);
 	} else {
@@ -53,7 +57,10 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	}
 	kg_pw_text(c, &in, &t, title);
 	c->suppress = 0;
+	c->section = b->level;
+	kg_pw_tag_open(c, kg_tags_heading(b->level));
 	kg_lay_para(&c->lay, &in, &o);
+	kg_pw_tag_close(c);
 	if (b->level == 1)
 		kg_lay_space(&c->lay, st->paragraph * st->m.headings_part_after);
 	kg_inline_free(&in);
@@ -79,7 +86,9 @@ void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
 
 		kg_pw_space(c, c->st->paragraph);
 		o.keep = 1;
+		kg_pw_tag_open(c, KG_ST_P);
 		kg_pw_paragraph(c, &f->inl, &o);
+		kg_pw_tag_close(c);
 	}
 }
 
@@ -187,73 +196,126 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 	cells = kg_xcalloc(b->n * ncols, sizeof(*cells));
 	head.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
 	body.base = kg_pw_style(KG_FACE_REGULAR, st->table, st->text);
-	for (r = 0; r < b->n; r++)
-		for (k = 0; k < b->children[r]->n; k++)
-			kg_pw_cell(c, b->children[r]->children[k], r ? &body : &head,
-			       &cells[r * ncols + k]);
+	kg_pw_tag_open(c, KG_ST_TABLE);
+	for (r = 0; r < b->n; r++) {
+		int tr = kg_pw_tag_add(c, 0, KG_ST_TR);
+
+		for (k = 0; k < b->children[r]->n; k++) {
+			kg_pw_env *env = r ? &body : &head;
+
+			env->base.tag = kg_pw_tag_add(c, tr, r ? KG_ST_TD : KG_ST_TH);
+			kg_pw_cell(c, b->children[r]->children[k], env,
+				   &cells[r * ncols + k]);
+		}
+	}
 	memset(&ts, 0, sizeof(ts));
 	ts.pad = st->m.tables_padding;
 	ts.leading = st->m.tables_leading;
 	ts.head_fill = st->table_header;
 	ts.stripe = st->table_stripe;
 	ts.rule = st->rule;
+	if (c->form_top) { /* a form's cells are boxes to write in */
+		ts.grid = 1;
+		ts.pad = st->m.forms_cell_padding;
+	}
 	kg_pw_space(c, st->paragraph * st->m.tables_space);
 	kg_lay_table(&c->lay, cells, b->n, ncols, &ts);
+	kg_pw_tag_close(c);
 	for (k = 0; k < b->n * ncols; k++)
 		kg_inline_free(&cells[k]);
 	free(cells);
 }
 
-/* A scorecard, a form: the label row, then per dimension its name and
- * detail, a box to tick per band and room for the evidence. */
-void kg_pw_scorecard(kg_pw *c, const kg_block *b)
+/* Append src's pieces to dst. */
+static void S_append(kg_inline *dst, const kg_inline *src)
+{
+	size_t i;
+
+	KG_GROW(dst->p, dst->cap, dst->n + src->n);
+	for (i = 0; i < src->n; i++)
+		dst->p[dst->n++] = src->p[i];
+}
+
+/* A dimension's cell: its name, its detail, then a drawn box per choice
+ * and, on a line of their own, per mark, each with its column's label. */
+static void S_dimension_cell(kg_pw *c, const kg_block *head, size_t nchoice,
+			     const kg_block *dim, kg_inline *in, int tag)
+{
+	const kg_pdf_style *st = c->st;
+	kg_tstyle name = kg_pw_style(KG_FACE_BOLD, st->body + st->m.forms_name,
+				     st->text);
+	kg_tstyle box = kg_pw_style(KG_FACE_REGULAR, st->table, st->text);
+	kg_pw_env detail, label;
+	kg_inline word = KG_INLINE_INIT;
+	size_t k;
+
+	name.tag = box.tag = tag;
+	detail.base = kg_pw_style(KG_FACE_REGULAR, st->table, st->muted);
+	detail.base.tag = tag;
+	label.base = box;
+	kg_pw_text(c, in, &name, kg_pw_smart(c, dim->title));
+	kg_pw_cell(c, dim, &detail, in); /* on the lines below */
+	for (k = 1; k + 1 < head->n; k++) {
+		if (k == 1 || k == nchoice + 1)
+			kg_inline_break(&c->lay, in, &box);
+		else
+			kg_pw_text(c, in, &box, " \xE2\x80\x82"); /* an en space */
+		kg_pw_text(c, in, &box, "\xE2\x98\x90 ");
+		kg_inline_reset(&word);
+		kg_pw_cell(c, head->children[k], &label, &word);
+		S_append(in, &word);
+	}
+	kg_inline_free(&word);
+}
+
+/* The height a scorecard's rows may fill: what the form's page leaves
+ * after what is above it (from the form's first element) and `after`
+ * below it; 0 outside a form. */
+static float S_card_room(kg_pw *c, float after)
+{
+	float used;
+
+	if (!c->form_top)
+		return 0;
+	used = kg_lay_flow_height(&c->lay, c->form_top - 1) -
+	       kg_lay_space_above(&c->lay, c->form_top - 1);
+	return kg_lay_body_height(&c->lay) - used - after -
+	       c->st->paragraph * c->st->m.scorecards_space - 1;
+}
+
+/* A scorecard, a form of two columns: per dimension its name, detail and
+ * a drawn box per choice and mark, then the evidence, at least
+ * forms.evidence of the width. In a form, the rows share the page. */
+void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after)
 {
 	const kg_pdf_style *st = c->st;
 	const kg_block *head = b->n ? b->children[0] : NULL;
 	size_t ncols = head ? head->n : 0, nrows = b->n, r, k;
+	size_t nchoice = b->level > 0 ? (size_t)b->level : ncols;
 	kg_inline *cells;
-	float *widths;
-	unsigned char *centre;
+	float widths[2];
 	kg_table_style ts;
 	kg_pw_env hs;
-	kg_tstyle name = kg_pw_style(KG_FACE_BOLD, st->table + st->m.scorecards_name,
-				     st->text);
-	kg_tstyle box = kg_pw_style(KG_FACE_REGULAR, st->body * st->m.scorecards_box,
-				    st->muted);
-	kg_pw_env detail;
+	int tr;
 
 	if (ncols < 2)
 		return;
-	cells = kg_xcalloc(nrows * ncols, sizeof(*cells));
-	widths = kg_xcalloc(ncols, sizeof(*widths));
-	centre = kg_xcalloc(ncols, sizeof(*centre));
+	cells = kg_xcalloc(nrows * 2, sizeof(*cells));
 	hs.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
-	detail.base = kg_pw_style(KG_FACE_REGULAR, st->table, st->muted);
-	for (k = 0; k < ncols; k++)
-		kg_pw_cell(c, head->children[k], &hs, &cells[k]);
+	kg_pw_tag_open(c, KG_ST_TABLE);
+	tr = kg_pw_tag_add(c, 0, KG_ST_TR);
+	hs.base.tag = kg_pw_tag_add(c, tr, KG_ST_TH);
+	kg_pw_cell(c, head->children[0], &hs, &cells[0]);
+	hs.base.tag = kg_pw_tag_add(c, tr, KG_ST_TH);
+	kg_pw_cell(c, head->children[ncols - 1], &hs, &cells[1]);
 	for (r = 1; r < nrows; r++) {
-		const kg_block *dim = b->children[r];
-		kg_inline *first = &cells[r * ncols];
-
-		kg_pw_text(c, first, &name, kg_pw_smart(c, dim->title));
-		kg_pw_cell(c, dim, &detail, first); /* on the lines below */
-		for (k = 1; k + 1 < ncols; k++)
-			kg_pw_text(c, &cells[r * ncols + k], &box, "\xE2\x98\x90");
+		tr = kg_pw_tag_add(c, 0, KG_ST_TR);
+		S_dimension_cell(c, head, nchoice, b->children[r], &cells[r * 2],
+				 kg_pw_tag_add(c, tr, KG_ST_TH_ROW));
+		kg_pw_tag_add(c, tr, KG_ST_TD); /* the evidence: written by hand */
 	}
-	/* the band columns as wide as their labels; the dimension and the
-	 * evidence share the rest */
-	widths[0] = 1;
-	for (k = 1; k + 1 < ncols; k++) {
-		float w = kg_inline_width(&cells[k]) +
-			  (2 * st->m.scorecards_padding + st->m.scorecards_band_slack);
-		float least = st->m.scorecards_band_column;
-
-		widths[k] = (w > least ? w : least) / kg_lay_line_width(&c->lay);
-		widths[0] -= widths[k];
-		centre[k] = 1;
-	}
-	widths[0] /= 2;
-	widths[ncols - 1] = widths[0];
+	widths[1] = st->m.forms_evidence;
+	widths[0] = 1 - widths[1];
 	memset(&ts, 0, sizeof(ts));
 	ts.pad = st->m.scorecards_padding;
 	ts.leading = st->m.scorecards_leading;
@@ -261,16 +323,30 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b)
 	ts.stripe = KG_PW_WHITE;
 	ts.rule = st->rule;
 	ts.widths = widths;
-	ts.centre = centre;
 	ts.min_row = st->m.scorecards_row;
+	ts.max_row = st->m.forms_row_most;
 	ts.grid = 1;
+	ts.keep = 1;
+	ts.fill = S_card_room(c, after);
 	kg_pw_space(c, st->paragraph * st->m.scorecards_space);
-	kg_lay_table(&c->lay, cells, nrows, ncols, &ts);
-	for (k = 0; k < nrows * ncols; k++)
+	kg_lay_table(&c->lay, cells, nrows, 2, &ts);
+	kg_pw_tag_close(c);
+	for (k = 0; k < nrows * 2; k++)
 		kg_inline_free(&cells[k]);
 	free(cells);
-	free(widths);
-	free(centre);
+}
+
+/* What kg_pw_notes adds, space above included. */
+float kg_pw_notes_height(const kg_pw *c, const kg_block *b)
+{
+	const kg_pdf_style *st = c->st;
+	float h = st->paragraph * st->m.notes_space;
+
+	if (b->level <= 1)
+		return h + st->m.notes_line;
+	if (b->title)
+		h += st->small * st->leading;
+	return h + (float)b->level * st->m.notes_lines;
 }
 
 /* Room to write by hand: the label and a line, or the label above lines;
@@ -327,11 +403,13 @@ void kg_pw_index(kg_pw *c, const kg_block *list)
 		kg_inline in = KG_INLINE_INIT;
 		kg_para_opts o = kg_pw_para(c);
 
+		kg_pw_tag_open(c, KG_ST_P);
 		kg_pw_run_on(c, item, &env, &in);
 		o.pageref = item->id; /* compose's target (kg_add_index_item) */
 		o.ref_style = &ref;
 		kg_pw_space(c, i ? c->st->m.index_gap : c->st->paragraph);
 		kg_lay_para(&c->lay, &in, &o);
+		kg_pw_tag_close(c);
 		kg_inline_free(&in);
 	}
 }

@@ -143,6 +143,7 @@ static void S_continued(kg_pw *c)
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o = kg_pw_para(c);
 
+	t.tag = KG_TAG_ARTIFACT; /* page furniture, as a running head is */
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, c->st->labels.continued));
 	kg_lay_para(&c->lay, &in, &o);
 	kg_inline_free(&in);
@@ -173,13 +174,17 @@ void kg_pw_code(kg_pw *c, const kg_block *b)
 	l.c = c;
 	l.code = kg_pw_style(KG_FACE_MONO, st->code, st->text);
 	l.gutter = kg_pw_style(KG_FACE_MONO, st->code, st->muted);
+	l.gutter.tag = KG_TAG_ARTIFACT; /* the code is read without them */
 	for (l.digits = 1; n >= 10; n /= 10)
 		l.digits++;
 	kg_pw_space(c, st->paragraph);
+	kg_pw_tag_open(c, KG_ST_P);
 	kg_pw_text(c, &cap, &ct, b->title);
 	o.keep = 1;
 	kg_lay_para(&c->lay, &cap, &o);
+	kg_pw_tag_close(c);
 	kg_inline_free(&cap);
+	kg_pw_tag_open(c, KG_ST_CODE);
 	memset(&bs, 0, sizeof(bs));
 	bs.fill = st->code_background;
 	bs.bar = st->rule;
@@ -201,5 +206,6 @@ void kg_pw_code(kg_pw *c, const kg_block *b)
 	}
 	kg_lay_head_only(&c->lay, head, first);
 	kg_lay_box_close(&c->lay);
+	kg_pw_tag_close(c);
 	kg_buf_release(&line);
 }

@@ -5,12 +5,15 @@
  * Invariants: offset[n] is set once, when object n begins, and is never
  * 0 for a written object (the header comes first); every byte goes
  * through the sink, so kg_pdf_tell (kg_sink_tell) is the true offset
- * whether or not the sink has drained it.
+ * whether or not the sink has drained it. A packed object's offset[n]
+ * has the top bit set (KG_PDF_PACKED), its object stream's number in
+ * bits 16 to 47 and its index in that stream in bits 0 to 15.
  */
 #include "pdf_file.h"
 
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +21,8 @@
 
 #include "alloc.h"
 #include "utf8.h"
+
+#define KG_PDF_PACKED ((size_t)1 << 63)
 
 static void S_emit(kg_pdf_file *f, const void *data, size_t len)
 {
@@ -29,15 +34,20 @@ void kg_pdf_file_init(kg_pdf_file *f, kg_sink *out)
 {
 	memset(f, 0, sizeof(*f));
 	kg_buf_init(&f->z);
+	kg_buf_init(&f->stm);
+	kg_buf_init(&f->stm_head);
 	f->out = out;
 	/* the second line's bytes above 127 say the file is binary */
-	S_emit(f, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", 15);
+	S_emit(f, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", 15);
 }
 
 void kg_pdf_file_free(kg_pdf_file *f)
 {
 	free(f->offset);
 	kg_buf_release(&f->z);
+	kg_buf_release(&f->stm);
+	kg_buf_release(&f->stm_head);
+	free(f->stm_nums);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -103,8 +113,9 @@ void kg_pdf_obj_end(kg_pdf_file *f)
 	f->open = 0;
 }
 
-void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
-		   const void *data, size_t len)
+/* kg_pdf_stream at a zlib level. */
+static void S_stream(kg_pdf_file *f, uint32_t num, const char *extra,
+		     const void *data, size_t len, int level)
 {
 	uLongf zlen = compressBound((uLong)len);
 	int zrc;
@@ -112,7 +123,7 @@ void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 	kg_buf_reset(&f->z);
 	kg_buf_grow(&f->z, zlen);
 	zrc = compress2((Bytef *)f->z.ptr, &zlen, (const Bytef *)data,
-			(uLong)len, KG_PDF_ZLEVEL);
+			(uLong)len, level);
 	if (zrc == Z_MEM_ERROR) /* zlib's own allocation: kitgen's exit */
 		kg_oom(0);
 	if (zrc != Z_OK) {
@@ -130,12 +141,140 @@ void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 		kg_buf_release(&f->z);
 }
 
+void kg_pdf_stream_plain(kg_pdf_file *f, uint32_t num, const char *extra,
+			 const void *data, size_t len)
+{
+	kg_pdf_obj_begin(f, num);
+	kg_pdf_printf(f, "<< /Length %lu%s%s >>\nstream\n", (unsigned long)len,
+		      extra ? " " : "", extra ? extra : "");
+	S_emit(f, data, len);
+	kg_pdf_puts(f, "\nendstream");
+	kg_pdf_obj_end(f);
+}
+
+void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
+		   const void *data, size_t len)
+{
+	S_stream(f, num, extra, data, len, KG_PDF_ZLEVEL);
+}
+
+/* ---- object streams ------------------------------------------------------------ */
+
+/* Write the object stream being filled, and give its objects their place. */
+static void S_stm_flush(kg_pdf_file *f)
+{
+	uint32_t num;
+	char extra[64];
+	size_t i;
+
+	if (!f->stm_n)
+		return;
+	num = kg_pdf_reserve(f);
+	for (i = 0; i < f->stm_n; i++)
+		f->offset[f->stm_nums[i]] = KG_PDF_PACKED | ((size_t)num << 16) | i;
+	snprintf(extra, sizeof(extra), "/Type /ObjStm /N %zu /First %zu", f->stm_n,
+		 f->stm_head.len);
+	kg_buf_put(&f->stm_head, f->stm.ptr, f->stm.len);
+	S_stream(f, num, extra, f->stm_head.ptr, f->stm_head.len, KG_PDF_STM_ZLEVEL);
+	kg_buf_reset(&f->stm);
+	kg_buf_reset(&f->stm_head);
+	f->stm_n = 0;
+}
+
+void kg_pdf_obj_packed(kg_pdf_file *f, uint32_t num, const char *body,
+		       size_t len)
+{
+	if (num == 0 || num > f->nobjs || f->offset[num] || f->open) {
+		f->failed = 1;
+		return;
+	}
+	if (!f->stm_nums)
+		f->stm_nums = kg_xcalloc(KG_PDF_STM_OBJS, sizeof(*f->stm_nums));
+	f->packed = 1;
+	f->offset[num] = KG_PDF_PACKED; /* written: its place comes at the flush */
+	kg_buf_printf(&f->stm_head, "%lu %zu ", (unsigned long)num, f->stm.len);
+	kg_buf_put(&f->stm, body, len);
+	kg_buf_putc(&f->stm, '\n');
+	f->stm_nums[f->stm_n++] = num;
+	if (f->stm_n == KG_PDF_STM_OBJS || f->stm.len >= KG_PDF_STM_BYTES)
+		S_stm_flush(f);
+}
+
+/* An entry of a cross-reference stream: type, 5 bytes, 1 byte (a
+ * generation, 0, or an index in an object stream, < KG_PDF_STM_OBJS),
+ * after the PNG "Up" predictor's tag byte: each byte is sent as its
+ * difference from the byte above it (prev, the entry before), which
+ * leaves mostly zeros in a run of packed objects, for zlib to squeeze. */
+static void S_xref_entry(kg_buf *b, unsigned char *prev, int type, uint64_t v,
+			 unsigned w)
+{
+	unsigned char e[8];
+	int i;
+
+	e[1] = (unsigned char)type;
+	for (i = 0; i < 5; i++)
+		e[2 + i] = (unsigned char)(v >> (8 * (4 - i)));
+	e[7] = (unsigned char)w;
+	for (i = 1; i < 8; i++) {
+		unsigned char raw = e[i];
+
+		e[i] = (unsigned char)(raw - prev[i]);
+		prev[i] = raw;
+	}
+	e[0] = 2; /* PNG filter type: Up */
+	kg_buf_put(b, e, 8);
+}
+
+/* The cross-reference stream (PDF 1.5, 7.5.8), the trailer's entries in
+ * its dictionary: for a file with packed objects. */
+static int S_xref_stream(kg_pdf_file *f, uint32_t root, uint32_t info)
+{
+	uint32_t num, n;
+	size_t xref;
+	kg_buf b = KG_BUF_INIT;
+	char extra[160];
+	unsigned char prev[8] = {0};
+	int rc = f->failed || f->open ? -1 : 0;
+
+	S_stm_flush(f);
+	num = kg_pdf_reserve(f);
+	xref = kg_pdf_tell(f);
+	S_xref_entry(&b, prev, 0, 0, 255); /* object 0: free, generation 255 */
+	for (n = 1; n <= f->nobjs; n++) {
+		size_t o = n == num ? xref : f->offset[n];
+
+		if (!o || o == KG_PDF_PACKED)
+			rc = -1;
+		if (o & KG_PDF_PACKED)
+			S_xref_entry(&b, prev, 2, (o & ~KG_PDF_PACKED) >> 16,
+				     (unsigned)(o & 0xFFFF));
+		else
+			S_xref_entry(&b, prev, 1, o, 0);
+	}
+	snprintf(extra, sizeof(extra), "/Type /XRef /Size %lu /W [1 5 1] "
+		 "/DecodeParms << /Columns 7 /Predictor 12 >>",
+		 (unsigned long)f->nobjs + 1);
+	if (root)
+		snprintf(extra + strlen(extra), sizeof(extra) - strlen(extra),
+			 " /Root %lu 0 R", (unsigned long)root);
+	if (info)
+		snprintf(extra + strlen(extra), sizeof(extra) - strlen(extra),
+			 " /Info %lu 0 R", (unsigned long)info);
+	kg_pdf_stream(f, num, extra, b.ptr, b.len);
+	kg_buf_release(&b);
+	kg_pdf_printf(f, "startxref\n%lu\n%%%%EOF\n", (unsigned long)xref);
+	return f->failed ? -1 : rc;
+}
+
 int kg_pdf_file_finish(kg_pdf_file *f, uint32_t root, uint32_t info)
 {
-	size_t xref = kg_pdf_tell(f);
+	size_t xref;
 	uint32_t n;
 	int rc = f->failed || f->open ? -1 : 0;
 
+	if (f->packed)
+		return S_xref_stream(f, root, info);
+	xref = kg_pdf_tell(f);
 	kg_pdf_printf(f, "xref\n0 %lu\n0000000000 65535 f\r\n",
 		      (unsigned long)f->nobjs + 1);
 	for (n = 1; n <= f->nobjs; n++) {

@@ -16,6 +16,12 @@
  * kg_pdf_stream; kg_pdf_file_finish writes the xref table and the trailer
  * and fails if a reserved object was never written.
  *
+ * Small objects written many at a time (the structure tree's elements)
+ * may be packed instead (kg_pdf_obj_packed): gathered into object
+ * streams (PDF 1.5), deflated together, a hundred-odd to a stream; a file
+ * with any packed object ends with a cross-reference stream instead of
+ * the table.
+ *
  * The output: bytes go to a kg_sink (sink.h), drained into its file as it
  * fills (the offsets count every byte, drained or not); a sink without a
  * file holds the whole PDF in its buffer. A failed write is the sink's to
@@ -34,10 +40,19 @@
 /* zlib's level for every stream: on this kind of content the default
  * level is several times slower for a file only a tenth smaller */
 #define KG_PDF_ZLEVEL 2
+/* and for object streams: small, and mostly numbers that a higher level
+ * packs much better (the structure tree a third smaller than at 2) */
+#define KG_PDF_STM_ZLEVEL 6
+
+/* Objects an object stream holds at most, and bytes of their bodies. */
+#define KG_PDF_STM_OBJS 200
+#define KG_PDF_STM_BYTES 65536
 
 typedef struct kg_pdf_file {
 	kg_sink *out;     /* where the bytes go (the caller's) */
-	size_t *offset;   /* of object n at offset[n]; 0: not written yet */
+	size_t *offset;   /* of object n at offset[n]; 0: not written yet;
+			   * a packed one: KG_PDF_PACKED, its stream's number
+			   * and its index in it (pdf_file.c) */
 	uint32_t nobjs;   /* the highest object number given out */
 	size_t cap;
 	uint32_t open;    /* the object being written, or 0 */
@@ -45,6 +60,11 @@ typedef struct kg_pdf_file {
 			   * object left open) or zlib failed; the sink
 			   * keeps write errors */
 	kg_buf z;         /* deflated stream data, reused */
+	kg_buf stm;       /* the object stream being filled: its objects */
+	kg_buf stm_head;  /* its "number offset" pairs */
+	uint32_t *stm_nums; /* its objects' numbers */
+	size_t stm_n;
+	int packed;       /* some object is packed: end with an xref stream */
 } kg_pdf_file;
 
 /* Start a PDF file in out: the header. */
@@ -71,13 +91,25 @@ void kg_pdf_printf(kg_pdf_file *f, const char *fmt, ...)
 /* Append a whole kg_buf (a dictionary built elsewhere). */
 void kg_pdf_put_buf(kg_pdf_file *f, const kg_buf *b);
 
+/* Write object num, whose body (a dictionary, an array, a number; not a
+ * stream) is the len bytes at body, into an object stream. Its stream
+ * is written when full, or by kg_pdf_file_finish. */
+void kg_pdf_obj_packed(kg_pdf_file *f, uint32_t num, const char *body,
+		       size_t len);
+
 /* Write object num as a stream of data, deflated: its dictionary holds
  * /Length and /Filter and then extra (more entries, e.g. "/Length1 123";
  * may be NULL). */
 void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 		   const void *data, size_t len);
+/* The same, not deflated: for a stream other programs read as it is
+ * (XMP metadata). */
+void kg_pdf_stream_plain(kg_pdf_file *f, uint32_t num, const char *extra,
+			 const void *data, size_t len);
 
-/* Write the xref table and the trailer naming root and info (0: none).
+/* Write the xref table and the trailer naming root and info (0: none);
+ * with packed objects, the last object stream and a cross-reference
+ * stream naming them.
  * Returns 0, or -1 when a reserved object was never written, one was
  * still open, one begins past the xref table's 10 digits of offset, or
  * writing failed. */

@@ -32,9 +32,18 @@ static void S_cover_field(kg_pw *c, const char *label, const char *value,
 	o.marker = &lab;
 	o.marker_x = -c->st->m.cover_field_indent + kg_inline_width(&lab);
 	kg_lay_space(&c->lay, c->st->m.cover_field_gap);
+	kg_pw_tag_open(c, KG_ST_P);
 	kg_lay_para(&c->lay, &in, &o);
+	kg_pw_tag_close(c);
 	kg_inline_free(&lab);
 	kg_inline_free(&in);
+}
+
+static void S_cover_para(kg_pw *c, const kg_inline *in, const kg_para_opts *o)
+{
+	kg_pw_tag_open(c, KG_ST_P);
+	kg_lay_para(&c->lay, in, o);
+	kg_pw_tag_close(c);
 }
 
 /* The cover: a block of colour across the top of the page with the
@@ -52,17 +61,18 @@ void kg_pw_cover(kg_pw *c)
 	size_t gap;
 
 	kg_lay_part(&c->lay, "");
+	kg_pw_tag_open(c, KG_ST_DIV); /* the cover: a paragraph per line */
 	gap = kg_lay_gap(&c->lay, 0, 1); /* set below, when the title's height is known */
 	t = kg_pw_style(KG_FACE_BOLD, st->small, kg_rgb_tint(st->cover_text,
 						     st->m.cover_edition_tint));
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->edition_title));
-	kg_lay_para(&c->lay, &in, &o);
+	S_cover_para(c, &in, &o);
 	kg_lay_space(&c->lay, st->m.cover_title_gap);
 	kg_inline_reset(&in);
 	t = kg_pw_style(KG_FACE_BOLD, st->cover_title, st->cover_text);
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->title));
 	o.leading = st->m.cover_title_leading;
-	kg_lay_para(&c->lay, &in, &o);
+	S_cover_para(c, &in, &o);
 	if (*m->subtitle) {
 		kg_lay_space(&c->lay, st->m.cover_subtitle_gap);
 		kg_inline_reset(&in);
@@ -70,7 +80,7 @@ void kg_pw_cover(kg_pw *c)
 			    kg_rgb_tint(st->cover_text, st->m.cover_subtitle_tint));
 		kg_pw_text(c, &in, &t, kg_pw_smart(c, m->subtitle));
 		o.leading = st->m.cover_subtitle_leading;
-		kg_lay_para(&c->lay, &in, &o);
+		S_cover_para(c, &in, &o);
 	}
 	y = band - st->m.cover_band_gap - c->geom.body_y - kg_lay_flow_height(&c->lay, gap + 1);
 	kg_lay_gap_set(&c->lay, gap, y > 0 ? y : 0);
@@ -87,6 +97,7 @@ void kg_pw_cover(kg_pw *c)
 	kg_lay_gap_set(&c->lay, gap,
 		       y > st->m.cover_fields_gap ? y : st->m.cover_fields_gap);
 	kg_inline_free(&in);
+	kg_pw_tag_close(c);
 	kg_lay_paginate(&c->lay, from, KG_PW_COVER);
 	/* the block of colour, across the whole first page */
 	kg_lay_page_set(&c->lay, first_page, KG_LAY_BACK,
@@ -124,6 +135,8 @@ static void S_toc_entry(kg_pw *c, const kg_block *s, int level)
 		       : kg_pw_style(KG_FACE_REGULAR, c->st->body, c->st->text);
 	ref = t;
 	t.link = kg_lay_link(&c->lay, target);
+	kg_pw_tag_open(c, KG_ST_TOCI); /* the entry: a link, its page */
+	t.tag = kg_pw_tag_add(c, 0, KG_ST_LINK);
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, s->title));
 	o.pageref = s->id;
 	o.ref_style = &ref;
@@ -132,6 +145,7 @@ static void S_toc_entry(kg_pw *c, const kg_block *s, int level)
 	kg_lay_space(&c->lay, level == 1 ? c->st->paragraph * c->st->m.contents_part_space
 					 : c->st->m.contents_gap);
 	kg_lay_para(&c->lay, &in, &o);
+	kg_pw_tag_close(c);
 	kg_inline_free(&in);
 }
 
@@ -148,8 +162,10 @@ void kg_pw_contents(kg_pw *c)
 	head.id = "contents";
 	head.title = c->st->labels.contents;
 	kg_pw_heading(c, &head);
+	kg_pw_tag_open(c, KG_ST_TOC);
 	for (i = 0; toc && i < toc->n; i++)
 		S_toc_entry(c, toc->children[i], toc->children[i]->level);
+	kg_pw_tag_close(c);
 	kg_lay_paginate(&c->lay, from, KG_PW_CONTENTS);
 	kg_pw_run_end(c);
 }

@@ -102,9 +102,13 @@ uint32_t kg_outline_write(const kg_outline *o, kg_pdf_file *pdf, kg_lay *lay,
 		if (kg_render_dest(lay, g, po, mk->id, &dest) == 0)
 			kg_buf_printf(&b, " /Dest %s", dest.ptr);
 		kg_buf_puts(&b, " >>");
-		kg_pdf_obj_begin(pdf, first + (uint32_t)i);
-		kg_pdf_put_buf(pdf, &b);
-		kg_pdf_obj_end(pdf);
+		if (po->tags) /* a PDF 1.5 file: packed, as its pages are */
+			kg_pdf_obj_packed(pdf, first + (uint32_t)i, b.ptr, b.len);
+		else {
+			kg_pdf_obj_begin(pdf, first + (uint32_t)i);
+			kg_pdf_put_buf(pdf, &b);
+			kg_pdf_obj_end(pdf);
+		}
 	}
 	kg_buf_release(&b);
 	kg_buf_release(&dest);

@@ -28,7 +28,7 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 	int bold = env->base.face == KG_FACE_BOLD || env->base.face == KG_FACE_BOLD_ITALIC;
 	int italic = env->base.face == KG_FACE_ITALIC ||
 		     env->base.face == KG_FACE_BOLD_ITALIC;
-	int link = -1;
+	int link = -1, ltag = 0;
 	uint32_t prev = 0;
 	const char *lit;
 	kg_tstyle t;
@@ -43,8 +43,10 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 		t = env->base;
 		t.face = kg_pw_face(bold, italic);
 		t.link = link;
-		if (link >= 0)
+		if (link >= 0) {
 			t.color = c->st->link;
+			t.tag = ltag;
+		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_EMPH:
 			italic += enter ? 1 : -1;
@@ -54,10 +56,12 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 			break;
 		case CMARK_NODE_LINK:
 			url = cmark_node_get_url(n);
-			if (enter && url && kg_md_url_safe(url))
+			if (enter && url && kg_md_url_safe(url)) {
 				link = kg_lay_link(&c->lay, url);
-			else if (!enter)
+				ltag = kg_pw_tag_add(c, env->base.tag, KG_ST_LINK);
+			} else if (!enter) {
 				link = -1;
+			}
 			break;
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_HTML_INLINE:
@@ -93,6 +97,7 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 /* ---- prose: cmark blocks ------------------------------------------------------- */
 
 static void S_md_blocks(kg_pw *c, cmark_node *parent, const kg_pw_env *env);
+static int S_one_paragraph(cmark_node *n);
 
 /* A paragraph of in, with the pending run-in label and list marker. */
 void kg_pw_paragraph(kg_pw *c, kg_inline *in, kg_para_opts *o)
@@ -128,10 +133,17 @@ static void S_md_paragraph(kg_pw *c, cmark_node *n, const kg_pw_env *env)
 {
 	kg_para_opts o = kg_pw_para(c);
 
+	int p = !c->bare;
+
+	c->bare = 0;
+	if (p)
+		kg_pw_tag_open(c, KG_ST_P);
 	kg_inline_reset(&c->para);
 	S_inlines(c, n, env, &c->para);
 	kg_pw_space(c, c->st->paragraph);
 	kg_pw_paragraph(c, &c->para, &o);
+	if (p)
+		kg_pw_tag_close(c);
 }
 
 static const char *const S_bullets[] = {"\xE2\x80\xA2", "\xE2\x80\x93",
@@ -182,15 +194,26 @@ static void S_md_list(kg_pw *c, cmark_node *list, const kg_pw_env *env)
 	cmark_node *item;
 	float ox, ow;
 
+	kg_pw_tag_open(c, KG_ST_L);
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
 		kg_pw_marker(c, &marker, ordered, number++, paren, env);
 		kg_pw_space(c, tight && item != cmark_node_first_child(list)
 				   ? c->st->paragraph / c->st->m.lists_tight
 				   : c->st->paragraph);
+		kg_pw_tag_open(c, KG_ST_LI);
+		kg_pw_retag(&marker, kg_pw_tag_add(c, 0, KG_ST_LBL));
+		kg_pw_tag_open(c, KG_ST_LBODY);
 		kg_pw_item_open(c, &marker, &ox, &ow);
+		/* an item of one paragraph: its LBody holds the text (a P
+		 * more per item would be a fifth of a kit's elements) */
+		c->bare = S_one_paragraph(item);
 		S_md_blocks(c, item, env);
+		c->bare = 0;
 		kg_pw_item_close(c, ox, ow);
+		kg_pw_tag_close(c);
+		kg_pw_tag_close(c);
 	}
+	kg_pw_tag_close(c);
 	kg_inline_free(&marker);
 }
 
@@ -222,6 +245,7 @@ static void S_md_code_block(kg_pw *c, cmark_node *n)
 	bs.bar = c->st->rule;
 	bs.pad = c->st->box_padding * c->st->m.code_padding;
 	kg_pw_space(c, c->st->paragraph);
+	kg_pw_tag_open(c, KG_ST_CODE);
 	kg_lay_box_open(&c->lay, &bs);
 	o.leading = c->st->m.code_leading;
 	while (*p) {
@@ -238,6 +262,7 @@ static void S_md_code_block(kg_pw *c, cmark_node *n)
 		p += len + (nl ? 1 : 0);
 	}
 	kg_lay_box_close(&c->lay);
+	kg_pw_tag_close(c);
 	kg_inline_free(&in);
 }
 
@@ -254,9 +279,11 @@ static void S_md_quote(kg_pw *c, cmark_node *n, const kg_pw_env *env)
 	bs.pad_left = c->st->m.quotes_padding_left;
 	inner.base.color = c->st->muted;
 	kg_pw_space(c, c->st->paragraph);
+	kg_pw_tag_open(c, KG_ST_BLOCKQUOTE);
 	kg_lay_box_open(&c->lay, &bs);
 	S_md_blocks(c, n, &inner);
 	kg_lay_box_close(&c->lay);
+	kg_pw_tag_close(c);
 }
 
 static void S_md_heading(kg_pw *c, cmark_node *n, const kg_pw_env *env)
@@ -267,10 +294,13 @@ static void S_md_heading(kg_pw *c, cmark_node *n, const kg_pw_env *env)
 
 	h.base.face = KG_FACE_BOLD;
 	h.base.size = cmark_node_get_heading_level(n) <= 2 ? c->st->h3 : env->base.size;
+	/* a heading in prose is one level below its section's, and more */
+	kg_pw_tag_open(c, kg_tags_heading(c->section + cmark_node_get_heading_level(n)));
 	S_inlines(c, n, &h, &in);
 	kg_pw_space(c, c->st->paragraph * c->st->m.headings_prose_space);
 	o.keep = 1;
 	kg_pw_paragraph(c, &in, &o);
+	kg_pw_tag_close(c);
 	kg_inline_free(&in);
 }
 
@@ -314,11 +344,22 @@ kg_pw_env kg_pw_body_env(const kg_pw *c)
 	return env;
 }
 
+/* Is the cmark node's content one paragraph? */
+static int S_one_paragraph(cmark_node *n)
+{
+	cmark_node *first = cmark_node_first_child(n);
+
+	return first && first == cmark_node_last_child(n) &&
+	       cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
+}
+
 void kg_pw_prose(kg_pw *c, const kg_block *b, const kg_pw_env *env)
 {
 	cmark_node *md = kg_prose_parse(b);
 
+	c->bare = c->bare && S_one_paragraph(md);
 	S_md_blocks(c, md, env);
+	c->bare = 0;
 	cmark_node_free(md);
 }
 

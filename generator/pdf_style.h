@@ -70,6 +70,9 @@ typedef struct kg_pdf_style {
 		      scorecards_band_column, scorecards_band_slack,
 		      scorecards_row, scorecards_name, scorecards_box,
 		      scorecards_space;
+		float forms_box, forms_box_rule, forms_box_gap,
+		      forms_evidence, forms_row_most, forms_name,
+		      forms_cell_padding;
 		float notes_space, notes_line, notes_lines, notes_fill_least,
 		      notes_label_gap,
 		      notes_baseline, notes_rule_below, notes_rule;

@@ -29,6 +29,7 @@
 #include "pdf_file.h"
 #include "pdf_outline.h"
 #include "pdf_style.h"
+#include "pdf_tags.h"
 #include "render_pdf.h"
 
 struct cmark_node;
@@ -47,6 +48,8 @@ typedef struct kg_pw_frame {
 	size_t count;  /* a LIST or RUBRIC: children entered so far */
 	int item;      /* an ITEM of a list: indented */
 	int boxed;     /* a BAND of a rubric: a box is open */
+	size_t form;   /* a form SECTION: its first element, plus one */
+	int tags;      /* structure elements its EXIT closes */
 	struct kg_pw_frame *up; /* the enclosing block's frame */
 } kg_pw_frame;
 
@@ -66,12 +69,21 @@ typedef struct kg_pw {
 	int failed;         /* a run could not be written */
 	int overrun;        /* pass 2 made more pages than pass 1 */
 	kg_outline outline; /* collected in pass 1 */
+	kg_tags *tags;      /* the structure tree, made in pass 2 (NULL in 1) */
+	int section;        /* the level of the last heading */
+	int bare;           /* the next paragraph is an LBody's whole
+			     * content: no P of its own */
 	int depth;     /* list nesting */
 	/* for the next paragraph: a run-in label and a list marker */
 	const kg_inline *lead;
 	const kg_inline *marker;
 	float marker_x;
 	int suppress;  /* no space above the next block (top of an item) */
+	size_t page_top; /* the first element of the last section that
+			    started a page */
+	size_t form_top; /* inside a form SECTION that starts a page: its
+			    first element, plus one; else 0 (a scorecard
+			    fills the form's page) */
 	kg_buf tmp, text;
 	kg_inline para; /* the paragraph being set, reused */
 	/* a frame per block the walk is inside, innermost first; each is
@@ -94,6 +106,15 @@ const char *kg_pw_smart(kg_pw *c, const char *text);
 void kg_pw_space(kg_pw *c, float pts);
 kg_tstyle kg_pw_style(kg_face face, float size, kg_rgb color);
 void kg_pw_text(kg_pw *c, kg_inline *in, const kg_tstyle *t, const char *s);
+/* The structure tree (pdf_tags.h), in pass 2; in pass 1 they do nothing
+ * and return 0. Open and close also tell the layout what is laid out
+ * (kg_lay_tag); add makes an element the walk does not enter, as the
+ * last child of the open one (or of parent), for a kg_tstyle.tag. */
+int kg_pw_tag_open(kg_pw *c, kg_stype type);
+void kg_pw_tag_close(kg_pw *c);
+int kg_pw_tag_add(kg_pw *c, int parent, kg_stype type);
+/* Give every piece of in the tag. */
+void kg_pw_retag(kg_inline *in, int tag);
 
 /* pdf_prose.c */
 kg_pw_env kg_pw_body_env(const kg_pw *c);
@@ -117,7 +138,8 @@ void kg_pw_labelled_close(kg_pw *c, kg_pw_frame *f);
 void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
 			 kg_rgb color, kg_pw_frame *f);
 void kg_pw_notes(kg_pw *c, const kg_block *b);
-void kg_pw_scorecard(kg_pw *c, const kg_block *b);
+float kg_pw_notes_height(const kg_pw *c, const kg_block *b);
+void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after);
 void kg_pw_table(kg_pw *c, const kg_block *b);
 
 /* pdf_code.c */
@@ -130,7 +152,8 @@ void kg_pw_furniture(kg_pw *c);
 
 /* pdf_doc.c */
 void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
-		    uint32_t outline);
+		    uint32_t outline, uint32_t structure, uint32_t xmp);
+uint32_t kg_pw_xmp(kg_pw *c);
 void kg_pw_metadata(kg_pw *c, uint32_t info);
 
 #endif

@@ -4,7 +4,11 @@
  *
  * Each page is drawn in three passes: backgrounds and rules (box
  * fragments first, outer boxes before inner ones), then all text as one
- * text object, then link annotations. The content stream holds the
+ * text object, then link annotations. In a tagged PDF (po->tags) the
+ * first pass is one artifact, decoration; in the text object each run of
+ * text of one structure element is a marked-content sequence with the
+ * page's next MCID, and the running header and footer, dot leaders and a
+ * table's header row repeated on a later page are artifacts. The content stream holds the
  * handful of operators the layout needs (re f, m l S, rg RG w, BT Tf Td
  * Tj ET); text is already measured and encoded (fonts.c). A page is
  * written the moment it is drawn: its content stream, then its link
@@ -31,7 +35,17 @@ typedef struct S_pen {
 	int face;             /* text state */
 	float size;
 	float tx, ty;         /* start of the current line (Td) */
+	kg_tags *tags;        /* marked content: NULL for none */
+	size_t page;          /* the page, from 0 in the document */
+	uint32_t mcid;        /* the page's next MCID */
+	int want, open;       /* the mark the next text needs, the one open */
+	size_t seen;          /* elements of the run drawn so far: one below
+			       * is a table's header row, repeated */
 } S_pen;
+
+/* Marks besides a structure element's number (>= 0). */
+enum { S_NO_MARK = -100, S_ART = KG_TAG_ARTIFACT, S_ART_HEAD = -2,
+       S_ART_FOOT = -3 };
 
 /* Append v with at most two decimals ("12", "12.5", "-0.25"). */
 static void S_num(kg_buf *b, float v)
@@ -84,8 +98,8 @@ static void S_rect(S_pen *pen, float x, float y, float w, float h, kg_rgb c)
 	kg_buf_puts(&pen->out, "re f\n");
 }
 
-static void S_line(S_pen *pen, float x, float y, float dx, float dy,
-		   float width, kg_rgb c)
+/* The stroke's colour and width, set when they change. */
+static void S_stroke(S_pen *pen, float width, kg_rgb c)
 {
 	if (pen->stroke != c) {
 		S_colour_op(&pen->out, c, "RG");
@@ -96,12 +110,47 @@ static void S_line(S_pen *pen, float x, float y, float dx, float dy,
 		kg_buf_puts(&pen->out, "w\n");
 		pen->line_w = width;
 	}
+}
+
+static void S_line(S_pen *pen, float x, float y, float dx, float dy,
+		   float width, kg_rgb c)
+{
+	S_stroke(pen, width, c);
 	S_num(&pen->out, x);
 	S_num(&pen->out, pen->g->page_h - y);
 	kg_buf_puts(&pen->out, "m ");
 	S_num(&pen->out, x + dx);
 	S_num(&pen->out, pen->g->page_h - y - dy);
 	kg_buf_puts(&pen->out, "l S\n");
+}
+
+/* A stroked rectangle: a box to tick. */
+static void S_frame(S_pen *pen, float x, float y, float w, float h,
+		    float width, kg_rgb c)
+{
+	if (w <= 0 || h <= 0)
+		return;
+	S_stroke(pen, width, c);
+	S_num(&pen->out, x);
+	S_num(&pen->out, pen->g->page_h - y - h);
+	S_num(&pen->out, w);
+	S_num(&pen->out, h);
+	kg_buf_puts(&pen->out, "re S\n");
+}
+
+/* Write object num, body b: a tagged PDF (a PDF 1.5 file) packs its
+ * pages and annotations into object streams, as it does its structure
+ * elements, which keeps the file about as small as an untagged one. */
+static void S_put_obj(kg_pdf_file *pdf, const kg_page_objs *po, uint32_t num,
+		      const kg_buf *b)
+{
+	if (po->tags) {
+		kg_pdf_obj_packed(pdf, num, b->ptr, b->len);
+		return;
+	}
+	kg_pdf_obj_begin(pdf, num);
+	kg_pdf_put_buf(pdf, b);
+	kg_pdf_obj_end(pdf);
 }
 
 /* ---- one element at an origin ------------------------------------------ */
@@ -120,6 +169,33 @@ static void S_elem_graphics(kg_lay *lay, S_pen *pen, const kg_elem *e,
 		else if (op->type == KG_OP_LINE && lines)
 			S_line(pen, ox + op->x, oy + op->y, op->w, op->h, op->size,
 			       op->color);
+		else if (op->type == KG_OP_FRAME && lines)
+			S_frame(pen, ox + op->x, oy + op->y, op->w, op->h, op->size,
+				op->color);
+	}
+}
+
+/* Open the marked-content sequence the next text needs, closing the one
+ * open. */
+static void S_mark(S_pen *pen)
+{
+	kg_buf *b = &pen->out;
+
+	if (!pen->tags || pen->want == pen->open)
+		return;
+	if (pen->open != S_NO_MARK)
+		kg_buf_puts(b, "EMC\n");
+	pen->open = pen->want;
+	if (pen->open == S_ART_HEAD || pen->open == S_ART_FOOT)
+		kg_buf_printf(b, "/Artifact <</Type /Pagination /Subtype /%s>> BDC\n",
+			      pen->open == S_ART_HEAD ? "Header" : "Footer");
+	else if (pen->open < 0 && pen->open != S_NO_MARK)
+		kg_buf_puts(b, "/Artifact BMC\n");
+	else if (pen->open >= 0) {
+		kg_buf_printf(b, "/%s <</MCID %lu>> BDC\n",
+			      kg_tags_name(pen->tags, pen->open),
+			      (unsigned long)pen->mcid);
+		kg_tags_mark(pen->tags, pen->open, pen->page, pen->mcid++);
 	}
 }
 
@@ -130,6 +206,7 @@ static void S_show(S_pen *pen, kg_face face, float size,
 
 	if (!kg_fonts_used(pen->fonts, face) || len == 0)
 		return;
+	S_mark(pen);
 	if ((int)face != pen->face || size != pen->size) {
 		kg_buf_putc(b, '/');
 		kg_buf_puts(b, kg_render_font_name(face));
@@ -151,14 +228,17 @@ static void S_show(S_pen *pen, kg_face face, float size,
 	kg_buf_puts(b, "Tj\n");
 }
 
+/* The element's text; force: the mark all of it gets (an artifact), or
+ * S_NO_MARK for each operation's own. */
 static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
-			float oy)
+			float oy, int force)
 {
 	uint32_t k;
 
 	for (k = e->op0; k < e->op0 + e->nops; k++) {
 		const kg_op *op = kg_lay_op(lay, k);
 
+		pen->want = force != S_NO_MARK ? force : op->tag < 0 ? S_ART : op->tag;
 		if (op->type == KG_OP_TEXT) {
 			S_show(pen, op->face, op->size, op->color, ox + op->x,
 			       oy + op->y, kg_lay_at(lay, op->str), op->len);
@@ -180,8 +260,28 @@ static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
 	}
 }
 
+/* The text of the element's runs of structure element tag, as a PDF
+ * text string: what a link annotation says it is (/Contents). */
+static void S_link_text(kg_lay *lay, const kg_elem *e, int tag, kg_buf *tmp,
+			kg_buf *out)
+{
+	uint32_t k;
+
+	kg_buf_reset(tmp);
+	for (k = e->op0; k < e->op0 + e->nops; k++) {
+		const kg_op *op = kg_lay_op(lay, k);
+
+		if (op->type == KG_OP_TEXT && op->tag == tag)
+			kg_buf_put(tmp, kg_lay_at(lay, op->str), op->len);
+	}
+	kg_buf_rtrim(tmp);
+	kg_buf_puts(out, " /Contents ");
+	kg_pdf_text(out, tmp->ptr, tmp->len);
+}
+
 /* One link annotation per link area of the element, written as an
- * object of its own; its number is added to annots. */
+ * object of its own; its number is added to annots. In a tagged PDF it
+ * belongs to its Link element (the operation's tag) and says its text. */
 static void S_elem_links(kg_lay *lay, kg_pdf_file *pdf, S_pen *pen,
 			 const kg_elem *e, float ox, float oy, kg_buf *annots)
 {
@@ -222,11 +322,17 @@ static void S_elem_links(kg_lay *lay, kg_pdf_file *pdf, S_pen *pen,
 			kg_pdf_literal(&a, target, l->len);
 			kg_buf_puts(&a, " >>");
 		}
-		kg_buf_puts(&a, " >>");
 		num = kg_pdf_reserve(pdf);
-		kg_pdf_obj_begin(pdf, num);
-		kg_pdf_put_buf(pdf, &a);
-		kg_pdf_obj_end(pdf);
+		if (pen->tags && op->tag > 0) {
+			kg_buf t = KG_BUF_INIT;
+
+			S_link_text(lay, e, op->tag, &t, &a);
+			kg_buf_printf(&a, " /StructParent %ld",
+				      kg_tags_annot(pen->tags, op->tag, pen->page, num));
+			kg_buf_release(&t);
+		}
+		kg_buf_puts(&a, " >>");
+		S_put_obj(pdf, pen->po, num, &a);
 		kg_buf_printf(annots, "%lu 0 R ", (unsigned long)num);
 	}
 	kg_buf_release(&a);
@@ -346,15 +452,16 @@ static void S_page_object(kg_pdf_file *pdf, const kg_geom *g,
 	kg_pdf_num(&b, g->page_h, 5);
 	kg_buf_printf(&b, "] /Resources %lu 0 R /Contents %lu 0 R",
 		      (unsigned long)po->resources, (unsigned long)contents);
+	if (po->tags)
+		kg_buf_printf(&b, " /StructParents %zu%s", n,
+			      annots->len ? " /Tabs /S" : "");
 	if (annots->len) {
 		kg_buf_puts(&b, " /Annots [");
 		kg_buf_put(&b, annots->ptr, annots->len - 1); /* no last space */
 		kg_buf_putc(&b, ']');
 	}
 	kg_buf_puts(&b, " >>");
-	kg_pdf_obj_begin(pdf, (uint32_t)(po->page0 + n));
-	kg_pdf_put_buf(pdf, &b);
-	kg_pdf_obj_end(pdf);
+	S_put_obj(pdf, po, (uint32_t)(po->page0 + n), &b);
 	kg_buf_release(&b);
 }
 
@@ -368,9 +475,81 @@ static const kg_elem *S_placed(kg_lay *lay, size_t p, float *y)
 	return kg_lay_elem(lay, pl->elem);
 }
 
+/* Every filled area and rule of the page, backgrounds first, so that no
+ * background hides a rule: decoration, one artifact in a tagged PDF. */
+static void S_graphics(kg_lay *lay, const kg_lpage *pg, S_pen *pen,
+		       float *top, float *bot)
+{
+	const kg_geom *g = pen->g;
+	size_t p, mark;
+	const kg_elem *e;
+	float y;
+	int lines;
+
+	if (pen->tags)
+		kg_buf_puts(&pen->out, "/Artifact BMC\n");
+	mark = pen->out.len;
+	if (pg->back >= 0)
+		S_elem_graphics(lay, pen, kg_lay_elem(lay, pg->back), 0, 0, 0);
+	S_boxes(lay, pg, pen, top, bot);
+	for (lines = 0; lines < 2; lines++) {
+		for (p = pg->p0; p < pg->p0 + pg->np; p++) {
+			e = S_placed(lay, p, &y);
+			S_elem_graphics(lay, pen, e, g->body_x, g->body_y + y, lines);
+		}
+		if (pg->head >= 0)
+			S_elem_graphics(lay, pen, kg_lay_elem(lay, pg->head), g->body_x,
+					g->head_y, lines);
+		if (pg->foot >= 0)
+			S_elem_graphics(lay, pen, kg_lay_elem(lay, pg->foot), g->body_x,
+					g->foot_y, lines);
+	}
+	if (!pen->tags)
+		return;
+	if (pen->out.len == mark) { /* nothing drawn: no artifact */
+		pen->out.len = mark - strlen("/Artifact BMC\n");
+		pen->out.ptr[pen->out.len] = '\0';
+	} else {
+		kg_buf_puts(&pen->out, "EMC\n");
+	}
+}
+
+/* All the page's text, one text object. */
+static void S_text(kg_lay *lay, const kg_lpage *pg, S_pen *pen)
+{
+	const kg_geom *g = pen->g;
+	const kg_elem *e;
+	size_t p;
+	float y;
+
+	kg_buf_puts(&pen->out, "BT\n");
+	if (pg->back >= 0)
+		S_elem_text(lay, pen, kg_lay_elem(lay, pg->back), 0, 0, S_ART);
+	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
+		size_t el = kg_lay_place(lay, p)->elem;
+		int repeat = el < pen->seen;
+
+		if (!repeat)
+			pen->seen = el + 1;
+		e = S_placed(lay, p, &y);
+		S_elem_text(lay, pen, e, g->body_x, g->body_y + y,
+			    repeat ? S_ART : S_NO_MARK);
+	}
+	if (pg->head >= 0)
+		S_elem_text(lay, pen, kg_lay_elem(lay, pg->head), g->body_x, g->head_y,
+			    S_ART_HEAD);
+	if (pg->foot >= 0)
+		S_elem_text(lay, pen, kg_lay_elem(lay, pg->foot), g->body_x, g->foot_y,
+			    S_ART_FOOT);
+	if (pen->tags && pen->open != S_NO_MARK)
+		kg_buf_puts(&pen->out, "EMC\n");
+	pen->open = S_NO_MARK;
+	kg_buf_puts(&pen->out, "ET\n");
+}
+
 static void S_page(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf, size_t n,
 		   const kg_geom *g, const kg_page_objs *po, float *top,
-		   float *bot)
+		   float *bot, size_t *seen)
 {
 	const kg_lpage *pg = kg_lay_page(lay, n);
 	kg_buf annots = KG_BUF_INIT;
@@ -379,7 +558,6 @@ static void S_page(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf, size_t n,
 	const kg_elem *e;
 	size_t p;
 	float y;
-	int lines;
 
 	memset(&pen, 0, sizeof(pen));
 	pen.fonts = fonts;
@@ -389,42 +567,22 @@ static void S_page(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf, size_t n,
 	pen.line_w = 1;
 	kg_buf_init(&pen.out);
 	pen.face = -1;
-	if (pg->back >= 0)
-		S_elem_graphics(lay, &pen, kg_lay_elem(lay, pg->back), 0, 0, 0);
-	S_boxes(lay, pg, &pen, top, bot);
-	/* all filled areas first, so that no background hides a rule */
-	for (lines = 0; lines < 2; lines++) {
-		for (p = pg->p0; p < pg->p0 + pg->np; p++) {
-			e = S_placed(lay, p, &y);
-			S_elem_graphics(lay, &pen, e, g->body_x, g->body_y + y, lines);
-		}
-		if (pg->head >= 0)
-			S_elem_graphics(lay, &pen, kg_lay_elem(lay, pg->head), g->body_x,
-					g->head_y, lines);
-		if (pg->foot >= 0)
-			S_elem_graphics(lay, &pen, kg_lay_elem(lay, pg->foot), g->body_x,
-					g->foot_y, lines);
-	}
-
-	kg_buf_puts(&pen.out, "BT\n");
-	if (pg->back >= 0)
-		S_elem_text(lay, &pen, kg_lay_elem(lay, pg->back), 0, 0);
-	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
-		e = S_placed(lay, p, &y);
-		S_elem_text(lay, &pen, e, g->body_x, g->body_y + y);
-	}
-	if (pg->head >= 0)
-		S_elem_text(lay, &pen, kg_lay_elem(lay, pg->head), g->body_x, g->head_y);
-	if (pg->foot >= 0)
-		S_elem_text(lay, &pen, kg_lay_elem(lay, pg->foot), g->body_x, g->foot_y);
-	kg_buf_puts(&pen.out, "ET\n");
+	pen.tags = po->tags;
+	pen.page = kg_lay_pages_before(lay) + n;
+	pen.open = pen.want = S_NO_MARK;
+	pen.seen = *seen;
+	S_graphics(lay, pg, &pen, top, bot);
+	S_text(lay, pg, &pen);
+	*seen = pen.seen;
 	kg_pdf_stream(pdf, contents, NULL, pen.out.ptr, pen.out.len);
 	kg_buf_release(&pen.out);
 	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
 		e = S_placed(lay, p, &y);
 		S_elem_links(lay, pdf, &pen, e, g->body_x, g->body_y + y, &annots);
 	}
-	S_page_object(pdf, g, po, kg_lay_pages_before(lay) + n, contents, &annots);
+	S_page_object(pdf, g, po, pen.page, contents, &annots);
+	if (po->tags)
+		kg_tags_page_end(po->tags, pen.page);
 	kg_buf_release(&annots);
 }
 
@@ -433,10 +591,10 @@ int kg_render_run(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf,
 {
 	float *top = kg_xcalloc(kg_lay_nboxes(lay) + 1, sizeof(*top));
 	float *bot = kg_xcalloc(kg_lay_nboxes(lay) + 1, sizeof(*bot));
-	size_t n;
+	size_t n, seen = 0;
 
 	for (n = 0; n < kg_lay_run_pages(lay); n++)
-		S_page(lay, fonts, pdf, n, g, po, top, bot);
+		S_page(lay, fonts, pdf, n, g, po, top, bot, &seen);
 	free(top);
 	free(bot);
 	if (pdf->failed)

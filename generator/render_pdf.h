@@ -13,6 +13,7 @@
 #include "fonts.h"
 #include "layout.h"
 #include "pdf_file.h"
+#include "pdf_tags.h"
 
 /* Where things go on a page, in points from the page's top-left. */
 typedef struct kg_geom {
@@ -28,6 +29,10 @@ typedef struct kg_page_objs {
 	uint32_t page0;
 	uint32_t parent;    /* the page tree */
 	uint32_t resources; /* the fonts, shared by every page */
+	/* the structure tree the pages' content belongs to (pdf_tags.h): each
+	 * run of text marked as its element's or as an artifact, every rule,
+	 * box, running header and footer an artifact; NULL: no marks */
+	kg_tags *tags;
 } kg_page_objs;
 
 /* The name of a face's font in the shared resources ("F0"...). */

@@ -47,6 +47,8 @@ static kg_node *S_data(const kg_doc *doc, const char *body)
 	kg_node_set_str(data, "profile", m->profile);
 	kg_node_set_str(data, "level", m->level);
 	kg_node_set_str(data, "title", m->title);
+	if (m->doc_title) /* else the template names the page itself */
+		kg_node_set_str(data, "doc_title", m->doc_title);
 	kg_node_set_str(data, "subtitle", m->subtitle);
 	kg_node_set_str(data, "version", m->version);
 	kg_node_set_str(data, "publisher", m->publisher);

@@ -79,9 +79,10 @@ static void S_section_open(const kg_block *b, kg_buf *out)
 
 	kg_buf_puts(out, "<section id=\"");
 	S_escape(b->id, out);
-	kg_buf_printf(out, "\" class=\"level-%d%s\">\n<h%d><a class=\"self\" "
+	kg_buf_printf(out, "\" class=\"level-%d%s%s\">\n<h%d><a class=\"self\" "
 		      "href=\"#", b->level,
-		      b->flags & KG_SECTION_NEW_PAGE ? " new-page" : "", h);
+		      b->flags & KG_SECTION_NEW_PAGE ? " new-page" : "",
+		      b->flags & KG_SECTION_FORM ? " form" : "", h);
 	S_escape(b->id, out);
 	kg_buf_puts(out, "\">");
 	S_title(b->title, out);
@@ -236,19 +237,46 @@ static void S_blank_cell(const kg_block *head, size_t c, const char *cls,
 	kg_buf_release(&label);
 }
 
-/* A scorecard, a form: the first ROW labels the columns (the dimension, a
- * column per band, the evidence); each DIMENSION is a row with its name
- * and detail, an empty box per band and room to write the evidence. */
+/* A list of boxes to tick, each with the label of its column (head's
+ * cells [from, to)). */
+static void S_choices(const kg_block *head, size_t from, size_t to,
+		      const char *cls, kg_buf *out)
+{
+	kg_buf label = KG_BUF_INIT;
+	size_t c;
+
+	kg_buf_printf(out, "<ul class=\"%s\">", cls);
+	for (c = from; c < to; c++) {
+		kg_buf_reset(&label);
+		S_cell_text(head->children[c], &label);
+		kg_buf_puts(out, "<li><span class=\"box\"></span> ");
+		S_escape(label.ptr, out);
+		kg_buf_puts(out, "</li>");
+	}
+	kg_buf_puts(out, "</ul>");
+	kg_buf_release(&label);
+}
+
+/* A scorecard, a form of two columns: the first ROW labels the dimension,
+ * the choices (the scorecard's level of them), the marks and the
+ * evidence; each DIMENSION is a row with its name, detail and a box per
+ * choice and mark, then room to write the evidence. */
 static void S_scorecard(const kg_block *b, kg_buf *out)
 {
 	const kg_block *head = b->n ? b->children[0] : NULL;
-	size_t i, c;
+	size_t i, n, choices;
 
-	if (!head)
+	if (!head || head->n < 2)
 		return;
-	kg_buf_puts(out, "<div class=\"table scorecard\">\n<table>\n");
-	S_head_row(head, out);
-	kg_buf_puts(out, "<tbody>\n");
+	n = head->n;
+	choices = b->level > 0 && (size_t)b->level < n - 1 ? (size_t)b->level
+							     : n - 2;
+	kg_buf_puts(out, "<div class=\"table scorecard\">\n<table>\n<thead>\n"
+			 "<tr><th scope=\"col\">");
+	S_walk(head->children[0], out);
+	kg_buf_puts(out, "</th><th scope=\"col\">");
+	S_walk(head->children[n - 1], out);
+	kg_buf_puts(out, "</th></tr>\n</thead>\n<tbody>\n");
 	for (i = 1; i < b->n; i++) {
 		const kg_block *dim = b->children[i];
 
@@ -256,11 +284,11 @@ static void S_scorecard(const kg_block *b, kg_buf *out)
 		S_title(dim->title, out);
 		kg_buf_puts(out, "</p>");
 		S_walk(dim, out);
+		S_choices(head, 1, 1 + choices, "choices", out);
+		if (1 + choices < n - 1)
+			S_choices(head, 1 + choices, n - 1, "choices marks", out);
 		kg_buf_puts(out, "</th>");
-		for (c = 1; c + 1 < head->n; c++)
-			S_blank_cell(head, c, "box", "<span class=\"box\"></span>", out);
-		if (head->n > 1)
-			S_blank_cell(head, head->n - 1, "evidence", "", out);
+		S_blank_cell(head, n - 1, "evidence", "", out);
 		kg_buf_puts(out, "</tr>\n");
 	}
 	kg_buf_puts(out, "</tbody>\n</table>\n</div>\n");
@@ -352,17 +380,66 @@ static void S_toc(const kg_block *toc, kg_buf *out)
 	kg_buf_puts(out, "</ol>\n</nav>\n");
 }
 
+#define S_BALLOT_BOX "\xE2\x98\x90"
+
+static int S_at_box(const kg_buf *html, size_t k)
+{
+	size_t n = strlen(S_BALLOT_BOX);
+
+	return k + n <= html->len && memcmp(html->ptr + k, S_BALLOT_BOX, n) == 0;
+}
+
+/* Rendered HTML into out, every U+2610 in its text (outside tags) a box
+ * to tick, styled (doc.h), on one line with the word after it. */
+static void S_boxes(const kg_buf *html, kg_buf *out)
+{
+	size_t k = 0, n = strlen(S_BALLOT_BOX);
+	int in_tag = 0;
+
+	while (k < html->len) {
+		char ch = html->ptr[k];
+
+		if (!in_tag && S_at_box(html, k)) {
+			kg_buf_puts(out, "<span class=\"tick\"><span class=\"box\">"
+					 "</span>");
+			k += n;
+			if (k < html->len && html->ptr[k] == ' ') {
+				kg_buf_puts(out, "&#160;");
+				for (k++; k < html->len && !strchr(" <\n", html->ptr[k]) &&
+					  !S_at_box(html, k); k++)
+					kg_buf_putc(out, html->ptr[k]);
+			}
+			kg_buf_puts(out, "</span>");
+			continue;
+		}
+		in_tag = ch == '<' ? 1 : ch == '>' ? 0 : in_tag;
+		kg_buf_putc(out, ch);
+		k++;
+	}
+}
+
+/* A PROSE block: cmark's HTML, boxes drawn. */
+static void S_prose(const kg_block *b, kg_buf *out)
+{
+	cmark_node *md = kg_prose_parse(b);
+	kg_buf html = KG_BUF_INIT;
+
+	kg_md_to_html(md, &html);
+	cmark_node_free(md);
+	if (strstr(html.ptr, S_BALLOT_BOX))
+		S_boxes(&html, out);
+	else
+		kg_buf_put(out, html.ptr, html.len);
+	kg_buf_release(&html);
+}
+
 /* A block whose children this writer does not walk: a table's or a
  * scorecard's rows are written with it, the contents are data. */
 static void S_whole(const kg_block *b, kg_buf *out)
 {
-	cmark_node *md;
-
 	switch (b->type) {
 	case KG_BLOCK_PROSE:
-		md = kg_prose_parse(b);
-		kg_md_to_html(md, out);
-		cmark_node_free(md);
+		S_prose(b, out);
 		break;
 	case KG_BLOCK_TABLE:
 		S_table(b, out);

@@ -208,7 +208,8 @@ static void S_rule(size_t columns, kg_buf *out)
 #define KG_MD_BOX "\xE2\x98\x90"
 
 /* A scorecard is a table: the label row, then per dimension its name and
- * detail, a box per band and an empty evidence cell. */
+ * detail, "[ ]" per choice and mark (Markdown cannot draw a box) and an
+ * empty evidence cell. */
 static void S_scorecard(const kg_block *b, kg_buf *out)
 {
 	const kg_block *head = b->children[0];
@@ -230,7 +231,7 @@ static void S_scorecard(const kg_block *b, kg_buf *out)
 		}
 		kg_buf_puts(out, " |");
 		for (k = 2; k < head->n; k++)
-			kg_buf_puts(out, " " KG_MD_BOX " |");
+			kg_buf_puts(out, " [ ] |");
 		kg_buf_puts(out, " |\n");
 	}
 	kg_buf_putc(out, '\n');
@@ -324,6 +325,20 @@ static void S_toc(const kg_block *toc, kg_buf *out)
 	kg_buf_putc(out, '\n');
 }
 
+/* Markdown s into out, each box to tick (U+2610, doc.h) written "[ ]":
+ * Markdown cannot draw one. */
+static void S_boxes(const char *s, kg_buf *out)
+{
+	const char *at;
+
+	while ((at = strstr(s, KG_MD_BOX))) {
+		kg_buf_put(out, s, (size_t)(at - s));
+		kg_buf_puts(out, "[ ]");
+		s = at + strlen(KG_MD_BOX);
+	}
+	kg_buf_puts(out, s);
+}
+
 static void S_prose(const kg_block *b, kg_buf *out)
 {
 	kg_buf tmp = KG_BUF_INIT;
@@ -332,7 +347,7 @@ static void S_prose(const kg_block *b, kg_buf *out)
 	kg_md_to_commonmark(md, &tmp);
 	cmark_node_free(md);
 	kg_buf_rtrim(&tmp);
-	kg_buf_puts(out, tmp.ptr);
+	S_boxes(tmp.ptr, out);
 	kg_buf_puts(out, "\n\n");
 	kg_buf_release(&tmp);
 }

@@ -51,6 +51,7 @@ kg_tstyle kg_pw_style(kg_face face, float size, kg_rgb color)
 	t.color = color;
 	t.code = 0;
 	t.link = -1;
+	t.box = 0;
 	return t;
 }
 
@@ -94,6 +95,41 @@ void kg_pw_text(kg_pw *c, kg_inline *in, const kg_tstyle *t, const char *s)
 	kg_inline_text(&c->lay, in, t, s, strlen(s), 0);
 }
 
+/* ---- the structure tree ---------------------------------------------------------- */
+
+int kg_pw_tag_open(kg_pw *c, kg_stype type)
+{
+	int e;
+
+	if (!c->tags)
+		return 0;
+	e = kg_tags_open(c->tags, type);
+	kg_lay_tag(&c->lay, e);
+	return e;
+}
+
+void kg_pw_tag_close(kg_pw *c)
+{
+	if (c->tags)
+		kg_lay_tag(&c->lay, kg_tags_close(c->tags));
+}
+
+int kg_pw_tag_add(kg_pw *c, int parent, kg_stype type)
+{
+	if (!c->tags)
+		return 0;
+	return parent ? kg_tags_add_to(c->tags, parent, type)
+		      : kg_tags_add(c->tags, type);
+}
+
+void kg_pw_retag(kg_inline *in, int tag)
+{
+	size_t i;
+
+	for (i = 0; i < in->n; i++)
+		in->p[i].st.tag = tag;
+}
+
 void kg_pw_mark_add(kg_pw *c, int level, const char *title, const char *id)
 {
 	if (c->pass == 1) /* pass 2 meets the same headings again */
@@ -101,14 +137,20 @@ void kg_pw_mark_add(kg_pw *c, int level, const char *title, const char *id)
 }
 
 /* A list item: its marker (kept in the list's frame), hung in the indent. */
-static void S_item_enter(kg_pw *c, const kg_block *list, kg_pw_frame *lf,
-			 kg_pw_frame *f)
+static void S_item_enter(kg_pw *c, const kg_block *list, const kg_block *item,
+			 kg_pw_frame *lf, kg_pw_frame *f)
 {
 	kg_pw_env env = kg_pw_body_env(c);
 	size_t i = lf->count++;
 
 	kg_pw_marker(c, &lf->inl, list->style == KG_LIST_ORDERED, (long)i + 1, 0,
 		 &env);
+	kg_pw_tag_open(c, KG_ST_LI);
+	kg_pw_retag(&lf->inl, kg_pw_tag_add(c, 0, KG_ST_LBL));
+	kg_pw_tag_open(c, KG_ST_LBODY);
+	f->tags = 2;
+	/* one paragraph of prose: the LBody holds it (kg_pw_prose) */
+	c->bare = item->n == 1 && item->children[0]->type == KG_BLOCK_PROSE;
 	kg_pw_space(c, i ? c->st->paragraph / c->st->m.lists_tight
 			 : c->st->paragraph);
 	kg_pw_item_open(c, &lf->inl, &f->ox, &f->ow);
@@ -127,6 +169,23 @@ static void S_toc(kg_pw *c)
 	kg_lay_cancel_page_break(&c->lay);
 }
 
+/* The height of what follows b in parent, as far as it is room for
+ * notes (a form's date and signature lines; other blocks count 0). */
+static float S_after(const kg_pw *c, const kg_block *parent, const kg_block *b)
+{
+	float h = 0;
+	size_t i = 0;
+
+	if (!parent)
+		return 0;
+	while (i < parent->n && parent->children[i] != b)
+		i++;
+	for (i++; i < parent->n; i++)
+		if (parent->children[i]->type == KG_BLOCK_NOTES)
+			h += kg_pw_notes_height(c, parent->children[i]);
+	return h;
+}
+
 /* ENTER: the frame f is the block's own, pf its parent's (NULL for the
  * root). A block laid out whole is skipped. */
 static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
@@ -136,41 +195,73 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 	kg_pw_env env = kg_pw_body_env(c);
 
 	switch (b->type) {
-	case KG_BLOCK_SECTION:
+	case KG_BLOCK_SECTION: {
+		size_t top = kg_lay_mark(&c->lay);
+
 		kg_pw_heading(c, b);
+		if (b->flags & KG_SECTION_NEW_PAGE)
+			top = c->page_top; /* a run may have ended */
+		if (f && (b->flags & KG_SECTION_FORM)) {
+			f->form = top + 1;
+			/* a scorecard fills the page of a form that starts one */
+			c->form_top = b->flags & KG_SECTION_NEW_PAGE ? top + 1 : 0;
+		}
 		break;
+	}
 	case KG_BLOCK_PROSE:
 		kg_pw_prose(c, b, &env);
 		break;
 	case KG_BLOCK_LIST:
 		if (b->style == KG_LIST_INDEX) {
+			kg_pw_tag_open(c, KG_ST_INDEX);
 			kg_pw_index(c, b);
+			kg_pw_tag_close(c);
 			kg_iter_skip(it);
+		} else if (f) {
+			kg_pw_tag_open(c, KG_ST_L);
+			f->tags = 1;
 		}
 		break;
 	case KG_BLOCK_ITEM:
 		if (parent && parent->type == KG_BLOCK_LIST)
-			S_item_enter(c, parent, pf, f);
+			S_item_enter(c, parent, b, pf, f);
 		break;
 	case KG_BLOCK_FIELD:
 		kg_pw_labelled_open(c, b->title, b, c->st->text, f);
 		break;
-	case KG_BLOCK_RUBRIC:
+	case KG_BLOCK_RUBRIC: /* a list of bands: each its label, its body */
 		kg_pw_space(c, c->st->paragraph * c->st->m.rubric_space);
+		if (f) {
+			kg_pw_tag_open(c, KG_ST_L);
+			f->tags = 1;
+		}
 		break;
 	case KG_BLOCK_BAND:
-		if (parent && parent->type == KG_BLOCK_RUBRIC)
+		if (parent && parent->type == KG_BLOCK_RUBRIC && f) {
+			kg_pw_tag_open(c, KG_ST_LI);
+			kg_pw_tag_open(c, KG_ST_LBL); /* the label, set in the box */
 			kg_pw_band_open(c, b, pf->count++, f);
+			kg_pw_tag_close(c);
+			kg_pw_tag_open(c, KG_ST_LBODY);
+			f->tags = 2;
+		}
 		break;
-	case KG_BLOCK_CALLOUT:
+	case KG_BLOCK_CALLOUT: /* its title a paragraph */
+		kg_pw_tag_open(c, KG_ST_DIV);
+		kg_pw_tag_open(c, KG_ST_P);
 		kg_pw_callout_open(c, b);
+		kg_pw_tag_close(c);
+		if (f)
+			f->tags = 1;
+		else
+			kg_pw_tag_close(c);
 		break;
 	case KG_BLOCK_TABLE:
 		kg_pw_table(c, b);
 		kg_iter_skip(it);
 		break;
 	case KG_BLOCK_SCORECARD:
-		kg_pw_scorecard(c, b);
+		kg_pw_scorecard(c, b, S_after(c, parent, b));
 		kg_iter_skip(it);
 		break;
 	case KG_BLOCK_ROW:       /* rows are laid out by their table */
@@ -178,7 +269,9 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 		kg_iter_skip(it);
 		break;
 	case KG_BLOCK_NOTES:
+		kg_pw_tag_open(c, KG_ST_P); /* its label; the lines are decoration */
 		kg_pw_notes(c, b);
+		kg_pw_tag_close(c);
 		break;
 	case KG_BLOCK_CODE:
 		kg_pw_code(c, b);
@@ -197,6 +290,12 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 static void S_exit(kg_pw *c, const kg_block *b, kg_pw_frame *f)
 {
 	switch (b->type) {
+	case KG_BLOCK_SECTION: /* a form stays on one sheet */
+		if (f->form) {
+			kg_lay_keep_from(&c->lay, f->form - 1);
+			c->form_top = 0;
+		}
+		break;
 	case KG_BLOCK_ITEM:
 		if (f->item)
 			kg_pw_item_close(c, f->ox, f->ow);
@@ -214,6 +313,8 @@ static void S_exit(kg_pw *c, const kg_block *b, kg_pw_frame *f)
 	default:
 		break;
 	}
+	for (; f->tags > 0; f->tags--)
+		kg_pw_tag_close(c);
 }
 
 static void S_pop(kg_pw *c)
@@ -328,7 +429,7 @@ static void S_layout(kg_pw *c)
 /* Pass 2 into pdf, the anchors and the page count known from pass 1. */
 static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 {
-	uint32_t fonts[KG_NFACES] = {0}, catalog, info, outline;
+	uint32_t fonts[KG_NFACES] = {0}, catalog, info, outline, structure, xmp;
 	int face;
 
 	c->pdf = pdf;
@@ -338,6 +439,8 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 	for (face = 0; face < KG_NFACES; face++)
 		if (kg_fonts_used(c->fonts, (kg_face)face))
 			fonts[face] = kg_pdf_reserve(pdf);
+	c->tags = kg_tags_new(pdf, c->po.page0, c->total_pages);
+	c->po.tags = c->tags;
 	c->pass = 2;
 	S_layout(c);
 	if (kg_lay_disagreements(&c->lay) || c->overrun ||
@@ -353,7 +456,9 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 	catalog = kg_pdf_reserve(pdf);
 	info = kg_pdf_reserve(pdf);
 	outline = kg_outline_write(&c->outline, pdf, &c->lay, &c->geom, &c->po);
-	kg_pw_document(c, fonts, catalog, outline);
+	structure = kg_tags_write(c->tags);
+	xmp = kg_pw_xmp(c);
+	kg_pw_document(c, fonts, catalog, outline, structure, xmp);
 	kg_pw_metadata(c, info);
 	if (kg_pdf_file_finish(pdf, catalog, info) < 0)
 		return kg_error(d, (kg_mark){NULL, 0, 0}, "cannot write the PDF file");
@@ -419,6 +524,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 out:
 	kg_pdf_file_free(&pdf);
 	kg_outline_free(&c.outline);
+	kg_tags_free(c.tags);
 	kg_buf_release(&c.tmp);
 	kg_buf_release(&c.text);
 	kg_inline_free(&c.para);

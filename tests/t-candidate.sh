@@ -90,7 +90,7 @@ done
 md="$TMP/kit/candidates/platform-engineer-expert.md"
 check "the guide names its role and level" grep -q "Candidate's guide: Platform engineer, Expert" "$md"
 check "the guide lists the rounds with their minutes and weights" \
-	grep -q '^| \[1\](#your-round-1) | Distributed-systems judgement | 45 minutes | 35% (must-have) |$' "$md"
+	grep -q '^| \[1\](#your-round-1) | Distributed-systems judgement | 45 minutes | 30% (must-have) |$' "$md"
 check "the guide holds the level's expectations" grep -q 'Does capacity arithmetic unprompted' "$md"
 if grep -q 'Does capacity arithmetic unprompted' "$TMP/kit/candidates/platform-engineer-fresher.md"; then
 	not_ok "a fresher's guide holds no other level's expectations"
@@ -99,7 +99,7 @@ else
 fi
 check "the guide holds the rating bands" grep -q '^  - \*\*Acceptable (2):\*\* The candidate reaches a design' "$md"
 check "the guide says how long the candidate's own questions take" \
-	grep -q 'So every round leaves you 5 minutes for your own questions' "$md"
+	grep -q 'So every round leaves you 7 minutes for your own questions' "$md"
 check "the guide states the decision from its values" grep -q 'At 2.25 or above, the panel recommends an offer' "$md"
 check "the guide has the kit's words on adjustments" grep -q '^## <a id="adjustments"></a>What you can ask for$' "$md"
 check "the index page says a guide is safe to send" \

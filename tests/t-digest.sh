@@ -94,8 +94,14 @@ agree "$F" "a value changed" 'sed -i "s/^      coding: 50$/      coding: 40/; s/
 C=$ROOT/content
 agree "$C" "content: topic file renamed past another" \
 	'mv "$k/topics/01-url-shortener.yaml" "$k/topics/11-url-shortener.yaml"' changed
-agree "$C" "content: profiles swapped" 'swap_blocks "$k/kit.yaml" 166 180 181 207' changed
-agree "$C" "content: areas swapped" 'swap_blocks "$k/kit.yaml" 122 130 131 138' changed
+# the first two blocks of a list in content/kit.yaml, found by their ids
+at() { grep -n "^  - id: $1\$" "$C/kit.yaml" | cut -d: -f1; }
+p1=$(at generalist) p2=$(at platform-engineer) p3=$(at api-product-engineer)
+a1=$(at coding-debugging) a2=$(at data-persistence) a3=$(at distributed-systems)
+agree "$C" "content: profiles swapped" \
+	"swap_blocks \"\$k/kit.yaml\" $p1 $((p2 - 1)) $p2 $((p3 - 1))" changed
+agree "$C" "content: areas swapped" \
+	"swap_blocks \"\$k/kit.yaml\" $a1 $((a2 - 1)) $a2 $((a3 - 1))" changed
 
 # ---- the build digest ------------------------------------------------------
 # It covers the content digest, every file of the templates folder a build

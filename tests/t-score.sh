@@ -6,10 +6,11 @@
 # tests/cases/card-*.case.
 . "$(dirname "$0")/lib.sh"
 
-# The real kit's platform-engineer-expert loop: rounds 1-4 are
-# distributed-systems (35, must-have), production-readiness (30,
-# must-have), coding-debugging (20), data-persistence (15); the rule is
-# threshold 2.25, borderline 2.00, Weak below 2.00, at most 1 Weak area.
+# The real kit's platform-engineer-expert loop: rounds 1-5 are
+# distributed-systems (30, must-have), production-readiness (30,
+# must-have), coding-debugging (15), collaboration (15, the behavioural
+# round), data-persistence (10); the rule is threshold 2.25, borderline
+# 2.00, Weak below 2.00, at most 1 Weak area.
 ED=platform-engineer-expert
 
 # card DIR CANDIDATE ROUND INTERVIEWER OVERALL [CONTENT [EDITION]]: a
@@ -24,13 +25,14 @@ card() {
 		    -e "s/^overall:.*/overall: $5/" >"$1/$2-$3-$4.yaml"
 }
 
-# loop NAME R1 R2 R3 R4: one candidate's four cards, then score them
+# loop NAME R1 R2 R3 R4 R5: one candidate's five cards, then score them
 loop() {
 	mkdir -p "$TMP/$1"
 	card "$TMP/$1" "$1" 1 ia "$2"
 	card "$TMP/$1" "$1" 2 ib "$3"
 	card "$TMP/$1" "$1" 3 ic "$4"
 	card "$TMP/$1" "$1" 4 id "$5"
+	card "$TMP/$1" "$1" 5 ie "$6"
 	"$KITGEN" score --content "$ROOT/content" "$TMP/$1"/*.yaml >"$TMP/$1.out" 2>&1
 }
 
@@ -49,65 +51,66 @@ debrief() {
 	ok "$name"
 }
 
-# (35×3 + 30×2 + 20×2 + 15×2) / 100 = 2.35: the kit's own example
-loop hire strong acceptable acceptable acceptable
-debrief "a hire: 2.35, every gate passed" hire \
+# (30×3 + 30×2 + 15×2 + 15×2 + 10×2) / 100 = 2.30
+loop hire strong acceptable acceptable acceptable acceptable
+debrief "a hire: 2.30, every gate passed" hire \
 	'**By the decision rule:** **hire**' \
-	'**Weighted total:** 2.35 (threshold 2.25, borderline from 2.00)' \
-	'| 1 | Distributed-systems judgement (must-have) | 35 | ia: Strong | 3.00 | 105.00 |' \
+	'**Weighted total:** 2.30 (threshold 2.25, borderline from 2.00)' \
+	'| 1 | Distributed-systems judgement (must-have) | 30 | ia: Strong | 3.00 | 90.00 |' \
 	'| Must-have areas | No must-have area scores below 2.00 | passed |' \
 	'| Weak limit | At most 1 Weak area (below 2.00) | 0 Weak: passed |' \
-	'| Threshold | Hire at 2.25 or above; from 2.00, borderline; below, no hire | 2.35: passed |'
+	'| Threshold | Hire at 2.25 or above; from 2.00, borderline; below, no hire | 2.30: passed |'
 
-# must-have distributed-systems Weak, total (35 + 90 + 60 + 45) / 100 =
-# 2.30, one Weak area: only the must-have gate fails
-loop musthave weak strong strong strong
+# must-have distributed-systems Weak, total (30 + 90 + 45 + 45 + 30) /
+# 100 = 2.40, one Weak area: only the must-have gate fails
+loop musthave weak strong strong strong strong
 debrief "the must-have gate fails on its own" musthave \
 	'**By the decision rule:** **no hire**' \
 	'| Must-have areas | No must-have area scores below 2.00 | failed |' \
 	'| Weak limit | At most 1 Weak area (below 2.00) | 1 Weak: passed |' \
-	'| Threshold | Hire at 2.25 or above; from 2.00, borderline; below, no hire | 2.30: passed |'
+	'| Threshold | Hire at 2.25 or above; from 2.00, borderline; below, no hire | 2.40: passed |'
 
-# coding and data Weak: (105 + 90 + 20 + 15) / 100 = 2.30, must-haves
-# strong: only the Weak limit fails
-loop weaklimit strong strong weak weak
+# coding and collaboration Weak: (90 + 90 + 15 + 15 + 30) / 100 = 2.40,
+# must-haves strong: only the Weak limit fails
+loop weaklimit strong strong weak weak strong
 debrief "the Weak limit fails on its own" weaklimit \
 	'**By the decision rule:** **no hire**' \
 	'| Must-have areas | No must-have area scores below 2.00 | passed |' \
 	'| Weak limit | At most 1 Weak area (below 2.00) | 2 Weak: failed |' \
-	'| Threshold | Hire at 2.25 or above; from 2.00, borderline; below, no hire | 2.30: passed |'
+	'| Threshold | Hire at 2.25 or above; from 2.00, borderline; below, no hire | 2.40: passed |'
 
-# coding Weak only: (70 + 60 + 20 + 30) / 100 = 1.80: only the threshold fails
-loop threshold acceptable acceptable weak acceptable
+# coding Weak only: (60 + 60 + 15 + 30 + 20) / 100 = 1.85: only the
+# threshold fails
+loop threshold acceptable acceptable weak acceptable acceptable
 debrief "the threshold fails on its own" threshold \
 	'**By the decision rule:** **no hire**' \
 	'| Must-have areas | No must-have area scores below 2.00 | passed |' \
 	'| Weak limit | At most 1 Weak area (below 2.00) | 1 Weak: passed |' \
-	'| Threshold | Hire at 2.25 or above; from 2.00, borderline; below, no hire | 1.80: failed |'
+	'| Threshold | Hire at 2.25 or above; from 2.00, borderline; below, no hire | 1.85: failed |'
 
 # all Acceptable: 2.00, borderline
-loop borderline acceptable acceptable acceptable acceptable
+loop borderline acceptable acceptable acceptable acceptable acceptable
 debrief "2.00 is borderline" borderline \
 	'**By the decision rule:** **borderline**' \
 	'| Threshold | Hire at 2.25 or above; from 2.00, borderline; below, no hire | 2.00: borderline |'
 
 # two interviewers on round 1, Strong and Weak: the round scores 2.00,
-# spread 2.00; (70 + 60 + 40 + 30) / 100 = 2.00
-loop spread strong acceptable acceptable acceptable
-card "$TMP/spread" spread 1 ie weak
+# spread 2.00; (60 + 60 + 30 + 30 + 20) / 100 = 2.00
+loop spread strong acceptable acceptable acceptable acceptable
+card "$TMP/spread" spread 1 if weak
 "$KITGEN" score --content "$ROOT/content" "$TMP/spread"/*.yaml >"$TMP/spread.out" 2>&1
 debrief "two interviewers on a round: the mean, and the spread" spread \
-	'| 1 | Distributed-systems judgement (must-have) | 35 | ia: Strong; ie: Weak | 2.00 | 70.00 |' \
-	'| 1 | ia: Strong; ie: Weak | 2.00 |' \
+	'| 1 | Distributed-systems judgement (must-have) | 30 | ia: Strong; if: Weak | 2.00 | 60.00 |' \
+	'| 1 | ia: Strong; if: Weak | 2.00 |' \
 	'**Weighted total:** 2.00 (threshold 2.25, borderline from 2.00)'
 
 # a round rated not-probed overall has no rating: no decision, and it is listed
-loop unrated strong strong strong not-probed
+loop unrated strong strong strong strong not-probed
 debrief "a round without a rating: incomplete, listed as not probed" unrated \
 	'**By the decision rule:** **incomplete**' \
 	'**Weighted total:** not known: a round has no rating' \
-	'| 4 | Data and persistence | 15 | id: Not probed | not rated | |' \
-	'  - Round 4: the overall rating'
+	'| 5 | Data and persistence | 10 | ie: Not probed | not rated | |' \
+	'  - Round 5: the overall rating'
 
 # --anonymise: no name in any file, the same pseudonym every time
 mkdir -p "$TMP/anon"
@@ -115,9 +118,10 @@ card "$TMP/anon" Ada 1 Grace strong
 card "$TMP/anon" Ada 2 Alan strong
 card "$TMP/anon" Ada 3 Linus strong
 card "$TMP/anon" Ada 4 Edsger strong
+card "$TMP/anon" Ada 5 Barbara strong
 "$KITGEN" score --anonymise --out "$TMP/anon/out" "$TMP/anon"/*.yaml >/dev/null 2>&1
 set -- "$TMP"/anon/out/debrief-candidate-*.md
-if [ -f "$1" ] && ! grep -rqE 'Ada|Grace|Alan|Linus|Edsger' "$TMP/anon/out" &&
+if [ -f "$1" ] && ! grep -rqE 'Ada|Grace|Alan|Linus|Edsger|Barbara' "$TMP/anon/out" &&
 	[ -z "$(ls "$TMP"/anon/out/ | grep -i ada)" ]; then
 	ok "--anonymise leaves no name in any report"
 else
@@ -144,7 +148,7 @@ debrief "a kit made with kitgen init scores: (50×3 + 50×2) / 100 = 2.50" initk
 
 # blank cards and usage
 "$KITGEN" card "$ED" >"$TMP/blank.yaml"
-check "card prints one document per round" test "$(grep -c '^round: ' "$TMP/blank.yaml")" = 4
+check "card prints one document per round" test "$(grep -c '^round: ' "$TMP/blank.yaml")" = 5
 "$KITGEN" card "$ED" --round 9 >/dev/null 2>"$TMP/err"; rc=$?
 check "card --round past the plan is a usage error" test "$rc" = 2
 "$KITGEN" card nope >/dev/null 2>&1; rc=$?

@@ -41,7 +41,8 @@ if [ "${1:-}" = "--test" ]; then
 	# the PDF checks
 	command -v qpdf >/dev/null 2>&1 || need qpdf
 	command -v pdftotext >/dev/null 2>&1 || need poppler-utils
-	# code listings and notes in the PDF: glyph and ruled-line positions
+	# the printed forms, page by page (tests/formcheck.py), and code
+	# listings and notes (tests/listingcheck.py): glyph and rule positions
 	/usr/bin/python3 -c 'import fitz' 2>/dev/null || need python3-fitz
 	command -v groff >/dev/null 2>&1 || need groff-base
 	# the reproducibility test sets the clock ahead
@@ -52,6 +53,9 @@ if [ "${1:-}" = "--test" ]; then
 	# drives Debian's Chromium
 	command -v java >/dev/null 2>&1 || need default-jre-headless
 	[ -x /usr/bin/chromium ] || need chromium
+	# the code exercises are compiled and run (tests/t-code.sh)
+	command -v javac >/dev/null 2>&1 || need default-jdk-headless
+	command -v sqlite3 >/dev/null 2>&1 || need sqlite3
 fi
 
 [ -z "$missing" ] && exit 0

@@ -106,6 +106,10 @@ static void S_check_packet(const kg_edition *ed)
 		snprintf(anchor, sizeof(anchor), "round-%zu-scorecard", r + 1);
 		card = kg_test_find_type(kg_test_find_id(doc->root, anchor), KG_BLOCK_SCORECARD);
 		assert_non_null(card);
+		/* (a round with more lines than a card holds has more cards:
+		 * test_forms.c) */
+		if (round->ndims + 1 > 6)
+			continue;
 		assert_int_equal(card->n, 1 + round->ndims + 1);
 		for (i = 0; i < round->ndims; i++) {
 			char *label = kg_dim_label(S_kit, &round->dims[i]);
@@ -114,7 +118,8 @@ static void S_check_packet(const kg_edition *ed)
 			assert_string_equal(card->children[1 + i]->title, label);
 			free(label);
 		}
-		assert_int_equal(card->children[0]->n, 2 + KG_NBANDS);
+		/* dimension, bands, not probed, prompted, evidence */
+		assert_int_equal(card->children[0]->n, 4 + KG_NBANDS);
 	}
 	assert_int_equal(weights, 100);
 	assert_non_null(kg_test_find_id(doc->root, "debrief"));

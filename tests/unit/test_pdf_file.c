@@ -77,7 +77,7 @@ static void test_xref_offsets(void **state)
 	kg_pdf_obj_end(&f);
 	assert_int_equal(kg_pdf_file_finish(&f, cat, info), 0);
 
-	assert_memory_equal(out.buf.ptr, "%PDF-1.4\n", 9);
+	assert_memory_equal(out.buf.ptr, "%PDF-1.7\n", 9);
 	for (n = 1; n <= 4; n++) {
 		size_t at = S_xref_offset(&out.buf, n, &size);
 
@@ -116,6 +116,63 @@ static void test_stream_deflated(void **state)
 	assert_int_equal(uncompress(back, &blen, (const Bytef *)data, len), Z_OK);
 	assert_int_equal(blen, strlen(text));
 	assert_memory_equal(back, text, blen);
+	kg_pdf_file_free(&f);
+	kg_sink_release(&out);
+}
+
+/* Packed objects go into an object stream ("number offset" pairs, then
+ * the bodies), and the file ends with a cross-reference stream: a type 2
+ * entry (stream, index) per packed object, type 1 (offset) for the rest. */
+static void test_packed_objects(void **state)
+{
+	kg_sink out;
+	kg_pdf_file f;
+	uint32_t a, b, cat;
+	const char *p, *data;
+	unsigned long len;
+	unsigned char back[512];
+	uLongf blen = sizeof(back), n;
+
+	(void)state;
+	kg_sink_init(&out, NULL);
+	kg_pdf_file_init(&f, &out);
+	cat = kg_pdf_reserve(&f);
+	a = kg_pdf_reserve(&f);
+	b = kg_pdf_reserve(&f);
+	kg_pdf_obj_packed(&f, b, "<< /B 2 >>", 10);
+	kg_pdf_obj_packed(&f, a, "[1 2]", 5);
+	kg_pdf_obj_begin(&f, cat);
+	kg_pdf_puts(&f, "<< /Type /Catalog >>");
+	kg_pdf_obj_end(&f);
+	assert_int_equal(kg_pdf_file_finish(&f, cat, 0), 0);
+	assert_null(S_find(&out.buf, "trailer"));
+	p = S_find(&out.buf, "/Type /ObjStm /N 2 /First 9 >>\nstream\n");
+	assert_non_null(p);
+	len = strtoul(S_find(&out.buf, "4 0 obj\n<< /Length ") + 19, NULL, 10);
+	data = p + strlen("/Type /ObjStm /N 2 /First 9 >>\nstream\n");
+	assert_int_equal(uncompress(back, &blen, (const Bytef *)data, len), Z_OK);
+	assert_memory_equal(back, "3 0 2 11 << /B 2 >>\n[1 2]\n", blen);
+	p = S_find(&out.buf, "/Type /XRef /Size 6 /W [1 5 1] /DecodeParms << "
+		   "/Columns 7 /Predictor 12 >> /Root 1 0 R >>\nstream\n");
+	assert_non_null(p);
+	data = strstr(p, ">>\nstream\n") + 10;
+	len = strtoul(S_find(&out.buf, "5 0 obj\n<< /Length ") + 19, NULL, 10);
+	blen = sizeof(back);
+	assert_int_equal(uncompress(back, &blen, (const Bytef *)data, len), Z_OK);
+	assert_int_equal(blen, 6 * 8); /* a PNG tag byte, then 7 */
+	for (n = 8; n < blen; n++) /* undo the Up predictor */
+		if (n % 8)
+			back[n] = (unsigned char)(back[n] + back[n - 8]);
+	assert_int_equal(back[0 * 8], 2);                    /* PNG Up */
+	assert_int_equal(back[0 * 8 + 1], 0);                /* 0: free */
+	assert_int_equal(back[1 * 8 + 1], 1);                /* 1: the catalog */
+	assert_int_equal(back[2 * 8 + 1], 2);                /* 2: packed, */
+	assert_int_equal(back[2 * 8 + 6], 4);                /* in stream 4, */
+	assert_int_equal(back[2 * 8 + 7], 1);                /* second */
+	assert_int_equal(back[3 * 8 + 7], 0);                /* 3: first */
+	assert_int_equal(back[5 * 8 + 1], 1);                /* 5: itself */
+	assert_non_null(S_find(&out.buf, "\nendobj\nstartxref\n"));
+	assert_string_equal(out.buf.ptr + out.buf.len - 6, "%%EOF\n");
 	kg_pdf_file_free(&f);
 	kg_sink_release(&out);
 }
@@ -245,6 +302,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_xref_offsets),
 		cmocka_unit_test(test_stream_deflated),
+		cmocka_unit_test(test_packed_objects),
 		cmocka_unit_test(test_missing_object_fails),
 		cmocka_unit_test(test_drained_file),
 		cmocka_unit_test(test_values),

@@ -223,7 +223,7 @@ static void test_spacing_key_errors(void **state)
 	S_expect_errors("links:", "linkz:\n", 2,
 		       "unknown section 'linkz' (page, fonts, sizes, spacing, "
 		       "colours, lists, code, quotes, rules, headings, rubric, "
-		       "callouts, tables, scorecards, notes, index, contents, "
+		       "callouts, tables, scorecards, forms, notes, index, contents, "
 			"cover, running, links, labels, papers)", 1);
 }
 

@@ -180,7 +180,7 @@ static int S_teardown(void **state)
 
 static kg_tstyle S_body(void)
 {
-	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1};
+	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0, 0};
 
 	return t;
 }
@@ -458,6 +458,93 @@ static void test_head_only_heads_later_pages(void **state)
 	}
 }
 
+/* Forms: a ballot box in text is a drawn square of forms.box, never the
+ * glyph, kept with the word after it; its line is tall enough for it. */
+static void test_box_is_drawn(void **state)
+{
+	S_fix *f = *state;
+	const char *s = "\xE2\x98\x90 Strong \xE2\x98\x90 Weak";
+	size_t frames = 0;
+	uint32_t k;
+
+	f->st.m.forms_box = 12;
+	f->st.m.forms_box_rule = 0.8f;
+	f->st.m.forms_box_gap = 3;
+	S_para(&f->lay, s, 0);
+	assert_int_equal(f->lay.nel, 1);
+	assert_true(f->lay.el[0].h >= 12);
+	for (k = 0; k < f->lay.nops; k++) {
+		const kg_op *op = &f->lay.ops[k];
+
+		if (op->type == KG_OP_FRAME) {
+			frames++;
+			assert_float_equal(op->w, 12, 0.01);
+			assert_float_equal(op->h, 12, 0.01);
+			assert_true(op->y >= 0 && op->y + op->h <= f->lay.el[0].h);
+		} else if (op->type == KG_OP_TEXT) {
+			const char *text = kg_lay_at(&f->lay, op->str);
+			uint32_t i;
+
+			for (i = 0; i + 3 <= op->len; i++)
+				assert_false(memcmp(text + i, "\xE2\x98\x90", 3) == 0);
+		}
+	}
+	assert_int_equal(frames, 2);
+}
+
+/* A form's table: its rows share what fill leaves after the header (at
+ * least min_row, at most max_row), and each is kept with the next. */
+static void test_table_fills(void **state)
+{
+	S_fix *f = *state;
+	kg_inline cells[2 * 4];
+	kg_table_style ts;
+	kg_tstyle t = S_body();
+	size_t r;
+
+	memset(&ts, 0, sizeof(ts));
+	ts.pad = 3;
+	ts.leading = 1.4f;
+	ts.head_fill = 0x333333;
+	ts.stripe = 0xFFFFFF;
+	ts.min_row = 10;
+	ts.fill = 130;
+	ts.keep = 1;
+	memset(cells, 0, sizeof(cells));
+	for (r = 0; r < 8; r++)
+		kg_inline_text(&f->lay, &cells[r], &t, "cell", 4, 0);
+	kg_lay_table(&f->lay, cells, 4, 2, &ts);
+	assert_int_equal(f->lay.nel, 4);
+	for (r = 1; r < 4; r++)
+		assert_float_equal(f->lay.el[r].h, (130 - f->lay.el[0].h) / 3, 0.01);
+	assert_true(f->lay.el[1].flags & KG_EL_KEEP);
+	assert_true(f->lay.el[2].flags & KG_EL_KEEP);
+	assert_false(f->lay.el[3].flags & KG_EL_KEEP);
+	ts.max_row = 20;
+	kg_lay_table(&f->lay, cells, 4, 2, &ts);
+	for (r = 5; r < 8; r++)
+		assert_float_equal(f->lay.el[r].h, 20, 0.01);
+	for (r = 0; r < 8; r++)
+		kg_inline_free(&cells[r]);
+}
+
+/* kg_lay_keep_from: a form stays on one page. */
+static void test_keep_from(void **state)
+{
+	S_fix *f = *state;
+	size_t i, from;
+
+	for (i = 0; i < 7; i++)
+		S_para(&f->lay, "one line", 0);
+	from = kg_lay_mark(&f->lay);
+	for (i = 0; i < 5; i++) /* five lines: three of the page are left */
+		S_para(&f->lay, "form line", 0);
+	kg_lay_keep_from(&f->lay, from);
+	kg_lay_paginate(&f->lay, 0, 0);
+	assert_int_equal(f->lay.npages, 2);
+	assert_int_equal(f->lay.place[f->lay.pages[1].p0].elem, from);
+}
+
 /* A document of three runs, each starting on a new page; extra: one
  * more line at the start, which moves every anchor. */
 static void S_runs(kg_lay *lay, int extra)
@@ -534,6 +621,9 @@ int main(void)
 						S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_head_only_heads_later_pages,
 						S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_box_is_drawn, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_table_fills, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_keep_from, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_table_header_repeats, S_setup,
 						S_teardown),
 		cmocka_unit_test_setup_teardown(test_runs_and_two_passes, S_setup,

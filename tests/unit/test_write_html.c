@@ -267,18 +267,35 @@ static void test_scorecard_and_notes(void **state)
 	kg_add_cell(row, "Dimension");
 	kg_add_cell(row, "Strong");
 	kg_add_cell(row, "Weak");
+	kg_add_cell(row, "Prompted");
 	kg_add_cell(row, "Evidence");
+	card->level = 2; /* two choices, then a mark */
 	kg_add_dimension(card, "Clarity", "Says what it means.");
 	kg_add_notes(doc->root, "Candidate", 1);
+	kg_add_prose(doc->root, "\xE2\x98\x90 Hire <\xE2\x98\x90>");
+	kg_add_prose(doc->root, "\xE2\x98\x90 A\xE2\x80\x83\xE2\x98\x90 B");
 	kg_add_notes(doc->root, NULL, 3);
 	html = S_html_of(doc);
 	assert_has(html, "<div class=\"table scorecard\">\n<table>\n<thead>\n<tr>"
 			 "<th scope=\"col\"><p>Dimension</p>\n</th>");
+	assert_has(html, "<th scope=\"col\"><p>Evidence</p>\n</th></tr>");
+	assert_lacks(html, "<th scope=\"col\"><p>Strong</p>");
 	assert_has(html, "<tr><th scope=\"row\"><p class=\"dimension\">Clarity</p>"
-			 "<p>Says what it means.</p>\n</th>"
-			 "<td class=\"box\" data-label=\"Strong\"><span class=\"box\"></span></td>"
-			 "<td class=\"box\" data-label=\"Weak\"><span class=\"box\"></span></td>"
-			 "<td class=\"evidence\" data-label=\"Evidence\"></td></tr>");
+			 "<p>Says what it means.</p>\n"
+			 "<ul class=\"choices\"><li><span class=\"box\"></span> Strong</li>"
+			 "<li><span class=\"box\"></span> Weak</li></ul>"
+			 "<ul class=\"choices marks\"><li><span class=\"box\"></span> Prompted</li></ul>"
+			 "</th><td class=\"evidence\" data-label=\"Evidence\"></td></tr>");
+	/* a ballot box in prose is a box, kept with its word; in text, not
+	 * in markup (cmark escapes the angle brackets) */
+	assert_has(html, "<p><span class=\"tick\"><span class=\"box\"></span>&#160;Hire"
+			 "</span> &lt;<span class=\"tick\"><span class=\"box\"></span>"
+			 "</span>&gt;</p>");
+	/* a box right after a word is a box of its own */
+	assert_has(html, "<p><span class=\"tick\"><span class=\"box\"></span>&#160;A"
+			 "\xE2\x80\x83</span><span class=\"tick\"><span class=\"box\">"
+			 "</span>&#160;B</span></p>");
+	assert_lacks(html, "\xE2\x98\x90");
 	assert_has(html, "<div class=\"notes notes-1\"><p class=\"notes-label\">Candidate</p>"
 			 "<div class=\"lines\"><div class=\"line\"></div></div></div>");
 	assert_has(html, "<div class=\"notes\"><div class=\"lines\"><div class=\"line\"></div>"

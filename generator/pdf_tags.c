@@ -1,0 +1,377 @@
+/*
+ * pdf_tags.c - the PDF's structure tree (see pdf_tags.h).
+ *
+ * Invariants: element 0 is the Document and is never closed; an element's
+ * number is its index, its parent's is lower, and its children are the
+ * elements whose parent it is, in order of number (the order the walk
+ * made them). Content (a marked run, an annotation) is one entry of one
+ * array, made as the renderer draws it: its index there is its place in
+ * drawing order. Only when written is each element's content merged with
+ * its children by that order, a child placed by its first content (its
+ * own or its descendants'), one without any after the child before it.
+ */
+#include "pdf_tags.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+#define S_NONE UINT32_MAX
+
+typedef struct S_elem {
+	kg_stype type;
+	int parent;   /* -1 for the Document */
+	uint32_t obj; /* reserved when it is made */
+} S_elem;
+
+/* A piece of content: a marked run (MCR) or an annotation (OBJR). */
+typedef struct S_kid {
+	uint32_t owner;
+	uint32_t page; /* from 0; the top bit set for an OBJR */
+	uint32_t val;  /* MCR: the MCID; OBJR: the annotation's object */
+} S_kid;
+
+#define S_OBJR 0x80000000u
+
+struct kg_tags {
+	kg_pdf_file *pdf;
+	uint32_t page0;
+	size_t npages;
+	S_elem *el;
+	size_t nel, cap_el;
+	S_kid *kids;  /* in drawing order */
+	size_t nkids, cap_kids;
+	int *stack; /* the open elements, the Document first */
+	size_t depth, cap_stack;
+	uint32_t root;
+	uint32_t *page_arr; /* per page: its parent tree entry's object */
+	uint32_t *cur;      /* the drawing page's MCIDs' elements' objects */
+	size_t ncur, cap_cur;
+	uint32_t *links;    /* per link annotation: its element's object */
+	size_t nlinks, cap_links;
+};
+
+static const char *const S_names[KG_ST_COUNT] = {
+	"Document", "Div", "H1", "H2", "H3", "H4", "H5", "H6", "P",
+	"L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TH", "TD", "Link",
+	"TOC", "TOCI", "Index", "Code", "BlockQuote"};
+
+static void S_kid_new(kg_tags *t, uint32_t owner, uint32_t page, uint32_t val)
+{
+	S_kid *k;
+
+	KG_GROW(t->kids, t->cap_kids, t->nkids + 1);
+	k = &t->kids[t->nkids++];
+	k->owner = owner;
+	k->page = page;
+	k->val = val;
+}
+
+static int S_elem_new(kg_tags *t, int parent, kg_stype type)
+{
+	S_elem *e;
+
+	KG_GROW(t->el, t->cap_el, t->nel + 1);
+	e = &t->el[t->nel];
+	e->type = type;
+	e->parent = parent;
+	e->obj = kg_pdf_reserve(t->pdf);
+	return (int)t->nel++;
+}
+
+kg_tags *kg_tags_new(kg_pdf_file *pdf, uint32_t page0, size_t npages)
+{
+	kg_tags *t = kg_xcalloc(1, sizeof(*t));
+
+	t->pdf = pdf;
+	t->page0 = page0;
+	t->npages = npages;
+	t->page_arr = kg_xcalloc(npages + 1, sizeof(*t->page_arr));
+	t->root = kg_pdf_reserve(pdf);
+	S_elem_new(t, -1, KG_ST_DOCUMENT);
+	KG_GROW(t->stack, t->cap_stack, 1);
+	t->stack[t->depth++] = 0;
+	return t;
+}
+
+void kg_tags_free(kg_tags *t)
+{
+	if (!t)
+		return;
+	free(t->el);
+	free(t->kids);
+	free(t->stack);
+	free(t->page_arr);
+	free(t->cur);
+	free(t->links);
+	free(t);
+}
+
+/* ---- the walk's side ------------------------------------------------------------ */
+
+int kg_tags_current(const kg_tags *t)
+{
+	return t->stack[t->depth - 1];
+}
+
+int kg_tags_add_to(kg_tags *t, int parent, kg_stype type)
+{
+	if (parent < 0 || (size_t)parent >= t->nel)
+		parent = 0;
+	return S_elem_new(t, parent, type);
+}
+
+int kg_tags_add(kg_tags *t, kg_stype type)
+{
+	return S_elem_new(t, kg_tags_current(t), type);
+}
+
+int kg_tags_open(kg_tags *t, kg_stype type)
+{
+	int e = kg_tags_add(t, type);
+
+	KG_GROW(t->stack, t->cap_stack, t->depth + 1);
+	t->stack[t->depth++] = e;
+	return e;
+}
+
+int kg_tags_close(kg_tags *t)
+{
+	if (t->depth > 1)
+		t->depth--;
+	return kg_tags_current(t);
+}
+
+kg_stype kg_tags_heading(int level)
+{
+	return level <= 1 ? KG_ST_H1 : level >= 6 ? KG_ST_H6
+						  : (kg_stype)(KG_ST_H1 + level - 1);
+}
+
+/* ---- the renderer's side ------------------------------------------------------------ */
+
+const char *kg_tags_name(const kg_tags *t, int elem)
+{
+	return S_names[t->el[elem].type];
+}
+
+void kg_tags_mark(kg_tags *t, int elem, size_t page, uint32_t mcid)
+{
+	S_kid_new(t, (uint32_t)elem, (uint32_t)page, mcid);
+	KG_GROW(t->cur, t->cap_cur, (size_t)mcid + 1);
+	while (t->ncur <= mcid) /* MCIDs come in order: this is one step */
+		t->cur[t->ncur++] = t->el[elem].obj;
+}
+
+void kg_tags_page_end(kg_tags *t, size_t page)
+{
+	kg_buf b = KG_BUF_INIT;
+	size_t i;
+
+	if (page < t->npages && !t->page_arr[page]) {
+		t->page_arr[page] = kg_pdf_reserve(t->pdf);
+		kg_buf_putc(&b, '[');
+		for (i = 0; i < t->ncur; i++)
+			kg_buf_printf(&b, "%s%lu 0 R", i ? (i % 10 ? " " : "\n") : "",
+				      (unsigned long)t->cur[i]);
+		kg_buf_putc(&b, ']');
+		kg_pdf_obj_packed(t->pdf, t->page_arr[page], b.ptr, b.len);
+	}
+	t->ncur = 0;
+	kg_buf_release(&b);
+}
+
+long kg_tags_annot(kg_tags *t, int elem, size_t page, uint32_t annot)
+{
+	S_kid_new(t, (uint32_t)elem, (uint32_t)page | S_OBJR, annot);
+	KG_GROW(t->links, t->cap_links, t->nlinks + 1);
+	t->links[t->nlinks++] = t->el[elem].obj;
+	return (long)(t->npages + t->nlinks - 1);
+}
+
+/* ---- the end ----------------------------------------------------------------------------- */
+
+/* Where each element's content and children are, once grouped (S_plan):
+ * element e's content is kids[order[cat[e]] .. order[cat[e + 1] - 1]],
+ * in drawing order, its children child[cstart[e] .. cstart[e + 1] - 1],
+ * in order of making; first[e] is the drawing place of its first
+ * content or its descendants', S_NONE for none. */
+typedef struct S_plan {
+	uint32_t *order, *child, *first;
+	size_t *cat, *cstart;
+} S_plan;
+
+/* A stable counting sort of n items by key(i) < nkeys: start (nkeys + 1
+ * entries) and out (n entries) filled. */
+static void S_bucket(size_t n, size_t nkeys, const uint32_t *key, size_t *start,
+		     uint32_t *out)
+{
+	size_t i, sum = 0;
+
+	for (i = 0; i < n; i++)
+		start[key[i] + 1]++;
+	for (i = 0; i <= nkeys; i++) {
+		sum += start[i];
+		start[i] = sum;
+	}
+	for (i = 0; i < n; i++)
+		out[start[key[i]]++] = (uint32_t)i;
+	for (i = nkeys; i > 0; i--) /* back to where each bucket starts */
+		start[i] = start[i - 1];
+	start[0] = 0;
+}
+
+static void S_plan_make(const kg_tags *t, S_plan *p)
+{
+	uint32_t *key = kg_xcalloc(t->nkids + t->nel + 1, sizeof(*key));
+	size_t i;
+
+	p->order = kg_xcalloc(t->nkids + 1, sizeof(*p->order));
+	p->child = kg_xcalloc(t->nel + 1, sizeof(*p->child));
+	p->first = kg_xcalloc(t->nel + 1, sizeof(*p->first));
+	p->cat = kg_xcalloc(t->nel + 2, sizeof(*p->cat));
+	p->cstart = kg_xcalloc(t->nel + 2, sizeof(*p->cstart));
+	for (i = 0; i < t->nkids; i++)
+		key[i] = t->kids[i].owner;
+	S_bucket(t->nkids, t->nel, key, p->cat, p->order);
+	/* the Document is no one's child: bucket nel holds it */
+	for (i = 0; i < t->nel; i++)
+		key[i] = t->el[i].parent < 0 ? (uint32_t)t->nel : (uint32_t)t->el[i].parent;
+	S_bucket(t->nel, t->nel + 1, key, p->cstart, p->child);
+	for (i = 0; i < t->nel; i++)
+		p->first[i] = S_NONE;
+	for (i = t->nkids; i-- > 0;)
+		p->first[t->kids[i].owner] = (uint32_t)i;
+	for (i = t->nel; i-- > 1;) /* a parent's number is lower */
+		if (p->first[i] < p->first[t->el[i].parent])
+			p->first[t->el[i].parent] = p->first[i];
+	free(key);
+}
+
+static void S_plan_free(S_plan *p)
+{
+	free(p->order);
+	free(p->child);
+	free(p->first);
+	free(p->cat);
+	free(p->cstart);
+}
+
+/* One piece of content of an element whose /Pg is page pg. */
+static void S_kid_put(const kg_tags *t, const S_kid *k, uint32_t pg, kg_buf *b)
+{
+	if (k->page & S_OBJR)
+		kg_buf_printf(b, "<< /Type /OBJR /Obj %lu 0 R /Pg %lu 0 R >>",
+			      (unsigned long)k->val,
+			      (unsigned long)(t->page0 + (k->page & ~S_OBJR)));
+	else if (k->page == pg)
+		kg_buf_printf(b, "%lu", (unsigned long)k->val);
+	else
+		kg_buf_printf(b, "<< /Type /MCR /Pg %lu 0 R /MCID %lu >>",
+			      (unsigned long)(t->page0 + k->page),
+			      (unsigned long)k->val);
+}
+
+/* Element i's kids: its content and its children merged by drawing
+ * order (a child by its first content; one with none right after the
+ * child before it; a child before content drawn at the same place). */
+static void S_kids_put(const kg_tags *t, const S_plan *p, size_t i, uint32_t pg,
+		       kg_buf *b)
+{
+	size_t k = p->cat[i], k1 = p->cat[i + 1];
+	size_t c = p->cstart[i], c1 = p->cstart[i + 1];
+	uint32_t last = 0;
+	int any = 0;
+
+	while (k < k1 || c < c1) {
+		uint32_t ck = 0;
+
+		if (c < c1) { /* the next child's place (the same until it goes) */
+			ck = p->first[p->child[c]] != S_NONE ? p->first[p->child[c]] : last;
+			last = ck;
+		}
+		if (any)
+			kg_buf_putc(b, ' ');
+		any = 1;
+		if (c < c1 && (k >= k1 || ck <= p->order[k])) {
+			kg_buf_printf(b, "%lu 0 R", (unsigned long)t->el[p->child[c]].obj);
+			c++;
+		} else {
+			S_kid_put(t, &t->kids[p->order[k]], pg, b);
+			k++;
+		}
+	}
+}
+
+/* Element i. */
+static void S_elem_write(kg_tags *t, const S_plan *p, size_t i, kg_buf *b)
+{
+	const S_elem *e = &t->el[i];
+	uint32_t pg = S_NONE;
+	size_t k;
+
+	kg_buf_reset(b);
+	/* no /Type /StructElem: optional, and a million of them in the
+	 * largest kit */
+	kg_buf_printf(b, "<< /S /%s /P %lu 0 R", S_names[e->type],
+		      (unsigned long)(e->parent < 0 ? t->root : t->el[e->parent].obj));
+	for (k = p->cat[i]; k < p->cat[i + 1] && pg == S_NONE; k++)
+		if (!(t->kids[p->order[k]].page & S_OBJR))
+			pg = t->kids[p->order[k]].page;
+	if (pg == S_NONE && p->cat[i] < p->cat[i + 1])
+		pg = t->kids[p->order[p->cat[i]]].page & ~S_OBJR;
+	if (pg != S_NONE)
+		kg_buf_printf(b, " /Pg %lu 0 R", (unsigned long)(t->page0 + pg));
+	if (e->type == KG_ST_TH || e->type == KG_ST_TH_ROW)
+		kg_buf_printf(b, " /A << /O /Table /Scope /%s >>",
+			      e->type == KG_ST_TH ? "Column" : "Row");
+	kg_buf_puts(b, " /K [");
+	S_kids_put(t, p, i, pg, b);
+	kg_buf_puts(b, "] >>");
+	kg_pdf_obj_packed(t->pdf, e->obj, b->ptr, b->len);
+}
+
+/* The parent tree: a page's key is its number, a link annotation's
+ * comes after the pages. */
+static uint32_t S_parent_tree(kg_tags *t, kg_buf *b)
+{
+	uint32_t num = kg_pdf_reserve(t->pdf);
+	size_t i;
+
+	kg_buf_reset(b);
+	kg_buf_puts(b, "<< /Nums [");
+	for (i = 0; i < t->npages; i++) {
+		if (t->page_arr[i])
+			kg_buf_printf(b, "\n%zu %lu 0 R", i, (unsigned long)t->page_arr[i]);
+		else
+			kg_buf_printf(b, "\n%zu []", i);
+	}
+	for (i = 0; i < t->nlinks; i++)
+		kg_buf_printf(b, "\n%zu %lu 0 R", t->npages + i, (unsigned long)t->links[i]);
+	kg_buf_puts(b, "\n] >>");
+	kg_pdf_obj_packed(t->pdf, num, b->ptr, b->len);
+	return num;
+}
+
+uint32_t kg_tags_write(kg_tags *t)
+{
+	kg_buf b = KG_BUF_INIT;
+	S_plan p;
+	size_t i;
+	uint32_t tree;
+
+	S_plan_make(t, &p);
+	for (i = 0; i < t->nel; i++)
+		S_elem_write(t, &p, i, &b);
+	S_plan_free(&p);
+	tree = S_parent_tree(t, &b);
+	kg_pdf_obj_begin(t->pdf, t->root);
+	kg_pdf_printf(t->pdf, "<< /Type /StructTreeRoot /K %lu 0 R /ParentTree %lu 0 R"
+		      " /ParentTreeNextKey %zu >>", (unsigned long)t->el[0].obj,
+		      (unsigned long)tree, t->npages + t->nlinks);
+	kg_pdf_obj_end(t->pdf);
+	kg_buf_release(&b);
+	return t->root;
+}
