@@ -37,15 +37,10 @@ static const char *S_kind_name(kg_item_kind k)
 static const kg_rubric *S_rubric(const kg_dim *dim, const kg_level *level)
 {
 	const kg_item *it = dim->item;
-	size_t i;
 
 	if (it->kind == KG_ITEM_SCENARIO)
 		return &it->scenario->rubric;
-	for (i = 0; i < it->topic->nby_level; i++)
-		if (strcmp(kg_text(it->topic->by_level[i].level),
-			   kg_text(level->id)) == 0)
-			return &it->topic->by_level[i].rubric;
-	return &it->topic->rubric;
+	return kg_topic_rubric(it->topic, level);
 }
 
 /* A text without the line break (and blanks) at its end, in tmp. */

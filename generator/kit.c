@@ -203,3 +203,13 @@ size_t kg_question_number(const kg_kit *kit, const kg_question *q)
 	}
 	return 0;
 }
+
+const kg_rubric *kg_topic_rubric(const kg_topic *t, const kg_level *l)
+{
+	size_t i;
+
+	for (i = 0; i < t->nby_level; i++)
+		if (strcmp(kg_text(t->by_level[i].level), kg_text(l->id)) == 0)
+			return &t->by_level[i].rubric;
+	return &t->rubric;
+}

@@ -253,6 +253,9 @@ const kg_topic *kg_kit_topic(const kg_kit *kit, const char *id);
 int kg_profile_weight(const kg_profile *p, const char *area);
 /* Is area one of the profile's must-have areas? */
 int kg_profile_must_have(const kg_profile *p, const char *area);
+/* The rubric a topic's answers are rated on at level l: its by_level
+ * bands for l, else its own. */
+const kg_rubric *kg_topic_rubric(const kg_topic *t, const kg_level *l);
 /* Does the topic serve the area? */
 int kg_topic_in_area(const kg_topic *t, const char *area);
 /* A question's number in the public kit, Q1 onwards: topics in order,

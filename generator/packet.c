@@ -91,18 +91,6 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 	kg_buf_release(&b);
 }
 
-/* The rubric a topic's answers are rated on at level l: its by_level
- * bands for l, else its own. */
-static const kg_rubric *S_level_rubric(const kg_topic *t, const kg_level *l)
-{
-	size_t i;
-
-	for (i = 0; i < t->nby_level; i++)
-		if (strcmp(kg_text(t->by_level[i].level), kg_text(l->id)) == 0)
-			return &t->by_level[i].rubric;
-	return &t->rubric;
-}
-
 /* The anchor of a topic's reference in a round's guide. */
 static void S_ref_anchor(char *out, size_t size, const char *anchor,
 			 const kg_topic *t)
@@ -318,7 +306,7 @@ static void S_topic_reference(const kg_kit *kit, const kg_level *l,
 		     t->signals, t->nsignals);
 	snprintf(title, sizeof(title), "Rubric at the %s level", kg_text(l->title));
 	kg_c_rubric(kit, kg_c_section(sec, 4, id, "rubric", title, 0),
-		    S_level_rubric(t, l));
+		    kg_topic_rubric(t, l));
 	kg_c_answer_key(kg_c_section(sec, 4, id, "answer-key", "Answer key", 0), t);
 	kg_c_list(kg_c_section(sec, 4, id, "follow-ups",
 			       "Follow-ups that change the problem", 0),

@@ -152,6 +152,11 @@ static void test_fixture_panel_fields(void **state)
 	assert_non_null(q->task);
 	assert_null(cache->questions[0].code_node);
 	assert_int_equal(cache->nby_level, 1);
+	/* a level with anchors gets them; another, the topic's bands */
+	assert_ptr_equal(kg_topic_rubric(cache, kg_kit_level(kit, "expert")),
+			 &cache->by_level[0].rubric);
+	assert_ptr_equal(kg_topic_rubric(cache, kg_kit_level(kit, "fresher")),
+			 &cache->rubric);
 	assert_string_equal(kg_text(cache->by_level[0].level), "expert");
 	assert_non_null(cache->by_level[0].rubric.band[KG_BAND_WEAK]);
 	assert_int_equal(kit->scenarios[0].levels.n, 1);

@@ -94,16 +94,6 @@ static long S_cell_number(const kg_block *cell)
 
 /* ---- the checks ------------------------------------------------------------ */
 
-static const kg_rubric *S_level_rubric(const kg_topic *t, const kg_level *l)
-{
-	size_t i;
-
-	for (i = 0; i < t->nby_level; i++)
-		if (strcmp(kg_text(t->by_level[i].level), kg_text(l->id)) == 0)
-			return &t->by_level[i].rubric;
-	return &t->rubric;
-}
-
 static void S_check_run_of_show(const kg_block *doc, const kg_round *r,
 				const char *anchor)
 {
@@ -202,7 +192,7 @@ static void S_check_reference(const kg_block *doc, const kg_topic *t,
 {
 	char id[160];
 	const kg_block *sec, *rubric;
-	const kg_rubric *want = S_level_rubric(t, l);
+	const kg_rubric *want = kg_topic_rubric(t, l);
 	int b;
 
 	snprintf(id, sizeof(id), "%s-%s-rubric", anchor, kg_text(t->id));
@@ -264,7 +254,7 @@ static void S_check_round(const kg_kit *kit, const kg_level *l,
 		}
 		if (it->topic) {
 			S_check_reference(guide, it->topic, l, anchor);
-			*by_level += S_level_rubric(it->topic, l) != &it->topic->rubric;
+			*by_level += kg_topic_rubric(it->topic, l) != &it->topic->rubric;
 		}
 	}
 	snprintf(id, sizeof(id), "%s-candidate-questions", anchor);
