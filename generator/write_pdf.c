@@ -52,6 +52,7 @@ kg_tstyle kg_pw_style(kg_face face, float size, kg_rgb color)
 	t.code = 0;
 	t.link = -1;
 	t.box = 0;
+	t.tag = 0;
 	return t;
 }
 
