@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "compose.h"
+#include "csv.h"
 #include "debrief.h"
 #include "reportdoc.h"
 
@@ -265,17 +266,6 @@ kg_doc *kg_compose_calibration(const kg_card_kit *ck,
 
 /* ---- CSV ---------------------------------------------------------------- */
 
-static void S_csv_text(kg_buf *out, const char *s)
-{
-	kg_buf_putc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			kg_buf_putc(out, '"');
-		kg_buf_putc(out, *s);
-	}
-	kg_buf_putc(out, '"');
-}
-
 static void S_csv_num(kg_buf *out, double v)
 {
 	if (!isnan(v))
@@ -290,9 +280,9 @@ static void S_csv_row(const kg_cal_row *r, kg_buf *out)
 
 	kg_buf_puts(out, r->question ? "question," : r->scenario ? "scenario,"
 							      : "exercise,");
-	S_csv_text(out, id);
+	kg_csv_quoted(out, id);
 	kg_buf_putc(out, ',');
-	S_csv_text(out, r->topic ? kg_text(r->topic->id) : ""); /* none for a
+	kg_csv_quoted(out, r->topic ? kg_text(r->topic->id) : ""); /* none for a
 								   behavioural scenario */
 	for (b = 0; b <= KG_NBANDS; b++)
 		kg_buf_printf(out, ",%zu", r->count[b]);
@@ -320,7 +310,7 @@ void kg_calibration_csv(const kg_calibration *c, int anonymise, kg_buf *out)
 		char *who = kg_shown_name("Interviewer", c->raters[i].name, anonymise);
 
 		kg_buf_puts(out, "interviewer,");
-		S_csv_text(out, who);
+		kg_csv_quoted(out, who);
 		kg_buf_printf(out, ",,,,,,,,,,,,%zu,", c->raters[i].cards);
 		S_csv_num(out, c->raters[i].lean);
 		kg_buf_printf(out, ",%zu\r\n", c->raters[i].n);

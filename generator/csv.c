@@ -9,10 +9,14 @@ void kg_csv_field(kg_buf *out, const char *s)
 {
 	if (!s)
 		return;
-	if (!s[strcspn(s, ",\"\r\n")]) {
+	if (!s[strcspn(s, ",\"\r\n")])
 		kg_buf_puts(out, s);
-		return;
-	}
+	else
+		kg_csv_quoted(out, s);
+}
+
+void kg_csv_quoted(kg_buf *out, const char *s)
+{
 	kg_buf_putc(out, '"');
 	for (; *s; s++) {
 		if (*s == '"')

@@ -13,7 +13,11 @@
 /* Append s as one field (NULL: an empty field), quoted when it must be. */
 void kg_csv_field(kg_buf *out, const char *s);
 
-/* The same, after a comma: a field that is not its record's first. */
+/* Append s as one field, always quoted (for readers that take a quoted
+ * field as text, never as a number). */
+void kg_csv_quoted(kg_buf *out, const char *s);
+
+/* The same as kg_csv_field, after a comma: a field that is not its record's first. */
 void kg_csv_next(kg_buf *out, const char *s);
 
 /* End the record. */
