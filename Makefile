@@ -42,8 +42,10 @@ LIBS = $(DEP_LIBS) -lhpdf -lm -pthread
 SRCS := $(sort $(wildcard generator/*.c))
 # the `kitgen init` skeleton, carried in the binary (tools/embed.sh)
 SKELETON := $(shell find generator/skeleton -type f 2>/dev/null | LC_ALL=C sort)
+# the labels tables, carried in the binary too (generator/labels.h)
+LABEL_FILES := $(sort $(wildcard templates/labels/*.yaml))
 OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o \
-	$(BUILD)/obj/fielddoc.o
+	$(BUILD)/obj/labels_embedded.o $(BUILD)/obj/fielddoc.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -77,6 +79,13 @@ $(BUILD)/gen/embedded.c: tools/embed.sh $(SKELETON)
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh generator/skeleton $(SKELETON) >$@.tmp && mv $@.tmp $@
 $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/gen/labels_embedded.c: tools/embed.sh $(LABEL_FILES)
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh -n kg_embedded_labels templates/labels $(LABEL_FILES) >$@.tmp && mv $@.tmp $@
+$(BUILD)/obj/labels_embedded.o: $(BUILD)/gen/labels_embedded.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "alloc.h"
@@ -24,6 +25,7 @@
 #include "edition.h"
 #include "index.h"
 #include "kit.h"
+#include "labels.h"
 #include "leftovers.h"
 #include "output.h"
 #include "paper.h"
@@ -305,6 +307,19 @@ static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 	kg_buf_release(&ids);
 }
 
+/* The labels of the build's language: --language, else kit.yaml's
+ * `language`; kit.yaml's `labels` are the kit's own language's, so they
+ * apply only when the build is in it. */
+static void S_labels(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
+{
+	const char *own = kit->language ? kg_text(kit->language) : "en";
+	const char *lang = o->language ? o->language : own;
+	int same = strcasecmp(lang, own) == 0;
+
+	kit->labels = kg_labels_load(o->templates, lang,
+				     same ? kit->labels_node : NULL, d);
+}
+
 /* Load, check, write: the build with the templates folder known. */
 static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 {
@@ -319,6 +334,8 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	kg_kit_leftovers(kit, o->release, d);
 	if (d->errors == 0 && o->changes_since)
 		kg_since_load(o->content, o->changes_since, kit, &since, d);
+	if (d->errors == 0)
+		S_labels(kit, o, d);
 	/* after the changes are found: they compare the source's texts */
 	if (d->errors == 0 && o->language)
 		S_translate(kit, o, d);

@@ -182,6 +182,8 @@ typedef struct kg_doc_meta {
 	char *digest;        /* hex SHA-256 of the content */
 	char *build_digest;  /* hex SHA-256 of the build (digest.h): what
 				the build sets; NULL for none */
+	const struct kg_labels *labels; /* kitgen's own words (labels.h),
+				borrowed; NULL: English */
 } kg_doc_meta;
 
 typedef struct kg_doc {

@@ -7,18 +7,18 @@
 #include "alloc.h"
 #include "buf.h"
 #include "doc.h" /* kg_one_line */
+#include "labels.h"
 #include "suggest.h"
 
-/* What each kind is called, where it goes and who it is for. */
+/* What each kind is called (labels.h keys), where it goes and who it is
+ * for. */
 static const struct {
 	const char *folder, *title, *audience;
 } S_kinds[] = {
-	[KG_EDITION_PUBLIC] = {"", "Public kit",
-			       "for hiring teams: every question and answer key"},
-	[KG_EDITION_PACKET] = {"panels/", "Panel packet",
-			       "for the panel: questions and answer keys"},
-	[KG_EDITION_CANDIDATE] = {"candidates/", "Candidate's guide",
-				  "for candidates \xE2\x80\x94 safe to send"}};
+	[KG_EDITION_PUBLIC] = {"", "edition.public", "edition.public_for"},
+	[KG_EDITION_PACKET] = {"panels/", "edition.packet", "edition.packet_for"},
+	[KG_EDITION_CANDIDATE] = {"candidates/", "edition.candidate",
+				  "edition.candidate_for"}};
 
 /* One edition of kind for every profile and level, in kit.yaml's order. */
 static void S_per_pair(kg_editions *e, const kg_kit *kit, kg_edition_kind kind)
@@ -31,7 +31,8 @@ static void S_per_pair(kg_editions *e, const kg_kit *kit, kg_edition_kind kind)
 			kg_edition *ed = &e->items[e->n++];
 
 			ed->kind = kind;
-			ed->audience = S_kinds[kind].audience;
+			ed->audience = kg_label(kit->labels,
+						S_kinds[kind].audience);
 			ed->profile = &kit->profiles[p];
 			ed->level = &kit->levels[l];
 			kg_buf_reset(&b);
@@ -40,9 +41,10 @@ static void S_per_pair(kg_editions *e, const kg_kit *kit, kg_edition_kind kind)
 				      kg_text(ed->level->id));
 			ed->id = kg_xstrdup(b.ptr);
 			kg_buf_reset(&b);
-			kg_buf_printf(&b, "%s: %s, %s", S_kinds[kind].title,
-				      kg_text(ed->profile->title),
-				      kg_text(ed->level->title));
+			kg_label_put(&b, kit->labels, "edition.name", "kind",
+				     kg_label(kit->labels, S_kinds[kind].title),
+				     "profile", kg_text(ed->profile->title),
+				     "level", kg_text(ed->level->title), NULL);
 			ed->title = kg_one_line(b.ptr);
 		}
 	kg_buf_release(&b);
@@ -57,8 +59,10 @@ kg_editions kg_editions_of(const kg_kit *kit)
 			     sizeof(*e.items));
 	e.items[0].kind = KG_EDITION_PUBLIC;
 	e.items[0].id = kg_xstrdup(kg_text(kit->id));
-	e.items[0].title = kg_xstrdup(S_kinds[KG_EDITION_PUBLIC].title);
-	e.items[0].audience = S_kinds[KG_EDITION_PUBLIC].audience;
+	e.items[0].title = kg_xstrdup(kg_label(kit->labels,
+					       S_kinds[KG_EDITION_PUBLIC].title));
+	e.items[0].audience = kg_label(kit->labels,
+				       S_kinds[KG_EDITION_PUBLIC].audience);
 	e.n = 1;
 	S_per_pair(&e, kit, KG_EDITION_PACKET);
 	S_per_pair(&e, kit, KG_EDITION_CANDIDATE);
