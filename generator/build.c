@@ -316,6 +316,12 @@ static void S_labels(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 	const char *lang = o->language ? o->language : own;
 	int same = strcasecmp(lang, own) == 0;
 
+	if (!kg_lang_valid(lang)) {
+		kg_error(d, (kg_mark){NULL, 0, 0}, "--language '%s' is not a "
+			 "BCP 47 language tag (such as 'de', 'de-CH' or 'ar')",
+			 lang);
+		return;
+	}
 	kit->labels = kg_labels_load(o->templates, lang,
 				     same ? kit->labels_node : NULL, d);
 }

@@ -9,6 +9,7 @@
 #include "pdf_writer.h"
 
 #include "html_escape.h"
+#include "labels.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +20,9 @@
 #define KG_VERSION "0.1.0"
 #endif
 
-/* The document's language (/Lang, dc:language): the content model has no
- * field for it yet, and every kit kitgen writes is in English. */
-#define KG_PW_LANG "en"
+/* The document's language (/Lang, dc:language): its labels' (labels.h),
+ * a BCP 47 tag, so letters, digits and hyphens only. */
+#define KG_PW_LANG(c) kg_labels_lang((c)->doc->meta.labels)
 
 /* ---- the PDF document ------------------------------------------------------------------- */
 
@@ -146,7 +147,7 @@ uint32_t kg_pw_xmp(kg_pw *c)
 	S_xmp_prop(&b, "dc:creator", "Seq", kg_pw_smart(c, m->publisher));
 	S_label(c, c->st->labels.subject, &v);
 	S_xmp_prop(&b, "dc:description", "Alt", v.ptr);
-	S_xmp_prop(&b, "dc:language", "Bag", KG_PW_LANG);
+	S_xmp_prop(&b, "dc:language", "Bag", KG_PW_LANG(c));
 	S_label(c, c->st->labels.keywords, &v);
 	S_xmp_prop(&b, "pdf:Keywords", NULL, v.ptr);
 	S_label(c, c->st->labels.creator, &v);
@@ -200,10 +201,10 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 	kg_pdf_obj_begin(pdf, catalog);
 	kg_pdf_printf(pdf, "<< /Type /Catalog /Pages %lu 0 R /Outlines %lu 0 R "
 		      "/PageMode /UseOutlines\n/StructTreeRoot %lu 0 R "
-		      "/MarkInfo << /Marked true >> /Lang (" KG_PW_LANG ")\n"
+		      "/MarkInfo << /Marked true >> /Lang (%s)\n"
 		      "/ViewerPreferences << /DisplayDocTitle true >> "
 		      "/Metadata %lu 0 R >>", (unsigned long)c->po.parent,
 		      (unsigned long)outline, (unsigned long)structure,
-		      (unsigned long)xmp);
+		      KG_PW_LANG(c), (unsigned long)xmp);
 	kg_pdf_obj_end(pdf);
 }
