@@ -303,7 +303,8 @@ static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 	if (fallbacks)
 		kg_fprintf_printable(stderr, "%s: %zu of %zu texts fall back "
 			"to the source (marked '%s'): %s\n", o->language,
-			fallbacks, texts, KG_TR_MARKER, ids.ptr);
+			fallbacks, texts,
+			kg_label(kit->labels, "translate.untranslated"), ids.ptr);
 	kg_buf_release(&ids);
 }
 

@@ -286,7 +286,8 @@ size_t kg_schema_max_items(const char *field)
 		{KG_FIELD_SCENARIO_KINDS, KG_MAX_KINDS},
 		{KG_FIELD_SCENARIOS, KG_MAX_SCENARIOS},
 		{KG_FIELD_HINTS, KG_MAX_HINTS},
-		{KG_FIELD_BY_LEVEL, KG_MAX_LEVELS}};
+		{KG_FIELD_BY_LEVEL, KG_MAX_LEVELS},
+		{KG_FIELD_LABELS, KG_MAX_LABELS}};
 	size_t i;
 
 	for (i = 0; i < sizeof(limits) / sizeof(*limits); i++)
@@ -663,12 +664,13 @@ static size_t S_check_keyed_map(kg_node *v, const kg_field *f, kg_diags *d)
 	return errors;
 }
 
-/* kit.yaml's labels: a mapping of keys to one line each, or to a
- * mapping of plural forms to lines (the keys and places are labels.c's
+/* kit.yaml's labels: a mapping of keys to a short text each, or to a
+ * mapping of plural forms to short texts (the keys and places are labels.c's
  * to check). */
 static size_t S_check_labels(kg_node *v, const kg_field *f, kg_diags *d)
 {
-	static const kg_field line = {NULL, KG_F_LINE, REQ, NULL, 0, 0, 0};
+	/* a label may be a sentence: a short text, one line or more */
+	static const kg_field line = {NULL, KG_F_ITEM, REQ, NULL, 0, 0, 0};
 	size_t errors = 0, i, j;
 
 	if (v->kind != KG_NODE_MAP) {

@@ -39,6 +39,7 @@
 #define KG_MAX_SCENARIOS 100
 #define KG_MAX_HINTS 4                     /* a question's hint ladder */
 #define KG_MAX_ITEMS 20                    /* in any other list */
+#define KG_MAX_LABELS 500                  /* kit.yaml labels: (each a key of en.yaml) */
 
 /* Bytes in one value, by the kind of its field (content/README.md). */
 #define KG_MAX_ID 64
