@@ -308,13 +308,11 @@ static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 	kg_buf_release(&ids);
 }
 
-/* The labels of the build's language: --language, else kit.yaml's
- * `language`; kit.yaml's `labels` are the kit's own language's, so they
- * apply only when the build is in it. */
-static void S_labels(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
+void kg_build_labels(kg_kit *kit, const char *templates,
+		     const char *language, kg_diags *d)
 {
 	const char *own = kit->language ? kg_text(kit->language) : "en";
-	const char *lang = o->language ? o->language : own;
+	const char *lang = language ? language : own;
 	int same = strcasecmp(lang, own) == 0;
 
 	if (!kg_lang_valid(lang)) {
@@ -323,7 +321,7 @@ static void S_labels(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 			 lang);
 		return;
 	}
-	kit->labels = kg_labels_load(o->templates, lang,
+	kit->labels = kg_labels_load(templates, lang,
 				     same ? kit->labels_node : NULL, d);
 }
 
@@ -342,7 +340,7 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	if (d->errors == 0 && o->changes_since)
 		kg_since_load(o->content, o->changes_since, kit, &since, d);
 	if (d->errors == 0)
-		S_labels(kit, o, d);
+		kg_build_labels(kit, o->templates, o->language, d);
 	/* after the changes are found: they compare the source's texts */
 	if (d->errors == 0 && o->language)
 		S_translate(kit, o, d);
