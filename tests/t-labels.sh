@@ -86,6 +86,49 @@ else
 	not_ok "the kit with every label replaced builds in every format" "$(head -5 "$TMP/build.out")"
 fi
 
+# The reports after the interviews, from cards of four candidates: Ada
+# (two cards for round 1, one line not probed, one prompted: hire), Bo
+# (all Weak: no hire), Cy (all Acceptable: borderline) and Di (round 5
+# missing, an overall not probed: incomplete).
+mkdir -p "$TMP/mcards"
+# mcard CANDIDATE ROUND INTERVIEWER RATING: a card of the markers kit
+mcard() {
+	"$KITGEN" card platform-engineer-expert --content "$M" --round "$2" 2>/dev/null |
+		sed -e "s/^candidate: \"\"/candidate: $1/" \
+		    -e "s/^interviewer: \"\"/interviewer: $3/" \
+		    -e 's/^date: "".*/date: 2026-12-01/' \
+		    -e "s/^    rating:\$/    rating: $4/" \
+		    -e "s/^overall:.*/overall: $4/" >"$TMP/mcards/$1-$2-$3.yaml"
+}
+for r in 1 2 3 4 5; do
+	mcard ada $r a$r strong
+	mcard bo $r b$r weak
+	mcard cy $r c$r acceptable
+	[ $r = 5 ] || mcard di $r d$r acceptable
+done
+mcard ada 1 a9 weak
+$PY - "$TMP/mcards/ada-1-a1.yaml" "$TMP/mcards/di-1-d1.yaml" <<'PYEOF'
+import sys
+ada, di = sys.argv[1:]
+t = open(ada).read()
+t = t.replace("    rating: strong", "    rating: not-probed", 1)
+i = t.index("prompted: false", t.index("prompted: false") + 1)
+t = t[:i] + "prompted: true" + t[i + len("prompted: false"):]
+open(ada, "w").write(t)
+t = open(di).read()
+open(di, "w").write(t.replace("overall: acceptable", "overall: not-probed"))
+PYEOF
+"$KITGEN" score --content "$M" --templates "$ROOT/templates" --out "$TMP/mout/reports" \
+	"$TMP/mcards"/*.yaml >"$TMP/score.out" 2>&1 &&
+	"$KITGEN" calibrate --content "$M" --templates "$ROOT/templates" \
+		--out "$TMP/mout/reports" "$TMP/mcards"/*.yaml >>"$TMP/score.out" 2>&1 &&
+	rm -f "$TMP/mout/reports/calibration.csv" # data, in English by design
+if [ $? = 0 ] && [ -s "$TMP/mout/reports/calibration.md" ]; then
+	ok "kitgen score and calibrate report on the markers kit's cards"
+else
+	not_ok "kitgen score and calibrate report on the markers kit's cards" "$(head -20 "$TMP/score.out")"
+fi
+
 # The text a reader sees of every output: Markdown without its link
 # targets and anchors, HTML's text and accessible names (not its style
 # sheet), the PDFs' text and document information.
@@ -148,6 +191,10 @@ since.nothing           ...
 since.removed           ...
 since.title             ...
 translate.untranslated  only with --language (t-translate.sh)
+cal.no_separation       with under 20 cards a question is never judged
+cal.review_line         ... not to separate, nor ...
+cal.separates           ... to separate
+
 '
 printf '%s\n' "$UNUSED" | awk 'NF {print $1}' | sort >"$TMP/unused"
 missing=""
@@ -177,6 +224,7 @@ ALLOW='
 html markdown pdf   the formats index.html lists files in: names of file formats
 kb mb               units of a file size, the same in every language we ship
 kitgen              the program named in the PDF document information
+ada bo cy di        the candidates the test's cards name (the reports show them)
 '
 $PY - "$M" "$TMP/all.txt" "$ALLOW" >"$TMP/english" <<'EOF'
 import os, re, sys
@@ -317,4 +365,29 @@ if [ -s "$TMP/de.md" ] && cmp -s "$TMP/de.md" "$TMP/de2.md"; then
 	ok "kitgen labels de, saved as labels/de.yaml, builds the same kit"
 else
 	not_ok "kitgen labels de, saved as labels/de.yaml, builds the same kit" "$(cat "$TMP/err")"
+fi
+
+# ---- the reports after the interviews speak the kit's language too ------------------
+mkdir -p "$TMP/cards"
+for r in 1 2 3 4 5; do
+	"$KITGEN" card platform-engineer-expert --content "$D" --round $r 2>/dev/null |
+		sed -e 's/^candidate: ""/candidate: Ada/' \
+		    -e "s/^interviewer: \"\"/interviewer: i$r/" \
+		    -e 's/^date: "".*/date: 2026-12-01/' \
+		    -e 's/^    rating:$/    rating: strong/' \
+		    -e 's/^overall:.*/overall: strong/' >"$TMP/cards/ada-$r.yaml"
+done
+"$KITGEN" score --content "$D" --templates "$ROOT/templates" --out "$TMP/score" \
+	"$TMP/cards"/*.yaml >/dev/null 2>"$TMP/err"
+"$KITGEN" calibrate --content "$D" --templates "$ROOT/templates" --out "$TMP/cal" \
+	"$TMP/cards"/*.yaml >/dev/null 2>>"$TMP/err"
+f=$(ls "$TMP/score"/*.md 2>/dev/null | head -1)
+if [ -n "$f" ] && grep -q '^# Abschlussbesprechung: Ada' "$f" &&
+	grep -q 'Nach der Entscheidungsregel' "$f" &&
+	grep -q 'Kalibrierung' "$TMP/cal/calibration.md" &&
+	grep -q 'Interviewende' "$TMP/cal/calibration.md"; then
+	ok "kitgen score and calibrate write their reports in the kit's language"
+else
+	not_ok "kitgen score and calibrate write their reports in the kit's language" \
+		"$(cat "$TMP/err")" "$(head -5 "$f" 2>/dev/null)"
 fi
