@@ -224,7 +224,7 @@ ALLOW='
 html markdown pdf   the formats index.html lists files in: names of file formats
 kb mb               units of a file size, the same in every language we ship
 kitgen              the program named in the PDF document information
-ada bo cy di        the candidates the test's cards name (the reports show them)
+ada bo cy di        the candidates named on the cards of this test (the reports show them)
 '
 $PY - "$M" "$TMP/all.txt" "$ALLOW" >"$TMP/english" <<'EOF'
 import os, re, sys
