@@ -620,7 +620,7 @@ kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
 	m->publisher = kg_one_line(kg_text(kit->publisher));
 	m->licence = kg_one_line(kg_text(kit->licence));
 	m->digest = kg_xstrdup(digest);
-	m->labels = kit->labels;
+	doc->labels = kit->labels;
 	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
 	return doc;
 }

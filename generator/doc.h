@@ -182,12 +182,13 @@ typedef struct kg_doc_meta {
 	char *digest;        /* hex SHA-256 of the content */
 	char *build_digest;  /* hex SHA-256 of the build (digest.h): what
 				the build sets; NULL for none */
-	const struct kg_labels *labels; /* kitgen's own words (labels.h),
-				borrowed; NULL: English */
 } kg_doc_meta;
 
 typedef struct kg_doc {
 	kg_doc_meta meta;
+	/* kitgen's own words (labels.h) in the document's language, borrowed
+	 * from the kit; NULL: English */
+	const struct kg_labels *labels;
 	kg_block *root; /* a DOCUMENT */
 	/* what the composer keeps for its deferred sections; freed with
 	 * free_state by kg_doc_free */

@@ -22,7 +22,7 @@
 
 /* The document's language (/Lang, dc:language): its labels' (labels.h),
  * a BCP 47 tag, so letters, digits and hyphens only. */
-#define KG_PW_LANG(c) kg_labels_lang((c)->doc->meta.labels)
+#define KG_PW_LANG(c) kg_labels_lang((c)->doc->labels)
 
 /* ---- the PDF document ------------------------------------------------------------------- */
 

@@ -482,7 +482,7 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 	kg_iter *it = kg_iter_new(doc->root);
 	kg_event ev;
 
-	S_labels = doc->meta.labels;
+	S_labels = doc->labels;
 	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
 		S_event(&md, it, ev);
 		kg_shell_drain(out);
