@@ -281,13 +281,12 @@ static _Thread_local const kg_labels *S_labels;
 static void S_code(const kg_block *b, kg_buf *out)
 {
 	size_t fence = S_longest_run(b->text, '`') + 1, lines = 0, i;
+	kg_buf caption = KG_BUF_INIT;
 	const char *p;
+	char last[24];
 
 	for (p = b->text; *p; p++)
 		lines += *p == '\n' || p[1] == '\0';
-	char last[24];
-	kg_buf caption = KG_BUF_INIT;
-
 	snprintf(last, sizeof(last), "%zu", lines);
 	kg_label_put(&caption, S_labels, "code.caption", "language", b->title,
 		     "last", last, NULL);
