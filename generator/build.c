@@ -323,6 +323,14 @@ void kg_build_labels(kg_kit *kit, const char *templates,
 	}
 	kit->labels = kg_labels_load(templates, lang,
 				     same ? kit->labels_node : NULL, d);
+	/* at kit.yaml's language: when --language names one, no place */
+	if (!kg_labels_found(kit->labels) && !(same && kit->labels_node))
+		kg_warning(d, same && kit->language ? kit->language->mark
+			   : (kg_mark){NULL, 0, 0}, "no labels for language "
+			   "'%s' (no labels/%s.yaml): kitgen's own words stay "
+			   "English; `kitgen labels %s` prints them to translate",
+			   kg_labels_lang(kit->labels), kg_labels_lang(kit->labels),
+			   kg_labels_lang(kit->labels));
 }
 
 /* Load, check, write: the build with the templates folder known. */

@@ -34,6 +34,7 @@ typedef struct S_entry {
 struct kg_labels {
 	char *lang;
 	int rtl;
+	int found; /* a table of lang's (or of its language) was there */
 	S_entry *e; /* sorted by key */
 	size_t n;
 };
@@ -587,11 +588,7 @@ kg_labels *kg_labels_load(const char *templates, const char *lang,
 		if (!*p)
 			break;
 	}
-	if (!found && !overrides)
-		kg_warning(d, (kg_mark){NULL, 0, 0}, "no labels for language "
-			   "'%s' (no labels/%s.yaml): kitgen's own words stay "
-			   "English; `kitgen labels %s` prints them to translate",
-			   tag, tag, tag);
+	l->found = found;
 	S_apply(l, kg_labels_default(), overrides, d);
 	kg_buf_release(&name);
 	free(tag);
@@ -627,6 +624,11 @@ const char *kg_labels_lang(const kg_labels *l)
 int kg_labels_rtl(const kg_labels *l)
 {
 	return l ? l->rtl : 0;
+}
+
+int kg_labels_found(const kg_labels *l)
+{
+	return l ? l->found : 1;
 }
 
 const char *kg_label(const kg_labels *l, const char *key)

@@ -47,7 +47,8 @@ const kg_labels *kg_labels_default(void);
  * templates folder (may be NULL: the built-in files only), with
  * overrides (kit.yaml's `labels:` mapping, may be NULL) laid over it.
  * Problems go to d; the table is returned all the same (an entry in
- * error keeps its English text). */
+ * error keeps its English text). A language with no file is not a
+ * problem here (kg_labels_found says so). */
 kg_labels *kg_labels_load(const char *templates, const char *lang,
 			  const kg_node *overrides, kg_diags *d);
 void kg_labels_free(kg_labels *labels);
@@ -64,6 +65,9 @@ int kg_plural_category(const char *tag, long n);
 /* The table's language tag ("en" for English) and direction. */
 const char *kg_labels_lang(const kg_labels *labels);
 int kg_labels_rtl(const kg_labels *labels);
+/* Was there a labels file for the table's language (English always)?
+ * Without one its words are English. */
+int kg_labels_found(const kg_labels *labels);
 
 /* The text of key (labels NULL: the default table); a plural label's
  * `other` text. A key no table has is a programming error: the key

@@ -347,9 +347,10 @@ fi
 J=$(kit ja "" ja)
 "$KITGEN" build -q --content "$J" --templates "$ROOT/templates" --out "$TMP/ja" --format md 2>"$TMP/err"
 st=$?
-if [ "$st" = 0 ] && grep -q "warning: no labels for language 'ja' (no labels/ja.yaml)" "$TMP/err" &&
+line=$(grep -n '^language:' "$J/kit.yaml" | cut -d: -f1)
+if [ "$st" = 0 ] && grep -q "^$J/kit.yaml:$line:11: warning: no labels for language 'ja' (no labels/ja.yaml)" "$TMP/err" &&
 	grep -q '^## <a id="contents"></a>Contents$' "$TMP/ja/backend-interview-kit.md"; then
-	ok "a language with no labels file keeps English, with a warning"
+	ok "a language with no labels file keeps English, with a warning at kit.yaml's language"
 else
 	not_ok "a language with no labels file keeps English, with a warning" "status $st" "$(cat "$TMP/err")"
 fi
