@@ -319,7 +319,7 @@ if grep -q '^## <a id="contents"></a>Inhalt$' "$TMP/de/backend-interview-kit.md"
 else
 	not_ok "language: de gives German furniture in every format" "$(cat "$TMP/err")"
 fi
-lang=$($PY -c 'import sys, pypdf; print(pypdf.PdfReader(sys.argv[1]).trailer["/Root"]["/Lang"])' \
+lang=$($PY -c 'import sys, fitz; d = fitz.open(sys.argv[1]); print(d.xref_get_key(d.pdf_catalog(), "Lang")[1])' \
 	"$TMP/de/backend-interview-kit.pdf" 2>&1)
 [ "$lang" = de ] && ok "the German PDF's /Lang is de" || not_ok "the German PDF's /Lang is de" "$lang"
 
