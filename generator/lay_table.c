@@ -95,6 +95,8 @@ static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
 		h = min_h;
 	e = kg_li_elem(lay, h);
 	e->head = (int)head;
+	e->row = lay->rows;
+	e->flags |= KG_EL_LINE | (top && bottom ? KG_EL_ROW : KG_EL_ROW_PART);
 	if (head_fill != 0xFFFFFF)
 		kg_li_rect(lay, lay->x, 0, lay->w, h, head_fill);
 	else if (striped && ts->stripe != 0xFFFFFF)
@@ -150,7 +152,10 @@ static void S_row(kg_lay *lay, const S_row_ctx *rc, int striped,
 		nl = rc->cl[c].nl > nl ? rc->cl[c].nl : nl;
 		to[c] = rc->cl[c].nl;
 	}
-	if (h + 2 * rc->ts->pad <= max_h || nl < 2) {
+	/* never split a row that fits on a page (but for the tests that
+	 * show the rule matters, kg_lay.rules) */
+	if ((h + 2 * rc->ts->pad <= max_h &&
+	     ((lay->rules & KG_BREAK_ROWS) || head < 0)) || nl < 2) {
 		S_row_elem(lay, rc, from, to, 1, 1, striped, head_fill, head,
 			   min_h);
 	} else {
@@ -165,6 +170,7 @@ static void S_row(kg_lay *lay, const S_row_ctx *rc, int striped,
 				kg_lay_keep(lay);
 		}
 	}
+	lay->rows++;
 	free(from);
 	free(to);
 }

@@ -48,6 +48,7 @@ typedef struct kg_pw_frame {
 	size_t count;  /* a LIST or RUBRIC: children entered so far */
 	int item;      /* an ITEM of a list: indented */
 	int boxed;     /* a BAND of a rubric: a box is open */
+	int list;      /* a LIST: a layout list is open */
 	size_t form;   /* a form SECTION: its first element, plus one */
 	int tags;      /* structure elements its EXIT closes */
 	struct kg_pw_frame *up; /* the enclosing block's frame */
@@ -130,6 +131,10 @@ void kg_pw_run_on(kg_pw *c, const kg_block *b, const kg_pw_env *env,
 
 /* pdf_blocks.c */
 void kg_pw_band_open(kg_pw *c, const kg_block *band, size_t i, kg_pw_frame *f);
+/* The head of a box's or list's part on a later page: label (or none)
+ * and the style's labels.continued ("Recruiter cues (continued)"), in t,
+ * as page furniture (an artifact, as a running head is), into in. */
+void kg_pw_continued(kg_pw *c, kg_inline *in, kg_tstyle t, const char *label);
 void kg_pw_callout_close(kg_pw *c);
 void kg_pw_callout_open(kg_pw *c, const kg_block *b);
 void kg_pw_heading(kg_pw *c, const kg_block *b);
