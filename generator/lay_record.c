@@ -120,8 +120,9 @@ void kg_lay_record_run(kg_lay *lay, size_t from, size_t page0)
 		const kg_llist *l = &lay->lists[b];
 
 		kg_buf_printf(out, "%s{\"id\":%zu,\"first\":%zu,\"last\":%zu,"
-			      "\"head\":%ld,\"parent\":%d}", b ? "," : "", b,
-			      l->first, l->last, l->head, l->parent);
+			      "\"head\":%ld,\"parent\":%d,\"box\":%d}", b ? "," : "",
+			      b, l->first, l->last, l->head, l->parent,
+			      lay->el[l->first].box);
 	}
 	kg_buf_puts(out, "]}\n");
 }

@@ -59,6 +59,9 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	kg_pw_text(c, &in, &t, title);
 	c->suppress = 0;
 	c->section = b->level;
+	free(c->heading_copy);
+	c->heading_copy = kg_xstrdup(title);
+	c->heading = c->heading_copy;
 	kg_pw_tag_open(c, kg_tags_heading(b->level));
 	kg_lay_para(&c->lay, &in, &o);
 	kg_pw_tag_close(c);
@@ -114,6 +117,19 @@ void kg_pw_continued(kg_pw *c, kg_inline *in, kg_tstyle t, const char *label)
 		kg_pw_text(c, in, &t, " ");
 	}
 	kg_pw_text(c, in, &t, kg_pw_smart(c, c->st->labels.continued));
+}
+
+void kg_pw_list_open(kg_pw *c, const char *label)
+{
+	kg_inline cont = KG_INLINE_INIT;
+
+	if (!label && !kg_lay_in_box(&c->lay) && !c->depth)
+		label = c->heading;
+	if (label)
+		kg_pw_continued(c, &cont, kg_pw_style(KG_FACE_BOLD, c->st->body,
+						      c->st->text), label);
+	kg_lay_list_open(&c->lay, &cont);
+	kg_inline_free(&cont);
 }
 
 /* A rubric: three bands, each a tinted box with its label in a coloured

@@ -195,7 +195,7 @@ static void S_md_list(kg_pw *c, cmark_node *list, const kg_pw_env *env)
 	float ox, ow;
 
 	kg_pw_tag_open(c, KG_ST_L);
-	kg_lay_list_open(&c->lay, NULL);
+	kg_pw_list_open(c, NULL);
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
 		kg_pw_marker(c, &marker, ordered, number++, paren, env);
 		kg_pw_space(c, tight && item != cmark_node_first_child(list)

@@ -165,14 +165,10 @@ static void S_item_enter(kg_pw *c, const kg_block *list, const kg_block *item,
  * continued ("Follow-ups (continued)"), when it is a field's. */
 static void S_list_open(kg_pw *c, const kg_block *parent)
 {
-	kg_inline cont = KG_INLINE_INIT;
-
 	if (parent && parent->type == KG_BLOCK_FIELD && parent->title)
-		kg_pw_continued(c, &cont, kg_pw_style(KG_FACE_BOLD, c->st->body,
-						      c->st->text),
-				kg_pw_smart(c, parent->title));
-	kg_lay_list_open(&c->lay, &cont);
-	kg_inline_free(&cont);
+		kg_pw_list_open(c, kg_pw_smart(c, parent->title));
+	else
+		kg_pw_list_open(c, NULL);
 }
 
 /* The contents, where compose put them: a run of their own, after the
@@ -554,6 +550,9 @@ static void S_second_layout(kg_pw *c)
 	c->depth = 0;
 	c->suppress = 0;
 	c->lead = c->marker = NULL;
+	free(c->heading_copy);
+	c->heading_copy = NULL;
+	c->heading = NULL;
 }
 
 static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
@@ -608,6 +607,7 @@ out:
 	kg_tags_free(c.tags);
 	kg_buf_release(&c.tmp);
 	kg_buf_release(&c.text);
+	free(c.heading_copy);
 	kg_inline_free(&c.para);
 	while (c.top)
 		S_pop(&c);

@@ -16,7 +16,8 @@ Prints one line per broken rule, "RULE: page N: what", and exits 1; exits
              box) or items (a list) on each page it is on
   continued  every page a box goes on to starts with its head, its label
              and "(continued)" (in the PDF's text of that page too), and
-             so does every labelled list's
+             so does every list's (but one in a box or a list, whose head
+             says it); and a head is only where its box or list goes on
   hyphen     no page but a section's last ends on a line that ends in a
              hyphenation break
   headings   a heading keeps two lines of what follows on its page
@@ -134,6 +135,9 @@ def main(argv):
             if items.get(n, 0) < 2:
                 fail("widows", n, f"a list split over pages {seq} has {items.get(n, 0)} item(s) here")
         if lst["head"] < 0:
+            # a list in a box or in another list has their head
+            if lst["parent"] < 0 and lst["box"] < 0:
+                fail("continued", seq[1], f"a list goes on here from page {seq[0]} with no head")
             continue
         for n in seq[1:]:
             if not any(h[0] == run and h[2] == li for h in heads.get(n, [])):
