@@ -45,8 +45,8 @@ static void S_headed(const kg_lay *lay, size_t i, long *box, long *list)
 	size_t k;
 
 	*box = *list = -1;
-	if (!(lay->el[i].flags & KG_EL_HEAD_ONLY))
-		return;
+	if (!(lay->el[i].flags & KG_EL_HEAD_ONLY) || lay->el[i].row >= 0)
+		return; /* a row's head: its "r" says which */
 	for (k = 0; k < lay->nlists; k++)
 		if (lay->lists[k].head == (long)i) {
 			*list = (long)k;
@@ -84,12 +84,12 @@ static void S_page(kg_lay *lay, size_t p)
 		S_headed(lay, i, &hb, &hl);
 		kg_buf_printf(out, "%s{\"t\":\"%s\",\"e\":%zu,\"y\":%.2f,\"h\":%.2f,"
 			      "\"b\":%d,\"l\":%d,\"r\":%d,\"hy\":%d,\"short\":%d,"
-			      "\"item\":%d,\"hb\":%ld,\"hl\":%ld}",
+			      "\"item\":%d,\"hb\":%ld,\"hl\":%ld,\"s\":%.2f}",
 			      k > pg->p0 ? "," : "", S_type(e->flags),
 			      i, (double)lay->place[k].y, (double)e->h, e->box,
 			      e->list, e->row, (e->flags & KG_EL_HYPHEN) != 0,
 			      (e->flags & KG_EL_SHORT_END) != 0,
-			      (e->flags & KG_EL_ITEM) != 0, hb, hl);
+			      (e->flags & KG_EL_ITEM) != 0, hb, hl, (double)e->space);
 	}
 	kg_buf_puts(out, "]}\n");
 }

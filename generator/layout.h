@@ -402,11 +402,15 @@ typedef struct kg_table_style {
 	 * (each at least its content and min_row, at most max_row) */
 	int keep;
 	float fill, max_row;
+	/* after a row's first cell, heads the part of a row taller than a
+	 * page on the next ("Q4 (continued)"): the words, or NULL */
+	const kg_inline *cont;
 } kg_table_style;
 
 /* A table of nrows x ncols cells (row-major), the first row the header.
  * Column widths follow the content; rows are never split unless one is
- * taller than a page. */
+ * taller than a page: then its part on a later page is headed by the
+ * table's header and its first cell with ts->cont. */
 void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 		  size_t ncols, const kg_table_style *ts);
 

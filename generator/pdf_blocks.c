@@ -226,7 +226,7 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 {
 	const kg_pdf_style *st = c->st;
 	size_t ncols = 0, r, k;
-	kg_inline *cells;
+	kg_inline *cells, cont = KG_INLINE_INIT;
 	kg_table_style ts;
 	kg_pw_env head, body;
 
@@ -259,8 +259,11 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 		ts.grid = 1;
 		ts.pad = st->m.forms_cell_padding;
 	}
+	kg_pw_continued(c, &cont, body.base, NULL);
+	ts.cont = &cont;
 	kg_pw_space(c, st->paragraph * st->m.tables_space);
 	kg_lay_table(&c->lay, cells, b->n, ncols, &ts);
+	kg_inline_free(&cont);
 	kg_pw_tag_close(c);
 	for (k = 0; k < b->n * ncols; k++)
 		kg_inline_free(&cells[k]);

@@ -11,7 +11,8 @@ Prints one line per broken rule, "RULE: page N: what", and exits 1; exits
 0 silently when every rule holds. The rules (README, "How pages break"):
 
   rows       no table row split over pages, nor a rubric band (a row of
-             its table), unless it is taller than a page
+             its table), unless it is taller than a page (and then its
+             part on a later page is headed by its first cell, continued)
   widows     a box or list split over pages keeps at least two lines (a
              box) or items (a list) on each page it is on
   continued  every page a box goes on to starts with its head, its label
@@ -24,8 +25,8 @@ Prints one line per broken rule, "RULE: page N: what", and exits 1; exits
   fifth      no body page but a section's last is less than a fifth full
   balance    no title ends on a line of one short word
   tails      (--tails) a section's last page that is not its first holds
-             more than three lines (for a kit made so that the page before
-             can take them: tests/breakkit.py)
+             more than three lines, unless the page before could not take
+             them with the space between its blocks halved
 """
 import json
 import sys
@@ -57,6 +58,20 @@ def chain(table, i):
     return out
 
 
+def pullable(before, tail):
+    """Could the page before take the tail, the space above each of its
+    blocks and the tail's (not the first's) shrunk to half (the layout's
+    most, lay_pages.c: S_SQUEEZE_MOST)?"""
+    prev = [it for it in before["items"] if it["t"] != "head"]
+    rest = [it for it in tail["items"] if it["t"] != "head"]
+    if not prev or not rest:
+        return False
+    spaces = sum(it["s"] for it in prev[1:]) + sum(it["s"] for it in rest)
+    height = sum(it["s"] + it["h"] for it in rest)
+    need = before["used"] + height - before["height"]
+    return need <= spaces / 2 - 1
+
+
 def main(argv):
     if len(argv) < 3:
         sys.exit("usage: breakcheck.py RECORD PDF [--tails]")
@@ -73,6 +88,7 @@ def main(argv):
     # where each box's and list's content landed: (run, id) -> {page: lines}
     box_pages, list_pages, list_items = {}, {}, {}
     heads = {}  # page -> [(run, box, list)] of the heads placed on it
+    row_heads = set()  # (run, row, page): a row's head placed on page
     rows = {}
     for pg in pages:
         run = runs.get(pg["run"], {"boxes": [], "lists": []})
@@ -80,6 +96,8 @@ def main(argv):
         for it in pg["items"]:
             if it["t"] == "head":
                 heads.setdefault(n, []).append((pg["run"], it["hb"], it["hl"]))
+                if it["r"] >= 0:
+                    row_heads.add((pg["run"], it["r"], n))
                 continue
             line = it["t"] in LINES
             for b in chain(run["boxes"], it["b"]):
@@ -98,17 +116,22 @@ def main(argv):
                 r[0] += it["h"]
                 r[1].add(n)
 
-    height = pages[0]["height"] if pages else 0
-    for (run, r), (h, on) in sorted(rows.items()):
-        if len(on) > 1 and h <= height:
-            fail("rows", min(on), f"a table row {h:.0f} pt tall is split over pages {sorted(on)}")
-
     page_text = {}
 
     def text(n):
         if n not in page_text:
             page_text[n] = doc[n - 1].get_text()
         return page_text[n]
+
+    height = pages[0]["height"] if pages else 0
+    for (run, r), (h, on) in sorted(rows.items()):
+        if len(on) > 1 and h <= height:
+            fail("rows", min(on), f"a table row {h:.0f} pt tall is split over pages {sorted(on)}")
+        for n in sorted(on)[1:]:
+            if (run, r, n) not in row_heads:
+                fail("continued", n, "a row taller than a page goes on here with no head")
+            elif "(continued)" not in text(n):
+                fail("continued", n, "a row's head is not in the page's text")
 
     for (run, b), on in sorted(box_pages.items()):
         box = runs[run]["boxes"][b]
@@ -148,6 +171,8 @@ def main(argv):
     # and a head only where its box or list goes on from an earlier page
     for n, hs in sorted(heads.items()):
         for run, hb, hl in hs:
+            if hb < 0 and hl < 0:
+                continue  # a row's head, checked with its row
             on = box_pages.get((run, hb)) if hb >= 0 else list_pages.get((run, hl))
             if not on or min(p for p in on if on[p] or hl < 0) >= n:
                 fail("continued", n, "a continued head on the page its box or list starts on")
@@ -171,7 +196,7 @@ def main(argv):
                 fail("balance", n, "a title ends on a line of one short word")
         if tails and pg["last"] and pg["kind"] == BODY and k > 0 and \
                 not pages[k - 1]["last"] and pages[k - 1]["run"] == pg["run"] and \
-                len(lines) < 4:
+                len(lines) < 4 and pullable(pages[k - 1], pg):
             fail("tails", n, f"a section's tail of {len(lines)} line(s) alone on its last page")
     for line in bad:
         print(line)

@@ -85,7 +85,9 @@ def topic(i, say):
             "levels": ["fresher", "expert"],
             "minutes": 30,
             "fits": "Busy services",
-            "watch_for": say(6),
+            # a row of the comparison taller than a page: split, its
+            # first cell continued
+            "watch_for": "\\\n".join(f"Step {k}." for k in range(100)) if i == 9 else say(6),
         },
         "questions": [{
             "id": f"stress-{i:02d}-{q}",
@@ -105,18 +107,32 @@ def topic(i, say):
 
 
 def sweep(k, say):
-    """A topic one line longer than the one before (k one-line items in
-    its lists): across fifty of them a topic's end falls
-    at every line of a page, and some leave a short tail."""
+    """A topic a line or two longer than the one before (k items in its
+    lists): across fifty of them its rubric and its end fall at every
+    line of a page, so some bands meet a page's foot and some topics
+    leave a short tail."""
     t = topic(7, Words())
     t["id"] = f"sweep-{k:02d}"
-    t["title"] = f"Sweep {k}"
+    # titles of every length, ending on a short word
+    t["title"] = "Sweep " + " ".join(WORDS[(k + j) % len(WORDS)]
+                                     for j in range(2 + k % 13)) + f" ({k})"
     q = t["questions"][-1]
+    for one in t["questions"]:  # one line after a question's heading
+        one["prompt"] = say(6)
     q["id"] = f"sweep-{k:02d}-2"
-    q["recruiter_cues"] = [say(3) for _ in range(1 + k // 3)]
-    t["red_flags"] = [say(3) for _ in range(3 + (k + 1) // 3)]
+    # three lines more before the rubric every third topic: its bands
+    # come to a page's foot; one line more after it for the others
+    t["clarifying_questions"] = [say(36) for _ in range(2 + k // 3)]
+    q["recruiter_cues"] = [say(3) for _ in range(1 + (k + 1) // 3)]
     q["follow_ups"] = [say(3) for _ in range(1 + (k + 2) // 3)]
     t["questions"][0]["id"] = f"sweep-{k:02d}-1"
+    # bands of five lines and more, to be cut at a page's foot
+    t["rubric"]["strong"] = say(90)
+    t["rubric"]["acceptable"] = say(80)
+    t["rubric"]["weak"] = say(70)
+    # a paragraph of compounds, to end a page on a hyphenated line
+    q["strong_answer"] = " ".join(COMPOUNDS[(k + j) % len(COMPOUNDS)]
+                                  for j in range(90)) + "."
     return t
 
 
