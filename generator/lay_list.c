@@ -692,6 +692,16 @@ float kg_lay_space_above(const kg_lay *lay, size_t i)
 	return i < lay->nel ? lay->el[i].space : 0;
 }
 
+unsigned kg_lay_rules(const kg_lay *lay)
+{
+	return lay->rules;
+}
+
+void kg_lay_set_rules(kg_lay *lay, unsigned rules)
+{
+	lay->rules = rules;
+}
+
 int kg_lay_in_box(const kg_lay *lay)
 {
 	return lay->open_box >= 0;

@@ -423,6 +423,10 @@ size_t kg_lay_mark(const kg_lay *lay);
 float kg_lay_flow_height(const kg_lay *lay, size_t from);
 /* The space above element i (dropped when it starts a page), or 0. */
 float kg_lay_space_above(const kg_lay *lay, size_t i);
+/* The page-break rules in force (KG_BREAK_*; all at first), and set
+ * them (before anything is laid out). */
+unsigned kg_lay_rules(const kg_lay *lay);
+void kg_lay_set_rules(kg_lay *lay, unsigned rules);
 /* Is a box open (kg_lay_box_open without its close)? */
 int kg_lay_in_box(const kg_lay *lay);
 /* Forget a page break asked for and not yet placed. */

@@ -544,7 +544,7 @@ static void S_second_layout(kg_pw *c)
 	kg_lay_init(&next, &m, c->st, kg_lay_body_width(&c->lay),
 		    kg_lay_body_height(&c->lay));
 	kg_lay_adopt_dests(&next, &c->lay);
-	next.rules = c->lay.rules;
+	kg_lay_set_rules(&next, kg_lay_rules(&c->lay));
 	kg_lay_free(&c->lay);
 	c->lay = next;
 	c->depth = 0;
@@ -588,7 +588,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_buf_init(&c.text);
 	kg_lay_init(&c.lay, &m, &st, c.geom.page_w - st.margin_left - st.margin_right,
 		    c.geom.foot_y - c.geom.body_y);
-	c.lay.rules = rules;
+	kg_lay_set_rules(&c.lay, rules);
 	c.pass = 1;
 	S_layout(&c);
 	c.total_pages = kg_lay_pages_before(&c.lay);

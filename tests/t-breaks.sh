@@ -20,7 +20,7 @@ record() {
 	rm -rf "$TMP/$1" "$TMP/$1.rec"
 	mkdir -p "$TMP/$1.rec"
 	KITGEN_BREAKS_OFF=${4:-} KITGEN_LAYOUT_RECORD="$TMP/$1.rec" \
-		"$KITGEN" build --content "$3" --templates "$ROOT/templates" \
+		"$KITGEN" build --content "$3" --templates "$ROOT/templates" --format pdf \
 		--paper "$2" --out "$TMP/$1" >/dev/null 2>"$TMP/err" ||
 		not_ok "$1 builds" "$(cat "$TMP/err")"
 }
