@@ -287,10 +287,45 @@ static void S_fill_page(kg_lay *lay, const S_run *r, size_t *at,
 #define S_TAIL 0.2f
 #define S_SQUEEZE_MOST 0.5f
 
+/* The fewest lines a section's last page holds when the lines before
+ * can go with them (S_push_tail). */
+#define S_TAIL_LINES 3
+
+/* When the tail cannot be pulled back: a page that would leave fewer than
+ * S_TAIL_LINES lines of its section alone on the next ends earlier, where
+ * the rules allow, so that the next holds that many, as long as this one
+ * stays a fifth full and the rest fits on the next. */
+static void S_push_tail(kg_lay *lay, const S_run *r, size_t start, size_t *at,
+			kg_lpage *pg, size_t stop)
+{
+	size_t end = *at, p;
+
+	if (S_LINES(r, end, stop) >= S_TAIL_LINES)
+		return;
+	for (p = lay->nplace; p-- > pg->p0;) {
+		size_t k = lay->place[p].elem;
+
+		if (k <= start || k >= end || lay->place[p].y < lay->height / 5)
+			break;
+		if (r->flow[stop - r->from] - r->flow[k - r->from] -
+			    lay->el[k].space > lay->height - S_cont_pad(lay, k))
+			break; /* the rest would not fit on one page */
+		if (S_LINES(r, k, stop) < S_TAIL_LINES ||
+		    (lay->el[k - 1].flags & KG_EL_KEEP) ||
+		    (lay->el[k].flags & KG_EL_HEAD_ONLY) ||
+		    !S_rules_allow(lay, r, start, k))
+			continue;
+		lay->nplace = p;
+		*at = k;
+		return;
+	}
+}
+
 /* The tail rule: a page that ends at *at leaving a section's last few
  * lines (at most S_TAIL of a page) alone on the next is filled again with
  * the spaces between its blocks shrunk just enough to take them, when
- * that is within S_SQUEEZE_MOST. */
+ * that is within S_SQUEEZE_MOST; failing that, it ends earlier so that
+ * they are not so few (S_push_tail). */
 static void S_pull_tail(kg_lay *lay, const S_run *r, size_t start, size_t *at,
 			kg_lpage *pg)
 {
@@ -321,11 +356,11 @@ static void S_pull_tail(kg_lay *lay, const S_run *r, size_t start, size_t *at,
 	spaces += lay->el[end].space;
 	for (p = end + 1; p < stop; p++)
 		spaces += lay->el[p].flags & KG_EL_HEAD_ONLY ? 0 : lay->el[p].space;
-	if (spaces <= 0)
+	squeeze = spaces > 0 ? 1 - need / spaces - 0.01f : 0;
+	if (squeeze < S_SQUEEZE_MOST) {
+		S_push_tail(lay, r, start, at, pg, stop);
 		return;
-	squeeze = 1 - need / spaces - 0.01f;
-	if (squeeze < S_SQUEEZE_MOST)
-		return;
+	}
 	retry = start;
 	lay->nplace = pg->p0;
 	S_fill_page(lay, r, &retry, pg, squeeze, &filled);
@@ -336,6 +371,7 @@ static void S_pull_tail(kg_lay *lay, const S_run *r, size_t start, size_t *at,
 	lay->nplace = pg->p0; /* no: as it was */
 	retry = start;
 	S_fill_page(lay, r, &retry, pg, 1, &filled);
+	S_push_tail(lay, r, start, at, pg, stop);
 }
 
 /* The rule's name's bit ("widows"), or 0. */

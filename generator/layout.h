@@ -34,7 +34,9 @@
  *   - hyphen: no page ends on a line that ends in a hyphenation break;
  *   - headings: a heading keeps with two lines of what follows it;
  *   - tails: a section's last few lines, alone on a page, are pulled back
- *     by tightening the space between blocks on the page before;
+ *     by tightening the space between blocks on the page before, or,
+ *     when that cannot take them and they are fewer than three, joined
+ *     by lines from that page;
  *   - balance: a title broken into lines gets lines of even length, so
  *     it never ends on one short word.
  *

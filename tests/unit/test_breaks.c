@@ -272,6 +272,27 @@ static void test_short_tail_pulled_back(void **state)
 	}
 }
 
+/* A tail no space can pull back (lines with no space between them) is
+ * not left alone: the page before ends earlier, so the last page holds
+ * three lines; without the rule, ten and one. */
+static void test_short_tail_pushed(void **state)
+{
+	S_fix *f = *state;
+	int off;
+
+	for (off = 0; off < 2; off++) {
+		if (off) {
+			kg_lay_free(&f->lay);
+			kg_lay_init(&f->lay, &f->m, &f->st, 200, 140);
+			kg_lay_set_rules(&f->lay, KG_BREAK_ALL & ~(unsigned)KG_BREAK_TAILS);
+		}
+		S_lines(&f->lay, 11);
+		kg_lay_paginate(&f->lay, 0, 0);
+		assert_int_equal(f->lay.npages, 2);
+		assert_int_equal(f->lay.pages[1].np, off ? 1 : 3);
+	}
+}
+
 /* Is the last line of title, set as a heading with the rules given,
  * one short word? */
 static int S_short_end(S_fix *f, const char *title, unsigned rules)
@@ -323,6 +344,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_whole_box_moves_whole, S_setup,
 						S_teardown),
 		cmocka_unit_test_setup_teardown(test_short_tail_pulled_back, S_setup,
+						S_teardown),
+		cmocka_unit_test_setup_teardown(test_short_tail_pushed, S_setup,
 						S_teardown),
 		cmocka_unit_test_setup_teardown(test_title_balanced, S_setup,
 						S_teardown),
