@@ -366,7 +366,9 @@ void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 void kg_lay_fill_lines(kg_lay *lay, int least, float h, kg_rgb rule);
 /* Make element elem (laid out, not paginated) a head that shows only at
  * the top of a page that elements naming it go on to, and name it as the
- * head of elements [from, next). */
+ * head of elements [from, next). Heads nest: an element that has a head
+ * already (a table row, an inner list's item) keeps it, and that head
+ * gets elem, so a page shows the outer head above the inner one. */
 void kg_lay_head_only(kg_lay *lay, size_t elem, size_t from);
 /* A horizontal rule of the given thickness, length long (0: across the
  * current width). */
