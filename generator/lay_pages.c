@@ -201,6 +201,28 @@ static int S_rules_allow(const kg_lay *lay, const S_run *r, size_t first,
 	return 1;
 }
 
+/* Where a page from element first, full at element i (its placements
+ * ending at y), ends by the rules: before the last element k not kept
+ * with the one before it where the rules allow and the page is still a
+ * fifth full; first for none. Looks back over the page once. */
+static size_t S_rules_break(const kg_lay *lay, const S_run *r, size_t first,
+			    size_t i, float y, const kg_lpage *pg)
+{
+	size_t k, p = lay->nplace;
+	float end = y; /* where the page would end, before k */
+
+	for (k = i; k > first; k--) {
+		while (p > pg->p0 && lay->place[p - 1].elem >= k)
+			end = lay->place[--p].y;
+		if (end < lay->height / 5)
+			return first;
+		if (!(lay->el[k - 1].flags & KG_EL_KEEP) &&
+		    S_rules_allow(lay, r, first, k))
+			return k;
+	}
+	return first;
+}
+
 /* Place the heads of element i at the top of a page starting at element
  * at: its head, that head's head and so on, outermost first (a list's
  * "(continued)" above a table's header row). Returns the height. */
@@ -260,14 +282,10 @@ static void S_fill_page(kg_lay *lay, const S_run *r, size_t *at,
 			continue;
 		}
 		/* full: end the page after the last element not kept with the
-		 * next where the rules allow; failing that, where the keeps
-		 * allow; failing that (a run of kept elements taller than the
-		 * page), here */
-		for (k = i; k > first; k--)
-			if (!(lay->el[k - 1].flags & KG_EL_KEEP) &&
-			    !(lay->el[k].flags & KG_EL_HEAD_ONLY && k == i) &&
-			    S_rules_allow(lay, r, first, k))
-				break;
+		 * next where the rules allow, the page still a fifth full;
+		 * failing that, where the keeps allow; failing that (a run of
+		 * kept elements taller than the page), here */
+		k = S_rules_break(lay, r, first, i, y, pg);
 		if (k == first)
 			for (k = i; k > first && (lay->el[k - 1].flags & KG_EL_KEEP); k--)
 				;
