@@ -21,7 +21,9 @@ Prints one line per broken rule, "RULE: page N: what", and exits 1; exits
              says it); and a head is only where its box or list goes on
   hyphen     no page but a section's last ends on a line that ends in a
              hyphenation break
-  headings   a heading keeps two lines of what follows on its page
+  headings   a heading keeps two lines of what follows on its page (in
+             the record; and in the PDF's text, no body page but a
+             section's last has a heading among its last two lines)
   fifth      no body page but a section's last is less than a fifth full
   balance    no title ends on a line of one short word
   tails      (--tails) a section's last page that is not its first holds
@@ -56,6 +58,36 @@ def chain(table, i):
         out.append(i)
         i = table[i]["parent"]
     return out
+
+
+def body_size(doc):
+    """The size most of the PDF's text is set in."""
+    count = {}
+    for page in doc:
+        for b in page.get_text("dict")["blocks"]:
+            for ln in b.get("lines", []):
+                for sp in ln["spans"]:
+                    k = round(sp["size"], 1)
+                    count[k] = count.get(k, 0) + len(sp["text"])
+    return max(count, key=count.get) if count else 0
+
+
+def body_lines(page):
+    """The page's lines between its running head and footer, top to
+    bottom: (largest size, bold, text)."""
+    h = page.rect.height
+    out = []
+    for b in page.get_text("dict")["blocks"]:
+        for ln in b.get("lines", []):
+            y = ln["bbox"][1]
+            spans = [sp for sp in ln["spans"] if sp["text"].strip()]
+            if not spans or y < h * 0.08 or y > h * 0.92:
+                continue
+            size = max(sp["size"] for sp in spans)
+            bold = all(sp["flags"] & 16 for sp in spans)
+            out.append((y, size, bold, "".join(sp["text"] for sp in spans)))
+    out.sort()
+    return [o[1:] for o in out]
 
 
 def pullable(before, tail):
@@ -198,6 +230,16 @@ def main(argv):
                 not pages[k - 1]["last"] and pages[k - 1]["run"] == pg["run"] and \
                 len(lines) < 4 and pullable(pages[k - 1], pg):
             fail("tails", n, f"a section's tail of {len(lines)} line(s) alone on its last page")
+    # the same from the PDF alone: no body page but a section's last has a
+    # heading (bold, larger than the body text) among its last two lines
+    body = body_size(doc)
+    for pg in pages:
+        if pg["last"] or pg["kind"] != BODY:
+            continue
+        lines = body_lines(doc[pg["page"] - 1])
+        for size, bold, txt in lines[-2:]:
+            if bold and size > body * 1.1:
+                fail("headings", pg["page"], f"the PDF's text ends near a heading: {txt!r}")
     for line in bad:
         print(line)
     return 1 if bad else 0
