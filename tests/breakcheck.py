@@ -20,7 +20,7 @@ Prints one line per broken rule, "RULE: page N: what", and exits 1; exits
              so does every list's (but one in a box or a list, whose head
              says it); and a head is only where its box or list goes on
   hyphen     no page but a section's last ends on a line that ends in a
-             hyphenation break
+             hyphenation break (in the record, and in the PDF's text)
   headings   a heading keeps two lines of what follows on its page (in
              the record; and in the PDF's text, no body page but a
              section's last has a heading among its last two lines)
@@ -31,6 +31,7 @@ Prints one line per broken rule, "RULE: page N: what", and exits 1; exits
              them with the space between its blocks halved
 """
 import json
+import re
 import sys
 
 import fitz
@@ -74,7 +75,7 @@ def body_size(doc):
 
 def body_lines(page):
     """The page's lines between its running head and footer, top to
-    bottom: (largest size, bold, text)."""
+    bottom: (largest size, bold, mono, text)."""
     h = page.rect.height
     out = []
     for b in page.get_text("dict")["blocks"]:
@@ -85,7 +86,9 @@ def body_lines(page):
                 continue
             size = max(sp["size"] for sp in spans)
             bold = all(sp["flags"] & 16 for sp in spans)
-            out.append((y, size, bold, "".join(sp["text"] for sp in spans)))
+            mono = all("Mono" in sp["font"] for sp in spans)
+            out.append((y, size, bold, mono,
+                        "".join(sp["text"] for sp in spans).rstrip()))
     out.sort()
     return [o[1:] for o in out]
 
@@ -237,9 +240,11 @@ def main(argv):
         if pg["last"] or pg["kind"] != BODY:
             continue
         lines = body_lines(doc[pg["page"] - 1])
-        for size, bold, txt in lines[-2:]:
+        for size, bold, mono, txt in lines[-2:]:
             if bold and size > body * 1.1:
                 fail("headings", pg["page"], f"the PDF's text ends near a heading: {txt!r}")
+        if lines and not lines[-1][2] and re.search(r"[^\W\d_]-$", lines[-1][3]):
+            fail("hyphen", pg["page"], f"the PDF's text ends on a hyphen: {lines[-1][3]!r}")
     for line in bad:
         print(line)
     return 1 if bad else 0
