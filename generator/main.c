@@ -267,9 +267,12 @@ static void S_list_editions(const kg_kit *kit, const kg_cli_opts *o)
 		if ((int)strlen(eds.items[e].id) > width)
 			width = (int)strlen(eds.items[e].id);
 	for (e = 0; e < eds.n; e++) {
-		kg_fprintf_printable(stdout, "%-*s  %s (%s)\n%-*s ", width,
+		kg_fprintf_printable(stdout, "%-*s  %s (%s)%s%s%s\n%-*s ", width,
 			eds.items[e].id, eds.items[e].title,
-			eds.items[e].audience, width, "");
+			eds.items[e].audience,
+			eds.items[e].marking ? " [" : "",
+			eds.items[e].marking ? eds.items[e].marking : "",
+			eds.items[e].marking ? "]" : "", width, "");
 		for (w = 0; kg_writers[w]; w++)
 			kg_fprintf_printable(stdout, " %s%s", eds.items[e].id,
 				kg_writers[w]->format->extension);
