@@ -5,7 +5,9 @@
                              artifact (/Artifact <</Type /Pagination
                              /Subtype /Watermark>>), under its text (before
                              the page's first marked text), and no
-                             structure element's text holds any of it
+                             structure element's text holds it, nor any
+                             of its words of four letters or more (so
+                             test with words the kit does not use)
     markcheck.py PDF         no page draws a watermark, and the resources
                              hold no watermark graphics state
 
