@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alloc.h"
 #include "fonts.h"
 #include "doc_toc.h"
 #include "smart.h"
@@ -258,7 +257,7 @@ void kg_pw_furniture(kg_pw *c)
 	const kg_doc_meta *m = &c->doc->meta;
 	kg_tstyle t = kg_pw_style(KG_FACE_REGULAR, st->running, st->muted);
 	kg_tstyle tb = kg_pw_style(KG_FACE_BOLD, st->running, st->muted);
-	/* the marking: plain, as every page's last line */
+	/* the marking: every page's last line, bold, in the red flags' colour */
 	kg_tstyle tm = kg_pw_style(KG_FACE_BOLD, st->running, st->red_flags);
 	kg_inline in = KG_INLINE_INIT;
 	float w = kg_lay_body_width(&c->lay);

@@ -5,7 +5,8 @@
  * Each page is drawn in three passes: backgrounds and rules (box
  * fragments first, outer boxes before inner ones), then all text as one
  * text object, then link annotations; a watermark, when there is one,
- * between the first two, so that it lies under the text. In a tagged PDF (po->tags) the
+ * between the first two, so that it lies under the text (an artifact of
+ * its own). In a tagged PDF (po->tags) the
  * first pass is one artifact, decoration; in the text object each run of
  * text of one structure element is a marked-content sequence with the
  * page's next MCID, and the running header and footer, dot leaders and a
