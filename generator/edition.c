@@ -10,15 +10,33 @@
 #include "labels.h"
 #include "suggest.h"
 
-/* What each kind is called (labels.h keys), where it goes and who it is
- * for. */
+/* What each kind is called, where it goes, who it is for and how it is
+ * marked (edition.h): the keys of every word an edition says of itself,
+ * in the labels table (labels.h). */
 static const struct {
-	const char *folder, *title, *audience;
+	const char *folder, *title, *audience, *marking, *reader;
+	int confidential;
 } S_kinds[] = {
-	[KG_EDITION_PUBLIC] = {"", "edition.public", "edition.public_for"},
-	[KG_EDITION_PACKET] = {"panels/", "edition.packet", "edition.packet_for"},
+	[KG_EDITION_PUBLIC] = {"", "edition.public", "edition.public_for",
+			       "edition.public_marking", "edition.public_reader",
+			       0},
+	[KG_EDITION_PACKET] = {"panels/", "edition.packet", "edition.packet_for",
+			       "edition.packet_marking", "edition.packet_reader",
+			       1},
 	[KG_EDITION_CANDIDATE] = {"candidates/", "edition.candidate",
-				  "edition.candidate_for"}};
+				  "edition.candidate_for", NULL, NULL, 0}};
+
+/* ed's kind and what the kind says of it, in the kit's labels. */
+static void S_kind(const kg_kit *kit, kg_edition *ed, kg_edition_kind kind)
+{
+	ed->kind = kind;
+	ed->audience = kg_label(kit->labels, S_kinds[kind].audience);
+	ed->marking = S_kinds[kind].marking
+		      ? kg_label(kit->labels, S_kinds[kind].marking) : NULL;
+	ed->reader = S_kinds[kind].reader
+		     ? kg_label(kit->labels, S_kinds[kind].reader) : NULL;
+	ed->confidential = S_kinds[kind].confidential;
+}
 
 /* One edition of kind for every profile and level, in kit.yaml's order. */
 static void S_per_pair(kg_editions *e, const kg_kit *kit, kg_edition_kind kind)
@@ -30,9 +48,7 @@ static void S_per_pair(kg_editions *e, const kg_kit *kit, kg_edition_kind kind)
 		for (l = 0; l < kit->nlevels; l++) {
 			kg_edition *ed = &e->items[e->n++];
 
-			ed->kind = kind;
-			ed->audience = kg_label(kit->labels,
-						S_kinds[kind].audience);
+			S_kind(kit, ed, kind);
 			ed->profile = &kit->profiles[p];
 			ed->level = &kit->levels[l];
 			kg_buf_reset(&b);
@@ -57,12 +73,10 @@ kg_editions kg_editions_of(const kg_kit *kit)
 	e.n = 0;
 	e.items = kg_xcalloc(1 + 2 * kit->nprofiles * kit->nlevels,
 			     sizeof(*e.items));
-	e.items[0].kind = KG_EDITION_PUBLIC;
+	S_kind(kit, &e.items[0], KG_EDITION_PUBLIC);
 	e.items[0].id = kg_xstrdup(kg_text(kit->id));
 	e.items[0].title = kg_xstrdup(kg_label(kit->labels,
 					       S_kinds[KG_EDITION_PUBLIC].title));
-	e.items[0].audience = kg_label(kit->labels,
-				       S_kinds[KG_EDITION_PUBLIC].audience);
 	e.n = 1;
 	S_per_pair(&e, kit, KG_EDITION_PACKET);
 	S_per_pair(&e, kit, KG_EDITION_CANDIDATE);

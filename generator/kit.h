@@ -204,6 +204,8 @@ typedef struct kg_kit {
 	const kg_node *behavioural_area; /* loop.behavioural_area, or NULL */
 	kg_decision decision;
 	const kg_node *paper;         /* paper: a name in the PDF style's papers, or NULL */
+	const kg_node *watermark;     /* watermark: a line across interviewer
+					 material's pages, or NULL */
 	const kg_node *language;      /* a BCP 47 tag, or NULL (English) */
 	const kg_node *labels_node;   /* labels: overrides, or NULL */
 	/* the words kitgen adds (labels.h), set by a build; NULL: English */

@@ -574,7 +574,7 @@ void kg_pdf_style_use_labels(kg_pdf_style *s, const kg_labels *labels)
 		{offsetof(kg_pdf_labels, subject), "pdf.subject"},
 		{offsetof(kg_pdf_labels, keywords), "pdf.keywords"},
 		{offsetof(kg_pdf_labels, creator), "pdf.creator"},
-		{offsetof(kg_pdf_labels, continued), "code.continued"}};
+		{offsetof(kg_pdf_labels, continued), "pdf.continued"}};
 	size_t i;
 
 	S_labels_free(&s->labels);

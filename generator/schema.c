@@ -154,6 +154,7 @@ static const kg_field S_kit_fields[] = {
 	{KG_FIELD_GUIDANCE, KG_F_MAP, REQ, &S_guidance, 0, 0, 0},
 	{KG_FIELD_DECISION, KG_F_MAP, OPT, &S_decision, 0, 0, 0},
 	{KG_FIELD_PAPER, KG_F_LINE, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_WATERMARK, KG_F_LINE, OPT, NULL, 0, 0, 0},
 	{KG_FIELD_LANGUAGE, KG_F_LINE, OPT, NULL, 0, 0, 0},
 	{KG_FIELD_LABELS, KG_F_LABELS, OPT, NULL, 0, 0, 0},
 	{KG_FIELD_CANDIDATE_GUIDE, KG_F_MAP, OPT, &S_candidate_guide, 0, 0, 0},
