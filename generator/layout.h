@@ -60,6 +60,8 @@ typedef struct kg_tstyle {
 	int tag;   /* what the text is, for the PDF's structure tree: 0 the
 		    * layout's current tag (kg_lay_tag), KG_TAG_ARTIFACT
 		    * decoration, else the caller's number for it */
+	int field; /* a box that is a form field's widget: the caller's
+		    * number for it (from 1), or 0 (KG_OP_FIELD) */
 } kg_tstyle;
 
 /* A tag that marks text as decoration, not content (dot leaders). */
@@ -91,7 +93,9 @@ typedef enum {
 	KG_OP_LINK,    /* clickable area x, y, w, h to link aux */
 	KG_OP_DEST,    /* an anchor: str is its id; y its top */
 	KG_OP_PAGEREF, /* the page number of anchor str, right-aligned at x */
-	KG_OP_FRAME    /* stroked: x, y top-left, w, h, size = line width */
+	KG_OP_FRAME,   /* stroked: x, y top-left, w, h, size = line width */
+	KG_OP_FIELD    /* a form field's widget x, y top-left, w, h: aux is
+			* the caller's number for it (nothing drawn) */
 } kg_op_type;
 
 typedef struct kg_op {
@@ -290,6 +294,10 @@ void kg_lay_gap_set(kg_lay *lay, size_t gap, float h);
  * start, then a rule to the right edge. */
 void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 		      kg_rgb rule);
+/* The same with a form field's widget over the rule, from the label to
+ * the right edge (a KG_OP_FIELD with aux field; 0: none). */
+void kg_lay_fill_field(kg_lay *lay, const kg_inline *label, float h,
+		       kg_rgb rule, int field);
 /* Lines to write on by hand, each h high, ruled like kg_lay_fill_line's:
  * at least `least` of them, and as many more as fit between where they
  * land and the foot of that page (one element, KG_EL_FILL). */
@@ -329,6 +337,9 @@ typedef struct kg_table_style {
 	 * (each at least its content and min_row, at most max_row) */
 	int keep;
 	float fill, max_row;
+	/* per cell (row-major), a form field's widget filling it (a
+	 * KG_OP_FIELD with the number) or 0; NULL for none */
+	const int *fields;
 } kg_table_style;
 
 /* A table of nrows x ncols cells (row-major), the first row the header.

@@ -47,17 +47,17 @@ const char kg_score_usage[] =
 	"Exit status: 0 debriefs written, 1 bad cards or content, 2 usage\n"
 	"error, 3 I/O error.\n";
 
-/* Load every card; the ones that load are in cards[0..*n). */
+/* Load every card (a card file, or a filled PDF's cards); the ones that
+ * load are in cards[0..*n). */
 static kg_card *S_load(kg_card_kit *ck, char **files, size_t nfiles,
 		       unsigned flags, size_t *n, kg_diags *d)
 {
-	kg_card *cards = kg_xcalloc(nfiles + 1, sizeof(*cards));
-	size_t i;
+	kg_card *cards = NULL;
+	size_t i, cap = 0;
 
 	*n = 0;
 	for (i = 0; i < nfiles; i++)
-		if (kg_card_load(ck, files[i], flags, &cards[*n], d) == 0)
-			++*n;
+		kg_cards_load(ck, files[i], flags, &cards, n, &cap, d);
 	return cards;
 }
 
