@@ -267,20 +267,24 @@ static void S_winansi_literal(kg_buf *b, const char *s, const char *end)
 }
 
 /* A text widget's appearance: its value in Helvetica from the top left
- * (several lines) or centred on its height (one line); empty without. */
+ * (several lines) or centred on its height (one line); empty without, or
+ * when hidden. */
 static void S_text_look(kg_form *f, const S_field *fd, uint32_t num, float w,
 			float h)
 {
 	int multi = fd->kind == KG_FORM_MULTILINE;
+	int text = fd->value && !fd->hidden; /* a hidden field shows nothing */
 	float size = multi ? S_NOTE_SIZE : S_TEXT_SIZE;
 	float y = multi ? h - S_TEXT_INSET - size * 0.8f
 			: (h - size * 0.7f) / 2;
 
+	/* the font only with text to set: a blank form uses none of its own
+	 * (every font it shows is embedded) */
 	kg_buf_reset(&f->b);
-	S_xobject(&f->b, w, h, 1, f->font);
+	S_xobject(&f->b, w, h, text, f->font);
 	kg_buf_reset(&f->s);
 	kg_buf_puts(&f->s, "/Tx BMC\n");
-	if (fd->value) {
+	if (text) {
 		const char *s = fd->value, *nl;
 
 		kg_buf_puts(&f->s, "q BT /Helv ");
