@@ -7,7 +7,9 @@ as a viewer would, and the pixels poppler renders.
       every field EXPECTED lists ("NAME TYPE" a line: text, radio,
       checkbox) is in the form with that type, every field of the form
       is expected, and every widget has its appearance streams: /AP /N,
-      a button's with its on state and /Off
+      a button's with its on state and /Off; every shown widget is the
+      content of a Form structure element (an OBJR to it, its
+      /StructParent) and its field says what it is (/TU)
   pdfform.py fill IN OUT SPEC
       fill IN's form with pypdf from SPEC (a JSON object: field name to a
       text, a radio button's export value, or true for a check box) and
@@ -64,9 +66,28 @@ def check(qjson, pdf, expected):
     for name in sorted(set(got) - set(want)):
         problems.append("unexpected field %s" % name)
     n = 0
-    for page, a, field in widgets(PdfReader(pdf)):
+    reader = PdfReader(pdf)
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]
+    nums = tree["/Nums"]
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    for page, a, field in widgets(reader):
         n += 1
         name = field.get("/T")
+        hidden = int(a.get("/F", 0)) & 2
+        if not hidden:  # tagged: a Form element holding an OBJR to it
+            key = a.get("/StructParent")
+            elem = parents.get(int(key)).get_object() if key is not None \
+                and int(key) in parents else None
+            kids = elem.get("/K", []) if elem else []
+            kids = kids if isinstance(kids, list) else [kids]
+            if not elem or elem.get("/S") != "/Form" or not any(
+                    hasattr(k, "get") and k.get_object().get("/Type") == "/OBJR"
+                    and k.get_object()["/Obj"].get_object() is a
+                    for k in kids):
+                problems.append("page %d: widget of %s is in no Form element "
+                                "with an OBJR to it" % (page + 1, name))
+            if not field.get("/TU"):
+                problems.append("field %s has no /TU" % name)
         ap = a.get("/AP", {}).get("/N") if "/AP" in a else None
         if ap is None:
             problems.append("page %d: widget of %s has no /AP /N" % (page + 1, name))

@@ -39,9 +39,9 @@ awk -v ed="$ED" '
 	END { print "kitgen:kit text"; print "kitgen:version text"
 		print "kitgen:digest text" }' blank.yaml >expected.txt
 if $PY check form.json "$PDF" expected.txt >"$TMP/check.out" 2>&1; then
-	ok "qpdf --json: the AcroForm holds every field ($(tail -1 "$TMP/check.out")), each widget with /AP"
+	ok "qpdf --json: the AcroForm holds every field ($(tail -1 "$TMP/check.out")), each widget with /AP, tagged as a Form"
 else
-	not_ok "qpdf --json: the AcroForm holds every field, each widget with /AP" \
+	not_ok "qpdf --json: the AcroForm holds every field, each widget with /AP, tagged as a Form" \
 		"$(head -30 "$TMP/check.out")"
 fi
 kit=$(sed -n 's/^kit: //p' blank.yaml | head -1)
