@@ -25,7 +25,10 @@
  * Forms: a U+2610 BALLOT BOX in text is a box to tick, drawn as a square
  * of the style's forms.box (never the glyph), kept with the word after
  * it (one space between them is dropped: the box has its own gap); a
- * line holding one is tall enough for it.
+ * line holding one is tall enough for it. Where a form is fillable, a
+ * box, a line to write on or a table cell may carry a widget of the
+ * PDF's form (kg_tstyle.field, kg_lay_fill_field, kg_table_style.fields):
+ * a KG_OP_FIELD over it, which draws nothing and moves nothing.
  *
  * Runs: a document too long to hold is laid out in runs. Once a run's
  * elements are paginated (ending where a page must end anyway: before
