@@ -3,9 +3,10 @@
 # (README.md, "Filling in the PDF"): qpdf sees the AcroForm and every
 # field with its name, type and appearance streams; pypdf fills two
 # interviewers' copies and `kitgen score` reads them back to the same
-# debrief as the same cards written as YAML; a rated round without an
-# interviewer, an empty rating, a blank form and damaged PDFs are errors
-# with their message, never a crash; poppler shows a ticked box dark and
+# debrief (and `kitgen calibrate` to the same figures) as the same cards
+# written as YAML; a rated round without an interviewer, an empty
+# rating, a blank form and damaged PDFs are errors with their message,
+# never a crash; poppler shows a ticked box dark and
 # an unticked one light, and a blank form prints as it did without the
 # form. The checks outside kitgen are tests/pdfform.py.
 . "$(dirname "$0")/lib.sh"
@@ -143,6 +144,14 @@ check "two interviewers on round 1: Grace Strong, Alan Weak" \
 check "the prompted tick and the evidence are read back" \
 	grep -qF '| Strong (prompted) | Sharded the keys by hash; said why. |' \
 	pdfout/debrief-ada.md
+
+# calibrate takes them too: the same figures as from the YAML cards
+"$KITGEN" calibrate --content "$ROOT/content" --templates "$ROOT/templates" \
+	--out pdfcal grace.pdf alan.pdf >/dev/null 2>&1
+"$KITGEN" calibrate --content "$ROOT/content" --templates "$ROOT/templates" \
+	--out yamlcal yaml/Grace-*.yaml yaml/Alan-*.yaml >/dev/null 2>&1
+check "kitgen calibrate reads the filled PDFs to the YAML cards' figures" \
+	cmp pdfcal/calibration.csv yamlcal/calibration.csv
 
 # ---- bad forms: exit 1, the message at the file and field ----------------
 
