@@ -100,7 +100,8 @@ static char *S_button(S_read *r, qpdf_oh field, qpdf_oh v)
 		return s;
 	}
 	free(s);
-	n = kids && qpdf_oh_is_array(r->q, kids) ? qpdf_oh_get_array_n_items(r->q, kids) : 0;
+	n = kids && qpdf_oh_is_array(r->q, kids)
+		    ? qpdf_oh_get_array_n_items(r->q, kids) : 0;
 	for (i = 0; i < n; i++) {
 		qpdf_oh as = S_key(r, qpdf_oh_get_array_item(r->q, kids, i), "/AS");
 
@@ -265,8 +266,9 @@ static int S_touched(const S_read *r, const char *prefix)
 	for (i = 0; i < r->n; i++) {
 		const char *part = S_part(&r->f[i], prefix);
 
-		if (part && strcmp(part, "candidate") && strcmp(part, "interviewer") &&
-		    strcmp(part, "date") && S_filled(&r->f[i]))
+		if (part && strcmp(part, "candidate") &&
+		    strcmp(part, "interviewer") && strcmp(part, "date") &&
+		    S_filled(&r->f[i]))
 			return 1;
 	}
 	return 0;

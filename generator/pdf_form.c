@@ -455,7 +455,8 @@ uint32_t kg_form_write(kg_form *f)
 		    "/Encoding /WinAnsiEncoding >>");
 	kg_pdf_obj_packed(f->pdf, f->font, f->b.ptr, f->b.len);
 	kg_buf_reset(&f->b);
-	kg_buf_puts(&f->b, "<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>");
+	kg_buf_puts(&f->b, "<< /Type /Font /Subtype /Type1 "
+		    "/BaseFont /ZapfDingbats >>");
 	kg_pdf_obj_packed(f->pdf, f->dingbats, f->b.ptr, f->b.len);
 	num = kg_pdf_reserve(f->pdf);
 	kg_buf_reset(&f->b);
@@ -463,8 +464,8 @@ uint32_t kg_form_write(kg_form *f)
 	for (i = 0; i < f->nfields; i++)
 		kg_buf_printf(&f->b, "%s%lu 0 R", i % 10 ? " " : "\n",
 			      (unsigned long)f->fields[i].obj);
-	kg_buf_printf(&f->b, "\n] /DR << /Font << /Helv %lu 0 R /ZaDb %lu 0 R >> >> "
-		      "/DA (/Helv 0 Tf 0 g) >>", (unsigned long)f->font,
+	kg_buf_printf(&f->b, "\n] /DR << /Font << /Helv %lu 0 R /ZaDb %lu 0 R "
+		      ">> >> /DA (/Helv 0 Tf 0 g) >>", (unsigned long)f->font,
 		      (unsigned long)f->dingbats);
 	kg_pdf_obj_packed(f->pdf, num, f->b.ptr, f->b.len);
 	return num;
