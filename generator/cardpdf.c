@@ -88,10 +88,9 @@ static char *S_value(S_read *r, qpdf_oh v)
  * the one that is not /Off. */
 static char *S_button(S_read *r, qpdf_oh field, qpdf_oh v)
 {
-	qpdf_oh kids = S_key(r, field, "/Kids");
-	int i, n;
-
+	qpdf_oh kids = S_key(r, field, "/Kids"), as = S_key(r, field, "/AS");
 	char *s = S_value(r, v);
+	int i, n;
 
 	/* a name, or a string some fillers write (with its slash or not) */
 	if (*s && strcmp(s, "Off") != 0 && strcmp(s, "/Off") != 0) {
@@ -102,9 +101,10 @@ static char *S_button(S_read *r, qpdf_oh field, qpdf_oh v)
 	free(s);
 	n = kids && qpdf_oh_is_array(r->q, kids)
 		    ? qpdf_oh_get_array_n_items(r->q, kids) : 0;
-	for (i = 0; i < n; i++) {
-		qpdf_oh as = S_key(r, qpdf_oh_get_array_item(r->q, kids, i), "/AS");
-
+	/* its own /AS (a field that is its widget), then its widgets' */
+	for (i = -1; i < n; i++) {
+		if (i >= 0)
+			as = S_key(r, qpdf_oh_get_array_item(r->q, kids, i), "/AS");
 		if (as && qpdf_oh_is_name(r->q, as) &&
 		    strcmp(qpdf_oh_get_name(r->q, as), "/Off") != 0)
 			return S_value(r, as);
