@@ -207,25 +207,15 @@ static void S_show(S_pen *pen, kg_face face, float size,
 	if (!kg_fonts_used(pen->fonts, face) || len == 0)
 		return;
 	S_mark(pen);
-	if ((int)face != pen->face || size != pen->size) {
-		kg_buf_putc(b, '/');
-		kg_buf_puts(b, kg_render_font_name(face));
-		kg_buf_putc(b, ' ');
-		S_num(b, size);
-		kg_buf_puts(b, "Tf\n");
-		pen->face = (int)face;
-		pen->size = size;
-	}
 	S_fill_colour(pen, color);
 	y = pen->g->page_h - y;
 	S_num(b, x - pen->tx);
 	S_num(b, y - pen->ty);
-	kg_buf_puts(b, "Td ");
+	kg_buf_puts(b, "Td\n");
 	/* Td moves by the rounded amounts: track where the line really is */
 	pen->tx += (float)lrintf((x - pen->tx) * 100) / 100;
 	pen->ty += (float)lrintf((y - pen->ty) * 100) / 100;
-	kg_fonts_encode(pen->fonts, s, len, b);
-	kg_buf_puts(b, "Tj\n");
+	kg_fonts_show(pen->fonts, face, size, s, len, &pen->face, &pen->size, b);
 }
 
 /* The element's text; force: the mark all of it gets (an artifact), or

@@ -1,0 +1,89 @@
+#!/bin/sh
+# t-shaping.sh - text shaped with HarfBuzz in the PDF: kerning and
+# ligatures in prose and neither in code, ligatures copied as their
+# letters, Chinese and Japanese drawn from a fallback face, Arabic joined
+# and right to left, no .notdef glyph, and a character no font has is a
+# warning and a visible mark. The per-glyph checks are in
+# tests/shapecheck.py (PyMuPDF); copying is pdftotext's.
+. "$(dirname "$0")/lib.sh"
+CHECK="/usr/bin/python3 $ROOT/tests/shapecheck.py"
+
+build() { # build NAME CONTENT: the kit as PDF into $TMP/NAME
+	rm -rf "$TMP/$1"
+	"$KITGEN" build --content "$2" --templates "$ROOT/templates" \
+		--out "$TMP/$1" --format pdf >/dev/null 2>"$TMP/$1.err"
+}
+
+shape_check() { # shape_check WHAT PDF CHECK
+	if $CHECK "$3" "$2" >"$TMP/out" 2>&1; then ok "$1"
+	else not_ok "$1" "$(cat "$TMP/out")"; fi
+}
+
+copies() { # copies WHAT PDF TEXT...: pdftotext gives every TEXT
+	what=$1
+	pdf=$2
+	shift 2
+	pdftotext "$pdf" "$TMP/text" 2>/dev/null
+	for t in "$@"; do
+		if ! grep -qF "$t" "$TMP/text"; then
+			not_ok "$what" "'$t' not in the text"
+			return
+		fi
+	done
+	ok "$what"
+}
+
+if build cjk "$ROOT/tests/fixture/cjk" && [ ! -s "$TMP/cjk.err" ]; then
+	ok "the CJK kit builds with no warning"
+else
+	not_ok "the CJK kit builds with no warning" "$(cat "$TMP/cjk.err")"
+fi
+pdf=$TMP/cjk/cjk-kit.pdf
+shape_check "prose is kerned (TJ numbers), code is not" "$pdf" kerning
+shape_check "prose has fi/ffi ligatures, code has none" "$pdf" ligatures
+copies "ligatures copy as their letters" "$pdf" "office staff find an" \
+	"efficient first draft" "office = find_ffi(x)"
+shape_check "CJK characters come from a fallback face" "$pdf" fallback
+shape_check "no .notdef glyph in the CJK kit" "$pdf" notdef
+copies "CJK text copies as written" "$pdf" "面接キット" \
+	"本キットは面接官のための小さな見本です。每个问题都有评分标准。" \
+	"缓存设计" "キャッシュは何のためにありますか？"
+
+if build arabic "$ROOT/tests/fixture/arabic" && [ ! -s "$TMP/arabic.err" ]; then
+	ok "the Arabic kit builds with no warning"
+else
+	not_ok "the Arabic kit builds with no warning" "$(cat "$TMP/arabic.err")"
+fi
+pdf=$TMP/arabic/arabic-kit.pdf
+shape_check "Arabic is joined and right to left" "$pdf" arabic
+shape_check "no .notdef glyph in the Arabic kit" "$pdf" notdef
+# each word in logical order (the order of the words on a line is the
+# bidi algorithm's, a later step); للاختبار holds the lam-alef ligature
+copies "Arabic words copy in logical order" "$pdf" "دليل" "المقابلة" \
+	"للاختبار" "صغيرة" "ذاكرة"
+
+# a character no installed font has (a private-use one): a warning that
+# names it, and a visible mark in its place, never a .notdef box
+kit=$TMP/pua-kit
+rm -rf "$kit"
+cp -R "$ROOT/tests/fixture/cjk" "$kit"
+sed -i 's/^title: Today.*/title: Odd \xee\x80\x80 mark/' "$kit/kit.yaml"
+if build pua "$kit" && grep -q "warning: character U+E000 is in no installed font" "$TMP/pua.err"; then
+	ok "a character no font has is a warning"
+else
+	not_ok "a character no font has is a warning" "$(cat "$TMP/pua.err")"
+fi
+pdf=$(ls "$TMP"/pua/*.pdf 2>/dev/null | head -1)
+shape_check "no .notdef glyph for a character no font has" "$pdf" notdef
+if /usr/bin/python3 -c '
+import fitz, sys
+d = fitz.open(sys.argv[1])
+for s in d[0].get_texttrace():
+    for c in s["chars"]:
+        if c[0] == 0xE000 and c[1] > 0 and "DejaVu" in s["font"]:
+            sys.exit(0)
+sys.exit(1)' "$pdf"; then
+	ok "a character no font has is drawn as a replacement mark"
+else
+	not_ok "a character no font has is drawn as a replacement mark"
+fi
