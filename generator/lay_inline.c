@@ -37,9 +37,9 @@ void kg_li_word(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 	if (len == 0)
 		return;
 	p = S_piece(in, KG_PIECE_WORD, st);
+	p->w = w >= 0 ? (float)w * st->size / 1000.0f : kg_li_width(lay, st, s, len);
 	p->str = kg_lay_str(lay, s, len);
 	p->len = (uint32_t)len;
-	p->w = w >= 0 ? (float)w * st->size / 1000.0f : kg_li_width(lay, st, s, len);
 	p->brk = brk;
 }
 
@@ -164,6 +164,7 @@ float kg_inline_width(const kg_inline *in)
 	for (i = 0; i < in->n; i++) {
 		if (in->p[i].kind == KG_PIECE_BREAK) {
 			best = w > best ? w : best;
+			w = 0;
 		} else {
 			w += in->p[i].w;
 		}
@@ -181,6 +182,7 @@ float kg_inline_min_width(const kg_inline *in)
 			w += in->p[i].w;
 		if (in->p[i].kind != KG_PIECE_WORD || in->p[i].brk) {
 			best = w > best ? w : best;
+			w = 0;
 		}
 	}
 	return w > best ? w : best;
