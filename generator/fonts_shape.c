@@ -206,7 +206,8 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 	if (rtl)
 		sh->dir = 1;
 	else if (sh->dir == 0 && script != HB_SCRIPT_COMMON &&
-		 script != HB_SCRIPT_INHERITED && script != HB_SCRIPT_UNKNOWN)
+		 script != HB_SCRIPT_INHERITED && script != HB_SCRIPT_UNKNOWN &&
+		 script != HB_SCRIPT_INVALID)
 		sh->dir = -1;
 	info = hb_buffer_get_glyph_infos(f->buf, &count);
 	pos = hb_buffer_get_glyph_positions(f->buf, NULL);

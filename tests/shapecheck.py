@@ -3,18 +3,18 @@
 
 Usage: shapecheck.py CHECK PDF
 
-  kerning    a prose font's TJ arrays carry kerning numbers; the
-             monospaced font of code (DejaVuSansMono, or the font named
-             by $KG_MONO) has none
+  kerning    a prose font's TJ arrays carry kerning numbers; the font of
+             code (resource F4, the style's mono face) has none
   ligatures  a prose font maps a glyph to "fi", "fl", "ffi" or "ffl"
-             (a ligature, copied as its letters); the monospaced font has
+             (a ligature, copied as its letters); the font of code has
              no glyph for several characters
   fallback   every CJK character is drawn from a font other than the
              style's (a fallback face), and that font is embedded
   notdef     no glyph 0 (.notdef) anywhere
   arabic     the letter lam (U+0644) is drawn with at least two different
-             glyphs (its joined forms), in a right-to-left run whose glyphs
-             are in visual order (the word's first letter rightmost)
+             glyphs (its joined forms), and the cover's title, a run of
+             only right-to-left words, in visual order: its first letter
+             rightmost, its first word rightmost
 
 Prints what is wrong and exits 1, or exits 0.
 """
@@ -24,7 +24,7 @@ import sys
 
 import fitz
 
-MONO = os.environ.get("KG_MONO", "Mono")
+CODE_FONT = "F4"  # the resource name of the mono face (kg_render_font_name)
 
 
 def fonts(doc):
@@ -42,8 +42,8 @@ def fonts(doc):
     return list(seen.values())
 
 
-def is_mono(base):
-    return MONO in base
+def is_code(name):
+    return name == CODE_FONT
 
 
 def tj_arrays(doc):
@@ -62,13 +62,12 @@ def tj_arrays(doc):
 
 
 def kerning(doc):
-    names = {name: base for name, base, _ in fonts(doc)}
     prose = mono = 0
     for font, arr in tj_arrays(doc):
         nums = re.findall(rb"\)\s*(-?\d+)\s*\(", arr)
         if not nums:
             continue
-        if is_mono(names.get(font, "")):
+        if is_code(font):
             mono += 1
         else:
             prose += 1
@@ -91,10 +90,10 @@ def cmap_texts(cmap):
 def ligatures(doc):
     bad = []
     found = set()
-    for _, base, cmap in fonts(doc):
+    for name, base, cmap in fonts(doc):
         texts = cmap_texts(cmap)
         multi = [t for t in texts if len(t) > 1]
-        if is_mono(base):
+        if is_code(name):
             if multi:
                 bad.append("the monospaced font %s draws %r with one glyph"
                            % (base, multi[:5]))
@@ -136,6 +135,9 @@ def notdef(doc):
     return bad[:10]
 
 
+TITLE = "\u062f\u0644\u064a\u0644 \u0627\u0644\u0645\u0642\u0627\u0628\u0644\u0629"
+
+
 def arabic(doc):
     bad = []
     forms = set()
@@ -146,18 +148,17 @@ def arabic(doc):
             for ch in chars:
                 if ch[0] == 0x644:
                     forms.add((span["font"], ch[1]))
-            # a run of Arabic letters: in visual order, so the letter that
-            # comes first in the word (after a space, in logical order) is
-            # drawn rightmost: the glyphs' x positions go left to right
-            # while the text, read back to front, is the word
+            # the glyphs in the order they stand on the page, left to
+            # right: read back to front, they are the title in logical order
+            chars = sorted(chars, key=lambda c: c[2][0])
             text = "".join(chr(c[0]) for c in chars)
-            if "\u062f\u0644\u064a\u0644" in text[::-1]:
+            if text[::-1] == TITLE:
                 words += 1
     if len(forms) < 2:
         bad.append("lam is drawn with %d glyph(s): its forms are not joined"
                    % len(forms))
     if words == 0:
-        bad.append("the word \u062f\u0644\u064a\u0644 is not drawn right to left")
+        bad.append("the title %s is not drawn right to left" % TITLE)
     return bad
 
 

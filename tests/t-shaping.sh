@@ -8,9 +8,9 @@
 . "$(dirname "$0")/lib.sh"
 CHECK="/usr/bin/python3 $ROOT/tests/shapecheck.py"
 
-build() { # build NAME CONTENT: the kit as PDF into $TMP/NAME
+build() { # build NAME CONTENT [TEMPLATES]: the kit as PDF into $TMP/NAME
 	rm -rf "$TMP/$1"
-	"$KITGEN" build --content "$2" --templates "$ROOT/templates" \
+	"$KITGEN" build --content "$2" --templates "${3:-$ROOT/templates}" \
 		--out "$TMP/$1" --format pdf >/dev/null 2>"$TMP/$1.err"
 }
 
@@ -49,6 +49,19 @@ copies "CJK text copies as written" "$pdf" "面接キット" \
 	"本キットは面接官のための小さな見本です。每个问题都有评分标准。" \
 	"缓存设计" "キャッシュは何のためにありますか？"
 
+# DejaVu Sans Mono has neither kerning nor ligatures: set code in DejaVu
+# Sans, which has both, and code must still get neither
+cp -R "$ROOT/templates" "$TMP/tpl"
+sed -i 's/^  mono: .*/  mono: DejaVu Sans/' "$TMP/tpl/pdf/style.yaml"
+if build cjk-sans "$ROOT/tests/fixture/cjk" "$TMP/tpl"; then
+	pdf=$TMP/cjk-sans/cjk-kit.pdf
+	shape_check "code in a face with kerning is not kerned" "$pdf" kerning
+	shape_check "code in a face with ligatures has none" "$pdf" ligatures
+	copies "code copies as written" "$pdf" "office = find_ffi(x)"
+else
+	not_ok "the CJK kit builds with code in DejaVu Sans" "$(cat "$TMP/cjk-sans.err")"
+fi
+
 if build arabic "$ROOT/tests/fixture/arabic" && [ ! -s "$TMP/arabic.err" ]; then
 	ok "the Arabic kit builds with no warning"
 else
@@ -57,10 +70,11 @@ fi
 pdf=$TMP/arabic/arabic-kit.pdf
 shape_check "Arabic is joined and right to left" "$pdf" arabic
 shape_check "no .notdef glyph in the Arabic kit" "$pdf" notdef
-# each word in logical order (the order of the words on a line is the
-# bidi algorithm's, a later step); للاختبار holds the lam-alef ligature
-copies "Arabic words copy in logical order" "$pdf" "دليل" "المقابلة" \
-	"للاختبار" "صغيرة" "ذاكرة"
+# a line of only right-to-left words copies in logical order (a line that
+# mixes directions waits for the bidi algorithm); للاختبار holds the
+# lam-alef ligature
+copies "Arabic copies in logical order" "$pdf" "دليل المقابلة" \
+	"مجموعة صغيرة للاختبار" "تصميم ذاكرة مؤقتة"
 
 # a character no installed font has (a private-use one): a warning that
 # names it, and a visible mark in its place, never a .notdef box
