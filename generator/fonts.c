@@ -522,8 +522,14 @@ static unsigned S_byte(size_t i)
 
 uint16_t kg_font_code_bytes(size_t k)
 {
-	return (uint16_t)(S_byte(k / KG_FONT_NBYTES) << 8 |
-			  S_byte(k % KG_FONT_NBYTES));
+	static unsigned char byte[KG_FONT_NBYTES];
+	size_t i;
+
+	if (!byte[0])
+		for (i = 0; i < KG_FONT_NBYTES; i++)
+			byte[i] = (unsigned char)S_byte(i);
+	return (uint16_t)(byte[k / KG_FONT_NBYTES % KG_FONT_NBYTES] << 8 |
+			  byte[k % KG_FONT_NBYTES]);
 }
 
 static uint32_t S_code_hash(unsigned gid, const char *text, size_t len)

@@ -50,19 +50,19 @@ typedef struct kg_font {
 typedef struct kg_glyph {
 	uint32_t font;          /* index in the list */
 	uint32_t code;          /* number k of the font's code */
+	uint16_t bytes;         /* the code's two bytes (kg_font_code_bytes) */
 	int32_t adv, xoff, yoff; /* shaped, 1/1000 em */
 } kg_glyph;
 
-/* A shaped chunk: a space, or a run of characters without one. */
+/* A shaped chunk: a space, or a run of characters without one; small,
+ * so that the chunks the layout looks up stay in the cache. */
 typedef struct kg_shaped {
-	struct kg_shaped *next; /* in the hash chain */
-	uint32_t hash;
-	int face;
-	char *s;
-	size_t len;
-	long width;
-	int dir;                /* 1: right to left, -1: left to right, 0: neither */
-	size_t g0, ng;          /* glyphs in kg_fonts.glyphs */
+	uint32_t len;
+	int32_t width;
+	uint32_t g0, ng;        /* glyphs in kg_fonts.glyphs */
+	uint8_t face;
+	int8_t dir;             /* 1: right to left, -1: left to right, 0: neither */
+	char s[];               /* the text (len bytes and a NUL) */
 } kg_shaped;
 
 struct kg_fonts {
@@ -74,8 +74,16 @@ struct kg_fonts {
 	kg_diags *d;                  /* for warnings while shaping */
 	/* shaping */
 	hb_buffer_t *buf;
-	kg_shaped **tab;
+	/* the shaped chunks, one after another in the order they were first
+	 * shaped (the order the next pass asks for them again), found through
+	 * a table of (hash, offset + 1), open addressing */
+	kg_buf arena;
+	struct kg_shaped_slot {
+		uint32_t hash;
+		uint32_t at;          /* offset in arena + 1; 0: empty */
+	} *tab;
 	size_t tabcap, nshaped;
+	size_t space[KG_NFACES];      /* " ", the most common chunk: offset + 1 */
 	kg_glyph *glyphs;
 	size_t nglyphs, cap_glyphs;
 	uint32_t *cps, *subst, *fidx;
@@ -103,8 +111,9 @@ void kg_font_utf16_hex(const char *s, size_t len, kg_buf *out);
 uint16_t kg_font_code_bytes(size_t k);
 
 /* fonts_shape.c */
-const kg_shaped *kg_fonts_shape(kg_fonts *f, kg_face face, const char *s,
-				size_t len);
+/* The offset in f->arena of the chunk s shaped in face (KG_SHAPED). */
+size_t kg_fonts_shape(kg_fonts *f, kg_face face, const char *s, size_t len);
+#define KG_SHAPED(f, at) ((const kg_shaped *)(void *)((f)->arena.ptr + (at)))
 void kg_fonts_shape_free(kg_fonts *f);
 
 #endif

@@ -248,60 +248,96 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 			g.code = S_code_reversed(f, g.font, gid, sh->s + f->offs[cl], tlen);
 		else
 			g.code = kg_font_code(f, g.font, gid, sh->s + f->offs[cl], tlen);
+		g.bytes = kg_font_code_bytes(g.code);
 		sh->width += g.adv;
 		S_push(f, &g);
 	}
 }
 
+/* A hash of the face and the text, eight bytes at a time (words are
+ * looked up several times each: this is on the layout's hot path). */
 static uint32_t S_hash(int face, const char *s, size_t len)
 {
-	uint32_t h = 2166136261u ^ (uint32_t)face;
-	size_t i;
+	uint64_t h = 0x9E3779B97F4A7C15u ^ ((uint64_t)len << 8) ^ (uint64_t)face;
+	uint64_t w;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+	h ^= h >> 32;
+	return (uint32_t)h;
+}
+
+#define S_AT(f, t) ((kg_shaped *)(void *)((f)->arena.ptr + (t)->at - 1))
+
+/* The slot of (face, s) in the table, or of the empty slot where it
+ * goes. */
+static size_t S_slot(const kg_fonts *f, uint32_t h, int face, const char *s,
+		     size_t len)
+{
+	size_t i = h & (f->tabcap - 1);
+
+	for (;; i = (i + 1) & (f->tabcap - 1)) {
+		const struct kg_shaped_slot *t = &f->tab[i];
+		const kg_shaped *e;
+
+		if (!t->at)
+			return i;
+		if (t->hash != h)
+			continue;
+		e = S_AT(f, t);
+		if (e->len == len && e->face == face && memcmp(e->s, s, len) == 0)
+			return i;
+	}
 }
 
 static void S_rehash(kg_fonts *f)
 {
-	size_t cap = f->tabcap ? 2 * f->tabcap : 1024, i;
-	kg_shaped **tab = kg_xcalloc(cap, sizeof(*tab));
+	struct kg_shaped_slot *old = f->tab;
+	size_t n = f->tabcap, i;
 
-	for (i = 0; i < f->tabcap; i++) {
-		kg_shaped *e = f->tab[i], *next;
+	f->tabcap = n ? 2 * n : 4096;
+	f->tab = kg_xcalloc(f->tabcap, sizeof(*f->tab));
+	for (i = 0; i < n; i++)
+		if (old[i].at) {
+			const kg_shaped *e = S_AT(f, &old[i]);
 
-		for (; e; e = next) {
-			next = e->next;
-			e->next = tab[e->hash & (cap - 1)];
-			tab[e->hash & (cap - 1)] = e;
+			f->tab[S_slot(f, old[i].hash, e->face, e->s, e->len)] = old[i];
 		}
-	}
-	free(f->tab);
-	f->tab = tab;
-	f->tabcap = cap;
+	free(old);
 }
 
-const kg_shaped *kg_fonts_shape(kg_fonts *f, kg_face face, const char *s,
-				size_t len)
+size_t kg_fonts_shape(kg_fonts *f, kg_face face, const char *s, size_t len)
 {
-	uint32_t h = S_hash((int)face, s, len);
+	uint32_t h;
 	kg_shaped *e;
-	size_t n, i, j;
+	size_t n, i, j, slot, at, size;
 
-	if (f->tabcap)
-		for (e = f->tab[h & (f->tabcap - 1)]; e; e = e->next)
-			if (e->hash == h && (int)face == e->face && e->len == len &&
-			    memcmp(e->s, s, len) == 0)
-				return e;
-	if (f->nshaped + 1 > f->tabcap)
+	if (len == 1 && *s == ' ' && f->space[face])
+		return f->space[face] - 1;
+	h = S_hash((int)face, s, len);
+	if (4 * (f->nshaped + 1) > 3 * f->tabcap)
 		S_rehash(f);
-	e = kg_xcalloc(1, sizeof(*e));
-	e->hash = h;
-	e->face = (int)face;
-	e->s = kg_xstrndup(s, len);
-	e->len = len;
-	e->g0 = f->nglyphs;
+	slot = S_slot(f, h, (int)face, s, len);
+	if (f->tab[slot].at)
+		return f->tab[slot].at - 1;
+	/* a record of its own in the arena, 4-byte aligned */
+	at = (f->arena.len + 3) & ~(size_t)3;
+	size = sizeof(*e) + len + 1;
+	kg_buf_grow(&f->arena, at - f->arena.len + size);
+	f->arena.len = at + size;
+	e = (kg_shaped *)(void *)(f->arena.ptr + at);
+	memset(e, 0, sizeof(*e));
+	e->face = (uint8_t)face;
+	memcpy(e->s, s, len);
+	e->s[len] = '\0';
+	e->len = (uint32_t)len;
+	e->g0 = (uint32_t)f->nglyphs;
 	f->font[face].measured = 1;
 	n = S_assign(f, face, e->s, len);
 	for (i = 0; i < n; i = j) {
@@ -309,26 +345,18 @@ const kg_shaped *kg_fonts_shape(kg_fonts *f, kg_face face, const char *s,
 			;
 		S_shape_run(f, face, e, n, i, j);
 	}
-	e->ng = f->nglyphs - e->g0;
-	e->next = f->tab[h & (f->tabcap - 1)];
-	f->tab[h & (f->tabcap - 1)] = e;
+	e->ng = (uint32_t)(f->nglyphs - e->g0);
+	f->tab[slot].hash = h;
+	f->tab[slot].at = (uint32_t)at + 1;
 	f->nshaped++;
-	return e;
+	if (len == 1 && *s == ' ')
+		f->space[face] = at + 1;
+	return at;
 }
 
 void kg_fonts_shape_free(kg_fonts *f)
 {
-	size_t i;
-
-	for (i = 0; i < f->tabcap; i++) {
-		kg_shaped *e = f->tab[i], *next;
-
-		for (; e; e = next) {
-			next = e->next;
-			free(e->s);
-			free(e);
-		}
-	}
+	kg_buf_release(&f->arena);
 	free(f->tab);
 	free(f->glyphs);
 	free(f->cps);
@@ -356,9 +384,15 @@ long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len)
 	const char *end = s + len, *next;
 	long w = 0;
 
+	if (len == 1 && *s == ' ' && f->space[face])
+		return KG_SHAPED(f, f->space[face] - 1)->width;
+
 	for (; s < end; s = next) {
+		size_t at; /* shape first, then look: the arena may move */
+
 		next = S_chunk_end(s, end);
-		w += kg_fonts_shape(f, face, s, (size_t)(next - s))->width;
+		at = kg_fonts_shape(f, face, s, (size_t)(next - s));
+		w += KG_SHAPED(f, at)->width;
 	}
 	return w;
 }
@@ -400,7 +434,7 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 		   size_t len, int *cur_font, float *cur_size, kg_buf *out)
 {
 	const char *end = s + len, *next;
-	const kg_shaped *stack[64], **sh = stack;
+	size_t stack[64], *sh = stack;
 	size_t n = 0, cap = 64, i, k;
 	int rtl = 0, ltr = 0;
 	S_pen p = {out, 0, 0, 0, 0};
@@ -417,18 +451,17 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 			}
 		}
 		sh[n] = kg_fonts_shape(f, face, s, (size_t)(next - s));
-		rtl |= sh[n]->dir > 0;
-		ltr |= sh[n]->dir < 0;
+		rtl |= KG_SHAPED(f, sh[n])->dir > 0;
+		ltr |= KG_SHAPED(f, sh[n])->dir < 0;
 		n++;
 	}
 	for (i = 0; i < n; i++) {
-		const kg_shaped *e = sh[rtl && !ltr ? n - 1 - i : i];
+		const kg_shaped *e = KG_SHAPED(f, sh[rtl && !ltr ? n - 1 - i : i]);
 
 		for (k = 0; k < e->ng; k++) {
 			const kg_glyph *g = &f->glyphs[e->g0 + k];
 			const kg_font *ft = &f->font[g->font];
-			long rise = lrintf((float)g->yoff * size / 10.0f);
-			uint16_t code = kg_font_code_bytes(g->code);
+			long rise = g->yoff ? lrintf((float)g->yoff * size / 10.0f) : 0;
 
 			if ((int)g->font != *cur_font || size != *cur_size) {
 				S_flush(&p);
@@ -452,12 +485,13 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 			}
 			p.pend += g->xoff;
 			S_flush(&p);
+			kg_buf_grow(out, 3);
 			if (!p.in_string) {
-				kg_buf_putc(out, '(');
+				out->ptr[out->len++] = '(';
 				p.in_string = 1;
 			}
-			kg_buf_putc(out, code >> 8);
-			kg_buf_putc(out, code & 0xFF);
+			out->ptr[out->len++] = (char)(g->bytes >> 8);
+			out->ptr[out->len++] = (char)(g->bytes & 0xFF);
 			p.pend = g->adv - g->xoff - ft->width[g->code];
 		}
 	}
