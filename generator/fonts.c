@@ -176,6 +176,27 @@ static const char *S_keep_file(const char *file)
 	return S_files[S_nfiles++] = kg_xstrdup(file);
 }
 
+/* At exit: fontconfig's structures hold offsets that valgrind cannot
+ * follow, so a live configuration would read as a leak. */
+static void S_fb_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < S_nfb; i++) {
+		free(S_fb[i].family);
+		if (S_fb[i].set)
+			FcFontSetDestroy(S_fb[i].set);
+		free(S_fb[i].keys);
+		free(S_fb[i].files);
+	}
+	free(S_fb);
+	for (i = 0; i < S_nfiles; i++)
+		free(S_files[i]);
+	free(S_files);
+	if (S_fc)
+		FcConfigDestroy(S_fc);
+}
+
 static S_fb_family *S_fb_family_of(const char *family)
 {
 	FcPattern *p;
@@ -185,8 +206,11 @@ static S_fb_family *S_fb_family_of(const char *family)
 	for (i = 0; i < S_nfb; i++)
 		if (strcmp(S_fb[i].family, family) == 0)
 			return &S_fb[i];
-	if (!S_fc && !(S_fc = FcInitLoadConfigAndFonts()))
-		return NULL;
+	if (!S_fc) {
+		if (!(S_fc = FcInitLoadConfigAndFonts()))
+			return NULL;
+		atexit(S_fb_free);
+	}
 	KG_GROW(S_fb, S_fb_cap, S_nfb + 1);
 	memset(&S_fb[S_nfb], 0, sizeof(S_fb[S_nfb]));
 	S_fb[S_nfb].family = kg_xstrdup(family);
