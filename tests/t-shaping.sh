@@ -33,6 +33,20 @@ copies() { # copies WHAT PDF TEXT...: pdftotext gives every TEXT
 	ok "$what"
 }
 
+for kit in cjk arabic; do
+	if out=$("$KITGEN" check --content "$ROOT/tests/fixture/$kit" 2>&1) &&
+	   rm -rf "$TMP/all" &&
+	   "$KITGEN" build --content "$ROOT/tests/fixture/$kit" \
+		--templates "$ROOT/templates" --out "$TMP/all" >/dev/null 2>"$TMP/all.err" &&
+	   [ ! -s "$TMP/all.err" ] && [ -s "$TMP/all/$kit-kit.md" ] &&
+	   [ -s "$TMP/all/$kit-kit.html" ] && [ -s "$TMP/all/$kit-kit.pdf" ]; then
+		ok "the $kit fixture passes check and builds in every format"
+	else
+		not_ok "the $kit fixture passes check and builds in every format" \
+			"$out $(cat "$TMP/all.err")"
+	fi
+done
+
 if build cjk "$ROOT/tests/fixture/cjk" && [ ! -s "$TMP/cjk.err" ]; then
 	ok "the CJK kit builds with no warning"
 else
