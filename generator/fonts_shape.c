@@ -84,10 +84,11 @@ static void S_missing(kg_fonts *f, uint32_t c, const char *s, size_t len)
 			return;
 	KG_GROW(f->missing, f->cap_missing, f->nmissing + 1);
 	f->missing[f->nmissing++] = c;
-	if (len > 60)
+	if (len > 60) { /* cut at a character's start */
 		len = 60;
-	while (len > 0 && len < 60 && kg_utf8_is_cont((unsigned char)s[len]))
-		len--;
+		while (len > 0 && kg_utf8_is_cont((unsigned char)s[len]))
+			len--;
+	}
 	if (kg_utf8_chars(s, len) > 1)
 		kg_warning(f->d, (kg_mark){NULL, 0, 0}, "character U+%04lX in "
 			   "'%.*s' is in no installed font: the PDF shows a "
@@ -235,8 +236,7 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 		if (gid == 0) { /* never a silent .notdef */
 			hb_codepoint_t rep;
 
-			S_missing(f, f->cps[cl],
-				  sh->s, sh->len);
+			S_missing(f, f->cps[cl], sh->s, sh->len);
 			if (!hb_font_get_nominal_glyph(ft->hfont, KG_UTF8_REPLACEMENT, &rep) &&
 			    !hb_font_get_nominal_glyph(ft->hfont, '?', &rep))
 				rep = 0;
