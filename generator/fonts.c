@@ -24,6 +24,7 @@
  * process: fontconfig's start-up is the slow part, and every document of
  * a build asks for the same faces.
  */
+#include "fonts.h"
 #include "fonts_int.h"
 
 #include <fontconfig/fontconfig.h>
@@ -369,13 +370,18 @@ int kg_font_load(kg_fonts *f, size_t i)
 	ft->def = ft->name ? HPDF_GetFontDef(f->pdf, ft->name) : NULL;
 	if (!ft->def)
 		return -1;
+	/* libharu has read the file: HarfBuzz failing on it now is memory */
 	ft->blob = hb_blob_create_from_file_or_fail(ft->file);
 	if (!ft->blob)
-		return -1;
+		kg_oom(0);
 	ft->hface = hb_face_create(ft->blob, 0);
+	if (ft->hface == hb_face_get_empty())
+		kg_oom(0);
 	if (!S_has_glyf(ft->hface))
 		return -1;
 	ft->hfont = hb_font_create(ft->hface);
+	if (ft->hfont == hb_font_get_empty())
+		kg_oom(0);
 	hb_font_set_scale(ft->hfont, 1000, 1000);
 	ft->nglyphs = hb_face_get_glyph_count(ft->hface);
 	ft->used = kg_xcalloc(ft->nglyphs ? ft->nglyphs : 1, 1);
@@ -426,6 +432,8 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 		return NULL;
 	}
 	f->buf = hb_buffer_create();
+	if (!hb_buffer_allocation_successful(f->buf))
+		kg_oom(0);
 	KG_GROW(f->font, f->cap_fonts, KG_NFACES);
 	memset(f->font, 0, KG_NFACES * sizeof(*f->font));
 	f->nfonts = KG_NFACES;

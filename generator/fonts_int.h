@@ -16,8 +16,15 @@
 
 #include <hb.h>
 #include <hpdf.h>
+#include <stddef.h>
+#include <stdint.h>
 
-#include "fonts.h"
+/* after fonts.h (kg_fonts, kg_face), which this file does not include:
+ * fonts.c includes both, and a module's headers include no module that
+ * includes them back (t-layers.sh) */
+#include "buf.h"
+#include "diag.h"
+#include "metrics.h"
 
 /* Codes are two bytes that need no escaping in a PDF string literal. */
 #define KG_FONT_NBYTES 219

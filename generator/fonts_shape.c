@@ -34,6 +34,7 @@
  * reversed, so a reader that reverses the run's characters (as text
  * extraction does for right-to-left words) gives the logical order.
  */
+#include "fonts.h"
 #include "fonts_int.h"
 
 #include <math.h>
@@ -202,6 +203,8 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 				 (int)(j - i));
 	hb_buffer_guess_segment_properties(f->buf);
 	hb_shape(ft->hfont, f->buf, nfeats ? feats : NULL, nfeats);
+	if (!hb_buffer_allocation_successful(f->buf)) /* HarfBuzz ran out */
+		kg_oom(0);
 	script = hb_buffer_get_script(f->buf);
 	rtl = hb_buffer_get_direction(f->buf) == HB_DIRECTION_RTL;
 	if (rtl)
