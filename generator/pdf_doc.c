@@ -194,7 +194,17 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 	kg_buf_reset(&c->tmp);
 	kg_fonts_resources(c->fonts, &c->tmp);
 	kg_pdf_put_buf(pdf, &c->tmp);
-	kg_pdf_puts(pdf, " >> >>");
+	kg_pdf_puts(pdf, " >>");
+	if (c->po.watermark.text) { /* its opacity (render_pdf.h) */
+		kg_buf a = KG_BUF_INIT;
+
+		kg_pdf_num(&a, c->po.watermark.alpha, 2);
+		kg_buf_rtrim(&a);
+		kg_pdf_printf(pdf, " /ExtGState << /" KG_WATERMARK_GS
+			      " << /Type /ExtGState /ca %s >> >>", a.ptr);
+		kg_buf_release(&a);
+	}
+	kg_pdf_puts(pdf, " >>");
 	kg_pdf_obj_end(pdf);
 
 	kg_pdf_obj_begin(pdf, catalog);
