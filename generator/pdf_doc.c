@@ -184,7 +184,8 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 {
 	kg_pdf_file *pdf = c->pdf;
 	size_t i;
-	int face;
+
+	(void)fonts; /* the faces' numbers: kg_fonts_resources knows them */
 
 	kg_pdf_obj_begin(pdf, c->po.parent);
 	kg_pdf_puts(pdf, "<< /Type /Pages /Kids [");
@@ -196,10 +197,9 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 
 	kg_pdf_obj_begin(pdf, c->po.resources);
 	kg_pdf_puts(pdf, "<< /ProcSet [/PDF /Text] /Font <<");
-	for (face = 0; face < KG_NFACES; face++)
-		if (fonts[face])
-			kg_pdf_printf(pdf, " /%s %lu 0 R", kg_render_font_name(face),
-				      (unsigned long)fonts[face]);
+	kg_buf_reset(&c->tmp);
+	kg_fonts_resources(c->fonts, &c->tmp);
+	kg_pdf_put_buf(pdf, &c->tmp);
 	kg_pdf_puts(pdf, " >>");
 	if (c->po.watermark.text) { /* its opacity (render_pdf.h) */
 		kg_buf a = KG_BUF_INIT;
