@@ -41,8 +41,16 @@ static const S_key S_keys[] = {
 	{"page", "margin_right", S_LEN, S_F(margin_right), 0, 200, NULL},
 	{"page", "header", S_LEN, S_F(header), 0, 100, NULL},
 	{"page", "footer", S_LEN, S_F(footer), 0, 100, NULL},
+	{"fonts", "text", S_FONT, S_F(font_text), 0, 0, NULL},
 	{"fonts", "sans", S_FONT, S_F(sans), 0, 0, NULL},
 	{"fonts", "mono", S_FONT, S_F(mono), 0, 0, NULL},
+	{"columns", "text", S_LEN, S_F(column), 72, 14400, NULL},
+	{"columns", "html", S_NUM, S_F(column_html), 20, 200, NULL},
+	{"columns", "tables", S_NUM, S_F(wide_tables), 0, 1, NULL},
+	{"columns", "rubrics", S_NUM, S_F(wide_rubrics), 0, 1, NULL},
+	{"columns", "callouts", S_NUM, S_F(wide_callouts), 0, 1, NULL},
+	{"columns", "code", S_NUM, S_F(wide_code), 0, 1, NULL},
+	{"columns", "forms", S_NUM, S_F(wide_forms), 0, 1, NULL},
 	{"sizes", "body", S_LEN, S_F(body), 5, 24, NULL},
 	{"sizes", "leading", S_NUM, S_F(leading), 1, 3, NULL},
 	{"sizes", "small", S_LEN, S_F(small), 4, 24, NULL},
@@ -84,6 +92,7 @@ static const S_key S_keys[] = {
 	{"code", "inline_pad_x", S_LEN, S_F(m.code_inline_pad_x), 0, 36, NULL},
 	{"code", "inline_pad_y", S_LEN, S_F(m.code_inline_pad_y), 0, 36, NULL},
 	{"code", "slack", S_LEN, S_F(m.code_slack), 0, 36, NULL},
+	{"code", "mark", S_NUM, S_F(m.code_mark), 0.3, 1.5, NULL},
 	{"quotes", "bar", S_LEN, S_F(m.quotes_bar), 0, 36, NULL},
 	{"quotes", "padding", S_NUM, S_F(m.quotes_padding), 0, 5, NULL},
 	{"quotes", "padding_left", S_LEN, S_F(m.quotes_padding_left), 0, 72, NULL},
@@ -277,7 +286,9 @@ static int S_value(kg_pdf_style *s, const S_key *k, const kg_node *n,
 		return S_label(k, n, (char **)(void *)field, d);
 	case S_FONT:
 		*(char **)(void *)field = kg_xstrdup(n->text);
-		if (strcmp(k->key, "sans") == 0)
+		if (strcmp(k->key, "text") == 0)
+			s->font_text_at = n->mark;
+		else if (strcmp(k->key, "sans") == 0)
 			s->sans_at = n->mark;
 		else
 			s->mono_at = n->mark;
@@ -588,6 +599,7 @@ void kg_pdf_style_free(kg_pdf_style *s)
 	for (i = 0; i < s->npapers; i++)
 		free(s->papers[i].name);
 	free(s->papers);
+	free(s->font_text);
 	free(s->sans);
 	free(s->mono);
 	free(s->path);

@@ -33,9 +33,16 @@ typedef struct kg_pdf_style {
 	 * running header and footer take their bands inside them */
 	float margin_top, margin_bottom, margin_left, margin_right;
 	float header, footer;
-	/* fonts: fontconfig family names */
-	char *sans, *mono;
-	kg_mark sans_at, mono_at; /* where the file names them */
+	/* fonts: fontconfig family names: body text, headings and labels,
+	 * code */
+	char *font_text, *sans, *mono;
+	kg_mark font_text_at, sans_at, mono_at; /* where the file names them */
+	/* columns: the text column's width (centred in the body, at most
+	 * its width), and whether each kind of block may use the whole
+	 * body (1) or keeps to the text column (0) */
+	float column;
+	float column_html; /* the HTML's text column, in ch */
+	float wide_tables, wide_rubrics, wide_callouts, wide_code, wide_forms;
 	/* sizes in points; leading is a multiple of the size */
 	float body, leading, small, code, table, running;
 	float h1, h2, h3, cover_title, cover_subtitle;
@@ -53,7 +60,7 @@ typedef struct kg_pdf_style {
 	struct {
 		float lists_marker_gap, lists_tight;
 		float code_leading, code_padding, code_inline_pad_x,
-		      code_inline_pad_y, code_slack;
+		      code_inline_pad_y, code_slack, code_mark;
 		float quotes_bar, quotes_padding, quotes_padding_left;
 		float rules_width, rules_space;
 		float headings_leading, headings_part_rule,
