@@ -80,6 +80,19 @@ static int S_break_after(uint32_t prev, uint32_t c, uint32_t next)
 	return c == 0x2013 || c == 0x2014; /* en and em dash */
 }
 
+/* Where code may break inside a token wider than a line (layout.h,
+ * "Code"): never at a hyphen. */
+static int S_code_break_after(uint32_t c, uint32_t next)
+{
+	if (next == 0 || S_is_space(next) || c == '-' || next == '-')
+		return 0;
+	if (c == '/' || c == ',' || c == ';' || c == ')' || c == ']' ||
+	    c == '}' || c == '&' || c == '?' || c == '=')
+		return next != c;
+	return (next == '.' || next == '(' || next == '[' || next == '{') &&
+	       c != next;
+}
+
 #define S_BALLOT_BOX 0x2610
 
 /* A box to tick (layout.h, "Forms"): a word of its own, kept with the
@@ -129,10 +142,13 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 			w = 0;
 			word = cend;
 		} else {
+			int brk = keep_spaces ? c == ' ' && next != ' ' && next != 0
+				  : st->code ? KG_BRK_CODE * S_code_break_after(c, next)
+				  : S_break_after(prev, c, next);
+
 			w += lay->fonts.char_width(lay->fonts.ctx, st->face, c);
-			if (keep_spaces ? (c == ' ' && next != ' ' && next != 0)
-					: S_break_after(prev, c, next)) {
-				kg_li_word(lay, in, st, word, (size_t)(cend - word), 1, w);
+			if (brk) {
+				kg_li_word(lay, in, st, word, (size_t)(cend - word), brk, w);
 				w = 0;
 				word = cend;
 			}

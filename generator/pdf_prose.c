@@ -77,6 +77,7 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 			t.face = KG_FACE_MONO;
 			t.size = env->base.size * c->st->code / c->st->body;
 			t.code = 1;
+			t.verbatim = 1;
 			if (link < 0)
 				t.color = c->st->text;
 			lit = cmark_node_get_literal(n);
@@ -253,6 +254,7 @@ static void S_md_code_block(kg_pw *c, cmark_node *n)
 	kg_pw_tag_open(c, KG_ST_CODE);
 	kg_lay_box_open(&c->lay, &bs);
 	o.leading = c->st->m.code_leading;
+	t.verbatim = 1;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -398,6 +400,7 @@ static void S_cell_code(kg_pw *c, cmark_node *n, S_cell_ctx *cc)
 	t.face = KG_FACE_MONO;
 	t.size = cc->env->base.size * c->st->code / c->st->body;
 	t.color = c->st->text;
+	t.verbatim = 1;
 	for (p = p ? p : ""; *p;) {
 		size_t len = strcspn(p, "\n");
 

@@ -117,9 +117,12 @@ void kg_pdf_style_free(kg_pdf_style *s);
 
 struct kg_node;
 
-/* The brand's colours for the HTML page shell and the index page, whose
- * style sheet takes them from the one style file: load the `colours`
- * section of templates/pdf/style.yaml and set data's `colours` to a
+/* The brand for the HTML page shell and the index page, whose style
+ * sheet takes it from the one style file: load the `fonts`, `columns`
+ * and `colours` sections of templates/pdf/style.yaml; set data's `fonts`
+ * to a mapping of text, sans and mono to a CSS font-family list (the
+ * family, quoted and CSS-escaped, then its generic family) and of
+ * measure to the text column's width, "56ch"; and data's `colours` to a
  * mapping of each colour key to "#rrggbb", and of KEY_tint to that colour
  * mixed with white as the PDF's boxes are (by colours.tint). Returns 0,
  * or -1 with every problem in d (data is untouched). */

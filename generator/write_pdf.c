@@ -53,6 +53,7 @@ kg_tstyle kg_pw_style(kg_face face, float size, kg_rgb color)
 	t.link = -1;
 	t.box = 0;
 	t.tag = 0;
+	t.verbatim = 0;
 	return t;
 }
 
