@@ -193,18 +193,34 @@ float kg_inline_width(const kg_inline *in)
 	return w > best ? w : best;
 }
 
+/* Code may be cut anywhere, with its mark (layout.h, "Code"): in the
+ * narrowest width of a text (a table's column) it counts as at most this
+ * many em of its size, so that a long token is cut rather than the words
+ * of the columns beside it. */
+#define S_CODE_LEAST_EM 8.0f
+
 float kg_inline_min_width(const kg_inline *in)
 {
-	float w = 0, best = 0;
+	float w = 0, best = 0, code = 0;
 	size_t i;
 
 	for (i = 0; i < in->n; i++) {
-		if (in->p[i].kind == KG_PIECE_WORD)
-			w += in->p[i].w;
-		if (in->p[i].kind != KG_PIECE_WORD || in->p[i].brk) {
+		const kg_piece *p = &in->p[i];
+
+		if (p->kind == KG_PIECE_WORD && p->st.verbatim) {
+			float most = S_CODE_LEAST_EM * p->st.size;
+
+			code = code + p->w < most ? code + p->w : most;
+		} else if (p->kind == KG_PIECE_WORD) {
+			w += code + p->w;
+			code = 0;
+		}
+		if (p->kind != KG_PIECE_WORD || p->brk) {
+			w += code;
 			best = w > best ? w : best;
-			w = 0;
+			w = code = 0;
 		}
 	}
+	w += code;
 	return w > best ? w : best;
 }

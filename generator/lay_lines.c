@@ -154,9 +154,10 @@ static float S_width(const kg_inline *in, size_t i, size_t j)
 	return w;
 }
 
-/* Place pieces [i, j), a segment wider than a line: first fit at the
- * places code may break inside a token (KG_BRK_CODE), cut between
- * characters where even those are too far apart. */
+/* Place pieces [i, j), a segment wider than a line, from where the open
+ * line is: first fit at the places code may break inside a token
+ * (KG_BRK_CODE); a part wider than a line is cut between characters
+ * where the line ends, not moved whole to a line of its own. */
 static void S_place_long(kg_lay *lay, kg_li_lines *ls, const kg_inline *in,
 			 size_t i, size_t j, float width)
 {
@@ -168,18 +169,13 @@ static void S_place_long(kg_lay *lay, kg_li_lines *ls, const kg_inline *in,
 			k++;
 		k++; /* [i, k): up to and with the next place to break */
 		w = S_width(in, i, k);
-		if (ls->x + w > width + KG_LI_EPS && !S_line_empty(ls)) {
-			S_break_line(lay, ls, &in->p[i], 0);
-			if (ls->x + w > width + KG_LI_EPS) {
-				S_place_cut(lay, ls, &in->p[i], k - i, width);
-				i = k;
-				continue;
-			}
-		} else if (ls->x + w > width + KG_LI_EPS) {
+		if (w > width + KG_LI_EPS) {
 			S_place_cut(lay, ls, &in->p[i], k - i, width);
 			i = k;
 			continue;
 		}
+		if (ls->x + w > width + KG_LI_EPS && !S_line_empty(ls))
+			S_break_line(lay, ls, &in->p[i], 0);
 		for (; i < k; i++)
 			S_place(ls, &in->p[i], in->p[i].str, in->p[i].len, in->p[i].w);
 	}
@@ -233,11 +229,15 @@ void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 			i = j;
 			continue;
 		}
-		if (!S_line_empty(ls)) { /* try again on a fresh line */
+		if (!S_line_empty(ls) && segw <= width + KG_LI_EPS) {
+			/* try again on a fresh line */
 			S_break_line(lay, ls, p, pending >= 0);
 			pending = -1;
 			continue;
 		}
+		/* wider than any line: it starts where the line is */
+		if (pending >= 0 && ls->x + spw < width)
+			S_place(ls, &in->p[pending], in->p[pending].str, 1, spw);
 		S_place_long(lay, ls, in, i, j, width);
 		pending = -1;
 		i = j;
