@@ -114,8 +114,8 @@ fi
 
 # ---- the faces: style.yaml's, in the PDF and in the HTML -----------------
 pdffonts "$TMP/kit-a4/backend-interview-kit.pdf" >"$TMP/fonts" 2>&1
-text_face=$(sed -n 's/^  text: *\([^#]*[^# ]\) *#.*/\1/p' "$ROOT/templates/pdf/style.yaml" | head -1)
-sans_face=$(sed -n 's/^  sans: *\([^#]*[^# ]\) *#.*/\1/p' "$ROOT/templates/pdf/style.yaml" | head -1)
+text_face=$(sed -n '/^fonts:/,/^[a-z]/s/^  text: *\(.*[^ ]\) *$/\1/p' "$ROOT/templates/pdf/style.yaml")
+sans_face=$(sed -n '/^fonts:/,/^[a-z]/s/^  sans: *\(.*[^ ]\) *$/\1/p' "$ROOT/templates/pdf/style.yaml")
 nospace() { echo "$1" | tr -d ' '; }
 if grep -q "+$(nospace "$text_face")[,-]" "$TMP/fonts" &&
 	grep -q "+$(nospace "$sans_face")[,-]" "$TMP/fonts"; then
@@ -136,7 +136,7 @@ fi
 
 # ---- one brand: a font and a colour changed once change both formats ---
 cp -R "$ROOT/templates" "$TMP/tpl"
-sed -i 's/^  text: DejaVu Serif .*/  text: Liberation Serif/; s/^  link: "#[0-9a-f]*"/  link: "#7a2e8f"/' \
+sed -i 's/^  text: DejaVu Serif$/  text: Liberation Serif/; s/^  link: "#[0-9a-f]*"/  link: "#7a2e8f"/' \
 	"$TMP/tpl/pdf/style.yaml"
 if "$KITGEN" build -q --content "$kit" --templates "$TMP/tpl" -f pdf,html \
 	-o "$TMP/brand" >"$TMP/err" 2>&1; then
