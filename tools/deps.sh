@@ -23,6 +23,8 @@ have_pc nettle || need nettle-dev
 # the HTTP server of `kitgen serve`
 have_pc libmicrohttpd || need libmicrohttpd-dev
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
+# the style's faces: DejaVu Serif's and DejaVu Sans's oblique faces
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] || need fonts-dejavu-extra
 # libharu ships no .pc file: try to compile and link against it.
 probe=$(mktemp -d)
 printf '#include <hpdf.h>\nint main(void){HPDF_Doc d=HPDF_New(0,0);HPDF_Free(d);return 0;}\n' >"$probe/t.c"
