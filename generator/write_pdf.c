@@ -228,12 +228,14 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 	case KG_BLOCK_SECTION: {
 		size_t top = kg_lay_mark(&c->lay);
 
+		/* a form is one sheet: it may take the whole body, its
+		 * heading too */
+		if (f && (b->flags & KG_SECTION_FORM))
+			kg_pw_wide_open(c, c->st->wide_forms, &f->wide);
 		kg_pw_heading(c, b);
 		if (b->flags & KG_SECTION_NEW_PAGE)
 			top = c->page_top; /* a run may have ended */
 		if (f && (b->flags & KG_SECTION_FORM)) {
-			/* a form is one sheet: it may take the whole body */
-			kg_pw_wide_open(c, c->st->wide_forms, &f->wide);
 			f->form = top + 1;
 			/* a scorecard fills the page of a form that starts one */
 			c->form_top = b->flags & KG_SECTION_NEW_PAGE ? top + 1 : 0;

@@ -190,3 +190,21 @@ else
 	not_ok "--paper A4, --paper LETTER and kit.yaml's 'paper: Letter' are taken in any case" \
 		"A4: $a, LETTER: $l, kit.yaml Letter: $k" "$(cat "$TMP/err")"
 fi
+
+# ---- the HTML's measure, as a browser sets it -----------------------------
+if [ ! -d "$ROOT/node_modules/playwright-core" ]; then
+	not_ok "playwright-core is installed (npm ci)"
+else
+	"$KITGEN" build -q --content content -e backend-interview-kit -f html \
+		-o "$TMP/html" >"$TMP/err" 2>&1
+	if out=$(timeout 300 node "$ROOT/tests/browser/measure-html.mjs" \
+		"$TMP/html/backend-interview-kit.html" 2>&1) &&
+		echo "$out" | $PY -c '
+import json, sys
+m = json.load(sys.stdin)
+sys.exit(0 if m["lines"] >= 50 and 60 <= m["median"] <= 75 and 60 <= m["p90"] <= 75 else 1)'; then
+		ok "the HTML's body lines hold 60-75 characters ($out)"
+	else
+		not_ok "the HTML's body lines hold 60-75 characters" "$out"
+	fi
+fi
