@@ -76,13 +76,12 @@ void kg_pw_column(kg_pw *c)
 
 void kg_pw_wide_open(kg_pw *c, float wide, kg_pw_wide *w)
 {
-	w->on = wide > 0.5f && c->lay.x == c->col_x &&
-		kg_lay_line_width(&c->lay) == c->col_w && !kg_lay_in_box(&c->lay);
-	if (w->on) {
-		w->x = c->lay.x;
-		w->w = kg_lay_line_width(&c->lay);
+	/* an indent of nothing: where paragraphs go now */
+	kg_lay_indent(&c->lay, 0, &w->x, &w->w);
+	w->on = wide > 0.5f && w->x == c->col_x && w->w == c->col_w &&
+		!kg_lay_in_box(&c->lay);
+	if (w->on)
 		kg_lay_outdent(&c->lay, 0, kg_lay_body_width(&c->lay));
-	}
 }
 
 void kg_pw_wide_close(kg_pw *c, kg_pw_wide *w)
