@@ -525,7 +525,7 @@ static void S_scenarios(const kg_kit *kit, kg_block *root)
  * number, one line of the PDF's index (its page number at the right) in
  * the text column of the shipped style (templates/pdf/style.yaml's
  * columns.text, a measure of 60-75 characters). */
-#define S_INDEX_WORDS 50
+#define S_INDEX_WORDS 46
 
 /* An index entry, in buf: the question's number and its own words (its
  * prompt, shortened to one line), all one link to the question. */
