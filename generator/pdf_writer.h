@@ -94,6 +94,7 @@ typedef struct kg_pw {
 			    fills the form's page) */
 	float col_x, col_w; /* the text column, within the body */
 	kg_buf tmp, text;
+	char *watermark; /* the watermark's text as drawn (po.watermark) */
 	kg_inline para; /* the paragraph being set, reused */
 	/* a frame per block the walk is inside, innermost first; each is
 	 * allocated on its own, as c->lead and c->marker point into them */
@@ -168,6 +169,9 @@ void kg_pw_code(kg_pw *c, const kg_block *b);
 void kg_pw_contents(kg_pw *c);
 void kg_pw_cover(kg_pw *c);
 void kg_pw_furniture(kg_pw *c);
+/* The document's watermark (doc.h), if any, in c->po: measured, sized
+ * and turned to run along the page's diagonal. Once per pass, first. */
+void kg_pw_watermark(kg_pw *c);
 
 /* pdf_doc.c */
 void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,

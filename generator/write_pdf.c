@@ -470,6 +470,7 @@ static int S_geometry(kg_geom *g, const kg_pdf_style *st, const char *paper,
 /* One pass: the cover, the contents and the body, run by run. */
 static void S_layout(kg_pw *c)
 {
+	kg_pw_watermark(c);
 	kg_pw_cover(c);
 	kg_pw_column(c);
 	kg_lay_cancel_page_break(&c->lay);
@@ -581,6 +582,7 @@ out:
 	kg_tags_free(c.tags);
 	kg_buf_release(&c.tmp);
 	kg_buf_release(&c.text);
+	free(c.watermark);
 	kg_inline_free(&c.para);
 	while (c.top)
 		S_pop(&c);
