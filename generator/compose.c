@@ -526,9 +526,10 @@ static void S_scenarios(const kg_kit *kit, kg_block *root)
 }
 
 /* The most characters of a question's words in its index entry: with its
- * number, one line of the PDF's index (its page number at the right) on
- * the narrowest paper the style lists, A4. */
-#define S_INDEX_WORDS 72
+ * number, one line of the PDF's index (its page number at the right) in
+ * the text column of the shipped style (templates/pdf/style.yaml's
+ * columns.text, a measure of 60-75 characters). */
+#define S_INDEX_WORDS 46
 
 /* An index entry, in buf: the question's number and its own words (its
  * prompt, shortened to one line), all one link to the question. */

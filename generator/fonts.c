@@ -55,7 +55,36 @@ static S_found *S_cache;
 static size_t S_ncache, S_cache_cap;
 
 static const char *const S_face_words[KG_NFACES] = {
-	"regular", "bold", "oblique", "bold oblique", "regular"};
+	"regular", "bold", "oblique", "bold oblique", "regular",
+	"regular", "bold", "oblique", "bold oblique"};
+
+/* The family the style names for face (fonts.text, fonts.mono or
+ * fonts.sans), where it names it, and the face's weight and slant. */
+static const char *S_family(const kg_pdf_style *st, kg_face face, kg_mark *at)
+{
+	if (face == KG_FACE_MONO) {
+		*at = st->mono_at;
+		return st->mono;
+	}
+	if (KG_FACE_IS_SANS(face)) {
+		*at = st->sans_at;
+		return st->sans;
+	}
+	*at = st->font_text_at;
+	return st->font_text;
+}
+
+static int S_bold(kg_face face)
+{
+	return face == KG_FACE_BOLD || face == KG_FACE_BOLD_ITALIC ||
+	       face == KG_FACE_SANS_BOLD || face == KG_FACE_SANS_BOLD_ITALIC;
+}
+
+static int S_italic(kg_face face)
+{
+	return face == KG_FACE_ITALIC || face == KG_FACE_BOLD_ITALIC ||
+	       face == KG_FACE_SANS_ITALIC || face == KG_FACE_SANS_BOLD_ITALIC;
+}
 
 static const char *S_cached(const char *family, int bold, int italic)
 {
@@ -118,18 +147,19 @@ static int S_find_all(const kg_pdf_style *st, kg_diags *d)
 	int face, rc = 0;
 
 	for (face = 0; face < KG_NFACES; face++) {
-		const char *family = face == KG_FACE_MONO ? st->mono : st->sans;
-		int bold = face == KG_FACE_BOLD || face == KG_FACE_BOLD_ITALIC;
-		int italic = face == KG_FACE_ITALIC || face == KG_FACE_BOLD_ITALIC;
+		kg_mark at;
+		const char *family = S_family(st, (kg_face)face, &at);
+		int bold = S_bold((kg_face)face);
+		int italic = S_italic((kg_face)face);
 		char *file;
 
 		if (S_cached(family, bold, italic))
 			continue;
 		if (!cfg && !(cfg = FcInitLoadConfigAndFonts()))
-			return kg_error(d, st->sans_at, "cannot start fontconfig");
+			return kg_error(d, at, "cannot start fontconfig");
 		file = S_match(cfg, family, bold, italic);
 		if (!file) {
-			rc = kg_error(d, face == KG_FACE_MONO ? st->mono_at : st->sans_at,
+			rc = kg_error(d, at,
 				      "font '%s' (%s, TrueType) not found by "
 				      "fontconfig; install it or name another "
 				      "family", family, S_face_words[face]);
@@ -438,13 +468,10 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 	memset(f->font, 0, KG_NFACES * sizeof(*f->font));
 	f->nfonts = KG_NFACES;
 	for (face = 0; face < KG_NFACES; face++) {
-		int mono = face == KG_FACE_MONO;
-
-		f->family[face] = mono ? st->mono : st->sans;
+		f->family[face] = S_family(st, (kg_face)face, &f->font[face].at);
 		f->font[face].file = S_cached(f->family[face],
-					      face == KG_FACE_BOLD || face == KG_FACE_BOLD_ITALIC,
-					      face == KG_FACE_ITALIC || face == KG_FACE_BOLD_ITALIC);
-		f->font[face].at = mono ? st->mono_at : st->sans_at;
+					      S_bold((kg_face)face),
+					      S_italic((kg_face)face));
 	}
 	/* the regular face gives the line metrics: load it now */
 	if (kg_font_load(f, KG_FACE_REGULAR) < 0) {

@@ -80,6 +80,19 @@ static int S_break_after(uint32_t prev, uint32_t c, uint32_t next)
 	return c == 0x2013 || c == 0x2014; /* en and em dash */
 }
 
+/* Where code may break inside a token wider than a line (layout.h,
+ * "Code"): never at a hyphen. */
+static int S_code_break_after(uint32_t c, uint32_t next)
+{
+	if (next == 0 || S_is_space(next) || c == '-' || next == '-')
+		return 0;
+	if (c == '/' || c == ',' || c == ';' || c == ')' || c == ']' ||
+	    c == '}' || c == '&' || c == '?' || c == '=')
+		return next != c;
+	return (next == '.' || next == '(' || next == '[' || next == '{') &&
+	       c != next;
+}
+
 #define S_BALLOT_BOX 0x2610
 
 /* A box to tick (layout.h, "Forms"): a word of its own, kept with the
@@ -126,9 +139,12 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 				S_space(lay, in, st);
 			word = cend;
 		} else {
-			if (keep_spaces ? (c == ' ' && next != ' ' && next != 0)
-					: S_break_after(prev, c, next)) {
-				kg_li_word(lay, in, st, word, (size_t)(cend - word), 1, -1);
+			int brk = keep_spaces ? c == ' ' && next != ' ' && next != 0
+				  : st->code ? KG_BRK_CODE * S_code_break_after(c, next)
+				  : S_break_after(prev, c, next);
+
+			if (brk) {
+				kg_li_word(lay, in, st, word, (size_t)(cend - word), brk, -1);
 				word = cend;
 			}
 		}
@@ -172,18 +188,34 @@ float kg_inline_width(const kg_inline *in)
 	return w > best ? w : best;
 }
 
+/* Code may be cut anywhere, with its mark (layout.h, "Code"): in the
+ * narrowest width of a text (a table's column) it counts as at most this
+ * many em of its size, so that a long token is cut rather than the words
+ * of the columns beside it. */
+#define S_CODE_LEAST_EM 8.0f
+
 float kg_inline_min_width(const kg_inline *in)
 {
-	float w = 0, best = 0;
+	float w = 0, best = 0, code = 0;
 	size_t i;
 
 	for (i = 0; i < in->n; i++) {
-		if (in->p[i].kind == KG_PIECE_WORD)
-			w += in->p[i].w;
-		if (in->p[i].kind != KG_PIECE_WORD || in->p[i].brk) {
+		const kg_piece *p = &in->p[i];
+
+		if (p->kind == KG_PIECE_WORD && p->st.verbatim) {
+			float most = S_CODE_LEAST_EM * p->st.size;
+
+			code = code + p->w < most ? code + p->w : most;
+		} else if (p->kind == KG_PIECE_WORD) {
+			w += code + p->w;
+			code = 0;
+		}
+		if (p->kind != KG_PIECE_WORD || p->brk) {
+			w += code;
 			best = w > best ? w : best;
-			w = 0;
+			w = code = 0;
 		}
 	}
+	w += code;
 	return w > best ? w : best;
 }

@@ -1,6 +1,7 @@
 /* lay_lines.c - line breaking (first fit, ragged right; a word wider than
- * the line is cut between characters) and a line's drawing operations
- * (layout.h, layout_int.h) */
+ * the line is cut between characters; code breaks as layout.h's "Code"
+ * says, the part after a break inside it marked with a drawn hook) and a
+ * line's drawing operations (layout.h, layout_int.h) */
 #include "layout_int.h"
 
 #include <stdlib.h>
@@ -56,6 +57,41 @@ static void S_place(kg_li_lines *ls, const kg_piece *p, uint32_t str, uint32_t l
 		l->size = p->st.size;
 }
 
+/* A placed continuation mark is a piece of this kind (never placed
+ * otherwise): a hook drawn before the rest of code broken across lines. */
+#define S_MARK KG_PIECE_BREAK
+
+/* Is the open line empty, but for a continuation mark? */
+static int S_line_empty(kg_li_lines *ls)
+{
+	const kg_li_line *l = S_open_line(ls);
+
+	return l->ns == 0 || (l->ns == 1 && ls->s[l->s0].p.kind == S_MARK);
+}
+
+/* Start a new line; when it breaks code (the open line ends in verbatim
+ * text, next is verbatim, and no space stands between them), start it
+ * with the continuation mark, in next's style. */
+static void S_break_line(kg_lay *lay, kg_li_lines *ls, const kg_piece *next,
+			 int at_space)
+{
+	const kg_li_line *l = S_open_line(ls);
+	int mark = !at_space && l->ns && next->st.verbatim &&
+		   ls->s[l->s0 + l->ns - 1].p.st.verbatim &&
+		   ls->s[l->s0 + l->ns - 1].p.kind != S_MARK;
+	kg_piece m;
+
+	S_new_line(ls);
+	if (!mark)
+		return;
+	m = *next;
+	m.kind = S_MARK;
+	m.st.tag = KG_TAG_ARTIFACT;
+	m.st.color = lay->st->muted;
+	m.len = 0;
+	S_place(ls, &m, next->str, 0, next->st.size * lay->st->m.code_mark);
+}
+
 /* Place a segment too wide for any line, cutting it between characters. */
 static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
 			size_t n, float width)
@@ -75,11 +111,11 @@ static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
 				   src->st.size / 1000.0f;
 
 			if (ls->x + part + cw > width + KG_LI_EPS &&
-			    (S_open_line(ls)->ns > 0 || part > 0)) {
+			    (!S_line_empty(ls) || part > 0)) {
 				if (part > 0)
 					S_place(ls, src, src->str + (uint32_t)(start - text),
 						(uint32_t)(at - start), part);
-				S_new_line(ls);
+				S_break_line(lay, ls, src, 0);
 				start = at;
 				part = 0;
 			}
@@ -106,6 +142,43 @@ static int S_has_box(const kg_li_lines *ls, const kg_li_line *l)
 static float S_box_line(const kg_lay *lay)
 {
 	return lay->st->m.forms_box * 1.4f;
+}
+
+/* Width of pieces [i, j). */
+static float S_width(const kg_inline *in, size_t i, size_t j)
+{
+	float w = 0;
+
+	for (; i < j; i++)
+		w += in->p[i].w;
+	return w;
+}
+
+/* Place pieces [i, j), a segment wider than a line, from where the open
+ * line is: first fit at the places code may break inside a token
+ * (KG_BRK_CODE); a part wider than a line is cut between characters
+ * where the line ends, not moved whole to a line of its own. */
+static void S_place_long(kg_lay *lay, kg_li_lines *ls, const kg_inline *in,
+			 size_t i, size_t j, float width)
+{
+	while (i < j) {
+		size_t k = i;
+		float w;
+
+		while (k < j - 1 && in->p[k].brk != KG_BRK_CODE)
+			k++;
+		k++; /* [i, k): up to and with the next place to break */
+		w = S_width(in, i, k);
+		if (w > width + KG_LI_EPS) {
+			S_place_cut(lay, ls, &in->p[i], k - i, width);
+			i = k;
+			continue;
+		}
+		if (ls->x + w > width + KG_LI_EPS && !S_line_empty(ls))
+			S_break_line(lay, ls, &in->p[i], 0);
+		for (; i < k; i++)
+			S_place(ls, &in->p[i], in->p[i].str, in->p[i].len, in->p[i].w);
+	}
 }
 
 /* First-fit line breaking of in into lines of the given width. */
@@ -143,7 +216,7 @@ void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 		do {
 			segw += in->p[j].w;
 			j++;
-		} while (j < in->n && !in->p[j - 1].brk &&
+		} while (j < in->n && in->p[j - 1].brk != 1 &&
 			 in->p[j].kind == KG_PIECE_WORD);
 		spw = pending >= 0 ? in->p[pending].w : 0;
 		if (ls->x + spw + segw <= width + KG_LI_EPS) {
@@ -156,12 +229,16 @@ void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 			i = j;
 			continue;
 		}
-		if (S_open_line(ls)->ns) { /* try again on a fresh line */
-			S_new_line(ls);
+		if (!S_line_empty(ls) && segw <= width + KG_LI_EPS) {
+			/* try again on a fresh line */
+			S_break_line(lay, ls, p, pending >= 0);
 			pending = -1;
 			continue;
 		}
-		S_place_cut(lay, ls, &in->p[i], j - i, width);
+		/* wider than any line: it starts where the line is */
+		if (pending >= 0 && ls->x + spw < width)
+			S_place(ls, &in->p[pending], in->p[pending].str, 1, spw);
+		S_place_long(lay, ls, in, i, j, width);
 		pending = -1;
 		i = j;
 	}
@@ -256,6 +333,33 @@ static void S_boxes(kg_lay *lay, const kg_li_placed *s, size_t n, float x0,
 	}
 }
 
+/* The continuation mark placed at s, its line's baseline at base: a
+ * hook and an arrow (↪) of lines, so that it is no character of the
+ * text (and is decoration: drawn with the page's artifacts). */
+static void S_mark(kg_lay *lay, const kg_li_placed *s, float x0, float base)
+{
+	/* the hook's points, in units of the mark's size, up from the
+	 * baseline: a curve down from its top, the shaft, the arrow */
+	static const float pts[][4] = {
+		{0.42f, 0.64f, 0.18f, 0.64f}, {0.18f, 0.64f, 0.07f, 0.52f},
+		{0.07f, 0.52f, 0.17f, 0.36f}, {0.17f, 0.36f, 0.90f, 0.36f},
+		{0.90f, 0.36f, 0.70f, 0.54f}, {0.90f, 0.36f, 0.70f, 0.18f}};
+	float m = s->p.w, x = x0 + s->x;
+	size_t k;
+
+	for (k = 0; k < sizeof(pts) / sizeof(pts[0]); k++) {
+		kg_op *op = kg_li_op(lay, KG_OP_LINE);
+
+		op->x = x + pts[k][0] * m;
+		op->y = base - pts[k][1] * m;
+		op->w = (pts[k][2] - pts[k][0]) * m;
+		op->h = (pts[k][1] - pts[k][3]) * m;
+		op->size = m * 0.09f;
+		op->color = s->p.st.color;
+		op->tag = KG_TAG_ARTIFACT;
+	}
+}
+
 /* Operations for one line: text runs (pieces of one look merged), inline
  * code backgrounds and link areas. x0, y0: the line's top-left. */
 void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
@@ -276,10 +380,16 @@ void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
 
 		int contiguous = 1;
 
+		if (s[i].p.kind == S_MARK) {
+			S_mark(lay, &s[i], x0, base);
+			i++;
+			continue;
+		}
 		/* a run of pieces of the same look, spaces included; pieces
 		 * are mostly stored one after the other, so the run usually
 		 * is a range of the store already */
-		for (j = i + 1; j < l->ns && S_same_look(&s[j].p.st, st); j++)
+		for (j = i + 1; j < l->ns && S_same_look(&s[j].p.st, st) &&
+			    s[j].p.kind != S_MARK; j++)
 			contiguous &= s[j].p.str == s[j - 1].p.str + s[j - 1].p.len;
 		if (st->box) {
 			S_boxes(lay, s + i, j - i, x0, y0 + (l->h - lay->st->m.forms_box) / 2);

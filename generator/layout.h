@@ -48,6 +48,16 @@
  * PDF's form (kg_tstyle.field, kg_lay_fill_field, kg_table_style.fields):
  * a KG_OP_FIELD over it, which draws nothing and moves nothing.
  *
+ * Code: text in a verbatim style never breaks at its hyphens (nor is a
+ * hyphen ever added). Inline code (code set) breaks at its spaces, and
+ * inside a token only when the token is wider than a line: after a
+ * slash, a comma, a semicolon or a closing bracket, before a dot or an
+ * opening bracket, else between any two characters. A code block's line
+ * (keep_spaces) wraps after its spaces. Either way the part after a
+ * break that is not at a space of inline code starts with a hook (the
+ * style's code.mark times the code's size, in muted), drawn as lines,
+ * never as a character: a copy of the text holds the code as written.
+ *
  * Runs: a document too long to hold is laid out in runs. Once a run's
  * elements are paginated (ending where a page must end anyway: before
  * an element that starts a new page, with no box open), its pages are
@@ -83,6 +93,9 @@ typedef struct kg_tstyle {
 		    * decoration, else the caller's number for it */
 	int field; /* a box that is a form field's widget: the caller's
 		    * number for it (from 1), or 0 (KG_OP_FIELD) */
+	int verbatim; /* code (inline or a block): a line broken inside it
+		       * starts the next with the continuation mark (see
+		       * "Code" below) */
 } kg_tstyle;
 
 /* A tag that marks text as decoration, not content (dot leaders). */
@@ -95,8 +108,12 @@ typedef struct kg_piece {
 	kg_tstyle st;
 	uint32_t str, len; /* bytes in the layout's text store */
 	float w;           /* measured width */
-	int brk;           /* a line may end after this word piece */
+	int brk;           /* a line may end after this word piece: 1 as
+			    * ever, KG_BRK_CODE only inside code wider than
+			    * a line */
 } kg_piece;
+
+#define KG_BRK_CODE 2
 
 typedef struct kg_inline {
 	kg_piece *p;

@@ -12,14 +12,26 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The text family (style.yaml's fonts.text: body text, tables), the mono
+ * family (code) and the sans family (fonts.sans: headings, labels, the
+ * running heads, the cover), each face of a family at the same offset
+ * from its first: KG_FACE_SANS + (f - KG_FACE_REGULAR) is text face f's
+ * sans counterpart. */
 typedef enum {
 	KG_FACE_REGULAR,
 	KG_FACE_BOLD,
 	KG_FACE_ITALIC,
 	KG_FACE_BOLD_ITALIC,
 	KG_FACE_MONO,
+	KG_FACE_SANS,
+	KG_FACE_SANS_BOLD,
+	KG_FACE_SANS_ITALIC,
+	KG_FACE_SANS_BOLD_ITALIC,
 	KG_NFACES
 } kg_face;
+
+/* Is face one of the sans family's? */
+#define KG_FACE_IS_SANS(face) ((face) >= KG_FACE_SANS)
 
 /* A face's measures. The functions may remember what they were asked
  * (the fonts embed exactly the characters measured), so ctx is not

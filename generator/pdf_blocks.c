@@ -45,16 +45,16 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 			    st->m.headings_part_rule_length);
 		kg_lay_keep(&c->lay);
 		kg_lay_space(&c->lay, st->h1 * st->m.headings_part_gap);
-		t = kg_pw_style(KG_FACE_BOLD, st->h1, st->text);
+		t = kg_pw_style(KG_FACE_SANS_BOLD, st->h1, st->text);
 	} else if (look == 2) {
 		kg_lay_space(&c->lay, st->section);
-		t = kg_pw_style(KG_FACE_BOLD, st->h2, st->accent);
+		t = kg_pw_style(KG_FACE_SANS_BOLD, st->h2, st->accent);
 	} else if (look == 3) {
 		kg_lay_space(&c->lay, st->section * st->m.headings_h3_space);
-		t = kg_pw_style(KG_FACE_BOLD, st->h3, st->text);
+		t = kg_pw_style(KG_FACE_SANS_BOLD, st->h3, st->text);
 	} else {
 		kg_lay_space(&c->lay, st->paragraph * st->m.headings_h4_space);
-		t = kg_pw_style(KG_FACE_BOLD, st->body, st->text);
+		t = kg_pw_style(KG_FACE_SANS_BOLD, st->body, st->text);
 	}
 	kg_pw_text(c, &in, &t, title);
 	c->suppress = 0;
@@ -138,7 +138,7 @@ void kg_pw_list_open(kg_pw *c, const char *label)
 void kg_pw_band_open(kg_pw *c, const kg_block *band, size_t i, kg_pw_frame *f)
 {
 	const kg_pdf_style *st = c->st;
-	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, st->small, KG_PW_WHITE);
+	kg_tstyle t = kg_pw_style(KG_FACE_SANS_BOLD, st->small, KG_PW_WHITE);
 	kg_rgb col = S_band_colour(c, band->style);
 	kg_box_style bs;
 	kg_inline cont = KG_INLINE_INIT;
@@ -191,7 +191,7 @@ void kg_pw_callout_open(kg_pw *c, const kg_block *b)
 	kg_box_style bs;
 	kg_inline in = KG_INLINE_INIT, cont = KG_INLINE_INIT;
 	kg_para_opts o = kg_pw_para(c);
-	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, st->small, col);
+	kg_tstyle t = kg_pw_style(KG_FACE_SANS_BOLD, st->small, col);
 
 	memset(&bs, 0, sizeof(bs));
 	bs.fill = kg_rgb_tint(col, st->tint);
@@ -235,7 +235,7 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 	if (!ncols)
 		return;
 	cells = kg_xcalloc(b->n * ncols, sizeof(*cells));
-	head.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
+	head.base = kg_pw_style(KG_FACE_SANS_BOLD, st->table, st->table_header_text);
 	body.base = kg_pw_style(KG_FACE_REGULAR, st->table, st->text);
 	kg_pw_tag_open(c, KG_ST_TABLE);
 	for (r = 0; r < b->n; r++) {
@@ -288,7 +288,7 @@ static void S_dimension_cell(kg_pw *c, const kg_block *card, size_t r,
 {
 	const kg_block *head = card->children[0], *dim = card->children[r];
 	const kg_pdf_style *st = c->st;
-	kg_tstyle name = kg_pw_style(KG_FACE_BOLD, st->body + st->m.forms_name,
+	kg_tstyle name = kg_pw_style(KG_FACE_SANS_BOLD, st->body + st->m.forms_name,
 				     st->text);
 	kg_tstyle box = kg_pw_style(KG_FACE_REGULAR, st->table, st->text);
 	kg_pw_env detail, label;
@@ -351,7 +351,7 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after)
 		return;
 	cells = kg_xcalloc(nrows * 2, sizeof(*cells));
 	fields = kg_xcalloc(nrows * 2, sizeof(*fields));
-	hs.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
+	hs.base = kg_pw_style(KG_FACE_SANS_BOLD, st->table, st->table_header_text);
 	kg_pw_tag_open(c, KG_ST_TABLE);
 	tr = kg_pw_tag_add(c, 0, KG_ST_TR);
 	hs.base.tag = kg_pw_tag_add(c, tr, KG_ST_TH);
@@ -407,7 +407,7 @@ float kg_pw_notes_height(const kg_pw *c, const kg_block *b)
  * notes that fill (KG_NOTES_FILL) rule lines to the foot of the page. */
 void kg_pw_notes(kg_pw *c, const kg_block *b)
 {
-	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, c->st->small, c->st->muted);
+	kg_tstyle t = kg_pw_style(KG_FACE_SANS_BOLD, c->st->small, c->st->muted);
 	kg_inline label = KG_INLINE_INIT;
 	int i;
 

@@ -139,7 +139,7 @@ static void S_line(const S_listing *l, long number, const kg_buf *text,
 /* The "(continued)" line that heads the listing's part on a later page. */
 static void S_continued(kg_pw *c)
 {
-	kg_tstyle t = kg_pw_style(KG_FACE_ITALIC, c->st->small, c->st->muted);
+	kg_tstyle t = kg_pw_style(KG_FACE_SANS_ITALIC, c->st->small, c->st->muted);
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o = kg_pw_para(c);
 
@@ -165,7 +165,7 @@ void kg_pw_code(kg_pw *c, const kg_block *b)
 	kg_box_style bs;
 	kg_inline cap = KG_INLINE_INIT;
 	kg_para_opts o = kg_pw_para(c);
-	kg_tstyle ct = kg_pw_style(KG_FACE_BOLD, st->small, st->muted);
+	kg_tstyle ct = kg_pw_style(KG_FACE_SANS_BOLD, st->small, st->muted);
 	kg_buf line = KG_BUF_INIT;
 	const char *p = b->text;
 	long n = S_count_lines(p), number = 0;

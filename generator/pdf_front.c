@@ -25,7 +25,7 @@ static void S_cover_field(kg_pw *c, const char *label, const char *value,
 			  kg_face face, float size)
 {
 	kg_inline lab = KG_INLINE_INIT, in = KG_INLINE_INIT;
-	kg_tstyle tl = kg_pw_style(KG_FACE_REGULAR, c->st->small, c->st->muted);
+	kg_tstyle tl = kg_pw_style(KG_FACE_SANS, c->st->small, c->st->muted);
 	kg_tstyle tv = kg_pw_style(face, size, c->st->text);
 	kg_para_opts o = kg_pw_para(c);
 
@@ -71,13 +71,13 @@ static void S_cover_notice(kg_pw *c)
 	bs.pad = st->box_padding;
 	bs.pad_left = st->m.callouts_padding_left;
 	kg_lay_box_open(&c->lay, &bs);
-	t = kg_pw_style(KG_FACE_BOLD, st->body + st->m.cover_field_size,
+	t = kg_pw_style(KG_FACE_SANS_BOLD, st->body + st->m.cover_field_size,
 			st->red_flags);
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->marking));
 	S_cover_para(c, &in, &o);
 	if (m->reader) {
 		kg_inline_reset(&in);
-		t = kg_pw_style(KG_FACE_REGULAR, st->body, st->text);
+		t = kg_pw_style(KG_FACE_SANS, st->body, st->text);
 		kg_pw_text(c, &in, &t, kg_pw_smart(c, m->reader));
 		S_cover_para(c, &in, &o);
 	}
@@ -103,20 +103,20 @@ void kg_pw_cover(kg_pw *c)
 	kg_lay_part(&c->lay, "");
 	kg_pw_tag_open(c, KG_ST_DIV); /* the cover: a paragraph per line */
 	gap = kg_lay_gap(&c->lay, 0, 1); /* set below, when the title's height is known */
-	t = kg_pw_style(KG_FACE_BOLD, st->small, kg_rgb_tint(st->cover_text,
+	t = kg_pw_style(KG_FACE_SANS_BOLD, st->small, kg_rgb_tint(st->cover_text,
 						     st->m.cover_edition_tint));
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->edition_title));
 	S_cover_para(c, &in, &o);
 	kg_lay_space(&c->lay, st->m.cover_title_gap);
 	kg_inline_reset(&in);
-	t = kg_pw_style(KG_FACE_BOLD, st->cover_title, st->cover_text);
+	t = kg_pw_style(KG_FACE_SANS_BOLD, st->cover_title, st->cover_text);
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->title));
 	o.leading = st->m.cover_title_leading;
 	S_cover_para(c, &in, &o);
 	if (*m->subtitle) {
 		kg_lay_space(&c->lay, st->m.cover_subtitle_gap);
 		kg_inline_reset(&in);
-		t = kg_pw_style(KG_FACE_REGULAR, st->cover_subtitle,
+		t = kg_pw_style(KG_FACE_SANS, st->cover_subtitle,
 			    kg_rgb_tint(st->cover_text, st->m.cover_subtitle_tint));
 		kg_pw_text(c, &in, &t, kg_pw_smart(c, m->subtitle));
 		o.leading = st->m.cover_subtitle_leading;
@@ -127,10 +127,10 @@ void kg_pw_cover(kg_pw *c)
 
 	gap = kg_lay_gap(&c->lay, 0, 0); /* set below: the particulars end the page */
 	S_cover_notice(c);
-	S_cover_field(c, st->labels.edition, m->edition_title, KG_FACE_BOLD, st->body + st->m.cover_field_size);
-	S_cover_field(c, st->labels.version, m->version, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
-	S_cover_field(c, st->labels.publisher, m->publisher, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
-	S_cover_field(c, st->labels.licence, m->licence, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
+	S_cover_field(c, st->labels.edition, m->edition_title, KG_FACE_SANS_BOLD, st->body + st->m.cover_field_size);
+	S_cover_field(c, st->labels.version, m->version, KG_FACE_SANS, st->body + st->m.cover_field_size);
+	S_cover_field(c, st->labels.publisher, m->publisher, KG_FACE_SANS, st->body + st->m.cover_field_size);
+	S_cover_field(c, st->labels.licence, m->licence, KG_FACE_SANS, st->body + st->m.cover_field_size);
 	S_cover_field(c, st->labels.digest, m->digest, KG_FACE_MONO, st->small);
 	S_cover_field(c, st->labels.build_digest, m->build_digest, KG_FACE_MONO,
 		      st->small);
@@ -157,7 +157,7 @@ static float S_toc_ref_room(kg_pw *c)
 {
 	float size = c->st->body + c->st->m.contents_part_size;
 
-	return (float)kg_fonts_width(c->fonts, KG_FACE_BOLD, "0000", 4) * size /
+	return (float)kg_fonts_width(c->fonts, KG_FACE_SANS_BOLD, "0000", 4) * size /
 	       1000.0f;
 }
 
@@ -171,7 +171,7 @@ static void S_toc_entry(kg_pw *c, const kg_block *s, int level)
 	char target[256];
 
 	snprintf(target, sizeof(target), "#%s", s->id);
-	t = level == 1 ? kg_pw_style(KG_FACE_BOLD, c->st->body + c->st->m.contents_part_size,
+	t = level == 1 ? kg_pw_style(KG_FACE_SANS_BOLD, c->st->body + c->st->m.contents_part_size,
 				     c->st->text)
 		       : kg_pw_style(KG_FACE_REGULAR, c->st->body, c->st->text);
 	ref = t;
@@ -255,10 +255,10 @@ void kg_pw_furniture(kg_pw *c)
 {
 	const kg_pdf_style *st = c->st;
 	const kg_doc_meta *m = &c->doc->meta;
-	kg_tstyle t = kg_pw_style(KG_FACE_REGULAR, st->running, st->muted);
-	kg_tstyle tb = kg_pw_style(KG_FACE_BOLD, st->running, st->muted);
+	kg_tstyle t = kg_pw_style(KG_FACE_SANS, st->running, st->muted);
+	kg_tstyle tb = kg_pw_style(KG_FACE_SANS_BOLD, st->running, st->muted);
 	/* the marking: every page's last line, bold, in the red flags' colour */
-	kg_tstyle tm = kg_pw_style(KG_FACE_BOLD, st->running, st->red_flags);
+	kg_tstyle tm = kg_pw_style(KG_FACE_SANS_BOLD, st->running, st->red_flags);
 	kg_inline in = KG_INLINE_INIT;
 	float w = kg_lay_body_width(&c->lay);
 	float line = st->running * st->m.running_leading;
@@ -341,7 +341,7 @@ void kg_pw_watermark(kg_pw *c)
 	kg_smart_append(&b, text, strlen(text), &prev);
 	c->watermark = kg_buf_detach(&b, NULL);
 	w->text = c->watermark;
-	w->face = KG_FACE_BOLD;
+	w->face = KG_FACE_SANS_BOLD;
 	em = kg_fonts_width(c->fonts, w->face, w->text, strlen(w->text));
 	w->size = em > 0 ? S_WM_FILL * diag * 1000.0f / (float)em : S_WM_MAX;
 	if (w->size > S_WM_MAX)

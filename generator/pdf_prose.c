@@ -25,9 +25,12 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 {
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
-	int bold = env->base.face == KG_FACE_BOLD || env->base.face == KG_FACE_BOLD_ITALIC;
-	int italic = env->base.face == KG_FACE_ITALIC ||
-		     env->base.face == KG_FACE_BOLD_ITALIC;
+	kg_face f = env->base.face;
+	int sans = KG_FACE_IS_SANS(f);
+	int bold = f == KG_FACE_BOLD || f == KG_FACE_BOLD_ITALIC ||
+		   f == KG_FACE_SANS_BOLD || f == KG_FACE_SANS_BOLD_ITALIC;
+	int italic = f == KG_FACE_ITALIC || f == KG_FACE_BOLD_ITALIC ||
+		     f == KG_FACE_SANS_ITALIC || f == KG_FACE_SANS_BOLD_ITALIC;
 	int link = -1, ltag = 0;
 	uint32_t prev = 0;
 	const char *lit;
@@ -41,7 +44,7 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 		if (n == node)
 			continue;
 		t = env->base;
-		t.face = kg_pw_face(bold, italic);
+		t.face = kg_pw_face(sans, bold, italic);
 		t.link = link;
 		if (link >= 0) {
 			t.color = c->st->link;
@@ -74,6 +77,7 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 			t.face = KG_FACE_MONO;
 			t.size = env->base.size * c->st->code / c->st->body;
 			t.code = 1;
+			t.verbatim = 1;
 			if (link < 0)
 				t.color = c->st->text;
 			lit = cmark_node_get_literal(n);
@@ -242,6 +246,7 @@ static void S_md_code_block(kg_pw *c, cmark_node *n)
 	kg_box_style bs;
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o = kg_pw_para(c);
+	kg_pw_wide wide;
 
 	memset(&bs, 0, sizeof(bs));
 	bs.fill = c->st->code_background;
@@ -252,10 +257,12 @@ static void S_md_code_block(kg_pw *c, cmark_node *n)
 					    c->st->muted), NULL);
 	bs.cont = &in;
 	kg_pw_space(c, c->st->paragraph);
+	kg_pw_wide_open(c, c->st->wide_code, &wide);
 	kg_pw_tag_open(c, KG_ST_CODE);
 	kg_lay_box_open(&c->lay, &bs);
 	kg_inline_reset(&in);
 	o.leading = c->st->m.code_leading;
+	t.verbatim = 1;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -271,6 +278,7 @@ static void S_md_code_block(kg_pw *c, cmark_node *n)
 	}
 	kg_lay_box_close(&c->lay);
 	kg_pw_tag_close(c);
+	kg_pw_wide_close(c, &wide);
 	kg_inline_free(&in);
 }
 
@@ -306,7 +314,7 @@ static void S_md_heading(kg_pw *c, cmark_node *n, const kg_pw_env *env)
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o = kg_pw_para(c);
 
-	h.base.face = KG_FACE_BOLD;
+	h.base.face = KG_FACE_SANS_BOLD;
 	h.base.size = cmark_node_get_heading_level(n) <= 2 ? c->st->h3 : env->base.size;
 	/* a heading in prose is one level below its section's, and more */
 	kg_pw_tag_open(c, kg_tags_heading(c->section + cmark_node_get_heading_level(n)));
@@ -407,6 +415,7 @@ static void S_cell_code(kg_pw *c, cmark_node *n, S_cell_ctx *cc)
 	t.face = KG_FACE_MONO;
 	t.size = cc->env->base.size * c->st->code / c->st->body;
 	t.color = c->st->text;
+	t.verbatim = 1;
 	for (p = p ? p : ""; *p;) {
 		size_t len = strcspn(p, "\n");
 

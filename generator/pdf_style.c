@@ -41,8 +41,16 @@ static const S_key S_keys[] = {
 	{"page", "margin_right", S_LEN, S_F(margin_right), 0, 200},
 	{"page", "header", S_LEN, S_F(header), 0, 100},
 	{"page", "footer", S_LEN, S_F(footer), 0, 100},
+	{"fonts", "text", S_FONT, S_F(font_text), 0, 0},
 	{"fonts", "sans", S_FONT, S_F(sans), 0, 0},
 	{"fonts", "mono", S_FONT, S_F(mono), 0, 0},
+	{"columns", "text", S_LEN, S_F(column), 72, 14400},
+	{"columns", "html", S_NUM, S_F(column_html), 20, 200},
+	{"columns", "tables", S_NUM, S_F(wide_tables), 0, 1},
+	{"columns", "rubrics", S_NUM, S_F(wide_rubrics), 0, 1},
+	{"columns", "callouts", S_NUM, S_F(wide_callouts), 0, 1},
+	{"columns", "code", S_NUM, S_F(wide_code), 0, 1},
+	{"columns", "forms", S_NUM, S_F(wide_forms), 0, 1},
 	{"sizes", "body", S_LEN, S_F(body), 5, 24},
 	{"sizes", "leading", S_NUM, S_F(leading), 1, 3},
 	{"sizes", "small", S_LEN, S_F(small), 4, 24},
@@ -84,6 +92,7 @@ static const S_key S_keys[] = {
 	{"code", "inline_pad_x", S_LEN, S_F(m.code_inline_pad_x), 0, 36},
 	{"code", "inline_pad_y", S_LEN, S_F(m.code_inline_pad_y), 0, 36},
 	{"code", "slack", S_LEN, S_F(m.code_slack), 0, 36},
+	{"code", "mark", S_NUM, S_F(m.code_mark), 0.3, 1.5},
 	{"quotes", "bar", S_LEN, S_F(m.quotes_bar), 0, 36},
 	{"quotes", "padding", S_NUM, S_F(m.quotes_padding), 0, 5},
 	{"quotes", "padding_left", S_LEN, S_F(m.quotes_padding_left), 0, 72},
@@ -239,7 +248,9 @@ static int S_value(kg_pdf_style *s, const S_key *k, const kg_node *n,
 	switch (k->kind) {
 	case S_FONT:
 		*(char **)(void *)field = kg_xstrdup(n->text);
-		if (strcmp(k->key, "sans") == 0)
+		if (strcmp(k->key, "text") == 0)
+			s->font_text_at = n->mark;
+		else if (strcmp(k->key, "sans") == 0)
 			s->sans_at = n->mark;
 		else
 			s->mono_at = n->mark;
@@ -461,9 +472,18 @@ static int S_unknown_keys(const kg_node *root, kg_diags *d)
 	return rc;
 }
 
-/* Every key of the table (of its section `only`, when not NULL), or
- * none. Unknown keys are reported when all are loaded. */
-static int S_keys_load(const kg_node *root, const char *only,
+/* Is section one of only's, a NULL-terminated list? */
+static int S_one_of(const char *const *only, const char *section)
+{
+	for (; *only; only++)
+		if (strcmp(*only, section) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every key of the table (of the sections `only` lists, when not NULL),
+ * or none. Unknown keys are reported when all are loaded. */
+static int S_keys_load(const kg_node *root, const char *const *only,
 		       kg_pdf_style *s, kg_diags *d)
 {
 	size_t i;
@@ -474,15 +494,15 @@ static int S_keys_load(const kg_node *root, const char *only,
 		const kg_node *sec = kg_node_get(root, k->section);
 		const kg_node *n = sec ? kg_node_get(sec, k->key) : NULL;
 
-		if (only && strcmp(k->section, only))
+		if (only && !S_one_of(only, k->section))
 			continue;
 		if (sec && sec->kind != KG_NODE_MAP) {
-			/* S_unknown_keys reported it, unless only one
-			 * section is read: then report it here, once */
+			/* S_unknown_keys reported it, unless only some
+			 * sections are read: then report it here, once */
 			if (only && (i == 0 || strcmp(S_keys[i - 1].section,
-						      only)))
+						      k->section)))
 				rc = kg_error(d, sec->mark,
-					      "'%s' must be a mapping", only);
+					      "'%s' must be a mapping", k->section);
 			continue;
 		}
 		if (!sec) {
@@ -502,8 +522,12 @@ static int S_keys_load(const kg_node *root, const char *only,
 	return rc;
 }
 
-/* What S_load reads: the whole file, or one part of it. */
-enum { S_ALL, S_PAPERS, S_COLOURS };
+/* What S_load reads: the whole file, or one part of it (S_BRAND: what
+ * the HTML takes, the colours, the fonts and the measure). */
+enum { S_ALL, S_PAPERS, S_BRAND };
+
+static const char *const S_brand_sections[] = {"fonts", "columns", "colours",
+					       NULL};
 
 static int S_load(const char *path, kg_pdf_style *s, int part, kg_diags *d)
 {
@@ -521,9 +545,10 @@ static int S_load(const char *path, kg_pdf_style *s, int part, kg_diags *d)
 		return -1;
 	}
 	if (part != S_PAPERS &&
-	    S_keys_load(root, part == S_COLOURS ? "colours" : NULL, s, d) < 0)
+	    S_keys_load(root, part == S_BRAND ? S_brand_sections : NULL, s,
+			d) < 0)
 		rc = -1;
-	if (part != S_COLOURS && S_papers(root, s, d) < 0)
+	if (part != S_BRAND && S_papers(root, s, d) < 0)
 		rc = -1;
 	/* the font family names must outlive the tree: marks point at path */
 	kg_node_free(root);
@@ -591,6 +616,7 @@ void kg_pdf_style_free(kg_pdf_style *s)
 	for (i = 0; i < s->npapers; i++)
 		free(s->papers[i].name);
 	free(s->papers);
+	free(s->font_text);
 	free(s->sans);
 	free(s->mono);
 	free(s->path);
@@ -607,6 +633,37 @@ static void S_set_colour(kg_node *map, const char *key, kg_rgb c)
 	kg_node_set_str(map, key, hex);
 }
 
+/* A font-family list for CSS: family quoted (every character but a
+ * letter, a digit, a space, '-' and '_' as a CSS escape, so nothing in it
+ * can end the string or the style element), then the generic family. */
+static void S_set_family(kg_node *map, const char *key, const char *family,
+			 const char *generic)
+{
+	kg_buf b = KG_BUF_INIT;
+	const unsigned char *p;
+
+	kg_buf_putc(&b, '"');
+	for (p = (const unsigned char *)family; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == ' ' || *p == '-' ||
+		    *p == '_' || *p >= 0x80)
+			kg_buf_putc(&b, (char)*p);
+		else
+			kg_buf_printf(&b, "\\%x ", *p);
+	}
+	kg_buf_printf(&b, "\", %s", generic);
+	kg_node_set_str(map, key, b.ptr);
+	kg_buf_release(&b);
+}
+
+/* The generic family for a text face: a family that calls itself sans
+ * is one (DejaVu Sans, Noto Sans). */
+static const char *S_generic(const char *family)
+{
+	return strstr(family, "Sans") || strstr(family, "sans") ? "sans-serif"
+								 : "serif";
+}
+
 int kg_pdf_style_colours_data(const char *templates, kg_node *data,
 			      kg_diags *d)
 {
@@ -617,9 +674,18 @@ int kg_pdf_style_colours_data(const char *templates, kg_node *data,
 	int rc;
 
 	kg_buf_printf(&path, "%s/pdf/style.yaml", templates);
-	rc = S_load(path.ptr, &st, S_COLOURS, d);
+	rc = S_load(path.ptr, &st, S_BRAND, d);
 	kg_buf_release(&path);
 	if (rc == 0) {
+		char measure[32];
+
+		map = kg_node_new_map();
+		S_set_family(map, "text", st.font_text, S_generic(st.font_text));
+		S_set_family(map, "sans", st.sans, "sans-serif");
+		S_set_family(map, "mono", st.mono, "monospace");
+		snprintf(measure, sizeof(measure), "%gch", (double)st.column_html);
+		kg_node_set_str(map, "measure", measure);
+		kg_node_set(data, "fonts", map);
 		map = kg_node_new_map();
 		for (i = 0; i < S_NKEYS; i++) {
 			const S_key *k = &S_keys[i];

@@ -34,9 +34,16 @@ typedef struct kg_pdf_style {
 	 * running header and footer take their bands inside them */
 	float margin_top, margin_bottom, margin_left, margin_right;
 	float header, footer;
-	/* fonts: fontconfig family names */
-	char *sans, *mono;
-	kg_mark sans_at, mono_at; /* where the file names them */
+	/* fonts: fontconfig family names: body text, headings and labels,
+	 * code */
+	char *font_text, *sans, *mono;
+	kg_mark font_text_at, sans_at, mono_at; /* where the file names them */
+	/* columns: the text column's width (centred in the body, at most
+	 * its width), and whether each kind of block may use the whole
+	 * body (1) or keeps to the text column (0) */
+	float column;
+	float column_html; /* the HTML's text column, in ch */
+	float wide_tables, wide_rubrics, wide_callouts, wide_code, wide_forms;
 	/* sizes in points; leading is a multiple of the size */
 	float body, leading, small, code, table, running;
 	float h1, h2, h3, cover_title, cover_subtitle;
@@ -54,7 +61,7 @@ typedef struct kg_pdf_style {
 	struct {
 		float lists_marker_gap, lists_tight;
 		float code_leading, code_padding, code_inline_pad_x,
-		      code_inline_pad_y, code_slack;
+		      code_inline_pad_y, code_slack, code_mark;
 		float quotes_bar, quotes_padding, quotes_padding_left;
 		float rules_width, rules_space;
 		float headings_leading, headings_part_rule,
@@ -117,9 +124,12 @@ void kg_pdf_style_use_labels(kg_pdf_style *s, const struct kg_labels *labels);
 
 struct kg_node;
 
-/* The brand's colours for the HTML page shell and the index page, whose
- * style sheet takes them from the one style file: load the `colours`
- * section of templates/pdf/style.yaml and set data's `colours` to a
+/* The brand for the HTML page shell and the index page, whose style
+ * sheet takes it from the one style file: load the `fonts`, `columns`
+ * and `colours` sections of templates/pdf/style.yaml; set data's `fonts`
+ * to a mapping of text, sans and mono to a CSS font-family list (the
+ * family, quoted and CSS-escaped, then its generic family) and of
+ * measure to the text column's width, "56ch"; and data's `colours` to a
  * mapping of each colour key to "#rrggbb", and of KEY_tint to that colour
  * mixed with white as the PDF's boxes are (by colours.tint). Returns 0,
  * or -1 with every problem in d (data is untouched). */

@@ -43,6 +43,13 @@ enum { KG_PW_COVER, KG_PW_CONTENTS, KG_PW_BODY };
 
 #define KG_PW_WHITE 0xFFFFFFu
 
+/* A block set across the whole body rather than the text column
+ * (style.yaml's columns): where paragraphs went before it. */
+typedef struct kg_pw_wide {
+	int on;
+	float x, w;
+} kg_pw_wide;
+
 /* The state of a block the walk is inside: what its EXIT undoes. */
 typedef struct kg_pw_frame {
 	kg_inline inl; /* a LIST: its marker; a FIELD: its run-in label;
@@ -54,6 +61,7 @@ typedef struct kg_pw_frame {
 	int list;      /* a LIST: a layout list is open */
 	size_t form;   /* a form SECTION: its first element, plus one */
 	int tags;      /* structure elements its EXIT closes */
+	kg_pw_wide wide; /* a RUBRIC or CALLOUT set across the body */
 	struct kg_pw_frame *up; /* the enclosing block's frame */
 } kg_pw_frame;
 
@@ -93,6 +101,7 @@ typedef struct kg_pw {
 	size_t form_top; /* inside a form SECTION that starts a page: its
 			    first element, plus one; else 0 (a scorecard
 			    fills the form's page) */
+	float col_x, col_w; /* the text column, within the body */
 	kg_buf tmp, text;
 	char *watermark; /* the watermark's text as drawn (po.watermark) */
 	kg_inline para; /* the paragraph being set, reused */
@@ -107,7 +116,17 @@ typedef struct kg_pw_env {
 } kg_pw_env;
 
 /* write_pdf.c */
-kg_face kg_pw_face(int bold, int italic);
+/* Set the text column (style.yaml's columns.text, centred in the body):
+ * where paragraphs go from now on. */
+void kg_pw_column(kg_pw *c);
+/* When wide (a columns key) and what follows would go in the text column
+ * itself (not in a list or a box), let it use the whole body; undo with
+ * kg_pw_wide_close. */
+void kg_pw_wide_open(kg_pw *c, float wide, kg_pw_wide *w);
+void kg_pw_wide_close(kg_pw *c, kg_pw_wide *w);
+/* The face of the text family, or the sans family when sans, in a weight
+ * and slant (metrics.h). */
+kg_face kg_pw_face(int sans, int bold, int italic);
 void kg_pw_mark_add(kg_pw *c, int level, const char *title, const char *id);
 kg_para_opts kg_pw_para(const kg_pw *c);
 void kg_pw_run_break(kg_pw *c);

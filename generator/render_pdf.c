@@ -432,7 +432,8 @@ static void S_boxes(kg_lay *lay, const kg_lpage *pg, S_pen *pen, float *top,
 
 const char *kg_render_font_name(kg_face face)
 {
-	static const char *const names[KG_NFACES] = {"F0", "F1", "F2", "F3", "F4"};
+	static const char *const names[KG_NFACES] = {"F0", "F1", "F2", "F3", "F4",
+							     "F5", "F6", "F7", "F8"};
 
 	return names[face];
 }

@@ -56,14 +56,42 @@ kg_tstyle kg_pw_style(kg_face face, float size, kg_rgb color)
 	t.box = 0;
 	t.tag = 0;
 	t.field = 0;
+	t.verbatim = 0;
 	return t;
 }
 
-kg_face kg_pw_face(int bold, int italic)
+kg_face kg_pw_face(int sans, int bold, int italic)
 {
-	if (bold && italic)
-		return KG_FACE_BOLD_ITALIC;
-	return bold ? KG_FACE_BOLD : italic ? KG_FACE_ITALIC : KG_FACE_REGULAR;
+	kg_face f = bold && italic ? KG_FACE_BOLD_ITALIC :
+		    bold ? KG_FACE_BOLD : italic ? KG_FACE_ITALIC : KG_FACE_REGULAR;
+
+	return sans ? (kg_face)(KG_FACE_SANS + (f - KG_FACE_REGULAR)) : f;
+}
+
+void kg_pw_column(kg_pw *c)
+{
+	float body = kg_lay_body_width(&c->lay);
+
+	c->col_w = c->st->column < body ? c->st->column : body;
+	c->col_x = (body - c->col_w) / 2;
+	kg_lay_outdent(&c->lay, c->col_x, c->col_w);
+}
+
+void kg_pw_wide_open(kg_pw *c, float wide, kg_pw_wide *w)
+{
+	/* an indent of nothing: where paragraphs go now */
+	kg_lay_indent(&c->lay, 0, &w->x, &w->w);
+	w->on = wide > 0.5f && w->x == c->col_x && w->w == c->col_w &&
+		!kg_lay_in_box(&c->lay);
+	if (w->on)
+		kg_lay_outdent(&c->lay, 0, kg_lay_body_width(&c->lay));
+}
+
+void kg_pw_wide_close(kg_pw *c, kg_pw_wide *w)
+{
+	if (w->on)
+		kg_lay_outdent(&c->lay, w->x, w->w);
+	w->on = 0;
 }
 
 /* Space above the next block, unless it opens a list item. */
@@ -213,6 +241,10 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 	case KG_BLOCK_SECTION: {
 		size_t top = kg_lay_mark(&c->lay);
 
+		/* a form is one sheet: it may take the whole body, its
+		 * heading too */
+		if (f && (b->flags & KG_SECTION_FORM))
+			kg_pw_wide_open(c, c->st->wide_forms, &f->wide);
 		kg_pw_heading(c, b);
 		if (b->flags & KG_SECTION_NEW_PAGE)
 			top = c->page_top; /* a run may have ended */
@@ -249,6 +281,7 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 	case KG_BLOCK_RUBRIC: /* a list of bands: each its label, its body */
 		kg_pw_space(c, c->st->paragraph * c->st->m.rubric_space);
 		if (f) {
+			kg_pw_wide_open(c, c->st->wide_rubrics, &f->wide);
 			kg_pw_tag_open(c, KG_ST_L);
 			f->tags = 1;
 		}
@@ -264,6 +297,8 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 		}
 		break;
 	case KG_BLOCK_CALLOUT: /* its title a paragraph */
+		if (f)
+			kg_pw_wide_open(c, c->st->wide_callouts, &f->wide);
 		kg_pw_tag_open(c, KG_ST_DIV);
 		kg_pw_tag_open(c, KG_ST_P);
 		kg_pw_callout_open(c, b);
@@ -273,14 +308,25 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 		else
 			kg_pw_tag_close(c);
 		break;
-	case KG_BLOCK_TABLE:
+	case KG_BLOCK_TABLE: {
+		kg_pw_wide w;
+
+		kg_pw_wide_open(c, c->form_top ? c->st->wide_forms
+					       : c->st->wide_tables, &w);
 		kg_pw_table(c, b);
+		kg_pw_wide_close(c, &w);
 		kg_iter_skip(it);
 		break;
-	case KG_BLOCK_SCORECARD:
+	}
+	case KG_BLOCK_SCORECARD: {
+		kg_pw_wide w;
+
+		kg_pw_wide_open(c, c->st->wide_forms, &w);
 		kg_pw_scorecard(c, b, S_after(c, parent, b));
+		kg_pw_wide_close(c, &w);
 		kg_iter_skip(it);
 		break;
+	}
 	case KG_BLOCK_ROW:       /* rows are laid out by their table */
 	case KG_BLOCK_DIMENSION: /* dimensions by their scorecard */
 		kg_iter_skip(it);
@@ -290,9 +336,14 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 		kg_pw_notes(c, b);
 		kg_pw_tag_close(c);
 		break;
-	case KG_BLOCK_CODE:
+	case KG_BLOCK_CODE: {
+		kg_pw_wide w;
+
+		kg_pw_wide_open(c, c->st->wide_code, &w);
 		kg_pw_code(c, b);
+		kg_pw_wide_close(c, &w);
 		break;
+	}
 	case KG_BLOCK_CHART: /* its figures are in a table beside it */
 		kg_iter_skip(it);
 		break;
@@ -334,6 +385,7 @@ static void S_exit(kg_pw *c, const kg_block *b, kg_pw_frame *f)
 	default:
 		break;
 	}
+	kg_pw_wide_close(c, &f->wide); /* a RUBRIC's, a CALLOUT's */
 	for (; f->tags > 0; f->tags--)
 		kg_pw_tag_close(c);
 }
@@ -440,6 +492,7 @@ static void S_layout(kg_pw *c)
 {
 	kg_pw_watermark(c);
 	kg_pw_cover(c);
+	kg_pw_column(c);
 	kg_lay_cancel_page_break(&c->lay);
 	c->in_body = 1;
 	S_body(c);

@@ -197,7 +197,9 @@ def contents_numbers(pdf):
             m = re.match(r"^(.*?)[\s.]*?(\d+)$", t)
             if t == "Contents":
                 continue
-            if m and re.search(r"\.\s*\.", t):
+            # dot leaders, or none when the title all but fills the line
+            # (the number then stands apart: a wide gap)
+            if m and (re.search(r"\.\s*\.", t) or re.search(r"\S\s{3,}\d+$", t)):
                 title = re.sub(r"[\s.]+$", "", m.group(1))
                 entries[norm(pending + " " + title)] = int(m.group(2))
                 pending = ""

@@ -65,7 +65,10 @@ for i, key in enumerate(table):
     marks.append("%s %s" % (mark, key))
     val = table[key]
     def with_places(text):
-        return " ".join([mark] + sorted(set(re.findall(r"\{[a-z_]+\}", text))))
+        # the English text's own spaces at either end stay, so that a
+        # separator's marker doesn't glue two words into one too wide to set
+        lead, trail = re.match(r"\s*", text).group(0), re.search(r"\s*$", text).group(0)
+        return lead + " ".join([mark] + sorted(set(re.findall(r"\{[a-z_]+\}", text)))) + trail
     if isinstance(val, dict):
         forms = ", ".join("%s: %s" % (f, q(with_places(t))) for f, t in val.items())
         lines.append("  %s: {%s}" % (key, forms))
@@ -250,6 +253,10 @@ t = re.sub(r"^(Title|Subject|Keywords|Author|Creator|Producer|CreationDate|ModDa
 t = re.sub(r"\b(none|no|yes|AcroForm|pts|bytes|A4|letter|rot)\b", " ", t)
 t = re.sub(r"[0-9a-f]{16,}", " ", t)   # digests
 t = re.sub(r"XQ[0-9]{3}QX", " ", t)     # the markers
+# code (an id) too long for its table cell is broken between two
+# characters, marked by a drawn hook: pdftotext gives its two parts
+t = re.sub(r"([A-Za-z]+)\n([A-Za-z]+)", lambda m: m.group(1) + m.group(2)
+           if (m.group(1) + m.group(2)).lower() in words else m.group(0), t)
 left = sorted({w for w in re.findall(r"[A-Za-z]+", t) if w.lower() not in words})
 if left:
     print("\n".join(left))

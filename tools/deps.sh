@@ -28,6 +28,8 @@ have_pc libqpdf || need libqpdf-dev
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
 # Chinese, Japanese and Korean: the PDF's fallback face for them
 [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need fonts-droid-fallback
+# the style's faces: DejaVu Serif's and DejaVu Sans's oblique faces
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] || need fonts-dejavu-extra
 # libharu ships no .pc file: try to compile and link against it.
 probe=$(mktemp -d)
 printf '#include <hpdf.h>\nint main(void){HPDF_Doc d=HPDF_New(0,0);HPDF_Free(d);return 0;}\n' >"$probe/t.c"

@@ -27,7 +27,9 @@ static int S_setup(void **state)
 	S_fix *f = calloc(1, sizeof(*f));
 	kg_diags d = KG_DIAGS_INIT;
 
+	f->st.font_text = strdup("DejaVu Sans");
 	f->st.sans = strdup("DejaVu Sans");
+	f->st.m.code_mark = 0.75f;
 	f->st.mono = strdup("DejaVu Sans Mono");
 	f->st.body = 10;
 	f->st.leading = 1.4f;
@@ -48,6 +50,7 @@ static int S_teardown(void **state)
 
 	kg_lay_free(&f->lay);
 	kg_fonts_free(f->fonts);
+	free(f->st.font_text);
 	free(f->st.sans);
 	free(f->st.mono);
 	free(f);
@@ -56,7 +59,7 @@ static int S_teardown(void **state)
 
 static void S_text(kg_lay *lay, kg_inline *in, const char *s)
 {
-	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0, 0};
+	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0, 0, 0};
 
 	kg_inline_text(lay, in, &t, s, strlen(s), 0);
 }

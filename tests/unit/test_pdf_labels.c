@@ -218,7 +218,7 @@ static void test_spacing_key_errors(void **state)
 	S_expect_error("  rule_below: ", NULL, "missing 'notes.rule_below'", 0);
 	/* the new section is named where the sections are listed */
 	S_expect_errors("links:", "linkz:\n", 2,
-		       "unknown section 'linkz' (page, fonts, sizes, spacing, "
+		       "unknown section 'linkz' (page, fonts, columns, sizes, spacing, "
 		       "colours, lists, code, quotes, rules, headings, rubric, "
 		       "callouts, tables, scorecards, forms, notes, index, contents, "
 			"cover, running, links, papers)", 1);

@@ -149,7 +149,9 @@ static int S_setup(void **state)
 	S_fix *f = calloc(1, sizeof(*f));
 	kg_diags d = KG_DIAGS_INIT;
 
+	f->st.font_text = strdup("DejaVu Sans");
 	f->st.sans = strdup("DejaVu Sans");
+	f->st.m.code_mark = 0.75f;
 	f->st.mono = strdup("DejaVu Sans Mono");
 	f->st.body = 10;
 	f->st.leading = 1.4f;
@@ -172,6 +174,7 @@ static int S_teardown(void **state)
 
 	kg_lay_free(&f->lay);
 	kg_fonts_free(f->fonts);
+	free(f->st.font_text);
 	free(f->st.sans);
 	free(f->st.mono);
 	free(f);
@@ -180,7 +183,7 @@ static int S_teardown(void **state)
 
 static kg_tstyle S_body(void)
 {
-	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0, 0};
+	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0, 0, 0};
 
 	return t;
 }
@@ -345,6 +348,74 @@ static void test_lines_fit(void **state)
 	assert_true(f->lay.el[0].flags & KG_EL_KEEP);
 	assert_true(f->lay.el[f->lay.nel - 2].flags & KG_EL_KEEP);
 	assert_false(f->lay.el[1].flags & KG_EL_KEEP && f->lay.nel > 4);
+}
+
+/* Does s (n bytes) hold needle? */
+static int S_holds(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(s + i, needle, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Inline code (layout.h, "Code"): never broken at a hyphen; a token
+ * wider than the line is cut, and each part after a cut starts with the
+ * hook, drawn as lines (artifacts), never as a character of the text. */
+static void test_code_breaks_honestly(void **state)
+{
+	S_fix *f = *state;
+	kg_inline in = KG_INLINE_INIT;
+	kg_para_opts o;
+	kg_tstyle t = S_body(), c = S_body();
+	static const char text[] = "Send Retry-After and Retry-After and "
+				   "Retry-After and Retry-After now";
+	static const char lng[] = "X-Request-Retry-After-Budget-Override-Header";
+	size_t e, k, marks = 0, lines_with_text = 0;
+
+	memset(&o, 0, sizeof(o));
+	o.leading = 1.4f;
+	c.face = KG_FACE_MONO;
+	c.code = 1;
+	c.verbatim = 1;
+	kg_inline_text(&f->lay, &in, &t, "Plain ", 6, 0);
+	kg_inline_text(&f->lay, &in, &c, text, strlen(text), 0);
+	kg_inline_text(&f->lay, &in, &t, " and ", 5, 0);
+	kg_inline_text(&f->lay, &in, &c, lng, strlen(lng), 0);
+	kg_lay_para(&f->lay, &in, &o);
+	kg_inline_free(&in);
+	for (e = 0; e < f->lay.nel; e++) {
+		const kg_elem *el = &f->lay.el[e];
+		const kg_op *last = NULL;
+
+		for (k = el->op0; k < el->op0 + el->nops; k++) {
+			const kg_op *op = &f->lay.ops[k];
+
+			if (op->type == KG_OP_TEXT) {
+				last = op;
+				/* the mark is never text */
+				assert_false(S_holds(f->lay.text.ptr + op->str,
+						     op->len, "\xE2\x86\xAA"));
+			}
+			if (op->type == KG_OP_LINE) {
+				assert_int_equal(op->tag, KG_TAG_ARTIFACT);
+				marks++;
+			}
+		}
+		if (!last)
+			continue;
+		lines_with_text++;
+		/* no line of code ends in a hyphen */
+		assert_true(last->len > 0 &&
+			    f->lay.text.ptr[last->str + last->len - 1] != '-');
+		assert_true(S_right(&f->lay, e) <= 200.01f);
+	}
+	assert_true(lines_with_text >= 4);
+	/* the long header (44 characters) needs at least one cut, each
+	 * part after one marked by a hook of six lines */
+	assert_true(marks >= 6 && marks % 6 == 0);
 }
 
 static void test_heading_never_ends_a_page(void **state)
@@ -615,6 +686,8 @@ int main(void)
 		cmocka_unit_test(test_abstract_metrics),
 		cmocka_unit_test_setup_teardown(test_lines_fit, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_accessors, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_code_breaks_honestly, S_setup,
+						S_teardown),
 		cmocka_unit_test_setup_teardown(test_heading_never_ends_a_page,
 						S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_fill_lines_take_the_rest,

@@ -120,7 +120,15 @@ static void test_paper_errors(void **state)
 	S_bad("sizes: {}\n", 1, "missing section 'papers'", 1, 1);
 }
 
-/* The colours alone (the HTML needs no other section), as "#rrggbb" and
+/* What the HTML takes besides the colours: the faces and the measure. */
+static const char S_brand[] =
+	"fonts:\n  text: 'Odd \"Serif\"'\n  sans: Noto Sans\n"
+	"  mono: DejaVu Sans Mono\n"
+	"columns:\n  text: 122mm\n  html: 56\n  tables: 1\n  rubrics: 0\n"
+	"  callouts: 0\n  code: 1\n  forms: 1\n";
+
+/* The brand alone (the HTML needs no other section): the faces as CSS
+ * font-family lists, the measure in ch, the colours as "#rrggbb" and
  * mixed with white by tint; a bad colour is an error and sets nothing. */
 static void test_colours_data(void **state)
 {
@@ -139,6 +147,7 @@ static void test_colours_data(void **state)
 	assert_int_equal(system("mkdir -p build/test_pdf_style-tpl/pdf"), 0);
 	f = fopen("build/test_pdf_style-tpl/pdf/style.yaml", "w");
 	assert_non_null(f);
+	fputs(S_brand, f);
 	fputs("colours:\n  tint: 0.5\n", f);
 	for (i = 0; i < sizeof(keys) / sizeof(*keys); i++)
 		fprintf(f, "  %s: \"#%s\"\n", keys[i],
@@ -152,10 +161,19 @@ static void test_colours_data(void **state)
 	assert_string_equal(kg_node_get(c, "strong_tint")->text, "#96be98");
 	assert_string_equal(kg_node_get(c, "red_flags")->text, "#000000");
 	assert_null(kg_node_get(c, "tint"));
+	c = kg_node_get(data, "fonts");
+	assert_non_null(c);
+	assert_string_equal(kg_node_get(c, "text")->text,
+			    "\"Odd \\22 Serif\\22 \", serif");
+	assert_string_equal(kg_node_get(c, "sans")->text, "\"Noto Sans\", sans-serif");
+	assert_string_equal(kg_node_get(c, "mono")->text,
+			    "\"DejaVu Sans Mono\", monospace");
+	assert_string_equal(kg_node_get(c, "measure")->text, "56ch");
 	kg_node_free(data);
 
 	f = fopen("build/test_pdf_style-tpl/pdf/style.yaml", "w");
 	assert_non_null(f);
+	fputs(S_brand, f);
 	fputs("colours:\n  tint: 0.5\n  text: red\n", f);
 	fclose(f);
 	data = kg_node_new_map();
