@@ -43,7 +43,7 @@ SRCS := $(sort $(wildcard generator/*.c))
 # the `kitgen init` skeleton, carried in the binary (tools/embed.sh)
 SKELETON := $(shell find generator/skeleton -type f 2>/dev/null | LC_ALL=C sort)
 OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o \
-	$(BUILD)/obj/fielddoc.o
+	$(BUILD)/obj/fielddoc.o $(BUILD)/obj/card_form_js.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -77,6 +77,14 @@ $(BUILD)/gen/embedded.c: tools/embed.sh $(SKELETON)
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh generator/skeleton $(SKELETON) >$@.tmp && mv $@.tmp $@
 $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The HTML form script, carried in the binary (tools/embed-string.sh)
+$(BUILD)/gen/card_form_js.c: tools/embed-string.sh generator/card_form.js
+	@mkdir -p $(dir $@)
+	sh tools/embed-string.sh kg_card_form_script generator/card_form.js >$@.tmp && mv $@.tmp $@
+$(BUILD)/obj/card_form_js.o: $(BUILD)/gen/card_form_js.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 

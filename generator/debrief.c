@@ -39,10 +39,7 @@ static void S_cell_num(kg_block *row, double v)
 
 static const char *S_gate(kg_gate g)
 {
-	static const char *const names[] = {"passed", "failed", "borderline",
-					    "not known: a round has no rating"};
-
-	return names[g];
+	return kg_gate_name(g);
 }
 
 static const char *S_band_label(const kg_kit *kit, int band)
@@ -174,26 +171,21 @@ static void S_gates(const kg_kit *kit, const kg_panel *p, kg_block *root)
 	kg_add_cell(row, "Gate");
 	kg_add_cell(row, "Rule");
 	kg_add_cell(row, "Result");
-	kg_buf_printf(&a, "No must-have area scores below %s",
-		      kg_text(rule->weak_below));
-	S_gate_row(table, "Must-have areas", a.ptr, S_gate(dd->must_have));
+	kg_rule_gate_text(rule, KG_RULE_MUST_HAVE, &a);
+	S_gate_row(table, kg_rule_gate_name(KG_RULE_MUST_HAVE), a.ptr,
+		   S_gate(dd->must_have));
 	kg_buf_reset(&a);
-	kg_buf_printf(&a, "At most %s Weak area%s (below %s)",
-		      kg_text(rule->weak_limit),
-		      kg_int(rule->weak_limit, 0) == 1 ? "" : "s",
-		      kg_text(rule->weak_below));
+	kg_rule_gate_text(rule, KG_RULE_WEAK_LIMIT, &a);
 	kg_buf_printf(&b, "%zu Weak: %s", dd->weak, S_gate(dd->weak_limit));
-	S_gate_row(table, "Weak limit", a.ptr, b.ptr);
+	S_gate_row(table, kg_rule_gate_name(KG_RULE_WEAK_LIMIT), a.ptr, b.ptr);
 	kg_buf_reset(&a);
 	kg_buf_reset(&b);
-	kg_buf_printf(&a, "Hire at %s or above; from %s, borderline; below, "
-		      "no hire", kg_text(rule->threshold),
-		      kg_text(rule->borderline));
+	kg_rule_gate_text(rule, KG_RULE_THRESHOLD, &a);
 	if (dd->threshold == KG_GATE_UNKNOWN)
 		kg_buf_puts(&b, S_gate(dd->threshold));
 	else
 		kg_buf_printf(&b, "%.2f: %s", dd->total, S_gate(dd->threshold));
-	S_gate_row(table, "Threshold", a.ptr, b.ptr);
+	S_gate_row(table, kg_rule_gate_name(KG_RULE_THRESHOLD), a.ptr, b.ptr);
 	kg_buf_release(&a);
 	kg_buf_release(&b);
 	kg_add_prose(sec, kg_text(kit->decision_rule));

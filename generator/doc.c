@@ -265,6 +265,7 @@ void kg_doc_free(kg_doc *doc)
 	free(m->licence);
 	free(m->digest);
 	free(m->build_digest);
+	free(doc->forms);
 	if (doc->root)
 		S_free_block(doc->root);
 	if (doc->free_state)

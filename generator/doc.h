@@ -18,7 +18,9 @@
  *   FIELD     title (the label) [any]
  *   TABLE     [ROW]; the first ROW is the header
  *   ROW       [CELL]
- *   CELL      [PROSE]
+ *   CELL      [PROSE]; id: in a SCORECARD's first ROW, the value a card
+ *             file writes for the cell's choice or mark ("strong",
+ *             "not-probed", "prompted"), else NULL
  *   RUBRIC    [BAND]                                       strong/acceptable/weak
  *   BAND      title (label), style = kg_doc_band [any]
  *   CALLOUT   title, style = kg_callout [any]              set-apart box
@@ -30,12 +32,17 @@
  *             the ROW holds the column labels: the dimension, then level
  *             choices (a box each, tick one: the bands, "not probed"),
  *             then marks (a box each, tick any: "prompted"), then the
- *             evidence
+ *             evidence; id: the card file's round ("2") when it is a
+ *             card of one (doc->forms), else NULL
  *   DIMENSION title [PROSE]                                one scored line:
- *             a box per choice and mark, and room to write the evidence
+ *             a box per choice and mark, and room to write the evidence;
+ *             id: the dimension id a card file rates it by, NULL for
+ *             none; flags KG_DIMENSION_OVERALL: the round's overall line
  *   NOTES     title (a label, may be NULL), level = lines    room to write by hand;
  *             flags KG_NOTES_FILL: paged formats rule as many lines as the
- *             rest of the page holds (at least `level`), the others `level`
+ *             rest of the page holds (at least `level`), the others `level`;
+ *             id: the card file field it holds ("candidate",
+ *             "interviewer", "date") on a card, else NULL
  *   CODE      title = the language (a plain id: python, go, java, sql),
  *             text = the listing, verbatim (borrowed, as PROSE's)
  *             a code listing: every format shows it monospaced with line
@@ -140,13 +147,21 @@ enum {
 	KG_NOTES_FILL = 1 << 0 /* paged formats: fill the rest of the page */
 };
 
+/* DIMENSION flags. */
+enum {
+	KG_DIMENSION_OVERALL = 1 << 0 /* the round's overall rating */
+};
+
 typedef struct kg_block kg_block;
 struct kg_block {
 	kg_block_type type;
 	int style;       /* kg_callout, KG_LIST_*, kg_doc_band */
 	int level;       /* SECTION: 1 = a part of the document; NOTES: lines */
-	unsigned flags;  /* SECTION: KG_SECTION_*; NOTES: KG_NOTES_* */
-	char *id;        /* SECTION: anchor, unique in the document */
+	unsigned flags;  /* SECTION: KG_SECTION_*; NOTES: KG_NOTES_*;
+			    DIMENSION: KG_DIMENSION_* */
+	char *id;        /* SECTION: anchor, unique in the document;
+			    SCORECARD, DIMENSION, NOTES: what a card file
+			    calls it (above), or NULL */
 	char *title;     /* plain text: SECTION, FIELD, BAND, CALLOUT;
 			    CODE: the language */
 	const char *text; /* PROSE: CommonMark source, borrowed or text_copy;
@@ -187,6 +202,9 @@ typedef struct kg_doc_meta {
 typedef struct kg_doc {
 	kg_doc_meta meta;
 	kg_block *root; /* a DOCUMENT */
+	/* the data the page's fillable scorecards work with, as JSON
+	 * (card_form.h), or NULL: a format that can fill forms in uses it */
+	char *forms;
 	/* what the composer keeps for its deferred sections; freed with
 	 * free_state by kg_doc_free */
 	void *state;

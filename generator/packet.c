@@ -19,6 +19,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "candidate.h"
+#include "card_form.h"
 #include "compose.h"
 #include "packet_forms.h"
 #include "plan.h"
@@ -399,7 +400,7 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	kg_add_prose_copy(kg_add_field(fields, "Weight", NULL), b.ptr);
 	kg_add_field(fields, "What this area tests", kg_text(r->area->description));
 	S_guide(kit, ed->level, r, round, anchor);
-	kg_packet_scorecard(kit, ed, r, round, anchor);
+	kg_packet_scorecard(kit, ed, r, number, round, anchor);
 	kg_buf_release(&b);
 }
 
@@ -417,6 +418,9 @@ kg_doc *kg_compose_packet(const kg_kit *kit, const kg_edition *ed,
 	for (i = 0; i < plan.n; i++)
 		S_round(kit, ed, &plan.rounds[i], i + 1, doc->root);
 	kg_packet_debrief(kit, ed, &plan, doc->root);
+	/* the scorecards can be filled in on screen; the live results go
+	 * on the debrief sheet */
+	doc->forms = kg_card_form_json(kit, ed, &plan, digest, "debrief");
 	kg_plan_free(&plan);
 	kg_diags_free(&quiet);
 	return doc;

@@ -42,10 +42,12 @@ static void S_card_head(const kg_kit *kit, kg_block *card)
 	int band;
 
 	kg_add_cell(row, "Dimension");
+	/* each choice and mark by its value in a card file (cardfile.h) */
 	for (band = 0; band < KG_NBANDS; band++)
-		kg_c_line_cell(row, kg_text(kit->bands[band].label));
-	kg_add_cell(row, KG_NOT_PROBED);
-	kg_add_cell(row, KG_PROMPTED);
+		kg_c_line_cell(row, kg_text(kit->bands[band].label))->id =
+			kg_xstrdup(kg_band_keys[band]);
+	kg_add_cell(row, KG_NOT_PROBED)->id = kg_xstrdup("not-probed");
+	kg_add_cell(row, KG_PROMPTED)->id = kg_xstrdup("prompted");
 	kg_add_cell(row, "Evidence");
 	card->level = KG_NBANDS + 1; /* the choices; then the mark */
 }
@@ -75,14 +77,20 @@ static void S_card_instruction(const kg_kit *kit, const kg_edition *ed,
 	kg_buf_release(&b);
 }
 
-/* Card `card` of `ncards` of round r: lines [first, last) of the round's
+/* A line of the card that is a field of its card file (cardfile.h). */
+static void S_card_field(kg_block *sec, const char *label, const char *field)
+{
+	kg_add_notes(sec, label, 1)->id = kg_xstrdup(field);
+}
+
+/* Card `card` of `ncards` of round r (number `number` of the loop): lines [first, last) of the round's
  * dimensions and its overall line (number r->ndims). */
 static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
-		   kg_block *round, const char *anchor, size_t card,
-		   size_t ncards, size_t first, size_t last)
+		   size_t number, kg_block *round, const char *anchor,
+		   size_t card, size_t ncards, size_t first, size_t last)
 {
 	char suffix[48], title[64];
-	kg_block *sec, *form;
+	kg_block *sec, *form, *dim;
 	kg_buf b = KG_BUF_INIT;
 	size_t i;
 
@@ -96,30 +104,35 @@ static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	sec = kg_c_section(round, 2, anchor, suffix, title,
 			   KG_SECTION_NEW_PAGE | KG_SECTION_FORM);
 	S_card_instruction(kit, ed, r, sec);
-	kg_add_notes(sec, "Candidate", 1);
-	kg_add_notes(sec, "Interviewer", 1);
+	S_card_field(sec, "Candidate", "candidate");
+	S_card_field(sec, "Interviewer", "interviewer");
 	form = kg_block_add(sec, kg_block_new(KG_BLOCK_SCORECARD));
+	snprintf(suffix, sizeof(suffix), "%zu", number);
+	form->id = kg_xstrdup(suffix);
 	S_card_head(kit, form);
 	for (i = first; i < last; i++) {
 		if (i < r->ndims) {
 			char *label = kg_dim_label(kit, &r->dims[i]);
 
-			kg_add_dimension(form, label, NULL);
+			dim = kg_add_dimension(form, label, NULL);
+			dim->id = kg_xstrdup(r->dims[i].id);
 			free(label);
 			continue;
 		}
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "Overall: %s", kg_text(r->area->title));
-		kg_add_dimension(form, b.ptr, "One rating for the round, from all "
-						"its lines.");
+		dim = kg_add_dimension(form, b.ptr, "One rating for the round, "
+					       "from all its lines.");
+		dim->flags |= KG_DIMENSION_OVERALL;
 	}
-	kg_add_notes(sec, "Date", 1);
+	S_card_field(sec, "Date", "date");
 	kg_add_notes(sec, "Signature", 1);
 	kg_buf_release(&b);
 }
 
 void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
-			 const kg_round *r, kg_block *round, const char *anchor)
+			 const kg_round *r, size_t number, kg_block *round,
+			 const char *anchor)
 {
 	size_t lines = r->ndims + 1; /* and the overall line */
 	size_t ncards = kg_packet_cards(lines);
@@ -129,7 +142,8 @@ void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
 		size_t first = k * per;
 		size_t last = first + per < lines ? first + per : lines;
 
-		S_card(kit, ed, r, round, anchor, k, ncards, first, last);
+		S_card(kit, ed, r, number, round, anchor, k, ncards, first,
+		       last);
 	}
 }
 

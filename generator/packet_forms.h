@@ -15,11 +15,14 @@
 #define KG_CARD_LINES 6
 size_t kg_packet_cards(size_t lines);
 
-/* Round r's scorecard(s), sections of `round` (anchor: the round's):
- * each a form (KG_SECTION_FORM) with the instruction, candidate and
- * interviewer lines, a line per dimension and date and signature lines. */
+/* Round r's scorecard(s), sections of `round` (anchor: the round's;
+ * number: its number in the loop, from 1): each a form
+ * (KG_SECTION_FORM) with the instruction, candidate and interviewer
+ * lines, a line per dimension and date and signature lines, each part
+ * that is a card file's field named by its id (doc.h). */
 void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
-			 const kg_round *r, kg_block *round, const char *anchor);
+			 const kg_round *r, size_t number, kg_block *round,
+			 const char *anchor);
 /* The debrief sheet of the loop, a part of root and a form (the
  * ratings, the weighted total worked out, the gates of the decision
  * rule, the decision, the questions left for one more round), then a

@@ -54,6 +54,9 @@ $(ASAN)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
 $(ASAN)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
+$(ASAN)/obj/card_form_js.o: $(BUILD)/gen/card_form_js.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
 $(ASAN)/obj/datadir.o $(FUZZ)/obj/datadir.o: ALL_CFLAGS += -DKG_DATADIR='"$(DATADIR)"'
 $(ASAN)/obj/datadir.o $(FUZZ)/obj/datadir.o: $(BUILD)/datadir.stamp
 
@@ -125,6 +128,10 @@ $(FUZZ)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
 	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
 		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
 $(FUZZ)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
+$(FUZZ)/obj/card_form_js.o: $(BUILD)/gen/card_form_js.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
 		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
