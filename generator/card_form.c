@@ -203,17 +203,49 @@ char *kg_card_form_json(const kg_kit *kit, const kg_edition *ed,
 	return kg_buf_detach(&b, NULL);
 }
 
-void kg_card_form_csp(kg_buf *out)
+void kg_card_form_data(const char *json, kg_buf *out)
+{
+	for (; *json; json++)
+		if (*json == '<' || *json == '>' || *json == '&')
+			kg_buf_printf(out, "\\u%04x", (unsigned)*json);
+		else
+			kg_buf_putc(out, *json);
+}
+
+/* "'sha256-<base64 of the bytes>'" appended to out. */
+static void S_hash(const char *bytes, size_t len, kg_buf *out)
 {
 	struct sha256_ctx ctx;
 	uint8_t sum[SHA256_DIGEST_SIZE];
 	char b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE) + 1];
 
 	sha256_init(&ctx);
-	sha256_update(&ctx, kg_card_form_script_len,
-		      (const uint8_t *)kg_card_form_script);
+	sha256_update(&ctx, len, (const uint8_t *)bytes);
 	sha256_digest(&ctx, sizeof(sum), sum);
 	base64_encode_raw(b64, sizeof(sum), sum);
 	b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE)] = '\0';
 	kg_buf_printf(out, "'sha256-%s'", b64);
+}
+
+const char *kg_card_form_js(size_t *len)
+{
+	size_t n = kg_card_form_script_len;
+
+	while (n && kg_card_form_script[n - 1] == '\n')
+		n--;
+	*len = n;
+	return kg_card_form_script;
+}
+
+void kg_card_form_csp(const char *json, kg_buf *out)
+{
+	kg_buf data = KG_BUF_INIT;
+	size_t len;
+	const char *js = kg_card_form_js(&len);
+
+	kg_card_form_data(json, &data);
+	S_hash(js, len, out);
+	kg_buf_putc(out, ' ');
+	S_hash(data.ptr, data.len, out);
+	kg_buf_release(&data);
 }

@@ -34,9 +34,17 @@ char *kg_card_form_json(const kg_kit *kit, const kg_edition *ed,
 /* The form script (generator/card_form.js, built into the binary). */
 extern const char kg_card_form_script[];
 extern const size_t kg_card_form_script_len;
+/* The script as the page holds it: without the line feeds at its end
+ * (the Nu checker hashes a script without them). Its length in *len. */
+const char *kg_card_form_js(size_t *len);
 
-/* The script's hash as a Content-Security-Policy source,
- * "'sha256-<base64>'", into out. */
-void kg_card_form_csp(kg_buf *out);
+/* The JSON as the text of a data block: '<', '>' and '&' as \u escapes,
+ * so nothing in it can end the block. Appended to out. */
+void kg_card_form_data(const char *json, kg_buf *out);
+
+/* The page's script-src for the script and the data block of json (as
+ * kg_card_form_data writes it): "'sha256-<base64>' 'sha256-<base64>'",
+ * into out. Browsers run no data block, but a validator checks it too. */
+void kg_card_form_csp(const char *json, kg_buf *out);
 
 #endif

@@ -293,7 +293,7 @@ int kg_shell_write(const kg_doc *doc, const kg_write_opts *o,
 		if (doc->forms) { /* the page's policy runs its form script */
 			kg_buf src = KG_BUF_INIT;
 
-			kg_card_form_csp(&src);
+			kg_card_form_csp(doc->forms, &src);
 			kg_node_set_str(data, "script_src", src.ptr);
 			kg_buf_release(&src);
 		}

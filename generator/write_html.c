@@ -472,22 +472,19 @@ static void S_card_field(const kg_block *b, const kg_block *sec,
 	kg_buf_release(&id);
 }
 
-/* The form data and the script after the body: the data as JSON that no
- * '<' in it can end ('<' and the like as \u escapes). */
+/* The form data and the script after the body (card_form.h). */
 static void S_card_script(const kg_doc *doc, kg_buf *out)
 {
-	const char *p;
+	const char *js;
+	size_t len;
 
 	if (!doc->forms)
 		return;
 	kg_buf_puts(out, "<script type=\"application/json\" id=\"kg-card-data\">");
-	for (p = doc->forms; *p; p++)
-		if (*p == '<' || *p == '>' || *p == '&')
-			kg_buf_printf(out, "\\u%04x", (unsigned)*p);
-		else
-			kg_buf_putc(out, *p);
+	kg_card_form_data(doc->forms, out);
 	kg_buf_puts(out, "</script>\n<script>");
-	kg_buf_put(out, kg_card_form_script, kg_card_form_script_len);
+	js = kg_card_form_js(&len);
+	kg_buf_put(out, js, len);
 	kg_buf_puts(out, "</script>\n");
 }
 
