@@ -50,9 +50,9 @@
  *   CHART     title [ROW]                                   a stacked bar chart of
  *             counts: the first ROW's CELLs' titles name the series; each
  *             later ROW is a bar, its title the label, its CELLs' levels
- *             the counts. HTML draws it as inline SVG; the formats that do
- *             not draw it show nothing (compose the same figures as a
- *             TABLE beside it)
+ *             the counts. HTML draws it as inline SVG, the PDF as vector
+ *             graphics (pdf_chart.c); Markdown shows nothing (compose the
+ *             same figures as a TABLE beside it)
  *
  * Boxes to tick: a U+2610 BALLOT BOX in prose or a title is a box on a
  * form, not a character: the PDF draws it (forms.box in the style), the
