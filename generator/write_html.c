@@ -255,7 +255,8 @@ static void S_table(const kg_block *b, kg_buf *out)
 	kg_buf_puts(out, "</tbody>\n</table>\n</div>\n");
 }
 
-/* An empty cell to fill in, carrying its column's name like S_body_row. */
+/* A cell to fill in (inner: its field, "" on paper), carrying its
+ * column's name like S_body_row. */
 static void S_blank_cell(const kg_block *head, size_t c, const char *cls,
 			 const char *inner, kg_buf *out)
 {
@@ -407,18 +408,14 @@ static void S_card_line(const kg_block *card, const kg_block *sec,
 	if (overall) {
 		S_blank_cell(head, n - 1, "evidence", "", out);
 	} else {
-		kg_buf_puts(out, "<td class=\"evidence\" data-label=\"");
-		{
-			kg_buf label = KG_BUF_INIT;
+		kg_buf field = KG_BUF_INIT;
 
-			S_cell_text(head->children[n - 1], &label);
-			S_escape(label.ptr, out);
-			kg_buf_release(&label);
-		}
-		kg_buf_printf(out, "\"><textarea class=\"evidence\" name=\"%s-evidence\" "
+		kg_buf_printf(&field, "<textarea class=\"evidence\" name=\"%s-evidence\" "
 			      "rows=\"3\" aria-labelledby=\"", name.ptr);
-		S_card_id(sec, "evidence", out);
-		kg_buf_printf(out, " %s\"></textarea></td>", id.ptr);
+		S_card_id(sec, "evidence", &field);
+		kg_buf_printf(&field, " %s\"></textarea>", id.ptr);
+		S_blank_cell(head, n - 1, "evidence", field.ptr, out);
+		kg_buf_release(&field);
 	}
 	kg_buf_puts(out, "</tr>\n");
 	kg_buf_release(&id);
