@@ -30,7 +30,7 @@ static const char *const S_words[][2] = {
 	{"overall", "the overall rating"},
 	{"live", "Worked out as you tick, from the cards on this page"},
 	{"round", "Round"},
-	{"rating_head", "Overall rating"},
+	{"ratingHead", "Overall rating"},
 	{"points", "Points"},
 	{"weight", "Weight"},
 	{"product", "Points × weight"},

@@ -164,7 +164,7 @@
     var panel = el('div', 'card-live'), t;
     panel.id = 'kg-live';
     panel.appendChild(el('p', 'card-live-title', W.live));
-    t = table([W.round, W.rating_head, W.points, W.weight, W.product]);
+    t = table([W.round, W.ratingHead, W.points, W.weight, W.product]);
     live.rounds = data.rounds.map(function (r) {
       return row(t.tbody, [r.round + ': ' + r.area + (r.mustHave ? W.mustHave : ''),
         '', '', String(r.weight), ''], 'round-' + r.round);
