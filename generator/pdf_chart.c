@@ -8,8 +8,8 @@
  * under the bars an axis from 0% to 100%.
  *
  * In the structure tree the chart is one Figure with alternative text
- * that says every figure it shows; its labels are its text, its bars
- * decoration, like every filled area of the page. The legend and the
+ * that says every figure it shows; its bars and labels are its content
+ * (render_pdf.c marks them), its axis decoration. The legend and the
  * first bar stay together, as do the last bar and the axis; a chart of
  * many rows may go on to the next page between bars.
  */

@@ -145,8 +145,12 @@ for name, counts in rows.items():
             bad.append(f"{name}: piece {i} is {w / full:.3f} of the bar, count {n} of {sum(counts)}")
 if not all(t in page.get_text() for t in ("0%", "50%", "100%")):
     bad.append("no axis from 0% to 100%")
-alts = [doc.xref_get_key(x, "Alt")[1] for x in range(1, doc.xref_length())
-        if doc.xref_get_key(x, "S")[1] == "/Figure"]
+figs = [x for x in range(1, doc.xref_length()) if doc.xref_get_key(x, "S")[1] == "/Figure"]
+alts = [doc.xref_get_key(x, "Alt")[1] for x in figs]
+# its content: the bars' marked run and the labels' (the rest is artifacts)
+for x in figs:
+    if len(doc.xref_get_key(x, "K")[1].strip("[]").split()) < 2:
+        bad.append(f"the Figure marks {doc.xref_get_key(x, 'K')[1]}, not its bars and its text")
 if len(alts) != 1 or "cache-2: Strong 1, Acceptable 3, Weak 2, Not probed 0." not in alts[0]:
     bad.append(f"Figure elements' /Alt: {alts}")
 print("\n".join(bad))
