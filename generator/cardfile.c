@@ -240,9 +240,12 @@ static int S_edition(kg_card_kit *ck, const kg_node *root, kg_card *c,
 		return kg_error(d, v->mark, "no edition '%s' in kit '%s' (see "
 				"'kitgen list')", v->text, kg_text(ck->kit->id));
 	if (c->ed->kind != KG_EDITION_PACKET) {
+		int published = c->ed->kind == KG_EDITION_PUBLIC;
+
 		c->ed = NULL;
-		return kg_error(d, v->mark, "edition '%s' is the public kit, "
-				"which has no scorecards", v->text);
+		return kg_error(d, v->mark, "edition '%s' is %s, which has no "
+				"scorecards", v->text,
+				published ? "the published kit" : "a candidate's guide");
 	}
 	return 0;
 }

@@ -265,6 +265,9 @@ void kg_doc_free(kg_doc *doc)
 	free(m->licence);
 	free(m->digest);
 	free(m->build_digest);
+	free(m->marking);
+	free(m->reader);
+	free(m->watermark);
 	free(doc->forms);
 	if (doc->root)
 		S_free_block(doc->root);

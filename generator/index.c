@@ -5,10 +5,12 @@
  *
  * Data: title, subtitle, version, publisher, licence, digest,
  * build_digest, kit_id (as the edition pages have them) and editions:
- * [{id, title, audience, candidate, files: [{name, format, label,
- * size}]}], where audience says who the edition is for (edition.h),
- * candidate is true for a candidate's guide, label names the format for
- * people ("Markdown") and size is the file's size for people ("238 KB").
+ * [{id, title, audience, marking, candidate, files: [{name, format,
+ * label, size}]}], where audience says who the edition is for and
+ * marking how its pages are marked (edition.h; absent for a candidate's
+ * guide), candidate is true for a candidate's guide, label names the
+ * format for people ("Markdown") and size is the file's size for people
+ * ("238 KB").
  */
 #include "index.h"
 
@@ -26,6 +28,7 @@ struct kg_index_entry {
 	char *edition_id;
 	char *edition_title;
 	const char *audience; /* static (edition.h) */
+	const char *marking;  /* static, or NULL (edition.h) */
 	int candidate;        /* a candidate's guide */
 	char *name; /* the file name, relative to the index page */
 	const char *format;
@@ -54,6 +57,7 @@ void kg_index_add(kg_index *idx, const kg_edition *ed, const kg_writer *w,
 	e->edition_id = kg_xstrdup(ed->id);
 	e->edition_title = kg_one_line(ed->title);
 	e->audience = ed->audience;
+	e->marking = ed->marking;
 	e->candidate = ed->kind == KG_EDITION_CANDIDATE;
 	e->name = kg_buf_detach(&name, NULL);
 	e->format = w->format->name;
@@ -115,6 +119,8 @@ static kg_node *S_editions(const kg_index *idx)
 			kg_node_set_str(ed, "id", e->edition_id);
 			kg_node_set_str(ed, "title", e->edition_title);
 			kg_node_set_str(ed, "audience", e->audience);
+			if (e->marking)
+				kg_node_set_str(ed, "marking", e->marking);
 			kg_node_set_bool(ed, "candidate", e->candidate);
 			files = kg_node_new_seq();
 			kg_node_set(ed, "files", files);
