@@ -32,17 +32,15 @@
  *             the ROW holds the column labels: the dimension, then level
  *             choices (a box each, tick one: the bands, "not probed"),
  *             then marks (a box each, tick any: "prompted"), then the
- *             evidence; id: the card file's round ("2") when it is a
- *             card of one (doc->forms), else NULL
+ *             evidence; id: see Forms below
  *   DIMENSION title [PROSE]                                one scored line:
  *             a box per choice and mark, and room to write the evidence;
- *             id: the dimension id a card file rates it by, NULL for
- *             none; flags KG_DIMENSION_OVERALL: the round's overall line
+ *             id: see Forms below (a card file's dimension id; the
+ *             overall line "overall", KG_DIMENSION_RATING_ONLY)
  *   NOTES     title (a label, may be NULL), level = lines    room to write by hand;
  *             flags KG_NOTES_FILL: paged formats rule as many lines as the
  *             rest of the page holds (at least `level`), the others `level`;
- *             id: the card file field it holds ("candidate",
- *             "interviewer", "date") on a card, else NULL
+ *             id: see Forms below
  *   CODE      title = the language (a plain id: python, go, java, sql),
  *             text = the listing, verbatim (borrowed, as PROSE's)
  *             a code listing: every format shows it monospaced with line
@@ -53,6 +51,16 @@
  *             the counts. HTML draws it as inline SVG, the PDF as vector
  *             graphics (pdf_chart.c); Markdown shows nothing (compose the
  *             same figures as a TABLE beside it)
+ *
+ * Forms: a form's blocks may name the fields they are, for the formats
+ * that can fill them in (the PDF's form, pdf_form.h): a SCORECARD's id is
+ * the card's name, the first part of its fields' names; its header ROW's
+ * CELLs' ids are the choices' values (a rating's id), the marks' and the
+ * evidence's names (and their titles what a reader hears them called); a
+ * DIMENSION's id is its part of the names (KG_DIMENSION_RATING_ONLY: its
+ * choices alone are a field, no mark or evidence); a NOTES' id is the
+ * whole name of the text field its line is, text_copy its prefilled
+ * value (kg_add_note_field). A block without an id is only printed.
  *
  * Boxes to tick: a U+2610 BALLOT BOX in prose or a title is a box on a
  * form, not a character: the PDF draws it (forms.box in the style), the
@@ -146,10 +154,9 @@ enum {
 enum {
 	KG_NOTES_FILL = 1 << 0 /* paged formats: fill the rest of the page */
 };
-
 /* DIMENSION flags. */
 enum {
-	KG_DIMENSION_OVERALL = 1 << 0 /* the round's overall rating */
+	KG_DIMENSION_RATING_ONLY = 1 << 0 /* a form field for its choices only */
 };
 
 typedef struct kg_block kg_block;
@@ -159,9 +166,8 @@ struct kg_block {
 	int level;       /* SECTION: 1 = a part of the document; NOTES: lines */
 	unsigned flags;  /* SECTION: KG_SECTION_*; NOTES: KG_NOTES_*;
 			    DIMENSION: KG_DIMENSION_* */
-	char *id;        /* SECTION: anchor, unique in the document;
-			    SCORECARD, DIMENSION, NOTES: what a card file
-			    calls it (above), or NULL */
+	char *id;        /* SECTION: anchor, unique in the document; the
+			    blocks of a form: the fields' names (Forms) */
 	char *title;     /* plain text: SECTION, FIELD, BAND, CALLOUT;
 			    CODE: the language */
 	const char *text; /* PROSE: CommonMark source, borrowed or text_copy;
@@ -264,6 +270,10 @@ kg_block *kg_add_cell(kg_block *row, const char *markdown);
 kg_block *kg_add_dimension(kg_block *scorecard, const char *name,
 			   const char *markdown);
 kg_block *kg_add_notes(kg_block *parent, const char *label, int lines);
+/* A one-line NOTES that is the form field `name` (copied), prefilled
+ * with value (copied; NULL or "": blank). */
+kg_block *kg_add_note_field(kg_block *parent, const char *label,
+			    const char *name, const char *value);
 /* A code listing in language (copied), its text borrowed like a PROSE
  * block's source: line numbers count from 1, a final line feed ends the
  * last line. Nothing is added for NULL or empty text. */

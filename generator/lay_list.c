@@ -199,6 +199,12 @@ void kg_lay_gap_set(kg_lay *lay, size_t gap, float h)
 void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 		      kg_rgb rule)
 {
+	kg_lay_fill_field(lay, label, h, rule, 0);
+}
+
+void kg_lay_fill_field(kg_lay *lay, const kg_inline *label, float h,
+		       kg_rgb rule, int field)
+{
 	kg_li_lines ls = {0};
 	float x = lay->x, base = h - lay->st->m.notes_baseline;
 	kg_op *op;
@@ -216,6 +222,14 @@ void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 	op->w = lay->x + lay->w - x;
 	op->size = lay->st->m.notes_rule;
 	op->color = rule;
+	if (field) { /* the widget: from the element's top to the rule */
+		kg_op *w = kg_li_op(lay, KG_OP_FIELD);
+
+		w->x = x;
+		w->w = lay->x + lay->w - x;
+		w->h = base + lay->st->m.notes_rule_below;
+		w->aux = field;
+	}
 	kg_li_elem_done(lay);
 }
 

@@ -400,7 +400,7 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	kg_add_prose_copy(kg_add_field(fields, "Weight", NULL), b.ptr);
 	kg_add_field(fields, "What this area tests", kg_text(r->area->description));
 	S_guide(kit, ed->level, r, round, anchor);
-	kg_packet_scorecard(kit, ed, r, number, round, anchor);
+	kg_packet_scorecard(kit, ed, r, number, round, anchor, NULL);
 	kg_buf_release(&b);
 }
 

@@ -34,6 +34,22 @@ size_t kg_packet_cards(size_t lines)
 	return lines ? (lines + KG_CARD_LINES - 1) / KG_CARD_LINES : 1;
 }
 
+/* The values and names of a card's fields (doc.h, "Forms"); a rating's
+ * value is its id in a card file (cardfile.h: kg_band_keys and
+ * KG_NOT_PROBED_ID). */
+#define KG_FIELD_NOT_PROBED "not-probed"
+#define KG_FIELD_PROMPTED "prompted"
+#define KG_FIELD_EVIDENCE "evidence"
+#define KG_FIELD_OVERALL "overall"
+
+/* A header cell named as a field's part, titled as a reader hears it. */
+static void S_head_cell(kg_block *cell, const char *id, const char *title)
+{
+	cell->id = kg_xstrdup(id);
+	if (title)
+		cell->title = kg_xstrdup(title);
+}
+
 /* The column labels: the dimension, a choice per band and "not probed",
  * the "prompted" mark, the evidence. */
 static void S_card_head(const kg_kit *kit, kg_block *card)
@@ -42,14 +58,32 @@ static void S_card_head(const kg_kit *kit, kg_block *card)
 	int band;
 
 	kg_add_cell(row, "Dimension");
-	/* each choice and mark by its value in a card file (cardfile.h) */
 	for (band = 0; band < KG_NBANDS; band++)
-		kg_c_line_cell(row, kg_text(kit->bands[band].label))->id =
-			kg_xstrdup(kg_band_keys[band]);
-	kg_add_cell(row, KG_NOT_PROBED)->id = kg_xstrdup("not-probed");
-	kg_add_cell(row, KG_PROMPTED)->id = kg_xstrdup("prompted");
-	kg_add_cell(row, "Evidence");
+		S_head_cell(kg_c_line_cell(row, kg_text(kit->bands[band].label)),
+			    kg_band_keys[band], NULL);
+	S_head_cell(kg_add_cell(row, KG_NOT_PROBED), KG_FIELD_NOT_PROBED, NULL);
+	S_head_cell(kg_add_cell(row, KG_PROMPTED), KG_FIELD_PROMPTED,
+		    KG_PROMPTED);
+	S_head_cell(kg_add_cell(row, "Evidence"), KG_FIELD_EVIDENCE, "Evidence");
 	card->level = KG_NBANDS + 1; /* the choices; then the mark */
+}
+
+void kg_packet_field_prefix(kg_buf *b, const kg_edition *ed, size_t number)
+{
+	const char *slash = strrchr(ed->id, '/');
+
+	kg_buf_printf(b, "%s:r%zu", slash ? slash + 1 : ed->id, number);
+}
+
+/* A line to write on that is field `part` of the card named prefix. */
+static void S_note_field(kg_block *sec, const char *label, const char *prefix,
+			 const char *part, const char *value)
+{
+	kg_buf name = KG_BUF_INIT;
+
+	kg_buf_printf(&name, "%s:%s", prefix, part);
+	kg_add_note_field(sec, label, name.ptr, value);
+	kg_buf_release(&name);
 }
 
 /* The one instruction a card needs. */
@@ -77,20 +111,16 @@ static void S_card_instruction(const kg_kit *kit, const kg_edition *ed,
 	kg_buf_release(&b);
 }
 
-/* A line of the card that is a field of its card file (cardfile.h). */
-static void S_card_field(kg_block *sec, const char *label, const char *field)
-{
-	kg_add_notes(sec, label, 1)->id = kg_xstrdup(field);
-}
-
-/* Card `card` of `ncards` of round r (number `number` of the loop): lines [first, last) of the round's
- * dimensions and its overall line (number r->ndims). */
+/* Card `card` of `ncards` of round r: lines [first, last) of the round's
+ * dimensions and its overall line (number r->ndims); its fields' names
+ * begin with prefix. */
 static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
-		   size_t number, kg_block *round, const char *anchor,
-		   size_t card, size_t ncards, size_t first, size_t last)
+		   kg_block *round, const char *anchor, const char *prefix,
+		   const kg_card_prefill *fill, size_t card, size_t ncards,
+		   size_t first, size_t last)
 {
 	char suffix[48], title[64];
-	kg_block *sec, *form, *dim;
+	kg_block *sec, *form;
 	kg_buf b = KG_BUF_INIT;
 	size_t i;
 
@@ -104,13 +134,16 @@ static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	sec = kg_c_section(round, 2, anchor, suffix, title,
 			   KG_SECTION_NEW_PAGE | KG_SECTION_FORM);
 	S_card_instruction(kit, ed, r, sec);
-	S_card_field(sec, "Candidate", "candidate");
-	S_card_field(sec, "Interviewer", "interviewer");
+	S_note_field(sec, "Candidate", prefix, "candidate",
+		     fill ? fill->candidate : NULL);
+	S_note_field(sec, "Interviewer", prefix, "interviewer",
+		     fill ? fill->interviewer : NULL);
 	form = kg_block_add(sec, kg_block_new(KG_BLOCK_SCORECARD));
-	snprintf(suffix, sizeof(suffix), "%zu", number);
-	form->id = kg_xstrdup(suffix);
+	form->id = kg_xstrdup(prefix);
 	S_card_head(kit, form);
 	for (i = first; i < last; i++) {
+		kg_block *dim;
+
 		if (i < r->ndims) {
 			char *label = kg_dim_label(kit, &r->dims[i]);
 
@@ -122,29 +155,33 @@ static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "Overall: %s", kg_text(r->area->title));
 		dim = kg_add_dimension(form, b.ptr, "One rating for the round, "
-					       "from all its lines.");
-		dim->flags |= KG_DIMENSION_OVERALL;
+						    "from all its lines.");
+		dim->id = kg_xstrdup(KG_FIELD_OVERALL);
+		dim->flags |= KG_DIMENSION_RATING_ONLY;
 	}
-	S_card_field(sec, "Date", "date");
+	S_note_field(sec, "Date", prefix, "date", fill ? fill->date : NULL);
 	kg_add_notes(sec, "Signature", 1);
 	kg_buf_release(&b);
 }
 
 void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
 			 const kg_round *r, size_t number, kg_block *round,
-			 const char *anchor)
+			 const char *anchor, const kg_card_prefill *fill)
 {
 	size_t lines = r->ndims + 1; /* and the overall line */
 	size_t ncards = kg_packet_cards(lines);
 	size_t per = (lines + ncards - 1) / ncards, k;
+	kg_buf prefix = KG_BUF_INIT;
 
+	kg_packet_field_prefix(&prefix, ed, number);
 	for (k = 0; k < ncards; k++) {
 		size_t first = k * per;
 		size_t last = first + per < lines ? first + per : lines;
 
-		S_card(kit, ed, r, number, round, anchor, k, ncards, first,
-		       last);
+		S_card(kit, ed, r, round, anchor, prefix.ptr, fill, k, ncards,
+		       first, last);
 	}
+	kg_buf_release(&prefix);
 }
 
 /* ---- the debrief sheet ------------------------------------------------------------- */

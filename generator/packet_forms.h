@@ -15,14 +15,25 @@
 #define KG_CARD_LINES 6
 size_t kg_packet_cards(size_t lines);
 
+/* What a round's cards are prefilled with (`kitgen loop`); a NULL
+ * member, or a NULL kg_card_prefill, leaves that line blank. */
+typedef struct kg_card_prefill {
+	const char *candidate, *interviewer, *date;
+} kg_card_prefill;
+
 /* Round r's scorecard(s), sections of `round` (anchor: the round's;
- * number: its number in the loop, from 1): each a form
+ * number: the round's in the loop, from 1): each a form
  * (KG_SECTION_FORM) with the instruction, candidate and interviewer
- * lines, a line per dimension and date and signature lines, each part
- * that is a card file's field named by its id (doc.h). */
+ * lines, a line per dimension and date and signature lines. The lines
+ * are named as the fields of a fillable form (doc.h, "Forms";
+ * kg_packet_field_prefix), prefilled from fill (may be NULL). */
 void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
 			 const kg_round *r, size_t number, kg_block *round,
-			 const char *anchor);
+			 const char *anchor, const kg_card_prefill *fill);
+/* The first part of the names of round `number`'s fields in edition ed:
+ * "EDITION:rNUMBER", EDITION the id's last part (a card file's
+ * `edition`), in b. README.md, "Filling in the PDF", lists the names. */
+void kg_packet_field_prefix(kg_buf *b, const kg_edition *ed, size_t number);
 /* The debrief sheet of the loop, a part of root and a form (the
  * ratings, the weighted total worked out, the gates of the decision
  * rule, the decision, the questions left for one more round), then a

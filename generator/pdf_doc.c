@@ -71,7 +71,9 @@ static int S_build_time(struct tm *tm)
 
 /* The document information: title, author, subject and keywords with the
  * version and the digests, the creator, and the two digests as entries of
- * their own (KitgenContentDigest, KitgenBuildDigest); dates only from SOURCE_DATE_EPOCH, so
+ * their own (KitgenContentDigest, KitgenBuildDigest), and in a document
+ * with a form the kit's id and version (KitgenKit, KitgenVersion: `kitgen
+ * score` reads a filled card back against them); dates only from SOURCE_DATE_EPOCH, so
  * that two builds give the same bytes. */
 void kg_pw_metadata(kg_pw *c, uint32_t info)
 {
@@ -88,6 +90,10 @@ void kg_pw_metadata(kg_pw *c, uint32_t info)
 	S_info_label(c, &b, "Creator", c->st->labels.creator, &v);
 	/* the digests as values of their own, for scripts (pdfinfo -custom) */
 	S_info_entry(&b, "KitgenContentDigest", m->digest);
+	if (c->acroform) { /* what a filled form is read back against */
+		S_info_entry(&b, "KitgenKit", m->kit_id);
+		S_info_entry(&b, "KitgenVersion", m->version);
+	}
 	if (m->build_digest)
 		S_info_entry(&b, "KitgenBuildDigest", m->build_digest);
 	if (S_build_time(&tm)) {
@@ -212,8 +218,11 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 		      "/PageMode /UseOutlines\n/StructTreeRoot %lu 0 R "
 		      "/MarkInfo << /Marked true >> /Lang (" KG_PW_LANG ")\n"
 		      "/ViewerPreferences << /DisplayDocTitle true >> "
-		      "/Metadata %lu 0 R >>", (unsigned long)c->po.parent,
+		      "/Metadata %lu 0 R", (unsigned long)c->po.parent,
 		      (unsigned long)outline, (unsigned long)structure,
 		      (unsigned long)xmp);
+	if (c->acroform)
+		kg_pdf_printf(pdf, "\n/AcroForm %lu 0 R", (unsigned long)c->acroform);
+	kg_pdf_puts(pdf, " >>");
 	kg_pdf_obj_end(pdf);
 }

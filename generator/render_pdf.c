@@ -14,8 +14,9 @@
  * handful of operators the layout needs (re f, m l S, rg RG w, BT Tf Td
  * Tj ET); text is already measured and encoded (fonts.c). A page is
  * written the moment it is drawn: its content stream, then its link
- * annotations, then the page object, whose number was reserved with all
- * the others' so that a link may point to any page, before or after.
+ * annotations and form widgets (pdf_form.h), then the page object, whose
+ * number was reserved with all the others' so that a link may point to
+ * any page, before or after.
  */
 #include "render_pdf.h"
 
@@ -348,6 +349,27 @@ static void S_elem_links(kg_lay *lay, kg_pdf_file *pdf, S_pen *pen,
 	kg_buf_release(&a);
 }
 
+/* The form's widgets the element places (KG_OP_FIELD), added to annots. */
+static void S_elem_widgets(kg_lay *lay, S_pen *pen, const kg_elem *e,
+			   float ox, float oy, kg_buf *annots)
+{
+	uint32_t k;
+
+	for (k = e->op0; k < e->op0 + e->nops; k++) {
+		const kg_op *op = kg_lay_op(lay, k);
+		float r[4];
+
+		if (op->type != KG_OP_FIELD)
+			continue;
+		r[0] = ox + op->x;
+		r[3] = pen->g->page_h - (oy + op->y);
+		r[1] = r[3] - op->h;
+		r[2] = r[0] + op->w;
+		kg_form_put(pen->po->form, op->aux, pen->page,
+			    (uint32_t)(pen->po->page0 + pen->page), r, annots);
+	}
+}
+
 /* ---- boxes ---------------------------------------------------------------- */
 
 /* Draw the fragment of every box with elements on page pg. A box that
@@ -651,6 +673,9 @@ static void S_page(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf, size_t n,
 	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
 		e = S_placed(lay, p, &y);
 		S_elem_links(lay, pdf, &pen, e, g->body_x, g->body_y + y, &annots);
+		if (po->form)
+			S_elem_widgets(lay, &pen, e, g->body_x, g->body_y + y,
+				       &annots);
 	}
 	S_page_object(pdf, g, po, pen.page, contents, &annots);
 	if (po->tags)

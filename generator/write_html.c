@@ -96,6 +96,18 @@ static const char *S_card_round(const kg_block *sec)
 	return NULL;
 }
 
+/* The last part of a form block's name (doc.h, Forms): a card's round
+ * number from "EDITION:rN", a field's part from "EDITION:rN:date". */
+static const char *S_name_part(const char *name)
+{
+	const char *colon = strrchr(name, ':');
+
+	if (!colon)
+		return name;
+	return colon[1] == 'r' && colon[2] >= '0' && colon[2] <= '9' ? colon + 2
+								      : colon + 1;
+}
+
 /* A section's start: its heading links to itself, so every heading can be
  * shared. A card's body is a form (never sent: the script saves it). */
 static void S_section_open(const kg_block *b, kg_buf *out)
@@ -114,7 +126,7 @@ static void S_section_open(const kg_block *b, kg_buf *out)
 	kg_buf_printf(out, "</a></h%d>\n", h);
 	if (S_card_round(b)) {
 		kg_buf_puts(out, "<form class=\"card\" data-round=\"");
-		S_escape(S_card_round(b), out);
+		S_escape(S_name_part(S_card_round(b)), out);
 		kg_buf_puts(out, "\">\n");
 	}
 }
@@ -375,14 +387,14 @@ static void S_card_line(const kg_block *card, const kg_block *sec,
 			const kg_block *head, size_t choices,
 			const kg_block *dim, kg_buf *out)
 {
-	int overall = (dim->flags & KG_DIMENSION_OVERALL) != 0;
+	int overall = (dim->flags & KG_DIMENSION_RATING_ONLY) != 0;
 	const char *key = overall ? "overall" : dim->id ? dim->id : "";
 	size_t n = head->n;
 	kg_buf id = KG_BUF_INIT, name = KG_BUF_INIT;
 
 	S_card_id(sec, key, &id);
 	kg_buf_puts(&name, "round-");
-	S_escape(card->id, &name);
+	S_escape(S_name_part(card->id), &name);
 	if (overall) {
 		kg_buf_puts(&name, "-overall");
 	} else {
@@ -431,7 +443,7 @@ static void S_card(const kg_block *b, const kg_block *sec, kg_buf *out)
 				 ? (size_t)b->level : n - 2;
 
 	kg_buf_puts(out, "<div class=\"table scorecard\" data-round=\"");
-	S_escape(b->id, out);
+	S_escape(S_name_part(b->id), out);
 	kg_buf_puts(out, "\">\n<table>\n<thead>\n<tr><th scope=\"col\">");
 	S_walk(head->children[0], out);
 	kg_buf_puts(out, "</th><th scope=\"col\" id=\"");
@@ -449,22 +461,28 @@ static void S_card(const kg_block *b, const kg_block *sec, kg_buf *out)
 static void S_card_field(const kg_block *b, const kg_block *sec,
 			 kg_buf *out)
 {
+	const char *field = S_name_part(b->id);
 	kg_buf id = KG_BUF_INIT;
 
-	S_card_id(sec, b->id, &id);
+	S_card_id(sec, field, &id);
 	kg_buf_printf(out, "<div class=\"notes notes-1\"><label "
 		      "class=\"notes-label\" for=\"%s\">", id.ptr);
 	S_title(b->title, out);
 	kg_buf_printf(out, "</label><div class=\"lines\"><input type=\"text\" "
 		      "class=\"line\" id=\"%s\" name=\"round-", id.ptr);
-	S_escape(S_card_round(sec), out);
+	S_escape(S_name_part(S_card_round(sec)), out);
 	kg_buf_putc(out, '-');
-	S_escape(b->id, out);
+	S_escape(field, out);
 	kg_buf_puts(out, "\" data-field=\"");
-	S_escape(b->id, out);
+	S_escape(field, out);
 	kg_buf_puts(out, "\" autocomplete=\"off\"");
-	if (strcmp(b->id, "date") == 0)
+	if (strcmp(field, "date") == 0)
 		kg_buf_puts(out, " inputmode=\"numeric\" placeholder=\"YYYY-MM-DD\"");
+	if (b->text_copy && *b->text_copy) { /* prefilled (kg_add_note_field) */
+		kg_buf_puts(out, " value=\"");
+		S_escape(b->text_copy, out);
+		kg_buf_putc(out, '"');
+	}
 	kg_buf_puts(out, "></div></div>\n");
 	kg_buf_release(&id);
 }

@@ -22,6 +22,8 @@ have_pc cmocka || need libcmocka-dev
 have_pc nettle || need nettle-dev
 # the HTTP server of `kitgen serve`
 have_pc libmicrohttpd || need libmicrohttpd-dev
+# reading filled PDF scorecards back (`kitgen score`)
+have_pc libqpdf || need libqpdf-dev
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
 # libharu ships no .pc file: try to compile and link against it.
 probe=$(mktemp -d)
@@ -44,6 +46,8 @@ if [ "${1:-}" = "--test" ]; then
 	# the printed forms, page by page (tests/formcheck.py), and code
 	# listings and notes (tests/listingcheck.py): glyph and rule positions
 	/usr/bin/python3 -c 'import fitz' 2>/dev/null || need python3-fitz
+	# the fillable scorecards are filled in by a second library
+	/usr/bin/python3 -c 'import pypdf' 2>/dev/null || need python3-pypdf
 	command -v groff >/dev/null 2>&1 || need groff-base
 	# the reproducibility test sets the clock ahead
 	command -v faketime >/dev/null 2>&1 || need faketime
