@@ -25,7 +25,7 @@ PKG_CONFIG ?= pkg-config
 
 # also in man/kitgen.1's .TH line (tests/t-docs.sh checks they agree)
 VERSION := 0.1.0
-PKGS := yaml-0.1 libcmark nettle fontconfig zlib libmicrohttpd libqpdf
+PKGS := yaml-0.1 libcmark nettle fontconfig harfbuzz zlib libmicrohttpd libqpdf
 BUILD := build
 OUT := output
 
@@ -42,8 +42,11 @@ LIBS = $(DEP_LIBS) -lhpdf -lm -pthread
 SRCS := $(sort $(wildcard generator/*.c))
 # the `kitgen init` skeleton, carried in the binary (tools/embed.sh)
 SKELETON := $(shell find generator/skeleton -type f 2>/dev/null | LC_ALL=C sort)
+# the labels tables, carried in the binary too (generator/labels.h)
+LABEL_FILES := $(sort $(wildcard templates/labels/*.yaml))
 OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o \
-	$(BUILD)/obj/fielddoc.o $(BUILD)/obj/card_form_js.o
+	$(BUILD)/obj/labels_embedded.o $(BUILD)/obj/fielddoc.o \
+	$(BUILD)/obj/card_form_js.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -85,6 +88,12 @@ $(BUILD)/gen/card_form_js.c: tools/embed-string.sh generator/card_form.js
 	@mkdir -p $(dir $@)
 	sh tools/embed-string.sh kg_card_form_script generator/card_form.js >$@.tmp && mv $@.tmp $@
 $(BUILD)/obj/card_form_js.o: $(BUILD)/gen/card_form_js.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(BUILD)/gen/labels_embedded.c: tools/embed.sh $(LABEL_FILES)
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh -n kg_embedded_labels templates/labels $(LABEL_FILES) >$@.tmp && mv $@.tmp $@
+$(BUILD)/obj/labels_embedded.o: $(BUILD)/gen/labels_embedded.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 

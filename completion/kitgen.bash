@@ -14,6 +14,7 @@ _kitgen_options()
 	diff) echo "--format --git --content --translations --language --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;
+	labels) echo "--templates --help" ;;
 	schema) echo "--help" ;;
 	serve) echo "--port --bind --content --templates --help" ;;
 	card) echo "--content --round --help" ;;
@@ -72,7 +73,7 @@ _kitgen()
 		return
 	fi
 	if ((COMP_CWORD == 1)); then
-		COMPREPLY=($(compgen -W "check build list digest diff render init card score calibrate schema serve export translate --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check build list digest diff render init labels card score calibrate schema serve export translate --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -145,6 +146,15 @@ _kitgen()
 		;;
 	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
 	schema) COMPREPLY=($(compgen -W "kit topic scenarios" -- "$cur")) ;;
+	labels)
+		# the languages of the labels tables: TEMPLATES/labels/LANG.yaml
+		local tpl=templates i
+		for ((i = 2; i < COMP_CWORD; i++)); do
+			[[ ${COMP_WORDS[i]} == @(-t|--templates) ]] && tpl=${COMP_WORDS[i + 1]}
+		done
+		COMPREPLY=($(compgen -W "$(cd "$tpl/labels" 2>/dev/null &&
+			for f in *.yaml; do [[ -f $f ]] && echo "${f%.yaml}"; done)" -- "$cur"))
+		;;
 	render | score | calibrate) COMPREPLY=($(compgen -f -- "$cur")) ;;
 	translate)
 		# --stamp ID...: the items of the translation are the kit's ids

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "alloc.h"
@@ -24,6 +25,7 @@
 #include "edition.h"
 #include "index.h"
 #include "kit.h"
+#include "labels.h"
 #include "leftovers.h"
 #include "output.h"
 #include "paper.h"
@@ -303,8 +305,34 @@ static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 	if (fallbacks)
 		kg_fprintf_printable(stderr, "%s: %zu of %zu texts fall back "
 			"to the source (marked '%s'): %s\n", o->language,
-			fallbacks, texts, KG_TR_MARKER, ids.ptr);
+			fallbacks, texts,
+			kg_label(kit->labels, "translate.untranslated"), ids.ptr);
 	kg_buf_release(&ids);
+}
+
+void kg_build_labels(kg_kit *kit, const char *templates,
+		     const char *language, kg_diags *d)
+{
+	const char *own = kit->language ? kg_text(kit->language) : "en";
+	const char *lang = language ? language : own;
+	int same = strcasecmp(lang, own) == 0;
+
+	if (!kg_lang_valid(lang)) {
+		kg_error(d, (kg_mark){NULL, 0, 0}, "--language '%s' is not a "
+			 "BCP 47 language tag (such as 'de', 'de-CH' or 'ar')",
+			 lang);
+		return;
+	}
+	kit->labels = kg_labels_load(templates, lang,
+				     same ? kit->labels_node : NULL, d);
+	/* at kit.yaml's language: when --language names one, no place */
+	if (!kg_labels_found(kit->labels) && !(same && kit->labels_node))
+		kg_warning(d, same && kit->language ? kit->language->mark
+			   : (kg_mark){NULL, 0, 0}, "no labels for language "
+			   "'%s' (no labels/%s.yaml): kitgen's own words stay "
+			   "English; `kitgen labels %s` prints them to translate",
+			   kg_labels_lang(kit->labels), kg_labels_lang(kit->labels),
+			   kg_labels_lang(kit->labels));
 }
 
 /* Load, check, write: the build with the templates folder known. */
@@ -321,6 +349,8 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	kg_kit_leftovers(kit, o->release, d);
 	if (d->errors == 0 && o->changes_since)
 		kg_since_load(o->content, o->changes_since, kit, &since, d);
+	if (d->errors == 0)
+		kg_build_labels(kit, o->templates, o->language, d);
 	/* after the changes are found: they compare the source's texts */
 	if (d->errors == 0 && o->language)
 		S_translate(kit, o, d);

@@ -45,4 +45,11 @@ int kg_build(const kg_build_opts *o);
 int kg_build_digest_of(const kg_kit *kit, const char *templates,
 		       const char *paper, char hex[KG_DIGEST_HEX], kg_diags *d);
 
+/* Set kit->labels (labels.h) for language (NULL: kit.yaml's, else
+ * English) from the templates folder (NULL: the built-in tables);
+ * kit.yaml's `labels` apply when the language is the kit's own. A tag
+ * that is not BCP 47 is an error in d. */
+void kg_build_labels(kg_kit *kit, const char *templates,
+		     const char *language, kg_diags *d);
+
 #endif

@@ -14,10 +14,18 @@
 #include "compose.h"
 #include "csv.h"
 #include "debrief.h"
+#include "labels.h"
 #include "reportdoc.h"
 
+/* kitgen's own words (labels.h), in the kit's language. */
+#define S_L(key) kg_label(kit->labels, key)
+
+/* A row's verdict: as the CSV writes it (data, in English), and its
+ * label in the report. */
 static const char *const S_flags[] = {"separates", "does not separate",
 				      "too few cards to judge"};
+static const char *const S_flag_labels[] = {"cal.separates",
+					    "cal.no_separation", "cal.too_few"};
 
 /* "0.42" or "n/a". */
 static void S_num(char *s, size_t size, double v)
@@ -64,17 +72,19 @@ static char *S_row_id(const kg_cal_row *r)
 	return kg_buf_detach(&b, NULL);
 }
 
-static void S_header(kg_block *table, const char *first)
+static void S_header(const kg_kit *kit, kg_block *table, const char *first)
 {
-	static const char *const h[] = {"Strong", "Acceptable", "Weak",
-		"Not probed", "Separation r (n)", "Agreement α (pairs)", "Verdict",
-		NULL};
+	static const char *const h[] = {"form.not_probed", "cal.separation",
+		"cal.agreement", "cal.verdict", NULL};
 	kg_block *row = kg_add_row(table);
 	const char *const *p;
+	int b;
 
 	kg_add_cell(row, first);
+	for (b = 0; b < KG_NBANDS; b++)
+		kg_c_line_cell(row, kg_text(kit->bands[b].label));
 	for (p = h; *p; p++)
-		kg_add_cell(row, *p);
+		kg_add_cell(row, S_L(*p));
 }
 
 static void S_row(const kg_kit *kit, kg_block *table, const kg_cal_row *r)
@@ -84,7 +94,6 @@ static void S_row(const kg_kit *kit, kg_block *table, const kg_cal_row *r)
 	size_t total = S_total(r);
 	int b;
 
-	(void)kit;
 	S_cell(row, "`%s`", id);
 	for (b = 0; b < KG_NBANDS; b++)
 		S_cell(row, "%zu", r->count[b]);
@@ -94,59 +103,62 @@ static void S_row(const kg_kit *kit, kg_block *table, const kg_cal_row *r)
 	S_num(as, sizeof(as), r->alpha);
 	S_cell(row, "%s (%zu)", rs, r->rn);
 	S_cell(row, "%s (%zu)", as, r->pairs);
-	S_cell(row, "%s", S_flags[r->flag]);
+	S_cell(row, "%s", S_L(S_flag_labels[r->flag]));
 	free(id);
 }
 
 static kg_doc *S_document(const kg_card_kit *ck, const kg_calibration *c)
 {
+	const kg_kit *kit = ck->kit;
 	kg_buf t = KG_BUF_INIT, sub = KG_BUF_INIT;
+	char cards[32], candidates[32];
 
-	kg_buf_printf(&t, "Calibration: %s", kg_text(ck->kit->title));
-	kg_buf_printf(&sub, "How each question and scenario separated the "
-		      "panel's decisions, and how far interviewers agreed, over "
-		      "%zu cards of %zu candidates.", c->ncards, c->ncandidates);
-	return kg_report_document(ck->kit, ck->digest, "calibration",
-				  "Calibration report", kg_buf_detach(&t, NULL),
+	snprintf(cards, sizeof(cards), "%zu", c->ncards);
+	snprintf(candidates, sizeof(candidates), "%zu", c->ncandidates);
+	kg_label_put(&t, kit->labels, "cal.title", "kit", kg_text(kit->title),
+		     NULL);
+	kg_label_put(&sub, kit->labels, "cal.subtitle", "cards", cards,
+		     "candidates", candidates, NULL);
+	return kg_report_document(kit, ck->digest, "calibration",
+				  S_L("cal.name"), kg_buf_detach(&t, NULL),
 				  kg_buf_detach(&sub, NULL));
 }
 
-static void S_summary(const kg_calibration *c, kg_block *root)
+static void S_summary(const kg_kit *kit, const kg_calibration *c,
+		      kg_block *root)
 {
-	kg_block *sec = kg_c_section(root, 1, "summary", NULL, "Summary", 0);
+	kg_block *sec = kg_c_section(root, 1, "summary", NULL,
+				     S_L("cal.summary"), 0);
 	kg_block *f = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
 	kg_buf b = KG_BUF_INIT;
-	char a[16];
+	char a[16], n[5][32];
 
-	kg_buf_printf(&b, "%zu cards of %zu candidates: %zu hire, %zu no hire, "
-		      "%zu borderline or incomplete", c->ncards, c->ncandidates,
-		      c->hires, c->no_hires,
-		      c->ncandidates - c->hires - c->no_hires);
-	kg_add_prose_copy(kg_add_field(f, "Decisions", NULL), b.ptr);
+	snprintf(n[0], sizeof(n[0]), "%zu", c->ncards);
+	snprintf(n[1], sizeof(n[1]), "%zu", c->ncandidates);
+	snprintf(n[2], sizeof(n[2]), "%zu", c->hires);
+	snprintf(n[3], sizeof(n[3]), "%zu", c->no_hires);
+	snprintf(n[4], sizeof(n[4]), "%zu",
+		 c->ncandidates - c->hires - c->no_hires);
+	kg_label_put(&b, kit->labels, "cal.decisions_line", "cards", n[0],
+		     "candidates", n[1], "hire", n[2], "no_hire", n[3],
+		     "other", n[4], NULL);
+	kg_add_prose_copy(kg_add_field(f, S_L("cal.decisions"), NULL), b.ptr);
 	kg_buf_reset(&b);
 	S_num(a, sizeof(a), c->alpha);
-	kg_buf_printf(&b, "α = %s over %zu pairs of interviewers who rated the "
-		      "same candidate's same round", a, c->pairs);
-	kg_add_prose_copy(kg_add_field(f, "Agreement on overall ratings", NULL),
+	snprintf(n[0], sizeof(n[0]), "%zu", c->pairs);
+	kg_label_put(&b, kit->labels, "cal.agreement_line", "alpha", a,
+		     "pairs", n[0], NULL);
+	kg_add_prose_copy(kg_add_field(f, S_L("cal.agreement_overall"), NULL),
 			  b.ptr);
 	kg_buf_release(&b);
-	kg_add_prose(sec,
-		"**Separation** is the point-biserial correlation of a rating's "
-		"points with the decision the kit's rule gives the candidate "
-		"(hire 1, no hire 0; borderline and incomplete candidates left "
-		"out), over *n* cards. A question or scenario **does not "
-		"separate** when *r* is below 0.20 over at least 20 cards; with "
-		"fewer, there are too few cards to judge. **Agreement** is "
-		"Krippendorff's α for ordinal data over the interviewers who "
-		"rated the same candidate's same round: 1 is full agreement, 0 "
-		"no better than chance. A question or scenario is rated by its "
-		"own line of the scorecard.");
+	kg_add_prose(sec, S_L("cal.explained"));
 }
 
-static void S_review(const kg_calibration *c, kg_block *root)
+static void S_review(const kg_kit *kit, const kg_calibration *c,
+		     kg_block *root)
 {
 	kg_block *sec = kg_c_section(root, 1, "review", NULL,
-				     "Questions to review for the next version", 0);
+				     S_L("cal.review"), 0);
 	kg_block *list = NULL;
 	size_t i;
 
@@ -160,15 +172,20 @@ static void S_review(const kg_calibration *c, kg_block *root)
 		if (!list)
 			list = kg_add_list(sec, KG_LIST_BULLET);
 		S_num(rs, sizeof(rs), r->r);
-		kg_buf_printf(&b, "`%s` (%s): does not separate, r = %s over %zu "
-			      "cards", kg_text(r->question->id),
-			      kg_text(r->topic->title), rs, r->rn);
+		{
+			char cards[32];
+
+			snprintf(cards, sizeof(cards), "%zu", r->rn);
+			kg_buf_printf(&b, "`%s` (%s): ", kg_text(r->question->id),
+				      kg_text(r->topic->title));
+			kg_label_put(&b, kit->labels, "cal.review_line", "r", rs,
+				     "cards", cards, NULL);
+		}
 		kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 		kg_buf_release(&b);
 	}
 	if (!list)
-		kg_add_prose(sec, "No question with enough cards fails to "
-				  "separate the panel's decisions.");
+		kg_add_prose(sec, S_L("cal.review_none"));
 }
 
 static kg_block *S_chart_cell(kg_block *row, const char *title, long count)
@@ -181,19 +198,19 @@ static kg_block *S_chart_cell(kg_block *row, const char *title, long count)
 }
 
 /* The ratings by band of rows from..to as a chart (HTML draws it). */
-static void S_chart(const kg_calibration *c, size_t from, size_t to,
-		    const char *title, kg_block *sec)
+static void S_chart(const kg_kit *kit, const kg_calibration *c, size_t from,
+		    size_t to, const char *title, kg_block *sec)
 {
-	static const char *const series[] = {"Strong", "Acceptable", "Weak",
-					     "Not probed"};
 	kg_block *chart = kg_block_add(sec, kg_block_new(KG_BLOCK_CHART));
 	kg_block *row = kg_add_row(chart);
 	size_t i;
 	int b;
 
 	chart->title = kg_xstrdup(title);
+	/* the series: the kit's bands, then "not probed" */
 	for (b = 0; b <= KG_NBANDS; b++)
-		S_chart_cell(row, series[b], 0);
+		S_chart_cell(row, b < KG_NBANDS ? kg_text(kit->bands[b].label)
+						: S_L("form.not_probed"), 0);
 	for (i = from; i < to; i++) {
 		row = kg_add_row(chart);
 		row->title = S_row_id(&c->rows[i]);
@@ -208,31 +225,28 @@ static void S_table(const kg_kit *kit, const kg_calibration *c, size_t from,
 	kg_block *table = kg_block_add(sec, kg_block_new(KG_BLOCK_TABLE));
 	size_t i;
 
-	S_header(table, first);
+	S_header(kit, table, first);
 	for (i = from; i < to; i++)
 		S_row(kit, table, &c->rows[i]);
 }
 
-static void S_interviewers(const kg_calibration *c, int anonymise,
-			   kg_block *root)
+static void S_interviewers(const kg_kit *kit, const kg_calibration *c,
+			   int anonymise, kg_block *root)
 {
 	kg_block *sec = kg_c_section(root, 1, "interviewers", NULL,
-				     "Interviewers", 0);
+				     S_L("cal.interviewers"), 0);
 	kg_block *table, *row;
 	size_t i;
 
-	kg_add_prose(sec, "**Leniency** is the mean of an interviewer's overall "
-			  "points less the mean of the rest of the candidate's "
-			  "panel, over the cards where the rest of the panel "
-			  "rated the candidate too: above 0 rates higher than "
-			  "the panel.");
+	kg_add_prose(sec, S_L("cal.leniency_explained"));
 	table = kg_block_add(sec, kg_block_new(KG_BLOCK_TABLE));
 	row = kg_add_row(table);
-	kg_add_cell(row, "Interviewer");
-	kg_add_cell(row, "Cards");
-	kg_add_cell(row, "Leniency (n)");
+	kg_add_cell(row, S_L("form.interviewer"));
+	kg_add_cell(row, S_L("debrief.cards"));
+	kg_add_cell(row, S_L("cal.leniency"));
 	for (i = 0; i < c->nraters; i++) {
-		char *who = kg_shown_name("Interviewer", c->raters[i].name, anonymise);
+		char *who = kg_shown_name(S_L("form.interviewer"),
+					  c->raters[i].name, anonymise);
 		char ls[16];
 
 		row = kg_add_row(table);
@@ -248,19 +262,22 @@ static void S_interviewers(const kg_calibration *c, int anonymise,
 kg_doc *kg_compose_calibration(const kg_card_kit *ck,
 			       const kg_calibration *c, int anonymise)
 {
+	const kg_kit *kit = ck->kit;
 	kg_doc *doc = S_document(ck, c);
 	kg_block *sec;
 
-	S_summary(c, doc->root);
-	S_review(c, doc->root);
-	sec = kg_c_section(doc->root, 1, "questions", NULL, "Questions", 0);
-	S_chart(c, 0, c->nquestions, "Ratings by band, per question", sec);
-	S_table(ck->kit, c, 0, c->nquestions, "Question", sec);
-	sec = kg_c_section(doc->root, 1, "scenarios", NULL, "Scenarios", 0);
-	S_chart(c, c->nquestions, c->nrows, "Ratings by band, per scenario",
+	S_summary(kit, c, doc->root);
+	S_review(kit, c, doc->root);
+	sec = kg_c_section(doc->root, 1, "questions", NULL,
+			   S_L("public.questions"), 0);
+	S_chart(kit, c, 0, c->nquestions, S_L("cal.chart_questions"), sec);
+	S_table(kit, c, 0, c->nquestions, S_L("cal.question"), sec);
+	sec = kg_c_section(doc->root, 1, "scenarios", NULL,
+			   S_L("cal.scenarios"), 0);
+	S_chart(kit, c, c->nquestions, c->nrows, S_L("cal.chart_scenarios"),
 		sec);
-	S_table(ck->kit, c, c->nquestions, c->nrows, "Scenario", sec);
-	S_interviewers(c, anonymise, doc->root);
+	S_table(kit, c, c->nquestions, c->nrows, S_L("cal.scenario"), sec);
+	S_interviewers(kit, c, anonymise, doc->root);
 	return doc;
 }
 

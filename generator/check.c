@@ -22,6 +22,7 @@
 #include "alloc.h"
 #include "candidate.h"
 #include "fields.h"
+#include "labels.h"
 #include "outnames.h"
 #include "plan.h"
 #include "suggest.h"
@@ -490,6 +491,7 @@ size_t kg_kit_check(const kg_kit *kit, kg_diags *d)
 		return errors;
 	S_decl_init(&decl, kit);
 	errors += S_check_refs(kit, &decl, d);
+	errors += kg_labels_check(kit->language, kit->labels_node, d);
 	errors += S_check_behavioural(kit, d) + S_check_phases(kit, d);
 	for (i = 0; i < kit->nprofiles; i++)
 		errors += S_check_profile(kit, &decl, &kit->profiles[i], d) +

@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "labels.h"
 #include "markdown.h"
 
 /* ---- small helpers --------------------------------------------------------- */
@@ -72,6 +73,9 @@ void kg_c_signals(kg_block *parent, const kg_signal *s, size_t n)
 		kg_add_field(fields, kg_text(s[i].name), kg_text(s[i].detail));
 }
 
+/* kitgen's own words (labels.h), in the kit's language. */
+#define S_L(key) kg_label(kit->labels, key)
+
 void kg_c_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r)
 {
 	kg_block *rubric = kg_block_add(parent, kg_block_new(KG_BLOCK_RUBRIC));
@@ -82,15 +86,15 @@ void kg_c_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r)
 			    kg_text(r->band[b]));
 }
 
-void kg_c_answer_key(kg_block *parent, const kg_topic *t)
+void kg_c_answer_key(const kg_kit *kit, kg_block *parent, const kg_topic *t)
 {
 	kg_block *fields = kg_block_add(parent, kg_block_new(KG_BLOCK_FIELDS));
 	kg_block *box;
 
-	kg_add_field(fields, "A strong answer contains", kg_text(t->key_contains));
-	kg_add_field(fields, "Acceptable trade-offs", kg_text(t->key_tradeoffs));
-	kg_add_field(fields, "Push on", kg_text(t->key_push_on));
-	box = kg_add_callout(parent, KG_CALLOUT_RED_FLAGS, "Red flags");
+	kg_add_field(fields, S_L("public.key_contains"), kg_text(t->key_contains));
+	kg_add_field(fields, S_L("public.key_tradeoffs"), kg_text(t->key_tradeoffs));
+	kg_add_field(fields, S_L("public.key_push_on"), kg_text(t->key_push_on));
+	box = kg_add_callout(parent, KG_CALLOUT_RED_FLAGS, S_L("common.red_flags"));
 	kg_c_list(box, &t->red_flags);
 }
 
@@ -143,7 +147,7 @@ const char *kg_c_area_title(const kg_kit *kit, const char *id)
 static void S_how_to_use(const kg_kit *kit, kg_block *root)
 {
 	kg_block *part = kg_c_section(root, 1, "how-to-use", NULL,
-				   "How to use this kit", KG_SECTION_IN_TOC |
+				   S_L("public.how_to_use"), KG_SECTION_IN_TOC |
 				   KG_SECTION_NEW_PAGE);
 	kg_block *sec, *fields;
 	kg_buf buf = KG_BUF_INIT;
@@ -151,14 +155,14 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 
 	kg_add_prose(part, kg_text(kit->introduction));
 
-	sec = kg_c_section(part, 2, "levels", NULL, "Candidate levels",
+	sec = kg_c_section(part, 2, "levels", NULL, S_L("public.levels"),
 			KG_SECTION_IN_TOC);
 	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
 	for (i = 0; i < kit->nlevels; i++)
 		kg_add_field(fields, kg_text(kit->levels[i].title),
 			     kg_text(kit->levels[i].expects));
 
-	sec = kg_c_section(part, 2, "areas", NULL, "Capability areas",
+	sec = kg_c_section(part, 2, "areas", NULL, S_L("public.areas"),
 			KG_SECTION_IN_TOC);
 	fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
 	for (i = 0; i < kit->nareas; i++) {
@@ -166,8 +170,9 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 		const char *sep = "";
 
 		kg_buf_reset(&buf);
-		kg_buf_printf(&buf, "%s\n\n*Topics:* ",
-			      kg_text(kit->areas[i].description));
+		kg_buf_printf(&buf, "%s\n\n*%s* ",
+			      kg_text(kit->areas[i].description),
+			      S_L("public.area_topics"));
 		for (j = 0; j < kit->ntopics; j++)
 			for (k = 0; k < kit->topics[j].areas.n; k++)
 				if (strcmp(kit->topics[j].areas.items[k]->text,
@@ -182,10 +187,9 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 					       NULL), buf.ptr);
 	}
 
-	sec = kg_c_section(part, 2, "profiles", NULL, "Weighting profiles",
+	sec = kg_c_section(part, 2, "profiles", NULL, S_L("public.profiles"),
 			KG_SECTION_IN_TOC);
-	kg_add_prose(sec, "Each profile keeps the rubric and changes only how "
-			  "much each capability area counts toward the total.");
+	kg_add_prose(sec, S_L("public.profiles_intro"));
 	for (i = 0; i < kit->nprofiles; i++) {
 		const kg_profile *p = &kit->profiles[i];
 		kg_block *psec = kg_c_section(sec, 3, "profile", kg_text(p->id),
@@ -202,9 +206,10 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 				must |= strcmp(p->must_have.items[k]->text, area) == 0;
 			kg_buf_reset(&buf);
 			kg_c_put_line(&buf, kg_c_area_title(kit, area));
-			kg_buf_printf(&buf, ": **%ld%%**%s",
+			kg_buf_printf(&buf, ": **%ld%%**%s%s",
 				      kg_int(p->weights[j].value, 0),
-				      must ? " (must-have)" : "");
+				      must ? " " : "",
+				      must ? S_L("common.must_have") : "");
 			kg_add_prose_copy(kg_add_item(list, NULL), buf.ptr);
 		}
 	}
@@ -214,23 +219,21 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 static void S_rating_scale(const kg_kit *kit, kg_block *root)
 {
 	kg_block *part = kg_c_section(root, 1, "rating-scale", NULL,
-				   "The rating scale",
+				   S_L("public.scale"),
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_block *rubric;
 	kg_buf buf = KG_BUF_INIT;
 	int b;
 
-	kg_add_prose(part, "Every answer is rated on the same three bands. "
-			   "Each band is defined by what the candidate does, "
-			   "so two interviewers who saw the same answer give "
-			   "the same rating.");
+	kg_add_prose(part, S_L("public.scale_intro"));
 	rubric = kg_block_add(part, kg_block_new(KG_BLOCK_RUBRIC));
 	for (b = 0; b < KG_NBANDS; b++) {
 		long points = kg_int(kit->bands[b].points, 0);
 
 		kg_buf_reset(&buf);
-		kg_buf_printf(&buf, "%s (%ld point%s)", kg_text(kit->bands[b].label),
-			      points, points == 1 ? "" : "s");
+		kg_buf_printf(&buf, "%s (", kg_text(kit->bands[b].label));
+		kg_label_putn(&buf, kit->labels, "public.points", points, NULL);
+		kg_buf_putc(&buf, ')');
 		kg_add_band(rubric, S_band(b), buf.ptr,
 			    kg_text(kit->bands[b].definition));
 	}
@@ -241,33 +244,33 @@ static void S_guidance(const kg_kit *kit, kg_block *root)
 {
 	const kg_guidance *g = &kit->guidance;
 	kg_block *part = kg_c_section(root, 1, "running-the-loop", NULL,
-				   "Running a consistent loop",
+				   S_L("public.loop"),
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_block *sec, *box;
 
 	kg_add_prose(part, kg_text(g->running_a_loop));
-	sec = kg_c_section(part, 2, "scoring", NULL, "Score before the debrief",
+	sec = kg_c_section(part, 2, "scoring", NULL, S_L("public.scoring"),
 			KG_SECTION_IN_TOC);
 	kg_add_prose(sec, kg_text(g->scoring));
 
-	sec = kg_c_section(part, 2, "evidence", NULL, "Write down the evidence",
+	sec = kg_c_section(part, 2, "evidence", NULL, S_L("public.evidence"),
 			KG_SECTION_IN_TOC);
 	kg_add_prose(sec, kg_text(g->evidence_summary));
-	box = kg_add_callout(sec, KG_CALLOUT_GOOD_NOTE, "Notes that cite evidence");
+	box = kg_add_callout(sec, KG_CALLOUT_GOOD_NOTE, S_L("common.good_notes"));
 	kg_c_list(box, &g->good_notes);
-	box = kg_add_callout(sec, KG_CALLOUT_BAD_NOTE, "Notes that do not");
+	box = kg_add_callout(sec, KG_CALLOUT_BAD_NOTE, S_L("common.bad_notes"));
 	kg_c_list(box, &g->bad_notes);
 
-	sec = kg_c_section(part, 2, "calibration", NULL, "Calibrate the panel",
+	sec = kg_c_section(part, 2, "calibration", NULL, S_L("public.calibration"),
 			KG_SECTION_IN_TOC);
 	kg_add_prose(sec, kg_text(g->calibration_summary));
-	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Borderline examples");
+	box = kg_add_callout(sec, KG_CALLOUT_NOTE, S_L("common.borderline_examples"));
 	kg_c_list(box, &g->borderline);
 
-	sec = kg_c_section(part, 2, "bias", NULL, "Reduce bias", KG_SECTION_IN_TOC);
+	sec = kg_c_section(part, 2, "bias", NULL, S_L("public.bias"), KG_SECTION_IN_TOC);
 	kg_add_prose(sec, kg_text(g->bias));
 
-	sec = kg_c_section(part, 2, "decision-rule", NULL, "From scores to a decision",
+	sec = kg_c_section(part, 2, "decision-rule", NULL, S_L("public.decision"),
 			KG_SECTION_IN_TOC);
 	kg_add_prose(sec, kg_text(kit->decision_rule));
 }
@@ -282,7 +285,7 @@ static void S_level_titles(const kg_kit *kit, const kg_list *levels,
 	kg_buf_reset(buf);
 	for (i = 0; i < levels->n; i++) {
 		if (i)
-			kg_buf_puts(buf, ", ");
+			kg_buf_puts(buf, S_L("common.list_sep"));
 		kg_c_put_line(buf, kg_c_level_title(kit, kg_text(levels->items[i])));
 	}
 }
@@ -302,7 +305,8 @@ static void S_comparison_row(const kg_kit *kit, kg_block *table,
 	kg_add_prose_copy(kg_add_cell(row, NULL), buf->ptr);
 	kg_buf_reset(buf);
 	/* a no-break space: "40" and "min" never part at a narrow column */
-	kg_buf_printf(buf, "%ld\xC2\xA0min", kg_int(t->cmp_minutes, 0));
+	kg_label_putn(buf, kit->labels, "common.min", kg_int(t->cmp_minutes, 0),
+		      NULL);
 	kg_add_prose_copy(kg_add_cell(row, NULL), buf->ptr);
 	kg_add_cell(row, kg_text(t->cmp_fits));
 	kg_add_cell(row, kg_text(t->cmp_watch_for));
@@ -311,23 +315,20 @@ static void S_comparison_row(const kg_kit *kit, kg_block *table,
 static void S_comparison(const kg_kit *kit, kg_block *root)
 {
 	static const char *const head[] = {
-		"Topic", "What it reveals", "Suits best", "Time",
-		"Where it matters most", "What separates the levels"};
+		"public.col_topic", "public.col_reveals", "public.col_suits",
+		"common.time", "public.col_fits", "public.col_watch_for"};
 	kg_block *part = kg_c_section(root, 1, "comparison", NULL,
-				   "The topics side by side",
+				   S_L("public.comparison"),
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_block *table, *row;
 	kg_buf buf = KG_BUF_INIT;
 	size_t i;
 
-	kg_add_prose(part, "What each topic tells you about a candidate, the "
-			   "levels where it tells the most, how long a good "
-			   "discussion of it takes, the roles it matters most "
-			   "for, and the one sign that best separates the levels.");
+	kg_add_prose(part, S_L("public.comparison_intro"));
 	table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
 	row = kg_add_row(table);
 	for (i = 0; i < sizeof(head) / sizeof(*head); i++)
-		kg_add_cell(row, head[i]);
+		kg_add_cell(row, S_L(head[i]));
 	for (i = 0; i < kit->ntopics; i++)
 		S_comparison_row(kit, table, &kit->topics[i], &buf);
 	kg_buf_release(&buf);
@@ -342,14 +343,14 @@ typedef struct S_numbering {
 	size_t n, cap;
 } S_numbering;
 
-void kg_c_code(kg_block *parent, const kg_question *q)
+void kg_c_code(const kg_kit *kit, kg_block *parent, const kg_question *q)
 {
 	if (!q->code_listing)
 		return;
 	kg_add_code(parent, kg_text(q->code_language), kg_text(q->code_listing));
 	if (q->task)
 		kg_add_field(kg_block_add(parent, kg_block_new(KG_BLOCK_FIELDS)),
-			     "Task", kg_text(q->task));
+			     S_L("public.task"), kg_text(q->task));
 }
 
 void kg_c_hints(kg_block *parent, const kg_question *q)
@@ -364,46 +365,49 @@ void kg_c_hints(kg_block *parent, const kg_question *q)
 		kg_add_item(list, kg_text(q->hints.items[i]));
 }
 
-void kg_c_samples(kg_block *parent, const kg_question *q)
+void kg_c_samples(const kg_kit *kit, kg_block *parent, const kg_question *q)
 {
 	kg_block *box;
 
-	box = kg_add_callout(parent, KG_CALLOUT_STRONG, "A strong answer");
+	box = kg_add_callout(parent, KG_CALLOUT_STRONG, S_L("public.strong"));
 	kg_add_prose(box, kg_text(q->strong_answer));
 	if (q->acceptable_answer) {
 		box = kg_add_callout(parent, KG_CALLOUT_ACCEPTABLE,
-				     "An acceptable answer");
+				     S_L("public.acceptable"));
 		kg_add_prose(box, kg_text(q->acceptable_answer));
 		if (q->acceptable_because)
 			kg_add_field(kg_block_add(box, kg_block_new(KG_BLOCK_FIELDS)),
-				     "Why it is acceptable, not strong",
+				     S_L("public.acceptable_because"),
 				     kg_text(q->acceptable_because));
 	}
-	box = kg_add_callout(parent, KG_CALLOUT_WEAK, "A weak answer");
+	box = kg_add_callout(parent, KG_CALLOUT_WEAK, S_L("public.weak"));
 	kg_add_prose(box, kg_text(q->weak_answer));
 	kg_add_field(kg_block_add(box, kg_block_new(KG_BLOCK_FIELDS)),
-		     "Why it is weak", kg_text(q->weak_because));
+		     S_L("public.weak_because"), kg_text(q->weak_because));
 }
 
 void kg_c_question(const kg_kit *kit, kg_block *parent, int level,
 		   const kg_question *q, size_t number)
 {
-	char title[160];
+	char num[24], *title;
 	kg_block *sec, *box;
 
-	snprintf(title, sizeof(title), "Q%zu \xC2\xB7 %s", number,
-		 kg_c_level_title(kit, kg_text(q->level)));
+	snprintf(num, sizeof(num), "%zu", number);
+	title = kg_label_dup(kit->labels, "common.question_title", "number", num,
+			     "level", kg_c_level_title(kit, kg_text(q->level)),
+			     NULL);
 	sec = kg_c_section(parent, level, "q", kg_text(q->id), title, 0);
+	free(title);
 	kg_add_prose(sec, kg_text(q->prompt));
-	kg_c_code(sec, q);
-	box = kg_add_callout(sec, KG_CALLOUT_CUES, "Recruiter cues");
+	kg_c_code(kit, sec, q);
+	box = kg_add_callout(sec, KG_CALLOUT_CUES, S_L("public.cues"));
 	kg_c_list(box, &q->recruiter_cues);
 	if (q->hints.n)
 		kg_c_hints(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
-					"Hints, one at a time", NULL), q);
-	kg_c_samples(sec, q);
+					S_L("public.hints"), NULL), q);
+	kg_c_samples(kit, sec, q);
 	box = kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
-			   "Follow-ups", NULL);
+			   S_L("common.follow_ups"), NULL);
 	kg_c_list(box, &q->follow_ups);
 }
 
@@ -432,32 +436,32 @@ static void S_topic(kg_block *part, const void *ctx, size_t index)
 	kg_buf buf = KG_BUF_INIT;
 	size_t i, l;
 
-	kg_buf_puts(&buf, "*Capability areas:* ");
+	kg_buf_printf(&buf, "*%s* ", S_L("public.topic_areas"));
 	for (i = 0; i < t->areas.n; i++) {
-		kg_buf_puts(&buf, i ? ", " : "");
+		kg_buf_puts(&buf, i ? S_L("common.list_sep") : "");
 		kg_c_put_line(&buf, kg_c_area_title(kit, t->areas.items[i]->text));
 	}
 	kg_add_prose_copy(part, buf.ptr);
 	kg_add_prose(part, kg_text(t->exposes));
 
 	sec = kg_c_section(part, 2, id, "clarifying",
-			"Clarifying questions a strong candidate asks", 0);
+			S_L("public.clarifying"), 0);
 	kg_c_list(sec, &t->clarifying_questions);
-	sec = kg_c_section(part, 2, id, "signals", "Signals of a good answer", 0);
+	sec = kg_c_section(part, 2, id, "signals", S_L("public.signals"), 0);
 	kg_c_signals(sec, t->signals, t->nsignals);
-	sec = kg_c_section(part, 2, id, "rubric", "Rubric", 0);
+	sec = kg_c_section(part, 2, id, "rubric", S_L("public.rubric"), 0);
 	kg_c_rubric(kit, sec, &t->rubric);
 
-	sec = kg_c_section(part, 2, id, "answer-key", "Answer key", 0);
-	kg_c_answer_key(sec, t);
+	sec = kg_c_section(part, 2, id, "answer-key", S_L("common.answer_key"), 0);
+	kg_c_answer_key(kit, sec, t);
 
-	sec = kg_c_section(part, 2, id, "follow-ups", "Follow-ups that change the problem", 0);
+	sec = kg_c_section(part, 2, id, "follow-ups", S_L("common.follow_ups_change"), 0);
 	kg_c_list(sec, &t->follow_ups);
-	sec = kg_c_section(part, 2, id, "scenario", "A practical scenario", 0);
+	sec = kg_c_section(part, 2, id, "scenario", S_L("public.scenario"), 0);
 	box = kg_add_callout(sec, KG_CALLOUT_NOTE, kg_text(t->scenario_title));
 	kg_add_prose(box, kg_text(t->scenario_prompt));
 
-	sec = kg_c_section(part, 2, id, "questions", "Questions", 0);
+	sec = kg_c_section(part, 2, id, "questions", S_L("public.questions"), 0);
 	/* grouped by level, in the order kit.yaml declares the levels */
 	for (l = 0; l < kit->nlevels; l++)
 		for (i = 0; i < t->nquestions; i++) {
@@ -492,12 +496,11 @@ static void S_number_questions(const kg_kit *kit, S_numbering *num)
 static void S_scenarios(const kg_kit *kit, kg_block *root)
 {
 	kg_block *part = kg_c_section(root, 1, "scenarios", NULL,
-				   "Scenario challenges",
+				   S_L("public.scenarios"),
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	size_t k, i;
 
-	kg_add_prose(part, "Behavioural and delivery scenarios, scored on the "
-			   "same three bands as the technical topics.");
+	kg_add_prose(part, S_L("public.scenarios_intro"));
 	for (k = 0; k < kit->nkinds; k++) {
 		const char *kind = kg_text(kit->kinds[k].id);
 		kg_block *group = kg_c_section(part, 2, "kind", kind,
@@ -515,7 +518,8 @@ static void S_scenarios(const kg_kit *kit, kg_block *root)
 			kg_add_prose(sec, kg_text(s->prompt));
 			kg_c_signals(sec, s->signals, s->nsignals);
 			kg_c_rubric(kit, sec, &s->rubric);
-			box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, "Red flags");
+			box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS,
+					     S_L("common.red_flags"));
 			kg_c_list(box, &s->red_flags);
 		}
 	}
@@ -528,13 +532,19 @@ static void S_scenarios(const kg_kit *kit, kg_block *root)
 
 /* An index entry, in buf: the question's number and its own words (its
  * prompt, shortened to one line), all one link to the question. */
-static void S_index_entry(const kg_question *q, size_t number, kg_buf *buf)
+static void S_index_entry(const kg_kit *kit, const kg_question *q,
+			  size_t number, kg_buf *buf)
 {
 	kg_buf words = KG_BUF_INIT;
+	char num[24];
 
 	kg_md_summary(kg_text(q->prompt), S_INDEX_WORDS, &words);
 	kg_buf_reset(buf);
-	kg_buf_printf(buf, "[Q%zu \xC2\xB7 ", number);
+	snprintf(num, sizeof(num), "%zu", number);
+	kg_buf_putc(buf, '[');
+	kg_label_put(buf, kit->labels, "common.question_number", "number", num,
+		     NULL);
+	kg_buf_puts(buf, " \xC2\xB7 ");
 	kg_c_put_line(buf, words.ptr);
 	kg_buf_printf(buf, "](#q-%s)", kg_text(q->id));
 	kg_buf_release(&words);
@@ -567,7 +577,7 @@ static void S_index(kg_block *part, const void *ctx, size_t index)
 			target = S_anchor("q", kg_text(q->id)); /* as kg_c_question */
 			item = kg_add_index_item(list, target, NULL);
 			free(target);
-			S_index_entry(q, i + 1, &buf);
+			S_index_entry(kit, q, i + 1, &buf);
 			kg_add_prose_copy(item, buf.ptr);
 		}
 	}
@@ -594,18 +604,14 @@ kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
 	if (ed->kind == KG_EDITION_PACKET) {
 		kg_buf sub = KG_BUF_INIT;
 
-		kg_buf_printf(&sub, "For the panel of a %s loop at the %s level: "
-			      "the loop plan, an interviewer guide and a scorecard "
-			      "for every round, and the debrief sheet.",
-			      m->profile, m->level);
+		kg_label_put(&sub, kit->labels, "edition.packet_subtitle",
+			     "profile", m->profile, "level", m->level, NULL);
 		m->subtitle = kg_buf_detach(&sub, NULL);
 	} else if (ed->kind == KG_EDITION_CANDIDATE) {
 		kg_buf sub = KG_BUF_INIT;
 
-		kg_buf_printf(&sub, "For candidates for the role of %s at the "
-			      "%s level: how the interviews run and how they "
-			      "are assessed. It holds no interview question and "
-			      "no answer.", m->profile, m->level);
+		kg_label_put(&sub, kit->labels, "edition.candidate_subtitle",
+			     "profile", m->profile, "level", m->level, NULL);
 		m->subtitle = kg_buf_detach(&sub, NULL);
 	} else {
 		m->subtitle = kg_one_line(kg_text(kit->subtitle));
@@ -614,6 +620,7 @@ kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
 	m->publisher = kg_one_line(kg_text(kit->publisher));
 	m->licence = kg_one_line(kg_text(kit->licence));
 	m->digest = kg_xstrdup(digest);
+	doc->labels = kit->labels;
 	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
 	return doc;
 }
@@ -647,7 +654,7 @@ kg_doc *kg_compose_public(const kg_kit *kit, const kg_edition *ed,
 	}
 	S_scenarios(kit, doc->root);
 	kg_add_deferred_section(doc->root, 1, "question-index",
-				"Questions by level",
+				S_L("public.index"),
 				KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE, S_index,
 				pub, 0);
 	return doc;

@@ -24,14 +24,14 @@ void kg_c_signals(kg_block *parent, const kg_signal *s, size_t n);
 void kg_c_rubric(const kg_kit *kit, kg_block *parent, const kg_rubric *r);
 /* A topic's answer key (what a strong answer contains, acceptable
  * trade-offs, where to push) and its red flags. */
-void kg_c_answer_key(kg_block *parent, const kg_topic *t);
+void kg_c_answer_key(const kg_kit *kit, kg_block *parent, const kg_topic *t);
 /* A question's code listing and its task; nothing without code. */
-void kg_c_code(kg_block *parent, const kg_question *q);
+void kg_c_code(const kg_kit *kit, kg_block *parent, const kg_question *q);
 /* Its hint ladder, an ordered list; nothing without hints. */
 void kg_c_hints(kg_block *parent, const kg_question *q);
 /* Its samples: strong, acceptable (when it has one) and weak, each with
  * why it is rated so where the kit says. */
-void kg_c_samples(kg_block *parent, const kg_question *q);
+void kg_c_samples(const kg_kit *kit, kg_block *parent, const kg_question *q);
 /* One question: prompt, code listing and task, recruiter cues, hints,
  * the strong, acceptable and weak samples with their reasons, follow-ups;
  * a section titled "Q<number> · <Level>". */

@@ -14,11 +14,13 @@
  * read here; tests/t-candidate.sh checks every guide for them.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "candidate.h"
 #include "compose.h"
+#include "labels.h"
 #include "plan.h"
 
 /* A score in hundredths as the kit writes it: 225 is "2.25". */
@@ -27,17 +29,16 @@ static void S_score(kg_buf *b, long hundredths)
 	kg_buf_printf(b, "%ld.%02ld", hundredths / 100, hundredths % 100);
 }
 
-/* A small count in words, as prose writes it ("one"), else in digits. */
-static const char *S_number(long n, char *buf, size_t size)
-{
-	static const char *const words[] = {"no", "one", "two", "three", "four",
-					    "five", "six", "seven", "eight",
-					    "nine", "ten"};
+/* kitgen's own words (labels.h), in the kit's language. */
+#define S_L(key) kg_label(kit->labels, key)
 
-	if (n >= 0 && n <= 10)
-		return words[n];
-	snprintf(buf, size, "%ld", n);
-	return buf;
+/* A line of the kit as Markdown text, escaped, in a new string. */
+static char *S_md_line(const char *text)
+{
+	kg_buf b = KG_BUF_INIT;
+
+	kg_c_put_line(&b, text);
+	return kg_buf_detach(&b, NULL);
 }
 
 static int S_total_minutes(const kg_plan *plan)
@@ -54,44 +55,48 @@ static void S_welcome(const kg_kit *kit, const kg_edition *ed,
 		      const kg_plan *plan, kg_block *root)
 {
 	const kg_candidate_guide *g = &kit->candidate_guide;
-	kg_block *part = kg_c_section(root, 1, "welcome", NULL, "Welcome",
-				      KG_SECTION_IN_TOC);
-	kg_buf b = KG_BUF_INIT;
+	kg_block *part = kg_c_section(root, 1, "welcome", NULL,
+				      S_L("guide.welcome"), KG_SECTION_IN_TOC);
+	kg_buf b = KG_BUF_INIT, n = KG_BUF_INIT, mins = KG_BUF_INIT;
+	char *role = S_md_line(kg_text(ed->profile->title));
+	char *level = S_md_line(kg_text(ed->level->title));
 
 	kg_add_prose(part, kg_text(g->welcome));
-	kg_buf_puts(&b, "This guide describes the interviews for the role of **");
-	kg_c_put_line(&b, kg_text(ed->profile->title));
-	kg_buf_puts(&b, "** at the **");
-	kg_c_put_line(&b, kg_text(ed->level->title));
-	kg_buf_printf(&b, "** level: %zu interview%s, %d minutes in all. Every "
-		      "candidate for this role and level gets the same guide, "
-		      "sits the same rounds for the same time and is rated on "
-		      "the same scale. It tells you how you will be assessed; "
-		      "it holds none of the questions.", plan->n,
-		      plan->n == 1 ? "" : "s", S_total_minutes(plan));
+	kg_label_putn(&n, kit->labels, "guide.interviews", (long)plan->n, NULL);
+	kg_label_putn(&mins, kit->labels, "common.minutes",
+		      S_total_minutes(plan), NULL);
+	kg_label_put(&b, kit->labels, "guide.intro", "profile", role, "level",
+		     level, "interviews", n.ptr, "minutes", mins.ptr, NULL);
 	kg_add_prose_copy(part, b.ptr);
+	free(role);
+	free(level);
 	if (g->contact) {
+		char *contact = S_md_line(kg_text(g->contact));
+
 		kg_buf_reset(&b);
-		kg_buf_puts(&b, "Questions about this guide or the day: ");
-		kg_c_put_line(&b, kg_text(g->contact));
-		kg_buf_puts(&b, ".");
+		kg_label_put(&b, kit->labels, "guide.contact", "contact", contact,
+			     NULL);
 		kg_add_prose_copy(part, b.ptr);
+		free(contact);
 	}
 	kg_buf_release(&b);
+	kg_buf_release(&n);
+	kg_buf_release(&mins);
 }
 
 /* The rounds at a glance: area, time, weight. */
-static void S_rounds_table(const kg_plan *plan, kg_block *part)
+static void S_rounds_table(const kg_kit *kit, const kg_plan *plan,
+			   kg_block *part)
 {
 	kg_block *table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
 	kg_block *row = kg_add_row(table);
 	kg_buf b = KG_BUF_INIT;
 	size_t i;
 
-	kg_add_cell(row, "Round");
-	kg_add_cell(row, "What it assesses");
-	kg_add_cell(row, "Time");
-	kg_add_cell(row, "Weight in the decision");
+	kg_add_cell(row, S_L("common.round"));
+	kg_add_cell(row, S_L("guide.col_assesses"));
+	kg_add_cell(row, S_L("common.time"));
+	kg_add_cell(row, S_L("guide.col_weight"));
 	for (i = 0; i < plan->n; i++) {
 		const kg_round *r = &plan->rounds[i];
 
@@ -101,46 +106,48 @@ static void S_rounds_table(const kg_plan *plan, kg_block *part)
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_c_line_cell(row, kg_text(r->area->title));
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%d minutes", r->minutes);
+		kg_label_putn(&b, kit->labels, "common.minutes", r->minutes, NULL);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%d%%%s", r->weight,
-			      r->must_have ? " (must-have)" : "");
+		kg_buf_printf(&b, "%d%%%s%s", r->weight, r->must_have ? " " : "",
+			      r->must_have ? S_L("common.must_have") : "");
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 	}
 	kg_buf_release(&b);
 }
 
-static void S_round(const kg_edition *ed, const kg_round *r, size_t number,
-		    kg_block *part)
+static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
+		    size_t number, kg_block *part)
 {
-	char anchor[32], title[256];
+	char anchor[32], num[24], weight[24], *title;
 	kg_block *sec;
-	kg_buf b = KG_BUF_INIT;
+	kg_buf b = KG_BUF_INIT, mins = KG_BUF_INIT;
 
 	snprintf(anchor, sizeof(anchor), "your-round-%zu", number);
-	snprintf(title, sizeof(title), "Round %zu: %s", number,
-		 kg_text(r->area->title));
+	snprintf(num, sizeof(num), "%zu", number);
+	snprintf(weight, sizeof(weight), "%d", r->weight);
+	title = kg_label_dup(kit->labels, "packet.round_title", "number", num,
+			     "area", kg_text(r->area->title), NULL);
 	sec = kg_c_section(part, 2, anchor, NULL, title, 0);
+	free(title);
 	kg_add_prose(sec, kg_text(r->area->description));
 	if (r->behavioural)
-		kg_buf_puts(&b, "This round is a conversation about how you work "
-			    "with other people and own your work: you are asked "
-			    "about situations from working life, how you would "
-			    "handle them or how you handled ones like them. There "
-			    "is no technical problem to solve. ");
-	kg_buf_printf(&b, "It takes %d minutes and counts for %d%% of the "
-		      "decision", r->minutes, r->weight);
-	kg_buf_puts(&b, r->must_have ? "; it is a must-have area for this role "
-				       "(see [the decision](#decision))."
-				     : ".");
+		kg_buf_printf(&b, "%s ", S_L("guide.behavioural"));
+	kg_label_putn(&mins, kit->labels, "common.minutes", r->minutes, NULL);
+	kg_label_put(&b, kit->labels, r->must_have ? "guide.round_counts_must"
+		     : "guide.round_counts", "minutes", mins.ptr, "weight",
+		     weight, NULL);
 	if (!r->behavioural) {
-		kg_buf_puts(&b, " Its questions are at the **");
-		kg_c_put_line(&b, kg_text(ed->level->title));
-		kg_buf_puts(&b, "** level.");
+		char *level = S_md_line(kg_text(ed->level->title));
+
+		kg_buf_putc(&b, ' ');
+		kg_label_put(&b, kit->labels, "guide.round_level", "level", level,
+			     NULL);
+		free(level);
 	}
 	kg_add_prose_copy(sec, b.ptr);
 	kg_buf_release(&b);
+	kg_buf_release(&mins);
 }
 
 /* The fewest and the most minutes a round's main phase has. */
@@ -164,14 +171,14 @@ static void S_phases(const kg_kit *kit, const kg_plan *plan, kg_block *part)
 {
 	const kg_round *r = &plan->rounds[0];
 	kg_block *sec = kg_c_section(part, 2, "how-a-round-runs", NULL,
-				     "How a round runs", 0);
+				     S_L("guide.how_a_round_runs"), 0);
 	kg_block *list;
 	kg_buf b = KG_BUF_INIT;
 	int mine = kg_candidate_questions_phase(kit, r), lo, hi;
 	size_t i;
 
 	S_main_range(plan, &lo, &hi);
-	kg_add_prose(sec, "Every round has the same parts, in this order:");
+	kg_add_prose(sec, S_L("guide.same_parts"));
 	list = kg_add_list(sec, KG_LIST_ORDERED);
 	for (i = 0; i < r->nphases; i++) {
 		const kg_round_phase *ph = &r->phases[i];
@@ -180,31 +187,37 @@ static void S_phases(const kg_kit *kit, const kg_plan *plan, kg_block *part)
 		kg_buf_puts(&b, "**");
 		kg_c_put_line(&b, ph->name);
 		kg_buf_puts(&b, "** (");
-		if (ph->main && lo != hi)
-			kg_buf_printf(&b, "%d to %d minutes, by the round's length",
-				      lo, hi);
-		else
-			kg_buf_printf(&b, "%d minutes", ph->minutes);
+		if (ph->main && lo != hi) {
+			char l[24], h[24];
+
+			snprintf(l, sizeof(l), "%d", lo);
+			snprintf(h, sizeof(h), "%d", hi);
+			kg_label_put(&b, kit->labels, "guide.phase_range", "lo", l,
+				     "hi", h, NULL);
+		} else {
+			kg_label_putn(&b, kit->labels, "common.minutes",
+				      ph->minutes, NULL);
+		}
 		kg_buf_puts(&b, ")");
 		if (ph->main)
-			kg_buf_puts(&b, ": the round's questions or conversation");
+			kg_buf_printf(&b, ": %s", S_L("guide.phase_main"));
 		if ((int)i == mine)
-			kg_buf_puts(&b, ": your time to ask the interviewer "
-				    "anything; it is not rated");
+			kg_buf_printf(&b, ": %s", S_L("guide.phase_yours"));
 		kg_buf_puts(&b, ".");
 		kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 	}
 	if (mine >= 0) {
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "So every round leaves you %d minutes for your own "
-			      "questions, about the team, the work or the process.",
-			      r->phases[mine].minutes);
+		kg_buf mins = KG_BUF_INIT;
+
+		kg_label_putn(&mins, kit->labels, "common.minutes",
+			      r->phases[mine].minutes, NULL);
+		kg_label_put(&b, kit->labels, "guide.leaves_you", "minutes",
+			     mins.ptr, NULL);
 		kg_add_prose_copy(sec, b.ptr);
+		kg_buf_release(&mins);
 	}
-	kg_add_prose(sec, "Thinking aloud helps the interviewer see how you "
-		     "reason. A hint, a change to the problem or a request for "
-		     "more detail is part of every round, not a sign that "
-		     "something has gone wrong.");
+	kg_add_prose(sec, S_L("guide.think_aloud"));
 	kg_buf_release(&b);
 }
 
@@ -212,34 +225,30 @@ static void S_loop(const kg_kit *kit, const kg_edition *ed,
 		   const kg_plan *plan, kg_block *root)
 {
 	kg_block *part = kg_c_section(root, 1, "your-interviews", NULL,
-				      "Your interviews", KG_SECTION_IN_TOC);
+				      S_L("guide.your_interviews"),
+				      KG_SECTION_IN_TOC);
 	kg_buf b = KG_BUF_INIT;
 	size_t i;
 
-	kg_buf_printf(&b, "The loop has %zu round%s. Each round assesses one "
-		      "area of the work, with its own interviewer, and each "
-		      "interviewer rates only their round.", plan->n,
-		      plan->n == 1 ? "" : "s");
+	kg_label_putn(&b, kit->labels, "guide.loop_has", (long)plan->n, NULL);
 	kg_add_prose_copy(part, b.ptr);
-	S_rounds_table(plan, part);
+	S_rounds_table(kit, plan, part);
 	for (i = 0; i < plan->n; i++)
-		S_round(ed, &plan->rounds[i], i + 1, part);
+		S_round(kit, ed, &plan->rounds[i], i + 1, part);
 	if (plan->n > 0)
 		S_phases(kit, plan, part);
 	kg_buf_release(&b);
 }
 
-static void S_level(const kg_edition *ed, kg_block *root)
+static void S_level(const kg_kit *kit, const kg_edition *ed, kg_block *root)
 {
-	kg_block *part = kg_c_section(root, 1, "level", NULL,
-				      "What the level expects", KG_SECTION_IN_TOC);
+	kg_block *part = kg_c_section(root, 1, "level", NULL, S_L("guide.level"),
+				      KG_SECTION_IN_TOC);
 	kg_buf b = KG_BUF_INIT;
+	char *level = S_md_line(kg_text(ed->level->title));
 
-	kg_buf_puts(&b, "You are interviewing at the **");
-	kg_c_put_line(&b, kg_text(ed->level->title));
-	kg_buf_puts(&b, "** level. Every interviewer rates your answers against "
-		    "what this level expects, not against another level and not "
-		    "against other candidates:");
+	kg_label_put(&b, kit->labels, "guide.level_intro", "level", level, NULL);
+	free(level);
 	kg_add_prose_copy(part, b.ptr);
 	kg_add_prose(kg_add_callout(part, KG_CALLOUT_NOTE, kg_text(ed->level->title)),
 		     kg_text(ed->level->expects));
@@ -251,14 +260,12 @@ static void S_scale(const kg_kit *kit, kg_block *root)
 	static const kg_doc_band styles[KG_NBANDS] = {
 		KG_DOC_BAND_STRONG, KG_DOC_BAND_ACCEPTABLE, KG_DOC_BAND_WEAK};
 	kg_block *part = kg_c_section(root, 1, "rating-scale", NULL,
-				      "How answers are rated", KG_SECTION_IN_TOC);
+				      S_L("guide.scale"), KG_SECTION_IN_TOC);
 	kg_block *rubric;
 	kg_buf b = KG_BUF_INIT;
 	int band;
 
-	kg_add_prose(part, "Each interviewer rates their round on this scale, on "
-		     "their own and in writing, before the panel meets. Each "
-		     "band is defined by what a candidate says and does:");
+	kg_add_prose(part, S_L("guide.scale_intro"));
 	rubric = kg_block_add(part, kg_block_new(KG_BLOCK_RUBRIC));
 	for (band = 0; band < KG_NBANDS; band++) {
 		const kg_band *k = &kit->bands[band];
@@ -279,7 +286,9 @@ static size_t S_must_haves(const kg_kit *kit, const kg_profile *p, kg_buf *b)
 
 	for (i = 0; i < p->must_have.n; i++) {
 		if (i)
-			kg_buf_puts(b, i + 1 == p->must_have.n ? " and " : ", ");
+			kg_buf_puts(b, i + 1 == p->must_have.n
+				       ? S_L("common.list_and")
+				       : S_L("common.list_sep"));
 		kg_buf_puts(b, "*");
 		kg_c_put_line(b, kg_c_area_title(kit, kg_text(p->must_have.items[i])));
 		kg_buf_puts(b, "*");
@@ -294,75 +303,68 @@ static void S_gates(const kg_kit *kit, const kg_edition *ed, kg_block *part)
 	long threshold = kg_int(dc->threshold, 0), borderline = kg_int(dc->borderline, 0);
 	long weak = kg_int(dc->weak_limit, 0);
 	kg_block *list = kg_add_list(part, KG_LIST_ORDERED);
-	kg_buf b = KG_BUF_INIT;
-	char num[24];
+	kg_buf b = KG_BUF_INIT, areas = KG_BUF_INIT, below = KG_BUF_INIT;
+	kg_buf th = KG_BUF_INIT, bo = KG_BUF_INIT, low = KG_BUF_INIT;
 
-	kg_buf_puts(&b, "**Must-have areas.** ");
-	if (S_must_haves(kit, ed->profile, &b)) {
-		kg_buf_puts(&b, ": an area score below ");
-		S_score(&b, kg_int(dc->weak_below, 0));
-		kg_buf_puts(&b, " in one of them means no offer, however strong "
-			    "the other rounds were.");
-	} else {
-		kg_buf_puts(&b, "This role has none.");
-	}
-	kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
-	kg_buf_reset(&b);
-	kg_buf_puts(&b, "**Weak areas.** An area scoring below ");
-	S_score(&b, kg_int(dc->weak_below, 0));
-	if (weak == 0)
-		kg_buf_puts(&b, " counts as Weak, and any Weak area means no offer.");
+	S_score(&below, kg_int(dc->weak_below, 0));
+	S_score(&th, threshold);
+	S_score(&bo, borderline);
+	S_score(&low, borderline < threshold ? borderline : threshold);
+	if (S_must_haves(kit, ed->profile, &areas))
+		kg_label_put(&b, kit->labels, "guide.must_have", "areas",
+			     areas.ptr, "score", below.ptr, NULL);
 	else
-		kg_buf_printf(&b, " counts as Weak; more than %s Weak area%s "
-			      "means no offer.", S_number(weak, num, sizeof(num)),
-			      weak == 1 ? "" : "s");
+		kg_buf_puts(&b, S_L("guide.must_have_none"));
 	kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 	kg_buf_reset(&b);
-	kg_buf_puts(&b, "**The weighted score.** Each area's score times its "
-		    "weight (the table in [Your interviews](#your-interviews)), "
-		    "added up and divided by 100. At ");
-	S_score(&b, threshold);
-	kg_buf_puts(&b, " or above, the panel recommends an offer.");
+	if (weak == 0)
+		kg_label_put(&b, kit->labels, "guide.weak_any", "score",
+			     below.ptr, NULL);
+	else
+		kg_label_putn(&b, kit->labels, "guide.weak_limit", weak, "score",
+			      below.ptr, NULL);
+	kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
+	kg_buf_reset(&b);
+	kg_label_put(&b, kit->labels, "guide.weighted", "threshold", th.ptr, NULL);
 	if (borderline < threshold) {
-		kg_buf_puts(&b, " From ");
-		S_score(&b, borderline);
-		kg_buf_puts(&b, " to just under ");
-		S_score(&b, threshold);
-		kg_buf_puts(&b, ", the panel either arranges one more short "
-			    "conversation on the area where it has least to go "
-			    "on, or declines.");
+		kg_buf_putc(&b, ' ');
+		kg_label_put(&b, kit->labels, "guide.weighted_borderline",
+			     "borderline", bo.ptr, "threshold", th.ptr, NULL);
 	}
-	kg_buf_puts(&b, " Below ");
-	S_score(&b, borderline < threshold ? borderline : threshold);
-	kg_buf_puts(&b, ", no offer.");
+	kg_buf_putc(&b, ' ');
+	kg_label_put(&b, kit->labels, "guide.weighted_below", "score", low.ptr,
+		     NULL);
 	kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 	kg_buf_release(&b);
+	kg_buf_release(&areas);
+	kg_buf_release(&below);
+	kg_buf_release(&th);
+	kg_buf_release(&bo);
+	kg_buf_release(&low);
 }
 
 static void S_decision(const kg_kit *kit, const kg_edition *ed, kg_block *root)
 {
 	kg_block *part = kg_c_section(root, 1, "decision", NULL,
-				      "How the decision is made", KG_SECTION_IN_TOC);
-	kg_buf b = KG_BUF_INIT;
+				      S_L("guide.decision"), KG_SECTION_IN_TOC);
+	kg_buf b = KG_BUF_INIT, bands = KG_BUF_INIT;
 	size_t band;
 
-	kg_buf_puts(&b, "The decision follows a written rule, the same for "
-		    "every candidate for this role. The panel meets only after "
-		    "every interviewer has written down their rating and the "
-		    "evidence for it. An area's score is the points of its "
-		    "rating (");
 	for (band = 0; band < KG_NBANDS; band++) {
-		kg_buf_puts(&b, band ? ", " : "");
-		kg_c_put_line(&b, kg_text(kit->bands[band].label));
-		kg_buf_printf(&b, " %ld", kg_int(kit->bands[band].points, 0));
+		kg_buf_puts(&bands, band ? S_L("common.list_sep") : "");
+		kg_c_put_line(&bands, kg_text(kit->bands[band].label));
+		kg_buf_printf(&bands, " %ld", kg_int(kit->bands[band].points, 0));
 	}
-	kg_buf_puts(&b, "), the mean where two interviewers rate one round. ");
+	kg_label_put(&b, kit->labels, "guide.decision_intro", "bands", bands.ptr,
+		     NULL);
+	kg_buf_release(&bands);
+	kg_buf_putc(&b, ' ');
 	if (kit->decision.node) {
-		kg_buf_puts(&b, "Then the rule for this role applies, in this order:");
+		kg_buf_puts(&b, S_L("guide.rule_order"));
 		kg_add_prose_copy(part, b.ptr);
 		S_gates(kit, ed, part);
 	} else {
-		kg_buf_puts(&b, "Then the panel applies its rule, in its own words:");
+		kg_buf_puts(&b, S_L("guide.rule_own_words"));
 		kg_add_prose_copy(part, b.ptr);
 		kg_add_prose(part, kg_text(kit->decision_rule));
 	}
@@ -391,14 +393,13 @@ kg_doc *kg_compose_candidate(const kg_kit *kit, const kg_edition *ed,
 	kg_block_add(doc->root, kg_block_new(KG_BLOCK_TOC));
 	S_welcome(kit, ed, &plan, doc->root);
 	S_loop(kit, ed, &plan, doc->root);
-	S_level(ed, doc->root);
+	S_level(kit, ed, doc->root);
 	S_scale(kit, doc->root);
 	S_decision(kit, ed, doc->root);
-	S_prose_part(doc->root, "preparing", "Preparing", g->preparing);
-	S_prose_part(doc->root, "adjustments", "What you can ask for",
+	S_prose_part(doc->root, "preparing", S_L("guide.preparing"), g->preparing);
+	S_prose_part(doc->root, "adjustments", S_L("guide.adjustments"),
 		     g->adjustments);
-	S_prose_part(doc->root, "after", "After the interviews",
-		     g->after_the_loop);
+	S_prose_part(doc->root, "after", S_L("guide.after"), g->after_the_loop);
 	kg_plan_free(&plan);
 	kg_diags_free(&quiet);
 	return doc;

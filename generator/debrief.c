@@ -12,6 +12,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "compose.h"
+#include "labels.h"
 #include "reportdoc.h"
 
 char *kg_shown_name(const char *role, const char *name, int anonymise)
@@ -37,14 +38,31 @@ static void S_cell_num(kg_block *row, double v)
 	kg_add_prose_copy(kg_add_cell(row, NULL), s);
 }
 
-static const char *S_gate(kg_gate g)
+/* kitgen's own words (labels.h), in the kit's language. */
+#define S_L(key) kg_label(kit->labels, key)
+
+static const char *S_gate(const kg_kit *kit, kg_gate g)
 {
-	return kg_gate_name(g);
+	static const char *const names[] = {"debrief.passed", "debrief.failed",
+					    "debrief.borderline",
+					    "debrief.not_known"};
+
+	return S_L(names[g]);
 }
 
 static const char *S_band_label(const kg_kit *kit, int band)
 {
-	return band == KG_NOT_PROBED ? "Not probed" : kg_text(kit->bands[band].label);
+	return band == KG_NOT_PROBED ? S_L("form.not_probed")
+				     : kg_text(kit->bands[band].label);
+}
+
+static const char *S_verdict(const kg_kit *kit, kg_verdict v)
+{
+	static const char *const names[] = {"debrief.hire", "debrief.no_hire",
+					    "debrief.borderline",
+					    "debrief.incomplete"};
+
+	return S_L(names[v]);
 }
 
 static kg_doc *S_document(const kg_card_kit *ck, const kg_panel *p,
@@ -54,12 +72,12 @@ static kg_doc *S_document(const kg_card_kit *ck, const kg_panel *p,
 	kg_buf t = KG_BUF_INIT, sub = KG_BUF_INIT;
 	kg_doc *doc;
 
-	kg_buf_printf(&t, "Debrief: %s", who);
-	kg_buf_printf(&sub, "%s, %s: the panel's ratings worked out by the "
-		      "decision rule of %s %s.", kg_text(p->ed->profile->title),
-		      kg_text(p->ed->level->title), kg_text(kit->title),
-		      kg_text(kit->version));
-	doc = kg_report_document(kit, ck->digest, "debrief", "Debrief",
+	kg_label_put(&t, kit->labels, "debrief.title", "candidate", who, NULL);
+	kg_label_put(&sub, kit->labels, "debrief.subtitle", "profile",
+		     kg_text(p->ed->profile->title), "level",
+		     kg_text(p->ed->level->title), "kit", kg_text(kit->title),
+		     "version", kg_text(kit->version), NULL);
+	doc = kg_report_document(kit, ck->digest, "debrief", S_L("debrief.name"),
 				 kg_buf_detach(&t, NULL), kg_buf_detach(&sub, NULL));
 	free(doc->meta.profile);
 	free(doc->meta.level);
@@ -70,23 +88,30 @@ static kg_doc *S_document(const kg_card_kit *ck, const kg_panel *p,
 
 static void S_decision(const kg_kit *kit, const kg_panel *p, kg_block *root)
 {
-	kg_block *sec = kg_c_section(root, 1, "decision", NULL, "Decision", 0);
+	kg_block *sec = kg_c_section(root, 1, "decision", NULL,
+				     S_L("form.decision"), 0);
 	kg_block *fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
 	kg_buf b = KG_BUF_INIT;
+	char total[32], cards[32];
 
-	kg_buf_printf(&b, "**%s**", kg_verdict_name(p->decided.verdict));
-	kg_add_prose_copy(kg_add_field(fields, "By the decision rule", NULL), b.ptr);
+	kg_buf_printf(&b, "**%s**", S_verdict(kit, p->decided.verdict));
+	kg_add_prose_copy(kg_add_field(fields, S_L("debrief.by_rule"), NULL),
+			  b.ptr);
 	kg_buf_reset(&b);
+	snprintf(total, sizeof(total), "%.2f", p->decided.total);
 	if (p->decided.threshold == KG_GATE_UNKNOWN)
-		kg_buf_puts(&b, S_gate(KG_GATE_UNKNOWN));
+		kg_buf_puts(&b, S_gate(kit, KG_GATE_UNKNOWN));
 	else
-		kg_buf_printf(&b, "%.2f (threshold %s, borderline from %s)",
-			      p->decided.total, kg_text(kit->decision.threshold),
-			      kg_text(kit->decision.borderline));
-	kg_add_prose_copy(kg_add_field(fields, "Weighted total", NULL), b.ptr);
+		kg_label_put(&b, kit->labels, "debrief.total", "total", total,
+			     "threshold", kg_text(kit->decision.threshold),
+			     "borderline", kg_text(kit->decision.borderline), NULL);
+	kg_add_prose_copy(kg_add_field(fields, S_L("debrief.weighted_total"),
+				       NULL), b.ptr);
 	kg_buf_reset(&b);
-	kg_buf_printf(&b, "%zu, for %zu rounds", p->ncards, p->plan->n);
-	kg_add_prose_copy(kg_add_field(fields, "Cards", NULL), b.ptr);
+	snprintf(cards, sizeof(cards), "%zu", p->ncards);
+	kg_label_putn(&b, kit->labels, "debrief.cards_for", (long)p->plan->n,
+		      "cards", cards, NULL);
+	kg_add_prose_copy(kg_add_field(fields, S_L("debrief.cards"), NULL), b.ptr);
 	kg_buf_release(&b);
 }
 
@@ -101,28 +126,31 @@ static void S_ratings_of(const kg_kit *kit, const kg_panel *p, size_t r,
 
 		if (p->cards[i]->round != r)
 			continue;
-		by = kg_shown_name("Interviewer", p->cards[i]->interviewer, anonymise);
+		by = kg_shown_name(S_L("form.interviewer"),
+				   p->cards[i]->interviewer, anonymise);
 		kg_buf_printf(out, "%s%s: %s", n++ ? "; " : "", by,
 			      S_band_label(kit, p->cards[i]->overall));
 		free(by);
 	}
 	if (!n)
-		kg_buf_puts(out, "no card");
+		kg_buf_puts(out, S_L("debrief.no_card"));
 }
 
 static void S_rounds(const kg_kit *kit, const kg_panel *p, int anonymise,
 		     kg_block *root)
 {
-	kg_block *sec = kg_c_section(root, 1, "rounds", NULL, "Rounds", 0);
+	kg_block *sec = kg_c_section(root, 1, "rounds", NULL,
+				     S_L("debrief.rounds"), 0);
 	kg_block *table = kg_block_add(sec, kg_block_new(KG_BLOCK_TABLE));
 	kg_block *row = kg_add_row(table);
-	static const char *const head[] = {"Round", "Capability area", "Weight",
-		"Ratings", "Round rating", "Points × weight", NULL};
+	static const char *const head[] = {"common.round", "common.area",
+		"common.weight", "debrief.ratings", "debrief.round_rating",
+		"form.col_product", NULL};
 	const char *const *h;
 	size_t r;
 
 	for (h = head; *h; h++)
-		kg_add_cell(row, *h);
+		kg_add_cell(row, S_L(*h));
 	for (r = 0; r < p->plan->n; r++) {
 		const kg_round *rd = &p->plan->rounds[r];
 		kg_buf b = KG_BUF_INIT;
@@ -131,8 +159,11 @@ static void S_rounds(const kg_kit *kit, const kg_panel *p, int anonymise,
 		row = kg_add_row(table);
 		snprintf(n, sizeof(n), "%zu", r + 1);
 		kg_add_prose_copy(kg_add_cell(row, NULL), n);
-		S_cellf(row, "%s%s", kg_text(rd->area->title),
-			rd->must_have ? " (must-have)" : "");
+		kg_buf_reset(&b);
+		kg_buf_puts(&b, rd->must_have ? " " : "");
+		kg_buf_puts(&b, rd->must_have ? S_L("common.must_have") : "");
+		S_cellf(row, "%s%s", kg_text(rd->area->title), b.ptr);
+		kg_buf_reset(&b);
 		snprintf(n, sizeof(n), "%d", rd->weight);
 		kg_add_prose_copy(kg_add_cell(row, NULL), n);
 		S_ratings_of(kit, p, r, anonymise, &b);
@@ -142,7 +173,7 @@ static void S_rounds(const kg_kit *kit, const kg_panel *p, int anonymise,
 			S_cell_num(row, p->areas[r].score);
 			S_cell_num(row, p->areas[r].score * rd->weight);
 		} else {
-			kg_add_cell(row, "not rated");
+			kg_add_cell(row, S_L("debrief.not_rated"));
 			kg_add_cell(row, "");
 		}
 	}
@@ -163,29 +194,38 @@ static void S_gates(const kg_kit *kit, const kg_panel *p, kg_block *root)
 	const kg_decision *rule = &kit->decision;
 	const kg_decided *dd = &p->decided;
 	kg_block *sec = kg_c_section(root, 1, "gates", NULL,
-				     "The decision rule, gate by gate", 0);
+				     S_L("debrief.gates"), 0);
 	kg_block *table = kg_block_add(sec, kg_block_new(KG_BLOCK_TABLE));
 	kg_block *row = kg_add_row(table);
 	kg_buf a = KG_BUF_INIT, b = KG_BUF_INIT;
+	char weak[32];
 
-	kg_add_cell(row, "Gate");
-	kg_add_cell(row, "Rule");
-	kg_add_cell(row, "Result");
-	kg_rule_gate_text(rule, KG_RULE_MUST_HAVE, &a);
-	S_gate_row(table, kg_rule_gate_name(KG_RULE_MUST_HAVE), a.ptr,
-		   S_gate(dd->must_have));
+	kg_add_cell(row, S_L("debrief.gate"));
+	kg_add_cell(row, S_L("debrief.rule"));
+	kg_add_cell(row, S_L("debrief.result"));
+	kg_label_put(&a, kit->labels, "debrief.rule_must_have", "weak",
+		     kg_text(rule->weak_below), NULL);
+	S_gate_row(table, S_L("debrief.gate_must_have"), a.ptr,
+		   S_gate(kit, dd->must_have));
 	kg_buf_reset(&a);
-	kg_rule_gate_text(rule, KG_RULE_WEAK_LIMIT, &a);
-	kg_buf_printf(&b, "%zu Weak: %s", dd->weak, S_gate(dd->weak_limit));
-	S_gate_row(table, kg_rule_gate_name(KG_RULE_WEAK_LIMIT), a.ptr, b.ptr);
+	kg_label_putn(&a, kit->labels, "debrief.rule_weak_limit",
+		      kg_int(rule->weak_limit, 0), "weak",
+		      kg_text(rule->weak_below), NULL);
+	snprintf(weak, sizeof(weak), "%zu", dd->weak);
+	kg_label_put(&b, kit->labels, "debrief.weak_count", "weak", weak,
+		     "result", S_gate(kit, dd->weak_limit), NULL);
+	S_gate_row(table, S_L("debrief.gate_weak_limit"), a.ptr, b.ptr);
 	kg_buf_reset(&a);
 	kg_buf_reset(&b);
-	kg_rule_gate_text(rule, KG_RULE_THRESHOLD, &a);
+	kg_label_put(&a, kit->labels, "debrief.rule_threshold", "threshold",
+		     kg_text(rule->threshold), "borderline",
+		     kg_text(rule->borderline), NULL);
 	if (dd->threshold == KG_GATE_UNKNOWN)
-		kg_buf_puts(&b, S_gate(dd->threshold));
+		kg_buf_puts(&b, S_gate(kit, dd->threshold));
 	else
-		kg_buf_printf(&b, "%.2f: %s", dd->total, S_gate(dd->threshold));
-	S_gate_row(table, kg_rule_gate_name(KG_RULE_THRESHOLD), a.ptr, b.ptr);
+		kg_buf_printf(&b, "%.2f: %s", dd->total,
+			      S_gate(kit, dd->threshold));
+	S_gate_row(table, S_L("debrief.gate_threshold"), a.ptr, b.ptr);
 	kg_buf_release(&a);
 	kg_buf_release(&b);
 	kg_add_prose(sec, kg_text(kit->decision_rule));
@@ -206,12 +246,12 @@ static void S_spread(const kg_kit *kit, const kg_panel *p, int anonymise,
 			continue;
 		if (!sec) {
 			sec = kg_c_section(root, 1, "spread", NULL,
-					   "Where interviewers rated the same round", 0);
+					   S_L("debrief.spread"), 0);
 			table = kg_block_add(sec, kg_block_new(KG_BLOCK_TABLE));
 			row = kg_add_row(table);
-			kg_add_cell(row, "Round");
-			kg_add_cell(row, "Ratings");
-			kg_add_cell(row, "Spread (points)");
+			kg_add_cell(row, S_L("common.round"));
+			kg_add_cell(row, S_L("debrief.ratings"));
+			kg_add_cell(row, S_L("debrief.spread_points"));
 		}
 		row = kg_add_row(table);
 		snprintf(n, sizeof(n), "%zu", r + 1);
@@ -234,22 +274,29 @@ static void S_not_probed(const kg_kit *kit, const kg_panel *p,
 
 		for (k = 0; k <= c->ndims; k++) {
 			kg_buf b = KG_BUF_INIT;
+			char n[32];
 			int rating = k < c->ndims ? c->rating[k] : c->overall;
 
 			if (rating != KG_NOT_PROBED)
 				continue;
 			if (!list)
 				list = kg_add_list(kg_c_section(root, 1, "not-probed",
-					NULL, "Not probed", 0), KG_LIST_BULLET);
+					NULL, S_L("form.not_probed"), 0),
+					KG_LIST_BULLET);
+			snprintf(n, sizeof(n), "%zu", c->round + 1);
 			if (k < c->ndims) {
 				char *label = kg_dim_label(kit, &c->r->dims[k]);
+				kg_buf md = KG_BUF_INIT;
 
-				kg_buf_printf(&b, "Round %zu: ", c->round + 1);
-				kg_c_put_line(&b, label);
+				kg_c_put_line(&md, label);
+				kg_label_put(&b, kit->labels, "debrief.round_line",
+					     "number", n, "line", md.ptr, NULL);
+				kg_buf_release(&md);
 				free(label);
 			} else {
-				kg_buf_printf(&b, "Round %zu: the overall rating",
-					      c->round + 1);
+				kg_label_put(&b, kit->labels,
+					     "debrief.round_overall", "number", n,
+					     NULL);
 			}
 			kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 			kg_buf_release(&b);
@@ -261,20 +308,24 @@ static void S_card(const kg_kit *kit, const kg_card *c, size_t index,
 		   int anonymise, kg_block *parent)
 {
 	char anchor[32];
-	char *by = kg_shown_name("Interviewer", c->interviewer, anonymise);
+	char *by = kg_shown_name(S_L("form.interviewer"), c->interviewer,
+				 anonymise);
 	kg_block *table, *row;
 	kg_buf t = KG_BUF_INIT;
+	char n[32];
 	size_t k;
 
-	kg_buf_printf(&t, "Round %zu, %s: %s, %s", c->round + 1,
-		      kg_text(c->r->area->title), by, c->date);
+	snprintf(n, sizeof(n), "%zu", c->round + 1);
+	kg_label_put(&t, kit->labels, "debrief.card_title", "number", n, "area",
+		     kg_text(c->r->area->title), "interviewer", by, "date",
+		     c->date, NULL);
 	snprintf(anchor, sizeof(anchor), "card-%zu", index + 1);
 	table = kg_block_add(kg_add_section(parent, 2, anchor, t.ptr, 0),
 			     kg_block_new(KG_BLOCK_TABLE));
 	row = kg_add_row(table);
-	kg_add_cell(row, "Dimension");
-	kg_add_cell(row, "Rating");
-	kg_add_cell(row, "Evidence");
+	kg_add_cell(row, S_L("form.dimension"));
+	kg_add_cell(row, S_L("debrief.rating"));
+	kg_add_cell(row, S_L("form.evidence"));
 	for (k = 0; k <= c->ndims; k++) {
 		int rating = k < c->ndims ? c->rating[k] : c->overall;
 
@@ -285,11 +336,12 @@ static void S_card(const kg_kit *kit, const kg_card *c, size_t index,
 			kg_c_line_cell(row, label);
 			free(label);
 		} else {
-			kg_add_cell(row, "Overall");
+			kg_add_cell(row, S_L("debrief.overall"));
 		}
 		kg_buf_reset(&t);
-		kg_buf_printf(&t, "%s%s", S_band_label(kit, rating),
-			      k < c->ndims && c->prompted[k] ? " (prompted)" : "");
+		kg_buf_puts(&t, S_band_label(kit, rating));
+		if (k < c->ndims && c->prompted[k])
+			kg_buf_printf(&t, " (%s)", S_L("debrief.prompted"));
 		kg_add_prose_copy(kg_add_cell(row, NULL), t.ptr);
 		if (k < c->ndims && c->evidence[k])
 			kg_add_prose_copy(kg_add_cell(row, NULL), c->evidence[k]);
@@ -303,7 +355,8 @@ static void S_card(const kg_kit *kit, const kg_card *c, size_t index,
 kg_doc *kg_compose_debrief(const kg_card_kit *ck, const kg_panel *p,
 			   int anonymise)
 {
-	char *who = kg_shown_name("Candidate", p->candidate, anonymise);
+	const kg_kit *kit = ck->kit;
+	char *who = kg_shown_name(S_L("form.candidate"), p->candidate, anonymise);
 	kg_doc *doc = S_document(ck, p, who);
 	kg_block *sec;
 	size_t i;
@@ -313,7 +366,8 @@ kg_doc *kg_compose_debrief(const kg_card_kit *ck, const kg_panel *p,
 	S_gates(ck->kit, p, doc->root);
 	S_spread(ck->kit, p, anonymise, doc->root);
 	S_not_probed(ck->kit, p, doc->root);
-	sec = kg_c_section(doc->root, 1, "evidence", NULL, "Evidence", 0);
+	sec = kg_c_section(doc->root, 1, "evidence", NULL, S_L("form.evidence"),
+			   0);
 	for (i = 0; i < p->ncards; i++)
 		S_card(ck->kit, p->cards[i], i, anonymise, sec);
 	free(who);

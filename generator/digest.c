@@ -140,6 +140,9 @@ static int S_templates(struct sha256_ctx *ctx, const char *templates,
 
 	for (i = 0; kg_formats[i] && rc == 0; i++)
 		rc = S_list(templates, kg_formats[i]->name, &names, &n, &cap, d);
+	/* the labels tables: kitgen's own words (labels.h) */
+	if (rc == 0)
+		rc = S_list(templates, "labels", &names, &n, &cap, d);
 	if (n)
 		qsort(names, n, sizeof(*names), S_cmp);
 	S_u64(ctx, n);

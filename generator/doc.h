@@ -213,6 +213,9 @@ typedef struct kg_doc_meta {
 
 typedef struct kg_doc {
 	kg_doc_meta meta;
+	/* kitgen's own words (labels.h) in the document's language, borrowed
+	 * from the kit; NULL: English */
+	const struct kg_labels *labels;
 	kg_block *root; /* a DOCUMENT */
 	/* the data the page's fillable scorecards work with, as JSON
 	 * (card_form.h), or NULL: a format that can fill forms in uses it */

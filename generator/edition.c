@@ -7,35 +7,34 @@
 #include "alloc.h"
 #include "buf.h"
 #include "doc.h" /* kg_one_line */
+#include "labels.h"
 #include "suggest.h"
 
 /* What each kind is called, where it goes, who it is for and how it is
- * marked (edition.h): every word an edition says of itself is here. */
+ * marked (edition.h): the keys of every word an edition says of itself,
+ * in the labels table (labels.h). */
 static const struct {
 	const char *folder, *title, *audience, *marking, *reader;
 	int confidential;
 } S_kinds[] = {
-	[KG_EDITION_PUBLIC] = {"", "Published kit",
-			       "for hiring teams and recruiters: every question "
-			       "and answer key",
-			       "Contains answer keys \xE2\x80\x94 not for candidates",
-			       "For hiring teams and recruiters.", 0},
-	[KG_EDITION_PACKET] = {"panels/", "Panel packet",
-			       "for the interview panel: its rounds' questions "
-			       "and answer keys",
-			       "Confidential \xE2\x80\x94 interviewer material",
-			       "For the interview panel only.", 1},
-	[KG_EDITION_CANDIDATE] = {"candidates/", "Candidate's guide",
-				  "for candidates \xE2\x80\x94 safe to send",
-				  NULL, NULL, 0}};
+	[KG_EDITION_PUBLIC] = {"", "edition.public", "edition.public_for",
+			       "edition.public_marking", "edition.public_reader",
+			       0},
+	[KG_EDITION_PACKET] = {"panels/", "edition.packet", "edition.packet_for",
+			       "edition.packet_marking", "edition.packet_reader",
+			       1},
+	[KG_EDITION_CANDIDATE] = {"candidates/", "edition.candidate",
+				  "edition.candidate_for", NULL, NULL, 0}};
 
-/* ed's kind and what the kind says of it. */
-static void S_kind(kg_edition *ed, kg_edition_kind kind)
+/* ed's kind and what the kind says of it, in the kit's labels. */
+static void S_kind(const kg_kit *kit, kg_edition *ed, kg_edition_kind kind)
 {
 	ed->kind = kind;
-	ed->audience = S_kinds[kind].audience;
-	ed->marking = S_kinds[kind].marking;
-	ed->reader = S_kinds[kind].reader;
+	ed->audience = kg_label(kit->labels, S_kinds[kind].audience);
+	ed->marking = S_kinds[kind].marking
+		      ? kg_label(kit->labels, S_kinds[kind].marking) : NULL;
+	ed->reader = S_kinds[kind].reader
+		     ? kg_label(kit->labels, S_kinds[kind].reader) : NULL;
 	ed->confidential = S_kinds[kind].confidential;
 }
 
@@ -49,7 +48,7 @@ static void S_per_pair(kg_editions *e, const kg_kit *kit, kg_edition_kind kind)
 		for (l = 0; l < kit->nlevels; l++) {
 			kg_edition *ed = &e->items[e->n++];
 
-			S_kind(ed, kind);
+			S_kind(kit, ed, kind);
 			ed->profile = &kit->profiles[p];
 			ed->level = &kit->levels[l];
 			kg_buf_reset(&b);
@@ -58,9 +57,10 @@ static void S_per_pair(kg_editions *e, const kg_kit *kit, kg_edition_kind kind)
 				      kg_text(ed->level->id));
 			ed->id = kg_xstrdup(b.ptr);
 			kg_buf_reset(&b);
-			kg_buf_printf(&b, "%s: %s, %s", S_kinds[kind].title,
-				      kg_text(ed->profile->title),
-				      kg_text(ed->level->title));
+			kg_label_put(&b, kit->labels, "edition.name", "kind",
+				     kg_label(kit->labels, S_kinds[kind].title),
+				     "profile", kg_text(ed->profile->title),
+				     "level", kg_text(ed->level->title), NULL);
 			ed->title = kg_one_line(b.ptr);
 		}
 	kg_buf_release(&b);
@@ -73,9 +73,10 @@ kg_editions kg_editions_of(const kg_kit *kit)
 	e.n = 0;
 	e.items = kg_xcalloc(1 + 2 * kit->nprofiles * kit->nlevels,
 			     sizeof(*e.items));
-	S_kind(&e.items[0], KG_EDITION_PUBLIC);
+	S_kind(kit, &e.items[0], KG_EDITION_PUBLIC);
 	e.items[0].id = kg_xstrdup(kg_text(kit->id));
-	e.items[0].title = kg_xstrdup(S_kinds[KG_EDITION_PUBLIC].title);
+	e.items[0].title = kg_xstrdup(kg_label(kit->labels,
+					       S_kinds[KG_EDITION_PUBLIC].title));
 	e.n = 1;
 	S_per_pair(&e, kit, KG_EDITION_PACKET);
 	S_per_pair(&e, kit, KG_EDITION_CANDIDATE);

@@ -53,6 +53,8 @@
 #define KG_FIELD_LANGUAGE             "language"
 #define KG_FIELD_LEVEL                "level"
 #define KG_FIELD_LEVELS               "levels"
+#define KG_FIELD_LABELS               "labels"
+#define KG_FIELD_LANGUAGE             "language"
 #define KG_FIELD_LICENCE              "licence"
 #define KG_FIELD_LISTING              "listing"
 #define KG_FIELD_LOOP                 "loop"

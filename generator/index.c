@@ -20,6 +20,7 @@
 
 #include "alloc.h"
 #include "html_escape.h"
+#include "labels.h"
 #include "node.h"
 #include "pdf_style.h"
 #include "template.h"
@@ -77,23 +78,32 @@ static const char *S_label(const char *format)
 	return format;
 }
 
-static char *S_size(size_t bytes)
+/* A file's size in the labels' words (labels.h), the megabytes with one
+ * decimal after the labels' decimal separator. */
+static char *S_size(const kg_labels *labels, size_t bytes)
 {
 	kg_buf b = KG_BUF_INIT;
+	char n[48];
 
-	if (bytes < 1024)
-		kg_buf_printf(&b, "%zu bytes", bytes);
-	else if (bytes < 1024 * 1024)
-		kg_buf_printf(&b, "%zu KB", (bytes + 512) / 1024);
-	else
-		kg_buf_printf(&b, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
+	if (bytes < 1024) {
+		kg_label_putn(&b, labels, "index.bytes", (long)bytes, NULL);
+	} else if (bytes < 1024 * 1024) {
+		snprintf(n, sizeof(n), "%zu", (bytes + 512) / 1024);
+		kg_label_put(&b, labels, "index.kb", "n", n, NULL);
+	} else {
+		size_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+
+		snprintf(n, sizeof(n), "%zu%s%zu", tenths / 10,
+			 kg_label(labels, "number.decimal"), tenths % 10);
+		kg_label_put(&b, labels, "index.mb", "n", n, NULL);
+	}
 	return kg_buf_detach(&b, NULL);
 }
 
-static kg_node *S_file(const kg_index_entry *e)
+static kg_node *S_file(const kg_labels *labels, const kg_index_entry *e)
 {
 	kg_node *f = kg_node_new_map();
-	char *size = S_size(e->size);
+	char *size = S_size(labels, e->size);
 
 	kg_node_set_str(f, "name", e->name);
 	kg_node_set_str(f, "format", e->format);
@@ -104,7 +114,7 @@ static kg_node *S_file(const kg_index_entry *e)
 }
 
 /* editions: consecutive entries of one edition make one group. */
-static kg_node *S_editions(const kg_index *idx)
+static kg_node *S_editions(const kg_labels *labels, const kg_index *idx)
 {
 	kg_node *eds = kg_node_new_seq();
 	kg_node *files = NULL;
@@ -126,7 +136,7 @@ static kg_node *S_editions(const kg_index *idx)
 			kg_node_set(ed, "files", files);
 			kg_node_push(eds, ed);
 		}
-		kg_node_push(files, S_file(e));
+		kg_node_push(files, S_file(labels, e));
 	}
 	return eds;
 }
@@ -153,7 +163,10 @@ static kg_node *S_data(const kg_index *idx, const kg_kit *kit,
 	S_meta(data, "licence", kit->licence);
 	kg_node_set_str(data, "digest", digest);
 	kg_node_set_str(data, "build_digest", build_digest);
-	kg_node_set(data, "editions", S_editions(idx));
+	kg_node_set(data, "editions", S_editions(kit->labels, idx));
+	kg_node_set(data, "labels", kg_labels_data(kit->labels));
+	kg_node_set_str(data, "lang", kg_labels_lang(kit->labels));
+	kg_node_set_bool(data, "rtl", kg_labels_rtl(kit->labels));
 	return data;
 }
 

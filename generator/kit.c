@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fields.h"
+#include "labels.h"
 
 const char *const kg_band_keys[KG_NBANDS] = {KG_FIELD_STRONG,
 					       KG_FIELD_ACCEPTABLE, KG_FIELD_WEAK};
@@ -53,6 +54,7 @@ void kg_kit_free(kg_kit *kit)
 
 	if (!kit)
 		return;
+	kg_labels_free(kit->labels);
 	for (i = 0; i < kit->nprofiles; i++) {
 		size_t j;
 

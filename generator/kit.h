@@ -206,6 +206,10 @@ typedef struct kg_kit {
 	const kg_node *paper;         /* paper: a name in the PDF style's papers, or NULL */
 	const kg_node *watermark;     /* watermark: a line across interviewer
 					 material's pages, or NULL */
+	const kg_node *language;      /* a BCP 47 tag, or NULL (English) */
+	const kg_node *labels_node;   /* labels: overrides, or NULL */
+	/* the words kitgen adds (labels.h), set by a build; NULL: English */
+	struct kg_labels *labels;
 	kg_band bands[KG_NBANDS];
 	kg_level *levels;
 	size_t nlevels;

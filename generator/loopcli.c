@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "build.h"
+#include "datadir.h"
 #include "cli.h"
 
 /* The kg_loop_opts flag of an option character; 0 for none. */
@@ -108,6 +110,16 @@ int kg_loop_cards(const char *cmd, const char *usage, int argc, char **argv,
 	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
 		kg_diags_free(&kd);
 		return rc;
+	}
+	/* the reports' words in the kit's language (labels.h), from the
+	 * templates a build would use, else the built-in tables */
+	{
+		kg_diags quiet = KG_DIAGS_INIT;
+		char *found = o.templates ? NULL : kg_default_templates(&quiet);
+
+		kg_build_labels(kit, o.templates ? o.templates : found, NULL, &d);
+		free(found);
+		kg_diags_free(&quiet);
 	}
 	run(kit, argv + optind, (size_t)(argc - optind), &o, &d);
 	rc = kg_cli_report(&d);

@@ -30,6 +30,7 @@
 #include "git.h"
 #include "init.h"
 #include "kit.h"
+#include "labels.h"
 #include "datadir.h"
 #include "leftovers.h"
 #include "loop.h"
@@ -599,6 +600,57 @@ static int S_render(int argc, char **argv)
 	return rc;
 }
 
+/* ---- labels ------------------------------------------------------------- */
+
+/* kitgen labels [LANG]: every label with its text in LANG, as YAML. The
+ * templates folder's labels/ files count when there is one (./templates,
+ * --templates, else the installed), else the built-in ones. */
+static int S_labels(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"templates", required_argument, NULL, KG_OPT_TEMPLATES},
+		{"help", no_argument, NULL, KG_OPT_HELP},
+		{NULL, 0, NULL, 0}};
+	kg_cli_opts o = {0};
+	kg_diags d = KG_DIAGS_INIT, quiet = KG_DIAGS_INIT;
+	kg_buf out = KG_BUF_INIT;
+	kg_labels *labels;
+	const char *lang = "en";
+	char *found = NULL;
+	int rc = kg_cli_parse("labels", argc, argv, longopts, &o);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (optind < argc)
+		lang = argv[optind++];
+	if (optind < argc)
+		return kg_cli_usage_error("labels", "unexpected argument '%s'",
+					  argv[optind]);
+	if ((rc = kg_cli_empty_arg("labels", "LANG", lang)))
+		return rc;
+	if (!kg_lang_valid(lang))
+		return kg_cli_usage_error("labels", "'%s' is not a BCP 47 "
+					  "language tag (such as 'de', 'de-CH' "
+					  "or 'ar')", lang);
+	/* no templates folder: the built-in tables alone */
+	if (!o.templates)
+		o.templates = found = kg_default_templates(&quiet);
+	labels = kg_labels_load(o.templates, lang, NULL, &d);
+	/* only errors: a language without a file is what this is for */
+	if (d.errors == 0) {
+		kg_labels_print(labels, &out);
+		S_put_stdout(&out);
+	} else {
+		rc = kg_cli_report(&d);
+	}
+	kg_labels_free(labels);
+	kg_buf_release(&out);
+	kg_diags_free(&d);
+	kg_diags_free(&quiet);
+	free(found);
+	return rc;
+}
+
 /* ---- init --------------------------------------------------------------- */
 
 static int S_init(int argc, char **argv)
@@ -797,6 +849,27 @@ static const kg_cli_cmd S_cmds[] = {
 	 "  -d, --data FILE       the data (one YAML document)\n"
 	 "  -p, --partials DIR    the folder of partials\n"
 	 "  -h, --help            show this help\n"},
+	{"labels", S_labels, "print kitgen's own words in a language, to translate",
+	 "Usage: kitgen labels [LANG] [--templates DIR]\n"
+	 "\n"
+	 "Print every label -- each word kitgen itself puts into a kit: the\n"
+	 "contents' heading, the cover's fields, page N of M, table heads, the\n"
+	 "packets' and guides' fixed sentences -- with its text in LANG (a BCP\n"
+	 "47 tag: de, de-CH, fr, es, ar; default: en), as YAML with a comment\n"
+	 "saying where each shows. Save it as templates/labels/LANG.yaml and\n"
+	 "translate it, or copy single entries under 'labels:' in kit.yaml. A\n"
+	 "language with no file prints the English texts. A {name} is a place\n"
+	 "for a value; keep it.\n"
+	 "\n"
+	 "  -t, --templates DIR   the templates folder whose labels/ to read\n"
+	 "                        (default: ./templates when it exists, else the\n"
+	 "                        installed ones, else the built-in labels)\n"
+	 "  -h, --help            show this help\n"
+	 "\n"
+	 "Exit status: 0 printed, 1 a labels file with errors, 2 usage error\n"
+	 "(not a language tag), 3 I/O error.\n"
+	 "\n"
+	 "Example: kitgen labels de > templates/labels/de.yaml\n"},
 	{"init", S_init, "start a new kit for a role",
 	 "Usage: kitgen init DIR [--role NAME]\n"
 	 "\n"

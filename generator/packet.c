@@ -21,41 +21,76 @@
 #include "candidate.h"
 #include "card_form.h"
 #include "compose.h"
+#include "labels.h"
 #include "packet_forms.h"
 #include "plan.h"
+
+/* kitgen's own words (labels.h), in the kit's language. */
+#define S_L(key) kg_label(kit->labels, key)
+
+/* A line of the kit as Markdown text, escaped, in a new string. */
+static char *S_md_line(const char *text)
+{
+	kg_buf b = KG_BUF_INIT;
+
+	kg_c_put_line(&b, text);
+	return kg_buf_detach(&b, NULL);
+}
+
+/* What an item calls itself in the run of show: "Q3", a title. */
+static void S_item_name(const kg_kit *kit, const kg_item *it, kg_buf *b)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%zu", it->kind == KG_ITEM_QUESTION
+		 ? kg_question_number(kit, it->question) : 0);
+	if (it->kind == KG_ITEM_QUESTION) {
+		kg_buf_putc(b, '[');
+		kg_label_put(b, kit->labels, "common.question_number", "number",
+			     num, NULL);
+		kg_buf_printf(b, "](#q-%s)", kg_text(it->question->id));
+	}
+	else if (it->kind == KG_ITEM_EXERCISE)
+		kg_c_put_line(b, kg_text(it->topic->scenario_title));
+	else
+		kg_c_put_line(b, kg_text(it->scenario->title));
+}
 
 static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 			const kg_plan *plan, kg_block *root)
 {
-	kg_block *part = kg_c_section(root, 1, "loop-plan", NULL, "The loop plan",
-				      KG_SECTION_IN_TOC);
+	kg_block *part = kg_c_section(root, 1, "loop-plan", NULL,
+				      S_L("packet.plan"), KG_SECTION_IN_TOC);
 	kg_block *fields, *table, *row;
-	kg_buf b = KG_BUF_INIT;
+	kg_buf b = KG_BUF_INIT, rounds = KG_BUF_INIT, mins = KG_BUF_INIT;
+	char *role = S_md_line(kg_text(ed->profile->title));
+	char *level = S_md_line(kg_text(ed->level->title));
 	size_t i, j;
 	int minutes = 0;
 
 	for (i = 0; i < plan->n; i++)
 		minutes += plan->rounds[i].minutes;
-	kg_buf_puts(&b, "A loop for the role of **");
-	kg_c_put_line(&b, kg_text(ed->profile->title));
-	kg_buf_puts(&b, "** at the **");
-	kg_c_put_line(&b, kg_text(ed->level->title));
-	kg_buf_printf(&b, "** level: %zu rounds, %d minutes of interviews. Each "
-		      "round tests one capability area; every interviewer fills "
-		      "in the round's scorecard before the debrief.",
-		      plan->n, minutes);
+	kg_label_putn(&rounds, kit->labels, "packet.rounds", (long)plan->n, NULL);
+	kg_label_putn(&mins, kit->labels, "common.minutes", minutes, NULL);
+	kg_label_put(&b, kit->labels, "packet.plan_intro", "profile", role,
+		     "level", level, "rounds", rounds.ptr, "minutes", mins.ptr,
+		     NULL);
+	kg_buf_release(&rounds);
+	kg_buf_release(&mins);
+	free(role);
+	free(level);
 	kg_add_prose_copy(part, b.ptr);
 	fields = kg_block_add(part, kg_block_new(KG_BLOCK_FIELDS));
-	kg_add_field(fields, "Why these weights", kg_text(ed->profile->rationale));
-	kg_add_field(fields, "What this level expects", kg_text(ed->level->expects));
+	kg_add_field(fields, S_L("packet.why_weights"), kg_text(ed->profile->rationale));
+	kg_add_field(fields, S_L("packet.level_expects"), kg_text(ed->level->expects));
 
 	table = kg_block_add(part, kg_block_new(KG_BLOCK_TABLE));
 	row = kg_add_row(table);
-	kg_add_cell(row, "Round");
-	kg_add_cell(row, "Capability area");
-	kg_add_cell(row, "Material");
-	kg_add_cell(row, "Time");
-	kg_add_cell(row, "Weight");
+	kg_add_cell(row, S_L("common.round"));
+	kg_add_cell(row, S_L("common.area"));
+	kg_add_cell(row, S_L("packet.col_material"));
+	kg_add_cell(row, S_L("common.time"));
+	kg_add_cell(row, S_L("common.weight"));
 	for (i = 0; i < plan->n; i++) {
 		const kg_round *r = &plan->rounds[i];
 
@@ -65,25 +100,19 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_c_put_line(&b, kg_text(r->area->title));
-		kg_buf_puts(&b, r->must_have ? " (must-have)" : "");
+		if (r->must_have)
+			kg_buf_printf(&b, " %s", S_L("common.must_have"));
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		for (j = 0; j < r->nitems; j++) {
 			const kg_item *it = &r->items[j];
 
-			kg_buf_puts(&b, j ? ", " : "");
-			if (it->kind == KG_ITEM_QUESTION)
-				kg_buf_printf(&b, "[Q%zu](#q-%s)",
-					      kg_question_number(kit, it->question),
-					      kg_text(it->question->id));
-			else if (it->kind == KG_ITEM_EXERCISE)
-				kg_c_put_line(&b, kg_text(it->topic->scenario_title));
-			else
-				kg_c_put_line(&b, kg_text(it->scenario->title));
+			kg_buf_puts(&b, j ? S_L("common.list_sep") : "");
+			S_item_name(kit, it, &b);
 		}
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%d min", r->minutes);
+		kg_label_putn(&b, kit->labels, "common.min_title", r->minutes, NULL);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%d%%", r->weight);
@@ -99,19 +128,6 @@ static void S_ref_anchor(char *out, size_t size, const char *anchor,
 	snprintf(out, size, "%s-%s", anchor, kg_text(t->id));
 }
 
-/* What an item calls itself in the run of show: "Q3", a title. */
-static void S_item_name(const kg_kit *kit, const kg_item *it, kg_buf *b)
-{
-	if (it->kind == KG_ITEM_QUESTION)
-		kg_buf_printf(b, "[Q%zu](#q-%s)",
-			      kg_question_number(kit, it->question),
-			      kg_text(it->question->id));
-	else if (it->kind == KG_ITEM_EXERCISE)
-		kg_c_put_line(b, kg_text(it->topic->scenario_title));
-	else
-		kg_c_put_line(b, kg_text(it->scenario->title));
-}
-
 /* The run of show: a row per phase, its minutes and what to do; the
  * main phase lists the material with each item's minutes; a last row
  * the total. */
@@ -119,22 +135,23 @@ static void S_run_of_show(const kg_kit *kit, const kg_round *r, kg_block *guide,
 			  const char *anchor)
 {
 	kg_block *sec = kg_c_section(guide, 3, anchor, "run-of-show",
-				     "Run of show", 0);
+				     S_L("packet.run_of_show"), 0);
 	kg_block *table = kg_block_add(sec, kg_block_new(KG_BLOCK_TABLE));
 	kg_block *row = kg_add_row(table);
 	kg_buf b = KG_BUF_INIT;
 	size_t i, j;
 
-	kg_add_cell(row, "Phase");
-	kg_add_cell(row, "Minutes");
-	kg_add_cell(row, "What to do");
+	kg_add_cell(row, S_L("packet.col_phase"));
+	kg_add_cell(row, S_L("packet.col_minutes"));
+	kg_add_cell(row, S_L("packet.col_what"));
 	for (i = 0; i < r->nphases; i++) {
 		const kg_round_phase *ph = &r->phases[i];
 
 		row = kg_add_row(table);
 		kg_buf_reset(&b);
 		kg_c_put_line(&b, ph->name);
-		kg_buf_puts(&b, ph->main ? " (main phase)" : "");
+		if (ph->main)
+			kg_buf_printf(&b, " %s", S_L("packet.main_phase"));
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%d", ph->minutes);
@@ -144,23 +161,34 @@ static void S_run_of_show(const kg_kit *kit, const kg_round *r, kg_block *guide,
 		for (j = 0; ph->main && j < r->nitems; j++) {
 			kg_buf_puts(&b, j ? "; " : "\n\n");
 			S_item_name(kit, &r->items[j], &b);
-			kg_buf_printf(&b, " (%d\xC2\xA0min)", r->items[j].minutes);
+			kg_buf_puts(&b, " (");
+			kg_label_putn(&b, kit->labels, "common.min",
+				      r->items[j].minutes, NULL);
+			kg_buf_putc(&b, ')');
 		}
-		if (ph->main && r->filled < ph->minutes)
-			kg_buf_printf(&b, "\n\n%d\xC2\xA0min to spare: spend them on "
-				      "follow-ups.", ph->minutes - r->filled);
-		else if (ph->main && r->filled > ph->minutes)
-			kg_buf_printf(&b, "\n\n%d\xC2\xA0min over: keep each item to "
-				      "its time, drop the last if you must.",
-				      r->filled - ph->minutes);
+		if (ph->main && r->filled != ph->minutes) {
+			int diff = r->filled < ph->minutes
+				   ? ph->minutes - r->filled
+				   : r->filled - ph->minutes;
+			kg_buf mins = KG_BUF_INIT;
+
+			kg_label_putn(&mins, kit->labels, "common.min", diff, NULL);
+			kg_buf_puts(&b, "\n\n");
+			kg_label_put(&b, kit->labels, r->filled < ph->minutes
+				     ? "packet.to_spare" : "packet.over",
+				     "minutes", mins.ptr, NULL);
+			kg_buf_release(&mins);
+		}
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 	}
 	row = kg_add_row(table);
-	kg_add_cell(row, "**Total**");
+	kg_buf_reset(&b);
+	kg_buf_printf(&b, "**%s**", S_L("packet.total"));
+	kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 	kg_buf_reset(&b);
 	kg_buf_printf(&b, "**%d**", r->minutes);
 	kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
-	kg_add_cell(row, "The round's time box: stop on time.");
+	kg_add_cell(row, S_L("packet.time_box"));
 	kg_buf_release(&b);
 }
 
@@ -171,43 +199,50 @@ static void S_opening(const kg_kit *kit, kg_block *guide, const char *anchor)
 
 	if (!kit->opening_script)
 		return;
-	sec = kg_c_section(guide, 3, anchor, "opening", "Opening script", 0);
-	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Read aloud");
+	sec = kg_c_section(guide, 3, anchor, "opening", S_L("packet.opening"), 0);
+	box = kg_add_callout(sec, KG_CALLOUT_NOTE, S_L("packet.read_aloud"));
 	kg_add_prose(box, kg_text(kit->opening_script));
 }
 
 /* A section for one item, titled with its minutes. */
-static kg_block *S_item_section(kg_block *parent, const char *prefix,
-				const char *suffix, const char *name, int minutes)
+static kg_block *S_item_section(const kg_kit *kit, kg_block *parent,
+				const char *prefix, const char *suffix,
+				const char *name, int minutes)
 {
-	char title[320];
+	kg_buf title = KG_BUF_INIT;
+	kg_block *sec;
 
-	snprintf(title, sizeof(title), "%s \xC2\xB7 %d min", name, minutes);
-	return kg_c_section(parent, 4, prefix, suffix, title, 0);
+	kg_buf_printf(&title, "%s \xC2\xB7 ", name);
+	kg_label_putn(&title, kit->labels, "common.min_title", minutes, NULL);
+	sec = kg_c_section(parent, 4, prefix, suffix, title.ptr, 0);
+	kg_buf_release(&title);
+	return sec;
 }
 
 /* "Rate it on ... at this level": a link to the topic's reference. */
-static void S_rate_on(const kg_topic *t, const kg_level *l, kg_block *sec,
-		      const char *anchor)
+static void S_rate_on(const kg_kit *kit, const kg_topic *t, const kg_level *l,
+		      kg_block *sec, const char *anchor)
 {
 	char ref[128];
 	kg_buf b = KG_BUF_INIT;
+	char *level = S_md_line(kg_text(l->title));
 
 	S_ref_anchor(ref, sizeof(ref), anchor, t);
-	kg_buf_puts(&b, "*Rate it* on the signals and the rubric at the ");
-	kg_c_put_line(&b, kg_text(l->title));
-	kg_buf_printf(&b, " level: see [the topic's reference](#%s).", ref);
+	kg_label_put(&b, kit->labels, "packet.rate_it", "level", level, "ref",
+		     ref, NULL);
+	free(level);
 	kg_add_prose_copy(sec, b.ptr);
 	kg_buf_release(&b);
 }
 
 /* The clarifying questions a strong candidate asks of the topic: once a
  * round, at the topic's first item. */
-static void S_clarifications(const kg_topic *t, kg_block *sec)
+static void S_clarifications(const kg_kit *kit, const kg_topic *t,
+			     kg_block *sec)
 {
 	if (t->clarifying_questions.n)
 		kg_c_list(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
-				       "Clarifications to expect (answer them)",
+				       S_L("packet.clarifications"),
 				       NULL),
 			  &t->clarifying_questions);
 }
@@ -218,34 +253,37 @@ static void S_guide_question(const kg_kit *kit, const kg_level *l,
 {
 	const kg_question *q = it->question;
 	const kg_topic *t = it->topic;
-	char name[260];
+	char num[24];
+	kg_buf name = KG_BUF_INIT;
 	kg_block *sec, *box;
 
-	snprintf(name, sizeof(name), "Q%zu \xC2\xB7 %s", kg_question_number(kit, q),
-		 kg_text(t->title));
-	sec = S_item_section(parent, "q", kg_text(q->id), name, it->minutes);
-	kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)), "Ask",
-		     kg_text(q->prompt));
-	kg_c_code(sec, q);
+	snprintf(num, sizeof(num), "%zu", kg_question_number(kit, q));
+	kg_label_put(&name, kit->labels, "common.question_number", "number", num,
+		     NULL);
+	kg_buf_printf(&name, " \xC2\xB7 %s", kg_text(t->title));
+	sec = S_item_section(kit, parent, "q", kg_text(q->id), name.ptr,
+			     it->minutes);
+	kg_buf_release(&name);
+	kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
+		     S_L("packet.ask"), kg_text(q->prompt));
+	kg_c_code(kit, sec, q);
 	if (first_of_topic)
-		S_clarifications(t, sec);
+		S_clarifications(kit, t, sec);
 	if (q->hints.n) {
-		box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Hint ladder");
-		kg_add_prose(box, "Give one hint at a time, in order, only when "
-				  "the candidate stalls. **Write down which hint "
-				  "was given:** a point the candidate reaches "
-				  "after a hint counts as prompted, not as their own.");
+		box = kg_add_callout(sec, KG_CALLOUT_NOTE, S_L("packet.hint_ladder"));
+		kg_add_prose(box, S_L("packet.hint_ladder_intro"));
 		kg_c_hints(box, q);
 	}
-	box = kg_add_callout(sec, KG_CALLOUT_CUES, "Listen for");
+	box = kg_add_callout(sec, KG_CALLOUT_CUES, S_L("packet.listen_for"));
 	kg_c_list(box, &q->recruiter_cues);
-	kg_c_samples(sec, q);
+	kg_c_samples(kit, sec, q);
 	kg_c_list(kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
-			       "Follow-ups", NULL), &q->follow_ups);
-	S_rate_on(t, l, sec, anchor);
+			       S_L("common.follow_ups"), NULL), &q->follow_ups);
+	S_rate_on(kit, t, l, sec, anchor);
 }
 
-static void S_guide_exercise(const kg_level *l, const kg_item *it,
+static void S_guide_exercise(const kg_kit *kit, const kg_level *l,
+			     const kg_item *it,
 			     int first_of_topic, kg_block *parent,
 			     const char *anchor)
 {
@@ -254,14 +292,14 @@ static void S_guide_exercise(const kg_level *l, const kg_item *it,
 	kg_block *sec;
 
 	snprintf(id, sizeof(id), "%s-exercise", anchor);
-	sec = S_item_section(parent, id, kg_text(t->id),
+	sec = S_item_section(kit, parent, id, kg_text(t->id),
 			     kg_text(t->scenario_title), it->minutes);
 
 	kg_add_field(kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS)),
-		     "Practical exercise: set the scene", kg_text(t->scenario_prompt));
+		     S_L("packet.exercise"), kg_text(t->scenario_prompt));
 	if (first_of_topic)
-		S_clarifications(t, sec);
-	S_rate_on(t, l, sec, anchor);
+		S_clarifications(kit, t, sec);
+	S_rate_on(kit, t, l, sec, anchor);
 }
 
 /* A behavioural scenario, self-contained: both ways to ask it, what to
@@ -270,22 +308,21 @@ static void S_guide_scenario(const kg_kit *kit, const kg_item *it,
 			     kg_block *parent)
 {
 	const kg_scenario *s = it->scenario;
-	kg_block *sec = S_item_section(parent, "scenario", kg_text(s->id),
+	kg_block *sec = S_item_section(kit, parent, "scenario", kg_text(s->id),
 				       kg_text(s->title), it->minutes);
 	kg_block *fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
 	kg_block *box;
 
-	kg_add_field(fields, "Ask (hypothetical)", kg_text(s->prompt));
+	kg_add_field(fields, S_L("packet.ask_hypothetical"), kg_text(s->prompt));
 	if (s->past_behaviour)
-		kg_add_field(fields, "Or ask about the past", kg_text(s->past_behaviour));
-	kg_add_prose(sec, "Ask one form; when the answer stays general, ask for "
-			  "a real example: what they did, what happened, what "
-			  "they would change.");
+		kg_add_field(fields, S_L("packet.ask_past"),
+			     kg_text(s->past_behaviour));
+	kg_add_prose(sec, S_L("packet.ask_one_form"));
 	kg_c_signals(kg_c_section(sec, 5, sec->id, "signals",
-				  "Signals to look for", 0),
+				  S_L("common.signals_look_for"), 0),
 		     s->signals, s->nsignals);
 	kg_c_rubric(kit, sec, &s->rubric);
-	box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, "Red flags");
+	box = kg_add_callout(sec, KG_CALLOUT_RED_FLAGS, S_L("common.red_flags"));
 	kg_c_list(box, &s->red_flags);
 }
 
@@ -296,21 +333,27 @@ static void S_topic_reference(const kg_kit *kit, const kg_level *l,
 			      const kg_topic *t, kg_block *guide,
 			      const char *anchor)
 {
-	char id[128], title[320];
+	char id[128], *title;
 	kg_block *sec;
 
 	S_ref_anchor(id, sizeof(id), anchor, t);
-	snprintf(title, sizeof(title), "Topic reference: %s", kg_text(t->title));
+	title = kg_label_dup(kit->labels, "packet.topic_reference", "topic",
+			     kg_text(t->title), NULL);
 	sec = kg_c_section(guide, 3, id, NULL, title, 0);
+	free(title);
 	kg_add_prose(sec, kg_text(t->exposes));
-	kg_c_signals(kg_c_section(sec, 4, id, "signals", "Signals to look for", 0),
+	kg_c_signals(kg_c_section(sec, 4, id, "signals",
+				  S_L("common.signals_look_for"), 0),
 		     t->signals, t->nsignals);
-	snprintf(title, sizeof(title), "Rubric at the %s level", kg_text(l->title));
+	title = kg_label_dup(kit->labels, "packet.rubric_at", "level",
+			     kg_text(l->title), NULL);
 	kg_c_rubric(kit, kg_c_section(sec, 4, id, "rubric", title, 0),
 		    kg_topic_rubric(t, l));
-	kg_c_answer_key(kg_c_section(sec, 4, id, "answer-key", "Answer key", 0), t);
+	free(title);
+	kg_c_answer_key(kit, kg_c_section(sec, 4, id, "answer-key",
+					  S_L("common.answer_key"), 0), t);
 	kg_c_list(kg_c_section(sec, 4, id, "follow-ups",
-			       "Follow-ups that change the problem", 0),
+			       S_L("common.follow_ups_change"), 0),
 		  &t->follow_ups);
 }
 
@@ -322,20 +365,23 @@ static void S_candidate_questions(const kg_kit *kit, const kg_round *r,
 	int i = kg_candidate_questions_phase(kit, r);
 	const kg_round_phase *ph = i >= 0 ? &r->phases[i] : NULL;
 	kg_block *sec = kg_c_section(guide, 3, anchor, "candidate-questions",
-				     "The candidate's questions", 0);
+				     S_L("packet.candidate_questions"), 0);
 	kg_buf b = KG_BUF_INIT;
 
 	if (ph) {
-		kg_buf_puts(&b, "The run of show's *");
-		kg_c_put_line(&b, ph->name);
-		kg_buf_printf(&b, "* (%d\xC2\xA0min) is theirs, as their guide "
-			      "tells them. ", ph->minutes);
+		char *name = S_md_line(ph->name);
+		kg_buf mins = KG_BUF_INIT;
+
+		kg_label_putn(&mins, kit->labels, "common.min", ph->minutes, NULL);
+		kg_label_put(&b, kit->labels, "packet.their_phase", "phase", name,
+			     "minutes", mins.ptr, NULL);
+		kg_buf_putc(&b, ' ');
+		kg_buf_release(&mins);
+		free(name);
 	}
-	kg_buf_puts(&b, "Answer honestly and note what they asked: what a "
-		    "candidate wants to know is evidence too, but it is not "
-		    "scored.");
+	kg_buf_puts(&b, S_L("packet.answer_honestly"));
 	kg_add_prose_copy(sec, b.ptr);
-	kg_add_notes(sec, "They asked", 4);
+	kg_add_notes(sec, S_L("packet.they_asked"), 4);
 	kg_buf_release(&b);
 }
 
@@ -354,20 +400,21 @@ static void S_guide(const kg_kit *kit, const kg_level *l, const kg_round *r,
 		    kg_block *round, const char *anchor)
 {
 	kg_block *guide = kg_c_section(round, 2, anchor, "guide",
-				       "Interviewer guide", 0);
+				       S_L("packet.guide"), 0);
 	kg_block *sec;
 	size_t i;
 
 	S_run_of_show(kit, r, guide, anchor);
 	S_opening(kit, guide, anchor);
-	sec = kg_c_section(guide, 3, anchor, "material", "The material, in order", 0);
+	sec = kg_c_section(guide, 3, anchor, "material", S_L("packet.material"), 0);
 	for (i = 0; i < r->nitems; i++) {
 		const kg_item *it = &r->items[i];
 
 		if (it->kind == KG_ITEM_QUESTION)
 			S_guide_question(kit, l, it, !S_topic_seen(r, i), sec, anchor);
 		else if (it->kind == KG_ITEM_EXERCISE)
-			S_guide_exercise(l, it, !S_topic_seen(r, i), sec, anchor);
+			S_guide_exercise(kit, l, it, !S_topic_seen(r, i), sec,
+					 anchor);
 		else
 			S_guide_scenario(kit, it, sec);
 	}
@@ -375,30 +422,36 @@ static void S_guide(const kg_kit *kit, const kg_level *l, const kg_round *r,
 		if (r->items[i].topic && !S_topic_seen(r, i))
 			S_topic_reference(kit, l, r->items[i].topic, guide, anchor);
 	S_candidate_questions(kit, r, guide, anchor);
-	sec = kg_c_section(guide, 3, anchor, "notes", "Notes", 0);
+	sec = kg_c_section(guide, 3, anchor, "notes", S_L("packet.notes"), 0);
 	kg_add_notes(sec, NULL, 12)->flags |= KG_NOTES_FILL;
 }
 
 static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 		    size_t number, kg_block *root)
 {
-	char anchor[32], title[256];
+	char anchor[32], num[24], weight[24], *title;
 	kg_block *round, *fields;
 	kg_buf b = KG_BUF_INIT;
 
 	snprintf(anchor, sizeof(anchor), "round-%zu", number);
-	snprintf(title, sizeof(title), "Round %zu: %s", number,
-		 kg_text(r->area->title));
+	snprintf(num, sizeof(num), "%zu", number);
+	snprintf(weight, sizeof(weight), "%d", r->weight);
+	title = kg_label_dup(kit->labels, "packet.round_title", "number", num,
+			     "area", kg_text(r->area->title), NULL);
 	round = kg_c_section(root, 1, anchor, NULL, title,
 			     KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
+	free(title);
 	fields = kg_block_add(round, kg_block_new(KG_BLOCK_FIELDS));
-	kg_buf_printf(&b, "%d minutes", r->minutes);
-	kg_add_prose_copy(kg_add_field(fields, "Time box", NULL), b.ptr);
+	kg_label_putn(&b, kit->labels, "common.minutes", r->minutes, NULL);
+	kg_add_prose_copy(kg_add_field(fields, S_L("packet.time_box_field"), NULL),
+			  b.ptr);
 	kg_buf_reset(&b);
-	kg_buf_printf(&b, "%d%% of the weighted total%s", r->weight,
-		      r->must_have ? " (must-have area)" : "");
-	kg_add_prose_copy(kg_add_field(fields, "Weight", NULL), b.ptr);
-	kg_add_field(fields, "What this area tests", kg_text(r->area->description));
+	kg_label_put(&b, kit->labels, "packet.weight_of_total", "weight", weight,
+		     NULL);
+	if (r->must_have)
+		kg_buf_printf(&b, " %s", S_L("packet.must_have_area"));
+	kg_add_prose_copy(kg_add_field(fields, S_L("common.weight"), NULL), b.ptr);
+	kg_add_field(fields, S_L("packet.area_tests"), kg_text(r->area->description));
 	S_guide(kit, ed->level, r, round, anchor);
 	kg_packet_scorecard(kit, ed, r, number, round, anchor, NULL);
 	kg_buf_release(&b);

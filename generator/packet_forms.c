@@ -19,13 +19,13 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "labels.h"
 
 #define BOX "\xE2\x98\x90" /* U+2610 BALLOT BOX: a box to tick (doc.h) */
 #define EM "\xE2\x80\x83" /* an em space: between the choices of a line */
 
-/* The words of the forms that are not the kit's. */
-#define KG_NOT_PROBED "Not probed"
-#define KG_PROMPTED "Prompted"
+/* kitgen's own words (labels.h), in the kit's language. */
+#define S_L(key) kg_label(kit->labels, key)
 
 /* ---- the scorecard ---------------------------------------------------------------- */
 
@@ -57,14 +57,16 @@ static void S_card_head(const kg_kit *kit, kg_block *card)
 	kg_block *row = kg_add_row(card);
 	int band;
 
-	kg_add_cell(row, "Dimension");
+	kg_add_cell(row, S_L("form.dimension"));
 	for (band = 0; band < KG_NBANDS; band++)
 		S_head_cell(kg_c_line_cell(row, kg_text(kit->bands[band].label)),
 			    kg_band_keys[band], NULL);
-	S_head_cell(kg_add_cell(row, KG_NOT_PROBED), KG_FIELD_NOT_PROBED, NULL);
-	S_head_cell(kg_add_cell(row, KG_PROMPTED), KG_FIELD_PROMPTED,
-		    KG_PROMPTED);
-	S_head_cell(kg_add_cell(row, "Evidence"), KG_FIELD_EVIDENCE, "Evidence");
+	S_head_cell(kg_add_cell(row, S_L("form.not_probed")), KG_FIELD_NOT_PROBED,
+		    NULL);
+	S_head_cell(kg_add_cell(row, S_L("form.prompted")), KG_FIELD_PROMPTED,
+		    S_L("form.prompted"));
+	S_head_cell(kg_add_cell(row, S_L("form.evidence")), KG_FIELD_EVIDENCE,
+		    S_L("form.evidence"));
 	card->level = KG_NBANDS + 1; /* the choices; then the mark */
 }
 
@@ -90,23 +92,27 @@ static void S_note_field(kg_block *sec, const char *label, const char *prefix,
 static void S_card_instruction(const kg_kit *kit, const kg_edition *ed,
 			       const kg_round *r, kg_block *sec)
 {
-	kg_buf b = KG_BUF_INIT;
+	kg_buf b = KG_BUF_INIT, bands = KG_BUF_INIT, level = KG_BUF_INIT;
+	char weight[24];
 	int band;
 
-	kg_buf_puts(&b, "Tick one box a line: ");
 	for (band = 0; band < KG_NBANDS; band++) {
-		kg_c_put_line(&b, kg_text(kit->bands[band].label));
-		kg_buf_puts(&b, band + 1 < KG_NBANDS ? ", " : " or ");
+		kg_c_put_line(&bands, kg_text(kit->bands[band].label));
+		if (band + 1 < KG_NBANDS)
+			kg_buf_puts(&bands, S_L("common.list_sep"));
 	}
-	kg_buf_puts(&b, "*" KG_NOT_PROBED "*, against what the **");
-	kg_c_put_line(&b, kg_text(ed->level->title));
-	kg_buf_puts(&b, "** level expects; tick *" KG_PROMPTED "* too if it took "
-		    "a hint. Write the evidence: what the candidate said or did. ");
-	kg_buf_printf(&b, "This round is **%d%%** of the weighted total", r->weight);
-	kg_buf_puts(&b, r->must_have ? "; a **must-have** area: an overall Weak "
-				       "decides the loop. " : ". ");
-	kg_buf_puts(&b, "Hand the card in before the debrief; a later note is "
-		    "fine, a changed rating is not.");
+	kg_c_put_line(&level, kg_text(ed->level->title));
+	kg_label_put(&b, kit->labels, "form.tick_one", "bands", bands.ptr,
+		     "not_probed", S_L("form.not_probed"), "level", level.ptr,
+		     "prompted", S_L("form.prompted"), NULL);
+	snprintf(weight, sizeof(weight), "%d", r->weight);
+	kg_buf_putc(&b, ' ');
+	kg_label_put(&b, kit->labels, r->must_have ? "form.round_weight_must"
+		     : "form.round_weight", "weight", weight, NULL);
+	kg_buf_putc(&b, ' ');
+	kg_buf_puts(&b, S_L("form.hand_in"));
+	kg_buf_release(&bands);
+	kg_buf_release(&level);
 	kg_add_prose_copy(sec, b.ptr);
 	kg_buf_release(&b);
 }
@@ -119,24 +125,25 @@ static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 		   const kg_card_prefill *fill, size_t card, size_t ncards,
 		   size_t first, size_t last)
 {
-	char suffix[48], title[64];
+	char suffix[48], n[24], of[24], *title;
 	kg_block *sec, *form;
 	kg_buf b = KG_BUF_INIT;
 	size_t i;
 
 	snprintf(suffix, sizeof(suffix), card ? "scorecard-%zu" : "scorecard",
 		 card + 1);
-	if (ncards > 1)
-		snprintf(title, sizeof(title), "Scorecard, card %zu of %zu",
-			 card + 1, ncards);
-	else
-		snprintf(title, sizeof(title), "Scorecard");
+	snprintf(n, sizeof(n), "%zu", card + 1);
+	snprintf(of, sizeof(of), "%zu", ncards);
+	title = ncards > 1 ? kg_label_dup(kit->labels, "form.scorecard_card",
+					  "card", n, "cards", of, NULL)
+			   : kg_label_dup(kit->labels, "form.scorecard", NULL);
 	sec = kg_c_section(round, 2, anchor, suffix, title,
 			   KG_SECTION_NEW_PAGE | KG_SECTION_FORM);
+	free(title);
 	S_card_instruction(kit, ed, r, sec);
-	S_note_field(sec, "Candidate", prefix, "candidate",
+	S_note_field(sec, S_L("form.candidate"), prefix, "candidate",
 		     fill ? fill->candidate : NULL);
-	S_note_field(sec, "Interviewer", prefix, "interviewer",
+	S_note_field(sec, S_L("form.interviewer"), prefix, "interviewer",
 		     fill ? fill->interviewer : NULL);
 	form = kg_block_add(sec, kg_block_new(KG_BLOCK_SCORECARD));
 	form->id = kg_xstrdup(prefix);
@@ -153,14 +160,14 @@ static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 			continue;
 		}
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "Overall: %s", kg_text(r->area->title));
-		dim = kg_add_dimension(form, b.ptr, "One rating for the round, "
-						    "from all its lines.");
+		kg_label_put(&b, kit->labels, "form.overall", "area",
+			     kg_text(r->area->title), NULL);
+		dim = kg_add_dimension(form, b.ptr, S_L("form.overall_hint"));
 		dim->id = kg_xstrdup(KG_FIELD_OVERALL);
 		dim->flags |= KG_DIMENSION_RATING_ONLY;
 	}
-	S_note_field(sec, "Date", prefix, "date", fill ? fill->date : NULL);
-	kg_add_notes(sec, "Signature", 1);
+	S_note_field(sec, S_L("form.date"), prefix, "date", fill ? fill->date : NULL);
+	kg_add_notes(sec, S_L("form.signature"), 1);
 	kg_buf_release(&b);
 }
 
@@ -219,11 +226,11 @@ static void S_rounds_table(const kg_kit *kit, const kg_plan *plan,
 	size_t i;
 	int band;
 
-	kg_add_cell(row, "Round: capability area");
-	kg_add_cell(row, "Overall rating");
-	kg_add_cell(row, "Points");
-	kg_add_cell(row, "Weight");
-	kg_add_cell(row, "Points × weight");
+	kg_add_cell(row, S_L("form.col_round_area"));
+	kg_add_cell(row, S_L("form.col_overall"));
+	kg_add_cell(row, S_L("form.col_points"));
+	kg_add_cell(row, S_L("common.weight"));
+	kg_add_cell(row, S_L("form.col_product"));
 	for (i = 0; i < plan->n; i++) {
 		const kg_round *r = &plan->rounds[i];
 
@@ -231,7 +238,8 @@ static void S_rounds_table(const kg_kit *kit, const kg_plan *plan,
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%zu: ", i + 1);
 		kg_c_put_line(&b, kg_text(r->area->title));
-		kg_buf_puts(&b, r->must_have ? " (must-have)" : "");
+		if (r->must_have)
+			kg_buf_printf(&b, " %s", S_L("common.must_have"));
 		S_cell(row, b.ptr);
 		kg_buf_reset(&b);
 		for (band = 0; band < KG_NBANDS; band++) {
@@ -245,13 +253,13 @@ static void S_rounds_table(const kg_kit *kit, const kg_plan *plan,
 		S_cell(row, b.ptr);
 		kg_add_cell(row, "");
 	}
-	S_sum_row(table, "**Sum** of points × weight");
-	S_sum_row(table, "**Weighted total**: the sum ÷ 100");
+	S_sum_row(table, S_L("form.sum"));
+	S_sum_row(table, S_L("form.weighted_total"));
 	kg_buf_release(&b);
 }
 
 /* The must-have areas of the loop, "A and B", or "" for none. */
-static void S_must_haves(const kg_plan *plan, kg_buf *b)
+static void S_must_haves(const kg_kit *kit, const kg_plan *plan, kg_buf *b)
 {
 	size_t i, n = 0, k = 0;
 
@@ -261,45 +269,50 @@ static void S_must_haves(const kg_plan *plan, kg_buf *b)
 		if (!plan->rounds[i].must_have)
 			continue;
 		if (k++)
-			kg_buf_puts(b, k == n ? " and " : ", ");
+			kg_buf_puts(b, k == n ? S_L("common.list_and")
+					      : S_L("common.list_sep"));
 		kg_c_put_line(b, kg_text(plan->rounds[i].area->title));
 	}
 }
 
 /* The threshold gate: hire at or above it, the borderline band under it
  * (when there is one), no hire below. */
-static void S_threshold(const kg_decision *dr, kg_buf *b)
+static void S_threshold(const kg_kit *kit, const kg_decision *dr, kg_buf *b)
 {
 	long hire = kg_int(dr->threshold, 0), border = kg_int(dr->borderline, 0);
+	kg_buf h = KG_BUF_INIT, bo = KG_BUF_INIT;
 
-	kg_buf_puts(b, BOX " Weighted total at least **");
-	kg_packet_score(b, hire);
-	kg_buf_puts(b, "**: hire. ");
+	kg_packet_score(&h, hire);
+	kg_packet_score(&bo, border < hire ? border : hire);
+	kg_buf_puts(b, BOX " ");
+	kg_label_put(b, kit->labels, "form.gate_hire", "threshold", h.ptr, NULL);
+	kg_buf_putc(b, ' ');
 	if (border < hire) {
-		kg_buf_puts(b, "From ");
-		kg_packet_score(b, border);
-		kg_buf_puts(b, " up to ");
-		kg_packet_score(b, hire);
-		kg_buf_puts(b, ": borderline, one more round or no hire. ");
+		kg_label_put(b, kit->labels, "form.gate_borderline", "borderline",
+			     bo.ptr, "below", h.ptr, NULL);
+		kg_buf_putc(b, ' ');
 	}
-	kg_buf_puts(b, "Below ");
-	kg_packet_score(b, border < hire ? border : hire);
-	kg_buf_puts(b, ": no hire.");
+	kg_label_put(b, kit->labels, "form.gate_below", "borderline", bo.ptr,
+		     NULL);
+	kg_buf_release(&h);
+	kg_buf_release(&bo);
 }
 
 /* The Weak-count gate: at most the kit's limit of Weak areas. */
-static void S_weak_gate(const kg_decision *dr, kg_buf *b)
+static void S_weak_gate(const kg_kit *kit, const kg_decision *dr, kg_buf *b)
 {
 	long limit = kg_int(dr->weak_limit, 0);
+	kg_buf weak = KG_BUF_INIT;
 
+	kg_packet_score(&weak, kg_int(dr->weak_below, 0));
+	kg_buf_puts(b, BOX " ");
 	if (limit == 0)
-		kg_buf_puts(b, BOX " No area is Weak (scores below ");
+		kg_label_put(b, kit->labels, "form.gate_no_weak", "weak",
+			     weak.ptr, NULL);
 	else
-		kg_buf_printf(b, BOX " At most %ld area%s Weak (an area is Weak "
-			      "when it scores below ", limit,
-			      limit == 1 ? " is" : "s are");
-	kg_packet_score(b, kg_int(dr->weak_below, 0));
-	kg_buf_puts(b, ").");
+		kg_label_putn(b, kit->labels, "form.gate_weak_limit", limit,
+			      "weak", weak.ptr, NULL);
+	kg_buf_release(&weak);
 }
 
 void kg_packet_gates(const kg_kit *kit, const kg_plan *plan, kg_block *parent)
@@ -310,17 +323,18 @@ void kg_packet_gates(const kg_kit *kit, const kg_plan *plan, kg_block *parent)
 		kg_add_prose(parent, kg_text(kit->decision_rule));
 		return;
 	}
-	S_must_haves(plan, &names);
+	S_must_haves(kit, plan, &names);
 	if (names.len) {
-		kg_buf_printf(&b, BOX " No must-have area is Weak (must-have: %s).",
-			      names.ptr);
+		kg_buf_puts(&b, BOX " ");
+		kg_label_put(&b, kit->labels, "form.gate_must_have", "areas",
+			     names.ptr, NULL);
 		kg_add_prose_copy(parent, b.ptr);
 	}
 	kg_buf_reset(&b);
-	S_weak_gate(&kit->decision, &b);
+	S_weak_gate(kit, &kit->decision, &b);
 	kg_add_prose_copy(parent, b.ptr);
 	kg_buf_reset(&b);
-	S_threshold(&kit->decision, &b);
+	S_threshold(kit, &kit->decision, &b);
 	kg_add_prose_copy(parent, b.ptr);
 	kg_buf_release(&names);
 	kg_buf_release(&b);
@@ -339,7 +353,7 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 	kg_buf b = KG_BUF_INIT;
 	size_t i, k, n, shown = kg_packet_unused_shown(plan->n);
 
-	kg_buf_puts(&b, "Questions at this level the loop has not used: ");
+	kg_buf_printf(&b, "%s ", S_L("form.unused"));
 	for (i = 0; i < plan->n; i++) {
 		const kg_question **qs = kg_plan_unused(kit, plan, ed->level,
 							plan->rounds[i].area, &n);
@@ -347,13 +361,22 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 		kg_buf_puts(&b, i ? "; **" : "**");
 		kg_c_put_line(&b, kg_text(plan->rounds[i].area->title));
 		kg_buf_puts(&b, "**: ");
-		for (k = 0; k < n && k < shown; k++)
-			kg_buf_printf(&b, "%sQ%zu", k ? ", " : "",
-				      kg_question_number(kit, qs[k]));
-		if (n > shown) /* the form stays one sheet */
-			kg_buf_printf(&b, " and %zu more", n - shown);
+		for (k = 0; k < n && k < shown; k++) {
+			char num[24];
+
+			snprintf(num, sizeof(num), "%zu",
+				 kg_question_number(kit, qs[k]));
+			kg_buf_puts(&b, k ? S_L("common.list_sep") : "");
+			kg_label_put(&b, kit->labels, "common.question_number",
+				     "number", num, NULL);
+		}
+		if (n > shown) { /* the form stays one sheet */
+			kg_buf_putc(&b, ' ');
+			kg_label_putn(&b, kit->labels, "form.unused_more",
+				      (long)(n - shown), NULL);
+		}
 		if (!n)
-			kg_buf_puts(&b, "none");
+			kg_buf_puts(&b, S_L("form.none"));
 		free(qs);
 	}
 	kg_buf_puts(&b, ".");
@@ -365,36 +388,38 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 			   const kg_plan *plan, kg_block *root)
 {
-	kg_block *part = kg_c_section(root, 1, "debrief", NULL, "Debrief sheet",
+	kg_block *part = kg_c_section(root, 1, "debrief", NULL, S_L("form.debrief"),
 				      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE |
 				      KG_SECTION_FORM);
 	kg_block *sec;
 	kg_buf b = KG_BUF_INIT;
 	int band;
 
-	kg_buf_puts(&b, "Points: ");
+	kg_buf_printf(&b, "%s ", S_L("form.points"));
 	for (band = 0; band < KG_NBANDS; band++) {
 		kg_c_put_line(&b, kg_text(kit->bands[band].label));
 		kg_buf_printf(&b, " = %ld%s", kg_int(kit->bands[band].points, 0),
-			      band + 1 < KG_NBANDS ? ", " : "");
+			      band + 1 < KG_NBANDS ? S_L("common.list_sep") : "");
 	}
-	kg_buf_puts(&b, ". The rule in full and the guidance follow this "
-		    "sheet.");
+	kg_buf_printf(&b, ". %s", S_L("form.rule_follows"));
 	kg_add_prose_copy(part, b.ptr);
-	kg_add_notes(part, "Candidate", 1);
+	kg_add_notes(part, S_L("form.candidate"), 1);
 	S_rounds_table(kit, plan, part);
 
-	sec = kg_c_section(part, 2, "debrief", "gates", "The decision rule", 0);
+	sec = kg_c_section(part, 2, "debrief", "gates", S_L("form.rule"), 0);
 	kg_packet_gates(kit, plan, sec);
-	sec = kg_c_section(part, 2, "debrief", "decision", "Decision", 0);
-	kg_add_prose(sec, BOX " Hire" EM EM BOX " No hire" EM EM BOX " One more round");
-	kg_add_notes(sec, "One more round on (area)", 1);
+	sec = kg_c_section(part, 2, "debrief", "decision", S_L("form.decision"), 0);
+	kg_buf_reset(&b);
+	kg_buf_printf(&b, BOX " %s" EM EM BOX " %s" EM EM BOX " %s",
+		      S_L("form.hire"), S_L("form.no_hire"), S_L("form.one_more"));
+	kg_add_prose_copy(sec, b.ptr);
+	kg_add_notes(sec, S_L("form.one_more_on"), 1);
 	kg_packet_unused(kit, ed, plan, sec);
 	/* fewer lines for reasons as the rounds take the sheet's room */
-	kg_add_notes(sec, "Reasons, citing evidence",
+	kg_add_notes(sec, S_L("form.reasons"),
 		     plan->n <= 5 ? 3 : plan->n <= 6 ? 2 : 1);
-	kg_add_notes(sec, "Date", 1);
-	kg_add_notes(sec, "Signature of the lead", 1);
+	kg_add_notes(sec, S_L("form.date"), 1);
+	kg_add_notes(sec, S_L("form.lead_signature"), 1);
 	kg_buf_release(&b);
 }
 
@@ -403,28 +428,28 @@ static void S_guidance(const kg_kit *kit, kg_block *root)
 {
 	const kg_guidance *g = &kit->guidance;
 	kg_block *part = kg_c_section(root, 1, "before-debrief", NULL,
-				      "Before the debrief",
+				      S_L("form.before_debrief"),
 				      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_block *sec, *box;
 
 	sec = kg_c_section(part, 2, "before-debrief", "scoring",
-			   "How to score", 0);
+			   S_L("form.how_to_score"), 0);
 	kg_add_prose(sec, kg_text(g->scoring));
-	sec = kg_c_section(part, 2, "before-debrief", "bias", "Bias", 0);
+	sec = kg_c_section(part, 2, "before-debrief", "bias", S_L("form.bias"), 0);
 	kg_add_prose(sec, kg_text(g->bias));
-	sec = kg_c_section(part, 2, "debrief", "rule", "The decision rule", 0);
+	sec = kg_c_section(part, 2, "debrief", "rule", S_L("form.rule"), 0);
 	kg_add_prose(sec, kg_text(kit->decision_rule));
 	sec = kg_c_section(part, 2, "debrief", "calibration",
-			   "Calibration reminders", 0);
+			   S_L("form.calibration"), 0);
 	kg_add_prose(sec, kg_text(g->calibration_summary));
-	box = kg_add_callout(sec, KG_CALLOUT_NOTE, "Borderline examples");
+	box = kg_add_callout(sec, KG_CALLOUT_NOTE, S_L("common.borderline_examples"));
 	kg_c_list(box, &g->borderline);
 	sec = kg_c_section(part, 2, "debrief", "evidence",
-			   "Evidence, not impressions", 0);
+			   S_L("form.evidence_section"), 0);
 	kg_add_prose(sec, kg_text(g->evidence_summary));
-	box = kg_add_callout(sec, KG_CALLOUT_GOOD_NOTE, "Notes that cite evidence");
+	box = kg_add_callout(sec, KG_CALLOUT_GOOD_NOTE, S_L("common.good_notes"));
 	kg_c_list(box, &g->good_notes);
-	box = kg_add_callout(sec, KG_CALLOUT_BAD_NOTE, "Notes that do not");
+	box = kg_add_callout(sec, KG_CALLOUT_BAD_NOTE, S_L("common.bad_notes"));
 	kg_c_list(box, &g->bad_notes);
 }
 

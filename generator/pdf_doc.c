@@ -9,6 +9,7 @@
 #include "pdf_writer.h"
 
 #include "html_escape.h"
+#include "labels.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +20,9 @@
 #define KG_VERSION "0.1.0"
 #endif
 
-/* The document's language (/Lang, dc:language): the content model has no
- * field for it yet, and every kit kitgen writes is in English. */
-#define KG_PW_LANG "en"
+/* The document's language (/Lang, dc:language): its labels' (labels.h),
+ * a BCP 47 tag, so letters, digits and hyphens only. */
+#define KG_PW_LANG(c) kg_labels_lang((c)->doc->labels)
 
 /* ---- the PDF document ------------------------------------------------------------------- */
 
@@ -152,7 +153,7 @@ uint32_t kg_pw_xmp(kg_pw *c)
 	S_xmp_prop(&b, "dc:creator", "Seq", kg_pw_smart(c, m->publisher));
 	S_label(c, c->st->labels.subject, &v);
 	S_xmp_prop(&b, "dc:description", "Alt", v.ptr);
-	S_xmp_prop(&b, "dc:language", "Bag", KG_PW_LANG);
+	S_xmp_prop(&b, "dc:language", "Bag", KG_PW_LANG(c));
 	S_label(c, c->st->labels.keywords, &v);
 	S_xmp_prop(&b, "pdf:Keywords", NULL, v.ptr);
 	S_label(c, c->st->labels.creator, &v);
@@ -184,7 +185,8 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 {
 	kg_pdf_file *pdf = c->pdf;
 	size_t i;
-	int face;
+
+	(void)fonts; /* the faces' numbers: kg_fonts_resources knows them */
 
 	kg_pdf_obj_begin(pdf, c->po.parent);
 	kg_pdf_puts(pdf, "<< /Type /Pages /Kids [");
@@ -196,10 +198,9 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 
 	kg_pdf_obj_begin(pdf, c->po.resources);
 	kg_pdf_puts(pdf, "<< /ProcSet [/PDF /Text] /Font <<");
-	for (face = 0; face < KG_NFACES; face++)
-		if (fonts[face])
-			kg_pdf_printf(pdf, " /%s %lu 0 R", kg_render_font_name(face),
-				      (unsigned long)fonts[face]);
+	kg_buf_reset(&c->tmp);
+	kg_fonts_resources(c->fonts, &c->tmp);
+	kg_pdf_put_buf(pdf, &c->tmp);
 	kg_pdf_puts(pdf, " >>");
 	if (c->po.watermark.text) { /* its opacity (render_pdf.h) */
 		kg_buf a = KG_BUF_INIT;
@@ -216,11 +217,11 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 	kg_pdf_obj_begin(pdf, catalog);
 	kg_pdf_printf(pdf, "<< /Type /Catalog /Pages %lu 0 R /Outlines %lu 0 R "
 		      "/PageMode /UseOutlines\n/StructTreeRoot %lu 0 R "
-		      "/MarkInfo << /Marked true >> /Lang (" KG_PW_LANG ")\n"
+		      "/MarkInfo << /Marked true >> /Lang (%s)\n"
 		      "/ViewerPreferences << /DisplayDocTitle true >> "
 		      "/Metadata %lu 0 R", (unsigned long)c->po.parent,
 		      (unsigned long)outline, (unsigned long)structure,
-		      (unsigned long)xmp);
+		      KG_PW_LANG(c), (unsigned long)xmp);
 	if (c->acroform)
 		kg_pdf_printf(pdf, "\n/AcroForm %lu 0 R", (unsigned long)c->acroform);
 	kg_pdf_puts(pdf, " >>");

@@ -1,14 +1,13 @@
 /*
  * pdf_labels.h - the words the PDF edition prints that are not the kit's:
  * the cover's field names, the contents' title, the running footer, the
- * document information. They live in templates/pdf/style.yaml's `labels`
- * section (loaded with the style, pdf_style.h), never in C, so a labels
- * table per language can replace them.
+ * document information. They come from the labels table in the kit's
+ * language (labels.h: kg_pdf_style_use_labels copies them into the
+ * style), never from C.
  *
  * A label is plain text with places for values: "page {page} of
- * {pages}". Each label may use only the places its key allows (the
- * style's key table says which); the style loader reports any other, with
- * its line and column, and so does an unclosed "{".
+ * {pages}". The labels table checks that each uses the English label's
+ * places; kg_pdf_label_check checks a text against a list of names.
  */
 #ifndef KG_PDF_LABELS_H
 #define KG_PDF_LABELS_H

@@ -19,163 +19,148 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "labels.h"
 #include "node.h"
 #include "yaml_load.h"
 
-typedef enum { S_LEN, S_NUM, S_COLOUR, S_FONT, S_LABEL } S_kind;
+typedef enum { S_LEN, S_NUM, S_COLOUR, S_FONT } S_kind;
 
 typedef struct S_key {
 	const char *section, *key;
 	S_kind kind;
 	size_t offset;
 	float min, max;
-	const char *places; /* S_LABEL: the {names} it may use */
 } S_key;
 
 #define S_F(field) offsetof(kg_pdf_style, field)
 
 static const S_key S_keys[] = {
-	{"page", "margin_top", S_LEN, S_F(margin_top), 0, 200, NULL},
-	{"page", "margin_bottom", S_LEN, S_F(margin_bottom), 0, 200, NULL},
-	{"page", "margin_left", S_LEN, S_F(margin_left), 0, 200, NULL},
-	{"page", "margin_right", S_LEN, S_F(margin_right), 0, 200, NULL},
-	{"page", "header", S_LEN, S_F(header), 0, 100, NULL},
-	{"page", "footer", S_LEN, S_F(footer), 0, 100, NULL},
-	{"fonts", "sans", S_FONT, S_F(sans), 0, 0, NULL},
-	{"fonts", "mono", S_FONT, S_F(mono), 0, 0, NULL},
-	{"sizes", "body", S_LEN, S_F(body), 5, 24, NULL},
-	{"sizes", "leading", S_NUM, S_F(leading), 1, 3, NULL},
-	{"sizes", "small", S_LEN, S_F(small), 4, 24, NULL},
-	{"sizes", "code", S_LEN, S_F(code), 4, 24, NULL},
-	{"sizes", "table", S_LEN, S_F(table), 4, 24, NULL},
-	{"sizes", "running", S_LEN, S_F(running), 4, 24, NULL},
-	{"sizes", "h1", S_LEN, S_F(h1), 5, 72, NULL},
-	{"sizes", "h2", S_LEN, S_F(h2), 5, 72, NULL},
-	{"sizes", "h3", S_LEN, S_F(h3), 5, 72, NULL},
-	{"sizes", "cover_title", S_LEN, S_F(cover_title), 5, 96, NULL},
-	{"sizes", "cover_subtitle", S_LEN, S_F(cover_subtitle), 5, 72, NULL},
-	{"spacing", "paragraph", S_LEN, S_F(paragraph), 0, 72, NULL},
-	{"spacing", "section", S_LEN, S_F(section), 0, 144, NULL},
-	{"spacing", "box_padding", S_LEN, S_F(box_padding), 0, 72, NULL},
-	{"spacing", "indent", S_LEN, S_F(indent), 0, 144, NULL},
-	{"colours", "tint", S_NUM, S_F(tint), 0, 1, NULL},
-	{"colours", "text", S_COLOUR, S_F(text), 0, 0, NULL},
-	{"colours", "muted", S_COLOUR, S_F(muted), 0, 0, NULL},
-	{"colours", "accent", S_COLOUR, S_F(accent), 0, 0, NULL},
-	{"colours", "link", S_COLOUR, S_F(link), 0, 0, NULL},
-	{"colours", "rule", S_COLOUR, S_F(rule), 0, 0, NULL},
-	{"colours", "code_background", S_COLOUR, S_F(code_background), 0, 0, NULL},
-	{"colours", "cover", S_COLOUR, S_F(cover), 0, 0, NULL},
-	{"colours", "cover_text", S_COLOUR, S_F(cover_text), 0, 0, NULL},
-	{"colours", "cover_rule", S_COLOUR, S_F(cover_rule), 0, 0, NULL},
-	{"colours", "table_header", S_COLOUR, S_F(table_header), 0, 0, NULL},
-	{"colours", "table_header_text", S_COLOUR, S_F(table_header_text), 0, 0, NULL},
-	{"colours", "table_stripe", S_COLOUR, S_F(table_stripe), 0, 0, NULL},
-	{"colours", "strong", S_COLOUR, S_F(strong), 0, 0, NULL},
-	{"colours", "acceptable", S_COLOUR, S_F(acceptable), 0, 0, NULL},
-	{"colours", "weak", S_COLOUR, S_F(weak), 0, 0, NULL},
-	{"colours", "cues", S_COLOUR, S_F(cues), 0, 0, NULL},
-	{"colours", "note", S_COLOUR, S_F(note), 0, 0, NULL},
-	{"colours", "red_flags", S_COLOUR, S_F(red_flags), 0, 0, NULL},
-	{"lists", "marker_gap", S_LEN, S_F(m.lists_marker_gap), 0, 72, NULL},
-	{"lists", "tight", S_NUM, S_F(m.lists_tight), 1, 10, NULL},
-	{"code", "leading", S_NUM, S_F(m.code_leading), 1, 3, NULL},
-	{"code", "padding", S_NUM, S_F(m.code_padding), 0, 5, NULL},
-	{"code", "inline_pad_x", S_LEN, S_F(m.code_inline_pad_x), 0, 36, NULL},
-	{"code", "inline_pad_y", S_LEN, S_F(m.code_inline_pad_y), 0, 36, NULL},
-	{"code", "slack", S_LEN, S_F(m.code_slack), 0, 36, NULL},
-	{"quotes", "bar", S_LEN, S_F(m.quotes_bar), 0, 36, NULL},
-	{"quotes", "padding", S_NUM, S_F(m.quotes_padding), 0, 5, NULL},
-	{"quotes", "padding_left", S_LEN, S_F(m.quotes_padding_left), 0, 72, NULL},
-	{"rules", "width", S_LEN, S_F(m.rules_width), 0, 12, NULL},
-	{"rules", "space", S_NUM, S_F(m.rules_space), 0, 10, NULL},
-	{"headings", "leading", S_NUM, S_F(m.headings_leading), 1, 3, NULL},
-	{"headings", "part_rule", S_LEN, S_F(m.headings_part_rule), 0, 36, NULL},
-	{"headings", "part_rule_length", S_LEN, S_F(m.headings_part_rule_length), 0, 720, NULL},
-	{"headings", "part_gap", S_NUM, S_F(m.headings_part_gap), 0, 5, NULL},
-	{"headings", "h3_space", S_NUM, S_F(m.headings_h3_space), 0, 5, NULL},
-	{"headings", "part_space", S_NUM, S_F(m.headings_part_space), 0, 10, NULL},
-	{"headings", "part_after", S_NUM, S_F(m.headings_part_after), 0, 10, NULL},
-	{"headings", "h4_space", S_NUM, S_F(m.headings_h4_space), 0, 10, NULL},
-	{"headings", "prose_space", S_NUM, S_F(m.headings_prose_space), 0, 10, NULL},
-	{"rubric", "label", S_LEN, S_F(m.rubric_label), 0, 360, NULL},
-	{"rubric", "gap", S_LEN, S_F(m.rubric_gap), 0, 72, NULL},
-	{"rubric", "space", S_NUM, S_F(m.rubric_space), 0, 10, NULL},
-	{"rubric", "label_inset", S_LEN, S_F(m.rubric_label_inset), 0, 72, NULL},
-	{"rubric", "label_least", S_LEN, S_F(m.rubric_label_least), 1, 360, NULL},
-	{"callouts", "bar", S_LEN, S_F(m.callouts_bar), 0, 36, NULL},
-	{"callouts", "padding_left", S_LEN, S_F(m.callouts_padding_left), 0, 72, NULL},
-	{"callouts", "space", S_NUM, S_F(m.callouts_space), 0, 10, NULL},
-	{"callouts", "title_gap", S_LEN, S_F(m.callouts_title_gap), 0, 72, NULL},
-	{"tables", "padding", S_LEN, S_F(m.tables_padding), 0, 72, NULL},
-	{"tables", "leading", S_NUM, S_F(m.tables_leading), 1, 3, NULL},
-	{"tables", "space", S_NUM, S_F(m.tables_space), 0, 10, NULL},
-	{"tables", "rule", S_LEN, S_F(m.tables_rule), 0, 12, NULL},
-	{"scorecards", "padding", S_LEN, S_F(m.scorecards_padding), 0, 72, NULL},
-	{"scorecards", "leading", S_NUM, S_F(m.scorecards_leading), 1, 3, NULL},
-	{"scorecards", "band_column", S_LEN, S_F(m.scorecards_band_column), 0, 360, NULL},
-	{"scorecards", "band_slack", S_LEN, S_F(m.scorecards_band_slack), 0, 72, NULL},
-	{"scorecards", "row", S_LEN, S_F(m.scorecards_row), 0, 720, NULL},
-	{"scorecards", "name", S_LEN, S_F(m.scorecards_name), 0, 12, NULL},
-	{"scorecards", "box", S_NUM, S_F(m.scorecards_box), 0, 10, NULL},
-	{"scorecards", "space", S_NUM, S_F(m.scorecards_space), 0, 10, NULL},
-	{"forms", "box", S_LEN, S_F(m.forms_box), 1, 72, NULL},
-	{"forms", "box_rule", S_LEN, S_F(m.forms_box_rule), 0, 12, NULL},
-	{"forms", "box_gap", S_LEN, S_F(m.forms_box_gap), 0, 72, NULL},
-	{"forms", "evidence", S_NUM, S_F(m.forms_evidence), 0.2f, 0.8f, NULL},
-	{"forms", "row_most", S_LEN, S_F(m.forms_row_most), 0, 720, NULL},
-	{"forms", "name", S_LEN, S_F(m.forms_name), 0, 72, NULL},
-	{"forms", "cell_padding", S_LEN, S_F(m.forms_cell_padding), 0, 72, NULL},
-	{"notes", "space", S_NUM, S_F(m.notes_space), 0, 10, NULL},
-	{"notes", "line", S_LEN, S_F(m.notes_line), 0, 144, NULL},
-	{"notes", "fill_least", S_NUM, S_F(m.notes_fill_least), 1, 100, NULL},
-	{"notes", "lines", S_LEN, S_F(m.notes_lines), 0, 144, NULL},
-	{"notes", "label_gap", S_LEN, S_F(m.notes_label_gap), 0, 72, NULL},
-	{"notes", "baseline", S_LEN, S_F(m.notes_baseline), 0, 72, NULL},
-	{"notes", "rule_below", S_LEN, S_F(m.notes_rule_below), 0, 72, NULL},
-	{"notes", "rule", S_LEN, S_F(m.notes_rule), 0, 12, NULL},
-	{"index", "gap", S_LEN, S_F(m.index_gap), 0, 72, NULL},
-	{"contents", "part_size", S_LEN, S_F(m.contents_part_size), 0, 12, NULL},
-	{"contents", "part_space", S_NUM, S_F(m.contents_part_space), 0, 10, NULL},
-	{"contents", "gap", S_LEN, S_F(m.contents_gap), 0, 72, NULL},
-	{"contents", "number_gap", S_LEN, S_F(m.contents_number_gap), 0, 72, NULL},
-	{"contents", "leader_gap", S_LEN, S_F(m.contents_leader_gap), 0, 72, NULL},
-	{"cover", "band", S_NUM, S_F(m.cover_band), 0, 1, NULL},
-	{"cover", "band_gap", S_LEN, S_F(m.cover_band_gap), 0, 720, NULL},
-	{"cover", "edition_tint", S_NUM, S_F(m.cover_edition_tint), 0, 1, NULL},
-	{"cover", "title_gap", S_LEN, S_F(m.cover_title_gap), 0, 144, NULL},
-	{"cover", "title_leading", S_NUM, S_F(m.cover_title_leading), 1, 3, NULL},
-	{"cover", "subtitle_gap", S_LEN, S_F(m.cover_subtitle_gap), 0, 144, NULL},
-	{"cover", "subtitle_tint", S_NUM, S_F(m.cover_subtitle_tint), 0, 1, NULL},
-	{"cover", "subtitle_leading", S_NUM, S_F(m.cover_subtitle_leading), 1, 3, NULL},
-	{"cover", "fields_gap", S_LEN, S_F(m.cover_fields_gap), 0, 720, NULL},
-	{"cover", "field_indent", S_LEN, S_F(m.cover_field_indent), 0, 360, NULL},
-	{"cover", "field_gap", S_LEN, S_F(m.cover_field_gap), 0, 72, NULL},
-	{"cover", "field_size", S_LEN, S_F(m.cover_field_size), 0, 12, NULL},
-	{"cover", "rule", S_LEN, S_F(m.cover_rule), 0, 36, NULL},
-	{"running", "leading", S_NUM, S_F(m.running_leading), 1, 3, NULL},
-	{"running", "title_width", S_NUM, S_F(m.running_title_width), 0, 1, NULL},
-	{"running", "part_at", S_NUM, S_F(m.running_part_at), 0, 1, NULL},
-	{"running", "rule", S_LEN, S_F(m.running_rule), 0, 12, NULL},
-	{"running", "rule_gap", S_LEN, S_F(m.running_rule_gap), 0, 72, NULL},
-	{"running", "footer_left", S_NUM, S_F(m.running_footer_left), 0, 1, NULL},
-	{"running", "page_width", S_NUM, S_F(m.running_page_width), 0, 1, NULL},
-	{"links", "target_above", S_LEN, S_F(m.links_target_above), 0, 144, NULL},
-#define S_L(key, places) {"labels", #key, S_LABEL, S_F(labels.key), 0, 0, places}
-	S_L(edition, ""),
-	S_L(version, ""),
-	S_L(publisher, ""),
-	S_L(licence, ""),
-	S_L(digest, ""),
-	S_L(build_digest, ""),
-	S_L(contents, ""),
-	S_L(footer, "version edition"),
-	S_L(page, "page pages"),
-	S_L(subject, "edition version digest build"),
-	S_L(keywords, "kit version digest build"),
-	S_L(creator, "kitgen"),
-	S_L(continued, ""),
-#undef S_L
+	{"page", "margin_top", S_LEN, S_F(margin_top), 0, 200},
+	{"page", "margin_bottom", S_LEN, S_F(margin_bottom), 0, 200},
+	{"page", "margin_left", S_LEN, S_F(margin_left), 0, 200},
+	{"page", "margin_right", S_LEN, S_F(margin_right), 0, 200},
+	{"page", "header", S_LEN, S_F(header), 0, 100},
+	{"page", "footer", S_LEN, S_F(footer), 0, 100},
+	{"fonts", "sans", S_FONT, S_F(sans), 0, 0},
+	{"fonts", "mono", S_FONT, S_F(mono), 0, 0},
+	{"sizes", "body", S_LEN, S_F(body), 5, 24},
+	{"sizes", "leading", S_NUM, S_F(leading), 1, 3},
+	{"sizes", "small", S_LEN, S_F(small), 4, 24},
+	{"sizes", "code", S_LEN, S_F(code), 4, 24},
+	{"sizes", "table", S_LEN, S_F(table), 4, 24},
+	{"sizes", "running", S_LEN, S_F(running), 4, 24},
+	{"sizes", "h1", S_LEN, S_F(h1), 5, 72},
+	{"sizes", "h2", S_LEN, S_F(h2), 5, 72},
+	{"sizes", "h3", S_LEN, S_F(h3), 5, 72},
+	{"sizes", "cover_title", S_LEN, S_F(cover_title), 5, 96},
+	{"sizes", "cover_subtitle", S_LEN, S_F(cover_subtitle), 5, 72},
+	{"spacing", "paragraph", S_LEN, S_F(paragraph), 0, 72},
+	{"spacing", "section", S_LEN, S_F(section), 0, 144},
+	{"spacing", "box_padding", S_LEN, S_F(box_padding), 0, 72},
+	{"spacing", "indent", S_LEN, S_F(indent), 0, 144},
+	{"colours", "tint", S_NUM, S_F(tint), 0, 1},
+	{"colours", "text", S_COLOUR, S_F(text), 0, 0},
+	{"colours", "muted", S_COLOUR, S_F(muted), 0, 0},
+	{"colours", "accent", S_COLOUR, S_F(accent), 0, 0},
+	{"colours", "link", S_COLOUR, S_F(link), 0, 0},
+	{"colours", "rule", S_COLOUR, S_F(rule), 0, 0},
+	{"colours", "code_background", S_COLOUR, S_F(code_background), 0, 0},
+	{"colours", "cover", S_COLOUR, S_F(cover), 0, 0},
+	{"colours", "cover_text", S_COLOUR, S_F(cover_text), 0, 0},
+	{"colours", "cover_rule", S_COLOUR, S_F(cover_rule), 0, 0},
+	{"colours", "table_header", S_COLOUR, S_F(table_header), 0, 0},
+	{"colours", "table_header_text", S_COLOUR, S_F(table_header_text), 0, 0},
+	{"colours", "table_stripe", S_COLOUR, S_F(table_stripe), 0, 0},
+	{"colours", "strong", S_COLOUR, S_F(strong), 0, 0},
+	{"colours", "acceptable", S_COLOUR, S_F(acceptable), 0, 0},
+	{"colours", "weak", S_COLOUR, S_F(weak), 0, 0},
+	{"colours", "cues", S_COLOUR, S_F(cues), 0, 0},
+	{"colours", "note", S_COLOUR, S_F(note), 0, 0},
+	{"colours", "red_flags", S_COLOUR, S_F(red_flags), 0, 0},
+	{"lists", "marker_gap", S_LEN, S_F(m.lists_marker_gap), 0, 72},
+	{"lists", "tight", S_NUM, S_F(m.lists_tight), 1, 10},
+	{"code", "leading", S_NUM, S_F(m.code_leading), 1, 3},
+	{"code", "padding", S_NUM, S_F(m.code_padding), 0, 5},
+	{"code", "inline_pad_x", S_LEN, S_F(m.code_inline_pad_x), 0, 36},
+	{"code", "inline_pad_y", S_LEN, S_F(m.code_inline_pad_y), 0, 36},
+	{"code", "slack", S_LEN, S_F(m.code_slack), 0, 36},
+	{"quotes", "bar", S_LEN, S_F(m.quotes_bar), 0, 36},
+	{"quotes", "padding", S_NUM, S_F(m.quotes_padding), 0, 5},
+	{"quotes", "padding_left", S_LEN, S_F(m.quotes_padding_left), 0, 72},
+	{"rules", "width", S_LEN, S_F(m.rules_width), 0, 12},
+	{"rules", "space", S_NUM, S_F(m.rules_space), 0, 10},
+	{"headings", "leading", S_NUM, S_F(m.headings_leading), 1, 3},
+	{"headings", "part_rule", S_LEN, S_F(m.headings_part_rule), 0, 36},
+	{"headings", "part_rule_length", S_LEN, S_F(m.headings_part_rule_length), 0, 720},
+	{"headings", "part_gap", S_NUM, S_F(m.headings_part_gap), 0, 5},
+	{"headings", "h3_space", S_NUM, S_F(m.headings_h3_space), 0, 5},
+	{"headings", "part_space", S_NUM, S_F(m.headings_part_space), 0, 10},
+	{"headings", "part_after", S_NUM, S_F(m.headings_part_after), 0, 10},
+	{"headings", "h4_space", S_NUM, S_F(m.headings_h4_space), 0, 10},
+	{"headings", "prose_space", S_NUM, S_F(m.headings_prose_space), 0, 10},
+	{"rubric", "label", S_LEN, S_F(m.rubric_label), 0, 360},
+	{"rubric", "gap", S_LEN, S_F(m.rubric_gap), 0, 72},
+	{"rubric", "space", S_NUM, S_F(m.rubric_space), 0, 10},
+	{"rubric", "label_inset", S_LEN, S_F(m.rubric_label_inset), 0, 72},
+	{"rubric", "label_least", S_LEN, S_F(m.rubric_label_least), 1, 360},
+	{"callouts", "bar", S_LEN, S_F(m.callouts_bar), 0, 36},
+	{"callouts", "padding_left", S_LEN, S_F(m.callouts_padding_left), 0, 72},
+	{"callouts", "space", S_NUM, S_F(m.callouts_space), 0, 10},
+	{"callouts", "title_gap", S_LEN, S_F(m.callouts_title_gap), 0, 72},
+	{"tables", "padding", S_LEN, S_F(m.tables_padding), 0, 72},
+	{"tables", "leading", S_NUM, S_F(m.tables_leading), 1, 3},
+	{"tables", "space", S_NUM, S_F(m.tables_space), 0, 10},
+	{"tables", "rule", S_LEN, S_F(m.tables_rule), 0, 12},
+	{"scorecards", "padding", S_LEN, S_F(m.scorecards_padding), 0, 72},
+	{"scorecards", "leading", S_NUM, S_F(m.scorecards_leading), 1, 3},
+	{"scorecards", "band_column", S_LEN, S_F(m.scorecards_band_column), 0, 360},
+	{"scorecards", "band_slack", S_LEN, S_F(m.scorecards_band_slack), 0, 72},
+	{"scorecards", "row", S_LEN, S_F(m.scorecards_row), 0, 720},
+	{"scorecards", "name", S_LEN, S_F(m.scorecards_name), 0, 12},
+	{"scorecards", "box", S_NUM, S_F(m.scorecards_box), 0, 10},
+	{"scorecards", "space", S_NUM, S_F(m.scorecards_space), 0, 10},
+	{"forms", "box", S_LEN, S_F(m.forms_box), 1, 72},
+	{"forms", "box_rule", S_LEN, S_F(m.forms_box_rule), 0, 12},
+	{"forms", "box_gap", S_LEN, S_F(m.forms_box_gap), 0, 72},
+	{"forms", "evidence", S_NUM, S_F(m.forms_evidence), 0.2f, 0.8f},
+	{"forms", "row_most", S_LEN, S_F(m.forms_row_most), 0, 720},
+	{"forms", "name", S_LEN, S_F(m.forms_name), 0, 72},
+	{"forms", "cell_padding", S_LEN, S_F(m.forms_cell_padding), 0, 72},
+	{"notes", "space", S_NUM, S_F(m.notes_space), 0, 10},
+	{"notes", "line", S_LEN, S_F(m.notes_line), 0, 144},
+	{"notes", "fill_least", S_NUM, S_F(m.notes_fill_least), 1, 100},
+	{"notes", "lines", S_LEN, S_F(m.notes_lines), 0, 144},
+	{"notes", "label_gap", S_LEN, S_F(m.notes_label_gap), 0, 72},
+	{"notes", "baseline", S_LEN, S_F(m.notes_baseline), 0, 72},
+	{"notes", "rule_below", S_LEN, S_F(m.notes_rule_below), 0, 72},
+	{"notes", "rule", S_LEN, S_F(m.notes_rule), 0, 12},
+	{"index", "gap", S_LEN, S_F(m.index_gap), 0, 72},
+	{"contents", "part_size", S_LEN, S_F(m.contents_part_size), 0, 12},
+	{"contents", "part_space", S_NUM, S_F(m.contents_part_space), 0, 10},
+	{"contents", "gap", S_LEN, S_F(m.contents_gap), 0, 72},
+	{"contents", "number_gap", S_LEN, S_F(m.contents_number_gap), 0, 72},
+	{"contents", "leader_gap", S_LEN, S_F(m.contents_leader_gap), 0, 72},
+	{"cover", "band", S_NUM, S_F(m.cover_band), 0, 1},
+	{"cover", "band_gap", S_LEN, S_F(m.cover_band_gap), 0, 720},
+	{"cover", "edition_tint", S_NUM, S_F(m.cover_edition_tint), 0, 1},
+	{"cover", "title_gap", S_LEN, S_F(m.cover_title_gap), 0, 144},
+	{"cover", "title_leading", S_NUM, S_F(m.cover_title_leading), 1, 3},
+	{"cover", "subtitle_gap", S_LEN, S_F(m.cover_subtitle_gap), 0, 144},
+	{"cover", "subtitle_tint", S_NUM, S_F(m.cover_subtitle_tint), 0, 1},
+	{"cover", "subtitle_leading", S_NUM, S_F(m.cover_subtitle_leading), 1, 3},
+	{"cover", "fields_gap", S_LEN, S_F(m.cover_fields_gap), 0, 720},
+	{"cover", "field_indent", S_LEN, S_F(m.cover_field_indent), 0, 360},
+	{"cover", "field_gap", S_LEN, S_F(m.cover_field_gap), 0, 72},
+	{"cover", "field_size", S_LEN, S_F(m.cover_field_size), 0, 12},
+	{"cover", "rule", S_LEN, S_F(m.cover_rule), 0, 36},
+	{"running", "leading", S_NUM, S_F(m.running_leading), 1, 3},
+	{"running", "title_width", S_NUM, S_F(m.running_title_width), 0, 1},
+	{"running", "part_at", S_NUM, S_F(m.running_part_at), 0, 1},
+	{"running", "rule", S_LEN, S_F(m.running_rule), 0, 12},
+	{"running", "rule_gap", S_LEN, S_F(m.running_rule_gap), 0, 72},
+	{"running", "footer_left", S_NUM, S_F(m.running_footer_left), 0, 1},
+	{"running", "page_width", S_NUM, S_F(m.running_page_width), 0, 1},
+	{"links", "target_above", S_LEN, S_F(m.links_target_above), 0, 144},
 };
 #define S_NKEYS (sizeof(S_keys) / sizeof(*S_keys))
 
@@ -241,26 +226,6 @@ static int S_colour(const char *s, kg_rgb *out)
 	return 0;
 }
 
-/* A label: its text, with only the places its key allows. */
-static int S_label(const S_key *k, const kg_node *n, char **field, kg_diags *d)
-{
-	char *bad;
-
-	if (kg_pdf_label_check(n->text, k->places, &bad) < 0) {
-		int rc = strcmp(bad, "{") == 0
-			 ? kg_error(d, n->mark, "'%s.%s' has a '{' with no '}'",
-				    k->section, k->key)
-			 : kg_error(d, n->mark, "'%s.%s' has no place '{%s}' "
-				    "(it may use: %s)", k->section, k->key, bad,
-				    *k->places ? k->places : "none");
-
-		free(bad);
-		return rc;
-	}
-	*field = kg_xstrdup(n->text);
-	return 0;
-}
-
 static int S_value(kg_pdf_style *s, const S_key *k, const kg_node *n,
 		   kg_diags *d)
 {
@@ -270,11 +235,8 @@ static int S_value(kg_pdf_style *s, const S_key *k, const kg_node *n,
 	if (n->kind != KG_NODE_SCALAR || !*n->text)
 		return kg_error(d, n->mark, "'%s.%s' must be a %s", k->section,
 				k->key, k->kind == S_COLOUR ? "colour" :
-				k->kind == S_FONT ? "font family name" :
-				k->kind == S_LABEL ? "text" : "number");
+				k->kind == S_FONT ? "font family name" : "number");
 	switch (k->kind) {
-	case S_LABEL:
-		return S_label(k, n, (char **)(void *)field, d);
 	case S_FONT:
 		*(char **)(void *)field = kg_xstrdup(n->text);
 		if (strcmp(k->key, "sans") == 0)
@@ -578,13 +540,54 @@ int kg_pdf_style_load_papers(const char *path, kg_pdf_style *s, kg_diags *d)
 	return S_load(path, s, S_PAPERS, d);
 }
 
+/* ---- the words: from the labels table (labels.h) ---------------------------- */
+
+static void S_labels_free(kg_pdf_labels *l)
+{
+	char **f[] = {&l->edition, &l->version, &l->publisher, &l->licence,
+		      &l->digest, &l->build_digest, &l->contents, &l->footer,
+		      &l->page, &l->subject, &l->keywords, &l->creator,
+		      &l->continued};
+	size_t i;
+
+	for (i = 0; i < sizeof(f) / sizeof(*f); i++) {
+		free(*f[i]);
+		*f[i] = NULL;
+	}
+}
+
+void kg_pdf_style_use_labels(kg_pdf_style *s, const kg_labels *labels)
+{
+	static const struct {
+		size_t offset;
+		const char *key;
+	} map[] = {
+		{offsetof(kg_pdf_labels, edition), "cover.edition"},
+		{offsetof(kg_pdf_labels, version), "cover.version"},
+		{offsetof(kg_pdf_labels, publisher), "cover.publisher"},
+		{offsetof(kg_pdf_labels, licence), "cover.licence"},
+		{offsetof(kg_pdf_labels, digest), "cover.digest"},
+		{offsetof(kg_pdf_labels, build_digest), "cover.build_digest"},
+		{offsetof(kg_pdf_labels, contents), "toc.title"},
+		{offsetof(kg_pdf_labels, footer), "pdf.footer"},
+		{offsetof(kg_pdf_labels, page), "pdf.page"},
+		{offsetof(kg_pdf_labels, subject), "pdf.subject"},
+		{offsetof(kg_pdf_labels, keywords), "pdf.keywords"},
+		{offsetof(kg_pdf_labels, creator), "pdf.creator"},
+		{offsetof(kg_pdf_labels, continued), "pdf.continued"}};
+	size_t i;
+
+	S_labels_free(&s->labels);
+	for (i = 0; i < sizeof(map) / sizeof(*map); i++)
+		*(char **)(void *)((char *)&s->labels + map[i].offset) =
+			kg_xstrdup(kg_label(labels, map[i].key));
+}
+
 void kg_pdf_style_free(kg_pdf_style *s)
 {
 	size_t i;
 
-	for (i = 0; i < S_NKEYS; i++)
-		if (S_keys[i].kind == S_LABEL)
-			free(*(char **)(void *)((char *)s + S_keys[i].offset));
+	S_labels_free(&s->labels);
 	for (i = 0; i < s->npapers; i++)
 		free(s->papers[i].name);
 	free(s->papers);

@@ -3,8 +3,9 @@
  *
  * Every key of the file is required, so the file is the one place the
  * values live; a missing, unknown or out-of-range value is an error with
- * the file's line and column. The `labels` section holds the words the
- * PDF writer prints (pdf_labels.h); the `papers` section the paper sizes a
+ * the file's line and column. The words the PDF writer prints
+ * (pdf_labels.h) are the labels table's (labels.h), set with
+ * kg_pdf_style_use_labels; the `papers` section holds the paper sizes a
  * build may name (--paper, kit.yaml's paper:), a table a user may extend.
  * Lengths are points (1/72 inch), or strings with a unit: "18mm", "0.5in",
  * "12pt". Colours are "#rrggbb".
@@ -89,7 +90,8 @@ typedef struct kg_pdf_style {
 		      running_page_width;
 		float links_target_above;
 	} m;
-	/* the words the edition prints (pdf_labels.h) */
+	/* the words the edition prints (pdf_labels.h): NULL until
+	 * kg_pdf_style_use_labels */
 	kg_pdf_labels labels;
 	/* the paper sizes, in the file's order (at least one) */
 	kg_pdf_paper *papers;
@@ -107,6 +109,11 @@ int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d);
  * writer runs (and whatever formats it writes). Freed the same way. */
 int kg_pdf_style_load_papers(const char *path, kg_pdf_style *s, kg_diags *d);
 void kg_pdf_style_free(kg_pdf_style *s);
+
+/* Set the style's words (labels) from the labels table (labels.h; NULL:
+ * English): the style file holds no words. */
+struct kg_labels;
+void kg_pdf_style_use_labels(kg_pdf_style *s, const struct kg_labels *labels);
 
 struct kg_node;
 

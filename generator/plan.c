@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "labels.h"
 
 /* The material chosen for one area at one level, before any profile. */
 typedef struct S_fill {
@@ -82,14 +83,15 @@ static void S_phases(const kg_kit *kit, int round_minutes, kg_round *r)
 	} else {
 		r->nphases = 3;
 		r->phases = kg_xcalloc(3, sizeof(*r->phases));
-		r->phases[0].name = "Opening";
-		r->phases[0].what = "Introduce yourself and read the opening script.";
+		/* a kit without loop.phases: the labels' phases (labels.h) */
+		r->phases[0].name = kg_label(kit->labels, "phase.opening");
+		r->phases[0].what = kg_label(kit->labels, "phase.opening_what");
 		r->phases[0].minutes = 5;
-		r->phases[1].name = "Main material";
-		r->phases[1].what = "The questions and exercises of this round, in order.";
+		r->phases[1].name = kg_label(kit->labels, "phase.main");
+		r->phases[1].what = kg_label(kit->labels, "phase.main_what");
 		r->phases[1].minutes = round_minutes - 10;
-		r->phases[2].name = "The candidate's questions";
-		r->phases[2].what = "Answer what the candidate asks about the team and the role.";
+		r->phases[2].name = kg_label(kit->labels, "phase.questions");
+		r->phases[2].what = kg_label(kit->labels, "phase.questions_what");
 		r->phases[2].minutes = 5;
 		main = 1;
 	}
@@ -621,11 +623,16 @@ char *kg_dim_label(const kg_kit *kit, const kg_dim *dim)
 	const kg_item *it = dim->item;
 	kg_buf b = KG_BUF_INIT;
 
-	if (it->kind == KG_ITEM_QUESTION)
-		kg_buf_printf(&b, "Q%zu: %s", kg_question_number(kit, it->question),
-			      kg_text(it->topic->title));
-	else if (it->kind == KG_ITEM_EXERCISE)
-		kg_buf_printf(&b, "Exercise: %s", kg_text(it->topic->scenario_title));
+	if (it->kind == KG_ITEM_QUESTION) {
+		char num[24];
+
+		snprintf(num, sizeof(num), "%zu", kg_question_number(kit, it->question));
+		kg_label_put(&b, kit->labels, "common.question_number", "number",
+			     num, NULL);
+		kg_buf_printf(&b, ": %s", kg_text(it->topic->title));
+	} else if (it->kind == KG_ITEM_EXERCISE)
+		kg_label_put(&b, kit->labels, "packet.exercise_item", "title",
+			     kg_text(it->topic->scenario_title), NULL);
 	else
 		kg_buf_puts(&b, kg_text(it->scenario->title));
 	return kg_buf_detach(&b, NULL);

@@ -218,25 +218,15 @@ static void S_show(S_pen *pen, kg_face face, float size,
 	if (!kg_fonts_used(pen->fonts, face) || len == 0)
 		return;
 	S_mark(pen);
-	if ((int)face != pen->face || size != pen->size) {
-		kg_buf_putc(b, '/');
-		kg_buf_puts(b, kg_render_font_name(face));
-		kg_buf_putc(b, ' ');
-		S_num(b, size);
-		kg_buf_puts(b, "Tf\n");
-		pen->face = (int)face;
-		pen->size = size;
-	}
 	S_fill_colour(pen, color);
 	y = pen->g->page_h - y;
 	S_num(b, x - pen->tx);
 	S_num(b, y - pen->ty);
-	kg_buf_puts(b, "Td ");
+	kg_buf_puts(b, "Td\n");
 	/* Td moves by the rounded amounts: track where the line really is */
 	pen->tx += (float)lrintf((x - pen->tx) * 100) / 100;
 	pen->ty += (float)lrintf((y - pen->ty) * 100) / 100;
-	kg_fonts_encode(pen->fonts, s, len, b);
-	kg_buf_puts(b, "Tj\n");
+	kg_fonts_show(pen->fonts, face, size, s, len, &pen->face, &pen->size, b);
 }
 
 /* The element's text; force: the mark all of it gets (an artifact), or
@@ -581,16 +571,14 @@ static void S_watermark(S_pen *pen)
 {
 	const kg_watermark *w = &pen->po->watermark;
 	kg_buf *b = &pen->out;
+	int font = -1; /* the text object's own: kg_fonts_show sets it */
+	float size = -1;
 
 	if (!w->text || !*w->text || !kg_fonts_used(pen->fonts, w->face))
 		return;
 	if (pen->tags)
 		kg_buf_puts(b, "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n");
-	kg_buf_puts(b, "q /" KG_WATERMARK_GS " gs BT\n/");
-	kg_buf_puts(b, kg_render_font_name(w->face));
-	kg_buf_putc(b, ' ');
-	S_num(b, w->size);
-	kg_buf_puts(b, "Tf\n");
+	kg_buf_puts(b, "q /" KG_WATERMARK_GS " gs BT\n");
 	S_colour_op(b, w->color, "rg");
 	kg_pdf_num(b, w->cos, 4);
 	kg_pdf_num(b, w->sin, 4);
@@ -598,9 +586,10 @@ static void S_watermark(S_pen *pen)
 	kg_pdf_num(b, w->cos, 4);
 	S_num(b, w->x);
 	S_num(b, pen->g->page_h - w->y);
-	kg_buf_puts(b, "Tm ");
-	kg_fonts_encode(pen->fonts, w->text, strlen(w->text), b);
-	kg_buf_puts(b, "Tj\nET Q\n");
+	kg_buf_puts(b, "Tm\n");
+	kg_fonts_show(pen->fonts, w->face, w->size, w->text, strlen(w->text),
+		      &font, &size, b);
+	kg_buf_puts(b, "ET Q\n");
 	if (pen->tags)
 		kg_buf_puts(b, "EMC\n");
 }

@@ -31,6 +31,7 @@ kg_doc *kg_report_document(const kg_kit *kit, const char *digest,
 	m->publisher = kg_one_line(kg_text(kit->publisher));
 	m->licence = kg_xstrdup("");
 	m->digest = kg_xstrdup(digest);
+	doc->labels = kit->labels;
 	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
 	return doc;
 }

@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "fields.h"
 #include "markdown.h"
+#include "suggest.h"
 
 /* ---- the model ---------------------------------------------------------- */
 
@@ -154,6 +155,8 @@ static const kg_field S_kit_fields[] = {
 	{KG_FIELD_DECISION, KG_F_MAP, OPT, &S_decision, 0, 0, 0},
 	{KG_FIELD_PAPER, KG_F_LINE, OPT, NULL, 0, 0, 0},
 	{KG_FIELD_WATERMARK, KG_F_LINE, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_LANGUAGE, KG_F_LINE, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_LABELS, KG_F_LABELS, OPT, NULL, 0, 0, 0},
 	{KG_FIELD_CANDIDATE_GUIDE, KG_F_MAP, OPT, &S_candidate_guide, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_kit = {"kit", NULL, S_kit_fields};
@@ -284,7 +287,8 @@ size_t kg_schema_max_items(const char *field)
 		{KG_FIELD_SCENARIO_KINDS, KG_MAX_KINDS},
 		{KG_FIELD_SCENARIOS, KG_MAX_SCENARIOS},
 		{KG_FIELD_HINTS, KG_MAX_HINTS},
-		{KG_FIELD_BY_LEVEL, KG_MAX_LEVELS}};
+		{KG_FIELD_BY_LEVEL, KG_MAX_LEVELS},
+		{KG_FIELD_LABELS, KG_MAX_LABELS}};
 	size_t i;
 
 	for (i = 0; i < sizeof(limits) / sizeof(*limits); i++)
@@ -364,34 +368,6 @@ static const char *S_kind_name(const kg_node *n)
 	if (n->kind == KG_NODE_SEQ)
 		return "a list";
 	return "text";
-}
-
-size_t kg_edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, best;
-
-	if (la > 64 || lb > 64)
-		return 64;
-	row = kg_xmalloc((lb + 1) * sizeof(*row));
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	best = row[lb];
-	free(row);
-	return best;
 }
 
 int kg_id_valid(const char *s)
@@ -689,6 +665,35 @@ static size_t S_check_keyed_map(kg_node *v, const kg_field *f, kg_diags *d)
 	return errors;
 }
 
+/* kit.yaml's labels: a mapping of keys to a short text each, or to a
+ * mapping of plural forms to short texts (the keys and places are labels.c's
+ * to check). */
+static size_t S_check_labels(kg_node *v, const kg_field *f, kg_diags *d)
+{
+	/* a label may be a sentence: a short text, one line or more */
+	static const kg_field line = {NULL, KG_F_ITEM, REQ, NULL, 0, 0, 0};
+	size_t errors = 0, i, j;
+
+	if (v->kind != KG_NODE_MAP) {
+		kg_error(d, v->mark, "'%s' should be a mapping, not %s", f->name,
+			 S_kind_name(v));
+		return 1;
+	}
+	errors += S_check_count(v, f->name, v->npairs, d);
+	for (i = 0; i < v->npairs; i++) {
+		kg_node *key = v->pairs[i].key, *value = v->pairs[i].value;
+
+		if (value->kind != KG_NODE_MAP) {
+			errors += S_check_scalar(value, key->text, &line, d);
+			continue;
+		}
+		for (j = 0; j < value->npairs; j++)
+			errors += S_check_scalar(value->pairs[j].value,
+						 key->text, &line, d);
+	}
+	return errors;
+}
+
 static size_t S_check_value(kg_node *v, const kg_field *f, kg_diags *d)
 {
 	switch (f->kind) {
@@ -711,6 +716,8 @@ static size_t S_check_value(kg_node *v, const kg_field *f, kg_diags *d)
 	case KG_F_INT_MAP:
 	case KG_F_ID_MAP:
 		return S_check_keyed_map(v, f, d);
+	case KG_F_LABELS:
+		return S_check_labels(v, f, d);
 	}
 	return 0;
 }

@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "node.h"
+#include "suggest.h"
 
 /* The limits on content, each reported as an error at what passes it
  * (content/README.md lists them with their reasons; yaml_load.h has the
@@ -38,6 +39,7 @@
 #define KG_MAX_SCENARIOS 100
 #define KG_MAX_HINTS 4                     /* a question's hint ladder */
 #define KG_MAX_ITEMS 20                    /* in any other list */
+#define KG_MAX_LABELS 500                  /* kit.yaml labels: (each a key of en.yaml) */
 
 /* Bytes in one value, by the kind of its field (content/README.md). */
 #define KG_MAX_ID 64
@@ -66,6 +68,8 @@ typedef enum {
 	KG_F_SCORE,     /* a score with two decimals, D.DD; num holds it in
 			   hundredths, from min to max (hundredths too) */
 	KG_F_BOOL,      /* true or false, plain; num holds 1 or 0 */
+	KG_F_LABELS,    /* mapping of label key to a line or to its plural
+			   forms (labels.h checks the keys and places) */
 	KG_F_ID_MAP     /* mapping of id to a mapping with the fields of
 			   `shape` */
 } kg_field_kind;
@@ -126,7 +130,5 @@ kg_md_measure kg_md_measure_text(const char *text);
 /* Is s a well-formed id? */
 int kg_id_valid(const char *s);
 
-/* Levenshtein distance, capped: used for "did you mean" hints. */
-size_t kg_edit_distance(const char *a, const char *b);
 
 #endif

@@ -200,6 +200,12 @@ static void S_value(S_gen *g, const kg_field *f, const char *path)
 		kg_buf_putc(g->out, '}');
 		break;
 	case KG_F_BOOL: kg_buf_puts(g->out, "\"type\":\"boolean\""); break;
+	case KG_F_LABELS:
+		/* a text, or a text per plural form (labels.h) */
+		kg_buf_puts(g->out, "\"type\":\"object\",\"additionalProperties\":"
+			    "{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"object\","
+			    "\"additionalProperties\":{\"type\":\"string\"}}]}");
+		break;
 	case KG_F_ID_MAP:
 		kg_buf_printf(g->out, "\"type\":\"object\",\"minProperties\":%zu,"
 			      "\"maxProperties\":%zu,\"propertyNames\":{",

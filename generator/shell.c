@@ -29,6 +29,7 @@
 #include "doc_toc.h"
 #include "file.h"
 #include "html_escape.h"
+#include "labels.h"
 #include "node.h"
 #include "pdf_style.h"
 #include "smart.h"
@@ -67,6 +68,10 @@ static kg_node *S_data(const kg_doc *doc, const char *body)
 	if (m->watermark)
 		kg_node_set_str(data, "watermark", m->watermark);
 	kg_node_set_str(data, "body", body);
+	/* kitgen's own words (labels.h) and the language they are in */
+	kg_node_set(data, "labels", kg_labels_data(doc->labels));
+	kg_node_set_str(data, "lang", kg_labels_lang(doc->labels));
+	kg_node_set_bool(data, "rtl", kg_labels_rtl(doc->labels));
 	/* the body holds the contents (HTML: #contents, a link back to them) */
 	kg_node_set_bool(data, "contents", kg_doc_toc(doc) != NULL);
 	return data;
@@ -209,6 +214,7 @@ static int S_page_data(const kg_doc *doc, const kg_write_opts *o,
 
 	kg_buf_printf(&path, "%s/pdf/style.yaml", o->templates);
 	rc = kg_pdf_style_load(path.ptr, &st, d);
+	kg_pdf_style_use_labels(&st, doc->labels);
 	kg_buf_release(&path);
 	paper = rc < 0 ? NULL : o->paper ? kg_pdf_style_paper(&st, o->paper)
 					 : &st.papers[0];

@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "labels.h"
 #include "git.h"
 #include "output.h"
 #include "doc_toc.h"
@@ -109,23 +110,25 @@ void kg_since_compose(kg_doc *doc, const kg_since *s)
 	kg_buf text = KG_BUF_INIT;
 	kg_block *part;
 
-	kg_buf_printf(&text, "What changed since %s", s->version);
+	kg_label_put(&text, doc->labels, "since.title", "version",
+		     s->version, NULL);
 	part = kg_add_section(doc->root, 1, "changes-since", text.ptr,
 			      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_buf_reset(&text);
 	if (s->changes.n == 0)
-		kg_buf_printf(&text, "Nothing has changed since version %s.",
-			      s->version);
+		kg_label_put(&text, doc->labels, "since.nothing", "version",
+			     s->version, NULL);
 	else
-		kg_buf_printf(&text, "Version %s has %zu change%s since version "
-			      "%s: questions, topics, scenarios, levels, areas "
-			      "and profiles added, removed or changed, by id.",
-			      doc->meta.version, s->changes.n,
-			      s->changes.n == 1 ? "" : "s", s->version);
+		kg_label_putn(&text, doc->labels, "since.changes",
+			      (long)s->changes.n, "version", doc->meta.version,
+			      "since", s->version, NULL);
 	kg_add_prose_copy(part, text.ptr);
-	S_kind(part, &s->changes, KG_ADDED, "changes-added", "Added");
-	S_kind(part, &s->changes, KG_REMOVED, "changes-removed", "Removed");
-	S_kind(part, &s->changes, KG_CHANGED, "changes-changed", "Changed");
+	S_kind(part, &s->changes, KG_ADDED, "changes-added",
+	       kg_label(doc->labels, "since.added"));
+	S_kind(part, &s->changes, KG_REMOVED, "changes-removed",
+	       kg_label(doc->labels, "since.removed"));
+	S_kind(part, &s->changes, KG_CHANGED, "changes-changed",
+	       kg_label(doc->labels, "since.changed"));
 	S_after_toc(doc->root);
 	kg_doc_toc_build(doc); /* the contents list the new part too */
 	kg_buf_release(&text);

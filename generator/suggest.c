@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "schema.h"
 
 void kg_names_add(kg_names *names, const char *name)
 {
@@ -63,4 +62,32 @@ void kg_names_join(const kg_names *names, size_t max, kg_buf *out)
 		kg_buf_printf(out, "%s%s", i ? ", " : "", names->items[i]);
 	if (names->n > max)
 		kg_buf_printf(out, ", ... (%zu in all)", names->n);
+}
+
+size_t kg_edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, best;
+
+	if (la > 64 || lb > 64)
+		return 64;
+	row = kg_xmalloc((lb + 1) * sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
 }

@@ -32,4 +32,7 @@ const char *kg_names_closest(const kg_names *names, const char *word);
  * of them, ", ... (N in all)". */
 void kg_names_join(const kg_names *names, size_t max, kg_buf *out);
 
+/* Levenshtein distance, capped at 64: used for "did you mean" hints. */
+size_t kg_edit_distance(const char *a, const char *b);
+
 #endif

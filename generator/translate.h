@@ -17,8 +17,8 @@
  *
  * The overlay (kg_tr_overlay) replaces the kit's text nodes with the
  * translation's, so marks point into the translation; every text the
- * translation lacks falls back to the source's text with KG_TR_MARKER in
- * front of it.
+ * translation lacks falls back to the source's text with the marker (the
+ * label "translate.untranslated", KG_TR_MARKER in English) in front of it.
  */
 #ifndef KG_TRANSLATE_H
 #define KG_TRANSLATE_H
@@ -29,7 +29,9 @@
 #include "diag.h"
 #include "kit.h"
 
-/* What a fallback text starts with, so a reviewer can find it. */
+/* What a fallback text starts with, so a reviewer can find it, in
+ * English: the outputs show the build's language's label
+ * "translate.untranslated" (labels.h) and a space. */
 #define KG_TR_MARKER "[untranslated] "
 /* Hex digits of a `from:` stamp. */
 #define KG_TR_STAMP_LEN 16

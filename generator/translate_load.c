@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "fields.h"
+#include "labels.h"
 #include "schema.h"
 #include "translate_int.h"
 #include "yaml_load.h"
@@ -754,14 +755,15 @@ static int S_block_start(const char *t)
  * of its own above a text that opens with a block. */
 static const kg_node *S_marked(kg_kit *kit, const kg_node *src, int line)
 {
+	/* the marker in the build's language (labels.h) */
+	const char *marker = kg_label(kit->labels, "translate.untranslated");
 	kg_buf b = KG_BUF_INIT;
 	kg_node *n;
 
 	if (!line && S_block_start(src->text))
-		kg_buf_printf(&b, "%.*s\n\n%s", (int)strlen(KG_TR_MARKER) - 1,
-			      KG_TR_MARKER, src->text);
+		kg_buf_printf(&b, "%s\n\n%s", marker, src->text);
 	else
-		kg_buf_printf(&b, "%s%s", KG_TR_MARKER, src->text);
+		kg_buf_printf(&b, "%s %s", marker, src->text);
 	n = kg_node_new_strn(b.ptr, b.len);
 	kg_buf_release(&b);
 	n->mark = src->mark;

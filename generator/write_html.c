@@ -27,6 +27,7 @@
 #include "card_form.h"
 #include "doc_iter.h"
 #include "html_escape.h"
+#include "labels.h"
 #include "markdown.h"
 #include "template.h"
 #include "prose.h"
@@ -600,6 +601,10 @@ static void S_toc_link(const kg_block *s, kg_buf *out)
 	kg_buf_puts(out, "</a>");
 }
 
+/* The labels (labels.h) of the document being written, for the words
+ * the writer adds: set by S_body, one document per thread at a time. */
+static _Thread_local const kg_labels *S_labels;
+
 /* Contents: the entries compose put in the TOC block (doc.h), a part's
  * sections in a list of their own inside its item. */
 static void S_toc(const kg_block *toc, kg_buf *out)
@@ -610,7 +615,9 @@ static void S_toc(const kg_block *toc, kg_buf *out)
 	kg_buf_puts(out, "<nav class=\"toc\" id=\"contents\" "
 			 "aria-labelledby=\"contents-title\">\n"
 			 "<h2 id=\"contents-title\"><a class=\"self\" "
-			 "href=\"#contents\">Contents</a></h2>\n<ol>\n");
+			 "href=\"#contents\">");
+	S_escape(kg_label(S_labels, "toc.title"), out);
+	kg_buf_puts(out, "</a></h2>\n<ol>\n");
 	for (i = 0; i < toc->n; i++) {
 		const kg_block *e = toc->children[i];
 
@@ -803,6 +810,7 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 	kg_iter *it = kg_iter_new(doc->root);
 	kg_event ev;
 
+	S_labels = doc->labels;
 	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
 		S_event(it, ev, &out->buf);
 		kg_shell_drain(out);

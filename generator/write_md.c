@@ -17,6 +17,7 @@
 #include "alloc.h"
 #include "doc_iter.h"
 #include "markdown.h"
+#include "labels.h"
 #include "prose.h"
 
 /* Lists look the way cmark's CommonMark renderer writes them (content
@@ -269,6 +270,10 @@ static size_t S_longest_run(const char *s, char ch)
 	return best;
 }
 
+/* The labels (labels.h) of the document being written, for the words
+ * the writer adds: set by S_body, one document per thread at a time. */
+static _Thread_local const kg_labels *S_labels;
+
 /* A code listing stays copy-pasteable: a caption with the language and
  * the line count (the HTML and PDF number the lines from 1), then the
  * listing verbatim in a fence of backticks longer than any run of
@@ -276,13 +281,19 @@ static size_t S_longest_run(const char *s, char ch)
 static void S_code(const kg_block *b, kg_buf *out)
 {
 	size_t fence = S_longest_run(b->text, '`') + 1, lines = 0, i;
+	kg_buf caption = KG_BUF_INIT;
 	const char *p;
+	char last[24];
 
 	for (p = b->text; *p; p++)
 		lines += *p == '\n' || p[1] == '\0';
+	snprintf(last, sizeof(last), "%zu", lines);
+	kg_label_put(&caption, S_labels, "code.caption", "language", b->title,
+		     "last", last, NULL);
 	kg_buf_puts(out, "*");
-	kg_md_escape(out, b->title, strlen(b->title));
-	kg_buf_printf(out, ", lines 1\xE2\x80\x93%zu:*\n\n", lines);
+	kg_md_escape(out, caption.ptr, caption.len);
+	kg_buf_puts(out, ":*\n\n");
+	kg_buf_release(&caption);
 	fence = fence < 3 ? 3 : fence;
 	for (i = 0; i < fence; i++)
 		kg_buf_putc(out, '`');
@@ -314,7 +325,11 @@ static void S_toc(const kg_block *toc, kg_buf *out)
 {
 	size_t i;
 
-	kg_buf_puts(out, "## <a id=\"contents\"></a>Contents\n\n");
+	const char *title = kg_label(S_labels, "toc.title");
+
+	kg_buf_puts(out, "## <a id=\"contents\"></a>");
+	kg_md_escape(out, title, strlen(title));
+	kg_buf_puts(out, "\n\n");
 	for (i = 0; i < toc->n; i++) {
 		const kg_block *e = toc->children[i];
 
@@ -466,6 +481,7 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 	kg_iter *it = kg_iter_new(doc->root);
 	kg_event ev;
 
+	S_labels = doc->labels;
 	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
 		S_event(&md, it, ev);
 		kg_shell_drain(out);

@@ -583,6 +583,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	if (kg_pdf_style_load(path.ptr, &st, d) < 0 ||
 	    S_geometry(&c.geom, &st, wo->paper, d) < 0)
 		goto out;
+	kg_pdf_style_use_labels(&st, doc->labels);
 	/* fontconfig has no allocator to give, and fails badly without memory */
 	kg_headroom(KG_FONTCONFIG_HEADROOM);
 	if (!(fonts = kg_fonts_new(&st, d)))

@@ -53,15 +53,16 @@ for f in "$md" "$html" "$TMP/kit.txt"; do
 	else
 		not_ok "$n holds the German texts"
 	fi
-	if grep -q 'untranslated\\*\] Design a job queue' "$f" &&
+	# the marker is a label (labels.h): --language de marks in German
+	if grep -q 'nicht übersetzt\\*\] Design a job queue' "$f" &&
 		! grep -q 'What is a cache for?' "$f"; then
-		ok "$n marks the fallbacks '[untranslated]' and holds no translated source text"
+		ok "$n marks the fallbacks '[nicht übersetzt]' and holds no translated source text"
 	else
-		not_ok "$n marks the fallbacks '[untranslated]' and holds no translated source text" \
+		not_ok "$n marks the fallbacks '[nicht übersetzt]' and holds no translated source text" \
 			"$(grep -n 'job queue\|What is a cache' "$f" | head -5)"
 	fi
 done
-if grep -q '^de: 89 of 112 texts fall back to the source (marked .\[untranslated\] .): kit, systems, balanced, cache, cache-1, cache-2, queue, queue-1, queue-2, design-dispute$' "$TMP/build.err"; then
+if grep -q '^de: 89 of 112 texts fall back to the source (marked .\[nicht übersetzt\].): kit, systems, balanced, cache, cache-1, cache-2, queue, queue-1, queue-2, design-dispute$' "$TMP/build.err"; then
 	ok "the build lists the fallbacks on stderr: count and ids"
 else
 	not_ok "the build lists the fallbacks on stderr: count and ids" "$(cat "$TMP/build.err")"
@@ -232,11 +233,11 @@ sed -i '/^  introduction:/,/^    Mit/d' "$M/translations/de/kit.yaml"
 "$KITGEN" translate --stamp -l de --content "$M" kit >/dev/null 2>&1
 "$KITGEN" build -q --content "$M" --templates "$ROOT/templates" --out "$TMP/mout" \
 	-l de --format md 2>/dev/null
-if grep -A3 '^\\\[untranslated\\\]$' "$TMP/mout/de/fixture-kit.md" | grep -q '^  - Use this kit to test \*kitgen\*\.$'; then
+if grep -A3 '^\\\[nicht übersetzt\\\]$' "$TMP/mout/de/fixture-kit.md" | grep -q '^  - Use this kit to test \*kitgen\*\.$'; then
 	ok "a fallback text that opens with a list keeps it: the marker is a paragraph above it"
 else
 	not_ok "a fallback text that opens with a list keeps it: the marker is a paragraph above it" \
-		"$(grep -n -A3 'untranslated' "$TMP/mout/de/fixture-kit.md" | head)"
+		"$(grep -n -A3 'nicht übersetzt' "$TMP/mout/de/fixture-kit.md" | head)"
 fi
 
 # ---- kitgen diff --translations: the same report --------------------------------
@@ -261,7 +262,7 @@ fi
 src_digest=$("$KITGEN" digest --content "$K")
 "$KITGEN" build -q --content "$K" --templates "$ROOT/templates" --out "$TMP/en" \
 	--format md 2>/dev/null
-de_line=$(grep -m1 'Content digest' "$TMP/out/de/fixture-kit.md")
+de_line=$(grep -m1 'Inhalts-Prüfsumme' "$TMP/out/de/fixture-kit.md")
 en_line=$(grep -m1 'Content digest' "$TMP/en/fixture-kit.md")
 if [ -n "$de_line" ] && [ "$de_line" != "$en_line" ] &&
 	printf '%s' "$en_line" | grep -q "$src_digest"; then

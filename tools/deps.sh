@@ -17,6 +17,7 @@ command -v cc >/dev/null 2>&1 || need gcc
 have_pc yaml-0.1 || need libyaml-dev
 have_pc libcmark || need libcmark-dev
 have_pc fontconfig || need libfontconfig-dev
+have_pc harfbuzz || need libharfbuzz-dev
 have_pc zlib || need zlib1g-dev
 have_pc cmocka || need libcmocka-dev
 have_pc nettle || need nettle-dev
@@ -25,6 +26,8 @@ have_pc libmicrohttpd || need libmicrohttpd-dev
 # reading filled PDF scorecards back (`kitgen score`)
 have_pc libqpdf || need libqpdf-dev
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
+# Chinese, Japanese and Korean: the PDF's fallback face for them
+[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need fonts-droid-fallback
 # libharu ships no .pc file: try to compile and link against it.
 probe=$(mktemp -d)
 printf '#include <hpdf.h>\nint main(void){HPDF_Doc d=HPDF_New(0,0);HPDF_Free(d);return 0;}\n' >"$probe/t.c"

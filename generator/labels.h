@@ -1,0 +1,108 @@
+/*
+ * labels.h - every word kitgen itself puts into a kit, from a labels table.
+ *
+ * A table maps a key ("toc.title", "cover.version", "pdf.page") to a text
+ * that may hold places for values, "{page}", filled by kg_label_put. A
+ * text that depends on a number is a plural label: one text per CLDR
+ * plural category (zero, one, two, few, many, other; `other` required),
+ * chosen by the language's rule for whole numbers (kg_plural_category).
+ *
+ * Where the tables come from, first to last (later wins, key by key):
+ *   1. English, templates/labels/en.yaml, built into the binary
+ *      (tools/embed.sh), so every key always has a text;
+ *   2. the templates folder's labels/en.yaml, then for a language tag
+ *      such as de-CH its files from the least specific up: labels/de.yaml,
+ *      labels/de-CH.yaml (a file the folder lacks is taken from the
+ *      copies built in, when there is one);
+ *   3. kit.yaml's `labels:` mapping.
+ * A key no English label has, or a text whose places differ from the
+ * English text's, is an error at its place, with "did you mean".
+ *
+ * The English file's layout is also what `kitgen labels` prints: one key
+ * a line, `key: text  # where it shows`, comment lines between groups.
+ *
+ * Ownership: a kg_labels owns its strings; kg_labels_free frees it. The
+ * default table (kg_labels_default) is static and never freed.
+ */
+#ifndef KG_LABELS_H
+#define KG_LABELS_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "node.h"
+
+typedef struct kg_labels kg_labels;
+
+/* The CLDR plural categories. */
+enum { KG_PL_ZERO, KG_PL_ONE, KG_PL_TWO, KG_PL_FEW, KG_PL_MANY, KG_PL_OTHER,
+       KG_PL_N };
+extern const char *const kg_plural_names[KG_PL_N];
+
+/* The built-in English table. */
+const kg_labels *kg_labels_default(void);
+
+/* The table for lang (a BCP 47 tag; NULL or "" is English) from the
+ * templates folder (may be NULL: the built-in files only), with
+ * overrides (kit.yaml's `labels:` mapping, may be NULL) laid over it.
+ * Problems go to d; the table is returned all the same (an entry in
+ * error keeps its English text). A language with no file is not a
+ * problem here (kg_labels_found says so). */
+kg_labels *kg_labels_load(const char *templates, const char *lang,
+			  const kg_node *overrides, kg_diags *d);
+void kg_labels_free(kg_labels *labels);
+
+/* Is tag a well-formed BCP 47 language tag (language, optional script,
+ * region and variants)? */
+int kg_lang_valid(const char *tag);
+/* Is the language of tag written right to left (Arabic, Hebrew, Persian,
+ * Urdu, ...; or its script is Arab or Hebr)? */
+int kg_lang_rtl(const char *tag);
+/* The plural category of whole number n in language tag. */
+int kg_plural_category(const char *tag, long n);
+
+/* The table's language tag ("en" for English) and direction. */
+const char *kg_labels_lang(const kg_labels *labels);
+int kg_labels_rtl(const kg_labels *labels);
+/* Was there a labels file for the table's language (English always)?
+ * Without one its words are English. */
+int kg_labels_found(const kg_labels *labels);
+
+/* The text of key (labels NULL: the default table); a plural label's
+ * `other` text. A key no table has is a programming error: the key
+ * itself is returned, so a test finds it. The string lives as long as
+ * the table. */
+const char *kg_label(const kg_labels *labels, const char *key);
+/* The text of plural label key for n. */
+const char *kg_label_n(const kg_labels *labels, const char *key, long n);
+
+/* Append text to out with each {name} replaced by its value: vars is
+ * name, value, ..., NULL. A place vars does not name stays as written. */
+void kg_label_fill(kg_buf *out, const char *text, const char *const *vars);
+/* kg_label_fill of key's text, the values as name, value pairs after
+ * key, NULL-ended. */
+void kg_label_put(kg_buf *out, const kg_labels *labels, const char *key,
+		  ...);
+/* The same for plural label key: the form for n, and {n} is n. */
+void kg_label_putn(kg_buf *out, const kg_labels *labels, const char *key,
+		   long n, ...);
+/* kg_label_put into a new string the caller frees. */
+char *kg_label_dup(const kg_labels *labels, const char *key, ...);
+
+/* Check kit.yaml's `language` and `labels` without a templates folder:
+ * the tag's form, unknown keys (with "did you mean"), places that differ
+ * from the English text's. Either node may be NULL. Returns the number of
+ * errors added. */
+size_t kg_labels_check(const kg_node *language, const kg_node *labels,
+		       kg_diags *d);
+
+/* The table as template data: a mapping of the keys' parts,
+ * "cover.version" as labels.cover.version. The caller frees it. */
+kg_node *kg_labels_data(const kg_labels *labels);
+
+/* `kitgen labels [LANG]`: every key with its text as YAML, in the English
+ * file's order with its comments, appended to out. */
+void kg_labels_print(const kg_labels *labels, kg_buf *out);
+
+#endif

@@ -1,0 +1,394 @@
+#!/bin/sh
+# t-labels.sh - kitgen's own words come from the labels table (labels.h,
+# templates/labels/): `kitgen labels` prints every key; every key set to a
+# marker through kit.yaml's `labels:` shows its marker in the outputs
+# where it is used, and then no English word is left in any output that
+# the kit's own content does not hold; unknown keys and places that
+# differ from English are errors at their place; `language:` picks a
+# table (de, de-CH falling back to de, ar right to left), a bad tag is an
+# error, and a language with no table keeps English with a warning.
+. "$(dirname "$0")/lib.sh"
+PY=/usr/bin/python3
+
+# ---- kitgen labels ---------------------------------------------------------------
+"$KITGEN" labels >"$TMP/en.yaml" 2>"$TMP/labels.err"
+keys=$(grep -cE '^[a-z_]+\.[a-z_.]+: ' "$ROOT/templates/labels/en.yaml")
+printed=$(grep -cE '^[a-z_]+\.[a-z_.]+: ' "$TMP/en.yaml")
+if [ "$keys" -gt 200 ] && [ "$keys" = "$printed" ] && [ ! -s "$TMP/labels.err" ]; then
+	ok "kitgen labels prints every key ($keys), each with where it shows"
+else
+	not_ok "kitgen labels prints every key" "en.yaml: $keys, printed: $printed" "$(cat "$TMP/labels.err")"
+fi
+bad=$(grep -E '^[a-z_]+\.[a-z_.]+: ' "$TMP/en.yaml" | grep -v '  # ' | head -3)
+[ -z "$bad" ] && ok "every printed label says where it shows" ||
+	not_ok "every printed label says where it shows" "$bad"
+"$KITGEN" labels de >"$TMP/de.yaml"
+if grep -q '^toc.title: "Inhalt"  # ' "$TMP/de.yaml" &&
+	grep -q '^pdf.page: "Seite {page} von {pages}"' "$TMP/de.yaml"; then
+	ok "kitgen labels de prints the German texts"
+else
+	not_ok "kitgen labels de prints the German texts" "$(grep -E '^(toc.title|pdf.page):' "$TMP/de.yaml")"
+fi
+"$KITGEN" labels en_US >/dev/null 2>"$TMP/err"
+st=$?
+if [ "$st" = 2 ] && grep -q "kitgen labels: 'en_US' is not a BCP 47 language tag" "$TMP/err"; then
+	ok "kitgen labels refuses a malformed language tag (exit 2)"
+else
+	not_ok "kitgen labels refuses a malformed language tag (exit 2)" "status $st" "$(cat "$TMP/err")"
+fi
+
+# A copy of content/ with kit.yaml's `language:` set (or none) and the
+# labels: mapping in file $2 (or none) appended.
+kit() {
+	rm -rf "$TMP/$1"
+	mkdir -p "$TMP/$1"
+	cp -R "$ROOT/content" "$TMP/$1/content"
+	if [ -n "${3:-}" ]; then
+		sed -i "s/^version: \(.*\)$/version: \1\nlanguage: $3/" "$TMP/$1/content/kit.yaml"
+	fi
+	[ -n "${2:-}" ] && cat "$2" >>"$TMP/$1/content/kit.yaml"
+	echo "$TMP/$1/content"
+}
+
+# ---- every label replaced: its marker shows where the key is used -----------------
+# Each key's text becomes "XQnnnQX" with the English text's places kept,
+# every plural form too.
+$PY - "$TMP/en.yaml" "$TMP/markers.yaml" "$TMP/markers.txt" <<'EOF'
+import re, sys, yaml
+src, out, listing = sys.argv[1:]
+table = yaml.safe_load(open(src))
+lines, marks = ["labels:"], []
+def q(s):
+    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+for i, key in enumerate(table):
+    mark = "XQ%03dQX" % i
+    marks.append("%s %s" % (mark, key))
+    val = table[key]
+    def with_places(text):
+        return " ".join([mark] + sorted(set(re.findall(r"\{[a-z_]+\}", text))))
+    if isinstance(val, dict):
+        forms = ", ".join("%s: %s" % (f, q(with_places(t))) for f, t in val.items())
+        lines.append("  %s: {%s}" % (key, forms))
+    else:
+        lines.append("  %s: %s" % (key, q(with_places(val))))
+open(out, "w").write("\n".join(lines) + "\n")
+open(listing, "w").write("\n".join(marks) + "\n")
+EOF
+M=$(kit markers "$TMP/markers.yaml")
+if "$KITGEN" check -q --content "$M" >"$TMP/check.out" 2>&1 && [ ! -s "$TMP/check.out" ]; then
+	ok "a kit.yaml setting every label checks clean"
+else
+	not_ok "a kit.yaml setting every label checks clean" "$(head -5 "$TMP/check.out")"
+fi
+if "$KITGEN" build -q --content "$M" --templates "$ROOT/templates" --out "$TMP/mout" >"$TMP/build.out" 2>&1; then
+	ok "the kit with every label replaced builds in every format"
+else
+	not_ok "the kit with every label replaced builds in every format" "$(head -5 "$TMP/build.out")"
+fi
+
+# The reports after the interviews, from cards of four candidates: Ada
+# (two cards for round 1, one line not probed, one prompted: hire), Bo
+# (all Weak: no hire), Cy (all Acceptable: borderline) and Di (round 5
+# missing, an overall not probed: incomplete).
+mkdir -p "$TMP/mcards"
+# mcard CANDIDATE ROUND INTERVIEWER RATING: a card of the markers kit
+mcard() {
+	"$KITGEN" card platform-engineer-expert --content "$M" --round "$2" 2>/dev/null |
+		sed -e "s/^candidate: \"\"/candidate: $1/" \
+		    -e "s/^interviewer: \"\"/interviewer: $3/" \
+		    -e 's/^date: "".*/date: 2026-12-01/' \
+		    -e "s/^    rating:\$/    rating: $4/" \
+		    -e "s/^overall:.*/overall: $4/" >"$TMP/mcards/$1-$2-$3.yaml"
+}
+for r in 1 2 3 4 5; do
+	mcard ada $r a$r strong
+	mcard bo $r b$r weak
+	mcard cy $r c$r acceptable
+	[ $r = 5 ] || mcard di $r d$r acceptable
+done
+mcard ada 1 a9 weak
+$PY - "$TMP/mcards/ada-1-a1.yaml" "$TMP/mcards/di-1-d1.yaml" <<'PYEOF'
+import sys
+ada, di = sys.argv[1:]
+t = open(ada).read()
+t = t.replace("    rating: strong", "    rating: not-probed", 1)
+i = t.index("prompted: false", t.index("prompted: false") + 1)
+t = t[:i] + "prompted: true" + t[i + len("prompted: false"):]
+open(ada, "w").write(t)
+t = open(di).read()
+open(di, "w").write(t.replace("overall: acceptable", "overall: not-probed"))
+PYEOF
+"$KITGEN" score --content "$M" --templates "$ROOT/templates" --out "$TMP/mout/reports" \
+	"$TMP/mcards"/*.yaml >"$TMP/score.out" 2>&1 &&
+	"$KITGEN" calibrate --content "$M" --templates "$ROOT/templates" \
+		--out "$TMP/mout/reports" "$TMP/mcards"/*.yaml >>"$TMP/score.out" 2>&1 &&
+	rm -f "$TMP/mout/reports/calibration.csv" # data, in English by design
+if [ $? = 0 ] && [ -s "$TMP/mout/reports/calibration.md" ]; then
+	ok "kitgen score and calibrate report on the markers kit's cards"
+else
+	not_ok "kitgen score and calibrate report on the markers kit's cards" "$(head -20 "$TMP/score.out")"
+fi
+
+# The text a reader sees of every output: Markdown without its link
+# targets and anchors, HTML's text and accessible names (not its style
+# sheet), the PDFs' text and document information.
+$PY - "$TMP/mout" >"$TMP/all.txt" <<'EOF'
+import html.parser, os, re, subprocess, sys
+root = sys.argv[1]
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.skip = 0; self.out = []
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"): self.skip += 1
+        for k, v in attrs:
+            if k in ("aria-label", "alt") and v: self.out.append(v)
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"): self.skip -= 1
+    def handle_data(self, d):
+        if not self.skip: self.out.append(d)
+for dp, dn, fn in sorted(os.walk(root)):
+    for f in sorted(fn):
+        p = os.path.join(dp, f)
+        print("==== " + os.path.relpath(p, root))
+        if f.endswith(".md"):
+            t = open(p).read()
+            t = re.sub(r"\]\(#[^)]*\)", "]", t)
+            t = re.sub(r'<a id="[^"]*"></a>', "", t)
+            print(t)
+        elif f.endswith(".html"):
+            h = Text(); h.feed(open(p).read()); print("\n".join(h.out))
+        elif f.endswith(".pdf"):
+            print(subprocess.run(["pdftotext", p, "-"], capture_output=True, text=True).stdout)
+            print(subprocess.run(["pdfinfo", p], capture_output=True, text=True).stdout)
+EOF
+# Keys no edition of content/ uses, each for a reason: the test below
+# checks that they are indeed nowhere, so the list cannot go stale.
+UNUSED='
+form.gate_no_weak       content/ allows one Weak area (decision.weak_limit)
+form.scorecard_card     every round of content/ fits one card
+form.unused_more        no round of content/ leaves more questions unused than a sheet shows
+guide.contact           content/ gives no contact
+guide.must_have_none    every profile of content/ has a must-have area
+guide.phase_range       every round of content/ has the same length
+guide.rule_own_words    content/ gives the decision rule as values
+guide.weak_any          content/ allows one Weak area
+index.bytes             every file is over 1 KB
+index.mb                ... and under 1 MB
+number.decimal          ... so no size has a decimal
+packet.exercise         no topic of content/ is set as an exercise (scenario.minutes)
+packet.exercise_item    ...
+packet.to_spare         every round of content/ fills or overruns its main phase
+phase.main              content/ names its phases (loop.phases) ...
+phase.main_what         ...
+phase.opening           ...
+phase.opening_what      ...
+phase.questions         ...
+phase.questions_what    ... so the default phases are not used
+since.added             only with --changes-since (t-changes-since.sh)
+since.changed           ...
+since.changes           ...
+since.nothing           ...
+since.removed           ...
+since.title             ...
+translate.untranslated  only with --language (t-translate.sh)
+cal.no_separation       with under 20 cards a question is never judged
+cal.review_line         ... not to separate, nor ...
+cal.separates           ... to separate
+
+'
+printf '%s\n' "$UNUSED" | awk 'NF {print $1}' | sort >"$TMP/unused"
+missing=""
+stale=""
+while read -r mark key; do
+	if grep -q "$mark" "$TMP/all.txt"; then
+		grep -qx "$key" "$TMP/unused" && stale="$stale $key"
+	else
+		grep -qx "$key" "$TMP/unused" || missing="$missing $key"
+	fi
+done <"$TMP/markers.txt"
+[ -z "$missing" ] && ok "every label's marker shows in the outputs where its key is used" ||
+	not_ok "every label's marker shows in the outputs where its key is used" "missing:$missing"
+[ -z "$stale" ] && ok "the keys listed as unused by content/ are unused" ||
+	not_ok "the keys listed as unused by content/ are unused" "used after all:$stale"
+if grep -q '^Subject: .*XQ' "$TMP/all.txt" && grep -q '^Keywords: .*XQ' "$TMP/all.txt" &&
+	grep -q '^Creator: .*XQ' "$TMP/all.txt"; then
+	ok "the PDF's document information comes from the labels"
+else
+	not_ok "the PDF's document information comes from the labels" "$(grep -E '^(Subject|Keywords|Creator):' "$TMP/all.txt" | head -3)"
+fi
+
+# ---- then no English word is left but the kit's own --------------------------------
+# The words of content/ and the markers may show; so may these, for the
+# reason given: they are names, not words kitgen writes in English.
+ALLOW='
+html markdown pdf   the formats index.html lists files in: names of file formats
+kb mb               units of a file size, the same in every language we ship
+kitgen              the program named in the PDF document information
+ada bo cy di        the candidates named on the cards of this test (the reports show them)
+'
+$PY - "$M" "$TMP/all.txt" "$ALLOW" >"$TMP/english" <<'EOF'
+import os, re, sys
+content, text, allow = sys.argv[1:]
+words = set()
+for dp, dn, fn in os.walk(content):
+    for f in fn:
+        src = open(os.path.join(dp, f)).read()
+        words |= {w.lower() for w in re.findall(r"[A-Za-z]+", src)}
+        # a compound the PDF hyphenates at a line's end comes out of
+        # pdftotext joined: "at-least-once" as "Atleast" and "leastonce"
+        for c in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", src):
+            parts = c.lower().split("-")
+            for i in range(len(parts)):
+                for j in range(i + 2, len(parts) + 1):
+                    words.add("".join(parts[i:j]))
+for line in allow.splitlines():
+    words |= {w for w in line.split("  ")[0].split()}
+t = open(text).read()
+t = re.sub(r"^==== .*$", "", t, flags=re.M)
+# pdfinfo's own field names and values, not the document's words
+t = re.sub(r"^(Title|Subject|Keywords|Author|Creator|Producer|CreationDate|ModDate|Custom Metadata|Metadata Stream|Tagged|UserProperties|Suspects|Form|JavaScript|Pages|Encrypted|Page size|Page rot|File size|Optimized|PDF version):", "", t, flags=re.M)
+t = re.sub(r"\b(none|no|yes|AcroForm|pts|bytes|A4|letter|rot)\b", " ", t)
+t = re.sub(r"[0-9a-f]{16,}", " ", t)   # digests
+t = re.sub(r"XQ[0-9]{3}QX", " ", t)     # the markers
+left = sorted({w for w in re.findall(r"[A-Za-z]+", t) if w.lower() not in words})
+if left:
+    print("\n".join(left))
+EOF
+if [ ! -s "$TMP/english" ]; then
+	ok "with every label replaced, no English word is left that the kit's content lacks"
+else
+	not_ok "with every label replaced, no English word is left that the kit's content lacks" \
+		"$(tr '\n' ' ' <"$TMP/english" | cut -c1-400)"
+fi
+
+# ---- diagnostics ---------------------------------------------------------------------
+printf 'labels:\n  toc.titel: Inhalt\n  pdf.page: "Seite {page}"\n  common.min: {one: "{n} Min.", many: "{n} Min."}\n' >"$TMP/bad.yaml"
+B=$(kit bad "$TMP/bad.yaml")
+n=$(wc -l <"$ROOT/content/kit.yaml")
+"$KITGEN" check --content "$B" >"$TMP/out" 2>"$TMP/err"
+st=$?
+cat >"$TMP/want" <<EOF
+$B/kit.yaml:$((n + 2)):3: error: unknown label 'toc.titel' (did you mean 'toc.title'?)
+$B/kit.yaml:$((n + 3)):13: error: label 'pdf.page' has the places {page}; the English label has {page} {pages}
+$B/kit.yaml:$((n + 4)):15: error: plural label 'common.min' has no 'other' form
+EOF
+grep ': error: ' "$TMP/err" >"$TMP/got"
+if [ "$st" = 1 ]; then
+	same_text "an unknown label, other places and a plural without 'other' are errors at their place" "$TMP/want" "$TMP/got"
+else
+	not_ok "an unknown label, other places and a plural without 'other' are errors at their place" "status $st" "$(cat "$TMP/err")"
+fi
+if "$KITGEN" build --content "$B" --out "$TMP/bout" >/dev/null 2>&1 || [ -e "$TMP/bout" ]; then
+	not_ok "a kit with a bad label builds nothing"
+else
+	ok "a kit with a bad label builds nothing"
+fi
+
+L=$(kit badlang "" en_US)
+"$KITGEN" check --content "$L" >/dev/null 2>"$TMP/err"
+st=$?
+line=$(grep -n '^language:' "$L/kit.yaml" | cut -d: -f1)
+want="$L/kit.yaml:$line:11: error: 'en_US' is not a BCP 47 language tag (such as 'de', 'de-CH' or 'ar'): use '-', not '_'"
+if [ "$st" = 1 ] && grep -qxF "$want" "$TMP/err"; then
+	ok "a malformed language tag is an error at its place"
+else
+	not_ok "a malformed language tag is an error at its place" "status $st" "$(cat "$TMP/err")"
+fi
+
+# a language file of the templates with a place English lacks
+cp -R "$ROOT/templates" "$TMP/tpl"
+printf 'toc.title: "Inhalt {page}"\n' >"$TMP/tpl/labels/xx.yaml"
+X=$(kit xx "" xx)
+"$KITGEN" build -q --content "$X" --templates "$TMP/tpl" --out "$TMP/xout" >/dev/null 2>"$TMP/err"
+st=$?
+if [ "$st" = 1 ] && grep -qxF "$TMP/tpl/labels/xx.yaml:1:12: error: label 'toc.title' has the places {page}; the English label has none" "$TMP/err"; then
+	ok "a labels file's place that English lacks is an error at its place"
+else
+	not_ok "a labels file's place that English lacks is an error at its place" "status $st" "$(cat "$TMP/err")"
+fi
+
+# ---- language: picks the table --------------------------------------------------------
+D=$(kit de "" de)
+"$KITGEN" build -q --content "$D" --templates "$ROOT/templates" --out "$TMP/de" 2>"$TMP/err"
+if grep -q '^## <a id="contents"></a>Inhalt$' "$TMP/de/backend-interview-kit.md" &&
+	grep -q '^  - \*\*Herausgeber:\*\*' "$TMP/de/backend-interview-kit.md" &&
+	grep -q '<html lang="de">' "$TMP/de/backend-interview-kit.html" &&
+	grep -q 'Bewertungsbogen' "$TMP/de/panels/generalist-fresher.md" &&
+	pdftotext "$TMP/de/backend-interview-kit.pdf" - | grep -q '^Seite 2 von [0-9]*$'; then
+	ok "language: de gives German furniture in every format"
+else
+	not_ok "language: de gives German furniture in every format" "$(cat "$TMP/err")"
+fi
+lang=$($PY -c 'import sys, fitz; d = fitz.open(sys.argv[1]); print(d.xref_get_key(d.pdf_catalog(), "Lang")[1])' \
+	"$TMP/de/backend-interview-kit.pdf" 2>&1)
+[ "$lang" = de ] && ok "the German PDF's /Lang is de" || not_ok "the German PDF's /Lang is de" "$lang"
+
+printf 'labels:\n  toc.title: Übersicht\n' >"$TMP/own.yaml"
+C=$(kit dech "$TMP/own.yaml" de-CH)
+"$KITGEN" build -q --content "$C" --templates "$ROOT/templates" --out "$TMP/dech" --format md,html 2>"$TMP/err"
+if grep -q '<html lang="de-CH">' "$TMP/dech/backend-interview-kit.html" &&
+	grep -q '^## <a id="contents"></a>Übersicht$' "$TMP/dech/backend-interview-kit.md" &&
+	grep -q '^  - \*\*Herausgeber:\*\*' "$TMP/dech/backend-interview-kit.md"; then
+	ok "de-CH falls back to de, and kit.yaml's labels override single entries"
+else
+	not_ok "de-CH falls back to de, and kit.yaml's labels override single entries" "$(cat "$TMP/err")"
+fi
+
+A=$(kit ar "" ar)
+"$KITGEN" build -q --content "$A" --templates "$ROOT/templates" --out "$TMP/ar" --format md,html 2>"$TMP/err"
+if grep -q '<html lang="ar" dir="rtl">' "$TMP/ar/backend-interview-kit.html" &&
+	grep -q '<html lang="ar" dir="rtl">' "$TMP/ar/index.html" &&
+	grep -q 'المحتويات' "$TMP/ar/backend-interview-kit.md"; then
+	ok "language: ar gives Arabic furniture and a right-to-left HTML"
+else
+	not_ok "language: ar gives Arabic furniture and a right-to-left HTML" "$(cat "$TMP/err")"
+fi
+
+J=$(kit ja "" ja)
+"$KITGEN" build -q --content "$J" --templates "$ROOT/templates" --out "$TMP/ja" --format md 2>"$TMP/err"
+st=$?
+line=$(grep -n '^language:' "$J/kit.yaml" | cut -d: -f1)
+if [ "$st" = 0 ] && grep -q "^$J/kit.yaml:$line:11: warning: no labels for language 'ja' (no labels/ja.yaml)" "$TMP/err" &&
+	grep -q '^## <a id="contents"></a>Contents$' "$TMP/ja/backend-interview-kit.md"; then
+	ok "a language with no labels file keeps English, with a warning at kit.yaml's language"
+else
+	not_ok "a language with no labels file keeps English, with a warning" "status $st" "$(cat "$TMP/err")"
+fi
+
+# ---- kitgen labels round-trips: its output as a labels file builds the same ------------
+cp -R "$ROOT/templates" "$TMP/tpl2"
+"$KITGEN" labels de --templates "$ROOT/templates" >"$TMP/tpl2/labels/de.yaml"
+"$KITGEN" build -q --content "$D" --templates "$TMP/tpl2" --out "$TMP/de2" --format md 2>"$TMP/err"
+# (the build digest differs: the templates folder does)
+sed 's/[0-9a-f]\{64\}/D/g' "$TMP/de/backend-interview-kit.md" >"$TMP/de.md"
+sed 's/[0-9a-f]\{64\}/D/g' "$TMP/de2/backend-interview-kit.md" >"$TMP/de2.md"
+if [ -s "$TMP/de.md" ] && cmp -s "$TMP/de.md" "$TMP/de2.md"; then
+	ok "kitgen labels de, saved as labels/de.yaml, builds the same kit"
+else
+	not_ok "kitgen labels de, saved as labels/de.yaml, builds the same kit" "$(cat "$TMP/err")"
+fi
+
+# ---- the reports after the interviews speak the kit's language too ------------------
+mkdir -p "$TMP/cards"
+for r in 1 2 3 4 5; do
+	"$KITGEN" card platform-engineer-expert --content "$D" --round $r 2>/dev/null |
+		sed -e 's/^candidate: ""/candidate: Ada/' \
+		    -e "s/^interviewer: \"\"/interviewer: i$r/" \
+		    -e 's/^date: "".*/date: 2026-12-01/' \
+		    -e 's/^    rating:$/    rating: strong/' \
+		    -e 's/^overall:.*/overall: strong/' >"$TMP/cards/ada-$r.yaml"
+done
+"$KITGEN" score --content "$D" --templates "$ROOT/templates" --out "$TMP/score" \
+	"$TMP/cards"/*.yaml >/dev/null 2>"$TMP/err"
+"$KITGEN" calibrate --content "$D" --templates "$ROOT/templates" --out "$TMP/cal" \
+	"$TMP/cards"/*.yaml >/dev/null 2>>"$TMP/err"
+f=$(ls "$TMP/score"/*.md 2>/dev/null | head -1)
+if [ -n "$f" ] && grep -q '^# Abschlussbesprechung: Ada' "$f" &&
+	grep -q 'Nach der Entscheidungsregel' "$f" &&
+	grep -q 'Kalibrierung' "$TMP/cal/calibration.md" &&
+	grep -q 'Interviewende' "$TMP/cal/calibration.md"; then
+	ok "kitgen score and calibrate write their reports in the kit's language"
+else
+	not_ok "kitgen score and calibrate write their reports in the kit's language" \
+		"$(cat "$TMP/err")" "$(head -5 "$f" 2>/dev/null)"
+fi
