@@ -45,7 +45,8 @@ SKELETON := $(shell find generator/skeleton -type f 2>/dev/null | LC_ALL=C sort)
 # the labels tables, carried in the binary too (generator/labels.h)
 LABEL_FILES := $(sort $(wildcard templates/labels/*.yaml))
 OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o \
-	$(BUILD)/obj/labels_embedded.o $(BUILD)/obj/fielddoc.o
+	$(BUILD)/obj/labels_embedded.o $(BUILD)/obj/fielddoc.o \
+	$(BUILD)/obj/card_form_js.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
 
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -82,6 +83,13 @@ $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
+# The HTML form script, carried in the binary (tools/embed-string.sh)
+$(BUILD)/gen/card_form_js.c: tools/embed-string.sh generator/card_form.js
+	@mkdir -p $(dir $@)
+	sh tools/embed-string.sh kg_card_form_script generator/card_form.js >$@.tmp && mv $@.tmp $@
+$(BUILD)/obj/card_form_js.o: $(BUILD)/gen/card_form_js.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 $(BUILD)/gen/labels_embedded.c: tools/embed.sh $(LABEL_FILES)
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh -n kg_embedded_labels templates/labels $(LABEL_FILES) >$@.tmp && mv $@.tmp $@

@@ -117,3 +117,40 @@ const char *kg_verdict_name(kg_verdict v)
 
 	return names[v];
 }
+
+const char *kg_gate_name(kg_gate g)
+{
+	static const char *const names[] = {"passed", "failed", "borderline",
+					    "not known: a round has no rating"};
+
+	return names[g];
+}
+
+const char *kg_rule_gate_name(kg_rule_gate g)
+{
+	static const char *const names[] = {"Must-have areas", "Weak limit",
+					    "Threshold"};
+
+	return names[g];
+}
+
+void kg_rule_gate_text(const kg_decision *rule, kg_rule_gate g, kg_buf *out)
+{
+	switch (g) {
+	case KG_RULE_MUST_HAVE:
+		kg_buf_printf(out, "No must-have area scores below %s",
+			      kg_text(rule->weak_below));
+		break;
+	case KG_RULE_WEAK_LIMIT:
+		kg_buf_printf(out, "At most %s Weak area%s (below %s)",
+			      kg_text(rule->weak_limit),
+			      kg_int(rule->weak_limit, 0) == 1 ? "" : "s",
+			      kg_text(rule->weak_below));
+		break;
+	default:
+		kg_buf_printf(out, "Hire at %s or above; from %s, borderline; "
+			      "below, no hire", kg_text(rule->threshold),
+			      kg_text(rule->borderline));
+		break;
+	}
+}

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "kit.h"
 
@@ -57,5 +58,21 @@ void kg_decide(const kg_decision *rule, const kg_area_score *areas, size_t n,
 	       kg_decided *out);
 /* "hire", "no hire", "borderline", "incomplete". */
 const char *kg_verdict_name(kg_verdict v);
+/* "passed", "failed", "borderline", "not known: a round has no rating". */
+const char *kg_gate_name(kg_gate g);
+
+/* The gates, in the order a debrief lists them. */
+typedef enum {
+	KG_RULE_MUST_HAVE,
+	KG_RULE_WEAK_LIMIT,
+	KG_RULE_THRESHOLD,
+	KG_NRULES
+} kg_rule_gate;
+
+/* A gate's name ("Must-have areas") and the rule it applies, with the
+ * kit's numbers ("No must-have area scores below 2.00"), appended to
+ * out. */
+const char *kg_rule_gate_name(kg_rule_gate g);
+void kg_rule_gate_text(const kg_decision *rule, kg_rule_gate g, kg_buf *out);
 
 #endif

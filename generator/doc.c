@@ -279,6 +279,7 @@ void kg_doc_free(kg_doc *doc)
 	free(m->marking);
 	free(m->reader);
 	free(m->watermark);
+	free(doc->forms);
 	if (doc->root)
 		S_free_block(doc->root);
 	if (doc->free_state)

@@ -18,7 +18,9 @@
  *   FIELD     title (the label) [any]
  *   TABLE     [ROW]; the first ROW is the header
  *   ROW       [CELL]
- *   CELL      [PROSE]
+ *   CELL      [PROSE]; id: in a SCORECARD's first ROW, the value a card
+ *             file writes for the cell's choice or mark ("strong",
+ *             "not-probed", "prompted"), else NULL
  *   RUBRIC    [BAND]                                       strong/acceptable/weak
  *   BAND      title (label), style = kg_doc_band [any]
  *   CALLOUT   title, style = kg_callout [any]              set-apart box
@@ -30,12 +32,15 @@
  *             the ROW holds the column labels: the dimension, then level
  *             choices (a box each, tick one: the bands, "not probed"),
  *             then marks (a box each, tick any: "prompted"), then the
- *             evidence
+ *             evidence; id: see Forms below
  *   DIMENSION title [PROSE]                                one scored line:
- *             a box per choice and mark, and room to write the evidence
+ *             a box per choice and mark, and room to write the evidence;
+ *             id: see Forms below (a card file's dimension id; the
+ *             overall line "overall", KG_DIMENSION_RATING_ONLY)
  *   NOTES     title (a label, may be NULL), level = lines    room to write by hand;
  *             flags KG_NOTES_FILL: paged formats rule as many lines as the
- *             rest of the page holds (at least `level`), the others `level`
+ *             rest of the page holds (at least `level`), the others `level`;
+ *             id: see Forms below
  *   CODE      title = the language (a plain id: python, go, java, sql),
  *             text = the listing, verbatim (borrowed, as PROSE's)
  *             a code listing: every format shows it monospaced with line
@@ -43,9 +48,9 @@
  *   CHART     title [ROW]                                   a stacked bar chart of
  *             counts: the first ROW's CELLs' titles name the series; each
  *             later ROW is a bar, its title the label, its CELLs' levels
- *             the counts. HTML draws it as inline SVG; the formats that do
- *             not draw it show nothing (compose the same figures as a
- *             TABLE beside it)
+ *             the counts. HTML draws it as inline SVG, the PDF as vector
+ *             graphics (pdf_chart.c); Markdown shows nothing (compose the
+ *             same figures as a TABLE beside it)
  *
  * Forms: a form's blocks may name the fields they are, for the formats
  * that can fill them in (the PDF's form, pdf_form.h): a SCORECARD's id is
@@ -212,6 +217,9 @@ typedef struct kg_doc {
 	 * from the kit; NULL: English */
 	const struct kg_labels *labels;
 	kg_block *root; /* a DOCUMENT */
+	/* the data the page's fillable scorecards work with, as JSON
+	 * (card_form.h), or NULL: a format that can fill forms in uses it */
+	char *forms;
 	/* what the composer keeps for its deferred sections; freed with
 	 * free_state by kg_doc_free */
 	void *state;

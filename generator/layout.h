@@ -449,6 +449,21 @@ typedef struct kg_table_style {
 void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 		  size_t ncols, const kg_table_style *ts);
 
+/* A figure the caller draws (lay_figure.c): one element h high, its
+ * operations placed between begin and end, x from the current left edge,
+ * y from the element's top (text: its baseline; align 0 left, 1 centre,
+ * 2 right of x; returns its width). Text is measured as it is added. */
+void kg_lay_figure_begin(kg_lay *lay, float h);
+void kg_lay_figure_rect(kg_lay *lay, float x, float y, float w, float h,
+			kg_rgb color);
+void kg_lay_figure_rule(kg_lay *lay, float x, float y, float w, float h,
+			float width, kg_rgb color);
+float kg_lay_figure_text(kg_lay *lay, const kg_tstyle *st, float x, float y,
+			 const char *s, int align);
+void kg_lay_figure_end(kg_lay *lay);
+/* The width of s set in st. */
+float kg_lay_text_width(kg_lay *lay, const kg_tstyle *st, const char *s);
+
 /* ---- what a caller may ask of the layout ----------------------------------------------- */
 
 /* The number the next element will get: where a run of elements starts

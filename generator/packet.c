@@ -19,6 +19,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "candidate.h"
+#include "card_form.h"
 #include "compose.h"
 #include "labels.h"
 #include "packet_forms.h"
@@ -470,6 +471,9 @@ kg_doc *kg_compose_packet(const kg_kit *kit, const kg_edition *ed,
 	for (i = 0; i < plan.n; i++)
 		S_round(kit, ed, &plan.rounds[i], i + 1, doc->root);
 	kg_packet_debrief(kit, ed, &plan, doc->root);
+	/* the scorecards can be filled in on screen; the live results go
+	 * on the debrief sheet */
+	doc->forms = kg_card_form_json(kit, ed, &plan, digest, "debrief");
 	kg_plan_free(&plan);
 	kg_diags_free(&quiet);
 	return doc;

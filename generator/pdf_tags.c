@@ -51,12 +51,19 @@ struct kg_tags {
 	size_t ncur, cap_cur;
 	uint32_t *links;    /* per link annotation: its element's object */
 	size_t nlinks, cap_links;
+	/* the few elements with alternative text (figures), in order */
+	struct S_alt {
+		int elem;
+		char *text;
+	} *alts;
+	size_t nalts, cap_alts;
 };
 
 static const char *const S_names[KG_ST_COUNT] = {
 	"Document", "Div", "H1", "H2", "H3", "H4", "H5", "H6", "P",
 	"L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TH", "TD", "Link",
-	"TOC", "TOCI", "Index", "Code", "BlockQuote", "Form"};
+	"TOC", "TOCI", "Index", "Code", "BlockQuote", "Form",
+	"Figure"};
 
 static void S_kid_new(kg_tags *t, uint32_t owner, uint32_t page, uint32_t val)
 {
@@ -106,7 +113,28 @@ void kg_tags_free(kg_tags *t)
 	free(t->page_arr);
 	free(t->cur);
 	free(t->links);
+	while (t->nalts)
+		free(t->alts[--t->nalts].text);
+	free(t->alts);
 	free(t);
+}
+
+void kg_tags_alt(kg_tags *t, int elem, const char *alt)
+{
+	KG_GROW(t->alts, t->cap_alts, t->nalts + 1);
+	t->alts[t->nalts].elem = elem;
+	t->alts[t->nalts++].text = kg_xstrdup(alt);
+}
+
+/* Element i's alternative text, or NULL. */
+static const char *S_alt(const kg_tags *t, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < t->nalts; k++)
+		if ((size_t)t->alts[k].elem == i)
+			return t->alts[k].text;
+	return NULL;
 }
 
 /* ---- the walk's side ------------------------------------------------------------ */
@@ -327,6 +355,10 @@ static void S_elem_write(kg_tags *t, const S_plan *p, size_t i, kg_buf *b)
 	if (e->type == KG_ST_TH || e->type == KG_ST_TH_ROW)
 		kg_buf_printf(b, " /A << /O /Table /Scope /%s >>",
 			      e->type == KG_ST_TH ? "Column" : "Row");
+	if (e->type == KG_ST_FIGURE && S_alt(t, i)) {
+		kg_buf_puts(b, " /Alt ");
+		kg_pdf_text(b, S_alt(t, i), strlen(S_alt(t, i)));
+	}
 	kg_buf_puts(b, " /K [");
 	S_kids_put(t, p, i, pg, b);
 	kg_buf_puts(b, "] >>");

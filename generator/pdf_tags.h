@@ -53,6 +53,7 @@ typedef enum {
 	KG_ST_CODE,
 	KG_ST_BLOCKQUOTE,
 	KG_ST_FORM,   /* a form field's widget (an OBJR to it) */
+	KG_ST_FIGURE, /* a chart: its text, and its alternative text (/Alt) */
 	KG_ST_COUNT
 } kg_stype;
 
@@ -69,6 +70,9 @@ void kg_tags_free(kg_tags *t);
 int kg_tags_add(kg_tags *t, kg_stype type);
 int kg_tags_add_to(kg_tags *t, int parent, kg_stype type);
 int kg_tags_open(kg_tags *t, kg_stype type);
+/* Give element elem (a Figure) its alternative text, UTF-8, copied: what
+ * a reader hears instead of the picture. */
+void kg_tags_alt(kg_tags *t, int elem, const char *alt);
 /* Close the open element (never the Document); returns the one open now. */
 int kg_tags_close(kg_tags *t);
 /* The open element. */

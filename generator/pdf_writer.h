@@ -176,6 +176,9 @@ void kg_pw_labelled_close(kg_pw *c, kg_pw_frame *f);
 void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
 			 kg_rgb color, kg_pw_frame *f);
 void kg_pw_notes(kg_pw *c, const kg_block *b);
+
+/* pdf_chart.c: a CHART as vector graphics, tagged a Figure */
+void kg_pw_chart(kg_pw *c, const kg_block *chart);
 float kg_pw_notes_height(const kg_pw *c, const kg_block *b);
 void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after);
 void kg_pw_table(kg_pw *c, const kg_block *b);

@@ -158,6 +158,14 @@ static void S_put_obj(kg_pdf_file *pdf, const kg_page_objs *po, uint32_t num,
 
 /* ---- one element at an origin ------------------------------------------ */
 
+/* Is op a filled area of a Figure (a chart's bar) in a tagged PDF: its
+ * content, not decoration (S_figures draws it)? */
+static int S_figure_rect(const S_pen *pen, const kg_op *op)
+{
+	return pen->tags && op->type == KG_OP_RECT && op->tag > 0 &&
+	       strcmp(kg_tags_name(pen->tags, op->tag), "Figure") == 0;
+}
+
 /* The element's filled areas (lines 0) or its rules (lines 1). */
 static void S_elem_graphics(kg_lay *lay, S_pen *pen, const kg_elem *e,
 			    float ox, float oy, int lines)
@@ -167,7 +175,7 @@ static void S_elem_graphics(kg_lay *lay, S_pen *pen, const kg_elem *e,
 	for (k = e->op0; k < e->op0 + e->nops; k++) {
 		const kg_op *op = kg_lay_op(lay, k);
 
-		if (op->type == KG_OP_RECT && !lines)
+		if (op->type == KG_OP_RECT && !lines && !S_figure_rect(pen, op))
 			S_rect(pen, ox + op->x, oy + op->y, op->w, op->h, op->color);
 		else if (op->type == KG_OP_LINE && lines)
 			S_line(pen, ox + op->x, oy + op->y, op->w, op->h, op->size,
@@ -529,6 +537,34 @@ static void S_graphics(kg_lay *lay, const kg_lpage *pg, S_pen *pen,
 	}
 }
 
+/* The filled areas of the page's figures, each marked as its Figure's
+ * content (after S_graphics, which leaves them out). */
+static void S_figures(kg_lay *lay, const kg_lpage *pg, S_pen *pen)
+{
+	const kg_geom *g = pen->g;
+	size_t p;
+	uint32_t k;
+	float y;
+
+	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
+		const kg_elem *e = S_placed(lay, p, &y);
+
+		for (k = e->op0; k < e->op0 + e->nops; k++) {
+			const kg_op *op = kg_lay_op(lay, k);
+
+			if (!S_figure_rect(pen, op))
+				continue;
+			pen->want = op->tag;
+			S_mark(pen);
+			S_rect(pen, g->body_x + op->x, g->body_y + y + op->y, op->w,
+			       op->h, op->color);
+		}
+	}
+	if (pen->open != S_NO_MARK)
+		kg_buf_puts(&pen->out, "EMC\n");
+	pen->open = S_NO_MARK;
+}
+
 /* The watermark (render_pdf.h): one line of text, turned and
  * translucent, in a text object of its own inside q ... Q, so that the
  * pen's state (colour, font) is as before it. */
@@ -617,6 +653,8 @@ static void S_page(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf, size_t n,
 	pen.open = pen.want = S_NO_MARK;
 	pen.seen = *seen;
 	S_graphics(lay, pg, &pen, top, bot);
+	if (pen.tags)
+		S_figures(lay, pg, &pen);
 	S_watermark(&pen);
 	S_text(lay, pg, &pen);
 	*seen = pen.seen;

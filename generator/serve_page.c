@@ -96,10 +96,25 @@ void kg_serve_inject(const char *html, size_t len, const char *nonce,
 	size_t at = 0;
 
 	if (policy) {
+		/* a page with a script of its own (a packet's form script)
+		 * names it in its script-src: the nonce joins that one, since
+		 * a policy heeds only the first of two */
+		const char *end = memchr(policy, '"', len - (size_t)(policy - html));
+		const char *own = end ? S_find(policy, (size_t)(end - policy),
+					       "script-src ", 0) : NULL;
+
 		at = (size_t)(policy - html);
 		kg_buf_put(out, html, at);
-		kg_buf_printf(out, "script-src 'nonce-%s'; connect-src 'self'; "
-			      "frame-src 'self'; ", nonce);
+		if (own) {
+			kg_buf_puts(out, "connect-src 'self'; frame-src 'self'; ");
+			own += strlen("script-src ");
+			kg_buf_put(out, html + at, (size_t)(own - html) - at);
+			kg_buf_printf(out, "'nonce-%s' ", nonce);
+			at = (size_t)(own - html);
+		} else {
+			kg_buf_printf(out, "script-src 'nonce-%s'; connect-src "
+				      "'self'; frame-src 'self'; ", nonce);
+		}
 	}
 	if (body && body >= html + at) {
 		kg_buf_put(out, html + at, (size_t)(body - html) - at);

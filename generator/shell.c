@@ -2,7 +2,9 @@
  * shell.c - the page shell every writer shares: the document's metadata
  * as template data, through the Mustache engine, written around the body.
  *
- * An HTML shell also gets `colours`, the brand's colours from the style
+ * An HTML shell also gets `script_src` when the document has fillable
+ * forms (doc->forms): the form script's hash for its Content-Security-
+ * Policy (card_form.h). And `colours`, the brand's colours from the style
  * file (kg_pdf_style_colours_data), for its style sheet, and `page`, what
  * its print style sheet needs to print like the PDF: the build's paper and
  * the style's margins (CSS lengths), and the running head and foot as CSS
@@ -23,6 +25,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "card_form.h"
 #include "doc_toc.h"
 #include "file.h"
 #include "html_escape.h"
@@ -306,6 +309,13 @@ int kg_shell_write(const kg_doc *doc, const kg_write_opts *o,
 	/* the HTML's style sheet takes the brand's colours from the style
 	 * file the PDF uses */
 	if (strcmp(format, "html") == 0) {
+		if (doc->forms) { /* the page's policy runs its form script */
+			kg_buf src = KG_BUF_INIT;
+
+			kg_card_form_csp(doc->forms, &src);
+			kg_node_set_str(data, "script_src", src.ptr);
+			kg_buf_release(&src);
+		}
 		rc = kg_pdf_style_colours_data(o->templates, data, d);
 		if (rc == 0)
 			rc = S_page_data(doc, o, data, d);

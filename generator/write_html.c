@@ -1,7 +1,15 @@
 /*
  * write_html.c - the HTML writer: the composed document as one
- * self-contained page inside the templates/html/ shell (inline CSS, no
- * script, nothing loaded from anywhere).
+ * self-contained page inside the templates/html/ shell (inline CSS,
+ * nothing loaded from anywhere, no script but a panel packet's form
+ * script).
+ *
+ * A scorecard that is a card (doc.h: its SCORECARD, DIMENSION and NOTES
+ * carry the card file's names) is a form: a radio group per line, a
+ * "prompted" box, an evidence field, the candidate, interviewer and date
+ * fields. The document's form data (doc->forms, card_form.h) and the form
+ * script follow the body, the script allowed by its hash in the page's
+ * policy (shell.c); with scripts off the page is the printable form.
  *
  * Every string from the content reaches the page through one of two doors:
  * prose through cmark's HTML renderer (kg_md_to_html: a sanitised tree,
@@ -16,6 +24,7 @@
 #include <cmark.h>
 #include <string.h>
 
+#include "card_form.h"
 #include "doc_iter.h"
 #include "html_escape.h"
 #include "labels.h"
@@ -72,8 +81,36 @@ static const char *S_band_class(int style)
 	return S_class(names, sizeof(names) / sizeof(*names), style);
 }
 
+/* The round of the card that section sec is (a form holding a SCORECARD
+ * with an id, doc.h), or NULL. */
+static const char *S_card_round(const kg_block *sec)
+{
+	size_t i;
+
+	if (!sec || sec->type != KG_BLOCK_SECTION ||
+	    !(sec->flags & KG_SECTION_FORM))
+		return NULL;
+	for (i = 0; i < sec->n; i++)
+		if (sec->children[i]->type == KG_BLOCK_SCORECARD &&
+		    sec->children[i]->id)
+			return sec->children[i]->id;
+	return NULL;
+}
+
+/* The last part of a form block's name (doc.h, Forms): a card's round
+ * number from "EDITION:rN", a field's part from "EDITION:rN:date". */
+static const char *S_name_part(const char *name)
+{
+	const char *colon = strrchr(name, ':');
+
+	if (!colon)
+		return name;
+	return colon[1] == 'r' && colon[2] >= '0' && colon[2] <= '9' ? colon + 2
+								      : colon + 1;
+}
+
 /* A section's start: its heading links to itself, so every heading can be
- * shared. */
+ * shared. A card's body is a form (never sent: the script saves it). */
 static void S_section_open(const kg_block *b, kg_buf *out)
 {
 	int h = b->level + 1 < 6 ? b->level + 1 : 6;
@@ -88,11 +125,17 @@ static void S_section_open(const kg_block *b, kg_buf *out)
 	kg_buf_puts(out, "\">");
 	S_title(b->title, out);
 	kg_buf_printf(out, "</a></h%d>\n", h);
+	if (S_card_round(b)) {
+		kg_buf_puts(out, "<form class=\"card\" data-round=\"");
+		S_escape(S_name_part(S_card_round(b)), out);
+		kg_buf_puts(out, "\">\n");
+	}
 }
 
 static void S_section_close(const kg_block *b, kg_buf *out)
 {
-	(void)b;
+	if (S_card_round(b))
+		kg_buf_puts(out, "</form>\n");
 	kg_buf_puts(out, "</section>\n");
 }
 
@@ -225,7 +268,8 @@ static void S_table(const kg_block *b, kg_buf *out)
 	kg_buf_puts(out, "</tbody>\n</table>\n</div>\n");
 }
 
-/* An empty cell to fill in, carrying its column's name like S_body_row. */
+/* A cell to fill in (inner: its field, "" on paper), carrying its
+ * column's name like S_body_row. */
 static void S_blank_cell(const kg_block *head, size_t c, const char *cls,
 			 const char *inner, kg_buf *out)
 {
@@ -258,17 +302,223 @@ static void S_choices(const kg_block *head, size_t from, size_t to,
 	kg_buf_release(&label);
 }
 
+/* ---- a card to fill in ------------------------------------------------------- */
+
+/* An id of the card section sec's: "<section id>.<name>" (a '.' is in no
+ * section id, so none clashes). */
+static void S_card_id(const kg_block *sec, const char *name, kg_buf *out)
+{
+	S_escape(sec->id, out);
+	kg_buf_putc(out, '.');
+	S_escape(name, out);
+}
+
+/* The choices of one line as radio buttons named `name`, each with its
+ * head cell's value (doc.h), the group labelled by the line's name
+ * (labelled_by); a head cell without a value is a box to tick on paper. */
+static void S_card_choices(const kg_block *head, size_t from, size_t to,
+			   const char *name, const kg_buf *labelled_by,
+			   kg_buf *out)
+{
+	kg_buf label = KG_BUF_INIT;
+	size_t c;
+
+	kg_buf_printf(out, "<ul class=\"choices\" role=\"radiogroup\" "
+		      "aria-labelledby=\"%s\">", labelled_by->ptr);
+	for (c = from; c < to; c++) {
+		const char *value = head->children[c]->id;
+
+		kg_buf_reset(&label);
+		S_cell_text(head->children[c], &label);
+		kg_buf_puts(out, "<li role=\"none\"><label>");
+		if (value) {
+			kg_buf_printf(out, "<input type=\"radio\" class=\"box\" "
+				      "name=\"%s\" value=\"", name);
+			S_escape(value, out);
+			kg_buf_puts(out, "\">");
+		} else {
+			kg_buf_puts(out, "<span class=\"box\"></span>");
+		}
+		kg_buf_putc(out, ' ');
+		S_escape(label.ptr, out);
+		kg_buf_puts(out, "</label></li>");
+	}
+	kg_buf_puts(out, "</ul>");
+	kg_buf_release(&label);
+}
+
+/* The marks of a line (tick any): a checkbox each, named
+ * "<name>-<value>". */
+static void S_card_marks(const kg_block *head, size_t from, size_t to,
+			 const char *name, const kg_buf *labelled_by,
+			 kg_buf *out)
+{
+	kg_buf label = KG_BUF_INIT;
+	size_t c;
+
+	kg_buf_puts(out, "<ul class=\"choices marks\">");
+	for (c = from; c < to; c++) {
+		const char *value = head->children[c]->id;
+
+		kg_buf_reset(&label);
+		S_cell_text(head->children[c], &label);
+		kg_buf_puts(out, "<li><label>");
+		if (value) {
+			kg_buf_printf(out, "<input type=\"checkbox\" class=\"box\" "
+				      "name=\"%s-", name);
+			S_escape(value, out);
+			kg_buf_printf(out, "\" data-mark=\"");
+			S_escape(value, out);
+			kg_buf_printf(out, "\" aria-describedby=\"%s\">",
+				      labelled_by->ptr);
+		} else {
+			kg_buf_puts(out, "<span class=\"box\"></span>");
+		}
+		kg_buf_putc(out, ' ');
+		S_escape(label.ptr, out);
+		kg_buf_puts(out, "</label></li>");
+	}
+	kg_buf_puts(out, "</ul>");
+	kg_buf_release(&label);
+}
+
+/* One line of a card: its name, the choices, the marks and the evidence
+ * field; the overall line has the choices only. */
+static void S_card_line(const kg_block *card, const kg_block *sec,
+			const kg_block *head, size_t choices,
+			const kg_block *dim, kg_buf *out)
+{
+	int overall = (dim->flags & KG_DIMENSION_RATING_ONLY) != 0;
+	const char *key = overall ? "overall" : dim->id ? dim->id : "";
+	size_t n = head->n;
+	kg_buf id = KG_BUF_INIT, name = KG_BUF_INIT;
+
+	S_card_id(sec, key, &id);
+	kg_buf_puts(&name, "round-");
+	S_escape(S_name_part(card->id), &name);
+	if (overall) {
+		kg_buf_puts(&name, "-overall");
+	} else {
+		kg_buf_puts(&name, "-dim-");
+		S_escape(key, &name);
+	}
+	if (overall) {
+		kg_buf_puts(out, "<tr data-overall=\"\">");
+	} else {
+		kg_buf_puts(out, "<tr data-dim=\"");
+		S_escape(key, out);
+		kg_buf_puts(out, "\">");
+	}
+	kg_buf_printf(out, "<th scope=\"row\"><p class=\"dimension\" id=\"%s\">",
+		      id.ptr);
+	S_title(dim->title, out);
+	kg_buf_puts(out, "</p>");
+	S_walk(dim, out);
+	S_card_choices(head, 1, 1 + choices, name.ptr, &id, out);
+	if (!overall && 1 + choices < n - 1)
+		S_card_marks(head, 1 + choices, n - 1, name.ptr, &id, out);
+	kg_buf_puts(out, "</th>");
+	if (overall) {
+		S_blank_cell(head, n - 1, "evidence", "", out);
+	} else {
+		kg_buf field = KG_BUF_INIT;
+
+		kg_buf_printf(&field, "<textarea class=\"evidence\" name=\"%s-evidence\" "
+			      "rows=\"3\" aria-labelledby=\"", name.ptr);
+		S_card_id(sec, "evidence", &field);
+		kg_buf_printf(&field, " %s\"></textarea>", id.ptr);
+		S_blank_cell(head, n - 1, "evidence", field.ptr, out);
+		kg_buf_release(&field);
+	}
+	kg_buf_puts(out, "</tr>\n");
+	kg_buf_release(&id);
+	kg_buf_release(&name);
+}
+
+/* A card: the scorecard below, its lines to fill in (S_card_line). */
+static void S_card(const kg_block *b, const kg_block *sec, kg_buf *out)
+{
+	const kg_block *head = b->children[0];
+	size_t i, n = head->n;
+	size_t choices = b->level > 0 && (size_t)b->level < n - 1
+				 ? (size_t)b->level : n - 2;
+
+	kg_buf_puts(out, "<div class=\"table scorecard\" data-round=\"");
+	S_escape(S_name_part(b->id), out);
+	kg_buf_puts(out, "\">\n<table>\n<thead>\n<tr><th scope=\"col\">");
+	S_walk(head->children[0], out);
+	kg_buf_puts(out, "</th><th scope=\"col\" id=\"");
+	S_card_id(sec, "evidence", out);
+	kg_buf_puts(out, "\">");
+	S_walk(head->children[n - 1], out);
+	kg_buf_puts(out, "</th></tr>\n</thead>\n<tbody>\n");
+	for (i = 1; i < b->n; i++)
+		S_card_line(b, sec, head, choices, b->children[i], out);
+	kg_buf_puts(out, "</tbody>\n</table>\n</div>\n");
+}
+
+/* A field of a card (a NOTES with an id): its label and a line to type
+ * on, which prints as the line it replaces. */
+static void S_card_field(const kg_block *b, const kg_block *sec,
+			 kg_buf *out)
+{
+	const char *field = S_name_part(b->id);
+	kg_buf id = KG_BUF_INIT;
+
+	S_card_id(sec, field, &id);
+	kg_buf_printf(out, "<div class=\"notes notes-1\"><label "
+		      "class=\"notes-label\" for=\"%s\">", id.ptr);
+	S_title(b->title, out);
+	kg_buf_printf(out, "</label><div class=\"lines\"><input type=\"text\" "
+		      "class=\"line\" id=\"%s\" name=\"round-", id.ptr);
+	S_escape(S_name_part(S_card_round(sec)), out);
+	kg_buf_putc(out, '-');
+	S_escape(field, out);
+	kg_buf_puts(out, "\" data-field=\"");
+	S_escape(field, out);
+	kg_buf_puts(out, "\" autocomplete=\"off\"");
+	if (strcmp(field, "date") == 0)
+		kg_buf_puts(out, " inputmode=\"numeric\" placeholder=\"YYYY-MM-DD\"");
+	if (b->text_copy && *b->text_copy) { /* prefilled (kg_add_note_field) */
+		kg_buf_puts(out, " value=\"");
+		S_escape(b->text_copy, out);
+		kg_buf_putc(out, '"');
+	}
+	kg_buf_puts(out, "></div></div>\n");
+	kg_buf_release(&id);
+}
+
+/* The form data and the script after the body (card_form.h). */
+static void S_card_script(const kg_doc *doc, kg_buf *out)
+{
+	const char *js;
+	size_t len;
+
+	if (!doc->forms)
+		return;
+	kg_buf_puts(out, "<script type=\"application/json\" id=\"kg-card-data\">");
+	kg_card_form_data(doc->forms, out);
+	kg_buf_puts(out, "</script>\n<script>");
+	js = kg_card_form_js(&len);
+	kg_buf_put(out, js, len);
+	kg_buf_puts(out, "</script>\n");
+}
+
 /* A scorecard, a form of two columns: the first ROW labels the dimension,
  * the choices (the scorecard's level of them), the marks and the
  * evidence; each DIMENSION is a row with its name, detail and a box per
  * choice and mark, then room to write the evidence. */
-static void S_scorecard(const kg_block *b, kg_buf *out)
+static void S_scorecard(const kg_block *b, const kg_block *sec, kg_buf *out)
 {
 	const kg_block *head = b->n ? b->children[0] : NULL;
 	size_t i, n, choices;
 
 	if (!head || head->n < 2)
 		return;
+	if (b->id && S_card_round(sec)) {
+		S_card(b, sec, out);
+		return;
+	}
 	n = head->n;
 	choices = b->level > 0 && (size_t)b->level < n - 1 ? (size_t)b->level
 							     : n - 2;
@@ -442,8 +692,10 @@ static void S_prose(const kg_block *b, kg_buf *out)
 
 /* A block whose children this writer does not walk: a table's or a
  * scorecard's rows are written with it, the contents are data. */
-static void S_whole(const kg_block *b, kg_buf *out)
+static void S_whole(const kg_iter *it, const kg_block *b, kg_buf *out)
 {
+	const kg_block *parent = kg_iter_parent(it);
+
 	switch (b->type) {
 	case KG_BLOCK_PROSE:
 		S_prose(b, out);
@@ -452,13 +704,16 @@ static void S_whole(const kg_block *b, kg_buf *out)
 		S_table(b, out);
 		break;
 	case KG_BLOCK_SCORECARD:
-		S_scorecard(b, out);
+		S_scorecard(b, parent, out);
 		break;
 	case KG_BLOCK_TOC:
 		S_toc(b, out);
 		break;
 	case KG_BLOCK_NOTES:
-		S_notes(b, out);
+		if (b->id && S_card_round(parent))
+			S_card_field(b, parent, out);
+		else
+			S_notes(b, out);
 		break;
 	case KG_BLOCK_CODE:
 		S_code(b, out);
@@ -500,14 +755,14 @@ static void S_enter(kg_iter *it, const kg_block *b, kg_buf *out)
 	case KG_BLOCK_CHART:
 	case KG_BLOCK_ROW:       /* rows are written by their table */
 	case KG_BLOCK_DIMENSION: /* dimensions by their scorecard */
-		S_whole(b, out);
+		S_whole(it, b, out);
 		kg_iter_skip(it);
 		break;
 	case KG_BLOCK_DOCUMENT:
 	case KG_BLOCK_CELL:
 		break;
 	default: /* the leaves: PROSE, TOC, NOTES, CODE */
-		S_whole(b, out);
+		S_whole(it, b, out);
 		break;
 	}
 }
@@ -561,6 +816,7 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 		kg_shell_drain(out);
 	}
 	kg_iter_free(it);
+	S_card_script(doc, &out->buf);
 }
 
 static int S_write(const kg_doc *doc, const kg_write_opts *o, kg_sink *out,

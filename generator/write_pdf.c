@@ -344,7 +344,8 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 		kg_pw_wide_close(c, &w);
 		break;
 	}
-	case KG_BLOCK_CHART: /* its figures are in a table beside it */
+	case KG_BLOCK_CHART: /* drawn (its figures are in a table too) */
+		kg_pw_chart(c, b);
 		kg_iter_skip(it);
 		break;
 	case KG_BLOCK_TOC:

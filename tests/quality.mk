@@ -54,6 +54,9 @@ $(ASAN)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
 $(ASAN)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
+$(ASAN)/obj/card_form_js.o: $(BUILD)/gen/card_form_js.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
 $(ASAN)/obj/labels_embedded.o: $(BUILD)/gen/labels_embedded.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -MMD -MP -c -o $@ $<
@@ -128,6 +131,10 @@ $(FUZZ)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/deps.ok
 	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
 		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
 $(FUZZ)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
+$(FUZZ)/obj/card_form_js.o: $(BUILD)/gen/card_form_js.c | $(BUILD)/deps.ok
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
 		$(FUZZ_FLAGS) -MMD -MP -c -o $@ $<

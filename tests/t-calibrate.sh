@@ -100,6 +100,66 @@ grep -q '^interviewer,"Alan",,,,,,,,,,,,3,-0.5000,3' "$TMP/out/calibration.csv" 
 check "the HTML draws the ratings as inline SVG" grep -q '<svg xmlns="http://www.w3.org/2000/svg" role="img"' "$TMP/out/calibration.html"
 check "the HTML loads nothing" sh -c "! grep -qE '<script|src=\"http' '$TMP/out/calibration.html'"
 
+# The PDF draws the same charts (pdf_chart.c): per question a bar cut in
+# the style's band colours (templates/pdf/style.yaml), each piece as wide
+# as its share of the CSV's counts, the legend's squares in those colours,
+# an axis, and a Figure with alternative text in the structure tree.
+chart=$(/usr/bin/python3 - "$TMP/out/calibration.pdf" "$TMP/out/calibration.csv" \
+	"$ROOT/templates/pdf/style.yaml" <<'PY'
+import csv, re, sys
+import fitz
+
+doc = fitz.open(sys.argv[1])
+rows = {r[1]: [int(x) for x in r[3:7]] for r in csv.reader(open(sys.argv[2]))
+        if r and r[0] == "question"}
+style = open(sys.argv[3]).read()
+want = [int(re.search(r"^  %s: \"#([0-9a-f]{6})\"" % k, style, re.M).group(1), 16)
+        for k in ("strong", "acceptable", "weak", "muted")]
+bad = []
+page = next(p for p in doc if "Ratings by band, per question" in p.get_text())
+rgb = lambda c: (round(c[0] * 255) << 16) | (round(c[1] * 255) << 8) | round(c[2] * 255)
+rects = [(d["rect"], rgb(d["fill"])) for d in page.get_drawings()
+         if d.get("fill") and d["items"] and d["items"][0][0] == "re"]
+swatches = sorted((r.x0, c) for r, c in rects if abs(r.width - 7) < 0.5 and abs(r.height - 7) < 0.5)
+if [c for _, c in swatches[:4]] != want:
+    bad.append(f"legend colours {[hex(c) for _, c in swatches[:4]]}, want the style's {[hex(c) for c in want]}")
+bars = {}
+for r, c in rects:
+    if abs(r.height - 13) < 0.5:
+        bars.setdefault(round(r.y0, 1), []).append((r.x0, r.width, c))
+labels = {}
+for w in page.get_text("words"):  # the chart's label, above the table's
+    labels.setdefault(w[4], w[1])
+for name, counts in rows.items():
+    y = labels.get(name)
+    bar = next((sorted(v) for k, v in bars.items() if y is not None and k - 2 < y < k + 13), None)
+    if bar is None:
+        bad.append(f"no bar beside {name}")
+        continue
+    full = sum(w for _, w, _ in bar)
+    shown = [(i, n) for i, n in enumerate(counts) if n]
+    if [c for _, _, c in bar] != [want[i] for i, _ in shown]:
+        bad.append(f"{name}: colours {[hex(c) for _, _, c in bar]} for counts {counts}")
+    for (x, w, c), (i, n) in zip(bar, shown):
+        if abs(w / full - n / sum(counts)) > 0.002:
+            bad.append(f"{name}: piece {i} is {w / full:.3f} of the bar, count {n} of {sum(counts)}")
+if not all(t in page.get_text() for t in ("0%", "50%", "100%")):
+    bad.append("no axis from 0% to 100%")
+figs = [x for x in range(1, doc.xref_length()) if doc.xref_get_key(x, "S")[1] == "/Figure"]
+alts = [doc.xref_get_key(x, "Alt")[1] for x in figs]
+# its content: the bars' marked run and the labels' (the rest is artifacts)
+for x in figs:
+    if len(doc.xref_get_key(x, "K")[1].strip("[]").split()) < 2:
+        bad.append(f"the Figure marks {doc.xref_get_key(x, 'K')[1]}, not its bars and its text")
+if len(alts) != 1 or "cache-2: Strong 1, Acceptable 3, Weak 2, Not probed 0." not in alts[0]:
+    bad.append(f"Figure elements' /Alt: {alts}")
+print("\n".join(bad))
+PY
+)
+[ -z "$chart" ] &&
+	ok "the PDF draws each question's bar in band colours, pieces in proportion to the counts, as a Figure with /Alt" ||
+	not_ok "the PDF draws each question's bar in band colours, pieces in proportion to the counts, as a Figure with /Alt" "$chart"
+
 "$KITGEN" calibrate --anonymise --content "$FIXTURE" --out "$TMP/anon" "$d"/*.yaml >/dev/null 2>&1
 check "--anonymise: no interviewer's name in any report" \
 	sh -c "! grep -rqE 'Grace|Alan|Linus' '$TMP/anon'"

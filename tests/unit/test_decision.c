@@ -118,6 +118,38 @@ static void test_borderline_edges(void **state)
 	assert_int_equal(S_platform(3, 3, 1.5, 3).weak, 1);
 }
 
+/* A gate's rule in words, with the kit's numbers as written: what a
+ * debrief and a packet page's live results (card_form.c) both show. */
+static void test_gate_words(void **state)
+{
+	kg_decision rule = S_rule(225, 200, 200, 1);
+	kg_buf b = KG_BUF_INIT;
+
+	(void)state;
+	S_threshold.text = "2.25";
+	S_borderline.text = "2.00";
+	S_weak_below.text = "2.00";
+	S_weak_limit.text = "1";
+	kg_rule_gate_text(&rule, KG_RULE_MUST_HAVE, &b);
+	assert_string_equal(b.ptr, "No must-have area scores below 2.00");
+	kg_buf_reset(&b);
+	kg_rule_gate_text(&rule, KG_RULE_WEAK_LIMIT, &b);
+	assert_string_equal(b.ptr, "At most 1 Weak area (below 2.00)");
+	kg_buf_reset(&b);
+	S_weak_limit.text = "0";
+	S_weak_limit.num = 0;
+	kg_rule_gate_text(&rule, KG_RULE_WEAK_LIMIT, &b);
+	assert_string_equal(b.ptr, "At most 0 Weak areas (below 2.00)");
+	kg_buf_reset(&b);
+	kg_rule_gate_text(&rule, KG_RULE_THRESHOLD, &b);
+	assert_string_equal(b.ptr, "Hire at 2.25 or above; from 2.00, "
+			    "borderline; below, no hire");
+	assert_string_equal(kg_rule_gate_name(KG_RULE_THRESHOLD), "Threshold");
+	assert_string_equal(kg_gate_name(KG_GATE_UNKNOWN),
+			    "not known: a round has no rating");
+	kg_buf_release(&b);
+}
+
 static void test_unrated(void **state)
 {
 	kg_decision rule = S_rule(225, 200, 200, 1);
@@ -144,6 +176,7 @@ int main(void)
 		cmocka_unit_test(test_threshold_alone),
 		cmocka_unit_test(test_borderline_edges),
 		cmocka_unit_test(test_unrated),
+		cmocka_unit_test(test_gate_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -78,6 +78,13 @@ static void test_inject(void **state)
 		 NULL,
 		 "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'nonce-N'; "
 		 "connect-src 'self'; frame-src 'self'; default-src 'none'\"><body><script/></body>"},
+		/* a page with its own script: the nonce joins its script-src */
+		{"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+		 "script-src 'sha256-A'; base-uri 'none'\"><body></body>",
+		 NULL,
+		 "<meta http-equiv=\"Content-Security-Policy\" content=\"connect-src 'self'; "
+		 "frame-src 'self'; default-src 'none'; script-src 'nonce-N' 'sha256-A'; "
+		 "base-uri 'none'\"><body><script/></body>"},
 		{"<body></body>", "f.yaml:1:2: error: 'x' <b> & \"y\"\n",
 		 "<body><pre id=\"kitgen-diagnostics\" role=\"alert\" style=\"" },
 	};
