@@ -218,6 +218,16 @@ kg_block *kg_add_notes(kg_block *parent, const char *label, int lines)
 	return b;
 }
 
+kg_block *kg_add_notes_filled(kg_block *parent, const char *label, int lines,
+			      const char *value)
+{
+	kg_block *b = kg_add_notes(parent, label, lines);
+
+	if (value && *value)
+		b->text = b->text_copy = kg_one_line(value);
+	return b;
+}
+
 kg_block *kg_add_code(kg_block *parent, const char *language,
 		      const char *text)
 {

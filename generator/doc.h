@@ -34,6 +34,8 @@
  *   DIMENSION title [PROSE]                                one scored line:
  *             a box per choice and mark, and room to write the evidence
  *   NOTES     title (a label, may be NULL), level = lines    room to write by hand;
+ *             text: plain text already written on the first line (a
+ *             value `kitgen loop` fills in), or NULL;
  *             flags KG_NOTES_FILL: paged formats rule as many lines as the
  *             rest of the page holds (at least `level`), the others `level`
  *   CODE      title = the language (a plain id: python, go, java, sql),
@@ -240,6 +242,10 @@ kg_block *kg_add_cell(kg_block *row, const char *markdown);
 kg_block *kg_add_dimension(kg_block *scorecard, const char *name,
 			   const char *markdown);
 kg_block *kg_add_notes(kg_block *parent, const char *label, int lines);
+/* The same with value (copied, on one line) written on its first line;
+ * NULL or "" is kg_add_notes. */
+kg_block *kg_add_notes_filled(kg_block *parent, const char *label, int lines,
+			      const char *value);
 /* A code listing in language (copied), its text borrowed like a PROSE
  * block's source: line numbers count from 1, a final line feed ends the
  * last line. Nothing is added for NULL or empty text. */

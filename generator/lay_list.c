@@ -187,6 +187,12 @@ void kg_lay_gap_set(kg_lay *lay, size_t gap, float h)
 void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 		      kg_rgb rule)
 {
+	kg_lay_fill_line_value(lay, label, NULL, h, rule);
+}
+
+void kg_lay_fill_line_value(kg_lay *lay, const kg_inline *label,
+			    const kg_inline *value, float h, kg_rgb rule)
+{
 	kg_li_lines ls = {0};
 	float x = lay->x, base = h - lay->st->m.notes_baseline;
 	kg_op *op;
@@ -197,6 +203,15 @@ void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 		kg_li_line_ops(lay, &ls, &ls.l[0], lay->x, base - ls.l[0].base);
 		x += ls.l[0].w + lay->st->m.notes_label_gap;
 		kg_li_lines_free(&ls);
+	}
+	if (value && value->n) { /* written on the rule, as by hand */
+		kg_li_lines vs = {0};
+
+		kg_li_break(lay, value, lay->x + lay->w - x, &vs,
+			    lay->st->leading);
+		kg_li_line_ops(lay, &vs, &vs.l[0], x + lay->st->m.notes_label_gap,
+			       base - vs.l[0].base);
+		kg_li_lines_free(&vs);
 	}
 	op = kg_li_op(lay, KG_OP_LINE);
 	op->x = x;

@@ -290,6 +290,10 @@ void kg_lay_gap_set(kg_lay *lay, size_t gap, float h);
  * start, then a rule to the right edge. */
 void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 		      kg_rgb rule);
+/* The same with value written on the rule, after the label (a form's line
+ * filled in beforehand: a name, a date); only its first line shows. */
+void kg_lay_fill_line_value(kg_lay *lay, const kg_inline *label,
+			    const kg_inline *value, float h, kg_rgb rule);
 /* Lines to write on by hand, each h high, ruled like kg_lay_fill_line's:
  * at least `least` of them, and as many more as fit between where they
  * land and the foot of that page (one element, KG_EL_FILL). */

@@ -20,11 +20,18 @@
 #include "buf.h"
 #include "candidate.h"
 #include "compose.h"
+#include "loopfill.h"
 #include "packet_forms.h"
 #include "plan.h"
+#include "rounds_text.h"
 
+/* The loop plan. In the whole packet each round and each question
+ * links to its place; the loop plan on its own (cast non-NULL: a part,
+ * see edition.h) has no such place to link to, and adds a column of who
+ * interviews in each round, filled in from the cast (blank to write in). */
 static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
-			const kg_plan *plan, kg_block *root)
+			const kg_plan *plan, kg_block *root,
+			const kg_loop_cast *cast)
 {
 	kg_block *part = kg_c_section(root, 1, "loop-plan", NULL, "The loop plan",
 				      KG_SECTION_IN_TOC);
@@ -55,12 +62,14 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 	kg_add_cell(row, "Material");
 	kg_add_cell(row, "Time");
 	kg_add_cell(row, "Weight");
+	if (cast)
+		kg_c_line_cell(row, KG_LOOP_INTERVIEWER_COLUMN);
 	for (i = 0; i < plan->n; i++) {
 		const kg_round *r = &plan->rounds[i];
 
 		row = kg_add_row(table);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "[%zu](#round-%zu)", i + 1, i + 1);
+		kg_buf_printf(&b, cast ? "%zu" : "[%zu](#round-%zu)", i + 1, i + 1);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_c_put_line(&b, kg_text(r->area->title));
@@ -71,7 +80,10 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 			const kg_item *it = &r->items[j];
 
 			kg_buf_puts(&b, j ? ", " : "");
-			if (it->kind == KG_ITEM_QUESTION)
+			if (it->kind == KG_ITEM_QUESTION && cast)
+				kg_buf_printf(&b, "Q%zu",
+					      kg_question_number(kit, it->question));
+			else if (it->kind == KG_ITEM_QUESTION)
 				kg_buf_printf(&b, "[Q%zu](#q-%s)",
 					      kg_question_number(kit, it->question),
 					      kg_text(it->question->id));
@@ -87,6 +99,11 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%d%%", r->weight);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+		if (cast) {
+			kg_loop_fill f = kg_loop_fill_of(cast, i + 1);
+
+			kg_c_line_cell(row, f.interviewer ? f.interviewer : "");
+		}
 	}
 	kg_buf_release(&b);
 }
@@ -379,7 +396,7 @@ static void S_guide(const kg_kit *kit, const kg_level *l, const kg_round *r,
 }
 
 static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
-		    size_t number, kg_block *root)
+		    size_t number, kg_block *root, const kg_loop_fill *fill)
 {
 	char anchor[32], title[256];
 	kg_block *round, *fields;
@@ -399,7 +416,7 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	kg_add_prose_copy(kg_add_field(fields, "Weight", NULL), b.ptr);
 	kg_add_field(fields, "What this area tests", kg_text(r->area->description));
 	S_guide(kit, ed->level, r, round, anchor);
-	kg_packet_scorecard(kit, ed, r, round, anchor);
+	kg_packet_scorecard(kit, ed, r, round, anchor, fill);
 	kg_buf_release(&b);
 }
 
@@ -413,10 +430,63 @@ kg_doc *kg_compose_packet(const kg_kit *kit, const kg_edition *ed,
 
 	kg_plan_loop(kit, ed->profile, ed->level, &plan, &quiet);
 	kg_block_add(doc->root, kg_block_new(KG_BLOCK_TOC));
-	S_loop_plan(kit, ed, &plan, doc->root);
+	S_loop_plan(kit, ed, &plan, doc->root, NULL);
 	for (i = 0; i < plan.n; i++)
-		S_round(kit, ed, &plan.rounds[i], i + 1, doc->root);
-	kg_packet_debrief(kit, ed, &plan, doc->root);
+		S_round(kit, ed, &plan.rounds[i], i + 1, doc->root, NULL);
+	kg_packet_debrief(kit, ed, &plan, doc->root, NULL);
+	kg_plan_free(&plan);
+	kg_diags_free(&quiet);
+	return doc;
+}
+
+/* ---- a packet's parts (edition.h) ------------------------------------------ */
+
+/* The cover's subtitle of a part: who the loop is for and when (from the
+ * cast), then who the document is for. */
+static void S_part_subtitle(kg_doc *doc, const kg_edition *ed,
+			    const kg_loop_cast *cast)
+{
+	kg_loop_fill f = kg_loop_fill_of(cast, ed->round);
+	const char *sep = " \xC2\xB7 ";
+	kg_buf b = KG_BUF_INIT;
+
+	if (f.candidate)
+		kg_buf_printf(&b, KG_LOOP_CANDIDATE_LABEL ": %s", f.candidate);
+	if (f.date)
+		kg_buf_printf(&b, "%s" KG_LOOP_DATE_LABEL ": %s",
+			      b.len ? sep : "", f.date);
+	if (f.interviewer && ed->kind == KG_EDITION_ROUND)
+		kg_buf_printf(&b, "%s" KG_LOOP_INTERVIEWER_LABEL ": %s",
+			      b.len ? sep : "", f.interviewer);
+	if (b.len)
+		kg_buf_puts(&b, ". ");
+	kg_buf_printf(&b,
+		      ed->kind == KG_EDITION_LOOP_PLAN ? KG_PART_LOOP_PLAN_SUBTITLE
+		      : ed->kind == KG_EDITION_ROUND   ? KG_PART_ROUND_SUBTITLE
+						       : KG_PART_DEBRIEF_SUBTITLE,
+		      doc->meta.profile, doc->meta.level);
+	free(doc->meta.subtitle);
+	doc->meta.subtitle = kg_buf_detach(&b, NULL);
+}
+
+kg_doc *kg_compose_packet_part(const kg_kit *kit, const kg_edition *ed,
+			       const char *digest, const kg_loop_cast *cast)
+{
+	static const kg_loop_cast blank = {NULL, NULL, NULL, 0};
+	kg_doc *doc = kg_c_document(kit, ed, digest);
+	kg_diags quiet = KG_DIAGS_INIT; /* a checked kit plans cleanly */
+	kg_loop_fill fill = kg_loop_fill_of(cast, ed->round);
+	kg_plan plan;
+
+	S_part_subtitle(doc, ed, cast);
+	kg_plan_loop(kit, ed->profile, ed->level, &plan, &quiet);
+	if (ed->kind == KG_EDITION_LOOP_PLAN)
+		S_loop_plan(kit, ed, &plan, doc->root, cast ? cast : &blank);
+	else if (ed->kind == KG_EDITION_ROUND && ed->round <= plan.n)
+		S_round(kit, ed, &plan.rounds[ed->round - 1], ed->round,
+			doc->root, &fill);
+	else if (ed->kind == KG_EDITION_DEBRIEF)
+		kg_packet_debrief(kit, ed, &plan, doc->root, &fill);
 	kg_plan_free(&plan);
 	kg_diags_free(&quiet);
 	return doc;

@@ -19,6 +19,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "loopfill.h"
 
 #define BOX "\xE2\x98\x90" /* U+2610 BALLOT BOX: a box to tick (doc.h) */
 #define EM "\xE2\x80\x83" /* an em space: between the choices of a line */
@@ -79,7 +80,8 @@ static void S_card_instruction(const kg_kit *kit, const kg_edition *ed,
  * dimensions and its overall line (number r->ndims). */
 static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 		   kg_block *round, const char *anchor, size_t card,
-		   size_t ncards, size_t first, size_t last)
+		   size_t ncards, size_t first, size_t last,
+		   const kg_loop_fill *fill)
 {
 	char suffix[48], title[64];
 	kg_block *sec, *form;
@@ -96,8 +98,9 @@ static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	sec = kg_c_section(round, 2, anchor, suffix, title,
 			   KG_SECTION_NEW_PAGE | KG_SECTION_FORM);
 	S_card_instruction(kit, ed, r, sec);
-	kg_add_notes(sec, "Candidate", 1);
-	kg_add_notes(sec, "Interviewer", 1);
+	/* kitgen loop's values on the lines (loopfill.h); blank in a build */
+	kg_add_notes_filled(sec, "Candidate", 1, fill->candidate);
+	kg_add_notes_filled(sec, "Interviewer", 1, fill->interviewer);
 	form = kg_block_add(sec, kg_block_new(KG_BLOCK_SCORECARD));
 	S_card_head(kit, form);
 	for (i = first; i < last; i++) {
@@ -113,14 +116,16 @@ static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 		kg_add_dimension(form, b.ptr, "One rating for the round, from all "
 						"its lines.");
 	}
-	kg_add_notes(sec, "Date", 1);
+	kg_add_notes_filled(sec, "Date", 1, fill->date);
 	kg_add_notes(sec, "Signature", 1);
 	kg_buf_release(&b);
 }
 
 void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
-			 const kg_round *r, kg_block *round, const char *anchor)
+			 const kg_round *r, kg_block *round, const char *anchor,
+			 const kg_loop_fill *fill)
 {
+	static const kg_loop_fill blank = {NULL, NULL, NULL};
 	size_t lines = r->ndims + 1; /* and the overall line */
 	size_t ncards = kg_packet_cards(lines);
 	size_t per = (lines + ncards - 1) / ncards, k;
@@ -129,7 +134,8 @@ void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
 		size_t first = k * per;
 		size_t last = first + per < lines ? first + per : lines;
 
-		S_card(kit, ed, r, round, anchor, k, ncards, first, last);
+		S_card(kit, ed, r, round, anchor, k, ncards, first, last,
+		       fill ? fill : &blank);
 	}
 }
 
@@ -312,7 +318,8 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 
 /* The form: one sheet. */
 static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
-			   const kg_plan *plan, kg_block *root)
+			   const kg_plan *plan, kg_block *root,
+			   const kg_loop_fill *fill)
 {
 	kg_block *part = kg_c_section(root, 1, "debrief", NULL, "Debrief sheet",
 				      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE |
@@ -330,7 +337,7 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	kg_buf_puts(&b, ". The rule in full and the guidance follow this "
 		    "sheet.");
 	kg_add_prose_copy(part, b.ptr);
-	kg_add_notes(part, "Candidate", 1);
+	kg_add_notes_filled(part, "Candidate", 1, fill ? fill->candidate : NULL);
 	S_rounds_table(kit, plan, part);
 
 	sec = kg_c_section(part, 2, "debrief", "gates", "The decision rule", 0);
@@ -342,7 +349,7 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	/* fewer lines for reasons as the rounds take the sheet's room */
 	kg_add_notes(sec, "Reasons, citing evidence",
 		     plan->n <= 5 ? 3 : plan->n <= 6 ? 2 : 1);
-	kg_add_notes(sec, "Date", 1);
+	kg_add_notes_filled(sec, "Date", 1, fill ? fill->date : NULL);
 	kg_add_notes(sec, "Signature of the lead", 1);
 	kg_buf_release(&b);
 }
@@ -378,9 +385,10 @@ static void S_guidance(const kg_kit *kit, kg_block *root)
 }
 
 void kg_packet_debrief(const kg_kit *kit, const kg_edition *ed,
-		       const kg_plan *plan, kg_block *root)
+		       const kg_plan *plan, kg_block *root,
+		       const kg_loop_fill *fill)
 {
-	S_debrief_form(kit, ed, plan, root);
+	S_debrief_form(kit, ed, plan, root, fill);
 	S_guidance(kit, root);
 }
 

@@ -7,6 +7,7 @@
 #define KG_PACKET_FORMS_H
 
 #include "compose.h"
+#include "loopfill.h"
 #include "plan.h"
 
 /* The most lines (dimensions and the overall line) one scorecard holds:
@@ -17,15 +18,20 @@ size_t kg_packet_cards(size_t lines);
 
 /* Round r's scorecard(s), sections of `round` (anchor: the round's):
  * each a form (KG_SECTION_FORM) with the instruction, candidate and
- * interviewer lines, a line per dimension and date and signature lines. */
+ * interviewer lines, a line per dimension and date and signature lines.
+ * fill (may be NULL: all blank) holds the candidate, interviewer and date
+ * written on their lines (loopfill.h). */
 void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
-			 const kg_round *r, kg_block *round, const char *anchor);
+			 const kg_round *r, kg_block *round, const char *anchor,
+			 const kg_loop_fill *fill);
 /* The debrief sheet of the loop, a part of root and a form (the
  * ratings, the weighted total worked out, the gates of the decision
  * rule, the decision, the questions left for one more round), then a
- * part with the guidance the panel reads before the debrief. */
+ * part with the guidance the panel reads before the debrief. fill (may
+ * be NULL) gives the candidate and date written on their lines. */
 void kg_packet_debrief(const kg_kit *kit, const kg_edition *ed,
-		       const kg_plan *plan, kg_block *root);
+		       const kg_plan *plan, kg_block *root,
+		       const kg_loop_fill *fill);
 
 /* Pieces of the debrief sheet, for it and its tests. The gates of the
  * decision rule as a list of boxes to tick, with the kit's numbers (the

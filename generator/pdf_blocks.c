@@ -349,13 +349,28 @@ float kg_pw_notes_height(const kg_pw *c, const kg_block *b)
 	return h + (float)b->level * st->m.notes_lines;
 }
 
+/* A NOTES block's value written on a line h high, after label (may be
+ * NULL): a line filled in beforehand (kitgen loop). */
+static void S_notes_value(kg_pw *c, const kg_block *b, kg_inline *label,
+			  float h, kg_rgb rule)
+{
+	kg_tstyle t = kg_pw_style(KG_FACE_REGULAR, c->st->body, c->st->text);
+	kg_inline value = KG_INLINE_INIT;
+
+	kg_pw_smart(c, b->text);
+	kg_pw_text(c, &value, &t, c->tmp.ptr);
+	kg_lay_fill_line_value(&c->lay, label, &value, h, rule);
+	kg_inline_free(&value);
+}
+
 /* Room to write by hand: the label and a line, or the label above lines;
- * notes that fill (KG_NOTES_FILL) rule lines to the foot of the page. */
+ * notes that fill (KG_NOTES_FILL) rule lines to the foot of the page. A
+ * value filled in beforehand is written on the first line. */
 void kg_pw_notes(kg_pw *c, const kg_block *b)
 {
 	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, c->st->small, c->st->muted);
 	kg_inline label = KG_INLINE_INIT;
-	int i;
+	int i, first = 0;
 
 	if (b->title) {
 		kg_pw_smart(c, b->title);
@@ -364,29 +379,39 @@ void kg_pw_notes(kg_pw *c, const kg_block *b)
 	}
 	kg_pw_space(c, c->st->paragraph * c->st->m.notes_space);
 	if (b->level <= 1) {
-		kg_lay_fill_line(&c->lay, &label, c->st->m.notes_line,
-				 c->st->muted);
-	} else {
-		if (label.n) {
-			kg_para_opts o = kg_pw_para(c);
+		if (b->text)
+			S_notes_value(c, b, &label, c->st->m.notes_line,
+				      c->st->muted);
+		else
+			kg_lay_fill_line(&c->lay, &label, c->st->m.notes_line,
+					 c->st->muted);
+		kg_inline_free(&label);
+		return;
+	}
+	if (label.n) {
+		kg_para_opts o = kg_pw_para(c);
 
-			o.keep = 1;
-			kg_lay_para(&c->lay, &label, &o);
-		}
-		if (b->flags & KG_NOTES_FILL) { /* to the foot of the page */
-			int least = (int)c->st->m.notes_fill_least;
+		o.keep = 1;
+		kg_lay_para(&c->lay, &label, &o);
+	}
+	if (b->text) {
+		S_notes_value(c, b, NULL, c->st->m.notes_lines, c->st->rule);
+		kg_lay_keep(&c->lay);
+		first = 1;
+	}
+	if (b->flags & KG_NOTES_FILL) { /* to the foot of the page */
+		int least = (int)c->st->m.notes_fill_least;
 
-			kg_lay_fill_lines(&c->lay, b->level < least ? b->level : least,
-					  c->st->m.notes_lines, c->st->rule);
-			kg_inline_free(&label);
-			return;
-		}
-		for (i = 0; i < b->level; i++) { /* kept together */
-			kg_lay_fill_line(&c->lay, NULL, c->st->m.notes_lines,
-					 c->st->rule);
-			if (i + 1 < b->level)
-				kg_lay_keep(&c->lay);
-		}
+		kg_lay_fill_lines(&c->lay, b->level < least ? b->level : least,
+				  c->st->m.notes_lines, c->st->rule);
+		kg_inline_free(&label);
+		return;
+	}
+	for (i = first; i < b->level; i++) { /* kept together */
+		kg_lay_fill_line(&c->lay, NULL, c->st->m.notes_lines,
+				 c->st->rule);
+		if (i + 1 < b->level)
+			kg_lay_keep(&c->lay);
 	}
 	kg_inline_free(&label);
 }
