@@ -134,13 +134,22 @@ static int S_parse(int argc, char **argv, S_args *a)
 		{"paper", required_argument, NULL, S_OPT_PAPER},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
-	int c;
+	int c, li = -1;
 
 	a->content = "content";
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":C:D:i:o:c:t:f:h", opts, NULL)) != -1) {
-		const char *name = argv[optind - 1];
+	while ((c = getopt_long(argc, argv, ":C:D:i:o:c:t:f:h", opts, &li)) != -1) {
+		char name[32];
+
+		/* the option as given, without its value */
+		if (li >= 0)
+			snprintf(name, sizeof(name), "--%s", opts[li].name);
+		else
+			snprintf(name, sizeof(name), "-%c", c);
+		if (c == '?' || c == ':')
+			snprintf(name, sizeof(name), "%s", argv[optind - 1]);
+		li = -1;
 
 		if (c == 'h') {
 			fputs(kg_loop_usage, stdout);
