@@ -79,8 +79,18 @@ limits_kit() { # NAME WANT ARGS...: make the kit, check it, want WANT on stdout
 
 limits_kit "500 topics of 4 questions check clean" \
 	"500 topics, 2000 questions, 1 scenario, 3 profiles" 500 4 3 3 2 3 100
-limits_kit "every count at its limit checks clean" \
-	"20 topics, 400 questions, 1 scenario, 12 profiles" 20 20 8 12 8 20 100
+limits_kit "every count at its limit but the levels (5 of 8) checks clean" \
+	"20 topics, 400 questions, 1 scenario, 12 profiles" 20 20 5 12 8 20 100
+# with 8 levels, the 96 packets' 960 per-round documents pass the budget
+# on the editions' text (volume.h: each costs as much as 16 KiB of text)
+rm -rf "$scratch/kit"
+FIXTURE="$FIXTURE" python3 "$TMP/gen.py" "$scratch/kit" 20 20 8 12 8 20 100 2>"$TMP/err"
+"$KITGEN" check -q --content "$scratch/kit" >"$TMP/volume" 2>&1
+if grep -q "error: the editions hold [0-9.]* MiB of text together (the public kit and 96 panel packets, each repeating its rounds' topics, whole and in per-round documents); at most 12 MiB" "$TMP/volume"; then
+	ok "every count at its limit passes the budget on the editions' text, counting the per-round documents"
+else
+	not_ok "every count at its limit passes the budget on the editions' text, counting the per-round documents" "$(tail -3 "$TMP/out")"
+fi
 limits_kit "a text of exactly 4,000 bytes checks clean" \
 	"1 topic, 4 questions, 1 scenario, 1 profile" 1 4 2 1 1 3 4000
 
