@@ -147,3 +147,17 @@ fi
 # The same content builds the same parts, byte for byte.
 "$KITGEN" build -q --content "$FIXTURE" --templates "$ROOT/templates" --out "$TMP/again" >/dev/null 2>&1
 check "the parts are byte-identical build to build" diff -r "$TMP/fixture/panels" "$TMP/again/panels"
+
+# Tab completion: --edition completes the parts' ids; loop, card and
+# export complete packets only.
+comp() { # the completions of the words given, the last one being completed
+	bash -c 'source "$1/completion/kitgen.bash"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _kitgen; printf "%s\n" "${COMPREPLY[@]}"' \
+		sh "$ROOT" "$@" | LC_ALL=C sort | tr '\n' ' '
+}
+got=$(comp "$KITGEN" build --content "$FIXTURE" --edition panels/balanced-expert/)
+[ "$got" = "panels/balanced-expert/debrief panels/balanced-expert/loop-plan panels/balanced-expert/round-1 panels/balanced-expert/round-2 " ] &&
+	ok "completion: --edition completes a packet's parts" ||
+	not_ok "completion: --edition completes a packet's parts" "got: $got"
+got=$(comp "$KITGEN" loop --content "$FIXTURE" bal)
+[ "$got" = "balanced-expert balanced-fresher " ] && ok "completion: loop EDITION completes packets, not their parts" ||
+	not_ok "completion: loop EDITION completes packets, not their parts" "got: $got"
