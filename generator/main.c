@@ -329,6 +329,9 @@ static const kg_edition *S_export_edition(const kg_editions *eds,
 		!ed ? "no panel packet"
 		: ed->kind == KG_EDITION_PUBLIC
 			? "the public kit has no loop plan: name a panel packet, not"
+		: KG_EDITION_IS_PART(ed)
+			? "a packet's part is exported with its packet: name the "
+			  "panel packet, not"
 			: "a candidate's guide has no scorecards: name a panel "
 			  "packet, not", name,
 		near ? "did you mean '" : "see ",

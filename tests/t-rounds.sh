@@ -161,3 +161,17 @@ got=$(comp "$KITGEN" build --content "$FIXTURE" --edition panels/balanced-expert
 got=$(comp "$KITGEN" loop --content "$FIXTURE" bal)
 [ "$got" = "balanced-expert balanced-fresher " ] && ok "completion: loop EDITION completes packets, not their parts" ||
 	not_ok "completion: loop EDITION completes packets, not their parts" "got: $got"
+
+# A part is not a packet where a packet is meant: export and a card file.
+got=$("$KITGEN" export --content "$FIXTURE" balanced-expert/round-1 2>&1)
+status=$?
+[ "$status" = 2 ] && [ "$got" = "kitgen export: a packet's part is exported with its packet: name the panel packet, not 'balanced-expert/round-1' (see 'kitgen list')" ] &&
+	ok "export of a packet's part: exit 2, name the packet" ||
+	not_ok "export of a packet's part: exit 2, name the packet" "exit $status: $got"
+"$KITGEN" card --content "$FIXTURE" balanced-expert --round 1 |
+	sed 's/^edition: .*/edition: balanced-expert\/round-1/' >"$TMP/card.yaml"
+"$KITGEN" score --content "$FIXTURE" --templates "$ROOT/templates" --out "$TMP/score" "$TMP/card.yaml" >/dev/null 2>"$TMP/err"
+status=$?
+[ "$status" = 1 ] && grep -q "card.yaml:6:10: error: edition 'balanced-expert/round-1' is a part of the panel packet 'balanced-expert': a card names the packet" "$TMP/err" &&
+	[ ! -e "$TMP/score" ] && ok "a card naming a packet's part is refused at its edition" ||
+	not_ok "a card naming a packet's part is refused at its edition" "exit $status" "$(head -3 "$TMP/err")"
