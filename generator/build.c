@@ -135,11 +135,13 @@ static int S_write_file(kg_out_set *set, const char *path, const kg_writer *w,
 			size_t *size, size_t *written, int part, kg_diags *d)
 {
 	kg_sink out;
+	kg_write_opts named = *wo;
 
+	named.path = path;
 	if (kg_out_open(set, path, &out, d) < 0)
 		return -1;
 	out.limit = S_output_limit() - *written;
-	if (w->write(doc, wo, &out, d) < 0 ||
+	if (w->write(doc, &named, &out, d) < 0 ||
 	    S_over_budget(path, written, kg_sink_tell(&out), part, d) < 0) {
 		kg_out_discard(set, &out);
 		return -1;
@@ -158,7 +160,7 @@ static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
 			   kg_diags *d)
 {
 	int part = KG_EDITION_IS_PART(ed);
-	kg_write_opts wo = {o->templates, o->paper};
+	kg_write_opts wo = {o->templates, o->paper, NULL};
 	kg_doc *doc = kg_compose(kit, ed, digest);
 	size_t w;
 	int rc = 0;

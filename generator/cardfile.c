@@ -248,9 +248,12 @@ static int S_edition(kg_card_kit *ck, const kg_node *root, kg_card *c,
 				packet);
 	}
 	if (c->ed->kind != KG_EDITION_PACKET) {
+		int published = c->ed->kind == KG_EDITION_PUBLIC;
+
 		c->ed = NULL;
-		return kg_error(d, v->mark, "edition '%s' is the public kit, "
-				"which has no scorecards", v->text);
+		return kg_error(d, v->mark, "edition '%s' is %s, which has no "
+				"scorecards", v->text,
+				published ? "the published kit" : "a candidate's guide");
 	}
 	return 0;
 }

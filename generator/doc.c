@@ -275,6 +275,9 @@ void kg_doc_free(kg_doc *doc)
 	free(m->licence);
 	free(m->digest);
 	free(m->build_digest);
+	free(m->marking);
+	free(m->reader);
+	free(m->watermark);
 	if (doc->root)
 		S_free_block(doc->root);
 	if (doc->free_state)

@@ -175,7 +175,7 @@ typedef struct kg_doc_meta {
 	char *doc_title;     /* what a viewer names the file (PDF /Title,
 				HTML <title>); NULL: the writer's default */
 	char *subtitle;      /* may be "" */
-	char *edition_title; /* "Public kit", "Platform engineer, Expert" */
+	char *edition_title; /* "Published kit", "Platform engineer, Expert" */
 	char *profile;       /* a panel packet's role; "" for the public kit */
 	char *level;         /* a panel packet's level; "" for the public kit */
 	char *version;
@@ -184,6 +184,12 @@ typedef struct kg_doc_meta {
 	char *digest;        /* hex SHA-256 of the content */
 	char *build_digest;  /* hex SHA-256 of the build (digest.h): what
 				the build sets; NULL for none */
+	/* who the document is for (edition.h); each NULL for none */
+	char *marking;       /* on the cover and every page: "Confidential
+				— interviewer material" */
+	char *reader;        /* on the cover, after the marking */
+	char *watermark;     /* across every page: kit.yaml's watermark,
+				on interviewer material only */
 } kg_doc_meta;
 
 typedef struct kg_doc {

@@ -11,16 +11,35 @@
 #include "rounds_text.h"
 #include "suggest.h"
 
-/* What each kind is called, where it goes and who it is for. */
+/* What each kind is called, where it goes, who it is for and how it is
+ * marked (edition.h): every word an edition says of itself is here. */
 static const struct {
-	const char *folder, *title, *audience;
+	const char *folder, *title, *audience, *marking, *reader;
+	int confidential;
 } S_kinds[] = {
-	[KG_EDITION_PUBLIC] = {"", "Public kit",
-			       "for hiring teams: every question and answer key"},
+	[KG_EDITION_PUBLIC] = {"", "Published kit",
+			       "for hiring teams and recruiters: every question "
+			       "and answer key",
+			       "Contains answer keys \xE2\x80\x94 not for candidates",
+			       "For hiring teams and recruiters.", 0},
 	[KG_EDITION_PACKET] = {"panels/", "Panel packet",
-			       "for the panel: questions and answer keys"},
+			       "for the interview panel: its rounds' questions "
+			       "and answer keys",
+			       "Confidential \xE2\x80\x94 interviewer material",
+			       "For the interview panel only.", 1},
 	[KG_EDITION_CANDIDATE] = {"candidates/", "Candidate's guide",
-				  "for candidates \xE2\x80\x94 safe to send"}};
+				  "for candidates \xE2\x80\x94 safe to send",
+				  NULL, NULL, 0}};
+
+/* ed's kind and what the kind says of it. */
+static void S_kind(kg_edition *ed, kg_edition_kind kind)
+{
+	ed->kind = kind;
+	ed->audience = S_kinds[kind].audience;
+	ed->marking = S_kinds[kind].marking;
+	ed->reader = S_kinds[kind].reader;
+	ed->confidential = S_kinds[kind].confidential;
+}
 
 /* A part of the packet at e->items[packet]: its id and titles. */
 static kg_edition *S_part(kg_editions *e, size_t packet, kg_edition_kind kind,
@@ -33,6 +52,10 @@ static kg_edition *S_part(kg_editions *e, size_t packet, kg_edition_kind kind,
 
 	ed->kind = kind;
 	ed->audience = audience;
+	/* interviewer material, as its packet: marked so, and watermarked */
+	ed->marking = pk->marking;
+	ed->reader = pk->reader;
+	ed->confidential = pk->confidential;
 	ed->profile = pk->profile;
 	ed->level = pk->level;
 	ed->packet = pk;
@@ -87,8 +110,7 @@ static void S_per_pair(kg_editions *e, const kg_kit *kit, kg_edition_kind kind)
 		for (l = 0; l < kit->nlevels; l++) {
 			kg_edition *ed = &e->items[e->n++];
 
-			ed->kind = kind;
-			ed->audience = S_kinds[kind].audience;
+			S_kind(ed, kind);
 			ed->profile = &kit->profiles[p];
 			ed->level = &kit->levels[l];
 			kg_buf_reset(&b);
@@ -116,10 +138,9 @@ kg_editions kg_editions_of(const kg_kit *kit)
 	e.n = 0;
 	e.items = kg_xcalloc(1 + (4 + kit->nareas) * kit->nprofiles * kit->nlevels,
 			     sizeof(*e.items));
-	e.items[0].kind = KG_EDITION_PUBLIC;
+	S_kind(&e.items[0], KG_EDITION_PUBLIC);
 	e.items[0].id = kg_xstrdup(kg_text(kit->id));
 	e.items[0].title = kg_xstrdup(S_kinds[KG_EDITION_PUBLIC].title);
-	e.items[0].audience = S_kinds[KG_EDITION_PUBLIC].audience;
 	e.n = 1;
 	S_per_pair(&e, kit, KG_EDITION_PACKET);
 	S_per_pair(&e, kit, KG_EDITION_CANDIDATE);

@@ -2,11 +2,18 @@
  * edition.h - the editions a build writes (compose.h composes each into
  * a document).
  *
- * An edition is one document a build writes in every format: the public
- * kit, a panel packet for every (profile, level) pair kit.yaml declares,
- * and a candidate's guide for every such pair. Which editions exist
- * follows from the content alone: a new profile or level in kit.yaml adds
- * its packets and guides to the next build.
+ * An edition is one document a build writes in every format: the
+ * published kit, a panel packet for every (profile, level) pair kit.yaml
+ * declares, and a candidate's guide for every such pair. Which editions
+ * exist follows from the content alone: a new profile or level in
+ * kit.yaml adds its packets and guides to the next build.
+ *
+ * Each says who it is for, as no file name can: the published kit is for
+ * hiring teams and recruiters and holds every answer key, so its cover
+ * and every page say it is not for candidates; a packet is interviewer
+ * material, marked confidential on its cover and every page, with
+ * kit.yaml's watermark (if any) across every page; a candidate's guide
+ * carries no such mark.
  *
  * A panel packet comes whole and in parts, each a document of its own in
  * the packet's folder (panels/<profile>-<level>/): the loop plan and the
@@ -31,8 +38,9 @@
 #include "kit.h"
 
 typedef enum {
-	KG_EDITION_PUBLIC,   /* the whole kit, for hiring teams */
-	KG_EDITION_PACKET,   /* a panel packet, for the panel */
+	KG_EDITION_PUBLIC,   /* the published kit: the whole kit, for hiring
+				teams and recruiters, every answer key in it */
+	KG_EDITION_PACKET,   /* a panel packet: interviewer material */
 	KG_EDITION_CANDIDATE, /* a candidate's guide, safe to send */
 	KG_EDITION_LOOP_PLAN, /* a packet's part: the loop plan, for the lead */
 	KG_EDITION_ROUND,     /* a packet's part: one round, for its
@@ -50,9 +58,19 @@ typedef struct kg_edition {
 			output folder: "backend-interview-kit",
 			"panels/platform-engineer-expert",
 			"candidates/platform-engineer-expert" */
-	char *title; /* for people: "Public kit", "Panel packet: ..." */
-	const char *audience; /* who it is for, a static string: "for
-				 candidates — safe to send" */
+	char *title; /* for people: "Published kit", "Panel packet: ..." */
+	/* Who it is for and how it is marked: static strings of the kind's
+	 * (edition.c's one table of them). */
+	const char *audience; /* kitgen list, index.html: "for candidates —
+				 safe to send" */
+	const char *marking;  /* on the cover and every page: "Contains
+				 answer keys — not for candidates"; NULL
+				 for a candidate's guide */
+	const char *reader;   /* on the cover, after the marking: "For
+				 hiring teams and recruiters."; NULL with
+				 no marking */
+	int confidential;     /* interviewer material: kit.yaml's
+				 watermark goes across its every page */
 	const kg_profile *profile; /* packets and guides only */
 	const kg_level *level;     /* packets and guides only */
 	/* a packet's part: its packet, and what it is called within it
@@ -69,10 +87,11 @@ typedef struct kg_editions {
 	size_t n;
 } kg_editions;
 
-/* The editions of a checked kit: the public kit, then the packets by
+/* The editions of a checked kit: the published kit, then the packets by
  * profile and level in kit.yaml's order, each followed by its parts
  * (loop plan, rounds in the plan's order, debrief sheet), then the
- * candidate's guides in the same order. */
+ * candidate's guides in the same order. A part is marked as its packet
+ * is (interviewer material, confidential). */
 kg_editions kg_editions_of(const kg_kit *kit);
 /* The edition called `name` (its id, or its id without its first folder:
  * the first such, so "platform-engineer-expert" is the packet and the

@@ -98,6 +98,7 @@
 #define KG_FIELD_TRANSLATIONS         "translations"
 #define KG_FIELD_VERSION              "version"
 #define KG_FIELD_WATCH_FOR            "watch_for"
+#define KG_FIELD_WATERMARK            "watermark"
 #define KG_FIELD_WEAK                 "weak"
 #define KG_FIELD_WEAK_ANSWER          "weak_answer"
 #define KG_FIELD_WEAK_BECAUSE         "weak_because"

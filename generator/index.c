@@ -5,13 +5,14 @@
  *
  * Data: title, subtitle, version, publisher, licence, digest,
  * build_digest, kit_id (as the edition pages have them) and editions:
- * [{id, title, audience, candidate, files: [{name, format, label,
- * size}]}], where audience says who the edition is for (edition.h),
- * candidate is true for a candidate's guide, label names the format for
- * people ("Markdown") and size is the file's size for people ("238 KB").
- * A packet's parts (edition.h) are not editions of the list but its
- * packet's: has_parts and parts: [{id, title, audience, files}], title
- * the part's short one ("Round 2: ...").
+ * [{id, title, audience, marking, candidate, files: [{name, format,
+ * label, size}]}], where audience says who the edition is for and
+ * marking how its pages are marked (edition.h; absent for a candidate's
+ * guide), candidate is true for a candidate's guide, label names the
+ * format for people ("Markdown") and size is the file's size for people
+ * ("238 KB"). A packet's parts (edition.h) are not editions of the list
+ * but its packet's: has_parts and parts: [{id, title, audience, marking,
+ * files}], title the part's short one ("Round 2: ...").
  */
 #include "index.h"
 
@@ -29,6 +30,7 @@ struct kg_index_entry {
 	char *edition_id;
 	char *edition_title;
 	const char *audience; /* static (edition.h) */
+	const char *marking;  /* static, or NULL (edition.h) */
 	int candidate;        /* a candidate's guide */
 	int part;             /* a packet's part: its packet's group */
 	char *name; /* the file name, relative to the index page */
@@ -59,6 +61,7 @@ void kg_index_add(kg_index *idx, const kg_edition *ed, const kg_writer *w,
 	e->edition_title = kg_one_line(KG_EDITION_IS_PART(ed) ? ed->part_title
 							      : ed->title);
 	e->audience = ed->audience;
+	e->marking = ed->marking;
 	e->candidate = ed->kind == KG_EDITION_CANDIDATE;
 	e->part = KG_EDITION_IS_PART(ed);
 	e->name = kg_buf_detach(&name, NULL);
@@ -113,6 +116,8 @@ static kg_node *S_group(const kg_index_entry *e, kg_node **files)
 	kg_node_set_str(ed, "id", e->edition_id);
 	kg_node_set_str(ed, "title", e->edition_title);
 	kg_node_set_str(ed, "audience", e->audience);
+	if (e->marking)
+		kg_node_set_str(ed, "marking", e->marking);
 	kg_node_set_bool(ed, "candidate", e->candidate);
 	*files = kg_node_new_seq();
 	kg_node_set(ed, "files", *files);

@@ -204,6 +204,8 @@ typedef struct kg_kit {
 	const kg_node *behavioural_area; /* loop.behavioural_area, or NULL */
 	kg_decision decision;
 	const kg_node *paper;         /* paper: a name in the PDF style's papers, or NULL */
+	const kg_node *watermark;     /* watermark: a line across interviewer
+					 material's pages, or NULL */
 	kg_band bands[KG_NBANDS];
 	kg_level *levels;
 	size_t nlevels;

@@ -26,7 +26,9 @@ void kg_lay_init(kg_lay *lay, const kg_metrics *fonts, const kg_pdf_style *st,
 	lay->width = lay->w = width;
 	lay->height = height;
 	lay->open_box = -1;
+	lay->open_list = -1;
 	lay->part = -1;
+	lay->rules = KG_BREAK_ALL;
 }
 
 void kg_lay_free(kg_lay *lay)
@@ -37,6 +39,7 @@ void kg_lay_free(kg_lay *lay)
 	free(lay->ops);
 	free(lay->el);
 	free(lay->boxes);
+	free(lay->lists);
 	free(lay->links);
 	for (i = 0; i < lay->nparts; i++)
 		free(lay->parts[i]);
@@ -52,9 +55,13 @@ void kg_lay_run_reset(kg_lay *lay)
 {
 	kg_buf_reset(&lay->text);
 	lay->nops = lay->nel = lay->nboxes = lay->nlinks = lay->nplace = 0;
+	lay->nlists = 0;
 	lay->page_base += lay->npages;
 	lay->npages = 0;
-	lay->open_box = -1;
+	lay->open_box = lay->open_list = -1;
+	lay->item = 0;
+	lay->rows = 0;
+	lay->record_run++;
 }
 
 void kg_lay_adopt_dests(kg_lay *lay, kg_lay *src)
@@ -123,8 +130,13 @@ kg_elem *kg_li_elem(kg_lay *lay, float h)
 	e->box = lay->open_box;
 	e->part = lay->part;
 	e->head = -1;
+	e->list = lay->open_list;
+	e->row = -1;
 	if (lay->new_page)
 		e->flags |= KG_EL_NEW_PAGE;
+	if (lay->item)
+		e->flags |= KG_EL_ITEM;
+	lay->item = 0;
 	lay->space = 0;
 	lay->new_page = 0;
 	return e;
@@ -142,7 +154,7 @@ void kg_lay_space(kg_lay *lay, float pts)
 {
 	/* no space at the top of a box: its padding is enough */
 	if (lay->open_box >= 0 && lay->nel > 0 &&
-	    lay->boxes[lay->open_box].first == lay->nel - 1)
+	    lay->boxes[lay->open_box].body == lay->nel)
 		return;
 	if (pts > lay->space)
 		lay->space = pts;
@@ -254,9 +266,19 @@ void kg_lay_head_only(kg_lay *lay, size_t elem, size_t from)
 		return;
 	/* kept with what follows, so a page never ends on it unseen */
 	lay->el[elem].flags |= KG_EL_HEAD_ONLY | KG_EL_KEEP;
-	for (i = from; i < lay->nel; i++)
-		if (i != elem)
+	/* heads nest: an element with a head of its own (a table's row, an
+	 * inner list's item) keeps it, and that head gets this one, so a
+	 * page shows the outer head above the inner */
+	for (i = from; i < lay->nel; i++) {
+		int h = lay->el[i].head;
+
+		if (i == elem || h == (int)elem)
+			continue;
+		if (h < 0)
 			lay->el[i].head = (int)elem;
+		else if (lay->el[h].head < 0 && (size_t)h != elem)
+			lay->el[h].head = (int)elem;
+	}
 }
 
 void kg_lay_rule(kg_lay *lay, kg_rgb color, float thickness, float length)
@@ -345,6 +367,87 @@ static void S_pageref(kg_lay *lay, const kg_para_opts *o, float x_text,
 	op->str = kg_lay_str(lay, o->pageref, op->len);
 }
 
+/* Does line k of ls end in a break after a hyphen inside a word (the
+ * word goes on at the start of the next line)? */
+static int S_hyphen_end(const kg_lay *lay, const kg_li_lines *ls, size_t k)
+{
+	const kg_li_line *l = &ls->l[k];
+	const kg_li_placed *last;
+
+	if (k + 1 >= ls->nl || l->ns == 0 || ls->l[k + 1].ns == 0)
+		return 0;
+	last = &ls->s[l->s0 + l->ns - 1];
+	return last->p.kind == KG_PIECE_WORD && last->p.len > 1 &&
+	       lay->text.ptr[last->p.str + last->p.len - 1] == '-' &&
+	       ls->s[ls->l[k + 1].s0].p.kind == KG_PIECE_WORD;
+}
+
+/* Does line l hold one word, narrower than a quarter of width? */
+static int S_short_line(const kg_li_lines *ls, const kg_li_line *l, float width)
+{
+	size_t j, words = 0;
+
+	for (j = 0; j < l->ns; j++)
+		if (ls->s[l->s0 + j].p.kind == KG_PIECE_SPACE)
+			words++;
+	return words == 0 && l->w < width / 4;
+}
+
+/* A title of two or more lines broken again at the narrowest width that
+ * keeps its number of lines: its lines even, its last never one short
+ * word when a line can give it another. First fit is monotone in the
+ * width, so the width is found by bisection. */
+static void S_balance(kg_lay *lay, const kg_inline *in, float width,
+		      kg_li_lines *ls, float leading)
+{
+	size_t nl = ls->nl;
+	float lo = width / 2, hi = width;
+	int i;
+
+	if (nl < 2)
+		return;
+	for (i = 0; i < 12; i++) {
+		kg_li_lines t = {0};
+		float mid = (lo + hi) / 2;
+
+		kg_li_break(lay, in, mid, &t, leading);
+		if (t.nl <= nl)
+			hi = mid;
+		else
+			lo = mid;
+		kg_li_lines_free(&t);
+	}
+	if (hi >= width - KG_LI_EPS)
+		return;
+	kg_li_lines_free(ls);
+	memset(ls, 0, sizeof(*ls));
+	kg_li_break(lay, in, hi, ls, leading);
+}
+
+/* What the page-break rules need of line k of a paragraph: that it is a
+ * line (of a heading), that the first two and the last two lines stay
+ * together, that a line ending in a hyphenation break does not end a
+ * page (kept with the next), that a title ends on one short word. */
+static void S_line_flags(kg_lay *lay, const kg_li_lines *ls, size_t k,
+			 const kg_para_opts *o, float width)
+{
+	kg_elem *e = &lay->el[lay->nel - 1];
+
+	e->flags |= KG_EL_LINE;
+	if (o->heading)
+		e->flags |= KG_EL_HEADING;
+	if (o->keep || (ls->nl >= 2 && (k == 0 || k + 2 == ls->nl)))
+		e->flags |= KG_EL_KEEP;
+	if (S_hyphen_end(lay, ls, k)) {
+		e->flags |= KG_EL_HYPHEN;
+		if (lay->rules & KG_BREAK_HYPHEN)
+			e->flags |= KG_EL_KEEP;
+	}
+	if ((o->heading || o->balance) && k + 1 == ls->nl && ls->nl >= 2 &&
+	    S_short_line(ls, &ls->l[k], width))
+		e->flags |= KG_EL_SHORT_END;
+}
+
 void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 {
 	kg_li_lines ls = {0};
@@ -362,6 +465,8 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 		width -= refw + lay->st->m.contents_number_gap;
 	}
 	kg_li_break(lay, in, width, &ls, o->leading);
+	if ((o->balance || o->heading) && (lay->rules & KG_BREAK_BALANCE))
+		S_balance(lay, in, width, &ls, o->leading);
 	for (k = 0; k < ls.nl; k++) {
 		kg_li_line *l = &ls.l[k];
 		float shift = o->align == 1 ? (width - l->w) / 2 :
@@ -391,8 +496,7 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 		if (k + 1 == ls.nl && o->pageref)
 			S_pageref(lay, o, x0 + shift + l->w, refw, l->base);
 		kg_li_elem_done(lay);
-		if (o->keep || (ls.nl >= 2 && (k == 0 || k + 2 == ls.nl)))
-			lay->el[lay->nel - 1].flags |= KG_EL_KEEP;
+		S_line_flags(lay, &ls, k, o, width);
 	}
 	kg_li_lines_free(&ls);
 }
@@ -423,6 +527,52 @@ static float S_box_label(kg_lay *lay, const kg_box *b)
 	return y + b->st.pad;
 }
 
+/* A head element made now and shown only on later pages, its content
+ * made by make; the pending space and page break are left for the
+ * element after it. */
+static size_t S_head(kg_lay *lay, const kg_inline *cont, int strip_box)
+{
+	float space = lay->space;
+	int new_page = lay->new_page, item = lay->item;
+	size_t elem = lay->nel;
+
+	lay->space = 0;
+	lay->new_page = lay->item = 0;
+	if (strip_box >= 0) { /* in the strip, beside the box's first lines */
+		kg_box *b = &lay->boxes[strip_box];
+		uint32_t k;
+
+		kg_li_elem(lay, 0);
+		b->st.label = cont;
+		S_box_label(lay, b);
+		b->st.label = NULL;
+		kg_li_elem_done(lay);
+		/* the label is set a padding below the box's top; the head
+		 * is placed there already */
+		for (k = lay->el[elem].op0; k < lay->nops; k++)
+			lay->ops[k].y -= b->st.pad;
+	} else {
+		kg_para_opts o;
+
+		memset(&o, 0, sizeof(o));
+		o.leading = lay->st->leading;
+		kg_lay_para(lay, cont, &o);
+		lay->el[elem].flags &= ~(unsigned)KG_EL_LINE;
+	}
+	lay->el[elem].flags |= KG_EL_HEAD_ONLY | KG_EL_KEEP;
+	lay->space = space;
+	lay->new_page = new_page;
+	lay->item = item;
+	return elem;
+}
+
+static void S_box_head(kg_lay *lay, int box, const kg_inline *cont)
+{
+	size_t elem = S_head(lay, cont, lay->boxes[box].st.strip_w > 0 ? box : -1);
+
+	lay->boxes[box].head = (long)elem;
+}
+
 void kg_lay_box_open(kg_lay *lay, const kg_box_style *bs)
 {
 	kg_box *b;
@@ -438,6 +588,8 @@ void kg_lay_box_open(kg_lay *lay, const kg_box_style *bs)
 	b->x = lay->x;
 	b->w = lay->w;
 	b->first = lay->nel;
+	b->head = -1;
+	b->st.cont = NULL;
 	lay->open_box = (int)lay->nboxes++;
 	e = kg_li_elem(lay, bs->pad);
 	e->flags |= KG_EL_KEEP;
@@ -449,6 +601,9 @@ void kg_lay_box_open(kg_lay *lay, const kg_box_style *bs)
 	kg_li_elem_done(lay);
 	lay->x += inset;
 	lay->w -= inset + bs->pad;
+	if (bs->cont && bs->cont->n && (lay->rules & KG_BREAK_CONTINUED))
+		S_box_head(lay, (int)lay->nboxes - 1, bs->cont);
+	lay->boxes[lay->nboxes - 1].body = lay->nel;
 }
 
 void kg_lay_box_close(kg_lay *lay)
@@ -464,10 +619,55 @@ void kg_lay_box_close(kg_lay *lay)
 	if (h + b->st.pad < b->min_h)
 		kg_lay_gap(lay, b->min_h - h - b->st.pad, 1);
 	kg_lay_gap(lay, b->st.pad, 0);
+	b = &lay->boxes[lay->open_box];
 	b->last = lay->nel - 1;
+	if (b->head >= 0)
+		kg_lay_head_only(lay, (size_t)b->head, (size_t)b->head + 1);
+	/* a box kept whole (a rubric band, a row of its table) that fits on
+	 * a page: no page break inside it */
+	if (b->st.whole && (lay->rules & KG_BREAK_ROWS) &&
+	    kg_lay_flow_height(lay, b->first) - lay->el[b->first].space <=
+		    lay->height)
+		for (i = b->first; i < b->last; i++)
+			lay->el[i].flags |= KG_EL_KEEP;
 	lay->x = b->x;
 	lay->w = b->w;
 	lay->open_box = b->parent;
+}
+
+void kg_lay_list_open(kg_lay *lay, const kg_inline *cont)
+{
+	kg_llist *l;
+
+	KG_GROW(lay->lists, lay->cap_lists, lay->nlists + 1);
+	l = &lay->lists[lay->nlists];
+	l->parent = lay->open_list;
+	l->first = lay->nel;
+	l->last = lay->nel;
+	l->head = -1;
+	lay->open_list = (int)lay->nlists++;
+	if (cont && cont->n && (lay->rules & KG_BREAK_CONTINUED))
+		lay->lists[lay->open_list].head = (long)S_head(lay, cont, -1);
+}
+
+void kg_lay_item(kg_lay *lay)
+{
+	lay->item = 1;
+}
+
+void kg_lay_list_close(kg_lay *lay)
+{
+	kg_llist *l = &lay->lists[lay->open_list];
+
+	lay->item = 0;
+	lay->open_list = l->parent;
+	if (lay->nel == l->first) { /* empty: gone */
+		lay->nlists--;
+		return;
+	}
+	l->last = lay->nel - 1;
+	if (l->head >= 0)
+		kg_lay_head_only(lay, (size_t)l->head, (size_t)l->head + 1);
 }
 
 void kg_lay_indent(kg_lay *lay, float left, float *old_x, float *old_w)
@@ -505,6 +705,16 @@ float kg_lay_flow_height(const kg_lay *lay, size_t from)
 float kg_lay_space_above(const kg_lay *lay, size_t i)
 {
 	return i < lay->nel ? lay->el[i].space : 0;
+}
+
+unsigned kg_lay_rules(const kg_lay *lay)
+{
+	return lay->rules;
+}
+
+void kg_lay_set_rules(kg_lay *lay, unsigned rules)
+{
+	lay->rules = rules;
 }
 
 int kg_lay_in_box(const kg_lay *lay)

@@ -95,6 +95,8 @@ static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
 		h = min_h;
 	e = kg_li_elem(lay, h);
 	e->head = (int)head;
+	e->row = lay->rows;
+	e->flags |= KG_EL_LINE | (top && bottom ? KG_EL_ROW : KG_EL_ROW_PART);
 	if (head_fill != 0xFFFFFF)
 		kg_li_rect(lay, lay->x, 0, lay->w, h, head_fill);
 	else if (striped && ts->stripe != 0xFFFFFF)
@@ -130,11 +132,61 @@ static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
 	kg_li_elem_done(lay);
 }
 
+/* The head of the part of row `row` on a later page: its first cell
+ * and the continued words, in the first column, below the table's
+ * header; returns the element. */
+static long S_row_head(kg_lay *lay, const S_row_ctx *rc, const kg_inline *first,
+		       long head)
+{
+	const kg_table_style *ts = rc->ts;
+	kg_inline in = KG_INLINE_INIT;
+	kg_li_lines ls = {0};
+	float y = ts->pad;
+	size_t k;
+	kg_elem *e;
+
+	KG_GROW(in.p, in.cap, first->n + ts->cont->n + 1);
+	for (k = 0; k < first->n; k++) { /* page furniture, as a running head */
+		in.p[in.n] = first->p[k];
+		in.p[in.n].st.tag = KG_TAG_ARTIFACT;
+		in.p[in.n].st.link = -1;
+		in.n++;
+	}
+	if (in.n && ts->cont->n) { /* a space from the continued words */
+		in.p[in.n] = ts->cont->p[0];
+		in.p[in.n].kind = KG_PIECE_SPACE;
+		in.p[in.n].w = kg_li_width(lay, &in.p[in.n].st, " ", 1);
+		in.p[in.n].str = kg_lay_str(lay, " ", 1);
+		in.p[in.n].len = 1;
+		in.p[in.n].brk = 0;
+		in.n++;
+	}
+	for (k = 0; k < ts->cont->n; k++)
+		in.p[in.n++] = ts->cont->p[k];
+	kg_li_break(lay, &in, rc->w[0] - 2 * ts->pad, &ls, ts->leading);
+	for (k = 0; k < ls.nl; k++)
+		y += ls.l[k].h;
+	e = kg_li_elem(lay, y + ts->pad);
+	e->head = (int)head;
+	e->row = lay->rows;
+	e->flags |= KG_EL_HEAD_ONLY | KG_EL_KEEP;
+	for (k = 0, y = ts->pad; k < ls.nl; k++) {
+		kg_li_line_ops(lay, &ls, &ls.l[k], lay->x + rc->cx[0] + ts->pad, y);
+		y += ls.l[k].h;
+	}
+	kg_li_elem_done(lay);
+	kg_li_lines_free(&ls);
+	kg_inline_free(&in);
+	return (long)lay->nel - 1;
+}
+
 /* Add one table row: one element, or, when it is taller than max_h, one
  * element per line, so that it fills the page it starts on and goes on
- * to the next (its first and last two lines kept together). */
+ * to the next (its first and last two lines kept together), headed there
+ * by its first cell, continued (first: that cell's content). */
 static void S_row(kg_lay *lay, const S_row_ctx *rc, int striped,
-		  kg_rgb head_fill, long head, float max_h, float min_h)
+		  kg_rgb head_fill, long head, float max_h, float min_h,
+		  const kg_inline *first)
 {
 	size_t ncols = rc->ncols, c, k, nl = 0;
 	size_t *from = kg_xcalloc(ncols, sizeof(*from));
@@ -150,10 +202,16 @@ static void S_row(kg_lay *lay, const S_row_ctx *rc, int striped,
 		nl = rc->cl[c].nl > nl ? rc->cl[c].nl : nl;
 		to[c] = rc->cl[c].nl;
 	}
-	if (h + 2 * rc->ts->pad <= max_h || nl < 2) {
+	/* never split a row that fits on a page (but for the tests that
+	 * show the rule matters, kg_lay.rules) */
+	if ((h + 2 * rc->ts->pad <= max_h &&
+	     ((lay->rules & KG_BREAK_ROWS) || head < 0)) || nl < 2) {
 		S_row_elem(lay, rc, from, to, 1, 1, striped, head_fill, head,
 			   min_h);
 	} else {
+		if (head >= 0 && rc->ts->cont && rc->ts->cont->n &&
+		    (lay->rules & KG_BREAK_CONTINUED))
+			head = S_row_head(lay, rc, first, head);
 		for (k = 0; k < nl; k++) {
 			for (c = 0; c < ncols; c++) {
 				from[c] = k < rc->cl[c].nl ? k : rc->cl[c].nl;
@@ -165,6 +223,7 @@ static void S_row(kg_lay *lay, const S_row_ctx *rc, int striped,
 				kg_lay_keep(lay);
 		}
 	}
+	lay->rows++;
 	free(from);
 	free(to);
 }
@@ -263,13 +322,13 @@ void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 				ts->leading);
 		}
 		if (r == 0) {
-			S_row(lay, &rc, 0, ts->head_fill, -1, lay->height, 0);
+			S_row(lay, &rc, 0, ts->head_fill, -1, lay->height, 0, NULL);
 			head = (long)lay->nel - 1;
 			head_h = lay->el[head].h;
 			kg_lay_keep(lay);
 		} else {
 			S_row(lay, &rc, r % 2 == 0, 0xFFFFFF, head,
-			      lay->height - head_h - 1, min[r]);
+			      lay->height - head_h - 1, min[r], &cells[r * ncols]);
 			if (ts->keep && r + 1 < nrows)
 				kg_lay_keep(lay);
 		}

@@ -20,7 +20,25 @@
  *     row is one element, unless it is taller than a page: then each of
  *     its lines is one, so that it fills the page it starts on;
  *   - kg_lay_paginate cuts a run of elements into pages, ending a page
- *     only where keeps allow, and records where every anchor landed.
+ *     only where keeps and the page-break rules allow (below), and
+ *     records where every anchor landed.
+ *
+ * Page-break rules (each can be turned off, for the tests that show it
+ * matters: kg_lay.rules):
+ *   - rows: a table row, and a box kept whole (a rubric band), is never
+ *     split unless it is taller than a page;
+ *   - widows: a box or list split over a page keeps at least two lines
+ *     (a box) or items (a list) on each side;
+ *   - continued: the part of a box or list on a later page starts with
+ *     its head ("Recruiter cues (continued)"), a table's with its header;
+ *   - hyphen: no page ends on a line that ends in a hyphenation break;
+ *   - headings: a heading keeps with two lines of what follows it;
+ *   - tails: a section's last few lines, alone on a page, are pulled back
+ *     by tightening the space between blocks on the page before, or,
+ *     when that cannot take them and they are fewer than three, joined
+ *     by lines from that page;
+ *   - balance: a title broken into lines gets lines of even length, so
+ *     it never ends on one short word.
  *
  * Forms: a U+2610 BALLOT BOX in text is a box to tick, drawn as a square
  * of the style's forms.box (never the glyph), kept with the word after
@@ -114,8 +132,30 @@ enum {
 	KG_EL_HEAD_ONLY = 1 << 2,
 	/* grows to the foot of the page it lands on, dropping the
 	 * operations that would fall below it (kg_lay_fill_lines) */
-	KG_EL_FILL = 1 << 3
+	KG_EL_FILL = 1 << 3,
+	/* what the page-break rules count: a line of text or a table row */
+	KG_EL_LINE = 1 << 4,
+	KG_EL_HEADING = 1 << 5,   /* a line of a heading */
+	KG_EL_ITEM = 1 << 6,      /* the first element of a list item */
+	KG_EL_HYPHEN = 1 << 7,    /* a line ending in a hyphenation break */
+	KG_EL_ROW_PART = 1 << 8,  /* a line of a table row taller than a page */
+	KG_EL_SHORT_END = 1 << 9, /* the last line of a title: one short word */
+	KG_EL_ROW = 1 << 10       /* a table row, whole */
 };
+
+/* The page-break rules (layout.h's head), as bits of kg_lay.rules. */
+enum {
+	KG_BREAK_ROWS = 1 << 0,
+	KG_BREAK_WIDOWS = 1 << 1,
+	KG_BREAK_CONTINUED = 1 << 2,
+	KG_BREAK_HYPHEN = 1 << 3,
+	KG_BREAK_HEADINGS = 1 << 4,
+	KG_BREAK_TAILS = 1 << 5,
+	KG_BREAK_BALANCE = 1 << 6,
+	KG_BREAK_ALL = (1 << 7) - 1
+};
+/* The bit of a rule's name ("widows"), or 0. */
+unsigned kg_lay_rule_bit(const char *name, size_t len);
 
 typedef struct kg_elem {
 	float h, space;  /* height; space above (dropped at a page top) */
@@ -123,6 +163,8 @@ typedef struct kg_elem {
 	int box;         /* innermost box, or -1 */
 	int part;        /* running-header part (kg_lay_part), or -1 */
 	int head;        /* for a table row: its header row's element, or -1 */
+	int list;        /* innermost list (kg_lay_list_open), or -1 */
+	int row;         /* the table row a KG_EL_ROW_PART belongs to, or -1 */
 	unsigned flags;
 } kg_elem;
 
@@ -135,6 +177,13 @@ typedef struct kg_box_style {
 	float pad;       /* inner padding, top, bottom, left and right */
 	float pad_left;  /* extra indent of the content beyond pad */
 	const kg_inline *label; /* set in the strip, wrapped; or NULL */
+	/* the head of the box's part on a later page ("Recruiter cues
+	 * (continued)"): a line at the top of the box, or, for a box with
+	 * a strip, set in the strip; NULL for none */
+	const kg_inline *cont;
+	int whole;       /* one page, unless taller than a page (a rubric
+			  * band: a row of its table) */
+	const char *kind; /* what it is, for the layout record ("callout") */
 } kg_box_style;
 
 typedef struct kg_box {
@@ -143,7 +192,16 @@ typedef struct kg_box {
 	float x, w;           /* the box's outer left and width */
 	float min_h;          /* its least height (to hold its label) */
 	size_t first, last;   /* its elements, inclusive */
+	long head;            /* its head on later pages (cont), or -1 */
+	size_t body;          /* its first element after its padding and head */
 } kg_box;
+
+/* A list: a run of items, kept two on each side of a page break. */
+typedef struct kg_llist {
+	int parent;
+	size_t first, last;   /* its elements, inclusive */
+	long head;            /* its head on later pages, or -1 */
+} kg_llist;
 
 /* ---- pages ------------------------------------------------------------------- */
 
@@ -188,6 +246,15 @@ typedef struct kg_lay {
 	kg_box *boxes;
 	size_t nboxes, cap_boxes;
 	int open_box;  /* innermost open box, or -1 */
+	kg_llist *lists;
+	size_t nlists, cap_lists;
+	int open_list; /* innermost open list, or -1 */
+	int item;      /* the next element starts a list item */
+	int rows;      /* table rows laid out, for KG_EL_ROW_PART */
+	unsigned rules; /* the page-break rules in force (KG_BREAK_ALL) */
+	/* the layout record (kg_lay_record), or NULL: a JSON line per page */
+	kg_buf *record;
+	size_t record_run;
 	kg_link *links;
 	size_t nlinks, cap_links;
 	char **parts;  /* running-header titles */
@@ -265,6 +332,9 @@ typedef struct kg_para_opts {
 	const char *pageref;
 	const kg_tstyle *ref_style;
 	float ref_room;
+	/* a heading: kept with two lines of what follows, and balanced */
+	int heading;
+	int balance;        /* lines of even length (a title) */
 } kg_para_opts;
 
 /* Space above the next element: the larger of what is pending and pts. */
@@ -300,7 +370,9 @@ void kg_lay_fill_line_value(kg_lay *lay, const kg_inline *label,
 void kg_lay_fill_lines(kg_lay *lay, int least, float h, kg_rgb rule);
 /* Make element elem (laid out, not paginated) a head that shows only at
  * the top of a page that elements naming it go on to, and name it as the
- * head of elements [from, next). */
+ * head of elements [from, next). Heads nest: an element that has a head
+ * already (a table row, an inner list's item) keeps it, and that head
+ * gets elem, so a page shows the outer head above the inner one. */
 void kg_lay_head_only(kg_lay *lay, size_t elem, size_t from);
 /* A horizontal rule of the given thickness, length long (0: across the
  * current width). */
@@ -310,6 +382,11 @@ void kg_lay_rule(kg_lay *lay, kg_rgb color, float thickness, float length);
  * its padding. Boxes nest. */
 void kg_lay_box_open(kg_lay *lay, const kg_box_style *bs);
 void kg_lay_box_close(kg_lay *lay);
+/* A list around the following elements: kg_lay_item before each item's
+ * first element. cont (or NULL) heads its part on a later page. */
+void kg_lay_list_open(kg_lay *lay, const kg_inline *cont);
+void kg_lay_item(kg_lay *lay);
+void kg_lay_list_close(kg_lay *lay);
 /* Indent what follows (list items); returns the old left edge and width
  * for kg_lay_outdent. */
 void kg_lay_indent(kg_lay *lay, float left, float *old_x, float *old_w);
@@ -333,11 +410,15 @@ typedef struct kg_table_style {
 	 * (each at least its content and min_row, at most max_row) */
 	int keep;
 	float fill, max_row;
+	/* after a row's first cell, heads the part of a row taller than a
+	 * page on the next ("Q4 (continued)"): the words, or NULL */
+	const kg_inline *cont;
 } kg_table_style;
 
 /* A table of nrows x ncols cells (row-major), the first row the header.
  * Column widths follow the content; rows are never split unless one is
- * taller than a page. */
+ * taller than a page: then its part on a later page is headed by the
+ * table's header and its first cell with ts->cont. */
 void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 		  size_t ncols, const kg_table_style *ts);
 
@@ -350,6 +431,10 @@ size_t kg_lay_mark(const kg_lay *lay);
 float kg_lay_flow_height(const kg_lay *lay, size_t from);
 /* The space above element i (dropped when it starts a page), or 0. */
 float kg_lay_space_above(const kg_lay *lay, size_t i);
+/* The page-break rules in force (KG_BREAK_*; all at first), and set
+ * them (before anything is laid out). */
+unsigned kg_lay_rules(const kg_lay *lay);
+void kg_lay_set_rules(kg_lay *lay, unsigned rules);
 /* Is a box open (kg_lay_box_open without its close)? */
 int kg_lay_in_box(const kg_lay *lay);
 /* Forget a page break asked for and not yet placed. */
@@ -382,6 +467,11 @@ typedef enum { KG_LAY_HEAD, KG_LAY_FOOT, KG_LAY_BACK } kg_lay_slot;
 void kg_lay_page_set(kg_lay *lay, size_t page, kg_lay_slot slot, long elem);
 
 /* ---- pages ----------------------------------------------------------------------------- */
+
+/* Record where every block lands (the layout record) into out, from the
+ * next kg_lay_paginate on: a JSON line per page, for the tests of the
+ * page-break rules (tests/breakcheck.py). NULL stops. */
+void kg_lay_record(kg_lay *lay, kg_buf *out);
 
 /* Cut elements [from, lay->nel) into pages of kind, and record (or,
  * when frozen, check) where their anchors landed. */

@@ -8,7 +8,9 @@
  *   lay_lines.c   line breaking, and a line's drawing operations
  *   lay_table.c   tables: column widths, rows, a header on every page
  *   lay_free.c    elements outside the flow: running header, footer, cover
- *   lay_pages.c   pagination, and the store of where every anchor landed
+ *   lay_pages.c   pagination (the page-break rules), and the store of
+ *                 where every anchor landed
+ *   lay_record.c  the layout record: where every block landed, for tests
  */
 #ifndef KG_LAYOUT_INT_H
 #define KG_LAYOUT_INT_H
@@ -54,6 +56,10 @@ kg_op *kg_li_op(kg_lay *lay, kg_op_type type);
 void kg_li_rect(kg_lay *lay, float x, float y, float w, float h, kg_rgb c);
 void kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
 		      uint32_t str, uint32_t len);
+
+/* lay_record.c: the record of the pages a pagination from element from
+ * made (pages page0 on), and of the run's boxes and lists */
+void kg_lay_record_run(kg_lay *lay, size_t from, size_t page0);
 
 /* lay_list.c */
 kg_elem *kg_li_elem(kg_lay *lay, float h);

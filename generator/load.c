@@ -218,6 +218,7 @@ static void S_read_kit(kg_kit *kit, const kg_node *root)
 	kit->decision.weak_below = S_scalar(kit->decision.node, KG_FIELD_WEAK_BELOW);
 	kit->decision.weak_limit = S_scalar(kit->decision.node, KG_FIELD_WEAK_LIMIT);
 	kit->paper = S_scalar(root, KG_FIELD_PAPER);
+	kit->watermark = S_scalar(root, KG_FIELD_WATERMARK);
 	for (b = 0; b < KG_NBANDS; b++) {
 		const kg_node *band = kg_node_get(scale, kg_band_keys[b]);
 

@@ -213,13 +213,18 @@ static void S_list_editions(const kg_kit *kit, const kg_cli_opts *o)
 	for (e = 0; e < eds.n; e++) {
 		const kg_edition *ed = &eds.items[e];
 
+		/* a part is marked as its packet is: its line says only what
+		 * it is within the packet, and for whom */
 		if (KG_EDITION_IS_PART(ed)) {
 			kg_fprintf_printable(stdout, "%-*s    %s (%s)\n", width,
 				ed->id, ed->part_title, ed->audience);
 			continue;
 		}
-		kg_fprintf_printable(stdout, "%-*s  %s (%s)\n%-*s ", width,
-			ed->id, ed->title, ed->audience, width, "");
+		kg_fprintf_printable(stdout, "%-*s  %s (%s)%s%s%s\n%-*s ", width,
+			ed->id, ed->title, ed->audience,
+			ed->marking ? " [" : "",
+			ed->marking ? ed->marking : "",
+			ed->marking ? "]" : "", width, "");
 		for (w = 0; kg_writers[w]; w++)
 			kg_fprintf_printable(stdout, " %s%s", ed->id,
 				kg_writers[w]->format->extension);
@@ -328,7 +333,7 @@ static const kg_edition *S_export_edition(const kg_editions *eds,
 		"kitgen export: %s '%s' (%s%s%s'kitgen list')\n",
 		!ed ? "no panel packet"
 		: ed->kind == KG_EDITION_PUBLIC
-			? "the public kit has no loop plan: name a panel packet, not"
+			? "the published kit has no loop plan: name a panel packet, not"
 		: KG_EDITION_IS_PART(ed)
 			? "a packet's part is exported with its packet: name the "
 			  "panel packet, not"
@@ -641,10 +646,11 @@ static const kg_cli_cmd S_cmds[] = {
 	 "                        'kitgen init' wrote ('(replace me)'): errors,\n"
 	 "                        not warnings\n"
 	 "      --changes-since REV\n"
-	 "                        add \"What changed since VERSION\" to the public\n"
-	 "                        kit, after its contents: the content folder at\n"
-	 "                        git revision REV (a tag) against this one, as\n"
-	 "                        'kitgen diff --git REV' compares them\n"
+	 "                        add \"What changed since VERSION\" to the\n"
+	 "                        published kit, after its contents: the content\n"
+	 "                        folder at git revision REV (a tag) against\n"
+	 "                        this one, as 'kitgen diff --git REV' compares\n"
+	 "                        them\n"
 	 "  -l, --language LANG   build from the translation in\n"
 	 "                        DIR/translations/LANG into OUT/LANG; each text\n"
 	 "                        it lacks falls back to the source, marked\n"
@@ -658,10 +664,13 @@ static const kg_cli_cmd S_cmds[] = {
 	{"list", S_list, "list the editions a build writes",
 	 "Usage: kitgen list [--content DIR]\n"
 	 "\n"
-	 "Print each edition a build writes: its id, title and who it is for,\n"
-	 "then its files (relative to the output folder). The editions are the\n"
-	 "public kit, and a panel packet and a candidate's guide for every\n"
-	 "profile and level kit.yaml declares.\n"
+	 "Print each edition a build writes: its id, title, who it is for and,\n"
+	 "in brackets, how its pages are marked, then its files (relative to\n"
+	 "the output folder). The editions are the published kit (for hiring\n"
+	 "teams and recruiters: it holds every answer key, not for candidates),\n"
+	 "and for every profile and level kit.yaml declares a panel packet\n"
+	 "(confidential interviewer material) and a candidate's guide (safe to\n"
+	 "send).\n"
 	 "\n"
 	 "  -c, --content DIR   the content folder (default: content)\n"
 	 "  -h, --help          show this help\n"},
@@ -776,7 +785,7 @@ static const kg_cli_cmd S_cmds[] = {
 	 "profile and level, its must-have areas and the rounds of its loop\n"
 	 "plan (number, area, weight, must-have, behavioural, minutes, phases);\n"
 	 "for each round its scorecard's dimensions (the ids card files rate,\n"
-	 "kind, label, question number in the public kit, topic, minutes and\n"
+	 "kind, label, question number in the published kit, topic, minutes and\n"
 	 "the rubric bands each is rated on); and the kit's rating scale and\n"
 	 "decision rule as values.\n"
 	 "\n"

@@ -83,7 +83,7 @@ static size_t S_edition_owner(S_names *s, const kg_kit *kit,
 	if (ed->kind == KG_EDITION_PUBLIC) {
 		if (!S_valid(kit->id))
 			return (size_t)-1;
-		kg_buf_printf(&b, "the public kit '%s'", kit->id->text);
+		kg_buf_printf(&b, "the published kit '%s'", kit->id->text);
 		return S_owner_add(s, "kit id", kit->id, kg_buf_detach(&b, NULL));
 	}
 	if (!S_valid(ed->profile->id) || !S_valid(ed->level->id))

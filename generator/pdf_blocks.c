@@ -29,6 +29,7 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 		kg_pw_run_break(c);
 	title = kg_pw_smart(c, b->title);
 	o.keep = 1;
+	o.heading = 1;
 	o.dest = b->id;
 	o.leading = st->m.headings_leading;
 	if (b->level <= 3)
@@ -58,6 +59,9 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	kg_pw_text(c, &in, &t, title);
 	c->suppress = 0;
 	c->section = b->level;
+	free(c->heading_copy);
+	c->heading_copy = kg_xstrdup(title);
+	c->heading = c->heading_copy;
 	kg_pw_tag_open(c, kg_tags_heading(b->level));
 	kg_lay_para(&c->lay, &in, &o);
 	kg_pw_tag_close(c);
@@ -104,25 +108,56 @@ static kg_rgb S_band_colour(const kg_pw *c, int band)
 	       band == KG_DOC_BAND_ACCEPTABLE ? c->st->acceptable : c->st->weak;
 }
 
+void kg_pw_continued(kg_pw *c, kg_inline *in, kg_tstyle t, const char *label)
+{
+	t.tag = KG_TAG_ARTIFACT;
+	t.link = -1;
+	if (label && *label) {
+		kg_pw_text(c, in, &t, label);
+		kg_pw_text(c, in, &t, " ");
+	}
+	kg_pw_text(c, in, &t, kg_pw_smart(c, c->st->labels.continued));
+}
+
+void kg_pw_list_open(kg_pw *c, const char *label)
+{
+	kg_inline cont = KG_INLINE_INIT;
+
+	if (!label && !kg_lay_in_box(&c->lay) && !c->depth)
+		label = c->heading;
+	if (label)
+		kg_pw_continued(c, &cont, kg_pw_style(KG_FACE_BOLD, c->st->body,
+						      c->st->text), label);
+	kg_lay_list_open(&c->lay, &cont);
+	kg_inline_free(&cont);
+}
+
 /* A rubric: three bands, each a tinted box with its label in a coloured
- * strip on the left. */
+ * strip on the left, kept whole on a page as a table's row is; a band
+ * taller than a page repeats its label, continued, on the next. */
 void kg_pw_band_open(kg_pw *c, const kg_block *band, size_t i, kg_pw_frame *f)
 {
 	const kg_pdf_style *st = c->st;
 	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, st->small, KG_PW_WHITE);
 	kg_rgb col = S_band_colour(c, band->style);
 	kg_box_style bs;
+	kg_inline cont = KG_INLINE_INIT;
 
 	memset(&bs, 0, sizeof(bs));
 	bs.fill = kg_rgb_tint(col, st->tint);
 	bs.strip = col;
 	bs.strip_w = st->m.rubric_label;
 	bs.pad = st->box_padding;
+	bs.whole = 1;
+	bs.kind = "band";
 	kg_pw_text(c, &f->inl, &t, kg_pw_smart(c, band->title));
 	bs.label = &f->inl;
+	kg_pw_continued(c, &cont, t, kg_pw_smart(c, band->title));
+	bs.cont = &cont;
 	if (i)
 		kg_lay_space(&c->lay, st->m.rubric_gap);
 	kg_lay_box_open(&c->lay, &bs);
+	kg_inline_free(&cont);
 	f->boxed = 1;
 }
 
@@ -154,7 +189,7 @@ void kg_pw_callout_open(kg_pw *c, const kg_block *b)
 	const kg_pdf_style *st = c->st;
 	kg_rgb col = S_callout_colour(c, b->style);
 	kg_box_style bs;
-	kg_inline in = KG_INLINE_INIT;
+	kg_inline in = KG_INLINE_INIT, cont = KG_INLINE_INIT;
 	kg_para_opts o = kg_pw_para(c);
 	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, st->small, col);
 
@@ -164,11 +199,17 @@ void kg_pw_callout_open(kg_pw *c, const kg_block *b)
 	bs.bar_w = st->m.callouts_bar;
 	bs.pad = st->box_padding;
 	bs.pad_left = st->m.callouts_padding_left;
+	bs.kind = "callout";
+	kg_pw_text(c, &cont, &t, S_callout_icon(b->style));
+	kg_pw_continued(c, &cont, t, kg_pw_smart(c, b->title));
+	bs.cont = &cont;
 	kg_pw_space(c, st->paragraph * st->m.callouts_space);
 	kg_lay_box_open(&c->lay, &bs);
+	kg_inline_free(&cont);
 	kg_pw_text(c, &in, &t, S_callout_icon(b->style));
 	kg_pw_text(c, &in, &t, kg_pw_smart(c, b->title));
 	o.keep = 1;
+	o.balance = 1;
 	kg_lay_para(&c->lay, &in, &o);
 	kg_lay_space(&c->lay, st->m.callouts_title_gap);
 	c->suppress = 1;
@@ -185,7 +226,7 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 {
 	const kg_pdf_style *st = c->st;
 	size_t ncols = 0, r, k;
-	kg_inline *cells;
+	kg_inline *cells, cont = KG_INLINE_INIT;
 	kg_table_style ts;
 	kg_pw_env head, body;
 
@@ -218,8 +259,11 @@ void kg_pw_table(kg_pw *c, const kg_block *b)
 		ts.grid = 1;
 		ts.pad = st->m.forms_cell_padding;
 	}
+	kg_pw_continued(c, &cont, body.base, NULL);
+	ts.cont = &cont;
 	kg_pw_space(c, st->paragraph * st->m.tables_space);
 	kg_lay_table(&c->lay, cells, b->n, ncols, &ts);
+	kg_inline_free(&cont);
 	kg_pw_tag_close(c);
 	for (k = 0; k < b->n * ncols; k++)
 		kg_inline_free(&cells[k]);

@@ -189,6 +189,7 @@ void kg_pw_code(kg_pw *c, const kg_block *b)
 	bs.fill = st->code_background;
 	bs.bar = st->rule;
 	bs.pad = st->box_padding * st->m.code_padding;
+	bs.kind = "code";
 	kg_lay_box_open(&c->lay, &bs);
 	head = kg_lay_mark(&c->lay);
 	S_continued(c);

@@ -194,7 +194,17 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 		if (fonts[face])
 			kg_pdf_printf(pdf, " /%s %lu 0 R", kg_render_font_name(face),
 				      (unsigned long)fonts[face]);
-	kg_pdf_puts(pdf, " >> >>");
+	kg_pdf_puts(pdf, " >>");
+	if (c->po.watermark.text) { /* its opacity (render_pdf.h) */
+		kg_buf a = KG_BUF_INIT;
+
+		kg_pdf_num(&a, c->po.watermark.alpha, 2);
+		kg_buf_rtrim(&a);
+		kg_pdf_printf(pdf, " /ExtGState << /" KG_WATERMARK_GS
+			      " << /Type /ExtGState /ca %s >> >>", a.ptr);
+		kg_buf_release(&a);
+	}
+	kg_pdf_puts(pdf, " >>");
 	kg_pdf_obj_end(pdf);
 
 	kg_pdf_obj_begin(pdf, catalog);

@@ -2,16 +2,21 @@
  * pdf_front.c - the PDF edition's front matter and page furniture: the
  * cover (a block of colour, the title, the edition's particulars), the
  * contents (the entries compose put in the TOC block, with dot leaders
- * and page numbers), and the running header and footer of every page
- * but the cover.
+ * and page numbers), the running header and footer of every page but the
+ * cover, and what says who the document is for (doc.h): the marking, on
+ * the cover and at the foot of every page, the cover's too, and the
+ * watermark across every page.
  */
 #include "pdf_writer.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fonts.h"
 #include "doc_toc.h"
+#include "smart.h"
 
 /* ---- cover and contents ------------------------------------------------------------ */
 
@@ -46,9 +51,44 @@ static void S_cover_para(kg_pw *c, const kg_inline *in, const kg_para_opts *o)
 	kg_pw_tag_close(c);
 }
 
+/* Who the document is for, above the particulars: the marking in bold
+ * and the reader under it, in a box like a red-flags callout. */
+static void S_cover_notice(kg_pw *c)
+{
+	const kg_doc_meta *m = &c->doc->meta;
+	const kg_pdf_style *st = c->st;
+	kg_inline in = KG_INLINE_INIT;
+	kg_para_opts o = kg_pw_para(c);
+	kg_box_style bs;
+	kg_tstyle t;
+
+	if (!m->marking)
+		return;
+	memset(&bs, 0, sizeof(bs));
+	bs.fill = kg_rgb_tint(st->red_flags, st->tint);
+	bs.bar = st->red_flags;
+	bs.bar_w = st->m.callouts_bar;
+	bs.pad = st->box_padding;
+	bs.pad_left = st->m.callouts_padding_left;
+	kg_lay_box_open(&c->lay, &bs);
+	t = kg_pw_style(KG_FACE_BOLD, st->body + st->m.cover_field_size,
+			st->red_flags);
+	kg_pw_text(c, &in, &t, kg_pw_smart(c, m->marking));
+	S_cover_para(c, &in, &o);
+	if (m->reader) {
+		kg_inline_reset(&in);
+		t = kg_pw_style(KG_FACE_REGULAR, st->body, st->text);
+		kg_pw_text(c, &in, &t, kg_pw_smart(c, m->reader));
+		S_cover_para(c, &in, &o);
+	}
+	kg_lay_box_close(&c->lay);
+	kg_lay_space(&c->lay, st->paragraph);
+	kg_inline_free(&in);
+}
+
 /* The cover: a block of colour across the top of the page with the
- * edition, the title and the subtitle at its foot, and the edition's
- * particulars at the foot of the page. */
+ * edition, the title and the subtitle at its foot, and who the edition
+ * is for and its particulars at the foot of the page. */
 void kg_pw_cover(kg_pw *c)
 {
 	const kg_doc_meta *m = &c->doc->meta;
@@ -86,6 +126,7 @@ void kg_pw_cover(kg_pw *c)
 	kg_lay_gap_set(&c->lay, gap, y > 0 ? y : 0);
 
 	gap = kg_lay_gap(&c->lay, 0, 0); /* set below: the particulars end the page */
+	S_cover_notice(c);
 	S_cover_field(c, st->labels.edition, m->edition_title, KG_FACE_BOLD, st->body + st->m.cover_field_size);
 	S_cover_field(c, st->labels.version, m->version, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
 	S_cover_field(c, st->labels.publisher, m->publisher, KG_FACE_REGULAR, st->body + st->m.cover_field_size);
@@ -194,15 +235,35 @@ static void S_page_number(kg_pw *c, size_t page)
 
 /* ---- running header and footer ------------------------------------------------------- */
 
+/* The cover's foot: the marking alone, on the footer's last line. */
+static void S_cover_foot(kg_pw *c, size_t p, const kg_tstyle *tm)
+{
+	const kg_pdf_style *st = c->st;
+	kg_inline in = KG_INLINE_INIT;
+	float line = st->running * st->m.running_leading;
+
+	kg_lay_page_set(&c->lay, p, KG_LAY_FOOT,
+			kg_lay_free_begin(&c->lay, st->footer));
+	kg_pw_text(c, &in, tm, kg_pw_smart(c, c->doc->meta.marking));
+	kg_lay_put_line(&c->lay, &in, 0, st->footer - line,
+			kg_lay_body_width(&c->lay), 0);
+	kg_lay_free_end(&c->lay);
+	kg_inline_free(&in);
+}
+
 void kg_pw_furniture(kg_pw *c)
 {
 	const kg_pdf_style *st = c->st;
 	const kg_doc_meta *m = &c->doc->meta;
 	kg_tstyle t = kg_pw_style(KG_FACE_REGULAR, st->running, st->muted);
 	kg_tstyle tb = kg_pw_style(KG_FACE_BOLD, st->running, st->muted);
+	/* the marking: every page's last line, bold, in the red flags' colour */
+	kg_tstyle tm = kg_pw_style(KG_FACE_BOLD, st->running, st->red_flags);
 	kg_inline in = KG_INLINE_INIT;
 	float w = kg_lay_body_width(&c->lay);
 	float line = st->running * st->m.running_leading;
+	/* the footer's lines: the version and page, then the marking */
+	float lines = m->marking ? 2 : 1;
 	size_t p, n = kg_lay_run_pages(&c->lay);
 
 	if (c->pass == 1) /* the total is not known yet: any digit may come */
@@ -210,8 +271,11 @@ void kg_pw_furniture(kg_pw *c)
 	for (p = 0; p < n; p++) {
 		const char *part = kg_lay_page_part(&c->lay, p);
 
-		if (kg_lay_page_kind(&c->lay, p) == KG_PW_COVER)
+		if (kg_lay_page_kind(&c->lay, p) == KG_PW_COVER) {
+			if (m->marking)
+				S_cover_foot(c, p, &tm);
 			continue;
+		}
 		kg_lay_page_set(&c->lay, p, KG_LAY_HEAD,
 				kg_lay_free_begin(&c->lay, st->header));
 		kg_inline_reset(&in);
@@ -227,19 +291,69 @@ void kg_pw_furniture(kg_pw *c)
 
 		kg_lay_page_set(&c->lay, p, KG_LAY_FOOT,
 				kg_lay_free_begin(&c->lay, st->footer));
-		kg_lay_put_rule(&c->lay, 0, st->footer - line - st->m.running_rule_gap,
+		kg_lay_put_rule(&c->lay, 0,
+				st->footer - lines * line - st->m.running_rule_gap,
 				w, st->m.running_rule, st->rule);
 		kg_inline_reset(&in);
 		S_footer_left(c, m);
 		kg_pw_text(c, &in, &t, c->text.ptr);
-		kg_lay_put_line(&c->lay, &in, 0, st->footer - line,
+		kg_lay_put_line(&c->lay, &in, 0, st->footer - lines * line,
 				w * st->m.running_footer_left, 0);
 		kg_inline_reset(&in);
 		S_page_number(c, kg_lay_pages_before(&c->lay) + p + 1);
 		kg_pw_text(c, &in, &t, c->text.ptr);
 		kg_lay_put_line(&c->lay, &in, w * st->m.running_footer_left,
-				st->footer - line, w * st->m.running_page_width, 2);
+				st->footer - lines * line,
+				w * st->m.running_page_width, 2);
+		if (m->marking) {
+			kg_inline_reset(&in);
+			kg_pw_text(c, &in, &tm, kg_pw_smart(c, m->marking));
+			kg_lay_put_line(&c->lay, &in, 0, st->footer - line, w, 0);
+		}
 		kg_lay_free_end(&c->lay);
 	}
 	kg_inline_free(&in);
+}
+
+/* ---- the watermark ----------------------------------------------------------------------- */
+
+/* What it takes of the page's diagonal at most, its largest size, its
+ * colour's opacity. */
+#define S_WM_FILL 0.7f
+#define S_WM_MAX 72.0f
+#define S_WM_ALPHA 0.15f
+
+void kg_pw_watermark(kg_pw *c)
+{
+	kg_watermark *w = &c->po.watermark;
+	const char *text = c->doc->meta.watermark;
+	float pw = c->geom.page_w, ph = c->geom.page_h;
+	float diag = sqrtf(pw * pw + ph * ph), width;
+	long em;
+	uint32_t prev = 0;
+	kg_buf b = KG_BUF_INIT;
+
+	free(c->watermark);
+	c->watermark = NULL;
+	memset(w, 0, sizeof(*w));
+	if (!text || !*text)
+		return;
+	kg_smart_append(&b, text, strlen(text), &prev);
+	c->watermark = kg_buf_detach(&b, NULL);
+	w->text = c->watermark;
+	w->face = KG_FACE_BOLD;
+	em = kg_fonts_width(c->fonts, w->face, w->text, strlen(w->text));
+	w->size = em > 0 ? S_WM_FILL * diag * 1000.0f / (float)em : S_WM_MAX;
+	if (w->size > S_WM_MAX)
+		w->size = S_WM_MAX;
+	w->color = c->st->muted;
+	w->alpha = S_WM_ALPHA;
+	/* along the diagonal from the bottom left, centred on the page:
+	 * the baseline's start half the text's width back along it and a
+	 * third of its size below it */
+	w->cos = pw / diag;
+	w->sin = ph / diag;
+	width = (float)em * w->size / 1000.0f;
+	w->x = pw / 2 - width / 2 * w->cos + w->size / 3 * w->sin;
+	w->y = ph / 2 + width / 2 * w->sin + w->size / 3 * w->cos;
 }

@@ -195,11 +195,13 @@ static void S_md_list(kg_pw *c, cmark_node *list, const kg_pw_env *env)
 	float ox, ow;
 
 	kg_pw_tag_open(c, KG_ST_L);
+	kg_pw_list_open(c, NULL);
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
 		kg_pw_marker(c, &marker, ordered, number++, paren, env);
 		kg_pw_space(c, tight && item != cmark_node_first_child(list)
 				   ? c->st->paragraph / c->st->m.lists_tight
 				   : c->st->paragraph);
+		kg_lay_item(&c->lay);
 		kg_pw_tag_open(c, KG_ST_LI);
 		kg_pw_retag(&marker, kg_pw_tag_add(c, 0, KG_ST_LBL));
 		kg_pw_tag_open(c, KG_ST_LBODY);
@@ -213,6 +215,7 @@ static void S_md_list(kg_pw *c, cmark_node *list, const kg_pw_env *env)
 		kg_pw_tag_close(c);
 		kg_pw_tag_close(c);
 	}
+	kg_lay_list_close(&c->lay);
 	kg_pw_tag_close(c);
 	kg_inline_free(&marker);
 }
@@ -244,9 +247,14 @@ static void S_md_code_block(kg_pw *c, cmark_node *n)
 	bs.fill = c->st->code_background;
 	bs.bar = c->st->rule;
 	bs.pad = c->st->box_padding * c->st->m.code_padding;
+	bs.kind = "code";
+	kg_pw_continued(c, &in, kg_pw_style(KG_FACE_ITALIC, c->st->small,
+					    c->st->muted), NULL);
+	bs.cont = &in;
 	kg_pw_space(c, c->st->paragraph);
 	kg_pw_tag_open(c, KG_ST_CODE);
 	kg_lay_box_open(&c->lay, &bs);
+	kg_inline_reset(&in);
 	o.leading = c->st->m.code_leading;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
@@ -270,6 +278,7 @@ static void S_md_quote(kg_pw *c, cmark_node *n, const kg_pw_env *env)
 {
 	kg_box_style bs;
 	kg_pw_env inner = *env;
+	kg_inline cont = KG_INLINE_INIT;
 
 	memset(&bs, 0, sizeof(bs));
 	bs.fill = KG_PW_WHITE;
@@ -277,10 +286,15 @@ static void S_md_quote(kg_pw *c, cmark_node *n, const kg_pw_env *env)
 	bs.bar_w = c->st->m.quotes_bar;
 	bs.pad = c->st->box_padding * c->st->m.quotes_padding;
 	bs.pad_left = c->st->m.quotes_padding_left;
+	bs.kind = "quote";
+	kg_pw_continued(c, &cont, kg_pw_style(KG_FACE_ITALIC, c->st->small,
+					      c->st->muted), NULL);
+	bs.cont = &cont;
 	inner.base.color = c->st->muted;
 	kg_pw_space(c, c->st->paragraph);
 	kg_pw_tag_open(c, KG_ST_BLOCKQUOTE);
 	kg_lay_box_open(&c->lay, &bs);
+	kg_inline_free(&cont);
 	S_md_blocks(c, n, &inner);
 	kg_lay_box_close(&c->lay);
 	kg_pw_tag_close(c);
@@ -299,6 +313,7 @@ static void S_md_heading(kg_pw *c, cmark_node *n, const kg_pw_env *env)
 	S_inlines(c, n, &h, &in);
 	kg_pw_space(c, c->st->paragraph * c->st->m.headings_prose_space);
 	o.keep = 1;
+	o.heading = 1;
 	kg_pw_paragraph(c, &in, &o);
 	kg_pw_tag_close(c);
 	kg_inline_free(&in);

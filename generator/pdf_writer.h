@@ -48,6 +48,7 @@ typedef struct kg_pw_frame {
 	size_t count;  /* a LIST or RUBRIC: children entered so far */
 	int item;      /* an ITEM of a list: indented */
 	int boxed;     /* a BAND of a rubric: a box is open */
+	int list;      /* a LIST: a layout list is open */
 	size_t form;   /* a form SECTION: its first element, plus one */
 	int tags;      /* structure elements its EXIT closes */
 	struct kg_pw_frame *up; /* the enclosing block's frame */
@@ -71,6 +72,8 @@ typedef struct kg_pw {
 	kg_outline outline; /* collected in pass 1 */
 	kg_tags *tags;      /* the structure tree, made in pass 2 (NULL in 1) */
 	int section;        /* the level of the last heading */
+	const char *heading; /* the last heading's title (smart), or NULL */
+	char *heading_copy;  /* what heading points to */
 	int bare;           /* the next paragraph is an LBody's whole
 			     * content: no P of its own */
 	int depth;     /* list nesting */
@@ -85,6 +88,7 @@ typedef struct kg_pw {
 			    first element, plus one; else 0 (a scorecard
 			    fills the form's page) */
 	kg_buf tmp, text;
+	char *watermark; /* the watermark's text as drawn (po.watermark) */
 	kg_inline para; /* the paragraph being set, reused */
 	/* a frame per block the walk is inside, innermost first; each is
 	 * allocated on its own, as c->lead and c->marker point into them */
@@ -130,6 +134,15 @@ void kg_pw_run_on(kg_pw *c, const kg_block *b, const kg_pw_env *env,
 
 /* pdf_blocks.c */
 void kg_pw_band_open(kg_pw *c, const kg_block *band, size_t i, kg_pw_frame *f);
+/* The head of a box's or list's part on a later page: label (or none)
+ * and the style's labels.continued ("Recruiter cues (continued)"), in t,
+ * as page furniture (an artifact, as a running head is), into in. */
+void kg_pw_continued(kg_pw *c, kg_inline *in, kg_tstyle t, const char *label);
+/* Open a list in the layout, its part on a later page headed by label
+ * continued ("Follow-ups (continued)"); with label NULL, by the last
+ * heading's title, unless the list is in a box or another list (whose
+ * head says it). */
+void kg_pw_list_open(kg_pw *c, const char *label);
 void kg_pw_callout_close(kg_pw *c);
 void kg_pw_callout_open(kg_pw *c, const kg_block *b);
 void kg_pw_heading(kg_pw *c, const kg_block *b);
@@ -149,6 +162,9 @@ void kg_pw_code(kg_pw *c, const kg_block *b);
 void kg_pw_contents(kg_pw *c);
 void kg_pw_cover(kg_pw *c);
 void kg_pw_furniture(kg_pw *c);
+/* The document's watermark (doc.h), if any, in c->po: measured, sized
+ * and turned to run along the page's diagonal. Once per pass, first. */
+void kg_pw_watermark(kg_pw *c);
 
 /* pdf_doc.c */
 void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,

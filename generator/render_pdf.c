@@ -4,7 +4,9 @@
  *
  * Each page is drawn in three passes: backgrounds and rules (box
  * fragments first, outer boxes before inner ones), then all text as one
- * text object, then link annotations. In a tagged PDF (po->tags) the
+ * text object, then link annotations; a watermark, when there is one,
+ * between the first two, so that it lies under the text (an artifact of
+ * its own). In a tagged PDF (po->tags) the
  * first pass is one artifact, decoration; in the text object each run of
  * text of one structure element is a marked-content sequence with the
  * page's next MCID, and the running header and footer, dot leaders and a
@@ -514,6 +516,37 @@ static void S_graphics(kg_lay *lay, const kg_lpage *pg, S_pen *pen,
 	}
 }
 
+/* The watermark (render_pdf.h): one line of text, turned and
+ * translucent, in a text object of its own inside q ... Q, so that the
+ * pen's state (colour, font) is as before it. */
+static void S_watermark(S_pen *pen)
+{
+	const kg_watermark *w = &pen->po->watermark;
+	kg_buf *b = &pen->out;
+
+	if (!w->text || !*w->text || !kg_fonts_used(pen->fonts, w->face))
+		return;
+	if (pen->tags)
+		kg_buf_puts(b, "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n");
+	kg_buf_puts(b, "q /" KG_WATERMARK_GS " gs BT\n/");
+	kg_buf_puts(b, kg_render_font_name(w->face));
+	kg_buf_putc(b, ' ');
+	S_num(b, w->size);
+	kg_buf_puts(b, "Tf\n");
+	S_colour_op(b, w->color, "rg");
+	kg_pdf_num(b, w->cos, 4);
+	kg_pdf_num(b, w->sin, 4);
+	kg_pdf_num(b, -w->sin, 4);
+	kg_pdf_num(b, w->cos, 4);
+	S_num(b, w->x);
+	S_num(b, pen->g->page_h - w->y);
+	kg_buf_puts(b, "Tm ");
+	kg_fonts_encode(pen->fonts, w->text, strlen(w->text), b);
+	kg_buf_puts(b, "Tj\nET Q\n");
+	if (pen->tags)
+		kg_buf_puts(b, "EMC\n");
+}
+
 /* All the page's text, one text object. */
 static void S_text(kg_lay *lay, const kg_lpage *pg, S_pen *pen)
 {
@@ -572,6 +605,7 @@ static void S_page(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf, size_t n,
 	pen.open = pen.want = S_NO_MARK;
 	pen.seen = *seen;
 	S_graphics(lay, pg, &pen, top, bot);
+	S_watermark(&pen);
 	S_text(lay, pg, &pen);
 	*seen = pen.seen;
 	kg_pdf_stream(pdf, contents, NULL, pen.out.ptr, pen.out.len);

@@ -23,6 +23,25 @@ typedef struct kg_geom {
 	float target_above;   /* a destination shows this much above its anchor */
 } kg_geom;
 
+/* A line of text drawn across every page, under the text and over the
+ * backgrounds, translucent: a watermark. In a tagged PDF it is a
+ * pagination artifact (/Subtype /Watermark), in no structure element. */
+typedef struct kg_watermark {
+	const char *text;  /* UTF-8, measured with the fonts in pass 1;
+			      NULL: no watermark */
+	kg_face face;
+	float size;
+	kg_rgb color;
+	float alpha;       /* its opacity, 0 to 1: the resources' graphics
+			      state KG_WATERMARK_GS (pdf_doc.c) */
+	float x, y;        /* the start of its baseline, from the page's
+			      top-left */
+	float cos, sin;    /* its direction, anticlockwise from the x axis */
+} kg_watermark;
+
+/* The name of the watermark's graphics state in the shared resources. */
+#define KG_WATERMARK_GS "GW"
+
 /* The objects every page refers to, reserved before the first page is
  * written: page n of the document is object page0 + n. */
 typedef struct kg_page_objs {
@@ -33,6 +52,7 @@ typedef struct kg_page_objs {
 	 * run of text marked as its element's or as an artifact, every rule,
 	 * box, running header and footer an artifact; NULL: no marks */
 	kg_tags *tags;
+	kg_watermark watermark; /* on every page, if its text is set */
 } kg_page_objs;
 
 /* The name of a face's font in the shared resources ("F0"...). */

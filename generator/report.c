@@ -55,7 +55,7 @@ static char *S_path(kg_report *r, const char *name, const char *ext)
 int kg_report_doc(kg_report *r, const kg_doc *doc, const char *base,
 		  kg_diags *d)
 {
-	kg_write_opts wo = {r->templates, r->paper};
+	kg_write_opts wo = {r->templates, r->paper, NULL};
 	kg_doc stamped = *doc; /* a view of doc with the build digest: the
 				  same blocks, freed with doc */
 	size_t i;

@@ -153,6 +153,7 @@ static const kg_field S_kit_fields[] = {
 	{KG_FIELD_GUIDANCE, KG_F_MAP, REQ, &S_guidance, 0, 0, 0},
 	{KG_FIELD_DECISION, KG_F_MAP, OPT, &S_decision, 0, 0, 0},
 	{KG_FIELD_PAPER, KG_F_LINE, OPT, NULL, 0, 0, 0},
+	{KG_FIELD_WATERMARK, KG_F_LINE, OPT, NULL, 0, 0, 0},
 	{KG_FIELD_CANDIDATE_GUIDE, KG_F_MAP, OPT, &S_candidate_guide, 0, 0, 0},
 	{NULL, 0, 0, NULL, 0, 0, 0}};
 const kg_shape kg_shape_kit = {"kit", NULL, S_kit_fields};

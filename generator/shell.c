@@ -56,6 +56,13 @@ static kg_node *S_data(const kg_doc *doc, const char *body)
 	kg_node_set_str(data, "digest", m->digest);
 	kg_node_set_str(data, "build_digest",
 			m->build_digest ? m->build_digest : "");
+	/* who it is for (doc.h): absent, so falsey, when there is none */
+	if (m->marking)
+		kg_node_set_str(data, "marking", m->marking);
+	if (m->reader)
+		kg_node_set_str(data, "reader", m->reader);
+	if (m->watermark)
+		kg_node_set_str(data, "watermark", m->watermark);
 	kg_node_set_str(data, "body", body);
 	/* the body holds the contents (HTML: #contents, a link back to them) */
 	kg_node_set_bool(data, "contents", kg_doc_toc(doc) != NULL);
@@ -160,8 +167,9 @@ static void S_page_box(kg_node *map, const kg_pdf_style *st,
 	S_set_pt(map, "running_size", st->running);
 }
 
-/* The running head (the kit's title), foot (the style's footer label) and
- * page number (its page label), as CSS content. */
+/* The running head (the kit's title), foot (the style's footer label),
+ * page number (its page label) and marking (who the document is for,
+ * doc.h), as CSS content. */
 static void S_page_running(kg_node *map, const kg_pdf_style *st,
 			   const kg_doc_meta *m)
 {
@@ -177,6 +185,11 @@ static void S_page_running(kg_node *map, const kg_pdf_style *st,
 	kg_buf_reset(&v);
 	S_css_label(&v, st->labels.page, vars);
 	kg_node_set_str(map, "number", v.ptr);
+	if (m->marking) { /* every page's foot, the cover's too */
+		kg_buf_reset(&v);
+		S_css_string(&v, m->marking);
+		kg_node_set_str(map, "marking", v.ptr);
+	}
 	kg_buf_release(&v);
 }
 

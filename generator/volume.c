@@ -153,10 +153,10 @@ size_t kg_check_volume(const kg_kit *kit, kg_diags *d)
 		return 0;
 	tenths = (volume * 10 + (1 << 20) - 1) >> 20; /* rounded up */
 	kg_error(d, at ? at->mark : kit->root->mark,
-		 "the editions hold %zu.%zu MiB of text together (the public "
-		 "kit and %zu panel packets, each repeating its rounds' "
-		 "topics, whole and in per-round documents); at most %zu MiB: "
-		 "use fewer profiles or levels, or shorter topics",
+		 "the editions hold %zu.%zu MiB of text together (the "
+		 "published kit and %zu panel packets, each repeating its "
+		 "rounds' topics, whole and in per-round documents); at most "
+		 "%zu MiB: use fewer profiles or levels, or shorter topics",
 		 tenths / 10, tenths % 10,
 		 kit->nprofiles * kit->nlevels, KG_MAX_VOLUME >> 20);
 	return 1;

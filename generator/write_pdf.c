@@ -32,6 +32,8 @@
 #include "writer.h"
 #include "pdf_writer.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,12 +152,23 @@ static void S_item_enter(kg_pw *c, const kg_block *list, const kg_block *item,
 	kg_pw_retag(&lf->inl, kg_pw_tag_add(c, 0, KG_ST_LBL));
 	kg_pw_tag_open(c, KG_ST_LBODY);
 	f->tags = 2;
+	kg_lay_item(&c->lay);
 	/* one paragraph of prose: the LBody holds it (kg_pw_prose) */
 	c->bare = item->n == 1 && item->children[0]->type == KG_BLOCK_PROSE;
 	kg_pw_space(c, i ? c->st->paragraph / c->st->m.lists_tight
 			 : c->st->paragraph);
 	kg_pw_item_open(c, &lf->inl, &f->ox, &f->ow);
 	f->item = 1;
+}
+
+/* A list: its part on a later page headed by its field's label,
+ * continued ("Follow-ups (continued)"), when it is a field's. */
+static void S_list_open(kg_pw *c, const kg_block *parent)
+{
+	if (parent && parent->type == KG_BLOCK_FIELD && parent->title)
+		kg_pw_list_open(c, kg_pw_smart(c, parent->title));
+	else
+		kg_pw_list_open(c, NULL);
 }
 
 /* The contents, where compose put them: a run of their own, after the
@@ -221,6 +234,8 @@ static void S_enter(kg_pw *c, kg_iter *it, const kg_block *b, kg_pw_frame *pf,
 		} else if (f) {
 			kg_pw_tag_open(c, KG_ST_L);
 			f->tags = 1;
+			S_list_open(c, parent);
+			f->list = 1;
 		}
 		break;
 	case KG_BLOCK_ITEM:
@@ -300,6 +315,10 @@ static void S_exit(kg_pw *c, const kg_block *b, kg_pw_frame *f)
 	case KG_BLOCK_ITEM:
 		if (f->item)
 			kg_pw_item_close(c, f->ox, f->ow);
+		break;
+	case KG_BLOCK_LIST:
+		if (f->list)
+			kg_lay_list_close(&c->lay);
 		break;
 	case KG_BLOCK_FIELD:
 		kg_pw_labelled_close(c, f);
@@ -418,6 +437,7 @@ static int S_geometry(kg_geom *g, const kg_pdf_style *st, const char *paper,
 /* One pass: the cover, the contents and the body, run by run. */
 static void S_layout(kg_pw *c)
 {
+	kg_pw_watermark(c);
 	kg_pw_cover(c);
 	kg_lay_cancel_page_break(&c->lay);
 	c->in_body = 1;
@@ -466,6 +486,56 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 	return 0;
 }
 
+/* The page-break rules in force: all, but those KITGEN_BREAKS_OFF names
+ * (a comma-separated list: rows, widows, continued, hyphen, headings,
+ * tails, balance), for the tests that show each rule matters. */
+static int S_rules(unsigned *rules, kg_diags *d)
+{
+	const char *p = getenv("KITGEN_BREAKS_OFF");
+
+	*rules = KG_BREAK_ALL;
+	while (p && *p) {
+		size_t n = strcspn(p, ",");
+		unsigned bit = kg_lay_rule_bit(p, n);
+
+		if (n && !bit)
+			return kg_error(d, (kg_mark){NULL, 0, 0}, "KITGEN_BREAKS_OFF: "
+					"no page-break rule '%.*s' (rows, widows, "
+					"continued, hyphen, headings, tails, "
+					"balance)", (int)n, p);
+		*rules &= ~bit;
+		p += n + (p[n] == ',');
+	}
+	return 0;
+}
+
+/* The layout record of the PDF written to path, when KITGEN_LAYOUT_RECORD
+ * names a folder: <folder>/<path, its slashes made _>.layout.jsonl. */
+static int S_write_record(const kg_buf *rec, const char *path, kg_diags *d)
+{
+	const char *dir = getenv("KITGEN_LAYOUT_RECORD");
+	kg_buf name = KG_BUF_INIT;
+	FILE *f;
+	size_t k;
+	int rc = 0;
+
+	if (!dir || !*dir || !path)
+		return 0;
+	kg_buf_printf(&name, "%s/", dir);
+	for (k = 0; path[k]; k++)
+		kg_buf_putc(&name, path[k] == '/' ? '_' : path[k]);
+	kg_buf_puts(&name, ".layout.jsonl");
+	f = fopen(name.ptr, "wb");
+	if (!f || fwrite(rec->ptr, 1, rec->len, f) != rec->len)
+		rc = kg_error(d, (kg_mark){name.ptr, 0, 0},
+			      "cannot write the layout record: %s", strerror(errno));
+	if (f && fclose(f) != 0 && rc == 0)
+		rc = kg_error(d, (kg_mark){name.ptr, 0, 0},
+			      "cannot write the layout record: %s", strerror(errno));
+	kg_buf_release(&name);
+	return rc;
+}
+
 /* A fresh layout for pass 2 that knows where pass 1 put the anchors. */
 static void S_second_layout(kg_pw *c)
 {
@@ -475,24 +545,31 @@ static void S_second_layout(kg_pw *c)
 	kg_lay_init(&next, &m, c->st, kg_lay_body_width(&c->lay),
 		    kg_lay_body_height(&c->lay));
 	kg_lay_adopt_dests(&next, &c->lay);
+	kg_lay_set_rules(&next, kg_lay_rules(&c->lay));
 	kg_lay_free(&c->lay);
 	c->lay = next;
 	c->depth = 0;
 	c->suppress = 0;
 	c->lead = c->marker = NULL;
+	free(c->heading_copy);
+	c->heading_copy = NULL;
+	c->heading = NULL;
 }
 
 static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 		   kg_diags *d)
 {
 	kg_pdf_style st;
-	kg_buf path = KG_BUF_INIT;
+	kg_buf path = KG_BUF_INIT, record = KG_BUF_INIT;
+	unsigned rules;
 	kg_fonts *fonts = NULL;
 	kg_metrics m;
 	kg_pdf_file pdf;
 	kg_pw c;
 	int rc = -1;
 
+	if (S_rules(&rules, d) < 0)
+		return -1;
 	memset(&c, 0, sizeof(c));
 	memset(&pdf, 0, sizeof(pdf));
 	kg_buf_printf(&path, "%s/pdf/style.yaml", wo->templates);
@@ -512,14 +589,17 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_buf_init(&c.text);
 	kg_lay_init(&c.lay, &m, &st, c.geom.page_w - st.margin_left - st.margin_right,
 		    c.geom.foot_y - c.geom.body_y);
+	kg_lay_set_rules(&c.lay, rules);
 	c.pass = 1;
 	S_layout(&c);
 	c.total_pages = kg_lay_pages_before(&c.lay);
 	if (kg_fonts_prepare(fonts, d) < 0)
 		goto out;
 	S_second_layout(&c);
+	if (getenv("KITGEN_LAYOUT_RECORD"))
+		kg_lay_record(&c.lay, &record);
 	kg_pdf_file_init(&pdf, out);
-	if (S_draw(&c, &pdf, d) < 0)
+	if (S_draw(&c, &pdf, d) < 0 || S_write_record(&record, wo->path, d) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -528,6 +608,8 @@ out:
 	kg_tags_free(c.tags);
 	kg_buf_release(&c.tmp);
 	kg_buf_release(&c.text);
+	free(c.heading_copy);
+	free(c.watermark);
 	kg_inline_free(&c.para);
 	while (c.top)
 		S_pop(&c);
@@ -536,6 +618,7 @@ out:
 	kg_fonts_free(fonts);
 	kg_pdf_style_free(&st);
 	kg_buf_release(&path);
+	kg_buf_release(&record);
 	return rc;
 }
 

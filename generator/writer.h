@@ -19,6 +19,8 @@ typedef struct kg_write_opts {
 	const char *templates; /* the templates folder */
 	const char *paper;     /* paged formats: a paper the PDF style lists, in
 				  any case; NULL: its first (paper.h) */
+	const char *path;      /* the file written, or NULL (names the PDF's
+				  layout record: KITGEN_LAYOUT_RECORD) */
 } kg_write_opts;
 
 typedef struct kg_writer {

@@ -81,7 +81,11 @@ def body_start(pages):
     return last + 1
 
 
-FOOTER = re.compile(r"^(page \d+ of \d+|Version \S+ \u00b7 .*)$")
+# the footer's lines: the page number, the version and edition, and the
+# marking of who the edition is for (generator/edition.c)
+FOOTER = re.compile(r"^(page \d+ of \d+|Version \S+ \u00b7 .*"
+                    r"|Contains answer keys \u2014 not for candidates"
+                    r"|Confidential \u2014 interviewer material)$")
 
 
 def running(page, header):

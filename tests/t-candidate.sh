@@ -105,7 +105,7 @@ check "the guide has the kit's words on adjustments" grep -q '^## <a id="adjustm
 check "the index page says a guide is safe to send" \
 	grep -q '<p class="audience safe">for candidates — safe to send</p>' "$TMP/kit/index.html"
 check "the index page says a packet is for the panel" \
-	grep -q '<p class="audience">for the panel: questions and answer keys</p>' "$TMP/kit/index.html"
+	grep -q "<p class=\"audience\">for the interview panel: its rounds&#39; questions and answer keys</p>" "$TMP/kit/index.html"
 
 # ---- the fixture: no candidate_guide, no decision values ---------------------------
 kit=$(fixture_copy nodecision)

@@ -62,9 +62,9 @@ check "check on the committed content is clean" "$KITGEN" check --content "$ROOT
 
 # list: every edition with its files
 "$KITGEN" list --content "$FIXTURE" >"$TMP/list" 2>&1
-check "list shows the public kit" grep -q '^fixture-kit  *Public kit (for hiring teams: every question and answer key)$' "$TMP/list"
-check "list shows the public kit's files" grep -q '^  *fixture-kit.md ' "$TMP/list"
-check "list shows each panel packet" grep -q '^panels/balanced-expert  *Panel packet: Balanced, Expert (for the panel: questions and answer keys)$' "$TMP/list"
+check "list shows the published kit, for hiring teams and recruiters, marked not for candidates" grep -q '^fixture-kit  *Published kit (for hiring teams and recruiters: every question and answer key) \[Contains answer keys — not for candidates\]$' "$TMP/list"
+check "list shows the published kit's files" grep -q '^  *fixture-kit.md ' "$TMP/list"
+check "list shows each panel packet, marked confidential" grep -q "^panels/balanced-expert  *Panel packet: Balanced, Expert (for the interview panel: its rounds' questions and answer keys) \\[Confidential — interviewer material\\]\$" "$TMP/list"
 check "list shows each candidate's guide, safe to send" grep -q "^candidates/balanced-expert  *Candidate's guide: Balanced, Expert (for candidates — safe to send)\$" "$TMP/list"
 check "list shows the candidate's guide's files" grep -q '^  *candidates/balanced-fresher.md candidates/balanced-fresher.html candidates/balanced-fresher.pdf$' "$TMP/list"
 "$KITGEN" build -q --content "$FIXTURE" --out "$TMP/guide" --format md --edition candidates/balanced-expert >/dev/null 2>&1

@@ -286,7 +286,7 @@ usage "an unknown edition, with the nearest" \
 	--content "$FIXTURE" balanced-expret
 usage "an edition nothing is near" "^kitgen export: no panel packet 'zzz' (see 'kitgen list')$" \
 	--content "$FIXTURE" zzz
-usage "the public kit, which has no loop plan" "the public kit has no loop plan" \
+usage "the published kit, which has no loop plan" "the published kit has no loop plan" \
 	--content "$FIXTURE" fixture-kit
 usage "two editions" "^kitgen export: unexpected argument 'balanced-fresher'$" \
 	--content "$FIXTURE" balanced-expert balanced-fresher

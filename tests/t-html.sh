@@ -115,7 +115,7 @@ sed -i 's/^id: .*/id: index/' "$kit/kit.yaml"
 	--format html >/dev/null 2>"$TMP/err"
 status=$?
 # a content error at the kit id's place, found by check before anything is written
-[ "$status" = 1 ] && grep -q "kit.yaml:3:5: error: the public kit 'index' would be written to 'index.html', as would the build's index page" "$TMP/err" &&
+[ "$status" = 1 ] && grep -q "kit.yaml:3:5: error: the published kit 'index' would be written to 'index.html', as would the build's index page" "$TMP/err" &&
 	ok "an edition named like the index page is refused" ||
 	not_ok "an edition named like the index page is refused" "status $status" "$(cat "$TMP/err")"
 

@@ -10,7 +10,7 @@
 # DIR/kit.yaml. Otherwise it builds the kit (with the templates of
 # --templates, else as kitgen build finds them) and writes into OUT
 # (default release/, replaced whole):
-#   <kit id>-X.Y.Z.pdf   the public kit (with "What changed since" the
+#   <kit id>-X.Y.Z.pdf   the published kit (with "What changed since" the
 #                        previous release: kitgen build --changes-since)
 #   CHANGES.md           `kitgen diff --git PREVIOUS_TAG --format md`,
 #                        PREVIOUS_TAG the newest vX.Y.Z tag before this

@@ -88,7 +88,7 @@ static void S_files(const char *s, size_t len)
 static void S_build(const kg_kit *kit)
 {
 	static const kg_writer *const writers[] = {&kg_writer_md, &kg_writer_html};
-	kg_write_opts wo = {KG_FUZZ_TEMPLATES, "a4"};
+	kg_write_opts wo = {KG_FUZZ_TEMPLATES, "a4", NULL};
 	kg_editions eds = kg_editions_of(kit);
 	kg_changes changes = {NULL, 0, 0};
 	char digest[KG_DIGEST_HEX];

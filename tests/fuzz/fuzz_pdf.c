@@ -127,7 +127,7 @@ static kg_doc *S_doc(const char *title, const char *text)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	kg_write_opts wo = {KG_FUZZ_TEMPLATES, "a4"};
+	kg_write_opts wo = {KG_FUZZ_TEMPLATES, "a4", NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_sink out;
 	char *text, *nl, *title;

@@ -112,7 +112,7 @@ static kg_doc *S_long_doc(const char *title, size_t n)
 static int S_write(const kg_writer *w, const kg_doc *doc, char **page,
 		   kg_diags *d)
 {
-	kg_write_opts o = {S_dir, "a4"};
+	kg_write_opts o = {S_dir, "a4", NULL};
 	kg_sink out;
 	int rc;
 
@@ -288,7 +288,7 @@ static void test_shell_error_writes_nothing(void **state)
 static void S_streamed_is_whole(const kg_writer *w, const char *shell)
 {
 	kg_doc *doc = S_long_doc("T", 1000);
-	kg_write_opts o = {S_dir, "a4"};
+	kg_write_opts o = {S_dir, "a4", NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	char *whole = S_page(w, doc, shell);
 	kg_buf got = KG_BUF_INIT;

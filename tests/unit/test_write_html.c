@@ -79,7 +79,7 @@ static kg_doc *S_doc(void)
 /* Render doc through the HTML writer; the caller frees the result. */
 static char *S_render(kg_doc *doc, const char *templates, int *rc)
 {
-	kg_write_opts o = {templates, "a4"};
+	kg_write_opts o = {templates, "a4", NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_sink out;
 
@@ -305,7 +305,7 @@ static void test_scorecard_and_notes(void **state)
 
 static void test_missing_template_is_an_io_error(void **state)
 {
-	kg_write_opts o = {"/nonexistent/kitgen-templates", "a4"};
+	kg_write_opts o = {"/nonexistent/kitgen-templates", "a4", NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_sink out;
 	kg_doc *doc = S_doc();

@@ -51,7 +51,7 @@ static const char *S_find(const char *hay, size_t len, const char *needle)
 /* The number of pages of the PDF the writer makes of doc. */
 static long S_pages(kg_doc *doc)
 {
-	kg_write_opts o = {"templates", "a4"};
+	kg_write_opts o = {"templates", "a4", NULL};
 	kg_diags d = KG_DIAGS_INIT;
 	kg_sink out;
 	const char *count;
