@@ -86,7 +86,7 @@ limits_kit "every count at its limit but the levels (5 of 8) checks clean" \
 rm -rf "$scratch/kit"
 FIXTURE="$FIXTURE" python3 "$TMP/gen.py" "$scratch/kit" 20 20 8 12 8 20 100 2>"$TMP/err"
 "$KITGEN" check -q --content "$scratch/kit" >"$TMP/volume" 2>&1
-if grep -q "error: the editions hold [0-9.]* MiB of text together (the public kit and 96 panel packets, each repeating its rounds' topics, whole and in per-round documents); at most 12 MiB" "$TMP/volume"; then
+if grep -q "error: the editions hold [0-9.]* MiB of text together (the published kit and 96 panel packets, each repeating its rounds' topics, whole and in per-round documents); at most 12 MiB" "$TMP/volume"; then
 	ok "every count at its limit passes the budget on the editions' text, counting the per-round documents"
 else
 	not_ok "every count at its limit passes the budget on the editions' text, counting the per-round documents" "$(tail -3 "$TMP/out")"

@@ -88,7 +88,7 @@ check "the PDF of a round has the round's scorecard" sh -c \
 "$KITGEN" list --content "$FIXTURE" >"$TMP/list" 2>&1
 sed -n '/^panels\/balanced-expert  /,/^candidates/p' "$TMP/list" | sed 's/  */ /g' >"$TMP/group"
 cat >"$TMP/want" <<'EOF'
-panels/balanced-expert Panel packet: Balanced, Expert (for the panel: questions and answer keys)
+panels/balanced-expert Panel packet: Balanced, Expert (for the interview panel: its rounds' questions and answer keys) [Confidential — interviewer material]
  panels/balanced-expert.md panels/balanced-expert.html panels/balanced-expert.pdf
 panels/balanced-expert/loop-plan Loop plan (for the hiring lead: the rounds and who runs them, no answer key)
 panels/balanced-expert/round-1 Round 1: Coding (for that round's interviewer: its questions, answer keys and scorecard only)
