@@ -69,14 +69,13 @@ static void S_calibrate(const kg_kit *kit, char **files, size_t nfiles,
 {
 	kg_card_kit ck;
 	kg_calibration cal;
-	kg_card *cards = kg_xcalloc(nfiles + 1, sizeof(*cards));
+	kg_card *cards = NULL;
 	char *out = o->out ? kg_xstrdup(o->out) : kg_dir_of(files[0]);
-	size_t i, n = 0;
+	size_t i, n = 0, cap = 0;
 
 	kg_card_kit_init(&ck, kit);
-	for (i = 0; i < nfiles; i++)
-		if (kg_card_load(&ck, files[i], 0, &cards[n], d) == 0)
-			n++;
+	for (i = 0; i < nfiles; i++) /* card files and filled PDFs */
+		kg_cards_load(&ck, files[i], 0, &cards, &n, &cap, d);
 	if (!kit->decision.node)
 		kg_error(d, kit->decision_rule->mark, "kit.yaml has no "
 			 "'decision' beside its decision_rule: calibrate needs "

@@ -9,6 +9,7 @@
 #include "cardfile.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -448,8 +449,8 @@ static int S_people(const kg_node *root, kg_card *c, kg_diags *d)
 	return 0;
 }
 
-static int S_check(kg_card_kit *ck, const kg_node *root, unsigned flags,
-		   kg_card *c, kg_diags *d)
+int kg_card_check(kg_card_kit *ck, const kg_node *root, unsigned flags,
+		  kg_card *c, kg_diags *d)
 {
 	const kg_node *overall;
 	int rc = 0;
@@ -486,7 +487,7 @@ int kg_card_load(kg_card_kit *ck, const char *path, unsigned flags,
 	if (!(root = kg_node_load_file(path, d)))
 		return -1;
 	c->at = root->mark;
-	rc = S_check(ck, root, flags, c, d);
+	rc = kg_card_check(ck, root, flags, c, d);
 	kg_node_free(root);
 	if (rc < 0)
 		kg_card_free(c);
@@ -508,5 +509,32 @@ void kg_card_free(kg_card *c)
 	free(c->date);
 	free(c->version);
 	free(c->digest);
+	free(c->place);
 	memset(c, 0, sizeof(*c));
+}
+
+int kg_card_is_pdf(const char *path)
+{
+	char head[5];
+	FILE *f = fopen(path, "rb");
+	int pdf;
+
+	if (!f)
+		return 0; /* the YAML loader says why it cannot be read */
+	pdf = fread(head, 1, sizeof(head), f) == sizeof(head) &&
+	      memcmp(head, "%PDF-", sizeof(head)) == 0;
+	fclose(f);
+	return pdf;
+}
+
+int kg_cards_load(kg_card_kit *ck, const char *path, unsigned flags,
+		  kg_card **cards, size_t *n, size_t *cap, kg_diags *d)
+{
+	if (kg_card_is_pdf(path))
+		return kg_card_load_pdf(ck, path, flags, cards, n, cap, d);
+	KG_GROW(*cards, *cap, *n + 1);
+	if (kg_card_load(ck, path, flags, &(*cards)[*n], d) < 0)
+		return -1;
+	++*n;
+	return 0;
 }

@@ -35,6 +35,7 @@
 #include "digest.h"
 #include "edition.h"
 #include "kit.h"
+#include "node.h"
 #include "plan.h"
 
 /* A rating is a band (KG_BAND_*) or this. */
@@ -68,6 +69,8 @@ void kg_card_versions_free(kg_card_kit *ck);
 
 typedef struct kg_card {
 	const char *file;     /* as given; borrowed, like a kg_mark's */
+	char *place;          /* a filled PDF's card: what its marks name
+			       * ("FILE: card 'NAME'"), owned; else NULL */
 	kg_mark at;           /* the card's root, for diagnostics */
 	kg_mark round_at, version_at;
 	const kg_edition *ed; /* in the card kit's editions */
@@ -89,6 +92,23 @@ enum { KG_CARD_KEEP_EVIDENCE = 1 };
 int kg_card_load(kg_card_kit *ck, const char *path, unsigned flags,
 		 kg_card *c, kg_diags *d);
 void kg_card_free(kg_card *c);
+/* Check a card read as a tree (root: a mapping with a card file's keys)
+ * against ck's kit into *c, whose file and at the caller set: what
+ * kg_card_load does after reading the YAML. */
+int kg_card_check(kg_card_kit *ck, const kg_node *root, unsigned flags,
+		  kg_card *c, kg_diags *d);
+
+/* The cards of the file at path, appended to (*cards)[*n], growing
+ * *cap: a card file, or a filled panel packet PDF (its header says so;
+ * cardpdf.c), which holds a card per round filled in. Returns 0, or -1
+ * with errors in d (then nothing of the file is appended). */
+int kg_cards_load(kg_card_kit *ck, const char *path, unsigned flags,
+		  kg_card **cards, size_t *n, size_t *cap, kg_diags *d);
+/* Whether the file at path is a PDF (starts with "%PDF-"). */
+int kg_card_is_pdf(const char *path);
+/* The cards a filled PDF's form holds, appended as kg_cards_load does. */
+int kg_card_load_pdf(kg_card_kit *ck, const char *path, unsigned flags,
+		     kg_card **cards, size_t *n, size_t *cap, kg_diags *d);
 
 /* A name as an id: lowercase ASCII letters and digits, every run of
  * other characters one hyphen, none at either end; "" when it has no

@@ -218,13 +218,14 @@ kg_block *kg_add_notes(kg_block *parent, const char *label, int lines)
 	return b;
 }
 
-kg_block *kg_add_notes_filled(kg_block *parent, const char *label, int lines,
-			      const char *value)
+kg_block *kg_add_note_field(kg_block *parent, const char *label,
+			    const char *name, const char *value)
 {
-	kg_block *b = kg_add_notes(parent, label, lines);
+	kg_block *b = kg_add_notes(parent, label, 1);
 
+	b->id = kg_xstrdup(name);
 	if (value && *value)
-		b->text = b->text_copy = kg_one_line(value);
+		b->text_copy = kg_xstrdup(value);
 	return b;
 }
 

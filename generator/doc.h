@@ -34,8 +34,6 @@
  *   DIMENSION title [PROSE]                                one scored line:
  *             a box per choice and mark, and room to write the evidence
  *   NOTES     title (a label, may be NULL), level = lines    room to write by hand;
- *             text: plain text already written on the first line (a
- *             value `kitgen loop` fills in), or NULL;
  *             flags KG_NOTES_FILL: paged formats rule as many lines as the
  *             rest of the page holds (at least `level`), the others `level`
  *   CODE      title = the language (a plain id: python, go, java, sql),
@@ -48,6 +46,16 @@
  *             the counts. HTML draws it as inline SVG; the formats that do
  *             not draw it show nothing (compose the same figures as a
  *             TABLE beside it)
+ *
+ * Forms: a form's blocks may name the fields they are, for the formats
+ * that can fill them in (the PDF's form, pdf_form.h): a SCORECARD's id is
+ * the card's name, the first part of its fields' names; its header ROW's
+ * CELLs' ids are the choices' values (a rating's id), the marks' and the
+ * evidence's names (and their titles what a reader hears them called); a
+ * DIMENSION's id is its part of the names (KG_DIMENSION_RATING_ONLY: its
+ * choices alone are a field, no mark or evidence); a NOTES' id is the
+ * whole name of the text field its line is, text_copy its prefilled
+ * value (kg_add_note_field). A block without an id is only printed.
  *
  * Boxes to tick: a U+2610 BALLOT BOX in prose or a title is a box on a
  * form, not a character: the PDF draws it (forms.box in the style), the
@@ -141,14 +149,20 @@ enum {
 enum {
 	KG_NOTES_FILL = 1 << 0 /* paged formats: fill the rest of the page */
 };
+/* DIMENSION flags. */
+enum {
+	KG_DIMENSION_RATING_ONLY = 1 << 0 /* a form field for its choices only */
+};
 
 typedef struct kg_block kg_block;
 struct kg_block {
 	kg_block_type type;
 	int style;       /* kg_callout, KG_LIST_*, kg_doc_band */
 	int level;       /* SECTION: 1 = a part of the document; NOTES: lines */
-	unsigned flags;  /* SECTION: KG_SECTION_*; NOTES: KG_NOTES_* */
-	char *id;        /* SECTION: anchor, unique in the document */
+	unsigned flags;  /* SECTION: KG_SECTION_*; NOTES: KG_NOTES_*;
+			    DIMENSION: KG_DIMENSION_* */
+	char *id;        /* SECTION: anchor, unique in the document; the
+			    blocks of a form: the fields' names (Forms) */
 	char *title;     /* plain text: SECTION, FIELD, BAND, CALLOUT;
 			    CODE: the language */
 	const char *text; /* PROSE: CommonMark source, borrowed or text_copy;
@@ -248,10 +262,10 @@ kg_block *kg_add_cell(kg_block *row, const char *markdown);
 kg_block *kg_add_dimension(kg_block *scorecard, const char *name,
 			   const char *markdown);
 kg_block *kg_add_notes(kg_block *parent, const char *label, int lines);
-/* The same with value (copied, on one line) written on its first line;
- * NULL or "" is kg_add_notes. */
-kg_block *kg_add_notes_filled(kg_block *parent, const char *label, int lines,
-			      const char *value);
+/* A one-line NOTES that is the form field `name` (copied), prefilled
+ * with value (copied; NULL or "": blank). */
+kg_block *kg_add_note_field(kg_block *parent, const char *label,
+			    const char *name, const char *value);
 /* A code listing in language (copied), its text borrowed like a PROSE
  * block's source: line numbers count from 1, a final line feed ends the
  * last line. Nothing is added for NULL or empty text. */

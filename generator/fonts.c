@@ -1,40 +1,34 @@
 /*
- * fonts.c - typefaces for the PDF edition (see fonts.h).
+ * fonts.c - typefaces for the PDF edition (see fonts.h, fonts_int.h).
  *
- * libharu reads the TrueType files (HPDF_LoadTTFontFromFile: cmap,
- * widths, metrics, glyph flags); the PDF font objects are ours, written
- * through pdf_file.c at the end of the document. The encoding:
+ * fontconfig finds the style's five faces, and for a character a face
+ * lacks, the best installed face that has it (FcFontSort's list, first
+ * with the character in its charset, TrueType outlines, not colour:
+ * asked once per character for the life of the process). libharu reads
+ * each file's descriptor metrics (ascent, descent, box, flags, name);
+ * HarfBuzz reads the same file to shape (fonts_shape.c) and gives the
+ * glyph advances.
  *
- *   - every character measured gets a two-byte code, in code point
- *     order (so the same text gives the same codes), made of bytes that
- *     need no escaping in a PDF string: 0x21..0x7E but for ( ) \ and
- *     0x80..0xFF; the codes are made once every character is measured
- *     (kg_fonts_prepare, after the writer's first layout pass) and are
- *     the same for every face;
- *   - each face is a Type0 font with Identity-H (CID = code) over a
- *     CIDFontType2 font whose CIDToGIDMap gives the glyph of each code
- *     (covering only the codes in use, not all 65,536 code units as
- *     libharu's own UTF-8 encoding would);
- *   - one ToUnicode map, code to character, serves every face, so text
- *     extraction and search work.
- *
- * Widths come from libharu's font definition, once per character and
- * face (HPDF_TTFontDef_GetCharWidth also marks the glyph as used), then
- * from a cache of 256-entry pages. A face is loaded when it is first
- * measured; the others never reach the PDF.
+ * Codes: each font numbers the (glyph, text) pairs it draws as they are
+ * first shaped; a code is two bytes that need no escaping in a PDF
+ * string (0x21..0x7E but for ( ) \ and 0x80..0xFF). Each font is a
+ * Type0 font with Identity-H (CID = code) over a CIDFontType2 font whose
+ * CIDToGIDMap gives the glyph of each code, and its own ToUnicode map,
+ * code to text: a ligature's code gives its characters, so copying and
+ * search work.
  *
  * Embedding: the font program is cut down by ttf_subset.c to the glyphs
- * marked, named with a six-letter subset tag.
+ * drawn, named with a six-letter subset tag.
  *
  * The font files fontconfig finds are remembered for the life of the
  * process: fontconfig's start-up is the slow part, and every document of
  * a build asks for the same faces.
  */
 #include "fonts.h"
+#include "fonts_int.h"
 
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
-#include <hpdf.h>
 #include <hpdf_fontdef.h>
 #include <math.h>
 #include <stdlib.h>
@@ -48,28 +42,6 @@
 /* A font file larger than this is not read (the largest TrueType fonts
  * with the whole of Unicode's BMP are about 20 MiB). */
 #define S_MAX_FONT_FILE ((size_t)64 << 20)
-
-#define S_UNKNOWN INT16_MIN
-#define S_NBYTES 219 /* bytes usable in a code */
-#define S_MAX_CODES (S_NBYTES * S_NBYTES - 1)
-
-struct kg_fonts {
-	HPDF_Doc pdf;                 /* libharu, our TrueType reader only */
-	HPDF_STATUS err[2];           /* libharu's first error and detail */
-	const char *file[KG_NFACES];  /* the font files (fontconfig's cache) */
-	kg_mark at[KG_NFACES];        /* where the style names the family */
-	int failed[KG_NFACES];        /* the file would not load */
-	const char *name[KG_NFACES];  /* libharu's font names */
-	HPDF_FontDef def[KG_NFACES];
-	int16_t *width[KG_NFACES][256];
-	int measured[KG_NFACES];
-	unsigned char used[65536 / 8]; /* characters measured, any face */
-	uint16_t *code;                /* character -> code, after prepare */
-	uint16_t *chars;               /* code number k -> character */
-	size_t ncodes;
-	int prepared;                  /* the codes are made */
-	int late;                      /* a character was measured after */
-};
 
 /* ---- fontconfig ----------------------------------------------------------- */
 
@@ -175,7 +147,178 @@ static int S_find_all(const kg_pdf_style *st, kg_diags *d)
 	return rc;
 }
 
-/* ---- loading and measuring ------------------------------------------------ */
+/* ---- fallback faces --------------------------------------------------------- */
+
+/* Per family, fontconfig's list of every face best first (FcFontSort),
+ * and the face chosen for each character the family lacks: asked once
+ * per character for the life of the process. */
+typedef struct S_fb_family {
+	char *family;
+	FcFontSet *set;
+	uint32_t *keys;     /* character + 1, 0 for an empty slot */
+	const char **files; /* the chosen file, NULL for none */
+	size_t n, cap;
+} S_fb_family;
+
+static FcConfig *S_fc;
+static S_fb_family *S_fb;
+static size_t S_nfb, S_fb_cap;
+static char **S_files; /* every fallback file named, kept */
+static size_t S_nfiles, S_files_cap;
+
+static const char *S_keep_file(const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < S_nfiles; i++)
+		if (strcmp(S_files[i], file) == 0)
+			return S_files[i];
+	KG_GROW(S_files, S_files_cap, S_nfiles + 1);
+	return S_files[S_nfiles++] = kg_xstrdup(file);
+}
+
+/* At exit: fontconfig's structures hold offsets that valgrind cannot
+ * follow, so a live configuration would read as a leak. */
+static void S_fb_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < S_nfb; i++) {
+		free(S_fb[i].family);
+		if (S_fb[i].set)
+			FcFontSetDestroy(S_fb[i].set);
+		free(S_fb[i].keys);
+		free(S_fb[i].files);
+	}
+	free(S_fb);
+	for (i = 0; i < S_nfiles; i++)
+		free(S_files[i]);
+	free(S_files);
+	if (S_fc)
+		FcConfigDestroy(S_fc);
+}
+
+static S_fb_family *S_fb_family_of(const char *family)
+{
+	FcPattern *p;
+	FcResult res;
+	size_t i;
+
+	for (i = 0; i < S_nfb; i++)
+		if (strcmp(S_fb[i].family, family) == 0)
+			return &S_fb[i];
+	if (!S_fc) {
+		if (!(S_fc = FcInitLoadConfigAndFonts()))
+			return NULL;
+		atexit(S_fb_free);
+	}
+	KG_GROW(S_fb, S_fb_cap, S_nfb + 1);
+	memset(&S_fb[S_nfb], 0, sizeof(S_fb[S_nfb]));
+	S_fb[S_nfb].family = kg_xstrdup(family);
+	p = FcPatternCreate();
+	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+	FcConfigSubstitute(S_fc, p, FcMatchPattern);
+	FcDefaultSubstitute(p);
+	S_fb[S_nfb].set = FcFontSort(S_fc, p, FcFalse, NULL, &res);
+	FcPatternDestroy(p);
+	return &S_fb[S_nfb++];
+}
+
+static size_t S_fb_slot(const S_fb_family *fb, uint32_t c)
+{
+	size_t i = (c * 2654435761u) & (fb->cap - 1);
+
+	while (fb->keys[i] && fb->keys[i] != c + 1)
+		i = (i + 1) & (fb->cap - 1);
+	return i;
+}
+
+static void S_fb_put(S_fb_family *fb, uint32_t c, const char *file)
+{
+	size_t i;
+
+	if (2 * (fb->n + 1) > fb->cap) {
+		uint32_t *keys = fb->keys;
+		const char **files = fb->files;
+		size_t old = fb->cap, j;
+
+		fb->cap = old ? 2 * old : 64;
+		fb->keys = kg_xcalloc(fb->cap, sizeof(*fb->keys));
+		fb->files = kg_xcalloc(fb->cap, sizeof(*fb->files));
+		for (j = 0; j < old; j++)
+			if (keys[j]) {
+				i = S_fb_slot(fb, keys[j] - 1);
+				fb->keys[i] = keys[j];
+				fb->files[i] = files[j];
+			}
+		free(keys);
+		free(files);
+	}
+	i = S_fb_slot(fb, c);
+	if (!fb->keys[i])
+		fb->n++;
+	fb->keys[i] = c + 1;
+	fb->files[i] = file;
+}
+
+/* The index of the font of file in f's list, added (and loaded) when
+ * new; -1 when it does not load. */
+static long S_font_of_file(kg_fonts *f, const char *file, kg_mark at)
+{
+	size_t i;
+
+	for (i = 0; i < f->nfonts; i++)
+		if (strcmp(f->font[i].file, file) == 0)
+			return f->font[i].failed ? -1 : (long)i;
+	KG_GROW(f->font, f->cap_fonts, f->nfonts + 1);
+	memset(&f->font[f->nfonts], 0, sizeof(f->font[0]));
+	f->font[f->nfonts].file = file;
+	f->font[f->nfonts].at = at;
+	f->nfonts++;
+	return kg_font_load(f, f->nfonts - 1) < 0 ? -1 : (long)(f->nfonts - 1);
+}
+
+long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c)
+{
+	S_fb_family *fb = S_fb_family_of(f->family[face]);
+	const char *file = NULL;
+	int k;
+
+	if (!fb || !fb->set)
+		return -1;
+	if (fb->cap && fb->keys[S_fb_slot(fb, c)] == c + 1) {
+		file = fb->files[S_fb_slot(fb, c)];
+		return file ? S_font_of_file(f, file, f->font[face].at) : -1;
+	}
+	for (k = 0; k < fb->set->nfont; k++) {
+		FcPattern *m = fb->set->fonts[k];
+		FcCharSet *cs;
+		FcChar8 *path, *format;
+		FcBool color = FcFalse;
+		int index = 0;
+		long i;
+
+		if (FcPatternGetCharSet(m, FC_CHARSET, 0, &cs) != FcResultMatch ||
+		    !FcCharSetHasChar(cs, c) ||
+		    FcPatternGetString(m, FC_FILE, 0, &path) != FcResultMatch ||
+		    FcPatternGetString(m, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
+		    strcmp((const char *)format, "TrueType") != 0)
+			continue;
+		FcPatternGetBool(m, FC_COLOR, 0, &color);
+		FcPatternGetInteger(m, FC_INDEX, 0, &index);
+		if (color || index != 0)
+			continue;
+		i = S_font_of_file(f, S_keep_file((const char *)path), f->font[face].at);
+		if (i >= 0 && kg_font_has(f, (size_t)i, c)) {
+			file = f->font[i].file;
+			break;
+		}
+	}
+	S_fb_put(fb, c, file);
+	return file ? S_font_of_file(f, file, f->font[face].at) : -1;
+}
+
+/* ---- loading ------------------------------------------------------------------ */
 
 /* libharu allocates through kitgen's wrappers: out of memory in it is
  * kitgen's exit 3, not a libharu error that reads like a bad font. */
@@ -201,32 +344,74 @@ static void S_error_handler(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 	}
 }
 
-/* Load a face into the document; 0 or -1. */
-static int S_load(kg_fonts *f, kg_face face)
+/* Does the face have a glyf table (outlines a CIDFontType2 can embed)? */
+static int S_has_glyf(hb_face_t *face)
 {
+	hb_blob_t *b = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
+	int ok = hb_blob_get_length(b) > 0;
+
+	hb_blob_destroy(b);
+	return ok;
+}
+
+int kg_font_load(kg_fonts *f, size_t i)
+{
+	kg_font *ft = &f->font[i];
+
+	if (ft->hfont)
+		return 0;
+	if (ft->failed)
+		return -1;
+	ft->failed = 1;
 	/* libharu opens the file itself: a FIFO would block it */
-	if (kg_file_unreadable(f->file[face])) {
-		f->failed[face] = 1;
+	if (kg_file_unreadable(ft->file))
 		return -1;
-	}
-	f->name[face] = HPDF_LoadTTFontFromFile(f->pdf, f->file[face], HPDF_TRUE);
-	f->def[face] = f->name[face] ? HPDF_GetFontDef(f->pdf, f->name[face]) : NULL;
-	if (!f->def[face]) {
-		f->failed[face] = 1;
+	ft->name = HPDF_LoadTTFontFromFile(f->pdf, ft->file, HPDF_TRUE);
+	ft->def = ft->name ? HPDF_GetFontDef(f->pdf, ft->name) : NULL;
+	if (!ft->def)
 		return -1;
-	}
+	/* libharu has read the file: HarfBuzz failing on it now is memory */
+	ft->blob = hb_blob_create_from_file_or_fail(ft->file);
+	if (!ft->blob)
+		kg_oom(0);
+	ft->hface = hb_face_create(ft->blob, 0);
+	if (ft->hface == hb_face_get_empty())
+		kg_oom(0);
+	if (!S_has_glyf(ft->hface))
+		return -1;
+	ft->hfont = hb_font_create(ft->hface);
+	if (ft->hfont == hb_font_get_empty())
+		kg_oom(0);
+	hb_font_set_scale(ft->hfont, 1000, 1000);
+	ft->nglyphs = hb_face_get_glyph_count(ft->hface);
+	ft->used = kg_xcalloc(ft->nglyphs ? ft->nglyphs : 1, 1);
+	ft->used[0] = 1;
+	ft->failed = 0;
 	return 0;
 }
 
-static int S_load_error(const kg_fonts *f, kg_face face, kg_diags *d)
+int kg_font_has(kg_fonts *f, size_t i, uint32_t c)
 {
-	const char *why = kg_file_unreadable(f->file[face]);
+	hb_codepoint_t g;
+
+	return kg_font_load(f, i) == 0 &&
+	       hb_font_get_nominal_glyph(f->font[i].hfont, c, &g);
+}
+
+static int S_load_error(const kg_fonts *f, size_t i, kg_diags *d)
+{
+	const kg_font *ft = &f->font[i];
+	const char *why = kg_file_unreadable(ft->file);
 
 	if (why)
-		return kg_io_error(d, f->at[face], "cannot load font file '%s': "
-				   "%s", f->file[face], why);
-	return kg_error(d, f->at[face], "cannot load font file '%s' (libharu "
-			"error 0x%04lX, detail %lu)", f->file[face],
+		return kg_io_error(d, ft->at, "cannot load font file '%s': %s",
+				   ft->file, why);
+	if (ft->def && !ft->hfont)
+		return kg_error(d, ft->at, "cannot load font file '%s' (not a "
+				"TrueType font with outlines, or HarfBuzz cannot "
+				"read it)", ft->file);
+	return kg_error(d, ft->at, "cannot load font file '%s' (libharu "
+			"error 0x%04lX, detail %lu)", ft->file,
 			(unsigned long)(f->err[0] ? f->err[0] : HPDF_GetError(f->pdf)),
 			(unsigned long)f->err[1]);
 }
@@ -239,22 +424,30 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 	if (S_find_all(st, d) < 0)
 		return NULL;
 	f = kg_xcalloc(1, sizeof(*f));
+	f->d = d;
 	f->pdf = HPDF_NewEx(S_error_handler, S_hpdf_alloc, S_hpdf_free, 0, f->err);
 	if (!f->pdf) {
 		kg_error(d, (kg_mark){NULL, 0, 0}, "cannot start libharu");
 		kg_fonts_free(f);
 		return NULL;
 	}
+	f->buf = hb_buffer_create();
+	if (!hb_buffer_allocation_successful(f->buf))
+		kg_oom(0);
+	KG_GROW(f->font, f->cap_fonts, KG_NFACES);
+	memset(f->font, 0, KG_NFACES * sizeof(*f->font));
+	f->nfonts = KG_NFACES;
 	for (face = 0; face < KG_NFACES; face++) {
 		int mono = face == KG_FACE_MONO;
 
-		f->file[face] = S_cached(mono ? st->mono : st->sans,
-					 face == KG_FACE_BOLD || face == KG_FACE_BOLD_ITALIC,
-					 face == KG_FACE_ITALIC || face == KG_FACE_BOLD_ITALIC);
-		f->at[face] = mono ? st->mono_at : st->sans_at;
+		f->family[face] = mono ? st->mono : st->sans;
+		f->font[face].file = S_cached(f->family[face],
+					      face == KG_FACE_BOLD || face == KG_FACE_BOLD_ITALIC,
+					      face == KG_FACE_ITALIC || face == KG_FACE_BOLD_ITALIC);
+		f->font[face].at = mono ? st->mono_at : st->sans_at;
 	}
 	/* the regular face gives the line metrics: load it now */
-	if (S_load(f, KG_FACE_REGULAR) < 0) {
+	if (kg_font_load(f, KG_FACE_REGULAR) < 0) {
 		S_load_error(f, KG_FACE_REGULAR, d);
 		kg_fonts_free(f);
 		return NULL;
@@ -264,70 +457,90 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 
 void kg_fonts_free(kg_fonts *f)
 {
-	int face, i;
+	size_t i;
 
 	if (!f)
 		return;
-	for (face = 0; face < KG_NFACES; face++)
-		for (i = 0; i < 256; i++)
-			free(f->width[face][i]);
-	free(f->code);
-	free(f->chars);
+	kg_fonts_shape_free(f);
+	for (i = 0; i < f->nfonts; i++) {
+		kg_font *ft = &f->font[i];
+
+		hb_font_destroy(ft->hfont);
+		hb_face_destroy(ft->hface);
+		hb_blob_destroy(ft->blob);
+		free(ft->used);
+		free(ft->gid);
+		free(ft->width);
+		free(ft->text);
+		free(ft->tlen);
+		free(ft->tab);
+		kg_buf_release(&ft->texts);
+	}
+	free(f->font);
+	if (f->buf)
+		hb_buffer_destroy(f->buf);
 	if (f->pdf)
 		HPDF_Free(f->pdf);
 	free(f);
 }
 
+/* ---- measuring ------------------------------------------------------------------- */
+
 int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c)
 {
-	int16_t *page;
+	char s[4];
+	size_t n;
 
-	if (c > 0xFFFF)
-		c = 0xFFFD;
-	page = f->width[face][c >> 8];
-	if (!page) {
-		int i;
-
-		page = f->width[face][c >> 8] = kg_xmalloc(256 * sizeof(*page));
-		for (i = 0; i < 256; i++)
-			page[i] = S_UNKNOWN;
+	if (c < 0x80) {
+		s[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		s[0] = (char)(0xC0 | c >> 6);
+		s[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		s[0] = (char)(0xE0 | c >> 12);
+		s[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		s[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		s[0] = (char)(0xF0 | c >> 18);
+		s[1] = (char)(0x80 | (c >> 12 & 0x3F));
+		s[2] = (char)(0x80 | (c >> 6 & 0x3F));
+		s[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
 	}
-	if (page[c & 0xFF] == S_UNKNOWN) {
-		if (!f->def[face] && (f->failed[face] || S_load(f, face) < 0))
-			return f->def[KG_FACE_REGULAR]->missing_width;
-		page[c & 0xFF] = HPDF_TTFontDef_GetCharWidth(f->def[face],
-							     (HPDF_UINT16)c);
-		if (f->prepared && !(f->used[c >> 3] & (1u << (c & 7))))
-			f->late = 1; /* it has no code: kg_fonts_write fails */
-		f->used[c >> 3] |= (unsigned char)(1u << (c & 7));
-		f->measured[face] = 1;
-	}
-	return page[c & 0xFF];
-}
-
-long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len)
-{
-	const char *end = s + len;
-	long w = 0;
-
-	while (s < end)
-		w += kg_fonts_char_width(f, face, kg_utf8_next_bmp(&s, end));
-	return w;
+	return (int)kg_fonts_width(f, face, s, n);
 }
 
 int kg_fonts_ascent(const kg_fonts *f, kg_face face)
 {
-	return f->def[face]->ascent;
+	return f->font[f->font[face].def ? face : KG_FACE_REGULAR].def->ascent;
 }
 
 int kg_fonts_descent(const kg_fonts *f, kg_face face)
 {
-	return -f->def[face]->descent;
+	return -f->font[f->font[face].def ? face : KG_FACE_REGULAR].def->descent;
 }
 
-/* ---- the encoding ----------------------------------------------------------- */
+int kg_fonts_prepare(kg_fonts *f, kg_diags *d)
+{
+	size_t i;
 
-/* The byte of a code for digit i (0 <= i < S_NBYTES). */
+	for (i = 0; i < KG_NFACES; i++)
+		if (f->font[i].failed)
+			return S_load_error(f, i, d);
+	return 0;
+}
+
+int kg_fonts_used(const kg_fonts *f, kg_face face)
+{
+	return f->font[face].measured;
+}
+
+/* ---- codes ------------------------------------------------------------------------- */
+
+/* The byte of a code for digit i (0 <= i < KG_FONT_NBYTES). */
 static unsigned S_byte(size_t i)
 {
 	static const char skip[] = "()\\";
@@ -339,74 +552,109 @@ static unsigned S_byte(size_t i)
 	return 0x80 + (unsigned)i;
 }
 
-/* The k-th code. */
-static uint16_t S_code(size_t k)
+uint16_t kg_font_code_bytes(size_t k)
 {
-	return (uint16_t)(S_byte(k / S_NBYTES) << 8 | S_byte(k % S_NBYTES));
+	static unsigned char byte[KG_FONT_NBYTES];
+	size_t i;
+
+	if (!byte[0])
+		for (i = 0; i < KG_FONT_NBYTES; i++)
+			byte[i] = (unsigned char)S_byte(i);
+	return (uint16_t)(byte[k / KG_FONT_NBYTES % KG_FONT_NBYTES] << 8 |
+			  byte[k % KG_FONT_NBYTES]);
 }
 
-/* Codes for every character measured, in code point order. */
-static void S_assign_codes(kg_fonts *f)
+static uint32_t S_code_hash(unsigned gid, const char *text, size_t len)
 {
-	uint32_t c;
+	uint32_t h = 2166136261u ^ gid;
+	size_t i;
 
-	free(f->code);
-	free(f->chars);
-	f->ncodes = 0;
-	f->code = kg_xcalloc(65536, sizeof(*f->code));
-	f->chars = kg_xmalloc(65536 * sizeof(*f->chars));
-	for (c = 0; c < 65536; c++)
-		if (f->used[c >> 3] & (1u << (c & 7)) && f->ncodes < S_MAX_CODES) {
-			f->code[c] = S_code(f->ncodes);
-			f->chars[f->ncodes++] = (uint16_t)c;
-		}
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)text[i]) * 16777619u;
+	return h * 2654435761u;
 }
 
-int kg_fonts_prepare(kg_fonts *f, kg_diags *d)
+static size_t S_code_slot(const kg_font *ft, unsigned gid, const char *text,
+			  size_t len)
 {
-	int face;
+	size_t i = S_code_hash(gid, text, len) & (ft->tabcap - 1);
 
-	for (face = 0; face < KG_NFACES; face++)
-		if (f->failed[face])
-			return S_load_error(f, (kg_face)face, d);
-	S_assign_codes(f);
-	if (f->ncodes >= S_MAX_CODES)
-		return kg_error(d, (kg_mark){NULL, 0, 0}, "cannot make the PDF "
-				"font encoding (%zu characters)", f->ncodes);
-	f->prepared = 1;
-	return 0;
-}
+	for (;; i = (i + 1) & (ft->tabcap - 1)) {
+		uint32_t k = ft->tab[i];
 
-int kg_fonts_used(const kg_fonts *f, kg_face face)
-{
-	return f->measured[face];
-}
-
-void kg_fonts_encode(const kg_fonts *f, const char *s, size_t len, kg_buf *out)
-{
-	const char *end = s + len;
-	char *p;
-
-	kg_buf_grow(out, 2 * len + 2);
-	p = out->ptr + out->len;
-	*p++ = '(';
-	while (s < end) {
-		unsigned code = f->code[kg_utf8_next_bmp(&s, end)];
-
-		*p++ = (char)(code >> 8);
-		*p++ = (char)(code & 0xFF);
+		if (!k || (ft->gid[k - 1] == gid && ft->tlen[k - 1] == len &&
+			   memcmp(ft->texts.ptr + ft->text[k - 1], text, len) == 0))
+			return i;
 	}
-	*p++ = ')';
-	out->len = (size_t)(p - out->ptr);
-	out->ptr[out->len] = '\0';
+}
+
+uint32_t kg_font_code(kg_fonts *f, size_t i, unsigned gid, const char *text,
+		      size_t len)
+{
+	kg_font *ft = &f->font[i];
+	size_t slot;
+	uint32_t k;
+
+	if (2 * (ft->ncodes + 1) > ft->tabcap) {
+		size_t j;
+
+		free(ft->tab);
+		ft->tabcap = ft->tabcap ? 2 * ft->tabcap : 256;
+		ft->tab = kg_xcalloc(ft->tabcap, sizeof(*ft->tab));
+		for (j = 0; j < ft->ncodes; j++)
+			ft->tab[S_code_slot(ft, ft->gid[j], ft->texts.ptr + ft->text[j],
+					    ft->tlen[j])] = (uint32_t)j + 1;
+	}
+	slot = S_code_slot(ft, gid, text, len);
+	if (ft->tab[slot])
+		return ft->tab[slot] - 1;
+	if (ft->ncodes >= KG_FONT_MAX_CODES) /* reported by kg_fonts_write */
+		return KG_FONT_MAX_CODES;
+	k = (uint32_t)ft->ncodes++;
+	if (ft->ncodes > ft->cap) {
+		ft->cap = ft->cap ? 2 * ft->cap : 256;
+		ft->gid = kg_xrealloc(ft->gid, ft->cap * sizeof(*ft->gid));
+		ft->width = kg_xrealloc(ft->width, ft->cap * sizeof(*ft->width));
+		ft->text = kg_xrealloc(ft->text, ft->cap * sizeof(*ft->text));
+		ft->tlen = kg_xrealloc(ft->tlen, ft->cap * sizeof(*ft->tlen));
+	}
+	ft->gid[k] = (uint16_t)gid;
+	ft->width[k] = hb_font_get_glyph_h_advance(ft->hfont, gid);
+	ft->text[k] = (uint32_t)ft->texts.len;
+	ft->tlen[k] = (uint32_t)len;
+	kg_buf_put(&ft->texts, text, len);
+	ft->tab[slot] = k + 1;
+	if (gid < ft->nglyphs)
+		ft->used[gid] = 1;
+	return k;
 }
 
 /* ---- the font objects ------------------------------------------------------------ */
 
-/* One map from code to character for every face: the codes are shared. */
-static void S_to_unicode(const kg_fonts *f, kg_buf *out)
+/* UTF-8 text as UTF-16BE in hex digits. */
+void kg_font_utf16_hex(const char *s, size_t len, kg_buf *out)
 {
-	size_t i, j;
+	const char *end = s + len;
+
+	while (s < end) {
+		uint32_t c = kg_utf8_next(&s, end);
+
+		if (c >= 0x10000) {
+			c -= 0x10000;
+			kg_buf_printf(out, "%04X%04X", 0xD800 + (unsigned)(c >> 10),
+				      0xDC00 + (unsigned)(c & 0x3FF));
+		} else {
+			kg_buf_printf(out, "%04X", (unsigned)c);
+		}
+	}
+}
+
+/* The font's map from code to text: a ligature's code gives its several
+ * characters. Codes with no text of their own (the second glyph of a
+ * character drawn with two) are left out. */
+static void S_to_unicode(const kg_font *ft, kg_buf *out)
+{
+	size_t i, j, n;
 
 	kg_buf_puts(out, "/CIDInit /ProcSet findresource begin\n"
 			 "12 dict begin\nbegincmap\n"
@@ -414,64 +662,55 @@ static void S_to_unicode(const kg_fonts *f, kg_buf *out)
 			 "/Supplement 0 >> def\n"
 			 "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 			 "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (i = 0; i < f->ncodes; i += 100) {
-		size_t n = f->ncodes - i < 100 ? f->ncodes - i : 100;
-
+	for (i = 0; i < ft->ncodes; i = j) {
+		for (n = 0, j = i; j < ft->ncodes && n < 100; j++)
+			n += ft->tlen[j] > 0;
+		if (!n)
+			continue;
 		kg_buf_printf(out, "%zu beginbfchar\n", n);
-		for (j = i; j < i + n; j++)
-			kg_buf_printf(out, "<%04X> <%04X>\n", (unsigned)S_code(j),
-				      f->chars[j]);
+		for (n = i; n < j; n++) {
+			if (!ft->tlen[n])
+				continue;
+			kg_buf_printf(out, "<%04X> <", (unsigned)kg_font_code_bytes(n));
+			kg_font_utf16_hex(ft->texts.ptr + ft->text[n], ft->tlen[n], out);
+			kg_buf_puts(out, ">\n");
+		}
 		kg_buf_puts(out, "endbfchar\n");
 	}
 	kg_buf_puts(out, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
 			 "end\nend\n");
 }
 
-/* The width of character c in face, when the face measured it, or -1. */
-static int S_known_width(const kg_fonts *f, kg_face face, uint32_t c)
-{
-	const int16_t *page = f->width[face][c >> 8];
-
-	return page && page[c & 0xFF] != S_UNKNOWN ? page[c & 0xFF] : -1;
-}
-
-/* /W: the width of every code whose character the face measured, in
- * runs of consecutive codes. */
-static void S_widths(const kg_fonts *f, kg_face face, kg_buf *b)
+/* /W: the width of every code, in runs of consecutive codes. */
+static void S_widths(const kg_font *ft, kg_buf *b)
 {
 	long prev = -2;
 	size_t k;
 
 	kg_buf_puts(b, "/W [");
-	for (k = 0; k < f->ncodes; k++) {
-		int w = S_known_width(f, face, f->chars[k]);
-		long code = S_code(k);
+	for (k = 0; k < ft->ncodes; k++) {
+		long code = kg_font_code_bytes(k);
 
-		if (w < 0)
-			continue;
 		if (code != prev + 1)
 			kg_buf_printf(b, "%s%ld [", prev >= 0 ? "]\n" : "", code);
-		kg_buf_printf(b, " %d", w);
+		kg_buf_printf(b, " %d", (int)ft->width[k]);
 		prev = code;
 	}
 	kg_buf_puts(b, prev >= 0 ? "] ]" : "]");
 }
 
 /* The CIDToGIDMap: for every code up to the last, its glyph (2 bytes,
- * big-endian); 0 for codes the face does not draw. */
-static void S_gid_map(const kg_fonts *f, kg_face face, kg_buf *map)
+ * big-endian); 0 for the codes between. */
+static void S_gid_map(const kg_font *ft, kg_buf *map)
 {
-	size_t k, last = f->ncodes ? S_code(f->ncodes - 1) : 0;
+	size_t k, last = ft->ncodes ? kg_font_code_bytes(ft->ncodes - 1) : 0;
 
 	kg_buf_grow(map, 2 * (last + 1));
 	memset(map->ptr, 0, 2 * (last + 1));
 	map->len = 2 * (last + 1);
-	for (k = 0; k < f->ncodes; k++) {
-		unsigned code = S_code(k), gid;
+	for (k = 0; k < ft->ncodes; k++) {
+		unsigned code = kg_font_code_bytes(k), gid = ft->gid[k];
 
-		if (S_known_width(f, face, f->chars[k]) < 0)
-			continue;
-		gid = HPDF_TTFontDef_GetGlyphid(f->def[face], f->chars[k]);
 		map->ptr[2 * code] = (char)(gid >> 8);
 		map->ptr[2 * code + 1] = (char)(gid & 0xFF);
 	}
@@ -479,16 +718,15 @@ static void S_gid_map(const kg_fonts *f, kg_face face, kg_buf *map)
 
 /* The subset's tag: six capitals from a hash of the face and its glyphs,
  * so that two different subsets get different names. */
-static void S_tag(const kg_fonts *f, kg_face face, char tag[7])
+static void S_tag(const kg_font *ft, char tag[7])
 {
-	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)f->def[face]->attr;
 	uint32_t h = 2166136261u;
 	size_t i;
 
-	for (i = 0; f->def[face]->base_font[i]; i++)
-		h = (h ^ (unsigned char)f->def[face]->base_font[i]) * 16777619u;
-	for (i = 0; i < da->num_glyphs; i++)
-		if (da->glyph_tbl.flgs[i])
+	for (i = 0; ft->def->base_font[i]; i++)
+		h = (h ^ (unsigned char)ft->def->base_font[i]) * 16777619u;
+	for (i = 0; i < ft->nglyphs; i++)
+		if (ft->used[i])
 			h = (h ^ (uint32_t)i) * 16777619u;
 	for (i = 0; i < 6; i++) {
 		tag[i] = (char)('A' + h % 26);
@@ -496,6 +734,7 @@ static void S_tag(const kg_fonts *f, kg_face face, char tag[7])
 	}
 	tag[6] = '\0';
 }
+
 /* The bytes of a font file (a regular file, at most S_MAX_FONT_FILE);
  * 0 or -1: the caller reports that the font cannot be embedded. */
 static int S_read_file(const char *path, kg_buf *out)
@@ -507,15 +746,15 @@ static int S_read_file(const char *path, kg_buf *out)
 	return rc;
 }
 
-/* One face: the Type0 font at obj, its CIDFontType2 descendant, the
- * descriptor with the metrics, the subset font program, the glyph map. */
-static int S_write_face(kg_fonts *f, kg_face face, kg_pdf_file *pdf,
-			uint32_t obj, uint32_t to_unicode)
+/* One font: the Type0 font at obj, its CIDFontType2 descendant, the
+ * descriptor with the metrics, the subset font program, the glyph map,
+ * the ToUnicode map. */
+static int S_write_font(kg_font *ft, kg_pdf_file *pdf, uint32_t obj)
 {
-	HPDF_FontDef def = f->def[face];
-	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
+	HPDF_FontDef def = ft->def;
 	uint32_t cid = kg_pdf_reserve(pdf), desc = kg_pdf_reserve(pdf);
 	uint32_t prog = kg_pdf_reserve(pdf), map = kg_pdf_reserve(pdf);
+	uint32_t to_unicode = kg_pdf_reserve(pdf);
 	kg_buf file = KG_BUF_INIT, sub = KG_BUF_INIT, b = KG_BUF_INIT;
 	char tag[7], extra[64];
 	/* "/TAG+Name": the subset tag and libharu's name of the face (its
@@ -523,11 +762,11 @@ static int S_write_face(kg_fonts *f, kg_face face, kg_pdf_file *pdf,
 	kg_buf name = KG_BUF_INIT;
 	int rc = -1;
 
-	if (S_read_file(f->file[face], &file) < 0 ||
+	if (S_read_file(ft->file, &file) < 0 ||
 	    kg_ttf_subset((const unsigned char *)file.ptr, file.len,
-			  da->glyph_tbl.flgs, da->num_glyphs, &sub) < 0)
+			  ft->used, ft->nglyphs, &sub) < 0)
 		goto out;
-	S_tag(f, face, tag);
+	S_tag(ft, tag);
 	/* any family fontconfig finds may name the font: escape the name */
 	kg_buf_printf(&b, "%s+%s", tag, def->base_font);
 	kg_pdf_name(&name, b.ptr);
@@ -549,7 +788,7 @@ static int S_write_face(kg_fonts *f, kg_face face, kg_pdf_file *pdf,
 		      "(Identity) /Supplement 0 >> /FontDescriptor %lu 0 R "
 		      "/DW %d /CIDToGIDMap %lu 0 R\n", name.ptr,
 		      (unsigned long)desc, def->missing_width, (unsigned long)map);
-	S_widths(f, face, &b);
+	S_widths(ft, &b);
 	kg_buf_puts(&b, " >>");
 	kg_pdf_put_buf(pdf, &b);
 	kg_pdf_obj_end(pdf);
@@ -571,8 +810,11 @@ static int S_write_face(kg_fonts *f, kg_face face, kg_pdf_file *pdf,
 	snprintf(extra, sizeof(extra), "/Length1 %lu", (unsigned long)sub.len);
 	kg_pdf_stream(pdf, prog, extra, sub.ptr, sub.len);
 	kg_buf_reset(&b);
-	S_gid_map(f, face, &b);
+	S_gid_map(ft, &b);
 	kg_pdf_stream(pdf, map, NULL, b.ptr, b.len);
+	kg_buf_reset(&b);
+	S_to_unicode(ft, &b);
+	kg_pdf_stream(pdf, to_unicode, NULL, b.ptr, b.len);
 	rc = 0;
 out:
 	kg_buf_release(&file);
@@ -585,31 +827,38 @@ out:
 int kg_fonts_write(kg_fonts *f, kg_pdf_file *pdf, const uint32_t *objs,
 		   kg_diags *d)
 {
-	kg_buf map = KG_BUF_INIT;
-	uint32_t to_unicode = 0;
-	int face, rc = 0;
+	size_t i;
+	int rc = 0;
 
-	if (f->late)
-		return kg_error(d, (kg_mark){NULL, 0, 0}, "a character was measured "
-				"after the PDF fonts were made");
-	for (face = 0; face < KG_NFACES && rc == 0; face++) {
-		if (!f->measured[face])
+	for (i = 0; i < f->nfonts && rc == 0; i++) {
+		kg_font *ft = &f->font[i];
+
+		if (!ft->measured)
 			continue;
-		if (!objs[face]) /* first measured after the numbers were given */
-			return kg_error(d, f->at[face], "internal error: font "
-					"face '%s' was first used in the second "
-					"layout pass", f->file[face]);
-		if (!to_unicode) {
-			to_unicode = kg_pdf_reserve(pdf);
-			S_to_unicode(f, &map);
-			kg_pdf_stream(pdf, to_unicode, NULL, map.ptr, map.len);
-		}
-		if (S_write_face(f, (kg_face)face, pdf, objs[face], to_unicode) < 0)
-			rc = kg_error(d, f->at[face], "cannot embed font file '%s'",
-				      f->file[face]);
+		if (i < KG_NFACES && !objs[i]) /* first measured after the numbers were given */
+			return kg_error(d, ft->at, "internal error: font face "
+					"'%s' was first used in the second layout "
+					"pass", ft->file);
+		if (ft->ncodes >= KG_FONT_MAX_CODES)
+			return kg_error(d, ft->at, "cannot make the PDF font "
+					"encoding of '%s' (more than %d glyphs)",
+					ft->file, KG_FONT_MAX_CODES - 1);
+		ft->obj = i < KG_NFACES ? objs[i] : kg_pdf_reserve(pdf);
+		if (S_write_font(ft, pdf, ft->obj) < 0)
+			rc = kg_error(d, ft->at, "cannot embed font file '%s'",
+				      ft->file);
 	}
-	kg_buf_release(&map);
 	return rc;
+}
+
+void kg_fonts_resources(const kg_fonts *f, kg_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < f->nfonts; i++)
+		if (f->font[i].measured && f->font[i].obj)
+			kg_buf_printf(out, " /F%zu %lu 0 R", i,
+				      (unsigned long)f->font[i].obj);
 }
 
 /* ---- the layout engine's interface (metrics.h) ------------------------------ */

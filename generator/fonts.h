@@ -1,19 +1,21 @@
 /*
  * fonts.h - the PDF edition's typefaces: found through fontconfig, read
- * with libharu, measured through a per-face width cache, embedded as
- * subsets with a correct ToUnicode map.
+ * with libharu (descriptor metrics) and HarfBuzz (shaping), measured
+ * through a cache of shaped words, embedded as subsets with a correct
+ * ToUnicode map; a character the style's faces lack is drawn from the
+ * best installed face that has it (fontconfig's fallback).
  *
- * Use: kg_fonts_new (find the five faces, load them through libharu,
- * which serves only as a TrueType reader: this file is the only one that
- * knows libharu, and reports its errors), measure as much as the layout
- * needs, kg_fonts_prepare (make the encoding: after the last new
- * character, since it holds exactly the characters measured), then draw
- * with kg_fonts_encode, and write the font objects with kg_fonts_write
- * at the end of the document.
+ * Use: kg_fonts_new (find the five faces and load the regular one),
+ * measure as much as the layout needs (text is shaped as it is
+ * measured: kerning, ligatures but in the monospaced face, joined
+ * Arabic), kg_fonts_prepare (check that every face loaded), draw with
+ * kg_fonts_show, and write the font objects with kg_fonts_write at the
+ * end of the document, then name them in the pages' resources with
+ * kg_fonts_resources.
  *
- * Every character drawn must have been measured first (the layout
- * measures everything it places). Text is UTF-8; characters outside the
- * Basic Multilingual Plane, and invalid bytes, become U+FFFD.
+ * The fonts a content stream selects are named "F<n>": F0..F4 the
+ * style's faces (kg_face; kg_render_font_name), F5 and up the fallback
+ * faces. Text is UTF-8; invalid bytes are U+FFFD.
  */
 #ifndef KG_FONTS_H
 #define KG_FONTS_H
@@ -36,7 +38,8 @@ typedef struct kg_fonts kg_fonts;
 kg_fonts *kg_fonts_new(const kg_pdf_style *style, kg_diags *d);
 void kg_fonts_free(kg_fonts *f);
 
-/* Advance width in 1/1000 em: of one character, and of a UTF-8 text. */
+/* Advance width in 1/1000 em of one character, and of a UTF-8 text,
+ * shaped (the same text measures and draws the same). */
 int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c);
 long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len);
 
@@ -48,21 +51,27 @@ int kg_fonts_descent(const kg_fonts *f, kg_face face);
  * outlives the result. */
 kg_metrics kg_fonts_metrics(kg_fonts *f);
 
-/* Make the encoding: a code for every character measured so far. Call
- * it once every character the document draws has been measured (a
- * character measured later has no code: kg_fonts_write then fails).
- * Returns 0 or -1. */
+/* Check that every face the layout measured with loaded: 0, or -1
+ * with a diagnostic. Call it after the first layout pass. */
 int kg_fonts_prepare(kg_fonts *f, kg_diags *d);
 /* Whether a face was measured (and so is drawn and written). */
 int kg_fonts_used(const kg_fonts *f, kg_face face);
-/* Append s as a PDF string literal, "(...)", in the fonts' encoding. */
-void kg_fonts_encode(const kg_fonts *f, const char *s, size_t len, kg_buf *out);
+/* Append the operators that draw s in face at size (points) from the
+ * current text position: Tf where the font changes (*cur_font, *cur_size:
+ * the content stream's text state, kept up to date; -1 for none), TJ
+ * arrays of glyph codes with the kerning and mark offsets. */
+void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
+		   size_t len, int *cur_font, float *cur_size, kg_buf *out);
 
 /* Write the font objects of every face used to pdf: the Type0 font of
  * face at objs[face] (numbers the caller reserved, so pages could refer
- * to them), and what it needs. Call after the last page is drawn.
- * Returns 0, or -1 with a diagnostic. */
+ * to them), the fallback faces' at numbers of their own, and what they
+ * need. Call after the last page is drawn. Returns 0, or -1 with a
+ * diagnostic. */
 int kg_fonts_write(kg_fonts *f, kg_pdf_file *pdf, const uint32_t *objs,
 		   kg_diags *d);
+/* Append " /F0 12 0 R" and so on: every font written, for a /Font
+ * resource dictionary. After kg_fonts_write. */
+void kg_fonts_resources(const kg_fonts *f, kg_buf *out);
 
 #endif

@@ -37,9 +37,9 @@ void kg_li_word(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 	if (len == 0)
 		return;
 	p = S_piece(in, KG_PIECE_WORD, st);
+	p->w = w >= 0 ? (float)w * st->size / 1000.0f : kg_li_width(lay, st, s, len);
 	p->str = kg_lay_str(lay, s, len);
 	p->len = (uint32_t)len;
-	p->w = w >= 0 ? (float)w * st->size / 1000.0f : kg_li_width(lay, st, s, len);
 	p->brk = brk;
 }
 
@@ -99,13 +99,12 @@ static void S_box(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 	p->brk = 0;
 }
 
-/* Each character is decoded once, and measured as it is read. */
+/* Each word is measured whole, shaped (kerning, ligatures). */
 void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		    const char *s, size_t len, int keep_spaces)
 {
 	const char *end = s + len, *at = s, *word = s, *after = s;
 	uint32_t prev = 0, c, next = s < end ? kg_utf8_next_bmp(&after, end) : 0;
-	long w = 0; /* of the word so far, in 1/1000 em */
 
 	while (at < end) {
 		const char *cend = after;
@@ -113,34 +112,30 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		c = next;
 		next = after < end ? kg_utf8_next_bmp(&after, end) : 0;
 		if (c == S_BALLOT_BOX && !keep_spaces && !st->code) {
-			kg_li_word(lay, in, st, word, (size_t)(at - word), 1, w);
+			kg_li_word(lay, in, st, word, (size_t)(at - word), 1, -1);
 			S_box(lay, in, st, at, (size_t)(cend - at));
 			if (next == ' ') { /* the box's gap stands for it */
 				cend = after;
 				next = after < end ? kg_utf8_next_bmp(&after, end) : 0;
 			}
-			w = 0;
 			word = cend;
 		} else if ((S_is_space(c) && !keep_spaces) || (c < 0x20 && c != '\t')) {
 			/* a space breaks; other controls are dropped */
-			kg_li_word(lay, in, st, word, (size_t)(at - word), 0, w);
+			kg_li_word(lay, in, st, word, (size_t)(at - word), 0, -1);
 			if (S_is_space(c))
 				S_space(lay, in, st);
-			w = 0;
 			word = cend;
 		} else {
-			w += lay->fonts.char_width(lay->fonts.ctx, st->face, c);
 			if (keep_spaces ? (c == ' ' && next != ' ' && next != 0)
 					: S_break_after(prev, c, next)) {
-				kg_li_word(lay, in, st, word, (size_t)(cend - word), 1, w);
-				w = 0;
+				kg_li_word(lay, in, st, word, (size_t)(cend - word), 1, -1);
 				word = cend;
 			}
 		}
 		prev = c;
 		at = cend;
 	}
-	kg_li_word(lay, in, st, word, (size_t)(end - word), 0, w);
+	kg_li_word(lay, in, st, word, (size_t)(end - word), 0, -1);
 }
 
 void kg_inline_break(kg_lay *lay, kg_inline *in, const kg_tstyle *st)

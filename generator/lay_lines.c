@@ -227,7 +227,7 @@ void kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
 static int S_same_look(const kg_tstyle *a, const kg_tstyle *b)
 {
 	return a->face == b->face && a->size == b->size && a->color == b->color &&
-	       a->box == b->box && a->tag == b->tag;
+	       a->box == b->box && a->tag == b->tag && a->field == b->field;
 }
 
 /* Boxes to tick, drawn: n placed box pieces, their tops at y. */
@@ -245,6 +245,14 @@ static void S_boxes(kg_lay *lay, const kg_li_placed *s, size_t n, float x0,
 		op->w = op->h = side;
 		op->size = lay->st->m.forms_box_rule;
 		op->color = s[k].p.st.color;
+		if (s[k].p.st.field) { /* a form field's widget over it */
+			kg_op *w = kg_li_op(lay, KG_OP_FIELD);
+
+			w->x = x0 + s[k].x;
+			w->y = y;
+			w->w = w->h = side;
+			w->aux = s[k].p.st.field;
+		}
 	}
 }
 

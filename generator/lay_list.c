@@ -199,11 +199,11 @@ void kg_lay_gap_set(kg_lay *lay, size_t gap, float h)
 void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 		      kg_rgb rule)
 {
-	kg_lay_fill_line_value(lay, label, NULL, h, rule);
+	kg_lay_fill_field(lay, label, h, rule, 0);
 }
 
-void kg_lay_fill_line_value(kg_lay *lay, const kg_inline *label,
-			    const kg_inline *value, float h, kg_rgb rule)
+void kg_lay_fill_field(kg_lay *lay, const kg_inline *label, float h,
+		       kg_rgb rule, int field)
 {
 	kg_li_lines ls = {0};
 	float x = lay->x, base = h - lay->st->m.notes_baseline;
@@ -216,21 +216,20 @@ void kg_lay_fill_line_value(kg_lay *lay, const kg_inline *label,
 		x += ls.l[0].w + lay->st->m.notes_label_gap;
 		kg_li_lines_free(&ls);
 	}
-	if (value && value->n) { /* written on the rule, as by hand */
-		kg_li_lines vs = {0};
-
-		kg_li_break(lay, value, lay->x + lay->w - x, &vs,
-			    lay->st->leading);
-		kg_li_line_ops(lay, &vs, &vs.l[0], x + lay->st->m.notes_label_gap,
-			       base - vs.l[0].base);
-		kg_li_lines_free(&vs);
-	}
 	op = kg_li_op(lay, KG_OP_LINE);
 	op->x = x;
 	op->y = base + lay->st->m.notes_rule_below;
 	op->w = lay->x + lay->w - x;
 	op->size = lay->st->m.notes_rule;
 	op->color = rule;
+	if (field) { /* the widget: from the element's top to the rule */
+		kg_op *w = kg_li_op(lay, KG_OP_FIELD);
+
+		w->x = x;
+		w->w = lay->x + lay->w - x;
+		w->h = base + lay->st->m.notes_rule_below;
+		w->aux = field;
+	}
 	kg_li_elem_done(lay);
 }
 

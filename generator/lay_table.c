@@ -68,6 +68,7 @@ typedef struct S_row_ctx {
 	size_t ncols;
 	const float *cx, *w;
 	const kg_table_style *ts;
+	const int *fields; /* the row's cells' widgets (ts->fields), or NULL */
 } S_row_ctx;
 
 /* One element holding lines [from[c], to[c]) of every cell of a row;
@@ -111,6 +112,13 @@ static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
 
 			kg_li_line_ops(lay, &rc->cl[c], l, lay->x + rc->cx[c] + ts->pad + shift, y);
 			y += l->h;
+		}
+		if (top && rc->fields && rc->fields[c]) { /* over the cell */
+			op = kg_li_op(lay, KG_OP_FIELD);
+			op->x = lay->x + rc->cx[c];
+			op->w = rc->w[c];
+			op->h = h;
+			op->aux = rc->fields[c];
 		}
 		if (ts->grid && c > 0) {
 			op = kg_li_op(lay, KG_OP_LINE);
@@ -303,6 +311,7 @@ void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 	rc.cx = cx;
 	rc.w = w;
 	rc.ts = ts;
+	rc.fields = NULL;
 	if (nrows == 0 || ncols == 0)
 		goto done;
 	if (ts->widths)
@@ -321,6 +330,7 @@ void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 			kg_li_break(lay, &cells[r * ncols + c], w[c] - 2 * ts->pad, &cl[c],
 				ts->leading);
 		}
+		rc.fields = ts->fields ? ts->fields + r * ncols : NULL;
 		if (r == 0) {
 			S_row(lay, &rc, 0, ts->head_fill, -1, lay->height, 0, NULL);
 			head = (long)lay->nel - 1;

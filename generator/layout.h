@@ -43,7 +43,10 @@
  * Forms: a U+2610 BALLOT BOX in text is a box to tick, drawn as a square
  * of the style's forms.box (never the glyph), kept with the word after
  * it (one space between them is dropped: the box has its own gap); a
- * line holding one is tall enough for it.
+ * line holding one is tall enough for it. Where a form is fillable, a
+ * box, a line to write on or a table cell may carry a widget of the
+ * PDF's form (kg_tstyle.field, kg_lay_fill_field, kg_table_style.fields):
+ * a KG_OP_FIELD over it, which draws nothing and moves nothing.
  *
  * Runs: a document too long to hold is laid out in runs. Once a run's
  * elements are paginated (ending where a page must end anyway: before
@@ -78,6 +81,8 @@ typedef struct kg_tstyle {
 	int tag;   /* what the text is, for the PDF's structure tree: 0 the
 		    * layout's current tag (kg_lay_tag), KG_TAG_ARTIFACT
 		    * decoration, else the caller's number for it */
+	int field; /* a box that is a form field's widget: the caller's
+		    * number for it (from 1), or 0 (KG_OP_FIELD) */
 } kg_tstyle;
 
 /* A tag that marks text as decoration, not content (dot leaders). */
@@ -109,7 +114,9 @@ typedef enum {
 	KG_OP_LINK,    /* clickable area x, y, w, h to link aux */
 	KG_OP_DEST,    /* an anchor: str is its id; y its top */
 	KG_OP_PAGEREF, /* the page number of anchor str, right-aligned at x */
-	KG_OP_FRAME    /* stroked: x, y top-left, w, h, size = line width */
+	KG_OP_FRAME,   /* stroked: x, y top-left, w, h, size = line width */
+	KG_OP_FIELD    /* a form field's widget x, y top-left, w, h: aux is
+			* the caller's number for it (nothing drawn) */
 } kg_op_type;
 
 typedef struct kg_op {
@@ -360,10 +367,10 @@ void kg_lay_gap_set(kg_lay *lay, size_t gap, float h);
  * start, then a rule to the right edge. */
 void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
 		      kg_rgb rule);
-/* The same with value written on the rule, after the label (a form's line
- * filled in beforehand: a name, a date); only its first line shows. */
-void kg_lay_fill_line_value(kg_lay *lay, const kg_inline *label,
-			    const kg_inline *value, float h, kg_rgb rule);
+/* The same with a form field's widget over the rule, from the label to
+ * the right edge (a KG_OP_FIELD with aux field; 0: none). */
+void kg_lay_fill_field(kg_lay *lay, const kg_inline *label, float h,
+		       kg_rgb rule, int field);
 /* Lines to write on by hand, each h high, ruled like kg_lay_fill_line's:
  * at least `least` of them, and as many more as fit between where they
  * land and the foot of that page (one element, KG_EL_FILL). */
@@ -410,6 +417,9 @@ typedef struct kg_table_style {
 	 * (each at least its content and min_row, at most max_row) */
 	int keep;
 	float fill, max_row;
+	/* per cell (row-major), a form field's widget filling it (a
+	 * KG_OP_FIELD with the number) or 0; NULL for none */
+	const int *fields;
 	/* after a row's first cell, heads the part of a row taller than a
 	 * page on the next ("Q4 (continued)"): the words, or NULL */
 	const kg_inline *cont;

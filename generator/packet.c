@@ -416,7 +416,14 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	kg_add_prose_copy(kg_add_field(fields, "Weight", NULL), b.ptr);
 	kg_add_field(fields, "What this area tests", kg_text(r->area->description));
 	S_guide(kit, ed->level, r, round, anchor);
-	kg_packet_scorecard(kit, ed, r, round, anchor, fill);
+	{
+		/* kitgen loop's values (loopfill.h) as the card's prefill */
+		kg_card_prefill pf = {fill ? fill->candidate : NULL,
+				      fill ? fill->interviewer : NULL,
+				      fill ? fill->date : NULL};
+
+		kg_packet_scorecard(kit, ed, r, number, round, anchor, &pf);
+	}
 	kg_buf_release(&b);
 }
 
@@ -476,6 +483,7 @@ kg_doc *kg_compose_packet_part(const kg_kit *kit, const kg_edition *ed,
 	kg_doc *doc = kg_c_document(kit, ed, digest);
 	kg_diags quiet = KG_DIAGS_INIT; /* a checked kit plans cleanly */
 	kg_loop_fill fill = kg_loop_fill_of(cast, ed->round);
+	kg_card_prefill prefill = {fill.candidate, NULL, fill.date};
 	kg_plan plan;
 
 	S_part_subtitle(doc, ed, cast);
@@ -486,7 +494,7 @@ kg_doc *kg_compose_packet_part(const kg_kit *kit, const kg_edition *ed,
 		S_round(kit, ed, &plan.rounds[ed->round - 1], ed->round,
 			doc->root, &fill);
 	else if (ed->kind == KG_EDITION_DEBRIEF)
-		kg_packet_debrief(kit, ed, &plan, doc->root, &fill);
+		kg_packet_debrief(kit, ed, &plan, doc->root, &prefill);
 	kg_plan_free(&plan);
 	kg_diags_free(&quiet);
 	return doc;

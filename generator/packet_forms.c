@@ -19,7 +19,6 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "loopfill.h"
 
 #define BOX "\xE2\x98\x90" /* U+2610 BALLOT BOX: a box to tick (doc.h) */
 #define EM "\xE2\x80\x83" /* an em space: between the choices of a line */
@@ -35,6 +34,22 @@ size_t kg_packet_cards(size_t lines)
 	return lines ? (lines + KG_CARD_LINES - 1) / KG_CARD_LINES : 1;
 }
 
+/* The values and names of a card's fields (doc.h, "Forms"); a rating's
+ * value is its id in a card file (cardfile.h: kg_band_keys and
+ * KG_NOT_PROBED_ID). */
+#define KG_FIELD_NOT_PROBED "not-probed"
+#define KG_FIELD_PROMPTED "prompted"
+#define KG_FIELD_EVIDENCE "evidence"
+#define KG_FIELD_OVERALL "overall"
+
+/* A header cell named as a field's part, titled as a reader hears it. */
+static void S_head_cell(kg_block *cell, const char *id, const char *title)
+{
+	cell->id = kg_xstrdup(id);
+	if (title)
+		cell->title = kg_xstrdup(title);
+}
+
 /* The column labels: the dimension, a choice per band and "not probed",
  * the "prompted" mark, the evidence. */
 static void S_card_head(const kg_kit *kit, kg_block *card)
@@ -44,11 +59,31 @@ static void S_card_head(const kg_kit *kit, kg_block *card)
 
 	kg_add_cell(row, "Dimension");
 	for (band = 0; band < KG_NBANDS; band++)
-		kg_c_line_cell(row, kg_text(kit->bands[band].label));
-	kg_add_cell(row, KG_NOT_PROBED);
-	kg_add_cell(row, KG_PROMPTED);
-	kg_add_cell(row, "Evidence");
+		S_head_cell(kg_c_line_cell(row, kg_text(kit->bands[band].label)),
+			    kg_band_keys[band], NULL);
+	S_head_cell(kg_add_cell(row, KG_NOT_PROBED), KG_FIELD_NOT_PROBED, NULL);
+	S_head_cell(kg_add_cell(row, KG_PROMPTED), KG_FIELD_PROMPTED,
+		    KG_PROMPTED);
+	S_head_cell(kg_add_cell(row, "Evidence"), KG_FIELD_EVIDENCE, "Evidence");
 	card->level = KG_NBANDS + 1; /* the choices; then the mark */
+}
+
+void kg_packet_field_prefix(kg_buf *b, const kg_edition *ed, size_t number)
+{
+	const char *slash = strrchr(ed->id, '/');
+
+	kg_buf_printf(b, "%s:r%zu", slash ? slash + 1 : ed->id, number);
+}
+
+/* A line to write on that is field `part` of the card named prefix. */
+static void S_note_field(kg_block *sec, const char *label, const char *prefix,
+			 const char *part, const char *value)
+{
+	kg_buf name = KG_BUF_INIT;
+
+	kg_buf_printf(&name, "%s:%s", prefix, part);
+	kg_add_note_field(sec, label, name.ptr, value);
+	kg_buf_release(&name);
 }
 
 /* The one instruction a card needs. */
@@ -77,11 +112,12 @@ static void S_card_instruction(const kg_kit *kit, const kg_edition *ed,
 }
 
 /* Card `card` of `ncards` of round r: lines [first, last) of the round's
- * dimensions and its overall line (number r->ndims). */
+ * dimensions and its overall line (number r->ndims); its fields' names
+ * begin with prefix. */
 static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
-		   kg_block *round, const char *anchor, size_t card,
-		   size_t ncards, size_t first, size_t last,
-		   const kg_loop_fill *fill)
+		   kg_block *round, const char *anchor, const char *prefix,
+		   const kg_card_prefill *fill, size_t card, size_t ncards,
+		   size_t first, size_t last)
 {
 	char suffix[48], title[64];
 	kg_block *sec, *form;
@@ -98,45 +134,54 @@ static void S_card(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	sec = kg_c_section(round, 2, anchor, suffix, title,
 			   KG_SECTION_NEW_PAGE | KG_SECTION_FORM);
 	S_card_instruction(kit, ed, r, sec);
-	/* kitgen loop's values on the lines (loopfill.h); blank in a build */
-	kg_add_notes_filled(sec, "Candidate", 1, fill->candidate);
-	kg_add_notes_filled(sec, "Interviewer", 1, fill->interviewer);
+	S_note_field(sec, "Candidate", prefix, "candidate",
+		     fill ? fill->candidate : NULL);
+	S_note_field(sec, "Interviewer", prefix, "interviewer",
+		     fill ? fill->interviewer : NULL);
 	form = kg_block_add(sec, kg_block_new(KG_BLOCK_SCORECARD));
+	form->id = kg_xstrdup(prefix);
 	S_card_head(kit, form);
 	for (i = first; i < last; i++) {
+		kg_block *dim;
+
 		if (i < r->ndims) {
 			char *label = kg_dim_label(kit, &r->dims[i]);
 
-			kg_add_dimension(form, label, NULL);
+			dim = kg_add_dimension(form, label, NULL);
+			dim->id = kg_xstrdup(r->dims[i].id);
 			free(label);
 			continue;
 		}
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "Overall: %s", kg_text(r->area->title));
-		kg_add_dimension(form, b.ptr, "One rating for the round, from all "
-						"its lines.");
+		dim = kg_add_dimension(form, b.ptr, "One rating for the round, "
+						    "from all its lines.");
+		dim->id = kg_xstrdup(KG_FIELD_OVERALL);
+		dim->flags |= KG_DIMENSION_RATING_ONLY;
 	}
-	kg_add_notes_filled(sec, "Date", 1, fill->date);
+	S_note_field(sec, "Date", prefix, "date", fill ? fill->date : NULL);
 	kg_add_notes(sec, "Signature", 1);
 	kg_buf_release(&b);
 }
 
 void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
-			 const kg_round *r, kg_block *round, const char *anchor,
-			 const kg_loop_fill *fill)
+			 const kg_round *r, size_t number, kg_block *round,
+			 const char *anchor, const kg_card_prefill *fill)
 {
-	static const kg_loop_fill blank = {NULL, NULL, NULL};
 	size_t lines = r->ndims + 1; /* and the overall line */
 	size_t ncards = kg_packet_cards(lines);
 	size_t per = (lines + ncards - 1) / ncards, k;
+	kg_buf prefix = KG_BUF_INIT;
 
+	kg_packet_field_prefix(&prefix, ed, number);
 	for (k = 0; k < ncards; k++) {
 		size_t first = k * per;
 		size_t last = first + per < lines ? first + per : lines;
 
-		S_card(kit, ed, r, round, anchor, k, ncards, first, last,
-		       fill ? fill : &blank);
+		S_card(kit, ed, r, round, anchor, prefix.ptr, fill, k, ncards,
+		       first, last);
 	}
+	kg_buf_release(&prefix);
 }
 
 /* ---- the debrief sheet ------------------------------------------------------------- */
@@ -317,9 +362,19 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 }
 
 /* The form: one sheet. */
+/* A one-line note prefilled with value (NULL: blank) that is no form
+ * field: the debrief sheet's lines for kitgen loop (loopfill.h). */
+static void S_note_value(kg_block *sec, const char *label, const char *value)
+{
+	kg_block *b = kg_add_notes(sec, label, 1);
+
+	if (value && *value)
+		b->text_copy = kg_xstrdup(value);
+}
+
 static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 			   const kg_plan *plan, kg_block *root,
-			   const kg_loop_fill *fill)
+			   const kg_card_prefill *fill)
 {
 	kg_block *part = kg_c_section(root, 1, "debrief", NULL, "Debrief sheet",
 				      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE |
@@ -337,7 +392,7 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	kg_buf_puts(&b, ". The rule in full and the guidance follow this "
 		    "sheet.");
 	kg_add_prose_copy(part, b.ptr);
-	kg_add_notes_filled(part, "Candidate", 1, fill ? fill->candidate : NULL);
+	S_note_value(part, "Candidate", fill ? fill->candidate : NULL);
 	S_rounds_table(kit, plan, part);
 
 	sec = kg_c_section(part, 2, "debrief", "gates", "The decision rule", 0);
@@ -349,7 +404,7 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	/* fewer lines for reasons as the rounds take the sheet's room */
 	kg_add_notes(sec, "Reasons, citing evidence",
 		     plan->n <= 5 ? 3 : plan->n <= 6 ? 2 : 1);
-	kg_add_notes_filled(sec, "Date", 1, fill ? fill->date : NULL);
+	S_note_value(sec, "Date", fill ? fill->date : NULL);
 	kg_add_notes(sec, "Signature of the lead", 1);
 	kg_buf_release(&b);
 }
@@ -386,7 +441,7 @@ static void S_guidance(const kg_kit *kit, kg_block *root)
 
 void kg_packet_debrief(const kg_kit *kit, const kg_edition *ed,
 		       const kg_plan *plan, kg_block *root,
-		       const kg_loop_fill *fill)
+		       const kg_card_prefill *fill)
 {
 	S_debrief_form(kit, ed, plan, root, fill);
 	S_guidance(kit, root);

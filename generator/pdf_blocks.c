@@ -280,11 +280,13 @@ static void S_append(kg_inline *dst, const kg_inline *src)
 		dst->p[dst->n++] = src->p[i];
 }
 
-/* A dimension's cell: its name, its detail, then a drawn box per choice
- * and, on a line of their own, per mark, each with its column's label. */
-static void S_dimension_cell(kg_pw *c, const kg_block *head, size_t nchoice,
-			     const kg_block *dim, kg_inline *in, int tag)
+/* Row r's dimension cell: its name, its detail, then a drawn box per
+ * choice and, on a line of their own, per mark, each with its column's
+ * label; a box that is a form field's button says so (pdf_fields.c). */
+static void S_dimension_cell(kg_pw *c, const kg_block *card, size_t r,
+			     size_t nchoice, kg_inline *in, int tag)
 {
+	const kg_block *head = card->children[0], *dim = card->children[r];
 	const kg_pdf_style *st = c->st;
 	kg_tstyle name = kg_pw_style(KG_FACE_BOLD, st->body + st->m.forms_name,
 				     st->text);
@@ -304,7 +306,9 @@ static void S_dimension_cell(kg_pw *c, const kg_block *head, size_t nchoice,
 			kg_inline_break(&c->lay, in, &box);
 		else
 			kg_pw_text(c, in, &box, " \xE2\x80\x82"); /* an en space */
+		box.field = kg_pw_card_field(c, card, r, k, tag);
 		kg_pw_text(c, in, &box, "\xE2\x98\x90 ");
+		box.field = 0;
 		kg_inline_reset(&word);
 		kg_pw_cell(c, head->children[k], &label, &word);
 		S_append(in, &word);
@@ -337,6 +341,7 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after)
 	size_t ncols = head ? head->n : 0, nrows = b->n, r, k;
 	size_t nchoice = b->level > 0 ? (size_t)b->level : ncols;
 	kg_inline *cells;
+	int *fields;
 	float widths[2];
 	kg_table_style ts;
 	kg_pw_env hs;
@@ -345,6 +350,7 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after)
 	if (ncols < 2)
 		return;
 	cells = kg_xcalloc(nrows * 2, sizeof(*cells));
+	fields = kg_xcalloc(nrows * 2, sizeof(*fields));
 	hs.base = kg_pw_style(KG_FACE_BOLD, st->table, st->table_header_text);
 	kg_pw_tag_open(c, KG_ST_TABLE);
 	tr = kg_pw_tag_add(c, 0, KG_ST_TR);
@@ -354,9 +360,11 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after)
 	kg_pw_cell(c, head->children[ncols - 1], &hs, &cells[1]);
 	for (r = 1; r < nrows; r++) {
 		tr = kg_pw_tag_add(c, 0, KG_ST_TR);
-		S_dimension_cell(c, head, nchoice, b->children[r], &cells[r * 2],
+		S_dimension_cell(c, b, r, nchoice, &cells[r * 2],
 				 kg_pw_tag_add(c, tr, KG_ST_TH_ROW));
-		kg_pw_tag_add(c, tr, KG_ST_TD); /* the evidence: written by hand */
+		/* the evidence: written by hand, or in its field */
+		fields[r * 2 + 1] = kg_pw_card_field(c, b, r, ncols - 1,
+						     kg_pw_tag_add(c, tr, KG_ST_TD));
 	}
 	widths[1] = st->m.forms_evidence;
 	widths[0] = 1 - widths[1];
@@ -372,12 +380,14 @@ void kg_pw_scorecard(kg_pw *c, const kg_block *b, float after)
 	ts.grid = 1;
 	ts.keep = 1;
 	ts.fill = S_card_room(c, after);
+	ts.fields = fields;
 	kg_pw_space(c, st->paragraph * st->m.scorecards_space);
 	kg_lay_table(&c->lay, cells, nrows, 2, &ts);
 	kg_pw_tag_close(c);
 	for (k = 0; k < nrows * 2; k++)
 		kg_inline_free(&cells[k]);
 	free(cells);
+	free(fields);
 }
 
 /* What kg_pw_notes adds, space above included. */
@@ -393,28 +403,13 @@ float kg_pw_notes_height(const kg_pw *c, const kg_block *b)
 	return h + (float)b->level * st->m.notes_lines;
 }
 
-/* A NOTES block's value written on a line h high, after label (may be
- * NULL): a line filled in beforehand (kitgen loop). */
-static void S_notes_value(kg_pw *c, const kg_block *b, kg_inline *label,
-			  float h, kg_rgb rule)
-{
-	kg_tstyle t = kg_pw_style(KG_FACE_REGULAR, c->st->body, c->st->text);
-	kg_inline value = KG_INLINE_INIT;
-
-	kg_pw_smart(c, b->text);
-	kg_pw_text(c, &value, &t, c->tmp.ptr);
-	kg_lay_fill_line_value(&c->lay, label, &value, h, rule);
-	kg_inline_free(&value);
-}
-
 /* Room to write by hand: the label and a line, or the label above lines;
- * notes that fill (KG_NOTES_FILL) rule lines to the foot of the page. A
- * value filled in beforehand is written on the first line. */
+ * notes that fill (KG_NOTES_FILL) rule lines to the foot of the page. */
 void kg_pw_notes(kg_pw *c, const kg_block *b)
 {
 	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, c->st->small, c->st->muted);
 	kg_inline label = KG_INLINE_INIT;
-	int i, first = 0;
+	int i;
 
 	if (b->title) {
 		kg_pw_smart(c, b->title);
@@ -422,40 +417,30 @@ void kg_pw_notes(kg_pw *c, const kg_block *b)
 		kg_pw_text(c, &label, &t, c->tmp.ptr);
 	}
 	kg_pw_space(c, c->st->paragraph * c->st->m.notes_space);
-	if (b->level <= 1) {
-		if (b->text)
-			S_notes_value(c, b, &label, c->st->m.notes_line,
-				      c->st->muted);
-		else
-			kg_lay_fill_line(&c->lay, &label, c->st->m.notes_line,
-					 c->st->muted);
-		kg_inline_free(&label);
-		return;
-	}
-	if (label.n) {
-		kg_para_opts o = kg_pw_para(c);
+	if (b->level <= 1) { /* a line, or a form's text field on it */
+		kg_lay_fill_field(&c->lay, &label, c->st->m.notes_line,
+				  c->st->muted, kg_pw_note_field(c, b));
+	} else {
+		if (label.n) {
+			kg_para_opts o = kg_pw_para(c);
 
-		o.keep = 1;
-		kg_lay_para(&c->lay, &label, &o);
-	}
-	if (b->text) {
-		S_notes_value(c, b, NULL, c->st->m.notes_lines, c->st->rule);
-		kg_lay_keep(&c->lay);
-		first = 1;
-	}
-	if (b->flags & KG_NOTES_FILL) { /* to the foot of the page */
-		int least = (int)c->st->m.notes_fill_least;
+			o.keep = 1;
+			kg_lay_para(&c->lay, &label, &o);
+		}
+		if (b->flags & KG_NOTES_FILL) { /* to the foot of the page */
+			int least = (int)c->st->m.notes_fill_least;
 
-		kg_lay_fill_lines(&c->lay, b->level < least ? b->level : least,
-				  c->st->m.notes_lines, c->st->rule);
-		kg_inline_free(&label);
-		return;
-	}
-	for (i = first; i < b->level; i++) { /* kept together */
-		kg_lay_fill_line(&c->lay, NULL, c->st->m.notes_lines,
-				 c->st->rule);
-		if (i + 1 < b->level)
-			kg_lay_keep(&c->lay);
+			kg_lay_fill_lines(&c->lay, b->level < least ? b->level : least,
+					  c->st->m.notes_lines, c->st->rule);
+			kg_inline_free(&label);
+			return;
+		}
+		for (i = 0; i < b->level; i++) { /* kept together */
+			kg_lay_fill_line(&c->lay, NULL, c->st->m.notes_lines,
+					 c->st->rule);
+			if (i + 1 < b->level)
+				kg_lay_keep(&c->lay);
+		}
 	}
 	kg_inline_free(&label);
 }

@@ -71,7 +71,9 @@ static int S_build_time(struct tm *tm)
 
 /* The document information: title, author, subject and keywords with the
  * version and the digests, the creator, and the two digests as entries of
- * their own (KitgenContentDigest, KitgenBuildDigest); dates only from SOURCE_DATE_EPOCH, so
+ * their own (KitgenContentDigest, KitgenBuildDigest), and in a document
+ * with a form the kit's id and version (KitgenKit, KitgenVersion: `kitgen
+ * score` reads a filled card back against them); dates only from SOURCE_DATE_EPOCH, so
  * that two builds give the same bytes. */
 void kg_pw_metadata(kg_pw *c, uint32_t info)
 {
@@ -88,6 +90,10 @@ void kg_pw_metadata(kg_pw *c, uint32_t info)
 	S_info_label(c, &b, "Creator", c->st->labels.creator, &v);
 	/* the digests as values of their own, for scripts (pdfinfo -custom) */
 	S_info_entry(&b, "KitgenContentDigest", m->digest);
+	if (c->acroform) { /* what a filled form is read back against */
+		S_info_entry(&b, "KitgenKit", m->kit_id);
+		S_info_entry(&b, "KitgenVersion", m->version);
+	}
 	if (m->build_digest)
 		S_info_entry(&b, "KitgenBuildDigest", m->build_digest);
 	if (S_build_time(&tm)) {
@@ -178,7 +184,8 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 {
 	kg_pdf_file *pdf = c->pdf;
 	size_t i;
-	int face;
+
+	(void)fonts; /* the faces' numbers: kg_fonts_resources knows them */
 
 	kg_pdf_obj_begin(pdf, c->po.parent);
 	kg_pdf_puts(pdf, "<< /Type /Pages /Kids [");
@@ -190,10 +197,9 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 
 	kg_pdf_obj_begin(pdf, c->po.resources);
 	kg_pdf_puts(pdf, "<< /ProcSet [/PDF /Text] /Font <<");
-	for (face = 0; face < KG_NFACES; face++)
-		if (fonts[face])
-			kg_pdf_printf(pdf, " /%s %lu 0 R", kg_render_font_name(face),
-				      (unsigned long)fonts[face]);
+	kg_buf_reset(&c->tmp);
+	kg_fonts_resources(c->fonts, &c->tmp);
+	kg_pdf_put_buf(pdf, &c->tmp);
 	kg_pdf_puts(pdf, " >>");
 	if (c->po.watermark.text) { /* its opacity (render_pdf.h) */
 		kg_buf a = KG_BUF_INIT;
@@ -212,8 +218,11 @@ void kg_pw_document(kg_pw *c, const uint32_t *fonts, uint32_t catalog,
 		      "/PageMode /UseOutlines\n/StructTreeRoot %lu 0 R "
 		      "/MarkInfo << /Marked true >> /Lang (" KG_PW_LANG ")\n"
 		      "/ViewerPreferences << /DisplayDocTitle true >> "
-		      "/Metadata %lu 0 R >>", (unsigned long)c->po.parent,
+		      "/Metadata %lu 0 R", (unsigned long)c->po.parent,
 		      (unsigned long)outline, (unsigned long)structure,
 		      (unsigned long)xmp);
+	if (c->acroform)
+		kg_pdf_printf(pdf, "\n/AcroForm %lu 0 R", (unsigned long)c->acroform);
+	kg_pdf_puts(pdf, " >>");
 	kg_pdf_obj_end(pdf);
 }

@@ -56,7 +56,7 @@ struct kg_tags {
 static const char *const S_names[KG_ST_COUNT] = {
 	"Document", "Div", "H1", "H2", "H3", "H4", "H5", "H6", "P",
 	"L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TH", "TD", "Link",
-	"TOC", "TOCI", "Index", "Code", "BlockQuote"};
+	"TOC", "TOCI", "Index", "Code", "BlockQuote", "Form"};
 
 static void S_kid_new(kg_tags *t, uint32_t owner, uint32_t page, uint32_t val)
 {

@@ -52,6 +52,7 @@ typedef enum {
 	KG_ST_INDEX,
 	KG_ST_CODE,
 	KG_ST_BLOCKQUOTE,
+	KG_ST_FORM,   /* a form field's widget (an OBJR to it) */
 	KG_ST_COUNT
 } kg_stype;
 
@@ -85,7 +86,8 @@ void kg_tags_mark(kg_tags *t, int elem, size_t page, uint32_t mcid);
 /* Write the parent tree's entry of page (its MCIDs' elements) and start
  * the next page's. */
 void kg_tags_page_end(kg_tags *t, size_t page);
-/* A link annotation, object annot on page, belongs to elem (a Link):
+/* A link annotation (or a form field's widget), object annot on page,
+ * belongs to elem (a Link, or a Form):
  * returns its /StructParent key. */
 long kg_tags_annot(kg_tags *t, int elem, size_t page, uint32_t annot);
 

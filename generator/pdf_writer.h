@@ -9,6 +9,8 @@
  *   pdf_blocks.c  the document's blocks: headings, labels, rubric bands,
  *                 callouts, tables, scorecards, notes, the index
  *   pdf_code.c    code listings: line numbers, wrapping, continued
+ *   pdf_fields.c  a form's fields: a scorecard's choices, marks and
+ *                 evidence, a note's line, as fields of the PDF's form
  *   pdf_front.c   the cover, the contents, the running header and footer
  *   pdf_doc.c     the PDF objects around the pages: page tree, catalog, /Info
  *   write_pdf.c   the walk over the document (one switch on ENTER, one on
@@ -27,6 +29,7 @@
 #include "doc.h"
 #include "layout.h"
 #include "pdf_file.h"
+#include "pdf_form.h"
 #include "pdf_outline.h"
 #include "pdf_style.h"
 #include "pdf_tags.h"
@@ -71,6 +74,9 @@ typedef struct kg_pw {
 	int overrun;        /* pass 2 made more pages than pass 1 */
 	kg_outline outline; /* collected in pass 1 */
 	kg_tags *tags;      /* the structure tree, made in pass 2 (NULL in 1) */
+	kg_form *form;      /* the forms' fields (pdf_form.h), pass 2 (NULL
+			     * in 1: fields do not move anything) */
+	uint32_t acroform;  /* its dictionary, once written; 0: no field */
 	int section;        /* the level of the last heading */
 	const char *heading; /* the last heading's title (smart), or NULL */
 	char *heading_copy;  /* what heading points to */
@@ -157,6 +163,14 @@ void kg_pw_table(kg_pw *c, const kg_block *b);
 
 /* pdf_code.c */
 void kg_pw_code(kg_pw *c, const kg_block *b);
+
+/* pdf_fields.c: the widget number (kg_tstyle.field) of a form's field, or
+ * 0 outside pass 2 or for a block that names no field. */
+int kg_pw_note_field(kg_pw *c, const kg_block *notes);
+/* A scorecard's: the row r's choice or mark k (a header cell's index),
+ * its evidence cell; in the cell element tag. */
+int kg_pw_card_field(kg_pw *c, const kg_block *card, size_t r, size_t k,
+		     int tag);
 
 /* pdf_front.c */
 void kg_pw_contents(kg_pw *c);

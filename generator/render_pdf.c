@@ -14,8 +14,9 @@
  * handful of operators the layout needs (re f, m l S, rg RG w, BT Tf Td
  * Tj ET); text is already measured and encoded (fonts.c). A page is
  * written the moment it is drawn: its content stream, then its link
- * annotations, then the page object, whose number was reserved with all
- * the others' so that a link may point to any page, before or after.
+ * annotations and form widgets (pdf_form.h), then the page object, whose
+ * number was reserved with all the others' so that a link may point to
+ * any page, before or after.
  */
 #include "render_pdf.h"
 
@@ -209,25 +210,15 @@ static void S_show(S_pen *pen, kg_face face, float size,
 	if (!kg_fonts_used(pen->fonts, face) || len == 0)
 		return;
 	S_mark(pen);
-	if ((int)face != pen->face || size != pen->size) {
-		kg_buf_putc(b, '/');
-		kg_buf_puts(b, kg_render_font_name(face));
-		kg_buf_putc(b, ' ');
-		S_num(b, size);
-		kg_buf_puts(b, "Tf\n");
-		pen->face = (int)face;
-		pen->size = size;
-	}
 	S_fill_colour(pen, color);
 	y = pen->g->page_h - y;
 	S_num(b, x - pen->tx);
 	S_num(b, y - pen->ty);
-	kg_buf_puts(b, "Td ");
+	kg_buf_puts(b, "Td\n");
 	/* Td moves by the rounded amounts: track where the line really is */
 	pen->tx += (float)lrintf((x - pen->tx) * 100) / 100;
 	pen->ty += (float)lrintf((y - pen->ty) * 100) / 100;
-	kg_fonts_encode(pen->fonts, s, len, b);
-	kg_buf_puts(b, "Tj\n");
+	kg_fonts_show(pen->fonts, face, size, s, len, &pen->face, &pen->size, b);
 }
 
 /* The element's text; force: the mark all of it gets (an artifact), or
@@ -338,6 +329,27 @@ static void S_elem_links(kg_lay *lay, kg_pdf_file *pdf, S_pen *pen,
 		kg_buf_printf(annots, "%lu 0 R ", (unsigned long)num);
 	}
 	kg_buf_release(&a);
+}
+
+/* The form's widgets the element places (KG_OP_FIELD), added to annots. */
+static void S_elem_widgets(kg_lay *lay, S_pen *pen, const kg_elem *e,
+			   float ox, float oy, kg_buf *annots)
+{
+	uint32_t k;
+
+	for (k = e->op0; k < e->op0 + e->nops; k++) {
+		const kg_op *op = kg_lay_op(lay, k);
+		float r[4];
+
+		if (op->type != KG_OP_FIELD)
+			continue;
+		r[0] = ox + op->x;
+		r[3] = pen->g->page_h - (oy + op->y);
+		r[1] = r[3] - op->h;
+		r[2] = r[0] + op->w;
+		kg_form_put(pen->po->form, op->aux, pen->page,
+			    (uint32_t)(pen->po->page0 + pen->page), r, annots);
+	}
 }
 
 /* ---- boxes ---------------------------------------------------------------- */
@@ -523,16 +535,14 @@ static void S_watermark(S_pen *pen)
 {
 	const kg_watermark *w = &pen->po->watermark;
 	kg_buf *b = &pen->out;
+	int font = -1; /* the text object's own: kg_fonts_show sets it */
+	float size = -1;
 
 	if (!w->text || !*w->text || !kg_fonts_used(pen->fonts, w->face))
 		return;
 	if (pen->tags)
 		kg_buf_puts(b, "/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\n");
-	kg_buf_puts(b, "q /" KG_WATERMARK_GS " gs BT\n/");
-	kg_buf_puts(b, kg_render_font_name(w->face));
-	kg_buf_putc(b, ' ');
-	S_num(b, w->size);
-	kg_buf_puts(b, "Tf\n");
+	kg_buf_puts(b, "q /" KG_WATERMARK_GS " gs BT\n");
 	S_colour_op(b, w->color, "rg");
 	kg_pdf_num(b, w->cos, 4);
 	kg_pdf_num(b, w->sin, 4);
@@ -540,9 +550,10 @@ static void S_watermark(S_pen *pen)
 	kg_pdf_num(b, w->cos, 4);
 	S_num(b, w->x);
 	S_num(b, pen->g->page_h - w->y);
-	kg_buf_puts(b, "Tm ");
-	kg_fonts_encode(pen->fonts, w->text, strlen(w->text), b);
-	kg_buf_puts(b, "Tj\nET Q\n");
+	kg_buf_puts(b, "Tm\n");
+	kg_fonts_show(pen->fonts, w->face, w->size, w->text, strlen(w->text),
+		      &font, &size, b);
+	kg_buf_puts(b, "ET Q\n");
 	if (pen->tags)
 		kg_buf_puts(b, "EMC\n");
 }
@@ -613,6 +624,9 @@ static void S_page(kg_lay *lay, kg_fonts *fonts, kg_pdf_file *pdf, size_t n,
 	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
 		e = S_placed(lay, p, &y);
 		S_elem_links(lay, pdf, &pen, e, g->body_x, g->body_y + y, &annots);
+		if (po->form)
+			S_elem_widgets(lay, &pen, e, g->body_x, g->body_y + y,
+				       &annots);
 	}
 	S_page_object(pdf, g, po, pen.page, contents, &annots);
 	if (po->tags)

@@ -13,6 +13,7 @@
 #include "fonts.h"
 #include "layout.h"
 #include "pdf_file.h"
+#include "pdf_form.h"
 #include "pdf_tags.h"
 
 /* Where things go on a page, in points from the page's top-left. */
@@ -52,6 +53,9 @@ typedef struct kg_page_objs {
 	 * run of text marked as its element's or as an artifact, every rule,
 	 * box, running header and footer an artifact; NULL: no marks */
 	kg_tags *tags;
+	/* the form whose widgets the layout placed (KG_OP_FIELD): each is
+	 * written as one of its page's annotations; NULL: none */
+	kg_form *form;
 	kg_watermark watermark; /* on every page, if its text is set */
 } kg_page_objs;
 

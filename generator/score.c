@@ -17,8 +17,9 @@ const char kg_score_usage[] =
 	"Usage: kitgen score [--content DIR] [--templates DIR] [--out DIR]\n"
 	"                   [--anonymise] CARD...\n"
 	"\n"
-	"Read the panel's card files (see 'kitgen card'), group them by\n"
-	"candidate and write each candidate's debrief as Markdown, HTML and\n"
+	"Read the panel's card files (see 'kitgen card') and filled panel\n"
+	"packet PDFs (a card per round filled in the PDF's form), group them\n"
+	"by candidate and write each candidate's debrief as Markdown, HTML and\n"
 	"PDF: each round's rating (the mean of its interviewers' overall\n"
 	"ratings), the weighted total with the profile's weights and the\n"
 	"rating scale's points, each gate of the decision rule (kit.yaml's\n"
@@ -28,8 +29,9 @@ const char kg_score_usage[] =
 	"A card for another kit, edition or round, an unknown dimension, a\n"
 	"rating that is not a band or not-probed, or a second card for a round\n"
 	"by the same interviewer is an error, at its file and line, and\n"
-	"nothing is written. A card made with another version of the kit is a\n"
-	"warning.\n"
+	"nothing is written; in a PDF, at its file and field, and a round rated\n"
+	"with no interviewer or a PDF that cannot be read is an error too. A\n"
+	"card made with another version of the kit is a warning.\n"
 	"\n"
 	"Debriefs are personal data. They go to --out, by default the folder\n"
 	"of the first card, never to the kit's output folder: a build may\n"
@@ -47,17 +49,17 @@ const char kg_score_usage[] =
 	"Exit status: 0 debriefs written, 1 bad cards or content, 2 usage\n"
 	"error, 3 I/O error.\n";
 
-/* Load every card; the ones that load are in cards[0..*n). */
+/* Load every card (a card file, or a filled PDF's cards); the ones that
+ * load are in cards[0..*n). */
 static kg_card *S_load(kg_card_kit *ck, char **files, size_t nfiles,
 		       unsigned flags, size_t *n, kg_diags *d)
 {
-	kg_card *cards = kg_xcalloc(nfiles + 1, sizeof(*cards));
-	size_t i;
+	kg_card *cards = NULL;
+	size_t i, cap = 0;
 
 	*n = 0;
 	for (i = 0; i < nfiles; i++)
-		if (kg_card_load(ck, files[i], flags, &cards[*n], d) == 0)
-			++*n;
+		kg_cards_load(ck, files[i], flags, &cards, n, &cap, d);
 	return cards;
 }
 

@@ -309,9 +309,9 @@ static void S_notes(const kg_block *b, kg_buf *out)
 	}
 	kg_buf_puts(out, "<div class=\"lines\">");
 	i = 0;
-	if (b->text) { /* filled in beforehand (kitgen loop) */
+	if (b->text_copy) { /* prefilled (kg_add_note_field, kitgen loop) */
 		kg_buf_puts(out, "<div class=\"line filled\">");
-		S_escape(b->text, out);
+		S_escape(b->text_copy, out);
 		kg_buf_puts(out, "</div>");
 		i = 1;
 	}

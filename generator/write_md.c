@@ -249,8 +249,8 @@ static void S_notes(const kg_block *b, kg_buf *out)
 		kg_md_escape(out, b->title, strlen(b->title));
 		kg_buf_puts(out, b->level > 1 ? ":**\n\n" : ":** ");
 	}
-	if (b->text) {
-		kg_md_escape(out, b->text, strlen(b->text));
+	if (b->text_copy) { /* prefilled (kg_add_note_field) */
+		kg_md_escape(out, b->text_copy, strlen(b->text_copy));
 		kg_buf_puts(out, b->level > 1 ? "\\\n" : "\n\n");
 		i = 1;
 	}

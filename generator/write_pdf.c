@@ -55,6 +55,7 @@ kg_tstyle kg_pw_style(kg_face face, float size, kg_rgb color)
 	t.link = -1;
 	t.box = 0;
 	t.tag = 0;
+	t.field = 0;
 	return t;
 }
 
@@ -462,6 +463,10 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 			fonts[face] = kg_pdf_reserve(pdf);
 	c->tags = kg_tags_new(pdf, c->po.page0, c->total_pages);
 	c->po.tags = c->tags;
+	c->form = kg_form_new(pdf, c->tags);
+	kg_form_document(c->form, c->doc->meta.kit_id, c->doc->meta.version,
+			 c->doc->meta.digest);
+	c->po.form = c->form;
 	c->pass = 2;
 	S_layout(c);
 	if (kg_lay_disagreements(&c->lay) || c->overrun ||
@@ -474,6 +479,7 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 		return -1;
 	if (kg_fonts_write(c->fonts, pdf, fonts, d) < 0)
 		return -1;
+	c->acroform = kg_form_write(c->form);
 	catalog = kg_pdf_reserve(pdf);
 	info = kg_pdf_reserve(pdf);
 	outline = kg_outline_write(&c->outline, pdf, &c->lay, &c->geom, &c->po);
@@ -606,6 +612,7 @@ out:
 	kg_pdf_file_free(&pdf);
 	kg_outline_free(&c.outline);
 	kg_tags_free(c.tags);
+	kg_form_free(c.form);
 	kg_buf_release(&c.tmp);
 	kg_buf_release(&c.text);
 	free(c.heading_copy);

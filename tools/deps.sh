@@ -17,12 +17,17 @@ command -v cc >/dev/null 2>&1 || need gcc
 have_pc yaml-0.1 || need libyaml-dev
 have_pc libcmark || need libcmark-dev
 have_pc fontconfig || need libfontconfig-dev
+have_pc harfbuzz || need libharfbuzz-dev
 have_pc zlib || need zlib1g-dev
 have_pc cmocka || need libcmocka-dev
 have_pc nettle || need nettle-dev
 # the HTTP server of `kitgen serve`
 have_pc libmicrohttpd || need libmicrohttpd-dev
+# reading filled PDF scorecards back (`kitgen score`)
+have_pc libqpdf || need libqpdf-dev
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
+# Chinese, Japanese and Korean: the PDF's fallback face for them
+[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need fonts-droid-fallback
 # libharu ships no .pc file: try to compile and link against it.
 probe=$(mktemp -d)
 printf '#include <hpdf.h>\nint main(void){HPDF_Doc d=HPDF_New(0,0);HPDF_Free(d);return 0;}\n' >"$probe/t.c"
@@ -44,6 +49,8 @@ if [ "${1:-}" = "--test" ]; then
 	# the printed forms, page by page (tests/formcheck.py), and code
 	# listings and notes (tests/listingcheck.py): glyph and rule positions
 	/usr/bin/python3 -c 'import fitz' 2>/dev/null || need python3-fitz
+	# the fillable scorecards are filled in by a second library
+	/usr/bin/python3 -c 'import pypdf' 2>/dev/null || need python3-pypdf
 	command -v groff >/dev/null 2>&1 || need groff-base
 	# the reproducibility test sets the clock ahead
 	command -v faketime >/dev/null 2>&1 || need faketime

@@ -209,6 +209,77 @@ def main():
             c.add("A heading with *markup* <b>\n" + t)
     print("fuzz_pdf: %d seeds" % c.n)
 
+    cardpdf_corpus()
+
+
+def pdf_bytes(objects, info=None):
+    """A PDF of the given object bodies (object 1 the catalog), with an
+    xref table: what a minimal form looks like to qpdf."""
+    out = b"%PDF-1.7\n"
+    offsets = []
+    for i, body in enumerate(objects):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + body.encode("latin-1") + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    trailer = "<< /Size %d /Root 1 0 R%s >>" % (
+        len(objects) + 1, " /Info %d 0 R" % info if info else "")
+    out += b"trailer\n" + trailer.encode() + b"\nstartxref\n%d\n%%%%EOF\n" % xref
+    return out
+
+
+def form_pdf(fields):
+    """A form whose fields are (name, /FT, value as a PDF object or None):
+    radio groups and check boxes get one widget kid, as kitgen writes
+    them; the fixture kit's id, version and digest as hidden fields."""
+    objects = [None, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", None]
+    refs, annots = [], []
+    for name, ft, value in fields:
+        field = len(objects) + 1
+        widget = field + 1
+        v = " /V %s" % value if value else ""
+        objects.append("<< /T (%s) /FT %s%s /Kids [%d 0 R] >>" % (name, ft, v, widget))
+        objects.append("<< /Type /Annot /Subtype /Widget /Rect [0 0 10 10] "
+                       "/Parent %d 0 R >>" % field)
+        refs.append("%d 0 R" % field)
+        annots.append("%d 0 R" % widget)
+    objects[0] = "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [%s] >> >>" % " ".join(refs)
+    objects[2] = ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                  "/Annots [%s] >>" % " ".join(annots))
+    return pdf_bytes(objects)
+
+
+def cardpdf_corpus():
+    """Forms with the fixture's field names: a filled round, a blank one,
+    one rated without an interviewer, a bad rating, fields nested in a
+    parent and a field that is its own kid."""
+    kit = yaml.safe_load(open(os.path.join(FIXTURE, "kit.yaml"), encoding="utf-8"))
+    digest = subprocess.run([os.path.join(ROOT, "kitgen"), "digest", "--content", FIXTURE],
+                            capture_output=True, text=True).stdout.split()
+    doc = [("kitgen:kit", "/Tx", "(%s)" % kit["id"]),
+           ("kitgen:version", "/Tx", "(%s)" % kit["version"]),
+           ("kitgen:digest", "/Tx", "(%s)" % (digest[0] if digest else ""))]
+    p = "balanced-fresher:r1"
+    people = [(p + ":candidate", "/Tx", "(Ada)"), (p + ":interviewer", "/Tx", "(Grace)"),
+              (p + ":date", "/Tx", "(2026-12-01)")]
+    rated = [(p + ":cache-1:rating", "/Btn", "/strong"),
+             (p + ":cache-1:prompted", "/Btn", "/Yes"),
+             (p + ":cache-1:evidence", "/Tx", "(Named the eviction policy.\rAnd why.)"),
+             (p + ":overall", "/Btn", "/acceptable")]
+    c = Corpus("fuzz_cardpdf")
+    c.add(form_pdf(doc + people + rated))
+    c.add(form_pdf(doc + [(n, ft, None) for n, ft, v in people + rated]))
+    c.add(form_pdf(doc + people[:1] + rated))
+    c.add(form_pdf(doc + people + rated[:-1] + [(p + ":overall", "/Btn", "(/great)")]))
+    c.add(form_pdf(doc + people + [("balanced-fresher:r9:overall", "/Btn", "/weak")]))
+    c.add(pdf_bytes(["<< /Type /Catalog /AcroForm << /Fields [2 0 R] >> >>",
+                     "<< /T (a) /FT /Tx /Kids [2 0 R 3 0 R] >>",
+                     "<< /T (r1) /Parent 2 0 R /V <FEFF00410042> >>"]))
+    c.add(b"%PDF-1.7\n")
+    print("fuzz_cardpdf: %d seeds" % c.n)
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -3,7 +3,8 @@
  * composed document: every scorecard and the debrief sheet is a form
  * with its lines; the debrief lists exactly the questions the loop has
  * not used, per area; its gates carry the kit's numbers, or its prose
- * rule when it has none; a packet is named for itself.
+ * rule when it has none; a packet is named for itself; a scorecard names
+ * its form fields and takes prefilled people and date.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -348,10 +349,73 @@ static void test_content_gates(void **state)
 	kg_diags_free(&d);
 }
 
+/* A scorecard names its fields (doc.h, "Forms"): the card, its choices'
+ * values, its marks and evidence, each line's dimension (the overall line
+ * rated only), the people and the date, prefilled from kg_card_prefill. */
+static void test_field_names(void **state)
+{
+	kg_kit *kit = kg_test_load_kit("content");
+	kg_editions eds = kg_editions_of(kit);
+	kg_diags d = KG_DIAGS_INIT;
+	kg_block *root = kg_block_new(KG_BLOCK_DOCUMENT);
+	const kg_card_prefill fill = {"Ada Example", "Grace Example", "2026-12-01"};
+	const kg_edition *ed = NULL;
+	const kg_block *sec, *card, *head;
+	kg_buf want = KG_BUF_INIT;
+	const char *slash;
+	kg_plan plan;
+	size_t e, i;
+	int band;
+
+	(void)state;
+	for (e = 0; e < eds.n && !ed; e++)
+		if (eds.items[e].kind == KG_EDITION_PACKET)
+			ed = &eds.items[e];
+	assert_non_null(ed);
+	kg_plan_loop(kit, ed->profile, ed->level, &plan, &d);
+	kg_packet_scorecard(kit, ed, &plan.rounds[1], 2, root, "round-2", &fill);
+	slash = strrchr(ed->id, '/');
+	kg_buf_printf(&want, "%s:r2", slash ? slash + 1 : ed->id);
+	sec = root->children[0];
+	card = S_child(sec, KG_BLOCK_SCORECARD);
+	assert_string_equal(card->id, want.ptr);
+	head = card->children[0];
+	assert_null(head->children[0]->id);
+	for (band = 0; band < KG_NBANDS; band++)
+		assert_string_equal(head->children[1 + band]->id, kg_band_keys[band]);
+	assert_string_equal(head->children[KG_NBANDS + 1]->id, "not-probed");
+	assert_string_equal(head->children[KG_NBANDS + 2]->id, "prompted");
+	assert_string_equal(head->children[KG_NBANDS + 3]->id, "evidence");
+	for (i = 1; i < card->n; i++) {
+		const kg_block *dim = card->children[i];
+
+		if (i - 1 < plan.rounds[1].ndims) {
+			assert_string_equal(dim->id, plan.rounds[1].dims[i - 1].id);
+			assert_false(dim->flags & KG_DIMENSION_RATING_ONLY);
+		} else {
+			assert_string_equal(dim->id, "overall");
+			assert_true(dim->flags & KG_DIMENSION_RATING_ONLY);
+		}
+	}
+	kg_buf_puts(&want, ":candidate");
+	assert_string_equal(S_notes(sec, "Candidate")->id, want.ptr);
+	assert_string_equal(S_notes(sec, "Candidate")->text_copy, "Ada Example");
+	assert_string_equal(S_notes(sec, "Interviewer")->text_copy, "Grace Example");
+	assert_string_equal(S_notes(sec, "Date")->text_copy, "2026-12-01");
+	assert_null(S_notes(sec, "Signature")->id); /* signed by hand */
+	kg_buf_release(&want);
+	S_free_root(root);
+	kg_plan_free(&plan);
+	kg_editions_free(&eds);
+	kg_kit_free(kit);
+	kg_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cards),
+		cmocka_unit_test(test_field_names),
 		cmocka_unit_test(test_score),
 		cmocka_unit_test(test_unused_shown),
 		cmocka_unit_test(test_gates),

@@ -1,0 +1,117 @@
+#!/bin/sh
+# t-shaping.sh - text shaped with HarfBuzz in the PDF: kerning and
+# ligatures in prose and neither in code, ligatures copied as their
+# letters, Chinese and Japanese drawn from a fallback face, Arabic joined
+# and right to left, no .notdef glyph, and a character no font has is a
+# warning and a visible mark. The per-glyph checks are in
+# tests/shapecheck.py (PyMuPDF); copying is pdftotext's.
+. "$(dirname "$0")/lib.sh"
+CHECK="/usr/bin/python3 $ROOT/tests/shapecheck.py"
+
+build() { # build NAME CONTENT [TEMPLATES]: the kit as PDF into $TMP/NAME
+	rm -rf "$TMP/$1"
+	"$KITGEN" build --content "$2" --templates "${3:-$ROOT/templates}" \
+		--out "$TMP/$1" --format pdf >/dev/null 2>"$TMP/$1.err"
+}
+
+shape_check() { # shape_check WHAT PDF CHECK
+	if $CHECK "$3" "$2" >"$TMP/out" 2>&1; then ok "$1"
+	else not_ok "$1" "$(cat "$TMP/out")"; fi
+}
+
+copies() { # copies WHAT PDF TEXT...: pdftotext gives every TEXT
+	what=$1
+	pdf=$2
+	shift 2
+	pdftotext "$pdf" "$TMP/text" 2>/dev/null
+	for t in "$@"; do
+		if ! grep -qF "$t" "$TMP/text"; then
+			not_ok "$what" "'$t' not in the text"
+			return
+		fi
+	done
+	ok "$what"
+}
+
+for kit in cjk arabic; do
+	if out=$("$KITGEN" check --content "$ROOT/tests/fixture/$kit" 2>&1) &&
+	   rm -rf "$TMP/all" &&
+	   "$KITGEN" build --content "$ROOT/tests/fixture/$kit" \
+		--templates "$ROOT/templates" --out "$TMP/all" >/dev/null 2>"$TMP/all.err" &&
+	   [ ! -s "$TMP/all.err" ] && [ -s "$TMP/all/$kit-kit.md" ] &&
+	   [ -s "$TMP/all/$kit-kit.html" ] && [ -s "$TMP/all/$kit-kit.pdf" ]; then
+		ok "the $kit fixture passes check and builds in every format"
+	else
+		not_ok "the $kit fixture passes check and builds in every format" \
+			"$out $(cat "$TMP/all.err")"
+	fi
+done
+
+if build cjk "$ROOT/tests/fixture/cjk" && [ ! -s "$TMP/cjk.err" ]; then
+	ok "the CJK kit builds with no warning"
+else
+	not_ok "the CJK kit builds with no warning" "$(cat "$TMP/cjk.err")"
+fi
+pdf=$TMP/cjk/cjk-kit.pdf
+shape_check "prose is kerned (TJ numbers), code is not" "$pdf" kerning
+shape_check "prose has fi/ffi ligatures, code has none" "$pdf" ligatures
+copies "ligatures copy as their letters" "$pdf" "office staff find an" \
+	"efficient first draft" "office = find_ffi(x)"
+shape_check "CJK characters come from a fallback face" "$pdf" fallback
+shape_check "no .notdef glyph in the CJK kit" "$pdf" notdef
+copies "CJK text copies as written" "$pdf" "面接キット" \
+	"本キットは面接官のための小さな見本です。每个问题都有评分标准。" \
+	"缓存设计" "キャッシュは何のためにありますか？"
+
+# DejaVu Sans Mono has neither kerning nor ligatures: set code in DejaVu
+# Sans, which has both, and code must still get neither
+cp -R "$ROOT/templates" "$TMP/tpl"
+sed -i 's/^  mono: .*/  mono: DejaVu Sans/' "$TMP/tpl/pdf/style.yaml"
+if build cjk-sans "$ROOT/tests/fixture/cjk" "$TMP/tpl"; then
+	pdf=$TMP/cjk-sans/cjk-kit.pdf
+	shape_check "code in a face with kerning is not kerned" "$pdf" kerning
+	shape_check "code in a face with ligatures has none" "$pdf" ligatures
+	copies "code copies as written" "$pdf" "office = find_ffi(x)"
+else
+	not_ok "the CJK kit builds with code in DejaVu Sans" "$(cat "$TMP/cjk-sans.err")"
+fi
+
+if build arabic "$ROOT/tests/fixture/arabic" && [ ! -s "$TMP/arabic.err" ]; then
+	ok "the Arabic kit builds with no warning"
+else
+	not_ok "the Arabic kit builds with no warning" "$(cat "$TMP/arabic.err")"
+fi
+pdf=$TMP/arabic/arabic-kit.pdf
+shape_check "Arabic is joined and right to left" "$pdf" arabic
+shape_check "no .notdef glyph in the Arabic kit" "$pdf" notdef
+# a line of only right-to-left words copies in logical order (a line that
+# mixes directions waits for the bidi algorithm); للاختبار holds the
+# lam-alef ligature
+copies "Arabic copies in logical order" "$pdf" "دليل المقابلة" \
+	"مجموعة صغيرة للاختبار" "تصميم ذاكرة مؤقتة"
+
+# a character no installed font has (a private-use one): a warning that
+# names it, and a visible mark in its place, never a .notdef box
+kit=$TMP/pua-kit
+rm -rf "$kit"
+cp -R "$ROOT/tests/fixture/cjk" "$kit"
+sed -i 's/^title: Today.*/title: Odd \xee\x80\x80 mark/' "$kit/kit.yaml"
+if build pua "$kit" && grep -q "warning: character U+E000 is in no installed font" "$TMP/pua.err"; then
+	ok "a character no font has is a warning"
+else
+	not_ok "a character no font has is a warning" "$(cat "$TMP/pua.err")"
+fi
+pdf=$(ls "$TMP"/pua/*.pdf 2>/dev/null | head -1)
+shape_check "no .notdef glyph for a character no font has" "$pdf" notdef
+if /usr/bin/python3 -c '
+import fitz, sys
+d = fitz.open(sys.argv[1])
+for s in d[0].get_texttrace():
+    for c in s["chars"]:
+        if c[0] == 0xE000 and c[1] > 0 and "DejaVu" in s["font"]:
+            sys.exit(0)
+sys.exit(1)' "$pdf"; then
+	ok "a character no font has is drawn as a replacement mark"
+else
+	not_ok "a character no font has is drawn as a replacement mark"
+fi
