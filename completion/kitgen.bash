@@ -18,6 +18,7 @@ _kitgen_options()
 	schema) echo "--help" ;;
 	serve) echo "--port --bind --content --templates --help" ;;
 	card) echo "--content --round --help" ;;
+	loop) echo "--candidate --date --interviewer --out --force-output-dir --content --templates --format --paper --help" ;;
 	translate) echo "--status --stamp --language --format --content --help" ;;
 	score | calibrate) echo "--content --templates --out --anonymise --help" ;;
 	esac
@@ -73,7 +74,7 @@ _kitgen()
 		return
 	fi
 	if ((COMP_CWORD == 1)); then
-		COMPREPLY=($(compgen -W "check build list digest diff render init labels card score calibrate schema serve export translate --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "check build list digest diff render init labels loop card score calibrate schema serve export translate --help --version" -- "$cur"))
 		return
 	fi
 	case $prev in
@@ -128,7 +129,7 @@ _kitgen()
 			refs/tags refs/heads 2>/dev/null) HEAD" -- "$cur"))
 		return
 		;;
-	-r | --role | --round)
+	-r | --role | --round | -C | --candidate | -D | --date | -i | --interviewer)
 		return
 		;;
 	esac
@@ -160,10 +161,11 @@ _kitgen()
 		# --stamp ID...: the items of the translation are the kit's ids
 		return
 		;;
-	card | export)
+	card | export | loop)
+		# the packets, not their parts (panels/PACKET/round-1, ...)
 		local ids
 		ids=$("$kitgen" list --content "$(_kitgen_content)" 2>/dev/null |
-			awk '/^panels\// { sub("panels/", "", $1); print $1 }')
+			awk '/^panels\/[^\/ ]+ / { sub("panels/", "", $1); print $1 }')
 		COMPREPLY=($(compgen -W "$ids" -- "$cur"))
 		;;
 	esac

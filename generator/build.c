@@ -6,7 +6,8 @@
  * holds a chunk of one file at a time; the set is renamed into place only
  * when every file is written (or removed when any failed). All files
  * together stay within the output budget (KG_MAX_OUTPUT, or less with
- * KITGEN_MAX_OUTPUT).
+ * KITGEN_MAX_OUTPUT); the packets' parts (edition.h), which hold the
+ * packets' text again, have a budget of the same size of their own.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -83,9 +84,21 @@ static size_t S_output_limit(void)
 	return (size_t)n;
 }
 
+/* What a build has written so far, against its two budgets: the
+ * editions and the index page, and the packets' parts. */
+typedef struct S_budget {
+	size_t editions, parts;
+} S_budget;
+
+/* The bytes written so far of the budget path's file counts against. */
+static size_t *S_spent(S_budget *b, int part)
+{
+	return part ? &b->parts : &b->editions;
+}
+
 /* Would `more` bytes take the build past its output limit? Then say so. */
 static int S_over_budget(const char *path, size_t *written, size_t more,
-			 kg_diags *d)
+			 int part, kg_diags *d)
 {
 	size_t limit = S_output_limit();
 
@@ -93,7 +106,18 @@ static int S_over_budget(const char *path, size_t *written, size_t more,
 		*written += more;
 		return 0;
 	}
-	if (limit == KG_MAX_OUTPUT)
+	if (part && limit == KG_MAX_OUTPUT)
+		kg_error(d, (kg_mark){path, 0, 0},
+			 "the packets' per-round documents pass their limit of "
+			 "%zu MiB for all of them together; build fewer "
+			 "editions or formats at once (--edition, --format)",
+			 KG_MAX_OUTPUT >> 20);
+	else if (part)
+		kg_error(d, (kg_mark){path, 0, 0},
+			 "the packets' per-round documents pass their limit of "
+			 "%zu bytes for all of them together (KITGEN_MAX_OUTPUT)",
+			 limit);
+	else if (limit == KG_MAX_OUTPUT)
 		kg_error(d, (kg_mark){path, 0, 0},
 			 "the build's output passes its limit of %zu MiB for "
 			 "all files together; build fewer editions or formats "
@@ -110,7 +134,7 @@ static int S_over_budget(const char *path, size_t *written, size_t more,
  * bytes that was. */
 static int S_write_file(kg_out_set *set, const char *path, const kg_writer *w,
 			const kg_doc *doc, const kg_write_opts *wo,
-			size_t *size, size_t *written, kg_diags *d)
+			size_t *size, size_t *written, int part, kg_diags *d)
 {
 	kg_sink out;
 	kg_write_opts named = *wo;
@@ -120,7 +144,7 @@ static int S_write_file(kg_out_set *set, const char *path, const kg_writer *w,
 		return -1;
 	out.limit = S_output_limit() - *written;
 	if (w->write(doc, &named, &out, d) < 0 ||
-	    S_over_budget(path, written, kg_sink_tell(&out), d) < 0) {
+	    S_over_budget(path, written, kg_sink_tell(&out), part, d) < 0) {
 		kg_out_discard(set, &out);
 		return -1;
 	}
@@ -134,9 +158,10 @@ static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
 			   const char *digest, const char *build_digest,
 			   const kg_build_opts *o,
 			   const kg_since *since, S_files *files,
-			   size_t *written, kg_index *idx, kg_out_set *set,
+			   S_budget *budget, kg_index *idx, kg_out_set *set,
 			   kg_diags *d)
 {
+	int part = KG_EDITION_IS_PART(ed);
 	kg_write_opts wo = {o->templates, o->paper, NULL};
 	kg_doc *doc = kg_compose(kit, ed, digest);
 	size_t w;
@@ -153,7 +178,7 @@ static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
 		size_t size = 0;
 
 		rc = S_write_file(set, path, o->writers[w], doc, &wo, &size,
-				  written, d);
+				  S_spent(budget, part), part, d);
 		kg_index_add(idx, ed, o->writers[w], size);
 	}
 	kg_doc_free(doc);
@@ -165,7 +190,7 @@ static int S_write_edition(const kg_kit *kit, const kg_edition *ed,
 static int S_write_index(const kg_index *idx, const kg_kit *kit,
 			 const char *digest, const char *build_digest,
 			 const kg_build_opts *o,
-			 S_files *files, size_t *written, kg_out_set *set,
+			 S_files *files, S_budget *budget, kg_out_set *set,
 			 kg_diags *d)
 {
 	const char *path = S_add_file(files, o->out, KG_INDEX_NAME, "");
@@ -174,11 +199,19 @@ static int S_write_index(const kg_index *idx, const kg_kit *kit,
 				 &page, d);
 
 	if (rc == 0)
-		rc = S_over_budget(path, written, page.len, d);
+		rc = S_over_budget(path, S_spent(budget, 0), page.len, 0, d);
 	if (rc == 0)
 		rc = kg_out_add(set, path, page.ptr, page.len, d);
 	kg_buf_release(&page);
 	return rc;
+}
+
+/* Does a build of `only` (NULL: every edition) write ed? A packet brings
+ * its parts. */
+static int S_selected(const kg_edition *ed, const kg_edition *only)
+{
+	return !only || ed == only ||
+	       (only->kind == KG_EDITION_PACKET && ed->packet == only);
 }
 
 /* Render every edition in every format, then the index page that links
@@ -190,7 +223,10 @@ static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
 	kg_editions eds = kg_editions_of(kit);
 	kg_index idx = KG_INDEX_INIT;
 	char digest[KG_DIGEST_HEX], build[KG_DIGEST_HEX];
-	size_t e, written = 0;
+	const kg_edition *only = o->edition ? kg_editions_find(&eds, o->edition)
+					    : NULL;
+	S_budget budget = {0, 0};
+	size_t e;
 	int rc;
 
 	kg_kit_digest(kit, digest);
@@ -199,13 +235,13 @@ static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
 	if (rc == 0)
 		rc = kg_out_begin(set, o->out, d);
 	for (e = 0; e < eds.n && rc == 0; e++)
-		if (!o->edition || kg_editions_find(&eds, o->edition) == &eds.items[e])
+		if (S_selected(&eds.items[e], only))
 			rc = S_write_edition(kit, &eds.items[e], digest, build,
-					     o, since, files, &written, &idx,
+					     o, since, files, &budget, &idx,
 					     set, d);
 	/* (a one-edition build would list only that edition: it writes none) */
 	if (rc == 0 && !o->edition && kg_index_wanted(o->writers))
-		rc = S_write_index(&idx, kit, digest, build, o, files, &written,
+		rc = S_write_index(&idx, kit, digest, build, o, files, &budget,
 				   set, d);
 	kg_index_free(&idx);
 	kg_editions_free(&eds);

@@ -240,6 +240,14 @@ static int S_edition(kg_card_kit *ck, const kg_node *root, kg_card *c,
 	if (!c->ed)
 		return kg_error(d, v->mark, "no edition '%s' in kit '%s' (see "
 				"'kitgen list')", v->text, kg_text(ck->kit->id));
+	if (KG_EDITION_IS_PART(c->ed)) {
+		const char *packet = strchr(c->ed->packet->id, '/') + 1;
+
+		c->ed = NULL;
+		return kg_error(d, v->mark, "edition '%s' is a part of the panel "
+				"packet '%s': a card names the packet", v->text,
+				packet);
+	}
 	if (c->ed->kind != KG_EDITION_PACKET) {
 		int published = c->ed->kind == KG_EDITION_PUBLIC;
 

@@ -7,10 +7,15 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
+#include "alloc.h"
+#include "buf.h"
 #include "cli.h"
 #include "printable.h"
+#include "writer.h"
 
 static const kg_cli_cmd *S_running;
 
@@ -164,4 +169,65 @@ int kg_cli_parse(const char *cmd, int argc, char **argv,
 			return S_bad_option(cmd, c, argv);
 	}
 	return 0;
+}
+
+/* ---- --format ---------------------------------------------------------- */
+
+/* Whether a comma-separated list has an empty item: "", ",", "md,",
+ * "md,,pdf". strtok_r would skip them, and "," would select nothing. */
+static int S_empty_item(const char *list)
+{
+	size_t n = strlen(list);
+
+	return n == 0 || list[0] == ',' || list[n - 1] == ',' ||
+	       strstr(list, ",,") != NULL;
+}
+
+int kg_cli_formats(const char *cmd, const char *list, const kg_writer **out,
+		   size_t max)
+{
+	size_t n = 0, i;
+	char *copy, *tok, *save = NULL;
+	int rc = 0;
+
+	if (!list) {
+		for (i = 0; kg_writers[i] && n + 1 < max; i++)
+			out[n++] = kg_writers[i];
+		out[n] = NULL;
+		return 0;
+	}
+	if (S_empty_item(list)) {
+		kg_fprintf_printable(stderr,
+			"kitgen %s: --format '%s' names an empty format "
+			"(give a comma-separated list: md, html, pdf)\n", cmd, list);
+		return KG_EXIT_USAGE;
+	}
+	copy = kg_xstrdup(list);
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		const kg_writer *w = NULL;
+
+		for (i = 0; kg_writers[i]; i++)
+			if (strcasecmp(kg_writers[i]->format->name, tok) == 0)
+				w = kg_writers[i];
+		if (!w) {
+			kg_buf avail = KG_BUF_INIT;
+
+			for (i = 0; kg_writers[i]; i++)
+				kg_buf_printf(&avail, "%s%s", i ? ", " : "",
+					      kg_writers[i]->format->name);
+			kg_fprintf_printable(stderr,
+				"kitgen %s: unknown format '%s' "
+				"(available: %s)\n", cmd, tok, avail.ptr);
+			kg_buf_release(&avail);
+			rc = KG_EXIT_USAGE;
+			break;
+		}
+		for (i = 0; i < n && out[i] != w; i++)
+			;
+		if (i == n && n + 1 < max)
+			out[n++] = w;
+	}
+	out[n] = NULL;
+	free(copy);
+	return rc;
 }

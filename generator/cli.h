@@ -87,6 +87,14 @@ unsigned kg_cli_diag_flags(void);
  * mean (0, KG_EXIT_CONTENT, or KG_EXIT_IO after an I/O error). */
 int kg_cli_report(const kg_diags *d);
 
+/* --format LIST (comma-separated, any case; NULL: every format) as the
+ * writers to run, NULL-terminated in out (room for max). Returns 0, or
+ * KG_EXIT_USAGE after saying on stderr, as cmd, what is wrong (an empty
+ * item, an unknown format with the ones there are). */
+struct kg_writer;
+int kg_cli_formats(const char *cmd, const char *list,
+		   const struct kg_writer **out, size_t max);
+
 /* "s" unless n is 1: "1 file", "2 files". */
 const char *kg_cli_s(size_t n);
 

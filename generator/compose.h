@@ -62,6 +62,17 @@ kg_doc *kg_compose_public(const kg_kit *kit, const kg_edition *ed,
 			  const char *digest);
 kg_doc *kg_compose_packet(const kg_kit *kit, const kg_edition *ed,
 			  const char *digest);
+/* A part of a packet (edition.h: its loop plan, one round, its debrief
+ * sheet; packet.c), with what cast fills in on its cover and forms
+ * (loopfill.h; NULL for none: a build's). */
+struct kg_loop_cast;
+kg_doc *kg_compose_packet_part(const kg_kit *kit, const kg_edition *ed,
+			       const char *digest,
+			       const struct kg_loop_cast *cast);
+/* kg_compose with a cast: a part of a packet filled in for a loop
+ * (kitgen loop); any other edition as kg_compose makes it. */
+kg_doc *kg_compose_cast(const kg_kit *kit, const kg_edition *ed,
+			const char *digest, const struct kg_loop_cast *cast);
 /* A candidate's guide (compose_candidate.c): nothing a candidate may not
  * see. */
 kg_doc *kg_compose_candidate(const kg_kit *kit, const kg_edition *ed,

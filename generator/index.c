@@ -10,7 +10,9 @@
  * marking how its pages are marked (edition.h; absent for a candidate's
  * guide), candidate is true for a candidate's guide, label names the
  * format for people ("Markdown") and size is the file's size for people
- * ("238 KB").
+ * ("238 KB"). A packet's parts (edition.h) are not editions of the list
+ * but its packet's: has_parts and parts: [{id, title, audience, marking,
+ * files}], title the part's short one ("Round 2: ...").
  */
 #include "index.h"
 
@@ -31,6 +33,7 @@ struct kg_index_entry {
 	const char *audience; /* static (edition.h) */
 	const char *marking;  /* static, or NULL (edition.h) */
 	int candidate;        /* a candidate's guide */
+	int part;             /* a packet's part: its packet's group */
 	char *name; /* the file name, relative to the index page */
 	const char *format;
 	size_t size;
@@ -56,10 +59,12 @@ void kg_index_add(kg_index *idx, const kg_edition *ed, const kg_writer *w,
 	e = &idx->items[idx->n++];
 	kg_buf_printf(&name, "%s%s", ed->id, w->format->extension);
 	e->edition_id = kg_xstrdup(ed->id);
-	e->edition_title = kg_one_line(ed->title);
+	e->edition_title = kg_one_line(KG_EDITION_IS_PART(ed) ? ed->part_title
+							      : ed->title);
 	e->audience = ed->audience;
 	e->marking = ed->marking;
 	e->candidate = ed->kind == KG_EDITION_CANDIDATE;
+	e->part = KG_EDITION_IS_PART(ed);
 	e->name = kg_buf_detach(&name, NULL);
 	e->format = w->format->name;
 	e->size = size;
@@ -113,28 +118,51 @@ static kg_node *S_file(const kg_labels *labels, const kg_index_entry *e)
 	return f;
 }
 
-/* editions: consecutive entries of one edition make one group. */
+/* A new group for entry e, its files in *files. */
+static kg_node *S_group(const kg_index_entry *e, kg_node **files)
+{
+	kg_node *ed = kg_node_new_map();
+
+	kg_node_set_str(ed, "id", e->edition_id);
+	kg_node_set_str(ed, "title", e->edition_title);
+	kg_node_set_str(ed, "audience", e->audience);
+	if (e->marking)
+		kg_node_set_str(ed, "marking", e->marking);
+	kg_node_set_bool(ed, "candidate", e->candidate);
+	*files = kg_node_new_seq();
+	kg_node_set(ed, "files", *files);
+	return ed;
+}
+
+/* editions: consecutive entries of one edition make one group; a part's
+ * group goes into the parts of the edition before it, its packet (a
+ * build writes a packet's parts right after it). */
 static kg_node *S_editions(const kg_labels *labels, const kg_index *idx)
 {
 	kg_node *eds = kg_node_new_seq();
-	kg_node *files = NULL;
+	kg_node *files = NULL, *parts = NULL, *last = NULL;
 	size_t i;
 
 	for (i = 0; i < idx->n; i++) {
 		const kg_index_entry *e = &idx->items[i];
+		kg_node *ed;
 
-		if (i == 0 || strcmp(e->edition_id, idx->items[i - 1].edition_id)) {
-			kg_node *ed = kg_node_new_map();
-
-			kg_node_set_str(ed, "id", e->edition_id);
-			kg_node_set_str(ed, "title", e->edition_title);
-			kg_node_set_str(ed, "audience", e->audience);
-			if (e->marking)
-				kg_node_set_str(ed, "marking", e->marking);
-			kg_node_set_bool(ed, "candidate", e->candidate);
-			files = kg_node_new_seq();
-			kg_node_set(ed, "files", files);
+		if (i > 0 && strcmp(e->edition_id, idx->items[i - 1].edition_id) == 0) {
+			kg_node_push(files, S_file(labels, e));
+			continue;
+		}
+		ed = S_group(e, &files);
+		if (e->part && last) {
+			if (!parts) {
+				parts = kg_node_new_seq();
+				kg_node_set(last, "parts", parts);
+				kg_node_set_bool(last, "has_parts", true);
+			}
+			kg_node_push(parts, ed);
+		} else {
 			kg_node_push(eds, ed);
+			last = ed;
+			parts = NULL;
 		}
 		kg_node_push(files, S_file(labels, e));
 	}

@@ -1,7 +1,9 @@
 /*
- * loop.h - the commands that close the loop after the interviews: `card`
- * (blank card files), `score` (a candidate's debrief from their cards) and
- * `calibrate` (how questions and interviewers perform across many cards).
+ * loop.h - the commands of a candidate's loop: `loop` (the loop's
+ * documents, filled in, before the interviews), then the ones that close
+ * it after them: `card` (blank card files), `score` (a candidate's
+ * debrief from their cards) and `calibrate` (how questions and
+ * interviewers perform across many cards).
  * Each is one entry function with main's signature (argv[0] is the
  * command's name) returning the exit status, and its --help text, which
  * main's command table shows.
@@ -18,10 +20,14 @@
 int kg_cmd_card(int argc, char **argv);
 int kg_cmd_score(int argc, char **argv);
 int kg_cmd_calibrate(int argc, char **argv);
+/* `loop` (loopdocs.c): one candidate's loop, a packet's parts filled in
+ * with the candidate, the date and the interviewers. */
+int kg_cmd_loop(int argc, char **argv);
 
 extern const char kg_card_usage[];
 extern const char kg_score_usage[];
 extern const char kg_calibrate_usage[];
+extern const char kg_loop_usage[];
 
 /* ---- shared by the three (loopcli.c) ---- */
 

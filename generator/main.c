@@ -153,65 +153,6 @@ static int S_check(int argc, char **argv)
 
 /* ---- build -------------------------------------------------------------- */
 
-/* Whether a comma-separated list has an empty item: "", ",", "md,",
- * "md,,pdf". strtok_r would skip them, and "," would select nothing. */
-static int S_empty_item(const char *list)
-{
-	size_t n = strlen(list);
-
-	return n == 0 || list[0] == ',' || list[n - 1] == ',' ||
-	       strstr(list, ",,") != NULL;
-}
-
-/* Resolve --format into the writers to run; NULL-terminated in out. */
-static int S_formats(const char *list, const kg_writer **out, size_t max)
-{
-	size_t n = 0, i;
-	char *copy, *tok, *save = NULL;
-	int rc = 0;
-
-	if (!list) {
-		for (i = 0; kg_writers[i] && n + 1 < max; i++)
-			out[n++] = kg_writers[i];
-		out[n] = NULL;
-		return 0;
-	}
-	if (S_empty_item(list)) {
-		kg_fprintf_printable(stderr,
-			"kitgen build: --format '%s' names an empty format "
-			"(give a comma-separated list: md, html, pdf)\n", list);
-		return KG_EXIT_USAGE;
-	}
-	copy = kg_xstrdup(list);
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		const kg_writer *w = NULL;
-
-		for (i = 0; kg_writers[i]; i++)
-			if (strcasecmp(kg_writers[i]->format->name, tok) == 0)
-				w = kg_writers[i];
-		if (!w) {
-			kg_buf avail = KG_BUF_INIT;
-
-			for (i = 0; kg_writers[i]; i++)
-				kg_buf_printf(&avail, "%s%s", i ? ", " : "",
-					      kg_writers[i]->format->name);
-			kg_fprintf_printable(stderr,
-				"kitgen build: unknown format '%s' "
-				"(available: %s)\n", tok, avail.ptr);
-			kg_buf_release(&avail);
-			rc = KG_EXIT_USAGE;
-			break;
-		}
-		for (i = 0; i < n && out[i] != w; i++)
-			;
-		if (i == n && n + 1 < max)
-			out[n++] = w;
-	}
-	out[n] = NULL;
-	free(copy);
-	return rc;
-}
-
 static int S_build(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -238,7 +179,7 @@ static int S_build(int argc, char **argv)
 	if (optind < argc)
 		return kg_cli_usage_error("build", "unexpected argument '%s'",
 					  argv[optind]);
-	if ((rc = S_formats(o.formats, writers, 16)))
+	if ((rc = kg_cli_formats("build", o.formats, writers, 16)))
 		return rc;
 	if (o.language) {
 		/* a language's editions go to OUT/LANG */
@@ -257,6 +198,9 @@ static int S_build(int argc, char **argv)
 
 /* ---- list --------------------------------------------------------------- */
 
+/* Every edition, who it is for and its files; a packet's parts (edition.h)
+ * a line each under it, by their short title, their files named as the
+ * id is, in every format. */
 static void S_list_editions(const kg_kit *kit, const kg_cli_opts *o)
 {
 	kg_editions eds = kg_editions_of(kit);
@@ -268,14 +212,22 @@ static void S_list_editions(const kg_kit *kit, const kg_cli_opts *o)
 		if ((int)strlen(eds.items[e].id) > width)
 			width = (int)strlen(eds.items[e].id);
 	for (e = 0; e < eds.n; e++) {
+		const kg_edition *ed = &eds.items[e];
+
+		/* a part is marked as its packet is: its line says only what
+		 * it is within the packet, and for whom */
+		if (KG_EDITION_IS_PART(ed)) {
+			kg_fprintf_printable(stdout, "%-*s    %s (%s)\n", width,
+				ed->id, ed->part_title, ed->audience);
+			continue;
+		}
 		kg_fprintf_printable(stdout, "%-*s  %s (%s)%s%s%s\n%-*s ", width,
-			eds.items[e].id, eds.items[e].title,
-			eds.items[e].audience,
-			eds.items[e].marking ? " [" : "",
-			eds.items[e].marking ? eds.items[e].marking : "",
-			eds.items[e].marking ? "]" : "", width, "");
+			ed->id, ed->title, ed->audience,
+			ed->marking ? " [" : "",
+			ed->marking ? ed->marking : "",
+			ed->marking ? "]" : "", width, "");
 		for (w = 0; kg_writers[w]; w++)
-			kg_fprintf_printable(stdout, " %s%s", eds.items[e].id,
+			kg_fprintf_printable(stdout, " %s%s", ed->id,
 				kg_writers[w]->format->extension);
 		putchar('\n');
 	}
@@ -383,6 +335,9 @@ static const kg_edition *S_export_edition(const kg_editions *eds,
 		!ed ? "no panel packet"
 		: ed->kind == KG_EDITION_PUBLIC
 			? "the published kit has no loop plan: name a panel packet, not"
+		: KG_EDITION_IS_PART(ed)
+			? "a packet's part is exported with its packet: name the "
+			  "panel packet, not"
 			: "a candidate's guide has no scorecards: name a panel "
 			  "packet, not", name,
 		near ? "did you mean '" : "see ",
@@ -926,6 +881,7 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Examples: kitgen export --format csv > kit.csv\n"
 	 "          kitgen export platform-engineer-expert | jq '.editions[0].rounds'\n"},
 	{"translate", kg_cmd_translate, "a translation's status and its stamps", kg_translate_usage},
+	{"loop", kg_cmd_loop, "write one candidate's loop: its per-round documents, filled in", kg_loop_usage},
 	{"card", kg_cmd_card, "print the blank card files of a panel packet", kg_card_usage},
 	{"score", kg_cmd_score, "write a candidate's debrief from the card files", kg_score_usage},
 	{"calibrate", kg_cmd_calibrate, "report how questions and interviewers perform across cards", kg_calibrate_usage},

@@ -1,7 +1,8 @@
 /* outnames.c - output paths that collide (see outnames.h)
  *
- * Every path of every edition in every format, and every file the build
- * names itself, goes into one list with its owner; sorted by path, a run
+ * Every path of every edition in every format (a packet's parts as the
+ * packet's own), and every file the build names itself, goes into one
+ * list with its owner; sorted by path, a run
  * of equal paths is a collision. The build's own files come first, so an
  * edition that meets one of them is the one reported. */
 #include "outnames.h"
@@ -95,21 +96,23 @@ static size_t S_edition_owner(S_names *s, const kg_kit *kit,
 static void S_collect(S_names *s, const kg_kit *kit)
 {
 	kg_editions eds = kg_editions_of(kit);
-	size_t i, w;
+	size_t i, w, owner;
 
 	for (i = 0; i < sizeof(S_fixed) / sizeof(*S_fixed); i++)
 		S_path_add(s, S_owner_add(s, NULL, NULL,
 					  kg_xstrdup(S_fixed[i].what)),
 			   S_fixed[i].path, "");
-	for (i = 0; i < eds.n; i++) {
-		size_t owner;
-
+	for (i = 0, owner = (size_t)-1; i < eds.n; i++) {
 		/* a candidate's guide is named as its packet is, in a folder
 		 * of its own: two guides meet exactly when their packets do,
 		 * and the packets' error says it once */
 		if (eds.items[i].kind == KG_EDITION_CANDIDATE)
 			continue;
-		owner = S_edition_owner(s, kit, &eds.items[i]);
+		/* a packet's parts are its own (they follow it): in its
+		 * folder, they meet another's when the packets meet, and the
+		 * error is the packets' */
+		if (!KG_EDITION_IS_PART(&eds.items[i]))
+			owner = S_edition_owner(s, kit, &eds.items[i]);
 
 		for (w = 0; owner != (size_t)-1 && kg_formats[w]; w++)
 			S_path_add(s, owner, eds.items[i].id,

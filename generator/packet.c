@@ -22,8 +22,10 @@
 #include "card_form.h"
 #include "compose.h"
 #include "labels.h"
+#include "loopfill.h"
 #include "packet_forms.h"
 #include "plan.h"
+#include "rounds_text.h"
 
 /* kitgen's own words (labels.h), in the kit's language. */
 #define S_L(key) kg_label(kit->labels, key)
@@ -37,14 +39,19 @@ static char *S_md_line(const char *text)
 	return kg_buf_detach(&b, NULL);
 }
 
-/* What an item calls itself in the run of show: "Q3", a title. */
-static void S_item_name(const kg_kit *kit, const kg_item *it, kg_buf *b)
+/* What an item calls itself in the run of show: "Q3", a title; a
+ * question links to its place when link is set. */
+static void S_item_name(const kg_kit *kit, const kg_item *it, kg_buf *b,
+			int link)
 {
 	char num[24];
 
 	snprintf(num, sizeof(num), "%zu", it->kind == KG_ITEM_QUESTION
 		 ? kg_question_number(kit, it->question) : 0);
-	if (it->kind == KG_ITEM_QUESTION) {
+	if (it->kind == KG_ITEM_QUESTION && !link) {
+		kg_label_put(b, kit->labels, "common.question_number", "number",
+			     num, NULL);
+	} else if (it->kind == KG_ITEM_QUESTION) {
 		kg_buf_putc(b, '[');
 		kg_label_put(b, kit->labels, "common.question_number", "number",
 			     num, NULL);
@@ -56,8 +63,13 @@ static void S_item_name(const kg_kit *kit, const kg_item *it, kg_buf *b)
 		kg_c_put_line(b, kg_text(it->scenario->title));
 }
 
+/* The loop plan. In the whole packet each round and each question
+ * links to its place; the loop plan on its own (cast non-NULL: a part,
+ * see edition.h) has no such place to link to, and adds a column of who
+ * interviews in each round, filled in from the cast (blank to write in). */
 static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
-			const kg_plan *plan, kg_block *root)
+			const kg_plan *plan, kg_block *root,
+			const kg_loop_cast *cast)
 {
 	kg_block *part = kg_c_section(root, 1, "loop-plan", NULL,
 				      S_L("packet.plan"), KG_SECTION_IN_TOC);
@@ -91,12 +103,14 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 	kg_add_cell(row, S_L("packet.col_material"));
 	kg_add_cell(row, S_L("common.time"));
 	kg_add_cell(row, S_L("common.weight"));
+	if (cast)
+		kg_c_line_cell(row, S_L("form.interviewer"));
 	for (i = 0; i < plan->n; i++) {
 		const kg_round *r = &plan->rounds[i];
 
 		row = kg_add_row(table);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "[%zu](#round-%zu)", i + 1, i + 1);
+		kg_buf_printf(&b, cast ? "%zu" : "[%zu](#round-%zu)", i + 1, i + 1);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_c_put_line(&b, kg_text(r->area->title));
@@ -108,7 +122,7 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 			const kg_item *it = &r->items[j];
 
 			kg_buf_puts(&b, j ? S_L("common.list_sep") : "");
-			S_item_name(kit, it, &b);
+			S_item_name(kit, it, &b, !cast);
 		}
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
@@ -117,6 +131,11 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%d%%", r->weight);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+		if (cast) {
+			kg_loop_fill f = kg_loop_fill_of(cast, i + 1);
+
+			kg_c_line_cell(row, f.interviewer ? f.interviewer : "");
+		}
 	}
 	kg_buf_release(&b);
 }
@@ -160,7 +179,7 @@ static void S_run_of_show(const kg_kit *kit, const kg_round *r, kg_block *guide,
 		kg_buf_puts(&b, ph->what);
 		for (j = 0; ph->main && j < r->nitems; j++) {
 			kg_buf_puts(&b, j ? "; " : "\n\n");
-			S_item_name(kit, &r->items[j], &b);
+			S_item_name(kit, &r->items[j], &b, 1);
 			kg_buf_puts(&b, " (");
 			kg_label_putn(&b, kit->labels, "common.min",
 				      r->items[j].minutes, NULL);
@@ -427,7 +446,7 @@ static void S_guide(const kg_kit *kit, const kg_level *l, const kg_round *r,
 }
 
 static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
-		    size_t number, kg_block *root)
+		    size_t number, kg_block *root, const kg_loop_fill *fill)
 {
 	char anchor[32], num[24], weight[24], *title;
 	kg_block *round, *fields;
@@ -453,7 +472,14 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	kg_add_prose_copy(kg_add_field(fields, S_L("common.weight"), NULL), b.ptr);
 	kg_add_field(fields, S_L("packet.area_tests"), kg_text(r->area->description));
 	S_guide(kit, ed->level, r, round, anchor);
-	kg_packet_scorecard(kit, ed, r, number, round, anchor, NULL);
+	{
+		/* kitgen loop's values (loopfill.h) as the card's prefill */
+		kg_card_prefill pf = {fill ? fill->candidate : NULL,
+				      fill ? fill->interviewer : NULL,
+				      fill ? fill->date : NULL};
+
+		kg_packet_scorecard(kit, ed, r, number, round, anchor, &pf);
+	}
 	kg_buf_release(&b);
 }
 
@@ -467,13 +493,67 @@ kg_doc *kg_compose_packet(const kg_kit *kit, const kg_edition *ed,
 
 	kg_plan_loop(kit, ed->profile, ed->level, &plan, &quiet);
 	kg_block_add(doc->root, kg_block_new(KG_BLOCK_TOC));
-	S_loop_plan(kit, ed, &plan, doc->root);
+	S_loop_plan(kit, ed, &plan, doc->root, NULL);
 	for (i = 0; i < plan.n; i++)
-		S_round(kit, ed, &plan.rounds[i], i + 1, doc->root);
-	kg_packet_debrief(kit, ed, &plan, doc->root);
+		S_round(kit, ed, &plan.rounds[i], i + 1, doc->root, NULL);
+	kg_packet_debrief(kit, ed, &plan, doc->root, NULL);
 	/* the scorecards can be filled in on screen; the live results go
 	 * on the debrief sheet */
 	doc->forms = kg_card_form_json(kit, ed, &plan, digest, "debrief");
+	kg_plan_free(&plan);
+	kg_diags_free(&quiet);
+	return doc;
+}
+
+/* ---- a packet's parts (edition.h) ------------------------------------------ */
+
+/* The cover's subtitle of a part: who the loop is for and when (from the
+ * cast), then who the document is for. */
+static void S_part_subtitle(const kg_kit *kit, kg_doc *doc,
+			    const kg_edition *ed, const kg_loop_cast *cast)
+{
+	kg_loop_fill f = kg_loop_fill_of(cast, ed->round);
+	const char *sep = " \xC2\xB7 ";
+	kg_buf b = KG_BUF_INIT;
+
+	if (f.candidate)
+		kg_buf_printf(&b, "%s: %s", S_L("form.candidate"), f.candidate);
+	if (f.date)
+		kg_buf_printf(&b, "%s%s: %s", b.len ? sep : "", S_L("form.date"),
+			      f.date);
+	if (f.interviewer && ed->kind == KG_EDITION_ROUND)
+		kg_buf_printf(&b, "%s%s: %s", b.len ? sep : "",
+			      S_L("form.interviewer"), f.interviewer);
+	if (b.len)
+		kg_buf_puts(&b, ". ");
+	kg_label_put(&b, kit->labels,
+		     ed->kind == KG_EDITION_LOOP_PLAN ? "part.loop_plan_subtitle"
+		     : ed->kind == KG_EDITION_ROUND   ? "part.round_subtitle"
+						      : "part.debrief_subtitle",
+		     "profile", doc->meta.profile, "level", doc->meta.level, NULL);
+	free(doc->meta.subtitle);
+	doc->meta.subtitle = kg_buf_detach(&b, NULL);
+}
+
+kg_doc *kg_compose_packet_part(const kg_kit *kit, const kg_edition *ed,
+			       const char *digest, const kg_loop_cast *cast)
+{
+	static const kg_loop_cast blank = {NULL, NULL, NULL, 0};
+	kg_doc *doc = kg_c_document(kit, ed, digest);
+	kg_diags quiet = KG_DIAGS_INIT; /* a checked kit plans cleanly */
+	kg_loop_fill fill = kg_loop_fill_of(cast, ed->round);
+	kg_card_prefill prefill = {fill.candidate, NULL, fill.date};
+	kg_plan plan;
+
+	S_part_subtitle(kit, doc, ed, cast);
+	kg_plan_loop(kit, ed->profile, ed->level, &plan, &quiet);
+	if (ed->kind == KG_EDITION_LOOP_PLAN)
+		S_loop_plan(kit, ed, &plan, doc->root, cast ? cast : &blank);
+	else if (ed->kind == KG_EDITION_ROUND && ed->round <= plan.n)
+		S_round(kit, ed, &plan.rounds[ed->round - 1], ed->round,
+			doc->root, &fill);
+	else if (ed->kind == KG_EDITION_DEBRIEF)
+		kg_packet_debrief(kit, ed, &plan, doc->root, &prefill);
 	kg_plan_free(&plan);
 	kg_diags_free(&quiet);
 	return doc;

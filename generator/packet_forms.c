@@ -385,8 +385,19 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 }
 
 /* The form: one sheet. */
+/* A one-line note prefilled with value (NULL: blank) that is no form
+ * field: the debrief sheet's lines for kitgen loop (loopfill.h). */
+static void S_note_value(kg_block *sec, const char *label, const char *value)
+{
+	kg_block *b = kg_add_notes(sec, label, 1);
+
+	if (value && *value)
+		b->text_copy = kg_xstrdup(value);
+}
+
 static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
-			   const kg_plan *plan, kg_block *root)
+			   const kg_plan *plan, kg_block *root,
+			   const kg_card_prefill *fill)
 {
 	kg_block *part = kg_c_section(root, 1, "debrief", NULL, S_L("form.debrief"),
 				      KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE |
@@ -403,7 +414,7 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	}
 	kg_buf_printf(&b, ". %s", S_L("form.rule_follows"));
 	kg_add_prose_copy(part, b.ptr);
-	kg_add_notes(part, S_L("form.candidate"), 1);
+	S_note_value(part, S_L("form.candidate"), fill ? fill->candidate : NULL);
 	S_rounds_table(kit, plan, part);
 
 	sec = kg_c_section(part, 2, "debrief", "gates", S_L("form.rule"), 0);
@@ -418,7 +429,7 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	/* fewer lines for reasons as the rounds take the sheet's room */
 	kg_add_notes(sec, S_L("form.reasons"),
 		     plan->n <= 5 ? 3 : plan->n <= 6 ? 2 : 1);
-	kg_add_notes(sec, S_L("form.date"), 1);
+	S_note_value(sec, S_L("form.date"), fill ? fill->date : NULL);
 	kg_add_notes(sec, S_L("form.lead_signature"), 1);
 	kg_buf_release(&b);
 }
@@ -454,9 +465,10 @@ static void S_guidance(const kg_kit *kit, kg_block *root)
 }
 
 void kg_packet_debrief(const kg_kit *kit, const kg_edition *ed,
-		       const kg_plan *plan, kg_block *root)
+		       const kg_plan *plan, kg_block *root,
+		       const kg_card_prefill *fill)
 {
-	S_debrief_form(kit, ed, plan, root);
+	S_debrief_form(kit, ed, plan, root, fill);
 	S_guidance(kit, root);
 }
 

@@ -37,9 +37,11 @@ void kg_packet_field_prefix(kg_buf *b, const kg_edition *ed, size_t number);
 /* The debrief sheet of the loop, a part of root and a form (the
  * ratings, the weighted total worked out, the gates of the decision
  * rule, the decision, the questions left for one more round), then a
- * part with the guidance the panel reads before the debrief. */
+ * part with the guidance the panel reads before the debrief. fill (may
+ * be NULL) gives the candidate and date its lines show (kitgen loop). */
 void kg_packet_debrief(const kg_kit *kit, const kg_edition *ed,
-		       const kg_plan *plan, kg_block *root);
+		       const kg_plan *plan, kg_block *root,
+		       const kg_card_prefill *fill);
 
 /* Pieces of the debrief sheet, for it and its tests. The gates of the
  * decision rule as a list of boxes to tick, with the kit's numbers (the

@@ -441,13 +441,35 @@ static void S_levelplan_init(S_levelplan *lp, const kg_kit *kit,
 	lp->main_minutes = main_minutes;
 }
 
+size_t kg_plan_round_areas(const kg_kit *kit, const kg_profile *p,
+			   const kg_area **out)
+{
+	size_t a, i, n = 0;
+
+	for (a = 0; a < kit->nareas; a++) {
+		const kg_area *area = &kit->areas[a];
+		int w = kg_profile_weight(p, kg_text(area->id));
+
+		if (w <= 0)
+			continue;
+		/* heaviest first; equal weights in kit.yaml's order */
+		for (i = n; i > 0 && kg_profile_weight(p, kg_text(out[i - 1]->id)) < w;
+		     i--)
+			out[i] = out[i - 1];
+		out[i] = area;
+		n++;
+	}
+	return n;
+}
+
 int kg_plan_loop(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 		 kg_plan *out, kg_diags *d)
 {
 	int minutes = S_round_minutes(kit);
+	const kg_area **order;
 	S_levelplan lp;
 	kg_round probe;
-	size_t a, i;
+	size_t k, n, i;
 	int rc = 0;
 
 	memset(&probe, 0, sizeof(probe));
@@ -456,11 +478,14 @@ int kg_plan_loop(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 	free(probe.phases);
 	S_levelplan_fill(&lp, p);
 
+	order = kg_xcalloc(kit->nareas ? kit->nareas : 1, sizeof(*order));
+	n = kg_plan_round_areas(kit, p, order);
 	out->rounds = kg_xcalloc(kit->nareas ? kit->nareas : 1,
 				 sizeof(*out->rounds));
 	out->n = 0;
-	for (a = 0; a < kit->nareas; a++) {
-		const kg_area *area = &kit->areas[a];
+	for (k = 0; k < n; k++) { /* in the order the rounds are presented */
+		const kg_area *area = order[k];
+		size_t a = (size_t)(area - kit->areas);
 		const kg_pin *pin = S_pin(p, kg_text(area->id));
 		kg_round *r = &out->rounds[out->n];
 
@@ -470,8 +495,6 @@ int kg_plan_loop(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 		r->must_have = kg_profile_must_have(p, kg_text(area->id));
 		r->behavioural = lp.fills[a].behavioural == 1;
 		r->minutes = pin ? (int)kg_int(pin->minutes, minutes) : minutes;
-		if (r->weight <= 0)
-			continue;
 		S_phases(kit, r->minutes, r);
 		S_round_take(r, &lp.fills[a]);
 		if (pin ? S_check_pin(kit, p, l, pin, r, d) < 0
@@ -487,26 +510,7 @@ int kg_plan_loop(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 		}
 		out->n++;
 	}
-	/* present rounds in weight order; equal weights in kit.yaml's */
-	for (i = 1; i < out->n; i++) {
-		kg_round tmp = out->rounds[i];
-		size_t j = i;
-
-		while (j > 0 && (out->rounds[j - 1].weight < tmp.weight ||
-				 (out->rounds[j - 1].weight == tmp.weight &&
-				  out->rounds[j - 1].area > tmp.area))) {
-			out->rounds[j] = out->rounds[j - 1];
-			j--;
-		}
-		out->rounds[j] = tmp;
-	}
-	/* dims point into their round's items: fix them after the moves */
-	for (i = 0; i < out->n; i++) {
-		size_t k;
-
-		for (k = 0; k < out->rounds[i].ndims; k++)
-			out->rounds[i].dims[k].item = &out->rounds[i].items[k];
-	}
+	free(order);
 	S_levelplan_free(&lp);
 	return rc;
 }

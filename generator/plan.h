@@ -119,6 +119,13 @@ int kg_plan_loop(const kg_kit *kit, const kg_profile *p, const kg_level *l,
 		 kg_plan *out, kg_diags *d);
 void kg_plan_free(kg_plan *plan);
 
+/* The areas that have a round in profile p's loop (weight above 0), in
+ * the order the plan presents the rounds, into out (room for kit->nareas);
+ * how many. Round N of a checked kit's plan, at any level, is out[N-1]'s:
+ * what names a loop's per-round documents without planning it. */
+size_t kg_plan_round_areas(const kg_kit *kit, const kg_profile *p,
+			   const kg_area **out);
+
 /* For check: a warning for every round of every profile and level that
  * misses its main phase by more than KG_PLAN_SLACK_MINUTES, naming the
  * profile, the level, the area and the minutes missing. Returns the

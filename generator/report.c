@@ -20,15 +20,24 @@
 int kg_report_begin(kg_report *r, const kg_kit *kit, const char *dir,
 		    const char *templates, kg_diags *d)
 {
+	return kg_report_begin_with(r, kit, dir, templates, NULL, NULL, d);
+}
+
+int kg_report_begin_with(kg_report *r, const kg_kit *kit, const char *dir,
+			 const char *templates, const char *paper,
+			 const kg_writer *const *writers, kg_diags *d)
+{
 	kg_out_set init = KG_OUT_SET_INIT;
 
 	memset(r, 0, sizeof(*r));
 	r->set = init;
-	r->paper = kit->paper ? kit->paper->text : NULL; /* NULL: the style's first */
+	/* NULL: the style's first */
+	r->paper = paper ? paper : kit->paper ? kit->paper->text : NULL;
+	r->writers = writers ? writers : kg_writers;
 	r->dir = kg_xstrdup(dir);
 	r->templates = templates ? kg_xstrdup(templates) : kg_default_templates(d);
 	if (!r->templates || kg_paper_check_kit(r->templates, kit, d) < 0 ||
-	    kg_build_digest_of(kit, r->templates, NULL, r->build_digest, d) < 0 ||
+	    kg_build_digest_of(kit, r->templates, paper, r->build_digest, d) < 0 ||
 	    kg_out_begin(&r->set, dir, d) < 0)
 		r->failed = 1;
 	return r->failed ? -1 : 0;
@@ -53,14 +62,14 @@ int kg_report_doc(kg_report *r, const kg_doc *doc, const char *base,
 
 	stamped.meta.build_digest = r->build_digest;
 	doc = &stamped;
-	for (i = 0; kg_writers[i] && !r->failed; i++) {
+	for (i = 0; r->writers[i] && !r->failed; i++) {
 		const char *path =
-			S_path(r, base, kg_writers[i]->format->extension);
+			S_path(r, base, r->writers[i]->format->extension);
 		kg_sink out;
 
 		if (kg_out_open(&r->set, path, &out, d) < 0) {
 			r->failed = 1;
-		} else if (kg_writers[i]->write(doc, &wo, &out, d) < 0) {
+		} else if (r->writers[i]->write(doc, &wo, &out, d) < 0) {
 			kg_out_discard(&r->set, &out);
 			r->failed = 1;
 		} else if (kg_out_close(&r->set, &out, d) < 0) {

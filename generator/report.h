@@ -12,12 +12,14 @@
 #include "digest.h"
 #include "doc.h"
 #include "output.h"
+#include "writer.h"
 
 typedef struct kg_report {
 	kg_out_set set;
 	char *templates; /* found as a build finds them */
 	char *dir;
 	const char *paper;
+	const kg_writer *const *writers; /* the formats, NULL-terminated */
 	char build_digest[KG_DIGEST_HEX]; /* every document carries it */
 	char **paths;    /* written, for the list printed at the end */
 	size_t npaths, cap;
@@ -32,7 +34,14 @@ typedef struct kg_report {
 struct kg_kit;
 int kg_report_begin(kg_report *r, const struct kg_kit *kit, const char *dir,
 		    const char *templates, kg_diags *d);
-/* dir/base.md, .html and .pdf from doc. */
+/* The same on paper (as --paper takes it; NULL: as above), in the
+ * formats of writers (NULL-terminated; NULL: every format), which must
+ * outlive r. */
+int kg_report_begin_with(kg_report *r, const struct kg_kit *kit,
+			 const char *dir, const char *templates,
+			 const char *paper, const kg_writer *const *writers,
+			 kg_diags *d);
+/* dir/base.md, .html and .pdf from doc (in r's formats). */
 int kg_report_doc(kg_report *r, const kg_doc *doc, const char *base,
 		  kg_diags *d);
 /* dir/name with the given bytes (a CSV). */

@@ -97,6 +97,8 @@ static size_t S_round(const kg_round *r)
 	return sum;
 }
 
+/* A packet, and again its parts (edition.h): the same text once more,
+ * and each part's fixed cost (KG_VOLUME_PART). */
 static size_t S_packet(const kg_kit *kit, const kg_profile *p,
 		       const kg_level *l)
 {
@@ -113,6 +115,7 @@ static size_t S_packet(const kg_kit *kit, const kg_profile *p,
 	kg_plan_loop(kit, p, l, &plan, &quiet);
 	for (i = 0; i < plan.n; i++)
 		sum += S_round(&plan.rounds[i]);
+	sum = 2 * sum + (plan.n + 2) * KG_VOLUME_PART;
 	kg_plan_free(&plan);
 	kg_diags_free(&quiet);
 	return sum;
@@ -151,9 +154,10 @@ size_t kg_check_volume(const kg_kit *kit, kg_diags *d)
 	tenths = (volume * 10 + (1 << 20) - 1) >> 20; /* rounded up */
 	kg_error(d, at ? at->mark : kit->root->mark,
 		 "the editions hold %zu.%zu MiB of text together (the "
-		 "published kit and %zu panel packets, each repeating its rounds' "
-		 "topics); at most %zu MiB: use fewer profiles or levels, or "
-		 "shorter topics", tenths / 10, tenths % 10,
+		 "published kit and %zu panel packets, each repeating its "
+		 "rounds' topics, whole and in per-round documents); at most "
+		 "%zu MiB: use fewer profiles or levels, or shorter topics",
+		 tenths / 10, tenths % 10,
 		 kit->nprofiles * kit->nlevels, KG_MAX_VOLUME >> 20);
 	return 1;
 }

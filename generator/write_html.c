@@ -559,7 +559,14 @@ static void S_notes(const kg_block *b, kg_buf *out)
 		kg_buf_puts(out, "</p>");
 	}
 	kg_buf_puts(out, "<div class=\"lines\">");
-	for (i = 0; i < b->level; i++)
+	i = 0;
+	if (b->text_copy) { /* prefilled (kg_add_note_field, kitgen loop) */
+		kg_buf_puts(out, "<div class=\"line filled\">");
+		S_escape(b->text_copy, out);
+		kg_buf_puts(out, "</div>");
+		i = 1;
+	}
+	for (; i < b->level; i++)
 		kg_buf_puts(out, "<div class=\"line\"></div>");
 	kg_buf_puts(out, "</div></div>\n");
 }

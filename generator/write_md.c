@@ -239,17 +239,23 @@ static void S_scorecard(const kg_block *b, kg_buf *out)
 	kg_buf_release(&body);
 }
 
-/* Room to write: a label, then lines to write on. */
+/* Room to write: a label, then lines to write on; a value filled in
+ * beforehand (kitgen loop) is its first line. */
 static void S_notes(const kg_block *b, kg_buf *out)
 {
-	int i;
+	int i = 0;
 
 	if (b->title) {
 		kg_buf_puts(out, "**");
 		kg_md_escape(out, b->title, strlen(b->title));
 		kg_buf_puts(out, b->level > 1 ? ":**\n\n" : ":** ");
 	}
-	for (i = 0; i < b->level; i++) {
+	if (b->text_copy) { /* prefilled (kg_add_note_field) */
+		kg_md_escape(out, b->text_copy, strlen(b->text_copy));
+		kg_buf_puts(out, b->level > 1 ? "\\\n" : "\n\n");
+		i = 1;
+	}
+	for (; i < b->level; i++) {
 		int k;
 
 		for (k = 0; k < 40; k++)

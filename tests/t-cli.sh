@@ -70,7 +70,7 @@ check "list shows the candidate's guide's files" grep -q '^  *candidates/balance
 "$KITGEN" build -q --content "$FIXTURE" --out "$TMP/guide" --format md --edition candidates/balanced-expert >/dev/null 2>&1
 check "build --edition candidates/ID writes that guide only" test "$(cd "$TMP/guide" && find . -type f)" = "./candidates/balanced-expert.md"
 "$KITGEN" build -q --content "$FIXTURE" --out "$TMP/short" --format md --edition balanced-expert >/dev/null 2>&1
-check "build --edition with a packet's short id still means the packet" test "$(cd "$TMP/short" && find . -type f)" = "./panels/balanced-expert.md"
+check "build --edition with a packet's short id still means the packet (and its parts)" test "$(cd "$TMP/short" && find . -type f | LC_ALL=C sort | tr '\n' ' ')" = "./panels/balanced-expert.md ./panels/balanced-expert/debrief.md ./panels/balanced-expert/loop-plan.md ./panels/balanced-expert/round-1.md ./panels/balanced-expert/round-2.md "
 got=$("$KITGEN" build --content "$FIXTURE" --out "$TMP/typo" --edition panels/balanced-expret 2>&1)
 [ "$got" = "kitgen build: no edition 'panels/balanced-expret' (did you mean 'panels/balanced-expert'? see 'kitgen list')" ] &&
 	[ ! -e "$TMP/typo" ] && ok "build --edition with a slip: did you mean, nothing written" ||

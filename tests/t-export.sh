@@ -168,7 +168,7 @@ export_checks() {
 		not_ok "$name: kitgen export" "exit $?" "$(cat "$TMP/err")"
 	"$KITGEN" export --content "$content" --format csv >"$TMP/$name.csv" 2>"$TMP/err" ||
 		not_ok "$name: kitgen export --format csv" "exit $?" "$(cat "$TMP/err")"
-	for ed in $("$KITGEN" list --content "$content" | awk '/^panels\// { sub("panels/", "", $1); print $1 }'); do
+	for ed in $("$KITGEN" list --content "$content" | awk '/^panels\/[^\/ ]+ / { sub("panels/", "", $1); print $1 }'); do
 		"$KITGEN" card "$ed" --content "$content" >"$TMP/cards/$ed.yaml" 2>"$TMP/err" ||
 			not_ok "$name: kitgen card $ed" "$(cat "$TMP/err")"
 	done

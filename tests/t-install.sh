@@ -197,7 +197,7 @@ $cmd: got '$got', want '$want'"
 	got=$(comp "$BIN" export --format "")
 	[ "$got" = "csv json" ] && ok "completion: export --format -> csv json" || not_ok "completion: export --format -> csv json" "$got"
 	got=$(comp "$BIN" export --content "$FIXTURE" bal)
-	want=$("$BIN" list --content "$FIXTURE" | awk '/^panels/ { sub("panels/", "", $1); print $1 }' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+	want=$("$BIN" list --content "$FIXTURE" | awk '/^panels\/[^\/ ]+ / { sub("panels/", "", $1); print $1 }' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
 	[ -n "$got" ] && [ "$got" = "$want" ] && ok "completion: export EDITION from kitgen list of --content" ||
 		not_ok "completion: export EDITION from kitgen list of --content" "got:  $got" "want: $want"
 	got=$(comp "$BIN" build --content "$FIXTURE" --edition pan)

@@ -9,13 +9,13 @@
 
 # The layers, lowest first: LAYER: MODULES.
 LAYERS='
-base: alloc arena buf cleanup utf8 mark file diag lines printable sink output html_escape datadir embedded stats formats json csv suggest
+base: alloc arena buf cleanup utf8 mark file diag lines printable sink output html_escape datadir embedded stats formats json csv suggest rounds_text
 tree: node yaml_load canon doc doc_iter doc_toc
 text: markdown prose template template_parse smart worddiff labels
 kit: fields schema kit load check readiness plan candidate volume digest diff git edition outnames leftovers decision cardfile cardver cardpdf panel calib fielddoc schema_json export translate translate_int translate_load translate_todo
-compose: compose compose_edition compose_candidate packet packet_forms reportdoc debrief calreport since
+compose: compose compose_edition compose_candidate packet packet_forms reportdoc debrief calreport since loopfill
 writers: writer shell write_md write_html write_pdf pdf_writer pdf_prose pdf_blocks pdf_code pdf_front pdf_doc pdf_fields pdf_file pdf_form pdf_tags pdf_style pdf_labels pdf_outline fonts fonts_int fonts_shape metrics layout layout_int lay_list lay_inline lay_lines lay_table lay_free lay_pages lay_record render_pdf ttf_subset svgchart
-cli: index build cli paper init main report loop loopcli card score calibrate serve serve_http serve_page serve_watch translatecli
+cli: index build cli paper init main report loop loopcli card score calibrate serve serve_http serve_page serve_watch translatecli loopdocs
 '
 
 # Includes that break a rule today, "FROM TO" (module names): each is a

@@ -5,7 +5,8 @@
 # list, and a text of exactly 4,000 bytes. tests/cases/ has each limit passed
 # by one, refused. Then the limit on a build's output: a build that would
 # write one byte more than it allows fails, says so and writes nothing; one
-# that fits it exactly writes everything. Kits are made in /dev/shm when
+# that fits it exactly writes everything; the packets' parts count against
+# a budget of their own. Kits are made in /dev/shm when
 # there is one (making hundreds of files takes seconds on some disks).
 . "$(dirname "$0")/lib.sh"
 
@@ -78,16 +79,39 @@ limits_kit() { # NAME WANT ARGS...: make the kit, check it, want WANT on stdout
 
 limits_kit "500 topics of 4 questions check clean" \
 	"500 topics, 2000 questions, 1 scenario, 3 profiles" 500 4 3 3 2 3 100
-limits_kit "every count at its limit checks clean" \
-	"20 topics, 400 questions, 1 scenario, 12 profiles" 20 20 8 12 8 20 100
+limits_kit "every count at its limit but the levels (5 of 8) checks clean" \
+	"20 topics, 400 questions, 1 scenario, 12 profiles" 20 20 5 12 8 20 100
+# with 8 levels, the 96 packets' 960 per-round documents pass the budget
+# on the editions' text (volume.h: each costs as much as 16 KiB of text)
+rm -rf "$scratch/kit"
+FIXTURE="$FIXTURE" python3 "$TMP/gen.py" "$scratch/kit" 20 20 8 12 8 20 100 2>"$TMP/err"
+"$KITGEN" check -q --content "$scratch/kit" >"$TMP/volume" 2>&1
+if grep -q "error: the editions hold [0-9.]* MiB of text together (the published kit and 96 panel packets, each repeating its rounds' topics, whole and in per-round documents); at most 12 MiB" "$TMP/volume"; then
+	ok "every count at its limit passes the budget on the editions' text, counting the per-round documents"
+else
+	not_ok "every count at its limit passes the budget on the editions' text, counting the per-round documents" "$(tail -3 "$TMP/out")"
+fi
 limits_kit "a text of exactly 4,000 bytes checks clean" \
 	"1 topic, 4 questions, 1 scenario, 1 profile" 1 4 2 1 1 3 4000
 
 # The output limit, lowered with KITGEN_MAX_OUTPUT to what a full build of
 # the fixture writes (the limit itself is 128 MiB: too slow for a test).
+# The packets' parts (panels/<packet>/*: loop plan, rounds, debrief) have
+# a budget of the same size of their own: the limit is the larger of the
+# two sums.
+bytes() { # the bytes of the files find(1) lists with the given tests
+	find "$out" -type f "$@" -exec cat {} + | wc -c
+}
 out="$TMP/out"
 "$KITGEN" build -q --content "$FIXTURE" --out "$out" >/dev/null 2>&1
-total=$(find "$out" -type f -exec cat {} + | wc -c)
+editions=$(bytes ! -path "$out/panels/*/*")
+parts=$(bytes -path "$out/panels/*/*")
+total=$editions
+what="the build's output passes its limit of"
+if [ "$parts" -gt "$editions" ]; then
+	total=$parts
+	what="the packets' per-round documents pass their limit of"
+fi
 rm -rf "$out"
 mkdir -p "$out"
 printf 'earlier output\n' >"$out/fixture-kit.md"
@@ -96,7 +120,7 @@ KITGEN_MAX_OUTPUT=$((total - 1)) "$KITGEN" build -q --content "$FIXTURE" \
 status=$?
 if [ "$status" = 1 ] && [ "$(ls -A "$out")" = fixture-kit.md ] &&
 	[ "$(cat "$out/fixture-kit.md")" = "earlier output" ] &&
-	grep -q "error: the build's output passes its limit of $((total - 1)) bytes for all files together (KITGEN_MAX_OUTPUT)" "$TMP/stderr"; then
+	grep -q "error: $what $((total - 1)) bytes for all" "$TMP/stderr"; then
 	ok "a build one byte over its output limit fails and writes nothing"
 else
 	not_ok "a build one byte over its output limit fails and writes nothing" \
@@ -104,10 +128,30 @@ else
 fi
 if KITGEN_MAX_OUTPUT=$total "$KITGEN" build -q --content "$FIXTURE" \
 	--out "$out" 2>"$TMP/stderr" &&
-	[ "$(find "$out" -type f -exec cat {} + | wc -c)" = "$total" ]; then
-	ok "a build that fits its output limit exactly writes every file"
+	[ "$(bytes)" = "$((editions + parts))" ] && [ "$((editions + parts))" -gt "$total" ]; then
+	ok "a build that fits its output limit exactly writes every file (the parts counted apart)"
 else
-	not_ok "a build that fits its output limit exactly writes every file" "$(cat "$TMP/stderr")"
+	not_ok "a build that fits its output limit exactly writes every file (the parts counted apart)" "$(cat "$TMP/stderr")"
+fi
+
+# The parts' own budget: one packet, whose parts outweigh it, with the
+# limit one byte under its parts' sum and above the packet.
+out="$TMP/one"
+"$KITGEN" build -q --content "$FIXTURE" --out "$out" --edition balanced-expert >/dev/null 2>&1
+packet=$(bytes ! -path "$out/panels/*/*")
+parts=$(bytes -path "$out/panels/*/*")
+rm -rf "$out"
+if [ "$parts" -le "$packet" ]; then
+	not_ok "the packets' parts have an output budget of their own" \
+		"the fixture's parts ($parts bytes) no longer outweigh its packet ($packet): pick another case"
+elif KITGEN_MAX_OUTPUT=$((parts - 1)) "$KITGEN" build -q --content "$FIXTURE" \
+	--out "$out" --edition balanced-expert >/dev/null 2>"$TMP/stderr"; then
+	not_ok "the packets' parts have an output budget of their own" "the build passed"
+elif grep -q "error: the packets' per-round documents pass their limit of $((parts - 1)) bytes for all of them together (KITGEN_MAX_OUTPUT)" "$TMP/stderr" &&
+	[ ! -e "$out" ]; then
+	ok "the packets' parts have an output budget of their own"
+else
+	not_ok "the packets' parts have an output budget of their own" "$(cat "$TMP/stderr")"
 fi
 
 # A Markdown list of exactly KG_MAX_MD_LIST_ITEMS (50) items in one text

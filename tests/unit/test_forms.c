@@ -211,6 +211,15 @@ static void S_every_packet(const char *dir)
 		if (eds.items[e].kind == KG_EDITION_PACKET) {
 			S_check_packet(kit, &eds.items[e]);
 			n++;
+		} else if (KG_EDITION_IS_PART(&eds.items[e])) {
+			kg_doc *doc = kg_compose(kit, &eds.items[e], "0");
+
+			/* a packet's part is named for a viewer as its packet is */
+			assert_non_null(doc->meta.doc_title);
+			assert_int_equal(strncmp(doc->meta.doc_title,
+						 eds.items[e].title,
+						 strlen(eds.items[e].title)), 0);
+			kg_doc_free(doc);
 		} else {
 			kg_doc *doc = kg_compose(kit, &eds.items[e], "0");
 

@@ -2,7 +2,8 @@
  * test_packet.c - panel packets of the committed kit: for every (profile,
  * level) packet, each round's questions are at the packet's level, the
  * round weights are the profile's, and each scorecard lists every line
- * of its round's material (plan.h's kg_dim). Checked on the composed
+ * of its round's material (plan.h's kg_dim); each packet's parts follow
+ * it, a round's holding that round only. Checked on the composed
  * document, which is what every writer is given. Pinned rounds are
  * tested on a fixture variant in test_plan.c.
  */
@@ -143,7 +144,77 @@ static void test_every_packet(void **state)
 		packets++;
 	}
 	assert_int_equal(packets, S_kit->nprofiles * S_kit->nlevels);
-	assert_int_equal(eds.n, 1 + 2 * packets); /* and a candidate's guide each */
+	kg_editions_free(&eds);
+}
+
+/* A packet's parts follow it: the loop plan, a round each as its plan
+ * has them (its area, its number), the debrief sheet; then the next
+ * packet, and the candidate's guides after the last. */
+static void test_parts(void **state)
+{
+	kg_editions eds = kg_editions_of(S_kit);
+	size_t e, k, packets = 0, parts = 0;
+
+	(void)state;
+	for (e = 0; e < eds.n; e++) {
+		const kg_edition *pk = &eds.items[e];
+		kg_diags d = KG_DIAGS_INIT;
+		kg_plan plan;
+
+		if (pk->kind != KG_EDITION_PACKET)
+			continue;
+		packets++;
+		assert_int_equal(kg_plan_loop(S_kit, pk->profile, pk->level, &plan, &d), 0);
+		assert_int_equal(pk[1].kind, KG_EDITION_LOOP_PLAN);
+		for (k = 0; k < plan.n; k++) {
+			const kg_edition *r = &pk[2 + k];
+			char id[256];
+
+			assert_int_equal(r->kind, KG_EDITION_ROUND);
+			assert_ptr_equal(r->packet, pk);
+			assert_int_equal(r->round, k + 1);
+			assert_ptr_equal(r->area, plan.rounds[k].area);
+			snprintf(id, sizeof(id), "%s/round-%zu", pk->id, k + 1);
+			assert_string_equal(r->id, id);
+		}
+		assert_int_equal(pk[2 + plan.n].kind, KG_EDITION_DEBRIEF);
+		assert_true(pk[3 + plan.n].kind != KG_EDITION_ROUND);
+		parts += plan.n + 2;
+		kg_plan_free(&plan);
+		kg_diags_free(&d);
+	}
+	/* the public kit, the packets and their parts, a guide a packet */
+	assert_int_equal(eds.n, 1 + 2 * packets + parts);
+	kg_editions_free(&eds);
+}
+
+/* A round's document holds that round's section and scorecard, and no
+ * other round's; the loop plan and debrief sheet hold no round. */
+static void test_part_documents(void **state)
+{
+	kg_editions eds = kg_editions_of(S_kit);
+	const kg_edition *r2 = kg_editions_find(&eds, "generalist-fresher/round-2");
+	const kg_edition *lp = kg_editions_find(&eds, "panels/generalist-fresher/loop-plan");
+	kg_doc *doc;
+
+	(void)state;
+	assert_non_null(r2);
+	assert_int_equal(r2->kind, KG_EDITION_ROUND);
+	doc = kg_compose(S_kit, r2, "0");
+	assert_non_null(kg_test_find_id(doc->root, "round-2"));
+	assert_non_null(kg_test_find_id(doc->root, "round-2-scorecard"));
+	assert_null(kg_test_find_id(doc->root, "round-1"));
+	assert_null(kg_test_find_id(doc->root, "round-3"));
+	assert_null(kg_test_find_id(doc->root, "loop-plan"));
+	assert_null(kg_test_find_id(doc->root, "debrief"));
+	kg_doc_free(doc);
+	assert_non_null(lp);
+	doc = kg_compose(S_kit, lp, "0");
+	assert_non_null(kg_test_find_id(doc->root, "loop-plan"));
+	assert_null(kg_test_find_id(doc->root, "round-1"));
+	assert_null(kg_test_find_id(doc->root, "debrief"));
+	kg_doc_free(doc);
+	assert_null(kg_editions_find(&eds, "round-2")); /* which packet's? */
 	kg_editions_free(&eds);
 }
 
@@ -165,6 +236,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_packet),
 		cmocka_unit_test(test_editions_find),
+		cmocka_unit_test(test_parts),
+		cmocka_unit_test(test_part_documents),
 	};
 	return cmocka_run_group_tests_name("packet", tests, S_setup, S_teardown);
 }

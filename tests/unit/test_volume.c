@@ -16,8 +16,10 @@
 #include "test_kit.h"
 #include "volume.h"
 
-/* The committed kit uses under a fifth of the budget (its nine packets
- * each carry every asked question's samples, hints and listings). */
+/* The committed kit uses under half the budget (its nine packets each
+ * carry every asked question's samples, hints and listings, and count
+ * twice with their 63 per-round documents, volume.h: it used a sixth
+ * before those). */
 static void test_committed_kit_far_below_the_limit(void **state)
 {
 	kg_kit *kit = kg_test_load_kit("content");
@@ -27,7 +29,7 @@ static void test_committed_kit_far_below_the_limit(void **state)
 	kg_kit_free(kit);
 	print_message("the committed kit's editions hold %zu bytes of text\n", v);
 	assert_true(v > 0);
-	assert_true(v < KG_MAX_VOLUME / 5);
+	assert_true(v < KG_MAX_VOLUME / 2);
 }
 
 int main(void)
