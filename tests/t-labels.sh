@@ -253,6 +253,9 @@ t = re.sub(r"^(Title|Subject|Keywords|Author|Creator|Producer|CreationDate|ModDa
 t = re.sub(r"\b(none|no|yes|AcroForm|pts|bytes|A4|letter|rot)\b", " ", t)
 t = re.sub(r"[0-9a-f]{16,}", " ", t)   # digests
 t = re.sub(r"XQ[0-9]{3}QX", " ", t)     # the markers
+# a running head too long for its band ends in a word cut short, "Gener…"
+t = re.sub(r"([A-Za-z]+)…", lambda m: " " if any(w.startswith(m.group(1).lower())
+           for w in words) else m.group(0), t)
 # code (an id) too long for its table cell is broken between two
 # characters, marked by a drawn hook: pdftotext gives its two parts
 t = re.sub(r"([A-Za-z]+)\n([A-Za-z]+)", lambda m: m.group(1) + m.group(2)

@@ -63,7 +63,8 @@ check "Markdown: the scorecard's Candidate, Interviewer and Date lines are fille
 	 grep -qxF '**Interviewer:** $I1' '$TMP/loop/round-1.md' &&
 	 grep -qxF '**Date:** $DATE' '$TMP/loop/round-1.md'"
 check "HTML: the scorecard's lines hold the values" sh -c \
-	"grep -qF '<p class=\"notes-label\">Interviewer</p><div class=\"lines\"><div class=\"line filled\">$I1</div>' '$TMP/loop/round-1.html'"
+	"grep -Eq '<input type=\"text\" class=\"line\" id=\"round-1-scorecard.interviewer\"[^>]* value=\"$I1\">' '$TMP/loop/round-1.html' &&
+	 grep -Eq '<input type=\"text\" class=\"line\" id=\"round-1-scorecard.candidate\"[^>]* value=\"$CAND\">' '$TMP/loop/round-1.html'"
 check "PDF: the values are on the scorecard's lines, beside their labels" sh -c \
 	"pdftotext -layout '$TMP/loop/round-1.pdf' - | grep -Eq 'Candidate: +$CAND' &&
 	 pdftotext -layout '$TMP/loop/round-1.pdf' - | grep -Eq 'Interviewer: +$I1' &&

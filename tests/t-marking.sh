@@ -158,7 +158,7 @@ check "no watermark set: no HTML overlays one" sh -c \
 check "list: the published kit is for hiring teams and recruiters, not for candidates" \
 	grep -q "^backend-interview-kit  *Published kit (for hiring teams and recruiters: .*) \\[$KEYS\\]\$" "$TMP/list"
 check "list: every packet is confidential interviewer material" sh -c \
-	"grep '^panels/' '$TMP/list' | grep -vq '(for the interview panel: .*) \\[$CONF\\]\$' && exit 1; grep -q '^panels/' '$TMP/list'"
+	"grep '^panels/[^/ ]* ' '$TMP/list' | grep -vq '(for the interview panel: .*) \\[$CONF\\]\$' && exit 1; grep -q '^panels/' '$TMP/list'"
 check "list: every candidate's guide is for candidates, unmarked" sh -c \
 	"grep '^candidates/' '$TMP/list' | grep -vq '(for candidates — safe to send)\$' && exit 1; grep -q '^candidates/' '$TMP/list'"
 idx=$TMP/plain/index.html
