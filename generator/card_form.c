@@ -13,40 +13,40 @@
 #include "cardfile.h"
 #include "decision.h"
 #include "json.h"
+#include "labels.h"
 #include "panel.h"
 
-/* Every word the form script shows that is the form's own, by the key the
- * script looks it up with. {name} is a value the script fills in. */
+/* Every word the form script shows that is the form's own: the key the
+ * script looks it up with, and its label (labels.h; {name} is a value
+ * the script fills in). */
 static const char *const S_words[][2] = {
-	{"save", "Save the card file"},
-	{"saved", "Saved as {file}: give it to kitgen score with the "
-		  "panel's other cards."},
-	{"missing", "Not saved yet: fill in {list}."},
-	{"listAnd", " and "},
-	{"candidate", "the candidate"},
-	{"interviewer", "the interviewer"},
-	{"date", "the date (YYYY-MM-DD)"},
-	{"rating", "a rating for {dimension}"},
-	{"overall", "the overall rating"},
-	{"live", "Worked out as you tick, from the cards on this page"},
-	{"round", "Round"},
-	{"ratingHead", "Overall rating"},
-	{"points", "Points"},
-	{"weight", "Weight"},
-	{"product", "Points × weight"},
-	{"mustHave", " (must-have)"},
-	{"notRated", "not rated"},
-	{"notProbed", "Not probed"},
-	{"gate", "Gate"},
-	{"rule", "Rule"},
-	{"result", "Result"},
-	{"weakResult", "{count} Weak: {result}"},
-	{"totalResult", "{total}: {result}"},
-	{"weightedTotal", "Weighted total"},
-	{"verdict", "By the decision rule"},
-	{"cardRound", "Round {round}: {rating}, {points} points × {weight} "
-		      "= {product}. Weighted total of the page: {total}."},
-	{"cardUnrated", "Round {round}: no overall rating yet."},
+	{"save", "cardform.save"},
+	{"saved", "cardform.saved"},
+	{"missing", "cardform.missing"},
+	{"listAnd", "cardform.list_and"},
+	{"candidate", "cardform.candidate"},
+	{"interviewer", "cardform.interviewer"},
+	{"date", "cardform.date"},
+	{"rating", "cardform.rating"},
+	{"overall", "cardform.overall"},
+	{"live", "cardform.live"},
+	{"round", "cardform.round"},
+	{"ratingHead", "cardform.rating_head"},
+	{"points", "cardform.points"},
+	{"weight", "cardform.weight"},
+	{"product", "cardform.product"},
+	{"mustHave", "cardform.must_have"},
+	{"notRated", "cardform.not_rated"},
+	{"notProbed", "cardform.not_probed"},
+	{"gate", "cardform.gate"},
+	{"rule", "cardform.rule"},
+	{"result", "cardform.result"},
+	{"weakResult", "cardform.weak_result"},
+	{"totalResult", "cardform.total_result"},
+	{"weightedTotal", "cardform.weighted_total"},
+	{"verdict", "cardform.verdict"},
+	{"cardRound", "cardform.card_round"},
+	{"cardUnrated", "cardform.card_unrated"},
 };
 
 static void S_member(kg_buf *b, const char *key)
@@ -166,14 +166,14 @@ static void S_word_lists(kg_buf *b)
 	kg_buf_putc(b, ']');
 }
 
-static void S_words_of(kg_buf *b)
+static void S_words_of(const kg_kit *kit, kg_buf *b)
 {
 	size_t i;
 
 	S_member(b, "words");
 	kg_buf_putc(b, '{');
 	for (i = 0; i < sizeof(S_words) / sizeof(*S_words); i++)
-		S_str(b, S_words[i][0], S_words[i][1]);
+		S_str(b, S_words[i][0], kg_label(kit->labels, S_words[i][1]));
 	S_word_lists(b);
 	kg_buf_putc(b, '}');
 }
@@ -198,7 +198,7 @@ char *kg_card_form_json(const kg_kit *kit, const kg_edition *ed,
 	S_bands(kit, &b);
 	S_rounds(plan, &b);
 	S_rule(kit, &b);
-	S_words_of(&b);
+	S_words_of(kit, &b);
 	kg_buf_putc(&b, '}');
 	return kg_buf_detach(&b, NULL);
 }

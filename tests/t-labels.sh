@@ -200,10 +200,27 @@ cal.separates           ... to separate
 
 '
 printf '%s\n' "$UNUSED" | awk 'NF {print $1}' | sort >"$TMP/unused"
+# the words a packet page's form script shows (its JSON data block: the
+# script sits outside the text above)
+$PY - "$TMP/mout" >"$TMP/formdata.txt" <<'EOF'
+import json, os, re, sys
+def strings(v):
+    if isinstance(v, str): yield v
+    elif isinstance(v, dict):
+        for x in v.values(): yield from strings(x)
+    elif isinstance(v, list):
+        for x in v: yield from strings(x)
+for dp, dn, fn in os.walk(sys.argv[1]):
+    for f in fn:
+        if f.endswith(".html"):
+            h = open(os.path.join(dp, f)).read()
+            for m in re.finditer(r'<script type="application/json" id="kg-card-data">(.*?)</script>', h, re.S):
+                print("\n".join(strings(json.loads(m.group(1))["words"])))
+EOF
 missing=""
 stale=""
 while read -r mark key; do
-	if grep -q "$mark" "$TMP/all.txt"; then
+	if grep -q "$mark" "$TMP/all.txt" "$TMP/formdata.txt"; then
 		grep -qx "$key" "$TMP/unused" && stale="$stale $key"
 	else
 		grep -qx "$key" "$TMP/unused" || missing="$missing $key"
