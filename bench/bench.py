@@ -2,7 +2,7 @@
 """bench.py - kitgen's speed and memory beside the tools a team would
 otherwise run (make bench). The method is in BENCHMARKS.md.
 
-    bench/bench.py [--runs N] [--sizes 10,100,400] [--no-make] [--no-worst]
+    bench/bench.py [--runs N] [--sizes 10,100,200] [--no-make] [--no-worst]
                    [--worst-only]
 
 Run from the top of the repository after `make kitgen`. It prints, in
@@ -210,7 +210,7 @@ def synthetic(sizes, runs):
         "topics (real lengths, words shuffled per copy), content/'s "
         "kit.yaml (3 levels x 3 profiles = 9 panel packets + the public "
         "kit = 10 editions). `kitgen build --format F` for each format, "
-        "then all formats in one build. Median of %d runs (3 at 400 "
+        "then all formats in one build. Median of %d runs (3 at 200 "
         "topics); peak RSS is the largest of the runs." % runs)
     say()
     say("| topics | YAML | format | wall | CPU | peak RSS | output |")
@@ -227,7 +227,7 @@ def synthetic(sizes, runs):
         if check.status != 0:
             raise SystemExit("bench: the kit of %d topics does not check" % n)
         yaml = tree_bytes(kit)
-        k = runs if n < 400 else min(runs, 3)
+        k = runs if n < 200 else min(runs, 3)
         for fmt in FORMATS + ["all"]:
             note("bench: %d topics, %s (%d runs)" % (n, fmt, k))
             cmd = [KITGEN, "build", "-q", "--content", kit, "--templates",
@@ -622,7 +622,7 @@ def targets(syn, wc, pub, mk, sizes, lat=None):
         add("linear: %s topics within %.0fx %s topics (all formats)" % (
             format(hi, ","), k, lo), b.wall <= k * a.wall,
             "%.1fx wall, %.1fx CPU" % (b.wall / a.wall, b.cpu / a.cpu))
-    if (hi, "all") in syn and hi >= 400:
+    if (hi, "all") in syn and hi >= 200:
         rss = max(syn[(hi, f)].rss for f in FORMATS + ["all"])
         add("peak RSS < 64 MiB at %s topics" % format(hi, ","),
             rss < 64 * MIB, "%s (largest of the builds)" % mib(rss))
@@ -650,7 +650,7 @@ def targets(syn, wc, pub, mk, sizes, lat=None):
 
 
 def main(argv):
-    runs, sizes, do_make, do_worst, do_public = 5, [10, 100, 400], True, \
+    runs, sizes, do_make, do_worst, do_public = 5, [10, 100, 200], True, \
         True, True
     i = 1
     while i < len(argv):
