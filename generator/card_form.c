@@ -49,60 +49,40 @@ static const char *const S_words[][2] = {
 	{"cardUnrated", "cardform.card_unrated"},
 };
 
-static void S_member(kg_buf *b, const char *key)
-{
-	kg_json_sep(b);
-	kg_json_str(b, key);
-	kg_buf_putc(b, ':');
-}
-
-static void S_str(kg_buf *b, const char *key, const char *value)
-{
-	S_member(b, key);
-	kg_json_str(b, value);
-}
-
-static void S_long(kg_buf *b, const char *key, long value)
-{
-	S_member(b, key);
-	kg_buf_printf(b, "%ld", value);
-}
-
 static void S_bands(const kg_kit *kit, kg_buf *b)
 {
 	int band;
 
-	S_member(b, "bands");
+	kg_json_key(b, "bands");
 	kg_buf_putc(b, '[');
 	for (band = 0; band < KG_NBANDS; band++) {
 		kg_json_sep(b);
 		kg_buf_putc(b, '{');
-		S_str(b, "id", kg_rating_id(band));
-		S_str(b, "label", kg_text(kit->bands[band].label));
-		S_long(b, "points", kg_band_points(kit, band));
+		kg_json_member_str(b, "id", kg_rating_id(band));
+		kg_json_member_str(b, "label", kg_text(kit->bands[band].label));
+		kg_json_member_long(b, "points", kg_band_points(kit, band));
 		kg_buf_putc(b, '}');
 	}
 	kg_buf_putc(b, ']');
-	S_str(b, "notProbed", kg_rating_id(KG_NOT_PROBED));
+	kg_json_member_str(b, "notProbed", kg_rating_id(KG_NOT_PROBED));
 }
 
 static void S_rounds(const kg_plan *plan, kg_buf *b)
 {
 	size_t i, k;
 
-	S_member(b, "rounds");
+	kg_json_key(b, "rounds");
 	kg_buf_putc(b, '[');
 	for (i = 0; i < plan->n; i++) {
 		const kg_round *r = &plan->rounds[i];
 
 		kg_json_sep(b);
 		kg_buf_putc(b, '{');
-		S_long(b, "round", (long)i + 1);
-		S_str(b, "area", kg_text(r->area->title));
-		S_long(b, "weight", r->weight);
-		S_member(b, "mustHave");
-		kg_buf_puts(b, r->must_have ? "true" : "false");
-		S_member(b, "dims");
+		kg_json_member_long(b, "round", (long)i + 1);
+		kg_json_member_str(b, "area", kg_text(r->area->title));
+		kg_json_member_long(b, "weight", r->weight);
+		kg_json_member_bool(b, "mustHave", r->must_have);
+		kg_json_key(b, "dims");
 		kg_buf_putc(b, '[');
 		for (k = 0; k < r->ndims; k++) {
 			kg_json_sep(b);
@@ -121,25 +101,25 @@ static void S_rule(const kg_kit *kit, kg_buf *b)
 	kg_buf text = KG_BUF_INIT;
 	int g;
 
-	S_member(b, "rule");
+	kg_json_key(b, "rule");
 	if (!rule->node) {
 		kg_buf_puts(b, "null");
 		return;
 	}
 	kg_buf_putc(b, '{');
-	S_long(b, "threshold", kg_int(rule->threshold, 0));
-	S_long(b, "borderline", kg_int(rule->borderline, 0));
-	S_long(b, "weakBelow", kg_int(rule->weak_below, 0));
-	S_long(b, "weakLimit", kg_int(rule->weak_limit, 0));
-	S_member(b, "gates");
+	kg_json_member_long(b, "threshold", kg_int(rule->threshold, 0));
+	kg_json_member_long(b, "borderline", kg_int(rule->borderline, 0));
+	kg_json_member_long(b, "weakBelow", kg_int(rule->weak_below, 0));
+	kg_json_member_long(b, "weakLimit", kg_int(rule->weak_limit, 0));
+	kg_json_key(b, "gates");
 	kg_buf_putc(b, '[');
 	for (g = 0; g < KG_NRULES; g++) {
 		kg_json_sep(b);
 		kg_buf_putc(b, '{');
-		S_str(b, "name", kg_rule_gate_name((kg_rule_gate)g));
+		kg_json_member_str(b, "name", kg_rule_gate_name((kg_rule_gate)g));
 		kg_buf_reset(&text);
 		kg_rule_gate_text(rule, (kg_rule_gate)g, &text);
-		S_str(b, "rule", text.ptr);
+		kg_json_member_str(b, "rule", text.ptr);
 		kg_buf_putc(b, '}');
 	}
 	kg_buf_puts(b, "]}");
@@ -150,14 +130,14 @@ static void S_word_lists(kg_buf *b)
 {
 	int i;
 
-	S_member(b, "gateResults");
+	kg_json_key(b, "gateResults");
 	kg_buf_putc(b, '[');
 	for (i = KG_GATE_PASS; i <= KG_GATE_UNKNOWN; i++) {
 		kg_json_sep(b);
 		kg_json_str(b, kg_gate_name((kg_gate)i));
 	}
 	kg_buf_putc(b, ']');
-	S_member(b, "verdicts");
+	kg_json_key(b, "verdicts");
 	kg_buf_putc(b, '[');
 	for (i = KG_DECIDE_HIRE; i <= KG_DECIDE_INCOMPLETE; i++) {
 		kg_json_sep(b);
@@ -170,10 +150,10 @@ static void S_words_of(const kg_kit *kit, kg_buf *b)
 {
 	size_t i;
 
-	S_member(b, "words");
+	kg_json_key(b, "words");
 	kg_buf_putc(b, '{');
 	for (i = 0; i < sizeof(S_words) / sizeof(*S_words); i++)
-		S_str(b, S_words[i][0], kg_label(kit->labels, S_words[i][1]));
+		kg_json_member_str(b, S_words[i][0], kg_label(kit->labels, S_words[i][1]));
 	S_word_lists(b);
 	kg_buf_putc(b, '}');
 }
@@ -186,11 +166,11 @@ char *kg_card_form_json(const kg_kit *kit, const kg_edition *ed,
 	kg_buf b = KG_BUF_INIT;
 
 	kg_buf_putc(&b, '{');
-	S_str(&b, "kit", kg_text(kit->id));
-	S_str(&b, "version", kg_text(kit->version));
-	S_str(&b, "digest", digest);
-	S_str(&b, "edition", slash ? slash + 1 : ed->id);
-	S_member(&b, "panel");
+	kg_json_member_str(&b, "kit", kg_text(kit->id));
+	kg_json_member_str(&b, "version", kg_text(kit->version));
+	kg_json_member_str(&b, "digest", digest);
+	kg_json_member_str(&b, "edition", slash ? slash + 1 : ed->id);
+	kg_json_key(&b, "panel");
 	if (panel)
 		kg_json_str(&b, panel);
 	else

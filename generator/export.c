@@ -72,40 +72,14 @@ static void S_score(kg_buf *out, const kg_decision *dr, int i)
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-/* "name": and then the value the caller appends. */
-static void S_key(kg_buf *out, const char *name)
-{
-	kg_json_sep(out);
-	kg_json_str(out, name);
-	kg_buf_putc(out, ':');
-}
-
-static void S_jstr(kg_buf *out, const char *name, const char *value)
-{
-	S_key(out, name);
-	kg_json_str(out, value);
-}
-
-static void S_jint(kg_buf *out, const char *name, long value)
-{
-	S_key(out, name);
-	kg_buf_printf(out, "%ld", value);
-}
-
-static void S_jbool(kg_buf *out, const char *name, int value)
-{
-	S_key(out, name);
-	kg_buf_puts(out, value ? "true" : "false");
-}
-
 /* "name":{"id":...,"title":...} */
 static void S_jref(kg_buf *out, const char *name, const kg_node *id,
 		   const kg_node *title)
 {
-	S_key(out, name);
+	kg_json_key(out, name);
 	kg_buf_putc(out, '{');
-	S_jstr(out, "id", kg_text(id));
-	S_jstr(out, "title", kg_text(title));
+	kg_json_member_str(out, "id", kg_text(id));
+	kg_json_member_str(out, "title", kg_text(title));
 	kg_buf_putc(out, '}');
 }
 
@@ -113,10 +87,10 @@ static void S_json_rubric(kg_buf *out, const kg_rubric *r, kg_buf *tmp)
 {
 	int b;
 
-	S_key(out, "rubric");
+	kg_json_key(out, "rubric");
 	kg_buf_putc(out, '{');
 	for (b = 0; b < KG_NBANDS; b++)
-		S_jstr(out, kg_band_keys[b], S_trimmed(tmp, r->band[b]));
+		kg_json_member_str(out, kg_band_keys[b], S_trimmed(tmp, r->band[b]));
 	kg_buf_putc(out, '}');
 }
 
@@ -128,20 +102,20 @@ static void S_json_dim(const kg_kit *kit, const kg_dim *dim,
 
 	kg_json_sep(out);
 	kg_buf_putc(out, '{');
-	S_jstr(out, "id", dim->id);
-	S_jstr(out, "kind", S_kind_name(it->kind));
-	S_jstr(out, "label", label);
-	S_key(out, "question");
+	kg_json_member_str(out, "id", dim->id);
+	kg_json_member_str(out, "kind", S_kind_name(it->kind));
+	kg_json_member_str(out, "label", label);
+	kg_json_key(out, "question");
 	if (it->question)
 		kg_buf_printf(out, "%zu", kg_question_number(kit, it->question));
 	else
 		kg_buf_puts(out, "null");
-	S_key(out, "topic");
+	kg_json_key(out, "topic");
 	if (it->topic)
 		kg_json_str(out, kg_text(it->topic->id));
 	else
 		kg_buf_puts(out, "null");
-	S_jint(out, "minutes", it->minutes);
+	kg_json_member_long(out, "minutes", it->minutes);
 	S_json_rubric(out, S_rubric(dim, level), tmp);
 	kg_buf_putc(out, '}');
 	free(label);
@@ -151,15 +125,15 @@ static void S_json_phases(const kg_round *r, kg_buf *out)
 {
 	size_t i;
 
-	S_key(out, "phases");
+	kg_json_key(out, "phases");
 	kg_buf_putc(out, '[');
 	for (i = 0; i < r->nphases; i++) {
 		kg_json_sep(out);
 		kg_buf_putc(out, '{');
-		S_jstr(out, "name", r->phases[i].name);
-		S_jint(out, "minutes", r->phases[i].minutes);
-		S_jbool(out, "main", r->phases[i].main);
-		S_jstr(out, "what", r->phases[i].what ? r->phases[i].what : "");
+		kg_json_member_str(out, "name", r->phases[i].name);
+		kg_json_member_long(out, "minutes", r->phases[i].minutes);
+		kg_json_member_bool(out, "main", r->phases[i].main);
+		kg_json_member_str(out, "what", r->phases[i].what ? r->phases[i].what : "");
 		kg_buf_putc(out, '}');
 	}
 	kg_buf_putc(out, ']');
@@ -172,14 +146,14 @@ static void S_json_round(const kg_kit *kit, const kg_round *r, size_t number,
 
 	kg_json_sep(out);
 	kg_buf_putc(out, '{');
-	S_jint(out, "number", (long)number);
+	kg_json_member_long(out, "number", (long)number);
 	S_jref(out, "area", r->area->id, r->area->title);
-	S_jint(out, "weight", r->weight);
-	S_jbool(out, "must_have", r->must_have);
-	S_jbool(out, "behavioural", r->behavioural);
-	S_jint(out, "minutes", r->minutes);
+	kg_json_member_long(out, "weight", r->weight);
+	kg_json_member_bool(out, "must_have", r->must_have);
+	kg_json_member_bool(out, "behavioural", r->behavioural);
+	kg_json_member_long(out, "minutes", r->minutes);
 	S_json_phases(r, out);
-	S_key(out, "dimensions");
+	kg_json_key(out, "dimensions");
 	kg_buf_putc(out, '[');
 	for (i = 0; i < r->ndims; i++)
 		S_json_dim(kit, &r->dims[i], level, out, tmp);
@@ -194,18 +168,18 @@ static void S_json_edition(const kg_kit *kit, const kg_edition *ed,
 
 	kg_json_sep(out);
 	kg_buf_putc(out, '{');
-	S_jstr(out, "id", S_edition_id(ed));
-	S_jstr(out, "title", ed->title);
+	kg_json_member_str(out, "id", S_edition_id(ed));
+	kg_json_member_str(out, "title", ed->title);
 	S_jref(out, "profile", p->id, p->title);
 	S_jref(out, "level", ed->level->id, ed->level->title);
-	S_key(out, "must_have");
+	kg_json_key(out, "must_have");
 	kg_buf_putc(out, '[');
 	for (i = 0; i < p->must_have.n; i++) {
 		kg_json_sep(out);
 		kg_json_str(out, kg_text(p->must_have.items[i]));
 	}
 	kg_buf_putc(out, ']');
-	S_key(out, "rounds");
+	kg_json_key(out, "rounds");
 	kg_buf_putc(out, '[');
 	for (i = 0; i < plan->n; i++)
 		S_json_round(kit, &plan->rounds[i], i + 1, ed->level, out, tmp);
@@ -216,14 +190,14 @@ static void S_json_scale(const kg_kit *kit, kg_buf *out)
 {
 	int b;
 
-	S_key(out, "rating_scale");
+	kg_json_key(out, "rating_scale");
 	kg_buf_putc(out, '[');
 	for (b = 0; b < KG_NBANDS; b++) {
 		kg_json_sep(out);
 		kg_buf_putc(out, '{');
-		S_jstr(out, "id", kg_band_keys[b]);
-		S_jstr(out, "label", kg_text(kit->bands[b].label));
-		S_jint(out, "points", kg_int(kit->bands[b].points, 0));
+		kg_json_member_str(out, "id", kg_band_keys[b]);
+		kg_json_member_str(out, "label", kg_text(kit->bands[b].label));
+		kg_json_member_long(out, "points", kg_int(kit->bands[b].points, 0));
 		kg_buf_putc(out, '}');
 	}
 	kg_buf_putc(out, ']');
@@ -233,17 +207,17 @@ static void S_json_decision(const kg_decision *dr, kg_buf *out)
 {
 	int i;
 
-	S_key(out, "decision");
+	kg_json_key(out, "decision");
 	if (!dr->node) {
 		kg_buf_puts(out, "null");
 		return;
 	}
 	kg_buf_putc(out, '{');
 	for (i = 0; i < S_NSCORES; i++) {
-		S_key(out, S_score_names[i]);
+		kg_json_key(out, S_score_names[i]);
 		S_score(out, dr, i);
 	}
-	S_jint(out, "weak_limit", kg_int(dr->weak_limit, 0));
+	kg_json_member_long(out, "weak_limit", kg_int(dr->weak_limit, 0));
 	kg_buf_putc(out, '}');
 }
 
@@ -254,13 +228,13 @@ static void S_json_kit(const kg_kit *kit, kg_buf *out)
 	char digest[KG_DIGEST_HEX];
 
 	kg_kit_digest(kit, digest);
-	S_jstr(out, "schema", KG_EXPORT_SCHEMA);
-	S_key(out, "kit");
+	kg_json_member_str(out, "schema", KG_EXPORT_SCHEMA);
+	kg_json_key(out, "kit");
 	kg_buf_putc(out, '{');
-	S_jstr(out, "id", kg_text(kit->id));
-	S_jstr(out, "title", kg_text(kit->title));
-	S_jstr(out, "version", kg_text(kit->version));
-	S_jstr(out, "digest", digest);
+	kg_json_member_str(out, "id", kg_text(kit->id));
+	kg_json_member_str(out, "title", kg_text(kit->title));
+	kg_json_member_str(out, "version", kg_text(kit->version));
+	kg_json_member_str(out, "digest", digest);
 	kg_buf_putc(out, '}');
 	S_json_scale(kit, out);
 	S_json_decision(&kit->decision, out);
@@ -376,7 +350,7 @@ int kg_export(const kg_kit *kit, const kg_editions *eds,
 	} else {
 		kg_buf_putc(&body, '{');
 		S_json_kit(kit, &body);
-		S_key(&body, "editions");
+		kg_json_key(&body, "editions");
 		kg_buf_putc(&body, '[');
 	}
 	for (e = 0; e < eds->n && rc == 0; e++) {

@@ -70,3 +70,28 @@ void kg_json_indent(const char *json, kg_buf *out)
 	}
 	kg_buf_putc(out, '\n');
 }
+
+void kg_json_key(kg_buf *out, const char *name)
+{
+	kg_json_sep(out);
+	kg_json_str(out, name);
+	kg_buf_putc(out, ':');
+}
+
+void kg_json_member_str(kg_buf *out, const char *name, const char *value)
+{
+	kg_json_key(out, name);
+	kg_json_str(out, value);
+}
+
+void kg_json_member_long(kg_buf *out, const char *name, long value)
+{
+	kg_json_key(out, name);
+	kg_buf_printf(out, "%ld", value);
+}
+
+void kg_json_member_bool(kg_buf *out, const char *name, int value)
+{
+	kg_json_key(out, name);
+	kg_buf_puts(out, value ? "true" : "false");
+}

@@ -20,6 +20,13 @@ void kg_json_str(kg_buf *out, const char *s);
  * compact JSON in order. */
 void kg_json_sep(kg_buf *out);
 
+/* Append a member of an object being built in order: the separator,
+ * "name": and then, but for kg_json_key, its value. */
+void kg_json_key(kg_buf *out, const char *name);
+void kg_json_member_str(kg_buf *out, const char *name, const char *value);
+void kg_json_member_long(kg_buf *out, const char *name, long value);
+void kg_json_member_bool(kg_buf *out, const char *name, int value);
+
 /* Append the compact JSON text json to out laid out: a line per member
  * and element, two spaces per level, "key": value, an empty container
  * as {} or [], and a line feed at the end. */
