@@ -116,9 +116,9 @@ static void S_rule(const kg_kit *kit, kg_buf *b)
 	for (g = 0; g < KG_NRULES; g++) {
 		kg_json_sep(b);
 		kg_buf_putc(b, '{');
-		kg_json_member_str(b, "name", kg_rule_gate_name((kg_rule_gate)g));
+		kg_json_member_str(b, "name", kg_rule_gate_name(kit->labels, (kg_rule_gate)g));
 		kg_buf_reset(&text);
-		kg_rule_gate_text(rule, (kg_rule_gate)g, &text);
+		kg_rule_gate_text(kit->labels, rule, (kg_rule_gate)g, &text);
 		kg_json_member_str(b, "rule", text.ptr);
 		kg_buf_putc(b, '}');
 	}
@@ -126,7 +126,7 @@ static void S_rule(const kg_kit *kit, kg_buf *b)
 	kg_buf_release(&text);
 }
 
-static void S_word_lists(kg_buf *b)
+static void S_word_lists(const kg_kit *kit, kg_buf *b)
 {
 	int i;
 
@@ -134,14 +134,14 @@ static void S_word_lists(kg_buf *b)
 	kg_buf_putc(b, '[');
 	for (i = KG_GATE_PASS; i <= KG_GATE_UNKNOWN; i++) {
 		kg_json_sep(b);
-		kg_json_str(b, kg_gate_name((kg_gate)i));
+		kg_json_str(b, kg_gate_name(kit->labels, (kg_gate)i));
 	}
 	kg_buf_putc(b, ']');
 	kg_json_key(b, "verdicts");
 	kg_buf_putc(b, '[');
 	for (i = KG_DECIDE_HIRE; i <= KG_DECIDE_INCOMPLETE; i++) {
 		kg_json_sep(b);
-		kg_json_str(b, kg_verdict_name((kg_verdict)i));
+		kg_json_str(b, kg_verdict_name(kit->labels, (kg_verdict)i));
 	}
 	kg_buf_putc(b, ']');
 }
@@ -154,7 +154,7 @@ static void S_words_of(const kg_kit *kit, kg_buf *b)
 	kg_buf_putc(b, '{');
 	for (i = 0; i < sizeof(S_words) / sizeof(*S_words); i++)
 		kg_json_member_str(b, S_words[i][0], kg_label(kit->labels, S_words[i][1]));
-	S_word_lists(b);
+	S_word_lists(kit, b);
 	kg_buf_putc(b, '}');
 }
 

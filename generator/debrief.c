@@ -41,28 +41,10 @@ static void S_cell_num(kg_block *row, double v)
 /* kitgen's own words (labels.h), in the kit's language. */
 #define S_L(key) kg_label(kit->labels, key)
 
-static const char *S_gate(const kg_kit *kit, kg_gate g)
-{
-	static const char *const names[] = {"debrief.passed", "debrief.failed",
-					    "debrief.borderline",
-					    "debrief.not_known"};
-
-	return S_L(names[g]);
-}
-
 static const char *S_band_label(const kg_kit *kit, int band)
 {
 	return band == KG_NOT_PROBED ? S_L("form.not_probed")
 				     : kg_text(kit->bands[band].label);
-}
-
-static const char *S_verdict(const kg_kit *kit, kg_verdict v)
-{
-	static const char *const names[] = {"debrief.hire", "debrief.no_hire",
-					    "debrief.borderline",
-					    "debrief.incomplete"};
-
-	return S_L(names[v]);
 }
 
 static kg_doc *S_document(const kg_card_kit *ck, const kg_panel *p,
@@ -94,13 +76,13 @@ static void S_decision(const kg_kit *kit, const kg_panel *p, kg_block *root)
 	kg_buf b = KG_BUF_INIT;
 	char total[32], cards[32];
 
-	kg_buf_printf(&b, "**%s**", S_verdict(kit, p->decided.verdict));
+	kg_buf_printf(&b, "**%s**", kg_verdict_name(kit->labels, p->decided.verdict));
 	kg_add_prose_copy(kg_add_field(fields, S_L("debrief.by_rule"), NULL),
 			  b.ptr);
 	kg_buf_reset(&b);
 	snprintf(total, sizeof(total), "%.2f", p->decided.total);
 	if (p->decided.threshold == KG_GATE_UNKNOWN)
-		kg_buf_puts(&b, S_gate(kit, KG_GATE_UNKNOWN));
+		kg_buf_puts(&b, kg_gate_name(kit->labels, KG_GATE_UNKNOWN));
 	else
 		kg_label_put(&b, kit->labels, "debrief.total", "total", total,
 			     "threshold", kg_text(kit->decision.threshold),
@@ -203,29 +185,26 @@ static void S_gates(const kg_kit *kit, const kg_panel *p, kg_block *root)
 	kg_add_cell(row, S_L("debrief.gate"));
 	kg_add_cell(row, S_L("debrief.rule"));
 	kg_add_cell(row, S_L("debrief.result"));
-	kg_label_put(&a, kit->labels, "debrief.rule_must_have", "weak",
-		     kg_text(rule->weak_below), NULL);
-	S_gate_row(table, S_L("debrief.gate_must_have"), a.ptr,
-		   S_gate(kit, dd->must_have));
+	kg_rule_gate_text(kit->labels, rule, KG_RULE_MUST_HAVE, &a);
+	S_gate_row(table, kg_rule_gate_name(kit->labels, KG_RULE_MUST_HAVE),
+		   a.ptr, kg_gate_name(kit->labels, dd->must_have));
 	kg_buf_reset(&a);
-	kg_label_putn(&a, kit->labels, "debrief.rule_weak_limit",
-		      kg_int(rule->weak_limit, 0), "weak",
-		      kg_text(rule->weak_below), NULL);
+	kg_rule_gate_text(kit->labels, rule, KG_RULE_WEAK_LIMIT, &a);
 	snprintf(weak, sizeof(weak), "%zu", dd->weak);
 	kg_label_put(&b, kit->labels, "debrief.weak_count", "weak", weak,
-		     "result", S_gate(kit, dd->weak_limit), NULL);
-	S_gate_row(table, S_L("debrief.gate_weak_limit"), a.ptr, b.ptr);
+		     "result", kg_gate_name(kit->labels, dd->weak_limit), NULL);
+	S_gate_row(table, kg_rule_gate_name(kit->labels, KG_RULE_WEAK_LIMIT),
+		   a.ptr, b.ptr);
 	kg_buf_reset(&a);
 	kg_buf_reset(&b);
-	kg_label_put(&a, kit->labels, "debrief.rule_threshold", "threshold",
-		     kg_text(rule->threshold), "borderline",
-		     kg_text(rule->borderline), NULL);
+	kg_rule_gate_text(kit->labels, rule, KG_RULE_THRESHOLD, &a);
 	if (dd->threshold == KG_GATE_UNKNOWN)
-		kg_buf_puts(&b, S_gate(kit, dd->threshold));
+		kg_buf_puts(&b, kg_gate_name(kit->labels, dd->threshold));
 	else
 		kg_buf_printf(&b, "%.2f: %s", dd->total,
-			      S_gate(kit, dd->threshold));
-	S_gate_row(table, S_L("debrief.gate_threshold"), a.ptr, b.ptr);
+			      kg_gate_name(kit->labels, dd->threshold));
+	S_gate_row(table, kg_rule_gate_name(kit->labels, KG_RULE_THRESHOLD),
+		   a.ptr, b.ptr);
 	kg_buf_release(&a);
 	kg_buf_release(&b);
 	kg_add_prose(sec, kg_text(kit->decision_rule));

@@ -110,47 +110,50 @@ void kg_decide(const kg_decision *rule, const kg_area_score *a, size_t n,
 		out->verdict = KG_DECIDE_HIRE;
 }
 
-const char *kg_verdict_name(kg_verdict v)
+const char *kg_verdict_name(const kg_labels *labels, kg_verdict v)
 {
-	static const char *const names[] = {"hire", "no hire", "borderline",
-					    "incomplete"};
+	static const char *const keys[] = {"debrief.hire", "debrief.no_hire",
+					   "debrief.borderline",
+					   "debrief.incomplete"};
 
-	return names[v];
+	return kg_label(labels, keys[v]);
 }
 
-const char *kg_gate_name(kg_gate g)
+const char *kg_gate_name(const kg_labels *labels, kg_gate g)
 {
-	static const char *const names[] = {"passed", "failed", "borderline",
-					    "not known: a round has no rating"};
+	static const char *const keys[] = {"debrief.passed", "debrief.failed",
+					   "debrief.borderline",
+					   "debrief.not_known"};
 
-	return names[g];
+	return kg_label(labels, keys[g]);
 }
 
-const char *kg_rule_gate_name(kg_rule_gate g)
+const char *kg_rule_gate_name(const kg_labels *labels, kg_rule_gate g)
 {
-	static const char *const names[] = {"Must-have areas", "Weak limit",
-					    "Threshold"};
+	static const char *const keys[] = {"debrief.gate_must_have",
+					   "debrief.gate_weak_limit",
+					   "debrief.gate_threshold"};
 
-	return names[g];
+	return kg_label(labels, keys[g]);
 }
 
-void kg_rule_gate_text(const kg_decision *rule, kg_rule_gate g, kg_buf *out)
+void kg_rule_gate_text(const kg_labels *labels, const kg_decision *rule,
+		       kg_rule_gate g, kg_buf *out)
 {
 	switch (g) {
 	case KG_RULE_MUST_HAVE:
-		kg_buf_printf(out, "No must-have area scores below %s",
-			      kg_text(rule->weak_below));
+		kg_label_put(out, labels, "debrief.rule_must_have", "weak",
+			     kg_text(rule->weak_below), NULL);
 		break;
 	case KG_RULE_WEAK_LIMIT:
-		kg_buf_printf(out, "At most %s Weak area%s (below %s)",
-			      kg_text(rule->weak_limit),
-			      kg_int(rule->weak_limit, 0) == 1 ? "" : "s",
-			      kg_text(rule->weak_below));
+		kg_label_putn(out, labels, "debrief.rule_weak_limit",
+			      kg_int(rule->weak_limit, 0), "weak",
+			      kg_text(rule->weak_below), NULL);
 		break;
 	default:
-		kg_buf_printf(out, "Hire at %s or above; from %s, borderline; "
-			      "below, no hire", kg_text(rule->threshold),
-			      kg_text(rule->borderline));
+		kg_label_put(out, labels, "debrief.rule_threshold", "threshold",
+			     kg_text(rule->threshold), "borderline",
+			     kg_text(rule->borderline), NULL);
 		break;
 	}
 }

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "kit.h"
+#include "labels.h"
 
 /* The prose decision_rule must state each value of `decision:` (a score
  * as written, 2.25; the Weak limit as a number or a word, "one"). Reports
@@ -56,10 +57,11 @@ typedef struct kg_decided {
 /* Apply the kit's rule (which must have `decision:`) to n areas. */
 void kg_decide(const kg_decision *rule, const kg_area_score *areas, size_t n,
 	       kg_decided *out);
-/* "hire", "no hire", "borderline", "incomplete". */
-const char *kg_verdict_name(kg_verdict v);
-/* "passed", "failed", "borderline", "not known: a round has no rating". */
-const char *kg_gate_name(kg_gate g);
+/* The verdict ("hire", "no hire", "borderline", "incomplete") and a
+ * gate's result ("passed", "failed", "borderline", "not known: ...") in
+ * labels' words (labels.h; NULL: English). */
+const char *kg_verdict_name(const kg_labels *labels, kg_verdict v);
+const char *kg_gate_name(const kg_labels *labels, kg_gate g);
 
 /* The gates, in the order a debrief lists them. */
 typedef enum {
@@ -70,9 +72,11 @@ typedef enum {
 } kg_rule_gate;
 
 /* A gate's name ("Must-have areas") and the rule it applies, with the
- * kit's numbers ("No must-have area scores below 2.00"), appended to
- * out. */
-const char *kg_rule_gate_name(kg_rule_gate g);
-void kg_rule_gate_text(const kg_decision *rule, kg_rule_gate g, kg_buf *out);
+ * kit's numbers ("No must-have area scores below 2.00") appended to out,
+ * in labels' words: what a debrief and a packet page's live results
+ * (card_form.c) both show. */
+const char *kg_rule_gate_name(const kg_labels *labels, kg_rule_gate g);
+void kg_rule_gate_text(const kg_labels *labels, const kg_decision *rule,
+		       kg_rule_gate g, kg_buf *out);
 
 #endif

@@ -130,22 +130,22 @@ static void test_gate_words(void **state)
 	S_borderline.text = "2.00";
 	S_weak_below.text = "2.00";
 	S_weak_limit.text = "1";
-	kg_rule_gate_text(&rule, KG_RULE_MUST_HAVE, &b);
+	kg_rule_gate_text(NULL, &rule, KG_RULE_MUST_HAVE, &b);
 	assert_string_equal(b.ptr, "No must-have area scores below 2.00");
 	kg_buf_reset(&b);
-	kg_rule_gate_text(&rule, KG_RULE_WEAK_LIMIT, &b);
+	kg_rule_gate_text(NULL, &rule, KG_RULE_WEAK_LIMIT, &b);
 	assert_string_equal(b.ptr, "At most 1 Weak area (below 2.00)");
 	kg_buf_reset(&b);
 	S_weak_limit.text = "0";
 	S_weak_limit.num = 0;
-	kg_rule_gate_text(&rule, KG_RULE_WEAK_LIMIT, &b);
+	kg_rule_gate_text(NULL, &rule, KG_RULE_WEAK_LIMIT, &b);
 	assert_string_equal(b.ptr, "At most 0 Weak areas (below 2.00)");
 	kg_buf_reset(&b);
-	kg_rule_gate_text(&rule, KG_RULE_THRESHOLD, &b);
+	kg_rule_gate_text(NULL, &rule, KG_RULE_THRESHOLD, &b);
 	assert_string_equal(b.ptr, "Hire at 2.25 or above; from 2.00, "
 			    "borderline; below, no hire");
-	assert_string_equal(kg_rule_gate_name(KG_RULE_THRESHOLD), "Threshold");
-	assert_string_equal(kg_gate_name(KG_GATE_UNKNOWN),
+	assert_string_equal(kg_rule_gate_name(NULL, KG_RULE_THRESHOLD), "Threshold");
+	assert_string_equal(kg_gate_name(NULL, KG_GATE_UNKNOWN),
 			    "not known: a round has no rating");
 	kg_buf_release(&b);
 }
