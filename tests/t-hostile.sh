@@ -28,11 +28,14 @@ pdf="$out/fixture-kit.pdf"
 
 # ---- the PDF's text --------------------------------------------------------
 
-pdftotext -enc UTF-8 "$pdf" "$TMP/pdf.txt" 2>"$TMP/err" ||
+pdftotext -layout -enc UTF-8 "$pdf" "$TMP/pdf.txt" 2>"$TMP/err" ||
 	not_ok "pdftotext reads the PDF" "$(cat "$TMP/err")"
-# pdftotext breaks lines where the PDF does: join them, and undo the
-# typographer's quotes, so a phrase can be looked for whole
-tr '\n' ' ' <"$TMP/pdf.txt" | sed "s/[‘’]/'/g; s/[“”]/\"/g; s/  */ /g" >"$TMP/pdf.flat"
+# pdftotext breaks lines where the PDF does: join them (a line that ends
+# at a hyphen goes on in the same word: without -layout pdftotext would
+# drop that hyphen, "raw-a" as "rawa"), and undo the typographer's
+# quotes, so a phrase can be looked for whole
+perl -0pe 's/-\n\s*/-/g' "$TMP/pdf.txt" | tr '\n' ' ' |
+	sed "s/[‘’]/'/g; s/[“”]/\"/g; s/  */ /g" >"$TMP/pdf.flat"
 
 shows() { # NAME TEXT: the PDF's text holds TEXT
 	if grep -qF -- "$2" "$TMP/pdf.flat"; then ok "$1"; else
