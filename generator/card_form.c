@@ -162,14 +162,16 @@ char *kg_card_form_json(const kg_kit *kit, const kg_edition *ed,
 			const kg_plan *plan, const char *digest,
 			const char *panel)
 {
-	const char *slash = strrchr(ed->id, '/');
+	/* a part's cards are its packet's */
+	const char *id = ed->packet ? ed->packet->id : ed->id;
+	const char *slash = strrchr(id, '/');
 	kg_buf b = KG_BUF_INIT;
 
 	kg_buf_putc(&b, '{');
 	kg_json_member_str(&b, "kit", kg_text(kit->id));
 	kg_json_member_str(&b, "version", kg_text(kit->version));
 	kg_json_member_str(&b, "digest", digest);
-	kg_json_member_str(&b, "edition", slash ? slash + 1 : ed->id);
+	kg_json_member_str(&b, "edition", slash ? slash + 1 : id);
 	kg_json_key(&b, "panel");
 	if (panel)
 		kg_json_str(&b, panel);

@@ -549,9 +549,13 @@ kg_doc *kg_compose_packet_part(const kg_kit *kit, const kg_edition *ed,
 	kg_plan_loop(kit, ed->profile, ed->level, &plan, &quiet);
 	if (ed->kind == KG_EDITION_LOOP_PLAN)
 		S_loop_plan(kit, ed, &plan, doc->root, cast ? cast : &blank);
-	else if (ed->kind == KG_EDITION_ROUND && ed->round <= plan.n)
+	else if (ed->kind == KG_EDITION_ROUND && ed->round <= plan.n) {
 		S_round(kit, ed, &plan.rounds[ed->round - 1], ed->round,
 			doc->root, &fill);
+		/* its scorecard can be filled in and saved on screen too; the
+		 * page has no debrief sheet for live results */
+		doc->forms = kg_card_form_json(kit, ed, &plan, digest, NULL);
+	}
 	else if (ed->kind == KG_EDITION_DEBRIEF)
 		kg_packet_debrief(kit, ed, &plan, doc->root, &prefill);
 	kg_plan_free(&plan);

@@ -72,9 +72,11 @@ static void S_card_head(const kg_kit *kit, kg_block *card)
 
 void kg_packet_field_prefix(kg_buf *b, const kg_edition *ed, size_t number)
 {
-	const char *slash = strrchr(ed->id, '/');
+	/* a part's fields are its packet's: a card names the packet */
+	const char *id = ed->packet ? ed->packet->id : ed->id;
+	const char *slash = strrchr(id, '/');
 
-	kg_buf_printf(b, "%s:r%zu", slash ? slash + 1 : ed->id, number);
+	kg_buf_printf(b, "%s:r%zu", slash ? slash + 1 : id, number);
 }
 
 /* A line to write on that is field `part` of the card named prefix. */

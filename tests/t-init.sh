@@ -38,7 +38,7 @@ status=$?
 grep ': warning: ' "$TMP/err" >"$TMP/got"
 cat >"$TMP/want" <<'WANT'
 content/kit.yaml:11:12: warning: 'publisher' still holds a placeholder from 'kitgen init' ('(replace me)')
-content/kit.yaml:13:15: warning: 'introduction' still holds a placeholder from 'kitgen init' ('(replace me)')
+content/kit.yaml:14:15: warning: 'introduction' still holds a placeholder from 'kitgen init' ('(replace me)')
 content/topics/01-example-debugging.yaml:6:8: warning: 'title' still holds a placeholder from 'kitgen init' ('(replace me)')
 content/topics/02-example-change.yaml:6:8: warning: 'title' still holds a placeholder from 'kitgen init' ('(replace me)')
 WANT

@@ -145,6 +145,24 @@ check "the prompted tick and the evidence are read back" \
 	grep -qF '| Strong (prompted) | Sharded the keys by hash; said why. |' \
 	pdfout/debrief-ada.md
 
+# A round's own document (panels/ED/round-N.pdf) has the packet's fields:
+# Alan's rounds filled on round-1, round-4 and round-5 score as his copy
+spec alan1.json Alan 1:weak
+spec alan4.json Alan 4:acceptable
+spec alan5.json Alan 5:weak
+for n in 1 4 5; do
+	$PY fill "$TMP/out/panels/$ED/round-$n.pdf" "alan-r$n.pdf" "alan$n.json" >>"$TMP/fill.out" 2>&1
+done
+"$KITGEN" score --content "$ROOT/content" --templates "$ROOT/templates" \
+	--out partout grace.pdf alan-r1.pdf alan-r4.pdf alan-r5.pdf >part.out 2>&1
+decision partout/debrief-ada.md >part.decision
+if [ -s part.decision ] && cmp -s part.decision yaml.decision; then
+	ok "a round's own document fills and scores as the packet does"
+else
+	not_ok "a round's own document fills and scores as the packet does" \
+		"$(cat part.out)" "$(diff yaml.decision part.decision | head -20)"
+fi
+
 # calibrate takes them too: the same figures as from the YAML cards
 "$KITGEN" calibrate --content "$ROOT/content" --templates "$ROOT/templates" \
 	--out pdfcal grace.pdf alan.pdf >/dev/null 2>&1
