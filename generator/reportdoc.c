@@ -7,11 +7,13 @@
 
 #include <nettle/sha2.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "buf.h"
 #include "kit.h"
+#include "labels.h"
 
 kg_doc *kg_report_document(const kg_kit *kit, const char *digest,
 			   const char *edition_id, const char *edition_title,
@@ -19,6 +21,7 @@ kg_doc *kg_report_document(const kg_kit *kit, const char *digest,
 {
 	kg_doc *doc = kg_xcalloc(1, sizeof(*doc));
 	kg_doc_meta *m = &doc->meta;
+	char key[64];
 
 	m->kit_id = kg_one_line(kg_text(kit->id));
 	m->title = title;
@@ -31,6 +34,12 @@ kg_doc *kg_report_document(const kg_kit *kit, const char *digest,
 	m->publisher = kg_one_line(kg_text(kit->publisher));
 	m->licence = kg_xstrdup("");
 	m->digest = kg_xstrdup(digest);
+	/* a report holds people's names and ratings: marked so on its cover
+	 * and every page (report.<id>_marking, report.<id>_reader) */
+	snprintf(key, sizeof(key), "report.%s_marking", edition_id);
+	m->marking = kg_xstrdup(kg_label(kit->labels, key));
+	snprintf(key, sizeof(key), "report.%s_reader", edition_id);
+	m->reader = kg_xstrdup(kg_label(kit->labels, key));
 	doc->labels = kit->labels;
 	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
 	return doc;

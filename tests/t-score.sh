@@ -164,6 +164,20 @@ check "a blank card is refused with exit 1 and nothing written" \
 "$KITGEN" score --help >"$TMP/help"
 check "score --help says where debriefs go" grep -q "never to the kit's output folder" "$TMP/help"
 
+# a debrief holds a candidate's name and ratings: marked confidential on
+# the cover and every page, in every format
+d=$TMP/hire/debrief-hire
+marked=1
+grep -qE "Confidential — a candidate(’|')s personal data" "$d.md" || marked=0
+grep -qE "Confidential — a candidate(’|'|&#39;|&rsquo;)s personal data" "$d.html" || marked=0
+pages=$(pdfinfo "$d.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+for p in $(seq 1 "${pages:-0}"); do
+	pdftotext -f "$p" -l "$p" "$d.pdf" - | tr '\n' ' ' | sed "s/’/'/g" |
+		grep -qF "Confidential — a candidate's personal data" || marked=0
+done
+check "a debrief is marked confidential personal data in every format, on every page (of $pages)" \
+	test "$marked" = 1 -a "${pages:-0}" -gt 0
+
 # the reports pass the same checkers as every kit (when installed)
 VNU_JAR="$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"
 if command -v java >/dev/null 2>&1 && [ -f "$VNU_JAR" ]; then
