@@ -160,6 +160,14 @@ void kg_inline_break(kg_lay *lay, kg_inline *in, const kg_tstyle *st)
 	S_piece(in, KG_PIECE_BREAK, st);
 }
 
+void kg_inline_mark(kg_lay *lay, kg_inline *in, const kg_tstyle *st)
+{
+	kg_piece *p = S_piece(in, KG_PIECE_MARK, st);
+
+	p->st.tag = KG_TAG_ARTIFACT;
+	p->w = st->size * lay->st->m.code_mark;
+}
+
 void kg_inline_reset(kg_inline *in)
 {
 	in->n = 0;

@@ -57,9 +57,9 @@ static void S_place(kg_li_lines *ls, const kg_piece *p, uint32_t str, uint32_t l
 		l->size = p->st.size;
 }
 
-/* A placed continuation mark is a piece of this kind (never placed
- * otherwise): a hook drawn before the rest of code broken across lines. */
-#define S_MARK KG_PIECE_BREAK
+/* A continuation mark: a hook drawn before the rest of code broken
+ * across lines (placed here, or given by kg_inline_mark). */
+#define S_MARK KG_PIECE_MARK
 
 /* Is the open line empty, but for a continuation mark? */
 static int S_line_empty(kg_li_lines *ls)

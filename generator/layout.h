@@ -101,7 +101,14 @@ typedef struct kg_tstyle {
 /* A tag that marks text as decoration, not content (dot leaders). */
 #define KG_TAG_ARTIFACT (-1)
 
-typedef enum { KG_PIECE_WORD, KG_PIECE_SPACE, KG_PIECE_BREAK } kg_piece_kind;
+/* KG_PIECE_MARK: code's continuation mark (see "Code" below), a hook
+ * drawn as lines, no character of the text. */
+typedef enum {
+	KG_PIECE_WORD,
+	KG_PIECE_SPACE,
+	KG_PIECE_BREAK,
+	KG_PIECE_MARK
+} kg_piece_kind;
 
 typedef struct kg_piece {
 	kg_piece_kind kind;
@@ -328,6 +335,10 @@ void kg_lay_tag(kg_lay *lay, int tag);
 void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		    const char *s, size_t len, int keep_spaces);
 void kg_inline_break(kg_lay *lay, kg_inline *in, const kg_tstyle *st);
+/* Code's continuation mark (see "Code"), for code that wraps its lines
+ * itself (a listing): st->size times the style's code.mark wide, in
+ * st's color, drawn as lines with the page's artifacts. */
+void kg_inline_mark(kg_lay *lay, kg_inline *in, const kg_tstyle *st);
 void kg_inline_reset(kg_inline *in);
 void kg_inline_free(kg_inline *in);
 /* Natural width of the content on one line, and of its widest word. */

@@ -3,8 +3,9 @@
  * monospace in a shaded box, a gutter of line numbers from 1, a line too
  * long for the box wrapped where a token ends (after a space or a
  * separator, before an opening bracket or a dot) and only inside a token
- * when it has no such place, each part after the first marked with "↪"
- * and indented. One element per printed line, so the box splits across
+ * when it has no such place, each part after the first marked with
+ * code's continuation mark (a hook drawn as lines, no character: a copy
+ * of the listing holds its lines as written) and indented. One element per printed line, so the box splits across
  * pages; the page it goes on to starts with "(continued)".
  *
  * Invariants: tabs are expanded to stops of four columns before
@@ -16,15 +17,13 @@
 
 #include "utf8.h"
 
-#define KG_CODE_MARK "\xE2\x86\xAA " /* U+21AA, then a space */
-
 /* What a listing's lines share while they are laid out. */
 typedef struct S_listing {
 	kg_pw *c;
 	kg_tstyle code, gutter;
 	int digits;   /* of the last line's number */
 	float width;  /* for the code right of the gutter */
-	float mark_w; /* of the continuation mark */
+	float mark_w; /* of the continuation mark and the space after it */
 } S_listing;
 
 /* Width of len bytes of UTF-8 at s in the code face. */
@@ -91,8 +90,8 @@ static size_t S_fit(const S_listing *l, const char *s, size_t len, float width)
 	return len;
 }
 
-/* One printed line: the gutter (the number, or blanks before a
- * continuation mark), then len bytes of code. keep: the next printed
+/* One printed line: the gutter (the number, or blanks, then the
+ * continuation mark and a space, all artifacts), then len bytes of code. keep: the next printed
  * line stays on its page. */
 static void S_print(const S_listing *l, long number, const char *s,
 		    size_t len, int keep)
@@ -107,9 +106,10 @@ static void S_print(const S_listing *l, long number, const char *s,
 	else
 		snprintf(gutter, sizeof(gutter), "%*s  ", l->digits, "");
 	kg_inline_text(&c->lay, &in, &l->gutter, gutter, strlen(gutter), 1);
-	if (number <= 0)
-		kg_inline_text(&c->lay, &in, &l->gutter, KG_CODE_MARK,
-			       strlen(KG_CODE_MARK), 1);
+	if (number <= 0) {
+		kg_inline_mark(&c->lay, &in, &l->gutter);
+		kg_inline_text(&c->lay, &in, &l->gutter, " ", 1, 1);
+	}
 	if (len)
 		kg_inline_text(&c->lay, &in, &l->code, s, len, 1);
 	o.leading = c->st->m.code_leading;
@@ -196,7 +196,7 @@ void kg_pw_code(kg_pw *c, const kg_block *b)
 	first = kg_lay_mark(&c->lay);
 	l.width = kg_lay_line_width(&c->lay) - S_width(&l, "0", 1) *
 		  (float)(l.digits + 2) - st->m.code_slack;
-	l.mark_w = S_width(&l, KG_CODE_MARK, strlen(KG_CODE_MARK));
+	l.mark_w = st->code * st->m.code_mark + S_width(&l, " ", 1);
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);

@@ -4,8 +4,9 @@
 # non-ASCII, Mustache tags, </pre> and <script>, Markdown fences, 160
 # lines): Markdown keeps it verbatim and copy-pasteable in a fence no line
 # of it closes; HTML escapes it, numbers every line from 1 and never wraps
-# it; the PDF numbers every line, wraps a long one only after a "↪" mark,
-# and heads a later page's part with "(continued)". And the PDF's notes
+# it; the PDF numbers every line, wraps a long one only after a hook drawn
+# as lines (no "↪" character: the wrapped line copies as written, in
+# PyMuPDF and pdftotext), and heads a later page's part with "(continued)". And the PDF's notes
 # fill the rest of their page. PDF positions through tests/listingcheck.py.
 . "$(dirname "$0")/lib.sh"
 CHECK="/usr/bin/python3 $ROOT/tests/listingcheck.py"
@@ -81,8 +82,8 @@ PY
 		grep -q 'pre.code { white-space: pre; overflow-wrap: normal; overflow-x: auto;' "$html"
 	check "$ed.html: a tab stays a tab" grep -q "$(printf '\tif value:\t')" "$html"
 
-	# ---- PDF: numbered, wrapped with a mark, continued ----
-	check "$ed.pdf: numbered, wrapped after a mark, continued on the next page" \
+	# ---- PDF: numbered, wrapped after a drawn hook, continued ----
+	check "$ed.pdf: numbered, wrapped after a drawn hook, copied as written, continued" \
 		$CHECK code "$pdf" "$listing"
 done
 
