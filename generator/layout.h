@@ -57,6 +57,8 @@
  * break that is not at a space of inline code starts with a hook (the
  * style's code.mark times the code's size, in muted), drawn as lines,
  * never as a character: a copy of the text holds the code as written.
+ * Code that wraps its own lines (a listing) places the same hook with
+ * kg_inline_mark.
  *
  * Runs: a document too long to hold is laid out in runs. Once a run's
  * elements are paginated (ending where a page must end anyway: before

@@ -5,8 +5,9 @@
  * separator, before an opening bracket or a dot) and only inside a token
  * when it has no such place, each part after the first marked with
  * code's continuation mark (a hook drawn as lines, no character: a copy
- * of the listing holds its lines as written) and indented. One element per printed line, so the box splits across
- * pages; the page it goes on to starts with "(continued)".
+ * of the listing holds its lines as written) and indented. One element
+ * per printed line, so the box splits across pages; the page it goes on
+ * to starts with "(continued)".
  *
  * Invariants: tabs are expanded to stops of four columns before
  * measuring; a wrapped line's parts are kept on one page.
@@ -91,8 +92,8 @@ static size_t S_fit(const S_listing *l, const char *s, size_t len, float width)
 }
 
 /* One printed line: the gutter (the number, or blanks, then the
- * continuation mark and a space, all artifacts), then len bytes of code. keep: the next printed
- * line stays on its page. */
+ * continuation mark and a space; all artifacts), then len bytes of code.
+ * keep: the next printed line stays on its page. */
 static void S_print(const S_listing *l, long number, const char *s,
 		    size_t len, int keep)
 {
