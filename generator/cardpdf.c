@@ -50,6 +50,9 @@ typedef struct S_read {
 	size_t n, cap;
 	char **marks; /* the marks' texts made while checking, freed after */
 	size_t nmarks, cap_marks;
+	int *seen;    /* the field objects walked: an open-addressed set of
+		       * object numbers (0 empty) */
+	size_t nseen, cap_seen;
 } S_read;
 
 /* ---- reading the form ------------------------------------------------------------ */
@@ -112,6 +115,40 @@ static char *S_button(S_read *r, qpdf_oh field, qpdf_oh v)
 	return kg_xstrdup("");
 }
 
+/* Whether object number id was walked already; if not, it is now. A
+ * form's fields are a tree, each object met once: a damaged file's /Kids
+ * that name an object again (itself, a parent, a sibling twice) would
+ * make the walk loop or grow without end. */
+static int S_seen(S_read *r, int id)
+{
+	size_t i;
+
+	if (2 * (r->nseen + 1) > r->cap_seen) {
+		size_t cap = r->cap_seen ? 2 * r->cap_seen : 256, j;
+		int *old = r->seen;
+
+		r->seen = kg_xcalloc(cap, sizeof(*r->seen));
+		for (j = 0; j < r->cap_seen; j++)
+			if (old[j]) {
+				i = (size_t)old[j] * 2654435761u % cap;
+				while (r->seen[i])
+					i = (i + 1) % cap;
+				r->seen[i] = old[j];
+			}
+		free(old);
+		r->cap_seen = cap;
+	}
+	i = (size_t)id * 2654435761u % r->cap_seen;
+	while (r->seen[i]) {
+		if (r->seen[i] == id)
+			return 1;
+		i = (i + 1) % r->cap_seen;
+	}
+	r->seen[i] = id;
+	r->nseen++;
+	return 0;
+}
+
 /* Whether a field's /Kids are fields (they have names) rather than its
  * widgets. */
 static int S_has_child_fields(S_read *r, qpdf_oh kids)
@@ -137,6 +174,9 @@ static void S_walk(S_read *r, qpdf_oh oh, const char *parent, const char *ft,
 
 	if (depth > S_MAX_DEPTH || r->n >= S_MAX_FIELDS ||
 	    !qpdf_oh_is_dictionary(r->q, oh))
+		return;
+	if (qpdf_oh_is_indirect(r->q, oh) &&
+	    S_seen(r, qpdf_oh_get_object_id(r->q, oh)))
 		return;
 	if (parent)
 		kg_buf_puts(&name, parent);
@@ -509,6 +549,7 @@ out:
 	for (i = 0; i < r.nmarks; i++)
 		free(r.marks[i]);
 	free(r.marks);
+	free(r.seen);
 	qpdf_cleanup(&r.q);
 	return rc;
 }

@@ -220,6 +220,14 @@ expect "a cut-off PDF is an error, not a crash" 1 \
 printf '%%PDF-1.7\n1 0 obj\n<< /Type /Catalog /AcroForm << /Fields [2 0 R] >> >>\nendobj\n2 0 obj\n<< /T (a) /FT /Tx /Kids [2 0 R] >>\nendobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' >loop.pdf
 expect "a PDF whose form field is its own kid is an error, not a crash" 1 \
 	"loop.pdf: error: the PDF has no form fields" loop.pdf
+# a field that names itself four times among its kids: walked as a tree,
+# that is 4^16 visits; each field object is walked once
+printf '%%PDF-1.7\n1 0 obj\n<< /Type /Catalog /AcroForm << /Fields [2 0 R] >> >>\nendobj\n2 0 obj\n<< /T (a) /FT /Tx /Kids [2 0 R 2 0 R 2 0 R 2 0 R] >>\nendobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' >fan.pdf
+timeout 20 "$KITGEN" score --content "$ROOT/content" --out badout fan.pdf >fan.out 2>&1
+rc=$?
+rm -rf badout
+check "a PDF whose field names itself among its kids many times is an error at once (exit $rc)" \
+	test "$rc" = 1
 printf '%%PDF-1.4\n' >bare.pdf
 expect "a PDF with nothing in it is an error" 1 \
 	"bare.pdf: error: cannot read the PDF: " bare.pdf
