@@ -14,52 +14,11 @@
 #include "fonts.h"
 #include "layout.h"
 #include "pdf_style.h"
-
-typedef struct S_fix {
-	kg_pdf_style st;
-	kg_fonts *fonts;
-	kg_metrics m;
-	kg_lay lay;
-} S_fix;
-
-static int S_setup(void **state)
-{
-	S_fix *f = calloc(1, sizeof(*f));
-	kg_diags d = KG_DIAGS_INIT;
-
-	f->st.font_text = strdup("DejaVu Sans");
-	f->st.sans = strdup("DejaVu Sans");
-	f->st.m.code_mark = 0.75f;
-	f->st.mono = strdup("DejaVu Sans Mono");
-	f->st.body = 10;
-	f->st.leading = 1.4f;
-	f->st.small = 8;
-	f->fonts = kg_fonts_new(&f->st, &d);
-	assert_non_null(f->fonts);
-	/* a body 200 pt wide and 140 pt high: ten lines of 14 pt */
-	f->m = kg_fonts_metrics(f->fonts);
-	kg_lay_init(&f->lay, &f->m, &f->st, 200, 140);
-	kg_diags_free(&d);
-	*state = f;
-	return 0;
-}
-
-static int S_teardown(void **state)
-{
-	S_fix *f = *state;
-
-	kg_lay_free(&f->lay);
-	kg_fonts_free(f->fonts);
-	free(f->st.font_text);
-	free(f->st.sans);
-	free(f->st.mono);
-	free(f);
-	return 0;
-}
+#include "test_lay.h"
 
 static void S_text(kg_lay *lay, kg_inline *in, const char *s)
 {
-	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0, 0, 0};
+	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0, 0, 0, 0};
 
 	kg_inline_text(lay, in, &t, s, strlen(s), 0);
 }
@@ -123,7 +82,7 @@ static size_t S_list(kg_lay *lay, int n, const char *cont)
  * one and three. */
 static void test_list_keeps_two_items_each_side(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	size_t first;
 
 	S_lines(&f->lay, 9);
@@ -145,7 +104,7 @@ static void test_list_keeps_two_items_each_side(void **state)
  * where it starts; without the rule there is none. */
 static void test_list_head_on_later_pages(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	size_t p, k, heads = 0;
 
 	S_lines(&f->lay, 2);
@@ -169,7 +128,7 @@ static void test_list_head_on_later_pages(void **state)
  * it; without the rule it stays. */
 static void test_heading_keeps_two_lines(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	size_t heading;
 	int off;
 
@@ -197,7 +156,7 @@ static void test_heading_keeps_two_lines(void **state)
  * the next: no page ends on it. */
 static void test_hyphen_line_kept(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o;
 	float ox, ow;
@@ -224,7 +183,7 @@ static void test_hyphen_line_kept(void **state)
  * is cut. */
 static void test_whole_box_moves_whole(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	kg_box_style bs;
 	size_t box;
 	int off;
@@ -257,7 +216,7 @@ static void test_whole_box_moves_whole(void **state)
  * section takes two pages. */
 static void test_short_tail_pulled_back(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	int off, i;
 
 	for (off = 0; off < 2; off++) {
@@ -280,7 +239,7 @@ static void test_short_tail_pulled_back(void **state)
  * three lines; without the rule, ten and one. */
 static void test_short_tail_pushed(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	int off;
 
 	for (off = 0; off < 2; off++) {
@@ -298,7 +257,7 @@ static void test_short_tail_pushed(void **state)
 
 /* Is the last line of title, set as a heading with the rules given,
  * one short word? */
-static int S_short_end(S_fix *f, const char *title, unsigned rules)
+static int S_short_end(kg_test_lay *f, const char *title, unsigned rules)
 {
 	kg_lay_free(&f->lay);
 	kg_lay_init(&f->lay, &f->m, &f->st, 200, 140);
@@ -314,7 +273,7 @@ static void test_title_balanced(void **state)
 {
 	static const char *const words[] = {"design", "a", "service", "that",
 		"shortens", "links", "for", "the", "whole", "team", "and", "its"};
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	char title[512];
 	int n, found = 0;
 
@@ -337,21 +296,21 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_list_keeps_two_items_each_side,
-						S_setup, S_teardown),
+						kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_list_head_on_later_pages,
-						S_setup, S_teardown),
+						kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_heading_keeps_two_lines,
-						S_setup, S_teardown),
-		cmocka_unit_test_setup_teardown(test_hyphen_line_kept, S_setup,
-						S_teardown),
-		cmocka_unit_test_setup_teardown(test_whole_box_moves_whole, S_setup,
-						S_teardown),
-		cmocka_unit_test_setup_teardown(test_short_tail_pulled_back, S_setup,
-						S_teardown),
-		cmocka_unit_test_setup_teardown(test_short_tail_pushed, S_setup,
-						S_teardown),
-		cmocka_unit_test_setup_teardown(test_title_balanced, S_setup,
-						S_teardown),
+						kg_test_lay_setup, kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_hyphen_line_kept, kg_test_lay_setup,
+						kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_whole_box_moves_whole, kg_test_lay_setup,
+						kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_short_tail_pulled_back, kg_test_lay_setup,
+						kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_short_tail_pushed, kg_test_lay_setup,
+						kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_title_balanced, kg_test_lay_setup,
+						kg_test_lay_teardown),
 	};
 	return cmocka_run_group_tests_name("breaks", tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 #include "fonts.h"
 #include "layout.h"
 #include "pdf_style.h"
+#include "test_lay.h"
 #include "smart.h"
 #include "ttf_subset.h"
 
@@ -137,53 +138,9 @@ static void test_subset(void **state)
 
 /* ---- the layout engine -------------------------------------------------------- */
 
-typedef struct S_fix {
-	kg_pdf_style st;
-	kg_fonts *fonts;
-	kg_metrics m;
-	kg_lay lay;
-} S_fix;
-
-static int S_setup(void **state)
-{
-	S_fix *f = calloc(1, sizeof(*f));
-	kg_diags d = KG_DIAGS_INIT;
-
-	f->st.font_text = strdup("DejaVu Sans");
-	f->st.sans = strdup("DejaVu Sans");
-	f->st.m.code_mark = 0.75f;
-	f->st.mono = strdup("DejaVu Sans Mono");
-	f->st.body = 10;
-	f->st.leading = 1.4f;
-	f->st.small = 8;
-	f->st.code_background = 0xEEEEEE;
-	f->st.muted = 0x777777;
-	f->fonts = kg_fonts_new(&f->st, &d);
-	assert_non_null(f->fonts);
-	/* a body 200 pt wide and 140 pt high: ten lines of 14 pt */
-	f->m = kg_fonts_metrics(f->fonts);
-	kg_lay_init(&f->lay, &f->m, &f->st, 200, 140);
-	kg_diags_free(&d);
-	*state = f;
-	return 0;
-}
-
-static int S_teardown(void **state)
-{
-	S_fix *f = *state;
-
-	kg_lay_free(&f->lay);
-	kg_fonts_free(f->fonts);
-	free(f->st.font_text);
-	free(f->st.sans);
-	free(f->st.mono);
-	free(f);
-	return 0;
-}
-
 static kg_tstyle S_body(void)
 {
-	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0, 0, 0};
+	kg_tstyle t = {KG_FACE_REGULAR, 10, 0, 0, -1, 0, 0, 0, 0};
 
 	return t;
 }
@@ -290,7 +247,7 @@ static void test_abstract_metrics(void **state)
 /* What the writer may ask of the layout, instead of reading its fields. */
 static void test_accessors(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	kg_lay *lay = &f->lay;
 	kg_box_style bs;
 	size_t gap;
@@ -333,7 +290,7 @@ static void test_accessors(void **state)
 
 static void test_lines_fit(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	size_t i;
 
 	S_para(&f->lay, "The quick brown fox jumps over the lazy dog, and then "
@@ -366,7 +323,7 @@ static int S_holds(const char *s, size_t n, const char *needle)
  * hook, drawn as lines (artifacts), never as a character of the text. */
 static void test_code_breaks_honestly(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o;
 	kg_tstyle t = S_body(), c = S_body();
@@ -420,7 +377,7 @@ static void test_code_breaks_honestly(void **state)
 
 static void test_heading_never_ends_a_page(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	size_t p, i;
 
 	for (i = 0; i < 8; i++) /* eight lines: two lines of the page left */
@@ -439,7 +396,7 @@ static void test_heading_never_ends_a_page(void **state)
 
 static void test_table_header_repeats(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	kg_inline cells[2 * 20];
 	kg_table_style ts;
 	kg_tstyle t = S_body();
@@ -473,7 +430,7 @@ static void test_table_header_repeats(void **state)
  * it goes to the next page and fills all of it. */
 static void test_fill_lines_take_the_rest(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	const kg_elem *e;
 	const kg_place *pl;
 	size_t i, fill;
@@ -509,7 +466,7 @@ static void test_fill_lines_take_the_rest(void **state)
  * it stands, and heads every later page its elements go on to. */
 static void test_head_only_heads_later_pages(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	size_t head, first, p, i;
 
 	S_para(&f->lay, "before", 0);
@@ -533,7 +490,7 @@ static void test_head_only_heads_later_pages(void **state)
  * glyph, kept with the word after it; its line is tall enough for it. */
 static void test_box_is_drawn(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	const char *s = "\xE2\x98\x90 Strong \xE2\x98\x90 Weak";
 	size_t frames = 0;
 	uint32_t k;
@@ -567,7 +524,7 @@ static void test_box_is_drawn(void **state)
  * least min_row, at most max_row), and each is kept with the next. */
 static void test_table_fills(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	kg_inline cells[2 * 4];
 	kg_table_style ts;
 	kg_tstyle t = S_body();
@@ -602,7 +559,7 @@ static void test_table_fills(void **state)
 /* kg_lay_keep_from: a form stays on one page. */
 static void test_keep_from(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	size_t i, from;
 
 	for (i = 0; i < 7; i++)
@@ -642,7 +599,7 @@ static void S_runs(kg_lay *lay, int extra)
  * one that does not is caught. */
 static void test_runs_and_two_passes(void **state)
 {
-	S_fix *f = *state;
+	kg_test_lay *f = *state;
 	kg_lay again, other;
 	float y0, y1;
 	long p0, p1;
@@ -684,23 +641,23 @@ int main(void)
 		cmocka_unit_test(test_smart_across_calls),
 		cmocka_unit_test(test_subset),
 		cmocka_unit_test(test_abstract_metrics),
-		cmocka_unit_test_setup_teardown(test_lines_fit, S_setup, S_teardown),
-		cmocka_unit_test_setup_teardown(test_accessors, S_setup, S_teardown),
-		cmocka_unit_test_setup_teardown(test_code_breaks_honestly, S_setup,
-						S_teardown),
+		cmocka_unit_test_setup_teardown(test_lines_fit, kg_test_lay_setup, kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_accessors, kg_test_lay_setup, kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_code_breaks_honestly, kg_test_lay_setup,
+						kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_heading_never_ends_a_page,
-						S_setup, S_teardown),
+						kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_fill_lines_take_the_rest,
-						S_setup, S_teardown),
+						kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_head_only_heads_later_pages,
-						S_setup, S_teardown),
-		cmocka_unit_test_setup_teardown(test_box_is_drawn, S_setup, S_teardown),
-		cmocka_unit_test_setup_teardown(test_table_fills, S_setup, S_teardown),
-		cmocka_unit_test_setup_teardown(test_keep_from, S_setup, S_teardown),
-		cmocka_unit_test_setup_teardown(test_table_header_repeats, S_setup,
-						S_teardown),
-		cmocka_unit_test_setup_teardown(test_runs_and_two_passes, S_setup,
-						S_teardown),
+						kg_test_lay_setup, kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_box_is_drawn, kg_test_lay_setup, kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_table_fills, kg_test_lay_setup, kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_keep_from, kg_test_lay_setup, kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_table_header_repeats, kg_test_lay_setup,
+						kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_runs_and_two_passes, kg_test_lay_setup,
+						kg_test_lay_teardown),
 	};
 	return cmocka_run_group_tests_name("pdf_layout", tests, NULL, NULL);
 }
