@@ -313,57 +313,31 @@ static void S_card_id(const kg_block *sec, const char *name, kg_buf *out)
 	S_escape(name, out);
 }
 
-/* The choices of one line as radio buttons named `name`, each with its
- * head cell's value (doc.h), the group labelled by the line's name
- * (labelled_by); a head cell without a value is a box to tick on paper. */
-static void S_card_choices(const kg_block *head, size_t from, size_t to,
-			   const char *name, const kg_buf *labelled_by,
-			   kg_buf *out)
-{
-	kg_buf label = KG_BUF_INIT;
-	size_t c;
-
-	kg_buf_printf(out, "<ul class=\"choices\" role=\"radiogroup\" "
-		      "aria-labelledby=\"%s\">", labelled_by->ptr);
-	for (c = from; c < to; c++) {
-		const char *value = head->children[c]->id;
-
-		kg_buf_reset(&label);
-		S_cell_text(head->children[c], &label);
-		kg_buf_puts(out, "<li role=\"none\"><label>");
-		if (value) {
-			kg_buf_printf(out, "<input type=\"radio\" class=\"box\" "
-				      "name=\"%s\" value=\"", name);
-			S_escape(value, out);
-			kg_buf_puts(out, "\">");
-		} else {
-			kg_buf_puts(out, "<span class=\"box\"></span>");
-		}
-		kg_buf_putc(out, ' ');
-		S_escape(label.ptr, out);
-		kg_buf_puts(out, "</label></li>");
-	}
-	kg_buf_puts(out, "</ul>");
-	kg_buf_release(&label);
-}
-
-/* The marks of a line (tick any): a checkbox each, named
- * "<name>-<value>". */
-static void S_card_marks(const kg_block *head, size_t from, size_t to,
+/* Head cells from..to of one line as boxes, each with its cell's value
+ * (doc.h); a head cell without a value is a box to tick on paper. The
+ * choices (marks 0) are radio buttons named `name`, the group labelled by
+ * the line's name (labelled_by); the marks (tick any) a checkbox each,
+ * named "<name>-<value>". */
+static void S_card_boxes(const kg_block *head, size_t from, size_t to,
 			 const char *name, const kg_buf *labelled_by,
-			 kg_buf *out)
+			 int marks, kg_buf *out)
 {
 	kg_buf label = KG_BUF_INIT;
 	size_t c;
 
-	kg_buf_puts(out, "<ul class=\"choices marks\">");
+	if (marks)
+		kg_buf_puts(out, "<ul class=\"choices marks\">");
+	else
+		kg_buf_printf(out, "<ul class=\"choices\" role=\"radiogroup\" "
+			      "aria-labelledby=\"%s\">", labelled_by->ptr);
 	for (c = from; c < to; c++) {
 		const char *value = head->children[c]->id;
 
 		kg_buf_reset(&label);
 		S_cell_text(head->children[c], &label);
-		kg_buf_puts(out, "<li><label>");
-		if (value) {
+		kg_buf_puts(out, marks ? "<li><label>"
+				       : "<li role=\"none\"><label>");
+		if (value && marks) {
 			kg_buf_printf(out, "<input type=\"checkbox\" class=\"box\" "
 				      "name=\"%s-", name);
 			S_escape(value, out);
@@ -371,6 +345,11 @@ static void S_card_marks(const kg_block *head, size_t from, size_t to,
 			S_escape(value, out);
 			kg_buf_printf(out, "\" aria-describedby=\"%s\">",
 				      labelled_by->ptr);
+		} else if (value) {
+			kg_buf_printf(out, "<input type=\"radio\" class=\"box\" "
+				      "name=\"%s\" value=\"", name);
+			S_escape(value, out);
+			kg_buf_puts(out, "\">");
 		} else {
 			kg_buf_puts(out, "<span class=\"box\"></span>");
 		}
@@ -414,9 +393,9 @@ static void S_card_line(const kg_block *card, const kg_block *sec,
 	S_title(dim->title, out);
 	kg_buf_puts(out, "</p>");
 	S_walk(dim, out);
-	S_card_choices(head, 1, 1 + choices, name.ptr, &id, out);
+	S_card_boxes(head, 1, 1 + choices, name.ptr, &id, 0, out);
 	if (!overall && 1 + choices < n - 1)
-		S_card_marks(head, 1 + choices, n - 1, name.ptr, &id, out);
+		S_card_boxes(head, 1 + choices, n - 1, name.ptr, &id, 1, out);
 	kg_buf_puts(out, "</th>");
 	if (overall) {
 		S_blank_cell(head, n - 1, "evidence", "", out);
