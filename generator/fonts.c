@@ -900,6 +900,11 @@ static long S_m_width(void *ctx, kg_face face, const char *s, size_t len)
 	return kg_fonts_width(ctx, face, s, len);
 }
 
+static long S_m_rtl_width(void *ctx, kg_face face, const char *s, size_t len)
+{
+	return kg_fonts_width_dir(ctx, face, 1, s, len);
+}
+
 static int S_m_ascent(const void *ctx, kg_face face)
 {
 	return kg_fonts_ascent(ctx, face);
@@ -917,6 +922,7 @@ kg_metrics kg_fonts_metrics(kg_fonts *f)
 	m.ctx = f;
 	m.char_width = S_m_char_width;
 	m.width = S_m_width;
+	m.rtl_width = S_m_rtl_width;
 	m.ascent = S_m_ascent;
 	m.descent = S_m_descent;
 	return m;

@@ -42,6 +42,10 @@ void kg_fonts_free(kg_fonts *f);
  * shaped (the same text measures and draws the same). */
 int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c);
 long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len);
+/* The same, shaped right to left when rtl (text of an odd bidi level:
+ * lay_bidi.c), else with its direction guessed from its script. */
+long kg_fonts_width_dir(kg_fonts *f, kg_face face, int rtl, const char *s,
+			size_t len);
 
 /* The face's ascent and descent (positive, below the baseline), 1/1000 em. */
 int kg_fonts_ascent(const kg_fonts *f, kg_face face);
@@ -59,9 +63,12 @@ int kg_fonts_used(const kg_fonts *f, kg_face face);
 /* Append the operators that draw s in face at size (points) from the
  * current text position: Tf where the font changes (*cur_font, *cur_size:
  * the content stream's text state, kept up to date; -1 for none), TJ
- * arrays of glyph codes with the kerning and mark offsets. */
-void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
-		   size_t len, int *cur_font, float *cur_size, kg_buf *out);
+ * arrays of glyph codes with the kerning and mark offsets. s is in
+ * logical order, of one bidi level: when rtl, it is shaped and drawn
+ * right to left (its last word first), else left to right. */
+void kg_fonts_show(kg_fonts *f, kg_face face, int rtl, float size,
+		   const char *s, size_t len, int *cur_font, float *cur_size,
+		   kg_buf *out);
 
 /* Write the font objects of every face used to pdf: the Type0 font of
  * face at objs[face] (numbers the caller reserved, so pages could refer

@@ -68,7 +68,8 @@ typedef struct kg_shaped {
 	int32_t width;
 	uint32_t g0, ng;        /* glyphs in kg_fonts.glyphs */
 	uint8_t face;
-	int8_t dir;             /* 1: right to left, -1: left to right, 0: neither */
+	uint8_t rtl;            /* shaped right to left explicitly (a chunk
+				 * with no right-to-left letter: neutrals) */
 	char s[];               /* the text (len bytes and a NUL) */
 } kg_shaped;
 
@@ -118,8 +119,10 @@ void kg_font_utf16_hex(const char *s, size_t len, kg_buf *out);
 uint16_t kg_font_code_bytes(size_t k);
 
 /* fonts_shape.c */
-/* The offset in f->arena of the chunk s shaped in face (KG_SHAPED). */
-size_t kg_fonts_shape(kg_fonts *f, kg_face face, const char *s, size_t len);
+/* The offset in f->arena of the chunk s shaped in face (KG_SHAPED),
+ * right to left when rtl (else its direction guessed). */
+size_t kg_fonts_shape(kg_fonts *f, kg_face face, int rtl, const char *s,
+		      size_t len);
 #define KG_SHAPED(f, at) ((const kg_shaped *)(void *)((f)->arena.ptr + (at)))
 void kg_fonts_shape_free(kg_fonts *f);
 

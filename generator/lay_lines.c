@@ -191,6 +191,7 @@ void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 	float asc = (float)f->ascent(f->ctx, KG_FACE_REGULAR) / 1000.0f;
 	float desc = (float)f->descent(f->ctx, KG_FACE_REGULAR) / 1000.0f;
 
+	in = kg_li_bidi_levels(lay, in, &ls->rtl);
 	S_new_line(ls);
 	while (i < in->n) {
 		const kg_piece *p = &in->p[i];
@@ -255,6 +256,7 @@ void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 			l->h = S_box_line(lay);
 		l->base = (l->h - l->size * (asc + desc)) / 2 + l->size * asc;
 	}
+	kg_li_bidi_lines(lay, ls);
 }
 
 /* ---- operations --------------------------------------------------------------- */
@@ -283,8 +285,8 @@ void kg_li_rect(kg_lay *lay, float x, float y, float w, float h, kg_rgb c)
 	op->color = c;
 }
 
-void kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
-		      uint32_t str, uint32_t len)
+kg_op *kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
+		     uint32_t str, uint32_t len)
 {
 	kg_op *op = kg_li_op(lay, KG_OP_TEXT);
 
@@ -297,6 +299,7 @@ void kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
 	op->len = len;
 	if (st->tag)
 		op->tag = st->tag;
+	return op;
 }
 
 /* Pieces that can be one run of text: the same look, and the same thing
@@ -345,18 +348,38 @@ static void S_mark(kg_lay *lay, const kg_li_placed *s, float x0, float base)
 		{0.07f, 0.52f, 0.17f, 0.36f}, {0.17f, 0.36f, 0.90f, 0.36f},
 		{0.90f, 0.36f, 0.70f, 0.54f}, {0.90f, 0.36f, 0.70f, 0.18f}};
 	float m = s->p.w, x = x0 + s->x;
+	/* drawn the other way round in a kit that is mirrored later: code
+	 * reads left to right everywhere */
+	float dir = lay->rtl ? -1.0f : 1.0f;
 	size_t k;
 
+	if (lay->rtl)
+		x += m;
 	for (k = 0; k < sizeof(pts) / sizeof(pts[0]); k++) {
 		kg_op *op = kg_li_op(lay, KG_OP_LINE);
 
-		op->x = x + pts[k][0] * m;
+		op->x = x + dir * pts[k][0] * m;
 		op->y = base - pts[k][1] * m;
-		op->w = (pts[k][2] - pts[k][0]) * m;
+		op->w = dir * (pts[k][2] - pts[k][0]) * m;
 		op->h = (pts[k][1] - pts[k][3]) * m;
 		op->size = m * 0.09f;
 		op->color = s->p.st.color;
 		op->tag = KG_TAG_ARTIFACT;
+	}
+}
+
+/* The left and right of placed pieces [i, j): in visual order they
+ * need not be left to right (layout.h, "Bidi"). */
+static void S_extent(const kg_li_placed *s, size_t i, size_t j, float *left,
+		     float *right)
+{
+	*left = s[i].x;
+	*right = s[i].x + s[i].p.w;
+	for (i++; i < j; i++) {
+		if (s[i].x < *left)
+			*left = s[i].x;
+		if (s[i].x + s[i].p.w > *right)
+			*right = s[i].x + s[i].p.w;
 	}
 }
 
@@ -377,70 +400,80 @@ void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
 
 	while (i < l->ns) {
 		const kg_tstyle *st = &s[i].p.st;
-
 		int contiguous = 1;
+		float left, right;
+		kg_op *op;
 
 		if (s[i].p.kind == S_MARK) {
 			S_mark(lay, &s[i], x0, base);
 			i++;
 			continue;
 		}
-		/* a run of pieces of the same look, spaces included; pieces
-		 * are mostly stored one after the other, so the run usually
-		 * is a range of the store already */
+		/* a run of pieces of the same look and bidi level, spaces
+		 * included, in logical order (layout.h, "Bidi"); pieces are
+		 * mostly stored one after the other, so the run usually is a
+		 * range of the store already */
 		for (j = i + 1; j < l->ns && S_same_look(&s[j].p.st, st) &&
-			    s[j].p.kind != S_MARK; j++)
+			    s[j].p.level == s[i].p.level && s[j].p.kind != S_MARK; j++)
 			contiguous &= s[j].p.str == s[j - 1].p.str + s[j - 1].p.len;
+		S_extent(s, i, j, &left, &right);
 		if (st->box) {
 			S_boxes(lay, s + i, j - i, x0, y0 + (l->h - lay->st->m.forms_box) / 2);
+			i = j;
+			continue;
 		} else if (contiguous) {
-			kg_li_text_op(lay, st, x0 + s[i].x, base, s[i].p.str,
-				  s[j - 1].p.str + s[j - 1].p.len - s[i].p.str);
+			op = kg_li_text_op(lay, st, x0 + left, base, s[i].p.str,
+					   s[j - 1].p.str + s[j - 1].p.len - s[i].p.str);
 		} else {
 			size_t k;
 
 			kg_buf_reset(&run);
 			for (k = i; k < j; k++)
 				kg_buf_put(&run, lay->text.ptr + s[k].p.str, s[k].p.len);
-			kg_li_text_op(lay, st, x0 + s[i].x, base,
-				  kg_lay_str(lay, run.ptr, run.len), (uint32_t)run.len);
+			op = kg_li_text_op(lay, st, x0 + left, base,
+					   kg_lay_str(lay, run.ptr, run.len),
+					   (uint32_t)run.len);
 		}
+		op->w = right - left;
+		op->rtl = s[i].p.level & 1;
 		i = j;
 	}
 	kg_buf_release(&run);
 	/* code backgrounds: one rectangle per run of code pieces */
 	for (i = 0; i < l->ns; i = j) {
-		float top, bottom, size;
+		float top, bottom, size, left, right;
 
 		if (!s[i].p.st.code) {
 			j = i + 1;
 			continue;
 		}
 		size = s[i].p.st.size;
-		for (j = i; j < l->ns && s[j].p.st.code; j++)
+		for (j = i; j < l->ns && s[j].p.st.code && s[j].p.level == s[i].p.level; j++)
 			;
+		S_extent(s, i, j, &left, &right);
 		top = base - size * asc - pad_y;
 		bottom = base + size * desc + pad_y;
-		kg_li_rect(lay, x0 + s[i].x - pad_x, top,
-		       s[j - 1].x + s[j - 1].p.w - s[i].x + 2 * pad_x, bottom - top,
-		       lay->st->code_background);
+		kg_li_rect(lay, x0 + left - pad_x, top, right - left + 2 * pad_x,
+			   bottom - top, lay->st->code_background);
 	}
 	/* link areas: one per run of pieces with the same link */
 	for (i = 0; i < l->ns; i = j) {
 		int link = s[i].p.st.link;
-		float size = l->size;
+		float size = l->size, left, right;
 		kg_op *op;
 
 		if (link < 0) {
 			j = i + 1;
 			continue;
 		}
-		for (j = i; j < l->ns && s[j].p.st.link == link; j++)
+		for (j = i; j < l->ns && s[j].p.st.link == link &&
+			    s[j].p.level == s[i].p.level; j++)
 			;
+		S_extent(s, i, j, &left, &right);
 		op = kg_li_op(lay, KG_OP_LINK);
-		op->x = x0 + s[i].x;
+		op->x = x0 + left;
 		op->y = base - size * asc;
-		op->w = s[j - 1].x + s[j - 1].p.w - s[i].x;
+		op->w = right - left;
 		op->h = size * (asc + desc);
 		op->aux = link;
 		if (s[i].p.st.tag)

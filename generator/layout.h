@@ -67,6 +67,27 @@
  * boxes, links and pages; what later runs need stays: the running-header
  * parts, where every anchor landed, the number of pages before.
  *
+ * Bidi (lay_bidi.c): every paragraph the breaker gets is resolved by
+ * the Unicode bidi algorithm (FriBidi) over its logical text, a code
+ * span an isolate of left-to-right text; a word whose characters have
+ * different levels is cut where the level changes; lines are broken in
+ * logical order, then each line's pieces are placed in visual order
+ * (rule L2, per line), and a text operation is a run of one level in
+ * logical order, drawn right to left when the level is odd (kg_op.rtl).
+ * A paragraph's direction is that of its first strong character, else
+ * the kit's (HTML's dir="auto"); the furniture (running header and
+ * footer, contents entries, the labels of lines to write on) takes the
+ * kit's. A paragraph whose direction is not the kit's is aligned to its
+ * own start. A code block is left to right throughout. Paragraphs with
+ * no right-to-left letter in a left-to-right kit skip all this.
+ *   A right-to-left kit (kg_lay_set_rtl) is laid out as if left to right
+ * with "left" meaning "start", and every element is then mirrored
+ * around the body (x' = width - x - w) as it is closed: lists' markers
+ * and indents, tables' columns, boxes' bars and strips, the running
+ * header's and footer's items, the contents' page numbers all change
+ * sides; the pieces of a line are placed so that the mirror leaves them
+ * in visual order, and the line at its start, the right.
+ *
  * Coordinates: points, y downwards. An operation's x is from the left
  * margin, its y from the top of its element. Ownership: everything
  * belongs to the kg_lay; kg_lay_free frees it.
@@ -120,6 +141,8 @@ typedef struct kg_piece {
 	int brk;           /* a line may end after this word piece: 1 as
 			    * ever, KG_BRK_CODE only inside code wider than
 			    * a line */
+	uint8_t level;     /* its bidi embedding level (odd: right to
+			    * left), set by the line breaker; 0 as made */
 } kg_piece;
 
 #define KG_BRK_CODE 2
@@ -154,6 +177,9 @@ typedef struct kg_op {
 	int aux;
 	int tag;   /* what it is (kg_tstyle.tag; never 0 unless the layout's
 		    * tag was 0 when it was made) */
+	int rtl;   /* KG_OP_TEXT: str is of an odd bidi level, drawn right
+		    * to left; KG_OP_PAGEREF: mirrored, the number starts
+		    * at x rather than ends there */
 } kg_op;
 
 enum {
@@ -173,7 +199,9 @@ enum {
 	KG_EL_HYPHEN = 1 << 7,    /* a line ending in a hyphenation break */
 	KG_EL_ROW_PART = 1 << 8,  /* a line of a table row taller than a page */
 	KG_EL_SHORT_END = 1 << 9, /* the last line of a title: one short word */
-	KG_EL_ROW = 1 << 10       /* a table row, whole */
+	KG_EL_ROW = 1 << 10,      /* a table row, whole */
+	KG_EL_BACK = 1 << 11      /* a background (its origin the page's
+				   * corner): never mirrored */
 };
 
 /* The page-break rules (layout.h's head), as bits of kg_lay.rules. */
@@ -227,6 +255,8 @@ typedef struct kg_box {
 	size_t first, last;   /* its elements, inclusive */
 	long head;            /* its head on later pages (cont), or -1 */
 	size_t body;          /* its first element after its padding and head */
+	int mirrored;         /* x is mirrored: the bar and strip are at its
+			       * right (a right-to-left kit) */
 } kg_box;
 
 /* A list: a run of items, kept two on each side of a page break. */
@@ -312,12 +342,24 @@ typedef struct kg_lay {
 	int dests_sorted;
 	int dests_frozen;      /* check anchors against dests, not record them */
 	size_t disagree;       /* anchors that landed elsewhere than recorded */
+	/* bidi (kg_lay_set_rtl): the kit's direction; a paragraph set in
+	 * it whatever its first strong character (the furniture); how many
+	 * operations are mirrored already; the breaker's scratch */
+	int rtl;
+	int dir_fixed;
+	size_t mirrored_ops;
+	struct kg_li_bidi *bidi;
 } kg_lay;
 
 /* A layout measuring text with fonts (copied; its ctx must outlive lay). */
 void kg_lay_init(kg_lay *lay, const kg_metrics *fonts, const kg_pdf_style *st,
 		 float width, float height);
 void kg_lay_free(kg_lay *lay);
+
+/* The kit is written right to left (rtl) or left to right: set before
+ * anything is laid out (layout.h's head, "Bidi"). */
+void kg_lay_set_rtl(kg_lay *lay, int rtl);
+int kg_lay_rtl(const kg_lay *lay);
 
 /* Store a string; returns its offset in lay->text. */
 uint32_t kg_lay_str(kg_lay *lay, const char *s, size_t len);
@@ -517,7 +559,8 @@ void kg_lay_put_rule(kg_lay *lay, float x, float y, float w, float width,
 void kg_lay_free_end(kg_lay *lay);
 
 /* What a page of the current run shows outside its body: an element made
- * with kg_lay_free_begin as its running header, footer or background. */
+ * with kg_lay_free_begin as its running header, footer or background (a
+ * background is named before kg_lay_free_end: it is never mirrored). */
 typedef enum { KG_LAY_HEAD, KG_LAY_FOOT, KG_LAY_BACK } kg_lay_slot;
 void kg_lay_page_set(kg_lay *lay, size_t page, kg_lay_slot slot, long elem);
 

@@ -210,7 +210,7 @@ static void S_mark(S_pen *pen)
 	}
 }
 
-static void S_show(S_pen *pen, kg_face face, float size,
+static void S_show(S_pen *pen, kg_face face, int rtl, float size,
 		   kg_rgb color, float x, float y, const char *s, size_t len)
 {
 	kg_buf *b = &pen->out;
@@ -226,7 +226,8 @@ static void S_show(S_pen *pen, kg_face face, float size,
 	/* Td moves by the rounded amounts: track where the line really is */
 	pen->tx += (float)lrintf((x - pen->tx) * 100) / 100;
 	pen->ty += (float)lrintf((y - pen->ty) * 100) / 100;
-	kg_fonts_show(pen->fonts, face, size, s, len, &pen->face, &pen->size, b);
+	kg_fonts_show(pen->fonts, face, rtl, size, s, len, &pen->face, &pen->size,
+		      b);
 }
 
 /* The element's text; force: the mark all of it gets (an artifact), or
@@ -241,8 +242,9 @@ static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
 
 		pen->want = force != S_NO_MARK ? force : op->tag < 0 ? S_ART : op->tag;
 		if (op->type == KG_OP_TEXT) {
-			S_show(pen, op->face, op->size, op->color, ox + op->x,
-			       oy + op->y, kg_lay_at(lay, op->str), op->len);
+			S_show(pen, op->face, op->rtl, op->size, op->color,
+			       ox + op->x, oy + op->y, kg_lay_at(lay, op->str),
+			       op->len);
 		} else if (op->type == KG_OP_PAGEREF) {
 			char *id = kg_xstrndup(kg_lay_at(lay, op->str), op->len);
 			long page = kg_lay_dest(lay, id, NULL);
@@ -255,8 +257,10 @@ static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
 			snprintf(num, sizeof(num), "%ld", page + 1);
 			w = (float)kg_fonts_width(pen->fonts, op->face, num, strlen(num)) *
 			    op->size / 1000.0f;
-			S_show(pen, op->face, op->size, op->color,
-			       ox + op->x - w, oy + op->y, num, strlen(num));
+			/* right-aligned at x; on a mirrored page, starting there */
+			S_show(pen, op->face, 0, op->size, op->color,
+			       ox + op->x - (op->rtl ? 0 : w), oy + op->y, num,
+			       strlen(num));
 		}
 	}
 }
@@ -429,10 +433,15 @@ static void S_boxes(kg_lay *lay, const kg_lpage *pg, S_pen *pen, float *top,
 			continue;
 		if (bx->st.fill != 0xFFFFFF)
 			S_rect(pen, x, y, bx->w, h, bx->st.fill);
+		/* the bar and the strip at the box's start: its right when
+		 * the page is mirrored (a right-to-left kit) */
 		if (bx->st.bar_w > 0)
-			S_rect(pen, x, y, bx->st.bar_w, h, bx->st.bar);
+			S_rect(pen, bx->mirrored ? x + bx->w - bx->st.bar_w : x, y,
+			       bx->st.bar_w, h, bx->st.bar);
 		if (bx->st.strip_w > 0)
-			S_rect(pen, x + bx->st.bar_w, y, bx->st.strip_w, h, bx->st.strip);
+			S_rect(pen, bx->mirrored ? x + bx->w - bx->st.bar_w -
+				       bx->st.strip_w : x + bx->st.bar_w,
+			       y, bx->st.strip_w, h, bx->st.strip);
 	}
 }
 
@@ -588,7 +597,7 @@ static void S_watermark(S_pen *pen)
 	S_num(b, w->x);
 	S_num(b, pen->g->page_h - w->y);
 	kg_buf_puts(b, "Tm\n");
-	kg_fonts_show(pen->fonts, w->face, w->size, w->text, strlen(w->text),
+	kg_fonts_show(pen->fonts, w->face, 0, w->size, w->text, strlen(w->text),
 		      &font, &size, b);
 	kg_buf_puts(b, "ET Q\n");
 	if (pen->tags)

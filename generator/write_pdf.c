@@ -40,6 +40,7 @@
 #include "alloc.h"
 #include "doc_iter.h"
 #include "fonts.h"
+#include "labels.h"
 #include "smart.h"
 
 /* ---- styles ------------------------------------------------------------------ */
@@ -606,6 +607,7 @@ static void S_second_layout(kg_pw *c)
 		    kg_lay_body_height(&c->lay));
 	kg_lay_adopt_dests(&next, &c->lay);
 	kg_lay_set_rules(&next, kg_lay_rules(&c->lay));
+	kg_lay_set_rtl(&next, kg_lay_rtl(&c->lay));
 	kg_lay_free(&c->lay);
 	c->lay = next;
 	c->depth = 0;
@@ -651,6 +653,8 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_lay_init(&c.lay, &m, &st, c.geom.page_w - st.margin_left - st.margin_right,
 		    c.geom.foot_y - c.geom.body_y);
 	kg_lay_set_rules(&c.lay, rules);
+	/* a kit written right to left is set right to left, mirrored */
+	kg_lay_set_rtl(&c.lay, kg_labels_rtl(doc->labels));
 	c.pass = 1;
 	S_layout(&c);
 	c.total_pages = kg_lay_pages_before(&c.lay);

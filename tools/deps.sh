@@ -18,6 +18,8 @@ have_pc yaml-0.1 || need libyaml-dev
 have_pc libcmark || need libcmark-dev
 have_pc fontconfig || need libfontconfig-dev
 have_pc harfbuzz || need libharfbuzz-dev
+# the Unicode bidi algorithm (right-to-left text in the PDF)
+have_pc fribidi || need libfribidi-dev
 have_pc zlib || need zlib1g-dev
 have_pc cmocka || need libcmocka-dev
 have_pc nettle || need nettle-dev
