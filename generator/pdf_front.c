@@ -17,6 +17,7 @@
 #include "fonts.h"
 #include "doc_toc.h"
 #include "smart.h"
+#include "utf8.h"
 
 /* ---- cover and contents ------------------------------------------------------------ */
 
@@ -323,6 +324,19 @@ void kg_pw_furniture(kg_pw *c)
 #define S_WM_MAX 72.0f
 #define S_WM_ALPHA 0.15f
 
+/* Is text right to left as a whole: a right-to-left letter, and no
+ * ASCII letter? (A watermark is a word or two, drawn without the
+ * layout's bidi: a mixed one keeps the order it is written in.) */
+static int S_rtl_only(const char *text)
+{
+	const char *p;
+
+	for (p = text; *p; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			return 0;
+	return kg_utf8_maybe_rtl(text, strlen(text));
+}
+
 void kg_pw_watermark(kg_pw *c)
 {
 	kg_watermark *w = &c->po.watermark;
@@ -342,7 +356,9 @@ void kg_pw_watermark(kg_pw *c)
 	c->watermark = kg_buf_detach(&b, NULL);
 	w->text = c->watermark;
 	w->face = KG_FACE_SANS_BOLD;
-	em = kg_fonts_width(c->fonts, w->face, w->text, strlen(w->text));
+	w->rtl = S_rtl_only(w->text);
+	em = kg_fonts_width_dir(c->fonts, w->face, w->rtl, w->text,
+				strlen(w->text));
 	w->size = em > 0 ? S_WM_FILL * diag * 1000.0f / (float)em : S_WM_MAX;
 	if (w->size > S_WM_MAX)
 		w->size = S_WM_MAX;

@@ -597,7 +597,7 @@ static void S_watermark(S_pen *pen)
 	S_num(b, w->x);
 	S_num(b, pen->g->page_h - w->y);
 	kg_buf_puts(b, "Tm\n");
-	kg_fonts_show(pen->fonts, w->face, 0, w->size, w->text, strlen(w->text),
+	kg_fonts_show(pen->fonts, w->face, w->rtl, w->size, w->text, strlen(w->text),
 		      &font, &size, b);
 	kg_buf_puts(b, "ET Q\n");
 	if (pen->tags)

@@ -38,6 +38,8 @@ typedef struct kg_watermark {
 	float x, y;        /* the start of its baseline, from the page's
 			      top-left */
 	float cos, sin;    /* its direction, anticlockwise from the x axis */
+	int rtl;           /* right to left: words of a right-to-left script
+			      and no Latin letter (one line, no bidi) */
 } kg_watermark;
 
 /* The name of the watermark's graphics state in the shared resources. */
