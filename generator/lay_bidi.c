@@ -88,11 +88,17 @@ static struct kg_li_bidi *S_scratch(kg_lay *lay, size_t nchars, size_t npieces)
 	return b;
 }
 
-/* Is the piece inline code (an isolate) or a code block's (verbatim,
- * not shaded)? */
+/* Is the piece inline code (an isolate)? */
 static int S_span(const kg_piece *p)
 {
 	return p->st.verbatim && p->st.code;
+}
+
+/* Is it a code block's (verbatim or monospaced, not shaded: a listing's
+ * line and its numbers)? */
+static int S_block_code(const kg_piece *p)
+{
+	return (p->st.verbatim || p->st.face == KG_FACE_MONO) && !p->st.code;
 }
 
 /* Is there no bidi to do: a left-to-right kit and no right-to-left
@@ -109,7 +115,7 @@ static int S_fast(const kg_lay *lay, const kg_inline *in, size_t *n)
 		chars += (p->kind == KG_PIECE_WORD ? p->len : 1) + 2;
 		if (p->kind != KG_PIECE_WORD)
 			continue;
-		if (!p->st.verbatim || p->st.code)
+		if (!S_block_code(p))
 			code_block = 0;
 		if (!rtl && !p->st.verbatim)
 			rtl = kg_utf8_maybe_rtl(lay->text.ptr + p->str, p->len);

@@ -125,6 +125,27 @@ static void test_word_cut_at_level_change(void **state)
 	assert_true(stop->x + stop->w <= w->x + 0.01f);
 }
 
+/* A listing's line in a right-to-left kit: left to right and at the left,
+ * even with no letter ("})"), its brackets not mirrored. */
+static void test_code_block_ltr(void **state)
+{
+	kg_test_lay *f = *state;
+	kg_tstyle t = {KG_FACE_MONO, 10, 0, 0, -1, 0, 0, 0, 0};
+	kg_inline in = KG_INLINE_INIT;
+	kg_para_opts o;
+	const kg_op *op;
+
+	kg_lay_set_rtl(&f->lay, 1);
+	memset(&o, 0, sizeof(o));
+	o.leading = 1.4f;
+	kg_inline_text(&f->lay, &in, &t, "})", 2, 1);
+	kg_lay_para(&f->lay, &in, &o);
+	kg_inline_free(&in);
+	op = S_op(&f->lay, "})");
+	assert_int_equal(op->rtl, 0);
+	assert_float_equal(op->x, 0, 0.01f);
+}
+
 /* A mirrored kit: a line's rule and a box change sides. */
 static void test_mirror(void **state)
 {
@@ -160,6 +181,8 @@ int main(void)
 						kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_word_cut_at_level_change,
 						kg_test_lay_setup, kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_code_block_ltr, kg_test_lay_setup,
+						kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_mirror, kg_test_lay_setup,
 						kg_test_lay_teardown),
 	};
