@@ -1,7 +1,9 @@
-/* lay_lines.c - line breaking (first fit, ragged right; a word wider than
- * the line is cut between characters; code breaks as layout.h's "Code"
- * says, the part after a break inside it marked with a drawn hook) and a
- * line's drawing operations (layout.h, layout_int.h) */
+/* lay_lines.c - line breaking (first fit, ragged; a word wider than the
+ * line is cut between characters; code breaks as layout.h's "Code" says,
+ * the part after a break inside it marked with a drawn hook) and a line's
+ * drawing operations (layout.h, layout_int.h). Lines are broken in
+ * logical order; lay_bidi.c gives the pieces their levels first and
+ * their places in visual order last (layout.h, "Bidi"). */
 #include "layout_int.h"
 
 #include <stdlib.h>

@@ -7,8 +7,9 @@
  * The model, a small cousin of TeX's:
  *   - inline content (kg_inline) is a list of pieces: words in one style,
  *     spaces, forced breaks; a paragraph breaks it into lines by measured
- *     glyph widths, first fit, ragged right; a word wider than the line
- *     is cut between characters;
+ *     glyph widths, first fit, ragged at its end (the right, or the left
+ *     for a right-to-left paragraph: "Bidi" below); a word wider than the
+ *     line is cut between characters;
  *   - the vertical list is a list of elements (a line, a table row, a
  *     rule, a padding), each with its height, the space above it (dropped
  *     at the top of a page), its drawing operations, and whether a page
