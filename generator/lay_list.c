@@ -472,14 +472,14 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 		width -= refw + lay->st->m.contents_number_gap;
 	}
 	/* a contents entry is the furniture's: the kit's direction */
-	lay->dir_fixed = o->pageref != NULL;
+	lay->dir_fixed = o->pageref != NULL || o->kit_dir;
 	kg_li_break(lay, in, width, &ls, o->leading);
 	if ((o->balance || o->heading) && (lay->rules & KG_BREAK_BALANCE))
 		S_balance(lay, in, width, &ls, o->leading);
 	lay->dir_fixed = 0;
 	/* a paragraph whose direction is not the kit's is set from its own
 	 * start: the other side (layout.h, "Bidi") */
-	if (ls.rtl != lay->rtl && o->align != 1)
+	if (ls.rtl != lay->rtl && o->align != 1 && !o->pageref && !o->kit_dir)
 		align = 2 - o->align;
 	for (k = 0; k < ls.nl; k++) {
 		kg_li_line *l = &ls.l[k];

@@ -415,6 +415,10 @@ typedef struct kg_para_opts {
 	/* a heading: kept with two lines of what follows, and balanced */
 	int heading;
 	int balance;        /* lines of even length (a title) */
+	/* furniture: set in the kit's direction and from its start, whatever
+	 * the text's first strong character (layout.h's head, "Bidi"); a
+	 * contents entry (pageref) always is */
+	int kit_dir;
 } kg_para_opts;
 
 /* Space above the next element: the larger of what is pending and pts. */

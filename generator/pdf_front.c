@@ -35,6 +35,7 @@ static void S_cover_field(kg_pw *c, const char *label, const char *value,
 	kg_pw_text(c, &lab, &tl, label);
 	kg_pw_text(c, &in, &tv, face == KG_FACE_MONO ? value : kg_pw_smart(c, value));
 	o.indent = c->st->m.cover_field_indent;
+	o.kit_dir = 1; /* the cover's particulars: furniture */
 	o.marker = &lab;
 	o.marker_x = -c->st->m.cover_field_indent + kg_inline_width(&lab);
 	kg_lay_space(&c->lay, c->st->m.cover_field_gap);
