@@ -7,7 +7,10 @@ Usage: bidicheck.py CHECK PDF
   order      the Arabic fixture's mixed sentence is in bidi order: each
              Arabic word's first letter rightmost, "Redis" left to right,
              and the words from right to left in logical order, the
-             number, the English word and the code span among them
+             number, the English word and the code span among them; and
+             brackets around Arabic words take their direction: the
+             opening one right of the first word, the closing one left of
+             the last
   align      a right-to-left paragraph is set right-aligned: its lines
              end at the column's right edge (within 0.5pt), their left
              edges differ
@@ -88,6 +91,10 @@ def order(doc):
         errs.append("'cache_get(key)' and 'قبل' not on one line in order")
     elif in_order(row, MIXED[10:], True):
         errs.append(in_order(row, MIXED[10:], True))
+    page, row = find_line(doc, ["نضع", "الحاجة"])
+    if row is None or not find(row, "(ذاكرة") or not find(row, "مؤقتة)"):
+        errs.append("'(ذاكرة مؤقتة)': the brackets are not at the words' "
+                    "right and left")
     # the first letter of a word is its rightmost glyph
     page, row = find_line(doc, ["يستخدم"])
     vis = "".join(c for c, _, _ in row)
