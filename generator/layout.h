@@ -77,8 +77,9 @@
  * logical order, drawn right to left when the level is odd (kg_op.rtl).
  * A paragraph's direction is that of its first strong character, else
  * the kit's (HTML's dir="auto"); the furniture (running header and
- * footer, contents entries, the labels of lines to write on) takes the
- * kit's. A paragraph whose direction is not the kit's is aligned to its
+ * footer, contents entries, the labels of lines to write on, any
+ * paragraph with kg_para_opts.kit_dir: the cover's particulars) takes
+ * the kit's. A paragraph whose direction is not the kit's is aligned to its
  * own start. A code block is left to right throughout. Paragraphs with
  * no right-to-left letter in a left-to-right kit skip all this.
  *   A right-to-left kit (kg_lay_set_rtl) is laid out as if left to right
