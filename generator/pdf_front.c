@@ -46,10 +46,14 @@ static void S_cover_field(kg_pw *c, const char *label, const char *value,
 	kg_inline_free(&in);
 }
 
+/* A line of the cover: furniture, set in the kit's direction. */
 static void S_cover_para(kg_pw *c, const kg_inline *in, const kg_para_opts *o)
 {
+	kg_para_opts fo = *o;
+
+	fo.kit_dir = 1;
 	kg_pw_tag_open(c, KG_ST_P);
-	kg_lay_para(&c->lay, in, o);
+	kg_lay_para(&c->lay, in, &fo);
 	kg_pw_tag_close(c);
 }
 
