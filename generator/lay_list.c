@@ -530,7 +530,9 @@ static float S_box_label(kg_lay *lay, const kg_box *b)
 	float inner = b->st.strip_w - 2 * inset;
 	size_t k;
 
+	lay->dir_fixed = 1; /* a label of the kit's: its direction */
 	kg_li_break(lay, b->st.label, inner > least ? inner : least, &ls, lead);
+	lay->dir_fixed = 0;
 	first_base = (body * lead - body * (asc + desc)) / 2 + body * asc;
 	y = b->st.pad + (ls.nl ? first_base - ls.l[0].base : 0);
 	for (k = 0; k < ls.nl; k++) {

@@ -77,7 +77,8 @@
  * logical order, drawn right to left when the level is odd (kg_op.rtl).
  * A paragraph's direction is that of its first strong character, else
  * the kit's (HTML's dir="auto"); the furniture (running header and
- * footer, contents entries, the labels of lines to write on, any
+ * footer, contents entries, the labels of lines to write on and of
+ * boxes' strips (a rubric band's "Strong (3 points)"), any
  * paragraph with kg_para_opts.kit_dir: the cover's particulars) takes
  * the kit's. A paragraph whose direction is not the kit's is aligned to its
  * own start. A code block is left to right throughout. Paragraphs with
