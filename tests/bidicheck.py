@@ -17,6 +17,9 @@ Usage: bidicheck.py CHECK PDF
   list       a list's bullets stand to the right of their items
   table      a table's first column is its rightmost (the side-by-side
              table: "الموضوع" right of "الوقت")
+  furniture  the page furniture is mirrored: the running header's title
+             in the page's right half, the footer's page number in its
+             left, a contents entry's page number left of its title
   ltr        the CJK (English) fixture's Arabic phrase inside English:
              English left to right, the Arabic words from right to left
              between "with" and "before"
@@ -152,6 +155,31 @@ def table(doc):
     return []
 
 
+def furniture(doc):
+    errs = []
+    page = doc[2]  # a body page
+    half = page.rect.width / 2
+    rows = lines(page)
+    head = [find(r, "المقابلة") for _, r in rows[:2] if find(r, "المقابلة")]
+    foot = [find(r, "صفحة") for _, r in rows[-3:] if find(r, "صفحة")]
+    if not head or head[0][0] < half:
+        errs.append("the running header's title is not in the right half")
+    if not foot or foot[0][1] > half:
+        errs.append("the footer's page number is not in the left half")
+    page = doc[1]  # the contents
+    for _, row in lines(page):
+        title = find(row, "تستخدم")
+        digits = [x0 for c, x0, _ in row if c.isdigit()]
+        if title and digits:
+            if max(digits) > title[0]:
+                errs.append("a contents entry's page number is not left of "
+                            "its title")
+            break
+    else:
+        errs.append("the contents entry 'كيف تستخدم هذا الدليل' is not found")
+    return errs
+
+
 def ltr(doc):
     page, row = find_line(doc, LTR_MIXED)
     if row is None:
@@ -174,7 +202,7 @@ def ltr(doc):
 
 
 CHECKS = {"order": order, "align": align, "list": list_, "table": table,
-          "ltr": ltr}
+          "furniture": furniture, "ltr": ltr}
 
 
 def main():

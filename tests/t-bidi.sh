@@ -43,6 +43,7 @@ bidi_check "a mixed Arabic sentence is in bidi order" "$pdf" order
 bidi_check "a right-to-left paragraph is right-aligned, ragged left" "$pdf" align
 bidi_check "list bullets stand right of their items" "$pdf" list
 bidi_check "a table's first column is its rightmost" "$pdf" table
+bidi_check "the running header, footer and contents are mirrored" "$pdf" furniture
 copies "the mixed sentence copies in logical order" "$pdf" \
 	"يستخدم الفريق Redis لتخزين 429 طلبا في الثانية ثم يشغل"
 if /usr/bin/python3 "$ROOT/tests/shapecheck.py" notdef "$pdf" >"$TMP/out" 2>&1
