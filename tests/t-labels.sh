@@ -37,7 +37,7 @@ fi
 for f in "$ROOT"/templates/labels/*.yaml; do
 	l=$(basename "$f" .yaml)
 	[ "$l" = en ] && continue
-	"$KITGEN" labels "$l" >"$TMP/printed-$l.yaml" 2>>"$TMP/printed.err"
+	"$KITGEN" labels "$l" --templates "$ROOT/templates" >"$TMP/printed-$l.yaml" 2>>"$TMP/printed.err"
 done
 $PY - "$ROOT/templates/labels" "$TMP" >"$TMP/files.out" 2>&1 <<'EOF'
 import glob, os, re, sys, yaml
@@ -74,12 +74,14 @@ for path in sorted(glob.glob(os.path.join(folder, "*.yaml"))):
 				bad.append("%s: %s %s has %s, English %s" % (lang, k, f, places(text), want))
 		if isinstance(v, dict) and "other" not in v:
 			bad.append("%s: %s has no 'other' form" % (lang, k))
-	printed = yaml.safe_load(open(os.path.join(tmp, "printed-%s.yaml" % lang), encoding="utf-8"))
+	printed = yaml.safe_load(open(os.path.join(tmp, "printed-%s.yaml" % lang), encoding="utf-8")) or {}
+	if not printed:
+		bad.append("%s: kitgen labels %s prints nothing" % (lang, lang))
 	for k, v in t.items():
-		if printed.get(k) != v:
+		if printed and printed.get(k) != v:
 			bad.append("%s: kitgen labels %s prints %s as %r, the file has %r" % (lang, lang, k, printed.get(k), v))
 	print(lang, len(t))
-print("\n".join(bad[:15]))
+print("\n".join(bad[:30]))
 sys.exit(1 if bad else 0)
 EOF
 st=$?
