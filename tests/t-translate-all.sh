@@ -50,7 +50,11 @@ s = open(k + "/scenarios.yaml").read()
 open(k + "/scenarios.yaml", "w").write(s.replace("levels: [expert]", "levels: [fresher, expert]"))
 EOF
 "$KITGEN" schema >"$TMP/schema.json"
-$PY "$ROOT/tests/trmarkers.py" make "$TMP/schema.json" "$K" xx "$TMP/list"
+if $PY "$ROOT/tests/trmarkers.py" make "$TMP/schema.json" "$K" xx "$TMP/list" 2>"$TMP/make.err"; then
+	ok "the test kit gives every text field of the model"
+else
+	not_ok "the test kit gives every text field of the model" "$(cat "$TMP/make.err")"
+fi
 texts=$(wc -l <"$TMP/list")
 
 # ---- the translation is accepted whole ---------------------------------------------

@@ -14,7 +14,9 @@ in the outputs.
   trmarkers.py make SCHEMA.json CONTENT LANG LIST
       writes CONTENT/translations/LANG/ (kit.yaml, topics/NAME.yaml,
       scenarios.yaml) and LIST: one line per marker, "MARKER<TAB>SECTION
-      <TAB>FIELD PATH<TAB>SOURCE TEXT" (the text's line breaks as spaces)
+      <TAB>FIELD PATH<TAB>SOURCE TEXT" (the text's line breaks as spaces);
+      exit 1 when the kit lacks a text field of the model (the test
+      would not try it)
   trmarkers.py labels EN.yaml OUT.yaml
       writes a labels file (templates/labels/LANG.yaml) from `kitgen
       labels`' output with every label a marker, XQnnnQX, keeping the
@@ -62,8 +64,10 @@ class Markers:
     def __init__(self):
         self.n = 0
         self.rows = []
+        self.fields = set()  # the model's text fields the kit has
 
-    def new(self, section, path, text):
+    def new(self, section, path, text, fpath):
+        self.fields.add(fpath)
         self.n += 1
         mark = "TQ%04dQT" % self.n
         self.rows.append((mark, section, path, " ".join(text.split())))
@@ -83,7 +87,7 @@ def translate(node, schema, fpath, section, path, marks):
         raise SystemExit("trmarkers: $ref in the schema is not followed")
     t = schema.get("type")
     if isinstance(node, str):
-        return marks.new(section, path, node) if is_text(schema, fpath) else None
+        return marks.new(section, path, node, fpath) if is_text(schema, fpath) else None
     if isinstance(node, list) and t == "array":
         items = [translate(x, schema["items"], fpath, section,
                            "%s[%d]" % (path, i + 1), marks)
@@ -104,6 +108,22 @@ def translate(node, schema, fpath, section, path, marks):
                 out[k] = x
         return out or None
     return None
+
+
+def text_fields(schema, fpath, out):
+    """Every text field of the model under schema, as model paths."""
+    t = schema.get("type")
+    if t == "array":
+        text_fields(schema["items"], fpath, out)
+    elif t == "object":
+        for k, v in schema.get("properties", {}).items():
+            text_fields(v, fpath + "/" + k, out)
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict):
+            text_fields(extra, fpath + "/*", out)
+    elif is_text(schema, fpath):
+        out.add(fpath)
+    return out
 
 
 def dump(path, data):
@@ -156,6 +176,16 @@ def make(schema_file, content, lang, listing):
     with open(listing, "w") as f:
         for row in marks.rows:
             f.write("\t".join(row) + "\n")
+    # the kit must give every text field of the model, or the test
+    # would not try it
+    model = set()
+    for name in ("kit", "topic", "scenarios"):
+        text_fields(defs[name], name, model)
+    lacking = sorted(model - marks.fields)
+    if lacking:
+        sys.stderr.write("trmarkers: the kit has no text at: %s\n" % " ".join(lacking))
+        return 1
+    return 0
 
 
 def labels(src, out):
@@ -380,8 +410,7 @@ def stays(content):
 
 def main(argv):
     if len(argv) == 6 and argv[1] == "make":
-        make(*argv[2:])
-        return 0
+        return make(*argv[2:])
     if len(argv) == 4 and argv[1] == "labels":
         labels(argv[2], argv[3])
         return 0
