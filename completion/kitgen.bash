@@ -17,10 +17,10 @@ _kitgen_options()
 	labels) echo "--templates --help" ;;
 	schema) echo "--help" ;;
 	serve) echo "--port --bind --content --templates --help" ;;
-	card) echo "--content --round --help" ;;
-	loop) echo "--candidate --date --interviewer --out --force-output-dir --content --templates --format --paper --help" ;;
+	card) echo "--content --round --language --help" ;;
+	loop) echo "--candidate --date --interviewer --out --force-output-dir --content --templates --format --paper --language --help" ;;
 	translate) echo "--status --stamp --language --format --content --help" ;;
-	score | calibrate) echo "--content --templates --out --anonymise --help" ;;
+	score | calibrate) echo "--content --templates --out --language --anonymise --help" ;;
 	esac
 }
 

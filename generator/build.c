@@ -315,11 +315,10 @@ static void S_summary(const S_files *files, const char *out,
 		kg_cli_s(files->n), out, S_since(t0));
 }
 
-/* Lay the translation o->language over the kit, which checked clean;
- * say on stderr how many texts fall back to the source, and whose. */
-static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
+void kg_build_translate(kg_kit *kit, const char *content, const char *language,
+			kg_diags *d)
 {
-	kg_tr *tr = kg_tr_load(kit, o->content, o->language, d);
+	kg_tr *tr = kg_tr_load(kit, content, language, d);
 	size_t texts, fallbacks;
 	kg_buf ids = KG_BUF_INIT;
 
@@ -327,7 +326,7 @@ static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 		kg_mark none = {NULL, 0, 0};
 
 		kg_error(d, none, "no translation '%s' in %s/translations",
-			 o->language, o->content);
+			 language, content);
 		return;
 	}
 	kg_tr_drift(tr, d);
@@ -340,7 +339,7 @@ static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 	kg_check_volume(kit, d);
 	if (fallbacks)
 		kg_fprintf_printable(stderr, "%s: %zu of %zu texts fall back "
-			"to the source (marked '%s'): %s\n", o->language,
+			"to the source (marked '%s'): %s\n", language,
 			fallbacks, texts,
 			kg_label(kit->labels, "translate.untranslated"), ids.ptr);
 	kg_buf_release(&ids);
@@ -389,7 +388,7 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 		kg_build_labels(kit, o->templates, o->language, d);
 	/* after the changes are found: they compare the source's texts */
 	if (d->errors == 0 && o->language)
-		S_translate(kit, o, d);
+		kg_build_translate(kit, o->content, o->language, d);
 	if (d->errors == 0 && o->edition && S_no_edition(kit, o->edition)) {
 		kg_since_free(&since);
 		kg_kit_free(kit);

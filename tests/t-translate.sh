@@ -426,3 +426,55 @@ else
 	not_ok "a built-in phase named in English is the questions phase in a German build too" \
 		"$(cat "$TMP/q2.err")" "$(grep -n '^[0-9]\.  ' "$TMP/q2out/candidates/balanced-expert.md" "$TMP/q3out/candidates/balanced-expert.md")"
 fi
+
+# ---- a candidate's loop, its cards and its debrief in the translation ------------
+"$KITGEN" loop balanced-expert --candidate Ada --date 2026-12-01 --out "$TMP/loop" \
+	--content "$K" --templates "$ROOT/templates" -l de >/dev/null 2>"$TMP/loop.err"
+rc=$?
+pdftotext "$TMP/loop/round-1.pdf" "$TMP/loop1.txt" 2>/dev/null
+if [ $rc = 0 ] && grep -q '^| Einstieg | 5 | Stellen Sie sich und den Ablauf vor. |$' "$TMP/loop/round-1.md" &&
+	grep -q 'Wie verhindern Sie einen Cache-Ansturm?' "$TMP/loop1.txt" &&
+	grep -q 'Bewerber/in: Ada' "$TMP/loop/round-1.md" &&
+	[ "$(grep -m1 'Inhalts-Prüfsumme' "$TMP/loop/round-1.md")" = \
+		"$(grep -m1 'Inhalts-Prüfsumme' "$TMP/out/de/panels/balanced-expert/round-1.md")" ]; then
+	ok "kitgen loop --language de: German round documents, with the German build's content digest"
+else
+	not_ok "kitgen loop --language de: German round documents, with the German build's content digest" \
+		"rc=$rc" "$(cat "$TMP/loop.err")"
+fi
+"$KITGEN" loop balanced-expert --candidate Ada --date 2026-12-01 --out "$TMP/loopfr" \
+	--content "$K" -l fr >/dev/null 2>"$TMP/loopfr.err"
+if [ $? = 2 ] && grep -q "^kitgen loop: no translation 'fr' in .*/translations (present: de)$" "$TMP/loopfr.err" &&
+	[ ! -e "$TMP/loopfr" ]; then
+	ok "kitgen loop --language with no such translation is a usage error"
+else
+	not_ok "kitgen loop --language with no such translation is a usage error" "$(cat "$TMP/loopfr.err")"
+fi
+# without --language a loop speaks the kit's own language, as a build does
+G=$(kit german)
+sed -i 's/^version: \(.*\)$/version: \1\nlanguage: de/' "$G/kit.yaml"
+"$KITGEN" loop balanced-expert --candidate Ada --date 2026-12-01 --out "$TMP/loopde" \
+	--content "$G" --templates "$ROOT/templates" --format md >/dev/null 2>&1
+if grep -q '^> \*\*Vertraulich – Unterlagen für Interviewende\*\*$' "$TMP/loopde/round-1.md"; then
+	ok "kitgen loop on a kit in German writes kitgen's words in German"
+else
+	not_ok "kitgen loop on a kit in German writes kitgen's words in German" "$(head -5 "$TMP/loopde/round-1.md")"
+fi
+mkdir -p "$TMP/cards"
+for r in 1 2; do
+	"$KITGEN" card balanced-expert --content "$K" --round $r -l de 2>/dev/null |
+		sed -e 's/^candidate: ""/candidate: Ada/' -e "s/^interviewer: \"\"/interviewer: i$r/" \
+		    -e 's/^date: "".*/date: 2026-12-01/' -e 's/^    rating:$/    rating: strong/' \
+		    -e 's/^overall:.*/overall: strong/' >"$TMP/cards/ada-$r.yaml"
+done
+"$KITGEN" score --content "$K" --templates "$ROOT/templates" -l de --out "$TMP/score" \
+	"$TMP/cards/ada-1.yaml" "$TMP/cards/ada-2.yaml" >/dev/null 2>"$TMP/score.err"
+rc=$?
+if [ $rc = 0 ] && grep -q '^# Panel-Unterlagen: \[nicht übersetzt\] Balanced, Experte: round 1 of 2, Programmieren$' "$TMP/cards/ada-1.yaml" &&
+	! grep -q 'warning' "$TMP/score.err" &&
+	grep -q '^| 1 | Programmieren (Pflichtbereich) | 50 | i1: Stark |' "$TMP/score/debrief-ada.md"; then
+	ok "kitgen card and score --language de: the cards carry the translation's digest, the debrief is German"
+else
+	not_ok "kitgen card and score --language de: the cards carry the translation's digest, the debrief is German" \
+		"rc=$rc" "$(cat "$TMP/score.err")" "$(head -2 "$TMP/cards/ada-1.yaml")"
+fi
