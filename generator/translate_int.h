@@ -57,6 +57,7 @@ typedef struct kg_tr_item {
 	const kg_node *key;  /* its key (the id, or `kit`) */
 	const kg_node *from; /* its stamp, or NULL */
 	const kg_node *from_empty; /* `from:` with no value: no stamp */
+	int drifted;         /* stamped with another digest: stale */
 	size_t tr_file;
 } kg_tr_item;
 

@@ -493,6 +493,25 @@ static int S_text_ok(const kg_node *v, int line, int item, kg_diags *d)
 	return 1;
 }
 
+/* A translated list of another length than the source's (n, of what):
+ * the translator's mistake, an error; but when the source changed
+ * since the stamp, drift: a warning, and the list falls back to the
+ * source (kg_tr_overlay) until it is translated again. */
+static void S_count_off(const kg_tr_item *it, const kg_node *key,
+			const kg_node *v, size_t n, const char *what,
+			const char *how, kg_diags *d)
+{
+	if (it->drifted && v->kind == KG_NODE_SEQ)
+		kg_warning(d, v->mark, "'%s' translates a list of %zu %s%s, "
+			   "but the source now has %zu: it falls back to the "
+			   "source until translated again", key->text, v->n,
+			   what, v->n == 1 ? "" : "s", n);
+	else
+		kg_error(d, v->mark, "'%s' translates a list of %zu %s%s%s: "
+			 "give as many, in the source's order", key->text, n,
+			 what, n == 1 ? "" : "s", how);
+}
+
 /* Check a translated list of mappings without ids against the source's
  * rows: as many, in order, each a mapping of the row's texts (a text
  * left out falls back). */
@@ -503,9 +522,7 @@ static void S_check_rows(kg_tr_item *it, const kg_tr_slot *s,
 	size_t r, i, f;
 
 	if (v->kind != KG_NODE_SEQ || v->n != s->nrows) {
-		kg_error(d, v->mark, "'%s' translates a list of %zu mapping%s "
-			 "(by position): give as many, in the source's order",
-			 key->text, s->nrows, s->nrows == 1 ? "" : "s");
+		S_count_off(it, key, v, s->nrows, "mapping", " (by position)", d);
 		return;
 	}
 	for (r = 0; r < v->n; r++) {
@@ -576,10 +593,7 @@ static void S_check_map(kg_tr_item *it, const kg_node *map, const char **path,
 			S_text_ok(v, s->line, 0, d);
 		} else if (s) {
 			if (v->kind != KG_NODE_SEQ || v->n != s->list->n) {
-				kg_error(d, v->mark, "'%s' translates a list of "
-					 "%zu text%s: give as many, in the "
-					 "source's order", k->text, s->list->n,
-					 s->list->n == 1 ? "" : "s");
+				S_count_off(it, k, v, s->list->n, "text", "", d);
 				continue;
 			}
 			for (j = 0; j < v->n; j++)
@@ -606,6 +620,7 @@ static void S_take(kg_tr *tr, kg_tr_item *it, const kg_node *key,
 		   const kg_node *v, size_t file, kg_diags *d)
 {
 	const char *path[KG_TR_DEPTH];
+	const kg_node *from;
 
 	if (it->tr) {
 		char b[160];
@@ -623,6 +638,9 @@ static void S_take(kg_tr *tr, kg_tr_item *it, const kg_node *key,
 	it->tr = v;
 	it->key = key;
 	it->tr_file = file;
+	from = kg_node_get(v, KG_FIELD_FROM);
+	it->drifted = from && from->kind == KG_NODE_SCALAR && from->len &&
+		      strcmp(from->text, it->digest) != 0;
 	S_check_map(it, v, path, 0, d);
 	(void)tr;
 }

@@ -478,3 +478,22 @@ else
 	not_ok "kitgen card and score --language de: the cards carry the translation's digest, the debrief is German" \
 		"rc=$rc" "$(cat "$TMP/score.err")" "$(head -2 "$TMP/cards/ada-1.yaml")"
 fi
+
+# ---- the source adds to a list: drift, not an error; the list falls back --------
+A=$(kit grows)
+sed -i 's/^  - name: Failure handling$/  - name: Metrics\n    detail: Watches the hit rate.\n&/' "$A/topics/01-cache.yaml"
+sed -i 's/^  - One TTL for everything.$/&\n  - Caches secrets./' "$A/topics/01-cache.yaml"
+"$KITGEN" check --content "$A" >/dev/null 2>"$TMP/grows.err"
+rc=$?
+"$KITGEN" build -q --content "$A" --templates "$ROOT/templates" --out "$TMP/gout" -l de \
+	--format md 2>/dev/null
+if [ $rc = 0 ] && grep -q "^$A/translations/de/topics/01-cache.yaml:9:7: warning: 'signals' translates a list of 2 mappings, but the source now has 3: it falls back to the source until translated again$" "$TMP/grows.err" &&
+	grep -q "^$A/translations/de/topics/01-cache.yaml:13:7: warning: 'red_flags' translates a list of 3 texts, but the source now has 4" "$TMP/grows.err" &&
+	grep -q "01-cache.yaml:6:11: warning: the source of topic 'cache' changed since it was translated" "$TMP/grows.err" &&
+	grep -q '^\*\*\\\[nicht übersetzt\\\] Metrics:\*\* \\\[nicht übersetzt\\\] Watches the hit rate\.$' "$TMP/gout/de/fixture-kit.md" &&
+	grep -q '^>   - \\\[nicht übersetzt\\\] Caches secrets\.$' "$TMP/gout/de/fixture-kit.md"; then
+	ok "a source list that grew after the stamp is drift: warnings, and the list falls back marked"
+else
+	not_ok "a source list that grew after the stamp is drift: warnings, and the list falls back marked" \
+		"rc=$rc" "$(grep -v '^ ' "$TMP/grows.err")" "$(grep -n 'Metrics\|secrets' "$TMP/gout/de/fixture-kit.md")"
+fi
