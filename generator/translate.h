@@ -7,13 +7,19 @@
  * file is a mapping of sections -- `kit` (the kit's own texts), `levels`,
  * `areas`, `scenario_kinds`, `profiles`, `topics`, `questions`,
  * `scenarios` -- each (but `kit`) a mapping from a source item's id to
- * its translated item: the item's text fields, nested as in the source,
- * and `from:`, the digest of the source item's texts when it was
+ * its translated item: the item's text fields, nested as in the source
+ * (a list of mappings without ids, loop.phases or signals, as a list of
+ * as many mappings, keyed by position), and `from:`, the digest of the source item's texts when it was
  * translated (SHA-256 over each text's field path and text, its first
  * KG_TR_STAMP_LEN hex digits).
  * A translation holds texts only: ids, levels, weights, minutes and the
  * other structure stay the source's, and a field that is structure is an
- * error at its place.
+ * error at its place; so are names (publisher, licence), settings
+ * (paper, language), code listings and references
+ * (candidate_guide.questions_phase, which the overlay points at its
+ * phase's translated name). A list of another length than the source's
+ * is an error, or drift (a warning, the list falling back) when the
+ * source changed since the stamp.
  *
  * The overlay (kg_tr_overlay) replaces the kit's text nodes with the
  * translation's, so marks point into the translation; every text the
