@@ -555,6 +555,21 @@ static void S_check_rows(kg_tr_item *it, const kg_tr_slot *s,
 	}
 }
 
+/* Is the field one that stays as written (translate.h): text in the
+ * source, but a name, a setting or a reference? */
+static int S_as_written(const char *field)
+{
+	static const char *const kept[] = {
+		KG_FIELD_PUBLISHER, KG_FIELD_LICENCE, KG_FIELD_PAPER,
+		KG_FIELD_LANGUAGE, KG_FIELD_QUESTIONS_PHASE, NULL};
+	size_t i;
+
+	for (i = 0; kept[i]; i++)
+		if (strcmp(field, kept[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Check the translated item's fields below path against the item's
  * slots (see translate.h). */
 static void S_check_map(kg_tr_item *it, const kg_node *map, const char **path,
@@ -603,6 +618,11 @@ static void S_check_map(kg_tr_item *it, const kg_node *map, const char **path,
 		} else if (under) {
 			kg_error(d, v->mark, "'%s' is a mapping of texts, as in "
 				 "the source", k->text);
+		} else if (S_src_at(it->src, path, depth + 1) &&
+			   S_as_written(k->text)) {
+			kg_error(d, k->mark, "'%s' stays as written in every "
+				 "language (a name, a setting or a reference, "
+				 "not a text): remove it", k->text);
 		} else if (S_src_at(it->src, path, depth + 1)) {
 			kg_error(d, k->mark, "'%s' is structure, not text: a "
 				 "translation keeps the source's ids, levels, "

@@ -497,3 +497,13 @@ else
 	not_ok "a source list that grew after the stamp is drift: warnings, and the list falls back marked" \
 		"rc=$rc" "$(grep -v '^ ' "$TMP/grows.err")" "$(grep -n 'Metrics\|secrets' "$TMP/gout/de/fixture-kit.md")"
 fi
+
+# ---- names, settings and references stay as written ---------------------------
+N=$(kit names)
+sed -i 's/^  subtitle: Ein kleines Kit für Tests$/&\n  publisher: Testgilde/' "$N/translations/de/kit.yaml"
+"$KITGEN" check --content "$N" >/dev/null 2>"$TMP/names.err"
+if [ $? = 1 ] && grep -q "^$N/translations/de/kit.yaml:7:3: error: 'publisher' stays as written in every language (a name, a setting or a reference, not a text): remove it$" "$TMP/names.err"; then
+	ok "a translated publisher is refused: names stay as written"
+else
+	not_ok "a translated publisher is refused: names stay as written" "$(cat "$TMP/names.err")"
+fi
