@@ -139,9 +139,7 @@ int kg_cmd_card(int argc, char **argv)
 		kg_diags quiet = KG_DIAGS_INIT;
 		char *found = kg_default_templates(&quiet);
 
-		kg_build_labels(kit, found, o.language, &td);
-		if (td.errors == 0)
-			kg_build_translate(kit, o.content, o.language, &td);
+		kg_build_language(kit, found, o.content, o.language, &td);
 		free(found);
 		kg_diags_free(&quiet);
 	}

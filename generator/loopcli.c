@@ -125,10 +125,8 @@ int kg_loop_cards(const char *cmd, const char *usage, int argc, char **argv,
 		kg_diags quiet = KG_DIAGS_INIT;
 		char *found = o.templates ? NULL : kg_default_templates(&quiet);
 
-		kg_build_labels(kit, o.templates ? o.templates : found,
-				o.language, &d);
-		if (d.errors == 0 && o.language)
-			kg_build_translate(kit, o.content, o.language, &d);
+		kg_build_language(kit, o.templates ? o.templates : found,
+				  o.content, o.language, &d);
 		free(found);
 		kg_diags_free(&quiet);
 	}

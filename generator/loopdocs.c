@@ -570,9 +570,8 @@ static int S_language(kg_kit *kit, const S_args *a, kg_diags *d)
 	kg_diags quiet = KG_DIAGS_INIT;
 	char *found = a->templates ? NULL : kg_default_templates(&quiet);
 
-	kg_build_labels(kit, a->templates ? a->templates : found, a->language, d);
-	if (d->errors == 0 && a->language)
-		kg_build_translate(kit, a->content, a->language, d);
+	kg_build_language(kit, a->templates ? a->templates : found, a->content,
+			  a->language, d);
 	free(found);
 	kg_diags_free(&quiet);
 	return kg_cli_report(d);

@@ -4,7 +4,9 @@
  *
  * A kit may hold CONTENT/translations/LANG/ with files that mirror the
  * source's: kit.yaml, scenarios.yaml, topics/NAME.yaml. A translation
- * file is a mapping of sections -- `kit` (the kit's own texts), `levels`,
+ * file is a mapping of sections -- `labels` (kitgen's own words in the
+ * language, as kit.yaml's `labels:`: no item, no stamp), `kit` (the
+ * kit's own texts), `levels`,
  * `areas`, `scenario_kinds`, `profiles`, `topics`, `questions`,
  * `scenarios` -- each (but `kit`) a mapping from a source item's id to
  * its translated item: the item's text fields, nested as in the source
@@ -56,6 +58,10 @@ void kg_tr_langs_free(char **langs);
 kg_tr *kg_tr_load(const kg_kit *kit, const char *dir, const char *lang,
 		  kg_diags *d);
 void kg_tr_free(kg_tr *tr);
+
+/* The translation's `labels:` (labels.h: kitgen's own words in its
+ * language, over the labels table's), or NULL. */
+const kg_node *kg_tr_labels(const kg_tr *tr);
 
 /* Drift: a warning at each `from:` that differs from the source item's
  * digest now (a note at the source item), and at each translated item

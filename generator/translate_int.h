@@ -76,6 +76,7 @@ struct kg_tr {
 	size_t nitems;
 	kg_tr_orphan *orphans;
 	size_t norphans;
+	const kg_node *labels; /* a file's `labels:`, or NULL */
 	size_t bytes; /* of its files, so far */
 };
 

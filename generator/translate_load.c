@@ -673,19 +673,32 @@ static void S_read_file(kg_tr *tr, size_t file, kg_diags *d)
 
 	if (root->kind != KG_NODE_MAP) {
 		kg_error(d, root->mark, "a translation file is a mapping of "
-			 "sections: kit, levels, areas, scenario_kinds, "
+			 "sections: labels, kit, levels, areas, scenario_kinds, "
 			 "profiles, topics, questions, scenarios");
 		return;
 	}
 	for (i = 0; i < root->npairs; i++) {
 		const kg_node *k = root->pairs[i].key, *v = root->pairs[i].value;
 
+		/* kitgen's own words in the language: checked as kit.yaml's */
+		if (strcmp(k->text, KG_FIELD_LABELS) == 0) {
+			if (tr->labels) {
+				kg_error(d, k->mark, "the labels are given twice");
+				kg_note(d, tr->labels->mark, "first given here");
+			} else if (v->kind != KG_NODE_MAP) {
+				kg_error(d, v->mark, "'labels' maps a label's "
+					 "key to its text (kitgen labels)");
+			} else if (kg_labels_check(NULL, v, d) == 0) {
+				tr->labels = v;
+			}
+			continue;
+		}
 		for (s = 0; s < KG_TR_NSECT && strcmp(k->text, S_sect[s]); s++)
 			;
 		if (s == KG_TR_NSECT) {
 			kg_error(d, k->mark, "unknown section '%s' (sections: "
-				 "kit, levels, areas, scenario_kinds, profiles, "
-				 "topics, questions, scenarios)", k->text);
+				 "labels, kit, levels, areas, scenario_kinds, "
+				 "profiles, topics, questions, scenarios)", k->text);
 			continue;
 		}
 		if (s == KG_TR_KIT) {
@@ -838,6 +851,11 @@ void kg_tr_free(kg_tr *tr)
 	free(tr->orphans);
 	free(tr->lang);
 	free(tr);
+}
+
+const kg_node *kg_tr_labels(const kg_tr *tr)
+{
+	return tr->labels;
 }
 
 /* ---- drift ------------------------------------------------------------------- */

@@ -507,3 +507,31 @@ if [ $? = 1 ] && grep -q "^$N/translations/de/kit.yaml:7:3: error: 'publisher' s
 else
 	not_ok "a translated publisher is refused: names stay as written" "$(cat "$TMP/names.err")"
 fi
+
+# ---- a translation's labels: kitgen's own words for its language ----------------
+B2=$(kit labels)
+printf 'labels:\n  toc.title: Überblick\n' >>"$B2/translations/de/kit.yaml"
+mkdir -p "$B2/translations/it"
+printf 'labels:\n  toc.title: Indice\nkit:\n  title: Kit di prova\n' >"$B2/translations/it/kit.yaml"
+"$KITGEN" translate --stamp -l it --content "$B2" >/dev/null 2>&1
+"$KITGEN" build -q --content "$B2" --templates "$ROOT/templates" --out "$TMP/lab" -l de \
+	--format md 2>/dev/null
+"$KITGEN" build -q --content "$B2" --templates "$ROOT/templates" --out "$TMP/lab" -l it \
+	--format md 2>"$TMP/lab-it.err"
+if grep -q '^## <a id="contents"></a>Überblick$' "$TMP/lab/de/fixture-kit.md" &&
+	grep -q '^## <a id="contents"></a>Indice$' "$TMP/lab/it/fixture-kit.md" &&
+	! grep -q 'no labels for language' "$TMP/lab-it.err"; then
+	ok "a translation's labels: give kitgen's words for its language, with no labels file"
+else
+	not_ok "a translation's labels: give kitgen's words for its language, with no labels file" \
+		"$(grep -n 'contents' "$TMP/lab/de/fixture-kit.md" "$TMP/lab/it/fixture-kit.md")" "$(cat "$TMP/lab-it.err")"
+fi
+printf '  toc.titel: Falsch\n' >>"$B2/translations/de/kit.yaml"
+"$KITGEN" check --content "$B2" >/dev/null 2>"$TMP/lab.err"
+rc=$?
+n=$(wc -l <"$B2/translations/de/kit.yaml")
+if [ $rc = 1 ] && grep -q "^$B2/translations/de/kit.yaml:$n:3: error: unknown label 'toc.titel' (did you mean 'toc.title'?)$" "$TMP/lab.err"; then
+	ok "a translation's unknown label is an error at its place"
+else
+	not_ok "a translation's unknown label is an error at its place" "$(cat "$TMP/lab.err")"
+fi
