@@ -10,7 +10,7 @@ _kitgen_options()
 	build) echo "--content --templates --out --edition --format --paper --release --changes-since --language --quiet --help" ;;
 	list) echo "--content --help" ;;
 	digest) echo "--content --build --templates --paper --help" ;;
-	export) echo "--format --content --out --help" ;;
+	export) echo "--format --content --out --language --help" ;;
 	diff) echo "--format --git --content --translations --language --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;

@@ -535,3 +535,21 @@ if [ $rc = 1 ] && grep -q "^$B2/translations/de/kit.yaml:$n:3: error: unknown la
 else
 	not_ok "a translation's unknown label is an error at its place" "$(cat "$TMP/lab.err")"
 fi
+
+# ---- kitgen export --language: the packets' structure as the translation has it --
+"$KITGEN" export --content "$K" -l de balanced-expert >"$TMP/export.json" 2>"$TMP/export.err"
+rc=$?
+if [ $rc = 0 ] && $PY - "$TMP/export.json" <<'PYEOF'
+import json, sys
+e = json.load(open(sys.argv[1]))
+p = e["packets"][0] if "packets" in e else e["editions"][0]
+r = p["rounds"][0]
+assert r["phases"][0]["name"] == "Einstieg", r["phases"][0]
+assert any(d["label"] == "F2: Einen Cache entwerfen" for d in r["dimensions"]), r["dimensions"]
+PYEOF
+then
+	ok "kitgen export --language de: the translation's phases and the language's labels"
+else
+	not_ok "kitgen export --language de: the translation's phases and the language's labels" \
+		"rc=$rc" "$(cat "$TMP/export.err")" "$(head -c 600 "$TMP/export.json")"
+fi
