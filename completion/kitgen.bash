@@ -16,7 +16,7 @@ _kitgen_options()
 	init) echo "--role --quiet --help" ;;
 	labels) echo "--templates --help" ;;
 	schema) echo "--help" ;;
-	serve) echo "--port --bind --content --templates --help" ;;
+	serve) echo "--port --bind --content --templates --language --help" ;;
 	card) echo "--content --round --language --help" ;;
 	loop) echo "--candidate --date --interviewer --out --force-output-dir --content --templates --format --paper --language --help" ;;
 	translate) echo "--status --stamp --language --format --content --help" ;;

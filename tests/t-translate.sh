@@ -553,3 +553,37 @@ else
 	not_ok "kitgen export --language de: the translation's phases and the language's labels" \
 		"rc=$rc" "$(cat "$TMP/export.err")" "$(head -c 600 "$TMP/export.json")"
 fi
+
+# ---- kitgen serve --language: the translation's build, rebuilt on its save -----
+if command -v curl >/dev/null 2>&1; then
+	S2=$(kit serve)
+	mkdir -p "$TMP/stmp"
+	TMPDIR=$TMP/stmp "$KITGEN" serve --port 0 --content "$S2" --templates "$ROOT/templates" \
+		-l de >"$TMP/serve.out" 2>"$TMP/serve.err" &
+	spid=$!
+	timeout 10 sh -c 'until grep -q "^serving" "$1"; do sleep 0.05; done' sh "$TMP/serve.out"
+	sport=$(sed -n 's|^serving http://127.0.0.1:\([0-9]*\)/$|\1|p' "$TMP/serve.out")
+	sget() { curl -s --max-time 5 "http://127.0.0.1:$sport$1"; }
+	timeout 10 sh -c 'until curl -s --max-time 2 "$1" | grep -q Testkit; do sleep 0.05; done' \
+		sh "http://127.0.0.1:$sport/fixture-kit.html"
+	first=$(sget /fixture-kit.html | grep -c 'Wozu dient ein Cache?')
+	sed -i 's/prompt: Wozu dient ein Cache?/prompt: Wofür ist ein Cache da?/' \
+		"$S2/translations/de/topics/01-cache.yaml"
+	timeout 10 sh -c 'until curl -s --max-time 2 "$1" | grep -q "Wofür ist ein Cache da?"; do sleep 0.05; done' \
+		sh "http://127.0.0.1:$sport/fixture-kit.html"
+	second=$?
+	if [ -n "$sport" ] && [ "$first" -ge 1 ] && [ $second = 0 ] && sget / | grep -q 'lang="de"'; then
+		ok "kitgen serve --language de serves the German build, rebuilt when the translation is saved"
+	else
+		not_ok "kitgen serve --language de serves the German build, rebuilt when the translation is saved" \
+			"port=$sport first=$first second=$second" "$(cat "$TMP/serve.err")"
+	fi
+	kill -TERM "$spid"
+	timeout 10 sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 0.05; done' sh "$spid" || kill -KILL "$spid"
+	"$KITGEN" serve --content "$S2" -l fr >/dev/null 2>"$TMP/servefr.err"
+	if [ $? = 2 ] && grep -q "^kitgen serve: no translation 'fr'" "$TMP/servefr.err"; then
+		ok "kitgen serve --language with no such translation is a usage error"
+	else
+		not_ok "kitgen serve --language with no such translation is a usage error" "$(cat "$TMP/servefr.err")"
+	fi
+fi
