@@ -816,7 +816,8 @@ kg_tr *kg_tr_load(const kg_kit *kit, const char *dir, const char *lang,
 			names[n++] = kg_xstrdup(e->d_name);
 		}
 		closedir(dh);
-		qsort(names, n, sizeof(*names), S_cmp);
+		if (n) /* (qsort of NULL is undefined, even of nothing) */
+			qsort(names, n, sizeof(*names), S_cmp);
 		for (i = 0; i < n; i++) {
 			S_load(tr, S_join(topics, names[i]), d);
 			free(names[i]);
