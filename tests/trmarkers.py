@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """trmarkers.py - a translation that replaces every text of a kit with a
 marker, and the check that a build of it holds each marker and none of
-the source's words (t-translate-all.sh).
+the source's words (t-translate-all.sh); the labels replaced by markers
+and the text a reader sees of a build's outputs, which t-labels.sh uses
+too.
 
 What is a text comes from the content model itself, not from kitgen's
 translation code: every string field of `kitgen schema` that has no
@@ -17,10 +19,12 @@ in the outputs.
       <TAB>FIELD PATH<TAB>SOURCE TEXT" (the text's line breaks as spaces);
       exit 1 when the kit lacks a text field of the model (the test
       would not try it)
-  trmarkers.py labels EN.yaml OUT.yaml
-      writes a labels file (templates/labels/LANG.yaml) from `kitgen
-      labels`' output with every label a marker, XQnnnQX, keeping the
-      English text's places ({n}) and plural forms, as t-labels.sh does
+  trmarkers.py labels EN.yaml OUT.yaml [LIST] [--kit]
+      writes a labels file (templates/labels/LANG.yaml; with --kit, a
+      `labels:` mapping to append to kit.yaml) from `kitgen labels`'
+      output with every label a marker, XQnnnQX, keeping the English
+      text's places ({n}) and plural forms; LIST gets "MARKER KEY" lines
+      (t-labels.sh)
   trmarkers.py text OUT
       prints the text a reader sees of every output under OUT, by file
       ("==== FILE" lines): Markdown as written, HTML's text and
@@ -188,15 +192,19 @@ def make(schema_file, content, lang, listing):
     return 0
 
 
-def labels(src, out):
+def labels(src, out, listing=None, under=False):
+    """src: `kitgen labels`' output; out: a labels file, or with under
+    a `labels:` mapping for kit.yaml; listing: "MARKER KEY" lines."""
     table = yaml.safe_load(open(src))
-    lines = []
+    lines, marks = ["labels:"] if under else [], []
+    pad = "  " if under else ""
 
     def q(t):
         return '"' + t.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
     for i, key in enumerate(table):
         mark = "XQ%03dQX" % i
+        marks.append("%s %s" % (mark, key))
 
         def with_places(t):
             # the English text's spaces at either end stay, so that a
@@ -208,11 +216,14 @@ def labels(src, out):
         val = table[key]
         if isinstance(val, dict):
             forms = ", ".join("%s: %s" % (f, q(with_places(t))) for f, t in val.items())
-            lines.append("%s: {%s}" % (key, forms))
+            lines.append("%s%s: {%s}" % (pad, key, forms))
         else:
-            lines.append("%s: %s" % (key, q(with_places(val))))
+            lines.append("%s%s: %s" % (pad, key, q(with_places(val))))
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")
+    if listing:
+        with open(listing, "w") as f:
+            f.write("\n".join(marks) + "\n")
 
 
 # ---- the outputs' text ---------------------------------------------------------
@@ -411,8 +422,10 @@ def stays(content):
 def main(argv):
     if len(argv) == 6 and argv[1] == "make":
         return make(*argv[2:])
-    if len(argv) == 4 and argv[1] == "labels":
-        labels(argv[2], argv[3])
+    if len(argv) in (4, 5, 6) and argv[1] == "labels":
+        under = "--kit" in argv[4:]
+        rest = [a for a in argv[4:] if a != "--kit"]
+        labels(argv[2], argv[3], rest[0] if rest else None, under)
         return 0
     if len(argv) == 3 and argv[1] == "text":
         text(argv[2])
