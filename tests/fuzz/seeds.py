@@ -2,7 +2,9 @@
 """seeds.py - (re)write the fuzzers' seed corpora, tests/fuzz/corpus/NAME/,
 from the tests: the fixture kit, the hostile topic, the content a
 bad-input case (tests/cases/*.case) sets up, the Mustache spec and the
-page templates. Run from the repository root; commit what it writes.
+page templates, and a translation of the fixture. Run from the
+repository root after `make kitgen` (the translation of every text is
+made from `kitgen schema`); commit what it writes.
 Inputs over 64 KiB are left out (the fuzzers' -max_len)."""
 import glob
 import hashlib
