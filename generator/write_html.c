@@ -58,17 +58,21 @@ static void S_escape(const char *s, kg_buf *out)
  * <html> carries the labels' language and its direction (shell.c). What
  * the kit's author wrote may be in another language or script (an
  * English term in an Arabic kit, a whole English answer), so each block
- * of it -- a paragraph (a list item's, a cell's, a field's text are
- * paragraphs), a heading, a field's or a band's name, a contents entry,
- * a name typed into a form -- is dir="auto": the browser takes its
- * direction from its first strong letter, and English in an Arabic kit
- * reads left to right. kitgen's furniture, written from the labels, keeps
- * the page's direction, and so does the layout around the blocks: lists,
- * tables and stripes are mirrored whole by the style sheet's logical
- * properties. Code reads left to right always. A text a translated build
- * fell back to (the label "translate.untranslated" in front of it,
- * translate.h) is in the source's language: its element carries that
- * lang, its marker the page's.
+ * of it -- a paragraph (a cell's, a field's text are paragraphs), a
+ * list, a heading, a field's or a band's name, a contents entry, a name
+ * typed into a form -- is dir="auto": the browser takes its direction
+ * from its first strong letter, and English in an Arabic kit reads left
+ * to right. A list takes its direction from its first item, so its
+ * markers stay on one side; an item's paragraphs have none of their own
+ * (the style sheet sets each item's text by its own first letter,
+ * unicode-bidi: plaintext). kitgen's furniture, written from the labels,
+ * keeps the page's direction, and so does the layout around the blocks:
+ * tables, stripes and the contents are mirrored whole by the style
+ * sheet's logical properties. Code reads left to right always. A text a
+ * translated build fell back to (the label "translate.untranslated" in
+ * front of it, translate.h) is in the source's language: its element
+ * carries that lang; its marker the page's, and the page's direction,
+ * which dir="auto" passes over.
  *
  * All of it is here: S_content_attrs for the elements this writer opens
  * around a title or a field, S_dirs over cmark's HTML of each PROSE
@@ -112,7 +116,8 @@ static void S_marker(const char *marker, size_t n, kg_buf *out)
 {
 	kg_buf_puts(out, "<span lang=\"");
 	S_escape(kg_labels_lang(S_labels), out);
-	kg_buf_puts(out, "\">");
+	kg_buf_printf(out, "\" dir=\"%s\">",
+		      kg_labels_rtl(S_labels) ? "rtl" : "ltr");
 	kg_html_escape(out, marker, n);
 	kg_buf_puts(out, "</span>");
 }
@@ -133,18 +138,17 @@ static void S_title(const char *title, kg_buf *out)
 	kg_md_text_to_html(title + n, out);
 }
 
-/* What S_dirs gives an element of cmark's HTML: a block of text the
- * content attributes, code dir="ltr", an inline element (a link, an
- * emphasis) or a list item whose text is a fallback its lang. A list
- * item has no direction of its own: its marker stays on the list's side
- * (the style sheet sets its text by its content). */
-enum { S_TAG_OTHER, S_TAG_BLOCK, S_TAG_CODE, S_TAG_INLINE };
+/* What S_dirs gives an element of cmark's HTML: a block of text or a
+ * list the content attributes (a paragraph in a list item its lang
+ * only), code dir="ltr", an inline element (a link, an emphasis) or a
+ * list item whose text is a fallback its lang. */
+enum { S_TAG_OTHER, S_TAG_BLOCK, S_TAG_CODE, S_TAG_INLINE, S_TAG_ITEM };
 
 static int S_tag_kind(const char *name, size_t n)
 {
 	static const char *const block[] = {"p", "h1", "h2", "h3", "h4", "h5",
-		"h6", "blockquote", "dt", "dd", "td", "th", NULL};
-	static const char *const inl[] = {"a", "em", "strong", "li", NULL};
+		"h6", "blockquote", "dt", "dd", "td", "th", "ul", "ol", NULL};
+	static const char *const inl[] = {"a", "em", "strong", NULL};
 	size_t i;
 
 	for (i = 0; block[i]; i++)
@@ -153,6 +157,8 @@ static int S_tag_kind(const char *name, size_t n)
 	for (i = 0; inl[i]; i++)
 		if (strlen(inl[i]) == n && memcmp(inl[i], name, n) == 0)
 			return S_TAG_INLINE;
+	if (n == 2 && memcmp(name, "li", 2) == 0)
+		return S_TAG_ITEM;
 	if ((n == 3 && memcmp(name, "pre", 3) == 0) ||
 	    (n == 4 && memcmp(name, "code", 4) == 0))
 		return S_TAG_CODE;
@@ -160,8 +166,11 @@ static int S_tag_kind(const char *name, size_t n)
 }
 
 /* cmark's HTML of a PROSE block into out with the directions and
- * languages above. (Its text is escaped: every '<' opens a tag.) */
-static void S_dirs(const kg_buf *html, kg_buf *out)
+ * languages above; items: how many list items it is in (its block's). A
+ * fallback that opens an element gives it the source's lang; one inside
+ * a text is a span of that lang.
+ * (Its text is escaped: every '<' opens a tag.) */
+static void S_dirs(const kg_buf *html, int items, kg_buf *out)
 {
 	size_t k = 0;
 
@@ -170,12 +179,32 @@ static void S_dirs(const kg_buf *html, kg_buf *out)
 		size_t n = 0, after, marker;
 		int kind;
 
+		if (*p == '<' && k + 4 < html->len &&
+		    memcmp(p, "</li>", 5) == 0)
+			items--;
 		if (*p == '<')
 			while (k + 1 + n < html->len &&
 			       ((p[1 + n] >= 'a' && p[1 + n] <= 'z') ||
 				(p[1 + n] >= '0' && p[1 + n] <= '9')))
 				n++;
 		kind = n ? S_tag_kind(p + 1, n) : S_TAG_OTHER;
+		marker = *p == '<' ? 0 : S_fallback(p, html->len - k);
+		if (marker) {
+			/* a fallback inside a text kitgen composed ("Q3 · "
+			 * before it): a span of the source's language to the
+			 * next tag */
+			const char *lt = memchr(p, '<', html->len - k);
+			size_t end = lt ? (size_t)(lt - html->ptr) : html->len;
+
+			kg_buf_puts(out, "<span lang=\"");
+			S_escape(S_source_lang, out);
+			kg_buf_puts(out, "\">");
+			S_marker(p, marker, out);
+			kg_buf_put(out, p + marker, end - k - marker);
+			kg_buf_puts(out, "</span>");
+			k = end;
+			continue;
+		}
 		if (kind == S_TAG_OTHER) {
 			kg_buf_putc(out, *p);
 			k++;
@@ -190,7 +219,9 @@ static void S_dirs(const kg_buf *html, kg_buf *out)
 		gt = memchr(html->ptr + k, '>', html->len - k);
 		after = gt ? (size_t)(gt + 1 - html->ptr) : html->len;
 		marker = S_fallback(html->ptr + after, html->len - after);
-		if (kind == S_TAG_BLOCK)
+		if (kind == S_TAG_ITEM)
+			items++;
+		if (kind == S_TAG_BLOCK && !(items > 0 && n == 1 && *(p + 1) == 'p'))
 			kg_buf_puts(out, " dir=\"auto\"");
 		if (marker) {
 			kg_buf_puts(out, " lang=\"");
@@ -737,13 +768,15 @@ static void S_code(const kg_block *b, kg_buf *out)
 
 static void S_toc_link(const kg_block *s, kg_buf *out)
 {
+	/* the entry, a block, keeps the contents' side; its words are set
+	 * in their own direction inside it */
 	kg_buf_puts(out, "<a href=\"#");
 	S_escape(s->id, out);
-	kg_buf_putc(out, '"');
+	kg_buf_puts(out, "\"><span");
 	S_content_attrs(s->title, out);
 	kg_buf_putc(out, '>');
 	S_title(s->title, out);
-	kg_buf_puts(out, "</a>");
+	kg_buf_puts(out, "</span></a>");
 }
 
 /* Contents: the entries compose put in the TOC block (doc.h), a part's
@@ -816,15 +849,16 @@ static void S_boxes(const kg_buf *html, kg_buf *out)
 	}
 }
 
-/* A PROSE block: cmark's HTML, boxes drawn. */
-static void S_prose(const kg_block *b, kg_buf *out)
+/* A PROSE block: cmark's HTML, directions marked (in a list item when
+ * its parent is one), boxes drawn. */
+static void S_prose(const kg_block *b, const kg_block *parent, kg_buf *out)
 {
 	cmark_node *md = kg_prose_parse(b);
 	kg_buf html = KG_BUF_INIT, dirs = KG_BUF_INIT;
 
 	kg_md_to_html(md, &html);
 	cmark_node_free(md);
-	S_dirs(&html, &dirs);
+	S_dirs(&html, parent && parent->type == KG_BLOCK_ITEM, &dirs);
 	if (strstr(dirs.ptr, S_BALLOT_BOX))
 		S_boxes(&dirs, out);
 	else
@@ -841,7 +875,7 @@ static void S_whole(const kg_iter *it, const kg_block *b, kg_buf *out)
 
 	switch (b->type) {
 	case KG_BLOCK_PROSE:
-		S_prose(b, out);
+		S_prose(b, parent, out);
 		break;
 	case KG_BLOCK_TABLE:
 		S_table(b, out);
@@ -876,7 +910,8 @@ static void S_enter(kg_iter *it, const kg_block *b, kg_buf *out)
 		S_section_open(b, out);
 		break;
 	case KG_BLOCK_LIST:
-		kg_buf_puts(out, b->style == KG_LIST_ORDERED ? "<ol>\n" : "<ul>\n");
+		kg_buf_puts(out, b->style == KG_LIST_ORDERED ? "<ol dir=\"auto\">\n"
+							     : "<ul dir=\"auto\">\n");
 		break;
 	case KG_BLOCK_ITEM:
 		kg_buf_puts(out, "<li>");
