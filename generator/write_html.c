@@ -79,23 +79,20 @@ static void S_escape(const char *s, kg_buf *out)
  * block. */
 
 /* The labels (labels.h) of the document being written, for the words
- * the writer adds, and the language of its fallback texts (NULL when the
- * build is not a translation): set by S_body, one document per thread at
- * a time. */
+ * the writer adds; the language of its fallback texts (NULL when the
+ * build is not a translation) and their marker: set by S_body, one
+ * document per thread at a time. */
 static _Thread_local const kg_labels *S_labels;
 static _Thread_local const char *S_source_lang;
+static _Thread_local const char *S_mark;
+static _Thread_local size_t S_mark_len;
 
 /* The length of the fallback marker text opens with, 0 for none. */
 static size_t S_fallback(const char *text, size_t len)
 {
-	const char *m;
-	size_t n;
-
-	if (!S_source_lang)
+	if (!S_source_lang || !S_mark_len || len < S_mark_len)
 		return 0;
-	m = kg_label(S_labels, "translate.untranslated");
-	n = strlen(m);
-	return n && len >= n && memcmp(text, m, n) == 0 ? n : 0;
+	return memcmp(text, S_mark, S_mark_len) == 0 ? S_mark_len : 0;
 }
 
 /* The attributes of an element around the author's text: dir="auto",
@@ -992,6 +989,8 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 	S_source_lang = doc->source_lang ? doc->source_lang : "en";
 	if (strcasecmp(S_source_lang, kg_labels_lang(doc->labels)) == 0)
 		S_source_lang = NULL; /* not a translation: no fallbacks */
+	S_mark = kg_label(doc->labels, "translate.untranslated");
+	S_mark_len = strlen(S_mark);
 	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
 		S_event(it, ev, &out->buf);
 		kg_shell_drain(out);
