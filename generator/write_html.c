@@ -95,16 +95,22 @@ static size_t S_fallback(const char *text, size_t len)
 	return memcmp(text, S_mark, S_mark_len) == 0 ? S_mark_len : 0;
 }
 
-/* The attributes of an element around the author's text: dir="auto",
- * and the source's lang when it is a fallback. */
-static void S_content_attrs(const char *text, kg_buf *out)
+/* The source's lang when text is a fallback. */
+static void S_lang_attr(const char *text, kg_buf *out)
 {
-	kg_buf_puts(out, " dir=\"auto\"");
 	if (text && S_fallback(text, strlen(text))) {
 		kg_buf_puts(out, " lang=\"");
 		S_escape(S_source_lang, out);
 		kg_buf_putc(out, '"');
 	}
+}
+
+/* The attributes of an element around the author's text: dir="auto",
+ * and the source's lang when it is a fallback. */
+static void S_content_attrs(const char *text, kg_buf *out)
+{
+	kg_buf_puts(out, " dir=\"auto\"");
+	S_lang_attr(text, out);
 }
 
 /* A fallback's marker, n bytes, in the page's language inside an element
@@ -334,8 +340,14 @@ static void S_pair_open(const kg_iter *it, const kg_block *b, kg_buf *out)
 			      S_band_class(b->style));
 	else
 		kg_buf_puts(out, "<div>");
+	/* a band's name keeps the page's direction: it heads the band's
+	 * row on the page's side, and kitgen composes it ("Strong (3
+	 * points)", the band's label in the labels' words) */
 	kg_buf_puts(out, "<dt");
-	S_content_attrs(b->title, out);
+	if (b->type == KG_BLOCK_BAND)
+		S_lang_attr(b->title, out);
+	else
+		S_content_attrs(b->title, out);
 	kg_buf_putc(out, '>');
 	S_title(b->title, out);
 	kg_buf_puts(out, "</dt>\n<dd>");
