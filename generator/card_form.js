@@ -139,9 +139,7 @@
     var tr = el('tr');
     cells.forEach(function (text, i) {
       var c = el(i ? 'td' : 'th', '', text);
-      // a row's head holds the author's words (an area's name): its own
-      // direction, as write_html.c gives the page's (dir="auto")
-      if (!i) { c.setAttribute('scope', 'row'); c.dir = 'auto'; }
+      if (!i) c.setAttribute('scope', 'row');
       tr.appendChild(c);
     });
     if (key) tr.setAttribute('data-kg', key);
