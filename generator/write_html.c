@@ -32,6 +32,7 @@
 #include "markdown.h"
 #include "template.h"
 #include "prose.h"
+#include "utf8.h"
 
 static void S_event(kg_iter *it, kg_event ev, kg_buf *out);
 
@@ -95,6 +96,39 @@ static size_t S_fallback(const char *text, size_t len)
 	return memcmp(text, S_mark, S_mark_len) == 0 ? S_mark_len : 0;
 }
 
+/* Does the text in [s, end) hold a letter, outside tags and entities? A
+ * text of digits and signs only ("50%", "30") has no direction of its
+ * own: dir="auto" would set it left to right, and a column of a
+ * right-to-left table would align it apart from the others, so it keeps
+ * its parent's. (A letter: ASCII's, or a character from U+00C0 on but
+ * punctuation, symbols, spaces and CJK punctuation.) */
+static int S_has_letter(const char *s, const char *end)
+{
+	int in_tag = 0;
+
+	while (s < end) {
+		uint32_t c;
+
+		if (*s == '<' || *s == '&')
+			in_tag = 1;
+		else if (*s == '>' || (*s == ';' && in_tag))
+			in_tag = 0;
+		if (in_tag || *s == '>' || *s == ';') {
+			s++;
+			continue;
+		}
+		c = kg_utf8_next(&s, end);
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			return 1;
+		if (c >= 0xC0 && c != 0xD7 && c != 0xF7 &&
+		    !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F) &&
+		    !(c >= 0xFE30 && c <= 0xFE4F) && !(c >= 0xFF00 && c <= 0xFF20) &&
+		    c != KG_UTF8_REPLACEMENT)
+			return 1;
+	}
+	return 0;
+}
+
 /* The source's lang when text is a fallback. */
 static void S_lang_attr(const char *text, kg_buf *out)
 {
@@ -109,7 +143,8 @@ static void S_lang_attr(const char *text, kg_buf *out)
  * and the source's lang when it is a fallback. */
 static void S_content_attrs(const char *text, kg_buf *out)
 {
-	kg_buf_puts(out, " dir=\"auto\"");
+	if (text && S_has_letter(text, text + strlen(text)))
+		kg_buf_puts(out, " dir=\"auto\"");
 	S_lang_attr(text, out);
 }
 
@@ -224,8 +259,17 @@ static void S_dirs(const kg_buf *html, int items, kg_buf *out)
 		marker = S_fallback(html->ptr + after, html->len - after);
 		if (kind == S_TAG_ITEM)
 			items++;
-		if (kind == S_TAG_BLOCK && !(items > 0 && n == 1 && *(p + 1) == 'p'))
-			kg_buf_puts(out, " dir=\"auto\"");
+		if (kind == S_TAG_BLOCK && !(items > 0 && n == 1 && *(p + 1) == 'p')) {
+			/* its text: up to its end tag (or a nested one's) */
+			char close[16];
+			const char *end;
+
+			snprintf(close, sizeof(close), "</%.*s>", (int)n, p + 1);
+			end = strstr(html->ptr + after, close);
+			if (S_has_letter(html->ptr + after,
+					 end ? end : html->ptr + html->len))
+				kg_buf_puts(out, " dir=\"auto\"");
+		}
 		if (marker) {
 			kg_buf_puts(out, " lang=\"");
 			S_escape(S_source_lang, out);

@@ -324,6 +324,7 @@ static void test_directions_and_fallback_languages(void **state)
 	kg_add_prose(doc->root, "Use `go test` here:\n\n```\nx := 1\n```\n\n"
 		     "- one\n- two\n\n> quoted\n");
 	kg_add_prose(doc->root, "[untranslated] Une phrase.");
+	kg_add_prose(doc->root, "50% \xC3\x97 2");
 	kg_add_prose(doc->root, "Q1 \xC2\xB7 [untranslated] Pourquoi ?");
 	fields = kg_block_add(doc->root, kg_block_new(KG_BLOCK_FIELDS));
 	kg_add_field(fields, "[untranslated] Nom", "Texte");
@@ -333,6 +334,8 @@ static void test_directions_and_fallback_languages(void **state)
 	assert_has(html, "<p dir=\"auto\">Use <code dir=\"ltr\">go test</code> here:</p>");
 	assert_has(html, "<pre dir=\"ltr\"><code dir=\"ltr\">x := 1");
 	assert_has(html, "<ul dir=\"auto\">\n<li>one</li>");
+	/* no letter, no direction of its own: the parent's */
+	assert_has(html, "<p>50% \xC3\x97 2</p>");
 	assert_has(html, "<blockquote dir=\"auto\">\n<p dir=\"auto\">quoted</p>");
 	assert_has(html, "<h2 dir=\"auto\" lang=\"fr\"><a class=\"self\" href=\"#s\">"
 			 "<span lang=\"en\" dir=\"ltr\">[untranslated]</span> Titre</a></h2>");
