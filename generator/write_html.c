@@ -16,7 +16,10 @@
  * safe mode), titles through kg_md_text_to_html (escaped). Nothing is
  * copied raw. Anchors are the tree's section ids, so links survive
  * rebuilds. The shell's h1 is the kit title; a level-1 section is an h2,
- * and each level below goes one deeper (capped at h6).
+ * and each level below goes one deeper (capped at h6). The author's words
+ * are dir="auto" and code dir="ltr", so a right-to-left kit holding
+ * English (or the reverse) reads right: "the direction and language of
+ * the author's words" below.
  */
 #include "svgchart.h"
 #include "writer.h"
