@@ -46,7 +46,11 @@ fi
 md=$TMP/out/de/fixture-kit.md
 html=$TMP/out/de/fixture-kit.html
 pdftotext "$TMP/out/de/fixture-kit.pdf" "$TMP/kit.txt" 2>/dev/null
-for f in "$md" "$html" "$TMP/kit.txt"; do
+# the page's text, tags dropped (a fallback's marker is in an element of
+# its own, lang="de", in one in the source's, lang="en": t-i18n-html.sh)
+mkdir -p "$TMP/text"
+sed 's/<[^>]*>//g' "$html" >"$TMP/text/fixture-kit.html"
+for f in "$md" "$TMP/text/fixture-kit.html" "$TMP/kit.txt"; do
 	n=${f##*/}
 	if grep -q 'Wozu dient ein Cache?' "$f" && grep -q 'Einen Cache entwerfen' "$f" &&
 		grep -q 'Testkit' "$f" && grep -q 'Eine TTL für alles.' "$f"; then
