@@ -5,6 +5,9 @@
  *   lay_list.c    the layout itself (init, strings, links, parts), the
  *                 vertical list's elements, paragraphs, boxes, accessors
  *   lay_inline.c  inline content: pieces, measuring, where a line may break
+ *   lay_breaks.c  where prose may break by UAX #14 (libunibreak), and
+ *                 where a URL may
+ *   lay_hyph.c    hyphenation by the kit's language (libhyphen)
  *   lay_lines.c   line breaking, and a line's drawing operations
  *   lay_table.c   tables: column widths, rows, a header on every page
  *   lay_free.c    elements outside the flow: running header, footer, cover
@@ -31,6 +34,7 @@ typedef struct kg_li_line {
 	float w;        /* content width */
 	float h, base;  /* height, baseline from the top */
 	float size;     /* largest size */
+	int hyph;       /* ends in a hyphenation break (a drawn hyphen) */
 } kg_li_line;
 
 typedef struct kg_li_lines {
@@ -39,12 +43,48 @@ typedef struct kg_li_lines {
 	kg_li_line *l;
 	size_t nl, cap_l;
 	float x; /* pen position in the open line */
+	int hyph; /* the caller's: words may be hyphenated (prose only) */
 } kg_li_lines;
+
+/* What line breaking knows of the kit's language (kg_lay_language):
+ * its tag, libunibreak's scratch, the hyphenation dictionary and the
+ * points found per word (the layout runs twice: each word is asked
+ * once). Made when first needed; kg_lay_free frees it. */
+typedef struct kg_li_hyph_word kg_li_hyph_word;
+typedef struct kg_li_typeset {
+	char *lang;           /* BCP 47, or NULL: English */
+	char *brks;           /* lay_breaks.c: one byte per byte of a run */
+	size_t cap_brks;
+	void *dict;           /* HyphenDict, or NULL */
+	int dict_tried;
+	kg_li_hyph_word *words; /* open addressing, cap a power of two */
+	size_t nwords, cap_words;
+	kg_buf store;         /* the words and their points */
+} kg_li_typeset;
 
 /* lay_inline.c */
 float kg_li_width(kg_lay *lay, const kg_tstyle *st, const char *s, size_t len);
 void kg_li_word(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		   const char *s, size_t len, int brk, long w);
+
+/* lay_breaks.c: where a line of prose may end inside text s (no space
+ * in it counts: kg_inline_text handles spaces): out[i] is nonzero when
+ * a line may end after the character whose last byte is s[i]. The
+ * array is scratch of lay's, valid until the next call. */
+const char *kg_li_prose_breaks(kg_lay *lay, const char *s, size_t len);
+/* Is s a URL (a scheme and "//", "mailto:", or "www.")? Link text that
+ * is one breaks only where kg_li_url_break_after allows, marked. */
+int kg_li_is_url(const char *s, size_t len);
+int kg_li_url_break_after(uint32_t prev, uint32_t c, uint32_t next);
+/* lay_breaks.c and lay_hyph.c's state of lay, made when first needed. */
+kg_li_typeset *kg_li_typeset_of(kg_lay *lay);
+void kg_li_typeset_free(kg_lay *lay);
+
+/* lay_hyph.c: the longest head of word piece p that, with a hyphen
+ * after it, is at most room wide: its length in bytes (0: none; a word
+ * of code, a link, a name in capitals, a language without a dictionary
+ * are never hyphenated), *w set to its width. */
+uint32_t kg_li_hyph_fit(kg_lay *lay, const kg_piece *p, float room, float *w);
 
 /* lay_lines.c */
 void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,

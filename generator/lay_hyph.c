@@ -1,0 +1,321 @@
+/* lay_hyph.c - hyphenation of prose by the kit's language: libhyphen
+ * with the Debian hyphen-* dictionaries in /usr/share/hyphen (layout.h,
+ * "Hyphenation"; layout_int.h).
+ *
+ * Only lay_lines.c asks, for a word of prose that does not fit the rest
+ * of a line, and only where the caller allows it (kg_li_lines.hyph:
+ * paragraphs, never headings, titles, tables or the furniture). A word
+ * is hyphenated at least two letters from its start and three from its
+ * end; a word of under five letters, a word with a digit or a capital
+ * after its first letter (an acronym, a name like "PostgreSQL"), code,
+ * a link never. The points are found once per word and kept: the layout
+ * runs twice and a kit repeats its words. A language with no dictionary
+ * installed is simply not hyphenated. */
+#include "layout_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hyphen.h>
+
+#include "alloc.h"
+#include "utf8.h"
+
+#define S_DIR "/usr/share/hyphen"
+#define S_LEFT_MIN 2   /* letters before a hyphen */
+#define S_RIGHT_MIN 3  /* letters after it */
+#define S_WORD_MIN 5   /* letters in a word hyphenated */
+#define S_WORD_MAX 64  /* letters in a word looked up (longer: none) */
+
+struct kg_li_hyph_word {
+	uint32_t hash;
+	uint32_t off, len;   /* the word, lowercase, in store */
+	uint32_t pts, npts;  /* its points in store: byte offsets, one byte
+			      * each, where a hyphen may go */
+};
+
+/* ---- the dictionary ------------------------------------------------------------ */
+
+static int S_try(HyphenDict **dict, const char *lang, const char *region)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), S_DIR "/hyph_%s%s%s.dic", lang,
+		 *region ? "_" : "", region);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	fclose(f);
+	*dict = hnj_hyphen_load(path);
+	return *dict != NULL;
+}
+
+/* The dictionary of tag: its language and region ("de-CH": hyph_de_CH),
+ * the language alone, or the language's home region (hyph_de_DE,
+ * hyph_es_ES; English's is US). */
+static HyphenDict *S_load(const char *tag)
+{
+	char lang[9] = "", region[4] = "", home[4];
+	HyphenDict *dict = NULL;
+	const char *p = tag;
+	size_t n = 0, i;
+
+	while (*p && *p != '-' && *p != '_' && n + 1 < sizeof(lang))
+		lang[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p), p++;
+	lang[n] = '\0';
+	while (*p == '-' || *p == '_') { /* a region is two letters */
+		const char *sub = ++p;
+
+		while (*p && *p != '-' && *p != '_')
+			p++;
+		if (p - sub == 2 && sub[0] >= 'A' && sub[0] <= 'z') {
+			region[0] = (char)(sub[0] & ~0x20);
+			region[1] = (char)(sub[1] & ~0x20);
+			region[2] = '\0';
+			break;
+		}
+	}
+	for (i = 0; lang[i] && i < 3; i++)
+		home[i] = (char)(lang[i] & ~0x20);
+	home[i] = '\0';
+	if (strcmp(lang, "en") == 0)
+		strcpy(home, "US");
+	if (n == 0)
+		return NULL;
+	if ((*region && S_try(&dict, lang, region)) || S_try(&dict, lang, "") ||
+	    S_try(&dict, lang, home))
+		return dict;
+	return NULL;
+}
+
+static HyphenDict *S_dict(kg_li_typeset *ts)
+{
+	if (!ts->dict_tried) {
+		ts->dict_tried = 1;
+		ts->dict = ts->lang ? S_load(ts->lang) : NULL;
+	}
+	return ts->dict;
+}
+
+/* ---- words ---------------------------------------------------------------------- */
+
+/* A letter of the scripts the dictionaries cover (Latin, Greek,
+ * Cyrillic), and whether it is a capital. */
+static int S_letter(uint32_t c, int *upper)
+{
+	*upper = (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	       (c >= 0x370 && c <= 0x52F);
+}
+
+/* The word in text [s, s + len): its letters [*a, *b) with only
+ * punctuation around them; 0 when it is no word to hyphenate. */
+static int S_core(const char *s, size_t len, size_t *a, size_t *b)
+{
+	const char *p = s, *end = s + len, *first = NULL, *last = NULL;
+	size_t letters = 0;
+	int upper, caps = 0;
+
+	while (p < end) {
+		const char *at = p;
+		uint32_t c = kg_utf8_next_bmp(&p, end);
+
+		if (S_letter(c, &upper)) {
+			if (last && last != at)
+				return 0; /* punctuation inside: "don't" */
+			if (!first)
+				first = at;
+			else if (upper)
+				caps = 1;
+			last = p;
+			letters++;
+		} else if ((c >= '0' && c <= '9') || c >= 0x2E80) {
+			return 0; /* a number, or CJK beside the word */
+		}
+	}
+	if (!first || caps || letters < S_WORD_MIN || letters > S_WORD_MAX)
+		return 0;
+	*a = (size_t)(first - s);
+	*b = (size_t)(last - s);
+	return 1;
+}
+
+/* Lowercase the capitals S_letter knows, in place (same byte length). */
+static void S_lower(char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			s[i] = (char)(c + 32);
+		else if (c == 0xC3 && i + 1 < len &&
+			 (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9E &&
+			 (unsigned char)s[i + 1] != 0x97)
+			s[++i] += 0x20;
+	}
+}
+
+static uint32_t S_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	while (len--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* The points of word w (lowercase UTF-8, n bytes) from the dictionary:
+ * byte offsets after which a hyphen may go, into pts; returns how
+ * many. A Latin-1 dictionary (German's) is given the word in Latin-1. */
+static size_t S_points(HyphenDict *dict, const char *w, size_t n, unsigned char *pts)
+{
+	char in[S_WORD_MAX * 4 + 1], hy[S_WORD_MAX * 4 + 5];
+	size_t ends[S_WORD_MAX * 4], m = 0, k, npts = 0, chars;
+	const char *p = w, *end = w + n;
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+
+	while (p < end) { /* in[m]: a unit of the dictionary's encoding */
+		const char *at = p;
+		uint32_t c = kg_utf8_next_bmp(&p, end);
+
+		if (dict->utf8) {
+			for (; at < p; at++) {
+				ends[m] = (size_t)(at - w) + 1;
+				in[m++] = *at;
+			}
+		} else if (c > 0xFF) {
+			return 0;
+		} else {
+			ends[m] = (size_t)(p - w);
+			in[m++] = (char)c;
+		}
+	}
+	in[m] = '\0';
+	memset(hy, 0, sizeof(hy));
+	if (hnj_hyphen_hyphenate3(dict, in, (int)m, hy, NULL, &rep, &pos, &cut,
+				  S_LEFT_MIN, S_RIGHT_MIN, S_LEFT_MIN, S_RIGHT_MIN) == 0) {
+		for (k = 0; k + 1 < m; k++) {
+			/* a point after a whole character, with no change of
+			 * spelling (the old "Schiff-fahrt"), far enough from
+			 * both ends */
+			if (!(hy[k] & 1) || (rep && rep[k]) ||
+			    (k + 1 < m && dict->utf8 && kg_utf8_is_cont((unsigned char)in[k + 1])))
+				continue;
+			chars = kg_utf8_chars(w, ends[k]);
+			if (chars >= S_LEFT_MIN && kg_utf8_chars(w + ends[k], n - ends[k]) >= S_RIGHT_MIN)
+				pts[npts++] = (unsigned char)ends[k];
+		}
+	}
+	if (rep) {
+		for (k = 0; k < m; k++)
+			free(rep[k]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	return npts;
+}
+
+static void S_rehash(kg_li_typeset *ts)
+{
+	size_t cap = ts->cap_words ? ts->cap_words * 2 : 256, i;
+	kg_li_hyph_word *w = kg_xcalloc(cap, sizeof(*w));
+
+	for (i = 0; i < ts->cap_words; i++) {
+		size_t j = ts->words[i].hash & (cap - 1);
+
+		if (!ts->words[i].len)
+			continue;
+		while (w[j].len)
+			j = (j + 1) & (cap - 1);
+		w[j] = ts->words[i];
+	}
+	free(ts->words);
+	ts->words = w;
+	ts->cap_words = cap;
+}
+
+/* The cached entry of lowercase word w, looked up in the dictionary the
+ * first time. */
+static const kg_li_hyph_word *S_word(kg_li_typeset *ts, HyphenDict *dict,
+				     const char *w, size_t n)
+{
+	uint32_t h = S_hash(w, n);
+	unsigned char pts[S_WORD_MAX * 4];
+	kg_li_hyph_word *e;
+	size_t j;
+
+	if (ts->nwords * 2 >= ts->cap_words)
+		S_rehash(ts);
+	for (j = h & (ts->cap_words - 1); ts->words[j].len;
+	     j = (j + 1) & (ts->cap_words - 1)) {
+		e = &ts->words[j];
+		if (e->hash == h && e->len == n && memcmp(ts->store.ptr + e->off, w, n) == 0)
+			return e;
+	}
+	e = &ts->words[j];
+	e->hash = h;
+	e->off = (uint32_t)ts->store.len;
+	e->len = (uint32_t)n;
+	kg_buf_put(&ts->store, w, n);
+	e->npts = (uint32_t)S_points(dict, w, n, pts);
+	e->pts = (uint32_t)ts->store.len;
+	kg_buf_put(&ts->store, (const char *)pts, e->npts);
+	ts->nwords++;
+	return e;
+}
+
+/* ---- fitting a head of a word -------------------------------------------------- */
+
+static int S_may_hyphenate(const kg_piece *p)
+{
+	return p->kind == KG_PIECE_WORD && !p->st.code && !p->st.verbatim &&
+	       !p->st.box && p->st.link < 0 && p->st.tag != KG_TAG_ARTIFACT &&
+	       p->st.face != KG_FACE_MONO;
+}
+
+uint32_t kg_li_hyph_fit(kg_lay *lay, const kg_piece *p, float room, float *w)
+{
+	kg_li_typeset *ts = lay->ts;
+	const char *s = lay->text.ptr + p->str;
+	char low[S_WORD_MAX * 4];
+	const kg_li_hyph_word *e;
+	HyphenDict *dict;
+	size_t a, b, k;
+
+	if (!ts || !S_may_hyphenate(p) || !(dict = S_dict(ts)) ||
+	    !S_core(s, p->len, &a, &b) || b - a > sizeof(low))
+		return 0;
+	memcpy(low, s + a, b - a);
+	S_lower(low, b - a);
+	e = S_word(ts, dict, low, b - a);
+	for (k = e->npts; k-- > 0;) {
+		uint32_t head = (uint32_t)a + (unsigned char)ts->store.ptr[e->pts + k];
+
+		*w = kg_li_width(lay, &p->st, s, head);
+		if (*w <= room)
+			return head;
+	}
+	return 0;
+}
+
+void kg_li_typeset_free(kg_lay *lay)
+{
+	kg_li_typeset *ts = lay->ts;
+
+	if (!ts)
+		return;
+	free(ts->lang);
+	free(ts->brks);
+	if (ts->dict)
+		hnj_hyphen_free(ts->dict);
+	free(ts->words);
+	kg_buf_release(&ts->store);
+	free(ts);
+	lay->ts = NULL;
+}
