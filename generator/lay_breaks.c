@@ -4,9 +4,13 @@
  *
  * UAX #14 is what lets Chinese and Japanese break between characters,
  * and keeps closing punctuation (。、」）！？) off a line's start and
- * opening punctuation (「（) off its end. Two of kitgen's older rules
- * stay on top of it: a hyphen breaks only between letters or digits
- * ("two-phase", never "-5"), and no line starts with an em dash. The
+ * opening punctuation (「（) off its end. kitgen tailors it (as UAX #14
+ * allows) with its older, stricter rules: a hyphen breaks only between
+ * letters or digits ("two-phase", never "-5"); no line starts with an
+ * em dash; and between two characters of scripts written with spaces
+ * a line ends only after a slash or a dash that UAX #14 allows, not
+ * at its other places inside a word ("x?y", "<%title%>", "don’t"
+ * with English quotes), which prose set with spaces never needs. The
  * library is called once per run of text into scratch kept with the
  * layout, so that English prose costs one table look-up a character. */
 #include "layout_int.h"
@@ -18,6 +22,8 @@
 
 #include "alloc.h"
 #include "utf8.h"
+
+_Static_assert(KG_LI_UAX_ALLOW == LINEBREAK_ALLOWBREAK, "libunibreak's value");
 
 kg_li_typeset *kg_li_typeset_of(kg_lay *lay)
 {
@@ -34,6 +40,22 @@ kg_li_typeset *kg_li_typeset_of(kg_lay *lay)
 	return lay->ts;
 }
 
+/* The language libunibreak is told of: Chinese, Japanese and Korean,
+ * whose quotation marks open and close (“ ” 「 」); for the others its
+ * tailoring makes a closing quote a place to break before a letter
+ * ("”>" in markup, "’s"), so they get the untailored rule, no break at
+ * a quotation mark. */
+static const char *S_unibreak_lang(const char *tag)
+{
+	static const char *const cjk[] = {"zh", "ja", "ko"};
+	size_t i;
+
+	for (i = 0; tag && i < sizeof(cjk) / sizeof(cjk[0]); i++)
+		if (strncmp(tag, cjk[i], 2) == 0 && (tag[2] == '\0' || tag[2] == '-'))
+			return cjk[i];
+	return NULL;
+}
+
 void kg_lay_language(kg_lay *lay, const char *tag)
 {
 	kg_li_typeset *ts;
@@ -41,6 +63,16 @@ void kg_lay_language(kg_lay *lay, const char *tag)
 	kg_li_typeset_free(lay);
 	ts = kg_li_typeset_of(lay);
 	ts->lang = tag && *tag ? kg_xstrdup(tag) : NULL;
+	ts->unibreak_lang = S_unibreak_lang(ts->lang);
+}
+
+const char *kg_li_prose_breaks(kg_lay *lay, const char *s, size_t len)
+{
+	kg_li_typeset *ts = kg_li_typeset_of(lay);
+
+	KG_GROW(ts->brks, ts->cap_brks, len + 1);
+	set_linebreaks_utf8((const utf8_t *)s, len, ts->unibreak_lang, ts->brks);
+	return ts->brks;
 }
 
 static int S_is_alnum(uint32_t c)
@@ -49,35 +81,30 @@ static int S_is_alnum(uint32_t c)
 	       (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c < 0x2000);
 }
 
+/* Is c a character of the East Asian scripts, set without spaces
+ * (Hangul, CJK, kana, their full-width punctuation)? */
+static int S_wide(uint32_t c)
+{
+	return c >= 0x1100 &&
+	       (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) ||
+		(c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+		(c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+		(c >= 0xFFE0 && c <= 0xFFE6));
+}
+
+#define S_EN_DASH 0x2013
 #define S_EM_DASH 0x2014
 
-const char *kg_li_prose_breaks(kg_lay *lay, const char *s, size_t len)
+int kg_li_prose_break_after(uint32_t prev, uint32_t c, uint32_t next, int uax)
 {
-	kg_li_typeset *ts = kg_li_typeset_of(lay);
-	const char *at = s, *end = s + len;
-	uint32_t prev = 0, c, next;
-	size_t i;
-
-	KG_GROW(ts->brks, ts->cap_brks, len + 1);
-	set_linebreaks_utf8((const utf8_t *)s, len, ts->lang, ts->brks);
-	for (i = 0; i < len; i++)
-		ts->brks[i] = ts->brks[i] == LINEBREAK_ALLOWBREAK;
-	/* the rules kept on top of UAX #14: only where a hyphen or an em
-	 * dash stands, so plain words cost nothing more */
-	next = at < end ? kg_utf8_next_bmp(&at, end) : 0;
-	while (next) {
-		size_t last;
-
-		c = next;
-		last = (size_t)(at - s) - 1;
-		next = at < end ? kg_utf8_next_bmp(&at, end) : 0;
-		if (c == '-')
-			ts->brks[last] = S_is_alnum(prev) && S_is_alnum(next);
-		else if (next == S_EM_DASH)
-			ts->brks[last] = 0;
-		prev = c;
-	}
-	return ts->brks;
+	if (c == '-')
+		return S_is_alnum(prev) && S_is_alnum(next);
+	if (!uax || next == S_EM_DASH)
+		return 0;
+	if (S_wide(c) || S_wide(next))
+		return 1;
+	/* between two characters of other scripts, kitgen's own places */
+	return c == '/' || c == S_EN_DASH || c == S_EM_DASH;
 }
 
 int kg_li_is_url(const char *s, size_t len)

@@ -110,6 +110,21 @@ static int S_letter(uint32_t c, int *upper)
 	       (c >= 0x370 && c <= 0x52F);
 }
 
+/* Punctuation that may stand before a word, or after it, and leave it
+ * a word to hyphenate (anything else around letters, "<%title%>", is
+ * not prose). */
+static int S_around(uint32_t c, int after)
+{
+	if (after)
+		return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+		       c == '?' || c == ')' || c == ']' || c == '"' || c == '\'' ||
+		       c == 0x2019 || c == 0x201D || c == 0xBB || c == 0x203A ||
+		       c == 0x2026 || c == 0x201C; /* German closes with “ */
+	return c == '(' || c == '[' || c == '"' || c == '\'' || c == 0x2018 ||
+	       c == 0x201C || c == 0x201E || c == 0x201A || c == 0xAB ||
+	       c == 0x2039 || c == 0xBF || c == 0xA1;
+}
+
 /* The word in text [s, s + len): its letters [*a, *b) with only
  * punctuation around them; 0 when it is no word to hyphenate. */
 static int S_core(const char *s, size_t len, size_t *a, size_t *b)
@@ -131,8 +146,8 @@ static int S_core(const char *s, size_t len, size_t *a, size_t *b)
 				caps = 1;
 			last = p;
 			letters++;
-		} else if ((c >= '0' && c <= '9') || c >= 0x2E80) {
-			return 0; /* a number, or CJK beside the word */
+		} else if (!S_around(c, first != NULL)) {
+			return 0; /* a number, markup, CJK beside the word */
 		}
 	}
 	if (!first || caps || letters < S_WORD_MIN || letters > S_WORD_MAX)

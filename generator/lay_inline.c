@@ -135,7 +135,9 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 			int brk = keep_spaces ? c == ' ' && next != ' ' && next != 0
 				  : st->code ? KG_BRK_CODE * S_code_break_after(c, next)
 				  : !uax ? KG_BRK_CODE * kg_li_url_break_after(prev, c, next)
-				  : next && !S_is_space(next) && uax[cend - 1 - s];
+				  : next && !S_is_space(next) &&
+				    kg_li_prose_break_after(prev, c, next,
+							    uax[cend - 1 - s] == KG_LI_UAX_ALLOW);
 
 			if (brk) {
 				kg_li_word(lay, in, st, word, (size_t)(cend - word), brk, -1);

@@ -52,7 +52,8 @@ typedef struct kg_li_lines {
  * once). Made when first needed; kg_lay_free frees it. */
 typedef struct kg_li_hyph_word kg_li_hyph_word;
 typedef struct kg_li_typeset {
-	char *lang;           /* BCP 47, or NULL: English */
+	char *lang;           /* BCP 47, or NULL: none (no hyphenation) */
+	const char *unibreak_lang; /* what libunibreak is told, or NULL */
 	char *brks;           /* lay_breaks.c: one byte per byte of a run */
 	size_t cap_brks;
 	void *dict;           /* HyphenDict, or NULL */
@@ -67,11 +68,14 @@ float kg_li_width(kg_lay *lay, const kg_tstyle *st, const char *s, size_t len);
 void kg_li_word(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		   const char *s, size_t len, int brk, long w);
 
-/* lay_breaks.c: where a line of prose may end inside text s (no space
- * in it counts: kg_inline_text handles spaces): out[i] is nonzero when
- * a line may end after the character whose last byte is s[i]. The
- * array is scratch of lay's, valid until the next call. */
+/* lay_breaks.c: UAX #14's places in text s: out[i] is KG_LI_UAX_ALLOW
+ * (libunibreak's LINEBREAK_ALLOWBREAK) when a line may end after the character whose last byte is s[i]. The
+ * array is scratch of lay's, valid until the next call. Whether prose
+ * breaks after c (between prev and next; 0 at the text's ends) takes
+ * that (uax) and kitgen's own rules (lay_breaks.c's head). */
+#define KG_LI_UAX_ALLOW 1
 const char *kg_li_prose_breaks(kg_lay *lay, const char *s, size_t len);
+int kg_li_prose_break_after(uint32_t prev, uint32_t c, uint32_t next, int uax);
 /* Is s a URL (a scheme and "//", "mailto:", or "www.")? Link text that
  * is one breaks only where kg_li_url_break_after allows, marked. */
 int kg_li_is_url(const char *s, size_t len);
