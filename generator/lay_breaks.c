@@ -12,7 +12,10 @@
  * at its other places inside a word ("x?y", "<%title%>", "don’t"
  * with English quotes), which prose set with spaces never needs. The
  * library is called once per run of text into scratch kept with the
- * layout, so that English prose costs one table look-up a character. */
+ * layout; a run of ASCII alone, most of an English kit, needs no call:
+ * there the places are a hyphen's and a slash's, and UAX #14's answer
+ * for a slash depends on the next character only (a unit test holds
+ * the two to agree). */
 #include "layout_int.h"
 
 #include <stdlib.h>
@@ -33,10 +36,8 @@ kg_li_typeset *kg_li_typeset_of(kg_lay *lay)
 		init_linebreak();
 		ready = 1;
 	}
-	if (!lay->ts) {
+	if (!lay->ts)
 		lay->ts = kg_xcalloc(1, sizeof(*lay->ts));
-		kg_buf_init(&lay->ts->store);
-	}
 	return lay->ts;
 }
 
@@ -95,10 +96,29 @@ static int S_wide(uint32_t c)
 #define S_EN_DASH 0x2013
 #define S_EM_DASH 0x2014
 
+int kg_li_uax_needed(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	while (p < end && *p < 0x80)
+		p++;
+	return p < end;
+}
+
+/* Does UAX #14 allow a break after a slash before ASCII character
+ * next? Not before a digit ("1/2"), nor before closing or ending
+ * punctuation (libunibreak's answer for every pair: tests/unit). */
+static int S_uax_ascii_slash(uint32_t next)
+{
+	return !(next >= '0' && next <= '9') && !strchr("!\"'),-./:;?]|}", (int)next);
+}
+
 int kg_li_prose_break_after(uint32_t prev, uint32_t c, uint32_t next, int uax)
 {
 	if (c == '-')
 		return S_is_alnum(prev) && S_is_alnum(next);
+	if (uax < 0) /* ASCII: of the places below, only a slash's */
+		return c == '/' && S_uax_ascii_slash(next);
 	if (!uax || next == S_EM_DASH)
 		return 0;
 	if (S_wide(c) || S_wide(next))

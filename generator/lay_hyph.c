@@ -8,9 +8,10 @@
  * is hyphenated at least two letters from its start and three from its
  * end; a word of under five letters, a word with a digit or a capital
  * after its first letter (an acronym, a name like "PostgreSQL"), code,
- * a link never. The points are found once per word and kept: the layout
- * runs twice and a kit repeats its words. A language with no dictionary
- * installed is simply not hyphenated. */
+ * a link never. A language with no dictionary installed is simply not
+ * hyphenated. Dictionaries, and the points found for each word, are
+ * kept for the life of the process (layout_int.h): loading one takes
+ * longer than laying out a topic, and a build writes many documents. */
 #include "layout_int.h"
 
 #include <stdio.h>
@@ -28,12 +29,25 @@
 #define S_WORD_MIN 5   /* letters in a word hyphenated */
 #define S_WORD_MAX 64  /* letters in a word looked up (longer: none) */
 
-struct kg_li_hyph_word {
+typedef struct S_word {
 	uint32_t hash;
 	uint32_t off, len;   /* the word, lowercase, in store */
 	uint32_t pts, npts;  /* its points in store: byte offsets, one byte
 			      * each, where a hyphen may go */
+} S_word;
+
+/* A language asked for: its dictionary (NULL: none installed) and the
+ * words looked up in it. */
+struct kg_li_hyph_lang {
+	char *tag;
+	HyphenDict *dict;
+	S_word *words;       /* open addressing, cap a power of two */
+	size_t nwords, cap_words;
+	kg_buf store;        /* the words and their points */
 };
+
+static kg_li_hyph_lang **S_langs;
+static size_t S_nlangs, S_cap_langs;
 
 /* ---- the dictionary ------------------------------------------------------------ */
 
@@ -89,13 +103,27 @@ static HyphenDict *S_load(const char *tag)
 	return NULL;
 }
 
-static HyphenDict *S_dict(kg_li_typeset *ts)
+/* The language of ts with a dictionary, or NULL. */
+static kg_li_hyph_lang *S_lang(kg_li_typeset *ts)
 {
-	if (!ts->dict_tried) {
-		ts->dict_tried = 1;
-		ts->dict = ts->lang ? S_load(ts->lang) : NULL;
-	}
-	return ts->dict;
+	kg_li_hyph_lang *l;
+	size_t i;
+
+	if (ts->hyph_tried)
+		return ts->hyph;
+	ts->hyph_tried = 1;
+	if (!ts->lang)
+		return NULL;
+	for (i = 0; i < S_nlangs; i++)
+		if (strcmp(S_langs[i]->tag, ts->lang) == 0)
+			return ts->hyph = S_langs[i]->dict ? S_langs[i] : NULL;
+	l = kg_xcalloc(1, sizeof(*l));
+	l->tag = kg_xstrdup(ts->lang);
+	l->dict = S_load(ts->lang);
+	kg_buf_init(&l->store);
+	KG_GROW(S_langs, S_cap_langs, S_nlangs + 1);
+	S_langs[S_nlangs++] = l;
+	return ts->hyph = l->dict ? l : NULL;
 }
 
 /* ---- words ---------------------------------------------------------------------- */
@@ -236,10 +264,10 @@ static size_t S_points(HyphenDict *dict, const char *w, size_t n, unsigned char 
 	return npts;
 }
 
-static void S_rehash(kg_li_typeset *ts)
+static void S_rehash(kg_li_hyph_lang *ts)
 {
 	size_t cap = ts->cap_words ? ts->cap_words * 2 : 256, i;
-	kg_li_hyph_word *w = kg_xcalloc(cap, sizeof(*w));
+	S_word *w = kg_xcalloc(cap, sizeof(*w));
 
 	for (i = 0; i < ts->cap_words; i++) {
 		size_t j = ts->words[i].hash & (cap - 1);
@@ -257,12 +285,11 @@ static void S_rehash(kg_li_typeset *ts)
 
 /* The cached entry of lowercase word w, looked up in the dictionary the
  * first time. */
-static const kg_li_hyph_word *S_word(kg_li_typeset *ts, HyphenDict *dict,
-				     const char *w, size_t n)
+static const S_word *S_lookup(kg_li_hyph_lang *ts, const char *w, size_t n)
 {
 	uint32_t h = S_hash(w, n);
 	unsigned char pts[S_WORD_MAX * 4];
-	kg_li_hyph_word *e;
+	S_word *e;
 	size_t j;
 
 	if (ts->nwords * 2 >= ts->cap_words)
@@ -278,7 +305,7 @@ static const kg_li_hyph_word *S_word(kg_li_typeset *ts, HyphenDict *dict,
 	e->off = (uint32_t)ts->store.len;
 	e->len = (uint32_t)n;
 	kg_buf_put(&ts->store, w, n);
-	e->npts = (uint32_t)S_points(dict, w, n, pts);
+	e->npts = (uint32_t)S_points(ts->dict, w, n, pts);
 	e->pts = (uint32_t)ts->store.len;
 	kg_buf_put(&ts->store, (const char *)pts, e->npts);
 	ts->nwords++;
@@ -296,21 +323,20 @@ static int S_may_hyphenate(const kg_piece *p)
 
 uint32_t kg_li_hyph_fit(kg_lay *lay, const kg_piece *p, float room, float *w)
 {
-	kg_li_typeset *ts = lay->ts;
 	const char *s = lay->text.ptr + p->str;
 	char low[S_WORD_MAX * 4];
-	const kg_li_hyph_word *e;
-	HyphenDict *dict;
+	kg_li_hyph_lang *l;
+	const S_word *e;
 	size_t a, b, k;
 
-	if (!ts || !S_may_hyphenate(p) || !(dict = S_dict(ts)) ||
+	if (!lay->ts || !S_may_hyphenate(p) || !(l = S_lang(lay->ts)) ||
 	    !S_core(s, p->len, &a, &b) || b - a > sizeof(low))
 		return 0;
 	memcpy(low, s + a, b - a);
 	S_lower(low, b - a);
-	e = S_word(ts, dict, low, b - a);
+	e = S_lookup(l, low, b - a);
 	for (k = e->npts; k-- > 0;) {
-		uint32_t head = (uint32_t)a + (unsigned char)ts->store.ptr[e->pts + k];
+		uint32_t head = (uint32_t)a + (unsigned char)l->store.ptr[e->pts + k];
 
 		*w = kg_li_width(lay, &p->st, s, head);
 		if (*w <= room)
@@ -327,10 +353,6 @@ void kg_li_typeset_free(kg_lay *lay)
 		return;
 	free(ts->lang);
 	free(ts->brks);
-	if (ts->dict)
-		hnj_hyphen_free(ts->dict);
-	free(ts->words);
-	kg_buf_release(&ts->store);
 	free(ts);
 	lay->ts = NULL;
 }

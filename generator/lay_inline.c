@@ -101,15 +101,18 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 {
 	const char *end = s + len, *at = s, *word = s, *after = s;
 	uint32_t prev = 0, c, next = s < end ? kg_utf8_next_bmp(&after, end) : 0;
-	const char *uax = NULL;
+	const char *uax = NULL; /* UAX #14's places, or NULL */
+	int prose = 0;
 	kg_tstyle url;
 
 	if (!keep_spaces && !st->code && st->link >= 0 && kg_li_is_url(s, len)) {
 		url = *st;
 		url.verbatim = 1;
 		st = &url;
-	} else if (!keep_spaces && !st->code && len) {
-		uax = kg_li_prose_breaks(lay, s, len);
+	} else if (!keep_spaces && !st->code) {
+		prose = 1;
+		if (kg_li_uax_needed(s, len))
+			uax = kg_li_prose_breaks(lay, s, len);
 	}
 
 	while (at < end) {
@@ -134,9 +137,10 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		} else {
 			int brk = keep_spaces ? c == ' ' && next != ' ' && next != 0
 				  : st->code ? KG_BRK_CODE * S_code_break_after(c, next)
-				  : !uax ? KG_BRK_CODE * kg_li_url_break_after(prev, c, next)
+				  : !prose ? KG_BRK_CODE * kg_li_url_break_after(prev, c, next)
 				  : next && !S_is_space(next) &&
 				    kg_li_prose_break_after(prev, c, next,
+							    !uax ? -1 :
 							    uax[cend - 1 - s] == KG_LI_UAX_ALLOW);
 
 			if (brk) {

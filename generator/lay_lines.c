@@ -182,11 +182,18 @@ static void S_place_long(kg_lay *lay, kg_li_lines *ls, const kg_inline *in,
 	}
 }
 
+/* A line is hyphenated only when without it it would be filled less
+ * than this: hyphenating every line that can be takes a hyphen to a
+ * fifth of the public kit's lines for little gain (README, "How lines
+ * break"). */
+#define S_HYPH_FILL 0.9f
+
 /* End the open line with a head of word piece p (after the space
- * pending, if any) and a drawn hyphen, if a point of the word fits
- * (lay_hyph.c) and the line would not be the third hyphenated in a
- * row; *rest is set to the word's tail. The hyphen is decoration, no
- * character of the text (an artifact), so a copy holds the word whole. */
+ * pending, if any) and a drawn hyphen, if the line is short enough to
+ * need it, a point of the word fits (lay_hyph.c) and the line would not
+ * be the third hyphenated in a row; *rest is set to the word's tail.
+ * The hyphen is decoration, no character of the text (an artifact), so
+ * a copy holds the word whole. */
 static int S_hyph_head(kg_lay *lay, kg_li_lines *ls, const kg_piece *p,
 		       const kg_piece *space, float width, kg_piece *rest)
 {
@@ -195,7 +202,7 @@ static int S_hyph_head(kg_lay *lay, kg_li_lines *ls, const kg_piece *p,
 	kg_piece hy;
 	uint32_t head;
 
-	if (ls->nl >= 3 && l[-1].hyph && l[-2].hyph)
+	if (ls->x >= S_HYPH_FILL * width || (ls->nl >= 3 && l[-1].hyph && l[-2].hyph))
 		return 0;
 	hw = kg_li_width(lay, &p->st, "-", 1);
 	room = width + KG_LI_EPS - ls->x - spw - hw;

@@ -47,20 +47,19 @@ typedef struct kg_li_lines {
 } kg_li_lines;
 
 /* What line breaking knows of the kit's language (kg_lay_language):
- * its tag, libunibreak's scratch, the hyphenation dictionary and the
- * points found per word (the layout runs twice: each word is asked
- * once). Made when first needed; kg_lay_free frees it. */
-typedef struct kg_li_hyph_word kg_li_hyph_word;
+ * its tag, libunibreak's scratch, and its hyphenation dictionary with
+ * the points found per word (lay_hyph.c keeps those for the life of the
+ * process, as fonts.c keeps the font files: every document of a build,
+ * and both passes of its layout, ask for the same words). Made when
+ * first needed; kg_lay_free frees it. */
+typedef struct kg_li_hyph_lang kg_li_hyph_lang;
 typedef struct kg_li_typeset {
 	char *lang;           /* BCP 47, or NULL: none (no hyphenation) */
 	const char *unibreak_lang; /* what libunibreak is told, or NULL */
 	char *brks;           /* lay_breaks.c: one byte per byte of a run */
 	size_t cap_brks;
-	void *dict;           /* HyphenDict, or NULL */
-	int dict_tried;
-	kg_li_hyph_word *words; /* open addressing, cap a power of two */
-	size_t nwords, cap_words;
-	kg_buf store;         /* the words and their points */
+	kg_li_hyph_lang *hyph; /* borrowed; NULL: no dictionary */
+	int hyph_tried;
 } kg_li_typeset;
 
 /* lay_inline.c */
@@ -69,10 +68,13 @@ void kg_li_word(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		   const char *s, size_t len, int brk, long w);
 
 /* lay_breaks.c: UAX #14's places in text s: out[i] is KG_LI_UAX_ALLOW
- * (libunibreak's LINEBREAK_ALLOWBREAK) when a line may end after the character whose last byte is s[i]. The
- * array is scratch of lay's, valid until the next call. Whether prose
- * breaks after c (between prev and next; 0 at the text's ends) takes
- * that (uax) and kitgen's own rules (lay_breaks.c's head). */
+ * (libunibreak's LINEBREAK_ALLOWBREAK) when a line may end after the
+ * character whose last byte is s[i]; the array is scratch of lay's,
+ * valid until the next call. Text of ASCII alone needs none
+ * (kg_li_uax_needed). Whether prose breaks after c (between prev and
+ * next; 0 at the text's ends) takes that (uax: 1 allowed, 0 not, -1
+ * an ASCII run's, not asked) and kitgen's own rules (lay_breaks.c). */
+int kg_li_uax_needed(const char *s, size_t len);
 #define KG_LI_UAX_ALLOW 1
 const char *kg_li_prose_breaks(kg_lay *lay, const char *s, size_t len);
 int kg_li_prose_break_after(uint32_t prev, uint32_t c, uint32_t next, int uax);

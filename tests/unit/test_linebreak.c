@@ -85,6 +85,42 @@ static void test_hyphen_in_word(void **state)
 	free(s);
 }
 
+/* A run of ASCII alone is not given to libunibreak (lay_breaks.c): its
+ * places must be the same as when it is. Random strings of every
+ * printable ASCII character, many slashes and hyphens among them. */
+static void test_ascii_fast_path_agrees(void **state)
+{
+	kg_test_lay *f = *state;
+	static const char extra[] = "//////----aZ9";
+	char s[12];
+	unsigned seed = 1;
+	int it;
+
+	for (it = 0; it < 200000; it++) {
+		size_t n = 3 + (seed = seed * 1103515245u + 12345u) % 9, i;
+		const char *uax;
+
+		for (i = 0; i < n; i++) {
+			unsigned r = (seed = seed * 1103515245u + 12345u) >> 8;
+
+			r %= 94 + sizeof(extra) - 1;
+			s[i] = r < 94 ? (char)(33 + r) : extra[r - 94];
+		}
+		uax = kg_li_prose_breaks(&f->lay, s, n);
+		for (i = 1; i + 1 < n; i++) {
+			uint32_t prev = (unsigned char)s[i - 1], c = (unsigned char)s[i];
+			uint32_t next = (unsigned char)s[i + 1];
+			int full = kg_li_prose_break_after(prev, c, next,
+							   uax[i] == KG_LI_UAX_ALLOW);
+
+			if (full != kg_li_prose_break_after(prev, c, next, -1))
+				fail_msg("'%.*s' after %zu: libunibreak says %d", (int)n, s, i, full);
+		}
+	}
+	assert_false(kg_li_uax_needed("plain ASCII text/here", 21));
+	assert_true(kg_li_uax_needed("caf\xc3\xa9", 5));
+}
+
 /* Link text that is a URL breaks only after / ? & = #, never inside
  * its scheme or at its hyphens, as code does (KG_BRK_CODE); other link
  * text is prose. */
@@ -311,6 +347,8 @@ int main(void)
 						kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_hyphen_in_word, kg_test_lay_setup,
 						kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_ascii_fast_path_agrees,
+						kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_url_breaks, kg_test_lay_setup,
 						kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_url_marked, kg_test_lay_setup,
