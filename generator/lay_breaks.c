@@ -12,10 +12,11 @@
  * at its other places inside a word ("x?y", "<%title%>", "don’t"
  * with English quotes), which prose set with spaces never needs. The
  * library is called once per run of text into scratch kept with the
- * layout; a run of ASCII alone, most of an English kit, needs no call:
- * there the places are a hyphen's and a slash's, and UAX #14's answer
- * for a slash depends on the next character only (a unit test holds
- * the two to agree). */
+ * layout, and only for a run that needs it: in one with no East Asian
+ * character and no dash, most of a European kit, the only places are a
+ * hyphen's and a slash's, and UAX #14's answer for a slash before an
+ * ASCII character depends on that character alone (a unit test holds
+ * the two ways to agree). */
 #include "layout_int.h"
 
 #include <stdlib.h>
@@ -96,13 +97,26 @@ static int S_wide(uint32_t c)
 #define S_EN_DASH 0x2013
 #define S_EM_DASH 0x2014
 
+/* Beside East Asian text, after a dash, after a slash before a
+ * character that is not ASCII: the places where kg_li_prose_break_after
+ * needs UAX #14's answer. */
 int kg_li_uax_needed(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	const char *p = s, *end = s + len;
 
-	while (p < end && *p < 0x80)
-		p++;
-	return p < end;
+	while (p < end) {
+		uint32_t c;
+
+		if ((unsigned char)*p < 0x80) {
+			if (*p++ == '/' && p < end && (unsigned char)*p >= 0x80)
+				return 1;
+			continue;
+		}
+		c = kg_utf8_next_bmp(&p, end);
+		if (S_wide(c) || c == S_EN_DASH || c == S_EM_DASH)
+			return 1;
+	}
+	return 0;
 }
 
 /* Does UAX #14 allow a break after a slash before ASCII character
@@ -117,7 +131,7 @@ int kg_li_prose_break_after(uint32_t prev, uint32_t c, uint32_t next, int uax)
 {
 	if (c == '-')
 		return S_is_alnum(prev) && S_is_alnum(next);
-	if (uax < 0) /* ASCII: of the places below, only a slash's */
+	if (uax < 0) /* not asked: of the places below, only a slash's */
 		return c == '/' && S_uax_ascii_slash(next);
 	if (!uax || next == S_EM_DASH)
 		return 0;

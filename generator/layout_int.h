@@ -70,10 +70,11 @@ void kg_li_word(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 /* lay_breaks.c: UAX #14's places in text s: out[i] is KG_LI_UAX_ALLOW
  * (libunibreak's LINEBREAK_ALLOWBREAK) when a line may end after the
  * character whose last byte is s[i]; the array is scratch of lay's,
- * valid until the next call. Text of ASCII alone needs none
+ * valid until the next call. Most text needs none: only
+ * East Asian text, a dash, a slash before a character that is not ASCII
  * (kg_li_uax_needed). Whether prose breaks after c (between prev and
  * next; 0 at the text's ends) takes that (uax: 1 allowed, 0 not, -1
- * an ASCII run's, not asked) and kitgen's own rules (lay_breaks.c). */
+ * not asked, as kg_li_uax_needed allows) and kitgen's own rules. */
 int kg_li_uax_needed(const char *s, size_t len);
 #define KG_LI_UAX_ALLOW 1
 const char *kg_li_prose_breaks(kg_lay *lay, const char *s, size_t len);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 #include "layout_int.h"
 #include "pdf_style.h"
 #include "test_lay.h"
+#include "utf8.h"
 
 static kg_tstyle S_style(void)
 {
@@ -85,40 +87,66 @@ static void test_hyphen_in_word(void **state)
 	free(s);
 }
 
-/* A run of ASCII alone is not given to libunibreak (lay_breaks.c): its
- * places must be the same as when it is. Random strings of every
- * printable ASCII character, many slashes and hyphens among them. */
-static void test_ascii_fast_path_agrees(void **state)
+/* A run with no East Asian character, no dash and no slash before a
+ * character beyond ASCII is not given to libunibreak (lay_breaks.c):
+ * its places must be the same as when it is. Random strings of every
+ * printable ASCII character, many slashes and hyphens, letters and
+ * quotes beyond ASCII, and now and then a dash or a CJK character. */
+static void test_fast_path_agrees(void **state)
 {
 	kg_test_lay *f = *state;
-	static const char extra[] = "//////----aZ9";
-	char s[12];
+	static const char *const extra[] = {"/", "/", "/", "/", "-", "-", "-", "a",
+					    "Z", "9", "\xc3\xa9", "\xe2\x80\x99",
+					    "\xe2\x80\x9c", "\xc3\x9f", "\xe2\x80\x94",
+					    "\xe2\x80\x93", "\xe4\xb8\xad"};
+	const size_t nextra = sizeof(extra) / sizeof(extra[0]);
 	unsigned seed = 1;
+	size_t asked = 0, fast = 0;
 	int it;
 
 	for (it = 0; it < 200000; it++) {
-		size_t n = 3 + (seed = seed * 1103515245u + 12345u) % 9, i;
-		const char *uax;
+		char s[64];
+		size_t n = 3 + (seed = seed * 1103515245u + 12345u) % 9, len = 0, i;
+		const char *uax, *p, *end;
+		uint32_t prev = 0, c, next;
 
 		for (i = 0; i < n; i++) {
-			unsigned r = (seed = seed * 1103515245u + 12345u) >> 8;
+			unsigned r = ((seed = seed * 1103515245u + 12345u) >> 8) % (94 + nextra);
 
-			r %= 94 + sizeof(extra) - 1;
-			s[i] = r < 94 ? (char)(33 + r) : extra[r - 94];
+			if (r < 94)
+				s[len++] = (char)(33 + r);
+			else
+				len += (size_t)sprintf(s + len, "%s", extra[r - 94]);
 		}
-		uax = kg_li_prose_breaks(&f->lay, s, n);
-		for (i = 1; i + 1 < n; i++) {
-			uint32_t prev = (unsigned char)s[i - 1], c = (unsigned char)s[i];
-			uint32_t next = (unsigned char)s[i + 1];
-			int full = kg_li_prose_break_after(prev, c, next,
-							   uax[i] == KG_LI_UAX_ALLOW);
+		if (kg_li_uax_needed(s, len)) {
+			asked++;
+			continue;
+		}
+		fast++;
+		uax = kg_li_prose_breaks(&f->lay, s, len);
+		p = s;
+		end = s + len;
+		next = kg_utf8_next_bmp(&p, end);
+		while (next) {
+			size_t last = (size_t)(p - s) - 1;
+			int full;
 
+			c = next;
+			next = p < end ? kg_utf8_next_bmp(&p, end) : 0;
+			if (!next)
+				break;
+			full = kg_li_prose_break_after(prev, c, next, uax[last] == KG_LI_UAX_ALLOW);
 			if (full != kg_li_prose_break_after(prev, c, next, -1))
-				fail_msg("'%.*s' after %zu: libunibreak says %d", (int)n, s, i, full);
+				fail_msg("'%.*s' at %zu: libunibreak says %d", (int)len, s, last, full);
+			prev = c;
 		}
 	}
+	assert_true(asked > 1000 && fast > 1000);
 	assert_false(kg_li_uax_needed("plain ASCII text/here", 21));
-	assert_true(kg_li_uax_needed("caf\xc3\xa9", 5));
+	assert_false(kg_li_uax_needed("caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d", 16));
+	assert_true(kg_li_uax_needed("a\xe2\x80\x94" "b", 5));
+	assert_true(kg_li_uax_needed("\xe4\xb8\xad", 3));
+	assert_true(kg_li_uax_needed("a/\xc3\xa9", 4));
 }
 
 /* Link text that is a URL breaks only after / ? & = #, never inside
@@ -347,7 +375,7 @@ int main(void)
 						kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_hyphen_in_word, kg_test_lay_setup,
 						kg_test_lay_teardown),
-		cmocka_unit_test_setup_teardown(test_ascii_fast_path_agrees,
+		cmocka_unit_test_setup_teardown(test_fast_path_agrees,
 						kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_url_breaks, kg_test_lay_setup,
 						kg_test_lay_teardown),
