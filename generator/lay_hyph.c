@@ -8,7 +8,7 @@
  * is hyphenated at least two letters from its start and three from its
  * end; a word of under five letters, a word with a digit or a capital
  * after its first letter (an acronym, a name like "PostgreSQL"), code,
- * a link never. A language with no dictionary installed is simply not
+ * a link, a word in bold or in the sans faces (titles, labels) never. A language with no dictionary installed is simply not
  * hyphenated. Dictionaries, and the points found for each word, are
  * kept for the life of the process (layout_int.h): loading one takes
  * longer than laying out a topic, and a build writes many documents. */
@@ -314,11 +314,14 @@ static const S_word *S_lookup(kg_li_hyph_lang *ts, const char *w, size_t n)
 
 /* ---- fitting a head of a word -------------------------------------------------- */
 
+/* Body text only: its regular and italic faces. The sans family sets
+ * headings, titles, labels and the furniture, bold the names of
+ * signals and terms; code, links and decoration never. */
 static int S_may_hyphenate(const kg_piece *p)
 {
 	return p->kind == KG_PIECE_WORD && !p->st.code && !p->st.verbatim &&
 	       !p->st.box && p->st.link < 0 && p->st.tag != KG_TAG_ARTIFACT &&
-	       p->st.face != KG_FACE_MONO;
+	       (p->st.face == KG_FACE_REGULAR || p->st.face == KG_FACE_ITALIC);
 }
 
 uint32_t kg_li_hyph_fit(kg_lay *lay, const kg_piece *p, float room, float *w)

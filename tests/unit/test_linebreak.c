@@ -249,6 +249,13 @@ static void test_hyphenation_points(void **state)
 	assert_true(n >= 2 && n <= strlen("capabil"));
 	assert_int_equal(S_fit(&f->lay, &t, "data"), 0);
 	assert_int_equal(S_fit(&f->lay, &t, "HTTP2"), 0);
+	/* titles, labels (sans), names of terms (bold) never */
+	t.face = KG_FACE_SANS;
+	assert_int_equal(S_fit(&f->lay, &t, "interviewing"), 0);
+	t.face = KG_FACE_BOLD;
+	assert_int_equal(S_fit(&f->lay, &t, "interviewing"), 0);
+	t.face = KG_FACE_ITALIC;
+	assert_true(S_fit(&f->lay, &t, "interviewing") > 0);
 	/* code and links never */
 	t.code = t.verbatim = 1;
 	t.face = KG_FACE_MONO;
