@@ -325,9 +325,10 @@ void kg_lay_init(kg_lay *lay, const kg_metrics *fonts, const kg_pdf_style *st,
 		 float width, float height);
 void kg_lay_free(kg_lay *lay);
 
-/* The language of the text (a BCP 47 tag; NULL or "": English), before
- * anything is laid out: line breaking (UAX #14) tailors a few
- * characters to it, and prose is hyphenated by its dictionary when
+/* The language of the text (a BCP 47 tag; NULL or "": none, and no
+ * hyphenation), before anything is laid out: line breaking (UAX #14)
+ * tailors its quotation marks to Chinese, Japanese and Korean, and
+ * prose is hyphenated by the language's dictionary when
  * /usr/share/hyphen has one (none: no hyphenation, no error). */
 void kg_lay_language(kg_lay *lay, const char *tag);
 
