@@ -1,6 +1,6 @@
 /* lay_hyph.c - hyphenation of prose by the kit's language: libhyphen
- * with the Debian hyphen-* dictionaries in /usr/share/hyphen (layout.h,
- * "Hyphenation"; layout_int.h).
+ * with the Debian hyphen-* dictionaries in /usr/share/hyphen (README,
+ * "How lines break"; layout_int.h).
  *
  * Only lay_lines.c asks, for a word of prose that does not fit the rest
  * of a line, and only where the caller allows it (kg_li_lines.hyph:
@@ -8,10 +8,11 @@
  * is hyphenated at least two letters from its start and three from its
  * end; a word of under five letters, a word with a digit or a capital
  * after its first letter (an acronym, a name like "PostgreSQL"), code,
- * a link, a word in bold or in the sans faces (titles, labels) never. A language with no dictionary installed is simply not
- * hyphenated. Dictionaries, and the points found for each word, are
- * kept for the life of the process (layout_int.h): loading one takes
- * longer than laying out a topic, and a build writes many documents. */
+ * a link, a word in bold or in the sans faces (titles, labels) never.
+ * A language with no dictionary installed is simply not hyphenated.
+ * Dictionaries, and the points found for each word, are kept for the
+ * life of the process (layout_int.h): loading one takes longer than
+ * laying out a topic, and a build writes many documents. */
 #include "layout_int.h"
 
 #include <stdio.h>

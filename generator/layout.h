@@ -6,9 +6,13 @@
  *
  * The model, a small cousin of TeX's:
  *   - inline content (kg_inline) is a list of pieces: words in one style,
- *     spaces, forced breaks; a paragraph breaks it into lines by measured
- *     glyph widths, first fit, ragged right; a word wider than the line
- *     is cut between characters;
+ *     spaces, forced breaks, cut where UAX #14 and kitgen's own rules let
+ *     a line end (lay_breaks.c: Chinese and Japanese between
+ *     characters); a paragraph breaks it into lines by measured glyph
+ *     widths, first fit, ragged right, its prose hyphenated by the
+ *     language (kg_lay_language, lay_hyph.c: a drawn hyphen that is an
+ *     artifact); a word wider than the line is hyphenated, or else cut
+ *     between characters;
  *   - the vertical list is a list of elements (a line, a table row, a
  *     rule, a padding), each with its height, the space above it (dropped
  *     at the top of a page), its drawing operations, and whether a page
