@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "labels.h"
 #include "doc_iter.h"
 #include "fonts.h"
 #include "labels.h"
@@ -655,6 +656,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_lay_set_rules(&c.lay, rules);
 	/* a kit written right to left is set right to left, mirrored */
 	kg_lay_set_rtl(&c.lay, kg_labels_rtl(doc->labels));
+	kg_lay_language(&c.lay, kg_labels_lang(doc->labels));
 	c.pass = 1;
 	S_layout(&c);
 	c.total_pages = kg_lay_pages_before(&c.lay);
