@@ -348,7 +348,23 @@ long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c)
 	return file ? S_font_of_file(f, file, f->font[face].at) : -1;
 }
 
-/* ---- loading ------------------------------------------------------------------ */
+/* ---- the face cache ---------------------------------------------------------- */
+
+/* Every font file loaded, for the life of the process (fonts.h, "Shared
+ * faces"): libharu's descriptor metrics and HarfBuzz's face and font of
+ * a file are the same in every document of a build, and reading them
+ * (libharu reads the whole file, several hundred KiB a face) was most of
+ * what a small document cost. Each face is an allocation of its own, so
+ * documents keep pointers to it while the list grows; each has its own
+ * libharu document, so that two files with the same PostScript name
+ * never meet in one (libharu refuses a second font of a name). */
+typedef struct S_face {
+	kg_face_file pub;
+	HPDF_Doc hpdf;          /* libharu, our TrueType reader only */
+} S_face;
+
+static S_face **S_faces;
+static size_t S_nfaces, S_faces_cap;
 
 /* libharu allocates through kitgen's wrappers: out of memory in it is
  * kitgen's exit 3, not a libharu error that reads like a bad font. */
@@ -384,36 +400,99 @@ static int S_has_glyf(hb_face_t *face)
 	return ok;
 }
 
+/* At exit, so that a run under valgrind ends with nothing held. */
+static void S_faces_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < S_nfaces; i++) {
+		S_face *e = S_faces[i];
+
+		hb_font_destroy(e->pub.hfont);
+		hb_face_destroy(e->pub.hface);
+		hb_blob_destroy(e->pub.blob);
+		if (e->hpdf)
+			HPDF_Free(e->hpdf);
+		free(e);
+	}
+	free(S_faces);
+	S_faces = NULL;
+	S_nfaces = S_faces_cap = 0;
+}
+
+/* Read file as a face: pub.failed when libharu or HarfBuzz cannot. */
+static void S_face_read(S_face *e)
+{
+	kg_face_file *ff = &e->pub;
+
+	/* libharu opens the file itself: a FIFO would block it */
+	if (kg_file_unreadable(ff->file))
+		return;
+	e->hpdf = HPDF_NewEx(S_error_handler, S_hpdf_alloc, S_hpdf_free, 0, ff->err);
+	if (!e->hpdf)
+		kg_oom(0);
+	ff->name = HPDF_LoadTTFontFromFile(e->hpdf, ff->file, HPDF_TRUE);
+	ff->def = ff->name ? HPDF_GetFontDef(e->hpdf, ff->name) : NULL;
+	if (!ff->err[0])
+		ff->err[0] = HPDF_GetError(e->hpdf);
+	if (!ff->def)
+		return;
+	/* libharu has read the file: HarfBuzz failing on it now is memory */
+	ff->blob = hb_blob_create_from_file_or_fail(ff->file);
+	if (!ff->blob)
+		kg_oom(0);
+	ff->hface = hb_face_create(ff->blob, 0);
+	if (ff->hface == hb_face_get_empty())
+		kg_oom(0);
+	if (!S_has_glyf(ff->hface))
+		return;
+	ff->hfont = hb_font_create(ff->hface);
+	if (ff->hfont == hb_font_get_empty())
+		kg_oom(0);
+	hb_font_set_scale(ff->hfont, 1000, 1000);
+	ff->nglyphs = hb_face_get_glyph_count(ff->hface);
+	ff->failed = 0;
+}
+
+/* The face of file, read the first time it is asked for. */
+static const kg_face_file *S_face_file(const char *file)
+{
+	S_face *e;
+	size_t i;
+
+	for (i = 0; i < S_nfaces; i++)
+		if (strcmp(S_faces[i]->pub.file, file) == 0)
+			return &S_faces[i]->pub;
+	if (!S_faces)
+		atexit(S_faces_free);
+	KG_GROW(S_faces, S_faces_cap, S_nfaces + 1);
+	e = kg_xcalloc(1, sizeof(*e));
+	S_faces[S_nfaces++] = e;
+	e->pub.file = file;
+	e->pub.failed = 1;
+	S_face_read(e);
+	return &e->pub;
+}
+
+/* ---- a document's fonts ---------------------------------------------------- */
+
 int kg_font_load(kg_fonts *f, size_t i)
 {
 	kg_font *ft = &f->font[i];
+	const kg_face_file *src;
 
 	if (ft->hfont)
 		return 0;
 	if (ft->failed)
 		return -1;
 	ft->failed = 1;
-	/* libharu opens the file itself: a FIFO would block it */
-	if (kg_file_unreadable(ft->file))
+	ft->src = src = S_face_file(ft->file);
+	ft->name = src->name;
+	ft->def = src->def;
+	if (src->failed)
 		return -1;
-	ft->name = HPDF_LoadTTFontFromFile(f->pdf, ft->file, HPDF_TRUE);
-	ft->def = ft->name ? HPDF_GetFontDef(f->pdf, ft->name) : NULL;
-	if (!ft->def)
-		return -1;
-	/* libharu has read the file: HarfBuzz failing on it now is memory */
-	ft->blob = hb_blob_create_from_file_or_fail(ft->file);
-	if (!ft->blob)
-		kg_oom(0);
-	ft->hface = hb_face_create(ft->blob, 0);
-	if (ft->hface == hb_face_get_empty())
-		kg_oom(0);
-	if (!S_has_glyf(ft->hface))
-		return -1;
-	ft->hfont = hb_font_create(ft->hface);
-	if (ft->hfont == hb_font_get_empty())
-		kg_oom(0);
-	hb_font_set_scale(ft->hfont, 1000, 1000);
-	ft->nglyphs = hb_face_get_glyph_count(ft->hface);
+	ft->hfont = src->hfont;
+	ft->nglyphs = src->nglyphs;
 	ft->used = kg_xcalloc(ft->nglyphs ? ft->nglyphs : 1, 1);
 	ft->used[0] = 1;
 	ft->failed = 0;
@@ -442,8 +521,8 @@ static int S_load_error(const kg_fonts *f, size_t i, kg_diags *d)
 				"read it)", ft->file);
 	return kg_error(d, ft->at, "cannot load font file '%s' (libharu "
 			"error 0x%04lX, detail %lu)", ft->file,
-			(unsigned long)(f->err[0] ? f->err[0] : HPDF_GetError(f->pdf)),
-			(unsigned long)f->err[1]);
+			(unsigned long)(ft->src ? ft->src->err[0] : 0),
+			(unsigned long)(ft->src ? ft->src->err[1] : 0));
 }
 
 kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
@@ -455,12 +534,6 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 		return NULL;
 	f = kg_xcalloc(1, sizeof(*f));
 	f->d = d;
-	f->pdf = HPDF_NewEx(S_error_handler, S_hpdf_alloc, S_hpdf_free, 0, f->err);
-	if (!f->pdf) {
-		kg_error(d, (kg_mark){NULL, 0, 0}, "cannot start libharu");
-		kg_fonts_free(f);
-		return NULL;
-	}
 	f->buf = hb_buffer_create();
 	if (!hb_buffer_allocation_successful(f->buf))
 		kg_oom(0);
@@ -492,9 +565,6 @@ void kg_fonts_free(kg_fonts *f)
 	for (i = 0; i < f->nfonts; i++) {
 		kg_font *ft = &f->font[i];
 
-		hb_font_destroy(ft->hfont);
-		hb_face_destroy(ft->hface);
-		hb_blob_destroy(ft->blob);
 		free(ft->used);
 		free(ft->gid);
 		free(ft->width);
@@ -506,8 +576,6 @@ void kg_fonts_free(kg_fonts *f)
 	free(f->font);
 	if (f->buf)
 		hb_buffer_destroy(f->buf);
-	if (f->pdf)
-		HPDF_Free(f->pdf);
 	free(f);
 }
 
@@ -762,17 +830,6 @@ static void S_tag(const kg_font *ft, char tag[7])
 	tag[6] = '\0';
 }
 
-/* The bytes of a font file (a regular file, at most S_MAX_FONT_FILE);
- * 0 or -1: the caller reports that the font cannot be embedded. */
-static int S_read_file(const char *path, kg_buf *out)
-{
-	kg_diags quiet = KG_DIAGS_INIT;
-	int rc = kg_file_read(path, S_MAX_FONT_FILE, out, &quiet);
-
-	kg_diags_free(&quiet);
-	return rc;
-}
-
 /* One font: the Type0 font at obj, its CIDFontType2 descendant, the
  * descriptor with the metrics, the subset font program, the glyph map,
  * the ToUnicode map. */
@@ -782,15 +839,18 @@ static int S_write_font(kg_font *ft, kg_pdf_file *pdf, uint32_t obj)
 	uint32_t cid = kg_pdf_reserve(pdf), desc = kg_pdf_reserve(pdf);
 	uint32_t prog = kg_pdf_reserve(pdf), map = kg_pdf_reserve(pdf);
 	uint32_t to_unicode = kg_pdf_reserve(pdf);
-	kg_buf file = KG_BUF_INIT, sub = KG_BUF_INIT, b = KG_BUF_INIT;
+	kg_buf sub = KG_BUF_INIT, b = KG_BUF_INIT;
+	unsigned len;
+	const char *file = hb_blob_get_data(ft->src->blob, &len);
 	char tag[7], extra[64];
 	/* "/TAG+Name": the subset tag and libharu's name of the face (its
 	 * PostScript name and style, "DejaVuSans,Bold"), as a PDF name */
 	kg_buf name = KG_BUF_INIT;
 	int rc = -1;
 
-	if (S_read_file(ft->file, &file) < 0 ||
-	    kg_ttf_subset((const unsigned char *)file.ptr, file.len,
+	/* the file libharu and HarfBuzz read, as HarfBuzz mapped it */
+	if (len > S_MAX_FONT_FILE ||
+	    kg_ttf_subset((const unsigned char *)file, len,
 			  ft->used, ft->nglyphs, &sub) < 0)
 		goto out;
 	S_tag(ft, tag);
@@ -844,7 +904,6 @@ static int S_write_font(kg_font *ft, kg_pdf_file *pdf, uint32_t obj)
 	kg_pdf_stream(pdf, to_unicode, NULL, b.ptr, b.len);
 	rc = 0;
 out:
-	kg_buf_release(&file);
 	kg_buf_release(&sub);
 	kg_buf_release(&b);
 	kg_buf_release(&name);

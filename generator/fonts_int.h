@@ -30,15 +30,30 @@
 #define KG_FONT_NBYTES 219
 #define KG_FONT_MAX_CODES (KG_FONT_NBYTES * KG_FONT_NBYTES - 1)
 
+/* A font file as read once for the whole process (fonts.c's face
+ * cache, see fonts.h): immutable once loaded, shared by every document. */
+typedef struct kg_face_file {
+	const char *file;       /* fontconfig's cache: lives as long as the process */
+	int failed;             /* would not load */
+	HPDF_STATUS err[2];     /* libharu's first error and detail in loading it */
+	const char *name;       /* libharu's name ("DejaVuSans,Bold") */
+	HPDF_FontDef def;       /* libharu: the descriptor's metrics */
+	hb_blob_t *blob;        /* the file's bytes (mapped), also embedded */
+	hb_face_t *hface;
+	hb_font_t *hfont;       /* scale 1000: positions in 1/1000 em */
+	unsigned nglyphs;
+} kg_face_file;
+
+/* A font of one document: a shared face file (its def, hfont and
+ * nglyphs copied here, borrowed) and what this document drew with it. */
 typedef struct kg_font {
 	const char *file;       /* fontconfig's cache: lives as long as the process */
 	kg_mark at;             /* where the style names the family */
 	int failed;             /* would not load */
-	const char *name;       /* libharu's name ("DejaVuSans,Bold") */
-	HPDF_FontDef def;       /* libharu: the descriptor's metrics */
-	hb_blob_t *blob;
-	hb_face_t *hface;
-	hb_font_t *hfont;       /* scale 1000: positions in 1/1000 em */
+	const kg_face_file *src; /* the shared face, once loaded (or failed) */
+	const char *name;       /* borrowed from src */
+	HPDF_FontDef def;
+	hb_font_t *hfont;
 	unsigned nglyphs;
 	unsigned char *used;    /* glyphs drawn, for the subset */
 	int measured;           /* shaped into: drawn and written */
@@ -73,8 +88,6 @@ typedef struct kg_shaped {
 } kg_shaped;
 
 struct kg_fonts {
-	HPDF_Doc pdf;                 /* libharu, our TrueType reader only */
-	HPDF_STATUS err[2];           /* libharu's first error and detail */
 	const char *family[KG_NFACES];
 	kg_font *font;                /* the faces, then the fallbacks */
 	size_t nfonts, cap_fonts;
