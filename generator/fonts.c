@@ -358,9 +358,23 @@ long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c)
  * documents keep pointers to it while the list grows; each has its own
  * libharu document, so that two files with the same PostScript name
  * never meet in one (libharu refuses a second font of a name). */
+/* A font program as embedded: the face's subset for one set of glyphs,
+ * deflated. The documents of a build often draw a face with the very
+ * same glyphs (half of content/'s 500 font programs repeat one before
+ * them), so each face keeps the last few it made. */
+#define S_NPROGS 8
+typedef struct S_prog {
+	uint32_t hash;          /* of the glyphs drawn */
+	unsigned char *used;    /* the face's nglyphs flags; NULL: empty slot */
+	size_t len;             /* the subset's bytes, for /Length1 */
+	kg_buf z;               /* deflated */
+	unsigned long stamp;    /* when last written: the oldest goes first */
+} S_prog;
+
 typedef struct S_face {
-	kg_face_file pub;
+	kg_face_file pub;       /* first: a kg_font's src points here */
 	HPDF_Doc hpdf;          /* libharu, our TrueType reader only */
+	S_prog prog[S_NPROGS];
 } S_face;
 
 static S_face **S_faces;
@@ -403,7 +417,7 @@ static int S_has_glyf(hb_face_t *face)
 /* At exit, so that a run under valgrind ends with nothing held. */
 static void S_faces_free(void)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < S_nfaces; i++) {
 		S_face *e = S_faces[i];
@@ -413,6 +427,10 @@ static void S_faces_free(void)
 		hb_blob_destroy(e->pub.blob);
 		if (e->hpdf)
 			HPDF_Free(e->hpdf);
+		for (j = 0; j < S_NPROGS; j++) {
+			free(e->prog[j].used);
+			kg_buf_release(&e->prog[j].z);
+		}
 		free(e);
 	}
 	free(S_faces);
@@ -830,6 +848,61 @@ static void S_tag(const kg_font *ft, char tag[7])
 	tag[6] = '\0';
 }
 
+/* The deflated font program of ft: the subset of its face for the
+ * glyphs it drew, made and kept, or found among those kept; NULL when
+ * it cannot be made. *len is the subset's length. */
+static const kg_buf *S_program(const kg_font *ft, size_t *len)
+{
+	static unsigned long clock;
+	/* the shared face ft->src is the first member of its S_face, the
+	 * cache's own, which this document may add to */
+	S_face *e = (S_face *)(void *)(uintptr_t)ft->src;
+	S_prog *p, *oldest = &e->prog[0];
+	uint32_t h = 2166136261u;
+	kg_buf sub = KG_BUF_INIT;
+	const char *file;
+	unsigned flen;
+	size_t i;
+
+	for (i = 0; i < ft->nglyphs; i++)
+		h = (h ^ ft->used[i]) * 16777619u;
+	for (i = 0; i < S_NPROGS; i++) {
+		p = &e->prog[i];
+		if (p->used && p->hash == h &&
+		    memcmp(p->used, ft->used, ft->nglyphs) == 0) {
+			p->stamp = ++clock;
+			*len = p->len;
+			return &p->z;
+		}
+		if (!p->used || (oldest->used && p->stamp < oldest->stamp))
+			oldest = p;
+	}
+	/* the file libharu and HarfBuzz read, as HarfBuzz mapped it */
+	file = hb_blob_get_data(ft->src->blob, &flen);
+	if (flen > S_MAX_FONT_FILE ||
+	    kg_ttf_subset((const unsigned char *)file, flen, ft->used,
+			  ft->nglyphs, &sub) < 0) {
+		kg_buf_release(&sub);
+		return NULL;
+	}
+	p = oldest;
+	if (kg_pdf_deflate(sub.ptr, sub.len, &p->z) < 0) {
+		free(p->used);
+		p->used = NULL;
+		kg_buf_release(&sub);
+		return NULL;
+	}
+	if (!p->used)
+		p->used = kg_xmalloc(ft->nglyphs ? ft->nglyphs : 1);
+	memcpy(p->used, ft->used, ft->nglyphs);
+	p->hash = h;
+	p->len = sub.len;
+	p->stamp = ++clock;
+	*len = sub.len;
+	kg_buf_release(&sub);
+	return &p->z;
+}
+
 /* One font: the Type0 font at obj, its CIDFontType2 descendant, the
  * descriptor with the metrics, the subset font program, the glyph map,
  * the ToUnicode map. */
@@ -839,19 +912,16 @@ static int S_write_font(kg_font *ft, kg_pdf_file *pdf, uint32_t obj)
 	uint32_t cid = kg_pdf_reserve(pdf), desc = kg_pdf_reserve(pdf);
 	uint32_t prog = kg_pdf_reserve(pdf), map = kg_pdf_reserve(pdf);
 	uint32_t to_unicode = kg_pdf_reserve(pdf);
-	kg_buf sub = KG_BUF_INIT, b = KG_BUF_INIT;
-	unsigned len;
-	const char *file = hb_blob_get_data(ft->src->blob, &len);
+	kg_buf b = KG_BUF_INIT;
+	const kg_buf *prog_z;
+	size_t sublen;
 	char tag[7], extra[64];
 	/* "/TAG+Name": the subset tag and libharu's name of the face (its
 	 * PostScript name and style, "DejaVuSans,Bold"), as a PDF name */
 	kg_buf name = KG_BUF_INIT;
 	int rc = -1;
 
-	/* the file libharu and HarfBuzz read, as HarfBuzz mapped it */
-	if (len > S_MAX_FONT_FILE ||
-	    kg_ttf_subset((const unsigned char *)file, len,
-			  ft->used, ft->nglyphs, &sub) < 0)
+	if (!(prog_z = S_program(ft, &sublen)))
 		goto out;
 	S_tag(ft, tag);
 	/* any family fontconfig finds may name the font: escape the name */
@@ -894,8 +964,8 @@ static int S_write_font(kg_font *ft, kg_pdf_file *pdf, uint32_t obj)
 	kg_pdf_put_buf(pdf, &b);
 	kg_pdf_obj_end(pdf);
 
-	snprintf(extra, sizeof(extra), "/Length1 %lu", (unsigned long)sub.len);
-	kg_pdf_stream(pdf, prog, extra, sub.ptr, sub.len);
+	snprintf(extra, sizeof(extra), "/Length1 %lu", (unsigned long)sublen);
+	kg_pdf_stream_deflated(pdf, prog, extra, prog_z->ptr, prog_z->len);
 	kg_buf_reset(&b);
 	S_gid_map(ft, &b);
 	kg_pdf_stream(pdf, map, NULL, b.ptr, b.len);
@@ -904,7 +974,6 @@ static int S_write_font(kg_font *ft, kg_pdf_file *pdf, uint32_t obj)
 	kg_pdf_stream(pdf, to_unicode, NULL, b.ptr, b.len);
 	rc = 0;
 out:
-	kg_buf_release(&sub);
 	kg_buf_release(&b);
 	kg_buf_release(&name);
 	return rc;
