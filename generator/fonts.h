@@ -16,6 +16,24 @@
  * The fonts a content stream selects are named "F<n>": F0..F4 the
  * style's faces (kg_face; kg_render_font_name), F5 and up the fallback
  * faces. Text is UTF-8; invalid bytes are U+FFFD.
+ *
+ * Shared faces. What a font file is does not depend on the document, so
+ * fonts.c keeps it for the life of the process, loaded the first time a
+ * document needs it: fontconfig's answers (the file of each family and
+ * style, and the fallback face chosen for each character), libharu's
+ * descriptor metrics, HarfBuzz's blob (the file mapped), face and font,
+ * and the last few deflated font programs (subsets) made from it. Every
+ * kg_fonts of the build borrows them, read-only but for that last
+ * cache; what is a document's own lives in its kg_fonts and is freed
+ * with it: which glyphs it drew (its subsets), its codes and their
+ * ToUnicode texts, its shaped words, its fallback list, its object
+ * numbers. So a PDF built alone is byte for byte the one a whole build
+ * writes (t-repro.sh). The shared state is freed at exit (atexit).
+ *
+ * Threads: none of this is thread-safe. kitgen lays out and writes its
+ * documents one after another on one thread (kitgen serve builds in a
+ * child process); a kg_fonts and the shared faces must not be used from
+ * two threads at once.
  */
 #ifndef KG_FONTS_H
 #define KG_FONTS_H
