@@ -357,6 +357,26 @@ size_t kg_fonts_shape(kg_fonts *f, kg_face face, const char *s, size_t len)
 	return at;
 }
 
+/* The cache of shaped chunks holds at most this many glyphs (24 bytes
+ * each) before it starts again: a kit's published PDF of a few hundred
+ * pages stays well inside it (content/'s holds 75,000), while one of
+ * 1,000 topics would hold half a million, 13 MB kept to the end. Starting
+ * again costs only shaping: a glyph's code lives with its font, so a
+ * chunk shaped again draws the same bytes. */
+#define S_MAX_GLYPHS ((size_t)1 << 17)
+
+/* Forget every shaped chunk, keeping the memory (a cache full once is
+ * full again). Only where no caller holds an offset: at the start of
+ * kg_fonts_width and kg_fonts_show. */
+static void S_forget(kg_fonts *f)
+{
+	f->arena.len = 0;
+	f->nglyphs = 0;
+	f->nshaped = 0;
+	memset(f->tab, 0, f->tabcap * sizeof(*f->tab));
+	memset(f->space, 0, sizeof(f->space));
+}
+
 void kg_fonts_shape_free(kg_fonts *f)
 {
 	kg_buf_release(&f->arena);
@@ -387,6 +407,8 @@ long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len)
 	const char *end = s + len, *next;
 	long w = 0;
 
+	if (f->nglyphs > S_MAX_GLYPHS)
+		S_forget(f);
 	if (len == 1 && *s == ' ' && f->space[face])
 		return KG_SHAPED(f, f->space[face] - 1)->width;
 
@@ -442,6 +464,8 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 	int rtl = 0, ltr = 0;
 	S_pen p = {out, 0, 0, 0, 0};
 
+	if (f->nglyphs > S_MAX_GLYPHS)
+		S_forget(f);
 	for (; s < end; s = next) {
 		next = S_chunk_end(s, end);
 		if (n == cap) {
