@@ -853,7 +853,7 @@ static void S_tag(const kg_font *ft, char tag[7])
  * it cannot be made. *len is the subset's length. */
 static const kg_buf *S_program(const kg_font *ft, size_t *len)
 {
-	static unsigned long clock;
+	static unsigned long tick; /* orders the programs by their last use */
 	/* the shared face ft->src is the first member of its S_face, the
 	 * cache's own, which this document may add to */
 	S_face *e = (S_face *)(void *)(uintptr_t)ft->src;
@@ -870,7 +870,7 @@ static const kg_buf *S_program(const kg_font *ft, size_t *len)
 		p = &e->prog[i];
 		if (p->used && p->hash == h &&
 		    memcmp(p->used, ft->used, ft->nglyphs) == 0) {
-			p->stamp = ++clock;
+			p->stamp = ++tick;
 			*len = p->len;
 			return &p->z;
 		}
@@ -897,7 +897,7 @@ static const kg_buf *S_program(const kg_font *ft, size_t *len)
 	memcpy(p->used, ft->used, ft->nglyphs);
 	p->hash = h;
 	p->len = sub.len;
-	p->stamp = ++clock;
+	p->stamp = ++tick;
 	*len = sub.len;
 	kg_buf_release(&sub);
 	return &p->z;
