@@ -22,7 +22,10 @@
  *
  * The font files fontconfig finds are remembered for the life of the
  * process: fontconfig's start-up is the slow part, and every document of
- * a build asks for the same faces.
+ * a build asks for the same faces. So are the faces read from them
+ * (libharu's metrics, HarfBuzz's face and font) and the last few subsets
+ * deflated for each: see "the face cache" below, and fonts.h's "Shared
+ * faces" for what stays a document's own.
  */
 #include "fonts.h"
 #include "fonts_int.h"
