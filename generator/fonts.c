@@ -364,8 +364,9 @@ long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c)
 /* A font program as embedded: the face's subset for one set of glyphs,
  * deflated. The documents of a build often draw a face with the very
  * same glyphs (half of content/'s 500 font programs repeat one before
- * them), so each face keeps the last few it made. */
-#define S_NPROGS 8
+ * them), so each face keeps the last few it made (four: eight took as
+ * long and 1.7 MiB more). */
+#define S_NPROGS 4
 typedef struct S_prog {
 	uint32_t hash;          /* of the glyphs drawn */
 	unsigned char *used;    /* the face's nglyphs flags; NULL: empty slot */
