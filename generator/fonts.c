@@ -353,14 +353,6 @@ long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c)
 
 /* ---- the face cache ---------------------------------------------------------- */
 
-/* Every font file loaded, for the life of the process (fonts.h, "Shared
- * faces"): libharu's descriptor metrics and HarfBuzz's face and font of
- * a file are the same in every document of a build, and reading them
- * (libharu reads the whole file, several hundred KiB a face) was most of
- * what a small document cost. Each face is an allocation of its own, so
- * documents keep pointers to it while the list grows; each has its own
- * libharu document, so that two files with the same PostScript name
- * never meet in one (libharu refuses a second font of a name). */
 /* A font program as embedded: the face's subset for one set of glyphs,
  * deflated. The documents of a build often draw a face with the very
  * same glyphs (half of content/'s 500 font programs repeat one before
@@ -375,6 +367,14 @@ typedef struct S_prog {
 	unsigned long stamp;    /* when last written: the oldest goes first */
 } S_prog;
 
+/* Every font file loaded, for the life of the process (fonts.h, "Shared
+ * faces"): libharu's descriptor metrics and HarfBuzz's face and font of
+ * a file are the same in every document of a build, and reading them
+ * (libharu reads the whole file, several hundred KiB a face) was most of
+ * what a small document cost. Each face is an allocation of its own, so
+ * documents keep pointers to it while the list grows; each has its own
+ * libharu document, so that two files with the same PostScript name
+ * never meet in one (libharu refuses a second font of a name). */
 typedef struct S_face {
 	kg_face_file pub;       /* first: a kg_font's src points here */
 	HPDF_Doc hpdf;          /* libharu, our TrueType reader only */
