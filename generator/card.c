@@ -7,12 +7,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "build.h"
 #include "cardfile.h"
+#include "cli.h"
+#include "datadir.h"
 #include "loop.h"
 #include "printable.h"
+#include "translatecli.h"
 
 const char kg_card_usage[] =
-	"Usage: kitgen card EDITION [--content DIR] [--round N]\n"
+	"Usage: kitgen card EDITION [--content DIR] [--round N] [--language LANG]\n"
 	"\n"
 	"Print the blank card files of a panel packet (see 'kitgen list'): one\n"
 	"YAML document per round, with every dimension its scorecard rates.\n"
@@ -23,6 +27,10 @@ const char kg_card_usage[] =
 	"\n"
 	"  -c, --content DIR   the content folder (default: content)\n"
 	"  -r, --round N       print only round N of the loop plan\n"
+	"  -l, --language LANG for the documents of a build in the translation\n"
+	"                      DIR/translations/LANG: its titles, and its\n"
+	"                      content digest, which 'kitgen score -l LANG'\n"
+	"                      expects\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit status: 0 printed, 1 content errors, 2 usage error (no such\n"
@@ -104,10 +112,10 @@ int kg_cmd_card(int argc, char **argv)
 {
 	kg_loop_opts o = {0};
 	kg_card_kit ck;
-	kg_diags kd = KG_DIAGS_INIT;
+	kg_diags kd = KG_DIAGS_INIT, td = KG_DIAGS_INIT;
 	kg_kit *kit;
-	int rc = kg_loop_parse("card", kg_card_usage,
-			       KG_LOOP_CONTENT | KG_LOOP_ROUND, argc, argv, &o);
+	int rc = kg_loop_parse("card", kg_card_usage, KG_LOOP_CONTENT |
+			       KG_LOOP_ROUND | KG_LOOP_LANGUAGE, argc, argv, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
@@ -117,14 +125,31 @@ int kg_cmd_card(int argc, char **argv)
 				       : "give one edition");
 		return 2;
 	}
+	if (o.language && (rc = kg_translate_lang_ok("card", o.content,
+						     o.language)))
+		return rc;
 	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
 		kg_diags_free(&kd);
 		return rc;
 	}
-	kg_card_kit_init(&ck, kit);
-	rc = S_print(&ck, argv[optind], o.round);
-	kg_card_kit_free(&ck);
+	/* the translation's texts, and so its digest (the card's words
+	 * stay the card format's); its fallbacks' marker is the language's
+	 * label, as in the documents */
+	if (o.language) {
+		kg_diags quiet = KG_DIAGS_INIT;
+		char *found = kg_default_templates(&quiet);
+
+		kg_build_language(kit, found, o.content, o.language, &td);
+		free(found);
+		kg_diags_free(&quiet);
+	}
+	if ((rc = kg_cli_report(&td)) == 0) {
+		kg_card_kit_init(&ck, kit);
+		rc = S_print(&ck, argv[optind], o.round);
+		kg_card_kit_free(&ck);
+	}
 	kg_kit_free(kit);
 	kg_diags_free(&kd);
+	kg_diags_free(&td);
 	return rc;
 }

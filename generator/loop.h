@@ -37,11 +37,13 @@ typedef struct kg_loop_opts {
 	const char *round;   /* card: --round N */
 	const char *templates; /* score, calibrate: NULL finds them as a
 				  build does */
+	const char *language;  /* score, calibrate: NULL, or a translation
+				  under content/translations (translate.h) */
 	int anonymise;
 } kg_loop_opts;
 
 enum { KG_LOOP_CONTENT = 1, KG_LOOP_OUT = 2, KG_LOOP_ROUND = 4,
-       KG_LOOP_ANON = 8, KG_LOOP_TEMPLATES = 16 };
+       KG_LOOP_ANON = 8, KG_LOOP_TEMPLATES = 16, KG_LOOP_LANGUAGE = 32 };
 
 /* Parse the options `allowed` names; prints usage and returns -1 for
  * --help, returns 2 after a usage error (printed), else 0 with optind at
