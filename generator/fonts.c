@@ -348,6 +348,11 @@ long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c)
 	return file ? S_font_of_file(f, file, f->font[face].at) : -1;
 }
 
+int kg_fonts_covers(kg_fonts *f, kg_face face, uint32_t c)
+{
+	return kg_font_has(f, face, c) || kg_font_fallback(f, face, c) >= 0;
+}
+
 /* ---- loading ------------------------------------------------------------------ */
 
 /* libharu allocates through kitgen's wrappers: out of memory in it is

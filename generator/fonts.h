@@ -43,6 +43,14 @@ void kg_fonts_free(kg_fonts *f);
 int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c);
 long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len);
 
+/* Does face, or a face fontconfig falls back to for it, have a glyph
+ * for c? (What kg_fonts_show draws c with; asked once per character.) */
+int kg_fonts_covers(kg_fonts *f, kg_face face, uint32_t c);
+/* The kg_diags_once key (diag.h) of the warning that no installed font
+ * has c: given at the character's place before the layout (glyphcheck.h),
+ * or by the layout, once a run, for text with no place. */
+#define KG_FONTS_MISSING_KEY "no font has U+%04lX"
+
 /* The face's ascent and descent (positive, below the baseline), 1/1000 em. */
 int kg_fonts_ascent(const kg_fonts *f, kg_face face);
 int kg_fonts_descent(const kg_fonts *f, kg_face face);

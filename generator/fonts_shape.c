@@ -14,8 +14,8 @@
  * face of code, with neither (-kern, -liga, -clig, -calt). A right-to-left
  * run comes out of HarfBuzz in visual order, its letters joined.
  *
- * A character no installed font has is a warning, once per document,
- * and is drawn as U+FFFD (or '?', when no font has that either); a glyph
+ * A character no installed font has is a warning, once a run (unless
+ * glyphcheck.c gave it at its place already), and is drawn as U+FFFD (or '?', when no font has that either); a glyph
  * 0 (.notdef) the shaper leaves is replaced the same way, so no box is
  * ever drawn silently. The ToUnicode text of the replacement is still
  * the character written.
@@ -38,6 +38,7 @@
 #include "fonts_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,10 +75,13 @@ static int S_clings(uint32_t c)
 	}
 }
 
-/* Warn, once per document and character, that no font has c. The text
- * has no place in the kit at this point: the warning quotes the word. */
+/* Warn that no font has c, once a run: the content and the labels were
+ * checked at their places before the layout (glyphcheck.c), so this is
+ * the backstop for text that has none (a number, a name given on the
+ * command line), and the warning quotes the word. */
 static void S_missing(kg_fonts *f, uint32_t c, const char *s, size_t len)
 {
+	char key[32];
 	size_t i;
 
 	for (i = 0; i < f->nmissing; i++)
@@ -85,6 +89,9 @@ static void S_missing(kg_fonts *f, uint32_t c, const char *s, size_t len)
 			return;
 	KG_GROW(f->missing, f->cap_missing, f->nmissing + 1);
 	f->missing[f->nmissing++] = c;
+	snprintf(key, sizeof(key), KG_FONTS_MISSING_KEY, (unsigned long)c);
+	if (!kg_diags_once(f->d, key))
+		return;
 	if (len > 60) { /* cut at a character's start */
 		len = 60;
 		while (len > 0 && kg_utf8_is_cont((unsigned char)s[len]))

@@ -29,6 +29,7 @@ const char *const kg_plural_names[KG_PL_N] = {"zero", "one", "two", "few",
 typedef struct S_entry {
 	char *key;
 	char *form[KG_PL_N];
+	kg_mark at; /* where the text was written; its file is in files */
 } S_entry;
 
 struct kg_labels {
@@ -37,6 +38,8 @@ struct kg_labels {
 	int found; /* a table of lang's (or of its language) was there */
 	S_entry *e; /* sorted by key */
 	size_t n;
+	char **files; /* the names the entries' marks point at (owned) */
+	size_t nfiles;
 };
 
 /* ---- language tags -------------------------------------------------------- */
@@ -277,7 +280,7 @@ static int S_cmp_entry(const void *a, const void *b)
 
 static S_entry *S_find(const kg_labels *l, const char *key)
 {
-	S_entry probe = {(char *)key, {NULL}};
+	S_entry probe = {(char *)key, {NULL}, {NULL, 0, 0}};
 
 	return l ? bsearch(&probe, l->e, l->n, sizeof(*l->e), S_cmp_entry) : NULL;
 }
@@ -292,6 +295,21 @@ static void S_entry_clear(S_entry *e)
 	}
 }
 
+/* The table's own copy of the file name a mark holds (a loaded tree's
+ * names go with the tree). */
+static const char *S_file(kg_labels *l, const char *file)
+{
+	size_t i;
+
+	if (!file)
+		return NULL;
+	for (i = 0; i < l->nfiles; i++)
+		if (strcmp(l->files[i], file) == 0)
+			return l->files[i];
+	l->files = kg_xrealloc(l->files, (l->nfiles + 1) * sizeof(*l->files));
+	return l->files[l->nfiles++] = kg_xstrdup(file);
+}
+
 void kg_labels_free(kg_labels *l)
 {
 	size_t i;
@@ -302,6 +320,9 @@ void kg_labels_free(kg_labels *l)
 		S_entry_clear(&l->e[i]);
 		free(l->e[i].key);
 	}
+	for (i = 0; i < l->nfiles; i++)
+		free(l->files[i]);
+	free(l->files);
 	free(l->e);
 	free(l->lang);
 	free(l);
@@ -320,6 +341,8 @@ static kg_labels *S_copy(const kg_labels *from, const char *lang)
 	l->e = kg_xcalloc(from->n ? from->n : 1, sizeof(*l->e));
 	for (i = 0; i < from->n; i++) {
 		l->e[i].key = kg_xstrdup(from->e[i].key);
+		l->e[i].at = from->e[i].at;
+		l->e[i].at.file = S_file(l, from->e[i].at.file);
 		for (f = 0; f < KG_PL_N; f++)
 			if (from->e[i].form[f])
 				l->e[i].form[f] = kg_xstrdup(from->e[i].form[f]);
@@ -443,6 +466,8 @@ static void S_apply_one(kg_labels *l, const kg_labels *en, const kg_node *key,
 	}
 	S_entry_clear(dst);
 	memcpy(dst->form, forms, sizeof(forms));
+	dst->at = v->mark;
+	dst->at.file = S_file(l, v->mark.file);
 }
 
 /* Lay the mapping map (a labels file, or kit.yaml's labels:) over l. */
@@ -490,6 +515,8 @@ static kg_labels *S_english(const kg_node *root)
 		S_entry *e = &l->e[l->n++];
 
 		e->key = kg_xstrdup(root->pairs[i].key->text);
+		e->at = v->mark;
+		e->at.file = S_file(l, v->mark.file);
 		if (v->kind == KG_NODE_SCALAR) {
 			e->form[KG_PL_OTHER] = kg_xstrdup(v->text);
 			continue;
@@ -615,6 +642,19 @@ size_t kg_labels_check(const kg_node *language, const kg_node *labels,
 }
 
 /* ---- look-up and filling ----------------------------------------------------------- */
+
+void kg_labels_each(const kg_labels *l,
+		    void (*fn)(void *ctx, const char *text, kg_mark at),
+		    void *ctx)
+{
+	size_t i;
+	int f;
+
+	for (i = 0; i < l->n; i++)
+		for (f = 0; f < KG_PL_N; f++)
+			if (l->e[i].form[f])
+				fn(ctx, l->e[i].form[f], l->e[i].at);
+}
 
 const char *kg_labels_lang(const kg_labels *l)
 {

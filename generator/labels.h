@@ -69,6 +69,13 @@ int kg_labels_rtl(const kg_labels *labels);
  * Without one its words are English. */
 int kg_labels_found(const kg_labels *labels);
 
+/* Call fn with every text of the table, each plural form apart, and
+ * where it was written: its value in a labels file (the built-in ones
+ * are named templates/labels/NAME.yaml) or in kit.yaml's labels. */
+void kg_labels_each(const kg_labels *labels,
+		    void (*fn)(void *ctx, const char *text, kg_mark at),
+		    void *ctx);
+
 /* The text of key (labels NULL: the default table); a plural label's
  * `other` text. A key no table has is a programming error: the key
  * itself is returned, so a test finds it. The string lives as long as

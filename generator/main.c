@@ -28,6 +28,7 @@
 #include "export.h"
 #include "file.h"
 #include "git.h"
+#include "glyphcheck.h"
 #include "init.h"
 #include "kit.h"
 #include "labels.h"
@@ -81,6 +82,26 @@ static void S_check_paper(const kg_kit *kit, kg_diags *d)
 	free(templates);
 }
 
+/* Characters no installed font has, at their places: with the labels
+ * of the kit's language, as a build would draw them (not kitgen's own
+ * English: an English kit of only ASCII loads no font). */
+static void S_check_glyphs(const kg_kit *kit, kg_diags *d)
+{
+	kg_diags quiet = KG_DIAGS_INIT;
+	char *templates = kg_default_templates(&quiet);
+	const char *lang = kit->language ? kg_text(kit->language) : "en";
+	kg_labels *labels = NULL;
+
+	if (templates && (kit->labels_node || strcasecmp(lang, "en") != 0))
+		labels = kg_labels_load(templates, lang, kit->labels_node,
+					&quiet);
+	if (templates && quiet.errors == 0)
+		kg_check_glyphs(kit, labels, templates, d);
+	kg_labels_free(labels);
+	free(templates);
+	kg_diags_free(&quiet);
+}
+
 /* Load and check the kit; *kit is set even when there are errors. */
 static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 {
@@ -115,6 +136,7 @@ static int S_kit_command(const char *cmd, int argc, char **argv,
 		kg_kit_readiness(kit, &d);
 		kg_git_version_warning(kit, &d);
 		kg_tr_check_all(kit, &d);
+		S_check_glyphs(kit, &d);
 	}
 	rc = kg_cli_report(&d);
 	if (rc == 0)

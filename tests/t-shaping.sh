@@ -96,10 +96,23 @@ kit=$TMP/pua-kit
 rm -rf "$kit"
 cp -R "$ROOT/tests/fixture/cjk" "$kit"
 sed -i 's/^title: Today.*/title: Odd \xee\x80\x80 mark/' "$kit/kit.yaml"
-if build pua "$kit" && grep -q "warning: character U+E000 is in no installed font" "$TMP/pua.err"; then
-	ok "a character no font has is a warning"
+# ... at its place, the column on the character, once a run (not once a
+# document), in check as in build; exit status 0 as for other warnings
+want="$kit/kit.yaml:4:12: warning: character U+E000 is in no installed font"
+if build pua "$kit" && grep -qF "$want" "$TMP/pua.err" &&
+   [ "$(grep -c 'U+E000' "$TMP/pua.err")" = 1 ]; then
+	ok "a character no font has is a warning at its place, once"
 else
-	not_ok "a character no font has is a warning" "$(cat "$TMP/pua.err")"
+	not_ok "a character no font has is a warning at its place, once" \
+		"$(cat "$TMP/pua.err")"
+fi
+if "$KITGEN" check --content "$kit" >/dev/null 2>"$TMP/check.err" &&
+   grep -qF "$want" "$TMP/check.err" &&
+   [ "$(grep -c 'U+E000' "$TMP/check.err")" = 1 ]; then
+	ok "check warns about a character no font has at its place"
+else
+	not_ok "check warns about a character no font has at its place" \
+		"$(cat "$TMP/check.err")"
 fi
 pdf=$(ls "$TMP"/pua/*.pdf 2>/dev/null | head -1)
 shape_check "no .notdef glyph for a character no font has" "$pdf" notdef
@@ -114,4 +127,64 @@ sys.exit(1)' "$pdf"; then
 	ok "a character no font has is drawn as a replacement mark"
 else
 	not_ok "a character no font has is drawn as a replacement mark"
+fi
+
+# places inside a block scalar (its second line, a second character on
+# it), in a quoted text after an escape that writes another (that one at
+# the text's start), in a topic file, and in kit.yaml's labels
+kit=$TMP/pua-places
+rm -rf "$kit"
+cp -R "$ROOT/tests/fixture/cjk" "$kit"
+/usr/bin/python3 - "$kit" <<'PY'
+import sys
+k = sys.argv[1]
+p = k + '/topics/01-cache.yaml'
+s = open(p).read()
+s = s.replace('exposes: Whether the candidate thinks about **staleness**.',
+	'exposes: |\n  Whether the candidate\n  thinks \ue000 about \ue001 **staleness**.')
+s = s.replace('  - "No fallback: a cache outage takes reads down."',
+	'  - "No fallback: \\ue002 a \ue003 cache outage takes reads down."')
+open(p, 'w').write(s)
+open(k + '/kit.yaml', 'a').write('labels:\n  toc.title: "Inhalt \ue004"\n')
+PY
+line=$(grep -n '^labels:' "$kit/kit.yaml" | cut -d: -f1)
+cat >"$TMP/want" <<EOF
+$kit/kit.yaml:$((line + 1)):22: warning: character U+E004
+$kit/topics/01-cache.yaml:31:28: warning: character U+E003
+$kit/topics/01-cache.yaml:31:5: warning: character U+E002
+$kit/topics/01-cache.yaml:6:10: warning: character U+E000
+$kit/topics/01-cache.yaml:6:18: warning: character U+E001
+EOF
+for cmd in check build; do
+	if [ $cmd = check ]; then
+		"$KITGEN" check --content "$kit" >/dev/null 2>"$TMP/places.err"
+	else
+		build places "$kit"
+	fi
+	status=$?
+	grep -o '^.*warning: character U+[0-9A-F]*' "$TMP/places.err" |
+		LC_ALL=C sort >"$TMP/got"
+	if [ $status = 0 ] && diff -u "$TMP/want" "$TMP/got" >"$TMP/diff"; then
+		ok "$cmd: each character no font has at its own place"
+	else
+		not_ok "$cmd: each character no font has at its own place" \
+			"status $status" "$(cat "$TMP/diff")"
+	fi
+done
+
+# a label of the templates' labels file, in the kit's language
+cp -R "$ROOT/templates" "$TMP/tpl-pua"
+sed -i 's/^toc.title: .*/toc.title: "Inhalt \xee\x80\x85"/' "$TMP/tpl-pua/labels/de.yaml"
+line=$(grep -n '^toc.title:' "$TMP/tpl-pua/labels/de.yaml" | cut -d: -f1)
+kit=$TMP/pua-de-kit
+rm -rf "$kit"
+cp -R "$ROOT/tests/fixture/cjk" "$kit"
+echo 'language: de' >>"$kit/kit.yaml"
+if build pua-de "$kit" "$TMP/tpl-pua" &&
+   grep -qF "$TMP/tpl-pua/labels/de.yaml:$line:20: warning: character U+E005" \
+	"$TMP/pua-de.err" && [ "$(grep -c 'U+E005' "$TMP/pua-de.err")" = 1 ]; then
+	ok "a label's character no font has is a warning at its place"
+else
+	not_ok "a label's character no font has is a warning at its place" \
+		"$(cat "$TMP/pua-de.err")"
 fi
