@@ -86,6 +86,11 @@ static int S_italic(kg_face face)
 	       face == KG_FACE_SANS_ITALIC || face == KG_FACE_SANS_BOLD_ITALIC;
 }
 
+int kg_font_synthetic_bold(const kg_fonts *f, kg_face face, size_t i)
+{
+	return i >= KG_NFACES && S_bold(face) && !f->font[i].heavy;
+}
+
 static const char *S_cached(const char *family, int bold, int italic)
 {
 	size_t i;
@@ -419,6 +424,7 @@ int kg_font_load(kg_fonts *f, size_t i)
 		kg_oom(0);
 	hb_font_set_scale(ft->hfont, 1000, 1000);
 	ft->nglyphs = hb_face_get_glyph_count(ft->hface);
+	ft->heavy = hb_style_get_value(ft->hfont, HB_STYLE_TAG_WEIGHT) >= 600;
 	ft->used = kg_xcalloc(ft->nglyphs ? ft->nglyphs : 1, 1);
 	ft->used[0] = 1;
 	ft->failed = 0;

@@ -67,9 +67,20 @@ int kg_fonts_used(const kg_fonts *f, kg_face face);
 /* Append the operators that draw s in face at size (points) from the
  * current text position: Tf where the font changes (*cur_font, *cur_size:
  * the content stream's text state, kept up to date; -1 for none), TJ
- * arrays of glyph codes with the kerning and mark offsets. */
+ * arrays of glyph codes with the kerning and mark offsets. Glyphs that a
+ * bold face takes from a fallback face with no bold of its own (Chinese
+ * in Droid Sans Fallback) are drawn bold, as browsers and word
+ * processors do: filled and stroked (2 Tr), then 0 Tr again; the caller
+ * sets the stroke's colour (the fill's) and width (KG_FONTS_BOLD_STROKE)
+ * first, when kg_fonts_emboldens says so. */
 void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 		   size_t len, int *cur_font, float *cur_size, kg_buf *out);
+
+/* Does drawing s in face take a drawn bold (above)? */
+int kg_fonts_emboldens(kg_fonts *f, kg_face face, const char *s, size_t len);
+/* The drawn bold's stroke width, a fraction of the size: what browsers
+ * and word processors draw. */
+#define KG_FONTS_BOLD_STROKE (1.0f / 30.0f)
 
 /* Write the font objects of every face used to pdf: the Type0 font of
  * face at objs[face] (numbers the caller reserved, so pages could refer

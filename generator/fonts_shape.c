@@ -26,7 +26,9 @@
  * does it properly), as TJ arrays whose numbers are the difference
  * between each glyph's shaped position and its advance in the font
  * (kerning, mark offsets); a vertical offset is a text rise (Ts); a new
- * font (a fallback) is a Tf.
+ * font (a fallback) is a Tf. A bold face's glyphs from a fallback with no
+ * bold (Droid Sans Fallback has none) are filled and stroked (2 Tr): a
+ * drawn bold, as browsers draw it; 0 Tr follows them.
  *
  * Copying: each glyph's ToUnicode text is its cluster's characters; in
  * a right-to-left run, where the glyphs are in visual order, a cluster
@@ -414,6 +416,7 @@ typedef struct S_pen {
 	int in_array, in_string;
 	long pend;   /* a TJ number not yet written */
 	long rise;   /* the text rise, 1/100 unit */
+	int stroke;  /* drawing a drawn bold: 2 Tr */
 } S_pen;
 
 static void S_close_string(S_pen *p)
@@ -440,6 +443,23 @@ static void S_close_array(S_pen *p)
 	p->in_array = 0;
 }
 
+int kg_fonts_emboldens(kg_fonts *f, kg_face face, const char *s, size_t len)
+{
+	const char *end = s + len, *next;
+	uint32_t k;
+
+	for (; s < end; s = next) {
+		const kg_shaped *e;
+
+		next = S_chunk_end(s, end);
+		e = KG_SHAPED(f, kg_fonts_shape(f, face, s, (size_t)(next - s)));
+		for (k = 0; k < e->ng; k++)
+			if (kg_font_synthetic_bold(f, face, f->glyphs[e->g0 + k].font))
+				return 1;
+	}
+	return 0;
+}
+
 void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 		   size_t len, int *cur_font, float *cur_size, kg_buf *out)
 {
@@ -447,7 +467,7 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 	size_t stack[64], *sh = stack;
 	size_t n = 0, cap = 64, i, k;
 	int rtl = 0, ltr = 0;
-	S_pen p = {out, 0, 0, 0, 0};
+	S_pen p = {out, 0, 0, 0, 0, 0};
 
 	for (; s < end; s = next) {
 		next = S_chunk_end(s, end);
@@ -472,6 +492,7 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 			const kg_glyph *g = &f->glyphs[e->g0 + k];
 			const kg_font *ft = &f->font[g->font];
 			long rise = g->yoff ? lrintf((float)g->yoff * size / 10.0f) : 0;
+			int stroke = kg_font_synthetic_bold(f, face, g->font);
 
 			if ((int)g->font != *cur_font || size != *cur_size) {
 				S_flush(&p);
@@ -481,6 +502,12 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 				kg_buf_puts(out, "Tf\n");
 				*cur_font = (int)g->font;
 				*cur_size = size;
+			}
+			if (stroke != p.stroke) {
+				S_flush(&p);
+				S_close_array(&p);
+				kg_buf_puts(out, stroke ? "2 Tr\n" : "0 Tr\n");
+				p.stroke = stroke;
 			}
 			if (rise != p.rise) {
 				S_flush(&p);
@@ -509,6 +536,8 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 	S_close_array(&p);
 	if (p.rise)
 		kg_buf_puts(out, "0 Ts\n");
+	if (p.stroke)
+		kg_buf_puts(out, "0 Tr\n");
 	if (sh != stack)
 		free(sh);
 }

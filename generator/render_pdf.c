@@ -226,6 +226,8 @@ static void S_show(S_pen *pen, kg_face face, float size,
 	/* Td moves by the rounded amounts: track where the line really is */
 	pen->tx += (float)lrintf((x - pen->tx) * 100) / 100;
 	pen->ty += (float)lrintf((y - pen->ty) * 100) / 100;
+	if (kg_fonts_emboldens(pen->fonts, face, s, len))
+		S_stroke(pen, size * KG_FONTS_BOLD_STROKE, color);
 	kg_fonts_show(pen->fonts, face, size, s, len, &pen->face, &pen->size, b);
 }
 
@@ -588,6 +590,11 @@ static void S_watermark(S_pen *pen)
 	S_num(b, w->x);
 	S_num(b, pen->g->page_h - w->y);
 	kg_buf_puts(b, "Tm\n");
+	if (kg_fonts_emboldens(pen->fonts, w->face, w->text, strlen(w->text))) {
+		S_colour_op(b, w->color, "RG");
+		S_num(b, w->size * KG_FONTS_BOLD_STROKE);
+		kg_buf_puts(b, "w\n");
+	}
 	kg_fonts_show(pen->fonts, w->face, w->size, w->text, strlen(w->text),
 		      &font, &size, b);
 	kg_buf_puts(b, "ET Q\n");

@@ -63,6 +63,44 @@ copies "CJK text copies as written" "$pdf" "面接キット" \
 	"本キットは面接官のための小さな見本です。每个问题都有评分标准。" \
 	"缓存设计" "キャッシュは何のためにありますか？"
 
+# Droid Sans Fallback has no bold: a bold CJK run is drawn filled and
+# stroked (render mode 2, which MuPDF reports as a fill and a stroke),
+# the regular text after it only filled, and every 2 Tr is ended by 0 Tr
+# in the same text object
+if /usr/bin/python3 - "$pdf" >"$TMP/out" 2>&1 <<'PY'
+import fitz, re, sys
+d = fitz.open(sys.argv[1])
+filled, stroked = "", ""
+for page in d:
+    for s in page.get_texttrace():
+        t = "".join(chr(c[0]) for c in s["chars"])
+        if s["type"] == 0:
+            filled += t + "|"
+        elif s["type"] == 1:
+            stroked += t + "|"
+    c = page.read_contents().decode("latin-1")
+    for bt in re.findall(r"BT\n(.*?)\nET", c, re.S):
+        modes = re.findall(r"^([02]) Tr$", bt, re.M)
+        if modes and modes[-1] != "0":
+            sys.exit("a text object ends in render mode 2")
+    # the stroke is size/30 wide (PDF's initial width is 1)
+    w, size = 1.0, 0.0
+    for m in re.finditer(r"([\d.]+) w\n|/F\d+ ([\d.]+) Tf\n|2 Tr\n", c):
+        if m.group(1):
+            w = float(m.group(1))
+        elif m.group(2):
+            size = float(m.group(2))
+        elif abs(w - size / 30) > 0.01:
+            sys.exit("stroke %g wide for size %g" % (w, size))
+ok = ("太字の注意点" in stroked and "太字の注意点" in filled and
+      "と普通の文" in filled and "と普通の文" not in stroked and
+      "本キット" not in stroked and "efficient" not in stroked)
+sys.exit(0 if ok else "stroked: " + stroked[:300])
+PY
+then ok "bold CJK from a face with no bold is drawn bold (2 Tr), regular is not"
+else not_ok "bold CJK from a face with no bold is drawn bold (2 Tr), regular is not" "$(cat "$TMP/out")"
+fi
+
 # DejaVu Sans Mono has neither kerning nor ligatures: set code in DejaVu
 # Sans, which has both, and code must still get neither
 cp -R "$ROOT/templates" "$TMP/tpl"
