@@ -189,13 +189,26 @@ static uint32_t S_code_reversed(kg_fonts *f, size_t font, unsigned gid,
 	return kg_font_code(f, font, gid, tmp, len);
 }
 
+/* Are the n characters cps all decimal digits? */
+static int S_digits(const uint32_t *cps, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (hb_unicode_general_category(hb_unicode_funcs_get_default(),
+						cps[i]) !=
+		    HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER)
+			return 0;
+	return n > 0;
+}
+
 /* Shape characters i..j-1 (one font) of the chunk into sh. */
 static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 			size_t i, size_t j)
 {
 	hb_feature_t feats[4];
 	unsigned nfeats = 0, count, k;
-	int rtl;
+	int rtl, digits;
 	kg_font *ft = &f->font[f->fidx[i]];
 	hb_glyph_info_t *info;
 	hb_glyph_position_t *pos;
@@ -211,6 +224,11 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 	hb_buffer_add_codepoints(f->buf, f->subst, (int)n, (unsigned)i,
 				 (int)(j - i));
 	hb_buffer_guess_segment_properties(f->buf);
+	/* a number reads left to right in every script (UAX #9): Arabic-Indic
+	 * digits alone would be guessed right to left, and 12 drawn as 21 */
+	digits = S_digits(f->subst + i, j - i);
+	if (digits)
+		hb_buffer_set_direction(f->buf, HB_DIRECTION_LTR);
 	hb_shape(ft->hfont, f->buf, nfeats ? feats : NULL, nfeats);
 	if (!hb_buffer_allocation_successful(f->buf)) /* HarfBuzz ran out */
 		kg_oom(0);
@@ -218,7 +236,7 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 	rtl = hb_buffer_get_direction(f->buf) == HB_DIRECTION_RTL;
 	if (rtl)
 		sh->dir = 1;
-	else if (sh->dir == 0 && script != HB_SCRIPT_COMMON &&
+	else if (sh->dir == 0 && !digits && script != HB_SCRIPT_COMMON &&
 		 script != HB_SCRIPT_INHERITED && script != HB_SCRIPT_UNKNOWN &&
 		 script != HB_SCRIPT_INVALID)
 		sh->dir = -1;
@@ -450,9 +468,11 @@ int kg_fonts_emboldens(kg_fonts *f, kg_face face, const char *s, size_t len)
 
 	for (; s < end; s = next) {
 		const kg_shaped *e;
+		size_t at; /* shape first, then look: the arena may move */
 
 		next = S_chunk_end(s, end);
-		e = KG_SHAPED(f, kg_fonts_shape(f, face, s, (size_t)(next - s)));
+		at = kg_fonts_shape(f, face, s, (size_t)(next - s));
+		e = KG_SHAPED(f, at);
 		for (k = 0; k < e->ng; k++)
 			if (kg_font_synthetic_bold(f, face, f->glyphs[e->g0 + k].font))
 				return 1;

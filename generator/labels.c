@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +199,66 @@ static char *S_canonical(const char *tag)
 			p++;
 	}
 	return c;
+}
+
+/* ---- numbering systems ------------------------------------------------------ */
+
+/* CLDR's decimal numbering systems that are ten consecutive characters,
+ * with their CSS counter style */
+static const struct {
+	const char *name, *css;
+	uint32_t zero;
+} S_systems[] = {
+	{"latn", "decimal", '0'},        {"arab", "arabic-indic", 0x660},
+	{"arabext", "persian", 0x6F0},   {"beng", "bengali", 0x9E6},
+	{"deva", "devanagari", 0x966},   {"gujr", "gujarati", 0xAE6},
+	{"guru", "gurmukhi", 0xA66},     {"khmr", "khmer", 0x17E0},
+	{"knda", "kannada", 0xCE6},      {"laoo", "lao", 0xED0},
+	{"mlym", "malayalam", 0xD66},    {"mymr", "myanmar", 0x1040},
+	{"orya", "oriya", 0xB66},        {"tamldec", "tamil", 0xBE6},
+	{"telu", "telugu", 0xC66},       {"thai", "thai", 0xE50},
+	{"tibt", "tibetan", 0xF20},      {NULL, NULL, 0}};
+
+static size_t S_system(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && S_systems[i].name; i++)
+		if (strcmp(S_systems[i].name, name) == 0)
+			return i;
+	return 0;
+}
+
+int kg_digits_known(const char *system)
+{
+	return system && (strcmp(system, "latn") == 0 || S_system(system) != 0);
+}
+
+const char *kg_digits_css(const char *system)
+{
+	return S_systems[S_system(system)].css;
+}
+
+void kg_digits_put(kg_buf *out, const char *system, unsigned long n)
+{
+	uint32_t zero = S_systems[S_system(system)].zero;
+	char digits[24];
+	size_t len = (size_t)snprintf(digits, sizeof(digits), "%lu", n), i;
+
+	for (i = 0; i < len; i++) {
+		uint32_t c = zero + (uint32_t)(digits[i] - '0');
+
+		if (c < 0x80) {
+			kg_buf_putc(out, (char)c);
+		} else if (c < 0x800) {
+			kg_buf_putc(out, (char)(0xC0 | c >> 6));
+			kg_buf_putc(out, (char)(0x80 | (c & 0x3F)));
+		} else {
+			kg_buf_putc(out, (char)(0xE0 | c >> 12));
+			kg_buf_putc(out, (char)(0x80 | (c >> 6 & 0x3F)));
+			kg_buf_putc(out, (char)(0x80 | (c & 0x3F)));
+		}
+	}
 }
 
 /* ---- places --------------------------------------------------------------- */
@@ -451,6 +512,15 @@ static void S_apply_one(kg_labels *l, const kg_labels *en, const kg_node *key,
 	if (v->kind == KG_NODE_SCALAR) {
 		if (!S_places_ok(e, v, plural, d))
 			return;
+		if (strcmp(e->key, "number.digits") == 0 &&
+		    !kg_digits_known(v->text)) {
+			kg_error(d, v->mark, "label 'number.digits' is '%s', not "
+				 "a numbering system kitgen knows (latn, arab, "
+				 "arabext, beng, deva, gujr, guru, khmr, knda, "
+				 "laoo, mlym, mymr, orya, tamldec, telu, thai, "
+				 "tibt)", v->text);
+			return;
+		}
 		forms[KG_PL_OTHER] = kg_xstrdup(v->text);
 	} else if (v->kind == KG_NODE_MAP && plural) {
 		if (!S_plural_forms(e, v, forms, d)) {

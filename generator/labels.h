@@ -97,6 +97,16 @@ void kg_label_putn(kg_buf *out, const kg_labels *labels, const char *key,
 /* kg_label_put into a new string the caller frees. */
 char *kg_label_dup(const kg_labels *labels, const char *key, ...);
 
+/* Numbering systems, for the page numbers of the furniture (label
+ * number.digits): CLDR's names of the decimal ones a CSS counter style
+ * also has (latn, arab, arabext, deva, thai, ...). kg_digits_known says
+ * whether kitgen knows name; kg_digits_put appends the whole number n
+ * (0 and up) in system's digits (an unknown system: 0-9); kg_digits_css
+ * gives the CSS counter style ("decimal", "arabic-indic", ...). */
+int kg_digits_known(const char *system);
+void kg_digits_put(kg_buf *out, const char *system, unsigned long n);
+const char *kg_digits_css(const char *system);
+
 /* Check kit.yaml's `language` and `labels` without a templates folder:
  * the tag's form, unknown keys (with "did you mean"), places that differ
  * from the English text's. Either node may be NULL. Returns the number of

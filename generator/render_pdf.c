@@ -27,6 +27,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "labels.h"
 
 typedef struct S_pen {
 	kg_fonts *fonts;      /* the text's encoding and widths */
@@ -248,17 +249,18 @@ static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
 		} else if (op->type == KG_OP_PAGEREF) {
 			char *id = kg_xstrndup(kg_lay_at(lay, op->str), op->len);
 			long page = kg_lay_dest(lay, id, NULL);
-			char num[24];
+			kg_buf num = KG_BUF_INIT;
 			float w;
 
 			free(id);
 			if (page < 0)
 				continue;
-			snprintf(num, sizeof(num), "%ld", page + 1);
-			w = (float)kg_fonts_width(pen->fonts, op->face, num, strlen(num)) *
+			kg_digits_put(&num, pen->po->digits, (unsigned long)page + 1);
+			w = (float)kg_fonts_width(pen->fonts, op->face, num.ptr, num.len) *
 			    op->size / 1000.0f;
 			S_show(pen, op->face, op->size, op->color,
-			       ox + op->x - w, oy + op->y, num, strlen(num));
+			       ox + op->x - w, oy + op->y, num.ptr, num.len);
+			kg_buf_release(&num);
 		}
 	}
 }

@@ -61,6 +61,9 @@ lines, marks = ["labels:"], []
 def q(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 for i, key in enumerate(table):
+    if key == "number.digits": # a numbering system, not words: checked below
+        lines.append('  number.digits: "arab"')
+        continue
     mark = "XQ%03dQX" % i
     marks.append("%s %s" % (mark, key))
     val = table[key]
@@ -87,6 +90,25 @@ if "$KITGEN" build -q --content "$M" --templates "$ROOT/templates" --out "$TMP/m
 	ok "the kit with every label replaced builds in every format"
 else
 	not_ok "the kit with every label replaced builds in every format" "$(head -5 "$TMP/build.out")"
+fi
+
+# number.digits: the page numbers of the furniture in Arabic-Indic digits
+# (the PDF's running footer and contents, the printed HTML's counters),
+# and only they: the rest of the numbers stay 0-9
+pdftotext "$TMP/mout/backend-interview-kit.pdf" "$TMP/digits.txt"
+AI='[\x{660}-\x{669}]'
+footers=$(LC_ALL=C.UTF-8 grep -cP "^XQ\\d{3}QX $AI+ $AI+\$" "$TMP/digits.txt")
+pages=$(pdfinfo "$TMP/mout/backend-interview-kit.pdf" | awk '/^Pages:/ {print $2}')
+# the contents' entries end in their page, a number of Arabic-Indic digits
+toc=$(LC_ALL=C.UTF-8 grep -cP "^$AI+\$" "$TMP/digits.txt")
+if [ "$footers" -ge $((pages - 1)) ] && [ "$toc" -gt 10 ] &&
+   ! grep -qE '^XQ[0-9]{3}QX [0-9]+ [0-9]+$' "$TMP/digits.txt" &&
+   grep -q 'counter(page, arabic-indic)' "$TMP/mout/backend-interview-kit.html" &&
+   grep -q 'counter(pages, arabic-indic)' "$TMP/mout/backend-interview-kit.html"; then
+	ok "number.digits sets the furniture's page numbers in its digits (PDF, printed HTML)"
+else
+	not_ok "number.digits sets the furniture's page numbers in its digits (PDF, printed HTML)" \
+		"footers $footers of $pages pages, contents entries $toc"
 fi
 
 # The reports after the interviews, from cards of four candidates: Ada
@@ -289,7 +311,7 @@ else
 fi
 
 # ---- diagnostics ---------------------------------------------------------------------
-printf 'labels:\n  toc.titel: Inhalt\n  pdf.page: "Seite {page}"\n  common.min: {one: "{n} Min.", many: "{n} Min."}\n' >"$TMP/bad.yaml"
+printf 'labels:\n  toc.titel: Inhalt\n  pdf.page: "Seite {page}"\n  common.min: {one: "{n} Min.", many: "{n} Min."}\n  number.digits: roman\n' >"$TMP/bad.yaml"
 B=$(kit bad "$TMP/bad.yaml")
 n=$(wc -l <"$ROOT/content/kit.yaml")
 "$KITGEN" check --content "$B" >"$TMP/out" 2>"$TMP/err"
@@ -298,6 +320,7 @@ cat >"$TMP/want" <<EOF
 $B/kit.yaml:$((n + 2)):3: error: unknown label 'toc.titel' (did you mean 'toc.title'?)
 $B/kit.yaml:$((n + 3)):13: error: label 'pdf.page' has the places {page}; the English label has {page} {pages}
 $B/kit.yaml:$((n + 4)):15: error: plural label 'common.min' has no 'other' form
+$B/kit.yaml:$((n + 5)):18: error: label 'number.digits' is 'roman', not a numbering system kitgen knows (latn, arab, arabext, beng, deva, gujr, guru, khmr, knda, laoo, mlym, mymr, orya, tamldec, telu, thai, tibt)
 EOF
 grep ': error: ' "$TMP/err" >"$TMP/got"
 if [ "$st" = 1 ]; then
