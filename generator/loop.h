@@ -52,6 +52,10 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
  * (the exit status is then in *rc). d keeps the kit's line indexes, which
  * its marks point into: free it after the kit. */
 kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc);
+/* Set kit->labels (labels.h) for the kit's language, from templates
+ * (NULL: the templates a build would find, else the built-in tables);
+ * problems go to d. */
+void kg_loop_labels(kg_kit *kit, const char *templates, kg_diags *d);
 /* What score and calibrate do with the checked kit and the card files,
  * their diagnostics into d. */
 typedef void (*kg_loop_fn)(const kg_kit *kit, char **files, size_t nfiles,

@@ -83,6 +83,16 @@ kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc)
 	return kit;
 }
 
+void kg_loop_labels(kg_kit *kit, const char *templates, kg_diags *d)
+{
+	kg_diags quiet = KG_DIAGS_INIT;
+	char *found = templates ? NULL : kg_default_templates(&quiet);
+
+	kg_build_labels(kit, templates ? templates : found, NULL, d);
+	free(found);
+	kg_diags_free(&quiet);
+}
+
 /* The folder a file is in ("." for a bare name). The caller frees it. */
 char *kg_dir_of(const char *path)
 {
@@ -111,16 +121,8 @@ int kg_loop_cards(const char *cmd, const char *usage, int argc, char **argv,
 		kg_diags_free(&kd);
 		return rc;
 	}
-	/* the reports' words in the kit's language (labels.h), from the
-	 * templates a build would use, else the built-in tables */
-	{
-		kg_diags quiet = KG_DIAGS_INIT;
-		char *found = o.templates ? NULL : kg_default_templates(&quiet);
-
-		kg_build_labels(kit, o.templates ? o.templates : found, NULL, &d);
-		free(found);
-		kg_diags_free(&quiet);
-	}
+	/* the reports' words in the kit's language */
+	kg_loop_labels(kit, o.templates, &d);
 	run(kit, argv + optind, (size_t)(argc - optind), &o, &d);
 	rc = kg_cli_report(&d);
 	kg_diags_free(&d);

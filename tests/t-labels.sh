@@ -186,6 +186,15 @@ for dp, dn, fn in sorted(os.walk(root)):
             print(subprocess.run(["pdftotext", p, "-"], capture_output=True, text=True).stdout)
             print(subprocess.run(["pdfinfo", p], capture_output=True, text=True).stdout)
 EOF
+# kitgen list's and kitgen card's words too: the list without its ids and
+# file names, the card files' comments (their keys and values are the
+# card format's, the same in every language)
+{
+	echo "==== kitgen list"
+	"$KITGEN" list --content "$M" | sed 's/^[^ ]*  *//; s/[^ ]*\.\(md\|html\|pdf\)//g'
+	echo "==== kitgen card"
+	"$KITGEN" card platform-engineer-expert --content "$M" | sed -n 's/.*# //p'
+} >>"$TMP/all.txt" 2>&1
 # Keys no edition of content/ uses, each for a reason: the test below
 # checks that they are indeed nowhere, so the list cannot go stale.
 UNUSED='
@@ -267,6 +276,7 @@ html markdown pdf   the formats index.html lists files in: names of file formats
 kb mb               units of a file size, the same in every language we ship
 kitgen              the program named in the PDF document information
 ada bo cy di        the candidates named on the cards of this test (the reports show them)
+not probed          a rating value of the card format (not-probed) that kitgen card names, the same in every language
 '
 $PY - "$M" "$TMP/all.txt" "$ALLOW" >"$TMP/english" <<'EOF'
 import os, re, sys
