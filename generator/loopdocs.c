@@ -570,7 +570,13 @@ int kg_cmd_loop(int argc, char **argv)
 	if (rc == 0)
 		rc = S_paper_ok(&a);
 	if (rc == 0 && (kit = kg_loop_kit(a.content, &kd, &rc)) != NULL) {
-		rc = S_loop(kit, &a, writers);
+		kg_diags ld = KG_DIAGS_INIT;
+
+		/* the documents' own words in the kit's language, as a build's */
+		kg_loop_labels(kit, a.templates, &ld);
+		if ((rc = kg_cli_report(&ld)) == 0)
+			rc = S_loop(kit, &a, writers);
+		kg_diags_free(&ld);
 		kg_kit_free(kit);
 	}
 	kg_diags_free(&kd); /* after the kit: its marks point into these */

@@ -154,6 +154,15 @@ else
 	not_ok "kitgen score and calibrate report on the markers kit's cards" "$(head -20 "$TMP/score.out")"
 fi
 
+# One loop's documents (kitgen loop), filled in: in the kit's words too
+if "$KITGEN" loop platform-engineer-expert --content "$M" --templates "$ROOT/templates" \
+	--candidate ada --date 2026-12-01 --interviewer 1=bo --out "$TMP/mout/loop" \
+	>"$TMP/loop.out" 2>&1; then
+	ok "kitgen loop writes the markers kit's documents"
+else
+	not_ok "kitgen loop writes the markers kit's documents" "$(head -5 "$TMP/loop.out")"
+fi
+
 # The text a reader sees of every output: Markdown without its link
 # targets and anchors, HTML's text and accessible names (not its style
 # sheet), the PDFs' text and document information.
