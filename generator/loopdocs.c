@@ -30,6 +30,7 @@
 #include "datadir.h"
 #include "digest.h"
 #include "edition.h"
+#include "glyphcheck.h"
 #include "loop.h"
 #include "loopfill.h"
 #include "paper.h"
@@ -501,14 +502,14 @@ static int S_write(const kg_kit *kit, const S_args *a, const kg_edition *parts,
 	return kg_report_end(&rep, 0, d);
 }
 
-/* With the kit loaded and checked: the packet, the cast, the files. */
+/* With the kit loaded and checked: the packet, the cast, the files;
+ * d holds what was found before (reported with the files' problems). */
 static int S_loop(const kg_kit *kit, const S_args *a,
-		  const kg_writer *const *writers)
+		  const kg_writer *const *writers, kg_diags *d)
 {
 	kg_editions eds = kg_editions_of(kit);
 	const kg_edition *pk = S_packet(&eds, a->edition), *parts = NULL;
 	const char **names = NULL, **given = NULL;
-	kg_diags d = KG_DIAGS_INIT;
 	size_t nparts = 0, nrounds = 0;
 	int rc = KG_EXIT_USAGE;
 
@@ -521,12 +522,11 @@ static int S_loop(const kg_kit *kit, const S_args *a,
 	if (rc == 0) {
 		kg_loop_cast cast = {a->candidate, a->date, names, nrounds};
 
-		S_write(kit, a, parts, nparts, &cast, writers, &d);
-		rc = kg_cli_report(&d);
+		S_write(kit, a, parts, nparts, &cast, writers, d);
+		rc = kg_cli_report(d);
 	}
 	free(names);
 	free(given);
-	kg_diags_free(&d);
 	kg_editions_free(&eds);
 	return rc;
 }
@@ -551,6 +551,25 @@ static int S_paper_ok(const S_args *a)
 	return rc;
 }
 
+/* Before a PDF is laid out: kg_check_glyphs over the kit and its labels,
+ * with the templates the loop uses. */
+static void S_check_glyphs(const kg_kit *kit, const S_args *a,
+			   const kg_writer *const *writers, kg_diags *d)
+{
+	kg_diags quiet = KG_DIAGS_INIT;
+	char *found = NULL;
+	const char *templates = a->templates;
+	size_t i;
+
+	for (i = 0; writers[i] && writers[i] != &kg_writer_pdf; i++)
+		;
+	if (writers[i] &&
+	    (templates || (templates = found = kg_default_templates(&quiet))))
+		kg_check_glyphs(kit, kit->labels, templates, d);
+	free(found);
+	kg_diags_free(&quiet);
+}
+
 int kg_cmd_loop(int argc, char **argv)
 {
 	S_args a;
@@ -572,10 +591,12 @@ int kg_cmd_loop(int argc, char **argv)
 	if (rc == 0 && (kit = kg_loop_kit(a.content, &kd, &rc)) != NULL) {
 		kg_diags ld = KG_DIAGS_INIT;
 
-		/* the documents' own words in the kit's language, as a build's */
+		/* the documents' own words in the kit's language, and the
+		 * characters no font has at their places, as a build's */
 		kg_loop_labels(kit, a.templates, &ld);
-		if ((rc = kg_cli_report(&ld)) == 0)
-			rc = S_loop(kit, &a, writers);
+		if (ld.errors == 0)
+			S_check_glyphs(kit, &a, writers, &ld);
+		rc = ld.errors ? kg_cli_report(&ld) : S_loop(kit, &a, writers, &ld);
 		kg_diags_free(&ld);
 		kg_kit_free(kit);
 	}

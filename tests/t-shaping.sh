@@ -226,3 +226,21 @@ else
 	not_ok "a label's character no font has is a warning at its place" \
 		"$(cat "$TMP/pua-de.err")"
 fi
+
+# kitgen loop too: the content's character at its place, once, and a
+# name given on the command line (no place) once, from the layout
+kit=$TMP/pua-places
+"$KITGEN" loop balanced-expert --content "$kit" --templates "$ROOT/templates" \
+	--candidate "Odd $(printf '\356\200\206')" --date 2026-12-01 \
+	--out "$TMP/pua-loop" --format pdf >/dev/null 2>"$TMP/loop.err"
+status=$?
+if [ $status = 0 ] &&
+   grep -qF "$kit/topics/01-cache.yaml:6:10: warning: character U+E000" "$TMP/loop.err" &&
+   [ "$(grep -c 'U+E000' "$TMP/loop.err")" = 1 ] &&
+   [ "$(grep -c '^kitgen: warning: character U+E006 is in no installed font' "$TMP/loop.err")" = 1 ] &&
+   [ "$(grep -c 'warning: character' "$TMP/loop.err")" = 6 ]; then
+	ok "kitgen loop warns about each character no font has once, at its place if it has one"
+else
+	not_ok "kitgen loop warns about each character no font has once, at its place if it has one" \
+		"status $status" "$(grep -v '^ ' "$TMP/loop.err")"
+fi
