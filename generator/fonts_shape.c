@@ -15,10 +15,10 @@
  * run comes out of HarfBuzz in visual order, its letters joined.
  *
  * A character no installed font has is a warning, once a run (unless
- * glyphcheck.c gave it at its place already), and is drawn as U+FFFD (or '?', when no font has that either); a glyph
- * 0 (.notdef) the shaper leaves is replaced the same way, so no box is
- * ever drawn silently. The ToUnicode text of the replacement is still
- * the character written.
+ * glyphcheck.c gave it at its place already), and is drawn as U+FFFD
+ * (or '?', when no font has that either); a glyph 0 (.notdef) the shaper
+ * leaves is replaced the same way, so no box is ever drawn silently.
+ * The ToUnicode text of the replacement is still the character written.
  *
  * Drawing: a text operation's chunks, in order (reversed when the text
  * has right-to-left letters and no left-to-right ones: the words of a
