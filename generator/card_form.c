@@ -23,6 +23,7 @@ static const char *const S_words[][2] = {
 	{"save", "cardform.save"},
 	{"saved", "cardform.saved"},
 	{"missing", "cardform.missing"},
+	{"listSep", "cardform.list_sep"},
 	{"listAnd", "cardform.list_and"},
 	{"candidate", "cardform.candidate"},
 	{"interviewer", "cardform.interviewer"},

@@ -232,7 +232,7 @@
   }
   function list(items) {
     if (items.length < 2) return items.join('');
-    return items.slice(0, -1).join(', ') + W.listAnd + items[items.length - 1];
+    return items.slice(0, -1).join(W.listSep) + W.listAnd + items[items.length - 1];
   }
   function card(r) {
     var who = field(r.round, 'candidate'), by = field(r.round, 'interviewer');

@@ -29,6 +29,67 @@ if grep -q '^toc.title: "Inhalt"  # ' "$TMP/de.yaml" &&
 else
 	not_ok "kitgen labels de prints the German texts" "$(grep -E '^(toc.title|pdf.page):' "$TMP/de.yaml")"
 fi
+# Every language's file beside en.yaml (de, fr, es, ar, ja, he, ...) gives
+# every key, each with English's places, only its language's plural forms
+# (a form it lacks would never show) and "other"; `kitgen labels LANG`
+# prints exactly the file's texts.
+: >"$TMP/printed.err"
+for f in "$ROOT"/templates/labels/*.yaml; do
+	l=$(basename "$f" .yaml)
+	[ "$l" = en ] && continue
+	"$KITGEN" labels "$l" --templates "$ROOT/templates" >"$TMP/printed-$l.yaml" 2>>"$TMP/printed.err"
+done
+$PY - "$ROOT/templates/labels" "$TMP" >"$TMP/files.out" 2>&1 <<'EOF'
+import glob, os, re, sys, yaml
+folder, tmp = sys.argv[1:3]
+# the CLDR plural categories of whole numbers (labels.c, kg_plural_category)
+forms = {"ar": "zero one two few many other", "he": "one two other",
+	 "ja": "other", "zh": "other", "ko": "other",
+	 "ru": "one few many", "uk": "one few many", "pl": "one few many"}
+en = yaml.safe_load(open(os.path.join(folder, "en.yaml"), encoding="utf-8"))
+places = lambda t: sorted(set(re.findall(r"\{([^}]*)\}", t)))
+bad = []
+for path in sorted(glob.glob(os.path.join(folder, "*.yaml"))):
+	lang = os.path.basename(path)[:-5]
+	if lang == "en":
+		continue
+	t = yaml.safe_load(open(path, encoding="utf-8"))
+	has = set(forms.get(lang.split("-")[0], "one other").split()) | {"other"}
+	bad += ["%s: no %s" % (lang, k) for k in en if k not in t]
+	bad += ["%s: %s is no English key" % (lang, k) for k in t if k not in en]
+	for k, v in t.items():
+		e = en.get(k)
+		if e is None:
+			continue
+		want = places(e["other"] if isinstance(e, dict) else e)
+		if isinstance(e, dict) != isinstance(v, dict):
+			bad.append("%s: %s is%s a plural label" % (lang, k, "" if isinstance(e, dict) else " not"))
+			continue
+		for f, text in (v.items() if isinstance(v, dict) else [("", v)]):
+			if not isinstance(text, str) or not text.strip():
+				bad.append("%s: %s %s is empty" % (lang, k, f))
+			elif f and f not in has:
+				bad.append("%s: %s has a form '%s' the language does not use" % (lang, k, f))
+			elif not (set(places(text)) <= set(want) if f else places(text) == want):
+				bad.append("%s: %s %s has %s, English %s" % (lang, k, f, places(text), want))
+		if isinstance(v, dict) and "other" not in v:
+			bad.append("%s: %s has no 'other' form" % (lang, k))
+	printed = yaml.safe_load(open(os.path.join(tmp, "printed-%s.yaml" % lang), encoding="utf-8")) or {}
+	if not printed:
+		bad.append("%s: kitgen labels %s prints nothing" % (lang, lang))
+	for k, v in t.items():
+		if printed and printed.get(k) != v:
+			bad.append("%s: kitgen labels %s prints %s as %r, the file has %r" % (lang, lang, k, printed.get(k), v))
+	print(lang, len(t))
+print("\n".join(bad[:30]))
+sys.exit(1 if bad else 0)
+EOF
+st=$?
+if [ "$st" = 0 ] && [ ! -s "$TMP/printed.err" ] && grep -q '^ja ' "$TMP/files.out" && grep -q '^he ' "$TMP/files.out"; then
+	ok "every language's labels file has every key, English's places and its plural forms; kitgen labels prints it ($(grep -c '^[a-z-]* [0-9]' "$TMP/files.out") files)"
+else
+	not_ok "every language's labels file has every key, English's places and its plural forms" "$(cat "$TMP/files.out" "$TMP/printed.err")"
+fi
 "$KITGEN" labels en_US >/dev/null 2>"$TMP/err"
 st=$?
 if [ "$st" = 2 ] && grep -q "kitgen labels: 'en_US' is not a BCP 47 language tag" "$TMP/err"; then
@@ -413,12 +474,38 @@ else
 	not_ok "language: ar gives Arabic furniture and a right-to-left HTML" "$(cat "$TMP/err")"
 fi
 
-J=$(kit ja "" ja)
-"$KITGEN" build -q --content "$J" --templates "$ROOT/templates" --out "$TMP/ja" --format md 2>"$TMP/err"
+H=$(kit he "" he)
+"$KITGEN" build -q --content "$H" --templates "$ROOT/templates" --out "$TMP/he" --format md,html 2>"$TMP/err"
 st=$?
-line=$(grep -n '^language:' "$J/kit.yaml" | cut -d: -f1)
-if [ "$st" = 0 ] && grep -q "^$J/kit.yaml:$line:11: warning: no labels for language 'ja' (no labels/ja.yaml)" "$TMP/err" &&
-	grep -q '^## <a id="contents"></a>Contents$' "$TMP/ja/backend-interview-kit.md"; then
+if [ "$st" = 0 ] && [ ! -s "$TMP/err" ] &&
+	grep -q '<html lang="he" dir="rtl">' "$TMP/he/backend-interview-kit.html" &&
+	grep -q '<html lang="he" dir="rtl">' "$TMP/he/index.html" &&
+	grep -q '^## <a id="contents"></a>תוכן העניינים$' "$TMP/he/backend-interview-kit.md" &&
+	grep -q 'טופס הערכה' "$TMP/he/panels/generalist-fresher.md"; then
+	ok "language: he gives Hebrew furniture and a right-to-left HTML"
+else
+	not_ok "language: he gives Hebrew furniture and a right-to-left HTML" "status $st" "$(cat "$TMP/err")"
+fi
+
+J=$(kit ja "" ja)
+"$KITGEN" check --content "$J" >"$TMP/check.out" 2>&1
+st=$?
+"$KITGEN" build -q --content "$J" --templates "$ROOT/templates" --out "$TMP/ja" --format md,html 2>"$TMP/err"
+if [ "$st" = 0 ] && [ ! -s "$TMP/err" ] && ! grep -q 'warning' "$TMP/check.out" &&
+	grep -q '^## <a id="contents"></a>目次$' "$TMP/ja/backend-interview-kit.md" &&
+	grep -q '<html lang="ja">' "$TMP/ja/backend-interview-kit.html" &&
+	grep -q '評価シート' "$TMP/ja/panels/generalist-fresher.md"; then
+	ok "language: ja checks clean and gives Japanese furniture, left to right"
+else
+	not_ok "language: ja checks clean and gives Japanese furniture" "status $st" "$(cat "$TMP/check.out" "$TMP/err")"
+fi
+
+S=$(kit sw "" sw)
+"$KITGEN" build -q --content "$S" --templates "$ROOT/templates" --out "$TMP/sw" --format md 2>"$TMP/err"
+st=$?
+line=$(grep -n '^language:' "$S/kit.yaml" | cut -d: -f1)
+if [ "$st" = 0 ] && grep -q "^$S/kit.yaml:$line:11: warning: no labels for language 'sw' (no labels/sw.yaml)" "$TMP/err" &&
+	grep -q '^## <a id="contents"></a>Contents$' "$TMP/sw/backend-interview-kit.md"; then
 	ok "a language with no labels file keeps English, with a warning at kit.yaml's language"
 else
 	not_ok "a language with no labels file keeps English, with a warning" "status $st" "$(cat "$TMP/err")"
@@ -452,7 +539,7 @@ done
 "$KITGEN" calibrate --content "$D" --templates "$ROOT/templates" --out "$TMP/cal" \
 	"$TMP/cards"/*.yaml >/dev/null 2>>"$TMP/err"
 f=$(ls "$TMP/score"/*.md 2>/dev/null | head -1)
-if [ -n "$f" ] && grep -q '^# Abschlussbesprechung: Ada' "$f" &&
+if [ -n "$f" ] && grep -q '^# Auswertung: Ada' "$f" &&
 	grep -q 'Nach der Entscheidungsregel' "$f" &&
 	grep -q 'Kalibrierung' "$TMP/cal/calibration.md" &&
 	grep -q 'Interviewende' "$TMP/cal/calibration.md"; then

@@ -143,6 +143,37 @@ static void test_tables(void **state)
 	kg_diags_free(&d);
 }
 
+/* Japanese and Hebrew are built in: Japanese left to right with its one
+ * plural form, Hebrew right to left with its form for two. */
+static void test_ja_he(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_labels *ja = kg_labels_load(NULL, "ja-JP", NULL, &d);
+	kg_labels *he = kg_labels_load(NULL, "he", NULL, &d);
+	kg_buf b = KG_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(d.n, 0);
+	assert_true(kg_labels_found(ja));
+	assert_true(kg_labels_found(he));
+	assert_string_equal(kg_label(ja, "toc.title"), "目次");
+	assert_string_equal(kg_label(he, "toc.title"), "תוכן העניינים");
+	assert_false(kg_labels_rtl(ja));
+	assert_true(kg_labels_rtl(he));
+	kg_label_putn(&b, ja, "common.minutes", 1, NULL);
+	assert_string_equal(b.ptr, "1分");
+	kg_buf_reset(&b);
+	kg_label_putn(&b, he, "common.minutes", 2, NULL);
+	assert_string_equal(b.ptr, "שתי דקות");
+	kg_buf_reset(&b);
+	kg_label_putn(&b, he, "common.minutes", 7, NULL);
+	assert_string_equal(b.ptr, "7 דקות");
+	kg_buf_release(&b);
+	kg_labels_free(ja);
+	kg_labels_free(he);
+	kg_diags_free(&d);
+}
+
 /* Overrides: one replaced, the rest kept; an unknown key and other
  * places are errors at their place, the entry keeping its text. */
 static void test_overrides(void **state)
@@ -183,6 +214,7 @@ int main(void)
 		cmocka_unit_test(test_fill),
 		cmocka_unit_test(test_digits),
 		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_ja_he),
 		cmocka_unit_test(test_overrides),
 	};
 
