@@ -10,17 +10,17 @@ _kitgen_options()
 	build) echo "--content --templates --out --edition --format --paper --release --changes-since --language --quiet --help" ;;
 	list) echo "--content --help" ;;
 	digest) echo "--content --build --templates --paper --help" ;;
-	export) echo "--format --content --out --help" ;;
+	export) echo "--format --content --out --language --help" ;;
 	diff) echo "--format --git --content --translations --language --help" ;;
 	render) echo "--data --partials --help" ;;
 	init) echo "--role --quiet --help" ;;
 	labels) echo "--templates --help" ;;
 	schema) echo "--help" ;;
-	serve) echo "--port --bind --content --templates --help" ;;
-	card) echo "--content --round --help" ;;
-	loop) echo "--candidate --date --interviewer --out --force-output-dir --content --templates --format --paper --help" ;;
+	serve) echo "--port --bind --content --templates --language --help" ;;
+	card) echo "--content --round --language --help" ;;
+	loop) echo "--candidate --date --interviewer --out --force-output-dir --content --templates --format --paper --language --help" ;;
 	translate) echo "--status --stamp --language --format --content --help" ;;
-	score | calibrate) echo "--content --templates --out --anonymise --help" ;;
+	score | calibrate) echo "--content --templates --out --language --anonymise --help" ;;
 	esac
 }
 

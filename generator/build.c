@@ -316,21 +316,56 @@ static void S_summary(const S_files *files, const char *out,
 		kg_cli_s(files->n), out, S_since(t0));
 }
 
-/* Lay the translation o->language over the kit, which checked clean;
- * say on stderr how many texts fall back to the source, and whose. */
-static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
+/* kit->labels for language (NULL: kit.yaml's, else English), with the
+ * overrides: a translation's labels, else kit.yaml's when the language
+ * is the kit's own. */
+static void S_labels(kg_kit *kit, const char *templates, const char *language,
+		     const kg_node *tr_labels, kg_diags *d)
 {
-	kg_tr *tr = kg_tr_load(kit, o->content, o->language, d);
+	const char *own = kit->language ? kg_text(kit->language) : "en";
+	const char *lang = language ? language : own;
+	int same = strcasecmp(lang, own) == 0;
+	const kg_node *over = tr_labels ? tr_labels
+				: same ? kit->labels_node : NULL;
+
+	if (!kg_lang_valid(lang)) {
+		kg_error(d, (kg_mark){NULL, 0, 0}, "--language '%s' is not a "
+			 "BCP 47 language tag (such as 'de', 'de-CH' or 'ar')",
+			 lang);
+		return;
+	}
+	kg_labels_free(kit->labels);
+	kit->labels = kg_labels_load(templates, lang, over, d);
+	/* at kit.yaml's language: when --language names one, no place */
+	if (!kg_labels_found(kit->labels) && !over)
+		kg_warning(d, same && kit->language ? kit->language->mark
+			   : (kg_mark){NULL, 0, 0}, "no labels for language "
+			   "'%s' (no labels/%s.yaml): kitgen's own words stay "
+			   "English; `kitgen labels %s` prints them to translate",
+			   kg_labels_lang(kit->labels), kg_labels_lang(kit->labels),
+			   kg_labels_lang(kit->labels));
+}
+
+void kg_build_language(kg_kit *kit, const char *templates, const char *content,
+		       const char *language, kg_diags *d)
+{
+	kg_tr *tr;
 	size_t texts, fallbacks;
 	kg_buf ids = KG_BUF_INIT;
 
-	if (!tr) {
+	if (!language) {
+		S_labels(kit, templates, NULL, NULL, d);
+		return;
+	}
+	if (!(tr = kg_tr_load(kit, content, language, d))) {
 		kg_mark none = {NULL, 0, 0};
 
 		kg_error(d, none, "no translation '%s' in %s/translations",
-			 o->language, o->content);
+			 language, content);
 		return;
 	}
+	/* the marker of a fallback is a label: the labels come first */
+	S_labels(kit, templates, language, kg_tr_labels(tr), d);
 	kg_tr_drift(tr, d);
 	if (d->errors) {
 		kg_tr_free(tr);
@@ -341,7 +376,7 @@ static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 	kg_check_volume(kit, d);
 	if (fallbacks)
 		kg_fprintf_printable(stderr, "%s: %zu of %zu texts fall back "
-			"to the source (marked '%s'): %s\n", o->language,
+			"to the source (marked '%s'): %s\n", language,
 			fallbacks, texts,
 			kg_label(kit->labels, "translate.untranslated"), ids.ptr);
 	kg_buf_release(&ids);
@@ -350,26 +385,7 @@ static void S_translate(kg_kit *kit, const kg_build_opts *o, kg_diags *d)
 void kg_build_labels(kg_kit *kit, const char *templates,
 		     const char *language, kg_diags *d)
 {
-	const char *own = kit->language ? kg_text(kit->language) : "en";
-	const char *lang = language ? language : own;
-	int same = strcasecmp(lang, own) == 0;
-
-	if (!kg_lang_valid(lang)) {
-		kg_error(d, (kg_mark){NULL, 0, 0}, "--language '%s' is not a "
-			 "BCP 47 language tag (such as 'de', 'de-CH' or 'ar')",
-			 lang);
-		return;
-	}
-	kit->labels = kg_labels_load(templates, lang,
-				     same ? kit->labels_node : NULL, d);
-	/* at kit.yaml's language: when --language names one, no place */
-	if (!kg_labels_found(kit->labels) && !(same && kit->labels_node))
-		kg_warning(d, same && kit->language ? kit->language->mark
-			   : (kg_mark){NULL, 0, 0}, "no labels for language "
-			   "'%s' (no labels/%s.yaml): kitgen's own words stay "
-			   "English; `kitgen labels %s` prints them to translate",
-			   kg_labels_lang(kit->labels), kg_labels_lang(kit->labels),
-			   kg_labels_lang(kit->labels));
+	S_labels(kit, templates, language, NULL, d);
 }
 
 static int S_has_pdf(const kg_writer *const *writers)
@@ -396,11 +412,9 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	kg_kit_leftovers(kit, o->release, d);
 	if (d->errors == 0 && o->changes_since)
 		kg_since_load(o->content, o->changes_since, kit, &since, d);
-	if (d->errors == 0)
-		kg_build_labels(kit, o->templates, o->language, d);
 	/* after the changes are found: they compare the source's texts */
-	if (d->errors == 0 && o->language)
-		S_translate(kit, o, d);
+	if (d->errors == 0)
+		kg_build_language(kit, o->templates, o->content, o->language, d);
 	/* the texts as the PDF will draw them, while they have their places */
 	if (d->errors == 0 && S_has_pdf(o->writers))
 		kg_check_glyphs(kit, kit->labels, o->templates, d);

@@ -52,4 +52,13 @@ int kg_build_digest_of(const kg_kit *kit, const char *templates,
 void kg_build_labels(kg_kit *kit, const char *templates,
 		     const char *language, kg_diags *d);
 
+/* The language of what is written from kit, which checked clean: with
+ * language NULL, kg_build_labels' (kit.yaml's); else the translation
+ * content/translations/language laid over kit (translate.h), and the
+ * labels of language with the translation's `labels:` over them. Drift
+ * is a warning in d, a translation's error an error; standard error
+ * says how many texts fall back to the source, and whose. */
+void kg_build_language(kg_kit *kit, const char *templates, const char *content,
+		       const char *language, kg_diags *d);
+
 #endif

@@ -15,7 +15,7 @@
 
 const char kg_calibrate_usage[] =
 	"Usage: kitgen calibrate [--content DIR] [--templates DIR] [--out DIR]\n"
-	"                       [--anonymise] CARD...\n"
+	"                       [--language LANG] [--anonymise] CARD...\n"
 	"\n"
 	"Read many candidates' card files and write the calibration report as\n"
 	"Markdown, HTML (with charts) and PDF, and its figures as CSV: for each\n"
@@ -40,6 +40,9 @@ const char kg_calibrate_usage[] =
 	"  -o, --out DIR       where to write (default: the first card's folder)\n"
 	"  -t, --templates DIR the templates folder (default: ./templates when\n"
 	"                      it exists, else the installed ones)\n"
+	"  -l, --language LANG in the translation DIR/translations/LANG, as\n"
+	"                      'kitgen build --language' (and 'kitgen loop')\n"
+	"                      wrote the panel's documents\n"
 	"  -a, --anonymise     show interviewers as stable pseudonyms\n"
 	"  -h, --help          show this help\n"
 	"\n"

@@ -6,7 +6,10 @@
  * A guide tells every candidate how long they will have for their own
  * questions. With the built-in phases (plan.h) that is the last phase;
  * with loop.phases it is the phase candidate_guide.questions_phase
- * names, and none when it names none.
+ * names, and none when it names none. questions_phase is a reference,
+ * not a text: a translation's overlay (translate.h) points it at its
+ * phase's translated name, and a built-in phase may be named in English
+ * (as `kitgen check` knows it) in a build of any language.
  */
 #ifndef KG_CANDIDATE_H
 #define KG_CANDIDATE_H

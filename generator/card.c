@@ -13,9 +13,10 @@
 #include "labels.h"
 #include "loop.h"
 #include "printable.h"
+#include "translatecli.h"
 
 const char kg_card_usage[] =
-	"Usage: kitgen card EDITION [--content DIR] [--round N]\n"
+	"Usage: kitgen card EDITION [--content DIR] [--round N] [--language LANG]\n"
 	"\n"
 	"Print the blank card files of a panel packet (see 'kitgen list'): one\n"
 	"YAML document per round, with every dimension its scorecard rates.\n"
@@ -26,6 +27,10 @@ const char kg_card_usage[] =
 	"\n"
 	"  -c, --content DIR   the content folder (default: content)\n"
 	"  -r, --round N       print only round N of the loop plan\n"
+	"  -l, --language LANG for the documents of a build in the translation\n"
+	"                      DIR/translations/LANG: its titles, and its\n"
+	"                      content digest, which 'kitgen score -l LANG'\n"
+	"                      expects\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit status: 0 printed, 1 content errors, 2 usage error (no such\n"
@@ -137,8 +142,8 @@ int kg_cmd_card(int argc, char **argv)
 	kg_card_kit ck;
 	kg_diags kd = KG_DIAGS_INIT, ld = KG_DIAGS_INIT;
 	kg_kit *kit;
-	int rc = kg_loop_parse("card", kg_card_usage,
-			       KG_LOOP_CONTENT | KG_LOOP_ROUND, argc, argv, &o);
+	int rc = kg_loop_parse("card", kg_card_usage, KG_LOOP_CONTENT |
+			       KG_LOOP_ROUND | KG_LOOP_LANGUAGE, argc, argv, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
@@ -148,24 +153,24 @@ int kg_cmd_card(int argc, char **argv)
 				       : "give one edition");
 		return 2;
 	}
+	if (o.language && (rc = kg_translate_lang_ok("card", o.content,
+						     o.language)))
+		return rc;
 	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
 		kg_diags_free(&kd);
 		return rc;
 	}
-	/* the comments and the packet's name in the kit's language; the
-	 * file's keys and values are the format's, English in every one */
-	kg_loop_labels(kit, NULL, &ld);
-	rc = kg_cli_report(&ld);
-	kg_diags_free(&ld);
-	if (rc) {
-		kg_kit_free(kit);
-		kg_diags_free(&kd);
-		return rc;
+	/* the comments and the packet's name in the kit's language, or
+	 * --language's with the translation's texts (and so its digest);
+	 * the file's keys and values are the card format's, in every one */
+	kg_loop_language(kit, NULL, o.content, o.language, &ld);
+	if ((rc = kg_cli_report(&ld)) == 0) {
+		kg_card_kit_init(&ck, kit);
+		rc = S_print(&ck, argv[optind], o.round);
+		kg_card_kit_free(&ck);
 	}
-	kg_card_kit_init(&ck, kit);
-	rc = S_print(&ck, argv[optind], o.round);
-	kg_card_kit_free(&ck);
 	kg_kit_free(kit);
 	kg_diags_free(&kd);
+	kg_diags_free(&ld);
 	return rc;
 }

@@ -622,6 +622,7 @@ kg_doc *kg_c_document(const kg_kit *kit, const kg_edition *ed,
 	m->licence = kg_one_line(kg_text(kit->licence));
 	m->digest = kg_xstrdup(digest);
 	doc->labels = kit->labels;
+	doc->source_lang = kit->language ? kg_text(kit->language) : NULL;
 	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
 	return doc;
 }

@@ -216,6 +216,9 @@ typedef struct kg_doc {
 	/* kitgen's own words (labels.h) in the document's language, borrowed
 	 * from the kit; NULL: English */
 	const struct kg_labels *labels;
+	/* the language of the kit's own texts (kit.yaml's language, borrowed;
+	 * NULL: English): a translated build's fallback texts are in it */
+	const char *source_lang;
 	kg_block *root; /* a DOCUMENT */
 	/* the data the page's fillable scorecards work with, as JSON
 	 * (card_form.h), or NULL: a format that can fill forms in uses it */

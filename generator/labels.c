@@ -645,6 +645,7 @@ static int S_layer(kg_labels *l, const char *templates, const char *name,
 	kg_node *root = NULL;
 	kg_buf path = KG_BUF_INIT;
 	struct stat st;
+	int there;
 
 	if (templates) {
 		kg_buf_printf(&path, "%s/labels/%s", templates, name);
@@ -657,11 +658,13 @@ static int S_layer(kg_labels *l, const char *templates, const char *name,
 		kg_buf_printf(&path, "templates/labels/%s", name);
 		root = kg_node_load_string(path.ptr, f->bytes, f->len, d);
 	}
+	/* asked before the release, which empties path */
+	there = path.len != 0 || f != NULL;
 	if (root)
 		S_apply(l, en, root, d);
 	kg_node_free(root);
 	kg_buf_release(&path);
-	return path.len != 0 || f != NULL;
+	return there;
 }
 
 kg_labels *kg_labels_load(const char *templates, const char *lang,

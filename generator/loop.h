@@ -37,11 +37,13 @@ typedef struct kg_loop_opts {
 	const char *round;   /* card: --round N */
 	const char *templates; /* score, calibrate: NULL finds them as a
 				  build does */
+	const char *language;  /* score, calibrate: NULL, or a translation
+				  under content/translations (translate.h) */
 	int anonymise;
 } kg_loop_opts;
 
 enum { KG_LOOP_CONTENT = 1, KG_LOOP_OUT = 2, KG_LOOP_ROUND = 4,
-       KG_LOOP_ANON = 8, KG_LOOP_TEMPLATES = 16 };
+       KG_LOOP_ANON = 8, KG_LOOP_TEMPLATES = 16, KG_LOOP_LANGUAGE = 32 };
 
 /* Parse the options `allowed` names; prints usage and returns -1 for
  * --help, returns 2 after a usage error (printed), else 0 with optind at
@@ -52,10 +54,13 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
  * (the exit status is then in *rc). d keeps the kit's line indexes, which
  * its marks point into: free it after the kit. */
 kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc);
-/* Set kit->labels (labels.h) for the kit's language, from templates
- * (NULL: the templates a build would find, else the built-in tables);
- * problems go to d. */
-void kg_loop_labels(kg_kit *kit, const char *templates, kg_diags *d);
+/* The kit's words in its language, or language's (NULL: kit.yaml's)
+ * with the translation content/translations/LANGUAGE over the source's
+ * texts: kg_build_language with templates (NULL: the templates a build
+ * would find, else the built-in tables). Problems go to d, which
+ * outlives the kit (a translation's marks point into it). */
+void kg_loop_language(kg_kit *kit, const char *templates, const char *content,
+		      const char *language, kg_diags *d);
 /* What score and calibrate do with the checked kit and the card files,
  * their diagnostics into d. */
 typedef void (*kg_loop_fn)(const kg_kit *kit, char **files, size_t nfiles,

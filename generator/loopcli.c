@@ -13,6 +13,7 @@
 #include "build.h"
 #include "datadir.h"
 #include "cli.h"
+#include "translatecli.h"
 
 /* The kg_loop_opts flag of an option character; 0 for none. */
 static unsigned S_flag(int c)
@@ -23,6 +24,7 @@ static unsigned S_flag(int c)
 	case 'r': return KG_LOOP_ROUND;
 	case 'a': return KG_LOOP_ANON;
 	case 't': return KG_LOOP_TEMPLATES;
+	case 'l': return KG_LOOP_LANGUAGE;
 	default: return 0;
 	}
 }
@@ -36,6 +38,7 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
 		{"round", required_argument, NULL, 'r'},
 		{"anonymise", no_argument, NULL, 'a'},
 		{"templates", required_argument, NULL, 't'},
+		{"language", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	int c;
@@ -43,7 +46,7 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
 	o->content = "content";
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":c:o:r:at:h", all, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:o:r:at:l:h", all, NULL)) != -1) {
 		const char *name = argv[optind - 1];
 
 		if (c == 'h') {
@@ -62,6 +65,7 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
 		case 'r': o->round = optarg; break;
 		case 'a': o->anonymise = 1; break;
 		case 't': o->templates = optarg; break;
+		case 'l': o->language = optarg; break;
 		}
 	}
 	return 0;
@@ -83,12 +87,14 @@ kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc)
 	return kit;
 }
 
-void kg_loop_labels(kg_kit *kit, const char *templates, kg_diags *d)
+void kg_loop_language(kg_kit *kit, const char *templates, const char *content,
+		      const char *language, kg_diags *d)
 {
 	kg_diags quiet = KG_DIAGS_INIT;
 	char *found = templates ? NULL : kg_default_templates(&quiet);
 
-	kg_build_labels(kit, templates ? templates : found, NULL, d);
+	kg_build_language(kit, templates ? templates : found, content,
+			  language, d);
 	free(found);
 	kg_diags_free(&quiet);
 }
@@ -111,22 +117,29 @@ int kg_loop_cards(const char *cmd, const char *usage, int argc, char **argv,
 	kg_diags d = KG_DIAGS_INIT, kd = KG_DIAGS_INIT;
 	kg_kit *kit;
 	int rc = kg_loop_parse(cmd, usage, KG_LOOP_CONTENT | KG_LOOP_OUT |
-			       KG_LOOP_ANON | KG_LOOP_TEMPLATES, argc, argv, &o);
+			       KG_LOOP_ANON | KG_LOOP_TEMPLATES | KG_LOOP_LANGUAGE,
+			       argc, argv, &o);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	if (optind >= argc)
 		return kg_cli_usage_error(cmd, "give the card files%s", "");
+	if (o.language && (rc = kg_translate_lang_ok(cmd, o.content, o.language)))
+		return rc;
 	if (!(kit = kg_loop_kit(o.content, &kd, &rc))) {
 		kg_diags_free(&kd);
 		return rc;
 	}
-	/* the reports' words in the kit's language */
-	kg_loop_labels(kit, o.templates, &d);
-	run(kit, argv + optind, (size_t)(argc - optind), &o, &d);
+	/* the reports' words in the kit's language, or --language's with
+	 * the translation's texts */
+	kg_loop_language(kit, o.templates, o.content, o.language, &d);
+	if (d.errors == 0)
+		run(kit, argv + optind, (size_t)(argc - optind), &o, &d);
 	rc = kg_cli_report(&d);
-	kg_diags_free(&d);
 	kg_kit_free(kit);
-	kg_diags_free(&kd); /* after the kit: its marks point into these */
+	/* after the kit: its marks point into these (the translation's
+	 * into d) */
+	kg_diags_free(&d);
+	kg_diags_free(&kd);
 	return rc;
 }

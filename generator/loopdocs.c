@@ -25,6 +25,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "build.h"
 #include "cli.h"
 #include "compose.h"
 #include "datadir.h"
@@ -38,6 +39,7 @@
 #include "report.h"
 #include "rounds_text.h"
 #include "suggest.h"
+#include "translatecli.h"
 #include "utf8.h"
 #include "writer.h"
 
@@ -47,7 +49,7 @@ const char kg_loop_usage[] =
 	"Usage: kitgen loop EDITION --candidate NAME --date YYYY-MM-DD\n"
 	"                   [--interviewer ROUND=NAME ...] --out DIR\n"
 	"                   [--content DIR] [--templates DIR] [--format LIST]\n"
-	"                   [--paper NAME] [--force-output-dir]\n"
+	"                   [--paper NAME] [--language LANG] [--force-output-dir]\n"
 	"\n"
 	"Write the documents of one candidate's loop for the panel packet\n"
 	"EDITION (see 'kitgen list'; 'platform-engineer-expert' or\n"
@@ -77,6 +79,10 @@ const char kg_loop_usage[] =
 	"                               (default: all three)\n"
 	"      --paper NAME             the PDF's paper (default: kit.yaml's,\n"
 	"                               else the style's first)\n"
+	"  -l, --language LANG          in the translation DIR/translations/LANG\n"
+	"                               (as 'kitgen build --language'): its\n"
+	"                               texts, and kitgen's words in LANG\n"
+	"                               (default: the kit's own language)\n"
 	"  -h, --help                   show this help\n"
 	"\n"
 	"Names are personal data. A loop's documents are refused inside the\n"
@@ -97,6 +103,7 @@ enum { S_OPT_FORCE = 300, S_OPT_PAPER };
 typedef struct S_args {
 	const char *edition, *candidate, *date, *out;
 	const char *content, *templates, *formats, *paper;
+	const char *language; /* NULL: the kit's own */
 	const char **assigns; /* the --interviewer values, ROUND=NAME */
 	size_t nassigns;
 	int force;
@@ -133,6 +140,7 @@ static int S_parse(int argc, char **argv, S_args *a)
 		{"templates", required_argument, NULL, 't'},
 		{"format", required_argument, NULL, 'f'},
 		{"paper", required_argument, NULL, S_OPT_PAPER},
+		{"language", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	int c, li = -1;
@@ -140,7 +148,7 @@ static int S_parse(int argc, char **argv, S_args *a)
 	a->content = "content";
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":C:D:i:o:c:t:f:h", opts, &li)) != -1) {
+	while ((c = getopt_long(argc, argv, ":C:D:i:o:c:t:f:l:h", opts, &li)) != -1) {
 		char name[32];
 
 		/* the option as given, without its value */
@@ -170,6 +178,7 @@ static int S_parse(int argc, char **argv, S_args *a)
 		case 't': a->templates = optarg; break;
 		case 'f': a->formats = optarg; break;
 		case S_OPT_PAPER: a->paper = optarg; break;
+		case 'l': a->language = optarg; break;
 		case S_OPT_FORCE: a->force = 1; break;
 		case 'i':
 			a->assigns = kg_xrealloc(a->assigns, (a->nassigns + 1) *
@@ -574,7 +583,7 @@ int kg_cmd_loop(int argc, char **argv)
 {
 	S_args a;
 	const kg_writer *writers[8];
-	kg_diags kd = KG_DIAGS_INIT;
+	kg_diags kd = KG_DIAGS_INIT, ld = KG_DIAGS_INIT;
 	kg_kit *kit;
 	int rc;
 
@@ -588,19 +597,20 @@ int kg_cmd_loop(int argc, char **argv)
 		rc = S_out_ok(&a);
 	if (rc == 0)
 		rc = S_paper_ok(&a);
+	if (rc == 0 && a.language)
+		rc = kg_translate_lang_ok("loop", a.content, a.language);
 	if (rc == 0 && (kit = kg_loop_kit(a.content, &kd, &rc)) != NULL) {
-		kg_diags ld = KG_DIAGS_INIT;
-
-		/* the documents' own words in the kit's language, and the
-		 * characters no font has at their places, as a build's */
-		kg_loop_labels(kit, a.templates, &ld);
+		/* the documents' words in the loop's language (as the build's
+		 * of that language), and the characters no font has at their
+		 * places before the PDFs are laid out */
+		kg_loop_language(kit, a.templates, a.content, a.language, &ld);
 		if (ld.errors == 0)
 			S_check_glyphs(kit, &a, writers, &ld);
 		rc = ld.errors ? kg_cli_report(&ld) : S_loop(kit, &a, writers, &ld);
-		kg_diags_free(&ld);
 		kg_kit_free(kit);
 	}
 	kg_diags_free(&kd); /* after the kit: its marks point into these */
+	kg_diags_free(&ld);
 	free(a.assigns);
 	return rc < 0 ? 0 : rc;
 }

@@ -146,7 +146,7 @@ static int S_kit_command(const char *cmd, int argc, char **argv,
 		S_check_glyphs(kit, &d);
 	}
 	if ((flags & S_LABELS) && d.errors == 0)
-		kg_loop_labels(kit, NULL, &d);
+		kg_loop_language(kit, NULL, o.content, NULL, &d);
 	rc = kg_cli_report(&d);
 	if (rc == 0)
 		act(kit, &o);
@@ -411,6 +411,7 @@ static int S_export(int argc, char **argv)
 		{"content", required_argument, NULL, KG_OPT_CONTENT},
 		{"format", required_argument, NULL, KG_OPT_FORMAT},
 		{"out", required_argument, NULL, KG_OPT_OUT},
+		{"language", required_argument, NULL, KG_OPT_LANGUAGE},
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 	kg_cli_opts o = {.content = "content", .formats = "json"};
@@ -433,7 +434,20 @@ static int S_export(int argc, char **argv)
 	if (optind < argc && (rc = kg_cli_empty_arg("export", "EDITION",
 						    name = argv[optind])))
 		return rc;
+	if (o.language && (rc = kg_translate_lang_ok("export", o.content,
+						     o.language)))
+		return rc;
 	S_load(o.content, &kit, &d);
+	/* with --language, the translation's texts and the language's
+	 * words, as `build --language` writes the packets */
+	if (d.errors == 0 && o.language) {
+		kg_diags quiet = KG_DIAGS_INIT;
+		char *found = kg_default_templates(&quiet);
+
+		kg_build_language(kit, found, o.content, o.language, &d);
+		free(found);
+		kg_diags_free(&quiet);
+	}
 	rc = kg_cli_report(&d);
 	if (rc == 0)
 		rc = S_export_kit(kit, name, format, &o);
@@ -883,7 +897,7 @@ static const kg_cli_cmd S_cmds[] = {
 	 "Example: kitgen init devops-kit --role DevOps && cd devops-kit && kitgen build\n"},
 	{"export", S_export, "write the panel packets' structure as JSON or CSV",
 	 "Usage: kitgen export [--format json|csv] [--content DIR] [--out FILE]\n"
-	 "                     [EDITION]\n"
+	 "                     [--language LANG] [EDITION]\n"
 	 "\n"
 	 "Write the structure of every panel packet (or of EDITION, a packet\n"
 	 "'kitgen list' shows) as data for other systems: an ATS set-up script\n"
@@ -906,6 +920,8 @@ static const kg_cli_cmd S_cmds[] = {
 	 "  -c, --content DIR   the content folder (default: content)\n"
 	 "  -o, --out FILE      write FILE (all at once, or not at all) instead of\n"
 	 "                      standard output\n"
+	 "  -l, --language LANG in the translation DIR/translations/LANG, as\n"
+	 "                      'kitgen build --language' writes the packets\n"
 	 "  -h, --help          show this help\n"
 	 "\n"
 	 "Exit status: 0 written, 1 content errors, 2 usage error (no such\n"

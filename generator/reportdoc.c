@@ -41,6 +41,7 @@ kg_doc *kg_report_document(const kg_kit *kit, const char *digest,
 	snprintf(key, sizeof(key), "report.%s_reader", edition_id);
 	m->reader = kg_xstrdup(kg_label(kit->labels, key));
 	doc->labels = kit->labels;
+	doc->source_lang = kit->language ? kg_text(kit->language) : NULL;
 	doc->root = kg_block_new(KG_BLOCK_DOCUMENT);
 	return doc;
 }

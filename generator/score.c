@@ -15,7 +15,7 @@
 
 const char kg_score_usage[] =
 	"Usage: kitgen score [--content DIR] [--templates DIR] [--out DIR]\n"
-	"                   [--anonymise] CARD...\n"
+	"                   [--language LANG] [--anonymise] CARD...\n"
 	"\n"
 	"Read the panel's card files (see 'kitgen card') and filled panel\n"
 	"packet PDFs (a card per round filled in the PDF's form), group them\n"
@@ -42,6 +42,9 @@ const char kg_score_usage[] =
 	"  -o, --out DIR       where to write (default: the first card's folder)\n"
 	"  -t, --templates DIR the templates folder (default: ./templates when\n"
 	"                      it exists, else the installed ones)\n"
+	"  -l, --language LANG in the translation DIR/translations/LANG, as\n"
+	"                      'kitgen build --language' (and 'kitgen loop')\n"
+	"                      wrote the panel's documents\n"
 	"  -a, --anonymise     show candidates and interviewers as stable\n"
 	"                      pseudonyms (\"Candidate 3f9a2c1b\")\n"
 	"  -h, --help          show this help\n"

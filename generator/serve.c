@@ -42,12 +42,13 @@
 #include "serve_http.h"
 #include "serve_watch.h"
 #include "printable.h"
+#include "translatecli.h"
 
 enum { S_EXIT_USAGE = 2, S_EXIT_IO = 3 };
 
 const char kg_serve_usage[] =
 	"Usage: kitgen serve [--port N] [--bind ADDR] [--content DIR]\n"
-	"                    [--templates DIR]\n"
+	"                    [--templates DIR] [--language LANG]\n"
 	"\n"
 	"Build every edition into a private temporary folder and serve it over\n"
 	"HTTP; rebuild whenever a file of the content or templates folder is\n"
@@ -63,6 +64,8 @@ const char kg_serve_usage[] =
 	"                        this machine only); 0.0.0.0 serves the network\n"
 	"  -c, --content DIR     the content folder (default: content)\n"
 	"  -t, --templates DIR   the templates folder (default: as kitgen build)\n"
+	"  -l, --language LANG   serve the build in the translation\n"
+	"                        DIR/translations/LANG (kitgen build --language)\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"The first line on standard output is 'serving http://ADDR:PORT/'.\n"
@@ -74,6 +77,7 @@ const char kg_serve_usage[] =
 typedef struct S_opts {
 	const char *content, *templates, *bind;
 	unsigned port;
+	const char *language; /* NULL, or a translation's */
 } S_opts;
 
 /* A build running as a child: its pid and the read end of its stderr. */
@@ -87,6 +91,7 @@ typedef struct S_child {
 typedef struct S_serve {
 	S_opts o;
 	char *dir;       /* the temporary folder */
+	char *root;      /* what is served: dir, or dir/LANG */
 	kg_httpd *httpd;
 	kg_watch *watch;
 	int sigfd;
@@ -134,13 +139,14 @@ static int S_parse(int argc, char **argv, S_opts *o)
 		{"bind", required_argument, NULL, 'b'},
 		{"content", required_argument, NULL, 'c'},
 		{"templates", required_argument, NULL, 't'},
+		{"language", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	int c;
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:b:c:t:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":p:b:c:t:l:h", longopts, NULL)) != -1) {
 		if (c != ':' && c != '?' && optarg && !*optarg)
 			return S_usage("option '%s' has an empty value", argv[optind - 1]);
 		switch (c) {
@@ -148,6 +154,7 @@ static int S_parse(int argc, char **argv, S_opts *o)
 		case 'b': o->bind = optarg; break;
 		case 'c': o->content = optarg; break;
 		case 't': o->templates = optarg; break;
+		case 'l': o->language = optarg; break;
 		case 'h': fputs(kg_serve_usage, stdout); return -1;
 		case ':': return S_usage("option '%s' needs a value", argv[optind - 1]);
 		default: return S_usage("unknown option '%s'", argv[optind - 1]);
@@ -199,7 +206,8 @@ static int S_spawn(const S_serve *s, const char *formats, S_child *c)
 	char *argv[] = {"kitgen", "build", "--quiet", "--content",
 			(char *)s->o.content, "--templates",
 			(char *)s->o.templates, "--out", s->dir, "--format",
-			(char *)formats, NULL};
+			(char *)formats, s->o.language ? "--language" : NULL,
+			(char *)s->o.language, NULL};
 	char **env = S_build_env();
 	int fds[2], null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	sigset_t none;
@@ -380,13 +388,26 @@ static int S_start(S_serve *s)
 		return S_EXIT_IO;
 	}
 	s->dir = kg_buf_detach(&dir, NULL);
+	/* a build with --language writes into dir/LANG: serve that */
+	if (s->o.language) {
+		kg_buf_printf(&dir, "%s/%s", s->dir, s->o.language);
+		if (mkdir(dir.ptr, 0700) < 0) {
+			fprintf(stderr, "kitgen serve: cannot create a temporary "
+				"folder: %s\n", strerror(errno));
+			kg_buf_release(&dir);
+			return S_EXIT_IO;
+		}
+	} else {
+		kg_buf_puts(&dir, s->dir);
+	}
+	s->root = kg_buf_detach(&dir, NULL);
 	if (!(s->watch = kg_watch_new(s->o.content, s->o.templates, &why))) {
 		kg_fprintf_printable(stderr,
 			"kitgen serve: cannot watch '%s' and '%s': %s\n",
 			s->o.content, s->o.templates, why);
 		return S_EXIT_IO;
 	}
-	if (!(s->httpd = kg_httpd_start(s->dir, s->o.bind, s->o.port, &why))) {
+	if (!(s->httpd = kg_httpd_start(s->root, s->o.bind, s->o.port, &why))) {
 		kg_fprintf_printable(stderr,
 			"kitgen serve: cannot serve on %s port %u: %s\n",
 			s->o.bind, s->o.port, why);
@@ -409,6 +430,7 @@ static void S_finish(S_serve *s)
 	if (s->dir)
 		kg_remove_tree(s->dir);
 	free(s->dir);
+	free(s->root);
 	if (s->sigfd >= 0)
 		close(s->sigfd);
 }
@@ -427,8 +449,8 @@ static int S_folder(const char *what, const char *dir)
 
 int kg_serve_main(int argc, char **argv)
 {
-	S_serve s = {{"content", NULL, "127.0.0.1", 8000}, NULL, NULL, NULL, -1,
-		     {0, -1, KG_BUF_INIT, {0, 0}}, 0};
+	S_serve s = {{"content", NULL, "127.0.0.1", 8000, NULL}, NULL, NULL,
+		     NULL, NULL, -1, {0, -1, KG_BUF_INIT, {0, 0}}, 0};
 	kg_diags d = KG_DIAGS_INIT;
 	char *found = NULL;
 	int rc = S_parse(argc, argv, &s.o);
@@ -442,6 +464,8 @@ int kg_serve_main(int argc, char **argv)
 	}
 	if (!(rc = S_folder("content", s.o.content)) &&
 	    !(rc = S_folder("templates", s.o.templates)) &&
+	    !(rc = s.o.language ? kg_translate_lang_ok("serve", s.o.content,
+						       s.o.language) : 0) &&
 	    (s.sigfd = S_signals()) >= 0 && !(rc = S_start(&s))) {
 		S_rebuild(&s, KG_WATCH_ALL);
 		while (S_step(&s))

@@ -24,7 +24,7 @@ static const char S_script[] =
 	"a.href='/_kitgen/preview'+u.pathname;});})();";
 
 static const char S_box_style[] =
-	"position:fixed;top:0;left:0;right:0;max-height:70vh;overflow:auto;"
+	"position:fixed;top:0;inset-inline:0;max-height:70vh;overflow:auto;"
 	"z-index:2147483647;margin:0;padding:1em;background:#fff0f0;"
 	"color:#600;border-bottom:3px solid #c00;font:13px/1.4 monospace;"
 	"white-space:pre-wrap";
@@ -47,7 +47,9 @@ static void S_escape(kg_buf *out, const char *s)
 static void S_tail(kg_buf *out, const char *nonce, const char *diag)
 {
 	if (diag) {
-		kg_buf_printf(out, "<pre id=\"kitgen-diagnostics\" role=\"alert\" "
+		/* diagnostics (file:line:col: ...) read left to right, on a
+		 * right-to-left kit's page too */
+		kg_buf_printf(out, "<pre id=\"kitgen-diagnostics\" role=\"alert\" dir=\"ltr\" "
 			      "style=\"%s\">", S_box_style);
 		S_escape(out, diag);
 		kg_buf_puts(out, "</pre>\n");

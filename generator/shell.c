@@ -159,20 +159,25 @@ static void S_set_pt(kg_node *map, const char *key, float pt)
 
 /* The paper and the margins, in CSS lengths: the page's margin boxes take
  * the style's header and footer bands, as the PDF's running head and foot
- * do (pdf_front.c). */
+ * do (pdf_front.c). A right-to-left page is mirrored: its margins swap
+ * sides, and `start` / `end` name the sides of the margin boxes (CSS has
+ * no logical @top-start). */
 static void S_page_box(kg_node *map, const kg_pdf_style *st,
-		       const kg_pdf_paper *paper)
+		       const kg_pdf_paper *paper, int rtl)
 {
 	char size[64];
+
+	kg_node_set_str(map, "start", rtl ? "right" : "left");
+	kg_node_set_str(map, "end", rtl ? "left" : "right");
 
 	kg_node_set_str(map, "paper", paper->name);
 	snprintf(size, sizeof(size), "%.2fpt %.2fpt", paper->width,
 		 paper->height);
 	kg_node_set_str(map, "size", size);
 	S_set_pt(map, "margin_top", st->margin_top + st->header);
-	S_set_pt(map, "margin_right", st->margin_right);
+	S_set_pt(map, "margin_right", rtl ? st->margin_left : st->margin_right);
 	S_set_pt(map, "margin_bottom", st->margin_bottom + st->footer);
-	S_set_pt(map, "margin_left", st->margin_left);
+	S_set_pt(map, "margin_left", rtl ? st->margin_right : st->margin_left);
 	S_set_pt(map, "running_size", st->running);
 }
 
@@ -221,7 +226,7 @@ static int S_page_data(const kg_doc *doc, const kg_write_opts *o,
 					 : &st.papers[0];
 	if (paper) {
 		map = kg_node_new_map();
-		S_page_box(map, &st, paper);
+		S_page_box(map, &st, paper, kg_labels_rtl(doc->labels));
 		S_page_running(map, &st, &doc->meta);
 		kg_node_set(data, "page", map);
 	} else if (rc == 0) { /* the build vets the paper first (paper.h) */

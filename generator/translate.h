@@ -4,16 +4,24 @@
  *
  * A kit may hold CONTENT/translations/LANG/ with files that mirror the
  * source's: kit.yaml, scenarios.yaml, topics/NAME.yaml. A translation
- * file is a mapping of sections -- `kit` (the kit's own texts), `levels`,
+ * file is a mapping of sections -- `labels` (kitgen's own words in the
+ * language, as kit.yaml's `labels:`: no item, no stamp), `kit` (the
+ * kit's own texts), `levels`,
  * `areas`, `scenario_kinds`, `profiles`, `topics`, `questions`,
  * `scenarios` -- each (but `kit`) a mapping from a source item's id to
- * its translated item: the item's text fields, nested as in the source,
- * and `from:`, the digest of the source item's texts when it was
+ * its translated item: the item's text fields, nested as in the source
+ * (a list of mappings without ids, loop.phases or signals, as a list of
+ * as many mappings, keyed by position), and `from:`, the digest of the source item's texts when it was
  * translated (SHA-256 over each text's field path and text, its first
  * KG_TR_STAMP_LEN hex digits).
  * A translation holds texts only: ids, levels, weights, minutes and the
  * other structure stay the source's, and a field that is structure is an
- * error at its place.
+ * error at its place; so are names (publisher, licence), settings
+ * (paper, language), code listings and references
+ * (candidate_guide.questions_phase, which the overlay points at its
+ * phase's translated name). A list of another length than the source's
+ * is an error, or drift (a warning, the list falling back) when the
+ * source changed since the stamp.
  *
  * The overlay (kg_tr_overlay) replaces the kit's text nodes with the
  * translation's, so marks point into the translation; every text the
@@ -50,6 +58,10 @@ void kg_tr_langs_free(char **langs);
 kg_tr *kg_tr_load(const kg_kit *kit, const char *dir, const char *lang,
 		  kg_diags *d);
 void kg_tr_free(kg_tr *tr);
+
+/* The translation's `labels:` (labels.h: kitgen's own words in its
+ * language, over the labels table's), or NULL. */
+const kg_node *kg_tr_labels(const kg_tr *tr);
 
 /* Drift: a warning at each `from:` that differs from the source item's
  * digest now (a note at the source item), and at each translated item

@@ -81,6 +81,34 @@ static void S_add(kg_tr_item *it, int line, const kg_node **one, kg_list *list,
 	s->list = one ? NULL : list;
 }
 
+/* A rows slot at path, of nrows rows of the fields: cells (taken) holds
+ * the kit's pointers, row by row. */
+static void S_add_rows(kg_tr_item *it, const kg_tr_row_field *fields,
+		       size_t nfields, size_t nrows, const kg_node ***cells,
+		       const char *const *path)
+{
+	kg_tr_slot *s;
+	size_t i;
+
+	if (nrows == 0) {
+		free(cells);
+		return;
+	}
+	if (it->nslots == it->cap) {
+		it->cap = it->cap ? 2 * it->cap : 16;
+		it->slots = kg_xrealloc(it->slots, it->cap * sizeof(*s));
+	}
+	s = &it->slots[it->nslots++];
+	memset(s, 0, sizeof(*s));
+	for (i = 0; path[i] && i < KG_TR_DEPTH; i++)
+		s->path[i] = path[i];
+	s->depth = i;
+	s->fields = fields;
+	s->nfields = nfields;
+	s->nrows = nrows;
+	s->cells = cells;
+}
+
 #define P(...) ((const char *const[]){__VA_ARGS__, NULL})
 #define ONE(it, node, ...) S_add(it, 0, (const kg_node **)&(node), NULL, P(__VA_ARGS__))
 #define LINE(it, node, ...) S_add(it, 1, (const kg_node **)&(node), NULL, P(__VA_ARGS__))
@@ -97,6 +125,39 @@ static const kg_node *S_map_of(const kg_node *seq, const kg_node *id)
 		if (kg_node_get(seq->items[i], KG_FIELD_ID) == id)
 			return seq->items[i];
 	return NULL;
+}
+
+/* A phase's texts, and a signal's (kit.h): the rows of their lists. A
+ * row has no id, so its position is its key; the digest covers the
+ * rows in order, so a reorder in the source turns the stamp stale. */
+static const kg_tr_row_field S_phase_fields[] = {
+	{KG_FIELD_NAME, 1}, {KG_FIELD_WHAT, 0}};
+static const kg_tr_row_field S_signal_fields[] = {
+	{KG_FIELD_NAME, 1}, {KG_FIELD_DETAIL, 0}};
+
+static void S_phases(kg_tr_item *it, kg_kit *k)
+{
+	const kg_node ***cells = kg_xcalloc(2 * k->nphases + 1, sizeof(*cells));
+	size_t i;
+
+	for (i = 0; i < k->nphases; i++) {
+		cells[2 * i] = &k->phases[i].name;
+		cells[2 * i + 1] = &k->phases[i].what;
+	}
+	S_add_rows(it, S_phase_fields, 2, k->nphases, cells,
+		   P(KG_FIELD_LOOP, KG_FIELD_PHASES));
+}
+
+static void S_signals(kg_tr_item *it, kg_signal *sig, size_t n)
+{
+	const kg_node ***cells = kg_xcalloc(2 * n + 1, sizeof(*cells));
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		cells[2 * i] = &sig[i].name;
+		cells[2 * i + 1] = &sig[i].detail;
+	}
+	S_add_rows(it, S_signal_fields, 2, n, cells, P(KG_FIELD_SIGNALS));
 }
 
 static void S_rubric(kg_tr_item *it, kg_rubric *r)
@@ -128,6 +189,8 @@ static void S_kit_items(kg_tr *tr, kg_kit *k)
 	}
 	ONE(it, k->introduction, KG_FIELD_INTRODUCTION);
 	ONE(it, k->decision_rule, KG_FIELD_DECISION_RULE);
+	LINE(it, k->watermark, KG_FIELD_WATERMARK);
+	S_phases(it, k);
 	ONE(it, k->opening_script, KG_FIELD_LOOP, KG_FIELD_OPENING_SCRIPT);
 	ONE(it, g->running_a_loop, KG_FIELD_GUIDANCE, KG_FIELD_RUNNING_A_LOOP);
 	ONE(it, g->scoring, KG_FIELD_GUIDANCE, KG_FIELD_SCORING);
@@ -147,6 +210,7 @@ static void S_kit_items(kg_tr *tr, kg_kit *k)
 	ONE(it, c->adjustments, KG_FIELD_CANDIDATE_GUIDE, KG_FIELD_ADJUSTMENTS);
 	ONE(it, c->after_the_loop, KG_FIELD_CANDIDATE_GUIDE,
 	    KG_FIELD_AFTER_THE_LOOP);
+	LINE(it, c->contact, KG_FIELD_CANDIDATE_GUIDE, KG_FIELD_CONTACT);
 	for (i = 0; i < k->nlevels; i++) {
 		kg_level *l = &k->levels[i];
 
@@ -200,6 +264,7 @@ static void S_topic_items(kg_tr *tr, kg_kit *k)
 		LINE(it, t->title, KG_FIELD_TITLE);
 		ONE(it, t->exposes, KG_FIELD_EXPOSES);
 		LIST(it, t->clarifying_questions, KG_FIELD_CLARIFYING_QUESTIONS);
+		S_signals(it, t->signals, t->nsignals);
 		S_rubric(it, &t->rubric);
 		for (j = 0; j < t->nby_level; j++) {
 			int b;
@@ -252,6 +317,7 @@ static void S_scenario_items(kg_tr *tr, kg_kit *k)
 
 		LINE(it, s->title, KG_FIELD_TITLE);
 		ONE(it, s->prompt, KG_FIELD_PROMPT);
+		S_signals(it, s->signals, s->nsignals);
 		S_rubric(it, &s->rubric);
 		LIST(it, s->red_flags, KG_FIELD_RED_FLAGS);
 		ONE(it, s->past_behaviour, KG_FIELD_PAST_BEHAVIOUR);
@@ -259,7 +325,8 @@ static void S_scenario_items(kg_tr *tr, kg_kit *k)
 }
 
 /* The digest of an item's source texts: SHA-256 over each slot's path
- * and texts, NUL-separated; its first KG_TR_STAMP_LEN hex digits. */
+ * and texts (a row's: each field's name and text, row by row),
+ * NUL-separated; its first KG_TR_STAMP_LEN hex digits. */
 static void S_digest(kg_tr_item *it)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -277,6 +344,16 @@ static void S_digest(kg_tr_item *it)
 		if (s->one)
 			sha256_update(&ctx, (*s->one)->len + 1,
 				      (const unsigned char *)(*s->one)->text);
+		else if (s->cells)
+			for (j = 0; j < s->nrows * s->nfields; j++) {
+				const kg_node *c = *s->cells[j];
+				const char *f = s->fields[j % s->nfields].name;
+
+				sha256_update(&ctx, strlen(f) + 1,
+					      (const unsigned char *)f);
+				sha256_update(&ctx, (c ? c->len : 0) + 1,
+					(const unsigned char *)(c ? c->text : ""));
+			}
 		else
 			for (j = 0; j < s->list->n; j++)
 				sha256_update(&ctx, s->list->items[j]->len + 1,
@@ -381,7 +458,7 @@ static kg_tr_slot *S_slot_at(kg_tr_item *it, const char **prefix, size_t depth,
 }
 
 /* The source's node at the path, or NULL. */
-static const kg_node *S_src_at(const kg_node *src, const char **path,
+static const kg_node *S_src_at(const kg_node *src, const char *const *path,
 			       size_t depth)
 {
 	size_t i;
@@ -416,6 +493,83 @@ static int S_text_ok(const kg_node *v, int line, int item, kg_diags *d)
 	return 1;
 }
 
+/* A translated list of another length than the source's (n, of what):
+ * the translator's mistake, an error; but when the source changed
+ * since the stamp, drift: a warning, and the list falls back to the
+ * source (kg_tr_overlay) until it is translated again. */
+static void S_count_off(const kg_tr_item *it, const kg_node *key,
+			const kg_node *v, size_t n, const char *what,
+			const char *how, kg_diags *d)
+{
+	if (it->drifted && v->kind == KG_NODE_SEQ)
+		kg_warning(d, v->mark, "'%s' translates a list of %zu %s%s, "
+			   "but the source now has %zu: it falls back to the "
+			   "source until translated again", key->text, v->n,
+			   what, v->n == 1 ? "" : "s", n);
+	else
+		kg_error(d, v->mark, "'%s' translates a list of %zu %s%s%s: "
+			 "give as many, in the source's order", key->text, n,
+			 what, n == 1 ? "" : "s", how);
+}
+
+/* Check a translated list of mappings without ids against the source's
+ * rows: as many, in order, each a mapping of the row's texts (a text
+ * left out falls back). */
+static void S_check_rows(kg_tr_item *it, const kg_tr_slot *s,
+			 const kg_node *key, const kg_node *v, kg_diags *d)
+{
+	const kg_node *src = S_src_at(it->src, s->path, s->depth);
+	size_t r, i, f;
+
+	if (v->kind != KG_NODE_SEQ || v->n != s->nrows) {
+		S_count_off(it, key, v, s->nrows, "mapping", " (by position)", d);
+		return;
+	}
+	for (r = 0; r < v->n; r++) {
+		const kg_node *row = v->items[r];
+
+		if (row->kind != KG_NODE_MAP) {
+			kg_error(d, row->mark, "item %zu of '%s' is a mapping "
+				 "of texts, as in the source", r + 1, key->text);
+			continue;
+		}
+		for (i = 0; i < row->npairs; i++) {
+			const kg_node *k = row->pairs[i].key;
+
+			for (f = 0; f < s->nfields &&
+			     strcmp(k->text, s->fields[f].name); f++)
+				;
+			if (f < s->nfields)
+				S_text_ok(row->pairs[i].value, s->fields[f].line,
+					  !s->fields[f].line, d);
+			else if (src && src->kind == KG_NODE_SEQ && r < src->n &&
+				 kg_node_get(src->items[r], k->text))
+				kg_error(d, k->mark, "'%s' is structure, not "
+					 "text: a translation keeps the "
+					 "source's ids, levels, weights and "
+					 "numbers (remove it)", k->text);
+			else
+				kg_error(d, k->mark, "'%s' is not a text of "
+					 "'%s' in the source", k->text, key->text);
+		}
+	}
+}
+
+/* Is the field one that stays as written (translate.h): text in the
+ * source, but a name, a setting or a reference? */
+static int S_as_written(const char *field)
+{
+	static const char *const kept[] = {
+		KG_FIELD_PUBLISHER, KG_FIELD_LICENCE, KG_FIELD_PAPER,
+		KG_FIELD_LANGUAGE, KG_FIELD_QUESTIONS_PHASE, NULL};
+	size_t i;
+
+	for (i = 0; kept[i]; i++)
+		if (strcmp(field, kept[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Check the translated item's fields below path against the item's
  * slots (see translate.h). */
 static void S_check_map(kg_tr_item *it, const kg_node *map, const char **path,
@@ -448,14 +602,13 @@ static void S_check_map(kg_tr_item *it, const kg_node *map, const char **path,
 		}
 		path[depth] = k->text;
 		s = S_slot_at(it, path, depth + 1, &under);
-		if (s && s->one) {
+		if (s && s->cells) {
+			S_check_rows(it, s, k, v, d);
+		} else if (s && s->one) {
 			S_text_ok(v, s->line, 0, d);
 		} else if (s) {
 			if (v->kind != KG_NODE_SEQ || v->n != s->list->n) {
-				kg_error(d, v->mark, "'%s' translates a list of "
-					 "%zu text%s: give as many, in the "
-					 "source's order", k->text, s->list->n,
-					 s->list->n == 1 ? "" : "s");
+				S_count_off(it, k, v, s->list->n, "text", "", d);
 				continue;
 			}
 			for (j = 0; j < v->n; j++)
@@ -465,6 +618,11 @@ static void S_check_map(kg_tr_item *it, const kg_node *map, const char **path,
 		} else if (under) {
 			kg_error(d, v->mark, "'%s' is a mapping of texts, as in "
 				 "the source", k->text);
+		} else if (S_src_at(it->src, path, depth + 1) &&
+			   S_as_written(k->text)) {
+			kg_error(d, k->mark, "'%s' stays as written in every "
+				 "language (a name, a setting or a reference, "
+				 "not a text): remove it", k->text);
 		} else if (S_src_at(it->src, path, depth + 1)) {
 			kg_error(d, k->mark, "'%s' is structure, not text: a "
 				 "translation keeps the source's ids, levels, "
@@ -482,6 +640,7 @@ static void S_take(kg_tr *tr, kg_tr_item *it, const kg_node *key,
 		   const kg_node *v, size_t file, kg_diags *d)
 {
 	const char *path[KG_TR_DEPTH];
+	const kg_node *from;
 
 	if (it->tr) {
 		char b[160];
@@ -499,6 +658,9 @@ static void S_take(kg_tr *tr, kg_tr_item *it, const kg_node *key,
 	it->tr = v;
 	it->key = key;
 	it->tr_file = file;
+	from = kg_node_get(v, KG_FIELD_FROM);
+	it->drifted = from && from->kind == KG_NODE_SCALAR && from->len &&
+		      strcmp(from->text, it->digest) != 0;
 	S_check_map(it, v, path, 0, d);
 	(void)tr;
 }
@@ -511,19 +673,32 @@ static void S_read_file(kg_tr *tr, size_t file, kg_diags *d)
 
 	if (root->kind != KG_NODE_MAP) {
 		kg_error(d, root->mark, "a translation file is a mapping of "
-			 "sections: kit, levels, areas, scenario_kinds, "
+			 "sections: labels, kit, levels, areas, scenario_kinds, "
 			 "profiles, topics, questions, scenarios");
 		return;
 	}
 	for (i = 0; i < root->npairs; i++) {
 		const kg_node *k = root->pairs[i].key, *v = root->pairs[i].value;
 
+		/* kitgen's own words in the language: checked as kit.yaml's */
+		if (strcmp(k->text, KG_FIELD_LABELS) == 0) {
+			if (tr->labels) {
+				kg_error(d, k->mark, "the labels are given twice");
+				kg_note(d, tr->labels->mark, "first given here");
+			} else if (v->kind != KG_NODE_MAP) {
+				kg_error(d, v->mark, "'labels' maps a label's "
+					 "key to its text (kitgen labels)");
+			} else if (kg_labels_check(NULL, v, d) == 0) {
+				tr->labels = v;
+			}
+			continue;
+		}
 		for (s = 0; s < KG_TR_NSECT && strcmp(k->text, S_sect[s]); s++)
 			;
 		if (s == KG_TR_NSECT) {
 			kg_error(d, k->mark, "unknown section '%s' (sections: "
-				 "kit, levels, areas, scenario_kinds, profiles, "
-				 "topics, questions, scenarios)", k->text);
+				 "labels, kit, levels, areas, scenario_kinds, "
+				 "profiles, topics, questions, scenarios)", k->text);
 			continue;
 		}
 		if (s == KG_TR_KIT) {
@@ -641,7 +816,8 @@ kg_tr *kg_tr_load(const kg_kit *kit, const char *dir, const char *lang,
 			names[n++] = kg_xstrdup(e->d_name);
 		}
 		closedir(dh);
-		qsort(names, n, sizeof(*names), S_cmp);
+		if (n) /* (qsort of NULL is undefined, even of nothing) */
+			qsort(names, n, sizeof(*names), S_cmp);
 		for (i = 0; i < n; i++) {
 			S_load(tr, S_join(topics, names[i]), d);
 			free(names[i]);
@@ -665,12 +841,22 @@ void kg_tr_free(kg_tr *tr)
 	}
 	free(tr->roots);
 	free(tr->files);
-	for (i = 0; i < tr->nitems; i++)
+	for (i = 0; i < tr->nitems; i++) {
+		size_t j;
+
+		for (j = 0; j < tr->items[i].nslots; j++)
+			free(tr->items[i].slots[j].cells);
 		free(tr->items[i].slots);
+	}
 	free(tr->items);
 	free(tr->orphans);
 	free(tr->lang);
 	free(tr);
+}
+
+const kg_node *kg_tr_labels(const kg_tr *tr)
+{
+	return tr->labels;
 }
 
 /* ---- drift ------------------------------------------------------------------- */
@@ -735,6 +921,18 @@ const kg_node *kg_tr_at(const kg_tr_item *it, const kg_tr_slot *s)
 	return n;
 }
 
+const kg_node *kg_tr_cell(const kg_tr_item *it, const kg_tr_slot *s,
+			  size_t r, size_t f)
+{
+	const kg_node *t = it->tr ? kg_tr_at(it, s) : NULL, *c;
+
+	if (!t || t->kind != KG_NODE_SEQ || t->n != s->nrows || r >= t->n ||
+	    t->items[r]->kind != KG_NODE_MAP)
+		return NULL;
+	c = kg_node_get(t->items[r], s->fields[f].name);
+	return c && c->kind == KG_NODE_SCALAR ? c : NULL;
+}
+
 /* Does a CommonMark text open with a block's syntax (a list, a heading,
  * a quote, a fence, a table)? A marker in front would undo it. */
 static int S_block_start(const char *t)
@@ -774,8 +972,22 @@ static const kg_node *S_marked(kg_kit *kit, const kg_node *src, int line)
 	return n;
 }
 
+/* The phase candidate_guide.questions_phase names (a reference, not a
+ * text): its index in loop.phases, or -1. */
+static long S_questions_phase(const kg_kit *kit)
+{
+	const kg_node *want = kit->candidate_guide.questions_phase;
+	size_t i;
+
+	for (i = 0; want && i < kit->nphases; i++)
+		if (strcmp(kg_text(kit->phases[i].name), want->text) == 0)
+			return (long)i;
+	return -1;
+}
+
 size_t kg_tr_overlay(kg_kit *kit, kg_tr *tr, size_t *fallbacks, kg_buf *ids)
 {
+	long qp = S_questions_phase(kit);
 	size_t i, j, k, texts = 0;
 
 	*fallbacks = 0;
@@ -787,6 +999,25 @@ size_t kg_tr_overlay(kg_kit *kit, kg_tr *tr, size_t *fallbacks, kg_buf *ids)
 			kg_tr_slot *s = &it->slots[j];
 			const kg_node *t = it->tr ? kg_tr_at(it, s) : NULL;
 
+			if (s->cells) {
+				size_t c;
+
+				for (c = 0; c < s->nrows * s->nfields; c++) {
+					const kg_node *x = kg_tr_cell(it, s,
+						c / s->nfields, c % s->nfields);
+
+					texts++;
+					if (x) {
+						*s->cells[c] = x;
+						continue;
+					}
+					(*fallbacks)++;
+					fell = 1;
+					*s->cells[c] = S_marked(kit, *s->cells[c],
+						s->fields[c % s->nfields].line);
+				}
+				continue;
+			}
 			texts++;
 			if (s->one && t && t->kind == KG_NODE_SCALAR) {
 				*s->one = t;
@@ -810,6 +1041,9 @@ size_t kg_tr_overlay(kg_kit *kit, kg_tr *tr, size_t *fallbacks, kg_buf *ids)
 		if (fell && ids)
 			kg_buf_printf(ids, "%s%s", ids->len ? ", " : "", it->id);
 	}
+	/* the reference follows its phase's name into the translation */
+	if (qp >= 0)
+		kit->candidate_guide.questions_phase = kit->phases[qp].name;
 	/* the kit keeps the translation's trees: its nodes now point there */
 	if (!kit->owned)
 		kit->owned = kg_node_new_seq();

@@ -51,8 +51,28 @@ static void S_rows(kg_buf *out, const kg_tr_item *it, int tr)
 	for (i = 0; i < it->nslots; i++) {
 		const kg_tr_slot *s = &it->slots[i];
 		const kg_node *t = tr && it->tr ? kg_tr_at(it, s) : NULL;
-		size_t n = s->one ? 1 : s->list->n;
+		size_t n = s->one ? 1 : s->list ? s->list->n : 0;
 
+		/* a row's texts: loop.phases[2].name */
+		for (k = 0; s->cells && k < s->nrows * s->nfields; k++) {
+			const kg_node *x;
+
+			kg_buf_puts(out, "| ");
+			S_path(out, s);
+			kg_buf_printf(out, "[%zu].%s | ", k / s->nfields + 1,
+				      s->fields[k % s->nfields].name);
+			S_cell(out, *s->cells[k]);
+			if (tr) {
+				x = kg_tr_cell(it, s, k / s->nfields,
+					       k % s->nfields);
+				kg_buf_puts(out, " | ");
+				if (x)
+					S_cell(out, x);
+				else
+					kg_buf_puts(out, "*(none)*");
+			}
+			kg_buf_puts(out, " |\n");
+		}
 		for (k = 0; k < n; k++) {
 			kg_buf_puts(out, "| ");
 			S_path(out, s);
@@ -74,14 +94,23 @@ static void S_rows(kg_buf *out, const kg_tr_item *it, int tr)
 	}
 }
 
-/* How many of the item's texts the translation lacks. */
+/* How many of the item's texts the translation lacks (a row's texts
+ * each count). */
 static size_t S_lacks(const kg_tr_item *it)
 {
-	size_t i, n = 0;
+	size_t i, c, n = 0;
 
-	for (i = 0; i < it->nslots; i++)
-		if (!it->tr || !kg_tr_at(it, &it->slots[i]))
+	for (i = 0; i < it->nslots; i++) {
+		const kg_tr_slot *s = &it->slots[i];
+
+		if (s->cells) {
+			for (c = 0; c < s->nrows * s->nfields; c++)
+				n += !kg_tr_cell(it, s, c / s->nfields,
+						 c % s->nfields);
+		} else if (!it->tr || !kg_tr_at(it, s)) {
 			n++;
+		}
+	}
 	return n;
 }
 

@@ -16,13 +16,17 @@
  * safe mode), titles through kg_md_text_to_html (escaped). Nothing is
  * copied raw. Anchors are the tree's section ids, so links survive
  * rebuilds. The shell's h1 is the kit title; a level-1 section is an h2,
- * and each level below goes one deeper (capped at h6).
+ * and each level below goes one deeper (capped at h6). The author's words
+ * are dir="auto" and code dir="ltr", so a right-to-left kit holding
+ * English (or the reverse) reads right: "the direction and language of
+ * the author's words" below.
  */
 #include "svgchart.h"
 #include "writer.h"
 
 #include <cmark.h>
 #include <string.h>
+#include <strings.h>
 
 #include "card_form.h"
 #include "doc_iter.h"
@@ -31,6 +35,7 @@
 #include "markdown.h"
 #include "template.h"
 #include "prose.h"
+#include "utf8.h"
 
 static void S_event(kg_iter *it, kg_event ev, kg_buf *out);
 
@@ -47,16 +52,239 @@ static void S_walk(const kg_block *b, kg_buf *out)
 	kg_iter_free(it);
 }
 
-/* A title: plain text, escaped, with smart punctuation like the prose. */
-static void S_title(const char *title, kg_buf *out)
-{
-	kg_md_text_to_html(title ? title : "", out);
-}
-
 /* An attribute value or other plain text. */
 static void S_escape(const char *s, kg_buf *out)
 {
 	kg_html_escape(out, s, strlen(s));
+}
+
+/* ---- the direction and language of the author's words -----------------------
+ * <html> carries the labels' language and its direction (shell.c). What
+ * the kit's author wrote may be in another language or script (an
+ * English term in an Arabic kit, a whole English answer), so each block
+ * of it -- a paragraph (a cell's, a field's text are paragraphs), a
+ * list, a heading, a field's or a band's name, a contents entry, a name
+ * typed into a form -- is dir="auto": the browser takes its direction
+ * from its first strong letter, and English in an Arabic kit reads left
+ * to right. A list takes its direction from its first item, so its
+ * markers stay on one side; an item's paragraphs have none of their own
+ * (the style sheet sets each item's text by its own first letter,
+ * unicode-bidi: plaintext). kitgen's furniture, written from the labels,
+ * keeps the page's direction, and so does the layout around the blocks:
+ * tables, stripes and the contents are mirrored whole by the style
+ * sheet's logical properties. Code reads left to right always. A text a
+ * translated build fell back to (the label "translate.untranslated" in
+ * front of it, translate.h) is in the source's language: its element
+ * carries that lang; its marker the page's, and the page's direction,
+ * which dir="auto" passes over.
+ *
+ * All of it is here: S_content_attrs for the elements this writer opens
+ * around a title or a field, S_dirs over cmark's HTML of each PROSE
+ * block. */
+
+/* The labels (labels.h) of the document being written, for the words
+ * the writer adds; the language of its fallback texts (NULL when the
+ * build is not a translation) and their marker: set by S_body, one
+ * document per thread at a time. */
+static _Thread_local const kg_labels *S_labels;
+static _Thread_local const char *S_source_lang;
+static _Thread_local const char *S_mark;
+static _Thread_local size_t S_mark_len;
+
+/* The length of the fallback marker text opens with, 0 for none. */
+static size_t S_fallback(const char *text, size_t len)
+{
+	if (!S_source_lang || !S_mark_len || len < S_mark_len)
+		return 0;
+	return memcmp(text, S_mark, S_mark_len) == 0 ? S_mark_len : 0;
+}
+
+/* Does the text in [s, end) hold a letter, outside tags and entities? A
+ * text of digits and signs only ("50%", "30") has no direction of its
+ * own: dir="auto" would set it left to right, and a column of a
+ * right-to-left table would align it apart from the others, so it keeps
+ * its parent's. (A letter: ASCII's, or a character from U+00C0 on but
+ * punctuation, symbols, spaces and CJK punctuation.) */
+static int S_has_letter(const char *s, const char *end)
+{
+	int in_tag = 0;
+
+	while (s < end) {
+		uint32_t c;
+
+		if (*s == '<' || *s == '&')
+			in_tag = 1;
+		else if (*s == '>' || (*s == ';' && in_tag))
+			in_tag = 0;
+		if (in_tag || *s == '>' || *s == ';') {
+			s++;
+			continue;
+		}
+		c = kg_utf8_next(&s, end);
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			return 1;
+		if (c >= 0xC0 && c != 0xD7 && c != 0xF7 &&
+		    !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F) &&
+		    !(c >= 0xFE30 && c <= 0xFE4F) && !(c >= 0xFF00 && c <= 0xFF20) &&
+		    c != KG_UTF8_REPLACEMENT)
+			return 1;
+	}
+	return 0;
+}
+
+/* The source's lang when text is a fallback. */
+static void S_lang_attr(const char *text, kg_buf *out)
+{
+	if (text && S_fallback(text, strlen(text))) {
+		kg_buf_puts(out, " lang=\"");
+		S_escape(S_source_lang, out);
+		kg_buf_putc(out, '"');
+	}
+}
+
+/* The attributes of an element around the author's text: dir="auto",
+ * and the source's lang when it is a fallback. */
+static void S_content_attrs(const char *text, kg_buf *out)
+{
+	if (text && S_has_letter(text, text + strlen(text)))
+		kg_buf_puts(out, " dir=\"auto\"");
+	S_lang_attr(text, out);
+}
+
+/* A fallback's marker, n bytes, in the page's language inside an element
+ * in the source's. */
+static void S_marker(const char *marker, size_t n, kg_buf *out)
+{
+	kg_buf_puts(out, "<span lang=\"");
+	S_escape(kg_labels_lang(S_labels), out);
+	kg_buf_printf(out, "\" dir=\"%s\">",
+		      kg_labels_rtl(S_labels) ? "rtl" : "ltr");
+	kg_html_escape(out, marker, n);
+	kg_buf_puts(out, "</span>");
+}
+
+/* A title: plain text, escaped, with smart punctuation like the prose;
+ * a fallback's marker marked (its element has S_content_attrs). */
+static void S_title(const char *title, kg_buf *out)
+{
+	size_t n;
+
+	title = title ? title : "";
+	n = S_fallback(title, strlen(title));
+	if (n) {
+		S_marker(title, n, out);
+		for (; title[n] == ' '; n++)
+			kg_buf_putc(out, ' ');
+	}
+	kg_md_text_to_html(title + n, out);
+}
+
+/* What S_dirs gives an element of cmark's HTML: a block of text or a
+ * list the content attributes (a paragraph in a list item its lang
+ * only), code dir="ltr", an inline element (a link, an emphasis) or a
+ * list item whose text is a fallback its lang. */
+enum { S_TAG_OTHER, S_TAG_BLOCK, S_TAG_CODE, S_TAG_INLINE, S_TAG_ITEM };
+
+static int S_tag_kind(const char *name, size_t n)
+{
+	static const char *const block[] = {"p", "h1", "h2", "h3", "h4", "h5",
+		"h6", "blockquote", "dt", "dd", "td", "th", "ul", "ol", NULL};
+	static const char *const inl[] = {"a", "em", "strong", NULL};
+	size_t i;
+
+	for (i = 0; block[i]; i++)
+		if (strlen(block[i]) == n && memcmp(block[i], name, n) == 0)
+			return S_TAG_BLOCK;
+	for (i = 0; inl[i]; i++)
+		if (strlen(inl[i]) == n && memcmp(inl[i], name, n) == 0)
+			return S_TAG_INLINE;
+	if (n == 2 && memcmp(name, "li", 2) == 0)
+		return S_TAG_ITEM;
+	if ((n == 3 && memcmp(name, "pre", 3) == 0) ||
+	    (n == 4 && memcmp(name, "code", 4) == 0))
+		return S_TAG_CODE;
+	return S_TAG_OTHER;
+}
+
+/* cmark's HTML of a PROSE block into out with the directions and
+ * languages above; items: how many list items it is in (its block's). A
+ * fallback that opens an element gives it the source's lang; one inside
+ * a text is a span of that lang.
+ * (Its text is escaped: every '<' opens a tag.) */
+static void S_dirs(const kg_buf *html, int items, kg_buf *out)
+{
+	size_t k = 0;
+
+	while (k < html->len) {
+		const char *p = html->ptr + k, *gt;
+		size_t n = 0, after, marker;
+		int kind;
+
+		if (*p == '<' && k + 4 < html->len &&
+		    memcmp(p, "</li>", 5) == 0)
+			items--;
+		if (*p == '<')
+			while (k + 1 + n < html->len &&
+			       ((p[1 + n] >= 'a' && p[1 + n] <= 'z') ||
+				(p[1 + n] >= '0' && p[1 + n] <= '9')))
+				n++;
+		kind = n ? S_tag_kind(p + 1, n) : S_TAG_OTHER;
+		marker = *p == '<' ? 0 : S_fallback(p, html->len - k);
+		if (marker) {
+			/* a fallback inside a text kitgen composed ("Q3 · "
+			 * before it): a span of the source's language to the
+			 * next tag */
+			const char *lt = memchr(p, '<', html->len - k);
+			size_t end = lt ? (size_t)(lt - html->ptr) : html->len;
+
+			kg_buf_puts(out, "<span lang=\"");
+			S_escape(S_source_lang, out);
+			kg_buf_puts(out, "\">");
+			S_marker(p, marker, out);
+			kg_buf_put(out, p + marker, end - k - marker);
+			kg_buf_puts(out, "</span>");
+			k = end;
+			continue;
+		}
+		if (kind == S_TAG_OTHER) {
+			kg_buf_putc(out, *p);
+			k++;
+			continue;
+		}
+		kg_buf_put(out, p, 1 + n);
+		k += 1 + n;
+		if (kind == S_TAG_CODE) {
+			kg_buf_puts(out, " dir=\"ltr\"");
+			continue;
+		}
+		gt = memchr(html->ptr + k, '>', html->len - k);
+		after = gt ? (size_t)(gt + 1 - html->ptr) : html->len;
+		marker = S_fallback(html->ptr + after, html->len - after);
+		if (kind == S_TAG_ITEM)
+			items++;
+		if (kind == S_TAG_BLOCK && !(items > 0 && n == 1 && *(p + 1) == 'p')) {
+			/* its text: up to its end tag (or a nested one's) */
+			char close[16];
+			const char *end;
+
+			snprintf(close, sizeof(close), "</%.*s>", (int)n, p + 1);
+			end = strstr(html->ptr + after, close);
+			if (S_has_letter(html->ptr + after,
+					 end ? end : html->ptr + html->len))
+				kg_buf_puts(out, " dir=\"auto\"");
+		}
+		if (marker) {
+			kg_buf_puts(out, " lang=\"");
+			S_escape(S_source_lang, out);
+			kg_buf_putc(out, '"');
+		}
+		kg_buf_put(out, html->ptr + k, after - k);
+		k = after;
+		if (marker) {
+			S_marker(html->ptr + k, marker, out);
+			k += marker;
+		}
+	}
 }
 
 /* The class name for a style number, "" when out of range. */
@@ -117,10 +345,11 @@ static void S_section_open(const kg_block *b, kg_buf *out)
 
 	kg_buf_puts(out, "<section id=\"");
 	S_escape(b->id, out);
-	kg_buf_printf(out, "\" class=\"level-%d%s%s\">\n<h%d><a class=\"self\" "
-		      "href=\"#", b->level,
+	kg_buf_printf(out, "\" class=\"level-%d%s%s\">\n<h%d",  b->level,
 		      b->flags & KG_SECTION_NEW_PAGE ? " new-page" : "",
 		      b->flags & KG_SECTION_FORM ? " form" : "", h);
+	S_content_attrs(b->title, out);
+	kg_buf_puts(out, "><a class=\"self\" href=\"#");
 	S_escape(b->id, out);
 	kg_buf_puts(out, "\">");
 	S_title(b->title, out);
@@ -158,7 +387,15 @@ static void S_pair_open(const kg_iter *it, const kg_block *b, kg_buf *out)
 			      S_band_class(b->style));
 	else
 		kg_buf_puts(out, "<div>");
-	kg_buf_puts(out, "<dt>");
+	/* a band's name keeps the page's direction: it heads the band's
+	 * row on the page's side, and kitgen composes it ("Strong (3
+	 * points)", the band's label in the labels' words) */
+	kg_buf_puts(out, "<dt");
+	if (b->type == KG_BLOCK_BAND)
+		S_lang_attr(b->title, out);
+	else
+		S_content_attrs(b->title, out);
+	kg_buf_putc(out, '>');
 	S_title(b->title, out);
 	kg_buf_puts(out, "</dt>\n<dd>");
 }
@@ -172,9 +409,12 @@ static void S_pair_close(const kg_iter *it, kg_buf *out)
 
 static void S_callout_open(const kg_block *b, kg_buf *out)
 {
+	/* (the title may be the author's: a scenario's, a level's) */
 	kg_buf_printf(out, "<div class=\"callout callout-%s\" role=\"note\">\n"
-		      "<p class=\"callout-title\">",
+		      "<p class=\"callout-title\"",
 		      S_callout_class(b->style));
+	S_content_attrs(b->title, out);
+	kg_buf_putc(out, '>');
 	S_title(b->title, out);
 	kg_buf_puts(out, "</p>\n");
 }
@@ -388,8 +628,10 @@ static void S_card_line(const kg_block *card, const kg_block *sec,
 		S_escape(key, out);
 		kg_buf_puts(out, "\">");
 	}
-	kg_buf_printf(out, "<th scope=\"row\"><p class=\"dimension\" id=\"%s\">",
+	kg_buf_printf(out, "<th scope=\"row\"><p class=\"dimension\" id=\"%s\"",
 		      id.ptr);
+	S_content_attrs(dim->title, out);
+	kg_buf_putc(out, '>');
 	S_title(dim->title, out);
 	kg_buf_puts(out, "</p>");
 	S_walk(dim, out);
@@ -403,7 +645,7 @@ static void S_card_line(const kg_block *card, const kg_block *sec,
 		kg_buf field = KG_BUF_INIT;
 
 		kg_buf_printf(&field, "<textarea class=\"evidence\" name=\"%s-evidence\" "
-			      "rows=\"3\" aria-labelledby=\"", name.ptr);
+			      "rows=\"3\" dir=\"auto\" aria-labelledby=\"", name.ptr);
 		S_card_id(sec, "evidence", &field);
 		kg_buf_printf(&field, " %s\"></textarea>", id.ptr);
 		S_blank_cell(head, n - 1, "evidence", field.ptr, out);
@@ -455,7 +697,7 @@ static void S_card_field(const kg_block *b, const kg_block *sec,
 	S_escape(field, out);
 	kg_buf_puts(out, "\" data-field=\"");
 	S_escape(field, out);
-	kg_buf_puts(out, "\" autocomplete=\"off\"");
+	kg_buf_puts(out, "\" autocomplete=\"off\" dir=\"auto\"");
 	if (strcmp(field, "date") == 0)
 		kg_buf_puts(out, " inputmode=\"numeric\" placeholder=\"YYYY-MM-DD\"");
 	if (b->text_copy && *b->text_copy) { /* prefilled (kg_add_note_field) */
@@ -510,7 +752,9 @@ static void S_scorecard(const kg_block *b, const kg_block *sec, kg_buf *out)
 	for (i = 1; i < b->n; i++) {
 		const kg_block *dim = b->children[i];
 
-		kg_buf_puts(out, "<tr><th scope=\"row\"><p class=\"dimension\">");
+		kg_buf_puts(out, "<tr><th scope=\"row\"><p class=\"dimension\"");
+		S_content_attrs(dim->title, out);
+		kg_buf_putc(out, '>');
 		S_title(dim->title, out);
 		kg_buf_puts(out, "</p>");
 		S_walk(dim, out);
@@ -540,7 +784,7 @@ static void S_notes(const kg_block *b, kg_buf *out)
 	kg_buf_puts(out, "<div class=\"lines\">");
 	i = 0;
 	if (b->text_copy) { /* prefilled (kg_add_note_field, kitgen loop) */
-		kg_buf_puts(out, "<div class=\"line filled\">");
+		kg_buf_puts(out, "<div class=\"line filled\" dir=\"auto\">");
 		S_escape(b->text_copy, out);
 		kg_buf_puts(out, "</div>");
 		i = 1;
@@ -561,8 +805,8 @@ static void S_code(const kg_block *b, kg_buf *out)
 
 	kg_buf_puts(out, "<figure class=\"code\">\n<figcaption>");
 	S_escape(b->title, out);
-	kg_buf_puts(out, "</figcaption>\n<pre class=\"code\" tabindex=\"0\">"
-			 "<code class=\"language-");
+	kg_buf_puts(out, "</figcaption>\n<pre class=\"code\" tabindex=\"0\" "
+			 "dir=\"ltr\"><code class=\"language-");
 	S_escape(b->title, out);
 	kg_buf_puts(out, "\">");
 	while (*p) {
@@ -580,16 +824,16 @@ static void S_code(const kg_block *b, kg_buf *out)
 
 static void S_toc_link(const kg_block *s, kg_buf *out)
 {
+	/* the entry, a block, keeps the contents' side; its words are set
+	 * in their own direction inside it */
 	kg_buf_puts(out, "<a href=\"#");
 	S_escape(s->id, out);
-	kg_buf_puts(out, "\">");
+	kg_buf_puts(out, "\"><span");
+	S_content_attrs(s->title, out);
+	kg_buf_putc(out, '>');
 	S_title(s->title, out);
-	kg_buf_puts(out, "</a>");
+	kg_buf_puts(out, "</span></a>");
 }
-
-/* The labels (labels.h) of the document being written, for the words
- * the writer adds: set by S_body, one document per thread at a time. */
-static _Thread_local const kg_labels *S_labels;
 
 /* Contents: the entries compose put in the TOC block (doc.h), a part's
  * sections in a list of their own inside its item. */
@@ -661,19 +905,22 @@ static void S_boxes(const kg_buf *html, kg_buf *out)
 	}
 }
 
-/* A PROSE block: cmark's HTML, boxes drawn. */
-static void S_prose(const kg_block *b, kg_buf *out)
+/* A PROSE block: cmark's HTML, directions marked (in a list item when
+ * its parent is one), boxes drawn. */
+static void S_prose(const kg_block *b, const kg_block *parent, kg_buf *out)
 {
 	cmark_node *md = kg_prose_parse(b);
-	kg_buf html = KG_BUF_INIT;
+	kg_buf html = KG_BUF_INIT, dirs = KG_BUF_INIT;
 
 	kg_md_to_html(md, &html);
 	cmark_node_free(md);
-	if (strstr(html.ptr, S_BALLOT_BOX))
-		S_boxes(&html, out);
+	S_dirs(&html, parent && parent->type == KG_BLOCK_ITEM, &dirs);
+	if (strstr(dirs.ptr, S_BALLOT_BOX))
+		S_boxes(&dirs, out);
 	else
-		kg_buf_put(out, html.ptr, html.len);
+		kg_buf_put(out, dirs.ptr, dirs.len);
 	kg_buf_release(&html);
+	kg_buf_release(&dirs);
 }
 
 /* A block whose children this writer does not walk: a table's or a
@@ -684,7 +931,7 @@ static void S_whole(const kg_iter *it, const kg_block *b, kg_buf *out)
 
 	switch (b->type) {
 	case KG_BLOCK_PROSE:
-		S_prose(b, out);
+		S_prose(b, parent, out);
 		break;
 	case KG_BLOCK_TABLE:
 		S_table(b, out);
@@ -719,7 +966,8 @@ static void S_enter(kg_iter *it, const kg_block *b, kg_buf *out)
 		S_section_open(b, out);
 		break;
 	case KG_BLOCK_LIST:
-		kg_buf_puts(out, b->style == KG_LIST_ORDERED ? "<ol>\n" : "<ul>\n");
+		kg_buf_puts(out, b->style == KG_LIST_ORDERED ? "<ol dir=\"auto\">\n"
+							     : "<ul dir=\"auto\">\n");
 		break;
 	case KG_BLOCK_ITEM:
 		kg_buf_puts(out, "<li>");
@@ -797,6 +1045,11 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 	kg_event ev;
 
 	S_labels = doc->labels;
+	S_source_lang = doc->source_lang ? doc->source_lang : "en";
+	if (strcasecmp(S_source_lang, kg_labels_lang(doc->labels)) == 0)
+		S_source_lang = NULL; /* not a translation: no fallbacks */
+	S_mark = kg_label(doc->labels, "translate.untranslated");
+	S_mark_len = strlen(S_mark);
 	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
 		S_event(it, ev, &out->buf);
 		kg_shell_drain(out);

@@ -114,33 +114,8 @@ kit() {
 # ---- every label replaced: its marker shows where the key is used -----------------
 # Each key's text becomes "XQnnnQX" with the English text's places kept,
 # every plural form too.
-$PY - "$TMP/en.yaml" "$TMP/markers.yaml" "$TMP/markers.txt" <<'EOF'
-import re, sys, yaml
-src, out, listing = sys.argv[1:]
-table = yaml.safe_load(open(src))
-lines, marks = ["labels:"], []
-def q(s):
-    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
-for i, key in enumerate(table):
-    if key == "number.digits": # a numbering system, not words: checked below
-        lines.append('  number.digits: "arab"')
-        continue
-    mark = "XQ%03dQX" % i
-    marks.append("%s %s" % (mark, key))
-    val = table[key]
-    def with_places(text):
-        # the English text's own spaces at either end stay, so that a
-        # separator's marker doesn't glue two words into one too wide to set
-        lead, trail = re.match(r"\s*", text).group(0), re.search(r"\s*$", text).group(0)
-        return lead + " ".join([mark] + sorted(set(re.findall(r"\{[a-z_]+\}", text)))) + trail
-    if isinstance(val, dict):
-        forms = ", ".join("%s: %s" % (f, q(with_places(t))) for f, t in val.items())
-        lines.append("  %s: {%s}" % (key, forms))
-    else:
-        lines.append("  %s: %s" % (key, q(with_places(val))))
-open(out, "w").write("\n".join(lines) + "\n")
-open(listing, "w").write("\n".join(marks) + "\n")
-EOF
+# (tests/trmarkers.py: t-translate-all.sh replaces them the same way)
+$PY "$ROOT/tests/trmarkers.py" labels "$TMP/en.yaml" "$TMP/markers.yaml" "$TMP/markers.txt" --kit
 M=$(kit markers "$TMP/markers.yaml")
 if "$KITGEN" check -q --content "$M" >"$TMP/check.out" 2>&1 && [ ! -s "$TMP/check.out" ]; then
 	ok "a kit.yaml setting every label checks clean"
@@ -225,37 +200,11 @@ else
 fi
 
 # The text a reader sees of every output: Markdown without its link
-# targets and anchors, HTML's text and accessible names (not its style
-# sheet), the PDFs' text and document information.
-$PY - "$TMP/mout" >"$TMP/all.txt" <<'EOF'
-import html.parser, os, re, subprocess, sys
-root = sys.argv[1]
-class Text(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(); self.skip = 0; self.out = []
-    def handle_starttag(self, tag, attrs):
-        if tag in ("style", "script"): self.skip += 1
-        for k, v in attrs:
-            if k in ("aria-label", "alt") and v: self.out.append(v)
-    def handle_endtag(self, tag):
-        if tag in ("style", "script"): self.skip -= 1
-    def handle_data(self, d):
-        if not self.skip: self.out.append(d)
-for dp, dn, fn in sorted(os.walk(root)):
-    for f in sorted(fn):
-        p = os.path.join(dp, f)
-        print("==== " + os.path.relpath(p, root))
-        if f.endswith(".md"):
-            t = open(p).read()
-            t = re.sub(r"\]\(#[^)]*\)", "]", t)
-            t = re.sub(r'<a id="[^"]*"></a>', "", t)
-            print(t)
-        elif f.endswith(".html"):
-            h = Text(); h.feed(open(p).read()); print("\n".join(h.out))
-        elif f.endswith(".pdf"):
-            print(subprocess.run(["pdftotext", p, "-"], capture_output=True, text=True).stdout)
-            print(subprocess.run(["pdfinfo", p], capture_output=True, text=True).stdout)
-EOF
+# targets and anchors, HTML's text, accessible names and the words of a
+# packet page's form script (its JSON data block), the PDFs' text and
+# document information (tests/trmarkers.py, shared with
+# t-translate-all.sh).
+$PY "$ROOT/tests/trmarkers.py" text "$TMP/mout" >"$TMP/all.txt"
 # kitgen list's and kitgen card's words too: the list without its ids and
 # file names, the card files' comments (their keys and values are the
 # card format's, the same in every language)
@@ -301,27 +250,10 @@ cal.separates           ... to separate
 
 '
 printf '%s\n' "$UNUSED" | awk 'NF {print $1}' | sort >"$TMP/unused"
-# the words a packet page's form script shows (its JSON data block: the
-# script sits outside the text above)
-$PY - "$TMP/mout" >"$TMP/formdata.txt" <<'EOF'
-import json, os, re, sys
-def strings(v):
-    if isinstance(v, str): yield v
-    elif isinstance(v, dict):
-        for x in v.values(): yield from strings(x)
-    elif isinstance(v, list):
-        for x in v: yield from strings(x)
-for dp, dn, fn in os.walk(sys.argv[1]):
-    for f in fn:
-        if f.endswith(".html"):
-            h = open(os.path.join(dp, f)).read()
-            for m in re.finditer(r'<script type="application/json" id="kg-card-data">(.*?)</script>', h, re.S):
-                print("\n".join(strings(json.loads(m.group(1))["words"])))
-EOF
 missing=""
 stale=""
 while read -r mark key; do
-	if grep -q "$mark" "$TMP/all.txt" "$TMP/formdata.txt"; then
+	if grep -q "$mark" "$TMP/all.txt"; then
 		grep -qx "$key" "$TMP/unused" && stale="$stale $key"
 	else
 		grep -qx "$key" "$TMP/unused" || missing="$missing $key"
@@ -372,6 +304,7 @@ t = re.sub(r"^(Title|Subject|Keywords|Author|Creator|Producer|CreationDate|ModDa
 t = re.sub(r"\b(none|no|yes|AcroForm|pts|bytes|A4|letter|rot)\b", " ", t)
 t = re.sub(r"[0-9a-f]{16,}", " ", t)   # digests
 t = re.sub(r"XQ[0-9]{3}QX", " ", t)     # the markers
+t = re.sub(r"\{[a-z_]+\}", " ", t)      # a form script's places
 # a running head too long for its band ends in a word cut short, "Gener…"
 t = re.sub(r"([A-Za-z]+)…", lambda m: " " if any(w.startswith(m.group(1).lower())
            for w in words) else m.group(0), t)

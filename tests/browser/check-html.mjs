@@ -15,7 +15,7 @@
 // Prints one "ok - ..." / "not ok - ..." line per check (run-tests.sh
 // counts them) and exits non-zero when any check fails.
 // CHROMIUM names the browser (default /usr/bin/chromium).
-import { chromium } from 'playwright-core';
+import { finish, launch, report } from './lib.mjs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
@@ -39,18 +39,6 @@ for (let i = 2; i < process.argv.length; i++) {
 if (opts.files.length === 0) {
   console.error('usage: check-html.mjs [--shots DIR] [--questions N] [--topics N] FILE.html...');
   process.exit(2);
-}
-
-let failed = 0;
-function report(name, problems) {
-  if (problems.length === 0) {
-    console.log(`ok - ${name}`);
-    return;
-  }
-  failed++;
-  console.log(`not ok - ${name}`);
-  for (const p of problems.slice(0, 15)) console.log(`    ${p}`);
-  if (problems.length > 15) console.log(`    ... and ${problems.length - 15} more`);
 }
 
 // ---- checks that run inside the page --------------------------------------
@@ -323,17 +311,7 @@ async function screenshots(browser, url, base, isEdition) {
 
 // ---- main -------------------------------------------------------------------
 
-let browser;
-try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-} catch (e) {
-  report('Chromium starts', [String(e.message || e)]);
-  process.exit(1);
-}
+const browser = await launch();
 try {
   for (const file of opts.files) await checkPage(browser, file);
 } catch (e) {
@@ -341,4 +319,4 @@ try {
 } finally {
   await browser.close();
 }
-process.exit(failed ? 1 : 0);
+finish();

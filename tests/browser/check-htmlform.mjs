@@ -11,7 +11,7 @@
 // the last repeated): "1:acceptable:strong,weak".
 // Prints one "ok - ..." / "not ok - ..." line per check and exits
 // non-zero when any fails. CHROMIUM names the browser.
-import { chromium } from 'playwright-core';
+import { finish, launch, report } from './lib.mjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,17 +23,6 @@ if (!out || !file || specs.length === 0) {
 }
 const url = pathToFileURL(resolve(file)).href;
 mkdirSync(`${out}/cards`, { recursive: true });
-
-let failed = 0;
-function report(name, problems) {
-  if (problems.length === 0) {
-    console.log(`ok - ${name}`);
-    return;
-  }
-  failed++;
-  console.log(`not ok - ${name}`);
-  for (const p of problems.slice(0, 15)) console.log(`    ${p}`);
-}
 
 // What each round is filled in with: names that need quoting in YAML.
 const person = (round) => ({
@@ -66,17 +55,7 @@ async function fill(page, spec) {
   return { round, dims };
 }
 
-let browser;
-try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-} catch (e) {
-  report('Chromium starts', [String(e.message || e)]);
-  process.exit(1);
-}
+const browser = await launch();
 
 try {
   // ---- with the script ---------------------------------------------------
@@ -188,4 +167,4 @@ try {
 } finally {
   await browser.close();
 }
-process.exit(failed ? 1 : 0);
+finish();

@@ -8,7 +8,7 @@
 // Usage: node tests/browser/check-nav.mjs [--shots DIR] EDITION.html INDEX.html
 // Prints one "ok - ..." / "not ok - ..." line per check and exits non-zero
 // when any fails. CHROMIUM names the browser (default /usr/bin/chromium).
-import { chromium } from 'playwright-core';
+import { finish, launch, report } from './lib.mjs';
 import { mkdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,14 +21,6 @@ if (args.length !== 2) {
   process.exit(2);
 }
 const [edition, index] = args.map((f) => pathToFileURL(resolve(f)).href);
-
-let failed = 0;
-function report(name, problems) {
-  if (problems.length === 0) { console.log(`ok - ${name}`); return; }
-  failed++;
-  console.log(`not ok - ${name}`);
-  for (const p of problems.slice(0, 10)) console.log(`    ${p}`);
-}
 
 // In the page: is a link to #contents, or the contents themselves, in
 // view and on top (what a tap there would hit)?
@@ -86,11 +78,7 @@ function rulesAligned() {
   return p;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 try {
   if (shots) mkdirSync(shots, { recursive: true });
   for (const width of [390, 768, 1280]) {
@@ -133,4 +121,4 @@ try {
 } finally {
   await browser.close();
 }
-process.exit(failed ? 1 : 0);
+finish();

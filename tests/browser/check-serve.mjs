@@ -10,21 +10,13 @@
 //          by NEW (then by a broken line, then by OLD again).
 // Prints "ok - ..." / "not ok - ..." lines; exits non-zero on a failure.
 // CHROMIUM names the browser (default /usr/bin/chromium).
-import { chromium } from 'playwright-core';
+import { finish, launch, report } from './lib.mjs';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 const [url, file, oldLine, newLine] = process.argv.slice(2);
 if (!newLine) {
   console.error('usage: check-serve.mjs URL FILE OLD NEW');
   process.exit(2);
-}
-
-let failed = 0;
-function report(name, problems) {
-  if (problems.length === 0) return console.log(`ok - ${name}`);
-  failed++;
-  console.log(`not ok - ${name}`);
-  for (const p of problems) console.log(`    ${p}`);
 }
 
 // Write FILE with OLD replaced, as editors do: a temporary file, renamed.
@@ -48,10 +40,7 @@ async function afterReload(page, edit) {
   }));
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   const csp = [];
@@ -78,4 +67,4 @@ try {
   save(original);
   await browser.close();
 }
-process.exit(failed ? 1 : 0);
+finish();

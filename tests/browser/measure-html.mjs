@@ -7,7 +7,7 @@
 //
 // Usage: node tests/browser/measure-html.mjs EDITION.html
 // CHROMIUM names the browser (default /usr/bin/chromium).
-import { chromium } from 'playwright-core';
+import { launch } from './lib.mjs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -15,10 +15,7 @@ if (process.argv.length !== 3) {
   console.error('usage: measure-html.mjs EDITION.html');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 await page.goto(pathToFileURL(resolve(process.argv[2])).href);
 const m = await page.evaluate(() => {

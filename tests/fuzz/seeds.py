@@ -2,7 +2,9 @@
 """seeds.py - (re)write the fuzzers' seed corpora, tests/fuzz/corpus/NAME/,
 from the tests: the fixture kit, the hostile topic, the content a
 bad-input case (tests/cases/*.case) sets up, the Mustache spec and the
-page templates. Run from the repository root; commit what it writes.
+page templates, and a translation of the fixture. Run from the
+repository root after `make kitgen` (the translation of every text is
+made from `kitgen schema`); commit what it writes.
 Inputs over 64 KiB are left out (the fuzzers' -max_len)."""
 import glob
 import hashlib
@@ -18,6 +20,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 FIXTURE = os.path.join(ROOT, "tests/fixture/kit")
 HOSTILE = os.path.join(ROOT, "tests/fixture/hostile/topics/03-hostile.yaml")
 SEP = b"\n~~~~\n"
+HALF = b"\n====\n"
 MAX = 65536
 
 
@@ -128,8 +131,41 @@ def spec_seeds():
             yield SEP.join(s.encode() for s in [data, template] + parts)
 
 
+def translation_seeds():
+    """The fixture kit ==== a translation of it: the German fixture, one
+    of every text (t-translate-all.sh's marker translation, made here by
+    tests/trmarkers.py), and the German one with drift and bad shapes."""
+    c = Corpus("fuzz_translate")
+    base = joined(kit_files(FIXTURE))
+    de = os.path.join(ROOT, "tests/fixture/translations/de")
+    tr = kit_files(de)
+    c.add(base + HALF + joined(tr))
+    with tempfile.TemporaryDirectory() as tmp:
+        kit = os.path.join(tmp, "kit")
+        shutil.copytree(FIXTURE, kit)
+        schema = os.path.join(tmp, "schema.json")
+        with open(schema, "w") as f:
+            subprocess.run([os.path.join(ROOT, "kitgen"), "schema"], stdout=f, check=True)
+        subprocess.run([sys.executable, os.path.join(ROOT, "tests/trmarkers.py"), "make",
+                        schema, kit, "xx", os.path.join(tmp, "list")], capture_output=True)
+        c.add(base + HALF + joined(kit_files(os.path.join(kit, "translations/xx"))))
+    kit_de = dict(tr)[ "kit.yaml"].decode()
+    variants = [
+        kit_de.replace("from: ", "from: 0"),                       # stale
+        kit_de.replace("      - name: Einstieg\n", ""),           # a phase short
+        kit_de.replace("what: Stellen Sie", "minutes: 5\n        what: Stellen Sie"),
+        kit_de.replace("  title: Testkit", "  title: [Testkit, zwei]"),
+        kit_de + "labels:\n  toc.title: Inhalt {page}\n",
+        kit_de.replace("kit:\n", "kit: {title: Flow, from: x}\nlevels2:\n", 1),
+    ]
+    for v in variants:
+        c.add(base + HALF + joined([("kit.yaml", v.encode())] + tr[1:]))
+    print("fuzz_translate: %d seeds" % c.n)
+
+
 def main():
     os.chdir(ROOT)
+    translation_seeds()
     cases = list(case_kits())
 
     c = Corpus("fuzz_yaml")

@@ -86,7 +86,7 @@ static void test_inject(void **state)
 		 "frame-src 'self'; default-src 'none'; script-src 'nonce-N' 'sha256-A'; "
 		 "base-uri 'none'\"><body><script/></body>"},
 		{"<body></body>", "f.yaml:1:2: error: 'x' <b> & \"y\"\n",
-		 "<body><pre id=\"kitgen-diagnostics\" role=\"alert\" style=\"" },
+		 "<body><pre id=\"kitgen-diagnostics\" role=\"alert\" dir=\"ltr\" style=\"" },
 	};
 	size_t i;
 

@@ -1,7 +1,8 @@
 /* test_translate.c - translations keyed by id (translate.h) on the
  * fixture kit and its German part (tests/fixture/translations/de): the
  * languages present, a stamped translation with no drift, the overlay's
- * texts and their marks, the fallbacks' marker and count, drift when a
+ * texts and their marks (phases and signals by position), the
+ * fallbacks' marker and count, drift when a
  * source text changes, and the status report. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -63,8 +64,8 @@ static void test_overlay(void **state)
 
 	(void)state;
 	texts = kg_tr_overlay(kit, tr, &fallbacks, &ids);
-	assert_int_equal(texts, 112);
-	assert_int_equal(fallbacks, 89);
+	assert_int_equal(texts, 126);
+	assert_int_equal(fallbacks, 92);
 	assert_string_equal(ids.ptr, "kit, systems, balanced, cache, cache-1, "
 			    "cache-2, queue, queue-1, queue-2, design-dispute");
 	/* translated: the translation's node, marked in its file */
@@ -85,6 +86,18 @@ static void test_overlay(void **state)
 	assert_int_equal(kit->topics[1].title->mark.line, src_title->mark.line);
 	assert_int_equal(kit->topics[1].title->mark.col, src_title->mark.col);
 	assert_string_equal(kg_text(kit->levels[0].title), "Berufseinsteiger");
+	/* lists without ids go by position: phases and signals */
+	assert_string_equal(kg_text(kit->phases[0].name), "Einstieg");
+	assert_string_equal(kg_text(kit->phases[2].what),
+			    "Beantworten Sie, was gefragt wird.");
+	assert_int_equal(kg_int(kit->phases[1].minutes, 0), 15);
+	assert_string_equal(kg_text(kit->topics[0].signals[1].name),
+			    "Umgang mit Ausfällen");
+	assert_string_equal(kg_text(kit->topics[0].signals[1].detail),
+			    KG_TR_MARKER "Says what happens when the cache is down.");
+	assert_string_equal(kg_text(kit->scenarios[0].signals[0].name), "Zuhören");
+	assert_string_equal(kg_text(kit->topics[1].signals[0].name),
+			    KG_TR_MARKER "Idempotency");
 	kg_buf_release(&ids);
 	kg_diags_free(&d);
 	kg_kit_free(kit);
@@ -110,7 +123,7 @@ static void test_drift(void **state)
 	assert_int_equal(d.errors, 0);
 	assert_int_equal(d.warnings, 1);
 	assert_int_equal(d.n, 2); /* the warning and its note */
-	assert_int_equal(d.items[0].line, 13);
+	assert_int_equal(d.items[0].line, 18);
 	assert_int_equal(d.items[0].col, 11);
 	assert_non_null(strstr(d.items[0].msg, "question 'cache-1' changed"));
 	assert_int_equal(d.items[1].sev, KG_SEV_NOTE);

@@ -133,18 +133,18 @@ static void test_sections_headings_and_contents(void **state)
 	kg_doc_toc_build(doc); /* as kg_compose does */
 	html = S_html_of(doc);
 	assert_has(html, "<section id=\"part\" class=\"level-1 new-page\">\n"
-			 "<h2><a class=\"self\" href=\"#part\">The part</a></h2>");
-	assert_has(html, "<section id=\"sub\" class=\"level-2\">\n<h3>");
-	assert_has(html, "<section id=\"l4\" class=\"level-4\">\n<h5>");
+			 "<h2 dir=\"auto\"><a class=\"self\" href=\"#part\">The part</a></h2>");
+	assert_has(html, "<section id=\"sub\" class=\"level-2\">\n<h3 dir=\"auto\">");
+	assert_has(html, "<section id=\"l4\" class=\"level-4\">\n<h5 dir=\"auto\">");
 	/* deeper than h6 stays h6 */
-	assert_has(html, "<section id=\"l5\" class=\"level-5\">\n<h6>");
-	assert_has(html, "<section id=\"l6\" class=\"level-6\">\n<h6>");
+	assert_has(html, "<section id=\"l5\" class=\"level-5\">\n<h6 dir=\"auto\">");
+	assert_has(html, "<section id=\"l6\" class=\"level-6\">\n<h6 dir=\"auto\">");
 	/* contents: parts, and their listed sections nested */
 	assert_has(html, "<nav class=\"toc\" id=\"contents\"");
-	assert_has(html, "<li><a href=\"#part\">The part</a>\n<ol>\n"
-			 "<li><a href=\"#sub\">A sub</a></li>\n</ol>\n</li>\n"
-			 "<li><a href=\"#other\">Other</a></li>\n</ol>");
-	assert_lacks(html, "href=\"#hidden\">Not listed</a></li>");
+	assert_has(html, "<li><a href=\"#part\"><span dir=\"auto\">The part</span></a>\n<ol>\n"
+			 "<li><a href=\"#sub\"><span dir=\"auto\">A sub</span></a></li>\n</ol>\n</li>\n"
+			 "<li><a href=\"#other\"><span dir=\"auto\">Other</span></a></li>\n</ol>");
+	assert_lacks(html, "<a href=\"#hidden\">");
 	assert_lacks(html, "<a href=\"#l3\">");
 	free(html);
 }
@@ -180,10 +180,10 @@ static void test_prose_is_sanitised_with_smart_punctuation(void **state)
 		     "[data](data:text/html,x) [in](#a) <mailto:a@example.com>\n\n"
 		     "<script>alert(3)</script>\n");
 	html = S_html_of(doc);
-	assert_has(html, "<p>It\xE2\x80\x99s bad and <a href=\"https://example.com/\">good</a> "
+	assert_has(html, "<p dir=\"auto\">It\xE2\x80\x99s bad and <a href=\"https://example.com/\">good</a> "
 			 "&lt;img src=x onerror=alert(2)&gt; alt data "
 			 "<a href=\"#a\">in</a> <a href=\"mailto:a@example.com\">");
-	assert_has(html, "<p>&lt;script&gt;alert(3)&lt;/script&gt;</p>");
+	assert_has(html, "<p dir=\"auto\">&lt;script&gt;alert(3)&lt;/script&gt;</p>");
 	assert_lacks(html, "<img");
 	assert_lacks(html, "<script");
 	assert_lacks(html, "javascript:");
@@ -205,10 +205,10 @@ static void test_table_heads_rows_and_columns(void **state)
 	kg_add_cell(row, "[A topic](#t)");
 	kg_add_cell(row, "Low \"really\"");
 	html = S_html_of(doc);
-	assert_has(html, "<thead>\n<tr><th scope=\"col\"><p>Topic</p>\n</th>"
-			 "<th scope=\"col\"><p>Cost <em>in</em> <code>time</code></p>\n</th></tr>");
-	assert_has(html, "<tr><th scope=\"row\"><p><a href=\"#t\">A topic</a></p>\n</th>"
-			 "<td data-label=\"Cost in time\"><p>Low \xE2\x80\x9Creally\xE2\x80\x9D</p>\n</td></tr>");
+	assert_has(html, "<thead>\n<tr><th scope=\"col\"><p dir=\"auto\">Topic</p>\n</th>"
+			 "<th scope=\"col\"><p dir=\"auto\">Cost <em>in</em> <code dir=\"ltr\">time</code></p>\n</th></tr>");
+	assert_has(html, "<tr><th scope=\"row\"><p dir=\"auto\"><a href=\"#t\">A topic</a></p>\n</th>"
+			 "<td data-label=\"Cost in time\"><p dir=\"auto\">Low \xE2\x80\x9Creally\xE2\x80\x9D</p>\n</td></tr>");
 	free(html);
 }
 
@@ -229,12 +229,14 @@ static void test_fields_rubric_and_callouts(void **state)
 	kg_add_prose(box, "Listen.");
 	kg_add_callout(doc->root, KG_CALLOUT_RED_FLAGS, "Red flags");
 	html = S_html_of(doc);
-	assert_has(html, "<dl class=\"fields\">\n<div><dt>Label &lt;x&gt;</dt>\n<dd><p>Value</p>\n</dd></div>\n</dl>");
-	assert_has(html, "<dl class=\"fields\">\n<div><dt>Alone</dt>");
+	assert_has(html, "<dl class=\"fields\">\n<div><dt dir=\"auto\">Label &lt;x&gt;</dt>\n"
+			 "<dd><p dir=\"auto\">Value</p>\n</dd></div>\n</dl>");
+	assert_has(html, "<dl class=\"fields\">\n<div><dt dir=\"auto\">Alone</dt>");
+	/* a band's name is the page's direction (kitgen composes it) */
 	assert_has(html, "<dl class=\"rubric\">\n<div class=\"band band-strong\"><dt>Strong</dt>");
-	assert_has(html, "<div class=\"band band-weak\"><dt>Weak</dt>\n<dd><p>Does not.</p>");
+	assert_has(html, "<div class=\"band band-weak\"><dt>Weak</dt>\n<dd><p dir=\"auto\">Does not.</p>");
 	assert_has(html, "<div class=\"callout callout-cues\" role=\"note\">\n"
-			 "<p class=\"callout-title\">Recruiter cues</p>\n<p>Listen.</p>\n</div>");
+			 "<p class=\"callout-title\" dir=\"auto\">Recruiter cues</p>\n<p dir=\"auto\">Listen.</p>\n</div>");
 	assert_has(html, "<div class=\"callout callout-red-flags\" role=\"note\">");
 	free(html);
 }
@@ -251,8 +253,10 @@ static void test_lists(void **state)
 	list = kg_add_list(doc->root, KG_LIST_BULLET);
 	kg_add_item(list, "Dot");
 	html = S_html_of(doc);
-	assert_has(html, "<ol>\n<li><p>One</p>\n</li>\n<li><p>Two</p>\n</li>\n</ol>");
-	assert_has(html, "<ul>\n<li><p>Dot</p>\n</li>\n</ul>");
+	/* a list takes its direction from its first item's text: the
+	 * items' paragraphs have none of their own */
+	assert_has(html, "<ol dir=\"auto\">\n<li><p>One</p>\n</li>\n<li><p>Two</p>\n</li>\n</ol>");
+	assert_has(html, "<ul dir=\"auto\">\n<li><p>Dot</p>\n</li>\n</ul>");
 	free(html);
 }
 
@@ -277,22 +281,22 @@ static void test_scorecard_and_notes(void **state)
 	kg_add_notes(doc->root, NULL, 3);
 	html = S_html_of(doc);
 	assert_has(html, "<div class=\"table scorecard\">\n<table>\n<thead>\n<tr>"
-			 "<th scope=\"col\"><p>Dimension</p>\n</th>");
-	assert_has(html, "<th scope=\"col\"><p>Evidence</p>\n</th></tr>");
-	assert_lacks(html, "<th scope=\"col\"><p>Strong</p>");
-	assert_has(html, "<tr><th scope=\"row\"><p class=\"dimension\">Clarity</p>"
-			 "<p>Says what it means.</p>\n"
+			 "<th scope=\"col\"><p dir=\"auto\">Dimension</p>\n</th>");
+	assert_has(html, "<th scope=\"col\"><p dir=\"auto\">Evidence</p>\n</th></tr>");
+	assert_lacks(html, "<th scope=\"col\"><p dir=\"auto\">Strong</p>");
+	assert_has(html, "<tr><th scope=\"row\"><p class=\"dimension\" dir=\"auto\">Clarity</p>"
+			 "<p dir=\"auto\">Says what it means.</p>\n"
 			 "<ul class=\"choices\"><li><span class=\"box\"></span> Strong</li>"
 			 "<li><span class=\"box\"></span> Weak</li></ul>"
 			 "<ul class=\"choices marks\"><li><span class=\"box\"></span> Prompted</li></ul>"
 			 "</th><td class=\"evidence\" data-label=\"Evidence\"></td></tr>");
 	/* a ballot box in prose is a box, kept with its word; in text, not
 	 * in markup (cmark escapes the angle brackets) */
-	assert_has(html, "<p><span class=\"tick\"><span class=\"box\"></span>&#160;Hire"
+	assert_has(html, "<p dir=\"auto\"><span class=\"tick\"><span class=\"box\"></span>&#160;Hire"
 			 "</span> &lt;<span class=\"tick\"><span class=\"box\"></span>"
 			 "</span>&gt;</p>");
 	/* a box right after a word is a box of its own */
-	assert_has(html, "<p><span class=\"tick\"><span class=\"box\"></span>&#160;A"
+	assert_has(html, "<p dir=\"auto\"><span class=\"tick\"><span class=\"box\"></span>&#160;A"
 			 "\xE2\x80\x83</span><span class=\"tick\"><span class=\"box\">"
 			 "</span>&#160;B</span></p>");
 	assert_lacks(html, "\xE2\x98\x90");
@@ -300,6 +304,49 @@ static void test_scorecard_and_notes(void **state)
 			 "<div class=\"lines\"><div class=\"line\"></div></div></div>");
 	assert_has(html, "<div class=\"notes\"><div class=\"lines\"><div class=\"line\"></div>"
 			 "<div class=\"line\"></div><div class=\"line\"></div></div></div>");
+	free(html);
+}
+
+/* The author's words are dir="auto", code dir="ltr", kitgen's own
+ * furniture neither; a markdown list's items take the list's direction;
+ * a translated build's fallbacks carry the source's lang, their marker
+ * the page's, whether they open an element or sit inside a text. */
+static void test_directions_and_fallback_languages(void **state)
+{
+	kg_doc *doc = S_doc();
+	kg_block *fields;
+	char *html;
+
+	(void)state;
+	doc->source_lang = "fr"; /* the labels are English: a translation */
+	kg_block_add(doc->root, kg_block_new(KG_BLOCK_TOC));
+	kg_add_section(doc->root, 1, "s", "[untranslated] Titre", KG_SECTION_IN_TOC);
+	kg_add_prose(doc->root, "Use `go test` here:\n\n```\nx := 1\n```\n\n"
+		     "- one\n- two\n\n> quoted\n");
+	kg_add_prose(doc->root, "[untranslated] Une phrase.");
+	kg_add_prose(doc->root, "50% \xC3\x97 2");
+	kg_add_prose(doc->root, "Q1 \xC2\xB7 [untranslated] Pourquoi ?");
+	fields = kg_block_add(doc->root, kg_block_new(KG_BLOCK_FIELDS));
+	kg_add_field(fields, "[untranslated] Nom", "Texte");
+	kg_doc_toc_build(doc);
+	html = S_html_of(doc);
+	assert_has(html, "<h2 id=\"contents-title\"><a class=\"self\"");
+	assert_has(html, "<p dir=\"auto\">Use <code dir=\"ltr\">go test</code> here:</p>");
+	assert_has(html, "<pre dir=\"ltr\"><code dir=\"ltr\">x := 1");
+	assert_has(html, "<ul dir=\"auto\">\n<li>one</li>");
+	/* no letter, no direction of its own: the parent's */
+	assert_has(html, "<p>50% \xC3\x97 2</p>");
+	assert_has(html, "<blockquote dir=\"auto\">\n<p dir=\"auto\">quoted</p>");
+	assert_has(html, "<h2 dir=\"auto\" lang=\"fr\"><a class=\"self\" href=\"#s\">"
+			 "<span lang=\"en\" dir=\"ltr\">[untranslated]</span> Titre</a></h2>");
+	assert_has(html, "<a href=\"#s\"><span dir=\"auto\" lang=\"fr\"><span lang=\"en\" "
+			 "dir=\"ltr\">[untranslated]</span> Titre</span></a>");
+	assert_has(html, "<p dir=\"auto\" lang=\"fr\"><span lang=\"en\" dir=\"ltr\">"
+			 "[untranslated]</span> Une phrase.</p>");
+	assert_has(html, "<p dir=\"auto\">Q1 \xC2\xB7 <span lang=\"fr\"><span lang=\"en\" "
+			 "dir=\"ltr\">[untranslated]</span> Pourquoi ?</span></p>");
+	assert_has(html, "<dt dir=\"auto\" lang=\"fr\"><span lang=\"en\" dir=\"ltr\">"
+			 "[untranslated]</span> Nom</dt>");
 	free(html);
 }
 
@@ -330,6 +377,7 @@ int main(void)
 		cmocka_unit_test(test_fields_rubric_and_callouts),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_scorecard_and_notes),
+		cmocka_unit_test(test_directions_and_fallback_languages),
 		cmocka_unit_test(test_missing_template_is_an_io_error),
 	};
 
