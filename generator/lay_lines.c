@@ -1,6 +1,7 @@
 /* lay_lines.c - line breaking (first fit, ragged right; a word wider than
  * the line is cut between characters; code breaks as layout.h's "Code"
- * says, the part after a break inside it marked with a drawn hook) and a
+ * says, the part after a break inside it marked with a drawn hook; prose
+ * the caller allows is hyphenated, lay_hyph.c) and a
  * line's drawing operations (layout.h, layout_int.h) */
 #include "layout_int.h"
 
@@ -181,6 +182,78 @@ static void S_place_long(kg_lay *lay, kg_li_lines *ls, const kg_inline *in,
 	}
 }
 
+/* A line is hyphenated only when without it it would be filled less
+ * than this: hyphenating every line that can be takes a hyphen to a
+ * fifth of the public kit's lines for little gain (README, "How lines
+ * break"). */
+#define S_HYPH_FILL 0.9f
+
+/* End the open line with a head of word piece p (after the space
+ * pending, if any) and a drawn hyphen, if the line is short enough to
+ * need it, a point of the word fits (lay_hyph.c) and the line would not
+ * be the third hyphenated in a row; *rest is set to the word's tail.
+ * The hyphen is decoration, no character of the text (an artifact), so
+ * a copy holds the word whole. */
+static int S_hyph_head(kg_lay *lay, kg_li_lines *ls, const kg_piece *p,
+		       const kg_piece *space, float width, kg_piece *rest)
+{
+	float spw = space ? space->w : 0, hw, head_w, room;
+	kg_li_line *l = S_open_line(ls);
+	kg_piece hy;
+	uint32_t head;
+
+	if (ls->x >= S_HYPH_FILL * width || (ls->nl >= 3 && l[-1].hyph && l[-2].hyph))
+		return 0;
+	hw = kg_li_width(lay, &p->st, "-", 1);
+	room = width + KG_LI_EPS - ls->x - spw - hw;
+	if (room <= 0 || !(head = kg_li_hyph_fit(lay, p, room, &head_w)))
+		return 0;
+	if (space)
+		S_place(ls, space, space->str, 1, spw);
+	S_place(ls, p, p->str, head, head_w);
+	hy = *p;
+	hy.st.tag = KG_TAG_ARTIFACT;
+	S_place(ls, &hy, kg_lay_str(lay, "-", 1), 1, hw);
+	S_open_line(ls)->hyph = 1;
+	S_new_line(ls);
+	*rest = *p;
+	rest->str += head;
+	rest->len -= head;
+	rest->w = kg_li_width(lay, &p->st, lay->text.ptr + rest->str, rest->len);
+	return 1;
+}
+
+/* Place word piece p of prose the caller lets hyphenate (ls->hyph),
+ * which does not fit the rest of the open line: hyphenated where a
+ * point fits, else on the next line as ever; a word wider than a line
+ * is hyphenated again on the lines it fills, and cut between characters
+ * only where no point fits. */
+static void S_place_hyphenated(kg_lay *lay, kg_li_lines *ls, const kg_piece *p,
+			       const kg_piece *space, float width)
+{
+	kg_piece cur = *p;
+
+	for (;;) {
+		float spw = space ? space->w : 0;
+
+		if (ls->x + spw + cur.w <= width + KG_LI_EPS) {
+			if (space)
+				S_place(ls, space, space->str, 1, spw);
+			S_place(ls, &cur, cur.str, cur.len, cur.w);
+			return;
+		}
+		if (S_hyph_head(lay, ls, &cur, space, width, &cur)) {
+			space = NULL;
+			continue;
+		}
+		if (S_line_empty(ls))
+			break;
+		S_break_line(lay, ls, &cur, 1);
+		space = NULL;
+	}
+	S_place_cut(lay, ls, &cur, 1, width);
+}
+
 /* First-fit line breaking of in into lines of the given width. */
 void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 		    float leading)
@@ -225,6 +298,13 @@ void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 			for (k = i; k < j; k++)
 				S_place(ls, &in->p[k], in->p[k].str, in->p[k].len,
 					in->p[k].w);
+			pending = -1;
+			i = j;
+			continue;
+		}
+		if (ls->hyph && j == i + 1) {
+			S_place_hyphenated(lay, ls, p, pending >= 0 ? &in->p[pending] : NULL,
+					   width);
 			pending = -1;
 			i = j;
 			continue;

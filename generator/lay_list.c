@@ -48,6 +48,7 @@ void kg_lay_free(kg_lay *lay)
 	free(lay->pages);
 	free(lay->dests);
 	kg_buf_release(&lay->anchor_text);
+	kg_li_typeset_free(lay);
 	memset(lay, 0, sizeof(*lay));
 }
 
@@ -77,6 +78,10 @@ void kg_lay_adopt_dests(kg_lay *lay, kg_lay *src)
 	src->dests = NULL;
 	src->ndests = src->cap_dests = 0;
 	kg_buf_init(&src->anchor_text);
+	/* the language, and the words hyphenated: the same again */
+	kg_li_typeset_free(lay);
+	lay->ts = src->ts;
+	src->ts = NULL;
 }
 
 uint32_t kg_lay_str(kg_lay *lay, const char *s, size_t len)
@@ -375,6 +380,8 @@ static int S_hyphen_end(const kg_lay *lay, const kg_li_lines *ls, size_t k)
 
 	if (k + 1 >= ls->nl || l->ns == 0 || ls->l[k + 1].ns == 0)
 		return 0;
+	if (l->hyph) /* hyphenated (lay_hyph.c): its hyphen is drawn */
+		return 1;
 	last = &ls->s[l->s0 + l->ns - 1];
 	return last->p.kind == KG_PIECE_WORD && last->p.len > 1 &&
 	       lay->text.ptr[last->p.str + last->p.len - 1] == '-' &&
@@ -442,6 +449,8 @@ static void S_line_flags(kg_lay *lay, const kg_li_lines *ls, size_t k,
 		if (lay->rules & KG_BREAK_HYPHEN)
 			e->flags |= KG_EL_KEEP;
 	}
+	if (ls->l[k].hyph)
+		e->flags |= KG_EL_HYPHENATED;
 	if ((o->heading || o->balance) && k + 1 == ls->nl && ls->nl >= 2 &&
 	    S_short_line(ls, &ls->l[k], width))
 		e->flags |= KG_EL_SHORT_END;
@@ -463,6 +472,8 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 				       : kg_li_width(lay, o->ref_style, "0000", 4);
 		width -= refw + lay->st->m.contents_number_gap;
 	}
+	/* prose is hyphenated; headings, titles, the contents never */
+	ls.hyph = !o->heading && !o->balance && !o->pageref;
 	kg_li_break(lay, in, width, &ls, o->leading);
 	if ((o->balance || o->heading) && (lay->rules & KG_BREAK_BALANCE))
 		S_balance(lay, in, width, &ls, o->leading);

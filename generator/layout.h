@@ -6,9 +6,13 @@
  *
  * The model, a small cousin of TeX's:
  *   - inline content (kg_inline) is a list of pieces: words in one style,
- *     spaces, forced breaks; a paragraph breaks it into lines by measured
- *     glyph widths, first fit, ragged right; a word wider than the line
- *     is cut between characters;
+ *     spaces, forced breaks, cut where UAX #14 and kitgen's own rules let
+ *     a line end (lay_breaks.c: Chinese and Japanese between
+ *     characters); a paragraph breaks it into lines by measured glyph
+ *     widths, first fit, ragged right, its prose hyphenated by the
+ *     language (kg_lay_language, lay_hyph.c: a drawn hyphen that is an
+ *     artifact); a word wider than the line is hyphenated, or else cut
+ *     between characters;
  *   - the vertical list is a list of elements (a line, a table row, a
  *     rule, a padding), each with its height, the space above it (dropped
  *     at the top of a page), its drawing operations, and whether a page
@@ -31,7 +35,8 @@
  *     (a box) or items (a list) on each side;
  *   - continued: the part of a box or list on a later page starts with
  *     its head ("Recruiter cues (continued)"), a table's with its header;
- *   - hyphen: no page ends on a line that ends in a hyphenation break;
+ *   - hyphen: no page ends on a line that ends in a hyphenation break
+ *     (after a hyphen of the text, or a word hyphenated);
  *   - headings: a heading keeps with two lines of what follows it;
  *   - tails: a section's last few lines, alone on a page, are pulled back
  *     by tightening the space between blocks on the page before, or,
@@ -173,7 +178,10 @@ enum {
 	KG_EL_HYPHEN = 1 << 7,    /* a line ending in a hyphenation break */
 	KG_EL_ROW_PART = 1 << 8,  /* a line of a table row taller than a page */
 	KG_EL_SHORT_END = 1 << 9, /* the last line of a title: one short word */
-	KG_EL_ROW = 1 << 10       /* a table row, whole */
+	KG_EL_ROW = 1 << 10,      /* a table row, whole */
+	/* a line ending in a word hyphenated (a drawn hyphen), also
+	 * KG_EL_HYPHEN */
+	KG_EL_HYPHENATED = 1 << 11
 };
 
 /* The page-break rules (layout.h's head), as bits of kg_lay.rules. */
@@ -311,6 +319,8 @@ typedef struct kg_lay {
 	kg_buf anchor_text;
 	int dests_sorted;
 	int dests_frozen;      /* check anchors against dests, not record them */
+	/* the language's line breaking and hyphenation (layout_int.h) */
+	struct kg_li_typeset *ts;
 	size_t disagree;       /* anchors that landed elsewhere than recorded */
 } kg_lay;
 
@@ -318,6 +328,13 @@ typedef struct kg_lay {
 void kg_lay_init(kg_lay *lay, const kg_metrics *fonts, const kg_pdf_style *st,
 		 float width, float height);
 void kg_lay_free(kg_lay *lay);
+
+/* The language of the text (a BCP 47 tag; NULL or "": none, and no
+ * hyphenation), before anything is laid out: line breaking (UAX #14)
+ * tailors its quotation marks to Chinese, Japanese and Korean, and
+ * prose is hyphenated by the language's dictionary when
+ * /usr/share/hyphen has one (none: no hyphenation, no error). */
+void kg_lay_language(kg_lay *lay, const char *tag);
 
 /* Store a string; returns its offset in lay->text. */
 uint32_t kg_lay_str(kg_lay *lay, const char *s, size_t len);
@@ -563,7 +580,8 @@ const kg_place *kg_lay_place(const kg_lay *lay, size_t i);
 /* End the current run: drop everything but the parts and the anchors,
  * and count its pages into page_base. No box may be open. */
 void kg_lay_run_reset(kg_lay *lay);
-/* Take the anchors src recorded (src keeps none) and check every anchor
+/* Take the anchors src recorded (src keeps none; nor its language and
+ * the hyphenation points it found, which lay takes) and check every anchor
  * laid out from now on against them: a second pass over the same
  * document must put each where the first did (lay->disagree counts those
  * it does not). */

@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "labels.h"
 #include "doc_iter.h"
 #include "fonts.h"
 #include "smart.h"
@@ -652,6 +653,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_lay_init(&c.lay, &m, &st, c.geom.page_w - st.margin_left - st.margin_right,
 		    c.geom.foot_y - c.geom.body_y);
 	kg_lay_set_rules(&c.lay, rules);
+	kg_lay_language(&c.lay, kg_labels_lang(doc->labels));
 	c.pass = 1;
 	S_layout(&c);
 	c.total_pages = kg_lay_pages_before(&c.lay);

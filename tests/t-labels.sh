@@ -308,6 +308,10 @@ t = re.sub(r"\{[a-z_]+\}", " ", t)      # a form script's places
 # a running head too long for its band ends in a word cut short, "Gener…"
 t = re.sub(r"([A-Za-z]+)…", lambda m: " " if any(w.startswith(m.group(1).lower())
            for w in words) else m.group(0), t)
+# a word hyphenated at a line's end that pdftotext does not join (the
+# next line falls in another of its blocks) keeps its drawn hyphen
+t = re.sub(r"([A-Za-z]+)-\n+([a-z]+)", lambda m: m.group(1) + m.group(2)
+           if (m.group(1) + m.group(2)).lower() in words else m.group(0), t)
 # code (an id) too long for its table cell is broken between two
 # characters, marked by a drawn hook: pdftotext gives its two parts
 t = re.sub(r"([A-Za-z]+)\n([A-Za-z]+)", lambda m: m.group(1) + m.group(2)

@@ -23,7 +23,11 @@ copies() { # copies WHAT PDF TEXT...: pdftotext gives every TEXT
 	what=$1
 	pdf=$2
 	shift 2
-	pdftotext "$pdf" "$TMP/text" 2>/dev/null
+	# Chinese and Japanese break between characters (UAX #14): a line
+	# break between two of them is no space, so join it
+	pdftotext "$pdf" - 2>/dev/null | perl -CSD -0pe \
+		's/(?<=[\x{3000}-\x{9FFF}\x{FF00}-\x{FFEF}])\n(?=[\x{3000}-\x{9FFF}\x{FF00}-\x{FFEF}])//g' \
+		>"$TMP/text"
 	for t in "$@"; do
 		if ! grep -qF "$t" "$TMP/text"; then
 			not_ok "$what" "'$t' not in the text"

@@ -25,6 +25,15 @@ have_pc nettle || need nettle-dev
 have_pc libmicrohttpd || need libmicrohttpd-dev
 # reading filled PDF scorecards back (`kitgen score`)
 have_pc libqpdf || need libqpdf-dev
+# line breaking by UAX #14 (Chinese and Japanese between characters)
+have_pc libunibreak || need libunibreak-dev
+# hyphenation, and the dictionaries the PDF uses when present (a kit in
+# a language with none is simply not hyphenated)
+[ -f /usr/include/hyphen.h ] || need libhyphen-dev
+[ -f /usr/share/hyphen/hyph_en_US.dic ] || need hyphen-en-us
+[ -f /usr/share/hyphen/hyph_de_DE.dic ] || need hyphen-de
+[ -f /usr/share/hyphen/hyph_fr.dic ] || need hyphen-fr
+[ -f /usr/share/hyphen/hyph_es_ES.dic ] || need hyphen-es
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
 # Chinese, Japanese and Korean: the PDF's fallback face for them
 [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need fonts-droid-fallback
