@@ -89,6 +89,11 @@ static int S_italic(kg_face face)
 	       face == KG_FACE_SANS_ITALIC || face == KG_FACE_SANS_BOLD_ITALIC;
 }
 
+int kg_font_synthetic_bold(const kg_fonts *f, kg_face face, size_t i)
+{
+	return i >= KG_NFACES && S_bold(face) && !f->font[i].heavy;
+}
+
 static const char *S_cached(const char *family, int bold, int italic)
 {
 	size_t i;
@@ -351,6 +356,11 @@ long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c)
 	return file ? S_font_of_file(f, file, f->font[face].at) : -1;
 }
 
+int kg_fonts_covers(kg_fonts *f, kg_face face, uint32_t c)
+{
+	return kg_font_has(f, face, c) || kg_font_fallback(f, face, c) >= 0;
+}
+
 /* ---- the face cache ---------------------------------------------------------- */
 
 /* A font program as embedded: the face's subset for one set of glyphs,
@@ -515,6 +525,8 @@ int kg_font_load(kg_fonts *f, size_t i)
 		return -1;
 	ft->hfont = src->hfont;
 	ft->nglyphs = src->nglyphs;
+	/* a face that is bold in itself: no drawn bold (fonts_shape.c) */
+	ft->heavy = hb_style_get_value(src->hfont, HB_STYLE_TAG_WEIGHT) >= 600;
 	ft->used = kg_xcalloc(ft->nglyphs ? ft->nglyphs : 1, 1);
 	ft->used[0] = 1;
 	ft->failed = 0;

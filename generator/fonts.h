@@ -61,6 +61,14 @@ void kg_fonts_free(kg_fonts *f);
 int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c);
 long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len);
 
+/* Does face, or a face fontconfig falls back to for it, have a glyph
+ * for c? (What kg_fonts_show draws c with; asked once per character.) */
+int kg_fonts_covers(kg_fonts *f, kg_face face, uint32_t c);
+/* The kg_diags_once key (diag.h) of the warning that no installed font
+ * has c: given at the character's place before the layout (glyphcheck.h),
+ * or by the layout, once a run, for text with no place. */
+#define KG_FONTS_MISSING_KEY "no font has U+%04lX"
+
 /* The face's ascent and descent (positive, below the baseline), 1/1000 em. */
 int kg_fonts_ascent(const kg_fonts *f, kg_face face);
 int kg_fonts_descent(const kg_fonts *f, kg_face face);
@@ -77,9 +85,20 @@ int kg_fonts_used(const kg_fonts *f, kg_face face);
 /* Append the operators that draw s in face at size (points) from the
  * current text position: Tf where the font changes (*cur_font, *cur_size:
  * the content stream's text state, kept up to date; -1 for none), TJ
- * arrays of glyph codes with the kerning and mark offsets. */
+ * arrays of glyph codes with the kerning and mark offsets. Glyphs that a
+ * bold face takes from a fallback face with no bold of its own (Chinese
+ * in Droid Sans Fallback) are drawn bold, as browsers and word
+ * processors do: filled and stroked (2 Tr), then 0 Tr again; the caller
+ * sets the stroke's colour (the fill's) and width (KG_FONTS_BOLD_STROKE)
+ * first, when kg_fonts_emboldens says so. */
 void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 		   size_t len, int *cur_font, float *cur_size, kg_buf *out);
+
+/* Does drawing s in face take a drawn bold (above)? */
+int kg_fonts_emboldens(kg_fonts *f, kg_face face, const char *s, size_t len);
+/* The drawn bold's stroke width, a fraction of the size: what browsers
+ * and word processors draw. */
+#define KG_FONTS_BOLD_STROKE (1.0f / 30.0f)
 
 /* Write the font objects of every face used to pdf: the Type0 font of
  * face at objs[face] (numbers the caller reserved, so pages could refer

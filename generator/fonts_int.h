@@ -57,6 +57,7 @@ typedef struct kg_font {
 	unsigned nglyphs;
 	unsigned char *used;    /* glyphs drawn, for the subset */
 	int measured;           /* shaped into: drawn and written */
+	int heavy;              /* its own weight is bold (OS/2, 600 and up) */
 	/* codes: number k is S_code(k); (glyph, text) each */
 	uint16_t *gid;
 	int32_t *width;         /* the glyph's advance, 1/1000 em */
@@ -122,6 +123,9 @@ int kg_font_has(kg_fonts *f, size_t i, uint32_t c);
 /* The font drawing c when face lacks it, chosen through fontconfig once
  * per character, or -1 when no installed font has it. */
 long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c);
+/* Is font i, drawing for face, a fallback with no bold of its own for a
+ * bold face? Its glyphs are then drawn bold (kg_fonts_show). */
+int kg_font_synthetic_bold(const kg_fonts *f, kg_face face, size_t i);
 /* The code number for glyph gid drawn for text (len bytes) in font i. */
 uint32_t kg_font_code(kg_fonts *f, size_t i, unsigned gid, const char *text,
 		      size_t len);

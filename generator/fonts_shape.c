@@ -14,11 +14,11 @@
  * face of code, with neither (-kern, -liga, -clig, -calt). A right-to-left
  * run comes out of HarfBuzz in visual order, its letters joined.
  *
- * A character no installed font has is a warning, once per document,
- * and is drawn as U+FFFD (or '?', when no font has that either); a glyph
- * 0 (.notdef) the shaper leaves is replaced the same way, so no box is
- * ever drawn silently. The ToUnicode text of the replacement is still
- * the character written.
+ * A character no installed font has is a warning, once a run (unless
+ * glyphcheck.c gave it at its place already), and is drawn as U+FFFD
+ * (or '?', when no font has that either); a glyph 0 (.notdef) the shaper
+ * leaves is replaced the same way, so no box is ever drawn silently.
+ * The ToUnicode text of the replacement is still the character written.
  *
  * Drawing: a text operation's chunks, in order (reversed when the text
  * has right-to-left letters and no left-to-right ones: the words of a
@@ -26,7 +26,9 @@
  * does it properly), as TJ arrays whose numbers are the difference
  * between each glyph's shaped position and its advance in the font
  * (kerning, mark offsets); a vertical offset is a text rise (Ts); a new
- * font (a fallback) is a Tf.
+ * font (a fallback) is a Tf. A bold face's glyphs from a fallback with no
+ * bold (Droid Sans Fallback has none) are filled and stroked (2 Tr): a
+ * drawn bold, as browsers draw it; 0 Tr follows them.
  *
  * Copying: each glyph's ToUnicode text is its cluster's characters; in
  * a right-to-left run, where the glyphs are in visual order, a cluster
@@ -38,6 +40,7 @@
 #include "fonts_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,10 +77,13 @@ static int S_clings(uint32_t c)
 	}
 }
 
-/* Warn, once per document and character, that no font has c. The text
- * has no place in the kit at this point: the warning quotes the word. */
+/* Warn that no font has c, once a run: the content and the labels were
+ * checked at their places before the layout (glyphcheck.c), so this is
+ * the backstop for text that has none (a number, a name given on the
+ * command line), and the warning quotes the word. */
 static void S_missing(kg_fonts *f, uint32_t c, const char *s, size_t len)
 {
+	char key[32];
 	size_t i;
 
 	for (i = 0; i < f->nmissing; i++)
@@ -85,6 +91,9 @@ static void S_missing(kg_fonts *f, uint32_t c, const char *s, size_t len)
 			return;
 	KG_GROW(f->missing, f->cap_missing, f->nmissing + 1);
 	f->missing[f->nmissing++] = c;
+	snprintf(key, sizeof(key), KG_FONTS_MISSING_KEY, (unsigned long)c);
+	if (!kg_diags_once(f->d, key))
+		return;
 	if (len > 60) { /* cut at a character's start */
 		len = 60;
 		while (len > 0 && kg_utf8_is_cont((unsigned char)s[len]))
@@ -180,13 +189,26 @@ static uint32_t S_code_reversed(kg_fonts *f, size_t font, unsigned gid,
 	return kg_font_code(f, font, gid, tmp, len);
 }
 
+/* Are the n characters cps all decimal digits? */
+static int S_digits(const uint32_t *cps, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (hb_unicode_general_category(hb_unicode_funcs_get_default(),
+						cps[i]) !=
+		    HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER)
+			return 0;
+	return n > 0;
+}
+
 /* Shape characters i..j-1 (one font) of the chunk into sh. */
 static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 			size_t i, size_t j)
 {
 	hb_feature_t feats[4];
 	unsigned nfeats = 0, count, k;
-	int rtl;
+	int rtl, digits;
 	kg_font *ft = &f->font[f->fidx[i]];
 	hb_glyph_info_t *info;
 	hb_glyph_position_t *pos;
@@ -202,6 +224,11 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 	hb_buffer_add_codepoints(f->buf, f->subst, (int)n, (unsigned)i,
 				 (int)(j - i));
 	hb_buffer_guess_segment_properties(f->buf);
+	/* a number reads left to right in every script (UAX #9): Arabic-Indic
+	 * digits alone would be guessed right to left, and 12 drawn as 21 */
+	digits = S_digits(f->subst + i, j - i);
+	if (digits)
+		hb_buffer_set_direction(f->buf, HB_DIRECTION_LTR);
 	hb_shape(ft->hfont, f->buf, nfeats ? feats : NULL, nfeats);
 	if (!hb_buffer_allocation_successful(f->buf)) /* HarfBuzz ran out */
 		kg_oom(0);
@@ -209,7 +236,7 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 	rtl = hb_buffer_get_direction(f->buf) == HB_DIRECTION_RTL;
 	if (rtl)
 		sh->dir = 1;
-	else if (sh->dir == 0 && script != HB_SCRIPT_COMMON &&
+	else if (sh->dir == 0 && !digits && script != HB_SCRIPT_COMMON &&
 		 script != HB_SCRIPT_INHERITED && script != HB_SCRIPT_UNKNOWN &&
 		 script != HB_SCRIPT_INVALID)
 		sh->dir = -1;
@@ -429,6 +456,7 @@ typedef struct S_pen {
 	int in_array, in_string;
 	long pend;   /* a TJ number not yet written */
 	long rise;   /* the text rise, 1/100 unit */
+	int stroke;  /* drawing a drawn bold: 2 Tr */
 } S_pen;
 
 static void S_close_string(S_pen *p)
@@ -455,6 +483,25 @@ static void S_close_array(S_pen *p)
 	p->in_array = 0;
 }
 
+int kg_fonts_emboldens(kg_fonts *f, kg_face face, const char *s, size_t len)
+{
+	const char *end = s + len, *next;
+	uint32_t k;
+
+	for (; s < end; s = next) {
+		const kg_shaped *e;
+		size_t at; /* shape first, then look: the arena may move */
+
+		next = S_chunk_end(s, end);
+		at = kg_fonts_shape(f, face, s, (size_t)(next - s));
+		e = KG_SHAPED(f, at);
+		for (k = 0; k < e->ng; k++)
+			if (kg_font_synthetic_bold(f, face, f->glyphs[e->g0 + k].font))
+				return 1;
+	}
+	return 0;
+}
+
 void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 		   size_t len, int *cur_font, float *cur_size, kg_buf *out)
 {
@@ -462,7 +509,7 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 	size_t stack[64], *sh = stack;
 	size_t n = 0, cap = 64, i, k;
 	int rtl = 0, ltr = 0;
-	S_pen p = {out, 0, 0, 0, 0};
+	S_pen p = {out, 0, 0, 0, 0, 0};
 
 	if (f->nglyphs > S_MAX_GLYPHS)
 		S_forget(f);
@@ -489,6 +536,7 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 			const kg_glyph *g = &f->glyphs[e->g0 + k];
 			const kg_font *ft = &f->font[g->font];
 			long rise = g->yoff ? lrintf((float)g->yoff * size / 10.0f) : 0;
+			int stroke = kg_font_synthetic_bold(f, face, g->font);
 
 			if ((int)g->font != *cur_font || size != *cur_size) {
 				S_flush(&p);
@@ -498,6 +546,12 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 				kg_buf_puts(out, "Tf\n");
 				*cur_font = (int)g->font;
 				*cur_size = size;
+			}
+			if (stroke != p.stroke) {
+				S_flush(&p);
+				S_close_array(&p);
+				kg_buf_puts(out, stroke ? "2 Tr\n" : "0 Tr\n");
+				p.stroke = stroke;
 			}
 			if (rise != p.rise) {
 				S_flush(&p);
@@ -526,6 +580,8 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 	S_close_array(&p);
 	if (p.rise)
 		kg_buf_puts(out, "0 Ts\n");
+	if (p.stroke)
+		kg_buf_puts(out, "0 Tr\n");
 	if (sh != stack)
 		free(sh);
 }
