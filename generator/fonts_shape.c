@@ -24,11 +24,11 @@
  * A right-to-left run comes out of HarfBuzz in visual order, its letters
  * joined.
  *
- * A character no installed font has is a warning, once per document,
- * and is drawn as U+FFFD (or '?', when no font has that either); a glyph
- * 0 (.notdef) the shaper leaves is replaced the same way, so no box is
- * ever drawn silently. The ToUnicode text of the replacement is still
- * the character written.
+ * A character no installed font has is a warning, once a run (unless
+ * glyphcheck.c gave it at its place already), and is drawn as U+FFFD
+ * (or '?', when no font has that either); a glyph 0 (.notdef) the shaper
+ * leaves is replaced the same way, so no box is ever drawn silently.
+ * The ToUnicode text of the replacement is still the character written.
  *
  * Drawing: a text operation's chunks in visual order (the text is in
  * logical order: right-to-left text is drawn from its last chunk to its
@@ -36,6 +36,9 @@
  * glyph's shaped position and its advance in the font (kerning, mark
  * offsets); a vertical offset is a text rise (Ts); a new font (a
  * fallback) is a Tf.
+ * A bold face's glyphs from a fallback with no bold (Droid Sans
+ * Fallback has none) are filled and stroked (2 Tr): a drawn bold, as
+ * browsers draw it; 0 Tr follows them.
  *
  * Copying: each glyph's ToUnicode text is its cluster's characters; in
  * a right-to-left run, where the glyphs are in visual order, a cluster
@@ -47,6 +50,7 @@
 #include "fonts_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,10 +87,13 @@ static int S_clings(uint32_t c)
 	}
 }
 
-/* Warn, once per document and character, that no font has c. The text
- * has no place in the kit at this point: the warning quotes the word. */
+/* Warn that no font has c, once a run: the content and the labels were
+ * checked at their places before the layout (glyphcheck.c), so this is
+ * the backstop for text that has none (a number, a name given on the
+ * command line), and the warning quotes the word. */
 static void S_missing(kg_fonts *f, uint32_t c, const char *s, size_t len)
 {
+	char key[32];
 	size_t i;
 
 	for (i = 0; i < f->nmissing; i++)
@@ -94,6 +101,9 @@ static void S_missing(kg_fonts *f, uint32_t c, const char *s, size_t len)
 			return;
 	KG_GROW(f->missing, f->cap_missing, f->nmissing + 1);
 	f->missing[f->nmissing++] = c;
+	snprintf(key, sizeof(key), KG_FONTS_MISSING_KEY, (unsigned long)c);
+	if (!kg_diags_once(f->d, key))
+		return;
 	if (len > 60) { /* cut at a character's start */
 		len = 60;
 		while (len > 0 && kg_utf8_is_cont((unsigned char)s[len]))
@@ -189,6 +199,19 @@ static uint32_t S_code_reversed(kg_fonts *f, size_t font, unsigned gid,
 	return kg_font_code(f, font, gid, tmp, len);
 }
 
+/* Are the n characters cps all decimal digits? */
+static int S_digits(const uint32_t *cps, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (hb_unicode_general_category(hb_unicode_funcs_get_default(),
+						cps[i]) !=
+		    HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER)
+			return 0;
+	return n > 0;
+}
+
 /* Shape characters i..j-1 (one font) of the chunk into sh, right to
  * left when rtl, else in the direction of their script. */
 static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
@@ -196,7 +219,7 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 {
 	hb_feature_t feats[4];
 	unsigned nfeats = 0, count, k;
-	int rtl;
+	int rtl, digits;
 	kg_font *ft = &f->font[f->fidx[i]];
 	hb_glyph_info_t *info;
 	hb_glyph_position_t *pos;
@@ -213,6 +236,11 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 	if (rtl_chunk)
 		hb_buffer_set_direction(f->buf, HB_DIRECTION_RTL);
 	hb_buffer_guess_segment_properties(f->buf);
+	/* a number reads left to right in every script (UAX #9): Arabic-Indic
+	 * digits alone would be guessed right to left, and 12 drawn as 21 */
+	digits = S_digits(f->subst + i, j - i);
+	if (digits)
+		hb_buffer_set_direction(f->buf, HB_DIRECTION_LTR);
 	hb_shape(ft->hfont, f->buf, nfeats ? feats : NULL, nfeats);
 	if (!hb_buffer_allocation_successful(f->buf)) /* HarfBuzz ran out */
 		kg_oom(0);
@@ -382,7 +410,7 @@ size_t kg_fonts_shape(kg_fonts *f, kg_face face, int rtl, const char *s,
 	/* a right-to-left chunk's runs of one font (a fallback's letters,
 	 * the face's full stop) are shaped right to left and laid out from
 	 * its last to its first, so its glyphs are in visual order */
-	rtl = e->rtl || S_first_strong_rtl(f, n);
+	rtl = !S_digits(f->subst, n) && (e->rtl || S_first_strong_rtl(f, n));
 	for (i = 0; !rtl && i < n; i = j) {
 		for (j = i + 1; j < n && f->fidx[j] == f->fidx[i]; j++)
 			;
@@ -400,6 +428,26 @@ size_t kg_fonts_shape(kg_fonts *f, kg_face face, int rtl, const char *s,
 	if (len == 1 && *s == ' ')
 		f->space[face] = at + 1;
 	return at;
+}
+
+/* The cache of shaped chunks holds at most this many glyphs (24 bytes
+ * each) before it starts again: a kit's published PDF of a few hundred
+ * pages stays well inside it (content/'s holds 75,000), while one of
+ * 1,000 topics would hold half a million, 13 MB kept to the end. Starting
+ * again costs only shaping: a glyph's code lives with its font, so a
+ * chunk shaped again draws the same bytes. */
+#define S_MAX_GLYPHS ((size_t)1 << 17)
+
+/* Forget every shaped chunk, keeping the memory (a cache full once is
+ * full again). Only where no caller holds an offset: at the start of
+ * kg_fonts_width and kg_fonts_show. */
+static void S_forget(kg_fonts *f)
+{
+	f->arena.len = 0;
+	f->nglyphs = 0;
+	f->nshaped = 0;
+	memset(f->tab, 0, f->tabcap * sizeof(*f->tab));
+	memset(f->space, 0, sizeof(f->space));
 }
 
 void kg_fonts_shape_free(kg_fonts *f)
@@ -438,6 +486,8 @@ long kg_fonts_width_dir(kg_fonts *f, kg_face face, int rtl, const char *s,
 	const char *end = s + len, *next;
 	long w = 0;
 
+	if (f->nglyphs > S_MAX_GLYPHS)
+		S_forget(f);
 	if (len == 1 && *s == ' ' && f->space[face])
 		return KG_SHAPED(f, f->space[face] - 1)->width;
 
@@ -458,6 +508,7 @@ typedef struct S_pen {
 	int in_array, in_string;
 	long pend;   /* a TJ number not yet written */
 	long rise;   /* the text rise, 1/100 unit */
+	int stroke;  /* drawing a drawn bold: 2 Tr */
 } S_pen;
 
 static void S_close_string(S_pen *p)
@@ -484,6 +535,25 @@ static void S_close_array(S_pen *p)
 	p->in_array = 0;
 }
 
+int kg_fonts_emboldens(kg_fonts *f, kg_face face, const char *s, size_t len)
+{
+	const char *end = s + len, *next;
+	uint32_t k;
+
+	for (; s < end; s = next) {
+		const kg_shaped *e;
+		size_t at; /* shape first, then look: the arena may move */
+
+		next = S_chunk_end(s, end);
+		at = kg_fonts_shape(f, face, 0, s, (size_t)(next - s));
+		e = KG_SHAPED(f, at);
+		for (k = 0; k < e->ng; k++)
+			if (kg_font_synthetic_bold(f, face, f->glyphs[e->g0 + k].font))
+				return 1;
+	}
+	return 0;
+}
+
 void kg_fonts_show(kg_fonts *f, kg_face face, int rtl, float size,
 		   const char *s, size_t len, int *cur_font, float *cur_size,
 		   kg_buf *out)
@@ -491,8 +561,10 @@ void kg_fonts_show(kg_fonts *f, kg_face face, int rtl, float size,
 	const char *end = s + len, *next;
 	size_t stack[64], *sh = stack;
 	size_t n = 0, cap = 64, i, k;
-	S_pen p = {out, 0, 0, 0, 0};
+	S_pen p = {out, 0, 0, 0, 0, 0};
 
+	if (f->nglyphs > S_MAX_GLYPHS)
+		S_forget(f);
 	for (; s < end; s = next) {
 		next = S_chunk_end(s, end);
 		if (n == cap) {
@@ -513,6 +585,7 @@ void kg_fonts_show(kg_fonts *f, kg_face face, int rtl, float size,
 			const kg_glyph *g = &f->glyphs[e->g0 + k];
 			const kg_font *ft = &f->font[g->font];
 			long rise = g->yoff ? lrintf((float)g->yoff * size / 10.0f) : 0;
+			int stroke = kg_font_synthetic_bold(f, face, g->font);
 
 			if ((int)g->font != *cur_font || size != *cur_size) {
 				S_flush(&p);
@@ -522,6 +595,12 @@ void kg_fonts_show(kg_fonts *f, kg_face face, int rtl, float size,
 				kg_buf_puts(out, "Tf\n");
 				*cur_font = (int)g->font;
 				*cur_size = size;
+			}
+			if (stroke != p.stroke) {
+				S_flush(&p);
+				S_close_array(&p);
+				kg_buf_puts(out, stroke ? "2 Tr\n" : "0 Tr\n");
+				p.stroke = stroke;
 			}
 			if (rise != p.rise) {
 				S_flush(&p);
@@ -550,6 +629,8 @@ void kg_fonts_show(kg_fonts *f, kg_face face, int rtl, float size,
 	S_close_array(&p);
 	if (p.rise)
 		kg_buf_puts(out, "0 Ts\n");
+	if (p.stroke)
+		kg_buf_puts(out, "0 Tr\n");
 	if (sh != stack)
 		free(sh);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fonts.h"
+#include "labels.h"
 #include "doc_toc.h"
 #include "smart.h"
 #include "utf8.h"
@@ -162,9 +163,13 @@ void kg_pw_cover(kg_pw *c)
 static float S_toc_ref_room(kg_pw *c)
 {
 	float size = c->st->body + c->st->m.contents_part_size;
+	kg_buf four = KG_BUF_INIT;
+	long w;
 
-	return (float)kg_fonts_width(c->fonts, KG_FACE_SANS_BOLD, "0000", 4) * size /
-	       1000.0f;
+	kg_digits_put(&four, c->st->labels.digits, 8888);
+	w = kg_fonts_width(c->fonts, KG_FACE_SANS_BOLD, four.ptr, four.len);
+	kg_buf_release(&four);
+	return (float)w * size / 1000.0f;
 }
 
 /* One contents entry: the title, dot leaders, the page; all of it a link,
@@ -227,16 +232,20 @@ static void S_footer_left(kg_pw *c, const kg_doc_meta *m)
 	kg_pdf_label_fill(&c->text, c->st->labels.footer, vars);
 }
 
-/* "page N of M", in c->text. */
+/* "page N of M", in c->text, in the labels' digits. */
 static void S_page_number(kg_pw *c, size_t page)
 {
-	char n[32], of[32];
-	const char *vars[] = {"page", n, "pages", of, NULL};
+	kg_buf n = KG_BUF_INIT, of = KG_BUF_INIT;
+	const char *vars[] = {"page", NULL, "pages", NULL, NULL};
 
-	snprintf(n, sizeof(n), "%zu", page);
-	snprintf(of, sizeof(of), "%zu", c->total_pages);
+	kg_digits_put(&n, c->st->labels.digits, page);
+	kg_digits_put(&of, c->st->labels.digits, c->total_pages);
+	vars[1] = n.ptr;
+	vars[3] = of.ptr;
 	kg_buf_reset(&c->text);
 	kg_pdf_label_fill(&c->text, c->st->labels.page, vars);
+	kg_buf_release(&n);
+	kg_buf_release(&of);
 }
 
 /* ---- running header and footer ------------------------------------------------------- */

@@ -27,6 +27,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "labels.h"
 
 typedef struct S_pen {
 	kg_fonts *fonts;      /* the text's encoding and widths */
@@ -226,6 +227,8 @@ static void S_show(S_pen *pen, kg_face face, int rtl, float size,
 	/* Td moves by the rounded amounts: track where the line really is */
 	pen->tx += (float)lrintf((x - pen->tx) * 100) / 100;
 	pen->ty += (float)lrintf((y - pen->ty) * 100) / 100;
+	if (kg_fonts_emboldens(pen->fonts, face, s, len))
+		S_stroke(pen, size * KG_FONTS_BOLD_STROKE, color);
 	kg_fonts_show(pen->fonts, face, rtl, size, s, len, &pen->face, &pen->size,
 		      b);
 }
@@ -248,19 +251,20 @@ static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
 		} else if (op->type == KG_OP_PAGEREF) {
 			char *id = kg_xstrndup(kg_lay_at(lay, op->str), op->len);
 			long page = kg_lay_dest(lay, id, NULL);
-			char num[24];
+			kg_buf num = KG_BUF_INIT;
 			float w;
 
 			free(id);
 			if (page < 0)
 				continue;
-			snprintf(num, sizeof(num), "%ld", page + 1);
-			w = (float)kg_fonts_width(pen->fonts, op->face, num, strlen(num)) *
+			kg_digits_put(&num, pen->po->digits, (unsigned long)page + 1);
+			w = (float)kg_fonts_width(pen->fonts, op->face, num.ptr, num.len) *
 			    op->size / 1000.0f;
 			/* right-aligned at x; on a mirrored page, starting there */
 			S_show(pen, op->face, 0, op->size, op->color,
-			       ox + op->x - (op->rtl ? 0 : w), oy + op->y, num,
-			       strlen(num));
+			       ox + op->x - (op->rtl ? 0 : w), oy + op->y, num.ptr,
+			       num.len);
+			kg_buf_release(&num);
 		}
 	}
 }
@@ -597,6 +601,11 @@ static void S_watermark(S_pen *pen)
 	S_num(b, w->x);
 	S_num(b, pen->g->page_h - w->y);
 	kg_buf_puts(b, "Tm\n");
+	if (kg_fonts_emboldens(pen->fonts, w->face, w->text, strlen(w->text))) {
+		S_colour_op(b, w->color, "RG");
+		S_num(b, w->size * KG_FONTS_BOLD_STROKE);
+		kg_buf_puts(b, "w\n");
+	}
 	kg_fonts_show(pen->fonts, w->face, w->rtl, w->size, w->text, strlen(w->text),
 		      &font, &size, b);
 	kg_buf_puts(b, "ET Q\n");

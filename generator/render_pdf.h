@@ -59,6 +59,8 @@ typedef struct kg_page_objs {
 	 * written as one of its page's annotations; NULL: none */
 	kg_form *form;
 	kg_watermark watermark; /* on every page, if its text is set */
+	const char *digits; /* page references' numbering system (labels.h:
+			       kg_digits_put); NULL: 0-9 */
 } kg_page_objs;
 
 /* The name of a face's font in the shared resources ("F0"...). */

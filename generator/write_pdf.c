@@ -523,6 +523,7 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 	kg_form_document(c->form, c->doc->meta.kit_id, c->doc->meta.version,
 			 c->doc->meta.digest);
 	c->po.form = c->form;
+	c->po.digits = c->st->labels.digits;
 	c->pass = 2;
 	S_layout(c);
 	if (kg_lay_disagreements(&c->lay) || c->overrun ||

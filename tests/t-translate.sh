@@ -476,7 +476,7 @@ done
 "$KITGEN" score --content "$K" --templates "$ROOT/templates" -l de --out "$TMP/score" \
 	"$TMP/cards/ada-1.yaml" "$TMP/cards/ada-2.yaml" >/dev/null 2>"$TMP/score.err"
 rc=$?
-if [ $rc = 0 ] && grep -q '^# Panel-Unterlagen: \[nicht übersetzt\] Balanced, Experte: round 1 of 2, Programmieren$' "$TMP/cards/ada-1.yaml" &&
+if [ $rc = 0 ] && grep -q '^# Panel-Unterlagen: \[nicht übersetzt\] Balanced, Experte: Runde 1 von 2, Programmieren$' "$TMP/cards/ada-1.yaml" &&
 	! grep -q 'warning' "$TMP/score.err" &&
 	grep -q '^| 1 | Programmieren (Pflichtbereich) | 50 | i1: Stark |' "$TMP/score/debrief-ada.md"; then
 	ok "kitgen card and score --language de: the cards carry the translation's digest, the debrief is German"
