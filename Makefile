@@ -187,6 +187,7 @@ pages: $(OUT)/.built
 	for f in $(OUT)/*.pdf $(OUT)/panels/*.pdf; do [ -f "$$f" ] || continue; \
 		pdftoppm -png -r 60 "$$f" "$(BUILD)/pages/$$(basename "$$f" .pdf)" || exit 1; done
 bench: kitgen
+	@tools/deps.sh --bench
 	@python3 bench/bench.py
 	@python3 bench/loop.py
 

@@ -5,6 +5,7 @@
 #
 #   tools/deps.sh          libraries needed to build and test kitgen
 #   tools/deps.sh --test   also the tools `make test` runs (qpdf, poppler...)
+#   tools/deps.sh --bench  also what `make bench` compares kitgen with
 set -u
 
 missing=""
@@ -76,6 +77,12 @@ if [ "${1:-}" = "--test" ]; then
 	# the code exercises are compiled and run (tests/t-code.sh)
 	command -v javac >/dev/null 2>&1 || need default-jdk-headless
 	command -v sqlite3 >/dev/null 2>&1 || need sqlite3
+fi
+
+if [ "${1:-}" = "--bench" ]; then
+	# the public kit is timed against pandoc and pandoc + WeasyPrint
+	command -v pandoc >/dev/null 2>&1 || need pandoc
+	command -v weasyprint >/dev/null 2>&1 || need weasyprint
 fi
 
 [ -z "$missing" ] && exit 0
