@@ -114,6 +114,11 @@ int kg_fonts_emboldens(kg_fonts *f, kg_face face, const char *s, size_t len);
  * diagnostic. */
 int kg_fonts_write(kg_fonts *f, kg_pdf_file *pdf, const uint32_t *objs,
 		   kg_diags *d);
+/* Give back the memory of the shaped words kept for measuring and
+ * drawing (at 1,000 topics, megabytes still held while the structure
+ * tree is written). Measuring or drawing afterwards shapes again, to the
+ * same glyphs. Call when the pages are drawn, e.g. after kg_fonts_write. */
+void kg_fonts_release_shapes(kg_fonts *f);
 /* Append " /F0 12 0 R" and so on: every font written, for a /Font
  * resource dictionary. After kg_fonts_write. */
 void kg_fonts_resources(const kg_fonts *f, kg_buf *out);

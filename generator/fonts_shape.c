@@ -450,6 +450,21 @@ static void S_forget(kg_fonts *f)
 	memset(f->space, 0, sizeof(f->space));
 }
 
+void kg_fonts_release_shapes(kg_fonts *f)
+{
+	/* the empty state kg_fonts_new leaves: S_rehash makes a table again,
+	 * S_push grows the glyphs again */
+	kg_buf_release(&f->arena);
+	free(f->tab);
+	f->tab = NULL;
+	f->tabcap = 0;
+	f->nshaped = 0;
+	free(f->glyphs);
+	f->glyphs = NULL;
+	f->nglyphs = f->cap_glyphs = 0;
+	memset(f->space, 0, sizeof(f->space));
+}
+
 void kg_fonts_shape_free(kg_fonts *f)
 {
 	kg_buf_release(&f->arena);

@@ -21,11 +21,12 @@ static void S_add(kg_lines *l, size_t *cap, size_t byte, size_t ch)
 {
 	size_t old = *cap;
 
-	kg_grow((void **)&l->byte_start, cap, l->n + 1, sizeof(size_t));
+	kg_grow((void **)&l->byte_start, cap, l->n + 1, sizeof(*l->byte_start));
 	if (*cap != old) /* both arrays share the capacity */
-		l->char_start = kg_xrealloc(l->char_start, *cap * sizeof(size_t));
-	l->byte_start[l->n] = byte;
-	l->char_start[l->n] = ch;
+		l->char_start = kg_xrealloc(l->char_start,
+					    *cap * sizeof(*l->char_start));
+	l->byte_start[l->n] = (uint32_t)byte;
+	l->char_start[l->n] = (uint32_t)ch;
 	l->n++;
 }
 
@@ -58,7 +59,7 @@ void kg_lines_free(kg_lines *l)
 }
 
 /* The last line whose start (in `starts`) is at or before `at`. */
-static size_t S_find(const size_t *starts, size_t n, size_t at)
+static size_t S_find(const uint32_t *starts, size_t n, size_t at)
 {
 	size_t lo = 0, hi = n; /* starts[lo] <= at < starts[hi] */
 

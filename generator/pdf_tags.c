@@ -20,11 +20,16 @@
 
 #define S_NONE UINT32_MAX
 
+/* 8 bytes, not 12: a kit of 1,000 topics has a third of a million, kept
+ * to the end. Each element has an object of its own, and a PDF holds
+ * fewer than 2^23 of those, so 27 bits are room enough for a parent. */
 typedef struct S_elem {
-	kg_stype type;
-	int parent;   /* -1 for the Document */
-	uint32_t obj; /* reserved when it is made */
+	unsigned type : 5;      /* a kg_stype */
+	signed int parent : 27; /* -1 for the Document */
+	uint32_t obj;           /* reserved when it is made */
 } S_elem;
+
+_Static_assert(KG_ST_COUNT <= 32, "a kg_stype fits S_elem's 5 bits");
 
 /* A piece of content: a marked run (MCR) or an annotation (OBJR). */
 typedef struct S_kid {
@@ -228,15 +233,18 @@ long kg_tags_annot(kg_tags *t, int elem, size_t page, uint32_t annot)
  * content or its descendants', S_NONE for none. */
 typedef struct S_plan {
 	uint32_t *order, *child, *first;
-	size_t *cat, *cstart;
+	/* 32 bits, as the numbers they count: at 1,000 topics the plan is
+	 * the peak of a build, and size_t made it 2.6 MB larger */
+	uint32_t *cat, *cstart;
 } S_plan;
 
 /* A stable counting sort of n items by key(i) < nkeys: start (nkeys + 1
  * entries) and out (n entries) filled. */
-static void S_bucket(size_t n, size_t nkeys, const uint32_t *key, size_t *start,
-		     uint32_t *out)
+static void S_bucket(size_t n, size_t nkeys, const uint32_t *key,
+		     uint32_t *start, uint32_t *out)
 {
-	size_t i, sum = 0;
+	size_t i;
+	uint32_t sum = 0;
 
 	for (i = 0; i < n; i++)
 		start[key[i] + 1]++;
@@ -258,7 +266,6 @@ static void S_plan_make(const kg_tags *t, S_plan *p)
 
 	p->order = kg_xcalloc(t->nkids + 1, sizeof(*p->order));
 	p->child = kg_xcalloc(t->nel + 1, sizeof(*p->child));
-	p->first = kg_xcalloc(t->nel + 1, sizeof(*p->first));
 	p->cat = kg_xcalloc(t->nel + 2, sizeof(*p->cat));
 	p->cstart = kg_xcalloc(t->nel + 2, sizeof(*p->cstart));
 	for (i = 0; i < t->nkids; i++)
@@ -268,6 +275,9 @@ static void S_plan_make(const kg_tags *t, S_plan *p)
 	for (i = 0; i < t->nel; i++)
 		key[i] = t->el[i].parent < 0 ? (uint32_t)t->nel : (uint32_t)t->el[i].parent;
 	S_bucket(t->nel, t->nel + 1, key, p->cstart, p->child);
+	/* the keys go before first[] comes: this is a build's peak */
+	free(key);
+	p->first = kg_xcalloc(t->nel + 1, sizeof(*p->first));
 	for (i = 0; i < t->nel; i++)
 		p->first[i] = S_NONE;
 	for (i = t->nkids; i-- > 0;)
@@ -275,7 +285,6 @@ static void S_plan_make(const kg_tags *t, S_plan *p)
 	for (i = t->nel; i-- > 1;) /* a parent's number is lower */
 		if (p->first[i] < p->first[t->el[i].parent])
 			p->first[t->el[i].parent] = p->first[i];
-	free(key);
 }
 
 static void S_plan_free(S_plan *p)

@@ -536,6 +536,9 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 		return -1;
 	if (kg_fonts_write(c->fonts, pdf, fonts, d) < 0)
 		return -1;
+	/* the pages are drawn: the shaped words' megabytes are not needed
+	 * while the structure tree, the largest thing left, is written */
+	kg_fonts_release_shapes(c->fonts);
 	c->acroform = kg_form_write(c->form);
 	catalog = kg_pdf_reserve(pdf);
 	info = kg_pdf_reserve(pdf);
