@@ -120,11 +120,44 @@ static void test_shape_cache_starts_again(void **state)
 	kg_fonts_free(f);
 }
 
+/* Once the pages are drawn the shaped words' memory is given back; a
+ * width measured or a word drawn afterwards is shaped again, the same. */
+static void test_shapes_released(void **state)
+{
+	kg_pdf_style st = S_style();
+	kg_fonts *f = S_fonts(&st);
+	kg_buf before = KG_BUF_INIT, after = KG_BUF_INIT;
+	long w;
+
+	(void)state;
+	S_show(f, "Typeset office, AV", &before);
+	w = kg_fonts_width(f, KG_FACE_REGULAR, "Typeset office, AV", 18);
+	assert_true(f->nglyphs > 0);
+	kg_fonts_release_shapes(f);
+	assert_null(f->glyphs);
+	assert_null(f->tab);
+	assert_int_equal(f->arena.cap, 0);
+	assert_int_equal(f->nglyphs, 0);
+	assert_int_equal(f->nshaped, 0);
+	S_show(f, "Typeset office, AV", &after);
+	assert_int_equal(before.len, after.len);
+	assert_memory_equal(before.ptr, after.ptr, before.len);
+	assert_int_equal(kg_fonts_width(f, KG_FACE_REGULAR, "Typeset office, AV",
+					18), w);
+	/* " " has a slot of its own, which must not survive either */
+	kg_fonts_release_shapes(f);
+	assert_true(kg_fonts_width(f, KG_FACE_REGULAR, " ", 1) > 0);
+	kg_buf_release(&before);
+	kg_buf_release(&after);
+	kg_fonts_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_faces_shared_glyphs_not),
 		cmocka_unit_test(test_shape_cache_starts_again),
+		cmocka_unit_test(test_shapes_released),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
