@@ -740,6 +740,25 @@ char *kg_label_dup(const kg_labels *l, const char *key, ...)
 	return kg_buf_detach(&out, NULL);
 }
 
+void kg_label_field(kg_buf *out, const kg_labels *l, const char *label,
+		    const char *value)
+{
+	kg_label_put(out, l, "punct.field", "label", label, "value", value,
+		     NULL);
+}
+
+void kg_label_paren(kg_buf *out, const kg_labels *l, const char *text,
+		    const char *note)
+{
+	kg_label_put(out, l, "punct.parenthetical", "text", text, "note", note,
+		     NULL);
+}
+
+void kg_label_sentence_sep(kg_buf *out, const kg_labels *l)
+{
+	kg_buf_puts(out, kg_label(l, "punct.sentence_sep"));
+}
+
 /* ---- template data and printing ---------------------------------------------------------- */
 
 kg_node *kg_labels_data(const kg_labels *l)

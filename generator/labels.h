@@ -90,6 +90,21 @@ void kg_label_putn(kg_buf *out, const kg_labels *labels, const char *key,
 /* kg_label_put into a new string the caller frees. */
 char *kg_label_dup(const kg_labels *labels, const char *key, ...);
 
+/* The language's punctuation around texts kitgen joins itself, so no
+ * ": ", " (" or " " is written in code: "label: value" by punct.field
+ * (French "label\u202F: value", Japanese "label：value"); value may be
+ * "" for a label run into what follows. */
+void kg_label_field(kg_buf *out, const kg_labels *labels, const char *label,
+		    const char *value);
+/* "text (note)" by punct.parenthetical (Japanese full-width, no space). */
+void kg_label_paren(kg_buf *out, const kg_labels *labels, const char *text,
+		    const char *note);
+/* (punct.before_note goes before a parenthesised label such as
+ * common.must_have: a space, none in Japanese.) */
+/* Between two sentences from separate labels: punct.sentence_sep (" ";
+ * nothing in Japanese, whose "。" needs no space). */
+void kg_label_sentence_sep(kg_buf *out, const kg_labels *labels);
+
 /* Check kit.yaml's `language` and `labels` without a templates folder:
  * the tag's form, unknown keys (with "did you mean"), places that differ
  * from the English text's. Either node may be NULL. Returns the number of

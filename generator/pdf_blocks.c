@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "labels.h"
 #include "prose.h"
 
 /* ---- the document tree ------------------------------------------------------------ */
@@ -79,9 +80,16 @@ void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
 	const kg_block *first = b->n ? b->children[0] : NULL;
 	int run_in = kg_prose_starts_with_paragraph(first);
 	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, c->st->body, color);
+	kg_buf lab = KG_BUF_INIT;
 
-	kg_pw_smart(c, label);
-	kg_buf_puts(&c->tmp, run_in ? ": " : ":");
+	/* "Label: " in the kit's language (French "Label\u202F: ", Japanese
+	 * "ラベル：") */
+	kg_label_field(&lab, c->doc->labels, label, "");
+	if (!run_in) /* on its own line: no space after the colon */
+		while (lab.len && lab.ptr[lab.len - 1] == ' ')
+			lab.ptr[--lab.len] = '\0';
+	kg_pw_smart(c, lab.len ? lab.ptr : "");
+	kg_buf_release(&lab);
 	kg_inline_text(&c->lay, &f->inl, &t, c->tmp.ptr, c->tmp.len, 0);
 	if (run_in) {
 		c->lead = &f->inl;

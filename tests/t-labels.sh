@@ -66,7 +66,9 @@ for path in sorted(glob.glob(os.path.join(folder, "*.yaml"))):
 			bad.append("%s: %s is%s a plural label" % (lang, k, "" if isinstance(e, dict) else " not"))
 			continue
 		for f, text in (v.items() if isinstance(v, dict) else [("", v)]):
-			if not isinstance(text, str) or not text.strip():
+			# punctuation may be a space, or nothing (Japanese
+			# puts no space between sentences)
+			if not isinstance(text, str) or (not text.strip() and not k.startswith("punct.")):
 				bad.append("%s: %s %s is empty" % (lang, k, f))
 			elif f and f not in has:
 				bad.append("%s: %s has a form '%s' the language does not use" % (lang, k, f))
