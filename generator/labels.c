@@ -141,6 +141,27 @@ int kg_lang_rtl(const char *tag)
 	return 0;
 }
 
+int kg_lang_upright(const char *tag)
+{
+	static const char *const cjk[] = {"ja", "zh", "ko", "yue", NULL};
+	char lang[9];
+	size_t i;
+
+	if (!tag)
+		return 0;
+	if (kg_lang_rtl(tag) || S_has_subtag(tag, "Hans") ||
+	    S_has_subtag(tag, "Hant") || S_has_subtag(tag, "Jpan") ||
+	    S_has_subtag(tag, "Kore"))
+		return 1;
+	if (S_has_subtag(tag, "Latn") || S_has_subtag(tag, "Cyrl"))
+		return 0;
+	S_primary(tag, lang, sizeof(lang));
+	for (i = 0; cjk[i]; i++)
+		if (strcmp(lang, cjk[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int kg_plural_category(const char *tag, long n)
 {
 	char lang[9];

@@ -59,6 +59,10 @@ int kg_lang_valid(const char *tag);
 /* Is the language of tag written right to left (Arabic, Hebrew, Persian,
  * Urdu, ...; or its script is Arab or Hebr)? */
 int kg_lang_rtl(const char *tag);
+/* Is the language of tag written without italics: Chinese, Japanese,
+ * Korean, and the right-to-left languages (kg_lang_rtl)? There a slant
+ * is a fake; emphasis stays upright (HTML's CSS does the same). */
+int kg_lang_upright(const char *tag);
 /* The plural category of whole number n in language tag. */
 int kg_plural_category(const char *tag, long n);
 
