@@ -408,6 +408,53 @@ else
 	not_ok "a language with no labels file keeps English, with a warning" "status $st" "$(cat "$TMP/err")"
 fi
 
+# ---- the language's punctuation and emphasis (labels punct.*) -------------------------
+# French sets a narrow no-break space before a colon, Japanese a full-width
+# colon with no space and full-width parentheses, and no space between
+# sentences; straight quotes become the language's; Japanese has no
+# italic, in the PDF (no oblique face) or the HTML (its CSS); the cover's
+# label column widens for a longer label.
+F=$(kit frp "" fr)
+"$KITGEN" build -q --content "$F" --templates "$ROOT/templates" --out "$TMP/frp" --format pdf,html \
+	--edition panels/generalist-fresher/round-1 2>"$TMP/err"
+# (PyMuPDF's text: pdftotext makes a narrow no-break space a space)
+$PY -c 'import sys, fitz; print("".join(p.get_text() for p in fitz.open(sys.argv[1])))' \
+	"$TMP/frp/panels/generalist-fresher/round-1.pdf" >"$TMP/frp.txt" 2>>"$TMP/err"
+if grep -q "^Signature$(printf '\342\200\257'):\$" "$TMP/frp.txt" &&
+	grep -q "^Question$(printf '\342\200\257'): " "$TMP/frp.txt" &&
+	grep -q "«$(printf '\342\200\257')" "$TMP/frp.txt" &&
+	grep -q "«$(printf '\342\200\257')" "$TMP/frp/panels/generalist-fresher/round-1.html"; then
+	ok "French: a narrow no-break space before a form label's colon, « » quotes in PDF and HTML"
+else
+	not_ok "French: a narrow no-break space before a form label's colon, « » quotes" "$(grep -n 'Signature\|^Question' "$TMP/frp.txt" | head -3)" "$(cat "$TMP/err")"
+fi
+printf 'labels:\n  cover.version: "バージョン番号とその日付"\n' >"$TMP/jalong.yaml"
+JP=$(kit jap "$TMP/jalong.yaml" ja)
+"$KITGEN" build -q --content "$JP" --templates "$ROOT/templates" --out "$TMP/jap" --format pdf \
+	--edition panels/generalist-fresher/round-1 2>"$TMP/err"
+"$KITGEN" build -q --content "$JP" --templates "$ROOT/templates" --out "$TMP/jap" --format md \
+	--edition candidates/generalist-fresher 2>>"$TMP/err"
+pdftotext "$TMP/jap/panels/generalist-fresher/round-1.pdf" "$TMP/jap.txt" 2>>"$TMP/err"
+cover=$($PY - "$TMP/jap/panels/generalist-fresher/round-1.pdf" <<'PYEOF' 2>&1
+import sys, fitz
+d = fitz.open(sys.argv[1])
+w = {x[4]: x for x in d[0].get_text("words")}
+lab, val = w.get("バージョン番号とその日付"), w.get("1.0.0")
+print("ok" if lab and val and val[0] > lab[2] and abs(val[3] - lab[3]) < 3 else "label %s value %s" % (lab, val))
+PYEOF
+)
+g="$TMP/jap/candidates/generalist-fresher.md"
+if grep -q '^署名：$' "$TMP/jap.txt" && grep -q '^Q[0-9]*：' "$TMP/jap.txt" &&
+	! pdffonts "$TMP/jap/panels/generalist-fresher/round-1.pdf" | grep -qi 'oblique\|italic' &&
+	[ "$cover" = ok ] &&
+	grep -q '（[0-9]*分）' "$g" && ! grep -q '。 [^ ]' "$g" && grep -q '^  - \*\*[^*]*（[0-9]*）：\*\* ' "$g" &&
+	grep -q ':is(em, i, cite, dfn, var, address):lang(ja)' "$ROOT/templates/html/style.mustache"; then
+	ok "Japanese: full-width colon and parentheses, no space after 。, no oblique face, the cover's column widens"
+else
+	not_ok "Japanese punctuation, upright emphasis and the cover's column" "cover: $cover" \
+		"$(grep -n '署名\|^Q[0-9]' "$TMP/jap.txt" | head -3)" "$(grep -n '。 [^ ]' "$g" | head -2)" "$(cat "$TMP/err")"
+fi
+
 # ---- kitgen labels round-trips: its output as a labels file builds the same ------------
 cp -R "$ROOT/templates" "$TMP/tpl2"
 "$KITGEN" labels de --templates "$ROOT/templates" >"$TMP/tpl2/labels/de.yaml"
