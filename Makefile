@@ -25,7 +25,8 @@ PKG_CONFIG ?= pkg-config
 
 # also in man/kitgen.1's .TH line (tests/t-docs.sh checks they agree)
 VERSION := 0.1.0
-PKGS := yaml-0.1 libcmark nettle fontconfig harfbuzz zlib libmicrohttpd libqpdf
+PKGS := yaml-0.1 libcmark nettle fontconfig harfbuzz fribidi zlib libmicrohttpd \
+	libqpdf libunibreak
 BUILD := build
 OUT := output
 
@@ -36,8 +37,8 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DKG_VERSION='"$(VERSION)"' \
 	-Igenerator $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
-# libharu ships no pkg-config file
-LIBS = $(DEP_LIBS) -lhpdf -lm -pthread
+# libharu and libhyphen ship no pkg-config file
+LIBS = $(DEP_LIBS) -lhpdf -lhyphen -lm -pthread
 
 SRCS := $(sort $(wildcard generator/*.c))
 # the `kitgen init` skeleton, carried in the binary (tools/embed.sh)
@@ -186,6 +187,7 @@ pages: $(OUT)/.built
 	for f in $(OUT)/*.pdf $(OUT)/panels/*.pdf; do [ -f "$$f" ] || continue; \
 		pdftoppm -png -r 60 "$$f" "$(BUILD)/pages/$$(basename "$$f" .pdf)" || exit 1; done
 bench: kitgen
+	@tools/deps.sh --bench
 	@python3 bench/bench.py
 	@python3 bench/loop.py
 

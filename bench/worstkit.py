@@ -30,7 +30,7 @@ import sys
 
 # counts (generator/schema.h)
 LIMITS = {
-    "topics": 500,        # topic files
+    "topics": 1000,       # topic files
     "content": 8 << 20,   # bytes of YAML, all files together
     "questions": 20,      # questions in one topic
     "items": 20,          # items in a list of text or of signals
@@ -46,6 +46,8 @@ LIMITS = {
 
 # field kinds: the most bytes a value of each may hold
 ID, LINE, ITEM, TEXT, LONG = 64, 200, 1000, 4000, 16000
+# items in one Markdown list of a text (KG_MAX_MD_LIST_ITEMS)
+MD_LIST_ITEMS = 50
 
 WORDS = ("the candidate explains how a queue absorbs bursts while workers "
          "drain it at a steady rate and names what happens when the broker "
@@ -96,13 +98,16 @@ class Text:
         return max(8, size * LIMITS["percent"] // 100)
 
     def dense(self, size, sep):
-        """Short items of strong, code and links, size bytes in all."""
+        """Short items of strong, code and links, size bytes in all; as
+        lines, a Markdown list of at most MD_LIST_ITEMS items, then the
+        next one (a new bullet character starts a new list)."""
         parts, used = [], 0
         while True:
             self.n += 1
+            bullet = "-+"[len(parts) // MD_LIST_ITEMS % 2] + " "
             p = "%s**%d** `%s` [a](https://example.com/%d) &" % (
-                "- " if sep == "\n" else "", self.n, self.word().strip("`*"),
-                self.n)
+                bullet if sep == "\n" else "", self.n,
+                self.word().strip("`*"), self.n)
             if used + len(p.encode()) + len(sep) > size:
                 break
             parts.append(p)

@@ -24,6 +24,7 @@
 #include "datadir.h"
 #include "digest.h"
 #include "edition.h"
+#include "glyphcheck.h"
 #include "index.h"
 #include "kit.h"
 #include "labels.h"
@@ -387,6 +388,16 @@ void kg_build_labels(kg_kit *kit, const char *templates,
 	S_labels(kit, templates, language, NULL, d);
 }
 
+static int S_has_pdf(const kg_writer *const *writers)
+{
+	size_t i;
+
+	for (i = 0; writers[i]; i++)
+		if (writers[i] == &kg_writer_pdf)
+			return 1;
+	return 0;
+}
+
 /* Load, check, write: the build with the templates folder known. */
 static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 {
@@ -404,6 +415,9 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	/* after the changes are found: they compare the source's texts */
 	if (d->errors == 0)
 		kg_build_language(kit, o->templates, o->content, o->language, d);
+	/* the texts as the PDF will draw them, while they have their places */
+	if (d->errors == 0 && S_has_pdf(o->writers))
+		kg_check_glyphs(kit, kit->labels, o->templates, d);
 	if (d->errors == 0 && o->edition && S_no_edition(kit, o->edition)) {
 		kg_since_free(&since);
 		kg_kit_free(kit);

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "build.h"
+#include "buf.h"
 #include "cardfile.h"
 #include "cli.h"
-#include "datadir.h"
+#include "labels.h"
 #include "loop.h"
 #include "printable.h"
 #include "translatecli.h"
@@ -38,23 +38,48 @@ const char kg_card_usage[] =
 	"\n"
 	"Example: kitgen card platform-engineer-expert --round 1 >ada-round-1.yaml\n";
 
+/* Print a comment: "# " (after a value: "   # "), text on one line, so a
+ * line break in a label or a title cannot end the comment. */
+static void S_comment(const char *before, kg_buf *text)
+{
+	size_t i;
+
+	for (i = 0; i < text->len; i++)
+		if (text->ptr[i] == '\n' || text->ptr[i] == '\r')
+			text->ptr[i] = ' ';
+	kg_fprintf_printable(stdout, "%s# %s\n", before, text->ptr);
+	kg_buf_reset(text);
+}
+
 static void S_print_round(const kg_card_kit *ck, const kg_edition *ed,
 			  const kg_plan *plan, size_t i)
 {
+	const kg_labels *l = ck->kit->labels;
 	const kg_round *r = &plan->rounds[i];
+	kg_buf text = KG_BUF_INIT;
+	char round[24], rounds[24];
 	size_t k;
 
-	kg_fprintf_printable(stdout,
-		"# %s: round %zu of %zu, %s\n", ed->title, i + 1,
-		plan->n, kg_text(r->area->title));
-	printf("# Rate each dimension strong, acceptable, weak or not-probed.\n");
+	snprintf(round, sizeof(round), "%zu", i + 1);
+	snprintf(rounds, sizeof(rounds), "%zu", plan->n);
+	kg_label_put(&text, l, "cardfile.heading", "edition", ed->title, "round",
+		     round, "rounds", rounds, "area", kg_text(r->area->title),
+		     NULL);
+	S_comment("", &text);
+	/* the values are the card format's, in every language */
+	kg_label_put(&text, l, "cardfile.rate", "strong", "strong", "acceptable",
+		     "acceptable", "weak", "weak", "not_probed", "not-probed",
+		     NULL);
+	S_comment("", &text);
 	kg_fprintf_printable(stdout,
 		"kit: %s\nversion: %s\ndigest: %s\n", kg_text(ck->kit->id),
 		kg_text(ck->kit->version), ck->digest);
 	kg_fprintf_printable(stdout,
 		"edition: %s\nround: %zu\n", ed->id + strcspn(ed->id, "/") + 1,
 		i + 1);
-	printf("candidate: \"\"\ninterviewer: \"\"\ndate: \"\"   # YYYY-MM-DD\n");
+	printf("candidate: \"\"\ninterviewer: \"\"\ndate: \"\"");
+	kg_buf_puts(&text, kg_label(l, "cardfile.date"));
+	S_comment("   ", &text);
 	printf("ratings:\n");
 	for (k = 0; k < r->ndims; k++) {
 		char *label = kg_dim_label(ck->kit, &r->dims[k]);
@@ -64,8 +89,11 @@ static void S_print_round(const kg_card_kit *ck, const kg_edition *ed,
 			"    evidence: \"\"\n", r->dims[k].id, label);
 		free(label);
 	}
-	kg_fprintf_printable(stdout, "overall:   # the round's rating for %s\n",
-		kg_text(r->area->title));
+	printf("overall:");
+	kg_label_put(&text, l, "cardfile.overall", "area",
+		     kg_text(r->area->title), NULL);
+	S_comment("   ", &text);
+	kg_buf_release(&text);
 }
 
 /* The round --round names (1-based), or 0 after a usage error. */
@@ -112,7 +140,7 @@ int kg_cmd_card(int argc, char **argv)
 {
 	kg_loop_opts o = {0};
 	kg_card_kit ck;
-	kg_diags kd = KG_DIAGS_INIT, td = KG_DIAGS_INIT;
+	kg_diags kd = KG_DIAGS_INIT, ld = KG_DIAGS_INIT;
 	kg_kit *kit;
 	int rc = kg_loop_parse("card", kg_card_usage, KG_LOOP_CONTENT |
 			       KG_LOOP_ROUND | KG_LOOP_LANGUAGE, argc, argv, &o);
@@ -132,24 +160,17 @@ int kg_cmd_card(int argc, char **argv)
 		kg_diags_free(&kd);
 		return rc;
 	}
-	/* the translation's texts, and so its digest (the card's words
-	 * stay the card format's); its fallbacks' marker is the language's
-	 * label, as in the documents */
-	if (o.language) {
-		kg_diags quiet = KG_DIAGS_INIT;
-		char *found = kg_default_templates(&quiet);
-
-		kg_build_language(kit, found, o.content, o.language, &td);
-		free(found);
-		kg_diags_free(&quiet);
-	}
-	if ((rc = kg_cli_report(&td)) == 0) {
+	/* the comments and the packet's name in the kit's language, or
+	 * --language's with the translation's texts (and so its digest);
+	 * the file's keys and values are the card format's, in every one */
+	kg_loop_language(kit, NULL, o.content, o.language, &ld);
+	if ((rc = kg_cli_report(&ld)) == 0) {
 		kg_card_kit_init(&ck, kit);
 		rc = S_print(&ck, argv[optind], o.round);
 		kg_card_kit_free(&ck);
 	}
 	kg_kit_free(kit);
 	kg_diags_free(&kd);
-	kg_diags_free(&td);
+	kg_diags_free(&ld);
 	return rc;
 }

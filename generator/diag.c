@@ -257,6 +257,18 @@ void kg_diags_merge(kg_diags *dst, const kg_diags *src)
 	dst->io_errors += src->io_errors;
 }
 
+int kg_diags_once(kg_diags *d, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < d->nonce; i++)
+		if (strcmp(d->once[i], key) == 0)
+			return 0;
+	KG_GROW(d->once, d->once_cap, d->nonce + 1);
+	d->once[d->nonce++] = kg_xstrdup(key);
+	return 1;
+}
+
 void kg_diags_free(kg_diags *d)
 {
 	size_t i;
@@ -269,5 +281,8 @@ void kg_diags_free(kg_diags *d)
 	for (i = 0; i < d->nlines; i++)
 		kg_lines_free(d->lines[i]);
 	free(d->lines);
+	for (i = 0; i < d->nonce; i++)
+		free(d->once[i]);
+	free(d->once);
 	memset(d, 0, sizeof(*d));
 }

@@ -34,9 +34,11 @@ typedef struct kg_diags {
 	size_t io_errors; /* errors that were about I/O, not content */
 	struct kg_lines **lines; /* line indexes of loaded files (owned) */
 	size_t nlines, lines_cap;
+	char **once;     /* kg_diags_once's keys (owned) */
+	size_t nonce, once_cap;
 } kg_diags;
 
-#define KG_DIAGS_INIT {NULL, 0, 0, 0, 0, 0, 0, NULL, 0, 0}
+#define KG_DIAGS_INIT {NULL, 0, 0, 0, 0, 0, 0, NULL, 0, 0, NULL, 0, 0}
 /* At most this many diagnostics are kept; the rest are only counted. */
 #define KG_DIAGS_MAX 500
 /* A message longer than this many bytes (it quotes a huge key or value) is
@@ -52,6 +54,12 @@ void kg_warning(kg_diags *d, kg_mark at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void kg_note(kg_diags *d, kg_mark at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Is this the first time key is asked of d? For a warning that a run
+ * gives once, however many checks and documents meet its cause (a
+ * character no installed font has: glyphs.c at its place, the PDF
+ * writer as a backstop). Keys are few; a look-up is linear. */
+int kg_diags_once(kg_diags *d, const char *key);
 
 enum {
 	KG_DIAG_SOURCE = 1 << 0, /* print the source line and a caret */

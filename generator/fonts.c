@@ -22,7 +22,10 @@
  *
  * The font files fontconfig finds are remembered for the life of the
  * process: fontconfig's start-up is the slow part, and every document of
- * a build asks for the same faces.
+ * a build asks for the same faces. So are the faces read from them
+ * (libharu's metrics, HarfBuzz's face and font) and the last few subsets
+ * deflated for each: see "the face cache" below, and fonts.h's "Shared
+ * faces" for what stays a document's own.
  */
 #include "fonts.h"
 #include "fonts_int.h"
@@ -92,6 +95,11 @@ static int S_italic(kg_face face)
 static int S_italic_in(const kg_pdf_style *st, kg_face face)
 {
 	return S_italic(face) && !st->upright;
+}
+
+int kg_font_synthetic_bold(const kg_fonts *f, kg_face face, size_t i)
+{
+	return i >= KG_NFACES && S_bold(face) && !f->font[i].heavy;
 }
 
 static const char *S_cached(const char *family, int bold, int italic)
@@ -356,7 +364,43 @@ long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c)
 	return file ? S_font_of_file(f, file, f->font[face].at) : -1;
 }
 
-/* ---- loading ------------------------------------------------------------------ */
+int kg_fonts_covers(kg_fonts *f, kg_face face, uint32_t c)
+{
+	return kg_font_has(f, face, c) || kg_font_fallback(f, face, c) >= 0;
+}
+
+/* ---- the face cache ---------------------------------------------------------- */
+
+/* A font program as embedded: the face's subset for one set of glyphs,
+ * deflated. The documents of a build often draw a face with the very
+ * same glyphs (half of content/'s 500 font programs repeat one before
+ * them), so each face keeps the last few it made (four: eight took as
+ * long and 1.7 MiB more). */
+#define S_NPROGS 4
+typedef struct S_prog {
+	uint32_t hash;          /* of the glyphs drawn */
+	unsigned char *used;    /* the face's nglyphs flags; NULL: empty slot */
+	size_t len;             /* the subset's bytes, for /Length1 */
+	kg_buf z;               /* deflated */
+	unsigned long stamp;    /* when last written: the oldest goes first */
+} S_prog;
+
+/* Every font file loaded, for the life of the process (fonts.h, "Shared
+ * faces"): libharu's descriptor metrics and HarfBuzz's face and font of
+ * a file are the same in every document of a build, and reading them
+ * (libharu reads the whole file, several hundred KiB a face) was most of
+ * what a small document cost. Each face is an allocation of its own, so
+ * documents keep pointers to it while the list grows; each has its own
+ * libharu document, so that two files with the same PostScript name
+ * never meet in one (libharu refuses a second font of a name). */
+typedef struct S_face {
+	kg_face_file pub;       /* first: a kg_font's src points here */
+	HPDF_Doc hpdf;          /* libharu, our TrueType reader only */
+	S_prog prog[S_NPROGS];
+} S_face;
+
+static S_face **S_faces;
+static size_t S_nfaces, S_faces_cap;
 
 /* libharu allocates through kitgen's wrappers: out of memory in it is
  * kitgen's exit 3, not a libharu error that reads like a bad font. */
@@ -392,36 +436,105 @@ static int S_has_glyf(hb_face_t *face)
 	return ok;
 }
 
+/* At exit, so that a run under valgrind ends with nothing held. */
+static void S_faces_free(void)
+{
+	size_t i, j;
+
+	for (i = 0; i < S_nfaces; i++) {
+		S_face *e = S_faces[i];
+
+		hb_font_destroy(e->pub.hfont);
+		hb_face_destroy(e->pub.hface);
+		hb_blob_destroy(e->pub.blob);
+		if (e->hpdf)
+			HPDF_Free(e->hpdf);
+		for (j = 0; j < S_NPROGS; j++) {
+			free(e->prog[j].used);
+			kg_buf_release(&e->prog[j].z);
+		}
+		free(e);
+	}
+	free(S_faces);
+	S_faces = NULL;
+	S_nfaces = S_faces_cap = 0;
+}
+
+/* Read file as a face: pub.failed when libharu or HarfBuzz cannot. */
+static void S_face_read(S_face *e)
+{
+	kg_face_file *ff = &e->pub;
+
+	/* libharu opens the file itself: a FIFO would block it */
+	if (kg_file_unreadable(ff->file))
+		return;
+	e->hpdf = HPDF_NewEx(S_error_handler, S_hpdf_alloc, S_hpdf_free, 0, ff->err);
+	if (!e->hpdf)
+		kg_oom(0);
+	ff->name = HPDF_LoadTTFontFromFile(e->hpdf, ff->file, HPDF_TRUE);
+	ff->def = ff->name ? HPDF_GetFontDef(e->hpdf, ff->name) : NULL;
+	if (!ff->err[0])
+		ff->err[0] = HPDF_GetError(e->hpdf);
+	if (!ff->def)
+		return;
+	/* libharu has read the file: HarfBuzz failing on it now is memory */
+	ff->blob = hb_blob_create_from_file_or_fail(ff->file);
+	if (!ff->blob)
+		kg_oom(0);
+	ff->hface = hb_face_create(ff->blob, 0);
+	if (ff->hface == hb_face_get_empty())
+		kg_oom(0);
+	if (!S_has_glyf(ff->hface))
+		return;
+	ff->hfont = hb_font_create(ff->hface);
+	if (ff->hfont == hb_font_get_empty())
+		kg_oom(0);
+	hb_font_set_scale(ff->hfont, 1000, 1000);
+	ff->nglyphs = hb_face_get_glyph_count(ff->hface);
+	ff->failed = 0;
+}
+
+/* The face of file, read the first time it is asked for. */
+static const kg_face_file *S_face_file(const char *file)
+{
+	S_face *e;
+	size_t i;
+
+	for (i = 0; i < S_nfaces; i++)
+		if (strcmp(S_faces[i]->pub.file, file) == 0)
+			return &S_faces[i]->pub;
+	if (!S_faces)
+		atexit(S_faces_free);
+	KG_GROW(S_faces, S_faces_cap, S_nfaces + 1);
+	e = kg_xcalloc(1, sizeof(*e));
+	S_faces[S_nfaces++] = e;
+	e->pub.file = file;
+	e->pub.failed = 1;
+	S_face_read(e);
+	return &e->pub;
+}
+
+/* ---- a document's fonts ---------------------------------------------------- */
+
 int kg_font_load(kg_fonts *f, size_t i)
 {
 	kg_font *ft = &f->font[i];
+	const kg_face_file *src;
 
 	if (ft->hfont)
 		return 0;
 	if (ft->failed)
 		return -1;
 	ft->failed = 1;
-	/* libharu opens the file itself: a FIFO would block it */
-	if (kg_file_unreadable(ft->file))
+	ft->src = src = S_face_file(ft->file);
+	ft->name = src->name;
+	ft->def = src->def;
+	if (src->failed)
 		return -1;
-	ft->name = HPDF_LoadTTFontFromFile(f->pdf, ft->file, HPDF_TRUE);
-	ft->def = ft->name ? HPDF_GetFontDef(f->pdf, ft->name) : NULL;
-	if (!ft->def)
-		return -1;
-	/* libharu has read the file: HarfBuzz failing on it now is memory */
-	ft->blob = hb_blob_create_from_file_or_fail(ft->file);
-	if (!ft->blob)
-		kg_oom(0);
-	ft->hface = hb_face_create(ft->blob, 0);
-	if (ft->hface == hb_face_get_empty())
-		kg_oom(0);
-	if (!S_has_glyf(ft->hface))
-		return -1;
-	ft->hfont = hb_font_create(ft->hface);
-	if (ft->hfont == hb_font_get_empty())
-		kg_oom(0);
-	hb_font_set_scale(ft->hfont, 1000, 1000);
-	ft->nglyphs = hb_face_get_glyph_count(ft->hface);
+	ft->hfont = src->hfont;
+	ft->nglyphs = src->nglyphs;
+	/* a face that is bold in itself: no drawn bold (fonts_shape.c) */
+	ft->heavy = hb_style_get_value(src->hfont, HB_STYLE_TAG_WEIGHT) >= 600;
 	ft->used = kg_xcalloc(ft->nglyphs ? ft->nglyphs : 1, 1);
 	ft->used[0] = 1;
 	ft->failed = 0;
@@ -450,8 +563,8 @@ static int S_load_error(const kg_fonts *f, size_t i, kg_diags *d)
 				"read it)", ft->file);
 	return kg_error(d, ft->at, "cannot load font file '%s' (libharu "
 			"error 0x%04lX, detail %lu)", ft->file,
-			(unsigned long)(f->err[0] ? f->err[0] : HPDF_GetError(f->pdf)),
-			(unsigned long)f->err[1]);
+			(unsigned long)(ft->src ? ft->src->err[0] : 0),
+			(unsigned long)(ft->src ? ft->src->err[1] : 0));
 }
 
 kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
@@ -463,12 +576,6 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 		return NULL;
 	f = kg_xcalloc(1, sizeof(*f));
 	f->d = d;
-	f->pdf = HPDF_NewEx(S_error_handler, S_hpdf_alloc, S_hpdf_free, 0, f->err);
-	if (!f->pdf) {
-		kg_error(d, (kg_mark){NULL, 0, 0}, "cannot start libharu");
-		kg_fonts_free(f);
-		return NULL;
-	}
 	f->buf = hb_buffer_create();
 	if (!hb_buffer_allocation_successful(f->buf))
 		kg_oom(0);
@@ -500,9 +607,6 @@ void kg_fonts_free(kg_fonts *f)
 	for (i = 0; i < f->nfonts; i++) {
 		kg_font *ft = &f->font[i];
 
-		hb_font_destroy(ft->hfont);
-		hb_face_destroy(ft->hface);
-		hb_blob_destroy(ft->blob);
 		free(ft->used);
 		free(ft->gid);
 		free(ft->width);
@@ -514,8 +618,6 @@ void kg_fonts_free(kg_fonts *f)
 	free(f->font);
 	if (f->buf)
 		hb_buffer_destroy(f->buf);
-	if (f->pdf)
-		HPDF_Free(f->pdf);
 	free(f);
 }
 
@@ -770,15 +872,59 @@ static void S_tag(const kg_font *ft, char tag[7])
 	tag[6] = '\0';
 }
 
-/* The bytes of a font file (a regular file, at most S_MAX_FONT_FILE);
- * 0 or -1: the caller reports that the font cannot be embedded. */
-static int S_read_file(const char *path, kg_buf *out)
+/* The deflated font program of ft: the subset of its face for the
+ * glyphs it drew, made and kept, or found among those kept; NULL when
+ * it cannot be made. *len is the subset's length. */
+static const kg_buf *S_program(const kg_font *ft, size_t *len)
 {
-	kg_diags quiet = KG_DIAGS_INIT;
-	int rc = kg_file_read(path, S_MAX_FONT_FILE, out, &quiet);
+	static unsigned long tick; /* orders the programs by their last use */
+	/* the shared face ft->src is the first member of its S_face, the
+	 * cache's own, which this document may add to */
+	S_face *e = (S_face *)(void *)(uintptr_t)ft->src;
+	S_prog *p, *oldest = &e->prog[0];
+	uint32_t h = 2166136261u;
+	kg_buf sub = KG_BUF_INIT;
+	const char *file;
+	unsigned flen;
+	size_t i;
 
-	kg_diags_free(&quiet);
-	return rc;
+	for (i = 0; i < ft->nglyphs; i++)
+		h = (h ^ ft->used[i]) * 16777619u;
+	for (i = 0; i < S_NPROGS; i++) {
+		p = &e->prog[i];
+		if (p->used && p->hash == h &&
+		    memcmp(p->used, ft->used, ft->nglyphs) == 0) {
+			p->stamp = ++tick;
+			*len = p->len;
+			return &p->z;
+		}
+		if (!p->used || (oldest->used && p->stamp < oldest->stamp))
+			oldest = p;
+	}
+	/* the file libharu and HarfBuzz read, as HarfBuzz mapped it */
+	file = hb_blob_get_data(ft->src->blob, &flen);
+	if (flen > S_MAX_FONT_FILE ||
+	    kg_ttf_subset((const unsigned char *)file, flen, ft->used,
+			  ft->nglyphs, &sub) < 0) {
+		kg_buf_release(&sub);
+		return NULL;
+	}
+	p = oldest;
+	if (kg_pdf_deflate(sub.ptr, sub.len, &p->z) < 0) {
+		free(p->used);
+		p->used = NULL;
+		kg_buf_release(&sub);
+		return NULL;
+	}
+	if (!p->used)
+		p->used = kg_xmalloc(ft->nglyphs ? ft->nglyphs : 1);
+	memcpy(p->used, ft->used, ft->nglyphs);
+	p->hash = h;
+	p->len = sub.len;
+	p->stamp = ++tick;
+	*len = sub.len;
+	kg_buf_release(&sub);
+	return &p->z;
 }
 
 /* One font: the Type0 font at obj, its CIDFontType2 descendant, the
@@ -790,16 +936,16 @@ static int S_write_font(kg_font *ft, kg_pdf_file *pdf, uint32_t obj)
 	uint32_t cid = kg_pdf_reserve(pdf), desc = kg_pdf_reserve(pdf);
 	uint32_t prog = kg_pdf_reserve(pdf), map = kg_pdf_reserve(pdf);
 	uint32_t to_unicode = kg_pdf_reserve(pdf);
-	kg_buf file = KG_BUF_INIT, sub = KG_BUF_INIT, b = KG_BUF_INIT;
+	kg_buf b = KG_BUF_INIT;
+	const kg_buf *prog_z;
+	size_t sublen;
 	char tag[7], extra[64];
 	/* "/TAG+Name": the subset tag and libharu's name of the face (its
 	 * PostScript name and style, "DejaVuSans,Bold"), as a PDF name */
 	kg_buf name = KG_BUF_INIT;
 	int rc = -1;
 
-	if (S_read_file(ft->file, &file) < 0 ||
-	    kg_ttf_subset((const unsigned char *)file.ptr, file.len,
-			  ft->used, ft->nglyphs, &sub) < 0)
+	if (!(prog_z = S_program(ft, &sublen)))
 		goto out;
 	S_tag(ft, tag);
 	/* any family fontconfig finds may name the font: escape the name */
@@ -842,8 +988,8 @@ static int S_write_font(kg_font *ft, kg_pdf_file *pdf, uint32_t obj)
 	kg_pdf_put_buf(pdf, &b);
 	kg_pdf_obj_end(pdf);
 
-	snprintf(extra, sizeof(extra), "/Length1 %lu", (unsigned long)sub.len);
-	kg_pdf_stream(pdf, prog, extra, sub.ptr, sub.len);
+	snprintf(extra, sizeof(extra), "/Length1 %lu", (unsigned long)sublen);
+	kg_pdf_stream_deflated(pdf, prog, extra, prog_z->ptr, prog_z->len);
 	kg_buf_reset(&b);
 	S_gid_map(ft, &b);
 	kg_pdf_stream(pdf, map, NULL, b.ptr, b.len);
@@ -852,8 +998,6 @@ static int S_write_font(kg_font *ft, kg_pdf_file *pdf, uint32_t obj)
 	kg_pdf_stream(pdf, to_unicode, NULL, b.ptr, b.len);
 	rc = 0;
 out:
-	kg_buf_release(&file);
-	kg_buf_release(&sub);
 	kg_buf_release(&b);
 	kg_buf_release(&name);
 	return rc;
@@ -908,6 +1052,11 @@ static long S_m_width(void *ctx, kg_face face, const char *s, size_t len)
 	return kg_fonts_width(ctx, face, s, len);
 }
 
+static long S_m_rtl_width(void *ctx, kg_face face, const char *s, size_t len)
+{
+	return kg_fonts_width_dir(ctx, face, 1, s, len);
+}
+
 static int S_m_ascent(const void *ctx, kg_face face)
 {
 	return kg_fonts_ascent(ctx, face);
@@ -925,6 +1074,7 @@ kg_metrics kg_fonts_metrics(kg_fonts *f)
 	m.ctx = f;
 	m.char_width = S_m_char_width;
 	m.width = S_m_width;
+	m.rtl_width = S_m_rtl_width;
 	m.ascent = S_m_ascent;
 	m.descent = S_m_descent;
 	return m;

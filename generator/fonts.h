@@ -16,6 +16,24 @@
  * The fonts a content stream selects are named "F<n>": F0..F4 the
  * style's faces (kg_face; kg_render_font_name), F5 and up the fallback
  * faces. Text is UTF-8; invalid bytes are U+FFFD.
+ *
+ * Shared faces. What a font file is does not depend on the document, so
+ * fonts.c keeps it for the life of the process, loaded the first time a
+ * document needs it: fontconfig's answers (the file of each family and
+ * style, and the fallback face chosen for each character), libharu's
+ * descriptor metrics, HarfBuzz's blob (the file mapped), face and font,
+ * and the last few deflated font programs (subsets) made from it. Every
+ * kg_fonts of the build borrows them, read-only but for that last
+ * cache; what is a document's own lives in its kg_fonts and is freed
+ * with it: which glyphs it drew (its subsets), its codes and their
+ * ToUnicode texts, its shaped words, its fallback list, its object
+ * numbers. So a PDF built alone is byte for byte the one a whole build
+ * writes (t-repro.sh). The shared state is freed at exit (atexit).
+ *
+ * Threads: none of this is thread-safe. kitgen lays out and writes its
+ * documents one after another on one thread (kitgen serve builds in a
+ * child process); a kg_fonts and the shared faces must not be used from
+ * two threads at once.
  */
 #ifndef KG_FONTS_H
 #define KG_FONTS_H
@@ -42,6 +60,18 @@ void kg_fonts_free(kg_fonts *f);
  * shaped (the same text measures and draws the same). */
 int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c);
 long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len);
+/* The same, shaped right to left when rtl (text of an odd bidi level:
+ * lay_bidi.c), else with its direction guessed from its script. */
+long kg_fonts_width_dir(kg_fonts *f, kg_face face, int rtl, const char *s,
+			size_t len);
+
+/* Does face, or a face fontconfig falls back to for it, have a glyph
+ * for c? (What kg_fonts_show draws c with; asked once per character.) */
+int kg_fonts_covers(kg_fonts *f, kg_face face, uint32_t c);
+/* The kg_diags_once key (diag.h) of the warning that no installed font
+ * has c: given at the character's place before the layout (glyphcheck.h),
+ * or by the layout, once a run, for text with no place. */
+#define KG_FONTS_MISSING_KEY "no font has U+%04lX"
 
 /* The face's ascent and descent (positive, below the baseline), 1/1000 em. */
 int kg_fonts_ascent(const kg_fonts *f, kg_face face);
@@ -59,9 +89,23 @@ int kg_fonts_used(const kg_fonts *f, kg_face face);
 /* Append the operators that draw s in face at size (points) from the
  * current text position: Tf where the font changes (*cur_font, *cur_size:
  * the content stream's text state, kept up to date; -1 for none), TJ
- * arrays of glyph codes with the kerning and mark offsets. */
-void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
-		   size_t len, int *cur_font, float *cur_size, kg_buf *out);
+ * arrays of glyph codes with the kerning and mark offsets. s is in
+ * logical order, of one bidi level: when rtl, it is shaped and drawn
+ * right to left (its last word first), else left to right. Glyphs that a
+ * bold face takes from a fallback face with no bold of its own (Chinese
+ * in Droid Sans Fallback) are drawn bold, as browsers and word
+ * processors do: filled and stroked (2 Tr), then 0 Tr again; the caller
+ * sets the stroke's colour (the fill's) and width (KG_FONTS_BOLD_STROKE)
+ * first, when kg_fonts_emboldens says so. */
+void kg_fonts_show(kg_fonts *f, kg_face face, int rtl, float size,
+		   const char *s, size_t len, int *cur_font, float *cur_size,
+		   kg_buf *out);
+
+/* Does drawing s in face take a drawn bold (above)? */
+int kg_fonts_emboldens(kg_fonts *f, kg_face face, const char *s, size_t len);
+/* The drawn bold's stroke width, a fraction of the size: what browsers
+ * and word processors draw. */
+#define KG_FONTS_BOLD_STROKE (1.0f / 30.0f)
 
 /* Write the font objects of every face used to pdf: the Type0 font of
  * face at objs[face] (numbers the caller reserved, so pages could refer

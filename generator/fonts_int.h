@@ -30,18 +30,34 @@
 #define KG_FONT_NBYTES 219
 #define KG_FONT_MAX_CODES (KG_FONT_NBYTES * KG_FONT_NBYTES - 1)
 
+/* A font file as read once for the whole process (fonts.c's face
+ * cache, see fonts.h): immutable once loaded, shared by every document. */
+typedef struct kg_face_file {
+	const char *file;       /* fontconfig's cache: lives as long as the process */
+	int failed;             /* would not load */
+	HPDF_STATUS err[2];     /* libharu's first error and detail in loading it */
+	const char *name;       /* libharu's name ("DejaVuSans,Bold") */
+	HPDF_FontDef def;       /* libharu: the descriptor's metrics */
+	hb_blob_t *blob;        /* the file's bytes (mapped), also embedded */
+	hb_face_t *hface;
+	hb_font_t *hfont;       /* scale 1000: positions in 1/1000 em */
+	unsigned nglyphs;
+} kg_face_file;
+
+/* A font of one document: a shared face file (its def, hfont and
+ * nglyphs copied here, borrowed) and what this document drew with it. */
 typedef struct kg_font {
 	const char *file;       /* fontconfig's cache: lives as long as the process */
 	kg_mark at;             /* where the style names the family */
 	int failed;             /* would not load */
-	const char *name;       /* libharu's name ("DejaVuSans,Bold") */
-	HPDF_FontDef def;       /* libharu: the descriptor's metrics */
-	hb_blob_t *blob;
-	hb_face_t *hface;
-	hb_font_t *hfont;       /* scale 1000: positions in 1/1000 em */
+	const kg_face_file *src; /* the shared face, once loaded (or failed) */
+	const char *name;       /* borrowed from src */
+	HPDF_FontDef def;
+	hb_font_t *hfont;
 	unsigned nglyphs;
 	unsigned char *used;    /* glyphs drawn, for the subset */
 	int measured;           /* shaped into: drawn and written */
+	int heavy;              /* its own weight is bold (OS/2, 600 and up) */
 	/* codes: number k is S_code(k); (glyph, text) each */
 	uint16_t *gid;
 	int32_t *width;         /* the glyph's advance, 1/1000 em */
@@ -68,13 +84,12 @@ typedef struct kg_shaped {
 	int32_t width;
 	uint32_t g0, ng;        /* glyphs in kg_fonts.glyphs */
 	uint8_t face;
-	int8_t dir;             /* 1: right to left, -1: left to right, 0: neither */
+	uint8_t rtl;            /* shaped right to left explicitly (a chunk
+				 * with no right-to-left letter: neutrals) */
 	char s[];               /* the text (len bytes and a NUL) */
 } kg_shaped;
 
 struct kg_fonts {
-	HPDF_Doc pdf;                 /* libharu, our TrueType reader only */
-	HPDF_STATUS err[2];           /* libharu's first error and detail */
 	const char *family[KG_NFACES];
 	kg_font *font;                /* the faces, then the fallbacks */
 	size_t nfonts, cap_fonts;
@@ -109,6 +124,9 @@ int kg_font_has(kg_fonts *f, size_t i, uint32_t c);
 /* The font drawing c when face lacks it, chosen through fontconfig once
  * per character, or -1 when no installed font has it. */
 long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c);
+/* Is font i, drawing for face, a fallback with no bold of its own for a
+ * bold face? Its glyphs are then drawn bold (kg_fonts_show). */
+int kg_font_synthetic_bold(const kg_fonts *f, kg_face face, size_t i);
 /* The code number for glyph gid drawn for text (len bytes) in font i. */
 uint32_t kg_font_code(kg_fonts *f, size_t i, unsigned gid, const char *text,
 		      size_t len);
@@ -118,8 +136,10 @@ void kg_font_utf16_hex(const char *s, size_t len, kg_buf *out);
 uint16_t kg_font_code_bytes(size_t k);
 
 /* fonts_shape.c */
-/* The offset in f->arena of the chunk s shaped in face (KG_SHAPED). */
-size_t kg_fonts_shape(kg_fonts *f, kg_face face, const char *s, size_t len);
+/* The offset in f->arena of the chunk s shaped in face (KG_SHAPED),
+ * right to left when rtl (else its direction guessed). */
+size_t kg_fonts_shape(kg_fonts *f, kg_face face, int rtl, const char *s,
+		      size_t len);
 #define KG_SHAPED(f, at) ((const kg_shaped *)(void *)((f)->arena.ptr + (at)))
 void kg_fonts_shape_free(kg_fonts *f);
 

@@ -3,30 +3,42 @@
  * fonts_int.h).
  *
  * Text is cut into chunks: each space (U+0020) alone, and each run of
- * other characters. A chunk is shaped once per face and document and
- * kept in a hash table (the layout measures the same words many times,
- * and draws them again in its second pass): within it, each character
- * goes to the face when the face has it, else to its fallback face
- * (fonts.c), a combining mark or format character staying with the
+ * other characters. A chunk is shaped once per face, direction and
+ * document and kept in a hash table (the layout measures the same words
+ * many times, and draws them again in its second pass): within it, each
+ * character goes to the face when the face has it, else to its fallback
+ * face (fonts.c), a combining mark or format character staying with the
  * character before it; each run of one font is a HarfBuzz buffer whose
- * script and direction are guessed (hb_buffer_guess_segment_properties),
- * shaped with kerning and the standard ligatures, or, in the monospaced
- * face of code, with neither (-kern, -liga, -clig, -calt). A right-to-left
- * run comes out of HarfBuzz in visual order, its letters joined.
+ * script is guessed (hb_buffer_guess_segment_properties), shaped with
+ * kerning and the standard ligatures, or, in the monospaced face of
+ * code, with neither (-kern, -liga, -clig, -calt).
  *
- * A character no installed font has is a warning, once per document,
- * and is drawn as U+FFFD (or '?', when no font has that either); a glyph
- * 0 (.notdef) the shaper leaves is replaced the same way, so no box is
- * ever drawn silently. The ToUnicode text of the replacement is still
- * the character written.
+ * Direction: the layout resolves the bidi algorithm (lay_bidi.c) and
+ * asks for text of one embedding level at a time, saying whether it is
+ * right to left. Such text is shaped right to left explicitly, so that
+ * neutrals between Arabic words (brackets, punctuation) take the
+ * paragraph's direction and a bracket is mirrored; other text has its
+ * direction guessed from its script, which is left to right for
+ * everything the layout gives as such. A chunk with a right-to-left
+ * letter comes out right to left either way and shares one cache entry.
+ * A right-to-left run comes out of HarfBuzz in visual order, its letters
+ * joined.
  *
- * Drawing: a text operation's chunks, in order (reversed when the text
- * has right-to-left letters and no left-to-right ones: the words of a
- * run of only right-to-left text in visual order, until bidi reordering
- * does it properly), as TJ arrays whose numbers are the difference
- * between each glyph's shaped position and its advance in the font
- * (kerning, mark offsets); a vertical offset is a text rise (Ts); a new
- * font (a fallback) is a Tf.
+ * A character no installed font has is a warning, once a run (unless
+ * glyphcheck.c gave it at its place already), and is drawn as U+FFFD
+ * (or '?', when no font has that either); a glyph 0 (.notdef) the shaper
+ * leaves is replaced the same way, so no box is ever drawn silently.
+ * The ToUnicode text of the replacement is still the character written.
+ *
+ * Drawing: a text operation's chunks in visual order (the text is in
+ * logical order: right-to-left text is drawn from its last chunk to its
+ * first), as TJ arrays whose numbers are the difference between each
+ * glyph's shaped position and its advance in the font (kerning, mark
+ * offsets); a vertical offset is a text rise (Ts); a new font (a
+ * fallback) is a Tf.
+ * A bold face's glyphs from a fallback with no bold (Droid Sans
+ * Fallback has none) are filled and stroked (2 Tr): a drawn bold, as
+ * browsers draw it; 0 Tr follows them.
  *
  * Copying: each glyph's ToUnicode text is its cluster's characters; in
  * a right-to-left run, where the glyphs are in visual order, a cluster
@@ -38,6 +50,7 @@
 #include "fonts_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,10 +87,13 @@ static int S_clings(uint32_t c)
 	}
 }
 
-/* Warn, once per document and character, that no font has c. The text
- * has no place in the kit at this point: the warning quotes the word. */
+/* Warn that no font has c, once a run: the content and the labels were
+ * checked at their places before the layout (glyphcheck.c), so this is
+ * the backstop for text that has none (a number, a name given on the
+ * command line), and the warning quotes the word. */
 static void S_missing(kg_fonts *f, uint32_t c, const char *s, size_t len)
 {
+	char key[32];
 	size_t i;
 
 	for (i = 0; i < f->nmissing; i++)
@@ -85,6 +101,9 @@ static void S_missing(kg_fonts *f, uint32_t c, const char *s, size_t len)
 			return;
 	KG_GROW(f->missing, f->cap_missing, f->nmissing + 1);
 	f->missing[f->nmissing++] = c;
+	snprintf(key, sizeof(key), KG_FONTS_MISSING_KEY, (unsigned long)c);
+	if (!kg_diags_once(f->d, key))
+		return;
 	if (len > 60) { /* cut at a character's start */
 		len = 60;
 		while (len > 0 && kg_utf8_is_cont((unsigned char)s[len]))
@@ -180,17 +199,30 @@ static uint32_t S_code_reversed(kg_fonts *f, size_t font, unsigned gid,
 	return kg_font_code(f, font, gid, tmp, len);
 }
 
-/* Shape characters i..j-1 (one font) of the chunk into sh. */
+/* Are the n characters cps all decimal digits? */
+static int S_digits(const uint32_t *cps, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (hb_unicode_general_category(hb_unicode_funcs_get_default(),
+						cps[i]) !=
+		    HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER)
+			return 0;
+	return n > 0;
+}
+
+/* Shape characters i..j-1 (one font) of the chunk into sh, right to
+ * left when rtl, else in the direction of their script. */
 static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
-			size_t i, size_t j)
+			size_t i, size_t j, int rtl_chunk)
 {
 	hb_feature_t feats[4];
 	unsigned nfeats = 0, count, k;
-	int rtl;
+	int rtl, digits;
 	kg_font *ft = &f->font[f->fidx[i]];
 	hb_glyph_info_t *info;
 	hb_glyph_position_t *pos;
-	hb_script_t script;
 	unsigned char *flag = f->flag; /* 1: a cluster starts, 2: its text given */
 	size_t c;
 
@@ -201,18 +233,18 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 	hb_buffer_clear_contents(f->buf);
 	hb_buffer_add_codepoints(f->buf, f->subst, (int)n, (unsigned)i,
 				 (int)(j - i));
+	if (rtl_chunk)
+		hb_buffer_set_direction(f->buf, HB_DIRECTION_RTL);
 	hb_buffer_guess_segment_properties(f->buf);
+	/* a number reads left to right in every script (UAX #9): Arabic-Indic
+	 * digits alone would be guessed right to left, and 12 drawn as 21 */
+	digits = S_digits(f->subst + i, j - i);
+	if (digits)
+		hb_buffer_set_direction(f->buf, HB_DIRECTION_LTR);
 	hb_shape(ft->hfont, f->buf, nfeats ? feats : NULL, nfeats);
 	if (!hb_buffer_allocation_successful(f->buf)) /* HarfBuzz ran out */
 		kg_oom(0);
-	script = hb_buffer_get_script(f->buf);
 	rtl = hb_buffer_get_direction(f->buf) == HB_DIRECTION_RTL;
-	if (rtl)
-		sh->dir = 1;
-	else if (sh->dir == 0 && script != HB_SCRIPT_COMMON &&
-		 script != HB_SCRIPT_INHERITED && script != HB_SCRIPT_UNKNOWN &&
-		 script != HB_SCRIPT_INVALID)
-		sh->dir = -1;
 	info = hb_buffer_get_glyph_infos(f->buf, &count);
 	pos = hb_buffer_get_glyph_positions(f->buf, NULL);
 	for (c = i; c < j; c++)
@@ -257,6 +289,28 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 	}
 }
 
+/* Is the chunk's first character of a script with a direction (its
+ * first strong one, near enough) of a right-to-left script? Unknown
+ * scripts are left to right, for HarfBuzz. */
+static int S_first_strong_rtl(const kg_fonts *f, size_t n)
+{
+	hb_unicode_funcs_t *u = hb_unicode_funcs_get_default();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		hb_script_t sc = hb_unicode_script(u, f->cps[i]);
+		hb_direction_t d;
+
+		if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED ||
+		    sc == HB_SCRIPT_UNKNOWN)
+			continue; /* punctuation, digits, marks: no direction */
+		d = hb_script_get_horizontal_direction(sc);
+		if (d == HB_DIRECTION_RTL || d == HB_DIRECTION_LTR)
+			return d == HB_DIRECTION_RTL;
+	}
+	return 0;
+}
+
 /* A hash of the face and the text, eight bytes at a time (words are
  * looked up several times each: this is on the layout's hot path). */
 static uint32_t S_hash(int face, const char *s, size_t len)
@@ -280,8 +334,8 @@ static uint32_t S_hash(int face, const char *s, size_t len)
 
 /* The slot of (face, s) in the table, or of the empty slot where it
  * goes. */
-static size_t S_slot(const kg_fonts *f, uint32_t h, int face, const char *s,
-		     size_t len)
+static size_t S_slot(const kg_fonts *f, uint32_t h, int face, int rtl,
+		     const char *s, size_t len)
 {
 	size_t i = h & (f->tabcap - 1);
 
@@ -294,7 +348,8 @@ static size_t S_slot(const kg_fonts *f, uint32_t h, int face, const char *s,
 		if (t->hash != h)
 			continue;
 		e = S_AT(f, t);
-		if (e->len == len && e->face == face && memcmp(e->s, s, len) == 0)
+		if (e->len == len && e->face == face && e->rtl == rtl &&
+		    memcmp(e->s, s, len) == 0)
 			return i;
 	}
 }
@@ -310,23 +365,31 @@ static void S_rehash(kg_fonts *f)
 		if (old[i].at) {
 			const kg_shaped *e = S_AT(f, &old[i]);
 
-			f->tab[S_slot(f, old[i].hash, e->face, e->s, e->len)] = old[i];
+			f->tab[S_slot(f, old[i].hash, e->face, e->rtl, e->s,
+				      e->len)] = old[i];
 		}
 	free(old);
 }
 
-size_t kg_fonts_shape(kg_fonts *f, kg_face face, const char *s, size_t len)
+size_t kg_fonts_shape(kg_fonts *f, kg_face face, int rtl, const char *s,
+		      size_t len)
 {
 	uint32_t h;
 	kg_shaped *e;
 	size_t n, i, j, slot, at, size;
 
-	if (len == 1 && *s == ' ' && f->space[face])
-		return f->space[face] - 1;
-	h = S_hash((int)face, s, len);
+	if (len == 1 && *s == ' ') {
+		if (f->space[face])
+			return f->space[face] - 1;
+		rtl = 0;
+	}
+	/* a right-to-left letter makes the guess right to left: one entry */
+	if (rtl && kg_utf8_maybe_rtl(s, len))
+		rtl = 0;
+	h = S_hash((int)face + (rtl ? KG_NFACES : 0), s, len);
 	if (4 * (f->nshaped + 1) > 3 * f->tabcap)
 		S_rehash(f);
-	slot = S_slot(f, h, (int)face, s, len);
+	slot = S_slot(f, h, (int)face, rtl, s, len);
 	if (f->tab[slot].at)
 		return f->tab[slot].at - 1;
 	/* a record of its own in the arena, 4-byte aligned */
@@ -337,16 +400,26 @@ size_t kg_fonts_shape(kg_fonts *f, kg_face face, const char *s, size_t len)
 	e = (kg_shaped *)(void *)(f->arena.ptr + at);
 	memset(e, 0, sizeof(*e));
 	e->face = (uint8_t)face;
+	e->rtl = (uint8_t)(rtl != 0);
 	memcpy(e->s, s, len);
 	e->s[len] = '\0';
 	e->len = (uint32_t)len;
 	e->g0 = (uint32_t)f->nglyphs;
 	f->font[face].measured = 1;
 	n = S_assign(f, face, e->s, len);
-	for (i = 0; i < n; i = j) {
+	/* a right-to-left chunk's runs of one font (a fallback's letters,
+	 * the face's full stop) are shaped right to left and laid out from
+	 * its last to its first, so its glyphs are in visual order */
+	rtl = !S_digits(f->subst, n) && (e->rtl || S_first_strong_rtl(f, n));
+	for (i = 0; !rtl && i < n; i = j) {
 		for (j = i + 1; j < n && f->fidx[j] == f->fidx[i]; j++)
 			;
-		S_shape_run(f, face, e, n, i, j);
+		S_shape_run(f, face, e, n, i, j, 0);
+	}
+	for (j = n; rtl && j > 0; j = i) {
+		for (i = j - 1; i > 0 && f->fidx[i - 1] == f->fidx[j - 1]; i--)
+			;
+		S_shape_run(f, face, e, n, i, j, 1);
 	}
 	e->ng = (uint32_t)(f->nglyphs - e->g0);
 	f->tab[slot].hash = h;
@@ -355,6 +428,26 @@ size_t kg_fonts_shape(kg_fonts *f, kg_face face, const char *s, size_t len)
 	if (len == 1 && *s == ' ')
 		f->space[face] = at + 1;
 	return at;
+}
+
+/* The cache of shaped chunks holds at most this many glyphs (24 bytes
+ * each) before it starts again: a kit's published PDF of a few hundred
+ * pages stays well inside it (content/'s holds 75,000), while one of
+ * 1,000 topics would hold half a million, 13 MB kept to the end. Starting
+ * again costs only shaping: a glyph's code lives with its font, so a
+ * chunk shaped again draws the same bytes. */
+#define S_MAX_GLYPHS ((size_t)1 << 17)
+
+/* Forget every shaped chunk, keeping the memory (a cache full once is
+ * full again). Only where no caller holds an offset: at the start of
+ * kg_fonts_width and kg_fonts_show. */
+static void S_forget(kg_fonts *f)
+{
+	f->arena.len = 0;
+	f->nglyphs = 0;
+	f->nshaped = 0;
+	memset(f->tab, 0, f->tabcap * sizeof(*f->tab));
+	memset(f->space, 0, sizeof(f->space));
 }
 
 void kg_fonts_shape_free(kg_fonts *f)
@@ -384,9 +477,17 @@ static const char *S_chunk_end(const char *s, const char *end)
 
 long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len)
 {
+	return kg_fonts_width_dir(f, face, 0, s, len);
+}
+
+long kg_fonts_width_dir(kg_fonts *f, kg_face face, int rtl, const char *s,
+			size_t len)
+{
 	const char *end = s + len, *next;
 	long w = 0;
 
+	if (f->nglyphs > S_MAX_GLYPHS)
+		S_forget(f);
 	if (len == 1 && *s == ' ' && f->space[face])
 		return KG_SHAPED(f, f->space[face] - 1)->width;
 
@@ -394,7 +495,7 @@ long kg_fonts_width(kg_fonts *f, kg_face face, const char *s, size_t len)
 		size_t at; /* shape first, then look: the arena may move */
 
 		next = S_chunk_end(s, end);
-		at = kg_fonts_shape(f, face, s, (size_t)(next - s));
+		at = kg_fonts_shape(f, face, rtl, s, (size_t)(next - s));
 		w += KG_SHAPED(f, at)->width;
 	}
 	return w;
@@ -407,6 +508,7 @@ typedef struct S_pen {
 	int in_array, in_string;
 	long pend;   /* a TJ number not yet written */
 	long rise;   /* the text rise, 1/100 unit */
+	int stroke;  /* drawing a drawn bold: 2 Tr */
 } S_pen;
 
 static void S_close_string(S_pen *p)
@@ -433,15 +535,36 @@ static void S_close_array(S_pen *p)
 	p->in_array = 0;
 }
 
-void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
-		   size_t len, int *cur_font, float *cur_size, kg_buf *out)
+int kg_fonts_emboldens(kg_fonts *f, kg_face face, const char *s, size_t len)
+{
+	const char *end = s + len, *next;
+	uint32_t k;
+
+	for (; s < end; s = next) {
+		const kg_shaped *e;
+		size_t at; /* shape first, then look: the arena may move */
+
+		next = S_chunk_end(s, end);
+		at = kg_fonts_shape(f, face, 0, s, (size_t)(next - s));
+		e = KG_SHAPED(f, at);
+		for (k = 0; k < e->ng; k++)
+			if (kg_font_synthetic_bold(f, face, f->glyphs[e->g0 + k].font))
+				return 1;
+	}
+	return 0;
+}
+
+void kg_fonts_show(kg_fonts *f, kg_face face, int rtl, float size,
+		   const char *s, size_t len, int *cur_font, float *cur_size,
+		   kg_buf *out)
 {
 	const char *end = s + len, *next;
 	size_t stack[64], *sh = stack;
 	size_t n = 0, cap = 64, i, k;
-	int rtl = 0, ltr = 0;
-	S_pen p = {out, 0, 0, 0, 0};
+	S_pen p = {out, 0, 0, 0, 0, 0};
 
+	if (f->nglyphs > S_MAX_GLYPHS)
+		S_forget(f);
 	for (; s < end; s = next) {
 		next = S_chunk_end(s, end);
 		if (n == cap) {
@@ -453,18 +576,16 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 				sh = kg_xrealloc(sh, cap * sizeof(*sh));
 			}
 		}
-		sh[n] = kg_fonts_shape(f, face, s, (size_t)(next - s));
-		rtl |= KG_SHAPED(f, sh[n])->dir > 0;
-		ltr |= KG_SHAPED(f, sh[n])->dir < 0;
-		n++;
+		sh[n++] = kg_fonts_shape(f, face, rtl, s, (size_t)(next - s));
 	}
-	for (i = 0; i < n; i++) {
-		const kg_shaped *e = KG_SHAPED(f, sh[rtl && !ltr ? n - 1 - i : i]);
+	for (i = 0; i < n; i++) { /* in visual order */
+		const kg_shaped *e = KG_SHAPED(f, sh[rtl ? n - 1 - i : i]);
 
 		for (k = 0; k < e->ng; k++) {
 			const kg_glyph *g = &f->glyphs[e->g0 + k];
 			const kg_font *ft = &f->font[g->font];
 			long rise = g->yoff ? lrintf((float)g->yoff * size / 10.0f) : 0;
+			int stroke = kg_font_synthetic_bold(f, face, g->font);
 
 			if ((int)g->font != *cur_font || size != *cur_size) {
 				S_flush(&p);
@@ -474,6 +595,12 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 				kg_buf_puts(out, "Tf\n");
 				*cur_font = (int)g->font;
 				*cur_size = size;
+			}
+			if (stroke != p.stroke) {
+				S_flush(&p);
+				S_close_array(&p);
+				kg_buf_puts(out, stroke ? "2 Tr\n" : "0 Tr\n");
+				p.stroke = stroke;
 			}
 			if (rise != p.rise) {
 				S_flush(&p);
@@ -502,6 +629,8 @@ void kg_fonts_show(kg_fonts *f, kg_face face, float size, const char *s,
 	S_close_array(&p);
 	if (p.rise)
 		kg_buf_puts(out, "0 Ts\n");
+	if (p.stroke)
+		kg_buf_puts(out, "0 Tr\n");
 	if (sh != stack)
 		free(sh);
 }

@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@ const char *const kg_plural_names[KG_PL_N] = {"zero", "one", "two", "few",
 typedef struct S_entry {
 	char *key;
 	char *form[KG_PL_N];
+	kg_mark at; /* where the text was written; its file is in files */
 } S_entry;
 
 struct kg_labels {
@@ -37,6 +39,8 @@ struct kg_labels {
 	int found; /* a table of lang's (or of its language) was there */
 	S_entry *e; /* sorted by key */
 	size_t n;
+	char **files; /* the names the entries' marks point at (owned) */
+	size_t nfiles;
 };
 
 /* ---- language tags -------------------------------------------------------- */
@@ -218,6 +222,66 @@ static char *S_canonical(const char *tag)
 	return c;
 }
 
+/* ---- numbering systems ------------------------------------------------------ */
+
+/* CLDR's decimal numbering systems that are ten consecutive characters,
+ * with their CSS counter style */
+static const struct {
+	const char *name, *css;
+	uint32_t zero;
+} S_systems[] = {
+	{"latn", "decimal", '0'},        {"arab", "arabic-indic", 0x660},
+	{"arabext", "persian", 0x6F0},   {"beng", "bengali", 0x9E6},
+	{"deva", "devanagari", 0x966},   {"gujr", "gujarati", 0xAE6},
+	{"guru", "gurmukhi", 0xA66},     {"khmr", "khmer", 0x17E0},
+	{"knda", "kannada", 0xCE6},      {"laoo", "lao", 0xED0},
+	{"mlym", "malayalam", 0xD66},    {"mymr", "myanmar", 0x1040},
+	{"orya", "oriya", 0xB66},        {"tamldec", "tamil", 0xBE6},
+	{"telu", "telugu", 0xC66},       {"thai", "thai", 0xE50},
+	{"tibt", "tibetan", 0xF20},      {NULL, NULL, 0}};
+
+static size_t S_system(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && S_systems[i].name; i++)
+		if (strcmp(S_systems[i].name, name) == 0)
+			return i;
+	return 0;
+}
+
+int kg_digits_known(const char *system)
+{
+	return system && (strcmp(system, "latn") == 0 || S_system(system) != 0);
+}
+
+const char *kg_digits_css(const char *system)
+{
+	return S_systems[S_system(system)].css;
+}
+
+void kg_digits_put(kg_buf *out, const char *system, unsigned long n)
+{
+	uint32_t zero = S_systems[S_system(system)].zero;
+	char digits[24];
+	size_t len = (size_t)snprintf(digits, sizeof(digits), "%lu", n), i;
+
+	for (i = 0; i < len; i++) {
+		uint32_t c = zero + (uint32_t)(digits[i] - '0');
+
+		if (c < 0x80) {
+			kg_buf_putc(out, (char)c);
+		} else if (c < 0x800) {
+			kg_buf_putc(out, (char)(0xC0 | c >> 6));
+			kg_buf_putc(out, (char)(0x80 | (c & 0x3F)));
+		} else {
+			kg_buf_putc(out, (char)(0xE0 | c >> 12));
+			kg_buf_putc(out, (char)(0x80 | (c >> 6 & 0x3F)));
+			kg_buf_putc(out, (char)(0x80 | (c & 0x3F)));
+		}
+	}
+}
+
 /* ---- places --------------------------------------------------------------- */
 
 /* The places of text, "{a} {b}" sorted and without repeats, in out. */
@@ -298,7 +362,7 @@ static int S_cmp_entry(const void *a, const void *b)
 
 static S_entry *S_find(const kg_labels *l, const char *key)
 {
-	S_entry probe = {(char *)key, {NULL}};
+	S_entry probe = {(char *)key, {NULL}, {NULL, 0, 0}};
 
 	return l ? bsearch(&probe, l->e, l->n, sizeof(*l->e), S_cmp_entry) : NULL;
 }
@@ -313,6 +377,21 @@ static void S_entry_clear(S_entry *e)
 	}
 }
 
+/* The table's own copy of the file name a mark holds (a loaded tree's
+ * names go with the tree). */
+static const char *S_file(kg_labels *l, const char *file)
+{
+	size_t i;
+
+	if (!file)
+		return NULL;
+	for (i = 0; i < l->nfiles; i++)
+		if (strcmp(l->files[i], file) == 0)
+			return l->files[i];
+	l->files = kg_xrealloc(l->files, (l->nfiles + 1) * sizeof(*l->files));
+	return l->files[l->nfiles++] = kg_xstrdup(file);
+}
+
 void kg_labels_free(kg_labels *l)
 {
 	size_t i;
@@ -323,6 +402,9 @@ void kg_labels_free(kg_labels *l)
 		S_entry_clear(&l->e[i]);
 		free(l->e[i].key);
 	}
+	for (i = 0; i < l->nfiles; i++)
+		free(l->files[i]);
+	free(l->files);
 	free(l->e);
 	free(l->lang);
 	free(l);
@@ -341,6 +423,8 @@ static kg_labels *S_copy(const kg_labels *from, const char *lang)
 	l->e = kg_xcalloc(from->n ? from->n : 1, sizeof(*l->e));
 	for (i = 0; i < from->n; i++) {
 		l->e[i].key = kg_xstrdup(from->e[i].key);
+		l->e[i].at = from->e[i].at;
+		l->e[i].at.file = S_file(l, from->e[i].at.file);
 		for (f = 0; f < KG_PL_N; f++)
 			if (from->e[i].form[f])
 				l->e[i].form[f] = kg_xstrdup(from->e[i].form[f]);
@@ -449,6 +533,15 @@ static void S_apply_one(kg_labels *l, const kg_labels *en, const kg_node *key,
 	if (v->kind == KG_NODE_SCALAR) {
 		if (!S_places_ok(e, v, plural, d))
 			return;
+		if (strcmp(e->key, "number.digits") == 0 &&
+		    !kg_digits_known(v->text)) {
+			kg_error(d, v->mark, "label 'number.digits' is '%s', not "
+				 "a numbering system kitgen knows (latn, arab, "
+				 "arabext, beng, deva, gujr, guru, khmr, knda, "
+				 "laoo, mlym, mymr, orya, tamldec, telu, thai, "
+				 "tibt)", v->text);
+			return;
+		}
 		forms[KG_PL_OTHER] = kg_xstrdup(v->text);
 	} else if (v->kind == KG_NODE_MAP && plural) {
 		if (!S_plural_forms(e, v, forms, d)) {
@@ -464,6 +557,8 @@ static void S_apply_one(kg_labels *l, const kg_labels *en, const kg_node *key,
 	}
 	S_entry_clear(dst);
 	memcpy(dst->form, forms, sizeof(forms));
+	dst->at = v->mark;
+	dst->at.file = S_file(l, v->mark.file);
 }
 
 /* Lay the mapping map (a labels file, or kit.yaml's labels:) over l. */
@@ -511,6 +606,8 @@ static kg_labels *S_english(const kg_node *root)
 		S_entry *e = &l->e[l->n++];
 
 		e->key = kg_xstrdup(root->pairs[i].key->text);
+		e->at = v->mark;
+		e->at.file = S_file(l, v->mark.file);
 		if (v->kind == KG_NODE_SCALAR) {
 			e->form[KG_PL_OTHER] = kg_xstrdup(v->text);
 			continue;
@@ -639,6 +736,19 @@ size_t kg_labels_check(const kg_node *language, const kg_node *labels,
 }
 
 /* ---- look-up and filling ----------------------------------------------------------- */
+
+void kg_labels_each(const kg_labels *l,
+		    void (*fn)(void *ctx, const char *text, kg_mark at),
+		    void *ctx)
+{
+	size_t i;
+	int f;
+
+	for (i = 0; i < l->n; i++)
+		for (f = 0; f < KG_PL_N; f++)
+			if (l->e[i].form[f])
+				fn(ctx, l->e[i].form[f], l->e[i].at);
+}
 
 const char *kg_labels_lang(const kg_labels *l)
 {

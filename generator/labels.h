@@ -73,6 +73,13 @@ int kg_labels_rtl(const kg_labels *labels);
  * Without one its words are English. */
 int kg_labels_found(const kg_labels *labels);
 
+/* Call fn with every text of the table, each plural form apart, and
+ * where it was written: its value in a labels file (the built-in ones
+ * are named templates/labels/NAME.yaml) or in kit.yaml's labels. */
+void kg_labels_each(const kg_labels *labels,
+		    void (*fn)(void *ctx, const char *text, kg_mark at),
+		    void *ctx);
+
 /* The text of key (labels NULL: the default table); a plural label's
  * `other` text. A key no table has is a programming error: the key
  * itself is returned, so a test finds it. The string lives as long as
@@ -108,6 +115,16 @@ void kg_label_paren(kg_buf *out, const kg_labels *labels, const char *text,
 /* Between two sentences from separate labels: punct.sentence_sep (" ";
  * nothing in Japanese, whose "。" needs no space). */
 void kg_label_sentence_sep(kg_buf *out, const kg_labels *labels);
+
+/* Numbering systems, for the page numbers of the furniture (label
+ * number.digits): CLDR's names of the decimal ones a CSS counter style
+ * also has (latn, arab, arabext, deva, thai, ...). kg_digits_known says
+ * whether kitgen knows name; kg_digits_put appends the whole number n
+ * (0 and up) in system's digits (an unknown system: 0-9); kg_digits_css
+ * gives the CSS counter style ("decimal", "arabic-indic", ...). */
+int kg_digits_known(const char *system);
+void kg_digits_put(kg_buf *out, const char *system, unsigned long n);
+const char *kg_digits_css(const char *system);
 
 /* Check kit.yaml's `language` and `labels` without a templates folder:
  * the tag's form, unknown keys (with "did you mean"), places that differ

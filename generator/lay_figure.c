@@ -39,15 +39,21 @@ float kg_lay_text_width(kg_lay *lay, const kg_tstyle *st, const char *s)
 float kg_lay_figure_text(kg_lay *lay, const kg_tstyle *st, float x, float y,
 			 const char *s, int align)
 {
-	size_t len = strlen(s);
-	float w = kg_li_width(lay, st, s, len);
+	kg_inline in = KG_INLINE_INIT;
+	kg_li_lines ls = {0};
+	float w;
 
+	/* one line, through the breaker: its words in bidi order */
+	kg_inline_text(lay, &in, st, s, strlen(s), 0);
+	kg_li_break(lay, &in, 1e6f, &ls, lay->st->leading);
+	w = ls.l[0].w;
 	if (align == 1)
 		x -= w / 2;
 	else if (align == 2)
 		x -= w;
-	kg_li_text_op(lay, st, lay->x + x, y, kg_lay_str(lay, s, len),
-		      (uint32_t)len);
+	kg_li_line_ops(lay, &ls, &ls.l[0], lay->x + x, y - ls.l[0].base);
+	kg_li_lines_free(&ls);
+	kg_inline_free(&in);
 	return w;
 }
 

@@ -84,7 +84,9 @@ void kg_lay_put_line(kg_lay *lay, const kg_inline *in, float x, float y,
 		return;
 	if (w > width)
 		S_fit(lay, in, width, &cut);
+	lay->dir_fixed = 1; /* the furniture's: the kit's direction */
 	kg_li_break(lay, w > width ? &cut : in, 1e6f, &ls, lay->st->leading);
+	lay->dir_fixed = 0;
 	w = ls.l[0].w;
 	kg_li_line_ops(lay, &ls, &ls.l[0],
 		   x + (align == 1 ? (width - w) / 2 : align == 2 ? width - w : 0), y);

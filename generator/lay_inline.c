@@ -61,25 +61,6 @@ static int S_is_space(uint32_t c)
 	       c == '\v';
 }
 
-static int S_is_alnum(uint32_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	       (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c < 0x2000);
-}
-
-/* May a line end after character c, between prev and next? After a
- * hyphen inside a word, a slash, or a dash. */
-static int S_break_after(uint32_t prev, uint32_t c, uint32_t next)
-{
-	if (next == 0 || S_is_space(next))
-		return 0;
-	if (c == '-')
-		return S_is_alnum(prev) && S_is_alnum(next);
-	if (c == '/')
-		return prev != '/' && next != '/';
-	return c == 0x2013 || c == 0x2014; /* en and em dash */
-}
-
 /* Where code may break inside a token wider than a line (layout.h,
  * "Code"): never at a hyphen. */
 static int S_code_break_after(uint32_t c, uint32_t next)
@@ -112,12 +93,27 @@ static void S_box(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 	p->brk = 0;
 }
 
-/* Each word is measured whole, shaped (kerning, ligatures). */
+/* Each word is measured whole, shaped (kerning, ligatures). Prose
+ * breaks where UAX #14 allows (lay_breaks.c); link text that is a URL
+ * breaks like code, at its own places, marked. */
 void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		    const char *s, size_t len, int keep_spaces)
 {
 	const char *end = s + len, *at = s, *word = s, *after = s;
 	uint32_t prev = 0, c, next = s < end ? kg_utf8_next_bmp(&after, end) : 0;
+	const char *uax = NULL; /* UAX #14's places, or NULL */
+	int prose = 0;
+	kg_tstyle url;
+
+	if (!keep_spaces && !st->code && st->link >= 0 && kg_li_is_url(s, len)) {
+		url = *st;
+		url.verbatim = 1;
+		st = &url;
+	} else if (!keep_spaces && !st->code) {
+		prose = 1;
+		if (kg_li_uax_needed(s, len))
+			uax = kg_li_prose_breaks(lay, s, len);
+	}
 
 	while (at < end) {
 		const char *cend = after;
@@ -141,7 +137,11 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 		} else {
 			int brk = keep_spaces ? c == ' ' && next != ' ' && next != 0
 				  : st->code ? KG_BRK_CODE * S_code_break_after(c, next)
-				  : S_break_after(prev, c, next);
+				  : !prose ? KG_BRK_CODE * kg_li_url_break_after(prev, c, next)
+				  : next && !S_is_space(next) &&
+				    kg_li_prose_break_after(prev, c, next,
+							    !uax ? -1 :
+							    uax[cend - 1 - s] == KG_LI_UAX_ALLOW);
 
 			if (brk) {
 				kg_li_word(lay, in, st, word, (size_t)(cend - word), brk, -1);

@@ -1,7 +1,10 @@
-/* lay_lines.c - line breaking (first fit, ragged right; a word wider than
- * the line is cut between characters; code breaks as layout.h's "Code"
- * says, the part after a break inside it marked with a drawn hook) and a
- * line's drawing operations (layout.h, layout_int.h) */
+/* lay_lines.c - line breaking (first fit, ragged; a word wider than the
+ * line is cut between characters; code breaks as layout.h's "Code" says,
+ * the part after a break inside it marked with a drawn hook; prose the
+ * caller allows is hyphenated, lay_hyph.c) and a line's drawing
+ * operations (layout.h, layout_int.h). Lines are broken in logical order;
+ * lay_bidi.c gives the pieces their levels first and their places in
+ * visual order last (layout.h, "Bidi"). */
 #include "layout_int.h"
 
 #include <stdlib.h>
@@ -181,6 +184,78 @@ static void S_place_long(kg_lay *lay, kg_li_lines *ls, const kg_inline *in,
 	}
 }
 
+/* A line is hyphenated only when without it it would be filled less
+ * than this: hyphenating every line that can be takes a hyphen to a
+ * fifth of the public kit's lines for little gain (README, "How lines
+ * break"). */
+#define S_HYPH_FILL 0.9f
+
+/* End the open line with a head of word piece p (after the space
+ * pending, if any) and a drawn hyphen, if the line is short enough to
+ * need it, a point of the word fits (lay_hyph.c) and the line would not
+ * be the third hyphenated in a row; *rest is set to the word's tail.
+ * The hyphen is decoration, no character of the text (an artifact), so
+ * a copy holds the word whole. */
+static int S_hyph_head(kg_lay *lay, kg_li_lines *ls, const kg_piece *p,
+		       const kg_piece *space, float width, kg_piece *rest)
+{
+	float spw = space ? space->w : 0, hw, head_w, room;
+	kg_li_line *l = S_open_line(ls);
+	kg_piece hy;
+	uint32_t head;
+
+	if (ls->x >= S_HYPH_FILL * width || (ls->nl >= 3 && l[-1].hyph && l[-2].hyph))
+		return 0;
+	hw = kg_li_width(lay, &p->st, "-", 1);
+	room = width + KG_LI_EPS - ls->x - spw - hw;
+	if (room <= 0 || !(head = kg_li_hyph_fit(lay, p, room, &head_w)))
+		return 0;
+	if (space)
+		S_place(ls, space, space->str, 1, spw);
+	S_place(ls, p, p->str, head, head_w);
+	hy = *p;
+	hy.st.tag = KG_TAG_ARTIFACT;
+	S_place(ls, &hy, kg_lay_str(lay, "-", 1), 1, hw);
+	S_open_line(ls)->hyph = 1;
+	S_new_line(ls);
+	*rest = *p;
+	rest->str += head;
+	rest->len -= head;
+	rest->w = kg_li_width(lay, &p->st, lay->text.ptr + rest->str, rest->len);
+	return 1;
+}
+
+/* Place word piece p of prose the caller lets hyphenate (ls->hyph),
+ * which does not fit the rest of the open line: hyphenated where a
+ * point fits, else on the next line as ever; a word wider than a line
+ * is hyphenated again on the lines it fills, and cut between characters
+ * only where no point fits. */
+static void S_place_hyphenated(kg_lay *lay, kg_li_lines *ls, const kg_piece *p,
+			       const kg_piece *space, float width)
+{
+	kg_piece cur = *p;
+
+	for (;;) {
+		float spw = space ? space->w : 0;
+
+		if (ls->x + spw + cur.w <= width + KG_LI_EPS) {
+			if (space)
+				S_place(ls, space, space->str, 1, spw);
+			S_place(ls, &cur, cur.str, cur.len, cur.w);
+			return;
+		}
+		if (S_hyph_head(lay, ls, &cur, space, width, &cur)) {
+			space = NULL;
+			continue;
+		}
+		if (S_line_empty(ls))
+			break;
+		S_break_line(lay, ls, &cur, 1);
+		space = NULL;
+	}
+	S_place_cut(lay, ls, &cur, 1, width);
+}
+
 /* First-fit line breaking of in into lines of the given width. */
 void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 		    float leading)
@@ -191,6 +266,7 @@ void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 	float asc = (float)f->ascent(f->ctx, KG_FACE_REGULAR) / 1000.0f;
 	float desc = (float)f->descent(f->ctx, KG_FACE_REGULAR) / 1000.0f;
 
+	in = kg_li_bidi_levels(lay, in, &ls->rtl);
 	S_new_line(ls);
 	while (i < in->n) {
 		const kg_piece *p = &in->p[i];
@@ -229,6 +305,13 @@ void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 			i = j;
 			continue;
 		}
+		if (ls->hyph && j == i + 1) {
+			S_place_hyphenated(lay, ls, p, pending >= 0 ? &in->p[pending] : NULL,
+					   width);
+			pending = -1;
+			i = j;
+			continue;
+		}
 		if (!S_line_empty(ls) && segw <= width + KG_LI_EPS) {
 			/* try again on a fresh line */
 			S_break_line(lay, ls, p, pending >= 0);
@@ -255,6 +338,7 @@ void kg_li_break(kg_lay *lay, const kg_inline *in, float width, kg_li_lines *ls,
 			l->h = S_box_line(lay);
 		l->base = (l->h - l->size * (asc + desc)) / 2 + l->size * asc;
 	}
+	kg_li_bidi_lines(lay, ls);
 }
 
 /* ---- operations --------------------------------------------------------------- */
@@ -283,8 +367,8 @@ void kg_li_rect(kg_lay *lay, float x, float y, float w, float h, kg_rgb c)
 	op->color = c;
 }
 
-void kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
-		      uint32_t str, uint32_t len)
+kg_op *kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
+		     uint32_t str, uint32_t len)
 {
 	kg_op *op = kg_li_op(lay, KG_OP_TEXT);
 
@@ -297,6 +381,7 @@ void kg_li_text_op(kg_lay *lay, const kg_tstyle *st, float x, float y,
 	op->len = len;
 	if (st->tag)
 		op->tag = st->tag;
+	return op;
 }
 
 /* Pieces that can be one run of text: the same look, and the same thing
@@ -345,18 +430,38 @@ static void S_mark(kg_lay *lay, const kg_li_placed *s, float x0, float base)
 		{0.07f, 0.52f, 0.17f, 0.36f}, {0.17f, 0.36f, 0.90f, 0.36f},
 		{0.90f, 0.36f, 0.70f, 0.54f}, {0.90f, 0.36f, 0.70f, 0.18f}};
 	float m = s->p.w, x = x0 + s->x;
+	/* drawn the other way round in a kit that is mirrored later: code
+	 * reads left to right everywhere */
+	float dir = lay->rtl ? -1.0f : 1.0f;
 	size_t k;
 
+	if (lay->rtl)
+		x += m;
 	for (k = 0; k < sizeof(pts) / sizeof(pts[0]); k++) {
 		kg_op *op = kg_li_op(lay, KG_OP_LINE);
 
-		op->x = x + pts[k][0] * m;
+		op->x = x + dir * pts[k][0] * m;
 		op->y = base - pts[k][1] * m;
-		op->w = (pts[k][2] - pts[k][0]) * m;
+		op->w = dir * (pts[k][2] - pts[k][0]) * m;
 		op->h = (pts[k][1] - pts[k][3]) * m;
 		op->size = m * 0.09f;
 		op->color = s->p.st.color;
 		op->tag = KG_TAG_ARTIFACT;
+	}
+}
+
+/* The left and right of placed pieces [i, j): in visual order they
+ * need not be left to right (layout.h, "Bidi"). */
+static void S_extent(const kg_li_placed *s, size_t i, size_t j, float *left,
+		     float *right)
+{
+	*left = s[i].x;
+	*right = s[i].x + s[i].p.w;
+	for (i++; i < j; i++) {
+		if (s[i].x < *left)
+			*left = s[i].x;
+		if (s[i].x + s[i].p.w > *right)
+			*right = s[i].x + s[i].p.w;
 	}
 }
 
@@ -377,70 +482,80 @@ void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
 
 	while (i < l->ns) {
 		const kg_tstyle *st = &s[i].p.st;
-
 		int contiguous = 1;
+		float left, right;
+		kg_op *op;
 
 		if (s[i].p.kind == S_MARK) {
 			S_mark(lay, &s[i], x0, base);
 			i++;
 			continue;
 		}
-		/* a run of pieces of the same look, spaces included; pieces
-		 * are mostly stored one after the other, so the run usually
-		 * is a range of the store already */
+		/* a run of pieces of the same look and bidi level, spaces
+		 * included, in logical order (layout.h, "Bidi"); pieces are
+		 * mostly stored one after the other, so the run usually is a
+		 * range of the store already */
 		for (j = i + 1; j < l->ns && S_same_look(&s[j].p.st, st) &&
-			    s[j].p.kind != S_MARK; j++)
+			    s[j].p.level == s[i].p.level && s[j].p.kind != S_MARK; j++)
 			contiguous &= s[j].p.str == s[j - 1].p.str + s[j - 1].p.len;
+		S_extent(s, i, j, &left, &right);
 		if (st->box) {
 			S_boxes(lay, s + i, j - i, x0, y0 + (l->h - lay->st->m.forms_box) / 2);
+			i = j;
+			continue;
 		} else if (contiguous) {
-			kg_li_text_op(lay, st, x0 + s[i].x, base, s[i].p.str,
-				  s[j - 1].p.str + s[j - 1].p.len - s[i].p.str);
+			op = kg_li_text_op(lay, st, x0 + left, base, s[i].p.str,
+					   s[j - 1].p.str + s[j - 1].p.len - s[i].p.str);
 		} else {
 			size_t k;
 
 			kg_buf_reset(&run);
 			for (k = i; k < j; k++)
 				kg_buf_put(&run, lay->text.ptr + s[k].p.str, s[k].p.len);
-			kg_li_text_op(lay, st, x0 + s[i].x, base,
-				  kg_lay_str(lay, run.ptr, run.len), (uint32_t)run.len);
+			op = kg_li_text_op(lay, st, x0 + left, base,
+					   kg_lay_str(lay, run.ptr, run.len),
+					   (uint32_t)run.len);
 		}
+		op->w = right - left;
+		op->rtl = s[i].p.level & 1;
 		i = j;
 	}
 	kg_buf_release(&run);
 	/* code backgrounds: one rectangle per run of code pieces */
 	for (i = 0; i < l->ns; i = j) {
-		float top, bottom, size;
+		float top, bottom, size, left, right;
 
 		if (!s[i].p.st.code) {
 			j = i + 1;
 			continue;
 		}
 		size = s[i].p.st.size;
-		for (j = i; j < l->ns && s[j].p.st.code; j++)
+		for (j = i; j < l->ns && s[j].p.st.code && s[j].p.level == s[i].p.level; j++)
 			;
+		S_extent(s, i, j, &left, &right);
 		top = base - size * asc - pad_y;
 		bottom = base + size * desc + pad_y;
-		kg_li_rect(lay, x0 + s[i].x - pad_x, top,
-		       s[j - 1].x + s[j - 1].p.w - s[i].x + 2 * pad_x, bottom - top,
-		       lay->st->code_background);
+		kg_li_rect(lay, x0 + left - pad_x, top, right - left + 2 * pad_x,
+			   bottom - top, lay->st->code_background);
 	}
 	/* link areas: one per run of pieces with the same link */
 	for (i = 0; i < l->ns; i = j) {
 		int link = s[i].p.st.link;
-		float size = l->size;
+		float size = l->size, left, right;
 		kg_op *op;
 
 		if (link < 0) {
 			j = i + 1;
 			continue;
 		}
-		for (j = i; j < l->ns && s[j].p.st.link == link; j++)
+		for (j = i; j < l->ns && s[j].p.st.link == link &&
+			    s[j].p.level == s[i].p.level; j++)
 			;
+		S_extent(s, i, j, &left, &right);
 		op = kg_li_op(lay, KG_OP_LINK);
-		op->x = x0 + s[i].x;
+		op->x = x0 + left;
 		op->y = base - size * asc;
-		op->w = s[j - 1].x + s[j - 1].p.w - s[i].x;
+		op->w = right - left;
 		op->h = size * (asc + desc);
 		op->aux = link;
 		if (s[i].p.st.tag)

@@ -48,6 +48,8 @@ void kg_lay_free(kg_lay *lay)
 	free(lay->pages);
 	free(lay->dests);
 	kg_buf_release(&lay->anchor_text);
+	kg_li_bidi_free(lay);
+	kg_li_typeset_free(lay);
 	memset(lay, 0, sizeof(*lay));
 }
 
@@ -55,6 +57,7 @@ void kg_lay_run_reset(kg_lay *lay)
 {
 	kg_buf_reset(&lay->text);
 	lay->nops = lay->nel = lay->nboxes = lay->nlinks = lay->nplace = 0;
+	lay->mirrored_ops = 0;
 	lay->nlists = 0;
 	lay->page_base += lay->npages;
 	lay->npages = 0;
@@ -77,6 +80,10 @@ void kg_lay_adopt_dests(kg_lay *lay, kg_lay *src)
 	src->dests = NULL;
 	src->ndests = src->cap_dests = 0;
 	kg_buf_init(&src->anchor_text);
+	/* the language, and the words hyphenated: the same again */
+	kg_li_typeset_free(lay);
+	lay->ts = src->ts;
+	src->ts = NULL;
 }
 
 uint32_t kg_lay_str(kg_lay *lay, const char *s, size_t len)
@@ -142,12 +149,14 @@ kg_elem *kg_li_elem(kg_lay *lay, float h)
 	return e;
 }
 
-/* Close the operation range of the last element. */
+/* Close the operation range of the last element, and mirror it in a
+ * right-to-left kit (layout.h, "Bidi"). */
 void kg_li_elem_done(kg_lay *lay)
 {
 	kg_elem *e = &lay->el[lay->nel - 1];
 
 	e->nops = (uint32_t)(lay->nops - e->op0);
+	kg_li_mirror_ops(lay, e);
 }
 
 void kg_lay_space(kg_lay *lay, float pts)
@@ -211,7 +220,9 @@ void kg_lay_fill_field(kg_lay *lay, const kg_inline *label, float h,
 
 	kg_li_elem(lay, h);
 	if (label && label->n) {
+		lay->dir_fixed = 1; /* a form's: the kit's direction */
 		kg_li_break(lay, label, lay->w, &ls, lay->st->leading);
+		lay->dir_fixed = 0;
 		kg_li_line_ops(lay, &ls, &ls.l[0], lay->x, base - ls.l[0].base);
 		x += ls.l[0].w + lay->st->m.notes_label_gap;
 		kg_li_lines_free(&ls);
@@ -317,7 +328,8 @@ static void S_leaders(kg_lay *lay, const kg_tstyle *st, float x_from,
 	for (i = 0; i < n; i++)
 		kg_buf_puts(&b, i ? " ." : ".");
 	kg_li_text_op(lay, st, lay->x + first * pitch, base,
-		      kg_lay_str(lay, b.ptr, b.len), (uint32_t)b.len);
+		      kg_lay_str(lay, b.ptr, b.len), (uint32_t)b.len)->w =
+		(float)(n - 1) * pitch + dot;
 	kg_buf_release(&b);
 }
 
@@ -375,6 +387,8 @@ static int S_hyphen_end(const kg_lay *lay, const kg_li_lines *ls, size_t k)
 
 	if (k + 1 >= ls->nl || l->ns == 0 || ls->l[k + 1].ns == 0)
 		return 0;
+	if (l->hyph) /* hyphenated (lay_hyph.c): its hyphen is drawn */
+		return 1;
 	last = &ls->s[l->s0 + l->ns - 1];
 	return last->p.kind == KG_PIECE_WORD && last->p.len > 1 &&
 	       lay->text.ptr[last->p.str + last->p.len - 1] == '-' &&
@@ -442,6 +456,8 @@ static void S_line_flags(kg_lay *lay, const kg_li_lines *ls, size_t k,
 		if (lay->rules & KG_BREAK_HYPHEN)
 			e->flags |= KG_EL_KEEP;
 	}
+	if (ls->l[k].hyph)
+		e->flags |= KG_EL_HYPHENATED;
 	if ((o->heading || o->balance) && k + 1 == ls->nl && ls->nl >= 2 &&
 	    S_short_line(ls, &ls->l[k], width))
 		e->flags |= KG_EL_SHORT_END;
@@ -451,6 +467,7 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 {
 	kg_li_lines ls = {0};
 	float x0 = lay->x + o->indent, width = lay->w - o->indent, refw = 0;
+	int align = o->align;
 	size_t k;
 
 	if (in->n == 0)
@@ -463,13 +480,22 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 				       : kg_li_width(lay, o->ref_style, "0000", 4);
 		width -= refw + lay->st->m.contents_number_gap;
 	}
+	/* a contents entry is the furniture's: the kit's direction */
+	lay->dir_fixed = o->pageref != NULL || o->kit_dir;
+	/* prose is hyphenated; headings, titles, the contents never */
+	ls.hyph = !o->heading && !o->balance && !o->pageref;
 	kg_li_break(lay, in, width, &ls, o->leading);
 	if ((o->balance || o->heading) && (lay->rules & KG_BREAK_BALANCE))
 		S_balance(lay, in, width, &ls, o->leading);
+	lay->dir_fixed = 0;
+	/* a paragraph whose direction is not the kit's is set from its own
+	 * start: the other side (layout.h, "Bidi") */
+	if (ls.rtl != lay->rtl && o->align != 1 && !o->pageref && !o->kit_dir)
+		align = 2 - o->align;
 	for (k = 0; k < ls.nl; k++) {
 		kg_li_line *l = &ls.l[k];
-		float shift = o->align == 1 ? (width - l->w) / 2 :
-			      o->align == 2 ? width - l->w : 0;
+		float shift = align == 1 ? (width - l->w) / 2 :
+			      align == 2 ? width - l->w : 0;
 		size_t op0;
 
 		kg_li_elem(lay, l->h);
@@ -515,7 +541,9 @@ static float S_box_label(kg_lay *lay, const kg_box *b)
 	float inner = b->st.strip_w - 2 * inset;
 	size_t k;
 
+	lay->dir_fixed = 1; /* a label of the kit's: its direction */
 	kg_li_break(lay, b->st.label, inner > least ? inner : least, &ls, lead);
+	lay->dir_fixed = 0;
 	first_base = (body * lead - body * (asc + desc)) / 2 + body * asc;
 	y = b->st.pad + (ls.nl ? first_base - ls.l[0].base : 0);
 	for (k = 0; k < ls.nl; k++) {
@@ -632,6 +660,10 @@ void kg_lay_box_close(kg_lay *lay)
 	lay->x = b->x;
 	lay->w = b->w;
 	lay->open_box = b->parent;
+	if (lay->rtl) { /* its bar and strip at its start, the right */
+		b->x = lay->width - b->x - b->w;
+		b->mirrored = 1;
+	}
 }
 
 void kg_lay_list_open(kg_lay *lay, const kg_inline *cont)
@@ -815,4 +847,6 @@ void kg_lay_page_set(kg_lay *lay, size_t page, kg_lay_slot slot, long elem)
 		pg->foot = elem;
 	else
 		pg->back = elem;
+	if (slot == KG_LAY_BACK && elem >= 0) /* its origin the page's corner */
+		lay->el[elem].flags |= KG_EL_BACK;
 }

@@ -87,7 +87,8 @@ static void S_page(kg_lay *lay, size_t p)
 			      "\"item\":%d,\"hb\":%ld,\"hl\":%ld,\"s\":%.2f}",
 			      k > pg->p0 ? "," : "", S_type(e->flags),
 			      i, (double)lay->place[k].y, (double)e->h, e->box,
-			      e->list, e->row, (e->flags & KG_EL_HYPHEN) != 0,
+			      e->list, e->row,
+			      e->flags & KG_EL_HYPHENATED ? 2 : (e->flags & KG_EL_HYPHEN) != 0,
 			      (e->flags & KG_EL_SHORT_END) != 0,
 			      (e->flags & KG_EL_ITEM) != 0, hb, hl, (double)e->space);
 	}

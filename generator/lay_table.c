@@ -107,8 +107,11 @@ static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
 
 		for (k = from[c]; k < to[c]; k++) {
 			const kg_li_line *l = &rc->cl[c].l[k];
-			float shift = ts->centre && ts->centre[c]
-					      ? (rc->w[c] - 2 * ts->pad - l->w) / 2 : 0;
+			float room = rc->w[c] - 2 * ts->pad - l->w;
+			/* centred, or at the start of the cell's text: the
+			 * other side when its direction is not the kit's */
+			float shift = ts->centre && ts->centre[c] ? room / 2
+				      : rc->cl[c].rtl != lay->rtl ? room : 0;
 
 			kg_li_line_ops(lay, &rc->cl[c], l, lay->x + rc->cx[c] + ts->pad + shift, y);
 			y += l->h;

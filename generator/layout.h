@@ -6,9 +6,14 @@
  *
  * The model, a small cousin of TeX's:
  *   - inline content (kg_inline) is a list of pieces: words in one style,
- *     spaces, forced breaks; a paragraph breaks it into lines by measured
- *     glyph widths, first fit, ragged right; a word wider than the line
- *     is cut between characters;
+ *     spaces, forced breaks, cut where UAX #14 and kitgen's own rules let
+ *     a line end (lay_breaks.c: Chinese and Japanese between
+ *     characters); a paragraph breaks it into lines by measured glyph
+ *     widths, first fit, ragged at its end (the right, or the left for a
+ *     right-to-left paragraph: "Bidi" below), its prose hyphenated by the
+ *     language (kg_lay_language, lay_hyph.c: a drawn hyphen that is an
+ *     artifact); a word wider than the line is hyphenated, or else cut
+ *     between characters;
  *   - the vertical list is a list of elements (a line, a table row, a
  *     rule, a padding), each with its height, the space above it (dropped
  *     at the top of a page), its drawing operations, and whether a page
@@ -31,7 +36,8 @@
  *     (a box) or items (a list) on each side;
  *   - continued: the part of a box or list on a later page starts with
  *     its head ("Recruiter cues (continued)"), a table's with its header;
- *   - hyphen: no page ends on a line that ends in a hyphenation break;
+ *   - hyphen: no page ends on a line that ends in a hyphenation break
+ *     (after a hyphen of the text, or a word hyphenated);
  *   - headings: a heading keeps with two lines of what follows it;
  *   - tails: a section's last few lines, alone on a page, are pulled back
  *     by tightening the space between blocks on the page before, or,
@@ -66,6 +72,29 @@
  * drawn and kg_lay_run_reset drops its elements, operations, text,
  * boxes, links and pages; what later runs need stays: the running-header
  * parts, where every anchor landed, the number of pages before.
+ *
+ * Bidi (lay_bidi.c): every paragraph the breaker gets is resolved by
+ * the Unicode bidi algorithm (FriBidi) over its logical text, a code
+ * span an isolate of left-to-right text; a word whose characters have
+ * different levels is cut where the level changes; lines are broken in
+ * logical order, then each line's pieces are placed in visual order
+ * (rule L2, per line), and a text operation is a run of one level in
+ * logical order, drawn right to left when the level is odd (kg_op.rtl).
+ * A paragraph's direction is that of its first strong character, else
+ * the kit's (HTML's dir="auto"); the furniture (running header and
+ * footer, contents entries, the labels of lines to write on and of
+ * boxes' strips (a rubric band's "Strong (3 points)"), any
+ * paragraph with kg_para_opts.kit_dir: the cover's particulars) takes
+ * the kit's. A paragraph whose direction is not the kit's is aligned to its
+ * own start. A code block is left to right throughout. Paragraphs with
+ * no right-to-left letter in a left-to-right kit skip all this.
+ *   A right-to-left kit (kg_lay_set_rtl) is laid out as if left to right
+ * with "left" meaning "start", and every element is then mirrored
+ * around the body (x' = width - x - w) as it is closed: lists' markers
+ * and indents, tables' columns, boxes' bars and strips, the running
+ * header's and footer's items, the contents' page numbers all change
+ * sides; the pieces of a line are placed so that the mirror leaves them
+ * in visual order, and the line at its start, the right.
  *
  * Coordinates: points, y downwards. An operation's x is from the left
  * margin, its y from the top of its element. Ownership: everything
@@ -120,6 +149,8 @@ typedef struct kg_piece {
 	int brk;           /* a line may end after this word piece: 1 as
 			    * ever, KG_BRK_CODE only inside code wider than
 			    * a line */
+	uint8_t level;     /* its bidi embedding level (odd: right to
+			    * left), set by the line breaker; 0 as made */
 } kg_piece;
 
 #define KG_BRK_CODE 2
@@ -154,6 +185,9 @@ typedef struct kg_op {
 	int aux;
 	int tag;   /* what it is (kg_tstyle.tag; never 0 unless the layout's
 		    * tag was 0 when it was made) */
+	int rtl;   /* KG_OP_TEXT: str is of an odd bidi level, drawn right
+		    * to left; KG_OP_PAGEREF: mirrored, the number starts
+		    * at x rather than ends there */
 } kg_op;
 
 enum {
@@ -173,7 +207,12 @@ enum {
 	KG_EL_HYPHEN = 1 << 7,    /* a line ending in a hyphenation break */
 	KG_EL_ROW_PART = 1 << 8,  /* a line of a table row taller than a page */
 	KG_EL_SHORT_END = 1 << 9, /* the last line of a title: one short word */
-	KG_EL_ROW = 1 << 10       /* a table row, whole */
+	KG_EL_ROW = 1 << 10,      /* a table row, whole */
+	/* a line ending in a word hyphenated (a drawn hyphen), also
+	 * KG_EL_HYPHEN */
+	KG_EL_HYPHENATED = 1 << 11,
+	KG_EL_BACK = 1 << 12      /* a background (its origin the page's
+				   * corner): never mirrored */
 };
 
 /* The page-break rules (layout.h's head), as bits of kg_lay.rules. */
@@ -227,6 +266,8 @@ typedef struct kg_box {
 	size_t first, last;   /* its elements, inclusive */
 	long head;            /* its head on later pages (cont), or -1 */
 	size_t body;          /* its first element after its padding and head */
+	int mirrored;         /* x is mirrored: the bar and strip are at its
+			       * right (a right-to-left kit) */
 } kg_box;
 
 /* A list: a run of items, kept two on each side of a page break. */
@@ -311,13 +352,33 @@ typedef struct kg_lay {
 	kg_buf anchor_text;
 	int dests_sorted;
 	int dests_frozen;      /* check anchors against dests, not record them */
+	/* the language's line breaking and hyphenation (layout_int.h) */
+	struct kg_li_typeset *ts;
 	size_t disagree;       /* anchors that landed elsewhere than recorded */
+	/* bidi (kg_lay_set_rtl): the kit's direction; a paragraph set in
+	 * it whatever its first strong character (the furniture); how many
+	 * operations are mirrored already; the breaker's scratch */
+	int rtl;
+	int dir_fixed;
+	size_t mirrored_ops;
+	struct kg_li_bidi *bidi;
 } kg_lay;
 
 /* A layout measuring text with fonts (copied; its ctx must outlive lay). */
 void kg_lay_init(kg_lay *lay, const kg_metrics *fonts, const kg_pdf_style *st,
 		 float width, float height);
 void kg_lay_free(kg_lay *lay);
+
+/* The kit is written right to left (rtl) or left to right: set before
+ * anything is laid out (layout.h's head, "Bidi"). */
+void kg_lay_set_rtl(kg_lay *lay, int rtl);
+int kg_lay_rtl(const kg_lay *lay);
+/* The language of the text (a BCP 47 tag; NULL or "": none, and no
+ * hyphenation), before anything is laid out: line breaking (UAX #14)
+ * tailors its quotation marks to Chinese, Japanese and Korean, and
+ * prose is hyphenated by the language's dictionary when
+ * /usr/share/hyphen has one (none: no hyphenation, no error). */
+void kg_lay_language(kg_lay *lay, const char *tag);
 
 /* Store a string; returns its offset in lay->text. */
 uint32_t kg_lay_str(kg_lay *lay, const char *s, size_t len);
@@ -372,6 +433,10 @@ typedef struct kg_para_opts {
 	/* a heading: kept with two lines of what follows, and balanced */
 	int heading;
 	int balance;        /* lines of even length (a title) */
+	/* furniture: set in the kit's direction and from its start, whatever
+	 * the text's first strong character (layout.h's head, "Bidi"); a
+	 * contents entry (pageref) always is */
+	int kit_dir;
 } kg_para_opts;
 
 /* Space above the next element: the larger of what is pending and pts. */
@@ -517,7 +582,8 @@ void kg_lay_put_rule(kg_lay *lay, float x, float y, float w, float width,
 void kg_lay_free_end(kg_lay *lay);
 
 /* What a page of the current run shows outside its body: an element made
- * with kg_lay_free_begin as its running header, footer or background. */
+ * with kg_lay_free_begin as its running header, footer or background (a
+ * background is named before kg_lay_free_end: it is never mirrored). */
 typedef enum { KG_LAY_HEAD, KG_LAY_FOOT, KG_LAY_BACK } kg_lay_slot;
 void kg_lay_page_set(kg_lay *lay, size_t page, kg_lay_slot slot, long elem);
 
@@ -563,7 +629,8 @@ const kg_place *kg_lay_place(const kg_lay *lay, size_t i);
 /* End the current run: drop everything but the parts and the anchors,
  * and count its pages into page_base. No box may be open. */
 void kg_lay_run_reset(kg_lay *lay);
-/* Take the anchors src recorded (src keeps none) and check every anchor
+/* Take the anchors src recorded (src keeps none; nor its language and
+ * the hyphenation points it found, which lay takes) and check every anchor
  * laid out from now on against them: a second pass over the same
  * document must put each where the first did (lay->disagree counts those
  * it does not). */

@@ -54,6 +54,13 @@ int kg_loop_parse(const char *cmd, const char *usage, unsigned allowed,
  * (the exit status is then in *rc). d keeps the kit's line indexes, which
  * its marks point into: free it after the kit. */
 kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc);
+/* The kit's words in its language, or language's (NULL: kit.yaml's)
+ * with the translation content/translations/LANGUAGE over the source's
+ * texts: kg_build_language with templates (NULL: the templates a build
+ * would find, else the built-in tables). Problems go to d, which
+ * outlives the kit (a translation's marks point into it). */
+void kg_loop_language(kg_kit *kit, const char *templates, const char *content,
+		      const char *language, kg_diags *d);
 /* What score and calibrate do with the checked kit and the card files,
  * their diagnostics into d. */
 typedef void (*kg_loop_fn)(const kg_kit *kit, char **files, size_t nfiles,

@@ -87,6 +87,18 @@ kg_kit *kg_loop_kit(const char *dir, kg_diags *d, int *rc)
 	return kit;
 }
 
+void kg_loop_language(kg_kit *kit, const char *templates, const char *content,
+		      const char *language, kg_diags *d)
+{
+	kg_diags quiet = KG_DIAGS_INIT;
+	char *found = templates ? NULL : kg_default_templates(&quiet);
+
+	kg_build_language(kit, templates ? templates : found, content,
+			  language, d);
+	free(found);
+	kg_diags_free(&quiet);
+}
+
 /* The folder a file is in ("." for a bare name). The caller frees it. */
 char *kg_dir_of(const char *path)
 {
@@ -118,18 +130,9 @@ int kg_loop_cards(const char *cmd, const char *usage, int argc, char **argv,
 		kg_diags_free(&kd);
 		return rc;
 	}
-	/* the reports' words in the kit's language (labels.h), or
-	 * --language's, from the templates a build would use, else the
-	 * built-in tables; with --language, the translation's texts */
-	{
-		kg_diags quiet = KG_DIAGS_INIT;
-		char *found = o.templates ? NULL : kg_default_templates(&quiet);
-
-		kg_build_language(kit, o.templates ? o.templates : found,
-				  o.content, o.language, &d);
-		free(found);
-		kg_diags_free(&quiet);
-	}
+	/* the reports' words in the kit's language, or --language's with
+	 * the translation's texts */
+	kg_loop_language(kit, o.templates, o.content, o.language, &d);
 	if (d.errors == 0)
 		run(kit, argv + optind, (size_t)(argc - optind), &o, &d);
 	rc = kg_cli_report(&d);

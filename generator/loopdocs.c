@@ -31,6 +31,7 @@
 #include "datadir.h"
 #include "digest.h"
 #include "edition.h"
+#include "glyphcheck.h"
 #include "loop.h"
 #include "loopfill.h"
 #include "paper.h"
@@ -510,14 +511,14 @@ static int S_write(const kg_kit *kit, const S_args *a, const kg_edition *parts,
 	return kg_report_end(&rep, 0, d);
 }
 
-/* With the kit loaded and checked: the packet, the cast, the files. */
+/* With the kit loaded and checked: the packet, the cast, the files;
+ * d holds what was found before (reported with the files' problems). */
 static int S_loop(const kg_kit *kit, const S_args *a,
-		  const kg_writer *const *writers)
+		  const kg_writer *const *writers, kg_diags *d)
 {
 	kg_editions eds = kg_editions_of(kit);
 	const kg_edition *pk = S_packet(&eds, a->edition), *parts = NULL;
 	const char **names = NULL, **given = NULL;
-	kg_diags d = KG_DIAGS_INIT;
 	size_t nparts = 0, nrounds = 0;
 	int rc = KG_EXIT_USAGE;
 
@@ -530,12 +531,11 @@ static int S_loop(const kg_kit *kit, const S_args *a,
 	if (rc == 0) {
 		kg_loop_cast cast = {a->candidate, a->date, names, nrounds};
 
-		S_write(kit, a, parts, nparts, &cast, writers, &d);
-		rc = kg_cli_report(&d);
+		S_write(kit, a, parts, nparts, &cast, writers, d);
+		rc = kg_cli_report(d);
 	}
 	free(names);
 	free(given);
-	kg_diags_free(&d);
 	kg_editions_free(&eds);
 	return rc;
 }
@@ -560,21 +560,23 @@ static int S_paper_ok(const S_args *a)
 	return rc;
 }
 
-/* The kit's words in the loop's language (labels.h), from the templates
- * a build would use, and with --language the translation's texts over
- * the source's: the documents speak as the build's of that language
- * do. d outlives the kit (the translation's marks point into it). 0 or
- * an exit status. */
-static int S_language(kg_kit *kit, const S_args *a, kg_diags *d)
+/* Before a PDF is laid out: kg_check_glyphs over the kit and its labels,
+ * with the templates the loop uses. */
+static void S_check_glyphs(const kg_kit *kit, const S_args *a,
+			   const kg_writer *const *writers, kg_diags *d)
 {
 	kg_diags quiet = KG_DIAGS_INIT;
-	char *found = a->templates ? NULL : kg_default_templates(&quiet);
+	char *found = NULL;
+	const char *templates = a->templates;
+	size_t i;
 
-	kg_build_language(kit, a->templates ? a->templates : found, a->content,
-			  a->language, d);
+	for (i = 0; writers[i] && writers[i] != &kg_writer_pdf; i++)
+		;
+	if (writers[i] &&
+	    (templates || (templates = found = kg_default_templates(&quiet))))
+		kg_check_glyphs(kit, kit->labels, templates, d);
 	free(found);
 	kg_diags_free(&quiet);
-	return kg_cli_report(d);
 }
 
 int kg_cmd_loop(int argc, char **argv)
@@ -598,8 +600,13 @@ int kg_cmd_loop(int argc, char **argv)
 	if (rc == 0 && a.language)
 		rc = kg_translate_lang_ok("loop", a.content, a.language);
 	if (rc == 0 && (kit = kg_loop_kit(a.content, &kd, &rc)) != NULL) {
-		if ((rc = S_language(kit, &a, &ld)) == 0)
-			rc = S_loop(kit, &a, writers);
+		/* the documents' words in the loop's language (as the build's
+		 * of that language), and the characters no font has at their
+		 * places before the PDFs are laid out */
+		kg_loop_language(kit, a.templates, a.content, a.language, &ld);
+		if (ld.errors == 0)
+			S_check_glyphs(kit, &a, writers, &ld);
+		rc = ld.errors ? kg_cli_report(&ld) : S_loop(kit, &a, writers, &ld);
 		kg_kit_free(kit);
 	}
 	kg_diags_free(&kd); /* after the kit: its marks point into these */

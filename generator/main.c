@@ -28,6 +28,7 @@
 #include "export.h"
 #include "file.h"
 #include "git.h"
+#include "glyphcheck.h"
 #include "init.h"
 #include "kit.h"
 #include "labels.h"
@@ -81,6 +82,26 @@ static void S_check_paper(const kg_kit *kit, kg_diags *d)
 	free(templates);
 }
 
+/* Characters no installed font has, at their places: with the labels
+ * of the kit's language, as a build would draw them (not kitgen's own
+ * English: an English kit of only ASCII loads no font). */
+static void S_check_glyphs(const kg_kit *kit, kg_diags *d)
+{
+	kg_diags quiet = KG_DIAGS_INIT;
+	char *templates = kg_default_templates(&quiet);
+	const char *lang = kit->language ? kg_text(kit->language) : "en";
+	kg_labels *labels = NULL;
+
+	if (templates && (kit->labels_node || strcasecmp(lang, "en") != 0))
+		labels = kg_labels_load(templates, lang, kit->labels_node,
+					&quiet);
+	if (templates && quiet.errors == 0)
+		kg_check_glyphs(kit, labels, templates, d);
+	kg_labels_free(labels);
+	free(templates);
+	kg_diags_free(&quiet);
+}
+
 /* Load and check the kit; *kit is set even when there are errors. */
 static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 {
@@ -92,14 +113,21 @@ static void S_load(const char *dir, kg_kit **kit, kg_diags *d)
 
 /* ---- check -------------------------------------------------------------- */
 
+/* What S_kit_command does besides loading and checking, on a clean kit. */
+enum {
+	S_ADVISE = 1 << 0, /* check's: warn where a panel's fields are missing,
+			      when the version needs a bump, about characters
+			      no font has */
+	S_LABELS = 1 << 1  /* list's: the kit's labels, for words it prints */
+};
+
 /* The shape of check, list and digest: parse the options, take no
- * arguments, load and check the kit, report, then (on a clean kit) act.
- * `advise` (check's): on a clean kit, also warn where a panel's fields
- * are missing and when the version needs a bump. */
+ * arguments, load and check the kit, report, then (on a clean kit) act;
+ * flags: the S_ADVISE and S_LABELS above. */
 static int S_kit_command(const char *cmd, int argc, char **argv,
 			 const struct option *longopts,
 			 void (*act)(const kg_kit *kit, const kg_cli_opts *o),
-			 int advise)
+			 unsigned flags)
 {
 	kg_cli_opts o = {.content = "content"};
 	kg_diags d = KG_DIAGS_INIT;
@@ -111,11 +139,14 @@ static int S_kit_command(const char *cmd, int argc, char **argv,
 	if (optind < argc)
 		return kg_cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	S_load(o.content, &kit, &d);
-	if (advise && d.errors == 0) {
+	if ((flags & S_ADVISE) && d.errors == 0) {
 		kg_kit_readiness(kit, &d);
 		kg_git_version_warning(kit, &d);
 		kg_tr_check_all(kit, &d);
+		S_check_glyphs(kit, &d);
 	}
+	if ((flags & S_LABELS) && d.errors == 0)
+		kg_loop_language(kit, NULL, o.content, NULL, &d);
 	rc = kg_cli_report(&d);
 	if (rc == 0)
 		act(kit, &o);
@@ -148,7 +179,8 @@ static int S_check(int argc, char **argv)
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 
-	return S_kit_command("check", argc, argv, longopts, S_check_summary, 1);
+	return S_kit_command("check", argc, argv, longopts, S_check_summary,
+			     S_ADVISE);
 }
 
 /* ---- build -------------------------------------------------------------- */
@@ -241,7 +273,8 @@ static int S_list(int argc, char **argv)
 		{"help", no_argument, NULL, KG_OPT_HELP},
 		{NULL, 0, NULL, 0}};
 
-	return S_kit_command("list", argc, argv, longopts, S_list_editions, 0);
+	return S_kit_command("list", argc, argv, longopts, S_list_editions,
+			     S_LABELS);
 }
 
 /* ---- digest ------------------------------------------------------------- */

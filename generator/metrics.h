@@ -44,6 +44,9 @@ typedef struct kg_metrics {
 	/* ascent and descent (positive, below the baseline) */
 	int (*ascent)(const void *ctx, kg_face face);
 	int (*descent)(const void *ctx, kg_face face);
+	/* the width of text of an odd bidi level, shaped right to left
+	 * (mirrored brackets); NULL: width's */
+	long (*rtl_width)(void *ctx, kg_face face, const char *s, size_t len);
 } kg_metrics;
 
 #endif

@@ -113,30 +113,45 @@ void kg_pdf_obj_end(kg_pdf_file *f)
 	f->open = 0;
 }
 
-/* kg_pdf_stream at a zlib level. */
-static void S_stream(kg_pdf_file *f, uint32_t num, const char *extra,
-		     const void *data, size_t len, int level)
+/* Deflate data at a zlib level into out: 0 or -1. */
+static int S_deflate(const void *data, size_t len, kg_buf *out, int level)
 {
 	uLongf zlen = compressBound((uLong)len);
 	int zrc;
 
-	kg_buf_reset(&f->z);
-	kg_buf_grow(&f->z, zlen);
-	zrc = compress2((Bytef *)f->z.ptr, &zlen, (const Bytef *)data,
+	kg_buf_reset(out);
+	kg_buf_grow(out, zlen);
+	zrc = compress2((Bytef *)out->ptr, &zlen, (const Bytef *)data,
 			(uLong)len, level);
 	if (zrc == Z_MEM_ERROR) /* zlib's own allocation: kitgen's exit */
 		kg_oom(0);
-	if (zrc != Z_OK) {
-		f->failed = 1;
-		zlen = 0;
-	}
-	f->z.len = zlen;
+	out->len = zrc == Z_OK ? zlen : 0;
+	return zrc == Z_OK ? 0 : -1;
+}
+
+int kg_pdf_deflate(const void *data, size_t len, kg_buf *out)
+{
+	return S_deflate(data, len, out, KG_PDF_ZLEVEL);
+}
+
+void kg_pdf_stream_deflated(kg_pdf_file *f, uint32_t num, const char *extra,
+			    const void *z, size_t zlen)
+{
 	kg_pdf_obj_begin(f, num);
 	kg_pdf_printf(f, "<< /Length %lu /Filter /FlateDecode%s%s >>\nstream\n",
 		      (unsigned long)zlen, extra ? " " : "", extra ? extra : "");
-	S_emit(f, f->z.ptr, f->z.len);
+	S_emit(f, z, zlen);
 	kg_pdf_puts(f, "\nendstream");
 	kg_pdf_obj_end(f);
+}
+
+/* kg_pdf_stream at a zlib level. */
+static void S_stream(kg_pdf_file *f, uint32_t num, const char *extra,
+		     const void *data, size_t len, int level)
+{
+	if (S_deflate(data, len, &f->z, level) < 0)
+		f->failed = 1;
+	kg_pdf_stream_deflated(f, num, extra, f->z.ptr, f->z.len);
 	if (f->z.cap > KG_SINK_CHUNK) /* a font program: do not keep its size */
 		kg_buf_release(&f->z);
 }

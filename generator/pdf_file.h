@@ -102,6 +102,14 @@ void kg_pdf_obj_packed(kg_pdf_file *f, uint32_t num, const char *body,
  * may be NULL). */
 void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 		   const void *data, size_t len);
+/* The same for data deflated beforehand by kg_pdf_deflate: a stream
+ * written again in several files is deflated once (fonts.c's font
+ * programs). */
+void kg_pdf_stream_deflated(kg_pdf_file *f, uint32_t num, const char *extra,
+			    const void *z, size_t zlen);
+/* Deflate len bytes at data into out (replaced), as kg_pdf_stream
+ * would: 0, or -1 when zlib fails (exit 3 when it runs out of memory). */
+int kg_pdf_deflate(const void *data, size_t len, kg_buf *out);
 /* The same, not deflated: for a stream other programs read as it is
  * (XMP metadata). */
 void kg_pdf_stream_plain(kg_pdf_file *f, uint32_t num, const char *extra,

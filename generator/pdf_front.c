@@ -15,8 +15,10 @@
 #include <string.h>
 
 #include "fonts.h"
+#include "labels.h"
 #include "doc_toc.h"
 #include "smart.h"
+#include "utf8.h"
 
 /* ---- cover and contents ------------------------------------------------------------ */
 
@@ -77,12 +79,14 @@ static void S_cover_field(kg_pw *c, const char *label, const char *value,
 	kg_pw_text(c, &lab, &tl, label);
 	kg_pw_text(c, &in, &tv, face == KG_FACE_MONO ? value : kg_pw_smart(c, value));
 	w = kg_inline_width(&lab);
+	o.kit_dir = 1; /* the cover's particulars: furniture */
 	kg_lay_space(&c->lay, c->st->m.cover_field_gap);
 	kg_pw_tag_open(c, KG_ST_P);
 	o.indent = indent;
 	if (w + c->st->small > indent) {
 		kg_para_opts ol = kg_pw_para(c);
 
+		ol.kit_dir = 1;
 		ol.keep = 1; /* with its value */
 		kg_lay_para(&c->lay, &lab, &ol);
 	} else {
@@ -95,10 +99,14 @@ static void S_cover_field(kg_pw *c, const char *label, const char *value,
 	kg_inline_free(&in);
 }
 
+/* A line of the cover: furniture, set in the kit's direction. */
 static void S_cover_para(kg_pw *c, const kg_inline *in, const kg_para_opts *o)
 {
+	kg_para_opts fo = *o;
+
+	fo.kit_dir = 1;
 	kg_pw_tag_open(c, KG_ST_P);
-	kg_lay_para(&c->lay, in, o);
+	kg_lay_para(&c->lay, in, &fo);
 	kg_pw_tag_close(c);
 }
 
@@ -213,9 +221,13 @@ void kg_pw_cover(kg_pw *c)
 static float S_toc_ref_room(kg_pw *c)
 {
 	float size = c->st->body + c->st->m.contents_part_size;
+	kg_buf four = KG_BUF_INIT;
+	long w;
 
-	return (float)kg_fonts_width(c->fonts, KG_FACE_SANS_BOLD, "0000", 4) * size /
-	       1000.0f;
+	kg_digits_put(&four, c->st->labels.digits, 8888);
+	w = kg_fonts_width(c->fonts, KG_FACE_SANS_BOLD, four.ptr, four.len);
+	kg_buf_release(&four);
+	return (float)w * size / 1000.0f;
 }
 
 /* One contents entry: the title, dot leaders, the page; all of it a link,
@@ -278,16 +290,20 @@ static void S_footer_left(kg_pw *c, const kg_doc_meta *m)
 	kg_pdf_label_fill(&c->text, c->st->labels.footer, vars);
 }
 
-/* "page N of M", in c->text. */
+/* "page N of M", in c->text, in the labels' digits. */
 static void S_page_number(kg_pw *c, size_t page)
 {
-	char n[32], of[32];
-	const char *vars[] = {"page", n, "pages", of, NULL};
+	kg_buf n = KG_BUF_INIT, of = KG_BUF_INIT;
+	const char *vars[] = {"page", NULL, "pages", NULL, NULL};
 
-	snprintf(n, sizeof(n), "%zu", page);
-	snprintf(of, sizeof(of), "%zu", c->total_pages);
+	kg_digits_put(&n, c->st->labels.digits, page);
+	kg_digits_put(&of, c->st->labels.digits, c->total_pages);
+	vars[1] = n.ptr;
+	vars[3] = of.ptr;
 	kg_buf_reset(&c->text);
 	kg_pdf_label_fill(&c->text, c->st->labels.page, vars);
+	kg_buf_release(&n);
+	kg_buf_release(&of);
 }
 
 /* ---- running header and footer ------------------------------------------------------- */
@@ -380,6 +396,19 @@ void kg_pw_furniture(kg_pw *c)
 #define S_WM_MAX 72.0f
 #define S_WM_ALPHA 0.15f
 
+/* Is text right to left as a whole: a right-to-left letter, and no
+ * ASCII letter? (A watermark is a word or two, drawn without the
+ * layout's bidi: a mixed one keeps the order it is written in.) */
+static int S_rtl_only(const char *text)
+{
+	const char *p;
+
+	for (p = text; *p; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			return 0;
+	return kg_utf8_maybe_rtl(text, strlen(text));
+}
+
 void kg_pw_watermark(kg_pw *c)
 {
 	kg_watermark *w = &c->po.watermark;
@@ -399,7 +428,9 @@ void kg_pw_watermark(kg_pw *c)
 	c->watermark = kg_buf_detach(&b, NULL);
 	w->text = c->watermark;
 	w->face = KG_FACE_SANS_BOLD;
-	em = kg_fonts_width(c->fonts, w->face, w->text, strlen(w->text));
+	w->rtl = S_rtl_only(w->text);
+	em = kg_fonts_width_dir(c->fonts, w->face, w->rtl, w->text,
+				strlen(w->text));
 	w->size = em > 0 ? S_WM_FILL * diag * 1000.0f / (float)em : S_WM_MAX;
 	if (w->size > S_WM_MAX)
 		w->size = S_WM_MAX;

@@ -29,6 +29,7 @@ typedef struct kg_pdf_labels {
 	char *keywords;  /* /Info Keywords: {kit} {version} {digest} {build} */
 	char *creator;   /* /Info Creator: {kitgen} (kitgen's version) */
 	char *continued; /* heads a code listing's part on a later page */
+	char *digits;    /* the page numbers' numbering system (labels.h) */
 } kg_pdf_labels;
 
 /* Is every place in label one of the names in allowed (separated by

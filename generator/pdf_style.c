@@ -572,7 +572,7 @@ static void S_labels_free(kg_pdf_labels *l)
 	char **f[] = {&l->edition, &l->version, &l->publisher, &l->licence,
 		      &l->digest, &l->build_digest, &l->contents, &l->footer,
 		      &l->page, &l->subject, &l->keywords, &l->creator,
-		      &l->continued};
+		      &l->continued, &l->digits};
 	size_t i;
 
 	for (i = 0; i < sizeof(f) / sizeof(*f); i++) {
@@ -599,7 +599,8 @@ void kg_pdf_style_use_labels(kg_pdf_style *s, const kg_labels *labels)
 		{offsetof(kg_pdf_labels, subject), "pdf.subject"},
 		{offsetof(kg_pdf_labels, keywords), "pdf.keywords"},
 		{offsetof(kg_pdf_labels, creator), "pdf.creator"},
-		{offsetof(kg_pdf_labels, continued), "pdf.continued"}};
+		{offsetof(kg_pdf_labels, continued), "pdf.continued"},
+		{offsetof(kg_pdf_labels, digits), "number.digits"}};
 	size_t i;
 
 	S_labels_free(&s->labels);

@@ -25,6 +25,12 @@ typedef struct S_levelplan {
 	S_fill *fills;                /* one per area, in kit.yaml's order */
 	const kg_question **used;     /* questions taken by some area */
 	size_t nused;
+	/* the kit's questions at the level, in kit order: the turns below
+	 * look for their next question in these, not in every question of
+	 * the kit (with a few hundred topics, comparing each question's
+	 * level again in every turn was most of a packet's plan) */
+	const kg_question **at;
+	size_t nat;
 } S_levelplan;
 
 static int S_at_level(const kg_question *q, const kg_level *l)
@@ -166,19 +172,16 @@ static int S_serves(const kg_question *q, const char *area, int tier)
 static const kg_question *S_next_question(const S_levelplan *lp,
 					  const S_fill *f, int tier)
 {
-	const kg_kit *kit = lp->kit;
 	const char *area = kg_text(f->area->id);
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < kit->ntopics; i++)
-		for (j = 0; j < kit->topics[i].nquestions; j++) {
-			const kg_question *q = &kit->topics[i].questions[j];
+	for (i = 0; i < lp->nat; i++) {
+		const kg_question *q = lp->at[i];
 
-			if (S_at_level(q, lp->level) && !S_used(lp, q) &&
-			    S_room(lp, f, S_question_minutes(q)) &&
-			    S_serves(q, area, tier))
-				return q;
-		}
+		if (!S_used(lp, q) && S_room(lp, f, S_question_minutes(q)) &&
+		    S_serves(q, area, tier))
+			return q;
+	}
 	return NULL;
 }
 
@@ -321,6 +324,7 @@ static void S_levelplan_free(S_levelplan *lp)
 		free(lp->fills[a].items);
 	free(lp->fills);
 	free(lp->used);
+	free(lp->at);
 }
 
 static char *S_dim_id(const kg_item *it)
@@ -435,10 +439,19 @@ static int S_round_minutes(const kg_kit *kit)
 static void S_levelplan_init(S_levelplan *lp, const kg_kit *kit,
 			     const kg_level *l, int main_minutes)
 {
+	size_t i, j, n = 0;
+
 	memset(lp, 0, sizeof(*lp));
 	lp->kit = kit;
 	lp->level = l;
 	lp->main_minutes = main_minutes;
+	for (i = 0; i < kit->ntopics; i++)
+		n += kit->topics[i].nquestions;
+	lp->at = kg_xcalloc(n ? n : 1, sizeof(*lp->at));
+	for (i = 0; i < kit->ntopics; i++)
+		for (j = 0; j < kit->topics[i].nquestions; j++)
+			if (S_at_level(&kit->topics[i].questions[j], l))
+				lp->at[lp->nat++] = &kit->topics[i].questions[j];
 }
 
 size_t kg_plan_round_areas(const kg_kit *kit, const kg_profile *p,

@@ -27,6 +27,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "labels.h"
 
 typedef struct S_pen {
 	kg_fonts *fonts;      /* the text's encoding and widths */
@@ -210,7 +211,7 @@ static void S_mark(S_pen *pen)
 	}
 }
 
-static void S_show(S_pen *pen, kg_face face, float size,
+static void S_show(S_pen *pen, kg_face face, int rtl, float size,
 		   kg_rgb color, float x, float y, const char *s, size_t len)
 {
 	kg_buf *b = &pen->out;
@@ -226,7 +227,10 @@ static void S_show(S_pen *pen, kg_face face, float size,
 	/* Td moves by the rounded amounts: track where the line really is */
 	pen->tx += (float)lrintf((x - pen->tx) * 100) / 100;
 	pen->ty += (float)lrintf((y - pen->ty) * 100) / 100;
-	kg_fonts_show(pen->fonts, face, size, s, len, &pen->face, &pen->size, b);
+	if (kg_fonts_emboldens(pen->fonts, face, s, len))
+		S_stroke(pen, size * KG_FONTS_BOLD_STROKE, color);
+	kg_fonts_show(pen->fonts, face, rtl, size, s, len, &pen->face, &pen->size,
+		      b);
 }
 
 /* The element's text; force: the mark all of it gets (an artifact), or
@@ -241,22 +245,26 @@ static void S_elem_text(kg_lay *lay, S_pen *pen, const kg_elem *e, float ox,
 
 		pen->want = force != S_NO_MARK ? force : op->tag < 0 ? S_ART : op->tag;
 		if (op->type == KG_OP_TEXT) {
-			S_show(pen, op->face, op->size, op->color, ox + op->x,
-			       oy + op->y, kg_lay_at(lay, op->str), op->len);
+			S_show(pen, op->face, op->rtl, op->size, op->color,
+			       ox + op->x, oy + op->y, kg_lay_at(lay, op->str),
+			       op->len);
 		} else if (op->type == KG_OP_PAGEREF) {
 			char *id = kg_xstrndup(kg_lay_at(lay, op->str), op->len);
 			long page = kg_lay_dest(lay, id, NULL);
-			char num[24];
+			kg_buf num = KG_BUF_INIT;
 			float w;
 
 			free(id);
 			if (page < 0)
 				continue;
-			snprintf(num, sizeof(num), "%ld", page + 1);
-			w = (float)kg_fonts_width(pen->fonts, op->face, num, strlen(num)) *
+			kg_digits_put(&num, pen->po->digits, (unsigned long)page + 1);
+			w = (float)kg_fonts_width(pen->fonts, op->face, num.ptr, num.len) *
 			    op->size / 1000.0f;
-			S_show(pen, op->face, op->size, op->color,
-			       ox + op->x - w, oy + op->y, num, strlen(num));
+			/* right-aligned at x; on a mirrored page, starting there */
+			S_show(pen, op->face, 0, op->size, op->color,
+			       ox + op->x - (op->rtl ? 0 : w), oy + op->y, num.ptr,
+			       num.len);
+			kg_buf_release(&num);
 		}
 	}
 }
@@ -429,10 +437,15 @@ static void S_boxes(kg_lay *lay, const kg_lpage *pg, S_pen *pen, float *top,
 			continue;
 		if (bx->st.fill != 0xFFFFFF)
 			S_rect(pen, x, y, bx->w, h, bx->st.fill);
+		/* the bar and the strip at the box's start: its right when
+		 * the page is mirrored (a right-to-left kit) */
 		if (bx->st.bar_w > 0)
-			S_rect(pen, x, y, bx->st.bar_w, h, bx->st.bar);
+			S_rect(pen, bx->mirrored ? x + bx->w - bx->st.bar_w : x, y,
+			       bx->st.bar_w, h, bx->st.bar);
 		if (bx->st.strip_w > 0)
-			S_rect(pen, x + bx->st.bar_w, y, bx->st.strip_w, h, bx->st.strip);
+			S_rect(pen, bx->mirrored ? x + bx->w - bx->st.bar_w -
+				       bx->st.strip_w : x + bx->st.bar_w,
+			       y, bx->st.strip_w, h, bx->st.strip);
 	}
 }
 
@@ -588,7 +601,12 @@ static void S_watermark(S_pen *pen)
 	S_num(b, w->x);
 	S_num(b, pen->g->page_h - w->y);
 	kg_buf_puts(b, "Tm\n");
-	kg_fonts_show(pen->fonts, w->face, w->size, w->text, strlen(w->text),
+	if (kg_fonts_emboldens(pen->fonts, w->face, w->text, strlen(w->text))) {
+		S_colour_op(b, w->color, "RG");
+		S_num(b, w->size * KG_FONTS_BOLD_STROKE);
+		kg_buf_puts(b, "w\n");
+	}
+	kg_fonts_show(pen->fonts, w->face, w->rtl, w->size, w->text, strlen(w->text),
 		      &font, &size, b);
 	kg_buf_puts(b, "ET Q\n");
 	if (pen->tags)

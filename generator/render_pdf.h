@@ -38,6 +38,8 @@ typedef struct kg_watermark {
 	float x, y;        /* the start of its baseline, from the page's
 			      top-left */
 	float cos, sin;    /* its direction, anticlockwise from the x axis */
+	int rtl;           /* right to left: words of a right-to-left script
+			      and no Latin letter (one line, no bidi) */
 } kg_watermark;
 
 /* The name of the watermark's graphics state in the shared resources. */
@@ -57,6 +59,8 @@ typedef struct kg_page_objs {
 	 * written as one of its page's annotations; NULL: none */
 	kg_form *form;
 	kg_watermark watermark; /* on every page, if its text is set */
+	const char *digits; /* page references' numbering system (labels.h:
+			       kg_digits_put); NULL: 0-9 */
 } kg_page_objs;
 
 /* The name of a face's font in the shared resources ("F0"...). */

@@ -24,7 +24,7 @@
  * level, every packet holds a round per area, and a build of the largest
  * kit inside them (bench/worstkit.py) takes a few seconds. */
 #define KG_MAX_CONTENT ((size_t)8 << 20)   /* bytes, all files together */
-#define KG_MAX_TOPICS 500                  /* topic files */
+#define KG_MAX_TOPICS 1000                 /* topic files */
 #define KG_MAX_QUESTIONS 20                /* questions in one topic */
 #define KG_MAX_MD_DEPTH 64                 /* Markdown nesting in a text */
 #define KG_MAX_MD_LIST_ITEMS 50            /* items in one Markdown list of a

@@ -112,7 +112,7 @@ static void S_css_token_sep(kg_buf *out)
  * with each {name} of vars (at most 4 names) filled in, {page} and
  * {pages} the page counters; "none" for an empty label. */
 static void S_css_label(kg_buf *out, const char *label,
-			const char *const *vars)
+			const char *const *vars, const char *digits)
 {
 	/* the counters' places, as characters a label's text never holds
 	 * (content is free of control characters) */
@@ -140,7 +140,8 @@ static void S_css_label(kg_buf *out, const char *label,
 		if (!*p)
 			break;
 		S_css_token_sep(out);
-		kg_buf_puts(out, *p == '\x01' ? "counter(page)" : "counter(pages)");
+		kg_buf_printf(out, "counter(%s, %s)", *p == '\x01' ? "page" : "pages",
+			      kg_digits_css(digits));
 	}
 	if (!out->len)
 		kg_buf_puts(out, "none");
@@ -193,10 +194,10 @@ static void S_page_running(kg_node *map, const kg_pdf_style *st,
 	S_css_string(&v, m->title);
 	kg_node_set_str(map, "head", v.ptr);
 	kg_buf_reset(&v);
-	S_css_label(&v, st->labels.footer, vars);
+	S_css_label(&v, st->labels.footer, vars, NULL);
 	kg_node_set_str(map, "foot", v.ptr);
 	kg_buf_reset(&v);
-	S_css_label(&v, st->labels.page, vars);
+	S_css_label(&v, st->labels.page, vars, st->labels.digits);
 	kg_node_set_str(map, "number", v.ptr);
 	if (m->marking) { /* every page's foot, the cover's too */
 		kg_buf_reset(&v);

@@ -58,15 +58,12 @@ const char *kg_tr_name(const kg_tr_item *it, char *buf, size_t size)
 	return buf;
 }
 
-/* Add a slot at path (NULL-ended), when the source has the text. */
-static void S_add(kg_tr_item *it, int line, const kg_node **one, kg_list *list,
-		  const char *const *path)
+/* A new, empty slot at path (NULL-ended). */
+static kg_tr_slot *S_new_slot(kg_tr_item *it, const char *const *path)
 {
 	kg_tr_slot *s;
 	size_t i;
 
-	if (one ? !*one : !list || list->n == 0)
-		return;
 	if (it->nslots == it->cap) {
 		it->cap = it->cap ? 2 * it->cap : 16;
 		it->slots = kg_xrealloc(it->slots, it->cap * sizeof(*s));
@@ -76,6 +73,18 @@ static void S_add(kg_tr_item *it, int line, const kg_node **one, kg_list *list,
 	for (i = 0; path[i] && i < KG_TR_DEPTH; i++)
 		s->path[i] = path[i];
 	s->depth = i;
+	return s;
+}
+
+/* Add a slot at path (NULL-ended), when the source has the text. */
+static void S_add(kg_tr_item *it, int line, const kg_node **one, kg_list *list,
+		  const char *const *path)
+{
+	kg_tr_slot *s;
+
+	if (one ? !*one : !list || list->n == 0)
+		return;
+	s = S_new_slot(it, path);
 	s->line = line;
 	s->one = one;
 	s->list = one ? NULL : list;
@@ -88,21 +97,12 @@ static void S_add_rows(kg_tr_item *it, const kg_tr_row_field *fields,
 		       const char *const *path)
 {
 	kg_tr_slot *s;
-	size_t i;
 
 	if (nrows == 0) {
 		free(cells);
 		return;
 	}
-	if (it->nslots == it->cap) {
-		it->cap = it->cap ? 2 * it->cap : 16;
-		it->slots = kg_xrealloc(it->slots, it->cap * sizeof(*s));
-	}
-	s = &it->slots[it->nslots++];
-	memset(s, 0, sizeof(*s));
-	for (i = 0; path[i] && i < KG_TR_DEPTH; i++)
-		s->path[i] = path[i];
-	s->depth = i;
+	s = S_new_slot(it, path);
 	s->fields = fields;
 	s->nfields = nfields;
 	s->nrows = nrows;

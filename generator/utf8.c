@@ -81,3 +81,22 @@ size_t kg_utf8_chars(const char *s, size_t len)
 		n += !kg_utf8_is_cont((unsigned char)s[i]);
 	return n;
 }
+
+int kg_utf8_maybe_rtl(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	for (; p < end; p++) {
+		if (*p < 0xD6)
+			continue;
+		if (*p <= 0xDF) /* U+0580..U+07FF */
+			return 1;
+		if (p + 1 < end && ((*p == 0xE0 && p[1] >= 0xA0 && p[1] <= 0xA3) ||
+				    (*p == 0xEF && p[1] >= 0xAC && p[1] <= 0xBB)))
+			return 1; /* U+0800..U+08FF, U+FB00..U+FEFF */
+		if (p + 1 < end && *p == 0xF0 &&
+		    ((p[1] >= 0x90 && p[1] <= 0x91) || p[1] == 0x9E))
+			return 1; /* U+10000..U+11FFF, U+1E000..U+1EFFF */
+	}
+	return 0;
+}

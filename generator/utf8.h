@@ -45,4 +45,11 @@ static inline int kg_utf8_is_cont(unsigned char c)
 /* How many characters s holds (len bytes): the bytes that start one. */
 size_t kg_utf8_chars(const char *s, size_t len);
 
+/* May s hold a right-to-left letter? A test of the bytes, for the fast
+ * path of text with none: true for every character of the blocks of the
+ * right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, their
+ * presentation forms, and those beyond the BMP), and for a few of their
+ * neighbours (Armenian), never false for a right-to-left letter. */
+int kg_utf8_maybe_rtl(const char *s, size_t len);
+
 #endif

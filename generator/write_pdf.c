@@ -38,8 +38,10 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "labels.h"
 #include "doc_iter.h"
 #include "fonts.h"
+#include "labels.h"
 #include "smart.h"
 
 /* ---- styles ------------------------------------------------------------------ */
@@ -521,6 +523,7 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 	kg_form_document(c->form, c->doc->meta.kit_id, c->doc->meta.version,
 			 c->doc->meta.digest);
 	c->po.form = c->form;
+	c->po.digits = c->st->labels.digits;
 	c->pass = 2;
 	S_layout(c);
 	if (kg_lay_disagreements(&c->lay) || c->overrun ||
@@ -606,6 +609,7 @@ static void S_second_layout(kg_pw *c)
 		    kg_lay_body_height(&c->lay));
 	kg_lay_adopt_dests(&next, &c->lay);
 	kg_lay_set_rules(&next, kg_lay_rules(&c->lay));
+	kg_lay_set_rtl(&next, kg_lay_rtl(&c->lay));
 	kg_lay_free(&c->lay);
 	c->lay = next;
 	c->depth = 0;
@@ -654,6 +658,9 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_lay_init(&c.lay, &m, &st, c.geom.page_w - st.margin_left - st.margin_right,
 		    c.geom.foot_y - c.geom.body_y);
 	kg_lay_set_rules(&c.lay, rules);
+	/* a kit written right to left is set right to left, mirrored */
+	kg_lay_set_rtl(&c.lay, kg_labels_rtl(doc->labels));
+	kg_lay_language(&c.lay, kg_labels_lang(doc->labels));
 	c.pass = 1;
 	S_layout(&c);
 	c.total_pages = kg_lay_pages_before(&c.lay);

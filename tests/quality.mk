@@ -39,7 +39,7 @@ FUZZ_BINS := $(FUZZ_NAMES:%=$(FUZZ)/%)
 
 VALGRIND_FLAGS := --quiet --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
-	--track-origins=yes
+	--track-origins=yes --suppressions=$(CURDIR)/tests/valgrind.supp
 
 .PHONY: test-sanitizers test-asan test-valgrind fuzz fuzz-ci fuzz-build
 
@@ -99,6 +99,7 @@ test-asan: $(ASAN)/kitgen $(ASAN_UNIT_BINS) $(ASAN)/tests/mustache_spec \
 	@echo "==== the suite under AddressSanitizer and UndefinedBehaviorSanitizer"
 	@KG_BUILD=$(ASAN) KITGEN=$(CURDIR)/$(ASAN)/kitgen KG_SANITIZED=1 \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86:verify_asan_link_order=0 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=87 \
 		tests/run-tests.sh
 

@@ -212,8 +212,8 @@ printf '%s\n' "$info" | grep -q "^KitgenBuildDigest: *$base_build$" &&
 	not_ok "the PDF's document information holds both digests (pdfinfo)" "$info"
 for f in fixture-kit.html panels/balanced-fresher.html index.html; do
 	head=$(sed -n '/<header class="cover">/,/<\/header>/p' "$TMP/built/$f")
-	printf '%s\n' "$head" | grep -q "<dt>Content digest</dt><dd><code class=\"digest\">$base_content</code>" &&
-		printf '%s\n' "$head" | grep -q "<dt>Build digest</dt><dd><code class=\"digest\">$base_build</code>" &&
+	printf '%s\n' "$head" | grep -q "<dt>Content digest</dt><dd><code class=\"digest\" dir=\"ltr\">$base_content</code>" &&
+		printf '%s\n' "$head" | grep -q "<dt>Build digest</dt><dd><code class=\"digest\" dir=\"ltr\">$base_build</code>" &&
 		ok "$f shows both digests in its header" ||
 		not_ok "$f shows both digests in its header" "$head"
 done

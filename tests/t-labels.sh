@@ -130,6 +130,25 @@ else
 	not_ok "the kit with every label replaced builds in every format" "$(head -5 "$TMP/build.out")"
 fi
 
+# number.digits: the page numbers of the furniture in Arabic-Indic digits
+# (the PDF's running footer and contents, the printed HTML's counters),
+# and only they: the rest of the numbers stay 0-9
+pdftotext "$TMP/mout/backend-interview-kit.pdf" "$TMP/digits.txt"
+AI='[\x{660}-\x{669}]'
+footers=$(LC_ALL=C.UTF-8 grep -cP "^XQ\\d{3}QX $AI+ $AI+\$" "$TMP/digits.txt")
+pages=$(pdfinfo "$TMP/mout/backend-interview-kit.pdf" | awk '/^Pages:/ {print $2}')
+# the contents' entries end in their page, a number of Arabic-Indic digits
+toc=$(LC_ALL=C.UTF-8 grep -cP "^$AI+\$" "$TMP/digits.txt")
+if [ "$footers" -ge $((pages - 1)) ] && [ "$toc" -gt 10 ] &&
+   ! grep -qE '^XQ[0-9]{3}QX [0-9]+ [0-9]+$' "$TMP/digits.txt" &&
+   grep -q 'counter(page, arabic-indic)' "$TMP/mout/backend-interview-kit.html" &&
+   grep -q 'counter(pages, arabic-indic)' "$TMP/mout/backend-interview-kit.html"; then
+	ok "number.digits sets the furniture's page numbers in its digits (PDF, printed HTML)"
+else
+	not_ok "number.digits sets the furniture's page numbers in its digits (PDF, printed HTML)" \
+		"footers $footers of $pages pages, contents entries $toc"
+fi
+
 # The reports after the interviews, from cards of four candidates: Ada
 # (two cards for round 1, one line not probed, one prompted: hire), Bo
 # (all Weak: no hire), Cy (all Acceptable: borderline) and Di (round 5
@@ -173,12 +192,30 @@ else
 	not_ok "kitgen score and calibrate report on the markers kit's cards" "$(head -20 "$TMP/score.out")"
 fi
 
+# One loop's documents (kitgen loop), filled in: in the kit's words too
+if "$KITGEN" loop platform-engineer-expert --content "$M" --templates "$ROOT/templates" \
+	--candidate ada --date 2026-12-01 --interviewer 1=bo --out "$TMP/mout/loop" \
+	>"$TMP/loop.out" 2>&1; then
+	ok "kitgen loop writes the markers kit's documents"
+else
+	not_ok "kitgen loop writes the markers kit's documents" "$(head -5 "$TMP/loop.out")"
+fi
+
 # The text a reader sees of every output: Markdown without its link
 # targets and anchors, HTML's text, accessible names and the words of a
 # packet page's form script (its JSON data block), the PDFs' text and
 # document information (tests/trmarkers.py, shared with
 # t-translate-all.sh).
 $PY "$ROOT/tests/trmarkers.py" text "$TMP/mout" >"$TMP/all.txt"
+# kitgen list's and kitgen card's words too: the list without its ids and
+# file names, the card files' comments (their keys and values are the
+# card format's, the same in every language)
+{
+	echo "==== kitgen list"
+	"$KITGEN" list --content "$M" | sed 's/^[^ ]*  *//; s/[^ ]*\.\(md\|html\|pdf\)//g'
+	echo "==== kitgen card"
+	"$KITGEN" card platform-engineer-expert --content "$M" | sed -n 's/.*# //p'
+} >>"$TMP/all.txt" 2>&1
 # Keys no edition of content/ uses, each for a reason: the test below
 # checks that they are indeed nowhere, so the list cannot go stale.
 UNUSED='
@@ -244,6 +281,7 @@ html markdown pdf   the formats index.html lists files in: names of file formats
 kb mb               units of a file size, the same in every language we ship
 kitgen              the program named in the PDF document information
 ada bo cy di        the candidates named on the cards of this test (the reports show them)
+not probed          a rating value of the card format (not-probed) that kitgen card names, the same in every language
 '
 $PY - "$M" "$TMP/all.txt" "$ALLOW" >"$TMP/english" <<'EOF'
 import os, re, sys
@@ -273,6 +311,10 @@ t = re.sub(r"\{[a-z_]+\}", " ", t)      # a form script's places
 # a running head too long for its band ends in a word cut short, "Gener…"
 t = re.sub(r"([A-Za-z]+)…", lambda m: " " if any(w.startswith(m.group(1).lower())
            for w in words) else m.group(0), t)
+# a word hyphenated at a line's end that pdftotext does not join (the
+# next line falls in another of its blocks) keeps its drawn hyphen
+t = re.sub(r"([A-Za-z]+)-\n+([a-z]+)", lambda m: m.group(1) + m.group(2)
+           if (m.group(1) + m.group(2)).lower() in words else m.group(0), t)
 # code (an id) too long for its table cell is broken between two
 # characters, marked by a drawn hook: pdftotext gives its two parts
 t = re.sub(r"([A-Za-z]+)\n([A-Za-z]+)", lambda m: m.group(1) + m.group(2)
@@ -289,7 +331,7 @@ else
 fi
 
 # ---- diagnostics ---------------------------------------------------------------------
-printf 'labels:\n  toc.titel: Inhalt\n  pdf.page: "Seite {page}"\n  common.min: {one: "{n} Min.", many: "{n} Min."}\n' >"$TMP/bad.yaml"
+printf 'labels:\n  toc.titel: Inhalt\n  pdf.page: "Seite {page}"\n  common.min: {one: "{n} Min.", many: "{n} Min."}\n  number.digits: roman\n' >"$TMP/bad.yaml"
 B=$(kit bad "$TMP/bad.yaml")
 n=$(wc -l <"$ROOT/content/kit.yaml")
 "$KITGEN" check --content "$B" >"$TMP/out" 2>"$TMP/err"
@@ -298,6 +340,7 @@ cat >"$TMP/want" <<EOF
 $B/kit.yaml:$((n + 2)):3: error: unknown label 'toc.titel' (did you mean 'toc.title'?)
 $B/kit.yaml:$((n + 3)):13: error: label 'pdf.page' has the places {page}; the English label has {page} {pages}
 $B/kit.yaml:$((n + 4)):15: error: plural label 'common.min' has no 'other' form
+$B/kit.yaml:$((n + 5)):18: error: label 'number.digits' is 'roman', not a numbering system kitgen knows (latn, arab, arabext, beng, deva, gujr, guru, khmr, knda, laoo, mlym, mymr, orya, tamldec, telu, thai, tibt)
 EOF
 grep ': error: ' "$TMP/err" >"$TMP/got"
 if [ "$st" = 1 ]; then

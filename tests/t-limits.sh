@@ -1,6 +1,6 @@
 #!/bin/sh
 # t-limits.sh - content at the limits (content/README.md, "Limits") checks
-# clean: a kit of 500 topics of 4 questions each, and one with exactly
+# clean: a kit of 1,000 topics of 4 questions each, and one with exactly
 # the most questions in a topic, levels, areas, profiles and items in a
 # list, and a text of exactly 4,000 bytes. tests/cases/ has each limit passed
 # by one, refused. Then the limit on a build's output: a build that would
@@ -77,8 +77,8 @@ limits_kit() { # NAME WANT ARGS...: make the kit, check it, want WANT on stdout
 	fi
 }
 
-limits_kit "500 topics of 4 questions check clean" \
-	"500 topics, 2000 questions, 1 scenario, 3 profiles" 500 4 3 3 2 3 100
+limits_kit "1,000 topics of 4 questions check clean" \
+	"1000 topics, 4000 questions, 1 scenario, 3 profiles" 1000 4 3 3 2 3 100
 limits_kit "every count at its limit but the levels (5 of 8) checks clean" \
 	"20 topics, 400 questions, 1 scenario, 12 profiles" 20 20 5 12 8 20 100
 # with 8 levels, the 96 packets' 960 per-round documents pass the budget

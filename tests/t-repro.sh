@@ -2,8 +2,10 @@
 # t-repro.sh - reproducible kits: the same content and templates give the
 # same bytes in every format, whatever the clock, time zone, locale,
 # working directory, output folder or the order files were created in;
-# SOURCE_DATE_EPOCH is the only date that may appear; a change to one
-# field changes only that field's lines in the Markdown.
+# SOURCE_DATE_EPOCH is the only date that may appear; a PDF built alone
+# is the one a whole build writes (the fonts its documents share carry
+# nothing over); a change to one field changes only that field's lines in
+# the Markdown.
 . "$(dirname "$0")/lib.sh"
 
 unset SOURCE_DATE_EPOCH
@@ -72,6 +74,27 @@ if command -v pdfinfo >/dev/null 2>&1; then
 fi
 check "SOURCE_DATE_EPOCH leaves the Markdown as it was" \
 	cmp "$TMP/a/backend-interview-kit.md" "$TMP/c/backend-interview-kit.md"
+
+# A PDF built alone is the same as in a whole build: a build's documents
+# share their fonts (fonts.h, "Shared faces") and the font programs made
+# for them, and nothing of one document's fonts (the glyphs it drew,
+# their codes) may reach the next. Documents late in the build, each
+# after others that drew the same faces: a packet, a round document, the
+# debrief and a candidate's guide.
+bad=""
+for ed in panels/generalist-expert panels/platform-engineer-intermediate/round-3 \
+	panels/platform-engineer-intermediate/debrief candidates/generalist-expert; do
+	rm -rf "$TMP/alone"
+	"$KITGEN" build -q --content "$ROOT/content" --templates "$ROOT/templates" \
+		--out "$TMP/alone" --edition "$ed" --format pdf >/dev/null 2>"$TMP/err" ||
+		bad="$bad $ed (build: $(cat "$TMP/err"))"
+	cmp -s "$TMP/alone/$ed.pdf" "$TMP/a/$ed.pdf" || bad="$bad $ed"
+done
+if [ -z "$bad" ]; then
+	ok "a PDF built alone is byte-identical to the same PDF of a whole build (fonts shared across documents)"
+else
+	not_ok "a PDF built alone is byte-identical to the same PDF of a whole build (fonts shared across documents)" "differ:$bad"
+fi
 
 # One field changed: the Markdown changes on that field's line and on the
 # digest lines (the build digest covers the content's), nowhere else.

@@ -23,7 +23,8 @@ in the outputs.
       writes a labels file (templates/labels/LANG.yaml; with --kit, a
       `labels:` mapping to append to kit.yaml) from `kitgen labels`'
       output with every label a marker, XQnnnQX, keeping the English
-      text's places ({n}) and plural forms; LIST gets "MARKER KEY" lines
+      text's places ({n}) and plural forms (number.digits, a numbering
+      system, becomes arab); LIST gets "MARKER KEY" lines
       (t-labels.sh)
   trmarkers.py text OUT
       prints the text a reader sees of every output under OUT, by file
@@ -203,6 +204,9 @@ def labels(src, out, listing=None, under=False):
         return '"' + t.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
     for i, key in enumerate(table):
+        if key == "number.digits":  # a numbering system, not words
+            lines.append('%snumber.digits: "arab"' % pad)
+            continue
         mark = "XQ%03dQX" % i
         marks.append("%s %s" % (mark, key))
 

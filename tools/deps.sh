@@ -5,6 +5,7 @@
 #
 #   tools/deps.sh          libraries needed to build and test kitgen
 #   tools/deps.sh --test   also the tools `make test` runs (qpdf, poppler...)
+#   tools/deps.sh --bench  also what `make bench` compares kitgen with
 set -u
 
 missing=""
@@ -18,6 +19,8 @@ have_pc yaml-0.1 || need libyaml-dev
 have_pc libcmark || need libcmark-dev
 have_pc fontconfig || need libfontconfig-dev
 have_pc harfbuzz || need libharfbuzz-dev
+# the Unicode bidi algorithm (right-to-left text in the PDF)
+have_pc fribidi || need libfribidi-dev
 have_pc zlib || need zlib1g-dev
 have_pc cmocka || need libcmocka-dev
 have_pc nettle || need nettle-dev
@@ -25,6 +28,15 @@ have_pc nettle || need nettle-dev
 have_pc libmicrohttpd || need libmicrohttpd-dev
 # reading filled PDF scorecards back (`kitgen score`)
 have_pc libqpdf || need libqpdf-dev
+# line breaking by UAX #14 (Chinese and Japanese between characters)
+have_pc libunibreak || need libunibreak-dev
+# hyphenation, and the dictionaries the PDF uses when present (a kit in
+# a language with none is simply not hyphenated)
+[ -f /usr/include/hyphen.h ] || need libhyphen-dev
+[ -f /usr/share/hyphen/hyph_en_US.dic ] || need hyphen-en-us
+[ -f /usr/share/hyphen/hyph_de_DE.dic ] || need hyphen-de
+[ -f /usr/share/hyphen/hyph_fr.dic ] || need hyphen-fr
+[ -f /usr/share/hyphen/hyph_es_ES.dic ] || need hyphen-es
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
 # Chinese, Japanese and Korean: the PDF's fallback face for them
 [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need fonts-droid-fallback
@@ -65,6 +77,12 @@ if [ "${1:-}" = "--test" ]; then
 	# the code exercises are compiled and run (tests/t-code.sh)
 	command -v javac >/dev/null 2>&1 || need default-jdk-headless
 	command -v sqlite3 >/dev/null 2>&1 || need sqlite3
+fi
+
+if [ "${1:-}" = "--bench" ]; then
+	# the public kit is timed against pandoc and pandoc + WeasyPrint
+	command -v pandoc >/dev/null 2>&1 || need pandoc
+	command -v weasyprint >/dev/null 2>&1 || need weasyprint
 fi
 
 [ -z "$missing" ] && exit 0

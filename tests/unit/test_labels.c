@@ -82,6 +82,36 @@ static void test_fill(void **state)
 
 /* The built-in tables alone (no templates folder): English, German, and
  * a region falling back to its language. */
+/* number.digits: a page number in a numbering system's digits, read
+ * left to right; the CSS counter style of the same system */
+static void test_digits(void **state)
+{
+	kg_buf b = KG_BUF_INIT;
+
+	(void)state;
+	kg_digits_put(&b, "latn", 1203);
+	assert_string_equal(b.ptr, "1203");
+	kg_buf_reset(&b);
+	kg_digits_put(&b, "arab", 1203);
+	assert_string_equal(b.ptr, "\u0661\u0662\u0660\u0663");
+	kg_buf_reset(&b);
+	kg_digits_put(&b, "arabext", 45);
+	assert_string_equal(b.ptr, "\u06F4\u06F5");
+	kg_buf_reset(&b);
+	kg_digits_put(&b, "deva", 7);
+	assert_string_equal(b.ptr, "\u096D");
+	kg_buf_reset(&b);
+	kg_digits_put(&b, NULL, 0); /* none given: 0-9 */
+	assert_string_equal(b.ptr, "0");
+	assert_string_equal(kg_digits_css("arab"), "arabic-indic");
+	assert_string_equal(kg_digits_css("arabext"), "persian");
+	assert_string_equal(kg_digits_css("latn"), "decimal");
+	assert_true(kg_digits_known("thai"));
+	assert_false(kg_digits_known("roman"));
+	assert_false(kg_digits_known(NULL));
+	kg_buf_release(&b);
+}
+
 static void test_tables(void **state)
 {
 	kg_diags d = KG_DIAGS_INIT;
@@ -214,6 +244,7 @@ int main(void)
 		cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_plurals),
 		cmocka_unit_test(test_fill),
+		cmocka_unit_test(test_digits),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_ja_he),
 		cmocka_unit_test(test_overrides),

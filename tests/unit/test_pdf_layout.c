@@ -225,7 +225,7 @@ static int S_tw_descent(const void *ctx, kg_face face)
 static void test_abstract_metrics(void **state)
 {
 	int asked = 0;
-	kg_metrics tw = {&asked, S_tw_char, S_tw_width, S_tw_ascent, S_tw_descent};
+	kg_metrics tw = {&asked, S_tw_char, S_tw_width, S_tw_ascent, S_tw_descent, NULL};
 	kg_pdf_style st;
 	kg_lay lay;
 
