@@ -150,7 +150,8 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 				   S_L("public.how_to_use"), KG_SECTION_IN_TOC |
 				   KG_SECTION_NEW_PAGE);
 	kg_block *sec, *fields;
-	kg_buf buf = KG_BUF_INIT;
+	kg_buf buf = KG_BUF_INIT, line = KG_BUF_INIT;
+	char pct[32];
 	size_t i, j, k;
 
 	kg_add_prose(part, kg_text(kit->introduction));
@@ -181,7 +182,7 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 					kg_c_put_line(&buf, kg_text(kit->topics[j].title));
 					kg_buf_printf(&buf, "](#topic-%s)",
 						      kg_text(kit->topics[j].id));
-					sep = ", ";
+					sep = S_L("common.list_sep");
 				}
 		kg_add_prose_copy(kg_add_field(fields, kg_text(kit->areas[i].title),
 					       NULL), buf.ptr);
@@ -204,15 +205,19 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 
 			for (k = 0; k < p->must_have.n; k++)
 				must |= strcmp(p->must_have.items[k]->text, area) == 0;
+			kg_buf_reset(&line);
+			kg_c_put_line(&line, kg_c_area_title(kit, area));
+			snprintf(pct, sizeof(pct), "**%ld%%**",
+				 kg_int(p->weights[j].value, 0));
 			kg_buf_reset(&buf);
-			kg_c_put_line(&buf, kg_c_area_title(kit, area));
-			kg_buf_printf(&buf, ": **%ld%%**%s%s",
-				      kg_int(p->weights[j].value, 0),
-				      must ? " " : "",
+			kg_label_field(&buf, kit->labels, line.ptr, pct);
+			kg_buf_printf(&buf, "%s%s",
+				      must ? S_L("punct.before_note") : "",
 				      must ? S_L("common.must_have") : "");
 			kg_add_prose_copy(kg_add_item(list, NULL), buf.ptr);
 		}
 	}
+	kg_buf_release(&line);
 	kg_buf_release(&buf);
 }
 
@@ -222,7 +227,7 @@ static void S_rating_scale(const kg_kit *kit, kg_block *root)
 				   S_L("public.scale"),
 				   KG_SECTION_IN_TOC | KG_SECTION_NEW_PAGE);
 	kg_block *rubric;
-	kg_buf buf = KG_BUF_INIT;
+	kg_buf buf = KG_BUF_INIT, pts = KG_BUF_INIT;
 	int b;
 
 	kg_add_prose(part, S_L("public.scale_intro"));
@@ -230,13 +235,15 @@ static void S_rating_scale(const kg_kit *kit, kg_block *root)
 	for (b = 0; b < KG_NBANDS; b++) {
 		long points = kg_int(kit->bands[b].points, 0);
 
+		kg_buf_reset(&pts);
+		kg_label_putn(&pts, kit->labels, "public.points", points, NULL);
 		kg_buf_reset(&buf);
-		kg_buf_printf(&buf, "%s (", kg_text(kit->bands[b].label));
-		kg_label_putn(&buf, kit->labels, "public.points", points, NULL);
-		kg_buf_putc(&buf, ')');
+		kg_label_paren(&buf, kit->labels, kg_text(kit->bands[b].label),
+			       pts.ptr);
 		kg_add_band(rubric, S_band(b), buf.ptr,
 			    kg_text(kit->bands[b].definition));
 	}
+	kg_buf_release(&pts);
 	kg_buf_release(&buf);
 }
 

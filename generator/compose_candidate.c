@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "candidate.h"
 #include "compose.h"
@@ -109,7 +110,8 @@ static void S_rounds_table(const kg_kit *kit, const kg_plan *plan,
 		kg_label_putn(&b, kit->labels, "common.minutes", r->minutes, NULL);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%d%%%s%s", r->weight, r->must_have ? " " : "",
+		kg_buf_printf(&b, "%d%%%s%s", r->weight,
+			      r->must_have ? S_L("punct.before_note") : "",
 			      r->must_have ? S_L("common.must_have") : "");
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 	}
@@ -131,8 +133,10 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	sec = kg_c_section(part, 2, anchor, NULL, title, 0);
 	free(title);
 	kg_add_prose(sec, kg_text(r->area->description));
-	if (r->behavioural)
-		kg_buf_printf(&b, "%s ", S_L("guide.behavioural"));
+	if (r->behavioural) {
+		kg_buf_puts(&b, S_L("guide.behavioural"));
+		kg_label_sentence_sep(&b, kit->labels);
+	}
 	kg_label_putn(&mins, kit->labels, "common.minutes", r->minutes, NULL);
 	kg_label_put(&b, kit->labels, r->must_have ? "guide.round_counts_must"
 		     : "guide.round_counts", "minutes", mins.ptr, "weight",
@@ -140,7 +144,7 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	if (!r->behavioural) {
 		char *level = S_md_line(kg_text(ed->level->title));
 
-		kg_buf_putc(&b, ' ');
+		kg_label_sentence_sep(&b, kit->labels);
 		kg_label_put(&b, kit->labels, "guide.round_level", "level", level,
 			     NULL);
 		free(level);
@@ -167,13 +171,23 @@ static void S_main_range(const kg_plan *plan, int *lo, int *hi)
 /* How a round runs: its phases, named as the kit names them, with their
  * minutes (every round has the same phases; only the main one's minutes
  * differ between rounds of different length, plan.h). */
+/* b becomes "b: value" in the kit's language (punct.field). */
+static void S_field_onto(const kg_kit *kit, kg_buf *b, const char *value)
+{
+	char *label = kg_xstrdup(b->ptr);
+
+	kg_buf_reset(b);
+	kg_label_field(b, kit->labels, label, value);
+	free(label);
+}
+
 static void S_phases(const kg_kit *kit, const kg_plan *plan, kg_block *part)
 {
 	const kg_round *r = &plan->rounds[0];
 	kg_block *sec = kg_c_section(part, 2, "how-a-round-runs", NULL,
 				     S_L("guide.how_a_round_runs"), 0);
 	kg_block *list;
-	kg_buf b = KG_BUF_INIT;
+	kg_buf b = KG_BUF_INIT, name = KG_BUF_INIT, note = KG_BUF_INIT;
 	int mine = kg_candidate_questions_phase(kit, r), lo, hi;
 	size_t i;
 
@@ -183,27 +197,29 @@ static void S_phases(const kg_kit *kit, const kg_plan *plan, kg_block *part)
 	for (i = 0; i < r->nphases; i++) {
 		const kg_round_phase *ph = &r->phases[i];
 
-		kg_buf_reset(&b);
-		kg_buf_puts(&b, "**");
-		kg_c_put_line(&b, ph->name);
-		kg_buf_puts(&b, "** (");
+		kg_buf_reset(&name);
+		kg_buf_puts(&name, "**");
+		kg_c_put_line(&name, ph->name);
+		kg_buf_puts(&name, "**");
+		kg_buf_reset(&note);
 		if (ph->main && lo != hi) {
 			char l[24], h[24];
 
 			snprintf(l, sizeof(l), "%d", lo);
 			snprintf(h, sizeof(h), "%d", hi);
-			kg_label_put(&b, kit->labels, "guide.phase_range", "lo", l,
-				     "hi", h, NULL);
+			kg_label_put(&note, kit->labels, "guide.phase_range", "lo",
+				     l, "hi", h, NULL);
 		} else {
-			kg_label_putn(&b, kit->labels, "common.minutes",
+			kg_label_putn(&note, kit->labels, "common.minutes",
 				      ph->minutes, NULL);
 		}
-		kg_buf_puts(&b, ")");
+		kg_buf_reset(&b);
+		kg_label_paren(&b, kit->labels, name.ptr, note.ptr);
 		if (ph->main)
-			kg_buf_printf(&b, ": %s", S_L("guide.phase_main"));
+			S_field_onto(kit, &b, S_L("guide.phase_main"));
 		if ((int)i == mine)
-			kg_buf_printf(&b, ": %s", S_L("guide.phase_yours"));
-		kg_buf_puts(&b, ".");
+			S_field_onto(kit, &b, S_L("guide.phase_yours"));
+		kg_buf_puts(&b, S_L("punct.full_stop"));
 		kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 	}
 	if (mine >= 0) {
@@ -218,6 +234,8 @@ static void S_phases(const kg_kit *kit, const kg_plan *plan, kg_block *part)
 		kg_buf_release(&mins);
 	}
 	kg_add_prose(sec, S_L("guide.think_aloud"));
+	kg_buf_release(&name);
+	kg_buf_release(&note);
 	kg_buf_release(&b);
 }
 
@@ -269,10 +287,11 @@ static void S_scale(const kg_kit *kit, kg_block *root)
 	rubric = kg_block_add(part, kg_block_new(KG_BLOCK_RUBRIC));
 	for (band = 0; band < KG_NBANDS; band++) {
 		const kg_band *k = &kit->bands[band];
+		char pts[24];
 
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%s (%ld)", kg_text(k->label),
-			      kg_int(k->points, 0));
+		snprintf(pts, sizeof(pts), "%ld", kg_int(k->points, 0));
+		kg_label_paren(&b, kit->labels, kg_text(k->label), pts);
 		kg_add_band(rubric, styles[band], b.ptr, kg_text(k->definition));
 	}
 	kg_buf_release(&b);
@@ -327,11 +346,11 @@ static void S_gates(const kg_kit *kit, const kg_edition *ed, kg_block *part)
 	kg_buf_reset(&b);
 	kg_label_put(&b, kit->labels, "guide.weighted", "threshold", th.ptr, NULL);
 	if (borderline < threshold) {
-		kg_buf_putc(&b, ' ');
+		kg_label_sentence_sep(&b, kit->labels);
 		kg_label_put(&b, kit->labels, "guide.weighted_borderline",
 			     "borderline", bo.ptr, "threshold", th.ptr, NULL);
 	}
-	kg_buf_putc(&b, ' ');
+	kg_label_sentence_sep(&b, kit->labels);
 	kg_label_put(&b, kit->labels, "guide.weighted_below", "score", low.ptr,
 		     NULL);
 	kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
@@ -358,7 +377,7 @@ static void S_decision(const kg_kit *kit, const kg_edition *ed, kg_block *root)
 	kg_label_put(&b, kit->labels, "guide.decision_intro", "bands", bands.ptr,
 		     NULL);
 	kg_buf_release(&bands);
-	kg_buf_putc(&b, ' ');
+	kg_label_sentence_sep(&b, kit->labels);
 	if (kit->decision.node) {
 		kg_buf_puts(&b, S_L("guide.rule_order"));
 		kg_add_prose_copy(part, b.ptr);

@@ -89,6 +89,14 @@ static int S_italic(kg_face face)
 	       face == KG_FACE_SANS_ITALIC || face == KG_FACE_SANS_BOLD_ITALIC;
 }
 
+/* Is face drawn from an italic file? Not in a language without italics
+ * (kg_pdf_style's upright): there its italic faces are the upright ones,
+ * so emphasis is never a slanted fake. */
+static int S_italic_in(const kg_pdf_style *st, kg_face face)
+{
+	return S_italic(face) && !st->upright;
+}
+
 int kg_font_synthetic_bold(const kg_fonts *f, kg_face face, size_t i)
 {
 	return i >= KG_NFACES && S_bold(face) && !f->font[i].heavy;
@@ -158,7 +166,7 @@ static int S_find_all(const kg_pdf_style *st, kg_diags *d)
 		kg_mark at;
 		const char *family = S_family(st, (kg_face)face, &at);
 		int bold = S_bold((kg_face)face);
-		int italic = S_italic((kg_face)face);
+		int italic = S_italic_in(st, (kg_face)face);
 		char *file;
 
 		if (S_cached(family, bold, italic))
@@ -578,7 +586,7 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 		f->family[face] = S_family(st, (kg_face)face, &f->font[face].at);
 		f->font[face].file = S_cached(f->family[face],
 					      S_bold((kg_face)face),
-					      S_italic((kg_face)face));
+					      S_italic_in(st, (kg_face)face));
 	}
 	/* the regular face gives the line metrics: load it now */
 	if (kg_font_load(f, KG_FACE_REGULAR) < 0) {

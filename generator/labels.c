@@ -145,6 +145,27 @@ int kg_lang_rtl(const char *tag)
 	return 0;
 }
 
+int kg_lang_upright(const char *tag)
+{
+	static const char *const cjk[] = {"ja", "zh", "ko", "yue", NULL};
+	char lang[9];
+	size_t i;
+
+	if (!tag)
+		return 0;
+	if (kg_lang_rtl(tag) || S_has_subtag(tag, "Hans") ||
+	    S_has_subtag(tag, "Hant") || S_has_subtag(tag, "Jpan") ||
+	    S_has_subtag(tag, "Kore"))
+		return 1;
+	if (S_has_subtag(tag, "Latn") || S_has_subtag(tag, "Cyrl"))
+		return 0;
+	S_primary(tag, lang, sizeof(lang));
+	for (i = 0; cjk[i]; i++)
+		if (strcmp(lang, cjk[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int kg_plural_category(const char *tag, long n)
 {
 	char lang[9];
@@ -848,6 +869,25 @@ char *kg_label_dup(const kg_labels *l, const char *key, ...)
 	va_end(ap);
 	kg_label_fill(&out, kg_label(l, key), vars);
 	return kg_buf_detach(&out, NULL);
+}
+
+void kg_label_field(kg_buf *out, const kg_labels *l, const char *label,
+		    const char *value)
+{
+	kg_label_put(out, l, "punct.field", "label", label, "value", value,
+		     NULL);
+}
+
+void kg_label_paren(kg_buf *out, const kg_labels *l, const char *text,
+		    const char *note)
+{
+	kg_label_put(out, l, "punct.parenthetical", "text", text, "note", note,
+		     NULL);
+}
+
+void kg_label_sentence_sep(kg_buf *out, const kg_labels *l)
+{
+	kg_buf_puts(out, kg_label(l, "punct.sentence_sep"));
 }
 
 /* ---- template data and printing ---------------------------------------------------------- */

@@ -59,6 +59,10 @@ int kg_lang_valid(const char *tag);
 /* Is the language of tag written right to left (Arabic, Hebrew, Persian,
  * Urdu, ...; or its script is Arab or Hebr)? */
 int kg_lang_rtl(const char *tag);
+/* Is the language of tag written without italics: Chinese, Japanese,
+ * Korean, and the right-to-left languages (kg_lang_rtl)? There a slant
+ * is a fake; emphasis stays upright (HTML's CSS does the same). */
+int kg_lang_upright(const char *tag);
 /* The plural category of whole number n in language tag. */
 int kg_plural_category(const char *tag, long n);
 
@@ -96,6 +100,21 @@ void kg_label_putn(kg_buf *out, const kg_labels *labels, const char *key,
 		   long n, ...);
 /* kg_label_put into a new string the caller frees. */
 char *kg_label_dup(const kg_labels *labels, const char *key, ...);
+
+/* The language's punctuation around texts kitgen joins itself, so no
+ * ": ", " (" or " " is written in code: "label: value" by punct.field
+ * (French "label\u202F: value", Japanese "label：value"); value may be
+ * "" for a label run into what follows. */
+void kg_label_field(kg_buf *out, const kg_labels *labels, const char *label,
+		    const char *value);
+/* "text (note)" by punct.parenthetical (Japanese full-width, no space). */
+void kg_label_paren(kg_buf *out, const kg_labels *labels, const char *text,
+		    const char *note);
+/* (punct.before_note goes before a parenthesised label such as
+ * common.must_have: a space, none in Japanese.) */
+/* Between two sentences from separate labels: punct.sentence_sep (" ";
+ * nothing in Japanese, whose "。" needs no space). */
+void kg_label_sentence_sep(kg_buf *out, const kg_labels *labels);
 
 /* Numbering systems, for the page numbers of the furniture (label
  * number.digits): CLDR's names of the decimal ones a CSS counter style

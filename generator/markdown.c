@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "html_escape.h"
+#include "smart.h"
 #include "utf8.h"
 
 /* Every allocation cmark makes for kitgen goes through kitgen's wrappers,
@@ -200,12 +201,46 @@ void kg_md_to_commonmark(cmark_node *doc, kg_buf *out)
  * author's quotes. So the tree goes back to CommonMark and is parsed again
  * with CMARK_OPT_SMART, through the same sanitiser; cmark's renderer, in
  * its default safe mode, then writes it. */
+/* cmark's smart quotes are English's: its text nodes get the kit's
+ * language's (smart.h), an apostrophe kept. */
+static void S_requote(cmark_node *doc)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+	kg_buf b = KG_BUF_INIT;
+	uint32_t prev = 0;
+
+	if (kg_smart_english())
+		return;
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		const char *lit;
+
+		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING)
+			prev = 0;
+		if (ev != CMARK_EVENT_ENTER || t != CMARK_NODE_TEXT)
+			continue;
+		lit = cmark_node_get_literal(n);
+		if (!lit || !strpbrk(lit, "\xE2"))
+			continue;
+		kg_buf_reset(&b);
+		kg_smart_requote(&b, lit, strlen(lit), &prev);
+		cmark_node_set_literal(n, b.ptr);
+	}
+	cmark_iter_free(it);
+	kg_buf_release(&b);
+}
+
 void kg_md_to_html(cmark_node *doc, kg_buf *out)
 {
 	char *src = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
 	cmark_node *smart = S_parse(src, CMARK_OPT_SMART);
-	char *s = cmark_render_html(smart, CMARK_OPT_DEFAULT);
+	char *s;
 
+	S_requote(smart);
+	s = cmark_render_html(smart, CMARK_OPT_DEFAULT);
 	kg_buf_puts(out, s);
 	free(s);
 	cmark_node_free(smart);
@@ -220,6 +255,7 @@ void kg_md_text_to_html(const char *text, kg_buf *out)
 
 	kg_md_escape(&src, text, strlen(text));
 	doc = S_parse(src.ptr, CMARK_OPT_SMART);
+	S_requote(doc);
 	para = cmark_node_first_child(doc);
 	if (para && !cmark_node_next(para) &&
 	    cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {

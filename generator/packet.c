@@ -115,7 +115,8 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 		kg_buf_reset(&b);
 		kg_c_put_line(&b, kg_text(r->area->title));
 		if (r->must_have)
-			kg_buf_printf(&b, " %s", S_L("common.must_have"));
+			kg_buf_printf(&b, "%s%s", S_L("punct.before_note"),
+			      S_L("common.must_have"));
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		for (j = 0; j < r->nitems; j++) {
@@ -170,7 +171,8 @@ static void S_run_of_show(const kg_kit *kit, const kg_round *r, kg_block *guide,
 		kg_buf_reset(&b);
 		kg_c_put_line(&b, ph->name);
 		if (ph->main)
-			kg_buf_printf(&b, " %s", S_L("packet.main_phase"));
+			kg_buf_printf(&b, "%s%s", S_L("punct.before_note"),
+			      S_L("packet.main_phase"));
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
 		kg_buf_printf(&b, "%d", ph->minutes);
@@ -394,7 +396,7 @@ static void S_candidate_questions(const kg_kit *kit, const kg_round *r,
 		kg_label_putn(&mins, kit->labels, "common.min", ph->minutes, NULL);
 		kg_label_put(&b, kit->labels, "packet.their_phase", "phase", name,
 			     "minutes", mins.ptr, NULL);
-		kg_buf_putc(&b, ' ');
+		kg_label_sentence_sep(&b, kit->labels);
 		kg_buf_release(&mins);
 		free(name);
 	}
@@ -468,7 +470,8 @@ static void S_round(const kg_kit *kit, const kg_edition *ed, const kg_round *r,
 	kg_label_put(&b, kit->labels, "packet.weight_of_total", "weight", weight,
 		     NULL);
 	if (r->must_have)
-		kg_buf_printf(&b, " %s", S_L("packet.must_have_area"));
+		kg_buf_printf(&b, "%s%s", S_L("punct.before_note"),
+			      S_L("packet.must_have_area"));
 	kg_add_prose_copy(kg_add_field(fields, S_L("common.weight"), NULL), b.ptr);
 	kg_add_field(fields, S_L("packet.area_tests"), kg_text(r->area->description));
 	S_guide(kit, ed->level, r, round, anchor);
@@ -517,15 +520,21 @@ static void S_part_subtitle(const kg_kit *kit, kg_doc *doc,
 	kg_buf b = KG_BUF_INIT;
 
 	if (f.candidate)
-		kg_buf_printf(&b, "%s: %s", S_L("form.candidate"), f.candidate);
-	if (f.date)
-		kg_buf_printf(&b, "%s%s: %s", b.len ? sep : "", S_L("form.date"),
-			      f.date);
-	if (f.interviewer && ed->kind == KG_EDITION_ROUND)
-		kg_buf_printf(&b, "%s%s: %s", b.len ? sep : "",
-			      S_L("form.interviewer"), f.interviewer);
-	if (b.len)
-		kg_buf_puts(&b, ". ");
+		kg_label_field(&b, kit->labels, S_L("form.candidate"),
+			       f.candidate);
+	if (f.date) {
+		kg_buf_puts(&b, b.len ? sep : "");
+		kg_label_field(&b, kit->labels, S_L("form.date"), f.date);
+	}
+	if (f.interviewer && ed->kind == KG_EDITION_ROUND) {
+		kg_buf_puts(&b, b.len ? sep : "");
+		kg_label_field(&b, kit->labels, S_L("form.interviewer"),
+			       f.interviewer);
+	}
+	if (b.len) {
+		kg_buf_puts(&b, S_L("punct.full_stop"));
+		kg_label_sentence_sep(&b, kit->labels);
+	}
 	kg_label_put(&b, kit->labels,
 		     ed->kind == KG_EDITION_LOOP_PLAN ? "part.loop_plan_subtitle"
 		     : ed->kind == KG_EDITION_ROUND   ? "part.round_subtitle"

@@ -108,10 +108,10 @@ static void S_card_instruction(const kg_kit *kit, const kg_edition *ed,
 		     "not_probed", S_L("form.not_probed"), "level", level.ptr,
 		     "prompted", S_L("form.prompted"), NULL);
 	snprintf(weight, sizeof(weight), "%d", r->weight);
-	kg_buf_putc(&b, ' ');
+	kg_label_sentence_sep(&b, kit->labels);
 	kg_label_put(&b, kit->labels, r->must_have ? "form.round_weight_must"
 		     : "form.round_weight", "weight", weight, NULL);
-	kg_buf_putc(&b, ' ');
+	kg_label_sentence_sep(&b, kit->labels);
 	kg_buf_puts(&b, S_L("form.hand_in"));
 	kg_buf_release(&bands);
 	kg_buf_release(&level);
@@ -241,7 +241,8 @@ static void S_rounds_table(const kg_kit *kit, const kg_plan *plan,
 		kg_buf_printf(&b, "%zu: ", i + 1);
 		kg_c_put_line(&b, kg_text(r->area->title));
 		if (r->must_have)
-			kg_buf_printf(&b, " %s", S_L("common.must_have"));
+			kg_buf_printf(&b, "%s%s", S_L("punct.before_note"),
+			      S_L("common.must_have"));
 		S_cell(row, b.ptr);
 		kg_buf_reset(&b);
 		for (band = 0; band < KG_NBANDS; band++) {
@@ -288,11 +289,11 @@ static void S_threshold(const kg_kit *kit, const kg_decision *dr, kg_buf *b)
 	kg_packet_score(&bo, border < hire ? border : hire);
 	kg_buf_puts(b, BOX " ");
 	kg_label_put(b, kit->labels, "form.gate_hire", "threshold", h.ptr, NULL);
-	kg_buf_putc(b, ' ');
+	kg_label_sentence_sep(b, kit->labels);
 	if (border < hire) {
 		kg_label_put(b, kit->labels, "form.gate_borderline", "borderline",
 			     bo.ptr, "below", h.ptr, NULL);
-		kg_buf_putc(b, ' ');
+		kg_label_sentence_sep(b, kit->labels);
 	}
 	kg_label_put(b, kit->labels, "form.gate_below", "borderline", bo.ptr,
 		     NULL);
@@ -362,7 +363,9 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 
 		kg_buf_puts(&b, i ? "; **" : "**");
 		kg_c_put_line(&b, kg_text(plan->rounds[i].area->title));
-		kg_buf_puts(&b, "**: ");
+		kg_buf_puts(&b, "**");
+		kg_buf_puts(&b, S_L("punct.colon"));
+		kg_buf_putc(&b, ' ');
 		for (k = 0; k < n && k < shown; k++) {
 			char num[24];
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "labels.h"
 #include "prose.h"
 
 /* ---- the document tree ------------------------------------------------------------ */
@@ -70,6 +71,22 @@ void kg_pw_heading(kg_pw *c, const kg_block *b)
 	kg_inline_free(&in);
 }
 
+/* "Label: " in c->tmp, in the kit's language (French "Label\u202F: ",
+ * Japanese "ラベル："); without the space after the colon unless run_in
+ * (a value follows on the line). */
+static const char *S_label_colon(kg_pw *c, const char *label, int run_in)
+{
+	kg_buf lab = KG_BUF_INIT;
+
+	kg_label_field(&lab, c->doc->labels, label, "");
+	if (!run_in)
+		while (lab.len && lab.ptr[lab.len - 1] == ' ')
+			lab.ptr[--lab.len] = '\0';
+	kg_pw_smart(c, lab.len ? lab.ptr : "");
+	kg_buf_release(&lab);
+	return c->tmp.ptr;
+}
+
 /* A label run into the first paragraph of the body, or on a line of its
  * own when the body starts with something else; the label lives in the
  * block's frame until its EXIT (kg_pw_labelled_close). */
@@ -80,8 +97,7 @@ void kg_pw_labelled_open(kg_pw *c, const char *label, const kg_block *b,
 	int run_in = kg_prose_starts_with_paragraph(first);
 	kg_tstyle t = kg_pw_style(KG_FACE_BOLD, c->st->body, color);
 
-	kg_pw_smart(c, label);
-	kg_buf_puts(&c->tmp, run_in ? ": " : ":");
+	S_label_colon(c, label, run_in);
 	kg_inline_text(&c->lay, &f->inl, &t, c->tmp.ptr, c->tmp.len, 0);
 	if (run_in) {
 		c->lead = &f->inl;
@@ -412,9 +428,7 @@ void kg_pw_notes(kg_pw *c, const kg_block *b)
 	int i;
 
 	if (b->title) {
-		kg_pw_smart(c, b->title);
-		kg_buf_putc(&c->tmp, ':');
-		kg_pw_text(c, &label, &t, c->tmp.ptr);
+		kg_pw_text(c, &label, &t, S_label_colon(c, b->title, 0));
 	}
 	kg_pw_space(c, c->st->paragraph * c->st->m.notes_space);
 	if (b->level <= 1) { /* a line, or a form's text field on it */

@@ -14,9 +14,11 @@
  */
 #include "pdf_writer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "labels.h"
 
 /* A widget of the field `name` (made on first use) in a new Form
  * element under parent (0: the open element). */
@@ -67,8 +69,12 @@ int kg_pw_card_field(kg_pw *c, const kg_block *card, size_t r, size_t k,
 	} else {
 		kind = k + 1 == head->n ? KG_FORM_MULTILINE : KG_FORM_CHECK;
 		kg_buf_printf(&name, ":%s", col->id);
-		if (col->title)
-			kg_buf_printf(&tip, ": %s", col->title);
+		if (col->title) { /* "Q3: Caching: Strong", in the language */
+			char *t = kg_buf_detach(&tip, NULL);
+
+			kg_label_field(&tip, c->doc->labels, t, col->title);
+			free(t);
+		}
 	}
 	w = S_widget(c, kind, name.ptr, tip.ptr, NULL,
 		     kind == KG_FORM_RADIO ? col->id : NULL, tag);

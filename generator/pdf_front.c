@@ -22,25 +22,77 @@
 
 /* ---- cover and contents ------------------------------------------------------------ */
 
-/* A cover line: a label in the left column, the value beside it. */
+/* The width of a cover label as set (shaped, with its fallback faces). */
+static float S_cover_label_width(kg_pw *c, const char *label)
+{
+	kg_inline lab = KG_INLINE_INIT;
+	kg_tstyle tl = kg_pw_style(KG_FACE_SANS, c->st->small, c->st->muted);
+	float w;
+
+	kg_pw_text(c, &lab, &tl, label);
+	w = kg_inline_width(&lab);
+	kg_inline_free(&lab);
+	return w;
+}
+
+/* Where the cover's values start: right of the widest label of a line
+ * that is there, and a space, and never left of the style's indent. A
+ * language's labels may be much longer than English's (Japanese, German):
+ * the column widens, up to two fifths of the text column; a label wider
+ * than that takes a line of its own (S_cover_field). */
+static float S_cover_indent(kg_pw *c)
+{
+	const kg_doc_meta *m = &c->doc->meta;
+	const kg_pdf_labels *l = &c->st->labels;
+	const char *lines[][2] = {
+		{l->edition, m->edition_title}, {l->version, m->version},
+		{l->publisher, m->publisher}, {l->licence, m->licence},
+		{l->digest, m->digest}, {l->build_digest, m->build_digest}};
+	float indent = c->st->m.cover_field_indent, most = 0.4f * c->col_w;
+	size_t i;
+
+	for (i = 0; i < sizeof(lines) / sizeof(*lines); i++) {
+		float w;
+
+		if (!lines[i][1] || !*lines[i][1])
+			continue;
+		w = S_cover_label_width(c, lines[i][0]) + c->st->small;
+		if (w > indent && w <= most)
+			indent = w;
+	}
+	return indent;
+}
+
+/* A cover line: a label in the left column, the value beside it from
+ * indent; a label too wide for the column is a line of its own above. */
 static void S_cover_field(kg_pw *c, const char *label, const char *value,
-			  kg_face face, float size)
+			  kg_face face, float size, float indent)
 {
 	kg_inline lab = KG_INLINE_INIT, in = KG_INLINE_INIT;
 	kg_tstyle tl = kg_pw_style(KG_FACE_SANS, c->st->small, c->st->muted);
 	kg_tstyle tv = kg_pw_style(face, size, c->st->text);
 	kg_para_opts o = kg_pw_para(c);
+	float w;
 
 	if (!value || !*value)
 		return;
 	kg_pw_text(c, &lab, &tl, label);
 	kg_pw_text(c, &in, &tv, face == KG_FACE_MONO ? value : kg_pw_smart(c, value));
-	o.indent = c->st->m.cover_field_indent;
+	w = kg_inline_width(&lab);
 	o.kit_dir = 1; /* the cover's particulars: furniture */
-	o.marker = &lab;
-	o.marker_x = -c->st->m.cover_field_indent + kg_inline_width(&lab);
 	kg_lay_space(&c->lay, c->st->m.cover_field_gap);
 	kg_pw_tag_open(c, KG_ST_P);
+	o.indent = indent;
+	if (w + c->st->small > indent) {
+		kg_para_opts ol = kg_pw_para(c);
+
+		ol.kit_dir = 1;
+		ol.keep = 1; /* with its value */
+		kg_lay_para(&c->lay, &lab, &ol);
+	} else {
+		o.marker = &lab;
+		o.marker_x = -indent + w;
+	}
 	kg_lay_para(&c->lay, &in, &o);
 	kg_pw_tag_close(c);
 	kg_inline_free(&lab);
@@ -103,7 +155,7 @@ void kg_pw_cover(kg_pw *c)
 	kg_inline in = KG_INLINE_INIT;
 	kg_para_opts o = kg_pw_para(c);
 	kg_tstyle t;
-	float band = c->geom.page_h * st->m.cover_band, y;
+	float band = c->geom.page_h * st->m.cover_band, y, indent;
 	size_t from = kg_lay_mark(&c->lay), first_page = kg_lay_run_pages(&c->lay);
 	size_t gap;
 
@@ -134,13 +186,19 @@ void kg_pw_cover(kg_pw *c)
 
 	gap = kg_lay_gap(&c->lay, 0, 0); /* set below: the particulars end the page */
 	S_cover_notice(c);
-	S_cover_field(c, st->labels.edition, m->edition_title, KG_FACE_SANS_BOLD, st->body + st->m.cover_field_size);
-	S_cover_field(c, st->labels.version, m->version, KG_FACE_SANS, st->body + st->m.cover_field_size);
-	S_cover_field(c, st->labels.publisher, m->publisher, KG_FACE_SANS, st->body + st->m.cover_field_size);
-	S_cover_field(c, st->labels.licence, m->licence, KG_FACE_SANS, st->body + st->m.cover_field_size);
-	S_cover_field(c, st->labels.digest, m->digest, KG_FACE_MONO, st->small);
+	indent = S_cover_indent(c);
+	S_cover_field(c, st->labels.edition, m->edition_title, KG_FACE_SANS_BOLD,
+		      st->body + st->m.cover_field_size, indent);
+	S_cover_field(c, st->labels.version, m->version, KG_FACE_SANS,
+		      st->body + st->m.cover_field_size, indent);
+	S_cover_field(c, st->labels.publisher, m->publisher, KG_FACE_SANS,
+		      st->body + st->m.cover_field_size, indent);
+	S_cover_field(c, st->labels.licence, m->licence, KG_FACE_SANS,
+		      st->body + st->m.cover_field_size, indent);
+	S_cover_field(c, st->labels.digest, m->digest, KG_FACE_MONO, st->small,
+		      indent);
 	S_cover_field(c, st->labels.build_digest, m->build_digest, KG_FACE_MONO,
-		      st->small);
+		      st->small, indent);
 	y = kg_lay_body_height(&c->lay) - kg_lay_flow_height(&c->lay, from) - 1;
 	kg_lay_gap_set(&c->lay, gap,
 		       y > st->m.cover_fields_gap ? y : st->m.cover_fields_gap);

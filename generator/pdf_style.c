@@ -604,6 +604,7 @@ void kg_pdf_style_use_labels(kg_pdf_style *s, const kg_labels *labels)
 	size_t i;
 
 	S_labels_free(&s->labels);
+	s->upright = kg_lang_upright(kg_labels_lang(labels));
 	for (i = 0; i < sizeof(map) / sizeof(*map); i++)
 		*(char **)(void *)((char *)&s->labels + map[i].offset) =
 			kg_xstrdup(kg_label(labels, map[i].key));

@@ -100,6 +100,11 @@ typedef struct kg_pdf_style {
 	/* the words the edition prints (pdf_labels.h): NULL until
 	 * kg_pdf_style_use_labels */
 	kg_pdf_labels labels;
+	/* the kit's language has no italic (Chinese, Japanese, Korean,
+	 * Arabic, Hebrew, Persian, Urdu: a slant is a fake): the italic
+	 * faces are the upright ones (fonts.c), set by
+	 * kg_pdf_style_use_labels */
+	int upright;
 	/* the paper sizes, in the file's order (at least one) */
 	kg_pdf_paper *papers;
 	size_t npapers, cap_papers;

@@ -641,12 +641,13 @@ char *kg_dim_label(const kg_kit *kit, const kg_dim *dim)
 	kg_buf b = KG_BUF_INIT;
 
 	if (it->kind == KG_ITEM_QUESTION) {
-		char num[24];
+		char num[24], *q;
 
 		snprintf(num, sizeof(num), "%zu", kg_question_number(kit, it->question));
-		kg_label_put(&b, kit->labels, "common.question_number", "number",
-			     num, NULL);
-		kg_buf_printf(&b, ": %s", kg_text(it->topic->title));
+		q = kg_label_dup(kit->labels, "common.question_number", "number",
+				 num, NULL);
+		kg_label_field(&b, kit->labels, q, kg_text(it->topic->title));
+		free(q);
 	} else if (it->kind == KG_ITEM_EXERCISE)
 		kg_label_put(&b, kit->labels, "packet.exercise_item", "title",
 			     kg_text(it->topic->scenario_title), NULL);

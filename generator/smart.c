@@ -7,6 +7,10 @@
  */
 #include "smart.h"
 
+#include <ctype.h>
+#include <string.h>
+
+#include "labels.h"
 #include "utf8.h"
 
 #define S_LDQUO "\xE2\x80\x9C"
@@ -16,6 +20,58 @@
 #define S_NDASH "\xE2\x80\x93"
 #define S_MDASH "\xE2\x80\x94"
 #define S_HELLIP "\xE2\x80\xA6"
+
+static const kg_quotes S_english = {S_LDQUO, S_RDQUO, S_LSQUO, S_RSQUO};
+/* the quotes in use on this thread (kg_smart_use) */
+static _Thread_local kg_quotes S_quotes = {S_LDQUO, S_RDQUO, S_LSQUO, S_RSQUO};
+
+kg_quotes kg_quotes_of(const kg_labels *labels)
+{
+	kg_quotes q;
+
+	q.open = kg_label(labels, "punct.quote_open");
+	q.close = kg_label(labels, "punct.quote_close");
+	q.open2 = kg_label(labels, "punct.quote2_open");
+	q.close2 = kg_label(labels, "punct.quote2_close");
+	return q;
+}
+
+void kg_smart_use(const kg_quotes *q)
+{
+	S_quotes = q ? *q : S_english;
+}
+
+int kg_smart_english(void)
+{
+	return strcmp(S_quotes.open, S_LDQUO) == 0 &&
+	       strcmp(S_quotes.close, S_RDQUO) == 0 &&
+	       strcmp(S_quotes.open2, S_LSQUO) == 0 &&
+	       strcmp(S_quotes.close2, S_RSQUO) == 0;
+}
+
+/* Is c a letter or digit (for an apostrophe: a quote between two of them
+ * is one)? ASCII's, and every character beyond it but punctuation. */
+static int S_wordy(uint32_t c)
+{
+	if (c < 0x80)
+		return isalnum((int)c);
+	return !(c >= 0x2000 && c <= 0x206F) && c != 0xA0 && c != 0xAB &&
+	       c != 0xBB && !(c >= 0x3000 && c <= 0x303F);
+}
+
+/* Is c Chinese, Japanese or Korean (ideographs, kana, hangul, their
+ * punctuation and full-width forms), written without spaces? */
+static int S_cjk(uint32_t c)
+{
+	return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+	       (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/* Is a double quote open on this thread? Next to CJK text there are no
+ * spaces to tell an opening quote from a closing one: they alternate
+ * (a paragraph, *prev 0, starts with none open). */
+static _Thread_local int S_double_open;
 
 /* Does a quote after c open? */
 static int S_opens_after(uint32_t c)
@@ -29,6 +85,8 @@ void kg_smart_append(kg_buf *out, const char *s, size_t len, uint32_t *prev)
 {
 	const char *end = s + len, *p = s;
 
+	if (*prev == 0)
+		S_double_open = 0;
 	while (p < end) {
 		const char *at = p;
 		uint32_t c = kg_utf8_next(&p, end);
@@ -38,14 +96,24 @@ void kg_smart_append(kg_buf *out, const char *s, size_t len, uint32_t *prev)
 		 * of text, after emphasis or a link): the quote opens when
 		 * what comes before says so */
 		if (c == '"') {
-			int open = S_opens_after(*prev) && next != ' ';
+			const char *q = p;
+			uint32_t after = p < end ? kg_utf8_next(&q, end) : 0;
+			int open = S_cjk(*prev) || S_cjk(after)
+					   ? !S_double_open
+					   : S_opens_after(*prev) && next != ' ';
 
-			kg_buf_puts(out, open ? S_LDQUO : S_RDQUO);
+			S_double_open = open;
+			kg_buf_puts(out, open ? S_quotes.open : S_quotes.close);
 			c = open ? 0x201C : 0x201D;
 		} else if (c == '\'') {
 			int open = S_opens_after(*prev) && next != ' ';
 
-			kg_buf_puts(out, open ? S_LSQUO : S_RSQUO);
+			/* an apostrophe, "don't", is ’ in every language */
+			if (!open && S_wordy(*prev) && next && S_wordy(next))
+				kg_buf_puts(out, S_RSQUO);
+			else
+				kg_buf_puts(out, open ? S_quotes.open2
+						      : S_quotes.close2);
 			c = open ? 0x2018 : 0x2019;
 		} else if (c == '-' && next == '-') {
 			size_t n = 1;
@@ -66,6 +134,32 @@ void kg_smart_append(kg_buf *out, const char *s, size_t len, uint32_t *prev)
 		} else {
 			kg_buf_put(out, at, (size_t)(p - at));
 		}
+		*prev = c;
+	}
+}
+
+void kg_smart_requote(kg_buf *out, const char *s, size_t len, uint32_t *prev)
+{
+	const char *end = s + len, *p = s;
+
+	while (p < end) {
+		const char *at = p;
+		uint32_t c = kg_utf8_next(&p, end);
+		const char *q = NULL;
+
+		if (c == 0x201C)
+			q = S_quotes.open;
+		else if (c == 0x201D)
+			q = S_quotes.close;
+		else if (c == 0x2018)
+			q = S_quotes.open2;
+		else if (c == 0x2019 && !(S_wordy(*prev) && p < end &&
+					   S_wordy((unsigned char)*p)))
+			q = S_quotes.close2;
+		if (q)
+			kg_buf_puts(out, q);
+		else
+			kg_buf_put(out, at, (size_t)(p - at));
 		*prev = c;
 	}
 }

@@ -35,6 +35,7 @@
 #include "markdown.h"
 #include "template.h"
 #include "prose.h"
+#include "smart.h"
 #include "utf8.h"
 
 static void S_event(kg_iter *it, kg_event ev, kg_buf *out);
@@ -1043,8 +1044,11 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 {
 	kg_iter *it = kg_iter_new(doc->root);
 	kg_event ev;
+	kg_quotes quotes;
 
 	S_labels = doc->labels;
+	quotes = kg_quotes_of(doc->labels);
+	kg_smart_use(&quotes);
 	S_source_lang = doc->source_lang ? doc->source_lang : "en";
 	if (strcasecmp(S_source_lang, kg_labels_lang(doc->labels)) == 0)
 		S_source_lang = NULL; /* not a translation: no fallbacks */
@@ -1055,6 +1059,7 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 		kg_shell_drain(out);
 	}
 	kg_iter_free(it);
+	kg_smart_use(NULL);
 	S_card_script(doc, &out->buf);
 }
 

@@ -120,6 +120,10 @@ static void S_item(const kg_block *list, size_t number, const kg_buf *body,
 	S_indent(out, body->ptr, marker, "    ", "");
 }
 
+/* The labels (labels.h) of the document being written, for the words
+ * the writer adds: set by S_body, one document per thread at a time. */
+static _Thread_local const kg_labels *S_labels;
+
 /* A label in bold before the first paragraph of the body, or on a line
  * of its own when the body does not start with a paragraph. */
 static void S_labelled(const char *prefix, const char *label,
@@ -131,7 +135,8 @@ static void S_labelled(const char *prefix, const char *label,
 
 	kg_buf_printf(&lead, "%s**", prefix);
 	kg_md_escape(&lead, label, strlen(label));
-	kg_buf_puts(&lead, ":**");
+	kg_buf_puts(&lead, kg_label(S_labels, "punct.colon"));
+	kg_buf_puts(&lead, "**");
 	if (inline_label || body->len == 0) {
 		kg_buf_putc(&lead, ' ');
 		S_indent(out, body->len ? body->ptr : "", lead.ptr,
@@ -155,7 +160,8 @@ static void S_callout(const kg_block *b, const kg_buf *body, kg_buf *out)
 
 	kg_buf_puts(&inner, "**");
 	kg_md_escape(&inner, b->title, strlen(b->title));
-	kg_buf_puts(&inner, ":**\n\n");
+	kg_buf_puts(&inner, kg_label(S_labels, "punct.colon"));
+	kg_buf_puts(&inner, "**\n\n");
 	kg_buf_puts(&inner, body->ptr);
 	S_indent(out, inner.ptr, "> ", "> ", ">");
 	kg_buf_putc(out, '\n');
@@ -227,7 +233,8 @@ static void S_scorecard(const kg_block *b, kg_buf *out)
 		kg_md_escape_cell(out, dim->title, strlen(dim->title));
 		kg_buf_puts(out, "**");
 		if (body.len) {
-			kg_buf_puts(out, ": ");
+			kg_buf_puts(out, kg_label(S_labels, "punct.colon"));
+			kg_buf_putc(out, ' ');
 			S_cell_markdown(out, &body);
 		}
 		kg_buf_puts(out, " |");
@@ -248,7 +255,8 @@ static void S_notes(const kg_block *b, kg_buf *out)
 	if (b->title) {
 		kg_buf_puts(out, "**");
 		kg_md_escape(out, b->title, strlen(b->title));
-		kg_buf_puts(out, b->level > 1 ? ":**\n\n" : ":** ");
+		kg_buf_puts(out, kg_label(S_labels, "punct.colon"));
+		kg_buf_puts(out, b->level > 1 ? "**\n\n" : "** ");
 	}
 	if (b->text_copy) { /* prefilled (kg_add_note_field) */
 		kg_md_escape(out, b->text_copy, strlen(b->text_copy));
@@ -276,9 +284,6 @@ static size_t S_longest_run(const char *s, char ch)
 	return best;
 }
 
-/* The labels (labels.h) of the document being written, for the words
- * the writer adds: set by S_body, one document per thread at a time. */
-static _Thread_local const kg_labels *S_labels;
 
 /* A code listing stays copy-pasteable: a caption with the language and
  * the line count (the HTML and PDF number the lines from 1), then the

@@ -627,6 +627,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 		   kg_diags *d)
 {
 	kg_pdf_style st;
+	kg_quotes quotes;
 	kg_buf path = KG_BUF_INIT, record = KG_BUF_INIT;
 	unsigned rules;
 	kg_fonts *fonts = NULL;
@@ -644,6 +645,8 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	    S_geometry(&c.geom, &st, wo->paper, d) < 0)
 		goto out;
 	kg_pdf_style_use_labels(&st, doc->labels);
+	quotes = kg_quotes_of(doc->labels);
+	kg_smart_use(&quotes); /* until out: */
 	/* fontconfig has no allocator to give, and fails badly without memory */
 	kg_headroom(KG_FONTCONFIG_HEADROOM);
 	if (!(fonts = kg_fonts_new(&st, d)))
@@ -674,6 +677,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 		goto out;
 	rc = 0;
 out:
+	kg_smart_use(NULL);
 	kg_pdf_file_free(&pdf);
 	kg_outline_free(&c.outline);
 	kg_tags_free(c.tags);

@@ -66,7 +66,9 @@ for path in sorted(glob.glob(os.path.join(folder, "*.yaml"))):
 			bad.append("%s: %s is%s a plural label" % (lang, k, "" if isinstance(e, dict) else " not"))
 			continue
 		for f, text in (v.items() if isinstance(v, dict) else [("", v)]):
-			if not isinstance(text, str) or not text.strip():
+			# punctuation may be a space, or nothing (Japanese
+			# puts no space between sentences)
+			if not isinstance(text, str) or (not text.strip() and not k.startswith("punct.")):
 				bad.append("%s: %s %s is empty" % (lang, k, f))
 			elif f and f not in has:
 				bad.append("%s: %s has a form '%s' the language does not use" % (lang, k, f))
@@ -231,6 +233,7 @@ number.decimal          ... so no size has a decimal
 packet.exercise         no topic of content/ is set as an exercise (scenario.minutes)
 packet.exercise_item    ...
 packet.to_spare         every round of content/ fills or overruns its main phase
+punct.quote2_open       no text of content/ opens a quote within a quote
 phase.main              content/ names its phases (loop.phases) ...
 phase.main_what         ...
 phase.opening           ...
@@ -446,6 +449,53 @@ if [ "$st" = 0 ] && grep -q "^$S/kit.yaml:$line:11: warning: no labels for langu
 	ok "a language with no labels file keeps English, with a warning at kit.yaml's language"
 else
 	not_ok "a language with no labels file keeps English, with a warning" "status $st" "$(cat "$TMP/err")"
+fi
+
+# ---- the language's punctuation and emphasis (labels punct.*) -------------------------
+# French sets a narrow no-break space before a colon, Japanese a full-width
+# colon with no space and full-width parentheses, and no space between
+# sentences; straight quotes become the language's; Japanese has no
+# italic, in the PDF (no oblique face) or the HTML (its CSS); the cover's
+# label column widens for a longer label.
+F=$(kit frp "" fr)
+"$KITGEN" build -q --content "$F" --templates "$ROOT/templates" --out "$TMP/frp" --format pdf,html \
+	--edition panels/generalist-fresher/round-1 2>"$TMP/err"
+# (PyMuPDF's text: pdftotext makes a narrow no-break space a space)
+$PY -c 'import sys, fitz; print("".join(p.get_text() for p in fitz.open(sys.argv[1])))' \
+	"$TMP/frp/panels/generalist-fresher/round-1.pdf" >"$TMP/frp.txt" 2>>"$TMP/err"
+if grep -q "^Signature$(printf '\342\200\257'):\$" "$TMP/frp.txt" &&
+	grep -q "^Question$(printf '\342\200\257'): " "$TMP/frp.txt" &&
+	grep -q "«$(printf '\342\200\257')" "$TMP/frp.txt" &&
+	grep -q "«$(printf '\342\200\257')" "$TMP/frp/panels/generalist-fresher/round-1.html"; then
+	ok "French: a narrow no-break space before a form label's colon, « » quotes in PDF and HTML"
+else
+	not_ok "French: a narrow no-break space before a form label's colon, « » quotes" "$(grep -n 'Signature\|^Question' "$TMP/frp.txt" | head -3)" "$(cat "$TMP/err")"
+fi
+printf 'labels:\n  cover.version: "バージョン番号とその日付"\n' >"$TMP/jalong.yaml"
+JP=$(kit jap "$TMP/jalong.yaml" ja)
+"$KITGEN" build -q --content "$JP" --templates "$ROOT/templates" --out "$TMP/jap" --format pdf \
+	--edition panels/generalist-fresher/round-1 2>"$TMP/err"
+"$KITGEN" build -q --content "$JP" --templates "$ROOT/templates" --out "$TMP/jap" --format md \
+	--edition candidates/generalist-fresher 2>>"$TMP/err"
+pdftotext "$TMP/jap/panels/generalist-fresher/round-1.pdf" "$TMP/jap.txt" 2>>"$TMP/err"
+cover=$($PY - "$TMP/jap/panels/generalist-fresher/round-1.pdf" <<'PYEOF' 2>&1
+import sys, fitz
+d = fitz.open(sys.argv[1])
+w = {x[4]: x for x in d[0].get_text("words")}
+lab, val = w.get("バージョン番号とその日付"), w.get("1.0.0")
+print("ok" if lab and val and val[0] > lab[2] and abs(val[3] - lab[3]) < 3 else "label %s value %s" % (lab, val))
+PYEOF
+)
+g="$TMP/jap/candidates/generalist-fresher.md"
+if grep -q '^署名：$' "$TMP/jap.txt" && grep -q '^Q[0-9]*：' "$TMP/jap.txt" &&
+	! pdffonts "$TMP/jap/panels/generalist-fresher/round-1.pdf" | grep -qi 'oblique\|italic' &&
+	[ "$cover" = ok ] &&
+	grep -q '（[0-9]*分）' "$g" && ! grep -q '。 [^ ]' "$g" && grep -q '^  - \*\*[^*]*（[0-9]*）：\*\* ' "$g" &&
+	grep -q ':is(em, i, cite, dfn, var, address):lang(ja)' "$ROOT/templates/html/style.mustache"; then
+	ok "Japanese: full-width colon and parentheses, no space after 。, no oblique face, the cover's column widens"
+else
+	not_ok "Japanese punctuation, upright emphasis and the cover's column" "cover: $cover" \
+		"$(grep -n '署名\|^Q[0-9]' "$TMP/jap.txt" | head -3)" "$(grep -n '。 [^ ]' "$g" | head -2)" "$(cat "$TMP/err")"
 fi
 
 # ---- kitgen labels round-trips: its output as a labels file builds the same ------------

@@ -206,6 +206,38 @@ static void test_overrides(void **state)
 	kg_diags_free(&d);
 }
 
+/* The punctuation kitgen puts between texts it joins comes from the
+ * language's table: French sets a narrow no-break space before its colon,
+ * Japanese a full-width colon and parentheses and no space between
+ * sentences; English keeps ": ", " (", " ". */
+static void test_punctuation(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_labels *fr = kg_labels_load(NULL, "fr", NULL, &d);
+	kg_labels *ja = kg_labels_load(NULL, "ja", NULL, &d);
+	kg_buf b = KG_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(d.n, 0);
+	kg_label_field(&b, NULL, "Candidate", "Ada");
+	kg_label_paren(&b, NULL, " Strong", "3");
+	kg_label_sentence_sep(&b, NULL);
+	assert_string_equal(b.ptr, "Candidate: Ada Strong (3) ");
+	kg_buf_reset(&b);
+	kg_label_field(&b, fr, "Candidat", "Ada");
+	assert_string_equal(b.ptr, "Candidat\u202F: Ada");
+	kg_buf_reset(&b);
+	kg_label_field(&b, ja, "候補者", "");
+	kg_label_paren(&b, ja, "強い", "3");
+	kg_label_sentence_sep(&b, ja);
+	kg_buf_puts(&b, kg_label(ja, "punct.before_note"));
+	assert_string_equal(b.ptr, "候補者：強い（3）");
+	kg_buf_release(&b);
+	kg_labels_free(fr);
+	kg_labels_free(ja);
+	kg_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_ja_he),
 		cmocka_unit_test(test_overrides),
+		cmocka_unit_test(test_punctuation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,72 @@
+/*
+ * test_smart.c - smart quotes in the kit's language (smart.h): straight
+ * quotes become German „…“ and ‚…‘, French « … » with narrow no-break
+ * spaces, Japanese 「…」; an apostrophe stays ’; cmark's English curly
+ * quotes are requoted the same way for the HTML.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "labels.h"
+#include "smart.h"
+
+/* s through kg_smart_append with lang's quotes ("": English). */
+static char *S_smart(const char *lang, const char *s, int requote)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_labels *l = *lang ? kg_labels_load(NULL, lang, NULL, &d) : NULL;
+	kg_quotes q = kg_quotes_of(l);
+	kg_buf out = KG_BUF_INIT;
+	uint32_t prev = 0;
+
+	kg_smart_use(&q);
+	if (requote)
+		kg_smart_requote(&out, s, strlen(s), &prev);
+	else
+		kg_smart_append(&out, s, strlen(s), &prev);
+	kg_smart_use(NULL);
+	kg_labels_free(l);
+	kg_diags_free(&d);
+	return kg_buf_detach(&out, NULL);
+}
+
+static void S_is(const char *lang, const char *in, const char *want,
+		 int requote)
+{
+	char *got = S_smart(lang, in, requote);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_quotes(void **state)
+{
+	(void)state;
+	S_is("", "say \"it's 'fine'\"", "say “it’s ‘fine’”", 0);
+	S_is("de", "Er sagt \"es geht 'gut'\" und geht's",
+	     "Er sagt „es geht ‚gut‘“ und geht’s", 0);
+	S_is("fr", "Il dit \"l'affaire\".",
+	     "Il dit «\u202Fl’affaire\u202F».", 0);
+	S_is("es", "Dice \"hola\".", "Dice «hola».", 0);
+	S_is("ja", "彼は\"はい\"と言った", "彼は「はい」と言った", 0);
+	/* cmark's curly quotes, for the HTML */
+	S_is("de", "“Fehler” und ‘so’, don’t", "„Fehler“ und ‚so‘, don’t", 1);
+	S_is("fr", "“mot”", "«\u202Fmot\u202F»", 1);
+	S_is("", "“word” don’t", "“word” don’t", 1);
+	assert_true(kg_smart_english());
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quotes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
