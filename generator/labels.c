@@ -100,8 +100,7 @@ int kg_lang_valid(const char *tag)
 	return 1;
 }
 
-/* The language subtag of tag, lowercase, in buf. */
-static const char *S_primary(const char *tag, char *buf, size_t size)
+const char *kg_lang_primary(const char *tag, char *buf, size_t size)
 {
 	size_t i;
 
@@ -138,7 +137,7 @@ int kg_lang_rtl(const char *tag)
 		return 1;
 	if (S_has_subtag(tag, "Latn") || S_has_subtag(tag, "Cyrl"))
 		return 0;
-	S_primary(tag, lang, sizeof(lang));
+	kg_lang_primary(tag, lang, sizeof(lang));
 	for (i = 0; rtl[i]; i++)
 		if (strcmp(lang, rtl[i]) == 0)
 			return 1;
@@ -159,7 +158,7 @@ int kg_lang_upright(const char *tag)
 		return 1;
 	if (S_has_subtag(tag, "Latn") || S_has_subtag(tag, "Cyrl"))
 		return 0;
-	S_primary(tag, lang, sizeof(lang));
+	kg_lang_primary(tag, lang, sizeof(lang));
 	for (i = 0; cjk[i]; i++)
 		if (strcmp(lang, cjk[i]) == 0)
 			return 1;
@@ -171,7 +170,7 @@ int kg_plural_category(const char *tag, long n)
 	char lang[9];
 	long m10 = n % 10, m100 = n % 100;
 
-	S_primary(tag ? tag : "en", lang, sizeof(lang));
+	kg_lang_primary(tag ? tag : "en", lang, sizeof(lang));
 	if (n < 0)
 		n = -n, m10 = -m10, m100 = -m100;
 	if (strcmp(lang, "ar") == 0)

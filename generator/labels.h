@@ -56,6 +56,9 @@ void kg_labels_free(kg_labels *labels);
 /* Is tag a well-formed BCP 47 language tag (language, optional script,
  * region and variants)? */
 int kg_lang_valid(const char *tag);
+/* The language subtag of tag ("de" of "de-CH"), lowercase, in buf of
+ * size bytes (cut to fit); buf. */
+const char *kg_lang_primary(const char *tag, char *buf, size_t size);
 /* Is the language of tag written right to left (Arabic, Hebrew, Persian,
  * Urdu, ...; or its script is Arab or Hebr)? */
 int kg_lang_rtl(const char *tag);

@@ -25,6 +25,7 @@
 #include <linebreak.h>
 
 #include "alloc.h"
+#include "labels.h"
 #include "utf8.h"
 
 _Static_assert(KG_LI_UAX_ALLOW == LINEBREAK_ALLOWBREAK, "libunibreak's value");
@@ -50,10 +51,14 @@ kg_li_typeset *kg_li_typeset_of(kg_lay *lay)
 static const char *S_unibreak_lang(const char *tag)
 {
 	static const char *const cjk[] = {"zh", "ja", "ko"};
+	char lang[9];
 	size_t i;
 
-	for (i = 0; tag && i < sizeof(cjk) / sizeof(cjk[0]); i++)
-		if (strncmp(tag, cjk[i], 2) == 0 && (tag[2] == '\0' || tag[2] == '-'))
+	if (!tag)
+		return NULL;
+	kg_lang_primary(tag, lang, sizeof(lang));
+	for (i = 0; i < sizeof(cjk) / sizeof(cjk[0]); i++)
+		if (strcmp(lang, cjk[i]) == 0)
 			return cjk[i];
 	return NULL;
 }

@@ -22,6 +22,7 @@
 #include <hyphen.h>
 
 #include "alloc.h"
+#include "labels.h"
 #include "utf8.h"
 
 #define S_DIR "/usr/share/hyphen"
@@ -71,18 +72,17 @@ static int S_try(HyphenDict **dict, const char *lang, const char *region)
  * hyph_es_ES; English's is US). */
 static HyphenDict *S_load(const char *tag)
 {
-	char lang[9] = "", region[4] = "", home[4];
+	char lang[9], region[4] = "", home[4];
 	HyphenDict *dict = NULL;
-	const char *p = tag;
-	size_t n = 0, i;
+	const char *p = tag + strcspn(tag, "-");
+	size_t i;
 
-	while (*p && *p != '-' && *p != '_' && n + 1 < sizeof(lang))
-		lang[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p), p++;
-	lang[n] = '\0';
-	while (*p == '-' || *p == '_') { /* a region is two letters */
+	kg_lang_primary(tag, lang, sizeof(lang));
+
+	while (*p == '-') { /* a region is two letters */
 		const char *sub = ++p;
 
-		while (*p && *p != '-' && *p != '_')
+		while (*p && *p != '-')
 			p++;
 		if (p - sub == 2 && sub[0] >= 'A' && sub[0] <= 'z') {
 			region[0] = (char)(sub[0] & ~0x20);
@@ -96,7 +96,7 @@ static HyphenDict *S_load(const char *tag)
 	home[i] = '\0';
 	if (strcmp(lang, "en") == 0)
 		strcpy(home, "US");
-	if (n == 0)
+	if (lang[0] == '\0')
 		return NULL;
 	if ((*region && S_try(&dict, lang, region)) || S_try(&dict, lang, "") ||
 	    S_try(&dict, lang, home))
