@@ -5,9 +5,10 @@
  * Every scalar of the kit's trees (kit.yaml, the topics, the scenarios,
  * a translation's overlay) and every label text is scanned; ASCII is
  * skipped a byte at a time without a look-up, since every face has it.
- * Each other character is asked of the fonts once (fonts.c's own
- * fallback look-up, kg_fonts_covers: the answer is the PDF writer's)
- * and the answer kept in a small hash table.
+ * Each other character is asked of the fonts (fonts.c's own fallback
+ * look-up, kg_fonts_covers: the answer is the PDF writer's, and fonts.c
+ * keeps each character's fallback, so asking again is a look-up); a
+ * missing one is warned of once (kg_diags_once), at its first place.
  *
  * A node's mark is where its text starts, and a text may be quoted,
  * folded or a block scalar, so a character's place inside it is found
@@ -44,9 +45,6 @@ typedef struct S_check {
 	int state;               /* 0: fonts not loaded, 1: loaded, -1: none */
 	kg_pdf_style st;
 	kg_fonts *fonts;
-	uint32_t *keys;          /* character + 1; 0: an empty slot */
-	unsigned char *missing;  /* 1: no font has it */
-	size_t n, cap;
 	char *file;              /* the source file last read, for places */
 	kg_buf src;
 	kg_lines *lines;
@@ -77,54 +75,6 @@ static int S_invisible(uint32_t cp)
 	return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) ||
 	       hb_unicode_general_category(hb_unicode_funcs_get_default(), cp) ==
 		       HB_UNICODE_GENERAL_CATEGORY_FORMAT;
-}
-
-static size_t S_slot(const S_check *c, uint32_t cp)
-{
-	size_t i = (cp * 2654435761u) & (c->cap - 1);
-
-	while (c->keys[i] && c->keys[i] != cp + 1)
-		i = (i + 1) & (c->cap - 1);
-	return i;
-}
-
-static void S_grow(S_check *c)
-{
-	uint32_t *keys = c->keys;
-	unsigned char *missing = c->missing;
-	size_t old = c->cap, j;
-
-	c->cap = old ? 2 * old : 256;
-	c->keys = kg_xcalloc(c->cap, sizeof(*c->keys));
-	c->missing = kg_xcalloc(c->cap, 1);
-	for (j = 0; j < old; j++)
-		if (keys[j]) {
-			size_t i = S_slot(c, keys[j] - 1);
-
-			c->keys[i] = keys[j];
-			c->missing[i] = missing[j];
-		}
-	free(keys);
-	free(missing);
-}
-
-/* Is cp in no installed font? Set *first when this is the first time
- * it is asked. */
-static int S_is_missing(S_check *c, uint32_t cp, int *first)
-{
-	size_t i;
-
-	*first = 0;
-	if (c->cap && c->keys[i = S_slot(c, cp)] == cp + 1)
-		return c->missing[i];
-	if (2 * (c->n + 1) > c->cap)
-		S_grow(c);
-	i = S_slot(c, cp);
-	c->keys[i] = cp + 1;
-	c->missing[i] = !kg_fonts_covers(c->fonts, KG_FACE_REGULAR, cp);
-	c->n++;
-	*first = 1;
-	return c->missing[i];
 }
 
 /* The source file of at, read (the one last read is kept); 0 or -1. */
@@ -191,10 +141,11 @@ static void S_text(S_check *c, const char *text, size_t len, kg_mark at)
 		const char *here = p;
 		uint32_t cp = kg_utf8_next(&p, end);
 		char key[32];
-		int first;
 
-		if (cp < 0xA0 || S_invisible(cp) || !S_is_missing(c, cp, &first) ||
-		    !first)
+		/* fonts.c keeps each character's fallback: asking again is a
+		 * look-up; kg_diags_once warns at the first place only */
+		if (cp < 0xA0 || S_invisible(cp) ||
+		    kg_fonts_covers(c->fonts, KG_FACE_REGULAR, cp))
 			continue;
 		snprintf(key, sizeof(key), KG_FONTS_MISSING_KEY, (unsigned long)cp);
 		if (kg_diags_once(c->d, key))
@@ -254,8 +205,6 @@ void kg_check_glyphs(const kg_kit *kit, const kg_labels *labels,
 	if (c.state)
 		kg_pdf_style_free(&c.st);
 	kg_diags_free(&c.quiet);
-	free(c.keys);
-	free(c.missing);
 	free(c.file);
 	kg_buf_release(&c.src);
 	kg_lines_free(c.lines);
