@@ -123,32 +123,39 @@ static int S_has_subtag(const char *tag, const char *sub)
 	return 0;
 }
 
+/* Is tag's language one of langs (NULL-ended), its script not Latin or
+ * Cyrillic (which a tag names when the language is written otherwise
+ * than its custom: "az-Latn", "sd-Latn")? */
+static int S_language_in(const char *tag, const char *const *langs)
+{
+	char lang[9];
+	size_t i;
+
+	if (S_has_subtag(tag, "Latn") || S_has_subtag(tag, "Cyrl"))
+		return 0;
+	kg_lang_primary(tag, lang, sizeof(lang));
+	for (i = 0; langs[i]; i++)
+		if (strcmp(lang, langs[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int kg_lang_rtl(const char *tag)
 {
 	static const char *const rtl[] = {"ar", "he", "iw", "fa", "ur", "ps",
 					  "sd", "ug", "yi", "dv", "ckb", NULL};
-	char lang[9];
-	size_t i;
 
 	if (!tag)
 		return 0;
 	if (S_has_subtag(tag, "Arab") || S_has_subtag(tag, "Hebr") ||
 	    S_has_subtag(tag, "Thaa") || S_has_subtag(tag, "Syrc"))
 		return 1;
-	if (S_has_subtag(tag, "Latn") || S_has_subtag(tag, "Cyrl"))
-		return 0;
-	kg_lang_primary(tag, lang, sizeof(lang));
-	for (i = 0; rtl[i]; i++)
-		if (strcmp(lang, rtl[i]) == 0)
-			return 1;
-	return 0;
+	return S_language_in(tag, rtl);
 }
 
 int kg_lang_upright(const char *tag)
 {
 	static const char *const cjk[] = {"ja", "zh", "ko", "yue", NULL};
-	char lang[9];
-	size_t i;
 
 	if (!tag)
 		return 0;
@@ -156,13 +163,7 @@ int kg_lang_upright(const char *tag)
 	    S_has_subtag(tag, "Hant") || S_has_subtag(tag, "Jpan") ||
 	    S_has_subtag(tag, "Kore"))
 		return 1;
-	if (S_has_subtag(tag, "Latn") || S_has_subtag(tag, "Cyrl"))
-		return 0;
-	kg_lang_primary(tag, lang, sizeof(lang));
-	for (i = 0; cjk[i]; i++)
-		if (strcmp(lang, cjk[i]) == 0)
-			return 1;
-	return 0;
+	return S_language_in(tag, cjk);
 }
 
 int kg_plural_category(const char *tag, long n)
