@@ -34,6 +34,30 @@ same_text() {
 	fi
 }
 
+# nu_check NAME [--no-langdetect] PAGE...: ok when the Nu Html Checker
+# (npm's vnu-jar, on Java) finds no error or warning in the pages, else
+# its first messages; not ok too when Java or the checker is missing, so
+# the check never passes by not running.
+VNU_JAR=$ROOT/node_modules/vnu-jar/build/dist/vnu.jar
+nu_check() {
+	_name=$1
+	shift
+	_opts=
+	if [ "${1:-}" = --no-langdetect ]; then
+		_opts=$1
+		shift
+	fi
+	if ! command -v java >/dev/null 2>&1; then
+		not_ok "$_name" "Java is not installed for the Nu Html Checker (apt-get install default-jre-headless)"
+	elif [ ! -f "$VNU_JAR" ]; then
+		not_ok "$_name" "vnu-jar is not installed (npm ci)"
+	elif java -jar "$VNU_JAR" --Werror $_opts --format gnu "$@" >"$TMP/vnu" 2>&1; then
+		ok "$_name"
+	else
+		not_ok "$_name" "$(sed "s|$TMP/||g" "$TMP/vnu" | head -20)"
+	fi
+}
+
 # A private copy of the fixture kit in $TMP/NAME; prints its path.
 fixture_copy() {
 	rm -rf "$TMP/$1"

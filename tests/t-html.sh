@@ -5,7 +5,6 @@
 # browser test (headless Chromium: what the pages render, accessibility
 # in both colour schemes, screenshots in build/screenshots/).
 . "$(dirname "$0")/lib.sh"
-VNU_JAR="$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"
 SHOTS="$ROOT/build/screenshots"
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMIUM
@@ -158,19 +157,9 @@ check "hostile content is inert in Markdown (markdown-it, raw HTML on)" \
 # ---- the Nu Html Checker -----------------------------------------------------
 
 pages=$(find "$TMP/full" "$TMP/hostile" -name '*.html' | LC_ALL=C sort)
-if ! command -v java >/dev/null 2>&1; then
-	not_ok "Java is installed for the Nu Html Checker (apt-get install default-jre-headless)"
-elif [ ! -f "$VNU_JAR" ]; then
-	not_ok "vnu-jar is installed (npm ci)"
-else
-	# shellcheck disable=SC2086 # one argument per page
-	if java -jar "$VNU_JAR" --Werror --format gnu $pages >"$TMP/vnu" 2>&1; then
-		ok "the Nu Html Checker finds no error or warning in $(echo "$pages" | wc -l) pages"
-	else
-		not_ok "the Nu Html Checker finds no error or warning" \
-			"$(sed "s|$TMP/||g" "$TMP/vnu" | head -20)"
-	fi
-fi
+# shellcheck disable=SC2086 # one argument per page
+nu_check "the Nu Html Checker finds no error or warning in $(echo "$pages" | wc -l) pages" \
+	$pages
 
 # ---- the browser test --------------------------------------------------------
 

@@ -13,7 +13,6 @@
 # failing on a page broken on purpose. Screenshots of the Arabic, CJK and
 # German pages go to build/screenshots/i18n/.
 . "$(dirname "$0")/lib.sh"
-VNU_JAR="$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"
 SHOTS="$ROOT/build/screenshots/i18n"
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMIUM
@@ -108,25 +107,13 @@ fi
 
 # ---- the Nu Html Checker -----------------------------------------------------
 
-if ! command -v java >/dev/null 2>&1; then
-	not_ok "Java is installed for the Nu Html Checker (apt-get install default-jre-headless)"
-elif [ ! -f "$VNU_JAR" ]; then
-	not_ok "vnu-jar is installed (npm ci)"
-else
-	# (--no-langdetect: the fixtures mix languages on purpose -- most of
-	# the Arabic kit's words and of the German build's fallbacks are
-	# English -- so the checker's guess at a page's language is a coin
-	# toss from run to run; the lang attributes are checked above)
-	# shellcheck disable=SC2086 # one argument per page
-	if java -jar "$VNU_JAR" --Werror --no-langdetect --format gnu \
-		$AR_PAGES $CJK_PAGES $DE_PAGES \
-		>"$TMP/vnu" 2>&1; then
-		ok "the Nu Html Checker finds no error or warning in the Arabic, CJK and German pages"
-	else
-		not_ok "the Nu Html Checker finds no error or warning in the Arabic, CJK and German pages" \
-			"$(sed "s|$TMP/||g" "$TMP/vnu" | head -20)"
-	fi
-fi
+# (--no-langdetect: the fixtures mix languages on purpose -- most of
+# the Arabic kit's words and of the German build's fallbacks are
+# English -- so the checker's guess at a page's language is a coin
+# toss from run to run; the lang attributes are checked above)
+# shellcheck disable=SC2086 # one argument per page
+nu_check "the Nu Html Checker finds no error or warning in the Arabic, CJK and German pages" \
+	--no-langdetect $AR_PAGES $CJK_PAGES $DE_PAGES
 
 # ---- in the browser ------------------------------------------------------------
 

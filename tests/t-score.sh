@@ -178,12 +178,10 @@ done
 check "a debrief is marked confidential personal data in every format, on every page (of $pages)" \
 	test "$marked" = 1 -a "${pages:-0}" -gt 0
 
-# the reports pass the same checkers as every kit (when installed)
-VNU_JAR="$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"
-if command -v java >/dev/null 2>&1 && [ -f "$VNU_JAR" ]; then
-	check "the Nu Html Checker passes the HTML reports" \
-		java -jar "$VNU_JAR" --Werror --format gnu "$TMP/hire/debrief-hire.html" "$TMP/spread/debrief-spread.html"
-fi
+# the reports pass the same checkers as every kit (markdownlint when
+# installed)
+nu_check "the Nu Html Checker passes the HTML reports" \
+	"$TMP/hire/debrief-hire.html" "$TMP/spread/debrief-spread.html"
 if [ -x "$ROOT/node_modules/.bin/markdownlint-cli2" ]; then
 	check "markdownlint passes the Markdown reports" \
 		"$ROOT/node_modules/.bin/markdownlint-cli2" "$TMP/hire/debrief-hire.md" "$TMP/spread/debrief-spread.md"

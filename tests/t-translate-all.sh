@@ -11,7 +11,6 @@
 # fixture's candidate's guide and packet pass the Nu Html Checker and axe.
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
-VNU_JAR="$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMIUM
 
@@ -132,17 +131,9 @@ cp -R "$ROOT/tests/fixture/translations" "$D/"
 "$KITGEN" build -q --content "$D" --templates "$ROOT/templates" --out "$TMP/de" \
 	--language de --format html >/dev/null 2>&1
 pages="$TMP/de/de/candidates/balanced-expert.html $TMP/de/de/panels/balanced-expert.html"
-if ! command -v java >/dev/null 2>&1 || [ ! -f "$VNU_JAR" ]; then
-	not_ok "the Nu Html Checker is installed (java, npm ci)"
-else
-	# shellcheck disable=SC2086 # one argument per page
-	if java -jar "$VNU_JAR" --Werror --format gnu $pages >"$TMP/vnu" 2>&1; then
-		ok "the Nu Html Checker finds no error or warning in the German candidate's guide and packet"
-	else
-		not_ok "the Nu Html Checker finds no error or warning in the German candidate's guide and packet" \
-			"$(sed "s|$TMP/||g" "$TMP/vnu" | head -20)"
-	fi
-fi
+# shellcheck disable=SC2086 # one argument per page
+nu_check "the Nu Html Checker finds no error or warning in the German candidate's guide and packet" \
+	$pages
 if [ ! -x "$CHROMIUM" ] || [ ! -d "$ROOT/node_modules/playwright-core" ]; then
 	not_ok "Chromium and playwright-core are installed for axe"
 else
