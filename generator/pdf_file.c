@@ -7,7 +7,8 @@
  * through the sink, so kg_pdf_tell (kg_sink_tell) is the true offset
  * whether or not the sink has drained it. A packed object's offset[n]
  * has the top bit set (KG_PDF_PACKED), its object stream's number in
- * bits 16 to 47 and its index in that stream in bits 0 to 15.
+ * bits 8 to 30 and its index in that stream in bits 0 to 7; an object
+ * written in place begins before 2 GiB (the top bit clear).
  */
 #include "pdf_file.h"
 
@@ -22,7 +23,11 @@
 #include "alloc.h"
 #include "utf8.h"
 
-#define KG_PDF_PACKED ((size_t)1 << 63)
+#define KG_PDF_PACKED ((uint32_t)1 << 31)
+/* object numbers below this fit a packed offset's 23 bits */
+#define S_MAX_OBJS ((uint32_t)1 << 23)
+
+_Static_assert(KG_PDF_STM_OBJS <= 256, "an index in an object stream fits 8 bits");
 
 static void S_emit(kg_pdf_file *f, const void *data, size_t len)
 {
@@ -60,6 +65,10 @@ uint32_t kg_pdf_reserve_n(kg_pdf_file *f, uint32_t n)
 {
 	uint32_t first = f->nobjs + 1;
 
+	if (n >= S_MAX_OBJS - f->nobjs) { /* finish reports it */
+		f->failed = 1;
+		return 1;
+	}
 	f->nobjs += n;
 	KG_GROW(f->offset, f->cap, (size_t)f->nobjs + 1);
 	memset(f->offset + first, 0, n * sizeof(*f->offset));
@@ -102,7 +111,11 @@ void kg_pdf_obj_begin(kg_pdf_file *f, uint32_t num)
 		f->failed = 1; /* a caller's mistake: finish reports it */
 		return;
 	}
-	f->offset[num] = kg_pdf_tell(f);
+	if (kg_pdf_tell(f) >= KG_PDF_PACKED) { /* past 32 bits' offsets */
+		f->failed = 1;
+		return;
+	}
+	f->offset[num] = (uint32_t)kg_pdf_tell(f);
 	f->open = num;
 	kg_pdf_printf(f, "%lu 0 obj\n", (unsigned long)num);
 }
@@ -186,7 +199,7 @@ static void S_stm_flush(kg_pdf_file *f)
 		return;
 	num = kg_pdf_reserve(f);
 	for (i = 0; i < f->stm_n; i++)
-		f->offset[f->stm_nums[i]] = KG_PDF_PACKED | ((size_t)num << 16) | i;
+		f->offset[f->stm_nums[i]] = KG_PDF_PACKED | num << 8 | (uint32_t)i;
 	snprintf(extra, sizeof(extra), "/Type /ObjStm /N %zu /First %zu", f->stm_n,
 		 f->stm_head.len);
 	kg_buf_put(&f->stm_head, f->stm.ptr, f->stm.len);
@@ -260,9 +273,9 @@ static int S_xref_stream(kg_pdf_file *f, uint32_t root, uint32_t info)
 
 		if (!o || o == KG_PDF_PACKED)
 			rc = -1;
-		if (o & KG_PDF_PACKED)
-			S_xref_entry(&b, prev, 2, (o & ~KG_PDF_PACKED) >> 16,
-				     (unsigned)(o & 0xFFFF));
+		if (n != num && (o & KG_PDF_PACKED))
+			S_xref_entry(&b, prev, 2, (o & ~KG_PDF_PACKED) >> 8,
+				     (unsigned)(o & 0xFF));
 		else
 			S_xref_entry(&b, prev, 1, o, 0);
 	}
@@ -293,8 +306,8 @@ int kg_pdf_file_finish(kg_pdf_file *f, uint32_t root, uint32_t info)
 	kg_pdf_printf(f, "xref\n0 %lu\n0000000000 65535 f\r\n",
 		      (unsigned long)f->nobjs + 1);
 	for (n = 1; n <= f->nobjs; n++) {
-		/* unwritten, or past the 10 digits an xref entry has */
-		if (!f->offset[n] || f->offset[n] > 9999999999ULL)
+		/* unwritten (one past 2 GiB failed when it began) */
+		if (!f->offset[n])
 			rc = -1;
 		kg_pdf_printf(f, "%010lu 00000 n\r\n", (unsigned long)f->offset[n]);
 	}

@@ -7,7 +7,7 @@
  * object graph (every page, annotation and outline item a dictionary of
  * 128-byte keys) and can only write it at the end, all at once. Here an
  * object is written the moment it is complete and forgotten; all that is
- * kept is its byte offset (8 bytes an object), for the xref table.
+ * kept is its byte offset (4 bytes an object), for the xref table.
  *
  * Use: kg_pdf_file_init (writes the header); kg_pdf_reserve a number for
  * every object that is referred to before it is written (forward
@@ -50,9 +50,11 @@
 
 typedef struct kg_pdf_file {
 	kg_sink *out;     /* where the bytes go (the caller's) */
-	size_t *offset;   /* of object n at offset[n]; 0: not written yet;
+	uint32_t *offset; /* of object n at offset[n]; 0: not written yet;
 			   * a packed one: KG_PDF_PACKED, its stream's number
-			   * and its index in it (pdf_file.c) */
+			   * and its index in it (pdf_file.c). 32 bits: the
+			   * largest kit has half a million objects, and a
+			   * file past 2 GiB (16 times the output cap) fails */
 	uint32_t nobjs;   /* the highest object number given out */
 	size_t cap;
 	uint32_t open;    /* the object being written, or 0 */
@@ -119,8 +121,8 @@ void kg_pdf_stream_plain(kg_pdf_file *f, uint32_t num, const char *extra,
  * with packed objects, the last object stream and a cross-reference
  * stream naming them.
  * Returns 0, or -1 when a reserved object was never written, one was
- * still open, one begins past the xref table's 10 digits of offset, or
- * writing failed. */
+ * still open, one begins past 2 GiB or there are 2^23 objects or more
+ * (the offsets' 32 bits), or writing failed. */
 int kg_pdf_file_finish(kg_pdf_file *f, uint32_t root, uint32_t info);
 
 /* ---- values, appended to a kg_buf ---------------------------------------- */

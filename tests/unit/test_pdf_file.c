@@ -177,6 +177,58 @@ static void test_packed_objects(void **state)
 	kg_sink_release(&out);
 }
 
+/* Offsets are 32 bits: a packed object's stream number takes 23 of
+ * them (one past 16 bits comes back whole from the xref stream), and a
+ * file of 2^23 objects or more fails instead of writing wrong places. */
+static void test_offsets_32_bits(void **state)
+{
+	kg_sink out;
+	kg_pdf_file f;
+	uint32_t a, stm;
+	const char *p, *data;
+	unsigned long len;
+	static unsigned char back[70010 * 8];
+	uLongf blen = sizeof(back), n;
+	char head[32];
+
+	(void)state;
+	kg_sink_init(&out, NULL);
+	kg_pdf_file_init(&f, &out);
+	kg_pdf_reserve_n(&f, 70000); /* never written: finish fails, but writes */
+	a = kg_pdf_reserve(&f);
+	kg_pdf_obj_packed(&f, a, "[1]", 3);
+	assert_int_equal(kg_pdf_file_finish(&f, 0, 0), -1);
+	stm = a + 1; /* the object stream, then the xref stream */
+	p = S_find(&out.buf, "/Type /XRef /Size 70004 ");
+	assert_non_null(p);
+	data = strstr(p, ">>\nstream\n") + 10;
+	snprintf(head, sizeof(head), "%lu 0 obj\n<< /Length ", (unsigned long)stm + 1);
+	len = strtoul(S_find(&out.buf, head) + strlen(head), NULL, 10);
+	assert_int_equal(uncompress(back, &blen, (const Bytef *)data, len), Z_OK);
+	assert_int_equal(blen, 70004 * 8);
+	for (n = 8; n < blen; n++) /* undo the Up predictor */
+		if (n % 8)
+			back[n] = (unsigned char)(back[n] + back[n - 8]);
+	assert_int_equal(back[a * 8 + 1], 2); /* packed */
+	assert_int_equal(((unsigned long)back[a * 8 + 4] << 16) |
+			 ((unsigned long)back[a * 8 + 5] << 8) | back[a * 8 + 6], stm);
+	assert_int_equal(back[a * 8 + 7], 0);
+	kg_pdf_file_free(&f);
+	kg_sink_release(&out);
+
+	kg_sink_init(&out, NULL);
+	kg_pdf_file_init(&f, &out);
+	a = kg_pdf_reserve(&f);
+	kg_pdf_reserve_n(&f, (uint32_t)1 << 23); /* one too many */
+	assert_int_equal(f.nobjs, 1);
+	assert_true(f.failed);
+	kg_pdf_obj_begin(&f, a);
+	kg_pdf_obj_end(&f);
+	assert_int_equal(kg_pdf_file_finish(&f, a, 0), -1);
+	kg_pdf_file_free(&f);
+	kg_sink_release(&out);
+}
+
 /* A number reserved and never written, or written twice, fails. */
 static void test_missing_object_fails(void **state)
 {
@@ -303,6 +355,7 @@ int main(void)
 		cmocka_unit_test(test_xref_offsets),
 		cmocka_unit_test(test_stream_deflated),
 		cmocka_unit_test(test_packed_objects),
+		cmocka_unit_test(test_offsets_32_bits),
 		cmocka_unit_test(test_missing_object_fails),
 		cmocka_unit_test(test_drained_file),
 		cmocka_unit_test(test_values),
