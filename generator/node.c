@@ -60,8 +60,10 @@ kg_node *kg_node_new_strn(const char *s, size_t len)
 {
 	kg_node *n = S_new(KG_NODE_SCALAR);
 
+	if (len >= UINT32_MAX) /* len is 32 bits: no text built is this long */
+		kg_oom(len);
 	n->text = kg_xstrndup(s, len);
-	n->len = len;
+	n->len = (uint32_t)len;
 	return n;
 }
 
@@ -102,16 +104,21 @@ kg_arena *kg_node_arena(kg_node *root)
 
 /* Room for one more element in an array of n: one that is not the node's
  * own (cap 0: a loaded file's, sized to fit) moves to the heap first. */
-static void S_room(void **items, size_t *cap, size_t n, size_t size)
+static void S_room(void **items, uint32_t *cap, size_t n, size_t size)
 {
-	if (n > 0 && *cap == 0) {
+	size_t c = *cap;
+
+	if (n >= UINT32_MAX)
+		kg_oom(SIZE_MAX); /* past 32 bits' count: as out of memory */
+	if (n > 0 && c == 0) {
 		void *own = kg_xmalloc(n * size);
 
 		memcpy(own, *items, n * size);
 		*items = own;
-		*cap = n;
+		c = n;
 	}
-	kg_grow(items, cap, n + 1, size);
+	kg_grow(items, &c, n + 1, size);
+	*cap = (uint32_t)(c < UINT32_MAX ? c : UINT32_MAX);
 }
 
 void kg_node_push(kg_node *seq, kg_node *value)

@@ -25,6 +25,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -48,35 +49,48 @@ typedef struct kg_pair {
 	kg_node *value;
 } kg_pair;
 
-/* A node is one of three kinds, and the union holds only that kind's
+/* A node is one of three kinds, and the unions hold only that kind's
  * fields: read text/len only from a KG_NODE_SCALAR, items/n only from a
  * KG_NODE_SEQ, pairs/npairs only from a KG_NODE_MAP (check kind first, or
  * use the look-ups below, which do). The other kinds' fields alias them
- * and read as garbage. */
+ * and read as garbage.
+ *
+ * 40 bytes, not 48: a kit of 1,000 topics loads 290,000 nodes and keeps
+ * them for the whole build, so kind and flags are a byte each and the
+ * counts 32 bits (a loaded file is at most 16 MiB; a longer text built by
+ * code is refused: kg_node_new_strn), the count sharing the header's
+ * word that the mark leaves. */
 struct kg_node {
 	kg_mark mark;       /* where the node starts */
-	kg_node_kind kind;  /* which member of the union is in use */
+	unsigned char kind; /* a kg_node_kind: which union member is in use */
 	bool plain;         /* scalar: unquoted, not a block scalar */
 	bool number;        /* scalar: num holds the whole number it reads
 			       as (set by the schema check, schema.h) */
 	unsigned char home; /* node.c's: where the node's memory comes from */
 	union {
+		uint32_t len;    /* KG_NODE_SCALAR: text's bytes */
+		uint32_t n;      /* KG_NODE_SEQ: items */
+		uint32_t npairs; /* KG_NODE_MAP: pairs */
+	};
+	union {
 		struct {            /* KG_NODE_SCALAR */
 			char *text; /* NUL-terminated; never NULL */
-			size_t len;
 			long num;   /* valid when `number` is set */
 		};
 		struct {            /* KG_NODE_SEQ */
 			kg_node **items;
-			size_t n, cap; /* cap: node.c's; 0 when items is not
-					  the node's own allocation */
+			uint32_t cap; /* node.c's: 0 when items is not the
+					 node's own allocation */
 		};
 		struct {            /* KG_NODE_MAP, in document order */
 			kg_pair *pairs;
-			size_t npairs, pcap; /* pcap: as cap */
+			uint32_t pcap; /* as cap */
 		};
 	};
 };
+
+_Static_assert(sizeof(void *) != 8 || sizeof(kg_node) == 40,
+	       "a kg_node is 40 bytes on a 64-bit machine");
 
 /* Free the tree rooted at n (NULL is ignored). */
 void kg_node_free(kg_node *n);

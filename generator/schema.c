@@ -516,7 +516,7 @@ static size_t S_check_prose(const kg_node *v, const char *name,
 
 	if (v->len > max) {
 		kg_error(d, v->mark, "'%s' is %zu bytes long; a %s may be at "
-			 "most %zu bytes", name, v->len, nouns[kind], max);
+			 "most %zu bytes", name, (size_t)v->len, nouns[kind], max);
 		return 1;
 	}
 	if (kind == KG_F_LINE && (breaker = S_line_breaker(v->text))) {
@@ -606,7 +606,7 @@ static size_t S_check_list(kg_node *v, const kg_field *f, kg_diags *d)
 	}
 	if (v->n < f->min_items) {
 		kg_error(d, v->mark, "'%s' has %zu item%s; at least %zu needed",
-			 f->name, v->n, v->n == 1 ? "" : "s", f->min_items);
+			 f->name, (size_t)v->n, v->n == 1 ? "" : "s", f->min_items);
 		errors++;
 	}
 	errors += S_check_count(v, f->name, v->n, d);
@@ -648,7 +648,7 @@ static size_t S_check_keyed_map(kg_node *v, const kg_field *f, kg_diags *d)
 	}
 	if (v->npairs < f->min_items) {
 		kg_error(d, v->mark, "'%s' has %zu items; at least %zu needed",
-			 f->name, v->npairs, f->min_items);
+			 f->name, (size_t)v->npairs, f->min_items);
 		errors++;
 	}
 	errors += S_check_count(v, f->name, v->npairs, d);

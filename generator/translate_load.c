@@ -484,7 +484,7 @@ static int S_text_ok(const kg_node *v, int line, int item, kg_diags *d)
 				"source: it holds no line break"), 0;
 	if (v->len > max)
 		return kg_error(d, v->mark, "this text holds %zu bytes, more "
-				"than the %zu its kind may hold", v->len, max), 0;
+				"than the %zu its kind may hold", (size_t)v->len, max), 0;
 	m = kg_md_measure_text(v->text);
 	if (m.depth > KG_MAX_MD_DEPTH || m.list_items > KG_MAX_MD_LIST_ITEMS)
 		return kg_error(d, v->mark, "this text nests deeper than %d "
@@ -504,7 +504,7 @@ static void S_count_off(const kg_tr_item *it, const kg_node *key,
 	if (it->drifted && v->kind == KG_NODE_SEQ)
 		kg_warning(d, v->mark, "'%s' translates a list of %zu %s%s, "
 			   "but the source now has %zu: it falls back to the "
-			   "source until translated again", key->text, v->n,
+			   "source until translated again", key->text, (size_t)v->n,
 			   what, v->n == 1 ? "" : "s", n);
 	else
 		kg_error(d, v->mark, "'%s' translates a list of %zu %s%s%s: "
