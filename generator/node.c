@@ -102,6 +102,98 @@ kg_arena *kg_node_arena(kg_node *root)
 	return &S_file_of(root)->arena;
 }
 
+/* ---- packing a loaded tree --------------------------------------------- */
+
+/* The packed tree's bytes: what S_pack_copy will ask of the arena, in
+ * the same order and alignments (kg_arena_alloc's: pointer-aligned;
+ * text: byte-aligned), up to at. A node's own bytes are counted when
+ * self (not for the root, which stays where it is); what sits in a chunk
+ * of its own (kg_arena_is_big) is not copied. */
+static size_t S_pack_size(const kg_node *n, size_t at, bool self)
+{
+	const size_t align = sizeof(void *);
+	size_t i;
+
+	if (self)
+		at = (at + align - 1) / align * align + sizeof(*n);
+	switch (n->kind) {
+	case KG_NODE_SCALAR:
+		if (!kg_arena_is_big((size_t)n->len + 1))
+			at += (size_t)n->len + 1;
+		break;
+	case KG_NODE_SEQ:
+		if (n->n && !kg_arena_is_big(n->n * sizeof(*n->items)))
+			at = (at + align - 1) / align * align + n->n * sizeof(*n->items);
+		for (i = 0; i < n->n; i++)
+			at = S_pack_size(n->items[i], at, true);
+		break;
+	case KG_NODE_MAP:
+		if (n->npairs && !kg_arena_is_big(n->npairs * sizeof(*n->pairs)))
+			at = (at + align - 1) / align * align +
+			     n->npairs * sizeof(*n->pairs);
+		for (i = 0; i < n->npairs; i++) {
+			at = S_pack_size(n->pairs[i].key, at, true);
+			at = S_pack_size(n->pairs[i].value, at, true);
+		}
+		break;
+	}
+	return at;
+}
+
+/* Copy what n holds (text, array, children) into a, for dst, a copy of
+ * n already in place; returns dst. */
+static kg_node *S_pack_copy(kg_arena *a, const kg_node *n, kg_node *dst)
+{
+	size_t i;
+
+	switch (n->kind) {
+	case KG_NODE_SCALAR:
+		if (!kg_arena_is_big((size_t)n->len + 1))
+			dst->text = kg_arena_strndup(a, n->text, n->len);
+		break;
+	case KG_NODE_SEQ:
+		if (n->n && !kg_arena_is_big(n->n * sizeof(*n->items)))
+			dst->items = kg_arena_memdup(a, n->items,
+						     n->n * sizeof(*n->items));
+		for (i = 0; i < n->n; i++) {
+			kg_node *c = kg_arena_alloc(a, sizeof(*c));
+
+			*c = *n->items[i];
+			dst->items[i] = S_pack_copy(a, n->items[i], c);
+		}
+		break;
+	case KG_NODE_MAP:
+		if (n->npairs && !kg_arena_is_big(n->npairs * sizeof(*n->pairs)))
+			dst->pairs = kg_arena_memdup(a, n->pairs,
+						     n->npairs * sizeof(*n->pairs));
+		for (i = 0; i < n->npairs; i++) {
+			kg_node *k = kg_arena_alloc(a, sizeof(*k));
+			kg_node *v;
+
+			*k = *n->pairs[i].key;
+			dst->pairs[i].key = S_pack_copy(a, n->pairs[i].key, k);
+			v = kg_arena_alloc(a, sizeof(*v));
+			*v = *n->pairs[i].value;
+			dst->pairs[i].value = S_pack_copy(a, n->pairs[i].value, v);
+		}
+		break;
+	}
+	return dst;
+}
+
+void kg_node_arena_pack(kg_node *root)
+{
+	kg_arena *old = kg_node_arena(root);
+	kg_arena packed = KG_ARENA_INIT;
+	size_t size = S_pack_size(root, 0, false);
+
+	if (size)
+		kg_arena_init_exact(&packed, size);
+	S_pack_copy(&packed, root, root);
+	kg_arena_free_shared(old, &packed);
+	*old = packed;
+}
+
 /* Room for one more element in an array of n: one that is not the node's
  * own (cap 0: a loaded file's, sized to fit) moves to the heap first. */
 static void S_room(void **items, uint32_t *cap, size_t n, size_t size)

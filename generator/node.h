@@ -125,5 +125,11 @@ void kg_node_set_bool(kg_node *map, const char *key, bool v);
 kg_node *kg_node_arena_root(void);
 kg_node *kg_node_arena_new(kg_node *root);
 kg_arena *kg_node_arena(kg_node *root);
+/* Once a loaded tree is complete: copy its nodes, text and arrays into
+ * one chunk of their exact size and free the old chunks (arena.h,
+ * "Packing"), so the tree keeps no chunk's unused end. Every pointer
+ * into the tree but root changes: call it before anything else holds
+ * one. */
+void kg_node_arena_pack(kg_node *root);
 
 #endif

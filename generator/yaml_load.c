@@ -515,6 +515,7 @@ static kg_node *S_load(const char *name, const char *src, size_t len,
 	yaml_event_delete(&e);
 	if (l.bad_text)
 		goto fail;
+	kg_node_arena_pack(root);
 	goto out;
 fail:
 	root = NULL;

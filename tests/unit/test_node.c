@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "diag.h"
 #include "node.h"
@@ -291,6 +292,51 @@ static void test_built_and_loaded_nodes_mix(void **state)
 	kg_diags_free(&d);
 }
 
+/* A loaded tree is packed (node.c): its arena keeps no unused bytes,
+ * and every value survives the move, short and long (a text and a list
+ * past kg_arena_is_big keep their own chunks). */
+static void test_loaded_tree_packed(void **state)
+{
+	kg_diags d = KG_DIAGS_INIT;
+	kg_buf src = KG_BUF_INIT;
+	kg_node *n;
+	const kg_node *big, *list, *t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 300; i++)
+		kg_buf_printf(&src, "t%zu:\n  id: topic-%zu\n  tags: [a, b%zu]\n", i, i, i);
+	kg_buf_puts(&src, "long: ");
+	for (i = 0; i < 3000; i++)
+		kg_buf_putc(&src, (char)('a' + i % 26));
+	kg_buf_puts(&src, "\nmany:\n");
+	for (i = 0; i < 400; i++)
+		kg_buf_printf(&src, "  - item %zu\n", i);
+	n = kg_node_load_string("t.yaml", src.ptr, src.len, &d);
+	assert_non_null(n);
+	assert_int_equal(kg_arena_unused(kg_node_arena(n)), 0);
+	assert_int_equal(n->npairs, 302);
+	t = kg_node_get(n, "t299");
+	assert_string_equal(kg_node_str(t, "id"), "topic-299");
+	assert_string_equal(kg_node_get(t, "tags")->items[1]->text, "b299");
+	assert_int_equal(kg_node_get(t, "tags")->mark.line, 300 * 3);
+	assert_int_equal(n->pairs[299].key->mark.line, 299 * 3 + 1);
+	big = kg_node_get(n, "long");
+	assert_int_equal(big->len, 3000);
+	assert_int_equal(big->text[2999], 'a' + 2999 % 26);
+	assert_int_equal(big->text[3000], '\0');
+	list = kg_node_get(n, "many");
+	assert_int_equal(list->n, 400);
+	assert_string_equal(list->items[399]->text, "item 399");
+	assert_int_equal(list->items[399]->mark.line, 300 * 3 + 2 + 400);
+	kg_node_push((kg_node *)list, kg_node_new_str("more"));
+	assert_string_equal(list->items[400]->text, "more");
+	assert_int_equal(d.n, 0);
+	kg_node_free(n);
+	kg_buf_release(&src);
+	kg_diags_free(&d);
+}
+
 static void test_missing_file(void **state)
 {
 	kg_diags d = KG_DIAGS_INIT;
@@ -324,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_root_kinds),
 		cmocka_unit_test(test_build_and_set),
 		cmocka_unit_test(test_built_and_loaded_nodes_mix),
+		cmocka_unit_test(test_loaded_tree_packed),
 		cmocka_unit_test(test_missing_file),
 	};
 	return cmocka_run_group_tests_name("node", tests, NULL, NULL);
