@@ -58,6 +58,13 @@ void kg_lines_free(kg_lines *l)
 	free(l);
 }
 
+void kg_lines_settle(kg_lines *l)
+{
+	free(l->char_start);
+	l->char_start = NULL;
+	l->byte_start = kg_xrealloc(l->byte_start, l->n * sizeof(*l->byte_start));
+}
+
 /* The last line whose start (in `starts`) is at or before `at`. */
 static size_t S_find(const uint32_t *starts, size_t n, size_t at)
 {

@@ -520,6 +520,7 @@ static kg_node *S_load(const char *name, const char *src, size_t len,
 fail:
 	root = NULL;
 out:
+	kg_lines_settle(lines); /* every mark is made */
 	yaml_parser_delete(&l.parser);
 	free(l.hidden);
 	free(l.pending.items);

@@ -42,6 +42,30 @@ static void test_line_ends(void **state)
 	kg_lines_free(l);
 }
 
+/* Settled (the loader settles each file's index once its tree is
+ * built): the character starts are gone, the byte look-ups unchanged. */
+static void test_settled_index(void **state)
+{
+	static const char src[] = "a\nb\r\nc\rd\xe2\x80\xa8" "e\xc2\x85" "f\n";
+	kg_lines *l = kg_lines_new("t", src, sizeof(src) - 1);
+	kg_mark m;
+	size_t off;
+
+	(void)state;
+	kg_lines_settle(l);
+	assert_null(l->char_start);
+	assert_int_equal(l->n, 5);
+	m = kg_lines_at_byte(l, src, strchr(src, 'f') - src);
+	assert_int_equal(m.line, 4);
+	assert_int_equal(m.col, 5);
+	assert_true(kg_lines_offset(l, 3, &off));
+	assert_int_equal(off, 5);
+	assert_true(kg_lines_offset(l, 5, &off));
+	assert_int_equal(off, sizeof(src) - 1);
+	assert_false(kg_lines_offset(l, 6, &off));
+	kg_lines_free(l);
+}
+
 static void test_bom_is_no_character(void **state)
 {
 	static const char src[] = "\xef\xbb\xbfid: x\nb: y\n";
@@ -129,6 +153,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_settled_index),
 		cmocka_unit_test(test_bom_is_no_character),
 		cmocka_unit_test(test_loader_places_and_source_lines),
 		cmocka_unit_test(test_many_errors_print_their_lines),
