@@ -504,6 +504,22 @@ static void S_layout(kg_pw *c)
 	c->in_body = 0;
 }
 
+/* An empty layout in place of c's that knows where the anchors are:
+ * the rest freed. */
+static void S_fresh_layout(kg_pw *c)
+{
+	kg_lay next;
+	kg_metrics m = kg_fonts_metrics(c->fonts);
+
+	kg_lay_init(&next, &m, c->st, kg_lay_body_width(&c->lay),
+		    kg_lay_body_height(&c->lay));
+	kg_lay_adopt_dests(&next, &c->lay);
+	kg_lay_set_rules(&next, kg_lay_rules(&c->lay));
+	kg_lay_set_rtl(&next, kg_lay_rtl(&c->lay));
+	kg_lay_free(&c->lay);
+	c->lay = next;
+}
+
 /* Pass 2 into pdf, the anchors and the page count known from pass 1. */
 static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 {
@@ -534,6 +550,12 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 				c->total_pages, kg_lay_pages_before(&c->lay));
 	if (c->failed)
 		return -1;
+	/* the pages are drawn: what is left of the layout but the anchors
+	 * (the outline's destinations) is its last run's operations and
+	 * pieces and the hyphenation patterns, megabytes that would stay
+	 * under the font programs and the structure tree written next */
+	S_fresh_layout(c);
+	kg_inline_free(&c->para);
 	if (kg_fonts_write(c->fonts, pdf, fonts, d) < 0)
 		return -1;
 	/* the pages are drawn: the shaped words' megabytes are not needed
@@ -605,16 +627,7 @@ static int S_write_record(const kg_buf *rec, const char *path, kg_diags *d)
 /* A fresh layout for pass 2 that knows where pass 1 put the anchors. */
 static void S_second_layout(kg_pw *c)
 {
-	kg_lay next;
-	kg_metrics m = kg_fonts_metrics(c->fonts);
-
-	kg_lay_init(&next, &m, c->st, kg_lay_body_width(&c->lay),
-		    kg_lay_body_height(&c->lay));
-	kg_lay_adopt_dests(&next, &c->lay);
-	kg_lay_set_rules(&next, kg_lay_rules(&c->lay));
-	kg_lay_set_rtl(&next, kg_lay_rtl(&c->lay));
-	kg_lay_free(&c->lay);
-	c->lay = next;
+	S_fresh_layout(c);
 	c->depth = 0;
 	c->suppress = 0;
 	c->lead = c->marker = NULL;
