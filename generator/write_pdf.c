@@ -566,6 +566,10 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 	info = kg_pdf_reserve(pdf);
 	outline = kg_outline_write(&c->outline, pdf, &c->lay, &c->geom, &c->po);
 	structure = kg_tags_write(c->tags);
+	/* written: its megabytes are given back before the xref stream is
+	 * made (8 bytes an object) */
+	kg_tags_free(c->tags);
+	c->tags = c->po.tags = NULL;
 	xmp = kg_pw_xmp(c);
 	kg_pw_document(c, fonts, catalog, outline, structure, xmp);
 	kg_pw_metadata(c, info);
