@@ -504,16 +504,17 @@ static void S_layout(kg_pw *c)
 	c->in_body = 0;
 }
 
-/* An empty layout in place of c's that knows where the anchors are:
- * the rest freed. */
-static void S_fresh_layout(kg_pw *c)
+/* An empty layout in place of c's that knows where the anchors are
+ * (with dests) or nothing: the rest freed. */
+static void S_fresh_layout(kg_pw *c, int dests)
 {
 	kg_lay next;
 	kg_metrics m = kg_fonts_metrics(c->fonts);
 
 	kg_lay_init(&next, &m, c->st, kg_lay_body_width(&c->lay),
 		    kg_lay_body_height(&c->lay));
-	kg_lay_adopt_dests(&next, &c->lay);
+	if (dests)
+		kg_lay_adopt_dests(&next, &c->lay);
 	kg_lay_set_rules(&next, kg_lay_rules(&c->lay));
 	kg_lay_set_rtl(&next, kg_lay_rtl(&c->lay));
 	kg_lay_free(&c->lay);
@@ -554,7 +555,7 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 	 * (the outline's destinations) is its last run's operations and
 	 * pieces and the hyphenation patterns, megabytes that would stay
 	 * under the font programs and the structure tree written next */
-	S_fresh_layout(c);
+	S_fresh_layout(c, 1);
 	kg_inline_free(&c->para);
 	if (kg_fonts_write(c->fonts, pdf, fonts, d) < 0)
 		return -1;
@@ -565,6 +566,9 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 	catalog = kg_pdf_reserve(pdf);
 	info = kg_pdf_reserve(pdf);
 	outline = kg_outline_write(&c->outline, pdf, &c->lay, &c->geom, &c->po);
+	/* the outline was the last to look up an anchor */
+	kg_outline_free(&c->outline);
+	S_fresh_layout(c, 0);
 	structure = kg_tags_write(c->tags);
 	/* written: its megabytes are given back before the xref stream is
 	 * made (8 bytes an object) */
@@ -631,7 +635,7 @@ static int S_write_record(const kg_buf *rec, const char *path, kg_diags *d)
 /* A fresh layout for pass 2 that knows where pass 1 put the anchors. */
 static void S_second_layout(kg_pw *c)
 {
-	S_fresh_layout(c);
+	S_fresh_layout(c, 1);
 	c->depth = 0;
 	c->suppress = 0;
 	c->lead = c->marker = NULL;
