@@ -227,77 +227,132 @@ long kg_tags_annot(kg_tags *t, int elem, size_t page, uint32_t annot)
 /* ---- the end ----------------------------------------------------------------------------- */
 
 /* Where each element's content and children are, once grouped (S_plan):
- * element e's content is kids[order[cat[e]] .. order[cat[e + 1] - 1]],
- * in drawing order, its children child[cstart[e] .. cstart[e + 1] - 1],
- * in order of making; first[e] is the drawing place of its first
- * content or its descendants', S_NONE for none. */
+ * element e's content is content[cat[e] .. cat[e + 1] - 1], in drawing
+ * order, its children child[cstart[e] .. cstart[e + 1] - 1], in order of
+ * making; a child c goes before the ins[c]-th content of its parent (the
+ * parent's content drawn before c's first content or its descendants'),
+ * or, with no content of its own or below (S_NONE), where the child
+ * before it went.
+ *
+ * At 1,000 topics the plan is the peak of a build, so it is made to hold
+ * little: the marked runs themselves (12 bytes each, with their owner)
+ * become content sorted by owner (8 bytes: the owner is the bucket), a
+ * child's place is counted among its parent's content instead of a
+ * drawing position, and no sort key array is made. */
+typedef struct S_content {
+	uint32_t page; /* as S_kid's */
+	uint32_t val;
+} S_content;
+
 typedef struct S_plan {
-	uint32_t *order, *child, *first;
-	/* 32 bits, as the numbers they count: at 1,000 topics the plan is
-	 * the peak of a build, and size_t made it 2.6 MB larger */
+	S_content *content;
+	uint32_t *child, *ins;
 	uint32_t *cat, *cstart;
 } S_plan;
 
-/* A stable counting sort of n items by key(i) < nkeys: start (nkeys + 1
- * entries) and out (n entries) filled. */
-static void S_bucket(size_t n, size_t nkeys, const uint32_t *key,
-		     uint32_t *start, uint32_t *out)
+/* The bucket of item i: a marked run's owner, or an element's parent
+ * (the Document, no one's child, in bucket nel). */
+static uint32_t S_owner(const kg_tags *t, size_t i)
+{
+	return t->kids[i].owner;
+}
+
+static uint32_t S_parent(const kg_tags *t, size_t i)
+{
+	return t->el[i].parent < 0 ? (uint32_t)t->nel : (uint32_t)t->el[i].parent;
+}
+
+/* A stable counting sort of n items by key(t, i) < nkeys: start (nkeys +
+ * 1 entries, zeroed) and out (n entries) filled. */
+static void S_bucket(const kg_tags *t, size_t n, size_t nkeys,
+		     uint32_t (*key)(const kg_tags *, size_t), uint32_t *start,
+		     uint32_t *out)
 {
 	size_t i;
 	uint32_t sum = 0;
 
 	for (i = 0; i < n; i++)
-		start[key[i] + 1]++;
+		start[key(t, i) + 1]++;
 	for (i = 0; i <= nkeys; i++) {
 		sum += start[i];
 		start[i] = sum;
 	}
 	for (i = 0; i < n; i++)
-		out[start[key[i]]++] = (uint32_t)i;
+		out[start[key(t, i)]++] = (uint32_t)i;
 	for (i = nkeys; i > 0; i--) /* back to where each bucket starts */
 		start[i] = start[i - 1];
 	start[0] = 0;
 }
 
-static void S_plan_make(const kg_tags *t, S_plan *p)
+/* How many of order[from .. to - 1] (ascending) are below v. */
+static uint32_t S_below(const uint32_t *order, uint32_t from, uint32_t to,
+			uint32_t v)
 {
-	uint32_t *key = kg_xcalloc(t->nkids + t->nel + 1, sizeof(*key));
+	uint32_t lo = from, hi = to;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (order[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - from;
+}
+
+/* The marked runs are given up for the content (t->kids is freed). */
+static void S_plan_make(kg_tags *t, S_plan *p)
+{
+	uint32_t *order = kg_xcalloc(t->nkids + 1, sizeof(*order));
+	uint32_t *first;
 	size_t i;
 
-	p->order = kg_xcalloc(t->nkids + 1, sizeof(*p->order));
-	p->child = kg_xcalloc(t->nel + 1, sizeof(*p->child));
+	/* the marked runs by owner, in drawing order: their places */
 	p->cat = kg_xcalloc(t->nel + 2, sizeof(*p->cat));
-	p->cstart = kg_xcalloc(t->nel + 2, sizeof(*p->cstart));
-	for (i = 0; i < t->nkids; i++)
-		key[i] = t->kids[i].owner;
-	S_bucket(t->nkids, t->nel, key, p->cat, p->order);
-	/* the Document is no one's child: bucket nel holds it */
+	S_bucket(t, t->nkids, t->nel, S_owner, p->cat, order);
+	/* each element's first place, its own or its descendants' */
+	first = kg_xcalloc(t->nel + 1, sizeof(*first));
 	for (i = 0; i < t->nel; i++)
-		key[i] = t->el[i].parent < 0 ? (uint32_t)t->nel : (uint32_t)t->el[i].parent;
-	S_bucket(t->nel, t->nel + 1, key, p->cstart, p->child);
-	/* the keys go before first[] comes: this is a build's peak */
-	free(key);
-	p->first = kg_xcalloc(t->nel + 1, sizeof(*p->first));
-	for (i = 0; i < t->nel; i++)
-		p->first[i] = S_NONE;
+		first[i] = S_NONE;
 	for (i = t->nkids; i-- > 0;)
-		p->first[t->kids[i].owner] = (uint32_t)i;
+		first[t->kids[i].owner] = (uint32_t)i;
 	for (i = t->nel; i-- > 1;) /* a parent's number is lower */
-		if (p->first[i] < p->first[t->el[i].parent])
-			p->first[t->el[i].parent] = p->first[i];
+		if (first[i] < first[t->el[i].parent])
+			first[t->el[i].parent] = first[i];
+	/* ... counted among its parent's content, in place */
+	for (i = 1; i < t->nel; i++) {
+		uint32_t up = (uint32_t)t->el[i].parent;
+
+		if (first[i] != S_NONE)
+			first[i] = S_below(order, p->cat[up], p->cat[up + 1], first[i]);
+	}
+	p->ins = first;
+	p->content = kg_xcalloc(t->nkids + 1, sizeof(*p->content));
+	for (i = 0; i < t->nkids; i++) {
+		p->content[i].page = t->kids[order[i]].page;
+		p->content[i].val = t->kids[order[i]].val;
+	}
+	free(order);
+	free(t->kids);
+	t->kids = NULL;
+	t->cap_kids = 0;
+	p->child = kg_xcalloc(t->nel + 1, sizeof(*p->child));
+	p->cstart = kg_xcalloc(t->nel + 2, sizeof(*p->cstart));
+	S_bucket(t, t->nel, t->nel + 1, S_parent, p->cstart, p->child);
 }
 
 static void S_plan_free(S_plan *p)
 {
-	free(p->order);
+	free(p->content);
 	free(p->child);
-	free(p->first);
+	free(p->ins);
 	free(p->cat);
 	free(p->cstart);
 }
 
 /* One piece of content of an element whose /Pg is page pg. */
-static void S_kid_put(const kg_tags *t, const S_kid *k, uint32_t pg, kg_buf *b)
+static void S_kid_put(const kg_tags *t, const S_content *k, uint32_t pg, kg_buf *b)
 {
 	if (k->page & S_OBJR)
 		kg_buf_printf(b, "<< /Type /OBJR /Obj %lu 0 R /Pg %lu 0 R >>",
@@ -317,7 +372,7 @@ static void S_kid_put(const kg_tags *t, const S_kid *k, uint32_t pg, kg_buf *b)
 static void S_kids_put(const kg_tags *t, const S_plan *p, size_t i, uint32_t pg,
 		       kg_buf *b)
 {
-	size_t k = p->cat[i], k1 = p->cat[i + 1];
+	size_t k0 = p->cat[i], k = k0, k1 = p->cat[i + 1];
 	size_t c = p->cstart[i], c1 = p->cstart[i + 1];
 	uint32_t last = 0;
 	int any = 0;
@@ -326,17 +381,17 @@ static void S_kids_put(const kg_tags *t, const S_plan *p, size_t i, uint32_t pg,
 		uint32_t ck = 0;
 
 		if (c < c1) { /* the next child's place (the same until it goes) */
-			ck = p->first[p->child[c]] != S_NONE ? p->first[p->child[c]] : last;
+			ck = p->ins[p->child[c]] != S_NONE ? p->ins[p->child[c]] : last;
 			last = ck;
 		}
 		if (any)
 			kg_buf_putc(b, ' ');
 		any = 1;
-		if (c < c1 && (k >= k1 || ck <= p->order[k])) {
+		if (c < c1 && (k >= k1 || ck <= k - k0)) {
 			kg_buf_printf(b, "%lu 0 R", (unsigned long)t->el[p->child[c]].obj);
 			c++;
 		} else {
-			S_kid_put(t, &t->kids[p->order[k]], pg, b);
+			S_kid_put(t, &p->content[k], pg, b);
 			k++;
 		}
 	}
@@ -355,10 +410,10 @@ static void S_elem_write(kg_tags *t, const S_plan *p, size_t i, kg_buf *b)
 	kg_buf_printf(b, "<< /S /%s /P %lu 0 R", S_names[e->type],
 		      (unsigned long)(e->parent < 0 ? t->root : t->el[e->parent].obj));
 	for (k = p->cat[i]; k < p->cat[i + 1] && pg == S_NONE; k++)
-		if (!(t->kids[p->order[k]].page & S_OBJR))
-			pg = t->kids[p->order[k]].page;
+		if (!(p->content[k].page & S_OBJR))
+			pg = p->content[k].page;
 	if (pg == S_NONE && p->cat[i] < p->cat[i + 1])
-		pg = t->kids[p->order[p->cat[i]]].page & ~S_OBJR;
+		pg = p->content[p->cat[i]].page & ~S_OBJR;
 	if (pg != S_NONE)
 		kg_buf_printf(b, " /Pg %lu 0 R", (unsigned long)(t->page0 + pg));
 	if (e->type == KG_ST_TH || e->type == KG_ST_TH_ROW)

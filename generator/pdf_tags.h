@@ -98,7 +98,9 @@ long kg_tags_annot(kg_tags *t, int elem, size_t page, uint32_t annot);
 /* ---- the end --------------------------------------------------------------------- */
 
 /* Write every element, the parent tree and the StructTreeRoot; returns
- * the root's object number, for the catalog. */
+ * the root's object number, for the catalog. The marked runs are given
+ * up on the way (the plan that groups them takes their place): nothing
+ * can be marked after, and kg_tags_free is all that is left to call. */
 uint32_t kg_tags_write(kg_tags *t);
 
 #endif
