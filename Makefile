@@ -31,14 +31,20 @@ BUILD := build
 OUT := output
 
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# libqpdf and libmicrohttpd are not linked but loaded when first used
+# (generator/lazylib.h): linked, they cost every run 5 MB of memory
+LAZY_PKGS := libmicrohttpd libqpdf
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
+# their sonames, as the linker would have recorded them
+S_soname = $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir $(1) 2>/dev/null)/$(2)" \
+	2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
 
 ALL_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DKG_VERSION='"$(VERSION)"' \
 	-Igenerator $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
 # libharu and libhyphen ship no pkg-config file
-LIBS = $(DEP_LIBS) -lhpdf -lhyphen -lm -pthread
+LIBS = $(DEP_LIBS) -lhpdf -lhyphen -lm -pthread -ldl
 
 SRCS := $(sort $(wildcard generator/*.c))
 # the `kitgen init` skeleton, carried in the binary (tools/embed.sh)
@@ -110,6 +116,9 @@ $(BUILD)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
 # The stamp is rewritten as the Makefile is read, and only when DATADIR
 # differs, so a `make` with nothing changed has nothing to do (`make -q`).
 $(BUILD)/obj/datadir.o: ALL_CFLAGS += -DKG_DATADIR='"$(DATADIR)"'
+$(BUILD)/obj/lazylib.o: ALL_CFLAGS += \
+	$(if $(call S_soname,libqpdf,libqpdf.so),-DKG_QPDF_SONAME='"$(call S_soname,libqpdf,libqpdf.so)"') \
+	$(if $(call S_soname,libmicrohttpd,libmicrohttpd.so),-DKG_MHD_SONAME='"$(call S_soname,libmicrohttpd,libmicrohttpd.so)"')
 $(BUILD)/obj/datadir.o: $(BUILD)/datadir.stamp
 # (Not for install and uninstall, which write nothing in the tree.)
 ifneq ($(filter-out install uninstall,$(or $(MAKECMDGOALS),all)),)

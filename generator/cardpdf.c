@@ -26,10 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <qpdf/qpdf-c.h>
-
 #include "alloc.h"
 #include "buf.h"
+#include "lazylib.h" /* libqpdf, loaded when first used */
 
 /* Bounds on the walk over the fields: a packet's form is flat and holds a
  * few hundred; a damaged file's /Kids may loop. */
@@ -503,7 +502,11 @@ int kg_card_load_pdf(kg_card_kit *ck, const char *path, unsigned flags,
 	qpdf_oh fields;
 	size_t i;
 	int rc = 0, k, nf;
+	const char *why = kg_lazy_qpdf();
 
+	if (why)
+		return kg_error(d, (kg_mark){path, 0, 0}, "cannot read the PDF: %s",
+				why);
 	memset(&r, 0, sizeof(r));
 	r.path = path;
 	r.q = qpdf_init();

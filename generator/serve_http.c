@@ -12,7 +12,6 @@
 
 #include <arpa/inet.h>
 #include <limits.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -25,6 +24,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "file.h"
+#include "lazylib.h" /* libmicrohttpd, loaded when first used */
 #include "serve_page.h"
 
 /* A served file is read whole; built files are far smaller. */
@@ -306,6 +306,8 @@ kg_httpd *kg_httpd_start(const char *root, const char *addr, unsigned port,
 	char real[PATH_MAX];
 	kg_httpd *h;
 
+	if ((*why = kg_lazy_mhd()))
+		return NULL;
 	if (!S_address(addr, port, &sa, &flags)) {
 		*why = "not an IPv4 or IPv6 address";
 		return NULL;

@@ -24,6 +24,13 @@ check "kitgen --help lists every command" sh -c \
 check "--help lists the commands with their summaries in one column" sh -c \
 	"'$KITGEN' --help | sed -n '/^Commands:/,/^\$/p' | awk 'NR > 1 && NF { match(\$0, /^  [a-z]+ +/); print RLENGTH }' | sort -u | wc -l | grep -qx 1"
 check "kitgen --version" sh -c "'$KITGEN' --version | grep -Eq '^kitgen [0-9]+\.[0-9]+\.[0-9]+$'"
+# libqpdf and libmicrohttpd (and GnuTLS, libstdc++ behind them) are loaded
+# only by the commands that use them (generator/lazylib.h): a build does
+# not carry their 5 MB
+case "$KITGEN" in */*) bin="$KITGEN" ;; *) bin=$(command -v "$KITGEN") ;; esac
+linked=$(ldd "$bin" 2>/dev/null | grep -E 'libqpdf|libmicrohttpd|libgnutls|libstdc\+\+')
+[ -z "$linked" ] && ok "kitgen links neither libqpdf nor libmicrohttpd" ||
+	not_ok "kitgen links neither libqpdf nor libmicrohttpd" "$linked"
 "$KITGEN" >/dev/null 2>&1
 [ $? = 2 ] && ok "no command is a usage error" || not_ok "no command is a usage error"
 
