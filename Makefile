@@ -116,9 +116,10 @@ $(BUILD)/obj/fielddoc.o: $(BUILD)/gen/fielddoc.c | $(BUILD)/deps.ok
 # The stamp is rewritten as the Makefile is read, and only when DATADIR
 # differs, so a `make` with nothing changed has nothing to do (`make -q`).
 $(BUILD)/obj/datadir.o: ALL_CFLAGS += -DKG_DATADIR='"$(DATADIR)"'
-$(BUILD)/obj/lazylib.o: ALL_CFLAGS += \
+LAZY_SONAMES = \
 	$(if $(call S_soname,libqpdf,libqpdf.so),-DKG_QPDF_SONAME='"$(call S_soname,libqpdf,libqpdf.so)"') \
 	$(if $(call S_soname,libmicrohttpd,libmicrohttpd.so),-DKG_MHD_SONAME='"$(call S_soname,libmicrohttpd,libmicrohttpd.so)"')
+$(BUILD)/obj/lazylib.o: ALL_CFLAGS += $(LAZY_SONAMES)
 $(BUILD)/obj/datadir.o: $(BUILD)/datadir.stamp
 # (Not for install and uninstall, which write nothing in the tree.)
 ifneq ($(filter-out install uninstall,$(or $(MAKECMDGOALS),all)),)

@@ -21,6 +21,7 @@ ASAN := build-asan
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 ASAN_OBJS := $(OBJS:$(BUILD)/obj/%=$(ASAN)/obj/%)
+$(ASAN)/obj/lazylib.o: ALL_CFLAGS += $(LAZY_SONAMES)
 ASAN_LIB_OBJS := $(filter-out $(ASAN)/obj/main.o,$(ASAN_OBJS))
 ASAN_UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN)/tests/%)
 
@@ -35,6 +36,7 @@ FUZZ_SECONDS ?= 300
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
 	-DKG_FUZZ_TEMPLATES='"$(CURDIR)/templates"'
 FUZZ_OBJS := $(filter-out $(FUZZ)/obj/main.o,$(OBJS:$(BUILD)/obj/%=$(FUZZ)/obj/%))
+$(FUZZ)/obj/lazylib.o: ALL_CFLAGS += $(LAZY_SONAMES)
 FUZZ_BINS := $(FUZZ_NAMES:%=$(FUZZ)/%)
 
 VALGRIND_FLAGS := --quiet --error-exitcode=99 --leak-check=full \
