@@ -17,7 +17,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+
+#include <libdeflate.h>
 
 #include "alloc.h"
 #include "utf8.h"
@@ -113,25 +114,51 @@ void kg_pdf_obj_end(kg_pdf_file *f)
 	f->open = 0;
 }
 
-/* Deflate data at a zlib level into out: 0 or -1. */
+/* One compressor per level, made the first time the level is asked
+ * for and kept until exit: a libdeflate compressor is a few hundred
+ * kilobytes of tables, and a build deflates thousands of streams. */
+static struct libdeflate_compressor *S_compressors[13];
+
+static void S_compressors_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(S_compressors) / sizeof(*S_compressors); i++)
+		libdeflate_free_compressor(S_compressors[i]);
+}
+
+static struct libdeflate_compressor *S_compressor(int level)
+{
+	static int registered;
+
+	if (!S_compressors[level]) {
+		if (!registered++)
+			atexit(S_compressors_free);
+		/* its only failure is running out of memory */
+		if (!(S_compressors[level] = libdeflate_alloc_compressor(level)))
+			kg_oom(0);
+	}
+	return S_compressors[level];
+}
+
+/* Deflate data at a level into out, with the zlib wrapper FlateDecode
+ * reads: 0 or -1. */
 static int S_deflate(const void *data, size_t len, kg_buf *out, int level)
 {
-	uLongf zlen = compressBound((uLong)len);
-	int zrc;
+	struct libdeflate_compressor *c = S_compressor(level);
+	size_t bound = libdeflate_zlib_compress_bound(c, len);
 
 	kg_buf_reset(out);
-	kg_buf_grow(out, zlen);
-	zrc = compress2((Bytef *)out->ptr, &zlen, (const Bytef *)data,
-			(uLong)len, level);
-	if (zrc == Z_MEM_ERROR) /* zlib's own allocation: kitgen's exit */
-		kg_oom(0);
-	out->len = zrc == Z_OK ? zlen : 0;
-	return zrc == Z_OK ? 0 : -1;
+	kg_buf_grow(out, bound);
+	/* 0 only when the output does not fit, which the bound rules out */
+	out->len = libdeflate_zlib_compress(c, data, len, out->ptr, bound);
+	out->ptr[out->len] = '\0';
+	return out->len ? 0 : -1;
 }
 
 int kg_pdf_deflate(const void *data, size_t len, kg_buf *out)
 {
-	return S_deflate(data, len, out, KG_PDF_ZLEVEL);
+	return S_deflate(data, len, out, KG_PDF_PROGRAM_ZLEVEL);
 }
 
 void kg_pdf_stream_deflated(kg_pdf_file *f, uint32_t num, const char *extra,
@@ -145,7 +172,7 @@ void kg_pdf_stream_deflated(kg_pdf_file *f, uint32_t num, const char *extra,
 	kg_pdf_obj_end(f);
 }
 
-/* kg_pdf_stream at a zlib level. */
+/* kg_pdf_stream at a deflate level. */
 static void S_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 		     const void *data, size_t len, int level)
 {
@@ -219,7 +246,7 @@ void kg_pdf_obj_packed(kg_pdf_file *f, uint32_t num, const char *body,
  * generation, 0, or an index in an object stream, < KG_PDF_STM_OBJS),
  * after the PNG "Up" predictor's tag byte: each byte is sent as its
  * difference from the byte above it (prev, the entry before), which
- * leaves mostly zeros in a run of packed objects, for zlib to squeeze. */
+ * leaves mostly zeros in a run of packed objects, for deflate to squeeze. */
 static void S_xref_entry(kg_buf *b, unsigned char *prev, int type, uint64_t v,
 			 unsigned w)
 {
