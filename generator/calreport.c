@@ -27,13 +27,20 @@ static const char *const S_flags[] = {"separates", "does not separate",
 static const char *const S_flag_labels[] = {"cal.separates",
 					    "cal.no_separation", "cal.too_few"};
 
-/* "0.42" or "n/a". */
-static void S_num(char *s, size_t size, double v)
+/* "0.42" ("0,42" in German: kg_label_number) or "n/a". */
+static void S_num(const kg_kit *kit, char *s, size_t size, double v)
 {
-	if (isnan(v))
+	kg_buf b = KG_BUF_INIT;
+	char num[32];
+
+	if (isnan(v)) {
 		snprintf(s, size, "n/a");
-	else
-		snprintf(s, size, "%.2f", v);
+		return;
+	}
+	snprintf(num, sizeof(num), "%.2f", v);
+	kg_label_number(&b, kit->labels, num);
+	snprintf(s, size, "%s", b.ptr);
+	kg_buf_release(&b);
 }
 
 static void S_cell(kg_block *row, const char *fmt, ...)
@@ -99,8 +106,8 @@ static void S_row(const kg_kit *kit, kg_block *table, const kg_cal_row *r)
 		S_cell(row, "%zu", r->count[b]);
 	S_cell(row, "%zu (%.0f%%)", r->count[KG_NOT_PROBED],
 	       100.0 * (double)r->count[KG_NOT_PROBED] / (double)total);
-	S_num(rs, sizeof(rs), r->r);
-	S_num(as, sizeof(as), r->alpha);
+	S_num(kit, rs, sizeof(rs), r->r);
+	S_num(kit, as, sizeof(as), r->alpha);
 	S_cell(row, "%s (%zu)", rs, r->rn);
 	S_cell(row, "%s (%zu)", as, r->pairs);
 	S_cell(row, "%s", S_L(S_flag_labels[r->flag]));
@@ -144,7 +151,7 @@ static void S_summary(const kg_kit *kit, const kg_calibration *c,
 		     "other", n[4], NULL);
 	kg_add_prose_copy(kg_add_field(f, S_L("cal.decisions"), NULL), b.ptr);
 	kg_buf_reset(&b);
-	S_num(a, sizeof(a), c->alpha);
+	S_num(kit, a, sizeof(a), c->alpha);
 	snprintf(n[0], sizeof(n[0]), "%zu", c->pairs);
 	kg_label_put(&b, kit->labels, "cal.agreement_line", "alpha", a,
 		     "pairs", n[0], NULL);
@@ -171,7 +178,7 @@ static void S_review(const kg_kit *kit, const kg_calibration *c,
 			continue;
 		if (!list)
 			list = kg_add_list(sec, KG_LIST_BULLET);
-		S_num(rs, sizeof(rs), r->r);
+		S_num(kit, rs, sizeof(rs), r->r);
 		{
 			char cards[32];
 
@@ -252,7 +259,7 @@ static void S_interviewers(const kg_kit *kit, const kg_calibration *c,
 		row = kg_add_row(table);
 		kg_add_prose_copy(kg_add_cell(row, NULL), who);
 		S_cell(row, "%zu", c->raters[i].cards);
-		S_num(ls, sizeof(ls), c->raters[i].lean);
+		S_num(kit, ls, sizeof(ls), c->raters[i].lean);
 		S_cell(row, "%s%s (%zu)", !isnan(c->raters[i].lean) &&
 		       c->raters[i].lean > 0 ? "+" : "", ls, c->raters[i].n);
 		free(who);

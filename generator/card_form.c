@@ -48,6 +48,7 @@ static const char *const S_words[][2] = {
 	{"verdict", "cardform.verdict"},
 	{"cardRound", "cardform.card_round"},
 	{"cardUnrated", "cardform.card_unrated"},
+	{"decimal", "number.decimal"},
 };
 
 static void S_bands(const kg_kit *kit, kg_buf *b)

@@ -890,6 +890,28 @@ void kg_label_sentence_sep(kg_buf *out, const kg_labels *l)
 	kg_buf_puts(out, kg_label(l, "punct.sentence_sep"));
 }
 
+void kg_label_number(kg_buf *out, const kg_labels *l, const char *num)
+{
+	const char *dot = strchr(num, '.');
+
+	if (!dot) {
+		kg_buf_puts(out, num);
+		return;
+	}
+	kg_buf_put(out, num, (size_t)(dot - num));
+	kg_buf_puts(out, kg_label(l, "number.decimal"));
+	kg_buf_puts(out, dot + 1);
+}
+
+void kg_label_hundredths(kg_buf *out, const kg_labels *l, long h)
+{
+	char num[48];
+
+	snprintf(num, sizeof(num), "%s%ld.%02ld", h < 0 ? "-" : "",
+		 labs(h) / 100, labs(h) % 100);
+	kg_label_number(out, l, num);
+}
+
 /* ---- template data and printing ---------------------------------------------------------- */
 
 kg_node *kg_labels_data(const kg_labels *l)

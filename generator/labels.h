@@ -119,6 +119,16 @@ void kg_label_paren(kg_buf *out, const kg_labels *labels, const char *text,
  * nothing in Japanese, whose "。" needs no space). */
 void kg_label_sentence_sep(kg_buf *out, const kg_labels *labels);
 
+/* A number with a fraction in the kit's language: num as printf writes
+ * it ("2.25", "-0.50"), its '.' written as number.decimal ("2,25" in
+ * German). Every fractional number kitgen puts into a document (a
+ * weighted total, a score, an average) goes through here; the data
+ * kitgen writes for programs (CSV, JSON, card files) keep the '.'. */
+void kg_label_number(kg_buf *out, const kg_labels *labels, const char *num);
+/* kg_label_number of a score in hundredths, with two decimals as a kit
+ * writes it: 225 is "2.25" ("2,25" in German). */
+void kg_label_hundredths(kg_buf *out, const kg_labels *labels, long h);
+
 /* Numbering systems, for the page numbers of the furniture (label
  * number.digits): CLDR's names of the decimal ones a CSS counter style
  * also has (latn, arab, arabext, deva, thai, ...). kg_digits_known says

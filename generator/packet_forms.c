@@ -195,12 +195,6 @@ void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
 
 /* ---- the debrief sheet ------------------------------------------------------------- */
 
-/* A score in hundredths as the kit writes it: 225 is "2.25". */
-void kg_packet_score(kg_buf *b, long hundredths)
-{
-	kg_buf_printf(b, "%ld.%02ld", hundredths / 100, hundredths % 100);
-}
-
 static void S_cell(kg_block *row, const char *md)
 {
 	kg_add_prose_copy(kg_add_cell(row, NULL), md);
@@ -285,8 +279,8 @@ static void S_threshold(const kg_kit *kit, const kg_decision *dr, kg_buf *b)
 	long hire = kg_int(dr->threshold, 0), border = kg_int(dr->borderline, 0);
 	kg_buf h = KG_BUF_INIT, bo = KG_BUF_INIT;
 
-	kg_packet_score(&h, hire);
-	kg_packet_score(&bo, border < hire ? border : hire);
+	kg_label_hundredths(&h, kit->labels, hire);
+	kg_label_hundredths(&bo, kit->labels, border < hire ? border : hire);
 	kg_buf_puts(b, BOX " ");
 	kg_label_put(b, kit->labels, "form.gate_hire", "threshold", h.ptr, NULL);
 	kg_label_sentence_sep(b, kit->labels);
@@ -307,7 +301,7 @@ static void S_weak_gate(const kg_kit *kit, const kg_decision *dr, kg_buf *b)
 	long limit = kg_int(dr->weak_limit, 0);
 	kg_buf weak = KG_BUF_INIT;
 
-	kg_packet_score(&weak, kg_int(dr->weak_below, 0));
+	kg_label_hundredths(&weak, kit->labels, kg_int(dr->weak_below, 0));
 	kg_buf_puts(b, BOX " ");
 	if (limit == 0)
 		kg_label_put(b, kit->labels, "form.gate_no_weak", "weak",

@@ -229,7 +229,6 @@ guide.rule_own_words    content/ gives the decision rule as values
 guide.weak_any          content/ allows one Weak area
 index.bytes             every file is over 1 KB
 index.mb                ... and under 1 MB
-number.decimal          ... so no size has a decimal
 packet.exercise         no topic of content/ is set as an exercise (scenario.minutes)
 packet.exercise_item    ...
 packet.to_spare         every round of content/ fills or overruns its main phase
