@@ -125,7 +125,7 @@ static void S_ratings_of(const kg_kit *kit, const kg_panel *p, size_t r,
 			continue;
 		by = kg_shown_name(S_L("form.interviewer"),
 				   p->cards[i]->interviewer, anonymise);
-		kg_buf_puts(out, n++ ? "; " : "");
+		kg_buf_puts(out, n++ ? S_L("punct.item_sep") : "");
 		kg_label_field(out, kit->labels, by,
 			       S_band_label(kit, p->cards[i]->overall));
 		free(by);

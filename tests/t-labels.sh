@@ -272,6 +272,33 @@ else
 	not_ok "the PDF's document information comes from the labels" "$(grep -E '^(Subject|Keywords|Creator):' "$TMP/all.txt" | head -3)"
 fi
 
+# Punctuation kitgen joins items with is the language's too: a round's
+# ratings in the debrief (Ada's round 1, rated by a1 and a9), a main
+# phase's questions in a run of show, each "Q (n min)" by
+# punct.parenthetical; and a chart's alternative text in the PDF says
+# its title and each row's counts in the labels' words.
+sep=$(awk '$2 == "punct.item_sep" {print $1}' "$TMP/markers.txt")
+paren=$(awk '$2 == "punct.parenthetical" {print $1}' "$TMP/markers.txt")
+count=$(awk '$2 == "chart.alt_count" {print $1}' "$TMP/markers.txt")
+row=$(grep -E '^\| 1 \|' "$TMP/mout/reports/debrief-ada.md" | head -1)
+show=$(grep -hE '\]\(#q-[^)]*\)' "$TMP"/mout/panels/platform-engineer-expert.md |
+	grep -F "$sep" | head -1)
+alt=$($PY -c '
+import sys, fitz
+d = fitz.open(sys.argv[1])
+for x in range(1, d.xref_length()):
+    k, v = d.xref_get_key(x, "Alt")
+    if k == "string":
+        print(v)' "$TMP/mout/reports/calibration.pdf")
+if [ -n "$sep" ] && printf '%s' "$row" | grep -qF "$sep" && ! printf '%s' "$row" | grep -qF '; ' &&
+	[ -n "$show" ] && ! printf '%s' "$show" | grep -qE '; | \(' && printf '%s' "$show" | grep -qF "$paren" &&
+	printf '%s' "$alt" | grep -qF "$count" && ! printf '%s' "$alt" | grep -qE ': |in proportion'; then
+	ok "a debrief's ratings, a run of show's questions and a chart's alternative text are joined in the labels' punctuation"
+else
+	not_ok "a debrief's ratings, a run of show's questions and a chart's alternative text are joined in the labels' punctuation" \
+		"ratings: $row" "run of show: $show" "alt: $(printf '%s' "$alt" | head -c 300)"
+fi
+
 # ---- then no English word is left but the kit's own --------------------------------
 # The words of content/ and the markers may show; so may these, for the
 # reason given: they are names, not words kitgen writes in English.
