@@ -171,9 +171,10 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 		const char *sep = "";
 
 		kg_buf_reset(&buf);
-		kg_buf_printf(&buf, "%s\n\n*%s* ",
+		kg_buf_printf(&buf, "%s\n\n*%s*",
 			      kg_text(kit->areas[i].description),
 			      S_L("public.area_topics"));
+		kg_label_gap(&buf);
 		for (j = 0; j < kit->ntopics; j++)
 			for (k = 0; k < kit->topics[j].areas.n; k++)
 				if (strcmp(kit->topics[j].areas.items[k]->text,
@@ -443,7 +444,8 @@ static void S_topic(kg_block *part, const void *ctx, size_t index)
 	kg_buf buf = KG_BUF_INIT;
 	size_t i, l;
 
-	kg_buf_printf(&buf, "*%s* ", S_L("public.topic_areas"));
+	kg_buf_printf(&buf, "*%s*", S_L("public.topic_areas"));
+	kg_label_gap(&buf);
 	for (i = 0; i < t->areas.n; i++) {
 		kg_buf_puts(&buf, i ? S_L("common.list_sep") : "");
 		kg_c_put_line(&buf, kg_c_area_title(kit, t->areas.items[i]->text));

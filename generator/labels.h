@@ -110,6 +110,17 @@ char *kg_label_dup(const kg_labels *labels, const char *key, ...);
  * "" for a label run into what follows. */
 void kg_label_field(kg_buf *out, const kg_labels *labels, const char *label,
 		    const char *value);
+/* A text that ends in a colon of its own (a label "Topics:", Japanese
+ * "トピック：", French "Sujets :") takes no second one: kg_label_field
+ * then writes the label, kg_label_gap and the value, and kg_label_colon
+ * (punct.colon after a label) writes nothing. */
+int kg_text_ends_colon(const char *s);
+void kg_label_colon(kg_buf *out, const kg_labels *labels, const char *label);
+/* The space between a label run into what follows and its text: none
+ * when out ends in full-width punctuation, which carries its own room
+ * (Japanese "：", "。", "、", "）"), looking through the Markdown
+ * emphasis that closes the label ("**日付：**"). */
+void kg_label_gap(kg_buf *out);
 /* "text (note)" by punct.parenthetical (Japanese full-width, no space). */
 void kg_label_paren(kg_buf *out, const kg_labels *labels, const char *text,
 		    const char *note);

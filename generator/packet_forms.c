@@ -350,16 +350,18 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 	kg_buf b = KG_BUF_INIT;
 	size_t i, k, n, shown = kg_packet_unused_shown(plan->n);
 
-	kg_buf_printf(&b, "%s ", S_L("form.unused"));
+	kg_buf_puts(&b, S_L("form.unused"));
+	kg_label_gap(&b);
 	for (i = 0; i < plan->n; i++) {
 		const kg_question **qs = kg_plan_unused(kit, plan, ed->level,
 							plan->rounds[i].area, &n);
 
-		kg_buf_puts(&b, i ? "; **" : "**");
+		kg_buf_puts(&b, i ? S_L("punct.item_sep") : "");
+		kg_buf_puts(&b, "**");
 		kg_c_put_line(&b, kg_text(plan->rounds[i].area->title));
 		kg_buf_puts(&b, "**");
-		kg_buf_puts(&b, S_L("punct.colon"));
-		kg_buf_putc(&b, ' ');
+		kg_label_colon(&b, kit->labels, kg_text(plan->rounds[i].area->title));
+		kg_label_gap(&b);
 		for (k = 0; k < n && k < shown; k++) {
 			char num[24];
 
@@ -405,13 +407,16 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	kg_buf b = KG_BUF_INIT;
 	int band;
 
-	kg_buf_printf(&b, "%s ", S_L("form.points"));
+	kg_buf_puts(&b, S_L("form.points"));
+	kg_label_gap(&b);
 	for (band = 0; band < KG_NBANDS; band++) {
 		kg_c_put_line(&b, kg_text(kit->bands[band].label));
 		kg_buf_printf(&b, " = %ld%s", kg_int(kit->bands[band].points, 0),
 			      band + 1 < KG_NBANDS ? S_L("common.list_sep") : "");
 	}
-	kg_buf_printf(&b, ". %s", S_L("form.rule_follows"));
+	kg_buf_puts(&b, S_L("punct.full_stop"));
+	kg_label_sentence_sep(&b, kit->labels);
+	kg_buf_puts(&b, S_L("form.rule_follows"));
 	kg_add_prose_copy(part, b.ptr);
 	S_note_value(part, S_L("form.candidate"), fill ? fill->candidate : NULL);
 	S_rounds_table(kit, plan, part);

@@ -516,7 +516,7 @@ g="$TMP/jap/candidates/generalist-fresher.md"
 if grep -q '^署名：$' "$TMP/jap.txt" && grep -q '^Q[0-9]*：' "$TMP/jap.txt" &&
 	! pdffonts "$TMP/jap/panels/generalist-fresher/round-1.pdf" | grep -qi 'oblique\|italic' &&
 	[ "$cover" = ok ] &&
-	grep -q '（[0-9]*分）' "$g" && ! grep -q '。 [^ ]' "$g" && grep -q '^  - \*\*[^*]*（[0-9]*）：\*\* ' "$g" &&
+	grep -q '（[0-9]*分）' "$g" && ! grep -q '。 [^ ]' "$g" && grep -q '^  - \*\*[^*]*（[0-9]*）：\*\*[^ ]' "$g" &&
 	grep -q ':is(em, i, cite, dfn, var, address):lang(ja)' "$ROOT/templates/html/style.mustache"; then
 	ok "Japanese: full-width colon and parentheses, no space after 。, no oblique face, the cover's column widens"
 else
