@@ -169,7 +169,8 @@
     panel.appendChild(el('p', 'card-live-title', W.live));
     t = table([W.round, W.ratingHead, W.points, W.weight, W.product]);
     live.rounds = data.rounds.map(function (r) {
-      return row(t.tbody, [r.round + ': ' + r.area + (r.mustHave ? W.mustHave : ''),
+      return row(t.tbody, [fill(W.field, { label: r.round, value: r.area }) +
+        (r.mustHave ? W.mustHave : ''),
         '', '', String(r.weight), ''], 'round-' + r.round);
     });
     panel.appendChild(t.box);
@@ -211,8 +212,10 @@
       live.gates[2].children[2].textContent = d.threshold === UNKNOWN ? res[UNKNOWN]
         : fill(W.totalResult, { total: shown(d.total), result: res[d.threshold] });
     }
-    live.total.textContent = W.weightedTotal + ': ' + shown(d.total) +
-      (data.rule ? '. ' + W.verdict + ': ' + W.verdicts[d.verdict] + '.' : '.');
+    live.total.textContent =
+      fill(W.field, { label: W.weightedTotal, value: shown(d.total) }) + W.fullStop +
+      (data.rule ? W.sentenceSep +
+        fill(W.field, { label: W.verdict, value: W.verdicts[d.verdict] }) + W.fullStop : '');
     live.total.setAttribute('data-total', fixed2(d.total));
     if (data.rule) live.total.setAttribute('data-verdict', W.verdicts[d.verdict]);
     document.querySelectorAll('.card-score').forEach(function (p) {
