@@ -27,14 +27,14 @@ static const char *const S_flags[] = {"separates", "does not separate",
 static const char *const S_flag_labels[] = {"cal.separates",
 					    "cal.no_separation", "cal.too_few"};
 
-/* "0.42" ("0,42" in German: kg_label_number) or "n/a". */
+/* "0.42" ("0,42" in German: kg_label_number), or cal.not_available. */
 static void S_num(const kg_kit *kit, char *s, size_t size, double v)
 {
 	kg_buf b = KG_BUF_INIT;
 	char num[32];
 
 	if (isnan(v)) {
-		snprintf(s, size, "n/a");
+		snprintf(s, size, "%s", S_L("cal.not_available"));
 		return;
 	}
 	snprintf(num, sizeof(num), "%.2f", v);
@@ -97,7 +97,7 @@ static void S_header(const kg_kit *kit, kg_block *table, const char *first)
 static void S_row(const kg_kit *kit, kg_block *table, const kg_cal_row *r)
 {
 	kg_block *row = kg_add_row(table);
-	char *id = S_row_id(r), rs[16], as[16];
+	char *id = S_row_id(r), rs[64], as[64];
 	size_t total = S_total(r);
 	int b;
 
@@ -138,7 +138,7 @@ static void S_summary(const kg_kit *kit, const kg_calibration *c,
 				     S_L("cal.summary"), 0);
 	kg_block *f = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
 	kg_buf b = KG_BUF_INIT;
-	char a[16], n[5][32];
+	char a[64], n[5][32];
 
 	snprintf(n[0], sizeof(n[0]), "%zu", c->ncards);
 	snprintf(n[1], sizeof(n[1]), "%zu", c->ncandidates);
@@ -172,7 +172,7 @@ static void S_review(const kg_kit *kit, const kg_calibration *c,
 	for (i = 0; i < c->nquestions; i++) {
 		const kg_cal_row *r = &c->rows[i];
 		kg_buf b = KG_BUF_INIT;
-		char rs[16];
+		char rs[64];
 
 		if (r->flag != KG_CAL_NO_SEPARATION)
 			continue;
@@ -254,7 +254,7 @@ static void S_interviewers(const kg_kit *kit, const kg_calibration *c,
 	for (i = 0; i < c->nraters; i++) {
 		char *who = kg_shown_name(S_L("form.interviewer"),
 					  c->raters[i].name, anonymise);
-		char ls[16];
+		char ls[64];
 
 		row = kg_add_row(table);
 		kg_add_prose_copy(kg_add_cell(row, NULL), who);
