@@ -380,7 +380,7 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 			kg_buf_puts(&b, S_L("form.none"));
 		free(qs);
 	}
-	kg_buf_puts(&b, ".");
+	kg_buf_puts(&b, S_L("punct.full_stop"));
 	kg_add_prose_copy(parent, b.ptr);
 	kg_buf_release(&b);
 }

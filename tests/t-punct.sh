@@ -42,6 +42,13 @@ else
 	not_ok "ja: no space after full-width punctuation in Markdown, HTML or PDF" "$bad"
 fi
 
+# A sentence kitgen composes ends in the language's full stop: the debrief
+# sheet's unused questions and its points (punct.full_stop, "。"), never
+# an English "." after Japanese words.
+bad=$(LC_ALL=C.UTF-8 grep -noP '.{0,12}[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}]\.(\s|$)' "$TMP/ja.txt" | head -5)
+[ -z "$bad" ] && ok "ja: no English full stop after Japanese words" ||
+	not_ok "ja: no English full stop after Japanese words" "$bad"
+
 # ---- labels that end in their own colon ------------------------------------------------
 # Each goes through another path: a field run into its value
 # (public.key_contains), a box's label (common.red_flags, public.cues), a
