@@ -57,6 +57,17 @@ static void S_cell(kg_block *row, const char *fmt, ...)
 	kg_buf_release(&b);
 }
 
+/* A cell "text (note)" in the kit's language (punct.parenthetical). */
+static void S_cell_paren(const kg_kit *kit, kg_block *row, const char *text,
+			 const char *note)
+{
+	kg_buf b = KG_BUF_INIT;
+
+	kg_label_paren(&b, kit->labels, text, note);
+	kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+	kg_buf_release(&b);
+}
+
 static size_t S_total(const kg_cal_row *r)
 {
 	size_t b, n = 0;
@@ -97,19 +108,26 @@ static void S_header(const kg_kit *kit, kg_block *table, const char *first)
 static void S_row(const kg_kit *kit, kg_block *table, const kg_cal_row *r)
 {
 	kg_block *row = kg_add_row(table);
-	char *id = S_row_id(r), rs[64], as[64];
+	char *id = S_row_id(r), rs[64], as[64], n[32];
+	kg_buf pct = KG_BUF_INIT;
 	size_t total = S_total(r);
 	int b;
 
 	S_cell(row, "`%s`", id);
 	for (b = 0; b < KG_NBANDS; b++)
 		S_cell(row, "%zu", r->count[b]);
-	S_cell(row, "%zu (%.0f%%)", r->count[KG_NOT_PROBED],
-	       100.0 * (double)r->count[KG_NOT_PROBED] / (double)total);
+	snprintf(n, sizeof(n), "%zu", r->count[KG_NOT_PROBED]);
+	/* rounded half to even, as printf's "%.0f" */
+	kg_label_percent(&pct, kit->labels, (long)nearbyint(100.0 *
+			 (double)r->count[KG_NOT_PROBED] / (double)total));
+	S_cell_paren(kit, row, n, pct.ptr);
+	kg_buf_release(&pct);
 	S_num(kit, rs, sizeof(rs), r->r);
 	S_num(kit, as, sizeof(as), r->alpha);
-	S_cell(row, "%s (%zu)", rs, r->rn);
-	S_cell(row, "%s (%zu)", as, r->pairs);
+	snprintf(n, sizeof(n), "%zu", r->rn);
+	S_cell_paren(kit, row, rs, n);
+	snprintf(n, sizeof(n), "%zu", r->pairs);
+	S_cell_paren(kit, row, as, n);
 	S_cell(row, "%s", S_L(S_flag_labels[r->flag]));
 	free(id);
 }
@@ -171,25 +189,27 @@ static void S_review(const kg_kit *kit, const kg_calibration *c,
 
 	for (i = 0; i < c->nquestions; i++) {
 		const kg_cal_row *r = &c->rows[i];
-		kg_buf b = KG_BUF_INIT;
-		char rs[64];
+		kg_buf b = KG_BUF_INIT, id = KG_BUF_INIT, which = KG_BUF_INIT;
+		kg_buf line = KG_BUF_INIT;
+		char rs[64], cards[32];
 
 		if (r->flag != KG_CAL_NO_SEPARATION)
 			continue;
 		if (!list)
 			list = kg_add_list(sec, KG_LIST_BULLET);
 		S_num(kit, rs, sizeof(rs), r->r);
-		{
-			char cards[32];
-
-			snprintf(cards, sizeof(cards), "%zu", r->rn);
-			kg_buf_printf(&b, "`%s` (%s): ", kg_text(r->question->id),
-				      kg_text(r->topic->title));
-			kg_label_put(&b, kit->labels, "cal.review_line", "r", rs,
-				     "cards", cards, NULL);
-		}
+		snprintf(cards, sizeof(cards), "%zu", r->rn);
+		kg_label_put(&line, kit->labels, "cal.review_line", "r", rs,
+			     "cards", cards, NULL);
+		kg_buf_printf(&id, "`%s`", kg_text(r->question->id));
+		kg_label_paren(&which, kit->labels, id.ptr,
+			       kg_text(r->topic->title));
+		kg_label_field(&b, kit->labels, which.ptr, line.ptr);
 		kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 		kg_buf_release(&b);
+		kg_buf_release(&id);
+		kg_buf_release(&which);
+		kg_buf_release(&line);
 	}
 	if (!list)
 		kg_add_prose(sec, S_L("cal.review_none"));
@@ -254,14 +274,16 @@ static void S_interviewers(const kg_kit *kit, const kg_calibration *c,
 	for (i = 0; i < c->nraters; i++) {
 		char *who = kg_shown_name(S_L("form.interviewer"),
 					  c->raters[i].name, anonymise);
-		char ls[64];
+		char ls[64], sign[80], n[32];
 
 		row = kg_add_row(table);
 		kg_add_prose_copy(kg_add_cell(row, NULL), who);
 		S_cell(row, "%zu", c->raters[i].cards);
 		S_num(kit, ls, sizeof(ls), c->raters[i].lean);
-		S_cell(row, "%s%s (%zu)", !isnan(c->raters[i].lean) &&
-		       c->raters[i].lean > 0 ? "+" : "", ls, c->raters[i].n);
+		snprintf(sign, sizeof(sign), "%s%s", !isnan(c->raters[i].lean) &&
+			 c->raters[i].lean > 0 ? "+" : "", ls);
+		snprintf(n, sizeof(n), "%zu", c->raters[i].n);
+		S_cell_paren(kit, row, sign, n);
 		free(who);
 	}
 }

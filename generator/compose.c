@@ -150,8 +150,7 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 				   S_L("public.how_to_use"), KG_SECTION_IN_TOC |
 				   KG_SECTION_NEW_PAGE);
 	kg_block *sec, *fields;
-	kg_buf buf = KG_BUF_INIT, line = KG_BUF_INIT;
-	char pct[32];
+	kg_buf buf = KG_BUF_INIT, line = KG_BUF_INIT, pct = KG_BUF_INIT;
 	size_t i, j, k;
 
 	kg_add_prose(part, kg_text(kit->introduction));
@@ -208,10 +207,13 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 				must |= strcmp(p->must_have.items[k]->text, area) == 0;
 			kg_buf_reset(&line);
 			kg_c_put_line(&line, kg_c_area_title(kit, area));
-			snprintf(pct, sizeof(pct), "**%ld%%**",
-				 kg_int(p->weights[j].value, 0));
+			kg_buf_reset(&pct);
+			kg_buf_puts(&pct, "**");
+			kg_label_percent(&pct, kit->labels,
+					 kg_int(p->weights[j].value, 0));
+			kg_buf_puts(&pct, "**");
 			kg_buf_reset(&buf);
-			kg_label_field(&buf, kit->labels, line.ptr, pct);
+			kg_label_field(&buf, kit->labels, line.ptr, pct.ptr);
 			kg_buf_printf(&buf, "%s%s",
 				      must ? S_L("punct.before_note") : "",
 				      must ? S_L("common.must_have") : "");
@@ -219,6 +221,7 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 		}
 	}
 	kg_buf_release(&line);
+	kg_buf_release(&pct);
 	kg_buf_release(&buf);
 }
 

@@ -104,7 +104,8 @@ static void S_rounds_table(const kg_kit *kit, const kg_plan *plan,
 		kg_label_putn(&b, kit->labels, "common.minutes", r->minutes, NULL);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%d%%%s%s", r->weight,
+		kg_label_percent(&b, kit->labels, r->weight);
+		kg_buf_printf(&b, "%s%s",
 			      r->must_have ? S_L("punct.before_note") : "",
 			      r->must_have ? S_L("common.must_have") : "");
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);

@@ -962,6 +962,14 @@ void kg_label_number(kg_buf *out, const kg_labels *l, const char *num)
 	kg_buf_puts(out, dot + 1);
 }
 
+void kg_label_percent(kg_buf *out, const kg_labels *l, long n)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%ld", n);
+	kg_label_put(out, l, "number.percent", "n", num, NULL);
+}
+
 void kg_label_hundredths(kg_buf *out, const kg_labels *l, long h)
 {
 	char num[48];

@@ -136,6 +136,9 @@ void kg_label_sentence_sep(kg_buf *out, const kg_labels *labels);
  * weighted total, a score, an average) goes through here; the data
  * kitgen writes for programs (CSV, JSON, card files) keep the '.'. */
 void kg_label_number(kg_buf *out, const kg_labels *labels, const char *num);
+/* A whole percentage by number.percent: "30%", German "30 %" (a no-break
+ * space), French with a narrow one. */
+void kg_label_percent(kg_buf *out, const kg_labels *labels, long n);
 /* kg_label_number of a score in hundredths, with two decimals as a kit
  * writes it: 225 is "2.25" ("2,25" in German). */
 void kg_label_hundredths(kg_buf *out, const kg_labels *labels, long h);

@@ -130,7 +130,7 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 		kg_label_putn(&b, kit->labels, "common.min_title", r->minutes, NULL);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%d%%", r->weight);
+		kg_label_percent(&b, kit->labels, r->weight);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		if (cast) {
 			kg_loop_fill f = kg_loop_fill_of(cast, i + 1);

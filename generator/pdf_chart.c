@@ -137,7 +137,7 @@ static void S_axis(kg_pw *c, float label_w, float bar_w)
 {
 	kg_tstyle t = kg_pw_style(KG_FACE_REGULAR, c->st->small * 0.9f,
 				  c->st->muted);
-	char pct[8];
+	kg_buf pct = KG_BUF_INIT;
 	int k;
 
 	kg_lay_figure_begin(&c->lay, 4 + c->st->small * 1.4f);
@@ -146,11 +146,13 @@ static void S_axis(kg_pw *c, float label_w, float bar_w)
 		float x = label_w + bar_w * (float)k / 4;
 
 		kg_lay_figure_rule(&c->lay, x, 1, 0, 3, 0.6f, c->st->muted);
-		snprintf(pct, sizeof(pct), "%d%%", k * 25);
-		kg_lay_figure_text(&c->lay, &t, x, 4 + c->st->small, pct,
+		kg_buf_reset(&pct);
+		kg_label_percent(&pct, c->doc->labels, k * 25);
+		kg_lay_figure_text(&c->lay, &t, x, 4 + c->st->small, pct.ptr,
 				   k == 0 ? 0 : k == 4 ? 2 : 1);
 	}
 	kg_lay_figure_end(&c->lay);
+	kg_buf_release(&pct);
 }
 
 /* What the chart shows, in words, in the document's language (labels

@@ -5,7 +5,8 @@
 # packet's scorecards and debrief sheet and in the candidate's guide, a
 # debrief's weighted total, round scores, products and spread, the
 # calibration report's agreement and leniency, the live totals of the
-# packet page's card form; in Markdown, HTML and PDF alike. English keeps
+# packet page's card form; in Markdown, HTML and PDF alike. Percentages
+# take the language's space before "%" (number.percent). English keeps
 # the point, and so does the data written for programs (card files, CSV).
 . "$(dirname "$0")/lib.sh"
 
@@ -37,10 +38,13 @@ card() {
 }
 
 # text FILE: a Markdown file as is, an HTML page's text without its
-# markup, style and scripts, a PDF's text
+# markup, style and scripts, a PDF's text (PyMuPDF's, which keeps a
+# no-break space as drawn; pdftotext's does not)
 text() {
 	case $1 in
-	*.pdf) pdftotext -enc UTF-8 "$1" - 2>/dev/null ;;
+	*.pdf) /usr/bin/python3 -c 'import sys, fitz
+for p in fitz.open(sys.argv[1]):
+    sys.stdout.write(p.get_text())' "$1" ;;
 	*.html) sed -e '/<style/,/<\/style>/d' -e '/<script/,/<\/script>/d' \
 		-e 's/<[^>]*>//g' "$1" ;;
 	*) cat "$1" ;;
@@ -120,6 +124,33 @@ ${f#"$K"/}: $(printf '%s' "$t" | grep -oE ".{20}[0-9][.][0-9]{2}([^0-9]|$)" | he
 	done
 	[ -z "$bad" ] && ok "$lang: the calibration report's figures use $sep" ||
 		not_ok "$lang: the calibration report's figures use $sep" "$bad"
+
+	# Percentages (number.percent): the loop plan's and the guide's
+	# weights, the public kit's profiles, the calibration report's share
+	# of lines not probed and its chart's axis; German and Spanish set a
+	# no-break space before "%", French a narrow one, English none. The
+	# fixture's own text has no "%".
+	case $lang in
+	en) pc='[0-9]%' ;;
+	fr) pc="[0-9]$(printf '\342\200\257')%" ;;
+	*) pc="[0-9]$(printf '\302\240')%" ;;
+	esac
+	bad=
+	for f in "$K"/out/panels/balanced-expert.md "$K"/out/panels/balanced-expert.html \
+		"$K"/out/panels/balanced-expert.pdf "$K"/out/candidates/balanced-expert.md \
+		"$K"/out/candidates/balanced-expert.pdf "$K"/out/fixture-kit.md \
+		"$K"/out/fixture-kit.pdf "$K"/cal/calibration.md "$K"/cal/calibration.pdf; do
+		t=$(text "$f")
+		printf '%s' "$t" | grep -q "$pc" || bad="$bad
+${f#"$K"/}: no percentage in the form $pc"
+		# every "%" follows the language's form
+		n_all=$(printf '%s' "$t" | grep -o '%' | wc -l)
+		n_ok=$(printf '%s' "$t" | grep -o "$pc" | wc -l)
+		[ "$n_all" = "$n_ok" ] || bad="$bad
+${f#"$K"/}: $n_ok of $n_all percentages in the form $pc: $(printf '%s' "$t" | grep -o '.\{12\}%' | grep -v "$pc" | head -2)"
+	done
+	[ -z "$bad" ] && ok "$lang: every percentage is written as the language writes it" ||
+		not_ok "$lang: every percentage is written as the language writes it" "$bad"
 
 	# The card form's live totals: the page gives its script the
 	# separator; the data the script writes keeps the point.
