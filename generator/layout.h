@@ -86,7 +86,8 @@
  * boxes' strips (a rubric band's "Strong (3 points)"), any
  * paragraph with kg_para_opts.kit_dir: the cover's particulars) takes
  * the kit's. A paragraph whose direction is not the kit's is aligned to its
- * own start. A code block is left to right throughout. Paragraphs with
+ * own start, but in a list, where it stays beside its marker on the
+ * kit's side. A code block is left to right throughout. Paragraphs with
  * no right-to-left letter in a left-to-right kit skip all this.
  *   A right-to-left kit (kg_lay_set_rtl) is laid out as if left to right
  * with "left" meaning "start", and every element is then mirrored

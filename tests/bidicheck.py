@@ -15,6 +15,11 @@ Usage: bidicheck.py CHECK PDF
              end at the column's right edge (within 0.5pt), their left
              edges differ
   list       a list's bullets stand to the right of their items
+  listside   every bulleted item of a right-to-left kit ends at its
+             bullet, whatever its direction: the items under bullets at
+             one x (one list level in one column) all end at one x, within
+             0.5pt, English ones ("How stale may data be?", its "?" at its
+             end) as the Arabic ones; at least one such x has both
   table      a table's first column is its rightmost (the side-by-side
              table: "الموضوع" right of "الوقت")
   furniture  the page furniture is mirrored: the running header's title
@@ -144,6 +149,44 @@ def list_(doc):
     return errs + ([] if n >= 2 else ["the list's items are not found"])
 
 
+def listside(doc):
+    groups = {}  # a bullet's left, to a point: [(item's right, text)]
+    for page in doc:
+        for _, row in lines(page):
+            bullets = [x0 for c, x0, _ in row if c == "\u2022"]
+            if len(bullets) != 1:
+                continue
+            item = [(c, x0, x1) for c, x0, x1 in row if x1 <= bullets[0]]
+            text = "".join(c for c, _, _ in item).strip()
+            if not text:
+                continue
+            right = max(x1 for c, _, x1 in item if not c.isspace())
+            key = (page.number, round(bullets[0]))
+            groups.setdefault(key, []).append((right, text))
+    errs, mixed = [], 0
+    for (pno, x), items in sorted(groups.items()):
+        rights = [r for r, _ in items]
+        if max(rights) - min(rights) > 0.5:
+            far = min(items)
+            errs.append("page %d, bullets at %d: items end from %.1f to %.1f "
+                        "(%r)" % (pno + 1, x, min(rights), max(rights), far[1]))
+        english = [t for _, t in items if not rtl_word(t)]
+        arabic = [t for _, t in items if rtl_word(t)]
+        mixed += bool(english) and bool(arabic)
+    if not mixed:
+        errs.append("no list level has both an English and an Arabic item")
+    # the English item keeps its own order: its "?" at its end, the right
+    page, row = find_line(doc, ["How", "stale"])
+    if row is None:
+        errs.append("the item 'How stale may data be?' is not found")
+    else:
+        vis = "".join(c for c, _, _ in row)
+        if "be?" not in vis:
+            errs.append("'How stale may data be?' does not end in its '?': %r"
+                        % vis.strip())
+    return errs
+
+
 def table(doc):
     page, row = find_line(doc, ["الموضوع", "الوقت"])
     if row is None:
@@ -201,7 +244,8 @@ def ltr(doc):
     return errs
 
 
-CHECKS = {"order": order, "align": align, "list": list_, "table": table,
+CHECKS = {"order": order, "align": align, "list": list_,
+          "listside": listside, "table": table,
           "furniture": furniture, "ltr": ltr}
 
 

@@ -42,6 +42,7 @@ pdf=$TMP/ar/arabic-kit.pdf
 bidi_check "a mixed Arabic sentence is in bidi order" "$pdf" order
 bidi_check "a right-to-left paragraph is right-aligned, ragged left" "$pdf" align
 bidi_check "list bullets stand right of their items" "$pdf" list
+bidi_check "every list item, English or Arabic, ends at its bullet on the kit's side, in its own order" "$pdf" listside
 bidi_check "a table's first column is its rightmost" "$pdf" table
 bidi_check "the running header, footer and contents are mirrored" "$pdf" furniture
 copies "the mixed sentence copies in logical order" "$pdf" \
