@@ -10,7 +10,7 @@
  *   KG_FAULT_MARK=PATH   the first rename() creates PATH first: the test
  *                        knows the commit has begun
  *   KG_FAULT_THREAD=PATH every pthread_create() fails with EAGAIN, the
- *                        first creating PATH (tests/t-deflate.sh: the PDF
+ *                        first creating PATH (tests/t-threads.sh: the PDF
  *                        writer without its deflating thread)
  *   KG_FAULT_SLOW_DEFLATE_US=U  every libdeflate_zlib_compress() first
  *                        sleeps U microseconds (a deflating thread that

@@ -1,12 +1,15 @@
 #!/bin/sh
-# t-deflate.sh - the PDF's streams are deflated on a second thread while
-# the pages are drawn (pdf_file.c): the files are the same bytes as when
-# every stream is deflated in place (KITGEN_DEFLATE_THREAD=0), when no
-# thread can be made (pthread_create fails: the writer goes on without
-# one), and when the thread falls far behind the pages it is given
-# (every deflate slowed: the queue fills and the objects written
-# meanwhile wait their turn). tests/fault_preload.c does the failing and
-# the slowing.
+# t-threads.sh - the work a build does on a second core gives the same
+# bytes as without it. The PDF's streams are deflated on a second thread
+# while the pages are drawn (pdf_file.c), and the fonts are read on one
+# while the kit loads (kg_fonts_warm, fonts.c): the files are the same
+# bytes as when every stream is deflated in place
+# (KITGEN_DEFLATE_THREAD=0), as when the fonts are read by the first
+# document (KITGEN_NO_WARM=1), when no thread can be made (pthread_create
+# fails: the build goes on without one), and when the deflating thread
+# falls far behind the pages it is given (every deflate slowed: the queue
+# fills and the objects written meanwhile wait their turn).
+# tests/fault_preload.c does the failing and the slowing.
 . "$(dirname "$0")/lib.sh"
 
 FAULT=$TMP/fault.so
@@ -42,6 +45,7 @@ same() {
 
 build thread ""
 build inplace "" KITGEN_DEFLATE_THREAD=0
+build cold "" KITGEN_NO_WARM=1
 build nothread "" LD_PRELOAD="$FAULT" KG_FAULT_THREAD="$TMP/asked"
 build pdf pdf
 build slow pdf LD_PRELOAD="$FAULT" KG_FAULT_SLOW_DEFLATE_US=300 \
@@ -51,6 +55,7 @@ n=$(find "$TMP/thread" -name '*.pdf' | wc -l)
 [ "$n" -ge 20 ] && ok "every PDF of every edition is compared ($n)" ||
 	not_ok "every PDF of every edition is compared" "only $n"
 same "deflated on the thread or in place: the same bytes" thread inplace
+same "fonts read ahead on a thread or by the first PDF: the same bytes" thread cold
 [ -f "$TMP/asked" ] && ok "the fault library failed the thread's creation" ||
 	not_ok "the fault library failed the thread's creation" "it was never asked"
 same "no thread to be had: the same bytes" thread nothread
