@@ -28,6 +28,10 @@ Usage: bidicheck.py CHECK PDF
   ltr        the CJK (English) fixture's Arabic phrase inside English:
              English left to right, the Arabic words from right to left
              between "with" and "before"
+  watermark  the watermark of the first page (its turned glyphs of 30pt
+             and more, by x along its diagonal) is WM_WORDS (below) in bidi order: in an
+             English kit "DRAFT" then the Arabic words right to left
+             (each one's first letter rightmost) then "v2"
 
 A word is found by its glyphs in visual order: an Arabic word's reversed,
 an English word's as written. Prints what is wrong and exits 1, or 0.
@@ -244,9 +248,33 @@ def ltr(doc):
     return errs
 
 
+WM_WORDS = ["DRAFT", "مسودة", "أولى", "v2"]
+
+
+def watermark(doc):
+    """The first page's large glyphs, ordered along the watermark's
+    diagonal (it runs up to the right: by x), against WM_WORDS."""
+    row = []
+    for span in doc[0].get_texttrace():
+        if span["size"] < 30 or abs(span["dir"][1]) < 0.1:
+            continue  # not the turned watermark
+        for c in span["chars"]:
+            row.append((chr(c[0]), c[3][0], c[3][2]))
+    row.sort(key=lambda t: t[1])
+    if not row:
+        return ["no watermark drawn on the first page"]
+    missing = [w for w in WM_WORDS if not find(row, w)]
+    if missing:
+        return ["the watermark (%r as drawn) lacks %r in visual order" % (
+            "".join(c for c, _, _ in row), missing)]
+    err = in_order(row, ["DRAFT", "مسودة", "v2"], False)
+    err2 = in_order(row, ["مسودة", "أولى"], True)
+    return [e for e in (err, err2) if e]
+
+
 CHECKS = {"order": order, "align": align, "list": list_,
           "listside": listside, "table": table,
-          "furniture": furniture, "ltr": ltr}
+          "furniture": furniture, "ltr": ltr, "watermark": watermark}
 
 
 def main():

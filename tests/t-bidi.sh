@@ -61,3 +61,22 @@ bidi_check "an Arabic phrase in English prose is reordered in place" \
 	"$TMP/cjk/cjk-kit.pdf" ltr
 copies "the phrase copies in logical order" "$TMP/cjk/cjk-kit.pdf" \
 	"مرحبا بكم في الفريق"
+
+# a watermark mixing scripts is one line in bidi order (kg_bidi_runs):
+# in the English kit, "DRAFT", then the Arabic words right to left, then
+# "v2"; a panel packet's PDF draws it
+rm -rf "$TMP/wmkit"
+cp -R "$ROOT/tests/fixture/cjk" "$TMP/wmkit"
+printf 'watermark: "DRAFT مسودة أولى v2"\n' >>"$TMP/wmkit/kit.yaml"
+if build wm "$TMP/wmkit" && [ ! -s "$TMP/wm.err" ]; then
+	pdf=$(ls "$TMP"/wm/panels/*.pdf 2>/dev/null | head -1)
+	if [ -n "$pdf" ]; then
+		bidi_check "a watermark that mixes scripts is drawn in bidi order" \
+			"$pdf" watermark
+	else
+		not_ok "a watermark that mixes scripts is drawn in bidi order" \
+			"no panel packet PDF in $TMP/wm"
+	fi
+else
+	not_ok "the kit with a mixed watermark builds" "$(cat "$TMP/wm.err")"
+fi
