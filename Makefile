@@ -25,7 +25,7 @@ PKG_CONFIG ?= pkg-config
 
 # also in man/kitgen.1's .TH line (tests/t-docs.sh checks they agree)
 VERSION := 0.1.0
-PKGS := yaml-0.1 libcmark nettle fontconfig harfbuzz fribidi zlib libmicrohttpd \
+PKGS := yaml-0.1 libcmark nettle fontconfig harfbuzz fribidi libdeflate libmicrohttpd \
 	libqpdf libunibreak
 BUILD := build
 OUT := output

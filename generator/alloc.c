@@ -85,3 +85,13 @@ void kg_headroom(size_t size)
 		kg_oom(size);
 	munmap(p, size);
 }
+
+int kg_headroom_free(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		return 0;
+	munmap(p, size);
+	return 1;
+}

@@ -25,6 +25,10 @@ void kg_oom_cleanup(void (*run)(void));
  * crashes, or quietly loses its configuration and writes an empty font
  * cache): make sure size more bytes could be had, or kg_oom. */
 void kg_headroom(size_t size);
+/* The same test without the exit: 1 when size bytes of address space
+ * are free now, else 0 (work that may be skipped, such as a warm-up on
+ * another thread, asks this first). */
+int kg_headroom_free(size_t size);
 
 void *kg_xmalloc(size_t size);
 void *kg_xcalloc(size_t n, size_t size);

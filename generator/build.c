@@ -24,6 +24,7 @@
 #include "datadir.h"
 #include "digest.h"
 #include "edition.h"
+#include "fonts.h"
 #include "glyphcheck.h"
 #include "index.h"
 #include "kit.h"
@@ -215,6 +216,10 @@ static int S_selected(const kg_edition *ed, const kg_edition *only)
 	       (only->kind == KG_EDITION_PACKET && ed->packet == only);
 }
 
+static int S_build_digest(const kg_kit *kit, const char *content,
+			  const char *templates, const char *paper,
+			  char hex[KG_DIGEST_HEX], kg_diags *d);
+
 /* Render every edition in every format, then the index page that links
  * them, each to its temporary name in set; the caller commits or aborts. */
 static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
@@ -231,7 +236,7 @@ static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
 	int rc;
 
 	kg_kit_digest(kit, digest);
-	rc = kg_build_digest_of(kit, o->templates, o->paper, build, d);
+	rc = S_build_digest(kit, digest, o->templates, o->paper, build, d);
 	/* the folder (made when missing), its lock, no leftovers of killed builds */
 	if (rc == 0)
 		rc = kg_out_begin(set, o->out, d);
@@ -253,6 +258,16 @@ int kg_build_digest_of(const kg_kit *kit, const char *templates,
 		       const char *paper, char hex[KG_DIGEST_HEX], kg_diags *d)
 {
 	char content[KG_DIGEST_HEX];
+
+	kg_kit_digest(kit, content);
+	return S_build_digest(kit, content, templates, paper, hex, d);
+}
+
+/* The build digest of the kit whose content digest is known. */
+static int S_build_digest(const kg_kit *kit, const char *content,
+			  const char *templates, const char *paper,
+			  char hex[KG_DIGEST_HEX], kg_diags *d)
+{
 	kg_diags quiet = KG_DIAGS_INIT;
 	char *name = kg_paper_name(templates, kit, paper, &quiet);
 	int rc;
@@ -262,7 +277,6 @@ int kg_build_digest_of(const kg_kit *kit, const char *templates,
 	if (!name)
 		name = kg_xstrdup(paper ? paper : kit->paper ? kit->paper->text : "");
 	kg_diags_free(&quiet);
-	kg_kit_digest(kit, content);
 	rc = kg_build_digest(content, templates, name, KG_VERSION, hex, d);
 	free(name);
 	return rc;
@@ -401,11 +415,21 @@ static int S_has_pdf(const kg_writer *const *writers)
 /* Load, check, write: the build with the templates folder known. */
 static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 {
-	kg_kit *kit = kg_kit_load(o->content, d);
+	kg_kit *kit;
 	S_files files = {NULL, 0, 0};
 	kg_out_set set = KG_OUT_SET_INIT;
 	kg_since since = KG_SINCE_INIT;
 	int rc;
+
+	/* the fonts are read on a second core while the kit loads */
+	if (S_has_pdf(o->writers)) {
+		kg_buf style = KG_BUF_INIT;
+
+		kg_buf_printf(&style, "%s/pdf/style.yaml", o->templates);
+		kg_fonts_warm(style.ptr);
+		kg_buf_release(&style);
+	}
+	kit = kg_kit_load(o->content, d);
 
 	kg_kit_check(kit, d);
 	kg_paper_check_kit(o->templates, kit, d);

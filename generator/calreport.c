@@ -27,13 +27,20 @@ static const char *const S_flags[] = {"separates", "does not separate",
 static const char *const S_flag_labels[] = {"cal.separates",
 					    "cal.no_separation", "cal.too_few"};
 
-/* "0.42" or "n/a". */
-static void S_num(char *s, size_t size, double v)
+/* "0.42" ("0,42" in German: kg_label_number), or cal.not_available. */
+static void S_num(const kg_kit *kit, char *s, size_t size, double v)
 {
-	if (isnan(v))
-		snprintf(s, size, "n/a");
-	else
-		snprintf(s, size, "%.2f", v);
+	kg_buf b = KG_BUF_INIT;
+	char num[32];
+
+	if (isnan(v)) {
+		snprintf(s, size, "%s", S_L("cal.not_available"));
+		return;
+	}
+	snprintf(num, sizeof(num), "%.2f", v);
+	kg_label_number(&b, kit->labels, num);
+	snprintf(s, size, "%s", b.ptr);
+	kg_buf_release(&b);
 }
 
 static void S_cell(kg_block *row, const char *fmt, ...)
@@ -46,6 +53,17 @@ static void S_cell(kg_block *row, const char *fmt, ...)
 	va_start(ap, fmt);
 	kg_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+	kg_buf_release(&b);
+}
+
+/* A cell "text (note)" in the kit's language (punct.parenthetical). */
+static void S_cell_paren(const kg_kit *kit, kg_block *row, const char *text,
+			 const char *note)
+{
+	kg_buf b = KG_BUF_INIT;
+
+	kg_label_paren(&b, kit->labels, text, note);
 	kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 	kg_buf_release(&b);
 }
@@ -90,19 +108,26 @@ static void S_header(const kg_kit *kit, kg_block *table, const char *first)
 static void S_row(const kg_kit *kit, kg_block *table, const kg_cal_row *r)
 {
 	kg_block *row = kg_add_row(table);
-	char *id = S_row_id(r), rs[16], as[16];
+	char *id = S_row_id(r), rs[64], as[64], n[32];
+	kg_buf pct = KG_BUF_INIT;
 	size_t total = S_total(r);
 	int b;
 
 	S_cell(row, "`%s`", id);
 	for (b = 0; b < KG_NBANDS; b++)
 		S_cell(row, "%zu", r->count[b]);
-	S_cell(row, "%zu (%.0f%%)", r->count[KG_NOT_PROBED],
-	       100.0 * (double)r->count[KG_NOT_PROBED] / (double)total);
-	S_num(rs, sizeof(rs), r->r);
-	S_num(as, sizeof(as), r->alpha);
-	S_cell(row, "%s (%zu)", rs, r->rn);
-	S_cell(row, "%s (%zu)", as, r->pairs);
+	snprintf(n, sizeof(n), "%zu", r->count[KG_NOT_PROBED]);
+	/* rounded half to even, as printf's "%.0f" */
+	kg_label_percent(&pct, kit->labels, (long)nearbyint(100.0 *
+			 (double)r->count[KG_NOT_PROBED] / (double)total));
+	S_cell_paren(kit, row, n, pct.ptr);
+	kg_buf_release(&pct);
+	S_num(kit, rs, sizeof(rs), r->r);
+	S_num(kit, as, sizeof(as), r->alpha);
+	snprintf(n, sizeof(n), "%zu", r->rn);
+	S_cell_paren(kit, row, rs, n);
+	snprintf(n, sizeof(n), "%zu", r->pairs);
+	S_cell_paren(kit, row, as, n);
 	S_cell(row, "%s", S_L(S_flag_labels[r->flag]));
 	free(id);
 }
@@ -131,7 +156,7 @@ static void S_summary(const kg_kit *kit, const kg_calibration *c,
 				     S_L("cal.summary"), 0);
 	kg_block *f = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
 	kg_buf b = KG_BUF_INIT;
-	char a[16], n[5][32];
+	char a[64], n[5][32];
 
 	snprintf(n[0], sizeof(n[0]), "%zu", c->ncards);
 	snprintf(n[1], sizeof(n[1]), "%zu", c->ncandidates);
@@ -144,7 +169,7 @@ static void S_summary(const kg_kit *kit, const kg_calibration *c,
 		     "other", n[4], NULL);
 	kg_add_prose_copy(kg_add_field(f, S_L("cal.decisions"), NULL), b.ptr);
 	kg_buf_reset(&b);
-	S_num(a, sizeof(a), c->alpha);
+	S_num(kit, a, sizeof(a), c->alpha);
 	snprintf(n[0], sizeof(n[0]), "%zu", c->pairs);
 	kg_label_put(&b, kit->labels, "cal.agreement_line", "alpha", a,
 		     "pairs", n[0], NULL);
@@ -164,25 +189,27 @@ static void S_review(const kg_kit *kit, const kg_calibration *c,
 
 	for (i = 0; i < c->nquestions; i++) {
 		const kg_cal_row *r = &c->rows[i];
-		kg_buf b = KG_BUF_INIT;
-		char rs[16];
+		kg_buf b = KG_BUF_INIT, id = KG_BUF_INIT, which = KG_BUF_INIT;
+		kg_buf line = KG_BUF_INIT;
+		char rs[64], cards[32];
 
 		if (r->flag != KG_CAL_NO_SEPARATION)
 			continue;
 		if (!list)
 			list = kg_add_list(sec, KG_LIST_BULLET);
-		S_num(rs, sizeof(rs), r->r);
-		{
-			char cards[32];
-
-			snprintf(cards, sizeof(cards), "%zu", r->rn);
-			kg_buf_printf(&b, "`%s` (%s): ", kg_text(r->question->id),
-				      kg_text(r->topic->title));
-			kg_label_put(&b, kit->labels, "cal.review_line", "r", rs,
-				     "cards", cards, NULL);
-		}
+		S_num(kit, rs, sizeof(rs), r->r);
+		snprintf(cards, sizeof(cards), "%zu", r->rn);
+		kg_label_put(&line, kit->labels, "cal.review_line", "r", rs,
+			     "cards", cards, NULL);
+		kg_buf_printf(&id, "`%s`", kg_text(r->question->id));
+		kg_label_paren(&which, kit->labels, id.ptr,
+			       kg_text(r->topic->title));
+		kg_label_field(&b, kit->labels, which.ptr, line.ptr);
 		kg_add_prose_copy(kg_add_item(list, NULL), b.ptr);
 		kg_buf_release(&b);
+		kg_buf_release(&id);
+		kg_buf_release(&which);
+		kg_buf_release(&line);
 	}
 	if (!list)
 		kg_add_prose(sec, S_L("cal.review_none"));
@@ -247,14 +274,16 @@ static void S_interviewers(const kg_kit *kit, const kg_calibration *c,
 	for (i = 0; i < c->nraters; i++) {
 		char *who = kg_shown_name(S_L("form.interviewer"),
 					  c->raters[i].name, anonymise);
-		char ls[16];
+		char ls[64], sign[80], n[32];
 
 		row = kg_add_row(table);
 		kg_add_prose_copy(kg_add_cell(row, NULL), who);
 		S_cell(row, "%zu", c->raters[i].cards);
-		S_num(ls, sizeof(ls), c->raters[i].lean);
-		S_cell(row, "%s%s (%zu)", !isnan(c->raters[i].lean) &&
-		       c->raters[i].lean > 0 ? "+" : "", ls, c->raters[i].n);
+		S_num(kit, ls, sizeof(ls), c->raters[i].lean);
+		snprintf(sign, sizeof(sign), "%s%s", !isnan(c->raters[i].lean) &&
+			 c->raters[i].lean > 0 ? "+" : "", ls);
+		snprintf(n, sizeof(n), "%zu", c->raters[i].n);
+		S_cell_paren(kit, row, sign, n);
 		free(who);
 	}
 }

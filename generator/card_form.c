@@ -48,6 +48,10 @@ static const char *const S_words[][2] = {
 	{"verdict", "cardform.verdict"},
 	{"cardRound", "cardform.card_round"},
 	{"cardUnrated", "cardform.card_unrated"},
+	{"decimal", "number.decimal"},
+	{"field", "punct.field"},
+	{"fullStop", "punct.full_stop"},
+	{"sentenceSep", "punct.sentence_sep"},
 };
 
 static void S_bands(const kg_kit *kit, kg_buf *b)

@@ -31,6 +31,9 @@
     }
     return x.toFixed(2);
   }
+  /* a number as the page shows it: fixed2 with the kit's decimal
+   * separator (labels.h, kg_label_number); data-total keeps the '.' */
+  function shown(x) { return fixed2(x).replace('.', W.decimal); }
   /* decision.c's S_reaches: does x (points) reach h (hundredths)? */
   function reaches(x, h) { return x * 100 + 1e-6 >= h; }
   /* cardfile.c's kg_card_dim_id: a name as a file name's part */
@@ -166,7 +169,8 @@
     panel.appendChild(el('p', 'card-live-title', W.live));
     t = table([W.round, W.ratingHead, W.points, W.weight, W.product]);
     live.rounds = data.rounds.map(function (r) {
-      return row(t.tbody, [r.round + ': ' + r.area + (r.mustHave ? W.mustHave : ''),
+      return row(t.tbody, [fill(W.field, { label: r.round, value: r.area }) +
+        (r.mustHave ? W.mustHave : ''),
         '', '', String(r.weight), ''], 'round-' + r.round);
     });
     panel.appendChild(t.box);
@@ -198,18 +202,20 @@
     d.rounds.forEach(function (x, i) {
       var cells = live.rounds[i].children;
       cells[1].textContent = label(x.rating);
-      cells[2].textContent = x.band ? fixed2(x.score) : '';
-      cells[4].textContent = x.band ? fixed2(x.score * x.r.weight) : '';
+      cells[2].textContent = x.band ? shown(x.score) : '';
+      cells[4].textContent = x.band ? shown(x.score * x.r.weight) : '';
     });
     if (data.rule) {
       live.gates[0].children[2].textContent = res[d.must];
       live.gates[1].children[2].textContent =
         fill(W.weakResult, { count: d.weak, result: res[d.weakGate] });
       live.gates[2].children[2].textContent = d.threshold === UNKNOWN ? res[UNKNOWN]
-        : fill(W.totalResult, { total: fixed2(d.total), result: res[d.threshold] });
+        : fill(W.totalResult, { total: shown(d.total), result: res[d.threshold] });
     }
-    live.total.textContent = W.weightedTotal + ': ' + fixed2(d.total) +
-      (data.rule ? '. ' + W.verdict + ': ' + W.verdicts[d.verdict] + '.' : '.');
+    live.total.textContent =
+      fill(W.field, { label: W.weightedTotal, value: shown(d.total) }) + W.fullStop +
+      (data.rule ? W.sentenceSep +
+        fill(W.field, { label: W.verdict, value: W.verdicts[d.verdict] }) + W.fullStop : '');
     live.total.setAttribute('data-total', fixed2(d.total));
     if (data.rule) live.total.setAttribute('data-verdict', W.verdicts[d.verdict]);
     document.querySelectorAll('.card-score').forEach(function (p) {
@@ -217,9 +223,9 @@
       var x = d.rounds.filter(function (y) { return y.r.round === round; })[0];
       if (!x) return;
       p.textContent = x.band ? fill(W.cardRound, {
-        round: round, rating: x.band.label, points: fixed2(x.score),
-        weight: x.r.weight, product: fixed2(x.score * x.r.weight),
-        total: fixed2(d.total)
+        round: round, rating: x.band.label, points: shown(x.score),
+        weight: x.r.weight, product: shown(x.score * x.r.weight),
+        total: shown(d.total)
       }) : fill(W.cardUnrated, { round: round });
     });
   }

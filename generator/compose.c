@@ -150,8 +150,7 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 				   S_L("public.how_to_use"), KG_SECTION_IN_TOC |
 				   KG_SECTION_NEW_PAGE);
 	kg_block *sec, *fields;
-	kg_buf buf = KG_BUF_INIT, line = KG_BUF_INIT;
-	char pct[32];
+	kg_buf buf = KG_BUF_INIT, line = KG_BUF_INIT, pct = KG_BUF_INIT;
 	size_t i, j, k;
 
 	kg_add_prose(part, kg_text(kit->introduction));
@@ -171,9 +170,10 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 		const char *sep = "";
 
 		kg_buf_reset(&buf);
-		kg_buf_printf(&buf, "%s\n\n*%s* ",
+		kg_buf_printf(&buf, "%s\n\n*%s*",
 			      kg_text(kit->areas[i].description),
 			      S_L("public.area_topics"));
+		kg_label_gap(&buf);
 		for (j = 0; j < kit->ntopics; j++)
 			for (k = 0; k < kit->topics[j].areas.n; k++)
 				if (strcmp(kit->topics[j].areas.items[k]->text,
@@ -207,10 +207,13 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 				must |= strcmp(p->must_have.items[k]->text, area) == 0;
 			kg_buf_reset(&line);
 			kg_c_put_line(&line, kg_c_area_title(kit, area));
-			snprintf(pct, sizeof(pct), "**%ld%%**",
-				 kg_int(p->weights[j].value, 0));
+			kg_buf_reset(&pct);
+			kg_buf_puts(&pct, "**");
+			kg_label_percent(&pct, kit->labels,
+					 kg_int(p->weights[j].value, 0));
+			kg_buf_puts(&pct, "**");
 			kg_buf_reset(&buf);
-			kg_label_field(&buf, kit->labels, line.ptr, pct);
+			kg_label_field(&buf, kit->labels, line.ptr, pct.ptr);
 			kg_buf_printf(&buf, "%s%s",
 				      must ? S_L("punct.before_note") : "",
 				      must ? S_L("common.must_have") : "");
@@ -218,6 +221,7 @@ static void S_how_to_use(const kg_kit *kit, kg_block *root)
 		}
 	}
 	kg_buf_release(&line);
+	kg_buf_release(&pct);
 	kg_buf_release(&buf);
 }
 
@@ -443,7 +447,8 @@ static void S_topic(kg_block *part, const void *ctx, size_t index)
 	kg_buf buf = KG_BUF_INIT;
 	size_t i, l;
 
-	kg_buf_printf(&buf, "*%s* ", S_L("public.topic_areas"));
+	kg_buf_printf(&buf, "*%s*", S_L("public.topic_areas"));
+	kg_label_gap(&buf);
 	for (i = 0; i < t->areas.n; i++) {
 		kg_buf_puts(&buf, i ? S_L("common.list_sep") : "");
 		kg_c_put_line(&buf, kg_c_area_title(kit, t->areas.items[i]->text));

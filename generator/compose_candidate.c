@@ -24,12 +24,6 @@
 #include "labels.h"
 #include "plan.h"
 
-/* A score in hundredths as the kit writes it: 225 is "2.25". */
-static void S_score(kg_buf *b, long hundredths)
-{
-	kg_buf_printf(b, "%ld.%02ld", hundredths / 100, hundredths % 100);
-}
-
 /* kitgen's own words (labels.h), in the kit's language. */
 #define S_L(key) kg_label(kit->labels, key)
 
@@ -110,7 +104,8 @@ static void S_rounds_table(const kg_kit *kit, const kg_plan *plan,
 		kg_label_putn(&b, kit->labels, "common.minutes", r->minutes, NULL);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%d%%%s%s", r->weight,
+		kg_label_percent(&b, kit->labels, r->weight);
+		kg_buf_printf(&b, "%s%s",
 			      r->must_have ? S_L("punct.before_note") : "",
 			      r->must_have ? S_L("common.must_have") : "");
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
@@ -325,10 +320,10 @@ static void S_gates(const kg_kit *kit, const kg_edition *ed, kg_block *part)
 	kg_buf b = KG_BUF_INIT, areas = KG_BUF_INIT, below = KG_BUF_INIT;
 	kg_buf th = KG_BUF_INIT, bo = KG_BUF_INIT, low = KG_BUF_INIT;
 
-	S_score(&below, kg_int(dc->weak_below, 0));
-	S_score(&th, threshold);
-	S_score(&bo, borderline);
-	S_score(&low, borderline < threshold ? borderline : threshold);
+	kg_label_hundredths(&below, kit->labels, kg_int(dc->weak_below, 0));
+	kg_label_hundredths(&th, kit->labels, threshold);
+	kg_label_hundredths(&bo, kit->labels, borderline);
+	kg_label_hundredths(&low, kit->labels, borderline < threshold ? borderline : threshold);
 	if (S_must_haves(kit, ed->profile, &areas))
 		kg_label_put(&b, kit->labels, "guide.must_have", "areas",
 			     areas.ptr, "score", below.ptr, NULL);

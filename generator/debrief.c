@@ -30,12 +30,22 @@ static void S_cellf(kg_block *row, const char *fmt, const char *a,
 	kg_buf_release(&t);
 }
 
-static void S_cell_num(kg_block *row, double v)
+/* v with two decimals, in the kit's language (kg_label_number). */
+static void S_num(const kg_labels *labels, double v, kg_buf *out)
 {
 	char s[32];
 
 	snprintf(s, sizeof(s), "%.2f", v);
-	kg_add_prose_copy(kg_add_cell(row, NULL), s);
+	kg_label_number(out, labels, s);
+}
+
+static void S_cell_num(const kg_labels *labels, kg_block *row, double v)
+{
+	kg_buf b = KG_BUF_INIT;
+
+	S_num(labels, v, &b);
+	kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
+	kg_buf_release(&b);
 }
 
 /* kitgen's own words (labels.h), in the kit's language. */
@@ -73,20 +83,22 @@ static void S_decision(const kg_kit *kit, const kg_panel *p, kg_block *root)
 	kg_block *sec = kg_c_section(root, 1, "decision", NULL,
 				     S_L("form.decision"), 0);
 	kg_block *fields = kg_block_add(sec, kg_block_new(KG_BLOCK_FIELDS));
-	kg_buf b = KG_BUF_INIT;
-	char total[32], cards[32];
+	kg_buf b = KG_BUF_INIT, total = KG_BUF_INIT, th = KG_BUF_INIT;
+	kg_buf bo = KG_BUF_INIT;
+	char cards[32];
 
 	kg_buf_printf(&b, "**%s**", kg_verdict_name(kit->labels, p->decided.verdict));
 	kg_add_prose_copy(kg_add_field(fields, S_L("debrief.by_rule"), NULL),
 			  b.ptr);
 	kg_buf_reset(&b);
-	snprintf(total, sizeof(total), "%.2f", p->decided.total);
+	S_num(kit->labels, p->decided.total, &total);
+	kg_label_hundredths(&th, kit->labels, kg_int(kit->decision.threshold, 0));
+	kg_label_hundredths(&bo, kit->labels, kg_int(kit->decision.borderline, 0));
 	if (p->decided.threshold == KG_GATE_UNKNOWN)
 		kg_buf_puts(&b, kg_gate_name(kit->labels, KG_GATE_UNKNOWN));
 	else
-		kg_label_put(&b, kit->labels, "debrief.total", "total", total,
-			     "threshold", kg_text(kit->decision.threshold),
-			     "borderline", kg_text(kit->decision.borderline), NULL);
+		kg_label_put(&b, kit->labels, "debrief.total", "total", total.ptr,
+			     "threshold", th.ptr, "borderline", bo.ptr, NULL);
 	kg_add_prose_copy(kg_add_field(fields, S_L("debrief.weighted_total"),
 				       NULL), b.ptr);
 	kg_buf_reset(&b);
@@ -95,6 +107,9 @@ static void S_decision(const kg_kit *kit, const kg_panel *p, kg_block *root)
 		      "cards", cards, NULL);
 	kg_add_prose_copy(kg_add_field(fields, S_L("debrief.cards"), NULL), b.ptr);
 	kg_buf_release(&b);
+	kg_buf_release(&total);
+	kg_buf_release(&th);
+	kg_buf_release(&bo);
 }
 
 /* "Grace: Strong; Alan: Acceptable" for round r. */
@@ -110,7 +125,7 @@ static void S_ratings_of(const kg_kit *kit, const kg_panel *p, size_t r,
 			continue;
 		by = kg_shown_name(S_L("form.interviewer"),
 				   p->cards[i]->interviewer, anonymise);
-		kg_buf_puts(out, n++ ? "; " : "");
+		kg_buf_puts(out, n++ ? S_L("punct.item_sep") : "");
 		kg_label_field(out, kit->labels, by,
 			       S_band_label(kit, p->cards[i]->overall));
 		free(by);
@@ -153,8 +168,9 @@ static void S_rounds(const kg_kit *kit, const kg_panel *p, int anonymise,
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_release(&b);
 		if (p->areas[r].rated) {
-			S_cell_num(row, p->areas[r].score);
-			S_cell_num(row, p->areas[r].score * rd->weight);
+			S_cell_num(kit->labels, row, p->areas[r].score);
+			S_cell_num(kit->labels, row,
+				   p->areas[r].score * rd->weight);
 		} else {
 			kg_add_cell(row, S_L("debrief.not_rated"));
 			kg_add_cell(row, "");
@@ -201,9 +217,14 @@ static void S_gates(const kg_kit *kit, const kg_panel *p, kg_block *root)
 	kg_rule_gate_text(kit->labels, rule, KG_RULE_THRESHOLD, &a);
 	if (dd->threshold == KG_GATE_UNKNOWN)
 		kg_buf_puts(&b, kg_gate_name(kit->labels, dd->threshold));
-	else
-		kg_buf_printf(&b, "%.2f: %s", dd->total,
-			      kg_gate_name(kit->labels, dd->threshold));
+	else {
+		kg_buf n = KG_BUF_INIT;
+
+		S_num(kit->labels, dd->total, &n);
+		kg_label_field(&b, kit->labels, n.ptr,
+			       kg_gate_name(kit->labels, dd->threshold));
+		kg_buf_release(&n);
+	}
 	S_gate_row(table, kg_rule_gate_name(kit->labels, KG_RULE_THRESHOLD),
 		   a.ptr, b.ptr);
 	kg_buf_release(&a);
@@ -238,7 +259,7 @@ static void S_spread(const kg_kit *kit, const kg_panel *p, int anonymise,
 		kg_add_prose_copy(kg_add_cell(row, NULL), n);
 		S_ratings_of(kit, p, r, anonymise, &b);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
-		S_cell_num(row, p->rounds[r].spread);
+		S_cell_num(kit->labels, row, p->rounds[r].spread);
 		kg_buf_release(&b);
 	}
 }

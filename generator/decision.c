@@ -5,6 +5,7 @@
 #include "decision.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -32,6 +33,30 @@ static int S_states(const char *text, const char *word)
 	return 0;
 }
 
+/* Does text state the number num ("2.25")? With its point or with the
+ * other decimal separators a kit's language may write (number.decimal:
+ * "2,25" in German, "2٫25" in Arabic): the check runs before a language's
+ * labels are loaded, and no language writes 2,25 for anything else. */
+static int S_states_number(const char *text, const char *num)
+{
+	static const char *const seps[] = {",", "\xD9\xAB"};
+	const char *dot = strchr(num, '.');
+	char other[64];
+	size_t i;
+
+	if (S_states(text, num))
+		return 1;
+	if (!dot || strlen(num) + 2 >= sizeof(other))
+		return 0;
+	for (i = 0; i < sizeof(seps) / sizeof(*seps); i++) {
+		snprintf(other, sizeof(other), "%.*s%s%s", (int)(dot - num), num,
+			 seps[i], dot + 1);
+		if (S_states(text, other))
+			return 1;
+	}
+	return 0;
+}
+
 static size_t S_expect(const kg_kit *kit, const kg_node *value,
 		       const char *what, const char *alt, kg_diags *d)
 {
@@ -39,7 +64,7 @@ static size_t S_expect(const kg_kit *kit, const kg_node *value,
 
 	if (!value || !value->number || !kit->decision_rule)
 		return 0;
-	if (S_states(prose, value->text) || (alt && S_states(prose, alt)))
+	if (S_states_number(prose, value->text) || (alt && S_states(prose, alt)))
 		return 0;
 	kg_error(d, kit->decision_rule->mark, "decision_rule does not state "
 		 "the %s %s that 'decision' sets", what, value->text);
@@ -140,20 +165,26 @@ const char *kg_rule_gate_name(const kg_labels *labels, kg_rule_gate g)
 void kg_rule_gate_text(const kg_labels *labels, const kg_decision *rule,
 		       kg_rule_gate g, kg_buf *out)
 {
+	kg_buf a = KG_BUF_INIT, b = KG_BUF_INIT;
+
 	switch (g) {
 	case KG_RULE_MUST_HAVE:
+		kg_label_hundredths(&a, labels, kg_int(rule->weak_below, 0));
 		kg_label_put(out, labels, "debrief.rule_must_have", "weak",
-			     kg_text(rule->weak_below), NULL);
+			     a.ptr, NULL);
 		break;
 	case KG_RULE_WEAK_LIMIT:
+		kg_label_hundredths(&a, labels, kg_int(rule->weak_below, 0));
 		kg_label_putn(out, labels, "debrief.rule_weak_limit",
-			      kg_int(rule->weak_limit, 0), "weak",
-			      kg_text(rule->weak_below), NULL);
+			      kg_int(rule->weak_limit, 0), "weak", a.ptr, NULL);
 		break;
 	default:
+		kg_label_hundredths(&a, labels, kg_int(rule->threshold, 0));
+		kg_label_hundredths(&b, labels, kg_int(rule->borderline, 0));
 		kg_label_put(out, labels, "debrief.rule_threshold", "threshold",
-			     kg_text(rule->threshold), "borderline",
-			     kg_text(rule->borderline), NULL);
+			     a.ptr, "borderline", b.ptr, NULL);
 		break;
 	}
+	kg_buf_release(&a);
+	kg_buf_release(&b);
 }

@@ -31,6 +31,8 @@
 #include "fonts_int.h"
 
 #include <fontconfig/fontconfig.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <hpdf_fontdef.h>
 #include <math.h>
@@ -41,6 +43,8 @@
 #include "file.h"
 #include "ttf_subset.h"
 #include "utf8.h"
+
+static int S_warm_idle(void);
 
 /* A font file larger than this is not read (the largest TrueType fonts
  * with the whole of Unicode's BMP are about 20 MiB). */
@@ -56,6 +60,18 @@ typedef struct S_found {
 
 static S_found *S_cache;
 static size_t S_ncache, S_cache_cap;
+
+/* fontconfig's configuration, loaded once (the faces' look-up and the
+ * fallback's share it) and freed at exit */
+static FcConfig *S_fc;
+static void S_fb_free(void);
+
+static FcConfig *S_config(void)
+{
+	if (!S_fc && (S_fc = FcInitLoadConfigAndFonts()))
+		atexit(S_fb_free);
+	return S_fc;
+}
 
 static const char *const S_face_words[KG_NFACES] = {
 	"regular", "bold", "oblique", "bold oblique", "regular",
@@ -171,7 +187,7 @@ static int S_find_all(const kg_pdf_style *st, kg_diags *d)
 
 		if (S_cached(family, bold, italic))
 			continue;
-		if (!cfg && !(cfg = FcInitLoadConfigAndFonts()))
+		if (!cfg && !(cfg = S_config()))
 			return kg_error(d, at, "cannot start fontconfig");
 		file = S_match(cfg, family, bold, italic);
 		if (!file) {
@@ -188,8 +204,6 @@ static int S_find_all(const kg_pdf_style *st, kg_diags *d)
 		S_cache[S_ncache].file = file;
 		S_ncache++;
 	}
-	if (cfg)
-		FcConfigDestroy(cfg);
 	return rc;
 }
 
@@ -206,7 +220,6 @@ typedef struct S_fb_family {
 	size_t n, cap;
 } S_fb_family;
 
-static FcConfig *S_fc;
 static S_fb_family *S_fb;
 static size_t S_nfb, S_fb_cap;
 static char **S_files; /* every fallback file named, kept */
@@ -228,6 +241,9 @@ static const char *S_keep_file(const char *file)
 static void S_fb_free(void)
 {
 	size_t i;
+
+	if (!S_warm_idle())
+		return;
 
 	for (i = 0; i < S_nfb; i++) {
 		free(S_fb[i].family);
@@ -253,11 +269,8 @@ static S_fb_family *S_fb_family_of(const char *family)
 	for (i = 0; i < S_nfb; i++)
 		if (strcmp(S_fb[i].family, family) == 0)
 			return &S_fb[i];
-	if (!S_fc) {
-		if (!(S_fc = FcInitLoadConfigAndFonts()))
-			return NULL;
-		atexit(S_fb_free);
-	}
+	if (!S_config())
+		return NULL;
 	KG_GROW(S_fb, S_fb_cap, S_nfb + 1);
 	memset(&S_fb[S_nfb], 0, sizeof(S_fb[S_nfb]));
 	S_fb[S_nfb].family = kg_xstrdup(family);
@@ -441,6 +454,9 @@ static void S_faces_free(void)
 {
 	size_t i, j;
 
+	if (!S_warm_idle())
+		return;
+
 	for (i = 0; i < S_nfaces; i++) {
 		S_face *e = S_faces[i];
 
@@ -516,6 +532,79 @@ static const kg_face_file *S_face_file(const char *file)
 
 /* ---- a document's fonts ---------------------------------------------------- */
 
+/* ---- warming up ------------------------------------------------------------------ */
+
+/* A build that writes a PDF reads the kit first (YAML and Markdown: tens
+ * of milliseconds), and only then asks for its fonts, whose first use
+ * costs a few more: fontconfig's start and libharu's and HarfBuzz's
+ * reading of each face. kg_fonts_warm does that on a thread of its own
+ * while the kit loads, into the shared state above, which nothing else
+ * touches until the thread is joined: the first kg_fonts_new joins it.
+ * The thread reports nothing: a face it cannot find or read is found
+ * missing again, and reported, by the document that asks for it.
+ *
+ * Out of memory on the thread is kg_oom's exit there, as anywhere; so
+ * that it is rare, the thread starts only with room to spare. Exit does
+ * not wait for the thread: the handlers that free the shared state at
+ * exit leave it alone while the thread may still be using it. */
+#define S_WARM_HEADROOM ((size_t)48 << 20)
+
+static pthread_t S_warm_tid;
+static int S_warming;
+static _Atomic int S_warm_busy;
+
+static void *S_warm_run(void *arg)
+{
+	char *path = arg;
+	kg_diags quiet = KG_DIAGS_INIT;
+	kg_pdf_style st;
+	size_t i;
+
+	if (kg_pdf_style_load(path, &st, &quiet) == 0) {
+		if (S_find_all(&st, &quiet) == 0)
+			for (i = 0; i < S_ncache; i++)
+				S_face_file(S_cache[i].file);
+		kg_pdf_style_free(&st);
+	}
+	kg_diags_free(&quiet);
+	free(path);
+	atomic_store(&S_warm_busy, 0);
+	return NULL;
+}
+
+static void S_warm_join(void)
+{
+	if (S_warming) {
+		pthread_join(S_warm_tid, NULL);
+		S_warming = 0;
+	}
+}
+
+/* At exit: may the shared state be freed? Not while the thread runs
+ * (the process ends anyway). */
+static int S_warm_idle(void)
+{
+	return !atomic_load(&S_warm_busy);
+}
+
+void kg_fonts_warm(const char *style_path)
+{
+	static int once;
+	char *path;
+
+	if (once++ || getenv("KITGEN_NO_WARM") ||
+	    !kg_headroom_free(S_WARM_HEADROOM))
+		return;
+	path = kg_xstrdup(style_path);
+	atomic_store(&S_warm_busy, 1);
+	if (pthread_create(&S_warm_tid, NULL, S_warm_run, path) != 0) {
+		atomic_store(&S_warm_busy, 0);
+		free(path); /* no thread: the first document loads its fonts */
+		return;
+	}
+	S_warming = 1;
+}
+
 int kg_font_load(kg_fonts *f, size_t i)
 {
 	kg_font *ft = &f->font[i];
@@ -572,6 +661,7 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 	kg_fonts *f;
 	int face;
 
+	S_warm_join();
 	if (S_find_all(st, d) < 0)
 		return NULL;
 	f = kg_xcalloc(1, sizeof(*f));

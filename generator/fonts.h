@@ -33,7 +33,8 @@
  * Threads: none of this is thread-safe. kitgen lays out and writes its
  * documents one after another on one thread (kitgen serve builds in a
  * child process); a kg_fonts and the shared faces must not be used from
- * two threads at once.
+ * two threads at once. The one exception is kg_fonts_warm's thread,
+ * which fills the shared faces before any kg_fonts exists.
  */
 #ifndef KG_FONTS_H
 #define KG_FONTS_H
@@ -55,6 +56,13 @@ typedef struct kg_fonts kg_fonts;
  * kg_fonts_free. */
 kg_fonts *kg_fonts_new(const kg_pdf_style *style, kg_diags *d);
 void kg_fonts_free(kg_fonts *f);
+
+/* Find and read the faces the style at style_path names, on a thread of
+ * its own, while the caller does other work (a build loads its kit):
+ * the first kg_fonts_new waits for it. Once a process; nothing is
+ * reported (kg_fonts_new reports what is missing). KITGEN_NO_WARM in the
+ * environment turns it off (tests compare the two). */
+void kg_fonts_warm(const char *style_path);
 
 /* Advance width in 1/1000 em of one character, and of a UTF-8 text,
  * shaped (the same text measures and draws the same). */

@@ -555,6 +555,10 @@ int kg_fonts_emboldens(kg_fonts *f, kg_face face, const char *s, size_t len)
 	const char *end = s + len, *next;
 	uint32_t k;
 
+	/* only a fallback face is drawn bold (kg_font_synthetic_bold): with
+	 * none in the document yet, nothing is */
+	if (f->nfonts <= KG_NFACES)
+		return 0;
 	for (; s < end; s = next) {
 		const kg_shaped *e;
 		size_t at; /* shape first, then look: the arena may move */

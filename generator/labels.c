@@ -871,9 +871,68 @@ char *kg_label_dup(const kg_labels *l, const char *key, ...)
 	return kg_buf_detach(&out, NULL);
 }
 
+/* The last code point of s[0..len), or 0; emphasis marks at the end
+ * ("**", "_") are looked through when skip_marks. */
+static unsigned long S_last_cp(const char *s, size_t len, int skip_marks)
+{
+	size_t i;
+	unsigned long cp;
+	int k;
+
+	while (skip_marks && len && (s[len - 1] == '*' || s[len - 1] == '_'))
+		len--;
+	if (!len)
+		return 0;
+	for (i = len - 1; i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; i--)
+		;
+	cp = (unsigned char)s[i];
+	k = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
+	cp &= k == 3 ? 0x07 : k == 2 ? 0x0F : k == 1 ? 0x1F : 0x7F;
+	while (k-- > 0 && ++i < len)
+		cp = (cp << 6) | ((unsigned char)s[i] & 0x3F);
+	return cp;
+}
+
+/* Full-width punctuation: CJK symbols and punctuation (U+3000-303F:
+ * "。", "、", "」"), and the full-width forms' punctuation (U+FF01-FF0F,
+ * U+FF1A-FF20, U+FF3B-FF40, U+FF5B-FF65: "！", "）", "：", "？") - not
+ * their letters and digits. */
+static int S_wide_punct(unsigned long cp)
+{
+	return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+	       (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+	       (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+int kg_text_ends_colon(const char *s)
+{
+	unsigned long cp = S_last_cp(s, strlen(s), 0);
+
+	/* ":", full-width "：", presentation forms "︓" and "﹕" */
+	return cp == ':' || cp == 0xFF1A || cp == 0xFE13 || cp == 0xFE55;
+}
+
+void kg_label_colon(kg_buf *out, const kg_labels *l, const char *label)
+{
+	if (!kg_text_ends_colon(label))
+		kg_buf_puts(out, kg_label(l, "punct.colon"));
+}
+
+void kg_label_gap(kg_buf *out)
+{
+	if (!S_wide_punct(S_last_cp(out->ptr ? out->ptr : "", out->len, 1)))
+		kg_buf_putc(out, ' ');
+}
+
 void kg_label_field(kg_buf *out, const kg_labels *l, const char *label,
 		    const char *value)
 {
+	if (kg_text_ends_colon(label)) {
+		kg_buf_puts(out, label);
+		kg_label_gap(out);
+		kg_buf_puts(out, value);
+		return;
+	}
 	kg_label_put(out, l, "punct.field", "label", label, "value", value,
 		     NULL);
 }
@@ -888,6 +947,36 @@ void kg_label_paren(kg_buf *out, const kg_labels *l, const char *text,
 void kg_label_sentence_sep(kg_buf *out, const kg_labels *l)
 {
 	kg_buf_puts(out, kg_label(l, "punct.sentence_sep"));
+}
+
+void kg_label_number(kg_buf *out, const kg_labels *l, const char *num)
+{
+	const char *dot = strchr(num, '.');
+
+	if (!dot) {
+		kg_buf_puts(out, num);
+		return;
+	}
+	kg_buf_put(out, num, (size_t)(dot - num));
+	kg_buf_puts(out, kg_label(l, "number.decimal"));
+	kg_buf_puts(out, dot + 1);
+}
+
+void kg_label_percent(kg_buf *out, const kg_labels *l, long n)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%ld", n);
+	kg_label_put(out, l, "number.percent", "n", num, NULL);
+}
+
+void kg_label_hundredths(kg_buf *out, const kg_labels *l, long h)
+{
+	char num[48];
+
+	snprintf(num, sizeof(num), "%s%ld.%02ld", h < 0 ? "-" : "",
+		 labs(h) / 100, labs(h) % 100);
+	kg_label_number(out, l, num);
 }
 
 /* ---- template data and printing ---------------------------------------------------------- */

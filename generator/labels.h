@@ -110,6 +110,17 @@ char *kg_label_dup(const kg_labels *labels, const char *key, ...);
  * "" for a label run into what follows. */
 void kg_label_field(kg_buf *out, const kg_labels *labels, const char *label,
 		    const char *value);
+/* A text that ends in a colon of its own (a label "Topics:", Japanese
+ * "トピック：", French "Sujets :") takes no second one: kg_label_field
+ * then writes the label, kg_label_gap and the value, and kg_label_colon
+ * (punct.colon after a label) writes nothing. */
+int kg_text_ends_colon(const char *s);
+void kg_label_colon(kg_buf *out, const kg_labels *labels, const char *label);
+/* The space between a label run into what follows and its text: none
+ * when out ends in full-width punctuation, which carries its own room
+ * (Japanese "：", "。", "、", "）"), looking through the Markdown
+ * emphasis that closes the label ("**日付：**"). */
+void kg_label_gap(kg_buf *out);
 /* "text (note)" by punct.parenthetical (Japanese full-width, no space). */
 void kg_label_paren(kg_buf *out, const kg_labels *labels, const char *text,
 		    const char *note);
@@ -118,6 +129,19 @@ void kg_label_paren(kg_buf *out, const kg_labels *labels, const char *text,
 /* Between two sentences from separate labels: punct.sentence_sep (" ";
  * nothing in Japanese, whose "。" needs no space). */
 void kg_label_sentence_sep(kg_buf *out, const kg_labels *labels);
+
+/* A number with a fraction in the kit's language: num as printf writes
+ * it ("2.25", "-0.50"), its '.' written as number.decimal ("2,25" in
+ * German). Every fractional number kitgen puts into a document (a
+ * weighted total, a score, an average) goes through here; the data
+ * kitgen writes for programs (CSV, JSON, card files) keep the '.'. */
+void kg_label_number(kg_buf *out, const kg_labels *labels, const char *num);
+/* A whole percentage by number.percent: "30%", German "30 %" (a no-break
+ * space), French with a narrow one. */
+void kg_label_percent(kg_buf *out, const kg_labels *labels, long n);
+/* kg_label_number of a score in hundredths, with two decimals as a kit
+ * writes it: 225 is "2.25" ("2,25" in German). */
+void kg_label_hundredths(kg_buf *out, const kg_labels *labels, long h);
 
 /* Numbering systems, for the page numbers of the furniture (label
  * number.digits): CLDR's names of the decimal ones a CSS counter style

@@ -381,3 +381,72 @@ void kg_li_mirror_ops(kg_lay *lay, kg_elem *e)
 		}
 	}
 }
+
+/* ---- one line by itself ------------------------------------------------------------ */
+
+size_t kg_bidi_runs(const char *s, size_t len, int rtl, kg_bidi_run **runs)
+{
+	FriBidiChar *cp = kg_xmalloc((len + 1) * sizeof(*cp));
+	FriBidiCharType *types = kg_xmalloc((len + 1) * sizeof(*types));
+	FriBidiBracketType *br = kg_xmalloc((len + 1) * sizeof(*br));
+	FriBidiLevel *lv = kg_xmalloc((len + 1) * sizeof(*lv));
+	uint32_t *at = kg_xmalloc((len + 1) * sizeof(*at));
+	FriBidiParType dir = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	int top = 0, low = 256, l;
+	const char *p = s, *end = s + len;
+	kg_bidi_run *r = NULL;
+	size_t n = 0, nr = 0, i, j, k;
+
+	while (p < end) {
+		at[n] = (uint32_t)(p - s);
+		cp[n++] = kg_utf8_next(&p, end);
+	}
+	at[n] = (uint32_t)len;
+	if (n) {
+		fribidi_get_bidi_types(cp, (FriBidiStrIndex)n, types);
+		fribidi_get_bracket_types(cp, (FriBidiStrIndex)n, types, br);
+		if (!fribidi_get_par_embedding_levels_ex(types, br,
+							 (FriBidiStrIndex)n,
+							 &dir, lv))
+			kg_oom(0);
+		r = kg_xmalloc(n * sizeof(*r));
+	}
+	/* the runs of one level, in logical order */
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && lv[j] == lv[i]; j++)
+			;
+		r[nr].off = at[i];
+		r[nr].len = at[j] - at[i];
+		r[nr].level = (uint8_t)lv[i];
+		if (lv[i] > top)
+			top = lv[i];
+		if ((lv[i] & 1) && lv[i] < low)
+			low = lv[i]; /* (none odd: nothing is reversed) */
+		nr++;
+	}
+	/* rule L2: from the highest level to the lowest odd one, every
+	 * sequence of runs at that level or higher is reversed */
+	for (l = top; l >= low; l--) {
+		for (i = 0; i < nr; i = j) {
+			if ((int)r[i].level < l) {
+				j = i + 1;
+				continue;
+			}
+			for (j = i; j < nr && (int)r[j].level >= l; j++)
+				;
+			for (k = 0; k < (j - i) / 2; k++) {
+				kg_bidi_run t = r[i + k];
+
+				r[i + k] = r[j - 1 - k];
+				r[j - 1 - k] = t;
+			}
+		}
+	}
+	free(cp);
+	free(types);
+	free(br);
+	free(lv);
+	free(at);
+	*runs = r;
+	return nr;
+}

@@ -30,6 +30,9 @@
 #define S_RIGHT_MIN 3  /* letters after it */
 #define S_WORD_MIN 5   /* letters in a word hyphenated */
 #define S_WORD_MAX 64  /* letters in a word looked up (longer: none) */
+/* room a dictionary's load needs (the largest, German's, is 0.4 MiB of
+ * patterns and takes about 4 MiB loaded), with a margin */
+#define S_HEADROOM ((size_t)16 << 20)
 
 typedef struct S_word {
 	uint32_t hash;
@@ -63,6 +66,9 @@ static int S_try(HyphenDict **dict, const char *lang, const char *region)
 	if (!(f = fopen(path, "r")))
 		return 0;
 	fclose(f);
+	/* libhyphen's malloc exits with status 1 when it fails: out of
+	 * memory must be kitgen's exit 3 instead (alloc.h) */
+	kg_headroom(S_HEADROOM);
 	*dict = hnj_hyphen_load(path);
 	return *dict != NULL;
 }
@@ -104,26 +110,40 @@ static HyphenDict *S_load(const char *tag)
 	return NULL;
 }
 
+/* The language tag's entry, made (its dictionary not yet loaded) when
+ * there is none. */
+static kg_li_hyph_lang *S_entry(const char *tag, int *made)
+{
+	kg_li_hyph_lang *l;
+	size_t i;
+
+	*made = 0;
+	for (i = 0; i < S_nlangs; i++)
+		if (strcmp(S_langs[i]->tag, tag) == 0)
+			return S_langs[i];
+	l = kg_xcalloc(1, sizeof(*l));
+	l->tag = kg_xstrdup(tag);
+	kg_buf_init(&l->store);
+	KG_GROW(S_langs, S_cap_langs, S_nlangs + 1);
+	S_langs[S_nlangs++] = l;
+	*made = 1;
+	return l;
+}
+
 /* The language of ts with a dictionary, or NULL. */
 static kg_li_hyph_lang *S_lang(kg_li_typeset *ts)
 {
 	kg_li_hyph_lang *l;
-	size_t i;
+	int made;
 
 	if (ts->hyph_tried)
 		return ts->hyph;
 	ts->hyph_tried = 1;
 	if (!ts->lang)
 		return NULL;
-	for (i = 0; i < S_nlangs; i++)
-		if (strcmp(S_langs[i]->tag, ts->lang) == 0)
-			return ts->hyph = S_langs[i]->dict ? S_langs[i] : NULL;
-	l = kg_xcalloc(1, sizeof(*l));
-	l->tag = kg_xstrdup(ts->lang);
-	l->dict = S_load(ts->lang);
-	kg_buf_init(&l->store);
-	KG_GROW(S_langs, S_cap_langs, S_nlangs + 1);
-	S_langs[S_nlangs++] = l;
+	l = S_entry(ts->lang, &made);
+	if (made)
+		l->dict = S_load(ts->lang);
 	return ts->hyph = l->dict ? l : NULL;
 }
 

@@ -489,8 +489,12 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 		S_balance(lay, in, width, &ls, o->leading);
 	lay->dir_fixed = 0;
 	/* a paragraph whose direction is not the kit's is set from its own
-	 * start: the other side (layout.h, "Bidi") */
-	if (ls.rtl != lay->rtl && o->align != 1 && !o->pageref && !o->kit_dir)
+	 * start: the other side (layout.h, "Bidi"); but not in a list,
+	 * whose items stay beside their markers on the kit's side, an
+	 * English item of an Arabic kit at the right under its bullet (its
+	 * words still in their own order: "be?" ends it) */
+	if (ls.rtl != lay->rtl && o->align != 1 && !o->pageref && !o->kit_dir &&
+	    lay->open_list < 0)
 		align = 2 - o->align;
 	for (k = 0; k < ls.nl; k++) {
 		kg_li_line *l = &ls.l[k];

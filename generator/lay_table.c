@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "utf8.h"
 
 /* ---- tables ---------------------------------------------------------------------------- */
 
@@ -143,6 +144,19 @@ static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
 	kg_li_elem_done(lay);
 }
 
+/* Does piece p's text start with full-width punctuation (CJK symbols and
+ * punctuation, U+3000-303F; the full-width forms' U+FF01-FF0F,
+ * U+FF1A-FF20, U+FF3B-FF40, U+FF5B-FF65)? */
+static int S_wide_start(const kg_lay *lay, const kg_piece *p)
+{
+	const char *s = lay->text.ptr + p->str;
+	uint32_t c = p->len ? kg_utf8_next(&s, s + p->len) : 0;
+
+	return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+	       (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+	       (c >= 0xFF5B && c <= 0xFF65);
+}
+
 /* The head of the part of row `row` on a later page: its first cell
  * and the continued words, in the first column, below the table's
  * header; returns the element. */
@@ -163,7 +177,9 @@ static long S_row_head(kg_lay *lay, const S_row_ctx *rc, const kg_inline *first,
 		in.p[in.n].st.link = -1;
 		in.n++;
 	}
-	if (in.n && ts->cont->n) { /* a space from the continued words */
+	/* a space from the continued words, but none before full-width
+	 * punctuation, which carries its own room: "Q4（続き）" */
+	if (in.n && ts->cont->n && !S_wide_start(lay, &ts->cont->p[0])) {
 		in.p[in.n] = ts->cont->p[0];
 		in.p[in.n].kind = KG_PIECE_SPACE;
 		in.p[in.n].w = kg_li_width(lay, &in.p[in.n].st, " ", 1);

@@ -86,7 +86,8 @@
  * boxes' strips (a rubric band's "Strong (3 points)"), any
  * paragraph with kg_para_opts.kit_dir: the cover's particulars) takes
  * the kit's. A paragraph whose direction is not the kit's is aligned to its
- * own start. A code block is left to right throughout. Paragraphs with
+ * own start, but in a list, where it stays beside its marker on the
+ * kit's side. A code block is left to right throughout. Paragraphs with
  * no right-to-left letter in a left-to-right kit skip all this.
  *   A right-to-left kit (kg_lay_set_rtl) is laid out as if left to right
  * with "left" meaning "start", and every element is then mirrored
@@ -372,6 +373,17 @@ void kg_lay_free(kg_lay *lay);
 /* The kit is written right to left (rtl) or left to right: set before
  * anything is laid out (layout.h's head, "Bidi"). */
 void kg_lay_set_rtl(kg_lay *lay, int rtl);
+
+/* A line that is no paragraph (a watermark): its runs of one bidi level
+ * (odd: right to left), in the order they are shown from the left. The
+ * text is resolved by the Unicode bidi algorithm in a paragraph of
+ * direction rtl. Returns the number of runs and sets *runs, which the
+ * caller frees (NULL for an empty text). */
+typedef struct kg_bidi_run {
+	uint32_t off, len; /* bytes of the text */
+	uint8_t level;
+} kg_bidi_run;
+size_t kg_bidi_runs(const char *s, size_t len, int rtl, kg_bidi_run **runs);
 int kg_lay_rtl(const kg_lay *lay);
 /* The language of the text (a BCP 47 tag; NULL or "": none, and no
  * hyphenation), before anything is laid out: line breaking (UAX #14)

@@ -130,7 +130,7 @@ static void S_loop_plan(const kg_kit *kit, const kg_edition *ed,
 		kg_label_putn(&b, kit->labels, "common.min_title", r->minutes, NULL);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		kg_buf_reset(&b);
-		kg_buf_printf(&b, "%d%%", r->weight);
+		kg_label_percent(&b, kit->labels, r->weight);
 		kg_add_prose_copy(kg_add_cell(row, NULL), b.ptr);
 		if (cast) {
 			kg_loop_fill f = kg_loop_fill_of(cast, i + 1);
@@ -180,12 +180,15 @@ static void S_run_of_show(const kg_kit *kit, const kg_round *r, kg_block *guide,
 		kg_buf_reset(&b);
 		kg_buf_puts(&b, ph->what);
 		for (j = 0; ph->main && j < r->nitems; j++) {
-			kg_buf_puts(&b, j ? "; " : "\n\n");
-			S_item_name(kit, &r->items[j], &b, 1);
-			kg_buf_puts(&b, " (");
-			kg_label_putn(&b, kit->labels, "common.min",
+			kg_buf name = KG_BUF_INIT, mins = KG_BUF_INIT;
+
+			kg_buf_puts(&b, j ? S_L("punct.item_sep") : "\n\n");
+			S_item_name(kit, &r->items[j], &name, 1);
+			kg_label_putn(&mins, kit->labels, "common.min",
 				      r->items[j].minutes, NULL);
-			kg_buf_putc(&b, ')');
+			kg_label_paren(&b, kit->labels, name.ptr, mins.ptr);
+			kg_buf_release(&name);
+			kg_buf_release(&mins);
 		}
 		if (ph->main && r->filled != ph->minutes) {
 			int diff = r->filled < ph->minutes

@@ -195,12 +195,6 @@ void kg_packet_scorecard(const kg_kit *kit, const kg_edition *ed,
 
 /* ---- the debrief sheet ------------------------------------------------------------- */
 
-/* A score in hundredths as the kit writes it: 225 is "2.25". */
-void kg_packet_score(kg_buf *b, long hundredths)
-{
-	kg_buf_printf(b, "%ld.%02ld", hundredths / 100, hundredths % 100);
-}
-
 static void S_cell(kg_block *row, const char *md)
 {
 	kg_add_prose_copy(kg_add_cell(row, NULL), md);
@@ -285,8 +279,8 @@ static void S_threshold(const kg_kit *kit, const kg_decision *dr, kg_buf *b)
 	long hire = kg_int(dr->threshold, 0), border = kg_int(dr->borderline, 0);
 	kg_buf h = KG_BUF_INIT, bo = KG_BUF_INIT;
 
-	kg_packet_score(&h, hire);
-	kg_packet_score(&bo, border < hire ? border : hire);
+	kg_label_hundredths(&h, kit->labels, hire);
+	kg_label_hundredths(&bo, kit->labels, border < hire ? border : hire);
 	kg_buf_puts(b, BOX " ");
 	kg_label_put(b, kit->labels, "form.gate_hire", "threshold", h.ptr, NULL);
 	kg_label_sentence_sep(b, kit->labels);
@@ -307,7 +301,7 @@ static void S_weak_gate(const kg_kit *kit, const kg_decision *dr, kg_buf *b)
 	long limit = kg_int(dr->weak_limit, 0);
 	kg_buf weak = KG_BUF_INIT;
 
-	kg_packet_score(&weak, kg_int(dr->weak_below, 0));
+	kg_label_hundredths(&weak, kit->labels, kg_int(dr->weak_below, 0));
 	kg_buf_puts(b, BOX " ");
 	if (limit == 0)
 		kg_label_put(b, kit->labels, "form.gate_no_weak", "weak",
@@ -356,16 +350,18 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 	kg_buf b = KG_BUF_INIT;
 	size_t i, k, n, shown = kg_packet_unused_shown(plan->n);
 
-	kg_buf_printf(&b, "%s ", S_L("form.unused"));
+	kg_buf_puts(&b, S_L("form.unused"));
+	kg_label_gap(&b);
 	for (i = 0; i < plan->n; i++) {
 		const kg_question **qs = kg_plan_unused(kit, plan, ed->level,
 							plan->rounds[i].area, &n);
 
-		kg_buf_puts(&b, i ? "; **" : "**");
+		kg_buf_puts(&b, i ? S_L("punct.item_sep") : "");
+		kg_buf_puts(&b, "**");
 		kg_c_put_line(&b, kg_text(plan->rounds[i].area->title));
 		kg_buf_puts(&b, "**");
-		kg_buf_puts(&b, S_L("punct.colon"));
-		kg_buf_putc(&b, ' ');
+		kg_label_colon(&b, kit->labels, kg_text(plan->rounds[i].area->title));
+		kg_label_gap(&b);
 		for (k = 0; k < n && k < shown; k++) {
 			char num[24];
 
@@ -384,7 +380,7 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
 			kg_buf_puts(&b, S_L("form.none"));
 		free(qs);
 	}
-	kg_buf_puts(&b, ".");
+	kg_buf_puts(&b, S_L("punct.full_stop"));
 	kg_add_prose_copy(parent, b.ptr);
 	kg_buf_release(&b);
 }
@@ -411,13 +407,16 @@ static void S_debrief_form(const kg_kit *kit, const kg_edition *ed,
 	kg_buf b = KG_BUF_INIT;
 	int band;
 
-	kg_buf_printf(&b, "%s ", S_L("form.points"));
+	kg_buf_puts(&b, S_L("form.points"));
+	kg_label_gap(&b);
 	for (band = 0; band < KG_NBANDS; band++) {
 		kg_c_put_line(&b, kg_text(kit->bands[band].label));
 		kg_buf_printf(&b, " = %ld%s", kg_int(kit->bands[band].points, 0),
 			      band + 1 < KG_NBANDS ? S_L("common.list_sep") : "");
 	}
-	kg_buf_printf(&b, ". %s", S_L("form.rule_follows"));
+	kg_buf_puts(&b, S_L("punct.full_stop"));
+	kg_label_sentence_sep(&b, kit->labels);
+	kg_buf_puts(&b, S_L("form.rule_follows"));
 	kg_add_prose_copy(part, b.ptr);
 	S_note_value(part, S_L("form.candidate"), fill ? fill->candidate : NULL);
 	S_rounds_table(kit, plan, part);

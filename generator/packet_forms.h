@@ -58,8 +58,6 @@ void kg_packet_unused(const kg_kit *kit, const kg_edition *ed,
  * list stays a few lines of the sheet. */
 #define KG_UNUSED_SHOWN 24
 size_t kg_packet_unused_shown(size_t rounds);
-/* A score in hundredths as a kit writes it: 225 is "2.25". */
-void kg_packet_score(kg_buf *b, long hundredths);
 
 /* Name the packet for a viewer: doc's doc_title becomes "<edition
  * title> — <kit title>" (the PDF's title, the HTML's <title>). */

@@ -128,9 +128,12 @@ void kg_pw_continued(kg_pw *c, kg_inline *in, kg_tstyle t, const char *label)
 {
 	t.tag = KG_TAG_ARTIFACT;
 	t.link = -1;
-	if (label && *label) {
+	if (label && *label) { /* "Hints (continued)", Japanese "ヒント（続き）" */
+		const char *gap = kg_label(c->doc->labels, "punct.before_note");
+
 		kg_pw_text(c, in, &t, label);
-		kg_pw_text(c, in, &t, " ");
+		if (*gap)
+			kg_pw_text(c, in, &t, gap);
 	}
 	kg_pw_text(c, in, &t, kg_pw_smart(c, c->st->labels.continued));
 }

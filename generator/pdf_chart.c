@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "labels.h"
+
 #define S_ROW 13.0f   /* a bar's height */
 #define S_GAP 4.0f    /* between bars */
 #define S_SWATCH 7.0f /* a legend's square */
@@ -30,6 +32,11 @@ static kg_rgb S_colour(const kg_pdf_style *st, size_t i)
 			      st->cues, st->note};
 
 	return all[i % (sizeof(all) / sizeof(*all))];
+}
+
+static const char *S_title(const kg_block *b)
+{
+	return b->title ? b->title : "";
 }
 
 static long S_count(const kg_block *row, size_t i)
@@ -130,7 +137,7 @@ static void S_axis(kg_pw *c, float label_w, float bar_w)
 {
 	kg_tstyle t = kg_pw_style(KG_FACE_REGULAR, c->st->small * 0.9f,
 				  c->st->muted);
-	char pct[8];
+	kg_buf pct = KG_BUF_INIT;
 	int k;
 
 	kg_lay_figure_begin(&c->lay, 4 + c->st->small * 1.4f);
@@ -139,34 +146,58 @@ static void S_axis(kg_pw *c, float label_w, float bar_w)
 		float x = label_w + bar_w * (float)k / 4;
 
 		kg_lay_figure_rule(&c->lay, x, 1, 0, 3, 0.6f, c->st->muted);
-		snprintf(pct, sizeof(pct), "%d%%", k * 25);
-		kg_lay_figure_text(&c->lay, &t, x, 4 + c->st->small, pct,
+		kg_buf_reset(&pct);
+		kg_label_percent(&pct, c->doc->labels, k * 25);
+		kg_lay_figure_text(&c->lay, &t, x, 4 + c->st->small, pct.ptr,
 				   k == 0 ? 0 : k == 4 ? 2 : 1);
 	}
 	kg_lay_figure_end(&c->lay);
+	kg_buf_release(&pct);
 }
 
-/* What the chart shows, in words: every row's counts. */
-static void S_alt(const kg_block *chart, kg_buf *out)
+/* What the chart shows, in words, in the document's language (labels
+ * chart.alt and chart.alt_count, with its list separators and field
+ * punctuation): "Title: a bar per row, cut by A, B and C in proportion
+ * to its count. Row: A 1, B 2, C 0." */
+static void S_alt(const kg_block *chart, const kg_labels *labels,
+		  kg_buf *out)
 {
 	const kg_block *head = chart->children[0];
+	kg_buf series = KG_BUF_INIT, what = KG_BUF_INIT, counts = KG_BUF_INIT;
 	size_t r, i;
 
-	kg_buf_printf(out, "%s: a bar per row, cut by ", chart->title ? chart->title : "Chart");
-	for (i = 0; i < head->n; i++)
-		kg_buf_printf(out, "%s%s", i ? (i + 1 < head->n ? ", " : " and ") : "",
-			      head->children[i]->title ? head->children[i]->title : "");
-	kg_buf_puts(out, " in proportion to its count.");
+	for (i = 0; i < head->n; i++) {
+		if (i)
+			kg_buf_puts(&series, kg_label(labels, i + 1 < head->n
+						      ? "common.list_sep"
+						      : "common.list_and"));
+		kg_buf_puts(&series, S_title(head->children[i]));
+	}
+	kg_label_put(&what, labels, "chart.alt", "series", series.ptr, NULL);
+	if (chart->title)
+		kg_label_field(out, labels, chart->title, what.ptr);
+	else
+		kg_buf_puts(out, what.ptr);
 	for (r = 1; r < chart->n; r++) {
 		const kg_block *row = chart->children[r];
 
-		kg_buf_printf(out, " %s:", row->title ? row->title : "");
-		for (i = 0; i < head->n; i++)
-			kg_buf_printf(out, "%s %s %ld", i ? "," : "",
-				      head->children[i]->title ? head->children[i]->title : "",
-				      S_count(row, i));
-		kg_buf_putc(out, '.');
+		kg_buf_reset(&counts);
+		for (i = 0; i < head->n; i++) {
+			char n[24];
+
+			if (i)
+				kg_buf_puts(&counts, kg_label(labels, "common.list_sep"));
+			snprintf(n, sizeof(n), "%ld", S_count(row, i));
+			kg_label_put(&counts, labels, "chart.alt_count", "series",
+				     S_title(head->children[i]), "n", n, NULL);
+		}
+		kg_label_sentence_sep(out, labels);
+		kg_label_field(out, labels, S_title(row), counts.ptr);
+		kg_buf_puts(out, kg_label(labels, "punct.full_stop"));
 	}
+	kg_buf_release(&series);
+	kg_buf_release(&what);
+	kg_buf_release(&counts);
 }
 
 void kg_pw_chart(kg_pw *c, const kg_block *chart)
@@ -182,7 +213,7 @@ void kg_pw_chart(kg_pw *c, const kg_block *chart)
 	if (c->tags) {
 		kg_buf alt = KG_BUF_INIT;
 
-		S_alt(chart, &alt);
+		S_alt(chart, c->doc->labels, &alt);
 		kg_tags_alt(c->tags, fig, alt.ptr);
 		kg_buf_release(&alt);
 	}

@@ -2,38 +2,148 @@
  * pdf_file.c - the PDF file format: objects, streams, strings, the xref
  * table (see pdf_file.h).
  *
- * Invariants: offset[n] is set once, when object n begins, and is never
- * 0 for a written object (the header comes first); every byte goes
- * through the sink, so kg_pdf_tell (kg_sink_tell) is the true offset
- * whether or not the sink has drained it. A packed object's offset[n]
- * has the top bit set (KG_PDF_PACKED), its object stream's number in
- * bits 8 to 30 and its index in that stream in bits 0 to 7; an object
- * written in place begins before 2 GiB (the top bit clear).
+ * Invariants: offset[n] is never 0 for a written object (the header
+ * comes first); it is set when object n begins, or, while a stream
+ * before it is still being deflated (below), it is KG_PDF_HELD until its
+ * bytes reach the sink. Every byte goes through the sink in the order
+ * of the file, so kg_sink_tell is the true offset whether or not the
+ * sink has drained it. A packed object's offset[n] has the top bit set
+ * (KG_PDF_PACKED), its object stream's number in bits 8 to 30 and its
+ * index in that stream in bits 0 to 7; an object written in place
+ * begins before 2 GiB (the top bit clear: S_place).
+ *
+ * Streams deflated on a second thread: while the next page is laid out,
+ * the one before it is deflated. kg_pdf_stream hands the data over to
+ * a worker and the file keeps the streams handed over in a queue, in
+ * order; whatever the caller writes meanwhile waits in the tail of the
+ * newest one. When the oldest is deflated, its object and then its tail
+ * go to the sink, and only then do they get their offsets: the file is
+ * the same bytes as when each stream is deflated in place, however the
+ * two threads run. When the caller needs a stream written that the
+ * worker has not begun (the queue is full, or the file ends), it
+ * deflates it itself rather than wait for the worker to get a core. At most S_PENDING streams wait, and a tail past
+ * KG_SINK_CHUNK makes the caller wait for them all: the memory held
+ * does not grow with the document. The worker only ever deflates into
+ * buffers the caller made big enough (it allocates nothing, so it never
+ * meets kg_oom) with compressors of its own; without a thread (none
+ * could be made, or KITGEN_DEFLATE_THREAD=0) each stream is deflated in
+ * place.
  */
 #include "pdf_file.h"
 
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+
+#include <libdeflate.h>
 
 #include "alloc.h"
 #include "utf8.h"
 
 #define KG_PDF_PACKED ((uint32_t)1 << 31)
+/* a placeholder, never read as a place: S_write_oldest replaces it
+ * before the xref is made */
+#define KG_PDF_HELD ((uint32_t)1 << 30)
 /* object numbers below this fit a packed offset's 23 bits */
 #define S_MAX_OBJS ((uint32_t)1 << 23)
 
 _Static_assert(KG_PDF_STM_OBJS <= 256, "an index in an object stream fits 8 bits");
 
+/* Streams handed to the worker and not yet written, at most. Two: one
+ * being deflated while the caller draws the next. */
+#define S_PENDING 2
+/* The largest stream handed over (S_stream says why). */
+#define S_HAND_MAX (4 * KG_SINK_CHUNK)
+/* The worker's stack: libdeflate keeps its tables in the compressor. */
+#define S_STACK ((size_t)256 << 10)
+
+/* An object begun in a job's tail: where, from the tail's start. */
+typedef struct S_fix {
+	uint32_t num;
+	size_t at;
+} S_fix;
+
+/* A stream handed over: whoever takes it reads in and writes z; the
+ * rest is the caller's. */
+typedef struct S_job {
+	uint32_t num;
+	int level;
+	int done;         /* deflated by the worker (under lock) */
+	int has_extra;    /* extra given (even empty) */
+	kg_buf extra;
+	kg_buf in;        /* the data, a copy */
+	kg_buf z;         /* deflated, grown beforehand */
+	kg_buf tail;      /* what the caller wrote after it */
+	S_fix *fix;       /* the objects begun in tail */
+	size_t nfix, fix_cap;
+} S_job;
+
+/* Job k is job[k % S_PENDING]; written <= taken <= handed. Jobs are
+ * taken in order, by the worker, or by the caller when it needs the
+ * oldest one written and the worker has not begun it (on a busy machine
+ * the worker may wait long for a core: the caller does not wait for
+ * it). handed and written change only on the caller's thread; taken,
+ * done and stop change and are read under lock. */
+struct kg_pdf_queue {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t work; /* a job handed over, or stop */
+	pthread_cond_t done; /* a job deflated */
+	S_job job[S_PENDING];
+	size_t handed, taken, written;
+	int stop;
+	/* the worker's compressors, one per level, made by the caller (the
+	 * caller's own are S_compressor's) */
+	struct libdeflate_compressor *c[13];
+};
+
+/* Whether a stream waits to be written: then the caller's bytes go to
+ * the newest one's tail. */
+static int S_waiting(const kg_pdf_file *f)
+{
+	return f->queue && f->queue->written < f->queue->handed;
+}
+
+static S_job *S_newest(const kg_pdf_file *f)
+{
+	return &f->queue->job[(f->queue->handed - 1) % S_PENDING];
+}
+
+/* Where the caller's next bytes go. */
+static kg_buf *S_out(const kg_pdf_file *f)
+{
+	return S_waiting(f) ? &S_newest(f)->tail : &f->out->buf;
+}
+
+static void S_flush_queue(kg_pdf_file *f);
+
+/* After bytes went to S_out: drain the sink, or, when a tail passes a
+ * chunk, wait for the streams before it and write them all. */
+static void S_settle(kg_pdf_file *f)
+{
+	if (!S_waiting(f))
+		kg_sink_drain(f->out);
+	else if (S_newest(f)->tail.len > KG_SINK_CHUNK)
+		S_flush_queue(f);
+}
+
 static void S_emit(kg_pdf_file *f, const void *data, size_t len)
 {
-	kg_buf_put(&f->out->buf, data, len);
-	kg_sink_drain(f->out);
+	/* a large write (a font program) goes to the sink once the streams
+	 * before it are written, not through a tail: no copy held twice */
+	if (S_waiting(f) && S_newest(f)->tail.len + len > KG_SINK_CHUNK)
+		S_flush_queue(f);
+	kg_buf_put(S_out(f), data, len);
+	S_settle(f);
 }
+
+static void S_start_worker(kg_pdf_file *f);
+static void S_stop_worker(kg_pdf_file *f);
 
 void kg_pdf_file_init(kg_pdf_file *f, kg_sink *out)
 {
@@ -44,10 +154,12 @@ void kg_pdf_file_init(kg_pdf_file *f, kg_sink *out)
 	f->out = out;
 	/* the second line's bytes above 127 say the file is binary */
 	S_emit(f, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", 15);
+	S_start_worker(f);
 }
 
 void kg_pdf_file_free(kg_pdf_file *f)
 {
+	S_stop_worker(f);
 	free(f->offset);
 	kg_buf_release(&f->z);
 	kg_buf_release(&f->stm);
@@ -56,8 +168,9 @@ void kg_pdf_file_free(kg_pdf_file *f)
 	memset(f, 0, sizeof(*f));
 }
 
-size_t kg_pdf_tell(const kg_pdf_file *f)
+size_t kg_pdf_tell(kg_pdf_file *f)
 {
+	S_flush_queue(f);
 	return kg_sink_tell(f->out);
 }
 
@@ -100,22 +213,45 @@ void kg_pdf_printf(kg_pdf_file *f, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	kg_buf_vprintf(&f->out->buf, fmt, ap);
+	kg_buf_vprintf(S_out(f), fmt, ap);
 	va_end(ap);
-	kg_sink_drain(f->out);
+	S_settle(f);
+}
+
+/* Whether num may be written now: a number given out, not written yet,
+ * and no object open; else the caller's mistake, which finish reports. */
+/* Object num begins at byte at; past 2 GiB, the file fails (offsets
+ * are 32 bits, and a packed one has the top bit). */
+static void S_place(kg_pdf_file *f, uint32_t num, size_t at)
+{
+	if (at >= KG_PDF_PACKED)
+		f->failed = 1;
+	f->offset[num] = at < KG_PDF_PACKED ? (uint32_t)at : KG_PDF_HELD;
+}
+
+static int S_writable(kg_pdf_file *f, uint32_t num)
+{
+	if (num == 0 || num > f->nobjs || f->offset[num] || f->open) {
+		f->failed = 1;
+		return 0;
+	}
+	return 1;
 }
 
 void kg_pdf_obj_begin(kg_pdf_file *f, uint32_t num)
 {
-	if (num == 0 || num > f->nobjs || f->offset[num] || f->open) {
-		f->failed = 1; /* a caller's mistake: finish reports it */
+	if (!S_writable(f, num))
 		return;
+	if (S_waiting(f)) { /* its place is known when the tail is written */
+		S_job *j = S_newest(f);
+
+		KG_GROW(j->fix, j->fix_cap, j->nfix + 1);
+		j->fix[j->nfix].num = num;
+		j->fix[j->nfix++].at = j->tail.len;
+		f->offset[num] = KG_PDF_HELD;
+	} else {
+		S_place(f, num, kg_sink_tell(f->out));
 	}
-	if (kg_pdf_tell(f) >= KG_PDF_PACKED) { /* past 32 bits' offsets */
-		f->failed = 1;
-		return;
-	}
-	f->offset[num] = (uint32_t)kg_pdf_tell(f);
 	f->open = num;
 	kg_pdf_printf(f, "%lu 0 obj\n", (unsigned long)num);
 }
@@ -126,46 +262,284 @@ void kg_pdf_obj_end(kg_pdf_file *f)
 	f->open = 0;
 }
 
-/* Deflate data at a zlib level into out: 0 or -1. */
+/* One compressor per level, made the first time the level is asked
+ * for and kept until exit: a libdeflate compressor is a few hundred
+ * kilobytes of tables, and a build deflates thousands of streams. */
+static struct libdeflate_compressor *S_compressors[13];
+
+static void S_compressors_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(S_compressors) / sizeof(*S_compressors); i++)
+		libdeflate_free_compressor(S_compressors[i]);
+}
+
+static struct libdeflate_compressor *S_compressor(int level)
+{
+	static int registered;
+
+	if (!S_compressors[level]) {
+		if (!registered++)
+			atexit(S_compressors_free);
+		/* its only failure is running out of memory */
+		if (!(S_compressors[level] = libdeflate_alloc_compressor(level)))
+			kg_oom(0);
+	}
+	return S_compressors[level];
+}
+
+/* The most bytes len bytes deflate to: the same for every level, so that
+ * a stream deflates to the same bytes on either thread. */
+static size_t S_bound(size_t len)
+{
+	return libdeflate_zlib_compress_bound(NULL, len);
+}
+
+/* Deflate data with c into out, grown beforehand to hold S_bound(len):
+ * nothing is allocated here. out is empty when deflating failed. */
+static void S_deflate_into(struct libdeflate_compressor *c, const void *data,
+			   size_t len, kg_buf *out)
+{
+	/* 0 only when the output does not fit, which the bound rules out */
+	out->len = libdeflate_zlib_compress(c, data, len, out->ptr, S_bound(len));
+	out->ptr[out->len] = '\0';
+}
+
+/* Deflate data at a level into out, with the zlib wrapper FlateDecode
+ * reads: 0 or -1. */
 static int S_deflate(const void *data, size_t len, kg_buf *out, int level)
 {
-	uLongf zlen = compressBound((uLong)len);
-	int zrc;
-
 	kg_buf_reset(out);
-	kg_buf_grow(out, zlen);
-	zrc = compress2((Bytef *)out->ptr, &zlen, (const Bytef *)data,
-			(uLong)len, level);
-	if (zrc == Z_MEM_ERROR) /* zlib's own allocation: kitgen's exit */
-		kg_oom(0);
-	out->len = zrc == Z_OK ? zlen : 0;
-	return zrc == Z_OK ? 0 : -1;
+	kg_buf_grow(out, S_bound(len));
+	S_deflate_into(S_compressor(level), data, len, out);
+	return out->len ? 0 : -1;
 }
 
 int kg_pdf_deflate(const void *data, size_t len, kg_buf *out)
 {
-	return S_deflate(data, len, out, KG_PDF_ZLEVEL);
+	return S_deflate(data, len, out, KG_PDF_PROGRAM_ZLEVEL);
+}
+
+/* A deflated stream's dictionary, up to its data. */
+static void S_stream_dict(kg_buf *b, size_t zlen, const char *extra)
+{
+	kg_buf_printf(b, "<< /Length %lu /Filter /FlateDecode%s%s >>\nstream\n",
+		      (unsigned long)zlen, extra ? " " : "", extra ? extra : "");
 }
 
 void kg_pdf_stream_deflated(kg_pdf_file *f, uint32_t num, const char *extra,
 			    const void *z, size_t zlen)
 {
 	kg_pdf_obj_begin(f, num);
-	kg_pdf_printf(f, "<< /Length %lu /Filter /FlateDecode%s%s >>\nstream\n",
-		      (unsigned long)zlen, extra ? " " : "", extra ? extra : "");
+	S_stream_dict(S_out(f), zlen, extra);
 	S_emit(f, z, zlen);
 	kg_pdf_puts(f, "\nendstream");
 	kg_pdf_obj_end(f);
 }
 
-/* kg_pdf_stream at a zlib level. */
+/* ---- the second thread ------------------------------------------------------ */
+
+/* The worker: deflate each job handed over and not taken yet, in order,
+ * until told to stop (a job being deflated is finished first). */
+static void *S_worker(void *arg)
+{
+	struct kg_pdf_queue *q = arg;
+	S_job *j;
+
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		while (!q->stop && q->taken == q->handed)
+			pthread_cond_wait(&q->work, &q->lock);
+		if (q->stop)
+			break;
+		j = &q->job[q->taken++ % S_PENDING];
+		pthread_mutex_unlock(&q->lock);
+		S_deflate_into(q->c[j->level], j->in.ptr, j->in.len, &j->z);
+		pthread_mutex_lock(&q->lock);
+		j->done = 1;
+		pthread_cond_signal(&q->done);
+	}
+	pthread_mutex_unlock(&q->lock);
+	return NULL;
+}
+
+static void S_queue_free(struct kg_pdf_queue *q)
+{
+	size_t i;
+
+	for (i = 0; i < S_PENDING; i++) {
+		kg_buf_release(&q->job[i].extra);
+		kg_buf_release(&q->job[i].in);
+		kg_buf_release(&q->job[i].z);
+		kg_buf_release(&q->job[i].tail);
+		free(q->job[i].fix);
+	}
+	for (i = 0; i < sizeof(q->c) / sizeof(*q->c); i++)
+		libdeflate_free_compressor(q->c[i]);
+	pthread_mutex_destroy(&q->lock);
+	pthread_cond_destroy(&q->work);
+	pthread_cond_destroy(&q->done);
+	free(q);
+}
+
+/* Start f's worker; without one (it could not be made, or
+ * KITGEN_DEFLATE_THREAD=0, for the tests that compare the two) streams
+ * are deflated in place. */
+static void S_start_worker(kg_pdf_file *f)
+{
+	const char *env = getenv("KITGEN_DEFLATE_THREAD");
+	struct kg_pdf_queue *q;
+	pthread_attr_t attr;
+	sigset_t all, was;
+	size_t i;
+	int rc;
+
+	if (env && strcmp(env, "0") == 0)
+		return;
+	q = kg_xcalloc(1, sizeof(*q));
+	for (i = 0; i < S_PENDING; i++) {
+		kg_buf_init(&q->job[i].extra);
+		kg_buf_init(&q->job[i].in);
+		kg_buf_init(&q->job[i].z);
+		kg_buf_init(&q->job[i].tail);
+	}
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->work, NULL);
+	pthread_cond_init(&q->done, NULL);
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, S_STACK);
+	/* signals are the main thread's: cleanup.c's handlers remove the
+	 * build's temporary files there */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &was);
+	rc = pthread_create(&q->thread, &attr, S_worker, q);
+	pthread_sigmask(SIG_SETMASK, &was, NULL);
+	pthread_attr_destroy(&attr);
+	if (rc != 0) {
+		S_queue_free(q);
+		return;
+	}
+	f->queue = q;
+}
+
+/* Stop and join the worker, dropping what it had not written (a file
+ * given up), and free the queue. */
+static void S_stop_worker(kg_pdf_file *f)
+{
+	struct kg_pdf_queue *q = f->queue;
+
+	if (!q)
+		return;
+	pthread_mutex_lock(&q->lock);
+	q->stop = 1;
+	pthread_cond_signal(&q->work);
+	pthread_mutex_unlock(&q->lock);
+	pthread_join(q->thread, NULL);
+	S_queue_free(q);
+	f->queue = NULL;
+}
+
+/* Write the oldest stream waiting and its tail to the sink, giving
+ * their objects their offsets: deflated by the worker (waited for, if
+ * it is at it), or here if the worker has not begun it. */
+static void S_write_oldest(kg_pdf_file *f)
+{
+	struct kg_pdf_queue *q = f->queue;
+	S_job *j = &q->job[q->written % S_PENDING];
+	kg_buf *b = &f->out->buf;
+	size_t i, at;
+	int mine;
+
+	pthread_mutex_lock(&q->lock);
+	if ((mine = q->taken == q->written))
+		q->taken++;
+	else
+		while (!j->done)
+			pthread_cond_wait(&q->done, &q->lock);
+	pthread_mutex_unlock(&q->lock);
+	if (mine)
+		S_deflate_into(S_compressor(j->level), j->in.ptr, j->in.len, &j->z);
+	if (!j->z.len)
+		f->failed = 1;
+	S_place(f, j->num, kg_sink_tell(f->out));
+	kg_buf_printf(b, "%lu 0 obj\n", (unsigned long)j->num);
+	S_stream_dict(b, j->z.len, j->has_extra ? j->extra.ptr : NULL);
+	kg_buf_put(b, j->z.ptr, j->z.len);
+	kg_buf_puts(b, "\nendstream\nendobj\n");
+	at = kg_sink_tell(f->out);
+	for (i = 0; i < j->nfix; i++)
+		S_place(f, j->fix[i].num, at + j->fix[i].at);
+	kg_buf_put(b, j->tail.ptr, j->tail.len);
+	q->written++;
+	j->nfix = 0;
+	kg_buf_reset(&j->tail);
+	if (j->in.cap > KG_SINK_CHUNK) { /* a large stream: do not keep its size */
+		kg_buf_release(&j->in);
+		kg_buf_release(&j->z);
+	}
+	if (j->tail.cap > KG_SINK_CHUNK)
+		kg_buf_release(&j->tail);
+	kg_sink_drain(f->out);
+}
+
+/* Hand stream num over to the worker; first write the oldest stream
+ * waiting when S_PENDING do. */
+static void S_hand_over(kg_pdf_file *f, uint32_t num, const char *extra,
+			const void *data, size_t len, int level)
+{
+	struct kg_pdf_queue *q = f->queue;
+	S_job *j;
+
+	if (!S_writable(f, num))
+		return;
+	f->offset[num] = KG_PDF_HELD;
+	if (q->handed - q->written == S_PENDING)
+		S_write_oldest(f);
+	j = &q->job[q->handed % S_PENDING];
+	j->num = num;
+	j->level = level;
+	j->done = 0;
+	j->has_extra = extra != NULL;
+	kg_buf_reset(&j->extra);
+	if (extra)
+		kg_buf_puts(&j->extra, extra);
+	kg_buf_reset(&j->in);
+	kg_buf_put(&j->in, data, len);
+	kg_buf_reset(&j->z);
+	kg_buf_grow(&j->z, S_bound(len));
+	/* made here, not by the worker, which must never reach kg_oom */
+	if (!q->c[level] && !(q->c[level] = libdeflate_alloc_compressor(level)))
+		kg_oom(0);
+	pthread_mutex_lock(&q->lock);
+	q->handed++;
+	pthread_cond_signal(&q->work);
+	pthread_mutex_unlock(&q->lock);
+}
+
+/* Write every stream waiting, and the tails after them. */
+static void S_flush_queue(kg_pdf_file *f)
+{
+	while (S_waiting(f))
+		S_write_oldest(f);
+}
+
+/* kg_pdf_stream at a deflate level: handed to the worker, or deflated
+ * in place when there is none, or when the stream is larger than
+ * S_HAND_MAX: the copy the worker needs would cost more memory than the
+ * overlap saves time (a 1,000-topic kit's cross-reference stream, the
+ * last object, is 4 MB). */
 static void S_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 		     const void *data, size_t len, int level)
 {
+	if (f->queue && len <= S_HAND_MAX) {
+		S_hand_over(f, num, extra, data, len, level);
+		return;
+	}
 	if (S_deflate(data, len, &f->z, level) < 0)
 		f->failed = 1;
 	kg_pdf_stream_deflated(f, num, extra, f->z.ptr, f->z.len);
-	if (f->z.cap > KG_SINK_CHUNK) /* a font program: do not keep its size */
+	if (f->z.cap > KG_SINK_CHUNK) /* a large stream: do not keep its size */
 		kg_buf_release(&f->z);
 }
 
@@ -212,10 +586,8 @@ static void S_stm_flush(kg_pdf_file *f)
 void kg_pdf_obj_packed(kg_pdf_file *f, uint32_t num, const char *body,
 		       size_t len)
 {
-	if (num == 0 || num > f->nobjs || f->offset[num] || f->open) {
-		f->failed = 1;
+	if (!S_writable(f, num))
 		return;
-	}
 	if (!f->stm_nums)
 		f->stm_nums = kg_xcalloc(KG_PDF_STM_OBJS, sizeof(*f->stm_nums));
 	f->packed = 1;
@@ -232,7 +604,7 @@ void kg_pdf_obj_packed(kg_pdf_file *f, uint32_t num, const char *body,
  * generation, 0, or an index in an object stream, < KG_PDF_STM_OBJS),
  * after the PNG "Up" predictor's tag byte: each byte is sent as its
  * difference from the byte above it (prev, the entry before), which
- * leaves mostly zeros in a run of packed objects, for zlib to squeeze. */
+ * leaves mostly zeros in a run of packed objects, for deflate to squeeze. */
 static void S_xref_entry(kg_buf *b, unsigned char *prev, int type, uint64_t v,
 			 unsigned w)
 {
@@ -291,6 +663,7 @@ static int S_xref_stream(kg_pdf_file *f, uint32_t root, uint32_t info)
 	kg_pdf_stream(f, num, extra, b.ptr, b.len);
 	kg_buf_release(&b);
 	kg_pdf_printf(f, "startxref\n%lu\n%%%%EOF\n", (unsigned long)xref);
+	S_flush_queue(f);
 	return f->failed ? -1 : rc;
 }
 

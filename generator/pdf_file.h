@@ -22,11 +22,21 @@
  * with any packed object ends with a cross-reference stream instead of
  * the table.
  *
+ * Streams are deflated on a second thread, while the caller goes on
+ * (the next page is laid out as the last one is deflated): the file
+ * holds back the objects written after a stream until the stream is
+ * deflated (two streams and a chunk of bytes at most), then writes them
+ * all in order. Without a thread (none could be made, or
+ * KITGEN_DEFLATE_THREAD=0, for the tests) each stream is deflated in
+ * place, to the same bytes.
+ *
  * The output: bytes go to a kg_sink (sink.h), drained into its file as it
  * fills (the offsets count every byte, drained or not); a sink without a
  * file holds the whole PDF in its buffer. A failed write is the sink's to
  * report (kg_sink_flush), not finish's. The file is the same bytes for
- * the same calls: no /ID, no date unless the caller writes one.
+ * the same calls, whichever thread deflates and however fast: no /ID, no
+ * date unless the caller writes one. Until kg_pdf_file_finish the last
+ * objects written may still be held back, not yet in the sink.
  */
 #ifndef KG_PDF_FILE_H
 #define KG_PDF_FILE_H
@@ -37,12 +47,22 @@
 #include "buf.h"
 #include "sink.h"
 
-/* zlib's level for every stream: on this kind of content the default
- * level is several times slower for a file only a tenth smaller */
-#define KG_PDF_ZLEVEL 2
-/* and for object streams: small, and mostly numbers that a higher level
- * packs much better (the structure tree a third smaller than at 2) */
-#define KG_PDF_STM_ZLEVEL 6
+/* libdeflate's levels (1 fastest .. 12 smallest), chosen by measuring
+ * the published kit's PDF: milliseconds deflating, and kilobytes out.
+ *
+ *                    zlib, as was   libdeflate at 1, 2, 5 and 6
+ *   content streams   2: 12.9/450    6.4/443  9.2/429  12.6/409  14.0/407
+ *   object streams    6:  5.5/82     1.2/90   1.9/88    2.7/77    3.5/75
+ *   font programs     2:  2.9/119    1.2/119  1.8/115   2.1/113   2.2/113
+ *
+ * Page content streams are most of the work: the fastest level, already
+ * smaller than zlib's 2. Object streams are mostly numbers, which 5
+ * (lazy matching) packs a tenth smaller than 4 and below do. A font
+ * program is deflated once and sent in every document of the build that
+ * draws the same glyphs: 2, past which it hardly shrinks. */
+#define KG_PDF_ZLEVEL 1
+#define KG_PDF_STM_ZLEVEL 5
+#define KG_PDF_PROGRAM_ZLEVEL 2
 
 /* Objects an object stream holds at most, and bytes of their bodies. */
 #define KG_PDF_STM_OBJS 200
@@ -59,9 +79,11 @@ typedef struct kg_pdf_file {
 	size_t cap;
 	uint32_t open;    /* the object being written, or 0 */
 	int failed;       /* a caller's mistake (a number written twice, an
-			   * object left open) or zlib failed; the sink
+			   * object left open) or deflating failed; the sink
 			   * keeps write errors */
-	kg_buf z;         /* deflated stream data, reused */
+	kg_buf z;         /* deflated stream data, reused (no worker) */
+	struct kg_pdf_queue *queue; /* the worker and the streams handed to
+			   * it, in order (pdf_file.c); NULL: no worker */
 	kg_buf stm;       /* the object stream being filled: its objects */
 	kg_buf stm_head;  /* its "number offset" pairs */
 	uint32_t *stm_nums; /* its objects' numbers */
@@ -69,13 +91,16 @@ typedef struct kg_pdf_file {
 	int packed;       /* some object is packed: end with an xref stream */
 } kg_pdf_file;
 
-/* Start a PDF file in out: the header. */
+/* Start a PDF file in out: the header; and the thread that deflates its
+ * streams. */
 void kg_pdf_file_init(kg_pdf_file *f, kg_sink *out);
-/* Free what f holds (not out). */
+/* Free what f holds (not out), stopping its thread; streams not yet
+ * written are dropped (a file given up). */
 void kg_pdf_file_free(kg_pdf_file *f);
 
-/* The number of bytes written so far: the offset of the next byte. */
-size_t kg_pdf_tell(const kg_pdf_file *f);
+/* The number of bytes written so far: the offset of the next byte. It
+ * waits for the streams being deflated and writes them. */
+size_t kg_pdf_tell(kg_pdf_file *f);
 
 /* A new object number (from 1), to write later; n consecutive ones, the
  * first returned. */
@@ -101,7 +126,8 @@ void kg_pdf_obj_packed(kg_pdf_file *f, uint32_t num, const char *body,
 
 /* Write object num as a stream of data, deflated: its dictionary holds
  * /Length and /Filter and then extra (more entries, e.g. "/Length1 123";
- * may be NULL). */
+ * may be NULL). data and extra are copied: the caller may reuse them at
+ * once. */
 void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
 		   const void *data, size_t len);
 /* The same for data deflated beforehand by kg_pdf_deflate: a stream
@@ -109,8 +135,9 @@ void kg_pdf_stream(kg_pdf_file *f, uint32_t num, const char *extra,
  * programs). */
 void kg_pdf_stream_deflated(kg_pdf_file *f, uint32_t num, const char *extra,
 			    const void *z, size_t zlen);
-/* Deflate len bytes at data into out (replaced), as kg_pdf_stream
- * would: 0, or -1 when zlib fails (exit 3 when it runs out of memory). */
+/* Deflate len bytes at data into out (replaced), at the font programs'
+ * level: 0, or -1 when deflating fails (exit 3 when it runs out of
+ * memory). */
 int kg_pdf_deflate(const void *data, size_t len, kg_buf *out);
 /* The same, not deflated: for a stream other programs read as it is
  * (XMP metadata). */

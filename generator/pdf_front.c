@@ -396,19 +396,6 @@ void kg_pw_furniture(kg_pw *c)
 #define S_WM_MAX 72.0f
 #define S_WM_ALPHA 0.15f
 
-/* Is text right to left as a whole: a right-to-left letter, and no
- * ASCII letter? (A watermark is a word or two, drawn without the
- * layout's bidi: a mixed one keeps the order it is written in.) */
-static int S_rtl_only(const char *text)
-{
-	const char *p;
-
-	for (p = text; *p; p++)
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
-			return 0;
-	return kg_utf8_maybe_rtl(text, strlen(text));
-}
-
 void kg_pw_watermark(kg_pw *c)
 {
 	kg_watermark *w = &c->po.watermark;
@@ -419,8 +406,11 @@ void kg_pw_watermark(kg_pw *c)
 	uint32_t prev = 0;
 	kg_buf b = KG_BUF_INIT;
 
+	size_t i;
+
 	free(c->watermark);
 	c->watermark = NULL;
+	free(w->runs);
 	memset(w, 0, sizeof(*w));
 	if (!text || !*text)
 		return;
@@ -428,9 +418,14 @@ void kg_pw_watermark(kg_pw *c)
 	c->watermark = kg_buf_detach(&b, NULL);
 	w->text = c->watermark;
 	w->face = KG_FACE_SANS_BOLD;
-	w->rtl = S_rtl_only(w->text);
-	em = kg_fonts_width_dir(c->fonts, w->face, w->rtl, w->text,
-				strlen(w->text));
+	/* one line in the kit's direction, its runs of a script written
+	 * the other way turned (the Unicode bidi algorithm) */
+	w->rtl = kg_lay_rtl(&c->lay);
+	w->nruns = kg_bidi_runs(w->text, strlen(w->text), w->rtl, &w->runs);
+	for (em = 0, i = 0; i < w->nruns; i++)
+		em += kg_fonts_width_dir(c->fonts, w->face, w->runs[i].level & 1,
+					 w->text + w->runs[i].off,
+					 w->runs[i].len);
 	w->size = em > 0 ? S_WM_FILL * diag * 1000.0f / (float)em : S_WM_MAX;
 	if (w->size > S_WM_MAX)
 		w->size = S_WM_MAX;

@@ -587,6 +587,7 @@ static void S_watermark(S_pen *pen)
 	kg_buf *b = &pen->out;
 	int font = -1; /* the text object's own: kg_fonts_show sets it */
 	float size = -1;
+	size_t i;
 
 	if (!w->text || !*w->text || !kg_fonts_used(pen->fonts, w->face))
 		return;
@@ -606,8 +607,10 @@ static void S_watermark(S_pen *pen)
 		S_num(b, w->size * KG_FONTS_BOLD_STROKE);
 		kg_buf_puts(b, "w\n");
 	}
-	kg_fonts_show(pen->fonts, w->face, w->rtl, w->size, w->text, strlen(w->text),
-		      &font, &size, b);
+	for (i = 0; i < w->nruns; i++) /* each run after the one before */
+		kg_fonts_show(pen->fonts, w->face, w->runs[i].level & 1, w->size,
+			      w->text + w->runs[i].off, w->runs[i].len, &font,
+			      &size, b);
 	kg_buf_puts(b, "ET Q\n");
 	if (pen->tags)
 		kg_buf_puts(b, "EMC\n");

@@ -38,8 +38,10 @@ typedef struct kg_watermark {
 	float x, y;        /* the start of its baseline, from the page's
 			      top-left */
 	float cos, sin;    /* its direction, anticlockwise from the x axis */
-	int rtl;           /* right to left: words of a right-to-left script
-			      and no Latin letter (one line, no bidi) */
+	int rtl;           /* the kit is right to left */
+	kg_bidi_run *runs; /* the text's runs of one direction, left to
+			      right as drawn (kg_bidi_runs) */
+	size_t nruns;
 } kg_watermark;
 
 /* The name of the watermark's graphics state in the shared resources. */

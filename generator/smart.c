@@ -3,7 +3,9 @@
  *
  * A quote opens when what comes before it is the start, a space or an
  * opening bracket or dash, and closes otherwise; an apostrophe inside a
- * word closes. Runs of hyphens become em dashes, then an en dash.
+ * word closes. After a word, a single quote closes a quote only when one
+ * is open in the paragraph: else it is an apostrophe, ’ in every language
+ * ("the teams' plans" is not a quotation, 「teams』 plans」 in Japanese). Runs of hyphens become em dashes, then an en dash.
  */
 #include "smart.h"
 
@@ -72,6 +74,15 @@ static int S_cjk(uint32_t c)
  * spaces to tell an opening quote from a closing one: they alternate
  * (a paragraph, *prev 0, starts with none open). */
 static _Thread_local int S_double_open;
+/* Is a single quote open in this paragraph? */
+static _Thread_local int S_single_open;
+
+/* Is a single quote after prev, before next (0: unknown), an apostrophe:
+ * inside a word, or after one with no single quote open to close? */
+static int S_apostrophe(uint32_t prev, uint32_t next)
+{
+	return S_wordy(prev) && ((next && S_wordy(next)) || !S_single_open);
+}
 
 /* Does a quote after c open? */
 static int S_opens_after(uint32_t c)
@@ -86,7 +97,7 @@ void kg_smart_append(kg_buf *out, const char *s, size_t len, uint32_t *prev)
 	const char *end = s + len, *p = s;
 
 	if (*prev == 0)
-		S_double_open = 0;
+		S_double_open = S_single_open = 0;
 	while (p < end) {
 		const char *at = p;
 		uint32_t c = kg_utf8_next(&p, end);
@@ -109,11 +120,15 @@ void kg_smart_append(kg_buf *out, const char *s, size_t len, uint32_t *prev)
 			int open = S_opens_after(*prev) && next != ' ';
 
 			/* an apostrophe, "don't", is ’ in every language */
-			if (!open && S_wordy(*prev) && next && S_wordy(next))
+			if (!open && S_apostrophe(*prev, next))
 				kg_buf_puts(out, S_RSQUO);
 			else
 				kg_buf_puts(out, open ? S_quotes.open2
 						      : S_quotes.close2);
+			if (!open && !S_apostrophe(*prev, next))
+				S_single_open = 0;
+			else if (open)
+				S_single_open = 1;
 			c = open ? 0x2018 : 0x2019;
 		} else if (c == '-' && next == '-') {
 			size_t n = 1;
@@ -142,6 +157,8 @@ void kg_smart_requote(kg_buf *out, const char *s, size_t len, uint32_t *prev)
 {
 	const char *end = s + len, *p = s;
 
+	if (*prev == 0)
+		S_single_open = 0;
 	while (p < end) {
 		const char *at = p;
 		uint32_t c = kg_utf8_next(&p, end);
@@ -151,11 +168,14 @@ void kg_smart_requote(kg_buf *out, const char *s, size_t len, uint32_t *prev)
 			q = S_quotes.open;
 		else if (c == 0x201D)
 			q = S_quotes.close;
-		else if (c == 0x2018)
+		else if (c == 0x2018) {
 			q = S_quotes.open2;
-		else if (c == 0x2019 && !(S_wordy(*prev) && p < end &&
-					   S_wordy((unsigned char)*p)))
+			S_single_open = 1;
+		} else if (c == 0x2019 &&
+			   !S_apostrophe(*prev, p < end ? (unsigned char)*p : 0)) {
 			q = S_quotes.close2;
+			S_single_open = 0;
+		}
 		if (q)
 			kg_buf_puts(out, q);
 		else

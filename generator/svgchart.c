@@ -4,6 +4,7 @@
  */
 #include "svgchart.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define LABEL_W 220 /* the labels' column */
@@ -42,11 +43,13 @@ static void S_legend(const kg_block *head, kg_buf *out)
 }
 
 static void S_bar(const kg_block *row, size_t y, const kg_block *head,
-		  kg_buf *out)
+		  const kg_labels *labels, kg_buf *out)
 {
 	long total = 0;
 	double x = LABEL_W;
 	size_t i;
+	kg_buf count = KG_BUF_INIT, title = KG_BUF_INIT;
+	char n[24];
 
 	for (i = 0; i < row->n; i++)
 		total += row->children[i]->level > 0 ? row->children[i]->level : 0;
@@ -62,15 +65,24 @@ static void S_bar(const kg_block *row, size_t y, const kg_block *head,
 		kg_buf_printf(out, "<rect x=\"%.1f\" y=\"%zu\" width=\"%.1f\" "
 			      "height=\"%d\" fill=\"%s\"><title>", x, y, w, ROW_H,
 			      S_fill[i]);
-		S_escape(row->title, out);
-		kg_buf_puts(out, ": ");
-		S_escape(i < head->n ? head->children[i]->title : "", out);
-		kg_buf_printf(out, " %d</title></rect>\n", row->children[i]->level);
+		kg_buf_reset(&count);
+		kg_buf_reset(&title);
+		snprintf(n, sizeof(n), "%d", row->children[i]->level);
+		kg_label_put(&count, labels, "chart.alt_count", "series",
+			     i < head->n && head->children[i]->title
+			     ? head->children[i]->title : "", "n", n, NULL);
+		kg_label_field(&title, labels, row->title ? row->title : "",
+			       count.ptr);
+		S_escape(title.ptr, out);
+		kg_buf_puts(out, "</title></rect>\n");
 		x += w;
 	}
+	kg_buf_release(&count);
+	kg_buf_release(&title);
 }
 
-void kg_svg_chart(const kg_block *chart, kg_buf *out)
+void kg_svg_chart(const kg_block *chart, const kg_labels *labels,
+		  kg_buf *out)
 {
 	size_t i, height = 16 + (chart->n ? chart->n - 1 : 0) * (ROW_H + GAP);
 
@@ -85,7 +97,7 @@ void kg_svg_chart(const kg_block *chart, kg_buf *out)
 	S_legend(chart->children[0], out);
 	for (i = 1; i < chart->n; i++)
 		S_bar(chart->children[i], 16 + (i - 1) * (ROW_H + GAP),
-		      chart->children[0], out);
+		      chart->children[0], labels, out);
 	kg_buf_puts(out, "</svg>\n<figcaption>");
 	S_escape(chart->title, out);
 	kg_buf_puts(out, "</figcaption>\n</figure>\n");

@@ -8,8 +8,11 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "labels.h"
 
-/* Append chart's SVG (in a <figure> with its title as caption) to out. */
-void kg_svg_chart(const kg_block *chart, kg_buf *out);
+/* Append chart's SVG (in a <figure> with its title as caption) to out;
+ * a bar's tooltip in the words of labels (chart.alt_count). */
+void kg_svg_chart(const kg_block *chart, const kg_labels *labels,
+		  kg_buf *out);
 
 #endif

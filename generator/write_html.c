@@ -953,7 +953,7 @@ static void S_whole(const kg_iter *it, const kg_block *b, kg_buf *out)
 		S_code(b, out);
 		break;
 	case KG_BLOCK_CHART:
-		kg_svg_chart(b, out);
+		kg_svg_chart(b, S_labels, out);
 		break;
 	default:
 		break;

@@ -135,10 +135,10 @@ static void S_labelled(const char *prefix, const char *label,
 
 	kg_buf_printf(&lead, "%s**", prefix);
 	kg_md_escape(&lead, label, strlen(label));
-	kg_buf_puts(&lead, kg_label(S_labels, "punct.colon"));
+	kg_label_colon(&lead, S_labels, label);
 	kg_buf_puts(&lead, "**");
 	if (inline_label || body->len == 0) {
-		kg_buf_putc(&lead, ' ');
+		kg_label_gap(&lead);
 		S_indent(out, body->len ? body->ptr : "", lead.ptr,
 			 *prefix ? "    " : "", "");
 		if (body->len == 0) {
@@ -160,7 +160,7 @@ static void S_callout(const kg_block *b, const kg_buf *body, kg_buf *out)
 
 	kg_buf_puts(&inner, "**");
 	kg_md_escape(&inner, b->title, strlen(b->title));
-	kg_buf_puts(&inner, kg_label(S_labels, "punct.colon"));
+	kg_label_colon(&inner, S_labels, b->title);
 	kg_buf_puts(&inner, "**\n\n");
 	kg_buf_puts(&inner, body->ptr);
 	S_indent(out, inner.ptr, "> ", "> ", ">");
@@ -233,8 +233,8 @@ static void S_scorecard(const kg_block *b, kg_buf *out)
 		kg_md_escape_cell(out, dim->title, strlen(dim->title));
 		kg_buf_puts(out, "**");
 		if (body.len) {
-			kg_buf_puts(out, kg_label(S_labels, "punct.colon"));
-			kg_buf_putc(out, ' ');
+			kg_label_colon(out, S_labels, dim->title);
+			kg_label_gap(out);
 			S_cell_markdown(out, &body);
 		}
 		kg_buf_puts(out, " |");
@@ -255,8 +255,12 @@ static void S_notes(const kg_block *b, kg_buf *out)
 	if (b->title) {
 		kg_buf_puts(out, "**");
 		kg_md_escape(out, b->title, strlen(b->title));
-		kg_buf_puts(out, kg_label(S_labels, "punct.colon"));
-		kg_buf_puts(out, b->level > 1 ? "**\n\n" : "** ");
+		kg_label_colon(out, S_labels, b->title);
+		kg_buf_puts(out, "**");
+		if (b->level > 1)
+			kg_buf_puts(out, "\n\n");
+		else
+			kg_label_gap(out);
 	}
 	if (b->text_copy) { /* prefilled (kg_add_note_field) */
 		kg_md_escape(out, b->text_copy, strlen(b->text_copy));

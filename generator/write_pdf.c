@@ -707,6 +707,7 @@ out:
 	kg_buf_release(&c.text);
 	free(c.heading_copy);
 	free(c.watermark);
+	free(c.po.watermark.runs);
 	kg_inline_free(&c.para);
 	while (c.top)
 		S_pop(&c);

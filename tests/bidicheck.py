@@ -15,6 +15,11 @@ Usage: bidicheck.py CHECK PDF
              end at the column's right edge (within 0.5pt), their left
              edges differ
   list       a list's bullets stand to the right of their items
+  listside   every bulleted item of a right-to-left kit ends at its
+             bullet, whatever its direction: the items under bullets at
+             one x (one list level in one column) all end at one x, within
+             0.5pt, English ones ("How stale may data be?", its "?" at its
+             end) as the Arabic ones; at least one such x has both
   table      a table's first column is its rightmost (the side-by-side
              table: "الموضوع" right of "الوقت")
   furniture  the page furniture is mirrored: the running header's title
@@ -23,6 +28,10 @@ Usage: bidicheck.py CHECK PDF
   ltr        the CJK (English) fixture's Arabic phrase inside English:
              English left to right, the Arabic words from right to left
              between "with" and "before"
+  watermark  the watermark of the first page (its turned glyphs of 30pt
+             and more, by x along its diagonal) is WM_WORDS (below) in bidi order: in an
+             English kit "DRAFT" then the Arabic words right to left
+             (each one's first letter rightmost) then "v2"
 
 A word is found by its glyphs in visual order: an Arabic word's reversed,
 an English word's as written. Prints what is wrong and exits 1, or 0.
@@ -144,6 +153,44 @@ def list_(doc):
     return errs + ([] if n >= 2 else ["the list's items are not found"])
 
 
+def listside(doc):
+    groups = {}  # a bullet's left, to a point: [(item's right, text)]
+    for page in doc:
+        for _, row in lines(page):
+            bullets = [x0 for c, x0, _ in row if c == "\u2022"]
+            if len(bullets) != 1:
+                continue
+            item = [(c, x0, x1) for c, x0, x1 in row if x1 <= bullets[0]]
+            text = "".join(c for c, _, _ in item).strip()
+            if not text:
+                continue
+            right = max(x1 for c, _, x1 in item if not c.isspace())
+            key = (page.number, round(bullets[0]))
+            groups.setdefault(key, []).append((right, text))
+    errs, mixed = [], 0
+    for (pno, x), items in sorted(groups.items()):
+        rights = [r for r, _ in items]
+        if max(rights) - min(rights) > 0.5:
+            far = min(items)
+            errs.append("page %d, bullets at %d: items end from %.1f to %.1f "
+                        "(%r)" % (pno + 1, x, min(rights), max(rights), far[1]))
+        english = [t for _, t in items if not rtl_word(t)]
+        arabic = [t for _, t in items if rtl_word(t)]
+        mixed += bool(english) and bool(arabic)
+    if not mixed:
+        errs.append("no list level has both an English and an Arabic item")
+    # the English item keeps its own order: its "?" at its end, the right
+    page, row = find_line(doc, ["How", "stale"])
+    if row is None:
+        errs.append("the item 'How stale may data be?' is not found")
+    else:
+        vis = "".join(c for c, _, _ in row)
+        if "be?" not in vis:
+            errs.append("'How stale may data be?' does not end in its '?': %r"
+                        % vis.strip())
+    return errs
+
+
 def table(doc):
     page, row = find_line(doc, ["الموضوع", "الوقت"])
     if row is None:
@@ -201,8 +248,33 @@ def ltr(doc):
     return errs
 
 
-CHECKS = {"order": order, "align": align, "list": list_, "table": table,
-          "furniture": furniture, "ltr": ltr}
+WM_WORDS = ["DRAFT", "مسودة", "أولى", "v2"]
+
+
+def watermark(doc):
+    """The first page's large glyphs, ordered along the watermark's
+    diagonal (it runs up to the right: by x), against WM_WORDS."""
+    row = []
+    for span in doc[0].get_texttrace():
+        if span["size"] < 30 or abs(span["dir"][1]) < 0.1:
+            continue  # not the turned watermark
+        for c in span["chars"]:
+            row.append((chr(c[0]), c[3][0], c[3][2]))
+    row.sort(key=lambda t: t[1])
+    if not row:
+        return ["no watermark drawn on the first page"]
+    missing = [w for w in WM_WORDS if not find(row, w)]
+    if missing:
+        return ["the watermark (%r as drawn) lacks %r in visual order" % (
+            "".join(c for c, _, _ in row), missing)]
+    err = in_order(row, ["DRAFT", "مسودة", "v2"], False)
+    err2 = in_order(row, ["مسودة", "أولى"], True)
+    return [e for e in (err, err2) if e]
+
+
+CHECKS = {"order": order, "align": align, "list": list_,
+          "listside": listside, "table": table,
+          "furniture": furniture, "ltr": ltr, "watermark": watermark}
 
 
 def main():

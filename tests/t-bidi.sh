@@ -42,6 +42,7 @@ pdf=$TMP/ar/arabic-kit.pdf
 bidi_check "a mixed Arabic sentence is in bidi order" "$pdf" order
 bidi_check "a right-to-left paragraph is right-aligned, ragged left" "$pdf" align
 bidi_check "list bullets stand right of their items" "$pdf" list
+bidi_check "every list item, English or Arabic, ends at its bullet on the kit's side, in its own order" "$pdf" listside
 bidi_check "a table's first column is its rightmost" "$pdf" table
 bidi_check "the running header, footer and contents are mirrored" "$pdf" furniture
 copies "the mixed sentence copies in logical order" "$pdf" \
@@ -60,3 +61,22 @@ bidi_check "an Arabic phrase in English prose is reordered in place" \
 	"$TMP/cjk/cjk-kit.pdf" ltr
 copies "the phrase copies in logical order" "$TMP/cjk/cjk-kit.pdf" \
 	"مرحبا بكم في الفريق"
+
+# a watermark mixing scripts is one line in bidi order (kg_bidi_runs):
+# in the English kit, "DRAFT", then the Arabic words right to left, then
+# "v2"; a panel packet's PDF draws it
+rm -rf "$TMP/wmkit"
+cp -R "$ROOT/tests/fixture/cjk" "$TMP/wmkit"
+printf 'watermark: "DRAFT مسودة أولى v2"\n' >>"$TMP/wmkit/kit.yaml"
+if build wm "$TMP/wmkit" && [ ! -s "$TMP/wm.err" ]; then
+	pdf=$(ls "$TMP"/wm/panels/*.pdf 2>/dev/null | head -1)
+	if [ -n "$pdf" ]; then
+		bidi_check "a watermark that mixes scripts is drawn in bidi order" \
+			"$pdf" watermark
+	else
+		not_ok "a watermark that mixes scripts is drawn in bidi order" \
+			"no panel packet PDF in $TMP/wm"
+	fi
+else
+	not_ok "the kit with a mixed watermark builds" "$(cat "$TMP/wm.err")"
+fi

@@ -153,6 +153,45 @@ run fixture-weak "$FIXTURE" "$TMP/fx/panels/balanced-fresher.html" \
 run kit-two-rounds "$ROOT/content" "$TMP/full/panels/generalist-expert.html" \
 	1:strong:strong,not-probed 3:weak:acceptable,weak
 
+# ---- a German page: its live figures in German --------------------------------------
+# The fixture in German, hired at 2.50: the page shows every figure with
+# the decimal comma and joins its words with the labels' punctuation, as
+# the debrief does; its data-total and the saved cards keep the point.
+de=$TMP/de
+mkdir -p "$de"
+cp -R "$FIXTURE" "$de/content"
+sed -i -e 's/^version: \(.*\)$/version: \1\nlanguage: de/' \
+	-e 's/^decision_rule: .*/decision_rule: Einstellung ab 2,25, mit 0 Bereichen unter 2,00./' \
+	"$de/content/kit.yaml"
+build "$de/content" "$de/out" || not_ok "the German fixture builds" "$(cat "$TMP/err")"
+node "$ROOT/tests/browser/check-htmlform.mjs" "$de/run" "$de/out/panels/balanced-expert.html" \
+	1:acceptable:strong 2:strong:acceptable >"$de/node.out" 2>&1
+"$KITGEN" score --content "$de/content" --out "$de/debrief" "$de"/run/cards/*.yaml >/dev/null 2>&1
+if out=$("$PY" - "$de/run/live.json" "$de"/debrief/debrief-*.md <<'PY' 2>&1
+import json, re, sys
+live = json.load(open(sys.argv[1]))
+md = open(sys.argv[2], encoding="utf-8").read()
+bad = []
+shown = [c for r in live["rounds"] + live["gates"] for c in r] + [live["line"]] + live["scores"]
+for t in shown:
+    if re.search(r"\d\.\d\d", t):
+        bad.append("a point in %r" % t)
+if live["line"] != "Gewichtetes Gesamtergebnis: 2,50. Nach der Entscheidungsregel: Einstellung.":
+    bad.append("the live line reads %r" % live["line"])
+if [r[2] for r in live["rounds"]] != ["2,00", "3,00"] or live["total"] != "2.50":
+    bad.append("rounds %r, data-total %r" % ([r[2] for r in live["rounds"]], live["total"]))
+if "**Gewichtetes Gesamtergebnis:** 2,50 " not in md:
+    bad.append("the debrief's total is not 2,50")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+); then
+	ok "a German page shows its live figures with a decimal comma and German punctuation, as the debrief"
+else
+	not_ok "a German page shows its live figures with a decimal comma and German punctuation, as the debrief" \
+		"$out" "$(grep '^not ok' "$de/node.out" | head -3)"
+fi
+
 # ---- scripts off: the printable form ----------------------------------------------
 
 for name in fixture-hire kit-two-rounds; do

@@ -229,11 +229,11 @@ guide.rule_own_words    content/ gives the decision rule as values
 guide.weak_any          content/ allows one Weak area
 index.bytes             every file is over 1 KB
 index.mb                ... and under 1 MB
-number.decimal          ... so no size has a decimal
 packet.exercise         no topic of content/ is set as an exercise (scenario.minutes)
 packet.exercise_item    ...
 packet.to_spare         every round of content/ fills or overruns its main phase
 punct.quote2_open       no text of content/ opens a quote within a quote
+punct.quote2_close      ... so none closes one: its single quotes after a word are apostrophes
 phase.main              content/ names its phases (loop.phases) ...
 phase.main_what         ...
 phase.opening           ...
@@ -271,6 +271,33 @@ if grep -q '^Subject: .*XQ' "$TMP/all.txt" && grep -q '^Keywords: .*XQ' "$TMP/al
 	ok "the PDF's document information comes from the labels"
 else
 	not_ok "the PDF's document information comes from the labels" "$(grep -E '^(Subject|Keywords|Creator):' "$TMP/all.txt" | head -3)"
+fi
+
+# Punctuation kitgen joins items with is the language's too: a round's
+# ratings in the debrief (Ada's round 1, rated by a1 and a9), a main
+# phase's questions in a run of show, each "Q (n min)" by
+# punct.parenthetical; and a chart's alternative text in the PDF says
+# its title and each row's counts in the labels' words.
+sep=$(awk '$2 == "punct.item_sep" {print $1}' "$TMP/markers.txt")
+paren=$(awk '$2 == "punct.parenthetical" {print $1}' "$TMP/markers.txt")
+count=$(awk '$2 == "chart.alt_count" {print $1}' "$TMP/markers.txt")
+row=$(grep -E '^\| 1 \|' "$TMP/mout/reports/debrief-ada.md" | head -1)
+show=$(grep -hE '\]\(#q-[^)]*\)' "$TMP"/mout/panels/platform-engineer-expert.md |
+	grep -F "$sep" | head -1)
+alt=$($PY -c '
+import sys, fitz
+d = fitz.open(sys.argv[1])
+for x in range(1, d.xref_length()):
+    k, v = d.xref_get_key(x, "Alt")
+    if k == "string":
+        print(v)' "$TMP/mout/reports/calibration.pdf")
+if [ -n "$sep" ] && printf '%s' "$row" | grep -qF "$sep" && ! printf '%s' "$row" | grep -qF '; ' &&
+	[ -n "$show" ] && ! printf '%s' "$show" | grep -qE '; | \(' && printf '%s' "$show" | grep -qF "$paren" &&
+	printf '%s' "$alt" | grep -qF "$count" && ! printf '%s' "$alt" | grep -qE ': |in proportion'; then
+	ok "a debrief's ratings, a run of show's questions and a chart's alternative text are joined in the labels' punctuation"
+else
+	not_ok "a debrief's ratings, a run of show's questions and a chart's alternative text are joined in the labels' punctuation" \
+		"ratings: $row" "run of show: $show" "alt: $(printf '%s' "$alt" | head -c 300)"
 fi
 
 # ---- then no English word is left but the kit's own --------------------------------
@@ -490,7 +517,7 @@ g="$TMP/jap/candidates/generalist-fresher.md"
 if grep -q '^署名：$' "$TMP/jap.txt" && grep -q '^Q[0-9]*：' "$TMP/jap.txt" &&
 	! pdffonts "$TMP/jap/panels/generalist-fresher/round-1.pdf" | grep -qi 'oblique\|italic' &&
 	[ "$cover" = ok ] &&
-	grep -q '（[0-9]*分）' "$g" && ! grep -q '。 [^ ]' "$g" && grep -q '^  - \*\*[^*]*（[0-9]*）：\*\* ' "$g" &&
+	grep -q '（[0-9]*分）' "$g" && ! grep -q '。 [^ ]' "$g" && grep -q '^  - \*\*[^*]*（[0-9]*）：\*\*[^ ]' "$g" &&
 	grep -q ':is(em, i, cite, dfn, var, address):lang(ja)' "$ROOT/templates/html/style.mustache"; then
 	ok "Japanese: full-width colon and parentheses, no space after 。, no oblique face, the cover's column widens"
 else

@@ -30,8 +30,8 @@ in the outputs.
       prints the text a reader sees of every output under OUT, by file
       ("==== FILE" lines): Markdown as written, HTML's text and
       accessible names (not its style sheet or scripts, but the form
-      script's JSON words), the PDFs' text (pdftotext) and document
-      information (pdfinfo)
+      script's JSON words), the PDFs' text (pdftotext), document
+      information (pdfinfo) and alternative texts (a figure's /Alt)
   trmarkers.py check LIST TEXT LABELS [--all-words CONTENT ALLOW]
       every marker shows in the Markdown, the HTML and the PDF outputs
       (the watermark but in Markdown, which has none); no source text of
@@ -296,6 +296,12 @@ def text(root):
                         for ln in b.get("lines", ()):
                             if ln["dir"] != (1.0, 0.0):
                                 print("".join(sp["text"] for sp in ln["spans"]))
+                    # what a screen reader says for a figure (a chart):
+                    # the structure elements' alternative text
+                    for x in range(1, d.xref_length()):
+                        kind, alt = d.xref_get_key(x, "Alt")
+                        if kind == "string":
+                            print(alt)
 
 
 # ---- the check -------------------------------------------------------------------

@@ -21,7 +21,8 @@ have_pc fontconfig || need libfontconfig-dev
 have_pc harfbuzz || need libharfbuzz-dev
 # the Unicode bidi algorithm (right-to-left text in the PDF)
 have_pc fribidi || need libfribidi-dev
-have_pc zlib || need zlib1g-dev
+# deflating the PDF's streams
+have_pc libdeflate || need libdeflate-dev
 have_pc cmocka || need libcmocka-dev
 have_pc nettle || need nettle-dev
 # the HTTP server of `kitgen serve`

@@ -20,6 +20,7 @@
 #include "digest.h"
 #include "edition.h"
 #include "kit.h"
+#include "labels.h"
 #include "packet_forms.h"
 #include "plan.h"
 #include "test_kit.h"
@@ -272,17 +273,28 @@ static void test_unused_shown(void **state)
 	assert_int_equal(kg_packet_unused_shown(0), KG_UNUSED_SHOWN);
 }
 
+/* A score in hundredths as the kit's language writes it (labels.h):
+ * English "2.25", German "2,25". */
 static void test_score(void **state)
 {
 	kg_buf b = KG_BUF_INIT;
+	kg_diags d = KG_DIAGS_INIT;
+	kg_labels *de = kg_labels_load(NULL, "de", NULL, &d);
 
 	(void)state;
-	kg_packet_score(&b, 225);
+	kg_label_hundredths(&b, NULL, 225);
 	kg_buf_putc(&b, ' ');
-	kg_packet_score(&b, 200);
+	kg_label_hundredths(&b, NULL, 200);
 	kg_buf_putc(&b, ' ');
-	kg_packet_score(&b, 5);
+	kg_label_hundredths(&b, NULL, 5);
 	assert_string_equal(b.ptr, "2.25 2.00 0.05");
+	kg_buf_reset(&b);
+	kg_label_hundredths(&b, de, 225);
+	kg_buf_putc(&b, ' ');
+	kg_label_hundredths(&b, de, 5);
+	assert_string_equal(b.ptr, "2,25 0,05");
+	kg_labels_free(de);
+	kg_diags_free(&d);
 	kg_buf_release(&b);
 }
 
@@ -337,9 +349,9 @@ static void test_content_gates(void **state)
 	assert_non_null(strstr(text.ptr, want.ptr));
 	kg_buf_reset(&want);
 	kg_buf_puts(&want, "From ");
-	kg_packet_score(&want, kg_int(kit->decision.borderline, 0));
+	kg_label_hundredths(&want, kit->labels, kg_int(kit->decision.borderline, 0));
 	kg_buf_puts(&want, " up to ");
-	kg_packet_score(&want, kg_int(kit->decision.threshold, 0));
+	kg_label_hundredths(&want, kit->labels, kg_int(kit->decision.threshold, 0));
 	assert_non_null(strstr(text.ptr, want.ptr));
 	kg_buf_release(&text);
 	kg_buf_release(&want);

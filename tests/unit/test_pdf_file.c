@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "buf.h"
 #include "pdf_file.h"
@@ -25,6 +25,19 @@ static const char *S_find(const kg_buf *file, const char *needle)
 		if (memcmp(file->ptr + i, needle, n) == 0)
 			return file->ptr + i;
 	return NULL;
+}
+
+/* Inflate a FlateDecode stream (zlib's wrapper) of len bytes into back,
+ * of *blen bytes at most; *blen becomes its length. */
+static void S_inflate(const char *data, size_t len, unsigned char *back,
+		      size_t *blen)
+{
+	struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+
+	assert_non_null(d);
+	assert_int_equal(libdeflate_zlib_decompress(d, data, len, back, *blen,
+						    blen), LIBDEFLATE_SUCCESS);
+	libdeflate_free_decompressor(d);
 }
 
 /* The offset the xref table gives object n, read back from the file. */
@@ -100,7 +113,7 @@ static void test_stream_deflated(void **state)
 	const char *p, *data;
 	unsigned long len;
 	unsigned char back[256];
-	uLongf blen = sizeof(back);
+	size_t blen = sizeof(back);
 
 	(void)state;
 	kg_sink_init(&out, NULL);
@@ -113,7 +126,7 @@ static void test_stream_deflated(void **state)
 	assert_non_null(strstr(p, "/Filter /FlateDecode /Length1 9 >>\nstream\n"));
 	data = strstr(p, "stream\n") + 7;
 	assert_memory_equal(data + len, "\nendstream\nendobj\n", 18);
-	assert_int_equal(uncompress(back, &blen, (const Bytef *)data, len), Z_OK);
+	S_inflate(data, len, back, &blen);
 	assert_int_equal(blen, strlen(text));
 	assert_memory_equal(back, text, blen);
 	kg_pdf_file_free(&f);
@@ -131,7 +144,7 @@ static void test_packed_objects(void **state)
 	const char *p, *data;
 	unsigned long len;
 	unsigned char back[512];
-	uLongf blen = sizeof(back), n;
+	size_t blen = sizeof(back), n;
 
 	(void)state;
 	kg_sink_init(&out, NULL);
@@ -150,7 +163,7 @@ static void test_packed_objects(void **state)
 	assert_non_null(p);
 	len = strtoul(S_find(&out.buf, "4 0 obj\n<< /Length ") + 19, NULL, 10);
 	data = p + strlen("/Type /ObjStm /N 2 /First 9 >>\nstream\n");
-	assert_int_equal(uncompress(back, &blen, (const Bytef *)data, len), Z_OK);
+	S_inflate(data, len, back, &blen);
 	assert_memory_equal(back, "3 0 2 11 << /B 2 >>\n[1 2]\n", blen);
 	p = S_find(&out.buf, "/Type /XRef /Size 6 /W [1 5 1] /DecodeParms << "
 		   "/Columns 7 /Predictor 12 >> /Root 1 0 R >>\nstream\n");
@@ -158,7 +171,7 @@ static void test_packed_objects(void **state)
 	data = strstr(p, ">>\nstream\n") + 10;
 	len = strtoul(S_find(&out.buf, "5 0 obj\n<< /Length ") + 19, NULL, 10);
 	blen = sizeof(back);
-	assert_int_equal(uncompress(back, &blen, (const Bytef *)data, len), Z_OK);
+	S_inflate(data, len, back, &blen);
 	assert_int_equal(blen, 6 * 8); /* a PNG tag byte, then 7 */
 	for (n = 8; n < blen; n++) /* undo the Up predictor */
 		if (n % 8)
@@ -188,7 +201,7 @@ static void test_offsets_32_bits(void **state)
 	const char *p, *data;
 	unsigned long len;
 	static unsigned char back[70010 * 8];
-	uLongf blen = sizeof(back), n;
+	size_t blen = sizeof(back), n;
 	char head[32];
 
 	(void)state;
@@ -204,7 +217,7 @@ static void test_offsets_32_bits(void **state)
 	data = strstr(p, ">>\nstream\n") + 10;
 	snprintf(head, sizeof(head), "%lu 0 obj\n<< /Length ", (unsigned long)stm + 1);
 	len = strtoul(S_find(&out.buf, head) + strlen(head), NULL, 10);
-	assert_int_equal(uncompress(back, &blen, (const Bytef *)data, len), Z_OK);
+	S_inflate(data, len, back, &blen);
 	assert_int_equal(blen, 70004 * 8);
 	for (n = 8; n < blen; n++) /* undo the Up predictor */
 		if (n % 8)
@@ -304,6 +317,69 @@ static void test_drained_file(void **state)
 	kg_buf_release(&back);
 }
 
+/* A file of streams among plain objects, packed objects and a font
+ * program big enough to pass a chunk, written into out: the stream
+ * data buffer is reused at once, as the page drawer does. */
+static void S_mixed_file(kg_sink *out, int *threaded)
+{
+	kg_pdf_file f;
+	kg_buf data = KG_BUF_INIT, big = KG_BUF_INIT;
+	uint32_t first, n;
+	int i, k;
+
+	kg_sink_init(out, NULL);
+	kg_pdf_file_init(&f, out);
+	*threaded = f.queue != NULL;
+	first = kg_pdf_reserve_n(&f, 600);
+	for (k = 0; k < 3000; k++) /* incompressible enough: 60 KB and more */
+		kg_buf_printf(&big, "%08x", (unsigned)k * 2654435761u);
+	for (i = 0, n = first; i < 100; i++) {
+		kg_buf_reset(&data);
+		for (k = 0; k < 50 + i * 7; k++)
+			kg_buf_printf(&data, "%d %d m %d %d l S\n", i, k, k * 3, i + k);
+		kg_pdf_stream(&f, n++, i % 3 ? NULL : "/Type /XObject", data.ptr,
+			      data.len);
+		kg_buf_reset(&data); /* the caller's buffer, reused at once */
+		kg_pdf_obj_begin(&f, n++);
+		kg_pdf_printf(&f, "<< /Type /Page /Contents %u 0 R >>", n - 2);
+		kg_pdf_obj_end(&f);
+		kg_pdf_obj_packed(&f, n++, "<< /S /P >>", 11);
+		if (i % 25 == 24) /* a font program: a tail past the chunk */
+			kg_pdf_stream_deflated(&f, n++, "/Length1 9", big.ptr,
+					       big.len);
+		else
+			kg_pdf_stream_plain(&f, n++, NULL, "x", 1);
+		kg_pdf_stream(&f, n++, "", "", 0);
+	}
+	while (n < first + 600)
+		kg_pdf_obj_packed(&f, n++, "null", 4);
+	assert_int_equal(kg_pdf_file_finish(&f, first + 1, 0), 0);
+	kg_pdf_file_free(&f);
+	kg_buf_release(&data);
+	kg_buf_release(&big);
+}
+
+/* Streams deflated on the second thread, objects written while they are:
+ * the same bytes as with every stream deflated in place. */
+static void test_threaded_same_bytes(void **state)
+{
+	kg_sink a, b;
+	int threaded;
+
+	(void)state;
+	unsetenv("KITGEN_DEFLATE_THREAD");
+	S_mixed_file(&a, &threaded);
+	assert_true(threaded);
+	setenv("KITGEN_DEFLATE_THREAD", "0", 1);
+	S_mixed_file(&b, &threaded);
+	unsetenv("KITGEN_DEFLATE_THREAD");
+	assert_false(threaded);
+	assert_int_equal(a.buf.len, b.buf.len);
+	assert_memory_equal(a.buf.ptr, b.buf.ptr, a.buf.len);
+	kg_sink_release(&a);
+	kg_sink_release(&b);
+}
+
 static void S_is(void (*fn)(kg_buf *, const char *, size_t), const char *in,
 		 const char *want)
 {
@@ -358,6 +434,7 @@ int main(void)
 		cmocka_unit_test(test_offsets_32_bits),
 		cmocka_unit_test(test_missing_object_fails),
 		cmocka_unit_test(test_drained_file),
+		cmocka_unit_test(test_threaded_same_bytes),
 		cmocka_unit_test(test_values),
 	};
 

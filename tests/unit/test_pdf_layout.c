@@ -425,6 +425,71 @@ static void test_table_header_repeats(void **state)
 		kg_inline_free(&cells[r]);
 }
 
+/* A row taller than a page is headed on the next by its first cell and
+ * the continued words: a space between them, but none before
+ * full-width punctuation ("Q4（続き）"), which carries its own room.
+ * S_cont_gap: 1 and more when the words after "Q4" start with a space,
+ * else the room between them (-1: not found). */
+static float S_cont_gap(kg_test_lay *f, const char *cont_text)
+{
+	kg_inline cells[4], cont = KG_INLINE_INIT;
+	kg_table_style ts;
+	kg_tstyle t = S_body();
+	kg_buf longer = KG_BUF_INIT;
+	float q_end = -1, gap = -1;
+	size_t e, i;
+
+	for (i = 0; i < 40; i++)
+		kg_buf_puts(&longer, "words that fill the cell ");
+	memset(&ts, 0, sizeof(ts));
+	ts.pad = 3;
+	ts.leading = 1.4f;
+	for (i = 0; i < 4; i++) {
+		const char *s = i == 0 ? "Question number" : i == 1 ? "Text"
+			      : i == 2 ? "Q4" : longer.ptr;
+
+		cells[i].p = NULL;
+		cells[i].n = cells[i].cap = 0;
+		kg_inline_text(&f->lay, &cells[i], &t, s, strlen(s), 0);
+	}
+	kg_inline_text(&f->lay, &cont, &t, cont_text, strlen(cont_text), 0);
+	ts.cont = &cont;
+	kg_lay_table(&f->lay, cells, 2, 2, &ts);
+	for (e = 0; e < f->lay.nel; e++) {
+		if (!(f->lay.el[e].flags & KG_EL_HEAD_ONLY))
+			continue;
+		for (i = f->lay.el[e].op0; i < f->lay.el[e].op0 + f->lay.el[e].nops; i++) {
+			const kg_op *op = &f->lay.ops[i];
+			const char *str = f->lay.text.ptr + op->str;
+
+			if (op->type != KG_OP_TEXT)
+				continue;
+			if (op->len == 2 && memcmp(str, "Q4", 2) == 0)
+				q_end = op->x + op->w;
+			else if (q_end >= 0 && gap < 0) /* a space in the text, or room */
+				gap = op->len && *str == ' ' ? 1 + op->x - q_end : op->x - q_end;
+		}
+	}
+	for (i = 0; i < 4; i++)
+		kg_inline_free(&cells[i]);
+	kg_inline_free(&cont);
+	kg_buf_release(&longer);
+	return gap;
+}
+
+static void test_row_head_gap(void **state)
+{
+	kg_test_lay *f = *state;
+	float latin = S_cont_gap(f, "(more)");
+	float wide;
+
+	kg_lay_free(&f->lay);
+	kg_lay_init(&f->lay, &f->m, &f->st, 200, 140);
+	wide = S_cont_gap(f, "\xEF\xBC\x88\xE7\xB6\x9A\xE3\x81\x8D\xEF\xBC\x89");
+	assert_true(latin >= 1);     /* a space: "Q4 (more)" */
+	assert_true(wide >= 0 && wide < 0.01f); /* none: "Q4（続き）" */
+}
+
 /* Notes that fill: the element takes the room left on its page and
  * keeps the rules inside it; with less room left than its least lines,
  * it goes to the next page and fills all of it. */
@@ -654,6 +719,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_box_is_drawn, kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_table_fills, kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_keep_from, kg_test_lay_setup, kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_row_head_gap, kg_test_lay_setup,
+						kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_table_header_repeats, kg_test_lay_setup,
 						kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_runs_and_two_passes, kg_test_lay_setup,

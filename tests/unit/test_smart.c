@@ -55,6 +55,13 @@ static void test_quotes(void **state)
 	     "Il dit «\u202Fl’affaire\u202F».", 0);
 	S_is("es", "Dice \"hola\".", "Dice «hola».", 0);
 	S_is("ja", "彼は\"はい\"と言った", "彼は「はい」と言った", 0);
+	/* a plural's apostrophe after a word, no single quote open: ’ in
+	 * every language, not a closing quote; one open is closed */
+	S_is("ja", "the others' share, the teams' plans", "the others’ share, the teams’ plans", 0);
+	S_is("de", "die Teams' Pläne, 'so' und 'gut'", "die Teams’ Pläne, ‚so‘ und ‚gut‘", 0);
+	S_is("fr", "the regions' Redis", "the regions’ Redis", 0);
+	S_is("ja", "the others’ share, ‘so’", "the others’ share, 『so』", 1);
+	S_is("de", "‘gut’ und Teams’ Pläne", "‚gut‘ und Teams’ Pläne", 1);
 	/* cmark's curly quotes, for the HTML */
 	S_is("de", "“Fehler” und ‘so’, don’t", "„Fehler“ und ‚so‘, don’t", 1);
 	S_is("fr", "“mot”", "«\u202Fmot\u202F»", 1);
