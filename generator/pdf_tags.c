@@ -31,12 +31,21 @@ typedef struct S_elem {
 
 _Static_assert(KG_ST_COUNT <= 32, "a kg_stype fits S_elem's 5 bits");
 
-/* A piece of content: a marked run (MCR) or an annotation (OBJR). */
+/* A piece of content: a marked run (MCR) or an annotation (OBJR). Its
+ * page is not kept with it: content comes page by page, so the pages are
+ * runs of content (S_prun), a few thousand where there are a quarter of
+ * a million runs at 1,000 topics, kept to the end. */
 typedef struct S_kid {
 	uint32_t owner;
-	uint32_t page; /* from 0; the top bit set for an OBJR */
 	uint32_t val;  /* MCR: the MCID; OBJR: the annotation's object */
 } S_kid;
+
+/* Content from kids[first] on, up to the next run's first, is on page
+ * (from 0; the top bit set for an OBJR). */
+typedef struct S_prun {
+	uint32_t first;
+	uint32_t page;
+} S_prun;
 
 #define S_OBJR 0x80000000u
 
@@ -48,6 +57,8 @@ struct kg_tags {
 	size_t nel, cap_el;
 	S_kid *kids;  /* in drawing order */
 	size_t nkids, cap_kids;
+	S_prun *pruns; /* their pages, in the same order */
+	size_t npruns, cap_pruns;
 	int *stack; /* the open elements, the Document first */
 	size_t depth, cap_stack;
 	uint32_t root;
@@ -74,11 +85,31 @@ static void S_kid_new(kg_tags *t, uint32_t owner, uint32_t page, uint32_t val)
 {
 	S_kid *k;
 
+	if (!t->npruns || t->pruns[t->npruns - 1].page != page) {
+		KG_GROW(t->pruns, t->cap_pruns, t->npruns + 1);
+		t->pruns[t->npruns].first = (uint32_t)t->nkids;
+		t->pruns[t->npruns++].page = page;
+	}
 	KG_GROW(t->kids, t->cap_kids, t->nkids + 1);
 	k = &t->kids[t->nkids++];
 	k->owner = owner;
-	k->page = page;
 	k->val = val;
+}
+
+/* Content k's page (with S_OBJR for an annotation). */
+static uint32_t S_kid_page(const kg_tags *t, size_t k)
+{
+	size_t lo = 0, hi = t->npruns; /* pruns[lo].first <= k < pruns[hi].first */
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->pruns[mid].first <= k)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return t->pruns[lo].page;
 }
 
 static int S_elem_new(kg_tags *t, int parent, kg_stype type)
@@ -114,6 +145,7 @@ void kg_tags_free(kg_tags *t)
 		return;
 	free(t->el);
 	free(t->kids);
+	free(t->pruns);
 	free(t->stack);
 	free(t->page_arr);
 	free(t->cur);
@@ -240,7 +272,7 @@ long kg_tags_annot(kg_tags *t, int elem, size_t page, uint32_t annot)
  * child's place is counted among its parent's content instead of a
  * drawing position, and no sort key array is made. */
 typedef struct S_content {
-	uint32_t page; /* as S_kid's */
+	uint32_t page; /* as S_prun's */
 	uint32_t val;
 } S_content;
 
@@ -330,13 +362,16 @@ static void S_plan_make(kg_tags *t, S_plan *p)
 	p->ins = first;
 	p->content = kg_xcalloc(t->nkids + 1, sizeof(*p->content));
 	for (i = 0; i < t->nkids; i++) {
-		p->content[i].page = t->kids[order[i]].page;
+		p->content[i].page = S_kid_page(t, order[i]);
 		p->content[i].val = t->kids[order[i]].val;
 	}
 	free(order);
 	free(t->kids);
 	t->kids = NULL;
 	t->cap_kids = 0;
+	free(t->pruns);
+	t->pruns = NULL;
+	t->npruns = t->cap_pruns = 0;
 	p->child = kg_xcalloc(t->nel + 1, sizeof(*p->child));
 	p->cstart = kg_xcalloc(t->nel + 2, sizeof(*p->cstart));
 	S_bucket(t, t->nel, t->nel + 1, S_parent, p->cstart, p->child);
