@@ -32,7 +32,6 @@
 
 #include <fontconfig/fontconfig.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <hpdf_fontdef.h>
 #include <math.h>
@@ -44,7 +43,7 @@
 #include "ttf_subset.h"
 #include "utf8.h"
 
-static int S_warm_idle(void);
+static void S_warm_join(void);
 
 /* A font file larger than this is not read (the largest TrueType fonts
  * with the whole of Unicode's BMP are about 20 MiB). */
@@ -242,8 +241,7 @@ static void S_fb_free(void)
 {
 	size_t i;
 
-	if (!S_warm_idle())
-		return;
+	S_warm_join();
 
 	for (i = 0; i < S_nfb; i++) {
 		free(S_fb[i].family);
@@ -454,8 +452,7 @@ static void S_faces_free(void)
 {
 	size_t i, j;
 
-	if (!S_warm_idle())
-		return;
+	S_warm_join();
 
 	for (i = 0; i < S_nfaces; i++) {
 		S_face *e = S_faces[i];
@@ -539,19 +536,18 @@ static const kg_face_file *S_face_file(const char *file)
  * costs a few more: fontconfig's start and libharu's and HarfBuzz's
  * reading of each face. kg_fonts_warm does that on a thread of its own
  * while the kit loads, into the shared state above, which nothing else
- * touches until the thread is joined: the first kg_fonts_new joins it.
- * The thread reports nothing: a face it cannot find or read is found
- * missing again, and reported, by the document that asks for it.
- *
- * Out of memory on the thread is kg_oom's exit there, as anywhere; so
- * that it is rare, the thread starts only with room to spare. Exit does
- * not wait for the thread: the handlers that free the shared state at
- * exit leave it alone while the thread may still be using it. */
+ * touches until the thread is joined: the first kg_fonts_new joins it,
+ * and so does exit (a build that stops early), before the shared state
+ * is freed. The thread reports nothing: a face it cannot find or read
+ * is found missing again, and reported, by the document that asks for
+ * it. Out of memory on the thread is kg_oom's exit there, as anywhere;
+ * so that it is rare, the thread starts only with room to spare. */
 #define S_WARM_HEADROOM ((size_t)48 << 20)
 
 static pthread_t S_warm_tid;
 static int S_warming;
-static _Atomic int S_warm_busy;
+static pthread_mutex_t S_warm_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Thread_local int S_on_warm; /* this is the thread */
 
 static void *S_warm_run(void *arg)
 {
@@ -560,31 +556,31 @@ static void *S_warm_run(void *arg)
 	kg_pdf_style st;
 	size_t i;
 
-	if (kg_pdf_style_load(path, &st, &quiet) == 0) {
-		if (S_find_all(&st, &quiet) == 0)
-			for (i = 0; i < S_ncache; i++)
-				S_face_file(S_cache[i].file);
-		kg_pdf_style_free(&st);
-	}
+	S_on_warm = 1;
+	if (kg_pdf_style_load(path, &st, &quiet) == 0 &&
+	    S_find_all(&st, &quiet) == 0)
+		for (i = 0; i < S_ncache; i++)
+			S_face_file(S_cache[i].file);
+	kg_pdf_style_free(&st); /* also after a failure (pdf_style.h) */
 	kg_diags_free(&quiet);
 	free(path);
-	atomic_store(&S_warm_busy, 0);
 	return NULL;
 }
 
+/* Wait for the thread, once: from kg_fonts_new and from exit's handlers
+ * (the lock makes a second join impossible); never from the thread
+ * itself, when its kg_oom exits there (the main thread may hold the lock
+ * while it waits for it). */
 static void S_warm_join(void)
 {
+	if (S_on_warm)
+		return;
+	pthread_mutex_lock(&S_warm_lock);
 	if (S_warming) {
 		pthread_join(S_warm_tid, NULL);
 		S_warming = 0;
 	}
-}
-
-/* At exit: may the shared state be freed? Not while the thread runs
- * (the process ends anyway). */
-static int S_warm_idle(void)
-{
-	return !atomic_load(&S_warm_busy);
+	pthread_mutex_unlock(&S_warm_lock);
 }
 
 void kg_fonts_warm(const char *style_path)
@@ -596,13 +592,13 @@ void kg_fonts_warm(const char *style_path)
 	    !kg_headroom_free(S_WARM_HEADROOM))
 		return;
 	path = kg_xstrdup(style_path);
-	atomic_store(&S_warm_busy, 1);
-	if (pthread_create(&S_warm_tid, NULL, S_warm_run, path) != 0) {
-		atomic_store(&S_warm_busy, 0);
+	atexit(S_warm_join); /* a build that ends before its first PDF */
+	pthread_mutex_lock(&S_warm_lock);
+	if (pthread_create(&S_warm_tid, NULL, S_warm_run, path) == 0)
+		S_warming = 1;
+	else
 		free(path); /* no thread: the first document loads its fonts */
-		return;
-	}
-	S_warming = 1;
+	pthread_mutex_unlock(&S_warm_lock);
 }
 
 int kg_font_load(kg_fonts *f, size_t i)

@@ -376,13 +376,31 @@ static int S_one_paragraph(cmark_node *n)
 	       cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH;
 }
 
+/* Is the prose b a text the translation left in the source's language? */
+static int S_untranslated(const kg_pw *c, const kg_block *b)
+{
+	size_t n = c->mark ? strlen(c->mark) : 0;
+
+	return c->source_lang && n && b->text && strncmp(b->text, c->mark, n) == 0;
+}
+
 void kg_pw_prose(kg_pw *c, const kg_block *b, const kg_pw_env *env)
 {
 	cmark_node *md = kg_prose_parse(b);
+	int source = S_untranslated(c, b);
 
+	/* the source's words: its hyphenation and its quotation marks */
+	if (source) {
+		kg_lay_language(&c->lay, c->source_lang);
+		kg_smart_use(c->source_quotes);
+	}
 	c->bare = c->bare && S_one_paragraph(md);
 	S_md_blocks(c, md, env);
 	c->bare = 0;
+	if (source) {
+		kg_lay_language(&c->lay, c->lang);
+		kg_smart_use(c->quotes);
+	}
 	cmark_node_free(md);
 }
 

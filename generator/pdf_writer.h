@@ -34,6 +34,7 @@
 #include "pdf_style.h"
 #include "pdf_tags.h"
 #include "render_pdf.h"
+#include "smart.h"
 
 struct cmark_node;
 
@@ -108,6 +109,13 @@ typedef struct kg_pw {
 	/* a frame per block the walk is inside, innermost first; each is
 	 * allocated on its own, as c->lead and c->marker point into them */
 	kg_pw_frame *top;
+	/* a translation's texts left in its source's language (they start
+	 * with the marker, the label translate.untranslated): their prose is
+	 * hyphenated and quoted as the source's language. source_lang is
+	 * NULL when the document is no translation. */
+	const char *lang, *source_lang;
+	const char *mark;
+	const kg_quotes *quotes, *source_quotes;
 } kg_pw;
 
 /* A prose environment: the style of the text it sets. */

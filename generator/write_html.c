@@ -91,6 +91,9 @@ static _Thread_local const kg_labels *S_labels;
 static _Thread_local const char *S_source_lang;
 static _Thread_local const char *S_mark;
 static _Thread_local size_t S_mark_len;
+/* the document's quotation marks, and the source language's (its
+ * built-in labels) for a fallback's prose */
+static _Thread_local const kg_quotes *S_quotes, *S_source_quotes;
 
 /* The length of the fallback marker text opens with, 0 for none. */
 static size_t S_fallback(const char *text, size_t len)
@@ -912,8 +915,14 @@ static void S_prose(const kg_block *b, const kg_block *parent, kg_buf *out)
 {
 	cmark_node *md = kg_prose_parse(b);
 	kg_buf html = KG_BUF_INIT, dirs = KG_BUF_INIT;
+	/* a text left in the source's language: the source's quotes */
+	int source = b->text && S_fallback(b->text, strlen(b->text));
 
+	if (source)
+		kg_smart_use(S_source_quotes);
 	kg_md_to_html(md, &html);
+	if (source)
+		kg_smart_use(S_quotes);
 	cmark_node_free(md);
 	S_dirs(&html, parent && parent->type == KG_BLOCK_ITEM, &dirs);
 	if (strstr(dirs.ptr, S_BALLOT_BOX))
@@ -1044,14 +1053,24 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 {
 	kg_iter *it = kg_iter_new(doc->root);
 	kg_event ev;
-	kg_quotes quotes;
+	kg_quotes quotes, source_quotes = {NULL, NULL, NULL, NULL};
+	kg_labels *source_labels = NULL;
 
 	S_labels = doc->labels;
 	quotes = kg_quotes_of(doc->labels);
 	kg_smart_use(&quotes);
+	S_quotes = &quotes;
 	S_source_lang = doc->source_lang ? doc->source_lang : "en";
 	if (strcasecmp(S_source_lang, kg_labels_lang(doc->labels)) == 0)
 		S_source_lang = NULL; /* not a translation: no fallbacks */
+	if (S_source_lang) {
+		kg_diags quiet = KG_DIAGS_INIT; /* a table missing is English */
+
+		source_labels = kg_labels_load(NULL, S_source_lang, NULL, &quiet);
+		kg_diags_free(&quiet);
+		source_quotes = kg_quotes_of(source_labels);
+	}
+	S_source_quotes = &source_quotes;
 	S_mark = kg_label(doc->labels, "translate.untranslated");
 	S_mark_len = strlen(S_mark);
 	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
@@ -1060,6 +1079,8 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 	}
 	kg_iter_free(it);
 	kg_smart_use(NULL);
+	S_quotes = S_source_quotes = NULL;
+	kg_labels_free(source_labels);
 	S_card_script(doc, &out->buf);
 }
 

@@ -36,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "labels.h"
@@ -648,7 +649,8 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 		   kg_diags *d)
 {
 	kg_pdf_style st;
-	kg_quotes quotes;
+	kg_quotes quotes, source_quotes;
+	kg_labels *source_labels = NULL;
 	kg_buf path = KG_BUF_INIT, record = KG_BUF_INIT;
 	unsigned rules;
 	kg_fonts *fonts = NULL;
@@ -668,6 +670,21 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_pdf_style_use_labels(&st, doc->labels);
 	quotes = kg_quotes_of(doc->labels);
 	kg_smart_use(&quotes); /* until out: */
+	c.lang = kg_labels_lang(doc->labels);
+	c.quotes = &quotes;
+	c.source_lang = doc->source_lang ? doc->source_lang : "en";
+	if (strcasecmp(c.source_lang, c.lang) != 0) { /* a translation */
+		kg_diags quiet = KG_DIAGS_INIT; /* a table missing is English */
+
+		/* the built-in table, as the HTML (write_html.c) */
+		source_labels = kg_labels_load(NULL, c.source_lang, NULL, &quiet);
+		kg_diags_free(&quiet);
+		source_quotes = kg_quotes_of(source_labels);
+		c.source_quotes = &source_quotes;
+		c.mark = kg_label(doc->labels, "translate.untranslated");
+	} else {
+		c.source_lang = NULL;
+	}
 	/* fontconfig has no allocator to give, and fails badly without memory */
 	kg_headroom(KG_FONTCONFIG_HEADROOM);
 	if (!(fonts = kg_fonts_new(&st, d)))
@@ -684,7 +701,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	kg_lay_set_rules(&c.lay, rules);
 	/* a kit written right to left is set right to left, mirrored */
 	kg_lay_set_rtl(&c.lay, kg_labels_rtl(doc->labels));
-	kg_lay_language(&c.lay, kg_labels_lang(doc->labels));
+	kg_lay_language(&c.lay, c.lang);
 	c.pass = 1;
 	S_layout(&c);
 	c.total_pages = kg_lay_pages_before(&c.lay);
@@ -699,6 +716,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	rc = 0;
 out:
 	kg_smart_use(NULL);
+	kg_labels_free(source_labels);
 	kg_pdf_file_free(&pdf);
 	kg_outline_free(&c.outline);
 	kg_tags_free(c.tags);

@@ -245,6 +245,31 @@ else
 		"$(grep -n -A3 'nicht übersetzt' "$TMP/mout/de/fixture-kit.md" | head)"
 fi
 
+# ---- a fallback's prose is quoted (and hyphenated) as its source's language ----
+# The German build's text left in English keeps English quotation marks
+# in the PDF and the HTML; the German texts around it keep German ones.
+Q=$(kit quotes)
+sed -i 's/rationale: Both areas count the same\./rationale: Both areas count the "same", do they not./' "$Q/kit.yaml"
+sed -i 's/Es hat zwei Themen/Es hat "zwei" Themen/' "$Q/translations/de/kit.yaml"
+"$KITGEN" build -q --content "$Q" --templates "$ROOT/templates" --out "$TMP/qout" \
+	-l de --format pdf,html 2>/dev/null
+pdftotext "$TMP/qout/de/fixture-kit.pdf" "$TMP/qout/de.txt" 2>/dev/null
+for f in "$TMP/qout/de.txt" "$TMP/qout/de/fixture-kit.html"; do
+	case $f in *.txt) what=PDF ;; *) what=HTML ;; esac
+	if grep -qF 'Both areas count the “same”, do they not.' "$f"; then
+		ok "$what: a fallback in English keeps English quotation marks"
+	else
+		not_ok "$what: a fallback in English keeps English quotation marks" \
+			"$(grep -o 'Both areas count[^<]*' "$f" | head -2)"
+	fi
+done
+if grep -qF 'Es hat „zwei“ Themen' "$TMP/qout/de.txt"; then
+	ok "PDF: the German texts keep German quotation marks"
+else
+	not_ok "PDF: the German texts keep German quotation marks" \
+		"$(grep -o 'Es hat.*Themen' "$TMP/qout/de.txt")"
+fi
+
 # ---- kitgen diff --translations: the same report --------------------------------
 D=$(kit diff)
 sed -i 's/prompt: What is a cache for?/prompt: What is a cache for, briefly?/' "$D/topics/01-cache.yaml"
