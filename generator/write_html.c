@@ -183,16 +183,19 @@ static void S_title(const char *title, kg_buf *out)
 	kg_md_text_to_html(title + n, out);
 }
 
-/* What S_dirs gives an element of cmark's HTML: a block of text or a
- * list the content attributes (a paragraph in a list item its lang
- * only), code dir="ltr", an inline element (a link, an emphasis) or a
- * list item whose text is a fallback its lang. */
+/* What S_dirs gives an element of cmark's HTML: a block of text the
+ * content attributes (a paragraph in a list item its lang only), code
+ * dir="ltr", an inline element (a link, an emphasis) or a list item
+ * whose text is a fallback its lang. A list itself gets none: it keeps
+ * the page's direction, its markers on the page's start side, as the
+ * PDF sets it; each item reads in its own direction on that side
+ * (style.mustache). */
 enum { S_TAG_OTHER, S_TAG_BLOCK, S_TAG_CODE, S_TAG_INLINE, S_TAG_ITEM };
 
 static int S_tag_kind(const char *name, size_t n)
 {
 	static const char *const block[] = {"p", "h1", "h2", "h3", "h4", "h5",
-		"h6", "blockquote", "dt", "dd", "td", "th", "ul", "ol", NULL};
+		"h6", "blockquote", "dt", "dd", "td", "th", NULL};
 	static const char *const inl[] = {"a", "em", "strong", NULL};
 	size_t i;
 
@@ -975,9 +978,8 @@ static void S_enter(kg_iter *it, const kg_block *b, kg_buf *out)
 	case KG_BLOCK_SECTION:
 		S_section_open(b, out);
 		break;
-	case KG_BLOCK_LIST:
-		kg_buf_puts(out, b->style == KG_LIST_ORDERED ? "<ol dir=\"auto\">\n"
-							     : "<ul dir=\"auto\">\n");
+	case KG_BLOCK_LIST: /* the page's direction (S_tag_kind) */
+		kg_buf_puts(out, b->style == KG_LIST_ORDERED ? "<ol>\n" : "<ul>\n");
 		break;
 	case KG_BLOCK_ITEM:
 		kg_buf_puts(out, "<li>");

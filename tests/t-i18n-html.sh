@@ -171,9 +171,17 @@ sed 's/^<html lang="ar" dir="rtl">$/<html lang="ar">/' "$TMP/ar/arabic-kit.html"
 	>"$TMP/spoilt-ltr/arabic-kit.html"
 node "$I18N" --dir rtl "$TMP/spoilt-ltr/arabic-kit.html" >"$TMP/spoilt" 2>&1
 expect_fail "<html dir> dropped" "<html dir> is rtl" "tables' first column"
-sed -e 's/ dir="ltr"//g' -e 's/<ul dir="auto">/<ul dir="ltr">/g' \
+sed -e 's/ dir="ltr"//g' -e 's/<ul>/<ul dir="ltr">/g' \
 	-e 's|^</style>$|main p { unicode-bidi: bidi-override; }\n&|' \
 	"$TMP/ar/arabic-kit.html" >"$TMP/spoilt-code/arabic-kit.html"
 node "$I18N" --dir rtl --phrase "$PHRASE" "$TMP/spoilt-code/arabic-kit.html" >"$TMP/spoilt" 2>&1
 expect_fail "code's dir dropped, lists and letters left to right" "code is left to right" \
-	"lists in the kit's script have their markers on the right" "\"$PHRASE\" reads in order"
+	"lists have their markers, and their items' lines, on the right" "\"$PHRASE\" reads in order"
+# and with the items' text aligned by their own direction: an English
+# item of the Arabic kit's list starts at the left, away from its marker
+mkdir -p "$TMP/spoilt-items"
+sed -e 's/^\(\[dir="rtl"\] main .* > li > p\) { text-align: right; }/\1 { }/' "$TMP/ar/arabic-kit.html" \
+	>"$TMP/spoilt-items/arabic-kit.html"
+node "$I18N" --dir rtl "$TMP/spoilt-items/arabic-kit.html" >"$TMP/spoilt" 2>&1
+expect_fail "items aligned by their own direction" \
+	"lists have their markers, and their items' lines, on the right"

@@ -9,8 +9,9 @@
 // inside text of the kit's (an English name in an Arabic sentence). Per
 // page, each where the page has the thing checked:
 //   - <html dir> is the direction;
-//   - a list in the kit's script has its markers on the start side: its
-//     items leave the list's marker gutter on that side;
+//   - a list, in whatever script, has its markers on the page's start
+//     side: its items leave the list's marker gutter on that side, and
+//     each item's first line starts at that side;
 //   - a rubric band's stripe (its wide border) is on the start side;
 //   - a table's first column is on the start side (the rightmost, right
 //     to left), the contents' column beside the text on that side too;
@@ -60,9 +61,31 @@ function listMarkers(dir) {
   let n = 0;
   for (const list of document.querySelectorAll('main ul, main ol')) {
     const item = list.querySelector(':scope > li');
-    if (!item || getComputedStyle(list).listStyleType === 'none' ||
-        kgScript(list.textContent) !== dir) continue;
+    if (!item || getComputedStyle(list).listStyleType === 'none') continue;
     n++;
+    // every item's first line on the marker's side, whatever its script
+    for (const li of list.querySelectorAll(':scope > li')) {
+      // the first line: the rectangles of the text before any nested list
+      const walk = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+      const rects = [];
+      for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+        if (t.parentElement.closest('ul, ol') !== list) break;
+        if (!t.textContent.trim()) continue;
+        const r = document.createRange();
+        r.selectNodeContents(t);
+        rects.push(...r.getClientRects());
+      }
+      if (!rects.length) continue;
+      const top = Math.min(...rects.map(q => q.top));
+      const first = rects.filter(q => q.top < top + 2);
+      const line = { left: Math.min(...first.map(q => q.left)),
+        right: Math.max(...first.map(q => q.right)) };
+      const box = li.getBoundingClientRect();
+      const gap = dir === 'rtl' ? box.right - line.right : line.left - box.left;
+      if (gap > 2)
+        p.push(`"${li.textContent.trim().slice(0, 30)}": its first line starts ${Math.round(gap)} px ` +
+          `from the item's ${dir === 'rtl' ? 'right' : 'left'} edge`);
+    }
     // an outside marker is drawn in the gutter before the item's start
     // edge: the item's edge on that side meets the list's padding there
     const l = list.getBoundingClientRect(), i = item.getBoundingClientRect();
@@ -187,7 +210,7 @@ async function checkPage(browser, file) {
     return n;
   };
   await run(`<html dir> is ${opts.dir}`, pageDir, opts.dir);
-  await run(`lists in the kit's script have their markers on the ${side}`, listMarkers, opts.dir);
+  await run(`lists have their markers, and their items' lines, on the ${side}`, listMarkers, opts.dir);
   await run(`rubric bands have their stripe on the ${side}`, rubricStripes, opts.dir);
   await run(`tables' first column, and the contents' column, on the ${side}`, firstColumns, opts.dir);
   await run('code is left to right', codeLtr);
