@@ -1,12 +1,25 @@
 /* alloc.c - allocation wrappers that die on out-of-memory */
 #include "alloc.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
 static void (*S_cleanup)(void);
+static void (*S_wait)(void);
+static _Thread_local int *S_leave;
+
+void kg_oom_leave(int *flag)
+{
+	S_leave = flag;
+}
+
+void kg_oom_wait(void (*wait)(void))
+{
+	S_wait = wait;
+}
 
 void kg_oom_cleanup(void (*run)(void))
 {
@@ -15,6 +28,12 @@ void kg_oom_cleanup(void (*run)(void))
 
 void kg_oom(size_t size)
 {
+	if (S_leave) { /* a helper thread: the main thread reports it */
+		*S_leave = 1;
+		pthread_exit(NULL);
+	}
+	if (S_wait)
+		S_wait();
 	/* the registry first: the message may need memory of its own */
 	if (S_cleanup)
 		S_cleanup();

@@ -21,6 +21,16 @@ _Noreturn void kg_oom(size_t size);
  * when a path is first registered, so the wrappers need not know it. */
 void kg_oom_cleanup(void (*run)(void));
 
+/* Helper threads. A thread that runs work the main thread could do
+ * itself (a warm-up) marks itself with kg_oom_leave: out of memory there
+ * sets *flag and ends the thread (pthread_exit) instead of exiting the
+ * process under the main thread's feet; the main thread, when it joins
+ * it and finds the flag, calls kg_oom. And kg_oom_wait names what kg_oom
+ * waits for before it exits (joining such a thread): exit must not free
+ * a library's state while a thread still uses it. */
+void kg_oom_leave(int *flag);
+void kg_oom_wait(void (*wait)(void));
+
 /* Before a library that does not survive running out of memory (fontconfig
  * crashes, or quietly loses its configuration and writes an empty font
  * cache): make sure size more bytes could be had, or kg_oom. */

@@ -480,6 +480,7 @@ int kg_build(const kg_build_opts *o)
 		rc = rc < 0 ? kg_cli_report(&d) : rc;
 	else
 		rc = S_build(&with, &t0, &d);
+	kg_fonts_warm_wait(); /* a build that stopped before its first PDF */
 	free(found);
 	kg_diags_free(&d);
 	return rc;

@@ -536,18 +536,23 @@ static const kg_face_file *S_face_file(const char *file)
  * costs a few more: fontconfig's start and libharu's and HarfBuzz's
  * reading of each face. kg_fonts_warm does that on a thread of its own
  * while the kit loads, into the shared state above, which nothing else
- * touches until the thread is joined: the first kg_fonts_new joins it,
- * and so does exit (a build that stops early), before the shared state
- * is freed. The thread reports nothing: a face it cannot find or read
- * is found missing again, and reported, by the document that asks for
- * it. Out of memory on the thread is kg_oom's exit there, as anywhere;
- * so that it is rare, the thread starts only with room to spare. */
+ * touches until the thread is joined: the first kg_fonts_new joins it.
+ * Nothing may exit while it runs, as exit frees libraries' state
+ * (HarfBuzz's, fontconfig's) it may be using: the build joins it before
+ * it returns (kg_fonts_warm_wait), kg_oom before it exits (kg_oom_wait),
+ * and so do the handlers that free the shared faces. The thread reports
+ * nothing: a face it cannot find or read is found missing again, and
+ * reported, by the document that asks for it. Out of memory on the
+ * thread ends the thread, not the process (kg_oom_leave): kg_fonts_new
+ * then exits as out of memory itself. The thread starts only with room
+ * to spare, so that this is rare. */
 #define S_WARM_HEADROOM ((size_t)48 << 20)
 
 static pthread_t S_warm_tid;
 static int S_warming;
 static pthread_mutex_t S_warm_lock = PTHREAD_MUTEX_INITIALIZER;
 static _Thread_local int S_on_warm; /* this is the thread */
+static int S_warm_oom; /* the thread ran out of memory (kg_oom_leave) */
 
 static void *S_warm_run(void *arg)
 {
@@ -557,6 +562,7 @@ static void *S_warm_run(void *arg)
 	size_t i;
 
 	S_on_warm = 1;
+	kg_oom_leave(&S_warm_oom);
 	if (kg_pdf_style_load(path, &st, &quiet) == 0 &&
 	    S_find_all(&st, &quiet) == 0)
 		for (i = 0; i < S_ncache; i++)
@@ -583,6 +589,11 @@ static void S_warm_join(void)
 	pthread_mutex_unlock(&S_warm_lock);
 }
 
+void kg_fonts_warm_wait(void)
+{
+	S_warm_join();
+}
+
 void kg_fonts_warm(const char *style_path)
 {
 	static int once;
@@ -592,7 +603,11 @@ void kg_fonts_warm(const char *style_path)
 	    !kg_headroom_free(S_WARM_HEADROOM))
 		return;
 	path = kg_xstrdup(style_path);
-	atexit(S_warm_join); /* a build that ends before its first PDF */
+	/* exit frees libraries' state (HarfBuzz's, fontconfig's) the thread
+	 * may be using: kg_oom waits for it, as the build does before it
+	 * returns (kg_fonts_warm_wait) and the handlers that free the faces */
+	kg_oom_wait(S_warm_join);
+	atexit(S_warm_join);
 	pthread_mutex_lock(&S_warm_lock);
 	if (pthread_create(&S_warm_tid, NULL, S_warm_run, path) == 0)
 		S_warming = 1;
@@ -658,6 +673,8 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 	int face;
 
 	S_warm_join();
+	if (S_warm_oom) /* out of memory there is out of memory here */
+		kg_oom(0);
 	if (S_find_all(st, d) < 0)
 		return NULL;
 	f = kg_xcalloc(1, sizeof(*f));

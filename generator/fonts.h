@@ -63,6 +63,9 @@ void kg_fonts_free(kg_fonts *f);
  * reported (kg_fonts_new reports what is missing). KITGEN_NO_WARM in the
  * environment turns it off (tests compare the two). */
 void kg_fonts_warm(const char *style_path);
+/* Wait for that thread to end (what a build does before it returns: exit
+ * would free libraries' state the thread may still use). */
+void kg_fonts_warm_wait(void);
 
 /* Advance width in 1/1000 em of one character, and of a UTF-8 text,
  * shaped (the same text measures and draws the same). */
