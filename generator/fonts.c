@@ -544,9 +544,16 @@ static const kg_face_file *S_face_file(const char *file)
  * nothing: a face it cannot find or read is found missing again, and
  * reported, by the document that asks for it. Out of memory on the
  * thread ends the thread, not the process (kg_oom_leave): kg_fonts_new
- * then exits as out of memory itself. The thread starts only with room
- * to spare, so that this is rare. */
-#define S_WARM_HEADROOM ((size_t)48 << 20)
+ * then exits as out of memory itself. But fontconfig itself crashes
+ * when an allocation fails (the main thread checks for room before it
+ * calls it: kg_headroom), and a check at the thread's start cannot
+ * protect it, as the kit's loading eats into the same room meanwhile (an
+ * empty font cache makes fontconfig read every font file, tens of MiB).
+ * So the thread starts only where the address space is not limited to
+ * anything near a build's needs (ulimit -v): a gibibyte to spare, far
+ * above any build's peak. Under a tighter limit the build is serial, and
+ * out of memory is found where it is checked for. */
+#define S_WARM_HEADROOM ((size_t)1 << 30)
 
 static pthread_t S_warm_tid;
 static int S_warming;
