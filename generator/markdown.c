@@ -201,16 +201,68 @@ void kg_md_to_commonmark(cmark_node *doc, kg_buf *out)
  * author's quotes. So the tree goes back to CommonMark and is parsed again
  * with CMARK_OPT_SMART, through the same sanitiser; cmark's renderer, in
  * its default safe mode, then writes it. */
+bool kg_md_opens_fallback(cmark_node *node)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+	char head[256];
+	size_t n = 0;
+
+	if (!kg_smart_has_fallback())
+		return false;
+	it = cmark_iter_new(node);
+	while (n < sizeof(head) &&
+	       (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *k = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(k);
+		const char *lit = NULL;
+		size_t len;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			lit = cmark_node_get_literal(k);
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			lit = " ";
+		else if (k != node && t != CMARK_NODE_EMPH &&
+			 t != CMARK_NODE_STRONG && t != CMARK_NODE_LINK &&
+			 t != CMARK_NODE_PARAGRAPH)
+			break; /* an image, raw HTML: no more text to read */
+		if (!lit)
+			continue;
+		len = strlen(lit);
+		if (len > sizeof(head) - n)
+			len = sizeof(head) - n;
+		memcpy(head + n, lit, len);
+		n += len;
+	}
+	cmark_iter_free(it);
+	return kg_smart_opens_fallback(head, n);
+}
+
+/* Is n an element whose text can be a fallback of its own (a paragraph,
+ * a heading, a link or an emphasis)? */
+static bool S_fallback_kind(cmark_node_type t)
+{
+	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+	       t == CMARK_NODE_LINK || t == CMARK_NODE_EMPH ||
+	       t == CMARK_NODE_STRONG;
+}
+
 /* cmark's smart quotes are English's: its text nodes get the kit's
- * language's (smart.h), an apostrophe kept. */
+ * language's (smart.h), an apostrophe kept; a fallback's text, from the
+ * element that opens with the marker to that element's end, gets the
+ * source language's. */
 static void S_requote(cmark_node *doc)
 {
 	cmark_iter *it;
 	cmark_event_type ev;
 	kg_buf b = KG_BUF_INIT;
 	uint32_t prev = 0;
+	cmark_node *fallback = NULL;
+	kg_quotes was;
 
-	if (kg_smart_english())
+	if (kg_smart_english_all())
 		return;
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -218,6 +270,14 @@ static void S_requote(cmark_node *doc)
 		cmark_node_type t = cmark_node_get_type(n);
 		const char *lit;
 
+		if (ev == CMARK_EVENT_ENTER && !fallback && S_fallback_kind(t) &&
+		    kg_md_opens_fallback(n)) {
+			fallback = n;
+			was = kg_smart_enter_fallback();
+		} else if (ev == CMARK_EVENT_EXIT && n == fallback) {
+			kg_smart_use(&was);
+			fallback = NULL;
+		}
 		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING)
 			prev = 0;
 		if (ev != CMARK_EVENT_ENTER || t != CMARK_NODE_TEXT)

@@ -38,6 +38,12 @@ bool kg_md_url_safe(const char *url);
 void kg_md_to_commonmark(struct cmark_node *doc, kg_buf *out);
 void kg_md_to_html(struct cmark_node *doc, kg_buf *out);
 
+/* Does node's text (its text nodes in order, markup aside) open with a
+ * translation's fallback marker (smart.h's kg_smart_fallback)? Then the
+ * node, a paragraph, a heading, a link or an emphasis, is the source's
+ * text to its end, quoted as the source's language quotes. */
+bool kg_md_opens_fallback(struct cmark_node *node);
+
 /* Append plain text (a title: one line, no Markdown) as HTML, escaped, with
  * the same smart punctuation as prose. */
 void kg_md_text_to_html(const char *text, kg_buf *out);

@@ -51,6 +51,49 @@ int kg_smart_english(void)
 	       strcmp(S_quotes.close2, S_RSQUO) == 0;
 }
 
+/* the fallback's marker and quotes on this thread (kg_smart_fallback) */
+static _Thread_local const char *S_fb_mark;
+static _Thread_local kg_quotes S_fb_quotes = {S_LDQUO, S_RDQUO, S_LSQUO, S_RSQUO};
+
+void kg_smart_fallback(const char *mark, const kg_quotes *source)
+{
+	S_fb_mark = mark && *mark ? mark : NULL;
+	S_fb_quotes = source ? *source : S_english;
+}
+
+int kg_smart_has_fallback(void)
+{
+	return S_fb_mark != NULL;
+}
+
+int kg_smart_opens_fallback(const char *s, size_t len)
+{
+	size_t n = S_fb_mark ? strlen(S_fb_mark) : 0;
+
+	return n && len >= n && memcmp(s, S_fb_mark, n) == 0;
+}
+
+kg_quotes kg_smart_enter_fallback(void)
+{
+	kg_quotes was = S_quotes;
+
+	S_quotes = S_fb_quotes;
+	return was;
+}
+
+int kg_smart_english_all(void)
+{
+	kg_quotes was = S_quotes;
+	int english = kg_smart_english();
+
+	if (english && S_fb_mark) {
+		S_quotes = S_fb_quotes;
+		english = kg_smart_english();
+		S_quotes = was;
+	}
+	return english;
+}
+
 /* Is c a letter or digit (for an apostrophe: a quote between two of them
  * is one)? ASCII's, and every character beyond it but punctuation. */
 static int S_wordy(uint32_t c)

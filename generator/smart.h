@@ -34,6 +34,21 @@ void kg_smart_use(const kg_quotes *q);
 /* Are the quotes in use English's (kg_smart_requote has nothing to do)? */
 int kg_smart_english(void);
 
+/* A translation's fallback: a text that opens with mark (the label
+ * translate.untranslated) was left in the source's language and takes
+ * its quotes, source. A writer sets them for its thread with the
+ * document's quotes (mark NULL: not a translation, no fallback). */
+void kg_smart_fallback(const char *mark, const kg_quotes *source);
+/* Is a fallback's marker set on this thread? */
+int kg_smart_has_fallback(void);
+/* Does s (len bytes) open with the fallback's marker? */
+int kg_smart_opens_fallback(const char *s, size_t len);
+/* The source's quotes in use from now on; the quotes used before are
+ * returned, to be given back to kg_smart_use where the fallback ends. */
+kg_quotes kg_smart_enter_fallback(void);
+/* Are the quotes in use and the fallback's both English's? */
+int kg_smart_english_all(void);
+
 /* Append s (UTF-8) to out with "quotes" made curly, "--" an en dash,
  * "---" an em dash and "..." an ellipsis. *prev is the character before
  * s (0 at the start of a paragraph); it is updated, so text split across

@@ -168,7 +168,8 @@ static void S_marker(const char *marker, size_t n, kg_buf *out)
 }
 
 /* A title: plain text, escaped, with smart punctuation like the prose;
- * a fallback's marker marked (its element has S_content_attrs). */
+ * a fallback's marker marked (its element has S_content_attrs), and its
+ * text quoted as the source's language quotes, as its prose is. */
 static void S_title(const char *title, kg_buf *out)
 {
 	size_t n;
@@ -179,8 +180,11 @@ static void S_title(const char *title, kg_buf *out)
 		S_marker(title, n, out);
 		for (; title[n] == ' '; n++)
 			kg_buf_putc(out, ' ');
+		kg_smart_use(S_source_quotes);
 	}
 	kg_md_text_to_html(title + n, out);
+	if (n)
+		kg_smart_use(S_quotes);
 }
 
 /* What S_dirs gives an element of cmark's HTML: a block of text the
@@ -1075,12 +1079,15 @@ static void S_body(const kg_doc *doc, kg_sink *out)
 	S_source_quotes = &source_quotes;
 	S_mark = kg_label(doc->labels, "translate.untranslated");
 	S_mark_len = strlen(S_mark);
+	/* a fallback inside a text (a link's, in a table) quoted too (smart.h) */
+	kg_smart_fallback(S_source_lang ? S_mark : NULL, &source_quotes);
 	while ((ev = kg_iter_next(it)) != KG_EVENT_DONE) {
 		S_event(it, ev, &out->buf);
 		kg_shell_drain(out);
 	}
 	kg_iter_free(it);
 	kg_smart_use(NULL);
+	kg_smart_fallback(NULL, NULL);
 	S_quotes = S_source_quotes = NULL;
 	kg_labels_free(source_labels);
 	S_card_script(doc, &out->buf);

@@ -115,13 +115,23 @@ kg_para_opts kg_pw_para(const kg_pw *c)
 	return o;
 }
 
-/* Plain text with smart punctuation, in c->tmp. */
+/* Plain text with smart punctuation, in c->tmp: a text the translation
+ * left in the source's language (a title behind the fallback's marker)
+ * with the source's quotation marks, as its prose (kg_pw_prose). */
 const char *kg_pw_smart(kg_pw *c, const char *text)
 {
 	uint32_t prev = 0;
+	size_t len = strlen(text);
 
 	kg_buf_reset(&c->tmp);
-	kg_smart_append(&c->tmp, text, strlen(text), &prev);
+	if (kg_smart_opens_fallback(text, len)) {
+		kg_quotes was = kg_smart_enter_fallback();
+
+		kg_smart_append(&c->tmp, text, len, &prev);
+		kg_smart_use(&was);
+	} else {
+		kg_smart_append(&c->tmp, text, strlen(text), &prev);
+	}
 	return c->tmp.ptr;
 }
 
@@ -682,6 +692,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 		source_quotes = kg_quotes_of(source_labels);
 		c.source_quotes = &source_quotes;
 		c.mark = kg_label(doc->labels, "translate.untranslated");
+		kg_smart_fallback(c.mark, c.source_quotes); /* until out: */
 	} else {
 		c.source_lang = NULL;
 	}
@@ -716,6 +727,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	rc = 0;
 out:
 	kg_smart_use(NULL);
+	kg_smart_fallback(NULL, NULL);
 	kg_labels_free(source_labels);
 	kg_pdf_file_free(&pdf);
 	kg_outline_free(&c.outline);

@@ -263,6 +263,20 @@ for f in "$TMP/qout/de.txt" "$TMP/qout/de/fixture-kit.html"; do
 			"$(grep -o 'Both areas count[^<]*' "$f" | head -2)"
 	fi
 done
+# a title left in English (a topic's, behind the marker) too
+sed -i 's/^title: Design a job queue$/title: Design a "job" queue/' "$Q/topics/02-queue.yaml"
+"$KITGEN" build -q --content "$Q" --templates "$ROOT/templates" --out "$TMP/qout" \
+	-l de --format pdf,html 2>/dev/null
+pdftotext "$TMP/qout/de/fixture-kit.pdf" "$TMP/qout/de.txt" 2>/dev/null
+for f in "$TMP/qout/de.txt" "$TMP/qout/de/fixture-kit.html"; do
+	case $f in *.txt) what=PDF ;; *) what=HTML ;; esac
+	if grep -qF 'Design a “job” queue' "$f" && ! grep -qF '„job“' "$f"; then
+		ok "$what: a fallback title in English keeps English quotation marks"
+	else
+		not_ok "$what: a fallback title in English keeps English quotation marks" \
+			"$(grep -o 'Design a[^<]*queue' "$f" | sort -u | head -4)"
+	fi
+done
 if grep -qF 'Es hat „zwei“ Themen' "$TMP/qout/de.txt"; then
 	ok "PDF: the German texts keep German quotation marks"
 else
