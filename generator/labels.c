@@ -1009,6 +1009,39 @@ kg_node *kg_labels_data(const kg_labels *l)
 	return root;
 }
 
+kg_node *kg_labels_cover_data(const kg_labels *l)
+{
+	const kg_labels *t = l ? l : kg_labels_default();
+	kg_node *root = kg_node_new_map();
+	kg_buf b = KG_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		const char *key = t->e[i].key, *label = t->e[i].form[KG_PL_OTHER];
+		kg_node *field;
+
+		if (strncmp(key, "cover.", 6) != 0 || strchr(key + 6, '.'))
+			continue;
+		field = kg_node_new_map();
+		kg_buf_reset(&b);
+		kg_buf_puts(&b, label);
+		if (kg_text_ends_colon(label)) { /* its own colon: its gap */
+			kg_node_set_str(field, "label", b.ptr);
+			kg_buf_reset(&b);
+			if (!S_wide_punct(S_last_cp(label, strlen(label), 1)))
+				kg_buf_putc(&b, ' ');
+			kg_node_set_str(field, "gap", b.ptr ? b.ptr : "");
+		} else { /* the language's colon and gap */
+			kg_label_colon(&b, t, label);
+			kg_node_set_str(field, "label", b.ptr);
+			kg_node_set_str(field, "gap", kg_label(t, "punct.after_colon"));
+		}
+		kg_node_set(root, key + 6, field);
+	}
+	kg_buf_release(&b);
+	return root;
+}
+
 /* text as a YAML double-quoted scalar. */
 static void S_yaml_quoted(kg_buf *out, const char *text)
 {

@@ -164,6 +164,13 @@ size_t kg_labels_check(const kg_node *language, const kg_node *labels,
  * "cover.version" as labels.cover.version. The caller frees it. */
 kg_node *kg_labels_data(const kg_labels *labels);
 
+/* The cover's labels as a template gives them before a value, a
+ * mapping of their keys without "cover." to {label, gap}: the label
+ * with the language's colon (punct.colon), or its own, never both, and
+ * what follows it (punct.after_colon; after a colon of its own a space,
+ * none after full-width punctuation). The caller frees it. */
+kg_node *kg_labels_cover_data(const kg_labels *labels);
+
 /* `kitgen labels [LANG]`: every key with its text as YAML, in the English
  * file's order with its comments, appended to out. */
 void kg_labels_print(const kg_labels *labels, kg_buf *out);

@@ -70,6 +70,7 @@ static kg_node *S_data(const kg_doc *doc, const char *body)
 	kg_node_set_str(data, "body", body);
 	/* kitgen's own words (labels.h) and the language they are in */
 	kg_node_set(data, "labels", kg_labels_data(doc->labels));
+	kg_node_set(data, "cover_labels", kg_labels_cover_data(doc->labels));
 	kg_node_set_str(data, "lang", kg_labels_lang(doc->labels));
 	kg_node_set_bool(data, "rtl", kg_labels_rtl(doc->labels));
 	/* the body holds the contents (HTML: #contents, a link back to them) */

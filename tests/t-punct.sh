@@ -53,8 +53,10 @@ bad=$(LC_ALL=C.UTF-8 grep -noP '.{0,12}[\x{3040}-\x{30FF}\x{4E00}-\x{9FFF}]\.(\s
 # Each goes through another path: a field run into its value
 # (public.key_contains), a box's label (common.red_flags, public.cues), a
 # line to write on (form.date, form.candidate); a label before a list
-# (public.area_topics) already ends in one in English. (The Markdown
-# cover's labels are the template's: it writes punct.colon after them.)
+# (public.area_topics) already ends in one in English; the cover's labels
+# (cover.version, cover.publisher) are the Markdown template's
+# (cover_labels: the label with its colon, or its own, and the gap after
+# it; none after a full-width colon).
 cat >"$TMP/colon.yaml" <<'EOF'
 labels:
   public.key_contains: "A strong answer contains:"
@@ -62,6 +64,8 @@ labels:
   public.cues: "Recruiter cues:"
   form.date: "Date:"
   form.candidate: "Candidate:"
+  cover.version: "Version:"
+  cover.publisher: "Publisher："
 EOF
 C=$(kit colon en "$TMP/colon.yaml")
 "$KITGEN" build -q --content "$C" --templates "$ROOT/templates" --out "$TMP/colon/out" \
@@ -71,6 +75,9 @@ bad=$(grep -noE '.{0,30}[[:alpha:]](::|：：).{0,10}' "$TMP/colon.txt" | head -
 missing=
 for w in 'A strong answer contains:' 'Red flags:' 'Recruiter cues:' 'Date:' 'Candidate:'; do
 	grep -qF "$w" "$TMP/colon.txt" || missing="$missing '$w'"
+done
+for w in '**Version:** 1.' '**Publisher：**kitgen contributors'; do
+	grep -qF "$w" "$TMP/colon/out/backend-interview-kit.md" || missing="$missing '$w'"
 done
 if [ -s "$TMP/colon.txt" ] && [ -z "$bad" ] && [ -z "$missing" ]; then
 	ok "a label that ends in a colon takes no second one, in every format"
