@@ -8,7 +8,9 @@
 #include <sys/mman.h>
 
 static void (*S_cleanup)(void);
-static void (*S_wait)(void);
+/* what kg_oom waits for (kg_oom_wait): one per kind of warm-up */
+#define S_MAX_WAITS 4
+static void (*S_wait[S_MAX_WAITS])(void);
 static _Thread_local int *S_leave;
 
 void kg_oom_leave(int *flag)
@@ -18,7 +20,12 @@ void kg_oom_leave(int *flag)
 
 void kg_oom_wait(void (*wait)(void))
 {
-	S_wait = wait;
+	size_t i;
+
+	for (i = 0; i < S_MAX_WAITS && S_wait[i] && S_wait[i] != wait; i++)
+		;
+	if (i < S_MAX_WAITS)
+		S_wait[i] = wait;
 }
 
 void kg_oom_cleanup(void (*run)(void))
@@ -28,12 +35,14 @@ void kg_oom_cleanup(void (*run)(void))
 
 void kg_oom(size_t size)
 {
+	size_t i;
+
 	if (S_leave) { /* a helper thread: the main thread reports it */
 		*S_leave = 1;
 		pthread_exit(NULL);
 	}
-	if (S_wait)
-		S_wait();
+	for (i = 0; i < S_MAX_WAITS && S_wait[i]; i++)
+		S_wait[i]();
 	/* the registry first: the message may need memory of its own */
 	if (S_cleanup)
 		S_cleanup();

@@ -26,8 +26,9 @@ void kg_oom_cleanup(void (*run)(void));
  * sets *flag and ends the thread (pthread_exit) instead of exiting the
  * process under the main thread's feet; the main thread, when it joins
  * it and finds the flag, calls kg_oom. And kg_oom_wait names what kg_oom
- * waits for before it exits (joining such a thread): exit must not free
- * a library's state while a thread still uses it. */
+ * waits for before it exits (joining such a thread; up to four, each
+ * named once): exit must not free a library's state while a thread still
+ * uses it. */
 void kg_oom_leave(int *flag);
 void kg_oom_wait(void (*wait)(void));
 

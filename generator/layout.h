@@ -391,6 +391,10 @@ int kg_lay_rtl(const kg_lay *lay);
  * prose is hyphenated by the language's dictionary when
  * /usr/share/hyphen has one (none: no hyphenation, no error). */
 void kg_lay_language(kg_lay *lay, const char *tag);
+/* Load tag's hyphenation dictionary on a thread of its own while the
+ * build does other work (lay_hyph.c), once a process; the first layout
+ * that hyphenates waits for it. */
+void kg_lay_hyph_warm(const char *tag);
 
 /* Store a string; returns its offset in lay->text. */
 uint32_t kg_lay_str(kg_lay *lay, const char *s, size_t len);

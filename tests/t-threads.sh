@@ -2,7 +2,8 @@
 # t-threads.sh - the work a build does on a second core gives the same
 # bytes as without it. The PDF's streams are deflated on a second thread
 # while the pages are drawn (pdf_file.c), and the fonts are read on one
-# while the kit loads (kg_fonts_warm, fonts.c): the files are the same
+# while the kit loads (kg_fonts_warm, fonts.c), and the hyphenation
+# dictionary once its language is known (kg_lay_hyph_warm): the files are the same
 # bytes as when every stream is deflated in place
 # (KITGEN_DEFLATE_THREAD=0), as when the fonts are read by the first
 # document (KITGEN_NO_WARM=1), when no thread can be made (pthread_create
