@@ -67,6 +67,106 @@ void kg_lay_run_reset(kg_lay *lay)
 	lay->record_run++;
 }
 
+struct kg_lay_run {
+	kg_buf text;
+	kg_op *ops;
+	size_t nops, cap_ops;
+	kg_elem *el;
+	size_t nel, cap_el;
+	kg_box *boxes;
+	size_t nboxes, cap_boxes;
+	kg_llist *lists;
+	size_t nlists, cap_lists;
+	kg_link *links;
+	size_t nlinks, cap_links;
+	kg_place *place;
+	size_t nplace, cap_place;
+	kg_lpage *pages;
+	size_t npages, cap_pages;
+	size_t page_base;
+	size_t mirrored_ops;
+	int tag;
+};
+
+/* Move the run's arrays between lay and r (to r when out). */
+#define S_MOVE(out, lay, r, a, n, cap)                                   \
+	do {                                                             \
+		if (out) {                                               \
+			(r)->a = (lay)->a, (r)->n = (lay)->n;            \
+			(r)->cap = (lay)->cap;                           \
+			(lay)->a = NULL, (lay)->n = (lay)->cap = 0;      \
+		} else {                                                 \
+			free((lay)->a);                                  \
+			(lay)->a = (r)->a, (lay)->n = (r)->n;            \
+			(lay)->cap = (r)->cap;                           \
+		}                                                        \
+	} while (0)
+
+static void S_run_move(kg_lay *lay, kg_lay_run *r, int out)
+{
+	S_MOVE(out, lay, r, ops, nops, cap_ops);
+	S_MOVE(out, lay, r, el, nel, cap_el);
+	S_MOVE(out, lay, r, boxes, nboxes, cap_boxes);
+	S_MOVE(out, lay, r, lists, nlists, cap_lists);
+	S_MOVE(out, lay, r, links, nlinks, cap_links);
+	S_MOVE(out, lay, r, place, nplace, cap_place);
+	S_MOVE(out, lay, r, pages, npages, cap_pages);
+	if (out) {
+		r->text = lay->text;
+		kg_buf_init(&lay->text);
+	} else {
+		kg_buf_release(&lay->text);
+		lay->text = r->text;
+	}
+}
+
+kg_lay_run *kg_lay_run_keep(kg_lay *lay)
+{
+	kg_lay_run *r = kg_xcalloc(1, sizeof(*r));
+
+	r->page_base = lay->page_base;
+	r->mirrored_ops = lay->mirrored_ops;
+	r->tag = lay->tag;
+	S_run_move(lay, r, 1);
+	lay->page_base += r->npages;
+	kg_lay_run_reset(lay); /* the rest of a run's end */
+	return r;
+}
+
+size_t kg_lay_run_bytes(const kg_lay_run *r)
+{
+	return sizeof(*r) + r->text.cap + r->cap_ops * sizeof(*r->ops) +
+	       r->cap_el * sizeof(*r->el) + r->cap_boxes * sizeof(*r->boxes) +
+	       r->cap_lists * sizeof(*r->lists) +
+	       r->cap_links * sizeof(*r->links) +
+	       r->cap_place * sizeof(*r->place) +
+	       r->cap_pages * sizeof(*r->pages);
+}
+
+void kg_lay_run_resume(kg_lay *lay, kg_lay_run *r)
+{
+	S_run_move(lay, r, 0);
+	lay->page_base = r->page_base;
+	lay->mirrored_ops = r->mirrored_ops;
+	lay->tag = r->tag;
+	free(r);
+}
+
+void kg_lay_run_free(kg_lay_run *r)
+{
+	if (!r)
+		return;
+	kg_buf_release(&r->text);
+	free(r->ops);
+	free(r->el);
+	free(r->boxes);
+	free(r->lists);
+	free(r->links);
+	free(r->place);
+	free(r->pages);
+	free(r);
+}
+
 void kg_lay_adopt_dests(kg_lay *lay, kg_lay *src)
 {
 	free(lay->dests);

@@ -71,7 +71,10 @@
  * an element that starts a new page, with no box open), its pages are
  * drawn and kg_lay_run_reset drops its elements, operations, text,
  * boxes, links and pages; what later runs need stays: the running-header
- * parts, where every anchor landed, the number of pages before.
+ * parts, where every anchor landed, the number of pages before. Or, where
+ * memory allows, the run is kept as it is (kg_lay_run_keep) and taken
+ * back to be drawn once the whole document is laid out
+ * (kg_lay_run_resume): one layout instead of two (write_pdf.c).
  *
  * Bidi (lay_bidi.c): every paragraph the breaker gets is resolved by
  * the Unicode bidi algorithm (FriBidi) over its logical text, a code
@@ -645,6 +648,22 @@ const kg_place *kg_lay_place(const kg_lay *lay, size_t i);
 /* End the current run: drop everything but the parts and the anchors,
  * and count its pages into page_base. No box may be open. */
 void kg_lay_run_reset(kg_lay *lay);
+
+/* A run ended and kept whole: its elements, operations, text, boxes,
+ * lists, links and pages, its first page's number and the tag in force
+ * when it ended. */
+typedef struct kg_lay_run kg_lay_run;
+/* End the current run as kg_lay_run_reset does, but take it out of lay
+ * whole, to be drawn later; lay starts the next run empty. */
+kg_lay_run *kg_lay_run_keep(kg_lay *lay);
+/* The bytes a kept run holds. */
+size_t kg_lay_run_bytes(const kg_lay_run *run);
+/* Make the kept run lay's current run again, as it was when it ended
+ * (its pages numbered from where they were), and free run; lay's own
+ * current run must be empty. kg_lay_run_reset ends it again. */
+void kg_lay_run_resume(kg_lay *lay, kg_lay_run *run);
+/* Free a kept run that will not be drawn. */
+void kg_lay_run_free(kg_lay_run *run);
 /* Take the anchors src recorded (src keeps none; nor its language and
  * the hyphenation points it found, which lay takes) and check every anchor
  * laid out from now on against them: a second pass over the same

@@ -193,6 +193,22 @@ uint32_t kg_pdf_reserve(kg_pdf_file *f)
 	return kg_pdf_reserve_n(f, 1);
 }
 
+uint32_t kg_pdf_objects(const kg_pdf_file *f)
+{
+	return f->nobjs;
+}
+
+void kg_pdf_unreserve(kg_pdf_file *f, uint32_t n)
+{
+	uint32_t k;
+
+	for (k = n + 1; k <= f->nobjs; k++)
+		if (f->offset[k]) /* written: it stays, and so do those before */
+			return;
+	if (n < f->nobjs)
+		f->nobjs = n;
+}
+
 void kg_pdf_put(kg_pdf_file *f, const void *data, size_t len)
 {
 	S_emit(f, data, len);

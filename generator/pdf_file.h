@@ -106,6 +106,11 @@ size_t kg_pdf_tell(kg_pdf_file *f);
  * first returned. */
 uint32_t kg_pdf_reserve(kg_pdf_file *f);
 uint32_t kg_pdf_reserve_n(kg_pdf_file *f, uint32_t n);
+/* The objects reserved so far: the next is this plus one. */
+uint32_t kg_pdf_objects(const kg_pdf_file *f);
+/* Give back every object reserved after the first n, none of them
+ * written yet (work given up): the next reserved is n + 1 again. */
+void kg_pdf_unreserve(kg_pdf_file *f, uint32_t n);
 
 /* Begin object num ("num 0 obj"), recording where it starts; write its
  * body with kg_pdf_puts and friends; end it. */

@@ -339,7 +339,7 @@ void kg_pw_furniture(kg_pw *c)
 	float lines = m->marking ? 2 : 1;
 	size_t p, n = kg_lay_run_pages(&c->lay);
 
-	if (c->pass == 1) /* the total is not known yet: any digit may come */
+	if (c->pass == KG_PW_MEASURE) /* the total is not known yet: any digit may come */
 		kg_fonts_width(c->fonts, t.face, "0123456789", 10);
 	for (p = 0; p < n; p++) {
 		const char *part = kg_lay_page_part(&c->lay, p);

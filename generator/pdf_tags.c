@@ -124,19 +124,24 @@ static int S_elem_new(kg_tags *t, int parent, kg_stype type)
 	return (int)t->nel++;
 }
 
-kg_tags *kg_tags_new(kg_pdf_file *pdf, uint32_t page0, size_t npages)
+kg_tags *kg_tags_new(kg_pdf_file *pdf)
 {
 	kg_tags *t = kg_xcalloc(1, sizeof(*t));
 
 	t->pdf = pdf;
-	t->page0 = page0;
-	t->npages = npages;
-	t->page_arr = kg_xcalloc(npages + 1, sizeof(*t->page_arr));
 	t->root = kg_pdf_reserve(pdf);
 	S_elem_new(t, -1, KG_ST_DOCUMENT);
 	KG_GROW(t->stack, t->cap_stack, 1);
 	t->stack[t->depth++] = 0;
 	return t;
+}
+
+void kg_tags_pages(kg_tags *t, uint32_t page0, size_t npages)
+{
+	t->page0 = page0;
+	t->npages = npages;
+	free(t->page_arr);
+	t->page_arr = kg_xcalloc(npages + 1, sizeof(*t->page_arr));
 }
 
 void kg_tags_free(kg_tags *t)

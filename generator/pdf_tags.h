@@ -59,10 +59,13 @@ typedef enum {
 
 typedef struct kg_tags kg_tags;
 
-/* A tree with its Document element open, writing into pdf, whose page n
- * is object page0 + n; npages pages (their numbers are the parent tree's
- * first keys, links' come after). */
-kg_tags *kg_tags_new(kg_pdf_file *pdf, uint32_t page0, size_t npages);
+/* A tree with its Document element open, writing into pdf. */
+kg_tags *kg_tags_new(kg_pdf_file *pdf);
+/* The document's pages, before the first is drawn (kg_tags_mark and the
+ * rest below): page n is object page0 + n; npages pages (their numbers
+ * are the parent tree's first keys, links' come after). Elements may be
+ * made before it is known. */
+void kg_tags_pages(kg_tags *t, uint32_t page0, size_t npages);
 void kg_tags_free(kg_tags *t);
 
 /* A new element of type as the last child of the open one; open makes it

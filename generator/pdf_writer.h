@@ -66,6 +66,12 @@ typedef struct kg_pw_frame {
 	struct kg_pw_frame *up; /* the enclosing block's frame */
 } kg_pw_frame;
 
+/* How the document is laid out (write_pdf.c): in one layout whose runs
+ * are kept and drawn at its end (KEEP), where they fit in memory; else
+ * in two, the first counting the pages and measuring (MEASURE), the
+ * second drawing each run as it ends and dropping it (DRAW). */
+enum { KG_PW_MEASURE = 1, KG_PW_DRAW = 2, KG_PW_KEEP = 3 };
+
 /* The writer's context: one per PDF file written. */
 typedef struct kg_pw {
 	const kg_doc *doc;
@@ -73,9 +79,16 @@ typedef struct kg_pw {
 	kg_fonts *fonts;    /* what lay measures with, and the PDF draws with */
 	kg_lay lay;
 	kg_geom geom;
-	int pass;           /* 1: count and measure; 2: draw and write */
+	int pass;           /* KG_PW_MEASURE, KG_PW_DRAW or KG_PW_KEEP */
 	int in_body;        /* runs may end at forced page breaks */
-	size_t total_pages; /* known after pass 1 */
+	size_t total_pages; /* known after pass 1 (or the kept layout) */
+	/* the one layout's runs, kept to be drawn at its end (KG_PW_KEEP),
+	 * their bytes, and the most they may take before the layout goes on
+	 * as the first of two; the PDF's objects reserved before it began */
+	kg_lay_run **kept;
+	size_t nkept, cap_kept;
+	size_t kept_bytes, keep_budget;
+	uint32_t objs_before;
 	kg_pdf_file *pdf;   /* pass 2 */
 	kg_page_objs po;
 	kg_diags *d;

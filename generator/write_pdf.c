@@ -4,21 +4,31 @@
  * file of our own making (pdf_file.c), in the look of
  * templates/pdf/style.yaml.
  *
- * Two passes over the document, laying it out identically, so that
- * memory holds one run of pages at a time, not the whole document:
+ * The document is laid out in runs: the cover, the contents, each
+ * stretch of the body between forced page breaks (where a topic starts),
+ * each cut into pages when it ends. Drawing a page needs what only the
+ * whole layout knows: the number of pages ("page N of M" in the running
+ * footer, the page objects reserved as one block), and where every anchor
+ * landed (the contents' and the index's page numbers, links that point
+ * forward). So:
  *
- *   1. lay out the cover, the contents and the body, cutting them into
- *      pages run by run, and keep only what later pages need: where each
- *      anchor landed (page, y), the number of pages, the outline entries;
- *      every character is measured, so the fonts' encoding can be made;
- *   2. lay it all out again; at the end of every run (the cover, the
- *      contents, each stretch of the body between forced page breaks,
- *      where a topic starts) cut it into pages, add the running header
- *      and footer ("page N of M", M known from pass 1), draw the pages,
- *      write them to the file and drop the run. The contents and the
- *      index can give page numbers of pages not yet drawn, and links
- *      can point forward, because page object numbers are reserved as
- *      one block once pass 1 has counted the pages.
+ *   - one layout (KG_PW_KEEP), where the runs fit in memory (the
+ *     published kit keeps about 2 MB; the budget is S_KEEP_BUDGET): each
+ *     run is kept whole as it ends (kg_lay_run_keep), with the structure
+ *     tree and the form fields made as the document is walked; at the
+ *     end every run gets its running header and footer, and its pages
+ *     are drawn and written, in order (S_draw_kept);
+ *   - else two layouts, holding one run at a time: the first
+ *     (KG_PW_MEASURE) keeps only where each anchor landed, the number of
+ *     pages and the outline entries, every character measured; the
+ *     second (KG_PW_DRAW) lays it all out again and draws and writes
+ *     each run as it ends, then drops it. A document whose kept runs
+ *     outgrow the budget part way goes on from there as the first of two
+ *     (S_keep_no_more), and its file is the same bytes as if it had been
+ *     laid out twice from the start.
+ *
+ * Both give the same pages (tests/t-layouts.sh); the one layout's file
+ * has its objects in another order.
  *
  * At the end: the fonts (which hold exactly the characters measured), the
  * page tree, the outline and the metadata, the xref table.
@@ -177,7 +187,7 @@ void kg_pw_retag(kg_inline *in, int tag)
 
 void kg_pw_mark_add(kg_pw *c, int level, const char *title, const char *id)
 {
-	if (c->pass == 1) /* pass 2 meets the same headings again */
+	if (c->pass != KG_PW_DRAW) /* a drawing pass meets them again */
 		kg_outline_add(&c->outline, level, title, id);
 }
 
@@ -440,18 +450,51 @@ static void S_body(kg_pw *c)
 
 /* ---- runs ------------------------------------------------------------------------------ */
 
+/* The kept runs outgrew their budget: the layout goes on as the first
+ * of two (KG_PW_MEASURE). The runs kept so far get their running header
+ * and footer, measured as that pass measures them, and are dropped; the
+ * structure tree and the forms, made for drawing, are given up with
+ * their objects (the second layout makes them again). */
+static void S_keep_no_more(kg_pw *c)
+{
+	size_t i;
+
+	c->pass = KG_PW_MEASURE;
+	for (i = 0; i < c->nkept; i++) {
+		kg_lay_run_resume(&c->lay, c->kept[i]);
+		c->kept[i] = NULL;
+		kg_pw_furniture(c);
+		kg_lay_run_reset(&c->lay);
+	}
+	c->nkept = 0;
+	c->kept_bytes = 0;
+	kg_form_free(c->form);
+	kg_tags_free(c->tags);
+	c->form = c->po.form = NULL;
+	c->tags = c->po.tags = NULL;
+	kg_pdf_unreserve(c->pdf, c->objs_before);
+}
+
 /* The end of a run, whose pages are cut: the running header and footer,
  * then (pass 2) the pages drawn and written; then the run is dropped. */
 void kg_pw_run_end(kg_pw *c)
 {
+	if (c->pass == KG_PW_KEEP) { /* drawn once all is laid out */
+		KG_GROW(c->kept, c->cap_kept, c->nkept + 1);
+		c->kept[c->nkept] = kg_lay_run_keep(&c->lay);
+		c->kept_bytes += kg_lay_run_bytes(c->kept[c->nkept++]);
+		if (c->kept_bytes > c->keep_budget)
+			S_keep_no_more(c);
+		return;
+	}
 	kg_pw_furniture(c);
 	/* pass 2 writes page n at the number reserved for it after pass 1:
 	 * a page past pass 1's count has none (S_draw says the passes
 	 * disagree) */
-	if (c->pass == 2 &&
+	if (c->pass == KG_PW_DRAW &&
 	    kg_lay_pages_before(&c->lay) + kg_lay_run_pages(&c->lay) > c->total_pages)
 		c->overrun = 1;
-	if (c->pass == 2 && !c->failed && !c->overrun &&
+	if (c->pass == KG_PW_DRAW && !c->failed && !c->overrun &&
 	    kg_render_run(&c->lay, c->fonts, c->pdf, &c->geom, &c->po, c->d) < 0)
 		c->failed = 1;
 	kg_lay_run_reset(&c->lay);
@@ -532,34 +575,44 @@ static void S_fresh_layout(kg_pw *c, int dests)
 	c->lay = next;
 }
 
-/* Pass 2 into pdf, the anchors and the page count known from pass 1. */
-static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
+/* The pages' objects, one block once they are counted, their tree's
+ * and their shared resources'. */
+static void S_reserve_pages(kg_pw *c)
 {
-	uint32_t fonts[KG_NFACES] = {0}, catalog, info, outline, structure, xmp;
+	c->po.page0 = kg_pdf_reserve_n(c->pdf, (uint32_t)c->total_pages);
+	c->po.parent = kg_pdf_reserve(c->pdf);
+	c->po.resources = kg_pdf_reserve(c->pdf);
+}
+
+/* The objects of the faces something was measured in. */
+static void S_reserve_fonts(kg_pw *c, uint32_t *fonts)
+{
 	int face;
 
-	c->pdf = pdf;
-	c->po.page0 = kg_pdf_reserve_n(pdf, (uint32_t)c->total_pages);
-	c->po.parent = kg_pdf_reserve(pdf);
-	c->po.resources = kg_pdf_reserve(pdf);
 	for (face = 0; face < KG_NFACES; face++)
 		if (kg_fonts_used(c->fonts, (kg_face)face))
-			fonts[face] = kg_pdf_reserve(pdf);
-	c->tags = kg_tags_new(pdf, c->po.page0, c->total_pages);
+			fonts[face] = kg_pdf_reserve(c->pdf);
+}
+
+/* The structure tree and the forms, made as the document is walked. */
+static void S_structure_new(kg_pw *c)
+{
+	c->tags = kg_tags_new(c->pdf);
 	c->po.tags = c->tags;
-	c->form = kg_form_new(pdf, c->tags);
+	c->form = kg_form_new(c->pdf, c->tags);
 	kg_form_document(c->form, c->doc->meta.kit_id, c->doc->meta.version,
 			 c->doc->meta.digest);
 	c->po.form = c->form;
 	c->po.digits = c->st->labels.digits;
-	c->pass = 2;
-	S_layout(c);
-	if (kg_lay_disagreements(&c->lay) || c->overrun ||
-	    kg_lay_pages_before(&c->lay) != c->total_pages)
-		return kg_error(d, (kg_mark){NULL, 0, 0}, "internal error: the "
-				"two layout passes disagree (%zu anchors moved; "
-				"%zu pages, then %zu)", kg_lay_disagreements(&c->lay),
-				c->total_pages, kg_lay_pages_before(&c->lay));
+}
+
+/* Once every page is drawn: the fonts, the forms, the outline, the
+ * structure tree, the catalog and the metadata, the xref. */
+static int S_finish(kg_pw *c, const uint32_t *fonts, kg_diags *d)
+{
+	kg_pdf_file *pdf = c->pdf;
+	uint32_t catalog, info, outline, structure, xmp;
+
 	if (c->failed)
 		return -1;
 	/* the pages are drawn: what is left of the layout but the anchors
@@ -591,6 +644,62 @@ static int S_draw(kg_pw *c, kg_pdf_file *pdf, kg_diags *d)
 	if (kg_pdf_file_finish(pdf, catalog, info) < 0)
 		return kg_error(d, (kg_mark){NULL, 0, 0}, "cannot write the PDF file");
 	return 0;
+}
+
+/* Pass 2, the anchors and the page count known from pass 1. */
+static int S_draw(kg_pw *c, kg_diags *d)
+{
+	uint32_t fonts[KG_NFACES] = {0};
+
+	S_reserve_pages(c);
+	S_reserve_fonts(c, fonts);
+	S_structure_new(c);
+	kg_tags_pages(c->tags, c->po.page0, c->total_pages);
+	c->pass = KG_PW_DRAW;
+	S_layout(c);
+	if (kg_lay_disagreements(&c->lay) || c->overrun ||
+	    kg_lay_pages_before(&c->lay) != c->total_pages)
+		return kg_error(d, (kg_mark){NULL, 0, 0}, "internal error: the "
+				"two layout passes disagree (%zu anchors moved; "
+				"%zu pages, then %zu)", kg_lay_disagreements(&c->lay),
+				c->total_pages, kg_lay_pages_before(&c->lay));
+	return S_finish(c, fonts, d);
+}
+
+/* Once the one layout is done (KG_PW_KEEP): the pages counted and every
+ * anchor placed, each kept run's running header and footer ("page N of
+ * M") and its pages drawn, in order. */
+static int S_draw_kept(kg_pw *c, kg_diags *d)
+{
+	uint32_t fonts[KG_NFACES] = {0};
+	size_t i;
+
+	S_reserve_pages(c);
+	kg_tags_pages(c->tags, c->po.page0, c->total_pages);
+	c->pass = KG_PW_DRAW;
+	for (i = 0; i < c->nkept; i++) {
+		kg_lay_run_resume(&c->lay, c->kept[i]);
+		c->kept[i] = NULL;
+		kg_pw_run_end(c);
+	}
+	c->nkept = 0;
+	/* after the furniture, the last text measured */
+	S_reserve_fonts(c, fonts);
+	return S_finish(c, fonts, d);
+}
+
+/* What the document's kept runs may take, in bytes, before it is laid
+ * out twice instead (KITGEN_PDF_KEEP, for the tests: 0, never one
+ * layout). The published kit keeps about 2 MB; a kit of 1,000 topics
+ * would keep 60 MB, beyond the 64 MiB it is held to (BENCHMARKS.md), so
+ * it is laid out twice, holding one run at a time. */
+#define S_KEEP_BUDGET ((size_t)8 << 20)
+
+static size_t S_keep_budget(void)
+{
+	const char *env = getenv("KITGEN_PDF_KEEP");
+
+	return env && *env ? (size_t)strtoull(env, NULL, 10) : S_KEEP_BUDGET;
 }
 
 /* The page-break rules in force: all, but those KITGEN_BREAKS_OFF names
@@ -713,16 +822,34 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	/* a kit written right to left is set right to left, mirrored */
 	kg_lay_set_rtl(&c.lay, kg_labels_rtl(doc->labels));
 	kg_lay_language(&c.lay, c.lang);
-	c.pass = 1;
+	if (getenv("KITGEN_LAYOUT_RECORD"))
+		kg_lay_record(&c.lay, &record);
+	kg_pdf_file_init(&pdf, out);
+	c.pdf = &pdf;
+	/* one layout, its runs kept to be drawn at its end, while they fit
+	 * their budget; else (from there on) the first of two */
+	c.keep_budget = S_keep_budget();
+	c.pass = c.keep_budget ? KG_PW_KEEP : KG_PW_MEASURE;
+	if (c.pass == KG_PW_KEEP) {
+		c.objs_before = kg_pdf_objects(&pdf);
+		S_structure_new(&c);
+	}
 	S_layout(&c);
 	c.total_pages = kg_lay_pages_before(&c.lay);
 	if (kg_fonts_prepare(fonts, d) < 0)
 		goto out;
-	S_second_layout(&c);
-	if (getenv("KITGEN_LAYOUT_RECORD"))
-		kg_lay_record(&c.lay, &record);
-	kg_pdf_file_init(&pdf, out);
-	if (S_draw(&c, &pdf, d) < 0 || S_write_record(&record, wo->path, d) < 0)
+	if (c.pass == KG_PW_KEEP) {
+		if (S_draw_kept(&c, d) < 0)
+			goto out;
+	} else {
+		kg_buf_reset(&record); /* the second layout's pages */
+		S_second_layout(&c);
+		if (getenv("KITGEN_LAYOUT_RECORD"))
+			kg_lay_record(&c.lay, &record);
+		if (S_draw(&c, d) < 0)
+			goto out;
+	}
+	if (S_write_record(&record, wo->path, d) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -739,6 +866,9 @@ out:
 	free(c.watermark);
 	free(c.po.watermark.runs);
 	kg_inline_free(&c.para);
+	while (c.nkept)
+		kg_lay_run_free(c.kept[--c.nkept]);
+	free(c.kept);
 	while (c.top)
 		S_pop(&c);
 	if (c.st)
