@@ -503,6 +503,28 @@ static size_t S_check_version(const kg_node *v, kg_diags *d)
 }
 
 /* A text kind's size, line and Markdown nesting. */
+/* Is text within the Markdown limits without parsing it? Every node
+ * below the document and its first paragraph (a list and its item, a
+ * quote, an emphasis, a link, a heading's level) needs a character of
+ * its own that can open it, one of "*_>[-+`<!#" or a digit (an ordered
+ * list's number), and adds at most two levels (a list and its item); a
+ * list's items each start a line. So few such characters and few lines
+ * say the depth and the list are within their limits, and most texts
+ * need no parse here. */
+static int S_md_within_limits(const char *text)
+{
+	size_t openers = 0, lines = 1;
+	const char *p;
+
+	for (p = text; *p; p++)
+		if (*p == '\n')
+			lines++;
+		else if (strchr("*_>[-+`<!#", *p) || (*p >= '0' && *p <= '9'))
+			openers++;
+	return 3 + 2 * openers <= KG_MAX_MD_DEPTH &&
+	       lines <= KG_MAX_MD_LIST_ITEMS;
+}
+
 static size_t S_check_prose(const kg_node *v, const char *name,
 			    kg_field_kind kind, kg_diags *d)
 {
@@ -524,6 +546,8 @@ static size_t S_check_prose(const kg_node *v, const char *name,
 			 name, breaker);
 		return 1;
 	}
+	if (S_md_within_limits(v->text))
+		return 0;
 	md = kg_md_measure_text(v->text);
 	if (md.depth > KG_MAX_MD_DEPTH) {
 		kg_error(d, v->mark, "'%s' nests Markdown %zu deep (quotes, "
