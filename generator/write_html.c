@@ -25,9 +25,12 @@
 #include "writer.h"
 
 #include <cmark.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "alloc.h"
 #include "card_form.h"
 #include "doc_iter.h"
 #include "html_escape.h"
@@ -916,22 +919,132 @@ static void S_boxes(const kg_buf *html, kg_buf *out)
 	}
 }
 
+/* ---- the prose cache ------------------------------------------------------------ */
+
+/* A build writes the kit's texts into many editions: a question's into
+ * the published kit, every packet that asks it and its round's guide.
+ * Rendering one (parsed, back to CommonMark, parsed again with smart
+ * punctuation, rendered, its directions marked) is most of an HTML
+ * page's time, so between kg_html_cache_begin and kg_html_cache_end a
+ * text of the kit's own (borrowed by its block: it lives as long as the
+ * kit, so its address names it) keeps its HTML, keyed also by the labels
+ * in use (the language's quotes and marker) and whether it sits in a list
+ * item: the same bytes as rendering it again. At most S_CACHE_MAX bytes
+ * of HTML are kept (a kit of a thousand topics would keep tens of
+ * megabytes); past that, texts are rendered every time. */
+#define S_CACHE_MAX ((size_t)4 << 20)
+
+typedef struct S_cached {
+	const char *text;        /* NULL: a free slot */
+	const kg_labels *labels;
+	int item;
+	char *html;
+	size_t len;
+} S_cached;
+
+static _Thread_local int S_caching;
+static _Thread_local S_cached *S_cache;
+static _Thread_local size_t S_ncache, S_cache_cap, S_cache_bytes;
+
+void kg_html_cache_begin(void)
+{
+	kg_html_cache_end();
+	S_caching = 1;
+}
+
+void kg_html_cache_end(void)
+{
+	size_t i;
+
+	for (i = 0; i < S_cache_cap; i++)
+		free(S_cache[i].html);
+	free(S_cache);
+	S_cache = NULL;
+	S_ncache = S_cache_cap = S_cache_bytes = 0;
+	S_caching = 0;
+}
+
+static size_t S_cache_slot(const char *text, const kg_labels *labels, int item)
+{
+	size_t h = ((uintptr_t)text >> 3) * 0x9E3779B97F4A7C15u ^
+		   (uintptr_t)labels ^ (size_t)item;
+	size_t i = h & (S_cache_cap - 1);
+
+	while (S_cache[i].text && (S_cache[i].text != text ||
+	       S_cache[i].labels != labels || S_cache[i].item != item))
+		i = (i + 1) & (S_cache_cap - 1);
+	return i;
+}
+
+static void S_cache_grow(void)
+{
+	S_cached *old = S_cache;
+	size_t n = S_cache_cap, i;
+
+	S_cache_cap = n ? 2 * n : 256;
+	S_cache = kg_xcalloc(S_cache_cap, sizeof(*S_cache));
+	for (i = 0; i < n; i++)
+		if (old[i].text)
+			S_cache[S_cache_slot(old[i].text, old[i].labels,
+					     old[i].item)] = old[i];
+	free(old);
+}
+
+/* The kept HTML of b's text, or NULL. */
+static const S_cached *S_cache_find(const kg_block *b, int item)
+{
+	const S_cached *e;
+
+	if (!S_caching || b->text_copy || !b->text || !S_cache_cap)
+		return NULL;
+	e = &S_cache[S_cache_slot(b->text, S_labels, item)];
+	return e->text ? e : NULL;
+}
+
+static void S_cache_put(const kg_block *b, int item, const kg_buf *html)
+{
+	S_cached *e;
+
+	if (!S_caching || b->text_copy || !b->text ||
+	    S_cache_bytes + html->len > S_CACHE_MAX)
+		return;
+	if (4 * (S_ncache + 1) > 3 * S_cache_cap)
+		S_cache_grow();
+	e = &S_cache[S_cache_slot(b->text, S_labels, item)];
+	e->text = b->text;
+	e->labels = S_labels;
+	e->item = item;
+	e->html = kg_xstrndup(html->ptr ? html->ptr : "", html->len);
+	e->len = html->len;
+	S_ncache++;
+	S_cache_bytes += html->len;
+}
+
 /* A PROSE block: cmark's HTML, directions marked (in a list item when
  * its parent is one), boxes drawn. */
 static void S_prose(const kg_block *b, const kg_block *parent, kg_buf *out)
 {
-	cmark_node *md = kg_prose_parse(b);
+	int item = parent && parent->type == KG_BLOCK_ITEM;
+	const S_cached *kept = S_cache_find(b, item);
+	cmark_node *md;
 	kg_buf html = KG_BUF_INIT, dirs = KG_BUF_INIT;
 	/* a text left in the source's language: the source's quotes */
-	int source = b->text && S_fallback(b->text, strlen(b->text));
+	int source;
 
-	if (source)
-		kg_smart_use(S_source_quotes);
-	kg_md_to_html(md, &html);
-	if (source)
-		kg_smart_use(S_quotes);
-	cmark_node_free(md);
-	S_dirs(&html, parent && parent->type == KG_BLOCK_ITEM, &dirs);
+	if (kept) {
+		kg_buf_put(&dirs, kept->html, kept->len);
+	} else {
+		md = kg_prose_parse(b);
+		source = b->text && S_fallback(b->text, strlen(b->text));
+		if (source)
+			kg_smart_use(S_source_quotes);
+		kg_md_to_html(md, &html);
+		if (source)
+			kg_smart_use(S_quotes);
+		cmark_node_free(md);
+		S_dirs(&html, item, &dirs);
+		S_cache_put(b, item, &dirs);
+	}
 	if (strstr(dirs.ptr, S_BALLOT_BOX))
 		S_boxes(&dirs, out);
 	else

@@ -40,6 +40,12 @@ extern const kg_writer kg_writer_pdf;
  * formats in the same order as formats.h's kg_formats. */
 extern const kg_writer *const kg_writers[];
 
+/* Between these two calls the HTML writer keeps the HTML of each of the
+ * kit's texts it writes (write_html.c): a build writes the same texts
+ * into many editions. The kit's texts must live until the end. */
+void kg_html_cache_begin(void);
+void kg_html_cache_end(void);
+
 /* The page shell: <o->templates>/<format>/<name>.mustache with the document's
  * metadata as data (title, subtitle, version, ...), written to out around
  * the body, which the shell asks the writer for with body(doc, out) where
