@@ -30,6 +30,7 @@
 #include "kit.h"
 #include "labels.h"
 #include "layout.h"
+#include "pdf_style.h"
 #include "leftovers.h"
 #include "output.h"
 #include "paper.h"
@@ -241,13 +242,16 @@ static int S_render_all(const kg_kit *kit, const kg_build_opts *o,
 	/* the folder (made when missing), its lock, no leftovers of killed builds */
 	if (rc == 0)
 		rc = kg_out_begin(set, o->out, d);
-	/* the kit's texts rendered once for all the editions' HTML */
+	/* the kit's texts rendered once for all the editions' HTML, the
+	 * style read once for all their pages */
 	kg_html_cache_begin();
+	kg_pdf_style_cache_begin();
 	for (e = 0; e < eds.n && rc == 0; e++)
 		if (S_selected(&eds.items[e], only))
 			rc = S_write_edition(kit, &eds.items[e], digest, build,
 					     o, since, files, &budget, &idx,
 					     set, d);
+	kg_pdf_style_cache_end();
 	kg_html_cache_end();
 	/* (a one-edition build would list only that edition: it writes none) */
 	if (rc == 0 && !o->edition && kg_index_wanted(o->writers))

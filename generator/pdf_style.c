@@ -529,19 +529,82 @@ enum { S_ALL, S_PAPERS, S_BRAND };
 static const char *const S_brand_sections[] = {"fonts", "columns", "colours",
 					       NULL};
 
+/* ---- the parsed files kept for a build ------------------------------------- */
+
+/* A build reads style.yaml for every HTML page (its colours and its
+ * paper) and every PDF. Between kg_pdf_style_cache_begin and
+ * kg_pdf_style_cache_end, on the thread that called them, each file's
+ * tree is kept once parsed, keyed by its path (its marks point at the
+ * copy kept with it). */
+typedef struct S_tree {
+	char *path;
+	kg_node *root;
+} S_tree;
+
+static _Thread_local int S_caching;
+static _Thread_local S_tree *S_trees;
+static _Thread_local size_t S_ntrees, S_trees_cap;
+
+void kg_pdf_style_cache_begin(void)
+{
+	kg_pdf_style_cache_end();
+	S_caching = 1;
+}
+
+void kg_pdf_style_cache_end(void)
+{
+	while (S_ntrees--) {
+		kg_node_free(S_trees[S_ntrees].root);
+		free(S_trees[S_ntrees].path);
+	}
+	free(S_trees);
+	S_trees = NULL;
+	S_ntrees = S_trees_cap = 0;
+	S_caching = 0;
+}
+
+/* The file's tree: kept (*kept set), or read now and the caller's. */
+static kg_node *S_tree_of(const char *path, int *kept, kg_diags *d)
+{
+	size_t i;
+	char *copy;
+	kg_node *root;
+
+	*kept = 0;
+	if (!S_caching)
+		return kg_node_load_file(path, d);
+	for (i = 0; i < S_ntrees; i++)
+		if (strcmp(S_trees[i].path, path) == 0) {
+			*kept = 1;
+			return S_trees[i].root;
+		}
+	copy = kg_xstrdup(path);
+	root = kg_node_load_file(copy, d);
+	if (!root) {
+		free(copy);
+		return NULL;
+	}
+	KG_GROW(S_trees, S_trees_cap, S_ntrees + 1);
+	S_trees[S_ntrees].path = copy;
+	S_trees[S_ntrees++].root = root;
+	*kept = 1;
+	return root;
+}
+
 static int S_load(const char *path, kg_pdf_style *s, int part, kg_diags *d)
 {
 	kg_node *root;
-	int rc = 0;
+	int rc = 0, kept;
 
 	memset(s, 0, sizeof(*s));
 	s->path = kg_xstrdup(path);
-	root = kg_node_load_file(s->path, d);
+	root = S_tree_of(s->path, &kept, d);
 	if (!root)
 		return -1;
 	if (root->kind != KG_NODE_MAP) {
 		kg_error(d, root->mark, "the style must be a mapping of sections");
-		kg_node_free(root);
+		if (!kept)
+			kg_node_free(root);
 		return -1;
 	}
 	if (part != S_PAPERS &&
@@ -551,7 +614,8 @@ static int S_load(const char *path, kg_pdf_style *s, int part, kg_diags *d)
 	if (part != S_BRAND && S_papers(root, s, d) < 0)
 		rc = -1;
 	/* the font family names must outlive the tree: marks point at path */
-	kg_node_free(root);
+	if (!kept)
+		kg_node_free(root);
 	return rc;
 }
 

@@ -116,6 +116,11 @@ typedef struct kg_pdf_style {
  * problem in d. The caller frees the style with kg_pdf_style_free, also
  * after a failure. */
 int kg_pdf_style_load(const char *path, kg_pdf_style *s, kg_diags *d);
+/* Between these two calls, on the calling thread, a style file is parsed
+ * once and its tree kept for the loads that follow (a build reads
+ * style.yaml for every page it writes). */
+void kg_pdf_style_cache_begin(void);
+void kg_pdf_style_cache_end(void);
 /* Load and check only the `papers` section of the style file at path:
  * for the build, which vets --paper and kit.yaml's paper: before any
  * writer runs (and whatever formats it writes). Freed the same way. */
