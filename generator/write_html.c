@@ -929,10 +929,14 @@ static void S_boxes(const kg_buf *html, kg_buf *out)
  * text of the kit's own (borrowed by its block: it lives as long as the
  * kit, so its address names it) keeps its HTML, keyed also by the labels
  * in use (the language's quotes and marker) and whether it sits in a list
- * item: the same bytes as rendering it again. At most S_CACHE_MAX bytes
- * of HTML are kept (a kit of a thousand topics would keep tens of
- * megabytes); past that, texts are rendered every time. */
-#define S_CACHE_MAX ((size_t)4 << 20)
+ * item: the same bytes as rendering it again. It may take S_CACHE_MAX
+ * bytes, its table and entries counted (content/'s texts take 0.6 MB);
+ * a kit whose texts would take more (a thousand topics: tens of
+ * megabytes, against the 64 MiB such a build is held to) drops it at
+ * once and renders every text every time, as if it had never been. */
+#define S_CACHE_MAX ((size_t)2 << 20)
+/* an entry's cost beyond its HTML: the allocation's overhead */
+#define S_ENTRY_COST 64
 
 typedef struct S_cached {
 	const char *text;        /* NULL: a free slot */
@@ -983,6 +987,7 @@ static void S_cache_grow(void)
 
 	S_cache_cap = n ? 2 * n : 256;
 	S_cache = kg_xcalloc(S_cache_cap, sizeof(*S_cache));
+	S_cache_bytes += (S_cache_cap - n) * sizeof(*S_cache);
 	for (i = 0; i < n; i++)
 		if (old[i].text)
 			S_cache[S_cache_slot(old[i].text, old[i].labels,
@@ -1005,11 +1010,20 @@ static void S_cache_put(const kg_block *b, int item, const kg_buf *html)
 {
 	S_cached *e;
 
-	if (!S_caching || b->text_copy || !b->text ||
-	    S_cache_bytes + html->len > S_CACHE_MAX)
+	if (!S_caching || b->text_copy || !b->text)
 		return;
-	if (4 * (S_ncache + 1) > 3 * S_cache_cap)
+	if (4 * (S_ncache + 1) > 3 * S_cache_cap) {
+		if (S_cache_bytes + (S_cache_cap ? S_cache_cap : 256) *
+		    sizeof(*S_cache) > S_CACHE_MAX) {
+			kg_html_cache_end(); /* too big a kit: no cache */
+			return;
+		}
 		S_cache_grow();
+	}
+	if (S_cache_bytes + html->len + S_ENTRY_COST > S_CACHE_MAX) {
+		kg_html_cache_end();
+		return;
+	}
 	e = &S_cache[S_cache_slot(b->text, S_labels, item)];
 	e->text = b->text;
 	e->labels = S_labels;
@@ -1017,7 +1031,7 @@ static void S_cache_put(const kg_block *b, int item, const kg_buf *html)
 	e->html = kg_xstrndup(html->ptr ? html->ptr : "", html->len);
 	e->len = html->len;
 	S_ncache++;
-	S_cache_bytes += html->len;
+	S_cache_bytes += html->len + S_ENTRY_COST;
 }
 
 /* A PROSE block: cmark's HTML, directions marked (in a list item when

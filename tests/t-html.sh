@@ -197,3 +197,27 @@ else
 	node "$ROOT/tests/browser/check-html.mjs" --shots "$SHOTS/hostile" \
 		--topics "$1" --questions "$2" "$TMP/hostile/fixture-kit.html"
 fi
+
+# ---- the prose cache: a text rendered once for every edition ----------------
+# A build keeps the HTML of each of the kit's texts for the editions after
+# the first that writes it (write_html.c): every edition built alone, with
+# nothing kept from another, is the same bytes as in the whole build.
+rm -rf "$TMP/cache-all"
+"$KITGEN" build -q --content "$ROOT/content" --templates "$ROOT/templates" \
+	--format html --out "$TMP/cache-all" 2>"$TMP/cache.err"
+bad="" n=0
+for ed in $("$KITGEN" list --content "$ROOT/content" | awk '/^[a-z]/ { print $1 }'); do
+	rm -rf "$TMP/cache-one"
+	"$KITGEN" build -q --content "$ROOT/content" --templates "$ROOT/templates" \
+		--format html --edition "$ed" --out "$TMP/cache-one" 2>>"$TMP/cache.err"
+	for f in $(cd "$TMP/cache-one" && find . -name '*.html'); do
+		n=$((n + 1))
+		cmp -s "$TMP/cache-one/$f" "$TMP/cache-all/$f" || bad="$bad $f"
+	done
+done
+if [ "$n" -ge 20 ] && [ -z "$bad" ]; then
+	ok "each edition's HTML built alone is the bytes of the whole build ($n pages)"
+else
+	not_ok "each edition's HTML built alone is the bytes of the whole build" \
+		"$n pages; differ:$bad" "$(head -3 "$TMP/cache.err")"
+fi
