@@ -31,7 +31,6 @@
 #include "fonts_int.h"
 
 #include <fontconfig/fontconfig.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <hpdf_fontdef.h>
 #include <math.h>
@@ -42,6 +41,7 @@
 #include "file.h"
 #include "ttf_subset.h"
 #include "utf8.h"
+#include "warm.h"
 
 static void S_warm_join(void);
 
@@ -534,32 +534,12 @@ static const kg_face_file *S_face_file(const char *file)
 /* A build that writes a PDF reads the kit first (YAML and Markdown: tens
  * of milliseconds), and only then asks for its fonts, whose first use
  * costs a few more: fontconfig's start and libharu's and HarfBuzz's
- * reading of each face. kg_fonts_warm does that on a thread of its own
- * while the kit loads, into the shared state above, which nothing else
- * touches until the thread is joined: the first kg_fonts_new joins it.
- * Nothing may exit while it runs, as exit frees libraries' state
- * (HarfBuzz's, fontconfig's) it may be using: the build joins it before
- * it returns (kg_fonts_warm_wait), kg_oom before it exits (kg_oom_wait),
- * and so do the handlers that free the shared faces. The thread reports
- * nothing: a face it cannot find or read is found missing again, and
- * reported, by the document that asks for it. Out of memory on the
- * thread ends the thread, not the process (kg_oom_leave): kg_fonts_new
- * then exits as out of memory itself. But fontconfig itself crashes
- * when an allocation fails (the main thread checks for room before it
- * calls it: kg_headroom), and a check at the thread's start cannot
- * protect it, as the kit's loading eats into the same room meanwhile (an
- * empty font cache makes fontconfig read every font file, tens of MiB).
- * So the thread starts only where the address space is not limited to
- * anything near a build's needs (ulimit -v): a gibibyte to spare, far
- * above any build's peak. Under a tighter limit the build is serial, and
- * out of memory is found where it is checked for. */
-#define S_WARM_HEADROOM ((size_t)1 << 30)
-
-static pthread_t S_warm_tid;
-static int S_warming;
-static pthread_mutex_t S_warm_lock = PTHREAD_MUTEX_INITIALIZER;
-static _Thread_local int S_on_warm; /* this is the thread */
-static int S_warm_oom; /* the thread ran out of memory (kg_oom_leave) */
+ * reading of each face. kg_fonts_warm does that ahead (warm.h), into the
+ * shared state above; the first kg_fonts_new joins it, the build before
+ * it returns (kg_fonts_warm_wait), and the handlers that free the shared
+ * faces. The thread reports nothing: a face it cannot find or read is
+ * found missing again, and reported, by the document that asks for it. */
+static kg_warm S_warm = KG_WARM_INIT;
 
 static void *S_warm_run(void *arg)
 {
@@ -568,8 +548,6 @@ static void *S_warm_run(void *arg)
 	kg_pdf_style st;
 	size_t i;
 
-	S_on_warm = 1;
-	kg_oom_leave(&S_warm_oom);
 	if (kg_pdf_style_load(path, &st, &quiet) == 0 &&
 	    S_find_all(&st, &quiet) == 0)
 		for (i = 0; i < S_ncache; i++)
@@ -580,20 +558,15 @@ static void *S_warm_run(void *arg)
 	return NULL;
 }
 
-/* Wait for the thread, once: from kg_fonts_new and from exit's handlers
- * (the lock makes a second join impossible); never from the thread
- * itself, when its kg_oom exits there (the main thread may hold the lock
- * while it waits for it). */
+/* Wait for the thread: 1 when it ran out of memory. */
+static int S_warm_wait(void)
+{
+	return kg_warm_join(&S_warm);
+}
+
 static void S_warm_join(void)
 {
-	if (S_on_warm)
-		return;
-	pthread_mutex_lock(&S_warm_lock);
-	if (S_warming) {
-		pthread_join(S_warm_tid, NULL);
-		S_warming = 0;
-	}
-	pthread_mutex_unlock(&S_warm_lock);
+	S_warm_wait();
 }
 
 void kg_fonts_warm_wait(void)
@@ -606,21 +579,11 @@ void kg_fonts_warm(const char *style_path)
 	static int once;
 	char *path;
 
-	if (once++ || getenv("KITGEN_NO_WARM") ||
-	    !kg_headroom_free(S_WARM_HEADROOM))
+	if (once++)
 		return;
 	path = kg_xstrdup(style_path);
-	/* exit frees libraries' state (HarfBuzz's, fontconfig's) the thread
-	 * may be using: kg_oom waits for it, as the build does before it
-	 * returns (kg_fonts_warm_wait) and the handlers that free the faces */
-	kg_oom_wait(S_warm_join);
-	atexit(S_warm_join);
-	pthread_mutex_lock(&S_warm_lock);
-	if (pthread_create(&S_warm_tid, NULL, S_warm_run, path) == 0)
-		S_warming = 1;
-	else
+	if (!kg_warm_start(&S_warm, S_warm_run, path, S_warm_join))
 		free(path); /* no thread: the first document loads its fonts */
-	pthread_mutex_unlock(&S_warm_lock);
 }
 
 int kg_font_load(kg_fonts *f, size_t i)
@@ -679,8 +642,7 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 	kg_fonts *f;
 	int face;
 
-	S_warm_join();
-	if (S_warm_oom) /* out of memory there is out of memory here */
+	if (S_warm_wait()) /* out of memory there is out of memory here */
 		kg_oom(0);
 	if (S_find_all(st, d) < 0)
 		return NULL;

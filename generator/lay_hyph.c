@@ -15,7 +15,6 @@
  * laying out a topic, and a build writes many documents. */
 #include "layout_int.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +24,7 @@
 #include "alloc.h"
 #include "labels.h"
 #include "utf8.h"
+#include "warm.h"
 
 #define S_DIR "/usr/share/hyphen"
 #define S_LEFT_MIN 2   /* letters before a hyphen */
@@ -137,21 +137,9 @@ static kg_li_hyph_lang *S_entry(const char *tag, int *made)
  * patterns), spent in the first paragraph a build hyphenates. A build
  * that writes a PDF knows its language once the kit is read, before it
  * composes anything: kg_lay_hyph_warm loads that language's dictionary
- * on a thread of its own meanwhile, into S_langs, which nothing else
- * touches until the thread is joined: S_lang joins it first, and so do
- * kg_oom and exit's handlers (kg_oom_wait), as exit must not free what
- * libhyphen is using. Out of memory on the thread ends the thread
- * (kg_oom_leave), and S_lang then exits as out of memory. libhyphen
- * itself exits with status 1 when an allocation fails, so the thread
- * starts only with the address space far from its limit, as fonts.c's
- * warm-up (a gibibyte to spare). KITGEN_NO_WARM=1 turns it off. */
-#define S_WARM_HEADROOM ((size_t)1 << 30)
-
-static pthread_t S_warm_tid;
-static int S_warming;
-static pthread_mutex_t S_warm_lock = PTHREAD_MUTEX_INITIALIZER;
-static _Thread_local int S_on_warm;
-static int S_warm_oom;
+ * ahead (warm.h), into S_langs, which nothing else touches until S_lang
+ * joins it. */
+static kg_warm S_warm = KG_WARM_INIT;
 
 static void *S_warm_run(void *arg)
 {
@@ -159,8 +147,6 @@ static void *S_warm_run(void *arg)
 	kg_li_hyph_lang *l;
 	int made;
 
-	S_on_warm = 1;
-	kg_oom_leave(&S_warm_oom);
 	l = S_entry(tag, &made);
 	if (made)
 		l->dict = S_load(tag);
@@ -168,17 +154,9 @@ static void *S_warm_run(void *arg)
 	return NULL;
 }
 
-/* Wait for the thread, once; never from the thread itself. */
 static void S_warm_join(void)
 {
-	if (S_on_warm)
-		return;
-	pthread_mutex_lock(&S_warm_lock);
-	if (S_warming) {
-		pthread_join(S_warm_tid, NULL);
-		S_warming = 0;
-	}
-	pthread_mutex_unlock(&S_warm_lock);
+	kg_warm_join(&S_warm);
 }
 
 void kg_lay_hyph_warm(const char *tag)
@@ -186,18 +164,11 @@ void kg_lay_hyph_warm(const char *tag)
 	static int once;
 	char *arg;
 
-	if (!tag || !*tag || once++ || getenv("KITGEN_NO_WARM") ||
-	    !kg_headroom_free(S_WARM_HEADROOM))
+	if (!tag || !*tag || once++)
 		return;
 	arg = kg_xstrdup(tag);
-	kg_oom_wait(S_warm_join);
-	atexit(S_warm_join);
-	pthread_mutex_lock(&S_warm_lock);
-	if (pthread_create(&S_warm_tid, NULL, S_warm_run, arg) == 0)
-		S_warming = 1;
-	else
+	if (!kg_warm_start(&S_warm, S_warm_run, arg, S_warm_join))
 		free(arg); /* no thread: the first paragraph loads it */
-	pthread_mutex_unlock(&S_warm_lock);
 }
 
 /* The language of ts with a dictionary, or NULL. */
@@ -211,8 +182,7 @@ static kg_li_hyph_lang *S_lang(kg_li_typeset *ts)
 	ts->hyph_tried = 1;
 	if (!ts->lang)
 		return NULL;
-	S_warm_join();
-	if (S_warm_oom) /* out of memory there is out of memory here */
+	if (kg_warm_join(&S_warm)) /* out of memory there is out of memory here */
 		kg_oom(0);
 	l = S_entry(ts->lang, &made);
 	if (made)

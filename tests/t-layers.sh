@@ -9,7 +9,7 @@
 
 # The layers, lowest first: LAYER: MODULES.
 LAYERS='
-base: alloc arena buf cleanup utf8 mark file diag lines printable sink output html_escape datadir embedded stats formats json csv suggest rounds_text lazylib
+base: alloc arena buf cleanup utf8 mark file diag lines printable sink output html_escape datadir embedded stats formats json csv suggest rounds_text lazylib warm
 tree: node yaml_load canon doc doc_iter doc_toc
 text: markdown prose template template_parse smart worddiff labels
 kit: fields schema kit load check readiness plan candidate volume digest diff git edition outnames leftovers decision cardfile cardver cardpdf panel calib fielddoc schema_json export translate translate_int translate_load translate_todo
