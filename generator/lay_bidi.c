@@ -118,7 +118,7 @@ static int S_fast(const kg_lay *lay, const kg_inline *in, size_t *n)
 		if (!S_block_code(p))
 			code_block = 0;
 		if (!rtl && !p->st.verbatim)
-			rtl = kg_utf8_maybe_rtl(lay->text.ptr + p->str, p->len);
+			rtl = kg_utf8_maybe_rtl(lay->run.text.ptr + p->str, p->len);
 	}
 	*n = chars;
 	return code_block || (!lay->rtl && !rtl);
@@ -151,7 +151,7 @@ static size_t S_text(const kg_lay *lay, const kg_inline *in,
 		if (p->kind == KG_PIECE_WORD && p->st.box) {
 			b->cp[n++] = S_BOX(lay);
 		} else if (p->kind == KG_PIECE_WORD) {
-			const char *s = lay->text.ptr + p->str, *end = s + p->len;
+			const char *s = lay->run.text.ptr + p->str, *end = s + p->len;
 
 			while (s < end)
 				b->cp[n++] = kg_utf8_next(&s, end);
@@ -181,16 +181,16 @@ static kg_piece *S_put(kg_lay *lay, kg_inline *out, const kg_piece *p,
 	q->level = (uint8_t)lv;
 	if (p->kind != KG_PIECE_WORD || p->st.box ||
 	    (str == p->str && len == p->len &&
-	     (!(lv & 1) || kg_utf8_maybe_rtl(lay->text.ptr + str, len))))
+	     (!(lv & 1) || kg_utf8_maybe_rtl(lay->run.text.ptr + str, len))))
 		return q;
 	q->str = str;
 	q->len = len;
 	if ((lv & 1) && lay->fonts.rtl_width)
 		q->w = (float)lay->fonts.rtl_width(lay->fonts.ctx, p->st.face,
-						   lay->text.ptr + str, len) *
+						   lay->run.text.ptr + str, len) *
 		       p->st.size / 1000.0f;
 	else
-		q->w = kg_li_width(lay, &p->st, lay->text.ptr + str, len);
+		q->w = kg_li_width(lay, &p->st, lay->run.text.ptr + str, len);
 	return q;
 }
 
@@ -200,7 +200,7 @@ static kg_piece *S_put(kg_lay *lay, kg_inline *out, const kg_piece *p,
 static void S_cut(kg_lay *lay, kg_inline *out, const kg_piece *p, size_t i,
 		  const struct kg_li_bidi *b)
 {
-	const char *s = lay->text.ptr + p->str, *end = s + p->len, *at = s;
+	const char *s = lay->run.text.ptr + p->str, *end = s + p->len, *at = s;
 	size_t c = b->first[i], first = out->n, k;
 	float sum = 0;
 
@@ -356,13 +356,13 @@ void kg_li_bidi_lines(kg_lay *lay, kg_li_lines *ls)
 void kg_li_mirror_ops(kg_lay *lay, kg_elem *e)
 {
 	float w = lay->width;
-	size_t i = e->op0 > lay->mirrored_ops ? e->op0 : lay->mirrored_ops;
+	size_t i = e->op0 > lay->run.mirrored_ops ? e->op0 : lay->run.mirrored_ops;
 
-	lay->mirrored_ops = lay->nops;
+	lay->run.mirrored_ops = lay->run.nops;
 	if (!lay->rtl || (e->flags & KG_EL_BACK))
 		return;
-	for (; i < lay->nops; i++) {
-		kg_op *op = &lay->ops[i];
+	for (; i < lay->run.nops; i++) {
+		kg_op *op = &lay->run.ops[i];
 
 		switch (op->type) {
 		case KG_OP_LINE: /* from (x, y) to (x + w, y + h) */

@@ -22,7 +22,7 @@ long kg_lay_free_begin(kg_lay *lay, float h)
 	e->flags = 0;
 	lay->space = space;
 	lay->new_page = new_page;
-	return (long)lay->nel - 1;
+	return (long)lay->run.nel - 1;
 }
 
 void kg_lay_free_end(kg_lay *lay)
@@ -48,7 +48,7 @@ static void S_fit(kg_lay *lay, const kg_inline *in, float width, kg_inline *out)
 			x += p->w;
 			continue;
 		}
-		text = lay->text.ptr + p->str;
+		text = lay->run.text.ptr + p->str;
 		end = text + p->len;
 		for (c = text; c < end;) {
 			const char *at = c;

@@ -390,7 +390,7 @@ static int S_may_hyphenate(const kg_piece *p)
 
 uint32_t kg_li_hyph_fit(kg_lay *lay, const kg_piece *p, float room, float *w)
 {
-	const char *s = lay->text.ptr + p->str;
+	const char *s = lay->run.text.ptr + p->str;
 	char low[S_WORD_MAX * 4];
 	kg_li_hyph_lang *l;
 	const S_word *e;

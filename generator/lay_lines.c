@@ -103,7 +103,7 @@ static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
 
 	for (k = 0; k < n; k++) {
 		const kg_piece *src = &pieces[k];
-		const char *text = lay->text.ptr + src->str, *end = text + src->len;
+		const char *text = lay->run.text.ptr + src->str, *end = text + src->len;
 		const char *p = text, *start = text;
 		float part = 0;
 
@@ -221,7 +221,7 @@ static int S_hyph_head(kg_lay *lay, kg_li_lines *ls, const kg_piece *p,
 	*rest = *p;
 	rest->str += head;
 	rest->len -= head;
-	rest->w = kg_li_width(lay, &p->st, lay->text.ptr + rest->str, rest->len);
+	rest->w = kg_li_width(lay, &p->st, lay->run.text.ptr + rest->str, rest->len);
 	return 1;
 }
 
@@ -347,8 +347,8 @@ kg_op *kg_li_op(kg_lay *lay, kg_op_type type)
 {
 	kg_op *op;
 
-	KG_GROW(lay->ops, lay->cap_ops, lay->nops + 1);
-	op = &lay->ops[lay->nops++];
+	KG_GROW(lay->run.ops, lay->run.cap_ops, lay->run.nops + 1);
+	op = &lay->run.ops[lay->run.nops++];
 	memset(op, 0, sizeof(*op));
 	op->type = type;
 	op->aux = -1;
@@ -511,7 +511,7 @@ void kg_li_line_ops(kg_lay *lay, const kg_li_lines *ls, const kg_li_line *l,
 
 			kg_buf_reset(&run);
 			for (k = i; k < j; k++)
-				kg_buf_put(&run, lay->text.ptr + s[k].p.str, s[k].p.len);
+				kg_buf_put(&run, lay->run.text.ptr + s[k].p.str, s[k].p.len);
 			op = kg_li_text_op(lay, st, x0 + left, base,
 					   kg_lay_str(lay, run.ptr, run.len),
 					   (uint32_t)run.len);

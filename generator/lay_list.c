@@ -5,7 +5,7 @@
  *
  * Invariants: elements are added in reading order and never move; a
  * box's elements are contiguous; every piece and operation string lives
- * in lay->text (offsets stay valid as it grows, pointers do not).
+ * in lay->run.text (offsets stay valid as it grows, pointers do not).
  */
 #include "layout_int.h"
 
@@ -15,11 +15,13 @@
 
 #include "alloc.h"
 
+static void S_run_free(kg_lay_run *r);
+
 void kg_lay_init(kg_lay *lay, const kg_metrics *fonts, const kg_pdf_style *st,
 		 float width, float height)
 {
 	memset(lay, 0, sizeof(*lay));
-	kg_buf_init(&lay->text);
+	kg_buf_init(&lay->run.text);
 	kg_buf_init(&lay->anchor_text);
 	lay->fonts = *fonts;
 	lay->st = st;
@@ -35,17 +37,10 @@ void kg_lay_free(kg_lay *lay)
 {
 	size_t i;
 
-	kg_buf_release(&lay->text);
-	free(lay->ops);
-	free(lay->el);
-	free(lay->boxes);
-	free(lay->lists);
-	free(lay->links);
+	S_run_free(&lay->run);
 	for (i = 0; i < lay->nparts; i++)
 		free(lay->parts[i]);
 	free(lay->parts);
-	free(lay->place);
-	free(lay->pages);
 	free(lay->dests);
 	kg_buf_release(&lay->anchor_text);
 	kg_li_bidi_free(lay);
@@ -55,107 +50,29 @@ void kg_lay_free(kg_lay *lay)
 
 void kg_lay_run_reset(kg_lay *lay)
 {
-	kg_buf_reset(&lay->text);
-	lay->nops = lay->nel = lay->nboxes = lay->nlinks = lay->nplace = 0;
-	lay->mirrored_ops = 0;
-	lay->nlists = 0;
-	lay->page_base += lay->npages;
-	lay->npages = 0;
+	kg_lay_run *r = &lay->run;
+
+	kg_buf_reset(&r->text);
+	r->nops = r->nel = r->nboxes = r->nlinks = r->nplace = 0;
+	r->mirrored_ops = 0;
+	r->nlists = 0;
+	lay->page_base += r->npages;
+	r->npages = 0;
 	lay->open_box = lay->open_list = -1;
 	lay->item = 0;
 	lay->rows = 0;
 	lay->record_run++;
 }
 
-struct kg_lay_run {
-	kg_buf text;
-	kg_op *ops;
-	size_t nops, cap_ops;
-	kg_elem *el;
-	size_t nel, cap_el;
-	kg_box *boxes;
-	size_t nboxes, cap_boxes;
-	kg_llist *lists;
-	size_t nlists, cap_lists;
-	kg_link *links;
-	size_t nlinks, cap_links;
-	kg_place *place;
-	size_t nplace, cap_place;
-	kg_lpage *pages;
-	size_t npages, cap_pages;
+struct kg_lay_kept {
+	kg_lay_run run;
 	size_t page_base;
-	size_t mirrored_ops;
 	int tag;
 };
 
-/* Move the run's arrays between lay and r (to r when out). */
-#define S_MOVE(out, lay, r, a, n, cap)                                   \
-	do {                                                             \
-		if (out) {                                               \
-			(r)->a = (lay)->a, (r)->n = (lay)->n;            \
-			(r)->cap = (lay)->cap;                           \
-			(lay)->a = NULL, (lay)->n = (lay)->cap = 0;      \
-		} else {                                                 \
-			free((lay)->a);                                  \
-			(lay)->a = (r)->a, (lay)->n = (r)->n;            \
-			(lay)->cap = (r)->cap;                           \
-		}                                                        \
-	} while (0)
-
-static void S_run_move(kg_lay *lay, kg_lay_run *r, int out)
+/* Free a run's arrays. */
+static void S_run_free(kg_lay_run *r)
 {
-	S_MOVE(out, lay, r, ops, nops, cap_ops);
-	S_MOVE(out, lay, r, el, nel, cap_el);
-	S_MOVE(out, lay, r, boxes, nboxes, cap_boxes);
-	S_MOVE(out, lay, r, lists, nlists, cap_lists);
-	S_MOVE(out, lay, r, links, nlinks, cap_links);
-	S_MOVE(out, lay, r, place, nplace, cap_place);
-	S_MOVE(out, lay, r, pages, npages, cap_pages);
-	if (out) {
-		r->text = lay->text;
-		kg_buf_init(&lay->text);
-	} else {
-		kg_buf_release(&lay->text);
-		lay->text = r->text;
-	}
-}
-
-kg_lay_run *kg_lay_run_keep(kg_lay *lay)
-{
-	kg_lay_run *r = kg_xcalloc(1, sizeof(*r));
-
-	r->page_base = lay->page_base;
-	r->mirrored_ops = lay->mirrored_ops;
-	r->tag = lay->tag;
-	S_run_move(lay, r, 1);
-	lay->page_base += r->npages;
-	kg_lay_run_reset(lay); /* the rest of a run's end */
-	return r;
-}
-
-size_t kg_lay_run_bytes(const kg_lay_run *r)
-{
-	return sizeof(*r) + r->text.cap + r->cap_ops * sizeof(*r->ops) +
-	       r->cap_el * sizeof(*r->el) + r->cap_boxes * sizeof(*r->boxes) +
-	       r->cap_lists * sizeof(*r->lists) +
-	       r->cap_links * sizeof(*r->links) +
-	       r->cap_place * sizeof(*r->place) +
-	       r->cap_pages * sizeof(*r->pages);
-}
-
-void kg_lay_run_resume(kg_lay *lay, kg_lay_run *r)
-{
-	S_run_move(lay, r, 0);
-	lay->page_base = r->page_base;
-	lay->mirrored_ops = r->mirrored_ops;
-	lay->tag = r->tag;
-	free(r);
-}
-
-void kg_lay_run_free(kg_lay_run *r)
-{
-	if (!r)
-		return;
 	kg_buf_release(&r->text);
 	free(r->ops);
 	free(r->el);
@@ -164,7 +81,49 @@ void kg_lay_run_free(kg_lay_run *r)
 	free(r->links);
 	free(r->place);
 	free(r->pages);
-	free(r);
+}
+
+kg_lay_kept *kg_lay_run_keep(kg_lay *lay)
+{
+	kg_lay_kept *k = kg_xcalloc(1, sizeof(*k));
+
+	k->page_base = lay->page_base;
+	k->tag = lay->tag;
+	k->run = lay->run;
+	memset(&lay->run, 0, sizeof(lay->run));
+	kg_buf_init(&lay->run.text);
+	lay->page_base += k->run.npages;
+	kg_lay_run_reset(lay); /* the rest of a run's end */
+	return k;
+}
+
+size_t kg_lay_kept_bytes(const kg_lay_kept *k)
+{
+	const kg_lay_run *r = &k->run;
+
+	return sizeof(*k) + r->text.cap + r->cap_ops * sizeof(*r->ops) +
+	       r->cap_el * sizeof(*r->el) + r->cap_boxes * sizeof(*r->boxes) +
+	       r->cap_lists * sizeof(*r->lists) +
+	       r->cap_links * sizeof(*r->links) +
+	       r->cap_place * sizeof(*r->place) +
+	       r->cap_pages * sizeof(*r->pages);
+}
+
+void kg_lay_run_resume(kg_lay *lay, kg_lay_kept *k)
+{
+	S_run_free(&lay->run);
+	lay->run = k->run;
+	lay->page_base = k->page_base;
+	lay->tag = k->tag;
+	free(k);
+}
+
+void kg_lay_kept_free(kg_lay_kept *k)
+{
+	if (!k)
+		return;
+	S_run_free(&k->run);
+	free(k);
 }
 
 void kg_lay_adopt_dests(kg_lay *lay, kg_lay *src)
@@ -188,26 +147,26 @@ void kg_lay_adopt_dests(kg_lay *lay, kg_lay *src)
 
 uint32_t kg_lay_str(kg_lay *lay, const char *s, size_t len)
 {
-	uint32_t off = (uint32_t)lay->text.len;
+	uint32_t off = (uint32_t)lay->run.text.len;
 
-	kg_buf_put(&lay->text, s, len);
+	kg_buf_put(&lay->run.text, s, len);
 	return off;
 }
 
 const char *kg_lay_at(const kg_lay *lay, uint32_t off)
 {
-	return lay->text.ptr + off;
+	return lay->run.text.ptr + off;
 }
 
 int kg_lay_link(kg_lay *lay, const char *target)
 {
 	kg_link *l;
 
-	KG_GROW(lay->links, lay->cap_links, lay->nlinks + 1);
-	l = &lay->links[lay->nlinks];
+	KG_GROW(lay->run.links, lay->run.cap_links, lay->run.nlinks + 1);
+	l = &lay->run.links[lay->run.nlinks];
 	l->len = (uint32_t)strlen(target);
 	l->target = kg_lay_str(lay, target, l->len);
-	return (int)lay->nlinks++;
+	return (int)lay->run.nlinks++;
 }
 
 void kg_lay_tag(kg_lay *lay, int tag)
@@ -228,12 +187,12 @@ kg_elem *kg_li_elem(kg_lay *lay, float h)
 {
 	kg_elem *e;
 
-	KG_GROW(lay->el, lay->cap_el, lay->nel + 1);
-	e = &lay->el[lay->nel++];
+	KG_GROW(lay->run.el, lay->run.cap_el, lay->run.nel + 1);
+	e = &lay->run.el[lay->run.nel++];
 	memset(e, 0, sizeof(*e));
 	e->h = h;
 	e->space = lay->space;
-	e->op0 = (uint32_t)lay->nops;
+	e->op0 = (uint32_t)lay->run.nops;
 	e->box = lay->open_box;
 	e->part = lay->part;
 	e->head = -1;
@@ -253,17 +212,17 @@ kg_elem *kg_li_elem(kg_lay *lay, float h)
  * right-to-left kit (layout.h, "Bidi"). */
 void kg_li_elem_done(kg_lay *lay)
 {
-	kg_elem *e = &lay->el[lay->nel - 1];
+	kg_elem *e = &lay->run.el[lay->run.nel - 1];
 
-	e->nops = (uint32_t)(lay->nops - e->op0);
+	e->nops = (uint32_t)(lay->run.nops - e->op0);
 	kg_li_mirror_ops(lay, e);
 }
 
 void kg_lay_space(kg_lay *lay, float pts)
 {
 	/* no space at the top of a box: its padding is enough */
-	if (lay->open_box >= 0 && lay->nel > 0 &&
-	    lay->boxes[lay->open_box].body == lay->nel)
+	if (lay->open_box >= 0 && lay->run.nel > 0 &&
+	    lay->run.boxes[lay->open_box].body == lay->run.nel)
 		return;
 	if (pts > lay->space)
 		lay->space = pts;
@@ -277,16 +236,16 @@ void kg_lay_page_break(kg_lay *lay)
 
 void kg_lay_keep(kg_lay *lay)
 {
-	if (lay->nel)
-		lay->el[lay->nel - 1].flags |= KG_EL_KEEP;
+	if (lay->run.nel)
+		lay->run.el[lay->run.nel - 1].flags |= KG_EL_KEEP;
 }
 
 void kg_lay_keep_from(kg_lay *lay, size_t from)
 {
 	size_t i;
 
-	for (i = from; i + 1 < lay->nel; i++)
-		lay->el[i].flags |= KG_EL_KEEP;
+	for (i = from; i + 1 < lay->run.nel; i++)
+		lay->run.el[i].flags |= KG_EL_KEEP;
 }
 
 size_t kg_lay_gap(kg_lay *lay, float h, int keep)
@@ -296,13 +255,13 @@ size_t kg_lay_gap(kg_lay *lay, float h, int keep)
 	if (keep)
 		e->flags |= KG_EL_KEEP;
 	kg_li_elem_done(lay);
-	return lay->nel - 1;
+	return lay->run.nel - 1;
 }
 
 void kg_lay_gap_set(kg_lay *lay, size_t gap, float h)
 {
-	if (gap < lay->nel)
-		lay->el[gap].h = h;
+	if (gap < lay->run.nel)
+		lay->run.el[gap].h = h;
 }
 
 void kg_lay_fill_line(kg_lay *lay, const kg_inline *label, float h,
@@ -372,22 +331,22 @@ void kg_lay_head_only(kg_lay *lay, size_t elem, size_t from)
 {
 	size_t i;
 
-	if (elem >= lay->nel)
+	if (elem >= lay->run.nel)
 		return;
 	/* kept with what follows, so a page never ends on it unseen */
-	lay->el[elem].flags |= KG_EL_HEAD_ONLY | KG_EL_KEEP;
+	lay->run.el[elem].flags |= KG_EL_HEAD_ONLY | KG_EL_KEEP;
 	/* heads nest: an element with a head of its own (a table's row, an
 	 * inner list's item) keeps it, and that head gets this one, so a
 	 * page shows the outer head above the inner */
-	for (i = from; i < lay->nel; i++) {
-		int h = lay->el[i].head;
+	for (i = from; i < lay->run.nel; i++) {
+		int h = lay->run.el[i].head;
 
 		if (i == elem || h == (int)elem)
 			continue;
 		if (h < 0)
-			lay->el[i].head = (int)elem;
-		else if (lay->el[h].head < 0 && (size_t)h != elem)
-			lay->el[h].head = (int)elem;
+			lay->run.el[i].head = (int)elem;
+		else if (lay->run.el[h].head < 0 && (size_t)h != elem)
+			lay->run.el[h].head = (int)elem;
 	}
 }
 
@@ -439,19 +398,19 @@ static void S_line_link(kg_lay *lay, size_t op0, float x0)
 {
 	size_t i, keep = (size_t)-1, to = op0;
 
-	for (i = op0; i < lay->nops; i++) {
-		if (lay->ops[i].type == KG_OP_LINK) {
+	for (i = op0; i < lay->run.nops; i++) {
+		if (lay->run.ops[i].type == KG_OP_LINK) {
 			if (keep != (size_t)-1)
 				continue; /* dropped: one area is enough */
 			keep = to;
 		}
-		lay->ops[to++] = lay->ops[i];
+		lay->run.ops[to++] = lay->run.ops[i];
 	}
-	lay->nops = to;
+	lay->run.nops = to;
 	if (keep == (size_t)-1)
 		return;
-	lay->ops[keep].x = x0;
-	lay->ops[keep].w = lay->x + lay->w - x0;
+	lay->run.ops[keep].x = x0;
+	lay->run.ops[keep].w = lay->x + lay->w - x0;
 }
 
 /* The last line of a page reference: leaders and the page number. */
@@ -491,7 +450,7 @@ static int S_hyphen_end(const kg_lay *lay, const kg_li_lines *ls, size_t k)
 		return 1;
 	last = &ls->s[l->s0 + l->ns - 1];
 	return last->p.kind == KG_PIECE_WORD && last->p.len > 1 &&
-	       lay->text.ptr[last->p.str + last->p.len - 1] == '-' &&
+	       lay->run.text.ptr[last->p.str + last->p.len - 1] == '-' &&
 	       ls->s[ls->l[k + 1].s0].p.kind == KG_PIECE_WORD;
 }
 
@@ -544,7 +503,7 @@ static void S_balance(kg_lay *lay, const kg_inline *in, float width,
 static void S_line_flags(kg_lay *lay, const kg_li_lines *ls, size_t k,
 			 const kg_para_opts *o, float width)
 {
-	kg_elem *e = &lay->el[lay->nel - 1];
+	kg_elem *e = &lay->run.el[lay->run.nel - 1];
 
 	e->flags |= KG_EL_LINE;
 	if (o->heading)
@@ -618,7 +577,7 @@ void kg_lay_para(kg_lay *lay, const kg_inline *in, const kg_para_opts *o)
 				   l->base - ms.l[0].base);
 			kg_li_lines_free(&ms);
 		}
-		op0 = lay->nops;
+		op0 = lay->run.nops;
 		kg_li_line_ops(lay, &ls, l, x0 + shift, 0);
 		if (o->pageref)
 			S_line_link(lay, op0, x0 + shift);
@@ -665,12 +624,12 @@ static size_t S_head(kg_lay *lay, const kg_inline *cont, int strip_box)
 {
 	float space = lay->space;
 	int new_page = lay->new_page, item = lay->item;
-	size_t elem = lay->nel;
+	size_t elem = lay->run.nel;
 
 	lay->space = 0;
 	lay->new_page = lay->item = 0;
 	if (strip_box >= 0) { /* in the strip, beside the box's first lines */
-		kg_box *b = &lay->boxes[strip_box];
+		kg_box *b = &lay->run.boxes[strip_box];
 		uint32_t k;
 
 		kg_li_elem(lay, 0);
@@ -680,17 +639,17 @@ static size_t S_head(kg_lay *lay, const kg_inline *cont, int strip_box)
 		kg_li_elem_done(lay);
 		/* the label is set a padding below the box's top; the head
 		 * is placed there already */
-		for (k = lay->el[elem].op0; k < lay->nops; k++)
-			lay->ops[k].y -= b->st.pad;
+		for (k = lay->run.el[elem].op0; k < lay->run.nops; k++)
+			lay->run.ops[k].y -= b->st.pad;
 	} else {
 		kg_para_opts o;
 
 		memset(&o, 0, sizeof(o));
 		o.leading = lay->st->leading;
 		kg_lay_para(lay, cont, &o);
-		lay->el[elem].flags &= ~(unsigned)KG_EL_LINE;
+		lay->run.el[elem].flags &= ~(unsigned)KG_EL_LINE;
 	}
-	lay->el[elem].flags |= KG_EL_HEAD_ONLY | KG_EL_KEEP;
+	lay->run.el[elem].flags |= KG_EL_HEAD_ONLY | KG_EL_KEEP;
 	lay->space = space;
 	lay->new_page = new_page;
 	lay->item = item;
@@ -699,9 +658,9 @@ static size_t S_head(kg_lay *lay, const kg_inline *cont, int strip_box)
 
 static void S_box_head(kg_lay *lay, int box, const kg_inline *cont)
 {
-	size_t elem = S_head(lay, cont, lay->boxes[box].st.strip_w > 0 ? box : -1);
+	size_t elem = S_head(lay, cont, lay->run.boxes[box].st.strip_w > 0 ? box : -1);
 
-	lay->boxes[box].head = (long)elem;
+	lay->run.boxes[box].head = (long)elem;
 }
 
 void kg_lay_box_open(kg_lay *lay, const kg_box_style *bs)
@@ -710,18 +669,18 @@ void kg_lay_box_open(kg_lay *lay, const kg_box_style *bs)
 	kg_elem *e;
 	float inset = bs->pad + bs->bar_w + bs->strip_w + bs->pad_left;
 
-	KG_GROW(lay->boxes, lay->cap_boxes, lay->nboxes + 1);
-	b = &lay->boxes[lay->nboxes];
+	KG_GROW(lay->run.boxes, lay->run.cap_boxes, lay->run.nboxes + 1);
+	b = &lay->run.boxes[lay->run.nboxes];
 	memset(b, 0, sizeof(*b));
 	b->st = *bs;
 	b->st.label = NULL;
 	b->parent = lay->open_box;
 	b->x = lay->x;
 	b->w = lay->w;
-	b->first = lay->nel;
+	b->first = lay->run.nel;
 	b->head = -1;
 	b->st.cont = NULL;
-	lay->open_box = (int)lay->nboxes++;
+	lay->open_box = (int)lay->run.nboxes++;
 	e = kg_li_elem(lay, bs->pad);
 	e->flags |= KG_EL_KEEP;
 	if (bs->label && bs->label->n && bs->strip_w > 0) {
@@ -733,34 +692,34 @@ void kg_lay_box_open(kg_lay *lay, const kg_box_style *bs)
 	lay->x += inset;
 	lay->w -= inset + bs->pad;
 	if (bs->cont && bs->cont->n && (lay->rules & KG_BREAK_CONTINUED))
-		S_box_head(lay, (int)lay->nboxes - 1, bs->cont);
-	lay->boxes[lay->nboxes - 1].body = lay->nel;
+		S_box_head(lay, (int)lay->run.nboxes - 1, bs->cont);
+	lay->run.boxes[lay->run.nboxes - 1].body = lay->run.nel;
 }
 
 void kg_lay_box_close(kg_lay *lay)
 {
-	kg_box *b = &lay->boxes[lay->open_box];
+	kg_box *b = &lay->run.boxes[lay->open_box];
 	float h = 0;
 	size_t i;
 
-	for (i = b->first; i < lay->nel; i++)
-		h += (i > b->first ? lay->el[i].space : 0) + lay->el[i].h;
+	for (i = b->first; i < lay->run.nel; i++)
+		h += (i > b->first ? lay->run.el[i].space : 0) + lay->run.el[i].h;
 	kg_lay_keep(lay);
 	lay->space = 0;
 	if (h + b->st.pad < b->min_h)
 		kg_lay_gap(lay, b->min_h - h - b->st.pad, 1);
 	kg_lay_gap(lay, b->st.pad, 0);
-	b = &lay->boxes[lay->open_box];
-	b->last = lay->nel - 1;
+	b = &lay->run.boxes[lay->open_box];
+	b->last = lay->run.nel - 1;
 	if (b->head >= 0)
 		kg_lay_head_only(lay, (size_t)b->head, (size_t)b->head + 1);
 	/* a box kept whole (a rubric band, a row of its table) that fits on
 	 * a page: no page break inside it */
 	if (b->st.whole && (lay->rules & KG_BREAK_ROWS) &&
-	    kg_lay_flow_height(lay, b->first) - lay->el[b->first].space <=
+	    kg_lay_flow_height(lay, b->first) - lay->run.el[b->first].space <=
 		    lay->height)
 		for (i = b->first; i < b->last; i++)
-			lay->el[i].flags |= KG_EL_KEEP;
+			lay->run.el[i].flags |= KG_EL_KEEP;
 	lay->x = b->x;
 	lay->w = b->w;
 	lay->open_box = b->parent;
@@ -774,15 +733,15 @@ void kg_lay_list_open(kg_lay *lay, const kg_inline *cont)
 {
 	kg_llist *l;
 
-	KG_GROW(lay->lists, lay->cap_lists, lay->nlists + 1);
-	l = &lay->lists[lay->nlists];
+	KG_GROW(lay->run.lists, lay->run.cap_lists, lay->run.nlists + 1);
+	l = &lay->run.lists[lay->run.nlists];
 	l->parent = lay->open_list;
-	l->first = lay->nel;
-	l->last = lay->nel;
+	l->first = lay->run.nel;
+	l->last = lay->run.nel;
 	l->head = -1;
-	lay->open_list = (int)lay->nlists++;
+	lay->open_list = (int)lay->run.nlists++;
 	if (cont && cont->n && (lay->rules & KG_BREAK_CONTINUED))
-		lay->lists[lay->open_list].head = (long)S_head(lay, cont, -1);
+		lay->run.lists[lay->open_list].head = (long)S_head(lay, cont, -1);
 }
 
 void kg_lay_item(kg_lay *lay)
@@ -792,15 +751,15 @@ void kg_lay_item(kg_lay *lay)
 
 void kg_lay_list_close(kg_lay *lay)
 {
-	kg_llist *l = &lay->lists[lay->open_list];
+	kg_llist *l = &lay->run.lists[lay->open_list];
 
 	lay->item = 0;
 	lay->open_list = l->parent;
-	if (lay->nel == l->first) { /* empty: gone */
-		lay->nlists--;
+	if (lay->run.nel == l->first) { /* empty: gone */
+		lay->run.nlists--;
 		return;
 	}
-	l->last = lay->nel - 1;
+	l->last = lay->run.nel - 1;
 	if (l->head >= 0)
 		kg_lay_head_only(lay, (size_t)l->head, (size_t)l->head + 1);
 }
@@ -823,7 +782,7 @@ void kg_lay_outdent(kg_lay *lay, float old_x, float old_w)
 
 size_t kg_lay_mark(const kg_lay *lay)
 {
-	return lay->nel;
+	return lay->run.nel;
 }
 
 float kg_lay_flow_height(const kg_lay *lay, size_t from)
@@ -831,15 +790,15 @@ float kg_lay_flow_height(const kg_lay *lay, size_t from)
 	float h = 0;
 	size_t i;
 
-	for (i = from; i < lay->nel; i++)
-		if (!(lay->el[i].flags & KG_EL_HEAD_ONLY))
-			h += lay->el[i].space + lay->el[i].h;
+	for (i = from; i < lay->run.nel; i++)
+		if (!(lay->run.el[i].flags & KG_EL_HEAD_ONLY))
+			h += lay->run.el[i].space + lay->run.el[i].h;
 	return h;
 }
 
 float kg_lay_space_above(const kg_lay *lay, size_t i)
 {
-	return i < lay->nel ? lay->el[i].space : 0;
+	return i < lay->run.nel ? lay->run.el[i].space : 0;
 }
 
 unsigned kg_lay_rules(const kg_lay *lay)
@@ -884,7 +843,7 @@ size_t kg_lay_disagreements(const kg_lay *lay)
 
 size_t kg_lay_run_pages(const kg_lay *lay)
 {
-	return lay->npages;
+	return lay->run.npages;
 }
 
 size_t kg_lay_pages_before(const kg_lay *lay)
@@ -894,12 +853,12 @@ size_t kg_lay_pages_before(const kg_lay *lay)
 
 int kg_lay_page_kind(const kg_lay *lay, size_t page)
 {
-	return lay->pages[page].kind;
+	return lay->run.pages[page].kind;
 }
 
 const char *kg_lay_page_part(const kg_lay *lay, size_t page)
 {
-	int part = lay->pages[page].part;
+	int part = lay->run.pages[page].part;
 
 	return part >= 0 ? lay->parts[part] : "";
 }
@@ -908,42 +867,42 @@ const char *kg_lay_page_part(const kg_lay *lay, size_t page)
 
 const kg_elem *kg_lay_elem(const kg_lay *lay, size_t i)
 {
-	return &lay->el[i];
+	return &lay->run.el[i];
 }
 
 const kg_op *kg_lay_op(const kg_lay *lay, uint32_t i)
 {
-	return &lay->ops[i];
+	return &lay->run.ops[i];
 }
 
 const kg_link *kg_lay_link_at(const kg_lay *lay, int n)
 {
-	return &lay->links[n];
+	return &lay->run.links[n];
 }
 
 size_t kg_lay_nboxes(const kg_lay *lay)
 {
-	return lay->nboxes;
+	return lay->run.nboxes;
 }
 
 const kg_box *kg_lay_box(const kg_lay *lay, size_t b)
 {
-	return &lay->boxes[b];
+	return &lay->run.boxes[b];
 }
 
 const kg_lpage *kg_lay_page(const kg_lay *lay, size_t n)
 {
-	return &lay->pages[n];
+	return &lay->run.pages[n];
 }
 
 const kg_place *kg_lay_place(const kg_lay *lay, size_t i)
 {
-	return &lay->place[i];
+	return &lay->run.place[i];
 }
 
 void kg_lay_page_set(kg_lay *lay, size_t page, kg_lay_slot slot, long elem)
 {
-	kg_lpage *pg = &lay->pages[page];
+	kg_lpage *pg = &lay->run.pages[page];
 
 	if (slot == KG_LAY_HEAD)
 		pg->head = elem;
@@ -952,5 +911,5 @@ void kg_lay_page_set(kg_lay *lay, size_t page, kg_lay_slot slot, long elem)
 	else
 		pg->back = elem;
 	if (slot == KG_LAY_BACK && elem >= 0) /* its origin the page's corner */
-		lay->el[elem].flags |= KG_EL_BACK;
+		lay->run.el[elem].flags |= KG_EL_BACK;
 }

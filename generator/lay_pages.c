@@ -12,10 +12,10 @@
 
 static void S_placement(kg_lay *lay, size_t elem, float y)
 {
-	KG_GROW(lay->place, lay->cap_place, lay->nplace + 1);
-	lay->place[lay->nplace].elem = elem;
-	lay->place[lay->nplace].y = y;
-	lay->nplace++;
+	KG_GROW(lay->run.place, lay->run.cap_place, lay->run.nplace + 1);
+	lay->run.place[lay->run.nplace].elem = elem;
+	lay->run.place[lay->run.nplace].y = y;
+	lay->run.nplace++;
 }
 
 /* Padding above element i for the boxes it continues from an earlier page. */
@@ -24,9 +24,9 @@ static float S_cont_pad(const kg_lay *lay, size_t i)
 	float pad = 0;
 	int b;
 
-	for (b = lay->el[i].box; b >= 0; b = lay->boxes[b].parent)
-		if (lay->boxes[b].first < i)
-			pad += lay->boxes[b].st.pad;
+	for (b = lay->run.el[i].box; b >= 0; b = lay->run.boxes[b].parent)
+		if (lay->run.boxes[b].first < i)
+			pad += lay->run.boxes[b].st.pad;
 	return pad;
 }
 
@@ -36,9 +36,9 @@ static float S_reserve(const kg_lay *lay, size_t i)
 	float pad = 0;
 	int b;
 
-	for (b = lay->el[i].box; b >= 0; b = lay->boxes[b].parent)
-		if (lay->boxes[b].last > i)
-			pad += lay->boxes[b].st.pad;
+	for (b = lay->run.el[i].box; b >= 0; b = lay->run.boxes[b].parent)
+		if (lay->run.boxes[b].last > i)
+			pad += lay->run.boxes[b].st.pad;
 	return pad;
 }
 
@@ -48,7 +48,7 @@ static long S_find_dest(kg_lay *lay, const char *id, size_t len);
  * (ids may repeat: any of them)? */
 static void S_check_dest(kg_lay *lay, const kg_op *op, size_t page, float y)
 {
-	const char *id = lay->text.ptr + op->str;
+	const char *id = lay->run.text.ptr + op->str;
 	long i = S_find_dest(lay, id, op->len);
 
 	for (; i >= 0 && (size_t)i < lay->ndests; i++) {
@@ -65,31 +65,31 @@ static void S_check_dest(kg_lay *lay, const kg_op *op, size_t page, float y)
 
 static void S_record_dests(kg_lay *lay, size_t page)
 {
-	const kg_lpage *pg = &lay->pages[page];
+	const kg_lpage *pg = &lay->run.pages[page];
 	size_t p;
 	uint32_t k;
 
 	for (p = pg->p0; p < pg->p0 + pg->np; p++) {
-		const kg_elem *e = &lay->el[lay->place[p].elem];
+		const kg_elem *e = &lay->run.el[lay->run.place[p].elem];
 
 		for (k = e->op0; k < e->op0 + e->nops; k++) {
-			const kg_op *op = &lay->ops[k];
+			const kg_op *op = &lay->run.ops[k];
 			kg_dest *dst;
 
 			if (op->type != KG_OP_DEST)
 				continue;
 			if (lay->dests_frozen) {
 				S_check_dest(lay, op, lay->page_base + page,
-					     lay->place[p].y);
+					     lay->run.place[p].y);
 				continue;
 			}
 			KG_GROW(lay->dests, lay->cap_dests, lay->ndests + 1);
 			dst = &lay->dests[lay->ndests];
 			dst->id = (uint32_t)lay->anchor_text.len;
 			dst->len = op->len;
-			kg_buf_put(&lay->anchor_text, lay->text.ptr + op->str, op->len);
+			kg_buf_put(&lay->anchor_text, lay->run.text.ptr + op->str, op->len);
 			dst->page = lay->page_base + page;
-			dst->y = lay->place[p].y;
+			dst->y = lay->run.place[p].y;
 			dst->seq = lay->ndests++;
 			lay->dests_sorted = 0;
 		}
@@ -100,13 +100,13 @@ static void S_record_dests(kg_lay *lay, size_t page)
  * own height, and keeps the operations that fall inside it. */
 static void S_fill_rest(kg_lay *lay, size_t i, float room)
 {
-	kg_elem *e = &lay->el[i];
+	kg_elem *e = &lay->run.el[i];
 	uint32_t k;
 
 	if (room > e->h)
 		e->h = room;
 	for (k = 0; k < e->nops; k++)
-		if (lay->ops[e->op0 + k].y > e->h + KG_LI_EPS)
+		if (lay->run.ops[e->op0 + k].y > e->h + KG_LI_EPS)
 			break;
 	e->nops = k;
 }
@@ -121,13 +121,13 @@ typedef struct S_run {
 	size_t *items;   /* items[i - from]: items in [from, i) */
 	long *heading;   /* heading[i - from]: the last heading line < i */
 	size_t *section; /* section[i - from]: the first element >= i that
-			  * starts a page, or lay->nel */
+			  * starts a page, or lay->run.nel */
 	float *flow;     /* flow[i - from]: height of [from, i), spaces in */
 } S_run;
 
 static void S_run_init(kg_lay *lay, size_t from, S_run *r)
 {
-	size_t i, n = lay->nel - from;
+	size_t i, n = lay->run.nel - from;
 
 	r->from = from;
 	r->n = n;
@@ -138,7 +138,7 @@ static void S_run_init(kg_lay *lay, size_t from, S_run *r)
 	r->flow = kg_xcalloc(n + 1, sizeof(*r->flow));
 	r->heading[0] = -1;
 	for (i = 0; i < n; i++) {
-		const kg_elem *e = &lay->el[from + i];
+		const kg_elem *e = &lay->run.el[from + i];
 		int real = !(e->flags & KG_EL_HEAD_ONLY);
 
 		r->lines[i + 1] = r->lines[i] + (real && (e->flags & KG_EL_LINE));
@@ -147,9 +147,9 @@ static void S_run_init(kg_lay *lay, size_t from, S_run *r)
 					    ? (long)(from + i) : r->heading[i];
 		r->flow[i + 1] = r->flow[i] + (real ? e->space + e->h : 0);
 	}
-	r->section[n] = lay->nel;
+	r->section[n] = lay->run.nel;
 	for (i = n; i-- > 0;)
-		r->section[i] = (lay->el[from + i].flags & KG_EL_NEW_PAGE)
+		r->section[i] = (lay->run.el[from + i].flags & KG_EL_NEW_PAGE)
 					? from + i : r->section[i + 1];
 }
 
@@ -170,7 +170,7 @@ static void S_run_free(S_run *r)
 static int S_rules_allow(const kg_lay *lay, const S_run *r, size_t first,
 			 size_t k)
 {
-	const kg_elem *e = &lay->el[k];
+	const kg_elem *e = &lay->run.el[k];
 	int b;
 
 	if (lay->rules & KG_BREAK_HEADINGS) {
@@ -182,15 +182,15 @@ static int S_rules_allow(const kg_lay *lay, const S_run *r, size_t first,
 	}
 	if (!(lay->rules & KG_BREAK_WIDOWS))
 		return 1;
-	for (b = e->box; b >= 0; b = lay->boxes[b].parent) {
-		const kg_box *bx = &lay->boxes[b];
+	for (b = e->box; b >= 0; b = lay->run.boxes[b].parent) {
+		const kg_box *bx = &lay->run.boxes[b];
 
 		if (bx->first < k && (S_LINES(r, bx->first, k) < 2 ||
 				      S_LINES(r, k, bx->last + 1) < 2))
 			return 0;
 	}
-	for (b = e->list; b >= 0; b = lay->lists[b].parent) {
-		const kg_llist *l = &lay->lists[b];
+	for (b = e->list; b >= 0; b = lay->run.lists[b].parent) {
+		const kg_llist *l = &lay->run.lists[b];
 		/* an item cut in two counts on both sides */
 		size_t after = S_ITEMS(r, k, l->last + 1) +
 			       !(e->flags & KG_EL_ITEM);
@@ -208,15 +208,15 @@ static int S_rules_allow(const kg_lay *lay, const S_run *r, size_t first,
 static size_t S_rules_break(const kg_lay *lay, const S_run *r, size_t first,
 			    size_t i, float y, const kg_lpage *pg)
 {
-	size_t k, p = lay->nplace;
+	size_t k, p = lay->run.nplace;
 	float end = y; /* where the page would end, before k */
 
 	for (k = i; k > first; k--) {
-		while (p > pg->p0 && lay->place[p - 1].elem >= k)
-			end = lay->place[--p].y;
+		while (p > pg->p0 && lay->run.place[p - 1].elem >= k)
+			end = lay->run.place[--p].y;
 		if (end < lay->height / 5)
 			return first;
-		if (!(lay->el[k - 1].flags & KG_EL_KEEP) &&
+		if (!(lay->run.el[k - 1].flags & KG_EL_KEEP) &&
 		    S_rules_allow(lay, r, first, k))
 			return k;
 	}
@@ -233,12 +233,12 @@ static float S_heads(kg_lay *lay, size_t from, size_t at, size_t i, float y)
 	float y0 = y;
 	long h;
 
-	for (h = lay->el[i].head; h >= (long)from && (size_t)h < at && n < 16;
-	     h = lay->el[h].head)
+	for (h = lay->run.el[i].head; h >= (long)from && (size_t)h < at && n < 16;
+	     h = lay->run.el[h].head)
 		chain[n++] = h;
 	while (n-- > 0) {
 		S_placement(lay, (size_t)chain[n], y);
-		y += lay->el[chain[n]].h;
+		y += lay->run.el[chain[n]].h;
 	}
 	return y - y0;
 }
@@ -254,12 +254,12 @@ static void S_fill_page(kg_lay *lay, const S_run *r, size_t *at,
 	int real = 0;
 
 	*filled = 0;
-	while (i < lay->nel && (lay->el[i].flags & KG_EL_HEAD_ONLY))
+	while (i < lay->run.nel && (lay->run.el[i].flags & KG_EL_HEAD_ONLY))
 		i++;
-	if (i < lay->nel)
+	if (i < lay->run.nel)
 		y += S_heads(lay, r->from, *at, i, y);
-	while (i < lay->nel) {
-		const kg_elem *e = &lay->el[i];
+	while (i < lay->run.nel) {
+		const kg_elem *e = &lay->run.el[i];
 		float sb = real ? e->space * squeeze : 0;
 
 		if (e->flags & KG_EL_HEAD_ONLY) { /* placed as a head, if at all */
@@ -287,11 +287,11 @@ static void S_fill_page(kg_lay *lay, const S_run *r, size_t *at,
 		 * kept elements taller than the page), here */
 		k = S_rules_break(lay, r, first, i, y, pg);
 		if (k == first)
-			for (k = i; k > first && (lay->el[k - 1].flags & KG_EL_KEEP); k--)
+			for (k = i; k > first && (lay->run.el[k - 1].flags & KG_EL_KEEP); k--)
 				;
 		if (k > first) {
-			while (lay->nplace > pg->p0 && lay->place[lay->nplace - 1].elem >= k)
-				lay->nplace--;
+			while (lay->run.nplace > pg->p0 && lay->run.place[lay->run.nplace - 1].elem >= k)
+				lay->run.nplace--;
 			i = k;
 		}
 		break;
@@ -320,20 +320,20 @@ static void S_push_tail(kg_lay *lay, const S_run *r, size_t start, size_t *at,
 
 	if (S_LINES(r, end, stop) >= S_TAIL_LINES)
 		return;
-	for (p = lay->nplace; p-- > pg->p0;) {
-		size_t k = lay->place[p].elem;
+	for (p = lay->run.nplace; p-- > pg->p0;) {
+		size_t k = lay->run.place[p].elem;
 
-		if (k <= start || k >= end || lay->place[p].y < lay->height / 5)
+		if (k <= start || k >= end || lay->run.place[p].y < lay->height / 5)
 			break;
 		if (r->flow[stop - r->from] - r->flow[k - r->from] -
-			    lay->el[k].space > lay->height - S_cont_pad(lay, k))
+			    lay->run.el[k].space > lay->height - S_cont_pad(lay, k))
 			break; /* the rest would not fit on one page */
 		if (S_LINES(r, k, stop) < S_TAIL_LINES ||
-		    (lay->el[k - 1].flags & KG_EL_KEEP) ||
-		    (lay->el[k].flags & KG_EL_HEAD_ONLY) ||
+		    (lay->run.el[k - 1].flags & KG_EL_KEEP) ||
+		    (lay->run.el[k].flags & KG_EL_HEAD_ONLY) ||
 		    !S_rules_allow(lay, r, start, k))
 			continue;
-		lay->nplace = p;
+		lay->run.nplace = p;
 		*at = k;
 		return;
 	}
@@ -352,41 +352,41 @@ static void S_pull_tail(kg_lay *lay, const S_run *r, size_t start, size_t *at,
 	size_t retry;
 	int filled, seen = 0;
 
-	if (end >= lay->nel || end <= start)
+	if (end >= lay->run.nel || end <= start)
 		return;
 	stop = r->section[end - r->from];
-	if (stop <= end || (lay->el[end].flags & KG_EL_NEW_PAGE))
+	if (stop <= end || (lay->run.el[end].flags & KG_EL_NEW_PAGE))
 		return;
 	tail = r->flow[stop - r->from] - r->flow[end - r->from] -
-	       lay->el[end].space;
+	       lay->run.el[end].space;
 	if (tail > S_TAIL * lay->height)
 		return;
-	for (p = pg->p0; p < lay->nplace; p++) {
-		const kg_elem *e = &lay->el[lay->place[p].elem];
+	for (p = pg->p0; p < lay->run.nplace; p++) {
+		const kg_elem *e = &lay->run.el[lay->run.place[p].elem];
 
-		used = lay->place[p].y + e->h;
+		used = lay->run.place[p].y + e->h;
 		/* the space above every element but the page's first (and its
 		 * heads) shrinks */
 		if (!(e->flags & KG_EL_HEAD_ONLY) && seen++)
 			spaces += e->space;
 	}
-	need = used + lay->el[end].space + tail - lay->height;
-	spaces += lay->el[end].space;
+	need = used + lay->run.el[end].space + tail - lay->height;
+	spaces += lay->run.el[end].space;
 	for (p = end + 1; p < stop; p++)
-		spaces += lay->el[p].flags & KG_EL_HEAD_ONLY ? 0 : lay->el[p].space;
+		spaces += lay->run.el[p].flags & KG_EL_HEAD_ONLY ? 0 : lay->run.el[p].space;
 	squeeze = spaces > 0 ? 1 - need / spaces - 0.01f : 0;
 	if (squeeze < S_SQUEEZE_MOST) {
 		S_push_tail(lay, r, start, at, pg, stop);
 		return;
 	}
 	retry = start;
-	lay->nplace = pg->p0;
+	lay->run.nplace = pg->p0;
 	S_fill_page(lay, r, &retry, pg, squeeze, &filled);
 	if (retry == stop && !filled) {
 		*at = retry;
 		return;
 	}
-	lay->nplace = pg->p0; /* no: as it was */
+	lay->run.nplace = pg->p0; /* no: as it was */
 	retry = start;
 	S_fill_page(lay, r, &retry, pg, 1, &filled);
 	S_push_tail(lay, r, start, at, pg, stop);
@@ -407,27 +407,27 @@ unsigned kg_lay_rule_bit(const char *name, size_t len)
 
 void kg_lay_paginate(kg_lay *lay, size_t from, int kind)
 {
-	size_t i = from, page0 = lay->npages;
+	size_t i = from, page0 = lay->run.npages;
 	S_run r;
 
 	S_run_init(lay, from, &r);
-	while (i < lay->nel) {
+	while (i < lay->run.nel) {
 		kg_lpage pg;
 		size_t start = i;
 		int filled;
 
 		memset(&pg, 0, sizeof(pg));
-		pg.p0 = lay->nplace;
+		pg.p0 = lay->run.nplace;
 		pg.part = -1;
 		pg.kind = kind;
 		pg.head = pg.foot = pg.back = -1;
 		S_fill_page(lay, &r, &i, &pg, 1, &filled);
 		if ((lay->rules & KG_BREAK_TAILS) && !filled)
 			S_pull_tail(lay, &r, start, &i, &pg);
-		pg.np = lay->nplace - pg.p0;
-		KG_GROW(lay->pages, lay->cap_pages, lay->npages + 1);
-		lay->pages[lay->npages++] = pg;
-		S_record_dests(lay, lay->npages - 1);
+		pg.np = lay->run.nplace - pg.p0;
+		KG_GROW(lay->run.pages, lay->run.cap_pages, lay->run.npages + 1);
+		lay->run.pages[lay->run.npages++] = pg;
+		S_record_dests(lay, lay->run.npages - 1);
 	}
 	if (lay->record)
 		kg_lay_record_run(lay, from, page0);

@@ -149,7 +149,7 @@ static void S_row_elem(kg_lay *lay, const S_row_ctx *rc, const size_t *from,
  * U+FF1A-FF20, U+FF3B-FF40, U+FF5B-FF65)? */
 static int S_wide_start(const kg_lay *lay, const kg_piece *p)
 {
-	const char *s = lay->text.ptr + p->str;
+	const char *s = lay->run.text.ptr + p->str;
 	uint32_t c = p->len ? kg_utf8_next(&s, s + p->len) : 0;
 
 	return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
@@ -204,7 +204,7 @@ static long S_row_head(kg_lay *lay, const S_row_ctx *rc, const kg_inline *first,
 	kg_li_elem_done(lay);
 	kg_li_lines_free(&ls);
 	kg_inline_free(&in);
-	return (long)lay->nel - 1;
+	return (long)lay->run.nel - 1;
 }
 
 /* Add one table row: one element, or, when it is taller than max_h, one
@@ -352,8 +352,8 @@ void kg_lay_table(kg_lay *lay, const kg_inline *cells, size_t nrows,
 		rc.fields = ts->fields ? ts->fields + r * ncols : NULL;
 		if (r == 0) {
 			S_row(lay, &rc, 0, ts->head_fill, -1, lay->height, 0, NULL);
-			head = (long)lay->nel - 1;
-			head_h = lay->el[head].h;
+			head = (long)lay->run.nel - 1;
+			head_h = lay->run.el[head].h;
 			kg_lay_keep(lay);
 		} else {
 			S_row(lay, &rc, r % 2 == 0, 0xFFFFFF, head,

@@ -311,21 +311,35 @@ typedef struct kg_link {
 
 /* ---- the layout ---------------------------------------------------------------- */
 
-typedef struct kg_lay {
-	kg_metrics fonts; /* how text is measured */
-	const kg_pdf_style *st;
-	float width;   /* of the body area */
-	float height;  /* of the body area */
-	kg_buf text;   /* every string: pieces, operations, anchors */
+/* A run's own (above, "Runs"): its elements, operations and their text,
+ * boxes, lists, links, placements and pages; what kg_lay_run_reset drops
+ * and kg_lay_run_keep takes away whole. */
+typedef struct kg_lay_run {
+	kg_buf text;   /* every string: pieces, operations */
 	kg_op *ops;
 	size_t nops, cap_ops;
 	kg_elem *el;
 	size_t nel, cap_el;
 	kg_box *boxes;
 	size_t nboxes, cap_boxes;
-	int open_box;  /* innermost open box, or -1 */
 	kg_llist *lists;
 	size_t nlists, cap_lists;
+	kg_link *links;
+	size_t nlinks, cap_links;
+	kg_place *place;
+	size_t nplace, cap_place;
+	kg_lpage *pages;       /* of the run, cut by kg_lay_paginate */
+	size_t npages, cap_pages;
+	size_t mirrored_ops;   /* operations mirrored already (bidi) */
+} kg_lay_run;
+
+typedef struct kg_lay {
+	kg_metrics fonts; /* how text is measured */
+	const kg_pdf_style *st;
+	float width;   /* of the body area */
+	float height;  /* of the body area */
+	kg_lay_run run; /* the current run */
+	int open_box;  /* innermost open box, or -1 */
 	int open_list; /* innermost open list, or -1 */
 	int item;      /* the next element starts a list item */
 	int rows;      /* table rows laid out, for KG_EL_ROW_PART */
@@ -333,8 +347,6 @@ typedef struct kg_lay {
 	/* the layout record (kg_lay_record), or NULL: a JSON line per page */
 	kg_buf *record;
 	size_t record_run;
-	kg_link *links;
-	size_t nlinks, cap_links;
 	char **parts;  /* running-header titles */
 	size_t nparts, cap_parts;
 	int part;      /* part of the elements being added */
@@ -344,11 +356,7 @@ typedef struct kg_lay {
 	float space;   /* pending space above the next element */
 	int new_page;  /* the next element starts a page */
 	/* pagination */
-	kg_place *place;
-	size_t nplace, cap_place;
-	kg_lpage *pages;       /* of the current run */
-	size_t npages, cap_pages;
-	size_t page_base;      /* pages of the runs before: pages[0]'s number */
+	size_t page_base;      /* pages of the runs before: run.pages[0]'s number */
 	/* where every anchor landed, for the whole document: kept across
 	 * runs; small (an id, a page, a y) */
 	kg_dest *dests;
@@ -360,11 +368,10 @@ typedef struct kg_lay {
 	struct kg_li_typeset *ts;
 	size_t disagree;       /* anchors that landed elsewhere than recorded */
 	/* bidi (kg_lay_set_rtl): the kit's direction; a paragraph set in
-	 * it whatever its first strong character (the furniture); how many
-	 * operations are mirrored already; the breaker's scratch */
+	 * it whatever its first strong character (the furniture); the
+	 * breaker's scratch */
 	int rtl;
 	int dir_fixed;
-	size_t mirrored_ops;
 	struct kg_li_bidi *bidi;
 } kg_lay;
 
@@ -649,21 +656,20 @@ const kg_place *kg_lay_place(const kg_lay *lay, size_t i);
  * and count its pages into page_base. No box may be open. */
 void kg_lay_run_reset(kg_lay *lay);
 
-/* A run ended and kept whole: its elements, operations, text, boxes,
- * lists, links and pages, its first page's number and the tag in force
- * when it ended. */
-typedef struct kg_lay_run kg_lay_run;
+/* A run ended and kept whole (kg_lay_run), with its first page's number
+ * and the tag in force when it ended. */
+typedef struct kg_lay_kept kg_lay_kept;
 /* End the current run as kg_lay_run_reset does, but take it out of lay
  * whole, to be drawn later; lay starts the next run empty. */
-kg_lay_run *kg_lay_run_keep(kg_lay *lay);
+kg_lay_kept *kg_lay_run_keep(kg_lay *lay);
 /* The bytes a kept run holds. */
-size_t kg_lay_run_bytes(const kg_lay_run *run);
+size_t kg_lay_kept_bytes(const kg_lay_kept *kept);
 /* Make the kept run lay's current run again, as it was when it ended
- * (its pages numbered from where they were), and free run; lay's own
+ * (its pages numbered from where they were), and free kept; lay's own
  * current run must be empty. kg_lay_run_reset ends it again. */
-void kg_lay_run_resume(kg_lay *lay, kg_lay_run *run);
+void kg_lay_run_resume(kg_lay *lay, kg_lay_kept *kept);
 /* Free a kept run that will not be drawn. */
-void kg_lay_run_free(kg_lay_run *run);
+void kg_lay_kept_free(kg_lay_kept *kept);
 /* Take the anchors src recorded (src keeps none; nor its language and
  * the hyphenation points it found, which lay takes) and check every anchor
  * laid out from now on against them: a second pass over the same

@@ -85,7 +85,7 @@ typedef struct kg_pw {
 	/* the one layout's runs, kept to be drawn at its end (KG_PW_KEEP),
 	 * their bytes, and the most they may take before the layout goes on
 	 * as the first of two; the PDF's objects reserved before it began */
-	kg_lay_run **kept;
+	kg_lay_kept **kept;
 	size_t nkept, cap_kept;
 	size_t kept_bytes, keep_budget;
 	uint32_t objs_before;

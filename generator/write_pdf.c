@@ -482,7 +482,7 @@ void kg_pw_run_end(kg_pw *c)
 	if (c->pass == KG_PW_KEEP) { /* drawn once all is laid out */
 		KG_GROW(c->kept, c->cap_kept, c->nkept + 1);
 		c->kept[c->nkept] = kg_lay_run_keep(&c->lay);
-		c->kept_bytes += kg_lay_run_bytes(c->kept[c->nkept++]);
+		c->kept_bytes += kg_lay_kept_bytes(c->kept[c->nkept++]);
 		if (c->kept_bytes > c->keep_budget)
 			S_keep_no_more(c);
 		return;
@@ -869,7 +869,7 @@ out:
 	free(c.po.watermark.runs);
 	kg_inline_free(&c.para);
 	while (c.nkept)
-		kg_lay_run_free(c.kept[--c.nkept]);
+		kg_lay_kept_free(c.kept[--c.nkept]);
 	free(c.kept);
 	while (c.top)
 		S_pop(&c);

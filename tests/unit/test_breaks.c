@@ -50,9 +50,9 @@ static size_t S_page_start(const kg_lay *lay, size_t p)
 {
 	size_t k;
 
-	for (k = lay->pages[p].p0; k < lay->pages[p].p0 + lay->pages[p].np; k++)
-		if (!(lay->el[lay->place[k].elem].flags & KG_EL_HEAD_ONLY))
-			return lay->place[k].elem;
+	for (k = lay->run.pages[p].p0; k < lay->run.pages[p].p0 + lay->run.pages[p].np; k++)
+		if (!(lay->run.el[lay->run.place[k].elem].flags & KG_EL_HEAD_ONLY))
+			return lay->run.place[k].elem;
 	return (size_t)-1;
 }
 
@@ -88,7 +88,7 @@ static void test_list_keeps_two_items_each_side(void **state)
 	S_lines(&f->lay, 9);
 	first = S_list(&f->lay, 4, NULL);
 	kg_lay_paginate(&f->lay, 0, 0);
-	assert_int_equal(f->lay.npages, 2);
+	assert_int_equal(f->lay.run.npages, 2);
 	assert_int_equal(S_page_start(&f->lay, 1), first);
 
 	kg_lay_free(&f->lay);
@@ -110,18 +110,18 @@ static void test_list_head_on_later_pages(void **state)
 	S_lines(&f->lay, 2);
 	S_list(&f->lay, 20, "Items (continued)");
 	kg_lay_paginate(&f->lay, 0, 0);
-	assert_true(f->lay.npages >= 3);
-	for (p = 0; p < f->lay.npages; p++)
-		for (k = 0; k < f->lay.pages[p].np; k++) {
-			size_t e = f->lay.place[f->lay.pages[p].p0 + k].elem;
+	assert_true(f->lay.run.npages >= 3);
+	for (p = 0; p < f->lay.run.npages; p++)
+		for (k = 0; k < f->lay.run.pages[p].np; k++) {
+			size_t e = f->lay.run.place[f->lay.run.pages[p].p0 + k].elem;
 
-			if (f->lay.el[e].flags & KG_EL_HEAD_ONLY) {
+			if (f->lay.run.el[e].flags & KG_EL_HEAD_ONLY) {
 				assert_true(p > 0);
 				assert_int_equal(k, 0);
 				heads++;
 			}
 		}
-	assert_int_equal(heads, f->lay.npages - 1);
+	assert_int_equal(heads, f->lay.run.npages - 1);
 }
 
 /* A heading with one line after it at the foot of a page goes over with
@@ -144,7 +144,7 @@ static void test_heading_keeps_two_lines(void **state)
 		S_para(&f->lay, "one line", 0);
 		S_lines(&f->lay, 5);
 		kg_lay_paginate(&f->lay, 0, 0);
-		assert_int_equal(f->lay.npages, 2);
+		assert_int_equal(f->lay.run.npages, 2);
 		if (off)
 			assert_int_equal(S_page_start(&f->lay, 1), heading + 2);
 		else
@@ -170,9 +170,9 @@ static void test_hyphen_line_kept(void **state)
 		 "dead-letter fan-out");
 	kg_lay_para(&f->lay, &in, &o);
 	kg_lay_outdent(&f->lay, ox, ow);
-	for (k = 0; k < f->lay.nel; k++)
-		if (f->lay.el[k].flags & KG_EL_HYPHEN) {
-			assert_true(f->lay.el[k].flags & KG_EL_KEEP);
+	for (k = 0; k < f->lay.run.nel; k++)
+		if (f->lay.run.el[k].flags & KG_EL_HYPHEN) {
+			assert_true(f->lay.run.el[k].flags & KG_EL_KEEP);
 			hy++;
 		}
 	assert_true(hy >= 2);
@@ -203,7 +203,7 @@ static void test_whole_box_moves_whole(void **state)
 		S_lines(&f->lay, 6);
 		kg_lay_box_close(&f->lay);
 		kg_lay_paginate(&f->lay, 0, 0);
-		assert_int_equal(f->lay.npages, 2);
+		assert_int_equal(f->lay.run.npages, 2);
 		if (off)
 			assert_true(S_page_start(&f->lay, 1) > box + 1);
 		else
@@ -230,7 +230,7 @@ static void test_short_tail_pulled_back(void **state)
 			S_para(&f->lay, "one line", 0);
 		}
 		kg_lay_paginate(&f->lay, 0, 0);
-		assert_int_equal(f->lay.npages, off ? 2 : 1);
+		assert_int_equal(f->lay.run.npages, off ? 2 : 1);
 	}
 }
 
@@ -250,8 +250,8 @@ static void test_short_tail_pushed(void **state)
 		}
 		S_lines(&f->lay, 11);
 		kg_lay_paginate(&f->lay, 0, 0);
-		assert_int_equal(f->lay.npages, 2);
-		assert_int_equal(f->lay.pages[1].np, off ? 1 : 3);
+		assert_int_equal(f->lay.run.npages, 2);
+		assert_int_equal(f->lay.run.pages[1].np, off ? 1 : 3);
 	}
 }
 
@@ -263,8 +263,8 @@ static int S_short_end(kg_test_lay *f, const char *title, unsigned rules)
 	kg_lay_init(&f->lay, &f->m, &f->st, 200, 140);
 	kg_lay_set_rules(&f->lay, rules);
 	S_para(&f->lay, title, 1);
-	return f->lay.nel >= 2 &&
-	       (f->lay.el[f->lay.nel - 1].flags & KG_EL_SHORT_END) != 0;
+	return f->lay.run.nel >= 2 &&
+	       (f->lay.run.el[f->lay.run.nel - 1].flags & KG_EL_SHORT_END) != 0;
 }
 
 /* A title whose last line would be one short word (the first of a run of

@@ -296,8 +296,8 @@ static void test_paragraph_hyphenated(void **state)
 	kg_lay_indent(&f->lay, 200 - 120, &ox, &ow);
 	kg_inline_text(&f->lay, &in, &t, S_compounds, strlen(S_compounds), 0);
 	kg_lay_para(&f->lay, &in, &o);
-	for (k = 0; k < f->lay.nel; k++) {
-		const kg_elem *e = &f->lay.el[k];
+	for (k = 0; k < f->lay.run.nel; k++) {
+		const kg_elem *e = &f->lay.run.el[k];
 		const kg_op *last = NULL;
 		uint32_t i;
 
@@ -310,8 +310,8 @@ static void test_paragraph_hyphenated(void **state)
 		assert_true(e->flags & KG_EL_HYPHEN);
 		assert_true(e->flags & KG_EL_KEEP);
 		for (i = e->op0; i < e->op0 + e->nops; i++)
-			if (f->lay.ops[i].type == KG_OP_TEXT)
-				last = &f->lay.ops[i];
+			if (f->lay.run.ops[i].type == KG_OP_TEXT)
+				last = &f->lay.run.ops[i];
 		assert_non_null(last);
 		assert_int_equal(last->tag, KG_TAG_ARTIFACT);
 		assert_int_equal(last->len, 1);
@@ -319,11 +319,11 @@ static void test_paragraph_hyphenated(void **state)
 	}
 	assert_true(hy >= 3);
 	/* the same as a heading: no hyphen */
-	f->lay.nel = 0;
+	f->lay.run.nel = 0;
 	o.heading = 1;
 	kg_lay_para(&f->lay, &in, &o);
-	for (k = 0; k < f->lay.nel; k++)
-		assert_false(f->lay.el[k].flags & KG_EL_HYPHENATED);
+	for (k = 0; k < f->lay.run.nel; k++)
+		assert_false(f->lay.run.el[k].flags & KG_EL_HYPHENATED);
 	kg_lay_outdent(&f->lay, ox, ow);
 	kg_inline_free(&in);
 }
@@ -363,11 +363,11 @@ static void test_no_page_ends_hyphenated(void **state)
 		}
 		kg_lay_outdent(&f->lay, ox, ow);
 		kg_lay_paginate(&f->lay, 0, 2);
-		for (p = 0; p + 1 < f->lay.npages; p++) {
-			const kg_lpage *pg = &f->lay.pages[p];
-			size_t e = f->lay.place[pg->p0 + pg->np - 1].elem;
+		for (p = 0; p + 1 < f->lay.run.npages; p++) {
+			const kg_lpage *pg = &f->lay.run.pages[p];
+			size_t e = f->lay.run.place[pg->p0 + pg->np - 1].elem;
 
-			ended[off >= 10] += (f->lay.el[e].flags & KG_EL_HYPHENATED) != 0;
+			ended[off >= 10] += (f->lay.run.el[e].flags & KG_EL_HYPHENATED) != 0;
 		}
 		kg_inline_free(&in);
 	}

@@ -172,12 +172,12 @@ static float S_right(const kg_lay *lay, size_t e)
 	float right = 0;
 	uint32_t k;
 
-	for (k = lay->el[e].op0; k < lay->el[e].op0 + lay->el[e].nops; k++) {
-		const kg_op *op = &lay->ops[k];
+	for (k = lay->run.el[e].op0; k < lay->run.el[e].op0 + lay->run.el[e].nops; k++) {
+		const kg_op *op = &lay->run.ops[k];
 
 		if (op->type == KG_OP_TEXT) {
 			float w = (float)lay->fonts.width(lay->fonts.ctx, op->face,
-							lay->text.ptr + op->str, op->len) *
+							lay->run.text.ptr + op->str, op->len) *
 				  op->size / 1000.0f;
 
 			right = op->x + w > right ? op->x + w : right;
@@ -238,7 +238,7 @@ static void test_abstract_metrics(void **state)
 	S_para(&lay, "aaaa bbbb cccc dddd eeee ffff gggg hhhh", 0);
 	assert_true(asked > 0);
 	/* "aaaa bbbb cccc dddd" is 19 characters, 95 pt: four words a line */
-	assert_int_equal(lay.nel, 2);
+	assert_int_equal(lay.run.nel, 2);
 	assert_true(S_right(&lay, 0) <= 100.01f);
 	assert_true(S_right(&lay, 0) >= 94.99f);
 	kg_lay_free(&lay);
@@ -281,7 +281,7 @@ static void test_accessors(void **state)
 	assert_string_equal(kg_lay_page_part(lay, 0), "The part");
 	kg_lay_page_set(lay, 0, KG_LAY_HEAD, kg_lay_free_begin(lay, 20));
 	kg_lay_free_end(lay);
-	assert_true(lay->pages[0].head >= 0);
+	assert_true(lay->run.pages[0].head >= 0);
 	kg_lay_run_reset(lay);
 	assert_int_equal(kg_lay_pages_before(lay), 1);
 	assert_int_equal(kg_lay_run_pages(lay), 0);
@@ -298,13 +298,13 @@ static void test_lines_fit(void **state)
 		       "until both of them are tired. "
 		       "Antidisestablishmentarianismantidisestablishmentarianism "
 		       "is a word wider than the line.", 0);
-	assert_true(f->lay.nel >= 5);
-	for (i = 0; i < f->lay.nel; i++)
+	assert_true(f->lay.run.nel >= 5);
+	for (i = 0; i < f->lay.run.nel; i++)
 		assert_true(S_right(&f->lay, i) <= 200.01f);
 	/* first two and last two lines stay together */
-	assert_true(f->lay.el[0].flags & KG_EL_KEEP);
-	assert_true(f->lay.el[f->lay.nel - 2].flags & KG_EL_KEEP);
-	assert_false(f->lay.el[1].flags & KG_EL_KEEP && f->lay.nel > 4);
+	assert_true(f->lay.run.el[0].flags & KG_EL_KEEP);
+	assert_true(f->lay.run.el[f->lay.run.nel - 2].flags & KG_EL_KEEP);
+	assert_false(f->lay.run.el[1].flags & KG_EL_KEEP && f->lay.run.nel > 4);
 }
 
 /* Does s (n bytes) hold needle? */
@@ -343,17 +343,17 @@ static void test_code_breaks_honestly(void **state)
 	kg_inline_text(&f->lay, &in, &c, lng, strlen(lng), 0);
 	kg_lay_para(&f->lay, &in, &o);
 	kg_inline_free(&in);
-	for (e = 0; e < f->lay.nel; e++) {
-		const kg_elem *el = &f->lay.el[e];
+	for (e = 0; e < f->lay.run.nel; e++) {
+		const kg_elem *el = &f->lay.run.el[e];
 		const kg_op *last = NULL;
 
 		for (k = el->op0; k < el->op0 + el->nops; k++) {
-			const kg_op *op = &f->lay.ops[k];
+			const kg_op *op = &f->lay.run.ops[k];
 
 			if (op->type == KG_OP_TEXT) {
 				last = op;
 				/* the mark is never text */
-				assert_false(S_holds(f->lay.text.ptr + op->str,
+				assert_false(S_holds(f->lay.run.text.ptr + op->str,
 						     op->len, "\xE2\x86\xAA"));
 			}
 			if (op->type == KG_OP_LINE) {
@@ -366,7 +366,7 @@ static void test_code_breaks_honestly(void **state)
 		lines_with_text++;
 		/* no line of code ends in a hyphen */
 		assert_true(last->len > 0 &&
-			    f->lay.text.ptr[last->str + last->len - 1] != '-');
+			    f->lay.run.text.ptr[last->str + last->len - 1] != '-');
 		assert_true(S_right(&f->lay, e) <= 200.01f);
 	}
 	assert_true(lines_with_text >= 4);
@@ -386,12 +386,12 @@ static void test_heading_never_ends_a_page(void **state)
 	S_para(&f->lay, "A paragraph of three lines, long enough to fill the "
 		       "width of the body three times over, or nearly.", 0);
 	kg_lay_paginate(&f->lay, 0, 0);
-	assert_int_equal(f->lay.npages, 2);
+	assert_int_equal(f->lay.run.npages, 2);
 	/* the heading went to the second page with its paragraph */
-	p = f->lay.pages[1].p0;
-	assert_int_equal(f->lay.place[p].elem, 8);
-	for (i = 0; i < f->lay.pages[0].np; i++)
-		assert_true(f->lay.place[f->lay.pages[0].p0 + i].y + 14 <= 140.01f);
+	p = f->lay.run.pages[1].p0;
+	assert_int_equal(f->lay.run.place[p].elem, 8);
+	for (i = 0; i < f->lay.run.pages[0].np; i++)
+		assert_true(f->lay.run.place[f->lay.run.pages[0].p0 + i].y + 14 <= 140.01f);
 }
 
 static void test_table_header_repeats(void **state)
@@ -417,10 +417,10 @@ static void test_table_header_repeats(void **state)
 		}
 	kg_lay_table(&f->lay, cells, 20, 2, &ts);
 	kg_lay_paginate(&f->lay, 0, 0);
-	assert_true(f->lay.npages >= 3);
-	for (p = 0; p < f->lay.npages; p++)
-		heads += f->lay.place[f->lay.pages[p].p0].elem == 0;
-	assert_int_equal(heads, f->lay.npages); /* every page starts with it */
+	assert_true(f->lay.run.npages >= 3);
+	for (p = 0; p < f->lay.run.npages; p++)
+		heads += f->lay.run.place[f->lay.run.pages[p].p0].elem == 0;
+	assert_int_equal(heads, f->lay.run.npages); /* every page starts with it */
 	for (r = 0; r < 40; r++)
 		kg_inline_free(&cells[r]);
 }
@@ -455,12 +455,12 @@ static float S_cont_gap(kg_test_lay *f, const char *cont_text)
 	kg_inline_text(&f->lay, &cont, &t, cont_text, strlen(cont_text), 0);
 	ts.cont = &cont;
 	kg_lay_table(&f->lay, cells, 2, 2, &ts);
-	for (e = 0; e < f->lay.nel; e++) {
-		if (!(f->lay.el[e].flags & KG_EL_HEAD_ONLY))
+	for (e = 0; e < f->lay.run.nel; e++) {
+		if (!(f->lay.run.el[e].flags & KG_EL_HEAD_ONLY))
 			continue;
-		for (i = f->lay.el[e].op0; i < f->lay.el[e].op0 + f->lay.el[e].nops; i++) {
-			const kg_op *op = &f->lay.ops[i];
-			const char *str = f->lay.text.ptr + op->str;
+		for (i = f->lay.run.el[e].op0; i < f->lay.run.el[e].op0 + f->lay.run.el[e].nops; i++) {
+			const kg_op *op = &f->lay.run.ops[i];
+			const char *str = f->lay.run.text.ptr + op->str;
 
 			if (op->type != KG_OP_TEXT)
 				continue;
@@ -508,20 +508,20 @@ static void test_fill_lines_take_the_rest(void **state)
 		S_para(&f->lay, "one line", 0);
 	kg_lay_fill_lines(&f->lay, 3, 14, 0); /* 3 do not fit in 2 */
 	kg_lay_paginate(&f->lay, 0, 0);
-	assert_int_equal(f->lay.npages, 3);
+	assert_int_equal(f->lay.run.npages, 3);
 	/* page 1: three lines, then the rules to the foot */
-	e = &f->lay.el[fill];
-	pl = &f->lay.place[f->lay.pages[0].p0 + 3];
+	e = &f->lay.run.el[fill];
+	pl = &f->lay.run.place[f->lay.run.pages[0].p0 + 3];
 	assert_int_equal(pl->elem, fill);
 	assert_true(pl->y + e->h >= 140 - 0.01f);
 	assert_true(e->nops >= 6);
 	for (i = 0; i < e->nops; i++)
-		assert_true(f->lay.ops[e->op0 + i].y <= e->h + 0.01f);
+		assert_true(f->lay.run.ops[e->op0 + i].y <= e->h + 0.01f);
 	/* page 2: the 8 lines alone (the fill ended page 1); page 3: the
 	 * second fill, moved whole, the full height of the page */
-	assert_int_equal(f->lay.pages[1].np, 8);
-	assert_int_equal(f->lay.pages[2].np, 1);
-	e = &f->lay.el[f->lay.place[f->lay.pages[2].p0].elem];
+	assert_int_equal(f->lay.run.pages[1].np, 8);
+	assert_int_equal(f->lay.run.pages[2].np, 1);
+	e = &f->lay.run.el[f->lay.run.place[f->lay.run.pages[2].p0].elem];
 	assert_true(e->flags & KG_EL_FILL);
 	assert_true(e->h >= 140 - 0.01f);
 	assert_int_equal(e->nops, 10);
@@ -542,12 +542,12 @@ static void test_head_only_heads_later_pages(void **state)
 		S_para(&f->lay, "code", 0);
 	kg_lay_head_only(&f->lay, head, first);
 	kg_lay_paginate(&f->lay, 0, 0);
-	assert_int_equal(f->lay.npages, 3);
-	for (i = 0; i < f->lay.pages[0].np; i++)
-		assert_int_not_equal(f->lay.place[f->lay.pages[0].p0 + i].elem, head);
-	for (p = 1; p < f->lay.npages; p++) {
-		assert_int_equal(f->lay.place[f->lay.pages[p].p0].elem, head);
-		assert_true(f->lay.place[f->lay.pages[p].p0 + 1].elem >= first);
+	assert_int_equal(f->lay.run.npages, 3);
+	for (i = 0; i < f->lay.run.pages[0].np; i++)
+		assert_int_not_equal(f->lay.run.place[f->lay.run.pages[0].p0 + i].elem, head);
+	for (p = 1; p < f->lay.run.npages; p++) {
+		assert_int_equal(f->lay.run.place[f->lay.run.pages[p].p0].elem, head);
+		assert_true(f->lay.run.place[f->lay.run.pages[p].p0 + 1].elem >= first);
 	}
 }
 
@@ -564,16 +564,16 @@ static void test_box_is_drawn(void **state)
 	f->st.m.forms_box_rule = 0.8f;
 	f->st.m.forms_box_gap = 3;
 	S_para(&f->lay, s, 0);
-	assert_int_equal(f->lay.nel, 1);
-	assert_true(f->lay.el[0].h >= 12);
-	for (k = 0; k < f->lay.nops; k++) {
-		const kg_op *op = &f->lay.ops[k];
+	assert_int_equal(f->lay.run.nel, 1);
+	assert_true(f->lay.run.el[0].h >= 12);
+	for (k = 0; k < f->lay.run.nops; k++) {
+		const kg_op *op = &f->lay.run.ops[k];
 
 		if (op->type == KG_OP_FRAME) {
 			frames++;
 			assert_float_equal(op->w, 12, 0.01);
 			assert_float_equal(op->h, 12, 0.01);
-			assert_true(op->y >= 0 && op->y + op->h <= f->lay.el[0].h);
+			assert_true(op->y >= 0 && op->y + op->h <= f->lay.run.el[0].h);
 		} else if (op->type == KG_OP_TEXT) {
 			const char *text = kg_lay_at(&f->lay, op->str);
 			uint32_t i;
@@ -607,16 +607,16 @@ static void test_table_fills(void **state)
 	for (r = 0; r < 8; r++)
 		kg_inline_text(&f->lay, &cells[r], &t, "cell", 4, 0);
 	kg_lay_table(&f->lay, cells, 4, 2, &ts);
-	assert_int_equal(f->lay.nel, 4);
+	assert_int_equal(f->lay.run.nel, 4);
 	for (r = 1; r < 4; r++)
-		assert_float_equal(f->lay.el[r].h, (130 - f->lay.el[0].h) / 3, 0.01);
-	assert_true(f->lay.el[1].flags & KG_EL_KEEP);
-	assert_true(f->lay.el[2].flags & KG_EL_KEEP);
-	assert_false(f->lay.el[3].flags & KG_EL_KEEP);
+		assert_float_equal(f->lay.run.el[r].h, (130 - f->lay.run.el[0].h) / 3, 0.01);
+	assert_true(f->lay.run.el[1].flags & KG_EL_KEEP);
+	assert_true(f->lay.run.el[2].flags & KG_EL_KEEP);
+	assert_false(f->lay.run.el[3].flags & KG_EL_KEEP);
 	ts.max_row = 20;
 	kg_lay_table(&f->lay, cells, 4, 2, &ts);
 	for (r = 5; r < 8; r++)
-		assert_float_equal(f->lay.el[r].h, 20, 0.01);
+		assert_float_equal(f->lay.run.el[r].h, 20, 0.01);
 	for (r = 0; r < 8; r++)
 		kg_inline_free(&cells[r]);
 }
@@ -634,8 +634,8 @@ static void test_keep_from(void **state)
 		S_para(&f->lay, "form line", 0);
 	kg_lay_keep_from(&f->lay, from);
 	kg_lay_paginate(&f->lay, 0, 0);
-	assert_int_equal(f->lay.npages, 2);
-	assert_int_equal(f->lay.place[f->lay.pages[1].p0].elem, from);
+	assert_int_equal(f->lay.run.npages, 2);
+	assert_int_equal(f->lay.run.place[f->lay.run.pages[1].p0].elem, from);
 }
 
 /* A document of three runs, each starting on a new page; extra: one
@@ -670,8 +670,8 @@ static void test_runs_and_two_passes(void **state)
 	long p0, p1;
 
 	S_runs(&f->lay, 0);
-	assert_int_equal(f->lay.nel, 0);
-	assert_int_equal(f->lay.npages, 0);
+	assert_int_equal(f->lay.run.nel, 0);
+	assert_int_equal(f->lay.run.npages, 0);
 	assert_int_equal(f->lay.page_base, 6); /* two pages a run */
 	assert_int_equal(kg_lay_dest(&f->lay, "a0-0", &y0), 0);
 	assert_int_equal(kg_lay_dest(&f->lay, "a1-0", NULL), 2);
