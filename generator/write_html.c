@@ -170,14 +170,161 @@ static void S_marker(const char *marker, size_t n, kg_buf *out)
 	kg_buf_puts(out, "</span>");
 }
 
+/* ---- the prose cache ------------------------------------------------------------ */
+
+/* A build writes the kit's texts into many editions: a question's into
+ * the published kit, every packet that asks it and its round's guide.
+ * Rendering one (parsed, back to CommonMark, parsed again with smart
+ * punctuation, rendered, its directions marked) is most of an HTML
+ * page's time, so between kg_html_cache_begin and kg_html_cache_end a
+ * text of the kit's own (borrowed by its block: it lives as long as the
+ * kit, so its address names it) keeps its HTML, keyed also by the labels
+ * in use (the language's quotes and marker) and whether it sits in a list
+ * item; and a title (a copy of each block's own, so named by its text)
+ * its HTML too: the same bytes as rendering it again. It may take S_CACHE_MAX
+ * bytes, its table and entries counted (content/'s texts take 0.6 MB);
+ * a kit whose texts would take more (a thousand topics: tens of
+ * megabytes, against the 64 MiB such a build is held to) drops it at
+ * once and renders every text every time, as if it had never been. */
+#define S_CACHE_MAX ((size_t)2 << 20)
+/* an entry's cost beyond its HTML: the allocation's overhead */
+#define S_ENTRY_COST 64
+
+/* what an entry holds: a prose block's text out of a list item or in
+ * one, or a title (keyed by its text, a copy the entry owns) */
+enum { S_PROSE, S_PROSE_IN_ITEM, S_TITLE };
+
+typedef struct S_cached {
+	const char *text;        /* NULL: a free slot */
+	const kg_labels *labels;
+	int item;                /* S_PROSE, S_PROSE_IN_ITEM or S_TITLE */
+	char *html;
+	size_t len;
+} S_cached;
+
+static _Thread_local int S_caching;
+static _Thread_local S_cached *S_cache;
+static _Thread_local size_t S_ncache, S_cache_cap, S_cache_bytes;
+
+void kg_html_cache_begin(void)
+{
+	kg_html_cache_end();
+	S_caching = 1;
+}
+
+void kg_html_cache_end(void)
+{
+	size_t i;
+
+	for (i = 0; i < S_cache_cap; i++) {
+		free(S_cache[i].html);
+		if (S_cache[i].item == S_TITLE)
+			free((char *)S_cache[i].text);
+	}
+	free(S_cache);
+	S_cache = NULL;
+	S_ncache = S_cache_cap = S_cache_bytes = 0;
+	S_caching = 0;
+}
+
+/* Is entry e the one of text, labels and item? */
+static int S_cache_is(const S_cached *e, const char *text,
+		      const kg_labels *labels, int item)
+{
+	return e->labels == labels && e->item == item &&
+	       (item == S_TITLE ? strcmp(e->text, text) == 0 : e->text == text);
+}
+
+static size_t S_cache_slot(const char *text, const kg_labels *labels, int item)
+{
+	size_t h = (uintptr_t)text >> 3, i;
+	const unsigned char *p;
+
+	if (item == S_TITLE) /* FNV-1a over the text */
+		for (h = 2166136261u, p = (const unsigned char *)text; *p; p++)
+			h = (h ^ *p) * 16777619u;
+	h = h * 0x9E3779B97F4A7C15u ^ (uintptr_t)labels ^ (size_t)item;
+	i = h & (S_cache_cap - 1);
+	while (S_cache[i].text && !S_cache_is(&S_cache[i], text, labels, item))
+		i = (i + 1) & (S_cache_cap - 1);
+	return i;
+}
+
+static void S_cache_grow(void)
+{
+	S_cached *old = S_cache;
+	size_t n = S_cache_cap, i;
+
+	S_cache_cap = n ? 2 * n : 256;
+	S_cache = kg_xcalloc(S_cache_cap, sizeof(*S_cache));
+	S_cache_bytes += (S_cache_cap - n) * sizeof(*S_cache);
+	for (i = 0; i < n; i++)
+		if (old[i].text)
+			S_cache[S_cache_slot(old[i].text, old[i].labels,
+					     old[i].item)] = old[i];
+	free(old);
+}
+
+/* The kept HTML of text (a prose block's, or a title), or NULL. */
+static const S_cached *S_cache_find(const char *text, int item)
+{
+	const S_cached *e;
+
+	if (!S_caching || !text || !S_cache_cap)
+		return NULL;
+	e = &S_cache[S_cache_slot(text, S_labels, item)];
+	return e->text ? e : NULL;
+}
+
+/* The block's text when it is the kit's own (a copy of its own is not
+ * kept: it lives no longer than its document). */
+static const char *S_kit_text(const kg_block *b)
+{
+	return b->text_copy ? NULL : b->text;
+}
+
+static void S_cache_put(const char *text, int item, const kg_buf *html)
+{
+	S_cached *e;
+
+	if (!S_caching || !text)
+		return;
+	if (4 * (S_ncache + 1) > 3 * S_cache_cap) {
+		if (S_cache_bytes + (S_cache_cap ? S_cache_cap : 256) *
+		    sizeof(*S_cache) > S_CACHE_MAX) {
+			kg_html_cache_end(); /* too big a kit: no cache */
+			return;
+		}
+		S_cache_grow();
+	}
+	if (S_cache_bytes + html->len + S_ENTRY_COST > S_CACHE_MAX) {
+		kg_html_cache_end();
+		return;
+	}
+	e = &S_cache[S_cache_slot(text, S_labels, item)];
+	e->text = item == S_TITLE ? kg_xstrdup(text) : text;
+	e->labels = S_labels;
+	e->item = item;
+	e->html = kg_xstrndup(html->ptr ? html->ptr : "", html->len);
+	e->len = html->len;
+	S_ncache++;
+	S_cache_bytes += html->len + S_ENTRY_COST +
+			 (item == S_TITLE ? strlen(text) + 1 : 0);
+}
+
 /* A title: plain text, escaped, with smart punctuation like the prose;
  * a fallback's marker marked (its element has S_content_attrs), and its
  * text quoted as the source's language quotes, as its prose is. */
 static void S_title(const char *title, kg_buf *out)
 {
-	size_t n;
+	const S_cached *kept;
+	size_t n, at = out->len;
 
 	title = title ? title : "";
+	if ((kept = S_cache_find(title, S_TITLE))) {
+		kg_buf_put(out, kept->html, kept->len);
+		return;
+	}
 	n = S_fallback(title, strlen(title));
 	if (n) {
 		S_marker(title, n, out);
@@ -188,6 +335,13 @@ static void S_title(const char *title, kg_buf *out)
 	kg_md_text_to_html(title + n, out);
 	if (n)
 		kg_smart_use(S_quotes);
+	if (S_caching) {
+		kg_buf html = KG_BUF_INIT;
+
+		kg_buf_put(&html, out->ptr + at, out->len - at);
+		S_cache_put(title, S_TITLE, &html);
+		kg_buf_release(&html);
+	}
 }
 
 /* What S_dirs gives an element of cmark's HTML: a block of text the
@@ -919,127 +1073,13 @@ static void S_boxes(const kg_buf *html, kg_buf *out)
 	}
 }
 
-/* ---- the prose cache ------------------------------------------------------------ */
-
-/* A build writes the kit's texts into many editions: a question's into
- * the published kit, every packet that asks it and its round's guide.
- * Rendering one (parsed, back to CommonMark, parsed again with smart
- * punctuation, rendered, its directions marked) is most of an HTML
- * page's time, so between kg_html_cache_begin and kg_html_cache_end a
- * text of the kit's own (borrowed by its block: it lives as long as the
- * kit, so its address names it) keeps its HTML, keyed also by the labels
- * in use (the language's quotes and marker) and whether it sits in a list
- * item: the same bytes as rendering it again. It may take S_CACHE_MAX
- * bytes, its table and entries counted (content/'s texts take 0.6 MB);
- * a kit whose texts would take more (a thousand topics: tens of
- * megabytes, against the 64 MiB such a build is held to) drops it at
- * once and renders every text every time, as if it had never been. */
-#define S_CACHE_MAX ((size_t)2 << 20)
-/* an entry's cost beyond its HTML: the allocation's overhead */
-#define S_ENTRY_COST 64
-
-typedef struct S_cached {
-	const char *text;        /* NULL: a free slot */
-	const kg_labels *labels;
-	int item;
-	char *html;
-	size_t len;
-} S_cached;
-
-static _Thread_local int S_caching;
-static _Thread_local S_cached *S_cache;
-static _Thread_local size_t S_ncache, S_cache_cap, S_cache_bytes;
-
-void kg_html_cache_begin(void)
-{
-	kg_html_cache_end();
-	S_caching = 1;
-}
-
-void kg_html_cache_end(void)
-{
-	size_t i;
-
-	for (i = 0; i < S_cache_cap; i++)
-		free(S_cache[i].html);
-	free(S_cache);
-	S_cache = NULL;
-	S_ncache = S_cache_cap = S_cache_bytes = 0;
-	S_caching = 0;
-}
-
-static size_t S_cache_slot(const char *text, const kg_labels *labels, int item)
-{
-	size_t h = ((uintptr_t)text >> 3) * 0x9E3779B97F4A7C15u ^
-		   (uintptr_t)labels ^ (size_t)item;
-	size_t i = h & (S_cache_cap - 1);
-
-	while (S_cache[i].text && (S_cache[i].text != text ||
-	       S_cache[i].labels != labels || S_cache[i].item != item))
-		i = (i + 1) & (S_cache_cap - 1);
-	return i;
-}
-
-static void S_cache_grow(void)
-{
-	S_cached *old = S_cache;
-	size_t n = S_cache_cap, i;
-
-	S_cache_cap = n ? 2 * n : 256;
-	S_cache = kg_xcalloc(S_cache_cap, sizeof(*S_cache));
-	S_cache_bytes += (S_cache_cap - n) * sizeof(*S_cache);
-	for (i = 0; i < n; i++)
-		if (old[i].text)
-			S_cache[S_cache_slot(old[i].text, old[i].labels,
-					     old[i].item)] = old[i];
-	free(old);
-}
-
-/* The kept HTML of b's text, or NULL. */
-static const S_cached *S_cache_find(const kg_block *b, int item)
-{
-	const S_cached *e;
-
-	if (!S_caching || b->text_copy || !b->text || !S_cache_cap)
-		return NULL;
-	e = &S_cache[S_cache_slot(b->text, S_labels, item)];
-	return e->text ? e : NULL;
-}
-
-static void S_cache_put(const kg_block *b, int item, const kg_buf *html)
-{
-	S_cached *e;
-
-	if (!S_caching || b->text_copy || !b->text)
-		return;
-	if (4 * (S_ncache + 1) > 3 * S_cache_cap) {
-		if (S_cache_bytes + (S_cache_cap ? S_cache_cap : 256) *
-		    sizeof(*S_cache) > S_CACHE_MAX) {
-			kg_html_cache_end(); /* too big a kit: no cache */
-			return;
-		}
-		S_cache_grow();
-	}
-	if (S_cache_bytes + html->len + S_ENTRY_COST > S_CACHE_MAX) {
-		kg_html_cache_end();
-		return;
-	}
-	e = &S_cache[S_cache_slot(b->text, S_labels, item)];
-	e->text = b->text;
-	e->labels = S_labels;
-	e->item = item;
-	e->html = kg_xstrndup(html->ptr ? html->ptr : "", html->len);
-	e->len = html->len;
-	S_ncache++;
-	S_cache_bytes += html->len + S_ENTRY_COST;
-}
-
 /* A PROSE block: cmark's HTML, directions marked (in a list item when
  * its parent is one), boxes drawn. */
 static void S_prose(const kg_block *b, const kg_block *parent, kg_buf *out)
 {
-	int item = parent && parent->type == KG_BLOCK_ITEM;
-	const S_cached *kept = S_cache_find(b, item);
+	int item = parent && parent->type == KG_BLOCK_ITEM ? S_PROSE_IN_ITEM
+							  : S_PROSE;
+	const S_cached *kept = S_cache_find(S_kit_text(b), item);
 	cmark_node *md;
 	kg_buf html = KG_BUF_INIT, dirs = KG_BUF_INIT;
 	/* a text left in the source's language: the source's quotes */
@@ -1056,8 +1096,8 @@ static void S_prose(const kg_block *b, const kg_block *parent, kg_buf *out)
 		if (source)
 			kg_smart_use(S_quotes);
 		cmark_node_free(md);
-		S_dirs(&html, item, &dirs);
-		S_cache_put(b, item, &dirs);
+		S_dirs(&html, item == S_PROSE_IN_ITEM, &dirs);
+		S_cache_put(S_kit_text(b), item, &dirs);
 	}
 	if (strstr(dirs.ptr, S_BALLOT_BOX))
 		S_boxes(&dirs, out);
