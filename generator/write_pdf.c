@@ -81,12 +81,19 @@ kg_face kg_pw_face(int sans, int bold, int italic)
 	return sans ? (kg_face)(KG_FACE_SANS + (f - KG_FACE_REGULAR)) : f;
 }
 
-void kg_pw_column(kg_pw *c)
+/* The text column's width and left edge, known before anything is laid
+ * out: the cover sizes its labels' column from it. */
+static void S_column_size(kg_pw *c)
 {
 	float body = kg_lay_body_width(&c->lay);
 
 	c->col_w = c->st->column < body ? c->st->column : body;
 	c->col_x = (body - c->col_w) / 2;
+}
+
+void kg_pw_column(kg_pw *c)
+{
+	S_column_size(c);
 	kg_lay_outdent(&c->lay, c->col_x, c->col_w);
 }
 
@@ -547,6 +554,7 @@ static int S_geometry(kg_geom *g, const kg_pdf_style *st, const char *paper,
 /* One pass: the cover, the contents and the body, run by run. */
 static void S_layout(kg_pw *c)
 {
+	S_column_size(c);
 	kg_pw_watermark(c);
 	kg_pw_cover(c);
 	kg_pw_column(c);
