@@ -249,6 +249,18 @@ static bool S_fallback_kind(cmark_node_type t)
 	       t == CMARK_NODE_STRONG;
 }
 
+void kg_md_fallback_step(kg_md_fallback *fb, cmark_node *n, int enter)
+{
+	if (enter && !fb->node && S_fallback_kind(cmark_node_get_type(n)) &&
+	    kg_md_opens_fallback(n)) {
+		fb->node = n;
+		fb->was = kg_smart_enter_fallback();
+	} else if (!enter && n == fb->node) {
+		kg_smart_use(&fb->was);
+		fb->node = NULL;
+	}
+}
+
 /* cmark's smart quotes are English's: its text nodes get the kit's
  * language's (smart.h), an apostrophe kept; a fallback's text, from the
  * element that opens with the marker to that element's end, gets the
@@ -259,8 +271,7 @@ static void S_requote(cmark_node *doc)
 	cmark_event_type ev;
 	kg_buf b = KG_BUF_INIT;
 	uint32_t prev = 0;
-	cmark_node *fallback = NULL;
-	kg_quotes was;
+	kg_md_fallback fallback = KG_MD_FALLBACK_INIT;
 
 	if (kg_smart_english_all())
 		return;
@@ -270,14 +281,7 @@ static void S_requote(cmark_node *doc)
 		cmark_node_type t = cmark_node_get_type(n);
 		const char *lit;
 
-		if (ev == CMARK_EVENT_ENTER && !fallback && S_fallback_kind(t) &&
-		    kg_md_opens_fallback(n)) {
-			fallback = n;
-			was = kg_smart_enter_fallback();
-		} else if (ev == CMARK_EVENT_EXIT && n == fallback) {
-			kg_smart_use(&was);
-			fallback = NULL;
-		}
+		kg_md_fallback_step(&fallback, n, ev == CMARK_EVENT_ENTER);
 		if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING)
 			prev = 0;
 		if (ev != CMARK_EVENT_ENTER || t != CMARK_NODE_TEXT)

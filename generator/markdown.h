@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "smart.h"
 
 struct cmark_node;
 
@@ -43,6 +44,18 @@ void kg_md_to_html(struct cmark_node *doc, kg_buf *out);
  * node, a paragraph, a heading, a link or an emphasis, is the source's
  * text to its end, quoted as the source's language quotes. */
 bool kg_md_opens_fallback(struct cmark_node *node);
+
+/* A walk of a cmark tree (cmark_iter) that follows the fallbacks: at the
+ * entry of a paragraph, a heading, a link or an emphasis that opens with
+ * the marker, the source's quotes are used (smart.h) until its exit.
+ * Start with KG_MD_FALLBACK_INIT; call kg_md_fallback_step with every
+ * event, the first before the node's text is quoted. */
+typedef struct kg_md_fallback {
+	struct cmark_node *node; /* the element in the source's language */
+	kg_quotes was;           /* the quotes in use before it */
+} kg_md_fallback;
+#define KG_MD_FALLBACK_INIT {NULL, {NULL, NULL, NULL, NULL}}
+void kg_md_fallback_step(kg_md_fallback *fb, struct cmark_node *n, int enter);
 
 /* Append plain text (a title: one line, no Markdown) as HTML, escaped, with
  * the same smart punctuation as prose. */

@@ -37,24 +37,13 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 	kg_tstyle t;
 	/* a translation's fallback: from the element that opens with the
 	 * marker to its end, the source's quotes (markdown.h) */
-	cmark_node *fallback = NULL;
-	kg_quotes was;
+	kg_md_fallback fallback = KG_MD_FALLBACK_INIT;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		int enter = ev == CMARK_EVENT_ENTER;
 		const char *url;
-		cmark_node_type type = cmark_node_get_type(n);
-
-		if (enter && !fallback && (n == node || type == CMARK_NODE_LINK ||
-		    type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG) &&
-		    kg_md_opens_fallback(n)) {
-			fallback = n;
-			was = kg_smart_enter_fallback();
-		} else if (!enter && n == fallback) {
-			kg_smart_use(&was);
-			fallback = NULL;
-		}
+		kg_md_fallback_step(&fallback, n, enter);
 		if (n == node)
 			continue;
 		t = env->base;
@@ -64,7 +53,7 @@ static void S_inlines(kg_pw *c, cmark_node *node, const kg_pw_env *env, kg_inlin
 			t.color = c->st->link;
 			t.tag = ltag;
 		}
-		switch (type) {
+		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_EMPH:
 			italic += enter ? 1 : -1;
 			break;
