@@ -447,13 +447,15 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	/* after the changes are found: they compare the source's texts */
 	if (d->errors == 0)
 		kg_build_language(kit, o->templates, o->content, o->language, d);
-	/* the language known: its hyphenation dictionary read on a second
-	 * core while the texts are checked and the documents composed */
-	if (d->errors == 0 && S_has_pdf(o->writers))
+	if (d->errors == 0 && S_has_pdf(o->writers)) {
+		/* the language known: its hyphenation dictionary read on a
+		 * second core while the texts are checked and the documents
+		 * composed */
 		kg_lay_hyph_warm(kg_labels_lang(kit->labels));
-	/* the texts as the PDF will draw them, while they have their places */
-	if (d->errors == 0 && S_has_pdf(o->writers))
+		/* the texts as the PDF will draw them, while they have their
+		 * places */
 		kg_check_glyphs(kit, kit->labels, o->templates, d);
+	}
 	if (d->errors == 0 && o->edition && S_no_edition(kit, o->edition)) {
 		kg_since_free(&since);
 		kg_kit_free(kit);

@@ -147,7 +147,7 @@ const char *kg_pw_smart(kg_pw *c, const char *text)
 		kg_smart_append(&c->tmp, text, len, &prev);
 		kg_smart_use(&was);
 	} else {
-		kg_smart_append(&c->tmp, text, strlen(text), &prev);
+		kg_smart_append(&c->tmp, text, len, &prev);
 	}
 	return c->tmp.ptr;
 }
