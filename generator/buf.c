@@ -57,18 +57,39 @@ void kg_buf_putc(kg_buf *b, int c)
 	b->ptr[b->len] = '\0';
 }
 
+void kg_buf_putu(kg_buf *b, unsigned long v)
+{
+	char tmp[24];
+	size_t n = sizeof(tmp);
+
+	do {
+		tmp[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	kg_buf_put(b, tmp + n, sizeof(tmp) - n);
+}
+
 void kg_buf_vprintf(kg_buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;
+	size_t room;
 	int n;
 
+	/* formatted once into the room there is, which is nearly always
+	 * enough; else measured and formatted again into more */
+	kg_buf_grow(b, 63);
+	room = b->cap - b->len;
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(b->ptr + b->len, room, fmt, cp);
 	va_end(cp);
-	if (n <= 0)
+	if (n <= 0) {
+		b->ptr[b->len] = '\0';
 		return;
-	kg_buf_grow(b, (size_t)n);
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		kg_buf_grow(b, (size_t)n);
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -25,6 +25,9 @@ void kg_buf_grow(kg_buf *b, size_t extra);
 void kg_buf_put(kg_buf *b, const void *data, size_t len);
 void kg_buf_puts(kg_buf *b, const char *s);
 void kg_buf_putc(kg_buf *b, int c);
+/* v in decimal: what "%lu" gives, without printf's cost (the PDF
+ * writer prints hundreds of thousands of object numbers). */
+void kg_buf_putu(kg_buf *b, unsigned long v);
 void kg_buf_printf(kg_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void kg_buf_vprintf(kg_buf *b, const char *fmt, va_list ap);

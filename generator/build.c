@@ -420,6 +420,17 @@ static int S_has_pdf(const kg_writer *const *writers)
 	return 0;
 }
 
+/* kit.yaml is read (kg_kit_load_with): the build's language is
+ * --language or kit.yaml's (as S_labels finds it), so its hyphenation
+ * dictionary is read on a second core while the topics load. */
+static void S_kit_head(const kg_kit *kit, void *ctx)
+{
+	const kg_build_opts *o = ctx;
+
+	kg_lay_hyph_warm(o->language ? o->language
+			 : kit->language ? kg_text(kit->language) : "en");
+}
+
 /* Load, check, write: the build with the templates folder known. */
 static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 {
@@ -437,7 +448,8 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 		kg_fonts_warm(style.ptr);
 		kg_buf_release(&style);
 	}
-	kit = kg_kit_load(o->content, d);
+	kit = kg_kit_load_with(o->content, d,
+			       S_has_pdf(o->writers) ? S_kit_head : NULL, o);
 
 	kg_kit_check(kit, d);
 	kg_paper_check_kit(o->templates, kit, d);
@@ -448,9 +460,9 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	if (d->errors == 0)
 		kg_build_language(kit, o->templates, o->content, o->language, d);
 	if (d->errors == 0 && S_has_pdf(o->writers)) {
-		/* the language known: its hyphenation dictionary read on a
-		 * second core while the texts are checked and the documents
-		 * composed */
+		/* the language known for sure (S_kit_head started on it
+		 * already, unless the labels say otherwise): its
+		 * hyphenation dictionary read on a second core */
 		kg_lay_hyph_warm(kg_labels_lang(kit->labels));
 		/* the texts as the PDF will draw them, while they have their
 		 * places */

@@ -537,7 +537,8 @@ static void S_flush(S_pen *p)
 {
 	if (p->pend && p->in_array) {
 		S_close_string(p);
-		kg_buf_printf(p->out, " %ld", -p->pend);
+		kg_buf_puts(p->out, p->pend > 0 ? " -" : " ");
+		kg_buf_putu(p->out, (unsigned long)(p->pend > 0 ? p->pend : -p->pend));
 	}
 	p->pend = 0;
 }
@@ -609,7 +610,9 @@ void kg_fonts_show(kg_fonts *f, kg_face face, int rtl, float size,
 			if ((int)g->font != *cur_font || size != *cur_size) {
 				S_flush(&p);
 				S_close_array(&p);
-				kg_buf_printf(out, "/F%u ", (unsigned)g->font);
+				kg_buf_puts(out, "/F");
+				kg_buf_putu(out, g->font);
+				kg_buf_putc(out, ' ');
 				kg_pdf_fixed(out, lrintf(size * 100), 2);
 				kg_buf_puts(out, "Tf\n");
 				*cur_font = (int)g->font;

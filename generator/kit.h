@@ -239,6 +239,11 @@ typedef struct kg_kit {
  * Problems go to d. Returns the kit (possibly incomplete when d has
  * errors), or NULL when the folder itself cannot be read. */
 kg_kit *kg_kit_load(const char *dir, kg_diags *d);
+/* The same, calling head(kit, ctx) once kit.yaml is read, before the
+ * topics: what kit.yaml says (its language) can start work on another
+ * core while the rest loads. */
+kg_kit *kg_kit_load_with(const char *dir, kg_diags *d,
+			 void (*head)(const kg_kit *kit, void *ctx), void *ctx);
 void kg_kit_free(kg_kit *kit);
 
 /* The rules that span files: unique ids, declared references, weights.

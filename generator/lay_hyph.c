@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <hyphen.h>
 
@@ -161,11 +162,13 @@ static void S_warm_join(void)
 
 void kg_lay_hyph_warm(const char *tag)
 {
-	static int once;
+	static char *warmed; /* the language asked for, once */
 	char *arg;
 
-	if (!tag || !*tag || once++)
+	if (!tag || !*tag || (warmed && strcasecmp(warmed, tag) == 0))
 		return;
+	free(warmed);
+	warmed = kg_xstrdup(tag);
 	arg = kg_xstrdup(tag);
 	if (!kg_warm_start(&S_warm, S_warm_run, arg, S_warm_join))
 		free(arg); /* no thread: the first paragraph loads it */

@@ -466,6 +466,12 @@ static kg_node *S_load_checked(const char *path, const kg_shape *shape,
 
 kg_kit *kg_kit_load(const char *dir, kg_diags *d)
 {
+	return kg_kit_load_with(dir, d, NULL, NULL);
+}
+
+kg_kit *kg_kit_load_with(const char *dir, kg_diags *d,
+			 void (*head)(const kg_kit *kit, void *ctx), void *ctx)
+{
 	kg_kit *kit = kg_xcalloc(1, sizeof(*kit));
 	char *topics_dir = S_join(dir, "topics");
 	struct stat st;
@@ -486,6 +492,8 @@ kg_kit *kg_kit_load(const char *dir, kg_diags *d)
 	kit->root = S_load_checked(kit->kit_file, &kg_shape_kit, &budget, d);
 	if (kit->root && kit->root->kind == KG_NODE_MAP)
 		S_read_kit(kit, kit->root);
+	if (head)
+		head(kit, ctx);
 
 	names = S_topic_names(topics_dir, &n, d);
 	too_many = n > KG_MAX_TOPICS;

@@ -479,7 +479,8 @@ static void S_write_oldest(kg_pdf_file *f)
 	if (!j->z.len)
 		f->failed = 1;
 	S_place(f, j->num, kg_sink_tell(f->out));
-	kg_buf_printf(b, "%lu 0 obj\n", (unsigned long)j->num);
+	kg_buf_putu(b, j->num);
+	kg_buf_puts(b, " 0 obj\n");
 	S_stream_dict(b, j->z.len, j->has_extra ? j->extra.ptr : NULL);
 	kg_buf_put(b, j->z.ptr, j->z.len);
 	kg_buf_puts(b, "\nendstream\nendobj\n");
@@ -608,7 +609,10 @@ void kg_pdf_obj_packed(kg_pdf_file *f, uint32_t num, const char *body,
 		f->stm_nums = kg_xcalloc(KG_PDF_STM_OBJS, sizeof(*f->stm_nums));
 	f->packed = 1;
 	f->offset[num] = KG_PDF_PACKED; /* written: its place comes at the flush */
-	kg_buf_printf(&f->stm_head, "%lu %zu ", (unsigned long)num, f->stm.len);
+	kg_buf_putu(&f->stm_head, num);
+	kg_buf_putc(&f->stm_head, ' ');
+	kg_buf_putu(&f->stm_head, f->stm.len);
+	kg_buf_putc(&f->stm_head, ' ');
 	kg_buf_put(&f->stm, body, len);
 	kg_buf_putc(&f->stm, '\n');
 	f->stm_nums[f->stm_n++] = num;

@@ -394,16 +394,21 @@ static void S_plan_free(S_plan *p)
 /* One piece of content of an element whose /Pg is page pg. */
 static void S_kid_put(const kg_tags *t, const S_content *k, uint32_t pg, kg_buf *b)
 {
-	if (k->page & S_OBJR)
-		kg_buf_printf(b, "<< /Type /OBJR /Obj %lu 0 R /Pg %lu 0 R >>",
-			      (unsigned long)k->val,
-			      (unsigned long)(t->page0 + (k->page & ~S_OBJR)));
-	else if (k->page == pg)
-		kg_buf_printf(b, "%lu", (unsigned long)k->val);
-	else
-		kg_buf_printf(b, "<< /Type /MCR /Pg %lu 0 R /MCID %lu >>",
-			      (unsigned long)(t->page0 + k->page),
-			      (unsigned long)k->val);
+	if (k->page & S_OBJR) {
+		kg_buf_puts(b, "<< /Type /OBJR /Obj ");
+		kg_buf_putu(b, k->val);
+		kg_buf_puts(b, " 0 R /Pg ");
+		kg_buf_putu(b, t->page0 + (k->page & ~S_OBJR));
+		kg_buf_puts(b, " 0 R >>");
+	} else if (k->page == pg) {
+		kg_buf_putu(b, k->val);
+	} else {
+		kg_buf_puts(b, "<< /Type /MCR /Pg ");
+		kg_buf_putu(b, t->page0 + k->page);
+		kg_buf_puts(b, " 0 R /MCID ");
+		kg_buf_putu(b, k->val);
+		kg_buf_puts(b, " >>");
+	}
 }
 
 /* Element i's kids: its content and its children merged by drawing
@@ -428,7 +433,8 @@ static void S_kids_put(const kg_tags *t, const S_plan *p, size_t i, uint32_t pg,
 			kg_buf_putc(b, ' ');
 		any = 1;
 		if (c < c1 && (k >= k1 || ck <= k - k0)) {
-			kg_buf_printf(b, "%lu 0 R", (unsigned long)t->el[p->child[c]].obj);
+			kg_buf_putu(b, t->el[p->child[c]].obj);
+			kg_buf_puts(b, " 0 R");
 			c++;
 		} else {
 			S_kid_put(t, &p->content[k], pg, b);
@@ -447,15 +453,21 @@ static void S_elem_write(kg_tags *t, const S_plan *p, size_t i, kg_buf *b)
 	kg_buf_reset(b);
 	/* no /Type /StructElem: optional, and a million of them in the
 	 * largest kit */
-	kg_buf_printf(b, "<< /S /%s /P %lu 0 R", S_names[e->type],
-		      (unsigned long)(e->parent < 0 ? t->root : t->el[e->parent].obj));
+	kg_buf_puts(b, "<< /S /");
+	kg_buf_puts(b, S_names[e->type]);
+	kg_buf_puts(b, " /P ");
+	kg_buf_putu(b, e->parent < 0 ? t->root : t->el[e->parent].obj);
+	kg_buf_puts(b, " 0 R");
 	for (k = p->cat[i]; k < p->cat[i + 1] && pg == S_NONE; k++)
 		if (!(p->content[k].page & S_OBJR))
 			pg = p->content[k].page;
 	if (pg == S_NONE && p->cat[i] < p->cat[i + 1])
 		pg = p->content[p->cat[i]].page & ~S_OBJR;
-	if (pg != S_NONE)
-		kg_buf_printf(b, " /Pg %lu 0 R", (unsigned long)(t->page0 + pg));
+	if (pg != S_NONE) {
+		kg_buf_puts(b, " /Pg ");
+		kg_buf_putu(b, t->page0 + pg);
+		kg_buf_puts(b, " 0 R");
+	}
 	if (e->type == KG_ST_TH || e->type == KG_ST_TH_ROW)
 		kg_buf_printf(b, " /A << /O /Table /Scope /%s >>",
 			      e->type == KG_ST_TH ? "Column" : "Row");

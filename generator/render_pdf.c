@@ -204,9 +204,11 @@ static void S_mark(S_pen *pen)
 	else if (pen->open < 0 && pen->open != S_NO_MARK)
 		kg_buf_puts(b, "/Artifact BMC\n");
 	else if (pen->open >= 0) {
-		kg_buf_printf(b, "/%s <</MCID %lu>> BDC\n",
-			      kg_tags_name(pen->tags, pen->open),
-			      (unsigned long)pen->mcid);
+		kg_buf_putc(b, '/');
+		kg_buf_puts(b, kg_tags_name(pen->tags, pen->open));
+		kg_buf_puts(b, " <</MCID ");
+		kg_buf_putu(b, pen->mcid);
+		kg_buf_puts(b, ">> BDC\n");
 		kg_tags_mark(pen->tags, pen->open, pen->page, pen->mcid++);
 	}
 }
