@@ -38,6 +38,7 @@
 #include "translate.h"
 #include "volume.h"
 #include "printable.h"
+#include "shape_ahead.h"
 
 #ifndef KG_VERSION /* the Makefile defines it */
 #define KG_VERSION "0.1.0"
@@ -477,10 +478,14 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 	 * first */
 	if (!o->paper && kit->paper)
 		o->paper = kit->paper->text;
+	/* the PDFs' words shaped ahead from the kit's texts (translated) */
+	if (d->errors == 0 && S_has_pdf(o->writers))
+		kg_ahead_texts(kit);
 	/* all files or none: a failure leaves every earlier output */
 	if (d->errors || S_render_all(kit, o, &since, &files, &set, d) != 0 ||
 	    kg_out_commit(&set, d) != 0)
 		kg_out_abort(&set);
+	kg_ahead_texts(NULL);
 	rc = kg_cli_report(d);
 	if (rc == 0 && !o->quiet)
 		S_summary(&files, o->out, t0);

@@ -39,6 +39,7 @@
 
 #include "alloc.h"
 #include "file.h"
+#include "shape_ahead.h"
 #include "ttf_subset.h"
 #include "utf8.h"
 #include "warm.h"
@@ -667,6 +668,11 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 		return NULL;
 	}
 	return f;
+}
+
+void kg_fonts_ahead(kg_fonts *f, const kg_quotes *quotes)
+{
+	kg_ahead_start(f->font[KG_FACE_REGULAR].hfont, quotes);
 }
 
 void kg_fonts_free(kg_fonts *f)

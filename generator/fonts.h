@@ -55,6 +55,11 @@ typedef struct kg_fonts kg_fonts;
  * it (with libharu's error and detail). The caller frees the result with
  * kg_fonts_free. */
 kg_fonts *kg_fonts_new(const kg_pdf_style *style, kg_diags *d);
+struct kg_quotes;
+/* The document is about to be laid out with quotes: the kit's words
+ * shaped in the body's face on a second core meanwhile, until
+ * kg_ahead_stop (shape_ahead.h). */
+void kg_fonts_ahead(kg_fonts *f, const struct kg_quotes *quotes);
 void kg_fonts_free(kg_fonts *f);
 
 /* Find and read the faces the style at style_path names, on a thread of

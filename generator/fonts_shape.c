@@ -212,49 +212,77 @@ static int S_digits(const uint32_t *cps, size_t n)
 	return n > 0;
 }
 
-/* Shape characters i..j-1 (one font) of the chunk into sh, right to
- * left when rtl, else in the direction of their script. */
-static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
-			size_t i, size_t j, int rtl_chunk)
+size_t kg_fonts_hb(hb_buffer_t *buf, hb_font_t *hf, int mono,
+		   const uint32_t *cps, size_t n, size_t i, size_t j,
+		   int rtl_chunk, kg_hb_glyph **out, size_t *cap, int *rtl)
 {
 	hb_feature_t feats[4];
 	unsigned nfeats = 0, count, k;
-	int rtl, digits;
-	kg_font *ft = &f->font[f->fidx[i]];
 	hb_glyph_info_t *info;
 	hb_glyph_position_t *pos;
-	unsigned char *flag = f->flag; /* 1: a cluster starts, 2: its text given */
-	size_t c;
 
-	if (face == KG_FACE_MONO)
+	if (mono)
 		for (; nfeats < 4; nfeats++)
 			hb_feature_from_string(S_code_features[nfeats], -1,
 					       &feats[nfeats]);
-	hb_buffer_clear_contents(f->buf);
-	hb_buffer_add_codepoints(f->buf, f->subst, (int)n, (unsigned)i,
-				 (int)(j - i));
+	hb_buffer_clear_contents(buf);
+	hb_buffer_add_codepoints(buf, cps, (int)n, (unsigned)i, (int)(j - i));
 	if (rtl_chunk)
-		hb_buffer_set_direction(f->buf, HB_DIRECTION_RTL);
-	hb_buffer_guess_segment_properties(f->buf);
+		hb_buffer_set_direction(buf, HB_DIRECTION_RTL);
+	hb_buffer_guess_segment_properties(buf);
 	/* a number reads left to right in every script (UAX #9): Arabic-Indic
 	 * digits alone would be guessed right to left, and 12 drawn as 21 */
-	digits = S_digits(f->subst + i, j - i);
-	if (digits)
-		hb_buffer_set_direction(f->buf, HB_DIRECTION_LTR);
-	hb_shape(ft->hfont, f->buf, nfeats ? feats : NULL, nfeats);
-	if (!hb_buffer_allocation_successful(f->buf)) /* HarfBuzz ran out */
+	if (S_digits(cps + i, j - i))
+		hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+	hb_shape(hf, buf, nfeats ? feats : NULL, nfeats);
+	if (!hb_buffer_allocation_successful(buf)) /* HarfBuzz ran out */
 		kg_oom(0);
-	rtl = hb_buffer_get_direction(f->buf) == HB_DIRECTION_RTL;
-	info = hb_buffer_get_glyph_infos(f->buf, &count);
-	pos = hb_buffer_get_glyph_positions(f->buf, NULL);
+	*rtl = hb_buffer_get_direction(buf) == HB_DIRECTION_RTL;
+	info = hb_buffer_get_glyph_infos(buf, &count);
+	pos = hb_buffer_get_glyph_positions(buf, NULL);
+	KG_GROW(*out, *cap, count);
+	for (k = 0; k < count; k++) {
+		(*out)[k].gid = info[k].codepoint;
+		(*out)[k].cluster = info[k].cluster;
+		(*out)[k].adv = pos[k].x_advance;
+		(*out)[k].xoff = pos[k].x_offset;
+		(*out)[k].yoff = pos[k].y_offset;
+	}
+	return count;
+}
+
+/* Shape characters i..j-1 (one font) of the chunk into sh, right to
+ * left when rtl_chunk, else in the direction of their script: shaped
+ * ahead on another core when it is the whole chunk in the body's face
+ * (shape_ahead.h), else here. */
+static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
+			size_t i, size_t j, int rtl_chunk)
+{
+	size_t count, k;
+	int rtl;
+	kg_font *ft = &f->font[f->fidx[i]];
+	const kg_hb_glyph *gl;
+	unsigned char *flag = f->flag; /* 1: a cluster starts, 2: its text given */
+	size_t c;
+
+	if (i == 0 && j == n && !rtl_chunk && face != KG_FACE_MONO &&
+	    f->fidx[0] == (uint32_t)face &&
+	    kg_ahead_find(ft->hfont, sh->s, sh->len, &f->hbg, &f->cap_hbg,
+			  &count, &rtl))
+		;
+	else
+		count = kg_fonts_hb(f->buf, ft->hfont, face == KG_FACE_MONO,
+				    f->subst, n, i, j, rtl_chunk, &f->hbg,
+				    &f->cap_hbg, &rtl);
+	gl = f->hbg;
 	for (c = i; c < j; c++)
 		flag[c] = 0;
 	for (k = 0; k < count; k++)
-		flag[info[k].cluster] = 1;
+		flag[gl[k].cluster] = 1;
 	ft->measured = 1;
 	for (k = 0; k < count; k++) {
-		size_t cl = info[k].cluster, end = cl + 1;
-		unsigned gid = info[k].codepoint;
+		size_t cl = gl[k].cluster, end = cl + 1;
+		unsigned gid = gl[k].gid;
 		kg_glyph g;
 		size_t tlen = 0;
 
@@ -265,9 +293,9 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 			flag[cl] |= 2;
 		}
 		g.font = f->fidx[i];
-		g.adv = pos[k].x_advance;
-		g.xoff = pos[k].x_offset;
-		g.yoff = pos[k].y_offset;
+		g.adv = gl[k].adv;
+		g.xoff = gl[k].xoff;
+		g.yoff = gl[k].yoff;
 		if (gid == 0) { /* never a silent .notdef */
 			hb_codepoint_t rep;
 
@@ -292,13 +320,13 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 /* Is the chunk's first character of a script with a direction (its
  * first strong one, near enough) of a right-to-left script? Unknown
  * scripts are left to right, for HarfBuzz. */
-static int S_first_strong_rtl(const kg_fonts *f, size_t n)
+static int S_first_strong_rtl(const uint32_t *cps, size_t n)
 {
 	hb_unicode_funcs_t *u = hb_unicode_funcs_get_default();
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		hb_script_t sc = hb_unicode_script(u, f->cps[i]);
+		hb_script_t sc = hb_unicode_script(u, cps[i]);
 		hb_direction_t d;
 
 		if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED ||
@@ -309,6 +337,11 @@ static int S_first_strong_rtl(const kg_fonts *f, size_t n)
 			return d == HB_DIRECTION_RTL;
 	}
 	return 0;
+}
+
+int kg_fonts_rtl_chunk(const uint32_t *cps, size_t n)
+{
+	return !S_digits(cps, n) && S_first_strong_rtl(cps, n);
 }
 
 /* A hash of the face and the text, eight bytes at a time (words are
@@ -410,7 +443,7 @@ size_t kg_fonts_shape(kg_fonts *f, kg_face face, int rtl, const char *s,
 	/* a right-to-left chunk's runs of one font (a fallback's letters,
 	 * the face's full stop) are shaped right to left and laid out from
 	 * its last to its first, so its glyphs are in visual order */
-	rtl = !S_digits(f->subst, n) && (e->rtl || S_first_strong_rtl(f, n));
+	rtl = !S_digits(f->subst, n) && (e->rtl || S_first_strong_rtl(f->cps, n));
 	for (i = 0; !rtl && i < n; i = j) {
 		for (j = i + 1; j < n && f->fidx[j] == f->fidx[i]; j++)
 			;
@@ -475,6 +508,7 @@ void kg_fonts_shape_free(kg_fonts *f)
 	free(f->fidx);
 	free(f->offs);
 	free(f->flag);
+	free(f->hbg);
 	free(f->missing);
 }
 

@@ -27,13 +27,19 @@ int kg_warm_start(kg_warm *w, void *(*run)(void *), void *arg,
 
 	if (getenv("KITGEN_NO_WARM") || !kg_headroom_free(S_HEADROOM))
 		return 0;
-	kg_oom_wait(join);
-	atexit(join);
 	pthread_mutex_lock(&w->lock);
-	w->run = run;
-	w->arg = arg;
-	started = !w->running &&
-		  pthread_create(&w->tid, NULL, S_trampoline, w) == 0;
+	if (!w->hooked) {
+		kg_oom_wait(join);
+		atexit(join);
+		w->hooked = 1;
+	}
+	started = 0;
+	if (!w->running) {
+		w->oom = 0;
+		w->run = run;
+		w->arg = arg;
+		started = pthread_create(&w->tid, NULL, S_trampoline, w) == 0;
+	}
 	if (started)
 		w->running = 1;
 	pthread_mutex_unlock(&w->lock);

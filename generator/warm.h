@@ -29,16 +29,18 @@ typedef struct kg_warm {
 	pthread_t tid;
 	int running;           /* started and not yet joined */
 	int oom;               /* it ran out of memory (kg_oom_leave) */
+	int hooked;            /* its join is kg_oom's and exit's */
 	void *(*run)(void *);
 	void *arg;
 } kg_warm;
 
-#define KG_WARM_INIT {PTHREAD_MUTEX_INITIALIZER, 0, 0, 0, NULL, NULL}
+#define KG_WARM_INIT {PTHREAD_MUTEX_INITIALIZER, 0, 0, 0, 0, NULL, NULL}
 
 /* Start run(arg) on a thread for w, unless a warm-up is not to be had
  * (above). join is the caller's function that joins w (kg_warm_join):
  * kg_oom and exit's handlers call it. Returns 1 when the thread runs,
- * else 0 (the caller keeps arg). Once for each w. */
+ * else 0 (the caller keeps arg). Again once joined: one thread at a
+ * time for each w, and always the same join. */
 int kg_warm_start(kg_warm *w, void *(*run)(void *), void *arg,
 		  void (*join)(void));
 

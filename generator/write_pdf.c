@@ -53,6 +53,7 @@
 #include "doc_iter.h"
 #include "fonts.h"
 #include "labels.h"
+#include "shape_ahead.h"
 #include "smart.h"
 
 /* ---- styles ------------------------------------------------------------------ */
@@ -820,6 +821,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 	if (!(fonts = kg_fonts_new(&st, d)))
 		goto out;
 	m = kg_fonts_metrics(fonts);
+	kg_fonts_ahead(fonts, &quotes);
 	c.doc = doc;
 	c.fonts = fonts;
 	c.st = &st;
@@ -845,6 +847,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 		S_structure_new(&c);
 	}
 	S_layout(&c);
+	kg_ahead_stop(); /* every word is shaped */
 	c.total_pages = kg_lay_pages_before(&c.lay);
 	if (kg_fonts_prepare(fonts, d) < 0)
 		goto out;
@@ -863,6 +866,7 @@ static int S_write(const kg_doc *doc, const kg_write_opts *wo, kg_sink *out,
 		goto out;
 	rc = 0;
 out:
+	kg_ahead_stop();
 	kg_smart_use(NULL);
 	kg_smart_fallback(NULL, NULL);
 	kg_labels_free(source_labels);

@@ -3,10 +3,13 @@
 # bytes as without it. The PDF's streams are deflated on a second thread
 # while the pages are drawn (pdf_file.c), and the fonts are read on one
 # while the kit loads (kg_fonts_warm, fonts.c), and the hyphenation
-# dictionary once its language is known (kg_lay_hyph_warm): the files are the same
+# dictionary once kit.yaml names its language (kg_lay_hyph_warm), and
+# the kit's words are shaped while a PDF is laid out (shape_ahead.c, the
+# layout taking their glyphs): the files are the same
 # bytes as when every stream is deflated in place
 # (KITGEN_DEFLATE_THREAD=0), as when the fonts are read by the first
-# document (KITGEN_NO_WARM=1), when no thread can be made (pthread_create
+# document and every word is shaped by the layout (KITGEN_NO_WARM=1),
+# also for kits in right-to-left and Chinese and Japanese text, when no thread can be made (pthread_create
 # fails: the build goes on without one), and when the deflating thread
 # falls far behind the pages it is given (every deflate slowed: the queue
 # fills and the objects written meanwhile wait their turn).
@@ -65,3 +68,17 @@ same "no thread to be had: the same bytes" thread nothread
 same "a thread far behind the pages: the same bytes" pdf slow
 check "the slowed build's PDF is sound (qpdf --check)" \
 	qpdf --check "$TMP/slow/backend-interview-kit.pdf"
+
+# the words shaped ahead: right-to-left and fallback faces' text is left
+# to the layout, and the rest gives the same glyphs
+for kit in arabic cjk; do
+	for how in ahead cold; do
+		if [ "$how" = cold ]; then set -- KITGEN_NO_WARM=1; else set --; fi
+		env "$@" "$KITGEN" build -q --content "$ROOT/tests/fixture/$kit" \
+			--templates "$ROOT/templates" --format pdf \
+			--out "$TMP/$kit-$how" >/dev/null 2>"$TMP/$kit-$how.err" ||
+			not_ok "the build ($kit, $how)" "$(head -5 "$TMP/$kit-$how.err")"
+	done
+	same "tests/fixture/$kit: words shaped ahead or by the layout, the same bytes" \
+		"$kit-ahead" "$kit-cold"
+done
