@@ -672,7 +672,11 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 
 void kg_fonts_ahead(kg_fonts *f, const kg_quotes *quotes)
 {
-	kg_ahead_start(f->font[KG_FACE_REGULAR].hfont, quotes);
+	/* code's face read now (loading is not using: no font object is
+	 * written for a face nothing is measured in) */
+	if (kg_font_load(f, KG_FACE_MONO) == 0)
+		kg_ahead_start(f->font[KG_FACE_REGULAR].hfont,
+			       f->font[KG_FACE_MONO].hfont, quotes);
 }
 
 void kg_fonts_free(kg_fonts *f)

@@ -57,8 +57,8 @@ typedef struct kg_fonts kg_fonts;
 kg_fonts *kg_fonts_new(const kg_pdf_style *style, kg_diags *d);
 struct kg_quotes;
 /* The document is about to be laid out with quotes: the kit's words
- * shaped in the body's face on a second core meanwhile, until
- * kg_ahead_stop (shape_ahead.h). */
+ * shaped in the body's and code's faces on a second core meanwhile,
+ * until kg_ahead_stop (shape_ahead.h). */
 void kg_fonts_ahead(kg_fonts *f, const struct kg_quotes *quotes);
 void kg_fonts_free(kg_fonts *f);
 

@@ -155,11 +155,12 @@ size_t kg_fonts_hb(hb_buffer_t *buf, hb_font_t *hf, int mono,
 		   const uint32_t *cps, size_t n, size_t i, size_t j,
 		   int rtl_chunk, kg_hb_glyph **out, size_t *cap, int *rtl);
 /* shape_ahead.c: the glyphs of the len bytes at s as shaped ahead in
- * hf (shape_ahead.h), left to right and all in hf: 1 with them in *out
- * (grown, *cap its room), their count in *n and *rtl set as kg_fonts_hb
- * does; 0 when there are none (yet). */
-int kg_ahead_find(hb_font_t *hf, const char *s, size_t len, kg_hb_glyph **out,
-		  size_t *cap, size_t *n, int *rtl);
+ * hf (shape_ahead.h; mono: as code, kg_fonts_hb's mono), left to right
+ * and all in hf: 1 with them in *out (grown, *cap its room), their
+ * count in *n and *rtl set as kg_fonts_hb does; 0 when there are none
+ * (yet). */
+int kg_ahead_find(hb_font_t *hf, int mono, const char *s, size_t len,
+		  kg_hb_glyph **out, size_t *cap, size_t *n, int *rtl);
 /* Is a chunk of these n characters, asked for left to right, shaped
  * right to left all the same (its first strong letter's script)? Not
  * when all are digits. */

@@ -251,30 +251,17 @@ size_t kg_fonts_hb(hb_buffer_t *buf, hb_font_t *hf, int mono,
 	return count;
 }
 
-/* Shape characters i..j-1 (one font) of the chunk into sh, right to
- * left when rtl_chunk, else in the direction of their script: shaped
- * ahead on another core when it is the whole chunk in the body's face
- * (shape_ahead.h), else here. */
-static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
-			size_t i, size_t j, int rtl_chunk)
+/* The count glyphs in f->hbg of characters i..j-1 (one font) of the
+ * chunk, shaped (right to left when rtl), into sh: each glyph's code. */
+static void S_take(kg_fonts *f, kg_shaped *sh, size_t i, size_t j,
+		   size_t count, int rtl)
 {
-	size_t count, k;
-	int rtl;
+	size_t k;
 	kg_font *ft = &f->font[f->fidx[i]];
-	const kg_hb_glyph *gl;
+	const kg_hb_glyph *gl = f->hbg;
 	unsigned char *flag = f->flag; /* 1: a cluster starts, 2: its text given */
 	size_t c;
 
-	if (i == 0 && j == n && !rtl_chunk && face != KG_FACE_MONO &&
-	    f->fidx[0] == (uint32_t)face &&
-	    kg_ahead_find(ft->hfont, sh->s, sh->len, &f->hbg, &f->cap_hbg,
-			  &count, &rtl))
-		;
-	else
-		count = kg_fonts_hb(f->buf, ft->hfont, face == KG_FACE_MONO,
-				    f->subst, n, i, j, rtl_chunk, &f->hbg,
-				    &f->cap_hbg, &rtl);
-	gl = f->hbg;
 	for (c = i; c < j; c++)
 		flag[c] = 0;
 	for (k = 0; k < count; k++)
@@ -315,6 +302,45 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 		sh->width += g.adv;
 		S_push(f, &g);
 	}
+}
+
+/* Shape characters i..j-1 (one font) of the chunk into sh, right to
+ * left when rtl_chunk, else in the direction of their script. */
+static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
+			size_t i, size_t j, int rtl_chunk)
+{
+	int rtl;
+	size_t count = kg_fonts_hb(f->buf, f->font[f->fidx[i]].hfont,
+				   face == KG_FACE_MONO, f->subst, n, i, j,
+				   rtl_chunk, &f->hbg, &f->cap_hbg, &rtl);
+
+	S_take(f, sh, i, j, count, rtl);
+}
+
+/* The chunk s (len bytes) shaped ahead on another core (shape_ahead.h),
+ * in the face, left to right: its characters decoded as S_assign
+ * decodes them, all of the face (the thread took no other), and its
+ * glyphs taken; 0 when it was not. */
+static int S_ahead(kg_fonts *f, kg_face face, kg_shaped *sh, const char *s,
+		   size_t len)
+{
+	const char *p = s, *end = s + len;
+	size_t n = 0, count;
+	int rtl;
+
+	if (kg_font_load(f, face) < 0 ||
+	    !kg_ahead_find(f->font[face].hfont, face == KG_FACE_MONO, s, len,
+			   &f->hbg, &f->cap_hbg, &count, &rtl))
+		return 0;
+	S_scratch(f, len + 1);
+	while (p < end) {
+		f->offs[n] = (size_t)(p - s);
+		f->cps[n] = f->subst[n] = kg_utf8_next(&p, end);
+		f->fidx[n++] = (uint32_t)face;
+	}
+	f->offs[n] = len;
+	S_take(f, sh, 0, n, count, rtl);
+	return 1;
 }
 
 /* Is the chunk's first character of a script with a direction (its
@@ -439,11 +465,12 @@ size_t kg_fonts_shape(kg_fonts *f, kg_face face, int rtl, const char *s,
 	e->len = (uint32_t)len;
 	e->g0 = (uint32_t)f->nglyphs;
 	f->font[face].measured = 1;
-	n = S_assign(f, face, e->s, len);
+	/* shaped ahead (none right to left), else here */
+	n = !e->rtl && S_ahead(f, face, e, e->s, len) ? 0 : S_assign(f, face, e->s, len);
 	/* a right-to-left chunk's runs of one font (a fallback's letters,
 	 * the face's full stop) are shaped right to left and laid out from
 	 * its last to its first, so its glyphs are in visual order */
-	rtl = !S_digits(f->subst, n) && (e->rtl || S_first_strong_rtl(f->cps, n));
+	rtl = n && !S_digits(f->subst, n) && (e->rtl || S_first_strong_rtl(f->cps, n));
 	for (i = 0; !rtl && i < n; i = j) {
 		for (j = i + 1; j < n && f->fidx[j] == f->fidx[i]; j++)
 			;

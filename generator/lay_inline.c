@@ -61,9 +61,7 @@ static int S_is_space(uint32_t c)
 	       c == '\v';
 }
 
-/* Where code may break inside a token wider than a line (layout.h,
- * "Code"): never at a hyphen. */
-static int S_code_break_after(uint32_t c, uint32_t next)
+int kg_lay_code_break_after(uint32_t c, uint32_t next)
 {
 	if (next == 0 || S_is_space(next) || c == '-' || next == '-')
 		return 0;
@@ -136,7 +134,7 @@ void kg_inline_text(kg_lay *lay, kg_inline *in, const kg_tstyle *st,
 			word = cend;
 		} else {
 			int brk = keep_spaces ? c == ' ' && next != ' ' && next != 0
-				  : st->code ? KG_BRK_CODE * S_code_break_after(c, next)
+				  : st->code ? KG_BRK_CODE * kg_lay_code_break_after(c, next)
 				  : !prose ? KG_BRK_CODE * kg_li_url_break_after(prev, c, next)
 				  : next && !S_is_space(next) &&
 				    kg_li_prose_break_after(prev, c, next,

@@ -395,6 +395,9 @@ typedef struct kg_bidi_run {
 } kg_bidi_run;
 size_t kg_bidi_runs(const char *s, size_t len, int rtl, kg_bidi_run **runs);
 int kg_lay_rtl(const kg_lay *lay);
+/* Where code may break inside a token wider than a line ("Code" above):
+ * after c, when next follows; never at a hyphen. */
+int kg_lay_code_break_after(uint32_t c, uint32_t next);
 /* The language of the text (a BCP 47 tag; NULL or "": none, and no
  * hyphenation), before anything is laid out: line breaking (UAX #14)
  * tailors its quotation marks to Chinese, Japanese and Korean, and

@@ -5,7 +5,6 @@
 #include "fonts_int.h"
 
 #include <hb.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,41 +13,52 @@
 #include "alloc.h"
 #include "buf.h"
 #include "kit.h"
+#include "layout.h"
 #include "utf8.h"
 #include "warm.h"
 
 /* What the thread keeps at most: the words and their glyphs, allocated
- * whole before the thread shows anything (nothing is allocated while
- * the table is locked, so out of memory can leave no lock held), and
- * the table's slots. content/'s published kit keeps about 1.2 MB. */
+ * whole before the thread starts (a word, once written, never moves),
+ * and the table's slots. content/'s published kit keeps about 1.7 MB.
+ *
+ * Only the thread writes the table; the layout reads it as it grows,
+ * without a lock: a word's slot is published (an atomic store,
+ * release) after the word and its glyphs are written, and read with an
+ * acquire load, so a slot seen filled has its word whole; a slot still
+ * empty is a word not (yet) shaped ahead. */
 #define S_MAX_BYTES ((size_t)2 << 20)
 #define S_SLOTS ((size_t)1 << 15)
 /* A word longer, or of more glyphs, is the layout's to shape. */
 #define S_MAX_LEN 64
 #define S_MAX_GLYPHS 64
 
+/* The faces shaped ahead: the body's, and code's (no kerning, no
+ * ligatures), which Markdown's code spans and a question's code are
+ * set in. */
+enum { S_BODY, S_CODE, S_NFONTS };
+
 /* A word kept: its bytes, then its glyphs, 4-byte aligned. */
 typedef struct S_rec {
 	uint32_t len, ng;
-	uint32_t rtl;
+	uint16_t rtl, font;
 	char s[];
 } S_rec;
 
 static struct {
 	const kg_kit *kit;       /* kg_ahead_texts */
 	kg_warm warm;
-	pthread_mutex_t lock;    /* the table, while both threads use it */
 	atomic_int stop;
 	int on;                  /* a thread was started for this document */
-	hb_font_t *hf;
+	hb_font_t *hf[S_NFONTS];
 	kg_quotes quotes;
-	/* the thread's, shown to kg_ahead_find under the lock */
+	/* written by the thread only (above) */
 	char *arena;
 	size_t used;
-	uint32_t *slot_hash, *slot_at; /* at: offset in arena + 1; 0 empty */
+	uint32_t *slot_hash;
+	_Atomic uint32_t *slot_at; /* offset in arena + 1; 0 empty */
 	size_t n;
-} S = {NULL, KG_WARM_INIT, PTHREAD_MUTEX_INITIALIZER, 0, 0, NULL,
-       {NULL, NULL, NULL, NULL}, NULL, 0, NULL, NULL, 0};
+} S = {NULL, KG_WARM_INIT, 0, 0, {NULL, NULL}, {NULL, NULL, NULL, NULL},
+       NULL, 0, NULL, NULL, 0};
 
 /* The thread's own working state. */
 typedef struct S_work {
@@ -60,9 +70,9 @@ typedef struct S_work {
 	int full;
 } S_work;
 
-static uint32_t S_hash(const char *s, size_t len)
+static uint32_t S_hash(int font, const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = 2166136261u ^ (uint32_t)font;
 	size_t i;
 
 	for (i = 0; i < len; i++)
@@ -82,25 +92,31 @@ static const kg_hb_glyph *S_glyphs(const S_rec *r)
 	return (const kg_hb_glyph *)(const void *)((const char *)r + off);
 }
 
-/* The slot of s: where it is, or the empty one where it would go. */
-static size_t S_slot(uint32_t h, const char *s, size_t len)
+/* The word s of font: its record, or NULL, and *slot its slot or the
+ * empty one where it would go. */
+static const S_rec *S_lookup(uint32_t h, int font, const char *s, size_t len,
+			     size_t *slot)
 {
 	size_t i = h & (S_SLOTS - 1);
 
 	for (;; i = (i + 1) & (S_SLOTS - 1)) {
+		uint32_t at = atomic_load_explicit(&S.slot_at[i],
+						   memory_order_acquire);
 		const S_rec *r;
 
-		if (!S.slot_at[i])
-			return i;
-		r = S_rec_at(S.slot_at[i]);
-		if (S.slot_hash[i] == h && r->len == len && memcmp(r->s, s, len) == 0)
-			return i;
+		*slot = i;
+		if (!at)
+			return NULL;
+		r = S_rec_at(at);
+		if (S.slot_hash[i] == h && r->font == font && r->len == len &&
+		    memcmp(r->s, s, len) == 0)
+			return r;
 	}
 }
 
-/* Shape the word s (len bytes) and keep it, unless it is kept already
- * or is not the thread's to shape (shape_ahead.h). */
-static void S_word(S_work *w, const char *s, size_t len)
+/* Shape the word s (len bytes) in font and keep it, unless it is kept
+ * already or is not the thread's to shape (shape_ahead.h). */
+static void S_word(S_work *w, int font, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	uint32_t h;
@@ -110,23 +126,22 @@ static void S_word(S_work *w, const char *s, size_t len)
 
 	if (len == 0 || len > S_MAX_LEN || w->full)
 		return;
-	h = S_hash(s, len);
-	slot = S_slot(h, s, len); /* only this thread writes: no lock to read */
-	if (S.slot_at[slot])
+	h = S_hash(font, s, len);
+	if (S_lookup(h, font, s, len, &slot))
 		return;
 	while (p < end) {
 		uint32_t c = kg_utf8_next(&p, end);
 		hb_codepoint_t g;
 
 		if (c < 0x20 || (c >= 0x7F && c < 0xA0) ||
-		    !hb_font_get_nominal_glyph(S.hf, c, &g))
+		    !hb_font_get_nominal_glyph(S.hf[font], c, &g))
 			return;
 		w->cps[n++] = c;
 	}
 	if (kg_fonts_rtl_chunk(w->cps, n))
 		return;
-	count = kg_fonts_hb(w->buf, S.hf, 0, w->cps, n, 0, n, 0, &w->g, &w->cap_g,
-			    &rtl);
+	count = kg_fonts_hb(w->buf, S.hf[font], font == S_CODE, w->cps, n, 0, n,
+			    0, &w->g, &w->cap_g, &rtl);
 	if (count > S_MAX_GLYPHS)
 		return;
 	size = ((offsetof(S_rec, s) + len + 3) & ~(size_t)3) +
@@ -135,18 +150,18 @@ static void S_word(S_work *w, const char *s, size_t len)
 		w->full = 1;
 		return;
 	}
-	pthread_mutex_lock(&S.lock);
 	r = (S_rec *)(void *)(S.arena + S.used);
 	r->len = (uint32_t)len;
 	r->ng = (uint32_t)count;
-	r->rtl = (uint32_t)rtl;
+	r->rtl = (uint16_t)rtl;
+	r->font = (uint16_t)font;
 	memcpy(r->s, s, len);
 	memcpy((void *)S_glyphs(r), w->g, count * sizeof(kg_hb_glyph));
 	S.slot_hash[slot] = h;
-	S.slot_at[slot] = (uint32_t)S.used + 1;
+	atomic_store_explicit(&S.slot_at[slot], (uint32_t)S.used + 1,
+			      memory_order_release);
 	S.used += size;
 	S.n++;
-	pthread_mutex_unlock(&S.lock);
 }
 
 /* A word as the text has it: Markdown's emphasis and code marks and a
@@ -165,16 +180,38 @@ static void S_token(S_work *w, const char *s, size_t len)
 		len = (size_t)(link - s);
 	kg_buf_reset(b);
 	for (i = 0; i < len; i++)
-		if (s[i] != '*' && s[i] != '`' && s[i] != '[' && s[i] != ']')
+		if (s[i] != '*' && s[i] != '[' && s[i] != ']')
 			kg_buf_putc(b, s[i]);
-	S_word(w, b->ptr, b->len);
+	S_word(w, S_BODY, b->ptr, b->len);
 	for (i = 0; i + 1 < b->len; i++)
 		if (b->ptr[i] == '-' || b->ptr[i] == '/') {
-			S_word(w, b->ptr + from, i + 1 - from);
+			S_word(w, S_BODY, b->ptr + from, i + 1 - from);
 			from = i + 1;
 		}
 	if (from)
-		S_word(w, b->ptr + from, b->len - from);
+		S_word(w, S_BODY, b->ptr + from, b->len - from);
+}
+
+/* A word of code: whole, as a line of it draws it, and cut where the
+ * layout may break code (kg_lay_code_break_after), as it measures it. */
+static void S_code_token(S_work *w, const char *s, size_t len)
+{
+	const char *p = s, *end = s + len, *from = s;
+
+	S_word(w, S_CODE, s, len);
+	while (p < end) {
+		uint32_t c = kg_utf8_next(&p, end), next = 0;
+		const char *after = p;
+
+		if (p < end)
+			next = kg_utf8_next(&after, end);
+		if (kg_lay_code_break_after(c, next)) {
+			S_word(w, S_CODE, from, (size_t)(p - from));
+			from = p;
+		}
+	}
+	if (from != s)
+		S_word(w, S_CODE, from, (size_t)(end - from));
 }
 
 static int S_space(char c)
@@ -182,15 +219,12 @@ static int S_space(char c)
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
-static void S_text(S_work *w, const char *text, size_t len)
+/* Each word of s (len bytes), to word. */
+static void S_words(S_work *w, const char *s, size_t len,
+		    void (*word)(S_work *, const char *, size_t))
 {
-	uint32_t prev = 0;
-	const char *p, *end;
+	const char *p = s, *end = s + len;
 
-	kg_buf_reset(&w->smart);
-	kg_smart_append(&w->smart, text, len, &prev);
-	p = w->smart.ptr;
-	end = p + w->smart.len;
 	while (p < end && !w->full && !atomic_load(&S.stop)) {
 		const char *t;
 
@@ -198,8 +232,51 @@ static void S_text(S_work *w, const char *text, size_t len)
 			p++;
 		for (t = p; p < end && !S_space(*p); p++)
 			;
-		S_token(w, t, (size_t)(p - t));
+		word(w, t, (size_t)(p - t));
 	}
+}
+
+/* A text of prose: its code spans (`...`, ``...``) in code's face, the
+ * rest as the layout sets it, with typographic punctuation. */
+static void S_text(S_work *w, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *from = text;
+	uint32_t prev = 0;
+
+	kg_buf_reset(&w->smart);
+	while (p < end) {
+		const char *open = memchr(p, '`', (size_t)(end - p)), *q, *close;
+		size_t ticks;
+
+		if (!open)
+			break;
+		for (q = open; q < end && *q == '`'; q++)
+			;
+		ticks = (size_t)(q - open);
+		for (close = q; close < end;) { /* a run of as many ticks */
+			size_t k = 0;
+
+			if (*close != '`') {
+				close++;
+				continue;
+			}
+			while (close + k < end && close[k] == '`')
+				k++;
+			if (k == ticks)
+				break;
+			close += k;
+		}
+		if (close >= end) {
+			p = q;
+			continue;
+		}
+		kg_smart_append(&w->smart, from, (size_t)(open - from), &prev);
+		kg_buf_putc(&w->smart, ' ');
+		S_words(w, q, (size_t)(close - q), S_code_token);
+		p = from = close + ticks;
+	}
+	kg_smart_append(&w->smart, from, (size_t)(end - from), &prev);
+	S_words(w, w->smart.ptr, w->smart.len, S_token);
 }
 
 static void S_walk(S_work *w, const kg_node *n)
@@ -218,7 +295,14 @@ static void S_walk(S_work *w, const kg_node *n)
 		break;
 	case KG_NODE_MAP:
 		for (i = 0; i < n->npairs; i++)
-			S_walk(w, n->pairs[i].value);
+			if (n->pairs[i].value &&
+			    n->pairs[i].value->kind == KG_NODE_SCALAR &&
+			    n->pairs[i].key->len == 4 &&
+			    memcmp(n->pairs[i].key->text, "code", 4) == 0)
+				S_words(w, n->pairs[i].value->text,
+					n->pairs[i].value->len, S_code_token);
+			else
+				S_walk(w, n->pairs[i].value);
 		break;
 	}
 }
@@ -260,18 +344,19 @@ void kg_ahead_texts(const kg_kit *kit)
 	S.kit = kit;
 }
 
-void kg_ahead_start(hb_font_t *hf, const kg_quotes *quotes)
+void kg_ahead_start(hb_font_t *body, hb_font_t *code, const kg_quotes *quotes)
 {
 	kg_ahead_stop();
-	if (!S.kit || !hf)
+	if (!S.kit || !body || !code)
 		return;
-	S.hf = hf;
+	S.hf[S_BODY] = body;
+	S.hf[S_CODE] = code;
 	S.quotes = *quotes;
 	/* allocated here, whole: the thread allocates nothing the table
 	 * holds (shape_ahead.h) */
 	S.arena = kg_xmalloc(S_MAX_BYTES);
 	S.slot_hash = kg_xmalloc(S_SLOTS * sizeof(*S.slot_hash));
-	S.slot_at = kg_xcalloc(S_SLOTS, sizeof(*S.slot_at));
+	S.slot_at = kg_xcalloc(S_SLOTS, sizeof(*S.slot_at)); /* zero: empty */
 	S.used = S.n = 0;
 	atomic_store(&S.stop, 0);
 	S.on = kg_warm_start(&S.warm, S_run, (void *)S.kit, S_join);
@@ -279,29 +364,23 @@ void kg_ahead_start(hb_font_t *hf, const kg_quotes *quotes)
 		kg_ahead_stop();
 }
 
-int kg_ahead_find(hb_font_t *hf, const char *s, size_t len, kg_hb_glyph **out,
-		  size_t *cap, size_t *n, int *rtl)
+int kg_ahead_find(hb_font_t *hf, int mono, const char *s, size_t len,
+		  kg_hb_glyph **out, size_t *cap, size_t *n, int *rtl)
 {
-	uint32_t h;
+	int font = mono ? S_CODE : S_BODY;
+	const S_rec *r;
 	size_t slot;
-	int found = 0;
 
-	if (!S.on || hf != S.hf || len == 0 || len > S_MAX_LEN)
+	if (!S.on || hf != S.hf[font] || len == 0 || len > S_MAX_LEN)
 		return 0;
-	KG_GROW(*out, *cap, S_MAX_GLYPHS); /* before the lock (above) */
-	h = S_hash(s, len);
-	pthread_mutex_lock(&S.lock);
-	slot = S_slot(h, s, len);
-	if (S.slot_at[slot]) {
-		const S_rec *r = S_rec_at(S.slot_at[slot]);
-
-		memcpy(*out, S_glyphs(r), r->ng * sizeof(kg_hb_glyph));
-		*n = r->ng;
-		*rtl = (int)r->rtl;
-		found = 1;
-	}
-	pthread_mutex_unlock(&S.lock);
-	return found;
+	r = S_lookup(S_hash(font, s, len), font, s, len, &slot);
+	if (!r)
+		return 0;
+	KG_GROW(*out, *cap, r->ng);
+	memcpy(*out, S_glyphs(r), r->ng * sizeof(kg_hb_glyph));
+	*n = r->ng;
+	*rtl = (int)r->rtl;
+	return 1;
 }
 
 void kg_ahead_wait(void)
@@ -321,11 +400,12 @@ void kg_ahead_stop(void)
 	}
 	free(S.arena);
 	free(S.slot_hash);
-	free(S.slot_at);
+	free((void *)S.slot_at);
 	S.arena = NULL;
-	S.slot_hash = S.slot_at = NULL;
+	S.slot_hash = NULL;
+	S.slot_at = NULL;
 	S.used = S.n = 0;
-	S.hf = NULL;
+	S.hf[S_BODY] = S.hf[S_CODE] = NULL;
 	if (oom) /* out of memory there is out of memory here (warm.h) */
 		kg_oom(0);
 }

@@ -7,12 +7,13 @@
  * and the layout keeps one core busy while the other is idle. So, while
  * a document is laid out, a thread (warm.h) reads the kit's texts in
  * order, cuts them into words as the layout will (typographic quotes
- * and dashes as kg_smart_append makes them, Markdown's emphasis and code
- * marks left out, a word also cut after a hyphen or a slash), and
- * shapes each in the body's face, keeping HarfBuzz's glyphs. When the
- * layout meets a word it has not shaped yet, in that face, left to right
- * and all of it in the face, it takes those glyphs instead of shaping
- * it: the same glyphs, as the same call of kg_fonts_hb gives the same
+ * and dashes as kg_smart_append makes them, Markdown's emphasis marks
+ * left out, a word also cut after a hyphen or a slash), and shapes each
+ * in the body's face, keeping HarfBuzz's glyphs; code spans and a
+ * question's code in code's face, each word also cut where the layout
+ * may break code. When the layout meets a word it has not shaped yet,
+ * in one of those faces, left to right and all of it in the face, it
+ * takes those glyphs instead of shaping it: the same glyphs, as the same call of kg_fonts_hb gives the same
  * result on any thread. A word the thread has not reached, or guessed
  * wrong, is shaped by the layout as before; nothing else changes.
  *
@@ -34,10 +35,11 @@ struct hb_font_t;
  * and nothing is shaped ahead). It must not change until set again. */
 void kg_ahead_texts(const struct kg_kit *kit);
 
-/* A document's layout begins: its words in hf (the body's face),
- * quoted with quotes, are shaped on a second core (unless warm.h says
- * no thread). */
-void kg_ahead_start(struct hb_font_t *hf, const kg_quotes *quotes);
+/* A document's layout begins: its words in body (the body's face) and
+ * its code in code (code's face), quoted with quotes, are shaped on a
+ * second core (unless warm.h says no thread). */
+void kg_ahead_start(struct hb_font_t *body, struct hb_font_t *code,
+		    const kg_quotes *quotes);
 
 /* (kg_ahead_find, for fonts_shape.c, is in fonts_int.h.) */
 

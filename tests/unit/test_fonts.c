@@ -156,34 +156,62 @@ static void test_shapes_released(void **state)
 	kg_fonts_free(f);
 }
 
+/* The word w was shaped ahead in hf (as code when mono), the glyphs the
+ * layout's own call gives. */
+static void S_ahead_same(kg_fonts *f, hb_font_t *hf, int mono, const char *w,
+			 kg_hb_glyph **got, size_t *cap_got, kg_hb_glyph **want,
+			 size_t *cap_want)
+{
+	const char *p = w, *end = w + strlen(w);
+	uint32_t cps[64];
+	size_t n = 0, ng = 0, nw;
+	int rtl = -1, rtl_want;
+
+	while (p < end)
+		cps[n++] = kg_utf8_next(&p, end);
+	if (!kg_ahead_find(hf, mono, w, strlen(w), got, cap_got, &ng, &rtl))
+		fail_msg("'%s' was not shaped ahead%s", w, mono ? " as code" : "");
+	nw = kg_fonts_hb(f->buf, hf, mono, cps, n, 0, n, 0, want, cap_want,
+			 &rtl_want);
+	assert_int_equal(ng, nw);
+	assert_int_equal(rtl, rtl_want);
+	assert_memory_equal(*got, *want, nw * sizeof(**want));
+}
+
 /* Words shaped ahead on the second core (shape_ahead.h) are the glyphs
  * the layout's own call gives, and only the words it may take: left to
  * right, every character in the face, typographic quotes and dashes as
  * the layout makes them, Markdown's marks left out, pieces after a
- * hyphen or a slash. */
+ * hyphen or a slash; code spans and a code field in code's face, whole
+ * and cut where code may break. */
 static void test_shaped_ahead_as_the_layout_would(void **state)
 {
 	static const char yaml[] =
 		"a: \"Type office, \\\"quoted\\\" it's a follow-up on AV/Wo\"\n"
 		"b:\n"
-		"  - \"*emphasis* and `code` -- done\"\n"
+		"  - \"*emphasis* and `code` -- done, ``a `b` c`` `x.y(z)`\"\n"
+		"  - code: \"SELECT id FROM t\"\n"
 		"  - \"\\u0645\\u0631\\u062D\\u0628\\u0627 \\u4E2D\\u6587\"\n"
 		"  - \"1234 \\u00DCn\\u00EFc\\u00F6d\\u00E9 [linked](https://example.org/x)\"\n";
 	static const char *const found[] = {
 		"Type", "office,", "\xE2\x80\x9Cquoted\xE2\x80\x9D", "it\xE2\x80\x99s",
 		"follow-up", "follow-", "up", "AV/Wo", "AV/", "Wo", "emphasis",
-		"code", "\xE2\x80\x93", "done", "1234",
+		"\xE2\x80\x93", "done,", "1234",
 		"\xC3\x9C" "n\xC3\xAF" "c\xC3\xB6" "d\xC3\xA9", "linked"};
+	static const char *const code[] = {
+		"code", "a", "`b`", "c", "x.y(z)", "x", ".y", "(z)", "SELECT", "id",
+		"FROM", "t"};
 	static const char *const not_found[] = {
 		/* right to left; a fallback face's; a control character */
 		"\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7", "\xE4\xB8\xAD\xE6\x96\x87",
 		"x\ay",
 		/* as written, not as set */
 		"*emphasis*", "`code`", "--", "\"quoted\"", "it's",
-		"[linked](https://example.org/x)", "never-written"};
+		"[linked](https://example.org/x)", "never-written", "x.y(z)",
+		"SELECT"};
 	kg_pdf_style st = S_style();
 	kg_fonts *f = S_fonts(&st);
-	hb_font_t *hf = f->font[KG_FACE_REGULAR].hfont;
+	hb_font_t *hf = f->font[KG_FACE_REGULAR].hfont, *mono;
 	kg_diags d = KG_DIAGS_INIT;
 	kg_quotes en = kg_quotes_of(NULL);
 	kg_kit kit;
@@ -197,38 +225,32 @@ static void test_shaped_ahead_as_the_layout_would(void **state)
 	assert_int_equal(d.errors, 0);
 	/* no content file holds one, but a text given otherwise may */
 	kit.scenarios_root = kg_node_new_str("x\ay");
+	assert_int_equal(kg_font_load(f, KG_FACE_MONO), 0);
+	mono = f->font[KG_FACE_MONO].hfont;
 	kg_ahead_texts(&kit);
-	kg_ahead_start(hf, &en);
+	kg_ahead_start(hf, mono, &en);
 	kg_ahead_wait();
-	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
-		const char *w = found[i], *p = w, *end = w + strlen(w);
-		uint32_t cps[64];
-		size_t n = 0, ng = 0, nw;
-		int rtl = -1, rtl_want;
-
-		while (p < end)
-			cps[n++] = kg_utf8_next(&p, end);
-		if (!kg_ahead_find(hf, w, strlen(w), &got, &cap_got, &ng, &rtl))
-			fail_msg("'%s' was not shaped ahead", w);
-		nw = kg_fonts_hb(f->buf, hf, 0, cps, n, 0, n, 0, &want, &cap_want,
-				 &rtl_want);
-		assert_int_equal(ng, nw);
-		assert_int_equal(rtl, rtl_want);
-		assert_memory_equal(got, want, nw * sizeof(*want));
-	}
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++)
+		S_ahead_same(f, hf, 0, found[i], &got, &cap_got, &want, &cap_want);
+	for (i = 0; i < sizeof(code) / sizeof(code[0]); i++)
+		S_ahead_same(f, mono, 1, code[i], &got, &cap_got, &want, &cap_want);
 	for (i = 0; i < sizeof(not_found) / sizeof(not_found[0]); i++) {
 		size_t ng = 0;
 		int rtl;
 
-		if (kg_ahead_find(hf, not_found[i], strlen(not_found[i]), &got,
+		if (kg_ahead_find(hf, 0, not_found[i], strlen(not_found[i]), &got,
 				  &cap_got, &ng, &rtl))
 			fail_msg("'%s' was shaped ahead", not_found[i]);
 	}
-	/* another font is never answered for */
-	assert_false(kg_ahead_find(f->font[KG_FACE_BOLD].hfont, "Type", 4, &got,
+	/* code is not prose's, another font is never answered for */
+	assert_false(kg_ahead_find(mono, 0, "SELECT", 6, &got, &cap_got, &i,
+				   &(int){0}));
+	assert_false(kg_ahead_find(hf, 1, "Type", 4, &got, &cap_got, &i,
+				   &(int){0}));
+	assert_false(kg_ahead_find(f->font[KG_FACE_BOLD].hfont, 0, "Type", 4, &got,
 				   &cap_got, &i, &(int){0}));
 	kg_ahead_stop();
-	assert_false(kg_ahead_find(hf, "Type", 4, &got, &cap_got, &i, &(int){0}));
+	assert_false(kg_ahead_find(hf, 0, "Type", 4, &got, &cap_got, &i, &(int){0}));
 	kg_ahead_texts(NULL);
 	free(got);
 	free(want);
