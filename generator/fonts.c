@@ -670,13 +670,32 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 	return f;
 }
 
+/* The HarfBuzz font of file if it has been read already (the fonts'
+ * warm-up reads every face of the style), else NULL: nothing is read. */
+static hb_font_t *S_face_read_already(const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < S_nfaces; i++)
+		if (strcmp(S_faces[i]->pub.file, file) == 0)
+			return S_faces[i]->pub.failed ? NULL : S_faces[i]->pub.hfont;
+	return NULL;
+}
+
 void kg_fonts_ahead(kg_fonts *f, const kg_quotes *quotes)
 {
-	/* code's face read now (loading is not using: no font object is
-	 * written for a face nothing is measured in) */
-	if (kg_font_load(f, KG_FACE_MONO) == 0)
-		kg_ahead_start(f->font[KG_FACE_REGULAR].hfont,
-			       f->font[KG_FACE_MONO].hfont, quotes);
+	hb_font_t *faces[KG_NFACES];
+	int face;
+
+	/* the faces the warm-up read (without which there is no thread
+	 * either), not loaded into the document: a face that cannot be read
+	 * is an error only when the document uses it */
+	for (face = 0; face < KG_NFACES; face++)
+		faces[face] = f->font[face].file
+			      ? S_face_read_already(f->font[face].file) : NULL;
+	kg_ahead_warm(faces, KG_NFACES);
+	if (faces[KG_FACE_REGULAR] && faces[KG_FACE_MONO])
+		kg_ahead_start(faces[KG_FACE_REGULAR], faces[KG_FACE_MONO], quotes);
 }
 
 void kg_fonts_free(kg_fonts *f)

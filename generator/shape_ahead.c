@@ -50,6 +50,8 @@ static struct {
 	atomic_int stop;
 	int on;                  /* a thread was started for this document */
 	hb_font_t *hf[S_NFONTS];
+	hb_font_t *faces[16];    /* kg_ahead_warm */
+	size_t nfaces;
 	kg_quotes quotes;
 	/* written by the thread only (above) */
 	char *arena;
@@ -57,8 +59,8 @@ static struct {
 	uint32_t *slot_hash;
 	_Atomic uint32_t *slot_at; /* offset in arena + 1; 0 empty */
 	size_t n;
-} S = {NULL, KG_WARM_INIT, 0, 0, {NULL, NULL}, {NULL, NULL, NULL, NULL},
-       NULL, 0, NULL, NULL, 0};
+} S = {NULL, KG_WARM_INIT, 0, 0, {NULL, NULL}, {NULL}, 0,
+       {NULL, NULL, NULL, NULL}, NULL, 0, NULL, NULL, 0};
 
 /* The thread's own working state. */
 typedef struct S_work {
@@ -320,6 +322,15 @@ static void *S_run(void *arg)
 	w.buf = hb_buffer_create();
 	if (!hb_buffer_allocation_successful(w.buf))
 		kg_oom(0);
+	for (i = 0; i < S.nfaces; i++) { /* kg_ahead_warm */
+		static const uint32_t word[] = {'T', 'y', 'p', 'e'};
+		int rtl;
+
+		kg_fonts_hb(w.buf, S.faces[i], 0, word, 4, 0, 4, 0, &w.g, &w.cap_g,
+			    &rtl);
+	}
+	kg_fonts_hb(w.buf, S.hf[S_CODE], 1, (const uint32_t[]){'i', 'd'}, 2, 0, 2,
+		    0, &w.g, &w.cap_g, &(int){0});
 	S_walk(&w, kit->root);
 	for (i = 0; i < kit->ntopic_files; i++)
 		S_walk(&w, kit->topic_roots[i]);
@@ -342,6 +353,16 @@ void kg_ahead_texts(const kg_kit *kit)
 {
 	kg_ahead_stop();
 	S.kit = kit;
+}
+
+void kg_ahead_warm(hb_font_t *const *faces, size_t n)
+{
+	size_t i;
+
+	S.nfaces = 0;
+	for (i = 0; i < n && S.nfaces < sizeof(S.faces) / sizeof(S.faces[0]); i++)
+		if (faces[i])
+			S.faces[S.nfaces++] = faces[i];
 }
 
 void kg_ahead_start(hb_font_t *body, hb_font_t *code, const kg_quotes *quotes)

@@ -40,6 +40,13 @@ void kg_ahead_texts(const struct kg_kit *kit);
  * second core (unless warm.h says no thread). */
 void kg_ahead_start(struct hb_font_t *body, struct hb_font_t *code,
 		    const kg_quotes *quotes);
+/* Also the document's other faces (n of them, NULL for one that did not
+ * load): the thread first shapes a word in each and throws it away.
+ * HarfBuzz reads a face's layout tables and makes its shaping plan the
+ * first time a face shapes (2 ms for DejaVu Sans), and keeps them, for
+ * every thread: then the layout's first heading does not wait for it.
+ * Before kg_ahead_start. */
+void kg_ahead_warm(struct hb_font_t *const *faces, size_t n);
 
 /* (kg_ahead_find, for fonts_shape.c, is in fonts_int.h.) */
 
