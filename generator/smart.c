@@ -135,6 +135,31 @@ static int S_opens_after(uint32_t c)
 	       c == 0x201C || c == 0x2018 || c == 0xA0;
 }
 
+/* Can the byte start something kg_smart_append turns (all ASCII)? */
+static int S_special(char b)
+{
+	return b == '"' || b == '\'' || b == '-' || b == '.';
+}
+
+/* The last character of s..end (not empty), as a walk from s decodes it. */
+static uint32_t S_last(const char *s, const char *end)
+{
+	const char *q = end - 1, *p;
+	uint32_t c;
+
+	if (!((unsigned char)*q & 0x80))
+		return (unsigned char)*q;
+	while (q > s && ((unsigned char)*q & 0xC0) == 0x80 && end - q < 4)
+		q--;
+	p = q;
+	c = kg_utf8_next(&p, end);
+	if (p == end && c != KG_UTF8_REPLACEMENT)
+		return c;
+	for (p = s; p < end;) /* not UTF-8 there: as the walk decodes it */
+		c = kg_utf8_next(&p, end);
+	return c;
+}
+
 void kg_smart_append(kg_buf *out, const char *s, size_t len, uint32_t *prev)
 {
 	const char *end = s + len, *p = s;
@@ -142,9 +167,21 @@ void kg_smart_append(kg_buf *out, const char *s, size_t len, uint32_t *prev)
 	if (*prev == 0)
 		S_double_open = S_single_open = 0;
 	while (p < end) {
-		const char *at = p;
-		uint32_t c = kg_utf8_next(&p, end);
-		uint32_t next = p < end ? (unsigned char)*p : 0;
+		const char *at = p, *run = p;
+		uint32_t c, next;
+
+		/* a run with nothing to turn, copied whole: only the
+		 * character before a quote matters */
+		while (run < end && !S_special(*run))
+			run++;
+		if (run > p) {
+			kg_buf_put(out, p, (size_t)(run - p));
+			*prev = S_last(p, run);
+			p = run;
+			continue;
+		}
+		c = kg_utf8_next(&p, end);
+		next = p < end ? (unsigned char)*p : 0;
 
 		/* at the end of s, what follows is unknown (the next piece
 		 * of text, after emphasis or a link): the quote opens when

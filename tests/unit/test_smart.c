@@ -69,10 +69,27 @@ static void test_quotes(void **state)
 	assert_true(kg_smart_english());
 }
 
+/* Text with nothing to turn is copied in runs: the character before a
+ * quote is still the run's last, decoded whole (a letter of two, three
+ * or four bytes; a CJK character, whose quotes pair up instead; a byte
+ * that is not UTF-8, as the character-by-character walk read it), and
+ * dashes, ellipses and lone hyphens and full stops are as before. */
+static void test_runs(void **state)
+{
+	(void)state;
+	S_is("", "caf\xC3\xA9's cr\xC3\xA8me", "caf\xC3\xA9\xE2\x80\x99s cr\xC3\xA8me", 0);
+	S_is("", "\xCE\xB1'\xE2\x82\xAC'x \xF0\x9F\x98\x80'", "\xCE\xB1\xE2\x80\x99\xE2\x82\xAC\xE2\x80\x99x \xF0\x9F\x98\x80\xE2\x80\x99", 0);
+	S_is("", "\xE6\x97\xA5\"a\"\xE6\x97\xA5", "\xE6\x97\xA5\xE2\x80\x9C" "a\xE2\x80\x9D\xE6\x97\xA5", 0);
+	S_is("", "x\xC3\"q\" \xE2\x82'", "x\xC3\xE2\x80\x9Dq\xE2\x80\x9D \xE2\x82\xE2\x80\x99", 0);
+	S_is("", "a-b -- c --- d ... e.f. g..h", "a-b \xE2\x80\x93 c \xE2\x80\x94 d \xE2\x80\xA6 e.f. g..h", 0);
+	S_is("", "\"Start\" and 'end'", "\xE2\x80\x9CStart\xE2\x80\x9D and \xE2\x80\x98" "end\xE2\x80\x99", 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quotes),
+		cmocka_unit_test(test_runs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
