@@ -24,6 +24,7 @@
 #include "datadir.h"
 #include "digest.h"
 #include "edition.h"
+#include "fields.h"
 #include "fonts.h"
 #include "glyphcheck.h"
 #include "index.h"
@@ -432,6 +433,39 @@ static void S_kit_head(const kg_kit *kit, void *ctx)
 			 : kit->language ? kg_text(kit->language) : "en");
 }
 
+/* The kit's texts, read on the thread that shapes the PDFs' words ahead
+ * (shape_ahead.h): kit.yaml's, the topics', the scenarios' and a
+ * translation's, in the order the documents have them; a question's code
+ * is code. */
+typedef struct S_ahead_read {
+	kg_ahead_text_fn text;
+	void *arg;
+} S_ahead_read;
+
+static int S_ahead_scalar(void *ctx, const kg_node *key, const kg_node *v)
+{
+	const S_ahead_read *r = ctx;
+	int code = key && key->len == strlen(KG_FIELD_CODE) &&
+		   memcmp(key->text, KG_FIELD_CODE, key->len) == 0;
+
+	return r->text(r->arg, v->text, v->len, code);
+}
+
+static void S_ahead_texts(void *ctx, kg_ahead_text_fn text, void *arg)
+{
+	const kg_kit *kit = ctx;
+	S_ahead_read r = {text, arg};
+	size_t i;
+
+	if (kg_node_each_scalar(kit->root, S_ahead_scalar, &r))
+		return;
+	for (i = 0; i < kit->ntopic_files; i++)
+		if (kg_node_each_scalar(kit->topic_roots[i], S_ahead_scalar, &r))
+			return;
+	if (!kg_node_each_scalar(kit->scenarios_root, S_ahead_scalar, &r))
+		kg_node_each_scalar(kit->owned, S_ahead_scalar, &r);
+}
+
 /* Load, check, write: the build with the templates folder known. */
 static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 {
@@ -480,12 +514,12 @@ static int S_build(kg_build_opts *o, const struct timespec *t0, kg_diags *d)
 		o->paper = kit->paper->text;
 	/* the PDFs' words shaped ahead from the kit's texts (translated) */
 	if (d->errors == 0 && S_has_pdf(o->writers))
-		kg_ahead_texts(kit);
+		kg_ahead_texts(S_ahead_texts, kit);
 	/* all files or none: a failure leaves every earlier output */
 	if (d->errors || S_render_all(kit, o, &since, &files, &set, d) != 0 ||
 	    kg_out_commit(&set, d) != 0)
 		kg_out_abort(&set);
-	kg_ahead_texts(NULL);
+	kg_ahead_texts(NULL, NULL);
 	rc = kg_cli_report(d);
 	if (rc == 0 && !o->quiet)
 		S_summary(&files, o->out, t0);

@@ -25,6 +25,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "metrics.h"
+#include "shape_hb.h"
 
 /* Codes are two bytes that need no escaping in a PDF string literal. */
 #define KG_FONT_NBYTES 219
@@ -70,12 +71,6 @@ typedef struct kg_font {
 	uint32_t obj;           /* a fallback's object number, at writing */
 } kg_font;
 
-/* A glyph as HarfBuzz shaped it: what kg_fonts_shape keeps of it. */
-typedef struct kg_hb_glyph {
-	uint32_t gid;
-	uint32_t cluster;       /* the character it starts at */
-	int32_t adv, xoff, yoff;
-} kg_hb_glyph;
 
 typedef struct kg_glyph {
 	uint32_t font;          /* index in the list */
@@ -119,7 +114,7 @@ struct kg_fonts {
 	size_t *offs;
 	unsigned char *flag;
 	size_t cap_cps;
-	kg_hb_glyph *hbg;             /* one run's glyphs (kg_fonts_hb) */
+	kg_hb_glyph *hbg;             /* one run's glyphs (kg_hb_shape) */
 	size_t cap_hbg;
 	uint32_t *missing;            /* characters warned about */
 	size_t nmissing, cap_missing;
@@ -145,26 +140,6 @@ void kg_font_utf16_hex(const char *s, size_t len, kg_buf *out);
 uint16_t kg_font_code_bytes(size_t k);
 
 /* fonts_shape.c */
-/* Shape characters i..j-1 of the n in cps (their context) with hf in buf
- * (the caller's), with neither kerning nor ligatures when mono, right to
- * left when rtl_chunk, else in the direction of their script; the
- * glyphs into *out (grown, *cap its room), their count returned, *rtl
- * set when they came out right to left. The same input gives the same
- * glyphs on any thread (shape_ahead.c). */
-size_t kg_fonts_hb(hb_buffer_t *buf, hb_font_t *hf, int mono,
-		   const uint32_t *cps, size_t n, size_t i, size_t j,
-		   int rtl_chunk, kg_hb_glyph **out, size_t *cap, int *rtl);
-/* shape_ahead.c: the glyphs of the len bytes at s as shaped ahead in
- * hf (shape_ahead.h; mono: as code, kg_fonts_hb's mono), left to right
- * and all in hf: 1 with them in *out (grown, *cap its room), their
- * count in *n and *rtl set as kg_fonts_hb does; 0 when there are none
- * (yet). */
-int kg_ahead_find(hb_font_t *hf, int mono, const char *s, size_t len,
-		  kg_hb_glyph **out, size_t *cap, size_t *n, int *rtl);
-/* Is a chunk of these n characters, asked for left to right, shaped
- * right to left all the same (its first strong letter's script)? Not
- * when all are digits. */
-int kg_fonts_rtl_chunk(const uint32_t *cps, size_t n);
 
 /* The offset in f->arena of the chunk s shaped in face (KG_SHAPED),
  * right to left when rtl (else its direction guessed). */

@@ -56,6 +56,8 @@
 
 #include "alloc.h"
 #include "pdf_file.h"
+#include "shape_ahead.h"
+#include "shape_hb.h"
 #include "utf8.h"
 
 /* ---- the characters of a chunk and their fonts -------------------------------- */
@@ -170,8 +172,6 @@ static size_t S_assign(kg_fonts *f, kg_face face, const char *s, size_t len)
 
 /* ---- shaping ------------------------------------------------------------------ */
 
-static const char *const S_code_features[] = {"-kern", "-liga", "-clig", "-calt"};
-
 static void S_push(kg_fonts *f, const kg_glyph *g)
 {
 	KG_GROW(f->glyphs, f->cap_glyphs, f->nglyphs + 1);
@@ -197,58 +197,6 @@ static uint32_t S_code_reversed(kg_fonts *f, size_t font, unsigned gid,
 		memcpy(tmp + at, c, (size_t)(p - c));
 	}
 	return kg_font_code(f, font, gid, tmp, len);
-}
-
-/* Are the n characters cps all decimal digits? */
-static int S_digits(const uint32_t *cps, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (hb_unicode_general_category(hb_unicode_funcs_get_default(),
-						cps[i]) !=
-		    HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER)
-			return 0;
-	return n > 0;
-}
-
-size_t kg_fonts_hb(hb_buffer_t *buf, hb_font_t *hf, int mono,
-		   const uint32_t *cps, size_t n, size_t i, size_t j,
-		   int rtl_chunk, kg_hb_glyph **out, size_t *cap, int *rtl)
-{
-	hb_feature_t feats[4];
-	unsigned nfeats = 0, count, k;
-	hb_glyph_info_t *info;
-	hb_glyph_position_t *pos;
-
-	if (mono)
-		for (; nfeats < 4; nfeats++)
-			hb_feature_from_string(S_code_features[nfeats], -1,
-					       &feats[nfeats]);
-	hb_buffer_clear_contents(buf);
-	hb_buffer_add_codepoints(buf, cps, (int)n, (unsigned)i, (int)(j - i));
-	if (rtl_chunk)
-		hb_buffer_set_direction(buf, HB_DIRECTION_RTL);
-	hb_buffer_guess_segment_properties(buf);
-	/* a number reads left to right in every script (UAX #9): Arabic-Indic
-	 * digits alone would be guessed right to left, and 12 drawn as 21 */
-	if (S_digits(cps + i, j - i))
-		hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-	hb_shape(hf, buf, nfeats ? feats : NULL, nfeats);
-	if (!hb_buffer_allocation_successful(buf)) /* HarfBuzz ran out */
-		kg_oom(0);
-	*rtl = hb_buffer_get_direction(buf) == HB_DIRECTION_RTL;
-	info = hb_buffer_get_glyph_infos(buf, &count);
-	pos = hb_buffer_get_glyph_positions(buf, NULL);
-	KG_GROW(*out, *cap, count);
-	for (k = 0; k < count; k++) {
-		(*out)[k].gid = info[k].codepoint;
-		(*out)[k].cluster = info[k].cluster;
-		(*out)[k].adv = pos[k].x_advance;
-		(*out)[k].xoff = pos[k].x_offset;
-		(*out)[k].yoff = pos[k].y_offset;
-	}
-	return count;
 }
 
 /* The count glyphs in f->hbg of characters i..j-1 (one font) of the
@@ -310,7 +258,7 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 			size_t i, size_t j, int rtl_chunk)
 {
 	int rtl;
-	size_t count = kg_fonts_hb(f->buf, f->font[f->fidx[i]].hfont,
+	size_t count = kg_hb_shape(f->buf, f->font[f->fidx[i]].hfont,
 				   face == KG_FACE_MONO, f->subst, n, i, j,
 				   rtl_chunk, &f->hbg, &f->cap_hbg, &rtl);
 
@@ -341,33 +289,6 @@ static int S_ahead(kg_fonts *f, kg_face face, kg_shaped *sh, const char *s,
 	f->offs[n] = len;
 	S_take(f, sh, 0, n, count, rtl);
 	return 1;
-}
-
-/* Is the chunk's first character of a script with a direction (its
- * first strong one, near enough) of a right-to-left script? Unknown
- * scripts are left to right, for HarfBuzz. */
-static int S_first_strong_rtl(const uint32_t *cps, size_t n)
-{
-	hb_unicode_funcs_t *u = hb_unicode_funcs_get_default();
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		hb_script_t sc = hb_unicode_script(u, cps[i]);
-		hb_direction_t d;
-
-		if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED ||
-		    sc == HB_SCRIPT_UNKNOWN)
-			continue; /* punctuation, digits, marks: no direction */
-		d = hb_script_get_horizontal_direction(sc);
-		if (d == HB_DIRECTION_RTL || d == HB_DIRECTION_LTR)
-			return d == HB_DIRECTION_RTL;
-	}
-	return 0;
-}
-
-int kg_fonts_rtl_chunk(const uint32_t *cps, size_t n)
-{
-	return !S_digits(cps, n) && S_first_strong_rtl(cps, n);
 }
 
 /* A hash of the face and the text, eight bytes at a time (words are
@@ -470,7 +391,8 @@ size_t kg_fonts_shape(kg_fonts *f, kg_face face, int rtl, const char *s,
 	/* a right-to-left chunk's runs of one font (a fallback's letters,
 	 * the face's full stop) are shaped right to left and laid out from
 	 * its last to its first, so its glyphs are in visual order */
-	rtl = n && !S_digits(f->subst, n) && (e->rtl || S_first_strong_rtl(f->cps, n));
+	rtl = n && !kg_hb_digits(f->subst, n) &&
+	      (e->rtl || kg_hb_first_strong_rtl(f->cps, n));
 	for (i = 0; !rtl && i < n; i = j) {
 		for (j = i + 1; j < n && f->fidx[j] == f->fidx[i]; j++)
 			;

@@ -156,25 +156,16 @@ static void S_text(S_check *c, const char *text, size_t len, kg_mark at)
 	}
 }
 
+static int S_scalar(void *ctx, const kg_node *key, const kg_node *n)
+{
+	(void)key;
+	S_text(ctx, n->text, n->len, n->mark);
+	return 0;
+}
+
 static void S_walk(S_check *c, const kg_node *n)
 {
-	size_t i;
-
-	if (!n)
-		return;
-	switch (n->kind) {
-	case KG_NODE_SCALAR:
-		S_text(c, n->text, n->len, n->mark);
-		break;
-	case KG_NODE_SEQ:
-		for (i = 0; i < n->n; i++)
-			S_walk(c, n->items[i]);
-		break;
-	case KG_NODE_MAP:
-		for (i = 0; i < n->npairs; i++)
-			S_walk(c, n->pairs[i].value);
-		break;
-	}
+	kg_node_each_scalar(n, S_scalar, c);
 }
 
 static void S_label(void *ctx, const char *text, kg_mark at)

@@ -252,6 +252,39 @@ void kg_node_set_bool(kg_node *map, const char *key, bool v)
 }
 
 /* Walks loaded nodes too: something built may have been added to them. */
+static int S_each_scalar(const kg_node *n, const kg_node *key,
+			 int (*fn)(void *, const kg_node *, const kg_node *),
+			 void *ctx)
+{
+	size_t i;
+	int rc = 0;
+
+	if (!n)
+		return 0;
+	switch (n->kind) {
+	case KG_NODE_SCALAR:
+		return fn(ctx, key, n);
+	case KG_NODE_SEQ:
+		for (i = 0; i < n->n && !rc; i++)
+			rc = S_each_scalar(n->items[i], NULL, fn, ctx);
+		break;
+	case KG_NODE_MAP:
+		for (i = 0; i < n->npairs && !rc; i++)
+			rc = S_each_scalar(n->pairs[i].value, n->pairs[i].key, fn,
+					   ctx);
+		break;
+	}
+	return rc;
+}
+
+int kg_node_each_scalar(const kg_node *n,
+			int (*fn)(void *ctx, const kg_node *key,
+				  const kg_node *scalar),
+			void *ctx)
+{
+	return S_each_scalar(n, NULL, fn, ctx);
+}
+
 void kg_node_free(kg_node *n)
 {
 	size_t i;

@@ -95,6 +95,15 @@ _Static_assert(sizeof(void *) != 8 || sizeof(kg_node) == 40,
 /* Free the tree rooted at n (NULL is ignored). */
 void kg_node_free(kg_node *n);
 
+/* Call fn(ctx, key, scalar) for every scalar under n (n included), in
+ * order; key is the scalar key of the map the scalar is a value of, else
+ * NULL. Map keys are not visited. A nonzero return from fn ends the walk
+ * and is returned; else 0. */
+int kg_node_each_scalar(const kg_node *n,
+			int (*fn)(void *ctx, const kg_node *key,
+				  const kg_node *scalar),
+			void *ctx);
+
 /* Look-ups; NULL when absent or when n is not of the right kind. */
 const kg_node *kg_node_get(const kg_node *map, const char *key);
 const char *kg_node_str(const kg_node *map, const char *key);

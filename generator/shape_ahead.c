@@ -1,10 +1,7 @@
 /* shape_ahead.c - the kit's words shaped on a second core ahead of the
  * PDF's layout (shape_ahead.h). */
 #include "shape_ahead.h"
-#include "fonts.h"
-#include "fonts_int.h"
 
-#include <hb.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,7 +9,6 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "kit.h"
 #include "layout.h"
 #include "utf8.h"
 #include "warm.h"
@@ -45,7 +41,9 @@ typedef struct S_rec {
 } S_rec;
 
 static struct {
-	const kg_kit *kit;       /* kg_ahead_texts */
+	/* kg_ahead_texts */
+	void (*texts)(void *ctx, kg_ahead_text_fn text, void *arg);
+	void *ctx;
 	kg_warm warm;
 	atomic_int stop;
 	int on;                  /* a thread was started for this document */
@@ -59,7 +57,7 @@ static struct {
 	uint32_t *slot_hash;
 	_Atomic uint32_t *slot_at; /* offset in arena + 1; 0 empty */
 	size_t n;
-} S = {NULL, KG_WARM_INIT, 0, 0, {NULL, NULL}, {NULL}, 0,
+} S = {NULL, NULL, KG_WARM_INIT, 0, 0, {NULL, NULL}, {NULL}, 0,
        {NULL, NULL, NULL, NULL}, NULL, 0, NULL, NULL, 0};
 
 /* The thread's own working state. */
@@ -140,9 +138,9 @@ static void S_word(S_work *w, int font, const char *s, size_t len)
 			return;
 		w->cps[n++] = c;
 	}
-	if (kg_fonts_rtl_chunk(w->cps, n))
+	if (kg_hb_rtl_chunk(w->cps, n))
 		return;
-	count = kg_fonts_hb(w->buf, S.hf[font], font == S_CODE, w->cps, n, 0, n,
+	count = kg_hb_shape(w->buf, S.hf[font], font == S_CODE, w->cps, n, 0, n,
 			    0, &w->g, &w->cap_g, &rtl);
 	if (count > S_MAX_GLYPHS)
 		return;
@@ -281,37 +279,21 @@ static void S_text(S_work *w, const char *text, size_t len)
 	S_words(w, w->smart.ptr, w->smart.len, S_token);
 }
 
-static void S_walk(S_work *w, const kg_node *n)
+/* kg_ahead_text_fn: a text of the kit; nonzero once there is no more
+ * to do. */
+static int S_one_text(void *arg, const char *s, size_t len, int code)
 {
-	size_t i;
+	S_work *w = arg;
 
-	if (!n || w->full || atomic_load(&S.stop))
-		return;
-	switch (n->kind) {
-	case KG_NODE_SCALAR:
-		S_text(w, n->text, n->len);
-		break;
-	case KG_NODE_SEQ:
-		for (i = 0; i < n->n; i++)
-			S_walk(w, n->items[i]);
-		break;
-	case KG_NODE_MAP:
-		for (i = 0; i < n->npairs; i++)
-			if (n->pairs[i].value &&
-			    n->pairs[i].value->kind == KG_NODE_SCALAR &&
-			    n->pairs[i].key->len == 4 &&
-			    memcmp(n->pairs[i].key->text, "code", 4) == 0)
-				S_words(w, n->pairs[i].value->text,
-					n->pairs[i].value->len, S_code_token);
-			else
-				S_walk(w, n->pairs[i].value);
-		break;
-	}
+	if (code)
+		S_words(w, s, len, S_code_token);
+	else
+		S_text(w, s, len);
+	return w->full || atomic_load(&S.stop);
 }
 
 static void *S_run(void *arg)
 {
-	const kg_kit *kit = arg;
 	S_work w;
 	size_t i;
 
@@ -326,20 +308,17 @@ static void *S_run(void *arg)
 		static const uint32_t word[] = {'T', 'y', 'p', 'e'};
 		int rtl;
 
-		kg_fonts_hb(w.buf, S.faces[i], 0, word, 4, 0, 4, 0, &w.g, &w.cap_g,
+		kg_hb_shape(w.buf, S.faces[i], 0, word, 4, 0, 4, 0, &w.g, &w.cap_g,
 			    &rtl);
 	}
-	kg_fonts_hb(w.buf, S.hf[S_CODE], 1, (const uint32_t[]){'i', 'd'}, 2, 0, 2,
+	kg_hb_shape(w.buf, S.hf[S_CODE], 1, (const uint32_t[]){'i', 'd'}, 2, 0, 2,
 		    0, &w.g, &w.cap_g, &(int){0});
-	S_walk(&w, kit->root);
-	for (i = 0; i < kit->ntopic_files; i++)
-		S_walk(&w, kit->topic_roots[i]);
-	S_walk(&w, kit->scenarios_root);
-	S_walk(&w, kit->owned);
+	S.texts(S.ctx, S_one_text, &w);
 	hb_buffer_destroy(w.buf);
 	free(w.g);
 	kg_buf_release(&w.smart);
 	kg_buf_release(&w.word);
+	(void)arg;
 	return NULL;
 }
 
@@ -349,10 +328,12 @@ static void S_join(void)
 	kg_warm_join(&S.warm);
 }
 
-void kg_ahead_texts(const kg_kit *kit)
+void kg_ahead_texts(void (*texts)(void *ctx, kg_ahead_text_fn text, void *arg),
+		    void *ctx)
 {
 	kg_ahead_stop();
-	S.kit = kit;
+	S.texts = texts;
+	S.ctx = ctx;
 }
 
 void kg_ahead_warm(hb_font_t *const *faces, size_t n)
@@ -368,7 +349,7 @@ void kg_ahead_warm(hb_font_t *const *faces, size_t n)
 void kg_ahead_start(hb_font_t *body, hb_font_t *code, const kg_quotes *quotes)
 {
 	kg_ahead_stop();
-	if (!S.kit || !body || !code)
+	if (!S.texts || !body || !code)
 		return;
 	S.hf[S_BODY] = body;
 	S.hf[S_CODE] = code;
@@ -380,7 +361,7 @@ void kg_ahead_start(hb_font_t *body, hb_font_t *code, const kg_quotes *quotes)
 	S.slot_at = kg_xcalloc(S_SLOTS, sizeof(*S.slot_at)); /* zero: empty */
 	S.used = S.n = 0;
 	atomic_store(&S.stop, 0);
-	S.on = kg_warm_start(&S.warm, S_run, (void *)S.kit, S_join);
+	S.on = kg_warm_start(&S.warm, S_run, NULL, S_join);
 	if (!S.on)
 		kg_ahead_stop();
 }

@@ -14,7 +14,7 @@ tree: node yaml_load canon doc doc_iter doc_toc
 text: markdown prose template template_parse smart worddiff labels
 kit: fields schema kit load check readiness plan candidate volume digest diff git edition outnames leftovers decision cardfile cardver cardpdf panel calib fielddoc schema_json export translate translate_int translate_load translate_todo
 compose: compose compose_edition compose_candidate packet packet_forms card_form reportdoc debrief calreport since loopfill
-writers: writer shell write_md write_html write_pdf pdf_writer pdf_prose pdf_blocks pdf_code pdf_front pdf_doc pdf_fields pdf_file pdf_form pdf_tags pdf_style pdf_labels pdf_outline fonts fonts_int fonts_shape metrics layout layout_int lay_list lay_inline lay_lines lay_bidi lay_table lay_free lay_pages lay_record lay_figure lay_breaks lay_hyph pdf_chart render_pdf ttf_subset svgchart
+writers: writer shell write_md write_html write_pdf pdf_writer pdf_prose pdf_blocks pdf_code pdf_front pdf_doc pdf_fields pdf_file pdf_form pdf_tags pdf_style pdf_labels pdf_outline fonts fonts_int fonts_shape shape_hb shape_ahead metrics layout layout_int lay_list lay_inline lay_lines lay_bidi lay_table lay_free lay_pages lay_record lay_figure lay_breaks lay_hyph pdf_chart render_pdf ttf_subset svgchart
 cli: index build cli paper init main report loop loopcli card score calibrate serve serve_http serve_page serve_watch translatecli loopdocs glyphcheck
 '
 

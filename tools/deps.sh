@@ -67,6 +67,9 @@ if [ "${1:-}" = "--test" ]; then
 	# the fillable scorecards are filled in by a second library
 	/usr/bin/python3 -c 'import pypdf' 2>/dev/null || need python3-pypdf
 	command -v groff >/dev/null 2>&1 || need groff-base
+	# a style naming another text face (tests/t-measure.sh)
+	[ -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] ||
+		need fonts-liberation
 	# the reproducibility test sets the clock ahead
 	command -v faketime >/dev/null 2>&1 || need faketime
 	# the serve test fetches pages and follows the event stream

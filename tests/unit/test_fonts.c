@@ -14,7 +14,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "fonts_int.h"
-#include "kit.h"
+#include "node.h"
 #include "pdf_style.h"
 #include "shape_ahead.h"
 #include "utf8.h"
@@ -171,11 +171,35 @@ static void S_ahead_same(kg_fonts *f, hb_font_t *hf, int mono, const char *w,
 		cps[n++] = kg_utf8_next(&p, end);
 	if (!kg_ahead_find(hf, mono, w, strlen(w), got, cap_got, &ng, &rtl))
 		fail_msg("'%s' was not shaped ahead%s", w, mono ? " as code" : "");
-	nw = kg_fonts_hb(f->buf, hf, mono, cps, n, 0, n, 0, want, cap_want,
+	nw = kg_hb_shape(f->buf, hf, mono, cps, n, 0, n, 0, want, cap_want,
 			 &rtl_want);
 	assert_int_equal(ng, nw);
 	assert_int_equal(rtl, rtl_want);
 	assert_memory_equal(*got, *want, nw * sizeof(**want));
+}
+
+/* The texts the thread reads (kg_ahead_texts): two trees' scalars, a
+ * "code" field's as code, as the build gives the kit's. */
+typedef struct S_reading {
+	kg_ahead_text_fn text;
+	void *arg;
+} S_reading;
+
+static int S_read_scalar(void *ctx, const kg_node *key, const kg_node *v)
+{
+	S_reading *r = ctx;
+
+	return r->text(r->arg, v->text, v->len,
+		       key && key->len == 4 && memcmp(key->text, "code", 4) == 0);
+}
+
+static void S_read_trees(void *ctx, kg_ahead_text_fn text, void *arg)
+{
+	kg_node *const *trees = ctx;
+	S_reading r = {text, arg};
+
+	if (!kg_node_each_scalar(trees[0], S_read_scalar, &r))
+		kg_node_each_scalar(trees[1], S_read_scalar, &r);
 }
 
 /* Words shaped ahead on the second core (shape_ahead.h) are the glyphs
@@ -214,20 +238,19 @@ static void test_shaped_ahead_as_the_layout_would(void **state)
 	hb_font_t *hf = f->font[KG_FACE_REGULAR].hfont, *mono;
 	kg_diags d = KG_DIAGS_INIT;
 	kg_quotes en = kg_quotes_of(NULL);
-	kg_kit kit;
+	kg_node *trees[2];
 	kg_hb_glyph *got = NULL, *want = NULL;
 	size_t cap_got = 0, cap_want = 0, i;
 
 	(void)state;
-	memset(&kit, 0, sizeof(kit));
-	kit.root = kg_node_load_string("ahead.yaml", yaml, sizeof(yaml) - 1, &d);
-	assert_non_null(kit.root);
+	trees[0] = kg_node_load_string("ahead.yaml", yaml, sizeof(yaml) - 1, &d);
+	assert_non_null(trees[0]);
 	assert_int_equal(d.errors, 0);
 	/* no content file holds one, but a text given otherwise may */
-	kit.scenarios_root = kg_node_new_str("x\ay");
+	trees[1] = kg_node_new_str("x\ay");
 	assert_int_equal(kg_font_load(f, KG_FACE_MONO), 0);
 	mono = f->font[KG_FACE_MONO].hfont;
-	kg_ahead_texts(&kit);
+	kg_ahead_texts(S_read_trees, trees);
 	kg_ahead_start(hf, mono, &en);
 	kg_ahead_wait();
 	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++)
@@ -251,11 +274,11 @@ static void test_shaped_ahead_as_the_layout_would(void **state)
 				   &cap_got, &i, &(int){0}));
 	kg_ahead_stop();
 	assert_false(kg_ahead_find(hf, 0, "Type", 4, &got, &cap_got, &i, &(int){0}));
-	kg_ahead_texts(NULL);
+	kg_ahead_texts(NULL, NULL);
 	free(got);
 	free(want);
-	kg_node_free(kit.root);
-	kg_node_free(kit.scenarios_root);
+	kg_node_free(trees[0]);
+	kg_node_free(trees[1]);
 	kg_diags_free(&d);
 	kg_fonts_free(f);
 }
