@@ -164,9 +164,10 @@ static void S_word(S_work *w, int font, const char *s, size_t len)
 	S.n++;
 }
 
-/* A word as the text has it: Markdown's emphasis and code marks and a
- * link's brackets and target left out; then each piece after a hyphen
- * or a slash, where the layout may break it. */
+/* A word of prose as the text has it: Markdown's emphasis marks and a
+ * link's brackets and target left out (its code spans are gone, to
+ * S_code_token); then each piece after a hyphen or a slash, where the
+ * layout may break it. */
 static void S_token(S_work *w, const char *s, size_t len)
 {
 	const char *link = NULL;
