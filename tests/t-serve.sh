@@ -131,8 +131,12 @@ timeout 20 sh -c 'until [ "$(grep "^event:" "$1" | tail -1)" = "event: pdf" ]; d
 reloads=$(grep -c '^event: reload' "$TMP/events")
 html_time=$(stat -c %y "$site/fixture-kit.html")
 pdf_time=$(stat -c %y "$site/fixture-kit.pdf")
+# the Markdown's build ends with its own "pdf" event (the other formats
+# are done), after its file is written: the next step counts from there
+pdfs=$(grep -c '^event: pdf' "$TMP/events")
 printf 'MARK-MD\n' >>"$TMP/templates/md/document.mustache"
 until_true 10 grep -q MARK-MD "$site/fixture-kit.md" &&
+	events $((pdfs + 1)) pdf &&
 	[ "$(grep -c '^event: reload' "$TMP/events")" = "$reloads" ] &&
 	[ "$(stat -c %y "$site/fixture-kit.html")" = "$html_time" ] &&
 	[ "$(stat -c %y "$site/fixture-kit.pdf")" = "$pdf_time" ] &&
