@@ -508,15 +508,24 @@ static void S_face_read(S_face *e)
 	ff->failed = 0;
 }
 
-/* The face of file, read the first time it is asked for. */
-static const kg_face_file *S_face_file(const char *file)
+/* The face of file if it has been read already, else NULL. */
+static S_face *S_face_find(const char *file)
 {
-	S_face *e;
 	size_t i;
 
 	for (i = 0; i < S_nfaces; i++)
 		if (strcmp(S_faces[i]->pub.file, file) == 0)
-			return &S_faces[i]->pub;
+			return S_faces[i];
+	return NULL;
+}
+
+/* The face of file, read the first time it is asked for. */
+static const kg_face_file *S_face_file(const char *file)
+{
+	S_face *e = S_face_find(file);
+
+	if (e)
+		return &e->pub;
 	if (!S_faces)
 		atexit(S_faces_free);
 	KG_GROW(S_faces, S_faces_cap, S_nfaces + 1);
@@ -674,12 +683,9 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
  * warm-up reads every face of the style), else NULL: nothing is read. */
 static hb_font_t *S_face_read_already(const char *file)
 {
-	size_t i;
+	const S_face *e = S_face_find(file);
 
-	for (i = 0; i < S_nfaces; i++)
-		if (strcmp(S_faces[i]->pub.file, file) == 0)
-			return S_faces[i]->pub.failed ? NULL : S_faces[i]->pub.hfont;
-	return NULL;
+	return e && !e->pub.failed ? e->pub.hfont : NULL;
 }
 
 void kg_fonts_ahead(kg_fonts *f, const kg_quotes *quotes)

@@ -387,7 +387,8 @@ size_t kg_fonts_shape(kg_fonts *f, kg_face face, int rtl, const char *s,
 	e->g0 = (uint32_t)f->nglyphs;
 	f->font[face].measured = 1;
 	/* shaped ahead (none right to left), else here */
-	n = !e->rtl && S_ahead(f, face, e, e->s, len) ? 0 : S_assign(f, face, e->s, len);
+	n = !e->rtl && S_ahead(f, face, e, e->s, len) ? 0
+						       : S_assign(f, face, e->s, len);
 	/* a right-to-left chunk's runs of one font (a fallback's letters,
 	 * the face's full stop) are shaped right to left and laid out from
 	 * its last to its first, so its glyphs are in visual order */
