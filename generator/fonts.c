@@ -2,9 +2,10 @@
  * fonts.c - typefaces for the PDF edition (see fonts.h, fonts_int.h).
  *
  * fontconfig finds the style's five faces, and for a character a face
- * lacks, the best installed face that has it (FcFontSort's list, first
- * with the character in its charset, TrueType outlines, not colour:
- * asked once per character for the life of the process). libharu reads
+ * lacks, the best installed face that has it (FcFontSort's list for the
+ * kit's language, first with the character in its charset, TrueType
+ * outlines, not colour, a collection's first face: asked once per
+ * character and language for the life of the process). libharu reads
  * each file's descriptor metrics (ascent, descent, box, flags, name);
  * HarfBuzz reads the same file to shape (fonts_shape.c) and gives the
  * glyph advances.
@@ -140,20 +141,43 @@ static int S_family_matches(FcPattern *m, const char *family)
 	return 0;
 }
 
-/* The TrueType file of family in the given weight and slant, or NULL. */
-static char *S_match(FcConfig *cfg, const char *family, int bold, int italic)
+/* Complete p as fontconfig would, but for lang, not the environment's
+ * languages: FcDefaultSubstitute adds the locale's (LANG, LC_ALL) to
+ * what a pattern asks, and a build's fonts, so its bytes, would change
+ * with the machine's locale. Names are read in English. */
+static void S_substitute(FcConfig *cfg, FcPattern *p, const char *lang)
+{
+	static const char *const names[] = {FC_NAMELANG, FC_FAMILYLANG,
+					    FC_STYLELANG, FC_FULLNAMELANG};
+	size_t i;
+
+	FcPatternAddString(p, FC_LANG, (const FcChar8 *)lang);
+	FcConfigSubstitute(cfg, p, FcMatchPattern);
+	FcDefaultSubstitute(p);
+	FcPatternDel(p, FC_LANG);
+	FcPatternAddString(p, FC_LANG, (const FcChar8 *)lang);
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		FcPatternDel(p, names[i]);
+		FcPatternAddString(p, names[i], (const FcChar8 *)"en");
+	}
+}
+
+/* The TrueType file of family in the given weight and slant, or NULL;
+ * *later is set when it is a later face of a collection (kitgen reads a
+ * .ttc file's first face only). */
+static char *S_match(FcConfig *cfg, const char *family, int bold, int italic,
+		     int *later)
 {
 	FcPattern *p = FcPatternCreate(), *m;
 	FcResult res;
 	FcChar8 *file = NULL, *format = NULL;
-	int weight = 0, slant = 0;
+	int weight = 0, slant = 0, index = 0;
 	char *out = NULL;
 
 	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
 	FcPatternAddInteger(p, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
 	FcPatternAddInteger(p, FC_SLANT, italic ? FC_SLANT_OBLIQUE : FC_SLANT_ROMAN);
-	FcConfigSubstitute(cfg, p, FcMatchPattern);
-	FcDefaultSubstitute(p);
+	S_substitute(cfg, p, "en");
 	m = FcFontMatch(cfg, p, &res);
 	FcPatternDestroy(p);
 	if (!m)
@@ -161,7 +185,9 @@ static char *S_match(FcConfig *cfg, const char *family, int bold, int italic)
 	FcPatternGetInteger(m, FC_WEIGHT, 0, &weight);
 	FcPatternGetInteger(m, FC_SLANT, 0, &slant);
 	FcPatternGetString(m, FC_FONTFORMAT, 0, &format);
-	if (S_family_matches(m, family) &&
+	FcPatternGetInteger(m, FC_INDEX, 0, &index);
+	*later = index != 0 && S_family_matches(m, family);
+	if (S_family_matches(m, family) && index == 0 &&
 	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
 	    format && strcmp((const char *)format, "TrueType") == 0 &&
 	    (weight >= FC_WEIGHT_DEMIBOLD) == !!bold &&
@@ -184,12 +210,21 @@ static int S_find_all(const kg_pdf_style *st, kg_diags *d)
 		int bold = S_bold((kg_face)face);
 		int italic = S_italic_in(st, (kg_face)face);
 		char *file;
+		int later = 0;
 
 		if (S_cached(family, bold, italic))
 			continue;
 		if (!cfg && !(cfg = S_config()))
 			return kg_error(d, at, "cannot start fontconfig");
-		file = S_match(cfg, family, bold, italic);
+		file = S_match(cfg, family, bold, italic, &later);
+		if (!file && later) {
+			rc = kg_error(d, at,
+				      "font '%s' (%s) is a later face of a font "
+				      "collection (.ttc), and kitgen reads only "
+				      "a collection's first; name another family",
+				      family, S_face_words[face]);
+			continue;
+		}
 		if (!file) {
 			rc = kg_error(d, at,
 				      "font '%s' (%s, TrueType) not found by "
@@ -209,11 +244,14 @@ static int S_find_all(const kg_pdf_style *st, kg_diags *d)
 
 /* ---- fallback faces --------------------------------------------------------- */
 
-/* Per family, fontconfig's list of every face best first (FcFontSort),
- * and the face chosen for each character the family lacks: asked once
- * per character for the life of the process. */
+/* Per family and language, fontconfig's list of every face best first
+ * (FcFontSort), and the face chosen for each character the family lacks:
+ * asked once per character for the life of the process. The language is
+ * the kit's, never the environment's: a Japanese kit prefers the faces
+ * made for Japanese, and a build's bytes do not depend on its locale. */
 typedef struct S_fb_family {
 	char *family;
+	char *lang;
 	FcFontSet *set;
 	uint32_t *keys;     /* character + 1, 0 for an empty slot */
 	const char **files; /* the chosen file, NULL for none */
@@ -246,6 +284,7 @@ static void S_fb_free(void)
 
 	for (i = 0; i < S_nfb; i++) {
 		free(S_fb[i].family);
+		free(S_fb[i].lang);
 		if (S_fb[i].set)
 			FcFontSetDestroy(S_fb[i].set);
 		free(S_fb[i].keys);
@@ -259,24 +298,25 @@ static void S_fb_free(void)
 		FcConfigDestroy(S_fc);
 }
 
-static S_fb_family *S_fb_family_of(const char *family)
+static S_fb_family *S_fb_family_of(const char *family, const char *lang)
 {
 	FcPattern *p;
 	FcResult res;
 	size_t i;
 
 	for (i = 0; i < S_nfb; i++)
-		if (strcmp(S_fb[i].family, family) == 0)
+		if (strcmp(S_fb[i].family, family) == 0 &&
+		    strcmp(S_fb[i].lang, lang) == 0)
 			return &S_fb[i];
 	if (!S_config())
 		return NULL;
 	KG_GROW(S_fb, S_fb_cap, S_nfb + 1);
 	memset(&S_fb[S_nfb], 0, sizeof(S_fb[S_nfb]));
 	S_fb[S_nfb].family = kg_xstrdup(family);
+	S_fb[S_nfb].lang = kg_xstrdup(lang);
 	p = FcPatternCreate();
 	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
-	FcConfigSubstitute(S_fc, p, FcMatchPattern);
-	FcDefaultSubstitute(p);
+	S_substitute(S_fc, p, lang);
 	S_fb[S_nfb].set = FcFontSort(S_fc, p, FcFalse, NULL, &res);
 	FcPatternDestroy(p);
 	return &S_fb[S_nfb++];
@@ -319,15 +359,16 @@ static void S_fb_put(S_fb_family *fb, uint32_t c, const char *file)
 	fb->files[i] = file;
 }
 
-/* The index of the font of file in f's list, added (and loaded) when
- * new; -1 when it does not load. */
+/* The index of the font of file in f's list, added when new, and
+ * loaded (it may be one of the style's faces, which load when first
+ * used); -1 when it does not load. */
 static long S_font_of_file(kg_fonts *f, const char *file, kg_mark at)
 {
 	size_t i;
 
 	for (i = 0; i < f->nfonts; i++)
-		if (strcmp(f->font[i].file, file) == 0)
-			return f->font[i].failed ? -1 : (long)i;
+		if (f->font[i].file && strcmp(f->font[i].file, file) == 0)
+			return kg_font_load(f, i) < 0 ? -1 : (long)i;
 	KG_GROW(f->font, f->cap_fonts, f->nfonts + 1);
 	memset(&f->font[f->nfonts], 0, sizeof(f->font[0]));
 	f->font[f->nfonts].file = file;
@@ -338,7 +379,7 @@ static long S_font_of_file(kg_fonts *f, const char *file, kg_mark at)
 
 long kg_font_fallback(kg_fonts *f, kg_face face, uint32_t c)
 {
-	S_fb_family *fb = S_fb_family_of(f->family[face]);
+	S_fb_family *fb = S_fb_family_of(f->family[face], f->lang);
 	const char *file = NULL;
 	int k;
 
@@ -474,6 +515,20 @@ static void S_faces_free(void)
 	S_nfaces = S_faces_cap = 0;
 }
 
+/* Does file start as a font collection does ('ttcf')? */
+static int S_is_collection(const char *file)
+{
+	char tag[4] = {0};
+	FILE *fp = fopen(file, "rb");
+
+	if (!fp)
+		return 0;
+	if (fread(tag, 1, 4, fp) != 4)
+		tag[0] = 0;
+	fclose(fp);
+	return memcmp(tag, "ttcf", 4) == 0;
+}
+
 /* Read file as a face: pub.failed when libharu or HarfBuzz cannot. */
 static void S_face_read(S_face *e)
 {
@@ -485,7 +540,10 @@ static void S_face_read(S_face *e)
 	e->hpdf = HPDF_NewEx(S_error_handler, S_hpdf_alloc, S_hpdf_free, 0, ff->err);
 	if (!e->hpdf)
 		kg_oom(0);
-	ff->name = HPDF_LoadTTFontFromFile(e->hpdf, ff->file, HPDF_TRUE);
+	/* a collection (.ttc): its first font, as fontconfig's index 0 */
+	ff->name = S_is_collection(ff->file) ?
+		HPDF_LoadTTFontFromFile2(e->hpdf, ff->file, 0, HPDF_TRUE) :
+		HPDF_LoadTTFontFromFile(e->hpdf, ff->file, HPDF_TRUE);
 	ff->def = ff->name ? HPDF_GetFontDef(e->hpdf, ff->name) : NULL;
 	if (!ff->err[0])
 		ff->err[0] = HPDF_GetError(e->hpdf);
@@ -658,6 +716,7 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 		return NULL;
 	f = kg_xcalloc(1, sizeof(*f));
 	f->d = d;
+	f->lang = kg_xstrdup(st->lang ? st->lang : "en");
 	f->buf = hb_buffer_create();
 	if (!hb_buffer_allocation_successful(f->buf))
 		kg_oom(0);
@@ -723,6 +782,7 @@ void kg_fonts_free(kg_fonts *f)
 		kg_buf_release(&ft->texts);
 	}
 	free(f->font);
+	free(f->lang);
 	if (f->buf)
 		hb_buffer_destroy(f->buf);
 	free(f);

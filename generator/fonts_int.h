@@ -93,6 +93,7 @@ typedef struct kg_shaped {
 
 struct kg_fonts {
 	const char *family[KG_NFACES];
+	char *lang;                   /* the fallbacks are sorted for it */
 	kg_font *font;                /* the faces, then the fallbacks */
 	size_t nfonts, cap_fonts;
 	kg_diags *d;                  /* for warnings while shaping */

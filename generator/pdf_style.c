@@ -669,6 +669,8 @@ void kg_pdf_style_use_labels(kg_pdf_style *s, const kg_labels *labels)
 
 	S_labels_free(&s->labels);
 	s->upright = kg_lang_upright(kg_labels_lang(labels));
+	free(s->lang);
+	s->lang = kg_xstrdup(kg_labels_lang(labels));
 	for (i = 0; i < sizeof(map) / sizeof(*map); i++)
 		*(char **)(void *)((char *)&s->labels + map[i].offset) =
 			kg_xstrdup(kg_label(labels, map[i].key));
@@ -679,6 +681,8 @@ void kg_pdf_style_free(kg_pdf_style *s)
 	size_t i;
 
 	S_labels_free(&s->labels);
+	free(s->lang);
+	s->lang = NULL;
 	for (i = 0; i < s->npapers; i++)
 		free(s->papers[i].name);
 	free(s->papers);

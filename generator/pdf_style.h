@@ -105,6 +105,9 @@ typedef struct kg_pdf_style {
 	 * faces are the upright ones (fonts.c), set by
 	 * kg_pdf_style_use_labels */
 	int upright;
+	/* the kit's language (a BCP 47 tag; NULL: English): the fallback
+	 * faces are sorted for it (fonts.c), set by kg_pdf_style_use_labels */
+	char *lang;
 	/* the paper sizes, in the file's order (at least one) */
 	kg_pdf_paper *papers;
 	size_t npapers, cap_papers;

@@ -142,22 +142,32 @@ static void S_close_composites(const unsigned char *glyf, uint32_t glyf_len,
 	}
 }
 
+/* The tables of data's font, or of the first font of a collection (a
+ * .ttc file: a header, then each font's directory; the tables' offsets
+ * count from the start of the file in both). */
 static int S_tables(const unsigned char *data, size_t len, S_table *t, size_t *n)
 {
-	size_t i, count;
+	size_t i, count, dir = 0;
 	uint32_t version;
 
 	if (len < 12)
 		return -1;
-	version = S_u32(data);
+	if (S_u32(data) == 0x74746366) { /* 'ttcf' */
+		if (len < 16 || S_u32(data + 8) < 1)
+			return -1;
+		dir = S_u32(data + 12);
+		if (dir > len - 12)
+			return -1;
+	}
+	version = S_u32(data + dir);
 	if (version != 0x00010000 && version != 0x74727565) /* 'true' */
 		return -1;
-	count = S_u16(data + 4);
-	if (12 + 16 * count > len)
+	count = S_u16(data + dir + 4);
+	if (12 + 16 * count > len - dir)
 		return -1;
 	*n = 0;
 	for (i = 0; i < count; i++) {
-		const unsigned char *r = data + 12 + 16 * i;
+		const unsigned char *r = data + dir + 12 + 16 * i;
 		S_table *x = &t[*n];
 		size_t k;
 

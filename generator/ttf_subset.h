@@ -11,7 +11,7 @@
 
 /* Append to out a TrueType font with the tables a PDF needs (glyf, loca,
  * head, hhea, hmtx, maxp; cvt, fpgm and prep when present) from the font
- * file in data. Glyph ids stay as they are; only the glyphs with used[gid]
+ * file in data (of a collection, .ttc, its first font). Glyph ids stay as they are; only the glyphs with used[gid]
  * set keep their outlines (and the glyphs they are composed of, and glyph
  * 0). Returns 0, or -1 when data is not a TrueType font it understands. */
 int kg_ttf_subset(const unsigned char *data, size_t len,

@@ -1,7 +1,8 @@
 #!/bin/sh
 # t-shaping.sh - text shaped with HarfBuzz in the PDF: kerning and
 # ligatures in prose and neither in code, ligatures copied as their
-# letters, Chinese and Japanese drawn from a fallback face, Arabic joined
+# letters, Chinese, Japanese, Korean and emoji drawn from fallback faces
+# (one a TrueType collection's), the same under any locale, Arabic joined
 # and right to left, no .notdef glyph, and a character no font has is a
 # warning and a visible mark. The per-glyph checks are in
 # tests/shapecheck.py (PyMuPDF); copying is pdftotext's.
@@ -256,4 +257,90 @@ if [ $status = 0 ] &&
 else
 	not_ok "kitgen loop warns about each character no font has once, at its place if it has one" \
 		"status $status" "$(grep -v '^ ' "$TMP/loop.err")"
+fi
+
+# Korean and emoji: Hangul from a fallback face that has it (WenQuanYi
+# Micro Hei, a TrueType collection: its first face, embedded as a
+# standalone subset), an emoji from Symbola; none from the style's
+# faces, none as .notdef, and both copy as written
+kit=$TMP/ko-kit
+rm -rf "$kit"
+cp -R "$ROOT/tests/fixture/cjk" "$kit"
+sed -i 's/^subtitle: .*/subtitle: 한국어 면접 키트 🚀 with English/' "$kit/kit.yaml"
+if build ko "$kit" && [ ! -s "$TMP/ko.err" ]; then
+	ok "a kit with Korean and an emoji builds with no warning"
+else
+	not_ok "a kit with Korean and an emoji builds with no warning" "$(cat "$TMP/ko.err")"
+fi
+pdf=$TMP/ko/cjk-kit.pdf
+if /usr/bin/python3 - "$pdf" >"$TMP/out" 2>&1 <<'PY'
+import fitz, sys
+d = fitz.open(sys.argv[1])
+seen, bad = set(), []
+for page in d:
+    for s in page.get_texttrace():
+        for c in s["chars"]:
+            if 0xAC00 <= c[0] <= 0xD7A3 or c[0] == 0x1F680:
+                seen.add(c[0])
+                if c[1] <= 0 or "DejaVu" in s["font"]:
+                    bad.append("U+%04X as glyph %d of %s" % (c[0], c[1], s["font"]))
+want = set(map(ord, "한국어면접키트🚀"))
+if want - seen:
+    bad.append("not drawn: " + " ".join("U+%04X" % c for c in sorted(want - seen)))
+sys.exit("; ".join(bad[:10]) if bad else 0)
+PY
+then ok "Hangul and the emoji are drawn from fallback faces that have them"
+else not_ok "Hangul and the emoji are drawn from fallback faces that have them" "$(cat "$TMP/out")"
+fi
+qpdf --check "$pdf" >"$TMP/out" 2>&1 &&
+	ok "the PDF with a collection's subset passes qpdf --check" ||
+	not_ok "the PDF with a collection's subset passes qpdf --check" "$(tail -5 "$TMP/out")"
+copies "Korean and the emoji copy as written" "$pdf" "한국어 면접 키트 🚀"
+
+# the fallback faces are ranked for the kit's language, not the
+# machine's locale (fontconfig adds LANG's languages to what is asked):
+# the same kit gives the same bytes under any LANG
+for l in C.UTF-8 zh_CN.UTF-8 ko_KR.UTF-8; do
+	rm -rf "$TMP/loc-$l"
+	LANG=$l LC_ALL=$l "$KITGEN" build --content "$kit" --templates "$ROOT/templates" \
+		--out "$TMP/loc-$l" --format pdf >/dev/null 2>&1
+done
+if [ -s "$TMP/loc-C.UTF-8/cjk-kit.pdf" ] &&
+   cmp "$TMP/loc-C.UTF-8/cjk-kit.pdf" "$TMP/loc-zh_CN.UTF-8/cjk-kit.pdf" &&
+   cmp "$TMP/loc-C.UTF-8/cjk-kit.pdf" "$TMP/loc-ko_KR.UTF-8/cjk-kit.pdf"; then
+	ok "the PDF is the same under LANG=C, zh_CN and ko_KR"
+else
+	not_ok "the PDF is the same under LANG=C, zh_CN and ko_KR"
+fi
+
+# a collection's first face as a style face, which is also the fallback
+# of the other faces: a later document finds the cached fallback is that
+# face, not loaded yet in it (this crashed), and loads it
+cp -R "$ROOT/templates" "$TMP/tpl-ttc"
+sed -i 's/^  mono: .*/  mono: WenQuanYi Micro Hei/' "$TMP/tpl-ttc/pdf/style.yaml"
+rm -rf "$TMP/ttc"
+"$KITGEN" build --content "$ROOT/tests/fixture/cjk" --templates "$TMP/tpl-ttc" \
+	--out "$TMP/ttc" --format pdf >/dev/null 2>"$TMP/ttc.err"
+status=$?
+if [ $status = 0 ] && [ ! -s "$TMP/ttc.err" ] &&
+   pdffonts "$TMP/ttc/panels/balanced-expert.pdf" | grep -q WenQuanYiMicroHei; then
+	ok "a collection's first face serves as the style's mono face and as a fallback"
+else
+	not_ok "a collection's first face serves as the style's mono face and as a fallback" \
+		"status $status" "$(cat "$TMP/ttc.err")"
+fi
+# a later face of a collection is refused at the style's line, not read
+# as the first
+sed -i 's/^  mono: .*/  mono: WenQuanYi Micro Hei Mono/' "$TMP/tpl-ttc/pdf/style.yaml"
+line=$(grep -n '^  mono:' "$TMP/tpl-ttc/pdf/style.yaml" | cut -d: -f1)
+rm -rf "$TMP/ttc"
+"$KITGEN" build --content "$ROOT/tests/fixture/cjk" --templates "$TMP/tpl-ttc" \
+	--out "$TMP/ttc" --format pdf >/dev/null 2>"$TMP/ttc.err"
+status=$?
+if [ $status = 1 ] && [ ! -e "$TMP/ttc" ] &&
+   grep -qF "$TMP/tpl-ttc/pdf/style.yaml:$line:9: error: font 'WenQuanYi Micro Hei Mono' (regular) is a later face of a font collection" "$TMP/ttc.err"; then
+	ok "a later face of a collection is an error at the style's line"
+else
+	not_ok "a later face of a collection is an error at the style's line" \
+		"status $status" "$(cat "$TMP/ttc.err")"
 fi

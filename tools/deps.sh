@@ -39,8 +39,13 @@ have_pc libunibreak || need libunibreak-dev
 [ -f /usr/share/hyphen/hyph_fr.dic ] || need hyphen-fr
 [ -f /usr/share/hyphen/hyph_es_ES.dic ] || need hyphen-es
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core
-# Chinese, Japanese and Korean: the PDF's fallback face for them
+# Chinese, Japanese and Korean: the PDF's fallback faces for them
+# (WenQuanYi Micro Hei has every Hangul syllable, Droid Sans Fallback
+# three; Droid has the rarer Han characters, Extension A)
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need fonts-wqy-microhei
 [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need fonts-droid-fallback
+# emoji and other symbols, in outlines a PDF can embed
+[ -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] || need fonts-symbola
 # the style's faces: DejaVu Serif's and DejaVu Sans's oblique faces
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf ] || need fonts-dejavu-extra
 # libharu ships no .pc file: try to compile and link against it.
