@@ -106,6 +106,18 @@ static int S_italic(kg_face face)
 	       face == KG_FACE_SANS_ITALIC || face == KG_FACE_SANS_BOLD_ITALIC;
 }
 
+/* The face that is face but upright. */
+static kg_face S_upright(kg_face face)
+{
+	switch (face) {
+	case KG_FACE_ITALIC: return KG_FACE_REGULAR;
+	case KG_FACE_BOLD_ITALIC: return KG_FACE_BOLD;
+	case KG_FACE_SANS_ITALIC: return KG_FACE_SANS;
+	case KG_FACE_SANS_BOLD_ITALIC: return KG_FACE_SANS_BOLD;
+	default: return face;
+	}
+}
+
 /* Is face drawn from an italic file? Not in a language without italics
  * (kg_pdf_style's upright): there its italic faces are the upright ones,
  * so emphasis is never a slanted fake. */
@@ -728,6 +740,9 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 		f->font[face].file = S_cached(f->family[face],
 					      S_bold((kg_face)face),
 					      S_italic_in(st, (kg_face)face));
+		f->own[face] = (uint8_t)(S_italic((kg_face)face) &&
+					 !S_italic_in(st, (kg_face)face) ?
+					 S_upright((kg_face)face) : (kg_face)face);
 	}
 	/* the regular face gives the line metrics: load it now */
 	if (kg_font_load(f, KG_FACE_REGULAR) < 0) {
@@ -819,12 +834,16 @@ int kg_fonts_char_width(kg_fonts *f, kg_face face, uint32_t c)
 
 int kg_fonts_ascent(const kg_fonts *f, kg_face face)
 {
-	return f->font[f->font[face].def ? face : KG_FACE_REGULAR].def->ascent;
+	size_t i = f->own[face];
+
+	return f->font[f->font[i].def ? i : KG_FACE_REGULAR].def->ascent;
 }
 
 int kg_fonts_descent(const kg_fonts *f, kg_face face)
 {
-	return -f->font[f->font[face].def ? face : KG_FACE_REGULAR].def->descent;
+	size_t i = f->own[face];
+
+	return -f->font[f->font[i].def ? i : KG_FACE_REGULAR].def->descent;
 }
 
 int kg_fonts_prepare(kg_fonts *f, kg_diags *d)
@@ -839,7 +858,12 @@ int kg_fonts_prepare(kg_fonts *f, kg_diags *d)
 
 int kg_fonts_used(const kg_fonts *f, kg_face face)
 {
-	return f->font[face].measured;
+	return f->font[f->own[face]].measured;
+}
+
+int kg_fonts_shares(const kg_fonts *f, kg_face face)
+{
+	return f->own[face] != face;
 }
 
 /* ---- codes ------------------------------------------------------------------------- */

@@ -102,6 +102,10 @@ kg_metrics kg_fonts_metrics(kg_fonts *f);
 int kg_fonts_prepare(kg_fonts *f, kg_diags *d);
 /* Whether a face was measured (and so is drawn and written). */
 int kg_fonts_used(const kg_fonts *f, kg_face face);
+/* Whether a face is drawn in another face's font (an upright language's
+ * italic, in its upright face's), which kg_fonts_write writes, not its
+ * own. */
+int kg_fonts_shares(const kg_fonts *f, kg_face face);
 /* Append the operators that draw s in face at size (points) from the
  * current text position: Tf where the font changes (*cur_font, *cur_size:
  * the content stream's text state, kept up to date; -1 for none), TJ

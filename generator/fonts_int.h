@@ -93,6 +93,10 @@ typedef struct kg_shaped {
 
 struct kg_fonts {
 	const char *family[KG_NFACES];
+	/* the font each face is drawn in: itself, or in a language without
+	 * italics, for an italic face, its upright face's (the same file:
+	 * one font object, one subset) */
+	uint8_t own[KG_NFACES];
 	char *lang;                   /* the fallbacks are sorted for it */
 	kg_font *font;                /* the faces, then the fallbacks */
 	size_t nfonts, cap_fonts;

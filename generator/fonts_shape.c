@@ -125,22 +125,22 @@ static void S_missing(kg_fonts *f, uint32_t c, const char *s, size_t len)
 /* The replacement mark: U+FFFD in the face, or in any font; else '?'. */
 static long S_mark_font(kg_fonts *f, kg_face face, uint32_t *sub)
 {
-	long fb;
+	long fb, own = f->own[face];
 
 	*sub = KG_UTF8_REPLACEMENT;
-	if (kg_font_has(f, face, *sub))
-		return face;
+	if (kg_font_has(f, (size_t)own, *sub))
+		return own;
 	if ((fb = kg_font_fallback(f, face, *sub)) >= 0)
 		return fb;
 	*sub = '?';
-	return face;
+	return own;
 }
 
 /* Decode the chunk, and give each character its font; the count. */
 static size_t S_assign(kg_fonts *f, kg_face face, const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
-	size_t n = 0;
+	size_t n = 0, own = f->own[face];
 
 	S_scratch(f, len + 1);
 	while (p < end) {
@@ -152,9 +152,9 @@ static size_t S_assign(kg_fonts *f, kg_face face, const char *s, size_t len)
 		f->cps[n] = f->subst[n] = c;
 		if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
 			f->subst[n] = ' ';
-			fi = face;
-		} else if (kg_font_has(f, face, c)) {
-			fi = face;
+			fi = (long)own;
+		} else if (kg_font_has(f, own, c)) {
+			fi = (long)own;
 		} else if (n > 0 && S_clings(c)) {
 			fi = (long)f->fidx[n - 1];
 		} else if (n > 0 && f->fidx[n - 1] >= KG_NFACES &&
@@ -273,18 +273,18 @@ static int S_ahead(kg_fonts *f, kg_face face, kg_shaped *sh, const char *s,
 		   size_t len)
 {
 	const char *p = s, *end = s + len;
-	size_t n = 0, count;
+	size_t n = 0, count, own = f->own[face];
 	int rtl;
 
-	if (kg_font_load(f, face) < 0 ||
-	    !kg_ahead_find(f->font[face].hfont, face == KG_FACE_MONO, s, len,
+	if (kg_font_load(f, own) < 0 ||
+	    !kg_ahead_find(f->font[own].hfont, face == KG_FACE_MONO, s, len,
 			   &f->hbg, &f->cap_hbg, &count, &rtl))
 		return 0;
 	S_scratch(f, len + 1);
 	while (p < end) {
 		f->offs[n] = (size_t)(p - s);
 		f->cps[n] = f->subst[n] = kg_utf8_next(&p, end);
-		f->fidx[n++] = (uint32_t)face;
+		f->fidx[n++] = (uint32_t)own;
 	}
 	f->offs[n] = len;
 	S_take(f, sh, 0, n, count, rtl);
@@ -385,7 +385,7 @@ size_t kg_fonts_shape(kg_fonts *f, kg_face face, int rtl, const char *s,
 	e->s[len] = '\0';
 	e->len = (uint32_t)len;
 	e->g0 = (uint32_t)f->nglyphs;
-	f->font[face].measured = 1;
+	f->font[f->own[face]].measured = 1;
 	/* shaped ahead (none right to left), else here */
 	n = !e->rtl && S_ahead(f, face, e, e->s, len) ? 0
 						       : S_assign(f, face, e->s, len);

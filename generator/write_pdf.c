@@ -593,13 +593,15 @@ static void S_reserve_pages(kg_pw *c)
 	c->po.resources = kg_pdf_reserve(c->pdf);
 }
 
-/* The objects of the faces something was measured in. */
+/* The objects of the faces something was measured in, but for those
+ * drawn in another's font. */
 static void S_reserve_fonts(kg_pw *c, uint32_t *fonts)
 {
 	int face;
 
 	for (face = 0; face < KG_NFACES; face++)
-		if (kg_fonts_used(c->fonts, (kg_face)face))
+		if (kg_fonts_used(c->fonts, (kg_face)face) &&
+		    !kg_fonts_shares(c->fonts, (kg_face)face))
 			fonts[face] = kg_pdf_reserve(c->pdf);
 }
 

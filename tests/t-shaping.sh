@@ -344,3 +344,29 @@ else
 	not_ok "a later face of a collection is an error at the style's line" \
 		"status $status" "$(cat "$TMP/ttc.err")"
 fi
+
+# a language without italics draws its italic faces upright, from the
+# upright faces' files: each file is embedded once, the emphasis in the
+# upright face's font (it was a second copy of the same face)
+kit=$TMP/ja-kit
+rm -rf "$kit"
+cp -R "$ROOT/tests/fixture/cjk" "$kit"
+echo 'language: ja' >>"$kit/kit.yaml"
+if build ja "$kit" && pdffonts "$TMP/ja/cjk-kit.pdf" >"$TMP/fonts" &&
+   [ -z "$(tail -n +3 "$TMP/fonts" | awk '{sub(/^[A-Z]+\+/, "", $1); print $1}' | sort | uniq -d)" ] &&
+   /usr/bin/python3 - "$TMP/ja/cjk-kit.pdf" <<'PY'
+import fitz, sys
+d = fitz.open(sys.argv[1])
+# the emphasis is one span with the words around it: one font
+for page in d:
+    for s in page.get_texttrace():
+        if "to test kitgen in" in "".join(chr(c[0]) for c in s["chars"]):
+            sys.exit(0 if "Italic" not in s["font"] and "Oblique" not in s["font"] else s["font"])
+sys.exit("'to test *kitgen* in' is not drawn in one font")
+PY
+then
+	ok "a language without italics embeds each face's file once, emphasis upright"
+else
+	not_ok "a language without italics embeds each face's file once, emphasis upright" \
+		"$(cat "$TMP/fonts" "$TMP/ja.err")"
+fi
