@@ -729,6 +729,7 @@ kg_fonts *kg_fonts_new(const kg_pdf_style *st, kg_diags *d)
 	f = kg_xcalloc(1, sizeof(*f));
 	f->d = d;
 	f->lang = kg_xstrdup(st->lang ? st->lang : "en");
+	f->hblang = hb_language_from_string(f->lang, -1);
 	f->buf = hb_buffer_create();
 	if (!hb_buffer_allocation_successful(f->buf))
 		kg_oom(0);
@@ -775,7 +776,8 @@ void kg_fonts_ahead(kg_fonts *f, const kg_quotes *quotes)
 			      ? S_face_read_already(f->font[face].file) : NULL;
 	kg_ahead_warm(faces, KG_NFACES);
 	if (faces[KG_FACE_REGULAR] && faces[KG_FACE_MONO])
-		kg_ahead_start(faces[KG_FACE_REGULAR], faces[KG_FACE_MONO], quotes);
+		kg_ahead_start(faces[KG_FACE_REGULAR], faces[KG_FACE_MONO],
+			       f->hblang, quotes);
 }
 
 void kg_fonts_free(kg_fonts *f)

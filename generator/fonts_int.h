@@ -98,6 +98,7 @@ struct kg_fonts {
 	 * one font object, one subset) */
 	uint8_t own[KG_NFACES];
 	char *lang;                   /* the fallbacks are sorted for it */
+	hb_language_t hblang;         /* and text is shaped in it */
 	kg_font *font;                /* the faces, then the fallbacks */
 	size_t nfonts, cap_fonts;
 	kg_diags *d;                  /* for warnings while shaping */

@@ -258,7 +258,7 @@ static void S_shape_run(kg_fonts *f, kg_face face, kg_shaped *sh, size_t n,
 			size_t i, size_t j, int rtl_chunk)
 {
 	int rtl;
-	size_t count = kg_hb_shape(f->buf, f->font[f->fidx[i]].hfont,
+	size_t count = kg_hb_shape(f->buf, f->font[f->fidx[i]].hfont, f->hblang,
 				   face == KG_FACE_MONO, f->subst, n, i, j,
 				   rtl_chunk, &f->hbg, &f->cap_hbg, &rtl);
 

@@ -48,6 +48,7 @@ static struct {
 	atomic_int stop;
 	int on;                  /* a thread was started for this document */
 	hb_font_t *hf[S_NFONTS];
+	hb_language_t lang;      /* the document's */
 	hb_font_t *faces[16];    /* kg_ahead_warm */
 	size_t nfaces;
 	kg_quotes quotes;
@@ -57,7 +58,7 @@ static struct {
 	uint32_t *slot_hash;
 	_Atomic uint32_t *slot_at; /* offset in arena + 1; 0 empty */
 	size_t n;
-} S = {NULL, NULL, KG_WARM_INIT, 0, 0, {NULL, NULL}, {NULL}, 0,
+} S = {NULL, NULL, KG_WARM_INIT, 0, 0, {NULL, NULL}, NULL, {NULL}, 0,
        {NULL, NULL, NULL, NULL}, NULL, 0, NULL, NULL, 0};
 
 /* The thread's own working state. */
@@ -140,7 +141,7 @@ static void S_word(S_work *w, int font, const char *s, size_t len)
 	}
 	if (kg_hb_rtl_chunk(w->cps, n))
 		return;
-	count = kg_hb_shape(w->buf, S.hf[font], font == S_CODE, w->cps, n, 0, n,
+	count = kg_hb_shape(w->buf, S.hf[font], S.lang, font == S_CODE, w->cps, n, 0, n,
 			    0, &w->g, &w->cap_g, &rtl);
 	if (count > S_MAX_GLYPHS)
 		return;
@@ -309,10 +310,10 @@ static void *S_run(void *arg)
 		static const uint32_t word[] = {'T', 'y', 'p', 'e'};
 		int rtl;
 
-		kg_hb_shape(w.buf, S.faces[i], 0, word, 4, 0, 4, 0, &w.g, &w.cap_g,
+		kg_hb_shape(w.buf, S.faces[i], S.lang, 0, word, 4, 0, 4, 0, &w.g, &w.cap_g,
 			    &rtl);
 	}
-	kg_hb_shape(w.buf, S.hf[S_CODE], 1, (const uint32_t[]){'i', 'd'}, 2, 0, 2,
+	kg_hb_shape(w.buf, S.hf[S_CODE], S.lang, 1, (const uint32_t[]){'i', 'd'}, 2, 0, 2,
 		    0, &w.g, &w.cap_g, &(int){0});
 	S.texts(S.ctx, S_one_text, &w);
 	hb_buffer_destroy(w.buf);
@@ -347,13 +348,15 @@ void kg_ahead_warm(hb_font_t *const *faces, size_t n)
 			S.faces[S.nfaces++] = faces[i];
 }
 
-void kg_ahead_start(hb_font_t *body, hb_font_t *code, const kg_quotes *quotes)
+void kg_ahead_start(hb_font_t *body, hb_font_t *code, hb_language_t lang,
+		    const kg_quotes *quotes)
 {
 	kg_ahead_stop();
 	if (!S.texts || !body || !code)
 		return;
 	S.hf[S_BODY] = body;
 	S.hf[S_CODE] = code;
+	S.lang = lang;
 	S.quotes = *quotes;
 	/* allocated here, whole: the thread allocates nothing the table
 	 * holds (shape_ahead.h) */

@@ -57,8 +57,10 @@ void kg_ahead_warm(hb_font_t *const *faces, size_t n);
 
 /* A document's layout begins: its words in body (the body's face) and
  * its code in code (code's face), quoted with quotes, are shaped on a
- * second core (unless warm.h says no thread). */
-void kg_ahead_start(hb_font_t *body, hb_font_t *code, const kg_quotes *quotes);
+ * second core (unless warm.h says no thread), in lang, the language the
+ * layout shapes them in (kg_hb_shape). */
+void kg_ahead_start(hb_font_t *body, hb_font_t *code, hb_language_t lang,
+		    const kg_quotes *quotes);
 
 /* The glyphs of the len bytes at s as shaped ahead in hf (mono: as code,
  * kg_hb_shape's mono), left to right and all in hf: 1 with them in *out

@@ -41,7 +41,7 @@ int kg_hb_rtl_chunk(const uint32_t *cps, size_t n)
 	return !kg_hb_digits(cps, n) && kg_hb_first_strong_rtl(cps, n);
 }
 
-size_t kg_hb_shape(hb_buffer_t *buf, hb_font_t *hf, int mono,
+size_t kg_hb_shape(hb_buffer_t *buf, hb_font_t *hf, hb_language_t lang, int mono,
 		   const uint32_t *cps, size_t n, size_t i, size_t j,
 		   int rtl_chunk, kg_hb_glyph **out, size_t *cap, int *rtl)
 {
@@ -58,6 +58,7 @@ size_t kg_hb_shape(hb_buffer_t *buf, hb_font_t *hf, int mono,
 	hb_buffer_add_codepoints(buf, cps, (int)n, (unsigned)i, (int)(j - i));
 	if (rtl_chunk)
 		hb_buffer_set_direction(buf, HB_DIRECTION_RTL);
+	hb_buffer_set_language(buf, lang);
 	hb_buffer_guess_segment_properties(buf);
 	/* a number reads left to right in every script (UAX #9): Arabic-Indic
 	 * digits alone would be guessed right to left, and 12 drawn as 21 */

@@ -25,10 +25,12 @@ typedef struct kg_hb_glyph {
 	int32_t adv, xoff, yoff; /* 1/1000 em at the fonts' scale */
 } kg_hb_glyph;
 
-/* Shape characters i..j-1 of the n in cps with hf in buf (the caller's):
- * the glyphs into *out (grown, *cap its room), their count returned, *rtl
- * set when they came out right to left. */
-size_t kg_hb_shape(hb_buffer_t *buf, hb_font_t *hf, int mono,
+/* Shape characters i..j-1 of the n in cps with hf in buf (the caller's),
+ * as text in lang (the kit's language: a font's forms for it, such as
+ * Turkish's f and i kept apart, Romanian's comma below; never the
+ * locale's): the glyphs into *out (grown, *cap its room), their count
+ * returned, *rtl set when they came out right to left. */
+size_t kg_hb_shape(hb_buffer_t *buf, hb_font_t *hf, hb_language_t lang, int mono,
 		   const uint32_t *cps, size_t n, size_t i, size_t j,
 		   int rtl_chunk, kg_hb_glyph **out, size_t *cap, int *rtl);
 

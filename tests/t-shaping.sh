@@ -370,3 +370,29 @@ else
 	not_ok "a language without italics embeds each face's file once, emphasis upright" \
 		"$(cat "$TMP/fonts" "$TMP/ja.err")"
 fi
+
+# text is shaped in the kit's language: DejaVu Serif's Turkish forms
+# keep f and i apart (no fi or ffi ligature, whose i would lose its
+# dot's meaning) but still join ff and fl; in English it joins fi
+kit=$TMP/tr-kit
+rm -rf "$kit"
+cp -R "$ROOT/tests/fixture/cjk" "$kit"
+echo 'language: tr' >>"$kit/kit.yaml"
+ligs() { # ligs PDF: "face text" for each glyph of DejaVu Serif drawing more than one letter
+	/usr/bin/python3 -c '
+import sys
+sys.path.insert(0, sys.argv[2])
+import fitz, shapecheck as s
+out = set()
+for name, base, cmap in s.fonts(fitz.open(sys.argv[1])):
+    if base.endswith("+DejaVuSerif,Book"):
+        out.update(t for t in s.cmap_texts(cmap) if len(t) > 1)
+print(" ".join(sorted(out)))' "$1" "$ROOT/tests"
+}
+if build tr "$kit" && [ "$(ligs "$TMP/tr/cjk-kit.pdf")" = "ff fl" ] &&
+   [ "$(ligs "$TMP/cjk/cjk-kit.pdf")" = "ff fi fl" ]; then
+	ok "text is shaped in the kit's language: Turkish has no fi ligature, English has"
+else
+	not_ok "text is shaped in the kit's language: Turkish has no fi ligature, English has" \
+		"tr: $(ligs "$TMP/tr/cjk-kit.pdf"), en: $(ligs "$TMP/cjk/cjk-kit.pdf")"
+fi

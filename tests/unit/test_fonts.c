@@ -171,7 +171,7 @@ static void S_ahead_same(kg_fonts *f, hb_font_t *hf, int mono, const char *w,
 		cps[n++] = kg_utf8_next(&p, end);
 	if (!kg_ahead_find(hf, mono, w, strlen(w), got, cap_got, &ng, &rtl))
 		fail_msg("'%s' was not shaped ahead%s", w, mono ? " as code" : "");
-	nw = kg_hb_shape(f->buf, hf, mono, cps, n, 0, n, 0, want, cap_want,
+	nw = kg_hb_shape(f->buf, hf, f->hblang, mono, cps, n, 0, n, 0, want, cap_want,
 			 &rtl_want);
 	assert_int_equal(ng, nw);
 	assert_int_equal(rtl, rtl_want);
@@ -251,7 +251,7 @@ static void test_shaped_ahead_as_the_layout_would(void **state)
 	assert_int_equal(kg_font_load(f, KG_FACE_MONO), 0);
 	mono = f->font[KG_FACE_MONO].hfont;
 	kg_ahead_texts(S_read_trees, trees);
-	kg_ahead_start(hf, mono, &en);
+	kg_ahead_start(hf, mono, f->hblang, &en);
 	kg_ahead_wait();
 	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++)
 		S_ahead_same(f, hf, 0, found[i], &got, &cap_got, &want, &cap_want);
