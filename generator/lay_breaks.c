@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include <linebreak.h>
+#include <linebreakdef.h>
 
 #include "alloc.h"
 #include "labels.h"
@@ -144,6 +145,43 @@ int kg_li_prose_break_after(uint32_t prev, uint32_t c, uint32_t next, int uax)
 		return 1;
 	/* between two characters of other scripts, kitgen's own places */
 	return c == '/' || c == S_EN_DASH || c == S_EM_DASH;
+}
+
+/* UAX #14's class of c, from libunibreak's table (sorted ranges, ended
+ * by one that starts at 0xFFFFFFFF). */
+static enum LineBreakClass S_lb_class(uint32_t c)
+{
+	static size_t n;
+	size_t lo = 0, hi;
+
+	if (!n)
+		while (lb_prop_default[n].start != 0xFFFFFFFF)
+			n++;
+	hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c < lb_prop_default[mid].start)
+			hi = mid;
+		else if (c > lb_prop_default[mid].end)
+			lo = mid + 1;
+		else
+			return lb_prop_default[mid].prop;
+	}
+	return LBP_XX;
+}
+
+int kg_li_cut_rank(uint32_t a, uint32_t b)
+{
+	enum LineBreakClass cb = S_lb_class(b), ca;
+
+	if (cb == LBP_CM || a == 0x200D) /* a mark, a joiner: one character */
+		return 0;
+	ca = S_lb_class(a);
+	if (ca == LBP_OP || cb == LBP_CL || cb == LBP_CP || cb == LBP_EX ||
+	    cb == LBP_IS || cb == LBP_NS)
+		return 1;
+	return 2;
 }
 
 int kg_li_is_url(const char *s, size_t len)

@@ -95,7 +95,10 @@ static void S_break_line(kg_lay *lay, kg_li_lines *ls, const kg_piece *next,
 	S_place(ls, &m, next->str, 0, next->st.size * lay->st->m.code_mark);
 }
 
-/* Place a segment too wide for any line, cutting it between characters. */
+/* Place a segment too wide for any line, cutting it between characters:
+ * where the line is full, or a little before, at the last place on it
+ * of the best rank (kg_li_cut_rank): "Acceptable（2点）" in a narrow box
+ * is cut before its "（", not after it. */
 static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
 			size_t n, float width)
 {
@@ -105,24 +108,44 @@ static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
 		const kg_piece *src = &pieces[k];
 		const char *text = lay->run.text.ptr + src->str, *end = text + src->len;
 		const char *p = text, *start = text;
-		float part = 0;
+		/* the best place to cut since start of each rank, and the
+		 * width from start to it */
+		const char *best[3] = {NULL, NULL, NULL};
+		float best_part[3] = {0, 0, 0}, part = 0;
+		uint32_t prev = 0;
 
 		while (p < end) {
 			const char *at = p;
+			uint32_t c = kg_utf8_next_bmp(&p, end);
 			float cw = (float)lay->fonts.char_width(lay->fonts.ctx, src->st.face,
-							      kg_utf8_next_bmp(&p, end)) *
-				   src->st.size / 1000.0f;
+							      c) * src->st.size / 1000.0f;
+			int rank = at > start ? kg_li_cut_rank(prev, c) : 0;
 
+			if (rank) {
+				best[rank] = at;
+				best_part[rank] = part;
+			}
 			if (ls->x + part + cw > width + KG_LI_EPS &&
 			    (!S_line_empty(ls) || part > 0)) {
-				if (part > 0)
+				const char *cut = best[2] ? best[2] : best[1] ? best[1] : at;
+				float cut_part = best[2] ? best_part[2] :
+						 best[1] ? best_part[1] : part;
+
+				if (cut > start)
 					S_place(ls, src, src->str + (uint32_t)(start - text),
-						(uint32_t)(at - start), part);
+						(uint32_t)(cut - start), cut_part);
 				S_break_line(lay, ls, src, 0);
-				start = at;
-				part = 0;
+				start = cut;
+				part -= cut_part;
+				best[1] = best[2] = NULL;
+				/* a place after cut, up to at, is still one */
+				if (at > start && (rank = kg_li_cut_rank(prev, c))) {
+					best[rank] = at;
+					best_part[rank] = part;
+				}
 			}
 			part += cw;
+			prev = c;
 		}
 		if (p > start)
 			S_place(ls, src, src->str + (uint32_t)(start - text),

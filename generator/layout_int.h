@@ -81,6 +81,12 @@ int kg_li_uax_needed(const char *s, size_t len);
 #define KG_LI_UAX_ALLOW 1
 const char *kg_li_prose_breaks(kg_lay *lay, const char *s, size_t len);
 int kg_li_prose_break_after(uint32_t prev, uint32_t c, uint32_t next, int uax);
+/* Where a word too wide for any line is cut between characters a and b
+ * (it has no place to break there): 2 where a reader accepts it (not
+ * after opening punctuation, "（", nor before closing, "）。"), 1 where
+ * the characters at least stay whole (not before a combining mark or
+ * after a joiner), 0 inside a character and its marks. */
+int kg_li_cut_rank(uint32_t a, uint32_t b);
 /* Is s a URL (a scheme and "//", "mailto:", or "www.")? Link text that
  * is one breaks only where kg_li_url_break_after allows, marked. */
 int kg_li_is_url(const char *s, size_t len);

@@ -193,6 +193,78 @@ static void test_url_marked(void **state)
 	kg_inline_free(&in);
 }
 
+/* The lines text breaks into at width, "\n" after each but the last
+ * (continuation marks left out). */
+static char *S_lines(kg_lay *lay, const char *text, float width)
+{
+	kg_tstyle t = S_style();
+	kg_inline in = KG_INLINE_INIT;
+	kg_li_lines ls = {0};
+	kg_buf out = KG_BUF_INIT;
+	size_t i, k;
+
+	kg_inline_text(lay, &in, &t, text, strlen(text), 0);
+	kg_li_break(lay, &in, width, &ls, 1.4f);
+	for (i = 0; i < ls.nl; i++) {
+		if (i)
+			kg_buf_puts(&out, "\n");
+		for (k = 0; k < ls.l[i].ns; k++) {
+			const kg_li_placed *pl = &ls.s[ls.l[i].s0 + k];
+
+			if (pl->p.kind == KG_PIECE_SPACE)
+				kg_buf_puts(&out, " ");
+			else if (pl->p.kind == KG_PIECE_WORD)
+				kg_buf_put(&out, kg_lay_at(lay, pl->p.str), pl->p.len);
+		}
+	}
+	kg_li_lines_free(&ls);
+	kg_inline_free(&in);
+	return kg_buf_detach(&out, NULL);
+}
+
+/* A word wider than its line is cut between characters, but at every
+ * width where two characters fit (a full-width one is 10 pt wide here),
+ * not after opening punctuation nor before closing, and never between
+ * a letter and its combining mark; the text stays whole. */
+static void test_cut_where_a_reader_accepts(void **state)
+{
+	static const char *const texts[] = {
+		"Acceptable\xEF\xBC\x88" "2\xE7\x82\xB9\xEF\xBC\x89", /* Acceptable（2点）*/
+		"Verantwortungsbereich(e)", /* ( and ) */
+		"e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81"
+		"e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81" "e\xCC\x81",
+		/* e and U+0301, ten times */
+	};
+	kg_test_lay *f = *state;
+	size_t i;
+	float w;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		for (w = 24; w <= 120; w += 1) {
+			char *s = S_lines(&f->lay, texts[i], w), *p;
+			kg_buf joined = KG_BUF_INIT;
+
+			for (p = s; *p; p++)
+				if (*p != '\n')
+					kg_buf_putc(&joined, *p);
+			assert_string_equal(joined.ptr, texts[i]);
+			assert_null(strstr(s, "\xEF\xBC\x88\n")); /* （ ending a line */
+			assert_null(strstr(s, "\n\xEF\xBC\x89")); /* ） starting one */
+			assert_null(strstr(s, "(\n"));
+			assert_null(strstr(s, "\n)"));
+			assert_null(strstr(s, "\n\xCC\x81"));      /* a mark alone */
+			kg_buf_release(&joined);
+			free(s);
+		}
+	/* and where the box is narrow, the label breaks as a reader expects */
+	{
+		char *s = S_lines(&f->lay, texts[0], 60);
+
+		assert_string_equal(s, "Acceptable\n\xEF\xBC\x88" "2\xE7\x82\xB9\xEF\xBC\x89");
+		free(s);
+	}
+}
+
 /* A word piece of text in style t, as kg_inline_text makes it. */
 static kg_piece S_word(kg_lay *lay, const kg_tstyle *t, const char *w)
 {
@@ -388,6 +460,8 @@ int main(void)
 						kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_url_marked, kg_test_lay_setup,
 						kg_test_lay_teardown),
+		cmocka_unit_test_setup_teardown(test_cut_where_a_reader_accepts,
+						kg_test_lay_setup, kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_hyphenation_points, kg_test_lay_setup,
 						kg_test_lay_teardown),
 		cmocka_unit_test_setup_teardown(test_paragraph_hyphenated,
