@@ -15,6 +15,12 @@ build() { # build NAME CONTENT [TEMPLATES]: the kit as PDF into $TMP/NAME
 		--out "$TMP/$1" --format pdf >/dev/null 2>"$TMP/$1.err"
 }
 
+cjk_copy() { # cjk_copy NAME: a fresh copy of the CJK fixture kit, its path
+	rm -rf "${TMP:?}/$1"
+	cp -R "$ROOT/tests/fixture/cjk" "$TMP/$1"
+	echo "$TMP/$1"
+}
+
 shape_check() { # shape_check WHAT PDF CHECK
 	if $CHECK "$3" "$2" >"$TMP/out" 2>&1; then ok "$1"
 	else not_ok "$1" "$(cat "$TMP/out")"; fi
@@ -135,9 +141,7 @@ copies "Arabic copies in logical order" "$pdf" "دليل المقابلة" \
 
 # a character no installed font has (a private-use one): a warning that
 # names it, and a visible mark in its place, never a .notdef box
-kit=$TMP/pua-kit
-rm -rf "$kit"
-cp -R "$ROOT/tests/fixture/cjk" "$kit"
+kit=$(cjk_copy pua-kit)
 sed -i 's/^title: Today.*/title: Odd \xee\x80\x80 mark/' "$kit/kit.yaml"
 # ... at its place, the column on the character, once a run (not once a
 # document), in check as in build; exit status 0 as for other warnings
@@ -175,9 +179,7 @@ fi
 # places inside a block scalar (its second line, a second character on
 # it), in a quoted text after an escape that writes another (that one at
 # the text's start), in a topic file, and in kit.yaml's labels
-kit=$TMP/pua-places
-rm -rf "$kit"
-cp -R "$ROOT/tests/fixture/cjk" "$kit"
+kit=$(cjk_copy pua-places)
 /usr/bin/python3 - "$kit" <<'PY'
 import sys
 k = sys.argv[1]
@@ -228,9 +230,7 @@ done
 cp -R "$ROOT/templates" "$TMP/tpl-pua"
 sed -i 's/^toc.title: .*/toc.title: "Inhalt \xee\x80\x85"/' "$TMP/tpl-pua/labels/de.yaml"
 line=$(grep -n '^toc.title:' "$TMP/tpl-pua/labels/de.yaml" | cut -d: -f1)
-kit=$TMP/pua-de-kit
-rm -rf "$kit"
-cp -R "$ROOT/tests/fixture/cjk" "$kit"
+kit=$(cjk_copy pua-de-kit)
 echo 'language: de' >>"$kit/kit.yaml"
 if build pua-de "$kit" "$TMP/tpl-pua" &&
    grep -qF "$TMP/tpl-pua/labels/de.yaml:$line:20: warning: character U+E005" \
@@ -263,9 +263,7 @@ fi
 # Micro Hei, a TrueType collection: its first face, embedded as a
 # standalone subset), an emoji from Symbola; none from the style's
 # faces, none as .notdef, and both copy as written
-kit=$TMP/ko-kit
-rm -rf "$kit"
-cp -R "$ROOT/tests/fixture/cjk" "$kit"
+kit=$(cjk_copy ko-kit)
 sed -i 's/^subtitle: .*/subtitle: 한국어 면접 키트 🚀 with English/' "$kit/kit.yaml"
 if build ko "$kit" && [ ! -s "$TMP/ko.err" ]; then
 	ok "a kit with Korean and an emoji builds with no warning"
@@ -348,9 +346,7 @@ fi
 # a language without italics draws its italic faces upright, from the
 # upright faces' files: each file is embedded once, the emphasis in the
 # upright face's font (it was a second copy of the same face)
-kit=$TMP/ja-kit
-rm -rf "$kit"
-cp -R "$ROOT/tests/fixture/cjk" "$kit"
+kit=$(cjk_copy ja-kit)
 echo 'language: ja' >>"$kit/kit.yaml"
 if build ja "$kit" && pdffonts "$TMP/ja/cjk-kit.pdf" >"$TMP/fonts" &&
    [ -z "$(tail -n +3 "$TMP/fonts" | awk '{sub(/^[A-Z]+\+/, "", $1); print $1}' | sort | uniq -d)" ] &&
@@ -374,9 +370,7 @@ fi
 # text is shaped in the kit's language: DejaVu Serif's Turkish forms
 # keep f and i apart (no fi or ffi ligature, whose i would lose its
 # dot's meaning) but still join ff and fl; in English it joins fi
-kit=$TMP/tr-kit
-rm -rf "$kit"
-cp -R "$ROOT/tests/fixture/cjk" "$kit"
+kit=$(cjk_copy tr-kit)
 echo 'language: tr' >>"$kit/kit.yaml"
 ligs() { # ligs PDF: "face text" for each glyph of DejaVu Serif drawing more than one letter
 	/usr/bin/python3 -c '
