@@ -4,8 +4,9 @@
 A copy of content/ is served on a free port; a client follows the event
 stream, as a browser would. Each run rewrites one topic file (a title
 changed, then changed back) and measures from just before the write to
-the "reload" event arriving at the client: the watch, the rebuild of the
-HTML and the event. Between runs it waits for the "pdf" event, so every
+the "reload" event arriving at the client, whose page is the published
+kit's: the watch, the rebuild of that page's HTML (serve builds the open
+page's edition first) and the event. Between runs it waits for the "pdf" event, so every
 edit starts from a quiet server, as a person typing would. Standard
 library only.
 """
@@ -17,9 +18,11 @@ import subprocess
 import time
 
 
-def _events(port):
+def _events(port, page):
+    """The event stream of the page at path page, as its script opens it."""
     s = socket.create_connection(("127.0.0.1", port), timeout=30)
-    s.sendall(b"GET /_kitgen/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    s.sendall(b"GET /_kitgen/events?page=" + page.encode() +
+              b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
               b"Accept: text/event-stream\r\n\r\n")
     return s
 
@@ -51,7 +54,10 @@ def measure(root, kitgen, work, runs):
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         port = int(re.search(r":(\d+)/$", proc.stdout.readline()).group(1))
-        sock = _events(port)
+        # the published kit's page is the one open
+        kit_id = re.search(r"(?m)^id: *(\S+)",
+                           open(os.path.join(content, "kit.yaml")).read()).group(1)
+        sock = _events(port, "/" + kit_id + ".html")
         buf = _wait_for_ready(sock)
         times = []
         for i in range(runs):

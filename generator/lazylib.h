@@ -35,8 +35,8 @@
 #define KG_MHD_FUNCS(X)                                                        \
 	X(MHD_add_response_header) X(MHD_create_response_from_buffer)        \
 	X(MHD_create_response_from_callback) X(MHD_destroy_response)         \
-	X(MHD_get_daemon_info) X(MHD_queue_response) X(MHD_start_daemon)     \
-	X(MHD_stop_daemon)
+	X(MHD_get_daemon_info) X(MHD_lookup_connection_value)                 \
+	X(MHD_queue_response) X(MHD_start_daemon) X(MHD_stop_daemon)
 
 #define KG_LAZY_FIELD(f) __typeof__(f) *f;
 typedef struct kg_qpdf_fns {
@@ -83,6 +83,7 @@ const char *kg_lazy_mhd(void);
 #define MHD_create_response_from_callback (kg_mhd.MHD_create_response_from_callback)
 #define MHD_destroy_response (kg_mhd.MHD_destroy_response)
 #define MHD_get_daemon_info (kg_mhd.MHD_get_daemon_info)
+#define MHD_lookup_connection_value (kg_mhd.MHD_lookup_connection_value)
 #define MHD_queue_response (kg_mhd.MHD_queue_response)
 #define MHD_start_daemon (kg_mhd.MHD_start_daemon)
 #define MHD_stop_daemon (kg_mhd.MHD_stop_daemon)

@@ -7,8 +7,9 @@
  * one, a failed build keeps the last good pages (a build is all or
  * nothing), and its diagnostics are exactly the text `kitgen check`
  * prints. The HTML comes first (tens of milliseconds: pages reload as
- * soon as it is there), then Markdown and PDF in the background; a new
- * change stops that second build and starts over.
+ * soon as it is there), the edition of the page opened last ahead of
+ * the rest (its page reloads first), then Markdown and PDF in the
+ * background; a new change stops that second build and starts over.
  *
  * SIGINT, SIGTERM and SIGHUP are blocked in every thread and read from a
  * signalfd by the main loop, which then stops the children, the daemon,
@@ -198,20 +199,31 @@ static char **S_build_env(void)
 	return env;
 }
 
-/* Start `kitgen build` of formats into s->dir; its stderr goes to c->err.
- * Everything is made before fork: the daemon's threads run, so the child
- * calls only async-signal-safe functions before exec. */
-static int S_spawn(const S_serve *s, const char *formats, S_child *c)
+/* Start `kitgen build` of formats (of one edition, or all when edition
+ * is NULL) into s->dir; its stderr goes to c->err. Everything is made
+ * before fork: the daemon's threads run, so the child calls only
+ * async-signal-safe functions before exec. */
+static int S_spawn(const S_serve *s, const char *formats, const char *edition,
+		   S_child *c)
 {
-	char *argv[] = {"kitgen", "build", "--quiet", "--content",
-			(char *)s->o.content, "--templates",
-			(char *)s->o.templates, "--out", s->dir, "--format",
-			(char *)formats, s->o.language ? "--language" : NULL,
-			(char *)s->o.language, NULL};
+	char *argv[16] = {"kitgen", "build", "--quiet", "--content",
+			  (char *)s->o.content, "--templates",
+			  (char *)s->o.templates, "--out", s->dir, "--format",
+			  (char *)formats};
+	size_t n = 11;
 	char **env = S_build_env();
 	int fds[2], null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	sigset_t none;
 
+	if (edition) {
+		argv[n++] = "--edition";
+		argv[n++] = (char *)edition;
+	}
+	if (s->o.language) {
+		argv[n++] = "--language";
+		argv[n++] = (char *)s->o.language;
+	}
+	argv[n] = NULL;
 	sigemptyset(&none);
 	if (null < 0 || pipe2(fds, O_CLOEXEC) < 0) {
 		if (null >= 0)
@@ -302,15 +314,51 @@ static void S_start_full(S_serve *s, unsigned parts)
 		return;
 	s->full_parts = parts;
 	if (S_spawn(s, parts == KG_WATCH_MD ? "md" : parts == KG_WATCH_PDF ?
-		    "pdf" : "md,pdf", &s->full) < 0)
+		    "pdf" : "md,pdf", NULL, &s->full) < 0)
 		fprintf(stderr, "kitgen serve: cannot start a build: %s\n",
 			strerror(errno));
 }
 
+/* The edition whose HTML page is at path (as served: "/ID.html"), or
+ * NULL for the index and what is not a page. The caller frees it. */
+static char *S_edition_of(const char *path)
+{
+	size_t n = strlen(path);
+
+	if (path[0] != '/' || n < 7 || strcmp(path + n - 5, ".html") != 0 ||
+	    strncmp(path, "/_kitgen/", 9) == 0 ||
+	    (n >= 11 && strcmp(path + n - 11, "/index.html") == 0))
+		return NULL;
+	return kg_xstrndup(path + 1, n - 6);
+}
+
+/* Rebuild the HTML of the edition of the page opened last, alone, and
+ * reload it: a few tens of milliseconds before the whole HTML is. Its
+ * file is the same as the whole build's; a failure here is left for
+ * that build to report. */
+static void S_rebuild_open_page(S_serve *s)
+{
+	S_child one = {0, -1, KG_BUF_INIT, {0, 0}};
+	char *page = kg_httpd_open_page(s->httpd);
+	char *edition = page ? S_edition_of(page) : NULL;
+
+	if (edition && S_spawn(s, "html", edition, &one) == 0 &&
+	    S_reap(&one) == 0) {
+		kg_httpd_set_diagnostics(s->httpd, NULL);
+		kg_httpd_notify_early(s->httpd, page);
+		kg_fprintf_printable(stderr, "kitgen serve: built %s in %.0f ms\n",
+				     page, S_ms_since(&one.t0));
+	}
+	kg_buf_release(&one.text);
+	free(edition);
+	free(page);
+}
+
 /* Rebuild what the parts that changed touch: for content or the HTML
- * templates, the HTML now (then pages reload) and the rest in the
- * background; for the Markdown or PDF templates, only that format (and
- * what a background build stopped here had still to write). */
+ * templates, the open page's HTML, then all of it (then pages reload)
+ * and the rest in the background; for the Markdown or PDF templates,
+ * only that format (and what a background build stopped here had still
+ * to write). */
 static void S_rebuild(S_serve *s, unsigned parts)
 {
 	S_child html = {0, -1, KG_BUF_INIT, {0, 0}};
@@ -323,7 +371,8 @@ static void S_rebuild(S_serve *s, unsigned parts)
 		S_start_full(s, parts);
 		return;
 	}
-	rc = S_spawn(s, "html", &html) < 0 ? S_EXIT_IO : S_reap(&html);
+	S_rebuild_open_page(s);
+	rc = S_spawn(s, "html", NULL, &html) < 0 ? S_EXIT_IO : S_reap(&html);
 	S_outcome(s, rc, &html, "the HTML");
 	kg_httpd_notify(s->httpd, "reload");
 	if (rc == 0)

@@ -4,9 +4,15 @@
  * stream that tells open pages to reload.
  *
  * Invariants: every path served resolves (realpath) inside the root; the
- * shared state (diagnostics, event counters, stopping) is read and written
- * under h->lock only; an event stream blocks its own connection's thread
- * on h->changed, and ends when the daemon stops.
+ * shared state (diagnostics, event counters, the open streams, stopping)
+ * is read and written under h->lock only; an event stream blocks its own
+ * connection's thread on h->changed, and ends when the daemon stops.
+ *
+ * Reloads are counted: a stream tells its page to reload when the count
+ * passes what it has told. An early reload (kg_httpd_notify_early) counts
+ * ahead for the streams of one page only, h->early, and the reload of the
+ * whole rebuild then reaches that count: those pages reload once. If the
+ * rebuild fails after all, it counts past it, so they show why.
  */
 #include "serve_http.h"
 
@@ -41,23 +47,37 @@ struct kg_httpd {
 	char *diag;            /* NULL when the last build was clean */
 	unsigned long reloads; /* "reload" events sent so far */
 	unsigned long pdfs;    /* "pdf" events sent so far */
+	unsigned long early;   /* reloads + 1 when early_page was told early */
+	char *early_page;
+	struct S_stream *streams; /* open, the newest first */
 	int stopping;
 };
 
-/* One event stream: what it has told its page so far. */
+/* One event stream: its page (the path it was opened from, or NULL) and
+ * what it has told it so far. */
 typedef struct S_stream {
 	kg_httpd *h;
+	char *page;
 	unsigned long reloads, pdfs;
 	int greeted;
+	struct S_stream *next, **prev; /* in h->streams */
 } S_stream;
 
-/* A copy of the diagnostics to show, or NULL. The caller frees it. */
-static char *S_diag(kg_httpd *h)
+/* What a page at path is served with, read before its file: a copy of
+ * the diagnostics to show (or NULL; the caller frees it), and in *seen
+ * the reloads it comes after (its early one too, when its own file was
+ * rebuilt ahead): a later one reaches its stream even if it comes before
+ * the stream opens. */
+static char *S_shown(kg_httpd *h, const char *path, unsigned long *seen)
 {
 	char *d;
 
 	pthread_mutex_lock(&h->lock);
 	d = h->diag ? kg_xstrdup(h->diag) : NULL;
+	*seen = h->reloads;
+	if (h->early > h->reloads && h->early_page &&
+	    strcmp(path, h->early_page) == 0)
+		*seen = h->early;
 	pthread_mutex_unlock(&h->lock);
 	return d;
 }
@@ -92,6 +112,28 @@ static enum MHD_Result S_status(struct MHD_Connection *c, unsigned status,
 
 /* ---- the event stream --------------------------------------------------- */
 
+/* Has s's page an early reload it has not told? (under h->lock) */
+static int S_early(const S_stream *s)
+{
+	const kg_httpd *h = s->h;
+
+	return h->early > s->reloads && s->page && h->early_page &&
+	       strcmp(s->page, h->early_page) == 0;
+}
+
+/* The stream's connection has ended. */
+static void S_stream_free(void *cls)
+{
+	S_stream *s = cls;
+
+	pthread_mutex_lock(&s->h->lock);
+	if ((*s->prev = s->next))
+		s->next->prev = s->prev;
+	pthread_mutex_unlock(&s->h->lock);
+	free(s->page);
+	free(s);
+}
+
 /* Write the next event into buf, waiting for one; a comment every 15 s
  * finds connections that have gone. */
 static ssize_t S_stream_read(void *cls, uint64_t pos, char *buf, size_t max)
@@ -109,14 +151,18 @@ static ssize_t S_stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += 15;
 	pthread_mutex_lock(&h->lock);
-	while (!h->stopping && s->reloads == h->reloads && s->pdfs == h->pdfs &&
+	while (!h->stopping && s->reloads >= h->reloads && !S_early(s) &&
+	       s->pdfs == h->pdfs &&
 	       pthread_cond_timedwait(&h->changed, &h->lock, &until) == 0)
 		;
 	if (h->stopping)
 		n = -1;
-	else if (s->reloads != h->reloads)
+	else if (s->reloads < h->reloads)
 		n = snprintf(buf, max, "event: reload\ndata: %lu\n\n",
 			     s->reloads = h->reloads);
+	else if (S_early(s))
+		n = snprintf(buf, max, "event: reload\ndata: %lu\n\n",
+			     s->reloads = h->early);
 	else if (s->pdfs != h->pdfs)
 		n = snprintf(buf, max, "event: pdf\ndata: %lu\n\n",
 			     s->pdfs = h->pdfs);
@@ -126,19 +172,41 @@ static ssize_t S_stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	return n < 0 ? MHD_CONTENT_READER_END_OF_STREAM : n;
 }
 
+/* An event stream; ?page=PATH names the page it was opened from (the
+ * script sends location.pathname), so that page can reload early. */
 static enum MHD_Result S_events(kg_httpd *h, struct MHD_Connection *c)
 {
 	S_stream *s = kg_xcalloc(1, sizeof(*s));
+	const char *page = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
+						       "page");
+	const char *seen = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
+						       "seen");
 	struct MHD_Response *r;
 	enum MHD_Result ret;
+	unsigned long n = 0;
+	char *end = NULL;
 
 	s->h = h;
+	if (page && page[0] == '/' && strlen(page) < PATH_MAX &&
+	    kg_serve_path_ok(page))
+		s->page = kg_xstrdup(page);
+	if (seen && *seen >= '0' && *seen <= '9')
+		n = strtoul(seen, &end, 10);
 	pthread_mutex_lock(&h->lock);
+	/* a stream starts where its page was served (seen), else up to date */
 	s->reloads = h->reloads;
+	if (S_early(s))
+		s->reloads = h->early;
+	if (end && !*end && n < s->reloads)
+		s->reloads = n;
 	s->pdfs = h->pdfs;
+	if ((s->next = h->streams))
+		s->next->prev = &s->next;
+	s->prev = &h->streams;
+	h->streams = s;
 	pthread_mutex_unlock(&h->lock);
 	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 256,
-					      S_stream_read, s, free);
+					      S_stream_read, s, S_stream_free);
 	MHD_add_response_header(r, "Content-Type", "text/event-stream");
 	MHD_add_response_header(r, "Cache-Control", "no-store");
 	ret = MHD_queue_response(c, MHD_HTTP_OK, r);
@@ -177,10 +245,11 @@ static int S_is_html(const char *path)
 static enum MHD_Result S_no_site(kg_httpd *h, struct MHD_Connection *c)
 {
 	kg_buf page = KG_BUF_INIT, csp = KG_BUF_INIT;
-	char *diag = S_diag(h);
+	unsigned long seen;
+	char *diag = S_shown(h, "/", &seen);
 	enum MHD_Result ret;
 
-	kg_serve_own_page(NULL, h->nonce, diag, &page);
+	kg_serve_own_page(NULL, h->nonce, seen, diag, &page);
 	ret = S_send(c, MHD_HTTP_OK, "text/html; charset=utf-8", &page,
 		     kg_serve_own_csp(h->nonce, &csp));
 	kg_buf_release(&csp);
@@ -195,21 +264,22 @@ static enum MHD_Result S_file(kg_httpd *h, struct MHD_Connection *c,
 	kg_diags d = KG_DIAGS_INIT;
 	kg_buf bytes = KG_BUF_INIT, page = KG_BUF_INIT;
 	enum MHD_Result ret;
+	unsigned long seen;
+	char *diag;
 
 	if (!real)
 		return strcmp(path, "/") == 0 ? S_no_site(h, c)
 					      : S_status(c, MHD_HTTP_NOT_FOUND, "Not Found");
+	diag = S_shown(h, path, &seen); /* before the file: never newer */
 	if (kg_file_read(real, S_MAX_FILE, &bytes, &d) < 0) {
 		ret = S_status(c, MHD_HTTP_NOT_FOUND, "Not Found");
 	} else if (S_is_html(real)) {
-		char *diag = S_diag(h);
-
-		kg_serve_inject(bytes.ptr, bytes.len, h->nonce, diag, &page);
+		kg_serve_inject(bytes.ptr, bytes.len, h->nonce, seen, diag, &page);
 		ret = S_send(c, MHD_HTTP_OK, kg_serve_content_type(real), &page, NULL);
-		free(diag);
 	} else {
 		ret = S_send(c, MHD_HTTP_OK, kg_serve_content_type(real), &bytes, NULL);
 	}
+	free(diag);
 	kg_buf_release(&bytes);
 	kg_buf_release(&page);
 	kg_diags_free(&d);
@@ -222,14 +292,15 @@ static enum MHD_Result S_preview(kg_httpd *h, struct MHD_Connection *c,
 {
 	kg_buf page = KG_BUF_INIT, csp = KG_BUF_INIT;
 	char *real = S_resolve(h, path), *diag;
+	unsigned long seen;
 	enum MHD_Result ret;
 
 	if (!real || strcmp(kg_serve_content_type(real), "application/pdf") != 0) {
 		free(real);
 		return S_status(c, MHD_HTTP_NOT_FOUND, "Not Found");
 	}
-	diag = S_diag(h);
-	kg_serve_own_page(path, h->nonce, diag, &page);
+	diag = S_shown(h, path, &seen);
+	kg_serve_own_page(path, h->nonce, seen, diag, &page);
 	ret = S_send(c, MHD_HTTP_OK, "text/html; charset=utf-8", &page,
 		     kg_serve_own_csp(h->nonce, &csp));
 	kg_buf_release(&csp);
@@ -353,10 +424,40 @@ void kg_httpd_notify(kg_httpd *h, const char *event)
 	pthread_mutex_lock(&h->lock);
 	if (strcmp(event, "pdf") == 0)
 		h->pdfs++;
+	else if (h->early > h->reloads) /* the early page is up to date, */
+		h->reloads = h->early + (h->diag != NULL); /* unless it broke */
 	else
 		h->reloads++;
+	if (strcmp(event, "pdf") != 0) {
+		free(h->early_page);
+		h->early_page = NULL;
+		h->early = 0;
+	}
 	pthread_cond_broadcast(&h->changed);
 	pthread_mutex_unlock(&h->lock);
+}
+
+void kg_httpd_notify_early(kg_httpd *h, const char *page)
+{
+	pthread_mutex_lock(&h->lock);
+	free(h->early_page);
+	h->early_page = kg_xstrdup(page);
+	h->early = h->reloads + 1;
+	pthread_cond_broadcast(&h->changed);
+	pthread_mutex_unlock(&h->lock);
+}
+
+char *kg_httpd_open_page(kg_httpd *h)
+{
+	const S_stream *s;
+	char *page = NULL;
+
+	pthread_mutex_lock(&h->lock);
+	for (s = h->streams; s && !page; s = s->next)
+		if (s->page)
+			page = kg_xstrdup(s->page);
+	pthread_mutex_unlock(&h->lock);
+	return page;
 }
 
 void kg_httpd_stop(kg_httpd *h)
@@ -372,6 +473,7 @@ void kg_httpd_stop(kg_httpd *h)
 	pthread_cond_destroy(&h->changed);
 	pthread_mutex_destroy(&h->lock);
 	free(h->diag);
+	free(h->early_page);
 	free(h->root);
 	free(h);
 }

@@ -4,8 +4,10 @@
  * diagnostics of a broken build) to the HTML pages it serves, and pushes
  * server-sent events to open pages.
  *
- * Routes: /_kitgen/events (text/event-stream: "event: reload" after each
- * build of the HTML, "event: pdf" after each build of the PDF),
+ * Routes: /_kitgen/events[?page=PATH&seen=N] (text/event-stream: "event:
+ * reload" after each build of the HTML, or of PATH's own edition ahead of
+ * it, and when N reloads have come since PATH was served; "event: pdf"
+ * after each build of the PDF),
  * /_kitgen/preview/PATH.pdf (a page that shows PATH.pdf and reloads it),
  * anything else a file under the root ("/" and folders: index.html). A
  * path with a ".." segment is refused with 403; one that resolves (through
@@ -34,8 +36,18 @@ unsigned kg_httpd_port(const kg_httpd *h);
 void kg_httpd_set_diagnostics(kg_httpd *h, const char *text);
 
 /* Tell every open page: event is "reload" (HTML rebuilt or diagnostics
- * changed) or "pdf" (the PDF files rebuilt). */
+ * changed) or "pdf" (the PDF files rebuilt). A page told of this rebuild
+ * early (below) is not told again, unless the rebuild failed (the
+ * diagnostics are set). */
 void kg_httpd_notify(kg_httpd *h, const char *event);
+
+/* Tell the pages open at path page (as their event stream named it) to
+ * reload now: their own file is rebuilt, ahead of the rest. */
+void kg_httpd_notify_early(kg_httpd *h, const char *page);
+
+/* The path of the page whose event stream opened last, of those that
+ * named one, or NULL. The caller frees it. */
+char *kg_httpd_open_page(kg_httpd *h);
 
 /* End every event stream, stop the daemon and free h. */
 void kg_httpd_stop(kg_httpd *h);

@@ -11,10 +11,16 @@
 #include <strings.h>
 
 /* The events: "reload" after the HTML is rebuilt (or breaks, or is
- * fixed), "pdf" after the PDF is. A page reloads itself; the preview page
- * reloads its frame. Links to a PDF of the site open its preview page. */
-static const char S_script[] =
-	"(function(){var s=new EventSource('/_kitgen/events');"
+ * fixed), "pdf" after the PDF is. The stream names the page, whose own
+ * file serve rebuilds first, and the reloads it was served after (seen:
+ * one that comes before the stream opens still reaches it). A page
+ * reloads itself; the preview page reloads its frame. Links to a PDF of
+ * the site open its preview page. */
+static const char S_script_open[] =
+	"(function(){var s=new EventSource('/_kitgen/events?page='+"
+	"encodeURIComponent(location.pathname)+'&seen=";
+static const char S_script_rest[] =
+	"');"
 	"var f=document.getElementById('kitgen-pdf');"
 	"s.addEventListener('reload',function(){location.reload();});"
 	"s.addEventListener('pdf',function(){if(f)"
@@ -44,7 +50,8 @@ static void S_escape(kg_buf *out, const char *s)
 }
 
 /* The diagnostics box (when diag) and the script. */
-static void S_tail(kg_buf *out, const char *nonce, const char *diag)
+static void S_tail(kg_buf *out, const char *nonce, unsigned long seen,
+		   const char *diag)
 {
 	if (diag) {
 		/* diagnostics (file:line:col: ...) read left to right, on a
@@ -54,7 +61,8 @@ static void S_tail(kg_buf *out, const char *nonce, const char *diag)
 		S_escape(out, diag);
 		kg_buf_puts(out, "</pre>\n");
 	}
-	kg_buf_printf(out, "<script nonce=\"%s\">%s</script>\n", nonce, S_script);
+	kg_buf_printf(out, "<script nonce=\"%s\">%s%lu%s</script>\n", nonce,
+		      S_script_open, seen, S_script_rest);
 }
 
 /* Where a case-insensitive needle is in the len bytes at hay, or NULL. */
@@ -91,7 +99,7 @@ static const char *S_policy(const char *html, size_t len)
 }
 
 void kg_serve_inject(const char *html, size_t len, const char *nonce,
-		     const char *diag, kg_buf *out)
+		     unsigned long seen, const char *diag, kg_buf *out)
 {
 	const char *policy = S_policy(html, len);
 	const char *body = S_find(html, len, "</body>", 1);
@@ -125,7 +133,7 @@ void kg_serve_inject(const char *html, size_t len, const char *nonce,
 		kg_buf_put(out, html + at, len - at);
 		at = len;
 	}
-	S_tail(out, nonce, diag);
+	S_tail(out, nonce, seen, diag);
 	kg_buf_put(out, html + at, len - at);
 }
 
@@ -138,8 +146,8 @@ const char *kg_serve_own_csp(const char *nonce, kg_buf *out)
 	return out->ptr;
 }
 
-void kg_serve_own_page(const char *url, const char *nonce, const char *diag,
-		       kg_buf *out)
+void kg_serve_own_page(const char *url, const char *nonce, unsigned long seen,
+		       const char *diag, kg_buf *out)
 {
 	kg_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 		    "<meta charset=\"utf-8\">\n<title>");
@@ -154,7 +162,7 @@ void kg_serve_own_page(const char *url, const char *nonce, const char *diag,
 	} else if (!diag) {
 		kg_buf_puts(out, "<p>Building…</p>\n");
 	}
-	S_tail(out, nonce, diag);
+	S_tail(out, nonce, seen, diag);
 	kg_buf_puts(out, "</body>\n</html>\n");
 }
 

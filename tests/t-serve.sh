@@ -62,7 +62,7 @@ until_true 10 test -f "$site/fixture-kit.pdf"
 [ "$(code /)" = 200 ] && get / | grep -q 'fixture-kit.html' &&
 	ok "/ serves the index page" || not_ok "/ serves the index page" "$(get /)"
 get /fixture-kit.html >"$TMP/page"
-grep -q "new EventSource('/_kitgen/events')" "$TMP/page" &&
+grep -qF "new EventSource('/_kitgen/events?page='+encodeURIComponent(location.pathname)+'&seen=" "$TMP/page" &&
 	grep -q "content=\"script-src 'nonce-" "$TMP/page" &&
 	ok "served pages carry the reload script, allowed by their policy" ||
 	not_ok "served pages carry the reload script, allowed by their policy"
@@ -77,15 +77,35 @@ get /_kitgen/preview/fixture-kit.pdf | grep -q '<iframe id="kitgen-pdf" title="P
 	[ "$(code /_kitgen/preview/nothing.pdf)" = 404 ] &&
 	ok "the PDF preview page frames the PDF" || not_ok "the PDF preview page frames the PDF"
 
-# the event stream, open while the content changes
+# the event stream, open while the content changes; and the stream of an
+# open page, as its script names it: its edition is rebuilt first
 curl -sN --max-time 60 "http://127.0.0.1:$port/_kitgen/events" >"$TMP/events" &
 events=$!
+curl -sN --max-time 60 "http://127.0.0.1:$port/_kitgen/events?page=/fixture-kit.html" \
+	>"$TMP/page-events" &
+page_events=$!
 until_true 10 grep -q '^: ready' "$TMP/events"
-sed -i 's/^title: Design a cache$/title: Design a shared cache/' "$topic"
+until_true 10 grep -q '^: ready' "$TMP/page-events"
+# Edits are saved as editors save: a hidden temporary file, renamed onto
+# the topic (one change; sed -i's visible temporary file could be seen
+# as a change of its own, and so could cp's empty new file)
+edit() { # edit SED-EXPR: edit the topic
+	sed "$1" "$topic" >"$kit/topics/.01-cache.yaml.tmp" &&
+		mv "$kit/topics/.01-cache.yaml.tmp" "$topic"
+}
+edit 's/^title: Design a cache$/title: Design a shared cache/'
 events 1 &&
 	get /fixture-kit.html | grep -q 'Design a shared cache' &&
 	ok "an edit sends a reload event and serves the new content" ||
 	not_ok "an edit sends a reload event and serves the new content" "$(cat "$TMP/events" "$TMP/err")"
+# the open page's own build comes first (its line is followed by the
+# whole HTML's), and its page reloads
+until_true 10 grep -q '^event: reload' "$TMP/page-events" &&
+	grep 'built /fixture-kit.html in\|built the HTML in' "$TMP/err" | tail -2 |
+		head -1 | grep -q 'built /fixture-kit.html in' &&
+	ok "the open page's edition is built first, and its page reloads" ||
+	not_ok "the open page's edition is built first, and its page reloads" \
+		"$(cat "$TMP/page-events" "$TMP/err")"
 events 1 pdf &&
 	ok "the PDF's rebuild sends a pdf event" || not_ok "the PDF's rebuild sends a pdf event" "$(cat "$TMP/events")"
 
@@ -106,7 +126,7 @@ get /fixture-kit.html | grep -q 'a &lt;broken&gt; cache' &&
 box /_kitgen/preview/fixture-kit.pdf | grep -q '01-cache.yaml:2:8: error' &&
 	ok "the PDF preview shows the diagnostics too" || not_ok "the PDF preview shows the diagnostics too"
 
-sed -i 's/^title: .*broken.*$/title: Design a fixed cache/' "$topic"
+edit 's/^title: .*broken.*$/title: Design a fixed cache/'
 events 3
 page=$(get /fixture-kit.html)
 case $page in
@@ -119,9 +139,24 @@ esac
 mv "$kit/topics/02-queue.yaml" "$TMP/queue.yaml"
 events 4 && box /fixture-kit.html | grep -q "no question at this level tests area 'systems'" &&
 	ok "removing a topic rebuilds" || not_ok "removing a topic rebuilds" "$(tail -5 "$TMP/err")"
-cp "$TMP/queue.yaml" "$kit/topics/02-queue.yaml"
+cp "$TMP/queue.yaml" "$kit/topics/.02-queue.yaml.tmp"
+mv "$kit/topics/.02-queue.yaml.tmp" "$kit/topics/02-queue.yaml"
 events 5 && [ -z "$(box /fixture-kit.html)" ] && ok "adding a topic rebuilds" ||
 	not_ok "adding a topic rebuilds" "$(tail -5 "$TMP/err")"
+# the open page, told early of each good rebuild and of each broken one
+# with the others, reloaded as often as a page that named none: once a
+# rebuild (were it told early and again, its count would stay ahead)
+if timeout 20 sh -c 'until n=$(grep -c "^event: reload" "$1") && [ "$n" -ge 5 ] &&
+	[ "$n" = "$(grep -c "^event: reload" "$2")" ]; do sleep 0.05; done' \
+	sh "$TMP/page-events" "$TMP/events" && sleep 0.5 &&
+   [ "$(grep -c '^event: reload' "$TMP/page-events")" = "$(grep -c '^event: reload' "$TMP/events")" ] &&
+   [ "$(grep -c 'built /fixture-kit.html in' "$TMP/err")" -ge 3 ]; then
+	ok "the open page reloads once a rebuild, early when its edition builds"
+else
+	not_ok "the open page reloads once a rebuild, early when its edition builds" \
+		"$(grep -c '^event: reload' "$TMP/page-events") reloads, $(grep -c '^event: reload' "$TMP/events") without a page" \
+		"$(cat "$TMP/err")"
+fi
 
 # a template of one format rebuilds that format only: no page reloads
 # (the Markdown and PDF of the last edit above are written: the stream's
@@ -180,8 +215,10 @@ else
 	not_ok "SIGINT stops it and leaves nothing behind" "still running"
 	kill -KILL "$pid"
 fi
-timeout 10 sh -c 'while kill -0 "$1" 2>/dev/null; do sleep 0.05; done' sh "$events" &&
-	ok "stopping ends the event streams" || { not_ok "stopping ends the event streams"; kill "$events"; }
+timeout 10 sh -c 'while kill -0 "$1" 2>/dev/null || kill -0 "$2" 2>/dev/null; do sleep 0.05; done' \
+	sh "$events" "$page_events" &&
+	ok "stopping ends the event streams" ||
+	{ not_ok "stopping ends the event streams"; kill "$events" "$page_events"; }
 
 # content broken from the start: / shows the diagnostics, then the kit
 kit=$(fixture_copy broken)

@@ -45,7 +45,7 @@ try {
   const page = await browser.newPage();
   const csp = [];
   page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) csp.push(m.text()); });
-  const stream = page.waitForRequest((r) => r.url().endsWith('/_kitgen/events'), { timeout: 10000 });
+  const stream = page.waitForRequest((r) => r.url().includes('/_kitgen/events?page='), { timeout: 10000 });
   await page.goto(url, { waitUntil: 'load' });
   await stream;
   // the stream must be open before the first edit

@@ -54,9 +54,12 @@ static void S_inject(const char *html, const char *diag, kg_buf *out)
 	kg_buf b = KG_BUF_INIT;
 	char *s, *e;
 
-	kg_serve_inject(html, strlen(html), "N", diag, &b);
+	kg_serve_inject(html, strlen(html), "N", 7, diag, &b);
 	s = strstr(b.ptr, "<script nonce=\"N\">");
 	assert_non_null(s);
+	/* the stream names the page and the reloads it was served after */
+	assert_non_null(strstr(s, "new EventSource('/_kitgen/events?page='+"
+				  "encodeURIComponent(location.pathname)+'&seen=7');"));
 	e = strstr(s, "</script>\n");
 	assert_non_null(e);
 	kg_buf_put(out, b.ptr, (size_t)(s - b.ptr));
@@ -119,7 +122,8 @@ static void test_preview_page(void **state)
 	kg_buf page = KG_BUF_INIT, csp = KG_BUF_INIT;
 
 	(void)state;
-	kg_serve_own_page("/a\"b.pdf", "N", NULL, &page);
+	kg_serve_own_page("/a\"b.pdf", "N", 12, NULL, &page);
+	assert_non_null(strstr(page.ptr, "+'&seen=12');"));
 	assert_non_null(strstr(page.ptr, "<iframe id=\"kitgen-pdf\" title=\"PDF preview\" "
 				       "src=\"/a&quot;b.pdf\"></iframe>"));
 	assert_non_null(strstr(kg_serve_own_csp("N", &csp), "script-src 'nonce-N'"));
