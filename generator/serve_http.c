@@ -10,9 +10,10 @@
  *
  * Reloads are counted: a stream tells its page to reload when the count
  * passes what it has told. An early reload (kg_httpd_notify_early) counts
- * ahead for the streams of one page only, h->early, and the reload of the
- * whole rebuild then reaches that count: those pages reload once. If the
- * rebuild fails after all, it counts past it, so they show why.
+ * one ahead, h->reloads + 1, for the streams of h->early_page only, and
+ * the reload of the whole rebuild then reaches that count: those pages
+ * reload once. If the rebuild fails after all, it counts past it, so
+ * they show why.
  */
 #include "serve_http.h"
 
@@ -47,8 +48,7 @@ struct kg_httpd {
 	char *diag;            /* NULL when the last build was clean */
 	unsigned long reloads; /* "reload" events sent so far */
 	unsigned long pdfs;    /* "pdf" events sent so far */
-	unsigned long early;   /* reloads + 1 when early_page was told early */
-	char *early_page;
+	char *early_page;      /* told of reload reloads + 1 early, or NULL */
 	struct S_stream *streams; /* open, the newest first */
 	int stopping;
 };
@@ -63,6 +63,12 @@ typedef struct S_stream {
 	struct S_stream *next, **prev; /* in h->streams */
 } S_stream;
 
+/* Is page the one told early of the coming reload? (under h->lock) */
+static int S_is_early(const kg_httpd *h, const char *page)
+{
+	return h->early_page && page && strcmp(page, h->early_page) == 0;
+}
+
 /* What a page at path is served with, read before its file: a copy of
  * the diagnostics to show (or NULL; the caller frees it), and in *seen
  * the reloads it comes after (its early one too, when its own file was
@@ -74,10 +80,7 @@ static char *S_shown(kg_httpd *h, const char *path, unsigned long *seen)
 
 	pthread_mutex_lock(&h->lock);
 	d = h->diag ? kg_xstrdup(h->diag) : NULL;
-	*seen = h->reloads;
-	if (h->early > h->reloads && h->early_page &&
-	    strcmp(path, h->early_page) == 0)
-		*seen = h->early;
+	*seen = h->reloads + S_is_early(h, path);
 	pthread_mutex_unlock(&h->lock);
 	return d;
 }
@@ -117,8 +120,7 @@ static int S_early(const S_stream *s)
 {
 	const kg_httpd *h = s->h;
 
-	return h->early > s->reloads && s->page && h->early_page &&
-	       strcmp(s->page, h->early_page) == 0;
+	return s->reloads <= h->reloads && S_is_early(h, s->page);
 }
 
 /* The stream's connection has ended. */
@@ -162,7 +164,7 @@ static ssize_t S_stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 			     s->reloads = h->reloads);
 	else if (S_early(s))
 		n = snprintf(buf, max, "event: reload\ndata: %lu\n\n",
-			     s->reloads = h->early);
+			     s->reloads = h->reloads + 1);
 	else if (s->pdfs != h->pdfs)
 		n = snprintf(buf, max, "event: pdf\ndata: %lu\n\n",
 			     s->pdfs = h->pdfs);
@@ -196,7 +198,7 @@ static enum MHD_Result S_events(kg_httpd *h, struct MHD_Connection *c)
 	/* a stream starts where its page was served (seen), else up to date */
 	s->reloads = h->reloads;
 	if (S_early(s))
-		s->reloads = h->early;
+		s->reloads = h->reloads + 1;
 	if (end && !*end && n < s->reloads)
 		s->reloads = n;
 	s->pdfs = h->pdfs;
@@ -422,16 +424,13 @@ void kg_httpd_set_diagnostics(kg_httpd *h, const char *text)
 void kg_httpd_notify(kg_httpd *h, const char *event)
 {
 	pthread_mutex_lock(&h->lock);
-	if (strcmp(event, "pdf") == 0)
+	if (strcmp(event, "pdf") == 0) {
 		h->pdfs++;
-	else if (h->early > h->reloads) /* the early page is up to date, */
-		h->reloads = h->early + (h->diag != NULL); /* unless it broke */
-	else
-		h->reloads++;
-	if (strcmp(event, "pdf") != 0) {
+	} else {
+		/* the early page is up to date, unless the rebuild broke */
+		h->reloads += 1 + (h->early_page && h->diag);
 		free(h->early_page);
 		h->early_page = NULL;
-		h->early = 0;
 	}
 	pthread_cond_broadcast(&h->changed);
 	pthread_mutex_unlock(&h->lock);
@@ -442,7 +441,6 @@ void kg_httpd_notify_early(kg_httpd *h, const char *page)
 	pthread_mutex_lock(&h->lock);
 	free(h->early_page);
 	h->early_page = kg_xstrdup(page);
-	h->early = h->reloads + 1;
 	pthread_cond_broadcast(&h->changed);
 	pthread_mutex_unlock(&h->lock);
 }
