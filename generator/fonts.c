@@ -183,7 +183,7 @@ static char *S_match(FcConfig *cfg, const char *family, int bold, int italic,
 	FcPattern *p = FcPatternCreate(), *m;
 	FcResult res;
 	FcChar8 *file = NULL, *format = NULL;
-	int weight = 0, slant = 0, index = 0;
+	int weight = 0, slant = 0, index = 0, ours;
 	char *out = NULL;
 
 	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
@@ -198,8 +198,9 @@ static char *S_match(FcConfig *cfg, const char *family, int bold, int italic,
 	FcPatternGetInteger(m, FC_SLANT, 0, &slant);
 	FcPatternGetString(m, FC_FONTFORMAT, 0, &format);
 	FcPatternGetInteger(m, FC_INDEX, 0, &index);
-	*later = index != 0 && S_family_matches(m, family);
-	if (S_family_matches(m, family) && index == 0 &&
+	ours = S_family_matches(m, family);
+	*later = ours && index != 0;
+	if (ours && index == 0 &&
 	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
 	    format && strcmp((const char *)format, "TrueType") == 0 &&
 	    (weight >= FC_WEIGHT_DEMIBOLD) == !!bold &&

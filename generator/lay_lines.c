@@ -108,8 +108,8 @@ static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
 		const kg_piece *src = &pieces[k];
 		const char *text = lay->run.text.ptr + src->str, *end = text + src->len;
 		const char *p = text, *start = text;
-		/* the best place to cut since start of each rank, and the
-		 * width from start to it */
+		/* the last place to cut since start of each rank (1, 2), and
+		 * the width from start to it */
 		const char *best[3] = {NULL, NULL, NULL};
 		float best_part[3] = {0, 0, 0}, part = 0;
 		uint32_t prev = 0;
@@ -127,9 +127,9 @@ static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
 			}
 			if (ls->x + part + cw > width + KG_LI_EPS &&
 			    (!S_line_empty(ls) || part > 0)) {
-				const char *cut = best[2] ? best[2] : best[1] ? best[1] : at;
-				float cut_part = best[2] ? best_part[2] :
-						 best[1] ? best_part[1] : part;
+				int r = best[2] ? 2 : best[1] ? 1 : 0;
+				const char *cut = r ? best[r] : at;
+				float cut_part = r ? best_part[r] : part;
 
 				if (cut > start)
 					S_place(ls, src, src->str + (uint32_t)(start - text),
@@ -138,8 +138,8 @@ static void S_place_cut(kg_lay *lay, kg_li_lines *ls, const kg_piece *pieces,
 				start = cut;
 				part -= cut_part;
 				best[1] = best[2] = NULL;
-				/* a place after cut, up to at, is still one */
-				if (at > start && (rank = kg_li_cut_rank(prev, c))) {
+				/* the place at at, after cut, is still one */
+				if (at > start && rank) {
 					best[rank] = at;
 					best_part[rank] = part;
 				}

@@ -316,9 +316,7 @@ fi
 # face, not loaded yet in it (this crashed), and loads it
 cp -R "$ROOT/templates" "$TMP/tpl-ttc"
 sed -i 's/^  mono: .*/  mono: WenQuanYi Micro Hei/' "$TMP/tpl-ttc/pdf/style.yaml"
-rm -rf "$TMP/ttc"
-"$KITGEN" build --content "$ROOT/tests/fixture/cjk" --templates "$TMP/tpl-ttc" \
-	--out "$TMP/ttc" --format pdf >/dev/null 2>"$TMP/ttc.err"
+build ttc "$ROOT/tests/fixture/cjk" "$TMP/tpl-ttc"
 status=$?
 if [ $status = 0 ] && [ ! -s "$TMP/ttc.err" ] &&
    pdffonts "$TMP/ttc/panels/balanced-expert.pdf" | grep -q WenQuanYiMicroHei; then
@@ -331,9 +329,7 @@ fi
 # as the first
 sed -i 's/^  mono: .*/  mono: WenQuanYi Micro Hei Mono/' "$TMP/tpl-ttc/pdf/style.yaml"
 line=$(grep -n '^  mono:' "$TMP/tpl-ttc/pdf/style.yaml" | cut -d: -f1)
-rm -rf "$TMP/ttc"
-"$KITGEN" build --content "$ROOT/tests/fixture/cjk" --templates "$TMP/tpl-ttc" \
-	--out "$TMP/ttc" --format pdf >/dev/null 2>"$TMP/ttc.err"
+build ttc "$ROOT/tests/fixture/cjk" "$TMP/tpl-ttc"
 status=$?
 if [ $status = 1 ] && [ ! -e "$TMP/ttc" ] &&
    grep -qF "$TMP/tpl-ttc/pdf/style.yaml:$line:9: error: font 'WenQuanYi Micro Hei Mono' (regular) is a later face of a font collection" "$TMP/ttc.err"; then
@@ -372,7 +368,7 @@ fi
 # dot's meaning) but still join ff and fl; in English it joins fi
 kit=$(cjk_copy tr-kit)
 echo 'language: tr' >>"$kit/kit.yaml"
-ligs() { # ligs PDF: "face text" for each glyph of DejaVu Serif drawing more than one letter
+ligs() { # ligs PDF: the texts of DejaVu Serif's glyphs that draw more than one letter, sorted
 	/usr/bin/python3 -c '
 import sys
 sys.path.insert(0, sys.argv[2])
